@@ -1,0 +1,102 @@
+package dev.warden.core.access;
+
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenDigest;
+import dev.warden.core.token.TokenFormat;
+import dev.warden.core.token.TokenRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one decision chain every token-authenticated request walks, in order, stopping at the first
+ * failure. Steps that later features add (tokens enabled, token usage permission, role, scope) slot in
+ * between the existing ones in the order DESIGN gives; the console, the API and introspection all call
+ * this class, never a copy of it.
+ */
+public final class DecisionChain {
+    private final TokenFormat format;
+    private final TokenRepository tokens;
+    private final PrincipalRepository principals;
+    private final Clock clock;
+
+    public DecisionChain(TokenFormat format, TokenRepository tokens, PrincipalRepository principals, Clock clock) {
+        this.format = format;
+        this.tokens = tokens;
+        this.principals = principals;
+        this.clock = clock;
+    }
+
+    public Decision evaluate(String presented) {
+        Trace trace = new Trace();
+        if (presented == null || presented.isBlank()) {
+            return trace.deny(Step.PRESENTED, DenialReason.TOKEN_MISSING,
+                    "No access token was presented. Send one as 'Authorization: Bearer <token>'.");
+        }
+        trace.pass(Step.PRESENTED, "a bearer value of " + presented.length() + " characters");
+
+        if (!format.isWellFormed(presented)) {
+            return trace.deny(Step.FORMAT, DenialReason.TOKEN_MALFORMED,
+                    "The access token is malformed: a Warden token is " + format.length() + " characters starting with '"
+                            + format.prefix() + "' and ending in a checksum, and this value does not match."
+                            + " Copy the whole token again; it may have been cut or mistyped.");
+        }
+        trace.pass(Step.FORMAT, "prefix '" + format.prefix() + "', checksum matches");
+
+        TokenDigest digest = TokenDigest.of(presented);
+        Optional<AccessToken> found = tokens.findByDigest(digest).filter(token -> token.digest().matches(digest));
+        if (found.isEmpty()) {
+            return trace.deny(Step.KNOWN, DenialReason.TOKEN_UNKNOWN,
+                    "The access token is not known to Warden: it was deleted, or it was never issued here."
+                            + " Create a new token.");
+        }
+        AccessToken token = found.get();
+        trace.pass(Step.KNOWN, "token " + token.id() + " (" + token.displayHint() + ")");
+
+        Instant now = clock.instant();
+        if (token.isRevoked()) {
+            return trace.deny(Step.NOT_REVOKED, DenialReason.TOKEN_REVOKED,
+                    "The access token " + describe(token) + " was revoked at " + token.revokedAt()
+                            + ". Its owner can restore it, or create a new token.");
+        }
+        trace.pass(Step.NOT_REVOKED, "not revoked");
+
+        if (token.isExpiredAt(now)) {
+            return trace.deny(Step.NOT_EXPIRED, DenialReason.TOKEN_EXPIRED,
+                    "The access token " + describe(token) + " expired at " + token.expiresAt()
+                            + ". Create a new token.");
+        }
+        trace.pass(Step.NOT_EXPIRED, token.expiresAt() == null ? "never expires" : "expires at " + token.expiresAt());
+
+        Optional<Principal> owner = principals.findById(token.workspace(), token.owner()).filter(Principal::active);
+        if (owner.isEmpty()) {
+            return trace.deny(Step.OWNER_ACTIVE, DenialReason.OWNER_INACTIVE,
+                    "The owner of access token " + describe(token) + " (principal " + token.owner()
+                            + ") is deactivated. A workspace admin can reactivate the owner.");
+        }
+        trace.pass(Step.OWNER_ACTIVE, owner.get().name() + " is active");
+
+        return new Decision(token, owner.get(), null, trace.outcomes);
+    }
+
+    private static String describe(AccessToken token) {
+        return token.comment().isEmpty() ? token.id().value() : "'" + token.comment() + "' (" + token.id() + ")";
+    }
+
+    private static final class Trace {
+        private final List<StepOutcome> outcomes = new ArrayList<>();
+
+        void pass(Step step, String detail) {
+            outcomes.add(new StepOutcome(step, true, detail));
+        }
+
+        Decision deny(Step step, DenialReason reason, String message) {
+            outcomes.add(new StepOutcome(step, false, message));
+            return new Decision(null, null, new Denial(reason, message), outcomes);
+        }
+    }
+}

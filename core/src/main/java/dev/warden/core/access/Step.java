@@ -1,0 +1,21 @@
+package dev.warden.core.access;
+
+/** The checks of the decision chain, in the order every request walks them (DESIGN, "The decision chain"). */
+public enum Step {
+    PRESENTED("a token was presented"),
+    FORMAT("the value has Warden's format and its checksum matches"),
+    KNOWN("a token with this hash exists"),
+    NOT_REVOKED("the token is not revoked"),
+    NOT_EXPIRED("the token is not expired"),
+    OWNER_ACTIVE("the token's owner is active");
+
+    private final String description;
+
+    Step(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

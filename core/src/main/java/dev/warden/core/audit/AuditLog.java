@@ -1,0 +1,12 @@
+package dev.warden.core.audit;
+
+import dev.warden.core.workspace.WorkspaceId;
+import java.util.List;
+
+/** Port: the append-only audit trail. Write it inside the transaction of the change it describes. */
+public interface AuditLog {
+    void record(AuditEvent event);
+
+    /** Newest first. */
+    List<AuditEvent> recent(WorkspaceId workspace, int limit);
+}

@@ -1,0 +1,67 @@
+package dev.warden.core.bootstrap;
+
+import dev.warden.core.audit.AuditAction;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.audit.AuditLog;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.token.TokenService;
+import dev.warden.core.workspace.Workspace;
+import dev.warden.core.workspace.WorkspaceRepository;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * First start on an empty database: workspace {@code main}, user {@code admin} holding
+ * {@code workspace-admin}, and optionally an admin token with an exact, pre-chosen value.
+ */
+public final class WorkspaceBootstrap {
+    public static final String WORKSPACE_NAME = "main";
+    public static final String ADMIN_USER_NAME = "admin";
+    public static final String ADMIN_ROLE = "workspace-admin";
+
+    private final WorkspaceRepository workspaces;
+    private final PrincipalRepository principals;
+    private final TokenService tokens;
+    private final AuditLog audit;
+    private final TransactionRunner tx;
+    private final Clock clock;
+
+    public WorkspaceBootstrap(WorkspaceRepository workspaces, PrincipalRepository principals, TokenService tokens,
+                              AuditLog audit, TransactionRunner tx, Clock clock) {
+        this.workspaces = workspaces;
+        this.principals = principals;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * @param adminPasswordHash the admin's password, already hashed by the caller
+     * @param adminTokenValue an exact token value to store for the admin, or null
+     * @return the admin when this call bootstrapped, empty when the database already held a workspace
+     */
+    public Optional<Principal> bootstrapIfEmpty(String adminPasswordHash, String adminTokenValue) {
+        return tx.inTransaction(() -> {
+            if (!workspaces.isEmpty()) {
+                return Optional.<Principal>empty();
+            }
+            Workspace workspace = workspaces.create(WORKSPACE_NAME);
+            Principal admin = principals.save(Principal.newUser(workspace.id(), ADMIN_USER_NAME, "Administrator",
+                    adminPasswordHash));
+            principals.assignWorkspaceRole(workspace.id(), admin.id(), ADMIN_ROLE);
+            audit.record(AuditEvent.anonymous(workspace.id(), AuditAction.WORKSPACE_BOOTSTRAPPED, clock.instant())
+                    .target("principal", admin.id().toString())
+                    .detail("workspace", WORKSPACE_NAME)
+                    .detail("admin", ADMIN_USER_NAME)
+                    .detail("admin_token", adminTokenValue != null)
+                    .build());
+            if (adminTokenValue != null) {
+                tokens.importValue(admin, adminTokenValue, "bootstrap admin token");
+            }
+            return Optional.of(admin);
+        });
+    }
+}

@@ -1,0 +1,189 @@
+package dev.warden.core.token;
+
+import dev.warden.core.permission.Scope;
+import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.shared.InvalidStateException;
+import dev.warden.core.workspace.WorkspaceId;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The token aggregate. It holds the digest of its secret, never the secret itself.
+ * Revocation is temporary (restore brings it back); deletion is the repository's business.
+ */
+public final class AccessToken {
+    private final TokenId id;
+    private final WorkspaceId workspace;
+    private final PrincipalId owner;
+    private final PrincipalId createdBy;
+    private final String comment;
+    private final TokenDigest digest;
+    private final String displayHint;
+    private final Set<Scope> scopes;
+    private final Instant createdAt;
+    private final Instant expiresAt;
+    private Instant revokedAt;
+    private PrincipalId revokedBy;
+    private final TokenLastUse lastUse;
+
+    private AccessToken(Builder b) {
+        this.id = Objects.requireNonNull(b.id, "id");
+        this.workspace = Objects.requireNonNull(b.workspace, "workspace");
+        this.owner = Objects.requireNonNull(b.owner, "owner");
+        this.createdBy = Objects.requireNonNull(b.createdBy, "createdBy");
+        this.comment = b.comment == null ? "" : b.comment;
+        this.digest = Objects.requireNonNull(b.digest, "digest");
+        this.displayHint = Objects.requireNonNull(b.displayHint, "displayHint");
+        this.scopes = Collections.unmodifiableSet(new TreeSet<>(b.scopes));
+        this.createdAt = Objects.requireNonNull(b.createdAt, "createdAt");
+        this.expiresAt = b.expiresAt;
+        this.revokedAt = b.revokedAt;
+        this.revokedBy = b.revokedBy;
+        this.lastUse = b.lastUse;
+        if (scopes.isEmpty()) {
+            throw new IllegalArgumentException("a token holds at least one scope");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public TokenStatus statusAt(Instant now) {
+        if (revokedAt != null) {
+            return TokenStatus.REVOKED;
+        }
+        if (isExpiredAt(now)) {
+            return TokenStatus.EXPIRED;
+        }
+        return TokenStatus.ACTIVE;
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    /** Temporarily disables the token; {@link #restore} undoes it. */
+    public void revoke(PrincipalId by, Instant now) {
+        if (revokedAt != null) {
+            throw new InvalidStateException("Token " + id + " is already revoked.");
+        }
+        revokedAt = now;
+        revokedBy = by;
+    }
+
+    /** Undoes a revocation; an expired token stays dead, since expiry is final. */
+    public void restore(Instant now) {
+        if (revokedAt == null) {
+            throw new InvalidStateException("Token " + id + " is not revoked, so there is nothing to restore.");
+        }
+        if (isExpiredAt(now)) {
+            throw new InvalidStateException("Token " + id + " expired on " + expiresAt
+                    + " and cannot be restored. Create a new token instead.");
+        }
+        revokedAt = null;
+        revokedBy = null;
+    }
+
+    public TokenId id() {
+        return id;
+    }
+
+    public WorkspaceId workspace() {
+        return workspace;
+    }
+
+    public PrincipalId owner() {
+        return owner;
+    }
+
+    public PrincipalId createdBy() {
+        return createdBy;
+    }
+
+    public String comment() {
+        return comment;
+    }
+
+    public TokenDigest digest() {
+        return digest;
+    }
+
+    public String displayHint() {
+        return displayHint;
+    }
+
+    public Set<Scope> scopes() {
+        return scopes;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** Null when the token never expires. */
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public PrincipalId revokedBy() {
+        return revokedBy;
+    }
+
+    /** Null when the token has never been used (or its first use is not written yet). */
+    public TokenLastUse lastUse() {
+        return lastUse;
+    }
+
+    @Override
+    public String toString() {
+        return "AccessToken[" + id + ", owner " + owner + ", " + displayHint + "]";
+    }
+
+    public static final class Builder {
+        private TokenId id;
+        private WorkspaceId workspace;
+        private PrincipalId owner;
+        private PrincipalId createdBy;
+        private String comment;
+        private TokenDigest digest;
+        private String displayHint;
+        private Set<Scope> scopes = Set.of();
+        private Instant createdAt;
+        private Instant expiresAt;
+        private Instant revokedAt;
+        private PrincipalId revokedBy;
+        private TokenLastUse lastUse;
+
+        private Builder() {
+        }
+
+        public Builder id(TokenId value) { this.id = value; return this; }
+        public Builder workspace(WorkspaceId value) { this.workspace = value; return this; }
+        public Builder owner(PrincipalId value) { this.owner = value; return this; }
+        public Builder createdBy(PrincipalId value) { this.createdBy = value; return this; }
+        public Builder comment(String value) { this.comment = value; return this; }
+        public Builder digest(TokenDigest value) { this.digest = value; return this; }
+        public Builder displayHint(String value) { this.displayHint = value; return this; }
+        public Builder scopes(Set<Scope> value) { this.scopes = value; return this; }
+        public Builder createdAt(Instant value) { this.createdAt = value; return this; }
+        public Builder expiresAt(Instant value) { this.expiresAt = value; return this; }
+        public Builder revoked(Instant at, PrincipalId by) { this.revokedAt = at; this.revokedBy = by; return this; }
+        public Builder lastUse(TokenLastUse value) { this.lastUse = value; return this; }
+
+        public AccessToken build() {
+            return new AccessToken(this);
+        }
+    }
+}

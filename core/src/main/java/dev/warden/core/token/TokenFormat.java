@@ -1,0 +1,68 @@
+package dev.warden.core.token;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+
+/**
+ * Warden's token format: {@code <prefix><body><checksum>}.
+ * <ul>
+ *   <li>body: 32 bytes from a secure random source, read as an unsigned big-endian integer,
+ *       base62 ({@code 0-9A-Za-z}), left-padded with '0' to 43 characters;</li>
+ *   <li>checksum: CRC32 of the ASCII bytes of prefix + body, base62, left-padded to 6 characters.</li>
+ * </ul>
+ * So a default token ({@code wdn_}) is 53 characters, and a mistyped or foreign value is rejected offline.
+ */
+public final class TokenFormat {
+    public static final String DEFAULT_PREFIX = "wdn_";
+    static final int BODY_BYTES = 32;
+    static final int BODY_LENGTH = 43;
+    static final int CHECKSUM_LENGTH = 6;
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,15}");
+
+    private final String prefix;
+
+    public TokenFormat(String prefix) {
+        if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("Token prefix must be 1 to 16 characters of A-Z, a-z, 0-9, '_' or '-',"
+                    + " starting with a letter; got '" + prefix + "'");
+        }
+        this.prefix = prefix;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public int length() {
+        return prefix.length() + BODY_LENGTH + CHECKSUM_LENGTH;
+    }
+
+    public TokenSecret generate(SecureRandom random) {
+        byte[] bytes = new byte[BODY_BYTES];
+        random.nextBytes(bytes);
+        String body = Base62.encode(new BigInteger(1, bytes), BODY_LENGTH);
+        return new TokenSecret(prefix + body + checksum(prefix + body));
+    }
+
+    /** True when the value has this format and its checksum matches; needs no database. */
+    public boolean isWellFormed(CharSequence value) {
+        if (value == null || value.length() != length()) {
+            return false;
+        }
+        String text = value.toString();
+        if (!text.startsWith(prefix) || !Base62.isBase62(text, prefix.length(), text.length())) {
+            return false;
+        }
+        int checksumStart = text.length() - CHECKSUM_LENGTH;
+        return checksum(text.substring(0, checksumStart)).equals(text.substring(checksumStart));
+    }
+
+    static String checksum(String prefixAndBody) {
+        CRC32 crc = new CRC32();
+        crc.update(prefixAndBody.getBytes(StandardCharsets.US_ASCII));
+        return Base62.encode(crc.getValue(), CHECKSUM_LENGTH);
+    }
+}

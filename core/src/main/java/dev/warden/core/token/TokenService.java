@@ -1,0 +1,186 @@
+package dev.warden.core.token;
+
+import dev.warden.core.audit.AuditAction;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.audit.AuditLog;
+import dev.warden.core.permission.Scope;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.TransactionRunner;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Personal access tokens: create, list own, revoke, restore, delete. A caller only ever sees and
+ * touches their own tokens; anybody else's token id answers as unknown, so existence never leaks.
+ * Every change is written with its audit record in one transaction.
+ */
+public final class TokenService {
+    private static final String TARGET = "token";
+
+    private final TokenRepository tokens;
+    private final AuditLog audit;
+    private final TransactionRunner tx;
+    private final TokenFormat format;
+    private final TokenLifetimePolicy lifetimes;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    public TokenService(TokenRepository tokens, AuditLog audit, TransactionRunner tx, TokenFormat format,
+                        TokenLifetimePolicy lifetimes, SecureRandom random, Clock clock) {
+        this.tokens = tokens;
+        this.audit = audit;
+        this.tx = tx;
+        this.format = format;
+        this.lifetimes = lifetimes;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    public TokenLifetimePolicy lifetimes() {
+        return lifetimes;
+    }
+
+    public IssuedToken create(Actor actor, CreateTokenCommand command) {
+        String comment = validComment(command.comment());
+        Set<Scope> scopes = command.scopes() == null || command.scopes().isEmpty()
+                ? Set.of(Scope.ALL_APIS)
+                : Scope.parseAll(command.scopes(), CreateTokenCommand.SCOPES_FIELD);
+        Instant now = now();
+        Instant expiresAt = lifetimes.expiryFor(command.lifetime(), now);
+        TokenSecret secret = format.generate(random);
+        AccessToken token = AccessToken.builder()
+                .id(TokenId.random(random))
+                .workspace(actor.workspace())
+                .owner(actor.principal())
+                .createdBy(actor.principal())
+                .comment(comment)
+                .digest(secret.digest())
+                .displayHint(secret.displayHint(format.prefix()))
+                .scopes(scopes)
+                .createdAt(now)
+                .expiresAt(expiresAt)
+                .build();
+        return tx.inTransaction(() -> {
+            tokens.add(token);
+            audit.record(created(actor, token, now));
+            return new IssuedToken(token, secret);
+        });
+    }
+
+    /**
+     * Stores an exact, externally chosen value as a never-expiring {@code all-apis} token of the owner.
+     * Used once, at bootstrap, for automated set-ups (like Vault's dev root token).
+     */
+    public AccessToken importValue(Principal owner, String value, String comment) {
+        if (!format.isWellFormed(value)) {
+            throw new IllegalArgumentException("the value is not a well-formed " + format.prefix() + " token");
+        }
+        TokenSecret secret = new TokenSecret(value);
+        Instant now = now();
+        AccessToken token = AccessToken.builder()
+                .id(TokenId.random(random))
+                .workspace(owner.workspace())
+                .owner(owner.id())
+                .createdBy(owner.id())
+                .comment(comment)
+                .digest(secret.digest())
+                .displayHint(secret.displayHint(format.prefix()))
+                .scopes(Set.of(Scope.ALL_APIS))
+                .createdAt(now)
+                .build();
+        tx.inTransaction(() -> {
+            tokens.add(token);
+            audit.record(created(Actor.of(owner, null), token, now));
+        });
+        return token;
+    }
+
+    public List<AccessToken> listOwn(Actor actor) {
+        return tokens.listByOwner(actor.workspace(), actor.principal());
+    }
+
+    public AccessToken getOwn(Actor actor, TokenId id) {
+        return tokens.findById(actor.workspace(), id)
+                .filter(token -> token.owner().equals(actor.principal()))
+                .orElseThrow(() -> new TokenNotFoundException(id));
+    }
+
+    public AccessToken revoke(Actor actor, TokenId id) {
+        return tx.inTransaction(() -> {
+            AccessToken token = getOwn(actor, id);
+            Instant now = now();
+            token.revoke(actor.principal(), now);
+            tokens.update(token);
+            audit.record(event(actor, AuditAction.TOKEN_REVOKED, token, now).build());
+            return token;
+        });
+    }
+
+    public AccessToken restore(Actor actor, TokenId id) {
+        return tx.inTransaction(() -> {
+            AccessToken token = getOwn(actor, id);
+            Instant now = now();
+            token.restore(now);
+            tokens.update(token);
+            audit.record(event(actor, AuditAction.TOKEN_RESTORED, token, now).build());
+            return token;
+        });
+    }
+
+    /** Permanent: the token stops authenticating at once and cannot come back. */
+    public void delete(Actor actor, TokenId id) {
+        tx.inTransaction(() -> {
+            AccessToken token = getOwn(actor, id);
+            Instant now = now();
+            if (!tokens.delete(actor.workspace(), id)) {
+                throw new TokenNotFoundException(id);
+            }
+            audit.record(event(actor, AuditAction.TOKEN_DELETED, token, now)
+                    .detail("status_before", token.statusAt(now))
+                    .build());
+        });
+    }
+
+    private static String validComment(String comment) {
+        if (comment == null) {
+            return "";
+        }
+        String trimmed = comment.strip();
+        if (trimmed.length() > CreateTokenCommand.MAX_COMMENT_LENGTH) {
+            throw new InvalidParameterException(CreateTokenCommand.COMMENT_FIELD, CreateTokenCommand.COMMENT_FIELD
+                    + " must be at most " + CreateTokenCommand.MAX_COMMENT_LENGTH + " characters; got "
+                    + trimmed.length() + ".");
+        }
+        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidParameterException(CreateTokenCommand.COMMENT_FIELD,
+                    CreateTokenCommand.COMMENT_FIELD + " must not contain control characters.");
+        }
+        return trimmed;
+    }
+
+    private static AuditEvent created(Actor actor, AccessToken token, Instant now) {
+        return event(actor, AuditAction.TOKEN_CREATED, token, now)
+                .detail("scopes", String.join(" ", token.scopes().stream().map(Scope::key).toList()))
+                .detail("expires_at", token.expiresAt() == null ? "never" : token.expiresAt())
+                .build();
+    }
+
+    private static AuditEvent.Builder event(Actor actor, AuditAction action, AccessToken token, Instant now) {
+        return AuditEvent.by(actor, action, now)
+                .target(TARGET, token.id().value())
+                .detail("owner_id", token.owner())
+                .detail("comment", token.comment())
+                .detail("hint", token.displayHint());
+    }
+
+    /** Stored times have microsecond precision; truncating here keeps memory and database equal. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.warden.core.token;
+
+import dev.warden.core.workspace.WorkspaceId;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One use of a token by a request, as the usage recorder keeps it until its coalesced write. */
+public record TokenUsage(WorkspaceId workspace, TokenId token, Instant at, String clientAddress, String userAgent) {
+    public static final int MAX_ADDRESS_LENGTH = 64;
+    public static final int MAX_USER_AGENT_LENGTH = 255;
+
+    public TokenUsage {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(at, "at");
+        clientAddress = truncate(clientAddress, MAX_ADDRESS_LENGTH);
+        userAgent = truncate(userAgent, MAX_USER_AGENT_LENGTH);
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

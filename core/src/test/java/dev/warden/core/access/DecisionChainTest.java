@@ -1,0 +1,296 @@
+package dev.warden.core.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.core.principal.InMemoryPrincipalRepository;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.principal.Principals;
+import dev.warden.core.shared.MutableClock;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.InMemoryTokenRepository;
+import dev.warden.core.token.TokenDigest;
+import dev.warden.core.token.TokenFormat;
+import dev.warden.core.token.Tokens;
+import dev.warden.core.workspace.WorkspaceId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DecisionChainTest {
+    private static final WorkspaceId WORKSPACE = new WorkspaceId(1);
+    private static final WorkspaceId OTHER_WORKSPACE = new WorkspaceId(2);
+    private static final Instant CREATED = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Instant EXPIRES = CREATED.plus(Duration.ofDays(30));
+
+    private final MutableClock clock = new MutableClock(CREATED.plus(Duration.ofDays(10)));
+    private final InMemoryTokenRepository tokens = new InMemoryTokenRepository();
+    private final InMemoryPrincipalRepository principals = new InMemoryPrincipalRepository();
+    private final DecisionChain chain = new DecisionChain(new TokenFormat("wdn_"), tokens, principals, clock);
+
+    private final Principal alice = principals.save(Principals.aUser("alice").withId(10).inWorkspace(WORKSPACE).build());
+
+    private Tokens.Builder alicesToken() {
+        return Tokens.aToken().inWorkspace(WORKSPACE).ownedBy(alice.id()).createdAt(CREATED).expiringAt(EXPIRES);
+    }
+
+    /** Stores the token and returns the value a client would present for it. */
+    private String stored(Tokens.Builder token) {
+        tokens.add(token.build());
+        return token.value();
+    }
+
+    /** The trace walks the steps in order up to the failing one, which is the last and the only failure. */
+    private static void assertDeniedAt(Decision decision, Step failed, DenialReason reason) {
+        assertThat(decision.allowed()).isFalse();
+        assertThat(decision.token()).isNull();
+        assertThat(decision.owner()).isNull();
+        assertThat(decision.denialIfAny()).hasValueSatisfying(denial -> assertThat(denial.reason()).isEqualTo(reason));
+        List<Step> expectedSteps = Arrays.asList(Step.values()).subList(0, failed.ordinal() + 1);
+        assertThat(decision.trace()).extracting(StepOutcome::step).containsExactlyElementsOf(expectedSteps);
+        assertThat(decision.trace().subList(0, failed.ordinal())).allMatch(StepOutcome::passed);
+        StepOutcome last = decision.trace().get(failed.ordinal());
+        assertThat(last.passed()).isFalse();
+        assertThat(last.detail()).isEqualTo(decision.denial().message());
+    }
+
+    @Nested
+    class Step1Presented {
+        @ParameterizedTest
+        @NullSource
+        @ValueSource(strings = {"", " ", "\t\n"})
+        void noValueIsDeniedAsMissingWithoutLookingItUp(String presented) {
+            Decision decision = chain.evaluate(presented);
+
+            assertDeniedAt(decision, Step.PRESENTED, DenialReason.TOKEN_MISSING);
+            assertThat(decision.denial().message()).contains("No access token").contains("Authorization: Bearer");
+            assertThat(tokens.findByDigestCalls()).isZero();
+        }
+    }
+
+    @Nested
+    class Step2Format {
+        @Test
+        void aMistypedValueIsDeniedAsMalformedWithoutQueryingTheRepository() {
+            String value = stored(alicesToken());
+            String mistyped = value.substring(0, 20) + (value.charAt(20) == 'x' ? 'y' : 'x') + value.substring(21);
+
+            Decision decision = chain.evaluate(mistyped);
+
+            assertDeniedAt(decision, Step.FORMAT, DenialReason.TOKEN_MALFORMED);
+            assertThat(tokens.findByDigestCalls()).isZero();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"not-a-token", "ghp_0123456789abcdefghijABCDEFGHIJ0123456789abcdef", "Bearer wdn_abc"})
+        void aForeignValueIsDeniedAsMalformed(String presented) {
+            assertDeniedAt(chain.evaluate(presented), Step.FORMAT, DenialReason.TOKEN_MALFORMED);
+            assertThat(tokens.findByDigestCalls()).isZero();
+        }
+
+        @Test
+        void theMessageDescribesTheExpectedFormatAndTheFixWithoutEchoingTheValue() {
+            String cut = Tokens.aValue().substring(0, 40);
+
+            String message = chain.evaluate(cut).denial().message();
+
+            assertThat(message).contains("malformed").contains("53 characters").contains("'wdn_'")
+                    .contains("Copy the whole token again")
+                    .doesNotContain(cut);
+        }
+    }
+
+    @Nested
+    class Step3Known {
+        @Test
+        void aWellFormedValueNobodyIssuedIsDeniedAsUnknown() {
+            stored(alicesToken());
+
+            Decision decision = chain.evaluate(Tokens.aValue());
+
+            assertDeniedAt(decision, Step.KNOWN, DenialReason.TOKEN_UNKNOWN);
+            assertThat(decision.denial().message()).contains("not known").contains("Create a new token");
+            assertThat(tokens.findByDigestCalls()).isEqualTo(1);
+        }
+
+        @Test
+        void aDeletedTokenIsDeniedAsUnknown() {
+            Tokens.Builder builder = alicesToken();
+            AccessToken token = builder.build();
+            tokens.add(token);
+            tokens.delete(WORKSPACE, token.id());
+
+            assertDeniedAt(chain.evaluate(builder.value()), Step.KNOWN, DenialReason.TOKEN_UNKNOWN);
+        }
+    }
+
+    @Nested
+    class Step4NotRevoked {
+        private final Instant revokedAt = CREATED.plus(Duration.ofDays(2));
+
+        @Test
+        void aRevokedTokenIsDeniedAsRevoked() {
+            String value = stored(alicesToken().comment("deploy bot").revokedAt(revokedAt, alice.id()));
+
+            Decision decision = chain.evaluate(value);
+
+            assertDeniedAt(decision, Step.NOT_REVOKED, DenialReason.TOKEN_REVOKED);
+            assertThat(decision.denial().message()).contains("'deploy bot'").contains("revoked at " + revokedAt)
+                    .contains("restore");
+        }
+
+        @Test
+        void aTokenThatIsRevokedAndExpiredIsReportedAsRevokedTheFirstFailure() {
+            String value = stored(alicesToken().revokedAt(revokedAt, alice.id()));
+            clock.setInstant(EXPIRES.plus(Duration.ofDays(1)));
+
+            assertDeniedAt(chain.evaluate(value), Step.NOT_REVOKED, DenialReason.TOKEN_REVOKED);
+        }
+
+        @Test
+        void aRevokedTokenOfADeactivatedOwnerIsReportedAsRevoked() {
+            principals.save(alice.withActive(false));
+            String value = stored(alicesToken().revokedAt(revokedAt, alice.id()));
+
+            assertDeniedAt(chain.evaluate(value), Step.NOT_REVOKED, DenialReason.TOKEN_REVOKED);
+        }
+    }
+
+    @Nested
+    class Step5NotExpired {
+        @Test
+        void aTokenIsDeniedAsExpiredFromExactlyItsExpiry() {
+            String value = stored(alicesToken());
+            clock.setInstant(EXPIRES);
+
+            Decision decision = chain.evaluate(value);
+
+            assertDeniedAt(decision, Step.NOT_EXPIRED, DenialReason.TOKEN_EXPIRED);
+            assertThat(decision.denial().message()).contains("expired at " + EXPIRES).contains("Create a new token");
+        }
+
+        @Test
+        void aTokenIsStillAllowedJustBeforeItsExpiry() {
+            String value = stored(alicesToken());
+            clock.setInstant(EXPIRES.minusNanos(1));
+
+            assertThat(chain.evaluate(value).allowed()).isTrue();
+        }
+
+        @Test
+        void anExpiredTokenOfADeactivatedOwnerIsReportedAsExpired() {
+            principals.save(alice.withActive(false));
+            String value = stored(alicesToken());
+            clock.setInstant(EXPIRES.plusSeconds(1));
+
+            assertDeniedAt(chain.evaluate(value), Step.NOT_EXPIRED, DenialReason.TOKEN_EXPIRED);
+        }
+    }
+
+    @Nested
+    class Step6OwnerActive {
+        @Test
+        void aTokenOfADeactivatedOwnerIsDeniedAsOwnerInactive() {
+            principals.save(alice.withActive(false));
+            String value = stored(alicesToken());
+
+            Decision decision = chain.evaluate(value);
+
+            assertDeniedAt(decision, Step.OWNER_ACTIVE, DenialReason.OWNER_INACTIVE);
+            assertThat(decision.denial().message()).contains("principal " + alice.id()).contains("deactivated")
+                    .contains("A workspace admin can reactivate the owner");
+        }
+
+        @Test
+        void aTokenWhoseOwnerNoLongerExistsIsDeniedAsOwnerInactive() {
+            String value = stored(alicesToken().ownedBy(new PrincipalId(999)));
+
+            assertDeniedAt(chain.evaluate(value), Step.OWNER_ACTIVE, DenialReason.OWNER_INACTIVE);
+        }
+
+        @Test
+        void anActivePrincipalWithTheSameIdInAnotherWorkspaceIsNotTheOwner() {
+            principals.save(Principals.aUser("mallory").withId(77).inWorkspace(OTHER_WORKSPACE).build());
+            String value = stored(alicesToken().ownedBy(new PrincipalId(77)));
+
+            assertDeniedAt(chain.evaluate(value), Step.OWNER_ACTIVE, DenialReason.OWNER_INACTIVE);
+        }
+    }
+
+    @Nested
+    class WhenEveryCheckPasses {
+        @Test
+        void allowsWithTheTokenAndItsOwner() {
+            String value = stored(alicesToken());
+
+            Decision decision = chain.evaluate(value);
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.denialIfAny()).isEmpty();
+            assertThat(decision.token().digest()).isEqualTo(TokenDigest.of(value));
+            assertThat(decision.token().owner()).isEqualTo(alice.id());
+            assertThat(decision.owner().id()).isEqualTo(alice.id());
+            assertThat(decision.owner().name()).isEqualTo("alice");
+        }
+
+        @Test
+        void theTracePassesEveryStepInOrder() {
+            Decision decision = chain.evaluate(stored(alicesToken()));
+
+            assertThat(decision.trace()).extracting(StepOutcome::step).containsExactly(Step.values());
+            assertThat(decision.trace()).allMatch(StepOutcome::passed);
+            assertThat(decision.trace().get(Step.NOT_EXPIRED.ordinal()).detail()).contains(EXPIRES.toString());
+            assertThat(decision.trace().get(Step.OWNER_ACTIVE.ordinal()).detail()).contains("alice");
+        }
+
+        @Test
+        void aTokenThatNeverExpiresIsAllowedYearsLater() {
+            String value = stored(alicesToken().neverExpiring());
+            clock.setInstant(Instant.parse("2099-01-01T00:00:00Z"));
+
+            Decision decision = chain.evaluate(value);
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.trace().get(Step.NOT_EXPIRED.ordinal()).detail()).isEqualTo("never expires");
+        }
+
+        @Test
+        void theTraceNeverContainsThePresentedValue() {
+            String value = stored(alicesToken());
+
+            Decision decision = chain.evaluate(value);
+
+            assertThat(decision.trace()).extracting(StepOutcome::detail)
+                    .noneMatch(detail -> detail.contains(value.substring(4, 47)));
+        }
+    }
+
+    @Test
+    void eachDenialReasonAnswersWithTheStatusDesignGives() {
+        Map<DenialReason, Integer> design = new EnumMap<>(DenialReason.class);
+        design.put(DenialReason.TOKEN_MISSING, 401);
+        design.put(DenialReason.TOKEN_MALFORMED, 401);
+        design.put(DenialReason.TOKEN_UNKNOWN, 401);
+        design.put(DenialReason.TOKEN_REVOKED, 401);
+        design.put(DenialReason.TOKEN_EXPIRED, 401);
+        design.put(DenialReason.TOKENS_DISABLED, 403);
+        design.put(DenialReason.OWNER_INACTIVE, 401);
+        design.put(DenialReason.NO_TOKEN_USAGE_PERMISSION, 403);
+        design.put(DenialReason.ROLE_LACKS_PERMISSION, 403);
+        design.put(DenialReason.SCOPE_MISSING, 403);
+
+        assertThat(design.keySet()).containsExactly(DenialReason.values());
+        for (DenialReason reason : DenialReason.values()) {
+            assertThat(reason.httpStatus()).as(reason.name()).isEqualTo(design.get(reason));
+            assertThat(reason.isUnauthenticated()).as(reason.name()).isEqualTo(design.get(reason) == 401);
+        }
+    }
+}

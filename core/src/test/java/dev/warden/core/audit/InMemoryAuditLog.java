@@ -1,0 +1,38 @@
+package dev.warden.core.audit;
+
+import dev.warden.core.workspace.WorkspaceId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** {@link AuditLog} in a list; {@link #events()} gives everything in the order it was recorded. */
+public class InMemoryAuditLog implements AuditLog {
+    private final List<AuditEvent> events = new ArrayList<>();
+
+    @Override
+    public synchronized void record(AuditEvent event) {
+        events.add(event);
+    }
+
+    @Override
+    public synchronized List<AuditEvent> recent(WorkspaceId workspace, int limit) {
+        List<AuditEvent> newestFirst = new ArrayList<>();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).workspace().equals(workspace)) {
+                newestFirst.add(events.get(i));
+            }
+        }
+        // Stable sort: events at the same instant stay newest-recorded first.
+        newestFirst.sort(Comparator.comparing(AuditEvent::occurredAt).reversed());
+        return List.copyOf(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+    }
+
+    /** Every recorded event, oldest first. */
+    public synchronized List<AuditEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public synchronized List<AuditEvent> eventsWith(AuditAction action) {
+        return events.stream().filter(e -> e.action() == action).toList();
+    }
+}

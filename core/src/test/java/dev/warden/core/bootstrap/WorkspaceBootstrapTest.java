@@ -1,0 +1,192 @@
+package dev.warden.core.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.core.access.DecisionChain;
+import dev.warden.core.audit.AuditAction;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.audit.InMemoryAuditLog;
+import dev.warden.core.permission.Scope;
+import dev.warden.core.principal.InMemoryPrincipalRepository;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalKind;
+import dev.warden.core.shared.DirectTransactionRunner;
+import dev.warden.core.shared.MutableClock;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.InMemoryTokenRepository;
+import dev.warden.core.token.TokenDigest;
+import dev.warden.core.token.TokenFormat;
+import dev.warden.core.token.TokenLifetimePolicy;
+import dev.warden.core.token.TokenService;
+import dev.warden.core.token.Tokens;
+import dev.warden.core.workspace.InMemoryWorkspaceRepository;
+import dev.warden.core.workspace.Workspace;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class WorkspaceBootstrapTest {
+    private static final String ADMIN_HASH = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z6bDMYJbaBuYqUOJv8xs4Yle";
+
+    private final MutableClock clock = MutableClock.at("2025-03-01T10:00:00Z");
+    private final DirectTransactionRunner tx = new DirectTransactionRunner();
+    private final List<String> writesOutsideTransaction = new ArrayList<>();
+    private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
+    private final InMemoryPrincipalRepository principals = new InMemoryPrincipalRepository();
+    private final InMemoryTokenRepository tokens = new InMemoryTokenRepository() {
+        @Override
+        public synchronized void add(AccessToken token) {
+            noteIfOutsideTransaction("token");
+            super.add(token);
+        }
+    };
+    private final InMemoryAuditLog audit = new InMemoryAuditLog() {
+        @Override
+        public synchronized void record(AuditEvent event) {
+            noteIfOutsideTransaction("audit " + event.action());
+            super.record(event);
+        }
+    };
+    private final TokenService tokenService = new TokenService(tokens, audit, tx, new TokenFormat("wdn_"),
+            new TokenLifetimePolicy(Duration.ofDays(30), Duration.ofDays(90)), new SecureRandom(), clock);
+    private final WorkspaceBootstrap bootstrap = new WorkspaceBootstrap(workspaces, principals, tokenService, audit,
+            tx, clock);
+
+    private void noteIfOutsideTransaction(String write) {
+        if (!tx.isInTransaction()) {
+            writesOutsideTransaction.add(write);
+        }
+    }
+
+    private Workspace main() {
+        return workspaces.findByName("main").orElseThrow();
+    }
+
+    @Nested
+    class OnAnEmptyDatabase {
+        @Test
+        void createsWorkspaceMainAndTheAdminUserWithTheGivenHash() {
+            Optional<Principal> result = bootstrap.bootstrapIfEmpty(ADMIN_HASH, null);
+
+            assertThat(workspaces.all()).extracting(Workspace::name).containsExactly("main");
+            Principal admin = principals.findByUserName(main().id(), "admin").orElseThrow();
+            assertThat(result).contains(admin);
+            assertThat(admin.id()).isNotNull();
+            assertThat(admin.kind()).isEqualTo(PrincipalKind.USER);
+            assertThat(admin.passwordHash()).isEqualTo(ADMIN_HASH);
+            assertThat(admin.active()).isTrue();
+            assertThat(admin.canLogIn()).isTrue();
+        }
+
+        @Test
+        void makesTheAdminAWorkspaceAdmin() {
+            Principal admin = bootstrap.bootstrapIfEmpty(ADMIN_HASH, null).orElseThrow();
+
+            assertThat(principals.workspaceRolesOf(main().id(), admin.id())).containsExactly("workspace-admin");
+        }
+
+        @Test
+        void auditsTheBootstrapWithoutAnyToken() {
+            Principal admin = bootstrap.bootstrapIfEmpty(ADMIN_HASH, null).orElseThrow();
+
+            assertThat(audit.events()).singleElement().satisfies(event -> {
+                assertThat(event.action()).isEqualTo(AuditAction.WORKSPACE_BOOTSTRAPPED);
+                assertThat(event.workspace()).isEqualTo(main().id());
+                assertThat(event.occurredAt()).isEqualTo(clock.instant());
+                assertThat(event.actorId()).isNull();
+                assertThat(event.targetType()).isEqualTo("principal");
+                assertThat(event.targetId()).isEqualTo(admin.id().toString());
+                assertThat(event.details()).containsEntry("workspace", "main")
+                        .containsEntry("admin", "admin")
+                        .containsEntry("admin_token", "false");
+                assertThat(event.details().values()).noneMatch(value -> value.contains(ADMIN_HASH));
+            });
+            assertThat(tokens.all()).isEmpty();
+        }
+
+        @Test
+        void writesEverythingInsideATransaction() {
+            bootstrap.bootstrapIfEmpty(ADMIN_HASH, Tokens.aValue());
+
+            assertThat(writesOutsideTransaction).isEmpty();
+            assertThat(audit.events()).hasSize(2);
+        }
+    }
+
+    @Nested
+    class WithAnAdminTokenValue {
+        private final String value = Tokens.aValue();
+
+        @Test
+        void storesThatExactTokenForTheAdminWithoutExpiry() {
+            Principal admin = bootstrap.bootstrapIfEmpty(ADMIN_HASH, value).orElseThrow();
+
+            AccessToken token = tokens.findByDigest(TokenDigest.of(value)).orElseThrow();
+            assertThat(token.workspace()).isEqualTo(main().id());
+            assertThat(token.owner()).isEqualTo(admin.id());
+            assertThat(token.expiresAt()).isNull();
+            assertThat(token.scopes()).containsExactly(Scope.ALL_APIS);
+            assertThat(tokens.all()).hasSize(1);
+        }
+
+        @Test
+        void theTokenAuthenticatesAsTheAdmin() {
+            Principal admin = bootstrap.bootstrapIfEmpty(ADMIN_HASH, value).orElseThrow();
+            clock.advance(Duration.ofDays(3650));
+
+            var decision = new DecisionChain(new TokenFormat("wdn_"), tokens, principals, clock).evaluate(value);
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.owner()).isEqualTo(admin);
+        }
+
+        @Test
+        void auditsThatATokenWasStoredButNeverItsValue() {
+            bootstrap.bootstrapIfEmpty(ADMIN_HASH, value);
+
+            assertThat(audit.events()).extracting(AuditEvent::action)
+                    .containsExactly(AuditAction.WORKSPACE_BOOTSTRAPPED, AuditAction.TOKEN_CREATED);
+            assertThat(audit.eventsWith(AuditAction.WORKSPACE_BOOTSTRAPPED)).singleElement()
+                    .satisfies(event -> assertThat(event.details()).containsEntry("admin_token", "true"));
+            assertThat(audit.events()).allSatisfy(event ->
+                    assertThat(event.toString()).doesNotContain(value).doesNotContain(value.substring(4, 47)));
+        }
+    }
+
+    @Nested
+    class WhenAWorkspaceAlreadyExists {
+        @Test
+        void aSecondCallChangesNothingAndReturnsEmpty() {
+            bootstrap.bootstrapIfEmpty(ADMIN_HASH, Tokens.aValue());
+            List<Principal> principalsBefore = principals.all();
+            int tokensBefore = tokens.size();
+            int auditBefore = audit.events().size();
+            String secondValue = Tokens.aValue();
+
+            Optional<Principal> result = bootstrap.bootstrapIfEmpty("{noop}other", secondValue);
+
+            assertThat(result).isEmpty();
+            assertThat(workspaces.all()).hasSize(1);
+            assertThat(principals.all()).isEqualTo(principalsBefore);
+            assertThat(tokens.size()).isEqualTo(tokensBefore);
+            assertThat(tokens.findByDigest(TokenDigest.of(secondValue))).isEmpty();
+            assertThat(audit.events()).hasSize(auditBefore);
+        }
+
+        @Test
+        void doesNothingWhenAnotherWorkspaceWasCreatedFirst() {
+            workspaces.create("acme");
+
+            assertThat(bootstrap.bootstrapIfEmpty(ADMIN_HASH, Tokens.aValue())).isEmpty();
+
+            assertThat(workspaces.findByName("main")).isEmpty();
+            assertThat(principals.all()).isEmpty();
+            assertThat(tokens.all()).isEmpty();
+            assertThat(audit.events()).isEmpty();
+        }
+    }
+}

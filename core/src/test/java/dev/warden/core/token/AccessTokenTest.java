@@ -1,0 +1,170 @@
+package dev.warden.core.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.shared.InvalidStateException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class AccessTokenTest {
+    private static final PrincipalId ALICE = new PrincipalId(10);
+    private static final PrincipalId ADMIN = new PrincipalId(1);
+
+    private final Instant created = Instant.parse("2025-01-01T00:00:00Z");
+    private final Instant expiry = created.plus(Duration.ofDays(30));
+    private final Instant during = created.plus(Duration.ofDays(10));
+
+    @Nested
+    class WhenActive {
+        private final AccessToken token = Tokens.aToken().ownedBy(ALICE).createdAt(created).expiringAt(expiry).build();
+
+        @Test
+        void isActiveFromCreationUntilJustBeforeExpiry() {
+            assertThat(token.statusAt(created)).isEqualTo(TokenStatus.ACTIVE);
+            assertThat(token.statusAt(during)).isEqualTo(TokenStatus.ACTIVE);
+            assertThat(token.statusAt(expiry.minusNanos(1))).isEqualTo(TokenStatus.ACTIVE);
+            assertThat(token.isRevoked()).isFalse();
+        }
+
+        @Test
+        void revokingRecordsWhenAndByWhom() {
+            token.revoke(ADMIN, during);
+
+            assertThat(token.statusAt(during)).isEqualTo(TokenStatus.REVOKED);
+            assertThat(token.isRevoked()).isTrue();
+            assertThat(token.revokedAt()).isEqualTo(during);
+            assertThat(token.revokedBy()).isEqualTo(ADMIN);
+        }
+
+        @Test
+        void restoringIsRejectedBecauseThereIsNothingToRestore() {
+            assertThatThrownBy(() -> token.restore(during))
+                    .isInstanceOf(InvalidStateException.class)
+                    .hasMessageContaining("not revoked");
+            assertThat(token.statusAt(during)).isEqualTo(TokenStatus.ACTIVE);
+        }
+    }
+
+    @Nested
+    class WhenRevoked {
+        private final Instant revokedAt = created.plus(Duration.ofDays(1));
+        private final AccessToken token = Tokens.aToken().ownedBy(ALICE).createdAt(created).expiringAt(expiry)
+                .revokedAt(revokedAt, ALICE).build();
+
+        @Test
+        void isRevoked() {
+            assertThat(token.statusAt(during)).isEqualTo(TokenStatus.REVOKED);
+        }
+
+        @Test
+        void reportsRevokedRatherThanExpiredOnceItIsAlsoPastItsExpiry() {
+            assertThat(token.statusAt(expiry.plusSeconds(1))).isEqualTo(TokenStatus.REVOKED);
+        }
+
+        @Test
+        void revokingAgainIsRejectedAndKeepsTheFirstRevocation() {
+            assertThatThrownBy(() -> token.revoke(ADMIN, during))
+                    .isInstanceOf(InvalidStateException.class)
+                    .hasMessageContaining("already revoked");
+            assertThat(token.revokedAt()).isEqualTo(revokedAt);
+            assertThat(token.revokedBy()).isEqualTo(ALICE);
+        }
+
+        @Test
+        void restoringMakesItActiveAndClearsTheRevocation() {
+            token.restore(during);
+
+            assertThat(token.statusAt(during)).isEqualTo(TokenStatus.ACTIVE);
+            assertThat(token.isRevoked()).isFalse();
+            assertThat(token.revokedAt()).isNull();
+            assertThat(token.revokedBy()).isNull();
+        }
+
+        @Test
+        void restoringAfterItHasMeanwhileExpiredIsRejected() {
+            assertThatThrownBy(() -> token.restore(expiry))
+                    .isInstanceOf(InvalidStateException.class)
+                    .hasMessageContaining("expired")
+                    .hasMessageContaining("Create a new token");
+            assertThat(token.statusAt(expiry)).isEqualTo(TokenStatus.REVOKED);
+            assertThat(token.revokedAt()).isEqualTo(revokedAt);
+        }
+
+        @Test
+        void canBeRevokedAgainAfterARestore() {
+            token.restore(during);
+            token.revoke(ADMIN, during.plusSeconds(1));
+
+            assertThat(token.revokedBy()).isEqualTo(ADMIN);
+            assertThat(token.revokedAt()).isEqualTo(during.plusSeconds(1));
+        }
+    }
+
+    @Nested
+    class WhenExpired {
+        private final AccessToken token = Tokens.aToken().ownedBy(ALICE).createdAt(created).expiringAt(expiry).build();
+
+        @Test
+        void isExpiredFromExactlyItsExpiryOn() {
+            assertThat(token.statusAt(expiry)).isEqualTo(TokenStatus.EXPIRED);
+            assertThat(token.isExpiredAt(expiry)).isTrue();
+            assertThat(token.statusAt(expiry.plus(Duration.ofDays(365)))).isEqualTo(TokenStatus.EXPIRED);
+        }
+
+        @Test
+        void canStillBeRevokedAndThenReportsRevoked() {
+            token.revoke(ADMIN, expiry.plusSeconds(1));
+
+            assertThat(token.statusAt(expiry.plusSeconds(1))).isEqualTo(TokenStatus.REVOKED);
+        }
+
+        @Test
+        void revokedThenRestoredStaysExpiredForever() {
+            token.revoke(ADMIN, expiry.plusSeconds(1));
+
+            assertThatThrownBy(() -> token.restore(expiry.plusSeconds(2))).isInstanceOf(InvalidStateException.class);
+        }
+    }
+
+    @Nested
+    class WhenItNeverExpires {
+        private final AccessToken token = Tokens.aToken().createdAt(created).neverExpiring().build();
+
+        @Test
+        void staysActiveForever() {
+            assertThat(token.expiresAt()).isNull();
+            assertThat(token.isExpiredAt(Instant.parse("9999-12-31T23:59:59Z"))).isFalse();
+            assertThat(token.statusAt(Instant.parse("9999-12-31T23:59:59Z"))).isEqualTo(TokenStatus.ACTIVE);
+        }
+
+        @Test
+        void canBeRestoredAnyTimeLater() {
+            token.revoke(ADMIN, during);
+            token.restore(Instant.parse("2100-01-01T00:00:00Z"));
+
+            assertThat(token.statusAt(Instant.parse("2100-01-01T00:00:00Z"))).isEqualTo(TokenStatus.ACTIVE);
+        }
+    }
+
+    @Test
+    void holdsAtLeastOneScope() {
+        assertThatThrownBy(() -> AccessToken.builder()
+                .id(new TokenId("t-1")).workspace(Tokens.WORKSPACE).owner(ALICE).createdBy(ALICE)
+                .digest(TokenDigest.of(Tokens.aValue())).displayHint("wdn_…abcd")
+                .scopes(Set.of()).createdAt(created).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scope");
+    }
+
+    @Test
+    void showsItsHintButNotItsDigestWhenPrinted() {
+        AccessToken token = Tokens.aToken().build();
+
+        assertThat(token.toString()).contains(token.displayHint()).doesNotContain(token.digest().hex());
+    }
+}

@@ -1,0 +1,147 @@
+package dev.warden.core.token;
+
+import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.workspace.WorkspaceId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link TokenRepository} in memory. It keeps copies, never the caller's objects, so a change that is
+ * not written back with {@link #update} is lost here as it would be in the database. Ids and digests
+ * are unique, as the database's unique indexes make them.
+ * <p>
+ * For tests it counts {@link #findByDigest} calls, keeps every {@link #recordUsage} batch it wrote,
+ * and can be told to fail usage writes.
+ */
+public class InMemoryTokenRepository implements TokenRepository {
+    private final Map<TokenId, AccessToken> tokens = new LinkedHashMap<>();
+    private final List<List<TokenUsage>> usageBatches = new ArrayList<>();
+    private int findByDigestCalls;
+    private int usageWriteAttempts;
+    private RuntimeException usageWriteFailure;
+
+    @Override
+    public synchronized void add(AccessToken token) {
+        if (tokens.containsKey(token.id())) {
+            throw new IllegalStateException("duplicate token id " + token.id());
+        }
+        if (tokens.values().stream().anyMatch(t -> t.digest().equals(token.digest()))) {
+            throw new IllegalStateException("duplicate token digest");
+        }
+        tokens.put(token.id(), copy(token).build());
+    }
+
+    @Override
+    public synchronized void update(AccessToken token) {
+        AccessToken stored = tokens.get(token.id());
+        if (stored == null || !stored.workspace().equals(token.workspace())) {
+            throw new IllegalStateException("no token " + token.id() + " in workspace " + token.workspace());
+        }
+        tokens.put(token.id(), copy(token).lastUse(stored.lastUse()).build());
+    }
+
+    @Override
+    public synchronized Optional<AccessToken> findById(WorkspaceId workspace, TokenId id) {
+        return Optional.ofNullable(tokens.get(id))
+                .filter(t -> t.workspace().equals(workspace))
+                .map(t -> copy(t).build());
+    }
+
+    @Override
+    public synchronized Optional<AccessToken> findByDigest(TokenDigest digest) {
+        findByDigestCalls++;
+        return tokens.values().stream()
+                .filter(t -> t.digest().equals(digest))
+                .findFirst()
+                .map(t -> copy(t).build());
+    }
+
+    @Override
+    public synchronized List<AccessToken> listByOwner(WorkspaceId workspace, PrincipalId owner) {
+        return tokens.values().stream()
+                .filter(t -> t.workspace().equals(workspace) && t.owner().equals(owner))
+                .sorted(Comparator.comparing(AccessToken::createdAt)
+                        .thenComparing(t -> t.id().value())
+                        .reversed())
+                .map(t -> copy(t).build())
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean delete(WorkspaceId workspace, TokenId id) {
+        AccessToken stored = tokens.get(id);
+        if (stored == null || !stored.workspace().equals(workspace)) {
+            return false;
+        }
+        tokens.remove(id);
+        return true;
+    }
+
+    @Override
+    public synchronized void recordUsage(Collection<TokenUsage> usages) {
+        usageWriteAttempts++;
+        if (usageWriteFailure != null) {
+            throw usageWriteFailure;
+        }
+        List<TokenUsage> batch = List.copyOf(usages);
+        usageBatches.add(batch);
+        for (TokenUsage usage : batch) {
+            AccessToken stored = tokens.get(usage.token());
+            if (stored != null && stored.workspace().equals(usage.workspace())) {
+                tokens.put(stored.id(), copy(stored)
+                        .lastUse(new TokenLastUse(usage.at(), usage.clientAddress(), usage.userAgent()))
+                        .build());
+            }
+        }
+    }
+
+    /** How often {@link #findByDigest} was called. */
+    public synchronized int findByDigestCalls() {
+        return findByDigestCalls;
+    }
+
+    /** Every batch {@link #recordUsage} wrote, oldest first; failed attempts are not included. */
+    public synchronized List<List<TokenUsage>> usageBatches() {
+        return List.copyOf(usageBatches);
+    }
+
+    /** Every call of {@link #recordUsage}, including those that failed. */
+    public synchronized int usageWriteAttempts() {
+        return usageWriteAttempts;
+    }
+
+    /** From now on {@link #recordUsage} throws this and writes nothing; pass null to heal. */
+    public synchronized void failUsageWritesWith(RuntimeException failure) {
+        this.usageWriteFailure = failure;
+    }
+
+    /** Every stored token of every workspace, in insertion order. */
+    public synchronized List<AccessToken> all() {
+        return tokens.values().stream().map(t -> copy(t).build()).toList();
+    }
+
+    public synchronized int size() {
+        return tokens.size();
+    }
+
+    private static AccessToken.Builder copy(AccessToken token) {
+        return AccessToken.builder()
+                .id(token.id())
+                .workspace(token.workspace())
+                .owner(token.owner())
+                .createdBy(token.createdBy())
+                .comment(token.comment())
+                .digest(token.digest())
+                .displayHint(token.displayHint())
+                .scopes(token.scopes())
+                .createdAt(token.createdAt())
+                .expiresAt(token.expiresAt())
+                .revoked(token.revokedAt(), token.revokedBy())
+                .lastUse(token.lastUse());
+    }
+}

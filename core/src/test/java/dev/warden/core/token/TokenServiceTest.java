@@ -1,0 +1,570 @@
+package dev.warden.core.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.warden.core.audit.AuditAction;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.audit.InMemoryAuditLog;
+import dev.warden.core.permission.Permission;
+import dev.warden.core.permission.Scope;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.Principals;
+import dev.warden.core.shared.DirectTransactionRunner;
+import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.InvalidStateException;
+import dev.warden.core.shared.MutableClock;
+import dev.warden.core.workspace.WorkspaceId;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+
+class TokenServiceTest {
+    private static final WorkspaceId WORKSPACE = new WorkspaceId(1);
+    private static final WorkspaceId OTHER_WORKSPACE = new WorkspaceId(2);
+    private static final Duration DEFAULT_LIFETIME = Duration.ofDays(30);
+    private static final Duration MAX_LIFETIME = Duration.ofDays(90);
+
+    private final Principal alice = Principals.aUser("alice").withId(10).inWorkspace(WORKSPACE).build();
+    private final Principal bob = Principals.aUser("bob").withId(11).inWorkspace(WORKSPACE).build();
+    private final Actor asAlice = new Actor(WORKSPACE, alice.id(), "alice", "10.0.0.7");
+    private final Actor asBob = new Actor(WORKSPACE, bob.id(), "bob", "10.0.0.8");
+
+    private final MutableClock clock = MutableClock.at("2025-03-01T10:00:00.123456789Z");
+    private final InMemoryTokenRepository tokens = new InMemoryTokenRepository();
+    private final DirectTransactionRunner tx = new DirectTransactionRunner();
+    private final List<Boolean> auditWrittenInTransaction = new ArrayList<>();
+    private final InMemoryAuditLog audit = new InMemoryAuditLog() {
+        @Override
+        public synchronized void record(AuditEvent event) {
+            auditWrittenInTransaction.add(tx.isInTransaction());
+            super.record(event);
+        }
+    };
+    private final TokenService service = new TokenService(tokens, audit, tx, new TokenFormat("wdn_"),
+            new TokenLifetimePolicy(DEFAULT_LIFETIME, MAX_LIFETIME), new SecureRandom(), clock);
+
+    private static CreateTokenCommand command(String comment, Duration lifetime, List<String> scopes) {
+        return new CreateTokenCommand(comment, lifetime, scopes);
+    }
+
+    /** The clock's instant as it is stored: to the microsecond (DESIGN, "Databases"). */
+    private Instant nowToTheMicro() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private AccessToken stored(TokenId id) {
+        return tokens.all().stream().filter(t -> t.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("token " + id + " is not stored"));
+    }
+
+    /** Every instance field of the object, as text, is free of the secret and of its random body. */
+    private static void assertHoldsNoSecret(Object object, String value) {
+        for (Field field : object.getClass().getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            field.setAccessible(true);
+            Object fieldValue;
+            try {
+                fieldValue = field.get(object);
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+            assertThat(String.valueOf(fieldValue)).as("field %s", field.getName())
+                    .doesNotContain(value)
+                    .doesNotContain(value.substring(4, 47));
+        }
+    }
+
+    private void assertAuditHoldsNoSecret(String value) {
+        assertThat(audit.events()).allSatisfy(event -> {
+            assertThat(event.toString()).doesNotContain(value).doesNotContain(value.substring(4, 47));
+            assertThat(event.details().values()).noneMatch(detail -> detail.contains(value.substring(4, 47)));
+        });
+    }
+
+    @Nested
+    class Create {
+        @Test
+        void storesOnlyTheDigestOfTheIssuedSecret() {
+            IssuedToken issued = service.create(asAlice, command("ci", null, null));
+            String value = issued.secret().reveal();
+
+            AccessToken stored = stored(issued.token().id());
+            assertThat(stored.digest()).isEqualTo(TokenDigest.of(value));
+            assertThat(stored.displayHint()).isEqualTo("wdn_…" + value.substring(49));
+            assertHoldsNoSecret(stored, value);
+            assertHoldsNoSecret(issued.token(), value);
+        }
+
+        @Test
+        void issuesAWellFormedSecretThatIsDifferentEachTime() {
+            String first = service.create(asAlice, command("one", null, null)).secret().reveal();
+            String second = service.create(asAlice, command("two", null, null)).secret().reveal();
+
+            assertThat(new TokenFormat("wdn_").isWellFormed(first)).isTrue();
+            assertThat(new TokenFormat("wdn_").isWellFormed(second)).isTrue();
+            assertThat(first).isNotEqualTo(second);
+            assertThat(tokens.all()).extracting(AccessToken::id).doesNotHaveDuplicates().hasSize(2);
+        }
+
+        @Test
+        void issuesSecretsInTheConfiguredFormat() {
+            TokenService acme = new TokenService(tokens, audit, tx, new TokenFormat("acme_"),
+                    new TokenLifetimePolicy(DEFAULT_LIFETIME, MAX_LIFETIME), new SecureRandom(), clock);
+
+            IssuedToken issued = acme.create(asAlice, command("ci", null, null));
+
+            assertThat(issued.secret().reveal()).startsWith("acme_").hasSize(54);
+            assertThat(stored(issued.token().id()).displayHint()).startsWith("acme_…");
+        }
+
+        @Test
+        void makesTheActorOwnerAndCreatorInTheActorsWorkspace() {
+            AccessToken token = service.create(asAlice, command("ci", null, null)).token();
+
+            AccessToken stored = stored(token.id());
+            assertThat(stored.workspace()).isEqualTo(WORKSPACE);
+            assertThat(stored.owner()).isEqualTo(alice.id());
+            assertThat(stored.createdBy()).isEqualTo(alice.id());
+            assertThat(stored.comment()).isEqualTo("ci");
+            assertThat(stored.statusAt(clock.instant())).isEqualTo(TokenStatus.ACTIVE);
+        }
+
+        @Test
+        void expiresAfterTheDefaultLifetimeWhenNoneIsRequested() {
+            AccessToken token = service.create(asAlice, command("ci", null, null)).token();
+
+            assertThat(stored(token.id()).expiresAt()).isEqualTo(nowToTheMicro().plus(DEFAULT_LIFETIME));
+        }
+
+        @Test
+        void expiresAfterTheRequestedLifetime() {
+            AccessToken token = service.create(asAlice, command("ci", Duration.ofHours(2), null)).token();
+
+            assertThat(stored(token.id()).expiresAt()).isEqualTo(nowToTheMicro().plus(Duration.ofHours(2)));
+        }
+
+        @Test
+        void storesTimesToTheMicrosecond() {
+            AccessToken token = service.create(asAlice, command("ci", null, null)).token();
+
+            assertThat(stored(token.id()).createdAt()).isEqualTo(Instant.parse("2025-03-01T10:00:00.123456Z"));
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        void grantsAllApisWhenNoScopesAreGiven(List<String> scopes) {
+            AccessToken token = service.create(asAlice, command("ci", null, scopes)).token();
+
+            assertThat(stored(token.id()).scopes()).containsExactly(Scope.ALL_APIS);
+        }
+
+        @Test
+        void keepsTheGivenScopesTrimmedAndWithoutDuplicates() {
+            AccessToken token = service.create(asAlice,
+                    command("ci", null, List.of("tokens:read", " tokens:write ", "tokens:read"))).token();
+
+            assertThat(stored(token.id()).scopes())
+                    .containsExactlyInAnyOrder(Scope.of(Permission.TOKENS_READ), Scope.of(Permission.TOKENS_WRITE));
+        }
+
+        @Test
+        void refusesUnknownScopesNamingThemAndStoresNothing() {
+            assertThatThrownBy(() -> service.create(asAlice,
+                    command("ci", null, List.of("tokens:read", "tokens:destroy"))))
+                    .isInstanceOfSatisfying(InvalidParameterException.class,
+                            e -> assertThat(e.field()).isEqualTo("scopes"))
+                    .hasMessageContaining("'tokens:destroy'")
+                    .hasMessageNotContaining("'tokens:read'");
+
+            assertThat(tokens.all()).isEmpty();
+            assertThat(audit.events()).isEmpty();
+        }
+
+        @Test
+        void acceptsACommentOfExactly255Characters() {
+            String comment = "c".repeat(255);
+
+            AccessToken token = service.create(asAlice, command(comment, null, null)).token();
+
+            assertThat(stored(token.id()).comment()).isEqualTo(comment);
+        }
+
+        @Test
+        void refusesACommentLongerThan255CharactersAndStoresNothing() {
+            assertThatThrownBy(() -> service.create(asAlice, command("c".repeat(256), null, null)))
+                    .isInstanceOfSatisfying(InvalidParameterException.class,
+                            e -> assertThat(e.field()).isEqualTo("comment"))
+                    .hasMessageContaining("at most 255")
+                    .hasMessageContaining("got 256");
+
+            assertThat(tokens.all()).isEmpty();
+            assertThat(audit.events()).isEmpty();
+        }
+
+        @Test
+        void stripsTheCommentBeforeMeasuringIt() {
+            AccessToken token = service.create(asAlice, command("  " + "c".repeat(255) + "\t ", null, null)).token();
+
+            assertThat(stored(token.id()).comment()).isEqualTo("c".repeat(255));
+        }
+
+        @Test
+        void refusesACommentWithControlCharacters() {
+            assertThatThrownBy(() -> service.create(asAlice, command("line\nbreak", null, null)))
+                    .isInstanceOfSatisfying(InvalidParameterException.class,
+                            e -> assertThat(e.field()).isEqualTo("comment"));
+
+            assertThat(tokens.all()).isEmpty();
+        }
+
+        @Test
+        void refusesALifetimeBeyondTheMaximumAndStoresNothing() {
+            assertThatThrownBy(() -> service.create(asAlice, command("ci", MAX_LIFETIME.plusSeconds(1), null)))
+                    .isInstanceOfSatisfying(InvalidParameterException.class,
+                            e -> assertThat(e.field()).isEqualTo("lifetime_seconds"));
+
+            assertThat(tokens.all()).isEmpty();
+            assertThat(audit.events()).isEmpty();
+        }
+
+        @Test
+        void auditsTheCreationWithActorTokenAndScopesButNoSecret() {
+            IssuedToken issued = service.create(asAlice,
+                    command("deploy bot", Duration.ofDays(7), List.of("tokens:read")));
+
+            assertThat(audit.events()).singleElement().satisfies(event -> {
+                assertThat(event.action()).isEqualTo(AuditAction.TOKEN_CREATED);
+                assertThat(event.workspace()).isEqualTo(WORKSPACE);
+                assertThat(event.actorId()).isEqualTo(alice.id());
+                assertThat(event.actorName()).isEqualTo("alice");
+                assertThat(event.clientAddress()).isEqualTo("10.0.0.7");
+                assertThat(event.targetType()).isEqualTo("token");
+                assertThat(event.targetId()).isEqualTo(issued.token().id().value());
+                assertThat(event.occurredAt()).isEqualTo(nowToTheMicro());
+                assertThat(event.details()).containsEntry("scopes", "tokens:read")
+                        .containsEntry("expires_at", nowToTheMicro().plus(Duration.ofDays(7)).toString())
+                        .containsEntry("comment", "deploy bot");
+            });
+            assertAuditHoldsNoSecret(issued.secret().reveal());
+        }
+
+        @Test
+        void writesTheTokenAndItsAuditRecordInOneTransaction() {
+            service.create(asAlice, command("ci", null, null));
+
+            assertThat(tx.transactionCount()).isEqualTo(1);
+            assertThat(auditWrittenInTransaction).containsExactly(true);
+        }
+    }
+
+    @Nested
+    class ImportValue {
+        private final String value = Tokens.aValue();
+
+        @Test
+        void storesTheDigestOfExactlyThatValueForTheOwnerWithoutExpiry() {
+            AccessToken token = service.importValue(alice, value, "bootstrap admin token");
+
+            AccessToken stored = stored(token.id());
+            assertThat(stored.digest()).isEqualTo(TokenDigest.of(value));
+            assertThat(tokens.findByDigest(TokenDigest.of(value))).isPresent();
+            assertThat(stored.workspace()).isEqualTo(WORKSPACE);
+            assertThat(stored.owner()).isEqualTo(alice.id());
+            assertThat(stored.expiresAt()).isNull();
+            assertThat(stored.scopes()).containsExactly(Scope.ALL_APIS);
+            assertThat(stored.displayHint()).isEqualTo("wdn_…" + value.substring(49));
+            assertHoldsNoSecret(stored, value);
+        }
+
+        @Test
+        void auditsTheCreationAsNeverExpiringWithoutTheValue() {
+            service.importValue(alice, value, "bootstrap admin token");
+
+            assertThat(audit.eventsWith(AuditAction.TOKEN_CREATED)).singleElement().satisfies(event -> {
+                assertThat(event.actorId()).isEqualTo(alice.id());
+                assertThat(event.details()).containsEntry("expires_at", "never");
+            });
+            assertAuditHoldsNoSecret(value);
+        }
+
+        @Test
+        void rejectsAMalformedValueWithoutEchoingItAndStoresNothing() {
+            String mistyped = value.substring(0, 52) + (value.charAt(52) == 'a' ? 'b' : 'a');
+
+            assertThatThrownBy(() -> service.importValue(alice, mistyped, "bootstrap admin token"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("well-formed")
+                    .hasMessageNotContaining(mistyped.substring(4, 47));
+
+            assertThat(tokens.all()).isEmpty();
+            assertThat(audit.events()).isEmpty();
+        }
+    }
+
+    @Nested
+    class ListOwn {
+        @Test
+        void returnsOnlyTheActorsTokensNewestFirst() {
+            AccessToken older = service.create(asAlice, command("older", null, null)).token();
+            clock.advance(Duration.ofMinutes(1));
+            service.create(asBob, command("bob's", null, null));
+            clock.advance(Duration.ofMinutes(1));
+            AccessToken newer = service.create(asAlice, command("newer", null, null)).token();
+            tokens.add(Tokens.aToken().inWorkspace(OTHER_WORKSPACE).ownedBy(alice.id()).build());
+
+            assertThat(service.listOwn(asAlice)).extracting(AccessToken::id).containsExactly(newer.id(), older.id());
+        }
+
+        @Test
+        void isEmptyForAnActorWithoutTokens() {
+            service.create(asBob, command("bob's", null, null));
+
+            assertThat(service.listOwn(asAlice)).isEmpty();
+        }
+    }
+
+    @Nested
+    class WhenTheTokenIsTheActors {
+        private TokenId createAlicesToken() {
+            return service.create(asAlice, command("ci", null, null)).token().id();
+        }
+
+        @Test
+        void getOwnReturnsIt() {
+            TokenId id = createAlicesToken();
+
+            assertThat(service.getOwn(asAlice, id).id()).isEqualTo(id);
+        }
+
+        @Test
+        void revokeStoresTheRevocationAndAuditsIt() {
+            TokenId id = createAlicesToken();
+            clock.advance(Duration.ofMinutes(5));
+
+            AccessToken returned = service.revoke(asAlice, id);
+
+            AccessToken stored = stored(id);
+            assertThat(stored.statusAt(clock.instant())).isEqualTo(TokenStatus.REVOKED);
+            assertThat(stored.revokedBy()).isEqualTo(alice.id());
+            assertThat(stored.revokedAt()).isEqualTo(nowToTheMicro());
+            assertThat(returned.isRevoked()).isTrue();
+            assertThat(audit.eventsWith(AuditAction.TOKEN_REVOKED)).singleElement().satisfies(event -> {
+                assertThat(event.actorId()).isEqualTo(alice.id());
+                assertThat(event.targetId()).isEqualTo(id.value());
+            });
+            assertThat(auditWrittenInTransaction).containsOnly(true);
+        }
+
+        @Test
+        void revokingTwiceIsRejectedAndAuditedOnce() {
+            TokenId id = createAlicesToken();
+            service.revoke(asAlice, id);
+            Instant firstRevocation = stored(id).revokedAt();
+            clock.advance(Duration.ofMinutes(5));
+
+            assertThatThrownBy(() -> service.revoke(asAlice, id)).isInstanceOf(InvalidStateException.class);
+
+            assertThat(stored(id).revokedAt()).isEqualTo(firstRevocation);
+            assertThat(audit.eventsWith(AuditAction.TOKEN_REVOKED)).hasSize(1);
+        }
+
+        @Test
+        void restoreMakesARevokedTokenActiveAgainAndAuditsIt() {
+            TokenId id = createAlicesToken();
+            service.revoke(asAlice, id);
+
+            service.restore(asAlice, id);
+
+            AccessToken stored = stored(id);
+            assertThat(stored.statusAt(clock.instant())).isEqualTo(TokenStatus.ACTIVE);
+            assertThat(stored.revokedAt()).isNull();
+            assertThat(stored.revokedBy()).isNull();
+            assertThat(audit.eventsWith(AuditAction.TOKEN_RESTORED)).singleElement().satisfies(event -> {
+                assertThat(event.actorId()).isEqualTo(alice.id());
+                assertThat(event.targetId()).isEqualTo(id.value());
+            });
+        }
+
+        @Test
+        void restoringAnActiveTokenIsRejectedAndNotAudited() {
+            TokenId id = createAlicesToken();
+
+            assertThatThrownBy(() -> service.restore(asAlice, id)).isInstanceOf(InvalidStateException.class);
+
+            assertThat(audit.eventsWith(AuditAction.TOKEN_RESTORED)).isEmpty();
+        }
+
+        @Test
+        void restoringARevokedTokenThatHasMeanwhileExpiredIsRejected() {
+            TokenId id = service.create(asAlice, command("short", Duration.ofHours(1), null)).token().id();
+            service.revoke(asAlice, id);
+            clock.advance(Duration.ofHours(2));
+
+            assertThatThrownBy(() -> service.restore(asAlice, id)).isInstanceOf(InvalidStateException.class);
+
+            assertThat(stored(id).isRevoked()).isTrue();
+        }
+
+        @Test
+        void deleteRemovesItForGoodAndAuditsIt() {
+            String value = service.create(asAlice, command("ci", null, null)).secret().reveal();
+            TokenId id = tokens.findByDigest(TokenDigest.of(value)).orElseThrow().id();
+
+            service.delete(asAlice, id);
+
+            assertThat(tokens.findById(WORKSPACE, id)).isEmpty();
+            assertThat(tokens.findByDigest(TokenDigest.of(value))).isEmpty();
+            assertThat(audit.eventsWith(AuditAction.TOKEN_DELETED)).singleElement().satisfies(event -> {
+                assertThat(event.actorId()).isEqualTo(alice.id());
+                assertThat(event.targetId()).isEqualTo(id.value());
+                assertThat(event.details()).containsEntry("status_before", "ACTIVE");
+            });
+            assertAuditHoldsNoSecret(value);
+        }
+
+        @Test
+        void deleteAlsoRemovesARevokedTokenAndRecordsItsStatus() {
+            TokenId id = createAlicesToken();
+            service.revoke(asAlice, id);
+
+            service.delete(asAlice, id);
+
+            assertThat(tokens.findById(WORKSPACE, id)).isEmpty();
+            assertThat(audit.eventsWith(AuditAction.TOKEN_DELETED)).singleElement()
+                    .satisfies(event -> assertThat(event.details()).containsEntry("status_before", "REVOKED"));
+        }
+
+        @Test
+        void deletingTwiceAnswersNotFound() {
+            TokenId id = createAlicesToken();
+            service.delete(asAlice, id);
+
+            assertThatThrownBy(() -> service.delete(asAlice, id)).isInstanceOf(TokenNotFoundException.class);
+
+            assertThat(audit.eventsWith(AuditAction.TOKEN_DELETED)).hasSize(1);
+        }
+
+        @Test
+        void auditsEveryChangeWithoutTheSecret() {
+            IssuedToken issued = service.create(asAlice, command("ci", null, null));
+            TokenId id = issued.token().id();
+
+            service.revoke(asAlice, id);
+            service.restore(asAlice, id);
+            service.delete(asAlice, id);
+
+            assertThat(audit.events()).extracting(AuditEvent::action).containsExactly(
+                    AuditAction.TOKEN_CREATED, AuditAction.TOKEN_REVOKED,
+                    AuditAction.TOKEN_RESTORED, AuditAction.TOKEN_DELETED);
+            assertThat(audit.events()).allSatisfy(event -> {
+                assertThat(event.targetId()).isEqualTo(id.value());
+                assertThat(event.actorId()).isEqualTo(alice.id());
+            });
+            assertAuditHoldsNoSecret(issued.secret().reveal());
+        }
+    }
+
+    @Nested
+    class WhenTheTokenIsNotTheActors {
+        enum Operation {
+            GET_OWN, REVOKE, RESTORE, DELETE;
+
+            void apply(TokenService service, Actor actor, TokenId id) {
+                switch (this) {
+                    case GET_OWN -> service.getOwn(actor, id);
+                    case REVOKE -> service.revoke(actor, id);
+                    case RESTORE -> service.restore(actor, id);
+                    case DELETE -> service.delete(actor, id);
+                    default -> throw new IllegalStateException();
+                }
+            }
+        }
+
+        private final AccessToken bobsActive = Tokens.aToken().ownedBy(bob.id()).build();
+        private final AccessToken bobsRevoked = Tokens.aToken().ownedBy(bob.id()).revokedAt(Tokens.CREATED_AT, bob.id())
+                .build();
+        // Same numeric owner id as alice, but in another workspace: only the workspace tells them apart.
+        private final AccessToken elsewhereActive = Tokens.aToken().inWorkspace(OTHER_WORKSPACE)
+                .ownedBy(alice.id()).build();
+        private final AccessToken elsewhereRevoked = Tokens.aToken().inWorkspace(OTHER_WORKSPACE)
+                .ownedBy(alice.id()).revokedAt(Tokens.CREATED_AT, alice.id()).build();
+
+        WhenTheTokenIsNotTheActors() {
+            List.of(bobsActive, bobsRevoked, elsewhereActive, elsewhereRevoked).forEach(tokens::add);
+        }
+
+        /** Restoring targets a revoked token and everything else an active one, so only ownership can refuse. */
+        private TokenId target(Operation operation, AccessToken active, AccessToken revoked) {
+            return operation == Operation.RESTORE ? revoked.id() : active.id();
+        }
+
+        private List<String> state() {
+            return tokens.all().stream().map(t -> t.id() + " " + t.workspace() + " " + t.revokedAt() + " "
+                    + t.revokedBy()).toList();
+        }
+
+        @ParameterizedTest
+        @EnumSource(Operation.class)
+        void anotherPrincipalsTokenInTheSameWorkspaceAnswersNotFoundAndStaysUnchanged(Operation operation) {
+            TokenId id = target(operation, bobsActive, bobsRevoked);
+            List<String> before = state();
+
+            assertThatThrownBy(() -> operation.apply(service, asAlice, id))
+                    .isExactlyInstanceOf(TokenNotFoundException.class)
+                    .hasMessageContaining(id.value())
+                    .hasMessageContaining("does not exist");
+
+            assertThat(state()).isEqualTo(before);
+            assertThat(audit.events()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @EnumSource(Operation.class)
+        void aTokenOfAnotherWorkspaceAnswersNotFoundAndStaysUnchanged(Operation operation) {
+            TokenId id = target(operation, elsewhereActive, elsewhereRevoked);
+            List<String> before = state();
+
+            assertThatThrownBy(() -> operation.apply(service, asAlice, id))
+                    .isExactlyInstanceOf(TokenNotFoundException.class);
+
+            assertThat(state()).isEqualTo(before);
+            assertThat(audit.events()).isEmpty();
+        }
+
+        @Test
+        void anUnknownIdAndAnotherPrincipalsIdAreRefusedAlike() {
+            TokenId unknown = new TokenId("0".repeat(32));
+
+            Throwable forUnknown = catchThrowable(
+                    () -> service.getOwn(asAlice, unknown));
+            Throwable forBobs = catchThrowable(
+                    () -> service.getOwn(asAlice, bobsActive.id()));
+
+            assertThat(forBobs).isExactlyInstanceOf(forUnknown.getClass());
+            assertThat(forBobs.getMessage().replace(bobsActive.id().value(), "ID"))
+                    .isEqualTo(forUnknown.getMessage().replace(unknown.value(), "ID"));
+        }
+
+        @Test
+        void theOwnerCanStillUseTheirToken() {
+            assertThat(service.getOwn(asBob, bobsActive.id()).id()).isEqualTo(bobsActive.id());
+            assertThat(service.listOwn(asBob)).extracting(AccessToken::id)
+                    .containsExactlyInAnyOrder(bobsActive.id(), bobsRevoked.id());
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.warden.persistence.principal;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+@Table("principal")
+record PrincipalRow(@Id Long id, Long workspaceId, String kind, String userName, String applicationId,
+                    String displayName, boolean active, String passwordHash, Instant createdAt) {
+}

@@ -1,0 +1,10 @@
+package dev.warden.persistence.principal;
+
+import java.util.Optional;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface PrincipalRowRepository extends ListCrudRepository<PrincipalRow, Long> {
+    Optional<PrincipalRow> findByWorkspaceIdAndId(Long workspaceId, Long id);
+
+    Optional<PrincipalRow> findByWorkspaceIdAndUserName(Long workspaceId, String userName);
+}

@@ -1,0 +1,102 @@
+package dev.warden.persistence.token;
+
+import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenDigest;
+import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenNotFoundException;
+import dev.warden.core.token.TokenRepository;
+import dev.warden.core.token.TokenUsage;
+import dev.warden.core.workspace.WorkspaceId;
+import dev.warden.persistence.Times;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcTokenRepository implements TokenRepository {
+    /** Last use only moves forward, and a usage write never touches anything but the last-use columns. */
+    private static final String RECORD_USAGE = """
+            UPDATE access_token
+               SET last_used_at = :at, last_used_address = :address, last_used_agent = :agent
+             WHERE workspace_id = :workspace AND token_id = :token
+               AND (last_used_at IS NULL OR last_used_at < :at)""";
+
+    /**
+     * Revocation is the only state of a stored token that changes. Writing just those columns, scoped by
+     * workspace, keeps a last use recorded since the token was loaded and cannot move a token between workspaces.
+     */
+    private static final String UPDATE_REVOCATION = """
+            UPDATE access_token
+               SET revoked_at = :revokedAt, revoked_by_id = :revokedBy
+             WHERE workspace_id = :workspace AND token_id = :token""";
+
+    private final TokenRowRepository rows;
+    private final JdbcAggregateOperations aggregates;
+    private final NamedParameterJdbcOperations jdbc;
+
+    JdbcTokenRepository(TokenRowRepository rows, JdbcAggregateOperations aggregates, NamedParameterJdbcOperations jdbc) {
+        this.rows = rows;
+        this.aggregates = aggregates;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void add(AccessToken token) {
+        aggregates.insert(TokenRows.toRow(token));
+    }
+
+    @Override
+    public void update(AccessToken token) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("revokedAt", Times.toTimestamp(token.revokedAt()))
+                .addValue("revokedBy", token.revokedBy() == null ? null : token.revokedBy().value())
+                .addValue("workspace", token.workspace().value())
+                .addValue("token", token.id().value());
+        if (jdbc.update(UPDATE_REVOCATION, params) != 1) {
+            throw new TokenNotFoundException(token.id());
+        }
+    }
+
+    @Override
+    public Optional<AccessToken> findById(WorkspaceId workspace, TokenId id) {
+        return rows.findByWorkspaceIdAndTokenId(workspace.value(), id.value()).map(TokenRows::toDomain);
+    }
+
+    @Override
+    public Optional<AccessToken> findByDigest(TokenDigest digest) {
+        return rows.findBySecretHash(digest.hex()).map(TokenRows::toDomain);
+    }
+
+    @Override
+    public List<AccessToken> listByOwner(WorkspaceId workspace, PrincipalId owner) {
+        return rows.findByWorkspaceIdAndOwnerIdOrderByCreatedAtDescTokenIdDesc(workspace.value(), owner.value())
+                .stream().map(TokenRows::toDomain).toList();
+    }
+
+    @Override
+    public boolean delete(WorkspaceId workspace, TokenId id) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("workspace", workspace.value())
+                .addValue("token", id.value());
+        jdbc.update("DELETE FROM access_token_scope WHERE workspace_id = :workspace AND token_id = :token", params);
+        return jdbc.update("DELETE FROM access_token WHERE workspace_id = :workspace AND token_id = :token", params) == 1;
+    }
+
+    @Override
+    public void recordUsage(Collection<TokenUsage> usages) {
+        MapSqlParameterSource[] batch = usages.stream()
+                .map(usage -> new MapSqlParameterSource()
+                        .addValue("at", Times.toTimestamp(usage.at()))
+                        .addValue("address", usage.clientAddress())
+                        .addValue("agent", usage.userAgent())
+                        .addValue("workspace", usage.workspace().value())
+                        .addValue("token", usage.token().value()))
+                .toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate(RECORD_USAGE, batch);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.warden.web.config;
+
+import dev.warden.core.access.DecisionChain;
+import dev.warden.core.audit.AuditLog;
+import dev.warden.core.bootstrap.WorkspaceBootstrap;
+import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.token.TokenFormat;
+import dev.warden.core.token.TokenLifetimePolicy;
+import dev.warden.core.token.TokenRepository;
+import dev.warden.core.token.TokenService;
+import dev.warden.core.token.TokenUsageRecorder;
+import dev.warden.core.workspace.WorkspaceRepository;
+import dev.warden.persistence.PersistenceConfiguration;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** Wires core's plain classes with the persistence adapters and the boot-time settings. */
+@Configuration(proxyBeanMethods = false)
+@Import(PersistenceConfiguration.class)
+class CoreConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Bean
+    TokenFormat tokenFormat(WardenProperties properties) {
+        return new TokenFormat(properties.tokens().prefix());
+    }
+
+    @Bean
+    TokenLifetimePolicy tokenLifetimePolicy(WardenProperties properties) {
+        return new TokenLifetimePolicy(properties.tokens().defaultLifetime(), properties.tokens().maxLifetime());
+    }
+
+    @Bean
+    TokenService tokenService(TokenRepository tokens, AuditLog audit, TransactionRunner tx, TokenFormat format,
+                              TokenLifetimePolicy lifetimes, SecureRandom random, Clock clock) {
+        return new TokenService(tokens, audit, tx, format, lifetimes, random, clock);
+    }
+
+    @Bean
+    DecisionChain decisionChain(TokenFormat format, TokenRepository tokens, PrincipalRepository principals, Clock clock) {
+        return new DecisionChain(format, tokens, principals, clock);
+    }
+
+    @Bean
+    TokenUsageRecorder tokenUsageRecorder(TokenRepository tokens, Clock clock, WardenProperties properties) {
+        return new TokenUsageRecorder(tokens, clock, properties.tokens().lastUseWriteInterval());
+    }
+
+    @Bean
+    WorkspaceBootstrap workspaceBootstrap(WorkspaceRepository workspaces, PrincipalRepository principals,
+                                          TokenService tokens, AuditLog audit, TransactionRunner tx, Clock clock) {
+        return new WorkspaceBootstrap(workspaces, principals, tokens, audit, tx, clock);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.warden.web.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Boot-time settings ({@code warden.*} in application.yaml, each with an environment override there).
+ * Runtime workspace settings that admins edit live in the database, not here.
+ */
+@ConfigurationProperties("warden")
+public record WardenProperties(
+        @DefaultValue("./data") String dataDir,
+        @DefaultValue("main") String consoleWorkspace,
+        @DefaultValue Tokens tokens,
+        @DefaultValue Bootstrap bootstrap) {
+
+    public record Tokens(
+            @DefaultValue("wdn_") String prefix,
+            @DefaultValue("90d") Duration defaultLifetime,
+            @DefaultValue("730d") Duration maxLifetime,
+            /* A token's last use is written at most once per this interval. */
+            @DefaultValue("60s") Duration lastUseWriteInterval,
+            /* How often pending last-use values are checked for writing. */
+            @DefaultValue("1s") Duration lastUseFlushTick) {
+    }
+
+    /**
+     * First start on an empty database.
+     * @param adminPassword the admin's password; generated and printed once when empty
+     * @param adminToken an exact token value that becomes an admin token; must be in Warden's format
+     */
+    public record Bootstrap(String adminPassword, String adminToken) {
+        public boolean hasAdminPassword() {
+            return adminPassword != null && !adminPassword.isBlank();
+        }
+
+        public boolean hasAdminToken() {
+            return adminToken != null && !adminToken.isBlank();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.warden.web.security;
+
+import dev.warden.core.audit.AuditAction;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.audit.AuditLog;
+import dev.warden.core.workspace.WorkspaceRepository;
+import dev.warden.web.config.WardenProperties;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/** Audits console log-ins, successful and failed. The password is never part of the record. */
+@Component
+class LoginAuditListener {
+    private static final int MAX_ATTEMPTED_NAME = 100;
+
+    private final AuditLog audit;
+    private final WorkspaceRepository workspaces;
+    private final String workspaceName;
+    private final Clock clock;
+
+    LoginAuditListener(AuditLog audit, WorkspaceRepository workspaces, WardenProperties properties, Clock clock) {
+        this.audit = audit;
+        this.workspaces = workspaces;
+        this.workspaceName = properties.consoleWorkspace();
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onSuccess(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof ConsoleUser user) {
+            audit.record(AuditEvent.by(user.actor(addressOf(event.getAuthentication())), AuditAction.LOGIN_SUCCEEDED,
+                    now()).target("principal", user.principal().toString()).build());
+        }
+    }
+
+    @EventListener
+    void onFailure(AbstractAuthenticationFailureEvent event) {
+        Authentication attempt = event.getAuthentication();
+        workspaces.findByName(workspaceName).ifPresent(workspace ->
+                audit.record(AuditEvent.anonymous(workspace.id(), AuditAction.LOGIN_FAILED, now())
+                        .actor(null, attemptedName(attempt))
+                        .clientAddress(addressOf(attempt))
+                        .detail("reason", event.getException().getClass().getSimpleName())
+                        .build()));
+    }
+
+    private static String attemptedName(Authentication attempt) {
+        String name = attempt.getName();
+        return name == null || name.length() <= MAX_ATTEMPTED_NAME ? name : name.substring(0, MAX_ATTEMPTED_NAME);
+    }
+
+    private static String addressOf(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+    }
+
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.warden.web.security;
+
+import dev.warden.core.access.DecisionChain;
+import dev.warden.core.token.TokenUsageRecorder;
+import dev.warden.web.shared.ApiError;
+import dev.warden.web.shared.ApiErrorWriter;
+import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+
+/**
+ * Two chains: {@code /api/**} is stateless and authenticated by bearer tokens through the decision chain
+ * (no session, no CSRF); everything else is the console, with form login, a session and CSRF.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, DecisionChain chain, TokenUsageRecorder usage, ApiErrorWriter errors,
+                            Clock clock) throws Exception {
+        return http
+                .securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new BearerTokenFilter(chain, usage, errors, clock), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> errors.write(response, 401,
+                                ApiError.of(ApiError.UNAUTHENTICATED, "Authentication is required.")))
+                        .accessDeniedHandler((request, response, e) -> errors.write(response, 403,
+                                ApiError.of(ApiError.PERMISSION_DENIED, "Access is denied."))))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+                                "/.well-known/**", "/oidc/.well-known/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(exceptions -> exceptions
+                        // An htmx request whose session ended gets a full page refresh (to the login page),
+                        // not a login form swapped into a table cell.
+                        .defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
+                                new RequestHeaderRequestMatcher("HX-Request"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                request -> true))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                                        + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'")))
+                .build();
+    }
+}

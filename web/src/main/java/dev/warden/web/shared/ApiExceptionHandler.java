@@ -1,0 +1,113 @@
+package dev.warden.web.shared;
+
+import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.InvalidStateException;
+import dev.warden.core.shared.ResourceNotFoundException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Turns what goes wrong inside an API handler into a Databricks-shaped error. Bad input is a 400 naming the
+ * field and never a 5xx; an unexpected failure is a 500 with a reference, its details only in the log.
+ */
+@RestControllerAdvice(annotations = ApiController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ApiError> invalidParameter(InvalidParameterException e) {
+        return ResponseEntity.badRequest().body(ApiError.invalidParameter(e.field(), e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidStateException.class)
+    ResponseEntity<ApiError> invalidState(InvalidStateException e) {
+        return ResponseEntity.badRequest().body(ApiError.of(ApiError.INVALID_STATE, e.getMessage()));
+    }
+
+    @ExceptionHandler(ResourceNotFoundException.class)
+    ResponseEntity<ApiError> notFound(ResourceNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(ApiError.RESOURCE_DOES_NOT_EXIST, e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        String field = fieldOf(e);
+        String message = field == null
+                ? "The request body is not valid JSON of the expected shape."
+                : "Invalid value for field '" + field + "': expected " + expectedValue(e) + ".";
+        return ResponseEntity.badRequest().body(ApiError.invalidParameter(field, message));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ApiError.of(ApiError.INVALID_PARAMETER_VALUE,
+                "Send the request body as JSON with 'Content-Type: application/json'."));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return ResponseEntity.badRequest().body(ApiError.invalidParameter(e.getParameterName(),
+                "Query parameter '" + e.getParameterName() + "' is required."));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(ApiError.invalidParameter(e.getName(),
+                "Invalid value for '" + e.getName() + "'."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse) {
+            throw e; // Spring's own 4xx (405, 404, 406...): the error controller renders those.
+        }
+        String reference = java.util.UUID.randomUUID().toString();
+        LOG.error("Unexpected error, reference {}", reference, e);
+        return ResponseEntity.internalServerError().body(ApiError.of(ApiError.INTERNAL_ERROR,
+                "Warden failed to handle the request (reference " + reference + "). Nothing was changed."));
+    }
+
+    private static String fieldOf(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            return jackson.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+        }
+        return null;
+    }
+
+    /** Says what a field should have held, in the caller's terms rather than Java's. */
+    private static String expectedValue(HttpMessageNotReadableException e) {
+        Class<?> target = e.getCause() instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target == null) {
+            return "a value of the right type and range";
+        }
+        if (target == Long.class || target == long.class || target == Integer.class || target == int.class) {
+            return "a whole number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (target == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target)) {
+            return "a list";
+        }
+        return "a value of the right type";
+    }
+}

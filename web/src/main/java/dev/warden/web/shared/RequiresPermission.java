@@ -1,0 +1,18 @@
+package dev.warden.web.shared;
+
+import dev.warden.core.permission.Permission;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares, next to the route, the one permission an API endpoint needs. The endpoint catalogue is read from
+ * these declarations, and a test fails for any {@code /api/**} route without one. The role and scope steps of
+ * the decision chain enforce it.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface RequiresPermission {
+    Permission value();
+}

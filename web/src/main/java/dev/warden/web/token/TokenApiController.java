@@ -1,0 +1,87 @@
+package dev.warden.web.token;
+
+import dev.warden.core.permission.Permission;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.token.CreateTokenCommand;
+import dev.warden.core.token.IssuedToken;
+import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenNotFoundException;
+import dev.warden.core.token.TokenService;
+import dev.warden.web.shared.ApiController;
+import dev.warden.web.shared.RequiresPermission;
+import dev.warden.web.token.TokenApiModels.CreateTokenRequest;
+import dev.warden.web.token.TokenApiModels.CreateTokenResponse;
+import dev.warden.web.token.TokenApiModels.ListTokensResponse;
+import dev.warden.web.token.TokenApiModels.PublicTokenInfo;
+import dev.warden.web.token.TokenApiModels.TokenIdRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** Personal access tokens in the Databricks dialect, plus Warden's revoke and restore. */
+@ApiController
+@RequestMapping(path = "/api/2.0/token", produces = "application/json")
+class TokenApiController {
+    private final TokenService tokens;
+    private final Clock clock;
+
+    TokenApiController(TokenService tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @PostMapping("/create")
+    @RequiresPermission(Permission.TOKENS_WRITE)
+    ResponseEntity<CreateTokenResponse> create(Actor actor, @RequestBody CreateTokenRequest request) {
+        Duration lifetime = request.lifetimeSeconds() == null ? null : Duration.ofSeconds(request.lifetimeSeconds());
+        IssuedToken issued = tokens.create(actor, new CreateTokenCommand(request.comment(), lifetime, request.scopes()));
+        // The secret is in this response only: nothing on the way may keep a copy.
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new CreateTokenResponse(issued.secret().reveal(), PublicTokenInfo.of(issued.token(), clock.instant())));
+    }
+
+    @GetMapping("/list")
+    @RequiresPermission(Permission.TOKENS_READ)
+    ListTokensResponse list(Actor actor) {
+        return new ListTokensResponse(tokens.listOwn(actor).stream()
+                .map(token -> PublicTokenInfo.of(token, clock.instant())).toList());
+    }
+
+    @PostMapping("/delete")
+    @RequiresPermission(Permission.TOKENS_WRITE)
+    Map<String, Object> delete(Actor actor, @RequestBody TokenIdRequest request) {
+        tokens.delete(actor, tokenId(request));
+        return Map.of();
+    }
+
+    @PostMapping("/revoke")
+    @RequiresPermission(Permission.TOKENS_WRITE)
+    Map<String, Object> revoke(Actor actor, @RequestBody TokenIdRequest request) {
+        return Map.of("token_info", PublicTokenInfo.of(tokens.revoke(actor, tokenId(request)), clock.instant()));
+    }
+
+    @PostMapping("/restore")
+    @RequiresPermission(Permission.TOKENS_WRITE)
+    Map<String, Object> restore(Actor actor, @RequestBody TokenIdRequest request) {
+        return Map.of("token_info", PublicTokenInfo.of(tokens.restore(actor, tokenId(request)), clock.instant()));
+    }
+
+    private static TokenId tokenId(TokenIdRequest request) {
+        String value = request.tokenId();
+        if (value == null || value.isBlank()) {
+            throw new InvalidParameterException("token_id", "token_id is required.");
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > TokenId.MAX_LENGTH) {
+            throw new TokenNotFoundException(new TokenId(trimmed.substring(0, TokenId.MAX_LENGTH) + "…"));
+        }
+        return new TokenId(trimmed);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.warden.web.token;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.warden.core.permission.Scope;
+import dev.warden.core.token.AccessToken;
+import java.time.Instant;
+import java.util.List;
+
+/** Request and response bodies of the token API, spelled exactly as the Databricks dialect spells them. */
+final class TokenApiModels {
+    private TokenApiModels() {
+    }
+
+    record CreateTokenRequest(String comment, @JsonProperty("lifetime_seconds") Long lifetimeSeconds,
+                              List<String> scopes) {
+    }
+
+    record TokenIdRequest(@JsonProperty("token_id") String tokenId) {
+    }
+
+    record CreateTokenResponse(@JsonProperty("token_value") String tokenValue,
+                               @JsonProperty("token_info") PublicTokenInfo tokenInfo) {
+    }
+
+    record ListTokensResponse(@JsonProperty("token_infos") List<PublicTokenInfo> tokenInfos) {
+    }
+
+    /**
+     * Databricks' PublicTokenInfo plus Warden's {@code status} and {@code last_used_time}, which the SDK ignores.
+     * Times are epoch milliseconds; an expiry of -1 means never.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PublicTokenInfo(@JsonProperty("token_id") String tokenId,
+                           String comment,
+                           @JsonProperty("creation_time") long creationTime,
+                           @JsonProperty("expiry_time") long expiryTime,
+                           List<String> scopes,
+                           String status,
+                           @JsonProperty("last_used_time") Long lastUsedTime) {
+
+        static PublicTokenInfo of(AccessToken token, Instant now) {
+            return new PublicTokenInfo(token.id().value(), token.comment(), token.createdAt().toEpochMilli(),
+                    token.expiresAt() == null ? -1 : token.expiresAt().toEpochMilli(),
+                    token.scopes().stream().map(Scope::key).toList(),
+                    token.statusAt(now).name(),
+                    token.lastUse() == null ? null : token.lastUse().at().toEpochMilli());
+        }
+    }
+}

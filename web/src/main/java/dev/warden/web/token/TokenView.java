@@ -1,0 +1,42 @@
+package dev.warden.web.token;
+
+import dev.warden.core.permission.Scope;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenStatus;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** One row of a token table, formatted for people. */
+record TokenView(String id, String name, String hint, List<String> scopes, String created, String expires,
+                 String lastUsed, String lastUsedAddress, String status, String statusLabel, boolean revocable,
+                 boolean restorable) {
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    static TokenView of(AccessToken token, Instant now) {
+        TokenStatus status = token.statusAt(now);
+        return new TokenView(token.id().value(),
+                token.comment().isEmpty() ? "(no name)" : token.comment(),
+                token.displayHint(),
+                token.scopes().stream().map(Scope::key).toList(),
+                format(token.createdAt()),
+                token.expiresAt() == null ? "never" : format(token.expiresAt()),
+                token.lastUse() == null ? "never" : format(token.lastUse().at()),
+                token.lastUse() == null ? null : token.lastUse().clientAddress(),
+                status.name(),
+                switch (status) {
+                    case ACTIVE -> "Active";
+                    case REVOKED -> "Revoked";
+                    case EXPIRED -> "Expired";
+                },
+                status == TokenStatus.ACTIVE,
+                status == TokenStatus.REVOKED && !token.isExpiredAt(now));
+    }
+
+    static String format(Instant instant) {
+        return FORMAT.format(instant);
+    }
+}
