@@ -24,8 +24,10 @@
   });
 
   // Escape closes a native modal; take it out of the page too, so a reopened dialog starts fresh.
+  // The close event arrives asynchronously: the close() in showDialogs queues one for a dialog that is modal
+  // again by the time it fires, and that dialog must stay.
   document.addEventListener("close", function (event) {
-    if (event.target.tagName === "DIALOG") { event.target.remove(); }
+    if (event.target.tagName === "DIALOG" && !event.target.open) { event.target.remove(); }
   }, true);
 
   document.addEventListener("click", function (event) {

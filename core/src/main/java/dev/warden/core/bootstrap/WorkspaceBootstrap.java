@@ -10,6 +10,7 @@ import dev.warden.core.token.TokenService;
 import dev.warden.core.workspace.Workspace;
 import dev.warden.core.workspace.WorkspaceRepository;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -52,7 +53,8 @@ public final class WorkspaceBootstrap {
             Principal admin = principals.save(Principal.newUser(workspace.id(), ADMIN_USER_NAME, "Administrator",
                     adminPasswordHash));
             principals.assignWorkspaceRole(workspace.id(), admin.id(), ADMIN_ROLE);
-            audit.record(AuditEvent.anonymous(workspace.id(), AuditAction.WORKSPACE_BOOTSTRAPPED, clock.instant())
+            audit.record(AuditEvent.anonymous(workspace.id(), AuditAction.WORKSPACE_BOOTSTRAPPED,
+                            clock.instant().truncatedTo(ChronoUnit.MICROS))
                     .target("principal", admin.id().toString())
                     .detail("workspace", WORKSPACE_NAME)
                     .detail("admin", ADMIN_USER_NAME)

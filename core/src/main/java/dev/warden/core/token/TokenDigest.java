@@ -18,7 +18,7 @@ public record TokenDigest(String hex) {
     public static TokenDigest of(CharSequence tokenValue) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(tokenValue.toString().getBytes(StandardCharsets.US_ASCII));
+                    .digest(tokenValue.toString().getBytes(StandardCharsets.UTF_8));
             return new TokenDigest(HexFormat.of().formatHex(hash));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

@@ -11,4 +11,10 @@ record IssuedTokenView(String name, String secret, String expires, String scopes
                 issued.token().expiresAt() == null ? "never" : TokenView.format(issued.token().expiresAt()),
                 issued.token().scopes().stream().map(Scope::key).collect(Collectors.joining(", ")));
     }
+
+    /** Spring logs view models at DEBUG; the secret must not go with them. */
+    @Override
+    public String toString() {
+        return "IssuedTokenView[name=" + name + ", secret=(redacted), expires=" + expires + "]";
+    }
 }

@@ -21,6 +21,11 @@ final class TokenApiModels {
 
     record CreateTokenResponse(@JsonProperty("token_value") String tokenValue,
                                @JsonProperty("token_info") PublicTokenInfo tokenInfo) {
+        /** Spring logs response bodies at DEBUG; the secret must not go with them. */
+        @Override
+        public String toString() {
+            return "CreateTokenResponse[tokenValue=(redacted), tokenInfo=" + tokenInfo + "]";
+        }
     }
 
     record ListTokensResponse(@JsonProperty("token_infos") List<PublicTokenInfo> tokenInfos) {

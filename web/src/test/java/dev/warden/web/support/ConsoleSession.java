@@ -1,0 +1,76 @@
+package dev.warden.web.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser-less console session over real HTTP: cookies, the CSRF token from the page, form posts. */
+public final class ConsoleSession {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String baseUrl;
+
+    public ConsoleSession(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /** @return the Location the login form redirects to ("/" on success, "/login?error" on failure) */
+    public String logIn(String userName, String password) {
+        String csrf = csrfFrom(get("/login").body());
+        HttpResponse<String> response = postForm("/login", Map.of("username", userName, "password", password,
+                "_csrf", csrf), false);
+        return URI.create(response.headers().firstValue("Location").orElse("")).getPath()
+                + (response.headers().firstValue("Location").orElse("").contains("?error") ? "?error" : "");
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+    }
+
+    /** Posts a console form with the page's CSRF token, as htmx would (HX-Request) or as a plain form. */
+    public HttpResponse<String> postForm(String path, Map<String, String> fields, boolean htmx) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.computeIfAbsent("_csrf", k -> csrfFrom(get("/settings/user/tokens").body()));
+        String body = all.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (htmx) {
+            request.header("HX-Request", "true");
+        }
+        return send(request.build());
+    }
+
+    public static String csrfFrom(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no CSRF token in page");
+        }
+        return matcher.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
