@@ -1,0 +1,53 @@
+package dev.warden.web.support;
+
+import dev.warden.WardenApplication;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts and stops a whole Warden in the test JVM, on a file database of its own, for tests about start-up
+ * and shutdown that a shared test context cannot show.
+ */
+public final class RunningWarden implements AutoCloseable {
+    private final ConfigurableApplicationContext context;
+
+    private RunningWarden(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** A fresh data directory under target/. */
+    public static Path newDataDir(String name) {
+        return Path.of("target", name + "-" + UUID.randomUUID()).toAbsolutePath();
+    }
+
+    public static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("warden")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+    }
+
+    public static RunningWarden start(Path dataDir, String... properties) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + h2Url(dataDir)));
+        for (String property : properties) {
+            args.add("--" + property);
+        }
+        return new RunningWarden(new SpringApplicationBuilder(WardenApplication.class).run(args.toArray(String[]::new)));
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
