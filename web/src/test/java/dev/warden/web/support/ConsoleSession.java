@@ -55,6 +55,19 @@ public final class ConsoleSession {
         return send(request.build());
     }
 
+    /** A bodiless htmx request (e.g. DELETE) carrying the CSRF token in its header, as the console's htmx does. */
+    public HttpResponse<String> htmx(String method, String path) {
+        String csrf = csrfFrom(get("/settings/user/tokens").body());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("HX-Request", "true")
+                .header("X-CSRF-TOKEN", csrf)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    public HttpResponse<String> getHtmx(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("HX-Request", "true").GET().build());
+    }
+
     public static String csrfFrom(String html) {
         Matcher matcher = CSRF.matcher(html);
         if (!matcher.find()) {

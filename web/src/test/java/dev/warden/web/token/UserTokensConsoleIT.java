@@ -1,0 +1,166 @@
+package dev.warden.web.token;
+
+import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.token.CreateTokenCommand;
+import dev.warden.core.token.TokenService;
+import dev.warden.core.workspace.WorkspaceRepository;
+import dev.warden.web.support.ApiClient;
+import dev.warden.web.support.ConsoleSession;
+import dev.warden.web.support.WardenSpringBootTest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The console's token page over real HTTP, without a browser: the htmx fragments, form errors next to their
+ * fields, CSRF, and what an expired session does. The browser journeys in e2e-tests cover the same page
+ * driven by a person.
+ */
+@WardenSpringBootTest
+class UserTokensConsoleIT {
+    private static final Pattern ROW_ID = Pattern.compile("data-token-id=\"([0-9a-f]{32})\"");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TokenService tokens;
+    @Autowired
+    PrincipalRepository principals;
+    @Autowired
+    WorkspaceRepository workspaces;
+
+    ConsoleSession console;
+
+    @BeforeEach
+    void logIn() {
+        console = new ConsoleSession(port);
+        assertThat(console.logIn("admin", ADMIN_PASSWORD)).isEqualTo("/");
+    }
+
+    @Test
+    void generatingShowsTheSecretOnceWithNoStoreAndTheTokenWorks() {
+        HttpResponse<String> issued = console.postForm("/settings/user/tokens",
+                Map.of("name", "console token " + UUID.randomUUID(), "lifetimeDays", "30", "scopes", "tokens:read"), true);
+
+        assertThat(issued.statusCode()).isEqualTo(200);
+        assertThat(issued.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(issued.headers().firstValue("HX-Trigger").orElse("")).contains("tokens-changed");
+        assertThat(issued.body()).contains("data-testid=\"issued-dialog\"").contains("will not be able to see");
+        Matcher value = Pattern.compile("value=\"(wdn_[0-9A-Za-z]{49})\"").matcher(issued.body());
+        assertThat(value.find()).isTrue();
+        assertThat(new ApiClient(port).get("/api/2.0/token/list", value.group(1)).status()).isEqualTo(200);
+        assertThat(console.get("/settings/user/tokens").body()).doesNotContain(value.group(1));
+    }
+
+    @Test
+    void invalidFormShowsEachErrorNextToItsFieldAndCreatesNothing() {
+        int before = rowCount();
+
+        HttpResponse<String> response = console.postForm("/settings/user/tokens",
+                Map.of("name", " ", "lifetimeDays", "9999"), true);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("data-testid=\"generate-dialog\"")
+                .contains("data-testid=\"error-name\"").contains("Give the token a name")
+                .contains("data-testid=\"error-lifetimeDays\"").contains("from 1 to 730 days")
+                .contains("data-testid=\"error-scopes\"").contains("at least one scope");
+        assertThat(rowCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aLifetimeThatIsNotANumberIsAFieldError() {
+        HttpResponse<String> response = console.postForm("/settings/user/tokens",
+                Map.of("name", "x", "lifetimeDays", "soon", "scopes", "tokens:read"), true);
+
+        assertThat(response.body()).contains("data-testid=\"error-lifetimeDays\"").contains("whole number of days");
+    }
+
+    @Test
+    void aFormPostWithoutCsrfIsRefusedAndCreatesNothing() {
+        int before = rowCount();
+
+        HttpResponse<String> response = console.postForm("/settings/user/tokens",
+                Map.of("_csrf", "forged", "name", "csrf", "lifetimeDays", "1", "scopes", "tokens:read"), true);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(rowCount()).isEqualTo(before);
+    }
+
+    @Test
+    void rowActionsAnswerWithTheUpdatedRowOrNothing() {
+        String id = tokens.create(admin(), new CreateTokenCommand("row actions", null, java.util.List.of("tokens:read")))
+                .token().id().value();
+
+        HttpResponse<String> revoked = console.postForm("/settings/user/tokens/" + id + "/revoke", Map.of(), true);
+        assertThat(revoked.body()).contains("id=\"token-" + id + "\"").contains(">Revoked<")
+                .contains("data-testid=\"restore-token\"").doesNotContain("data-testid=\"revoke-token\"");
+
+        HttpResponse<String> restored = console.postForm("/settings/user/tokens/" + id + "/restore", Map.of(), true);
+        assertThat(restored.body()).contains(">Active<").contains("data-testid=\"revoke-token\"");
+
+        HttpResponse<String> deleted = console.htmx("DELETE", "/settings/user/tokens/" + id);
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(deleted.body()).isEmpty();
+        assertThat(console.get("/settings/user/tokens").body()).doesNotContain(id);
+    }
+
+    @Test
+    void anotherUsersTokenCannotBeTouchedFromTheConsole() {
+        Principal other = principals.save(Principal.newUser(admin().workspace(), "other-" + UUID.randomUUID(),
+                "Other", null));
+        String id = tokens.create(Actor.of(other, null), new CreateTokenCommand("theirs", null, null)).token().id().value();
+
+        HttpResponse<String> response = console.postForm("/settings/user/tokens/" + id + "/revoke", Map.of(), true);
+
+        assertThat(response.body()).contains("data-testid=\"flash-error\"").contains("does not exist");
+        assertThat(tokens.listOwn(Actor.of(other, null)).get(0).isRevoked()).isFalse();
+    }
+
+    @Test
+    void anExpiredSessionRefreshesHtmxRequestsAndRedirectsPages() {
+        ConsoleSession anonymous = new ConsoleSession(port);
+
+        HttpResponse<String> htmx = anonymous.getHtmx("/settings/user/tokens");
+        HttpResponse<String> page = anonymous.get("/settings/user/tokens");
+
+        assertThat(htmx.headers().firstValue("HX-Refresh")).contains("true");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
+    @Test
+    void adminConsoleTabsSayWhatWillComeAndUnknownPagesAre404Pages() {
+        HttpResponse<String> tab = console.get("/settings/admin/workspace");
+        HttpResponse<String> missing = console.get("/settings/admin/nope");
+
+        assertThat(tab.statusCode()).isEqualTo(200);
+        assertThat(tab.body()).contains("Workspace settings").contains("Permission Settings");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("There is no page at this address").doesNotContain("Exception");
+    }
+
+    private int rowCount() {
+        Matcher rows = ROW_ID.matcher(console.get("/settings/user/tokens").body());
+        int count = 0;
+        while (rows.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    private Actor admin() {
+        var workspace = workspaces.findByName("main").orElseThrow();
+        return Actor.of(principals.findByUserName(workspace.id(), "admin").orElseThrow(), "127.0.0.1");
+    }
+}
