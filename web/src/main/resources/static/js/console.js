@@ -17,6 +17,13 @@
     dialog.remove();
   }
 
+  // The element that opened a dialog may be gone when it closes (the copy dialog replaced the form):
+  // focus goes back to the page's own dialog opener, so keyboard users are not thrown to the top.
+  function returnFocus() {
+    var opener = document.querySelector("[data-dialog-return]");
+    if (opener && !document.querySelector("dialog[open]")) { opener.focus(); }
+  }
+
   document.addEventListener("DOMContentLoaded", function () { showDialogs(document); });
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail.elt && event.detail.elt.isConnected ? event.detail.elt : document;
@@ -27,7 +34,10 @@
   // The close event arrives asynchronously: the close() in showDialogs queues one for a dialog that is modal
   // again by the time it fires, and that dialog must stay.
   document.addEventListener("close", function (event) {
-    if (event.target.tagName === "DIALOG" && !event.target.open) { event.target.remove(); }
+    if (event.target.tagName === "DIALOG" && !event.target.open) {
+      event.target.remove();
+      returnFocus();
+    }
   }, true);
 
   document.addEventListener("click", function (event) {
@@ -37,7 +47,7 @@
       if (dialog) {
         event.preventDefault();
         closeDialog(dialog);
-        if (closer.tagName === "A" && !document.getElementById("token-table")) { window.location = closer.href; }
+        returnFocus();
       }
       return;
     }
