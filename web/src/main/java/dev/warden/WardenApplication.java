@@ -1,5 +1,6 @@
 package dev.warden;
 
+import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,6 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class WardenApplication {
     public static void main(String[] args) {
+        // Stored times are UTC; a UTC JVM keeps every driver (H2 in particular) from shifting them through a
+        // local zone, and makes log times match the times in the database and the API.
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
         SpringApplication.run(WardenApplication.class, args);
     }
 }

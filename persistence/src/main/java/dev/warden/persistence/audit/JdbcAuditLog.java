@@ -34,7 +34,7 @@ class JdbcAuditLog implements AuditLog {
                                                  target_type, target_id, client_address, details)
                         VALUES (:workspace, :at, :actorId, :actorName, :action, :targetType, :targetId, :address, :details)""")
                 .param("workspace", event.workspace().value())
-                .param("at", Times.toTimestamp(event.occurredAt()))
+                .param("at", Times.toDatabase(event.occurredAt()))
                 .param("actorId", event.actorId() == null ? null : event.actorId().value())
                 .param("actorName", truncate(event.actorName(), 255))
                 .param("action", event.action().name())
@@ -58,7 +58,7 @@ class JdbcAuditLog implements AuditLog {
                     String details = rs.getString("details");
                     Map<String, String> map = details == null ? Map.of() : JSON.readValue(details, DETAILS);
                     return new AuditEvent(new WorkspaceId(rs.getLong("workspace_id")),
-                            Times.toInstant(rs.getTimestamp("occurred_at")),
+                            Times.read(rs, "occurred_at"),
                             noActor ? null : new PrincipalId(actorId), rs.getString("actor_name"),
                             AuditAction.valueOf(rs.getString("action")), rs.getString("target_type"),
                             rs.getString("target_id"), rs.getString("client_address"), map);

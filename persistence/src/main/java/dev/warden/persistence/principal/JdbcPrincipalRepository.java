@@ -4,6 +4,7 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.persistence.Times;
 import java.time.Clock;
@@ -46,16 +47,24 @@ class JdbcPrincipalRepository implements PrincipalRepository {
         return toDomain(saved);
     }
 
+    /**
+     * The principal must belong to the workspace: the foreign keys check principal and workspace separately,
+     * so a plain INSERT would accept a role in one workspace for a principal of another.
+     */
     @Override
     public void assignWorkspaceRole(WorkspaceId workspace, PrincipalId principal, String roleName) {
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                         INSERT INTO role_assignment (workspace_id, principal_id, role_name, created_at)
-                        VALUES (:workspace, :principal, :role, :now)""")
+                        SELECT workspace_id, id, :role, :now FROM principal
+                         WHERE workspace_id = :workspace AND id = :principal""")
                 .param("workspace", workspace.value())
                 .param("principal", principal.value())
                 .param("role", roleName)
-                .param("now", Times.toTimestamp(now()))
+                .param("now", Times.toDatabase(now()))
                 .update();
+        if (inserted != 1) {
+            throw new ResourceNotFoundException("Principal " + principal + " does not exist.");
+        }
     }
 
     private static Instant now() {

@@ -53,7 +53,7 @@ class JdbcTokenRepository implements TokenRepository {
     @Override
     public void update(AccessToken token) {
         MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("revokedAt", Times.toTimestamp(token.revokedAt()))
+                .addValue("revokedAt", Times.toDatabase(token.revokedAt()))
                 .addValue("revokedBy", token.revokedBy() == null ? null : token.revokedBy().value())
                 .addValue("workspace", token.workspace().value())
                 .addValue("token", token.id().value());
@@ -91,7 +91,7 @@ class JdbcTokenRepository implements TokenRepository {
     public void recordUsage(Collection<TokenUsage> usages) {
         MapSqlParameterSource[] batch = usages.stream()
                 .map(usage -> new MapSqlParameterSource()
-                        .addValue("at", Times.toTimestamp(usage.at()))
+                        .addValue("at", Times.toDatabase(usage.at()))
                         .addValue("address", usage.clientAddress())
                         .addValue("agent", usage.userAgent())
                         .addValue("workspace", usage.workspace().value())

@@ -20,19 +20,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What every {@link TokenRepository} must do, whatever stores the tokens. Subclasses provide the repository
  * (the JDBC adapter on each database, the in-memory fake) and how a duplicate is refused.
  * Instants carry microseconds, the precision the schema keeps.
+ * <p>
+ * {@code @Transactional} is repeated here although the JDBC subclasses have it through {@code @DataJdbcTest}:
+ * Spring looks for a test method's transaction on the class that declares the method, so the contract's tests
+ * would otherwise run without the rolled-back test transaction. Without a Spring context (the fakes) it does nothing.
  */
+@Transactional
 public abstract class TokenRepositoryContract {
-    /** An instant with odd microseconds, in the hour European clocks skip. */
+    /** An instant with odd microseconds, half an hour after European clocks went forward. */
     protected static final Instant T0 = Instant.parse("2026-03-29T01:30:00.123456Z");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -123,6 +129,50 @@ public abstract class TokenRepositoryContract {
         tokens().add(token);
 
         assertSameState(stored(token), token);
+    }
+
+    /**
+     * Whatever the JVM's zone (the integration tests run in America/St_Johns), instants come back exactly; here
+     * around the 2026 DST changes, including a wall clock that is ambiguous in North America (2026-11-01 01:30).
+     */
+    @Test
+    void instantsRoundTripExactlyWhateverTheJvmZone() {
+        Instant createdAt = Instant.parse("2026-03-08T01:59:59.999999Z");
+        Instant expiresAt = Instant.parse("2026-10-25T00:30:00.000001Z");
+        Instant revokedAt = Instant.parse("2026-11-01T01:30:00.5Z");
+        Instant lastUsedAt = Instant.parse("1999-12-31T23:59:59.999999Z");
+        AccessToken token = aTokenOf(alice).createdAt(createdAt).expiringAt(expiresAt).revokedAt(revokedAt, admin)
+                .lastUse(new TokenLastUse(lastUsedAt, null, null)).build();
+        tokens().add(token);
+        Instant usedAt = Instant.parse("2026-11-01T01:45:00.000002Z");
+
+        tokens().recordUsage(List.of(new TokenUsage(workspace, token.id(), usedAt, null, null)));
+
+        AccessToken found = stored(token);
+        assertThat(found.createdAt()).isEqualTo(createdAt);
+        assertThat(found.expiresAt()).isEqualTo(expiresAt);
+        assertThat(found.revokedAt()).isEqualTo(revokedAt);
+        assertThat(found.lastUse().at()).isEqualTo(usedAt);
+        assertThat(tokens().listByOwner(workspace, alice)).singleElement()
+                .satisfies(listed -> assertSameState(listed, found));
+    }
+
+    /**
+     * The UTC wall clocks of these instants do not exist as local times in North America (2026-03-08 02:30)
+     * and Europe (2026-03-29 02:30): a value that passes through the JVM's zone on its way back would shift by
+     * an hour.
+     */
+    @Test
+    void instantsWhoseUtcWallClockIsMissingFromTheJvmZoneRoundTripExactly() {
+        Instant createdAt = Instant.parse("2026-03-08T02:30:00.000001Z");
+        Instant expiresAt = Instant.parse("2026-03-29T02:30:00.999999Z");
+        AccessToken token = aTokenOf(alice).createdAt(createdAt).expiringAt(expiresAt).build();
+
+        tokens().add(token);
+
+        AccessToken found = stored(token);
+        assertThat(found.createdAt()).isEqualTo(createdAt);
+        assertThat(found.expiresAt()).isEqualTo(expiresAt);
     }
 
     @Test

@@ -1,0 +1,128 @@
+package dev.warden.persistence.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.core.audit.AuditAction;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.audit.AuditLog;
+import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.workspace.WorkspaceId;
+import dev.warden.persistence.Fixtures;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What every {@link AuditLog} must do: the JDBC adapter on each database and the in-memory fake. * <p>
+ * {@code @Transactional} is repeated here although the JDBC subclasses have it through {@code @DataJdbcTest}:
+ * Spring looks for a test method's transaction on the class that declares the method, so the contract's tests
+ * would otherwise run without the rolled-back test transaction. Without a Spring context (the fakes) it does nothing.
+ */
+@Transactional
+public abstract class AuditLogContract {
+    protected static final Instant T0 = Instant.parse("2026-10-25T00:59:59.999999Z");
+
+    protected WorkspaceId workspace;
+    protected PrincipalId alice;
+
+    protected abstract AuditLog audit();
+
+    protected abstract Fixtures fixtures();
+
+    @BeforeEach
+    void givenAWorkspaceWithAUser() {
+        workspace = fixtures().workspace();
+        alice = fixtures().user(workspace, "alice");
+    }
+
+    protected AuditEvent.Builder byAlice(AuditAction action, Instant at) {
+        return AuditEvent.anonymous(workspace, action, at).actor(alice, "alice").clientAddress("203.0.113.9");
+    }
+
+    @Test
+    void aRecordedEventComesBackWithEveryField() {
+        AuditEvent event = byAlice(AuditAction.TOKEN_REVOKED, T0)
+                .target("token", "0123456789abcdef0123456789abcdef")
+                .detail("comment", "ci")
+                .build();
+
+        audit().record(event);
+
+        assertThat(audit().recent(workspace, 10)).containsExactly(event);
+    }
+
+    @Test
+    void detailsRoundTripWithQuotesUnicodeAndJsonLookingText() {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("quote", "she said \"hi\" and 'bye'");
+        details.put("backslash", "C:\\tokens\\new\nline\ttab");
+        details.put("unicode", "Grüße – 東京 – 🚀");
+        details.put("json", "{\"a\":[1,2],\"b\":null}");
+        details.put("empty", "");
+        details.put("ключ ✓", "value");
+        AuditEvent event = new AuditEvent(workspace, T0, alice, "alice", AuditAction.TOKEN_CREATED, "token", "t-1",
+                "2001:db8::2", details);
+
+        audit().record(event);
+
+        AuditEvent read = audit().recent(workspace, 1).get(0);
+        assertThat(read.details()).containsExactlyEntriesOf(details);
+        assertThat(read).isEqualTo(event);
+    }
+
+    @Test
+    void anEventWithoutDetailsHasAnEmptyMap() {
+        AuditEvent event = byAlice(AuditAction.LOGIN_SUCCEEDED, T0).build();
+
+        audit().record(event);
+
+        assertThat(audit().recent(workspace, 1)).singleElement()
+                .satisfies(read -> assertThat(read.details()).isEmpty());
+    }
+
+    @Test
+    void anAnonymousEventHasNoActor() {
+        AuditEvent failedLogin = AuditEvent.anonymous(workspace, AuditAction.LOGIN_FAILED, T0)
+                .clientAddress("198.51.100.1").detail("user_name", "mallory").build();
+
+        audit().record(failedLogin);
+
+        AuditEvent read = audit().recent(workspace, 1).get(0);
+        assertThat(read.actorId()).isNull();
+        assertThat(read.actorName()).isNull();
+        assertThat(read.targetType()).isNull();
+        assertThat(read.targetId()).isNull();
+        assertThat(read).isEqualTo(failedLogin);
+    }
+
+    @Test
+    void recentIsNewestFirstWithTheLaterRecordedFirstAtTheSameInstant() {
+        AuditEvent oldest = byAlice(AuditAction.TOKEN_CREATED, T0).target("token", "a").build();
+        AuditEvent newest = byAlice(AuditAction.TOKEN_DELETED, T0.plusSeconds(2)).target("token", "a").build();
+        AuditEvent tiedFirst = byAlice(AuditAction.TOKEN_REVOKED, T0.plusNanos(1_000)).target("token", "b").build();
+        AuditEvent tiedSecond = byAlice(AuditAction.TOKEN_RESTORED, T0.plusNanos(1_000)).target("token", "b").build();
+        for (AuditEvent event : List.of(newest, oldest, tiedFirst, tiedSecond)) {
+            audit().record(event);
+        }
+
+        assertThat(audit().recent(workspace, 10)).containsExactly(newest, tiedSecond, tiedFirst, oldest);
+        assertThat(audit().recent(workspace, 2)).containsExactly(newest, tiedSecond);
+    }
+
+    @Test
+    void recentSeesOnlyItsOwnWorkspace() {
+        WorkspaceId other = fixtures().workspace();
+        AuditEvent mine = byAlice(AuditAction.TOKEN_CREATED, T0).build();
+        AuditEvent theirs = AuditEvent.anonymous(other, AuditAction.LOGIN_FAILED, T0.plusSeconds(1)).build();
+
+        audit().record(mine);
+        audit().record(theirs);
+
+        assertThat(audit().recent(workspace, 10)).containsExactly(mine);
+        assertThat(audit().recent(other, 10)).containsExactly(theirs);
+        assertThat(audit().recent(fixtures().workspace(), 10)).isEmpty();
+    }
+}

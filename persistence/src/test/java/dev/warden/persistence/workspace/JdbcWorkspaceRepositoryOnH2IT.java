@@ -1,0 +1,12 @@
+package dev.warden.persistence.workspace;
+
+import dev.warden.persistence.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class JdbcWorkspaceRepositoryOnH2IT extends JdbcWorkspaceRepositoryContract {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry, "workspaces");
+    }
+}
