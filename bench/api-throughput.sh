@@ -36,9 +36,10 @@ measure() { # name, path, [token]
     END {printf "%s %.0f %s %s\n", name, rps, p50, p99}'
 }
 
+# Baseline: the HTTP stack and the security filter answering JSON with no database work (chain step 1).
 RESULTS=$(
-  measure "baseline:discovery-404(no-auth,no-db)" /.well-known/databricks-config
-  measure "rejected:malformed-token(step1,no-db)" /api/2.0/token/list "wdn_not-a-token"
+  measure "baseline:malformed-token(step1,no-db)" /api/2.0/token/list "wdn_not-a-token"
+  measure "discovery-404(mvc-dispatch,no-auth,no-db)" /.well-known/databricks-config
   measure "rejected:unknown-token(one-indexed-lookup)" /api/2.0/token/list "$UNKNOWN"
   measure "accepted:token-list(full-chain+list-query)" /api/2.0/token/list "$TOKEN"
 )

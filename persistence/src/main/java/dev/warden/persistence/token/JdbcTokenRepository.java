@@ -10,9 +10,12 @@ import dev.warden.core.token.TokenUsage;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.persistence.Times;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.stereotype.Repository;
@@ -35,12 +38,22 @@ class JdbcTokenRepository implements TokenRepository {
                SET revoked_at = :revokedAt, revoked_by_id = :revokedBy
              WHERE workspace_id = :workspace AND token_id = :token""";
 
-    private final TokenRowRepository rows;
+    /**
+     * A token with its scopes in one query on one connection: Spring Data JDBC would load the scopes with a
+     * query per token while the token query still holds its connection, which starves the pool under load.
+     */
+    private static final String SELECT = """
+            SELECT t.token_id, t.workspace_id, t.secret_hash, t.display_hint, t.owner_id, t.created_by_id, t.comment,
+                   t.created_at, t.expires_at, t.revoked_at, t.revoked_by_id,
+                   t.last_used_at, t.last_used_address, t.last_used_agent, s.scope
+              FROM access_token t
+              LEFT JOIN access_token_scope s ON s.token_id = t.token_id
+            """;
+
     private final JdbcAggregateOperations aggregates;
     private final NamedParameterJdbcOperations jdbc;
 
-    JdbcTokenRepository(TokenRowRepository rows, JdbcAggregateOperations aggregates, NamedParameterJdbcOperations jdbc) {
-        this.rows = rows;
+    JdbcTokenRepository(JdbcAggregateOperations aggregates, NamedParameterJdbcOperations jdbc) {
         this.aggregates = aggregates;
         this.jdbc = jdbc;
     }
@@ -64,18 +77,22 @@ class JdbcTokenRepository implements TokenRepository {
 
     @Override
     public Optional<AccessToken> findById(WorkspaceId workspace, TokenId id) {
-        return rows.findByWorkspaceIdAndTokenId(workspace.value(), id.value()).map(TokenRows::toDomain);
+        return single(select("WHERE t.workspace_id = :workspace AND t.token_id = :token", new MapSqlParameterSource()
+                .addValue("workspace", workspace.value())
+                .addValue("token", id.value())));
     }
 
     @Override
     public Optional<AccessToken> findByDigest(TokenDigest digest) {
-        return rows.findBySecretHash(digest.hex()).map(TokenRows::toDomain);
+        return single(select("WHERE t.secret_hash = :hash", new MapSqlParameterSource("hash", digest.hex())));
     }
 
     @Override
     public List<AccessToken> listByOwner(WorkspaceId workspace, PrincipalId owner) {
-        return rows.findByWorkspaceIdAndOwnerIdOrderByCreatedAtDescTokenIdDesc(workspace.value(), owner.value())
-                .stream().map(TokenRows::toDomain).toList();
+        return select("""
+                        WHERE t.workspace_id = :workspace AND t.owner_id = :owner
+                        ORDER BY t.created_at DESC, t.token_id DESC""",
+                new MapSqlParameterSource().addValue("workspace", workspace.value()).addValue("owner", owner.value()));
     }
 
     @Override
@@ -98,5 +115,23 @@ class JdbcTokenRepository implements TokenRepository {
                         .addValue("token", usage.token().value()))
                 .toArray(MapSqlParameterSource[]::new);
         jdbc.batchUpdate(RECORD_USAGE, batch);
+    }
+
+    /** Rows of one token are adjacent (ordered or unique by token), so they fold into one aggregate each. */
+    private List<AccessToken> select(String where, MapSqlParameterSource params) {
+        Map<String, TokenRows.Accumulator> tokens = new LinkedHashMap<>();
+        jdbc.query(SELECT + where, params, (RowCallbackHandler) rs -> {
+            TokenRows.Accumulator token = tokens.get(rs.getString("token_id"));
+            if (token == null) {
+                token = TokenRows.accumulate(rs);
+                tokens.put(rs.getString("token_id"), token);
+            }
+            token.addScope(rs.getString("scope"));
+        });
+        return tokens.values().stream().map(TokenRows.Accumulator::build).toList();
+    }
+
+    private static Optional<AccessToken> single(List<AccessToken> tokens) {
+        return tokens.stream().findFirst();
     }
 }

@@ -7,6 +7,12 @@ import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenLastUse;
 import dev.warden.core.workspace.WorkspaceId;
+import dev.warden.persistence.Times;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Maps between the token aggregate and its rows. */
@@ -26,21 +32,43 @@ final class TokenRows {
                 token.scopes().stream().map(scope -> new TokenScopeRow(workspace, scope.key())).collect(Collectors.toSet()));
     }
 
-    static AccessToken toDomain(TokenRow row) {
-        return AccessToken.builder()
-                .id(new TokenId(row.tokenId()))
-                .workspace(new WorkspaceId(row.workspaceId()))
-                .owner(new PrincipalId(row.ownerId()))
-                .createdBy(new PrincipalId(row.createdById()))
-                .comment(row.comment())
-                .digest(new TokenDigest(row.secretHash()))
-                .displayHint(row.displayHint())
-                .scopes(row.scopes().stream().map(s -> new Scope(s.scope())).collect(Collectors.toSet()))
-                .createdAt(row.createdAt())
-                .expiresAt(row.expiresAt())
-                .revoked(row.revokedAt(), row.revokedById() == null ? null : new PrincipalId(row.revokedById()))
-                .lastUse(row.lastUsedAt() == null ? null
-                        : new TokenLastUse(row.lastUsedAt(), row.lastUsedAddress(), row.lastUsedAgent()))
-                .build();
+    /** Starts a token from the first of its joined rows (one row per scope). */
+    static Accumulator accumulate(ResultSet rs) throws SQLException {
+        long revokedBy = rs.getLong("revoked_by_id");
+        boolean notRevoked = rs.wasNull();
+        Instant lastUsedAt = Times.read(rs, "last_used_at");
+        AccessToken.Builder token = AccessToken.builder()
+                .id(new TokenId(rs.getString("token_id")))
+                .workspace(new WorkspaceId(rs.getLong("workspace_id")))
+                .owner(new PrincipalId(rs.getLong("owner_id")))
+                .createdBy(new PrincipalId(rs.getLong("created_by_id")))
+                .comment(rs.getString("comment"))
+                .digest(new TokenDigest(rs.getString("secret_hash")))
+                .displayHint(rs.getString("display_hint"))
+                .createdAt(Times.read(rs, "created_at"))
+                .expiresAt(Times.read(rs, "expires_at"))
+                .revoked(Times.read(rs, "revoked_at"), notRevoked ? null : new PrincipalId(revokedBy))
+                .lastUse(lastUsedAt == null ? null : new TokenLastUse(lastUsedAt, rs.getString("last_used_address"),
+                        rs.getString("last_used_agent")));
+        return new Accumulator(token);
+    }
+
+    static final class Accumulator {
+        private final AccessToken.Builder token;
+        private final Set<Scope> scopes = new TreeSet<>();
+
+        private Accumulator(AccessToken.Builder token) {
+            this.token = token;
+        }
+
+        void addScope(String key) {
+            if (key != null) {
+                scopes.add(new Scope(key));
+            }
+        }
+
+        AccessToken build() {
+            return token.scopes(scopes).build();
+        }
     }
 }

@@ -26,7 +26,12 @@ import dev.warden.web.support.ApiClient.Response;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -251,6 +256,26 @@ class TokenApiIT {
             Response response = api.get(LIST, value);
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.reason()).isEqualTo("OWNER_INACTIVE");
+        }
+
+        /** More concurrent requests than the connection pool holds (10): loading a token never needs two. */
+        @Test
+        void concurrentRequestsBeyondThePoolSizeAllSucceed() throws Exception {
+            for (int i = 0; i < 3; i++) {
+                create("{'scopes':['tokens:read','tokens:write']}");
+            }
+            ExecutorService callers = Executors.newFixedThreadPool(24);
+            try {
+                List<Future<Integer>> statuses = new ArrayList<>();
+                for (int i = 0; i < 96; i++) {
+                    statuses.add(callers.submit(() -> api.get(LIST, ADMIN_TOKEN).status()));
+                }
+                for (Future<Integer> status : statuses) {
+                    assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+                }
+            } finally {
+                callers.shutdownNow();
+            }
         }
 
         @Test
