@@ -5,6 +5,11 @@ import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.role.Role;
+import dev.warden.core.role.RoleAssignment;
+import dev.warden.core.role.RoleAssignmentRepository;
+import dev.warden.core.role.RoleRepository;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.workspace.Workspace;
@@ -20,19 +25,24 @@ import java.util.Optional;
 public final class WorkspaceBootstrap {
     public static final String WORKSPACE_NAME = "main";
     public static final String ADMIN_USER_NAME = "admin";
-    public static final String ADMIN_ROLE = "workspace-admin";
+    public static final String ADMIN_ROLE = BuiltInRole.WORKSPACE_ADMIN.roleName();
 
     private final WorkspaceRepository workspaces;
     private final PrincipalRepository principals;
+    private final RoleRepository roles;
+    private final RoleAssignmentRepository assignments;
     private final TokenService tokens;
     private final AuditLog audit;
     private final TransactionRunner tx;
     private final Clock clock;
 
-    public WorkspaceBootstrap(WorkspaceRepository workspaces, PrincipalRepository principals, TokenService tokens,
-                              AuditLog audit, TransactionRunner tx, Clock clock) {
+    public WorkspaceBootstrap(WorkspaceRepository workspaces, PrincipalRepository principals, RoleRepository roles,
+                              RoleAssignmentRepository assignments, TokenService tokens, AuditLog audit,
+                              TransactionRunner tx, Clock clock) {
         this.workspaces = workspaces;
         this.principals = principals;
+        this.roles = roles;
+        this.assignments = assignments;
         this.tokens = tokens;
         this.audit = audit;
         this.tx = tx;
@@ -52,7 +62,9 @@ public final class WorkspaceBootstrap {
             Workspace workspace = workspaces.create(WORKSPACE_NAME);
             Principal admin = principals.save(Principal.newUser(workspace.id(), ADMIN_USER_NAME, "Administrator",
                     adminPasswordHash));
-            principals.assignWorkspaceRole(workspace.id(), admin.id(), ADMIN_ROLE);
+            roles.seedBuiltIns(workspace.id());
+            Role adminRole = roles.findByName(workspace.id(), ADMIN_ROLE).orElseThrow();
+            assignments.add(RoleAssignment.toPrincipal(workspace.id(), adminRole.id(), admin.id(), null));
             audit.record(AuditEvent.anonymous(workspace.id(), AuditAction.WORKSPACE_BOOTSTRAPPED,
                             clock.instant().truncatedTo(ChronoUnit.MICROS))
                     .target("principal", admin.id().toString())

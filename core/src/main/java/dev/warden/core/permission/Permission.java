@@ -16,6 +16,7 @@ public enum Permission {
     SETTINGS_READ("settings:read", "Read workspace settings"),
     SETTINGS_WRITE("settings:write", "Change workspace settings"),
     AUDIT_READ("audit:read", "Read the audit log"),
+    ROLES_READ("roles:read", "Read roles and who holds them"),
     ROLES_WRITE("roles:write", "Define roles and assign them");
 
     private final String key;

@@ -1,6 +1,10 @@
 package dev.warden.core.principal;
 
+import dev.warden.core.shared.Page;
+import dev.warden.core.shared.PageRequest;
 import dev.warden.core.workspace.WorkspaceId;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Port for principals; every lookup is scoped by workspace. */
@@ -9,9 +13,19 @@ public interface PrincipalRepository {
 
     Optional<Principal> findByUserName(WorkspaceId workspace, String userName);
 
+    Optional<Principal> findByApplicationId(WorkspaceId workspace, String applicationId);
+
+    List<Principal> findAllById(WorkspaceId workspace, Collection<PrincipalId> ids);
+
+    /**
+     * Principals of one kind, ordered by display name then id.
+     * @param query matched case-insensitively against user name, display name and application id; null for all
+     */
+    Page<Principal> search(WorkspaceId workspace, PrincipalKind kind, PrincipalQuery query, PageRequest page);
+
     /** Inserts a new principal (id null) or updates an existing one; returns it with its id. */
     Principal save(Principal principal);
 
-    /** Grants a built-in workspace-scoped role such as {@code workspace-admin}. */
-    void assignWorkspaceRole(WorkspaceId workspace, PrincipalId principal, String roleName);
+    /** Deletes the principal with its tokens, memberships and role assignments; false when there was none. */
+    boolean delete(WorkspaceId workspace, PrincipalId id);
 }

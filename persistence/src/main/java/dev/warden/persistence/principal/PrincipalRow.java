@@ -6,5 +6,6 @@ import org.springframework.data.relational.core.mapping.Table;
 
 @Table("principal")
 record PrincipalRow(@Id Long id, Long workspaceId, String kind, String userName, String applicationId,
-                    String displayName, boolean active, String passwordHash, Instant createdAt) {
+                    String displayName, boolean active, String passwordHash, String email, String givenName,
+                    String familyName, String externalId, Instant createdAt) {
 }

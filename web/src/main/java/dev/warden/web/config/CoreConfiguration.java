@@ -1,6 +1,15 @@
 package dev.warden.web.config;
 
+import dev.warden.core.access.AccessPolicy;
 import dev.warden.core.access.DecisionChain;
+import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.directory.GroupService;
+import dev.warden.core.directory.LastAdminGuard;
+import dev.warden.core.directory.RoleService;
+import dev.warden.core.group.GroupRepository;
+import dev.warden.core.role.PermissionResolver;
+import dev.warden.core.role.RoleAssignmentRepository;
+import dev.warden.core.role.RoleRepository;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.bootstrap.WorkspaceBootstrap;
 import dev.warden.core.principal.PrincipalRepository;
@@ -61,7 +70,45 @@ class CoreConfiguration {
 
     @Bean
     WorkspaceBootstrap workspaceBootstrap(WorkspaceRepository workspaces, PrincipalRepository principals,
+                                          RoleRepository roles, RoleAssignmentRepository assignments,
                                           TokenService tokens, AuditLog audit, TransactionRunner tx, Clock clock) {
-        return new WorkspaceBootstrap(workspaces, principals, tokens, audit, tx, clock);
+        return new WorkspaceBootstrap(workspaces, principals, roles, assignments, tokens, audit, tx, clock);
+    }
+
+    @Bean
+    PermissionResolver permissionResolver(PrincipalRepository principals, GroupRepository groups, RoleRepository roles,
+                                          RoleAssignmentRepository assignments) {
+        return new PermissionResolver(principals, groups, roles, assignments);
+    }
+
+    @Bean
+    AccessPolicy accessPolicy(PermissionResolver resolver) {
+        return new AccessPolicy(resolver);
+    }
+
+    @Bean
+    LastAdminGuard lastAdminGuard(RoleRepository roles, RoleAssignmentRepository assignments, GroupRepository groups,
+                                  PrincipalRepository principals) {
+        return new LastAdminGuard(roles, assignments, groups, principals);
+    }
+
+    @Bean
+    DirectoryService directoryService(PrincipalRepository principals, RoleRepository roles,
+                                      RoleAssignmentRepository assignments, TokenRepository tokens, AccessPolicy access,
+                                      LastAdminGuard lastAdmin, AuditLog audit, TransactionRunner tx, Clock clock) {
+        return new DirectoryService(principals, roles, assignments, tokens, access, lastAdmin, audit, tx, clock);
+    }
+
+    @Bean
+    GroupService groupService(GroupRepository groups, PrincipalRepository principals, AccessPolicy access,
+                              LastAdminGuard lastAdmin, AuditLog audit, TransactionRunner tx, Clock clock) {
+        return new GroupService(groups, principals, access, lastAdmin, audit, tx, clock);
+    }
+
+    @Bean
+    RoleService roleService(RoleRepository roles, RoleAssignmentRepository assignments, PrincipalRepository principals,
+                            GroupRepository groups, AccessPolicy access, LastAdminGuard lastAdmin, AuditLog audit,
+                            TransactionRunner tx, Clock clock) {
+        return new RoleService(roles, assignments, principals, groups, access, lastAdmin, audit, tx, clock);
     }
 }

@@ -1,0 +1,45 @@
+package dev.warden.core.access;
+
+import dev.warden.core.group.GroupId;
+import dev.warden.core.permission.Permission;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.role.EffectivePermissions;
+import dev.warden.core.role.PermissionResolver;
+import dev.warden.core.shared.PermissionDeniedException;
+import java.util.List;
+
+/** Checks an actor's current permissions; services call it before they change anything. */
+public final class AccessPolicy {
+    private final PermissionResolver resolver;
+
+    public AccessPolicy(PermissionResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    public EffectivePermissions permissionsOf(Actor actor) {
+        return resolver.of(actor.workspace(), actor.principal());
+    }
+
+    public void require(Actor actor, Permission permission) {
+        EffectivePermissions held = permissionsOf(actor);
+        if (!held.holds(permission)) {
+            throw denied(actor, permission, held, "");
+        }
+    }
+
+    /** Held at workspace scope or at this group's scope (a group admin managing their group). */
+    public void require(Actor actor, Permission permission, GroupId group) {
+        EffectivePermissions held = permissionsOf(actor);
+        if (!held.holds(permission, group)) {
+            throw denied(actor, permission, held, " for group " + group);
+        }
+    }
+
+    private static PermissionDeniedException denied(Actor actor, Permission permission, EffectivePermissions held,
+                                                    String where) {
+        List<String> roles = held.roleNames();
+        return new PermissionDeniedException(permission.key(), actor.name() + " lacks the permission '"
+                + permission.key() + "'" + where + ". Roles held: " + (roles.isEmpty() ? "none" : String.join(", ", roles))
+                + ". A workspace admin can grant a role with that permission.");
+    }
+}
