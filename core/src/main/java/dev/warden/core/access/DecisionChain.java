@@ -1,7 +1,10 @@
 package dev.warden.core.access;
 
+import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.role.EffectivePermissions;
+import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenFormat;
@@ -22,13 +25,47 @@ public final class DecisionChain {
     private final TokenFormat format;
     private final TokenRepository tokens;
     private final PrincipalRepository principals;
+    private final PermissionResolver permissions;
     private final Clock clock;
 
-    public DecisionChain(TokenFormat format, TokenRepository tokens, PrincipalRepository principals, Clock clock) {
+    public DecisionChain(TokenFormat format, TokenRepository tokens, PrincipalRepository principals,
+                         PermissionResolver permissions, Clock clock) {
         this.format = format;
         this.tokens = tokens;
         this.principals = principals;
+        this.permissions = permissions;
         this.clock = clock;
+    }
+
+    /** The whole chain for one request: authenticate the value, then authorise the permission it needs. */
+    public Decision evaluate(String presented, Permission required) {
+        Decision authenticated = evaluate(presented);
+        return authenticated.allowed() ? authorize(authenticated, required) : authenticated;
+    }
+
+    /**
+     * The steps after authentication, for the permission an endpoint declares. Called by the API once the route
+     * (and so its permission) is known; {@link #evaluate(String, Permission)} runs both halves in one go.
+     */
+    public Decision authorize(Decision authenticated, Permission required) {
+        if (!authenticated.allowed()) {
+            return authenticated;
+        }
+        Trace trace = new Trace(authenticated.trace());
+        Principal owner = authenticated.owner();
+        EffectivePermissions held = permissions.of(owner);
+        if (!held.holds(required)) {
+            List<String> roles = held.roleNames();
+            return trace.deny(Step.ROLE_GRANTS_PERMISSION, DenialReason.ROLE_LACKS_PERMISSION,
+                    "The owner of this token, " + owner.name() + ", lacks the permission '" + required.key()
+                            + "' that this endpoint needs. Roles held: " + (roles.isEmpty() ? "none" : String.join(", ", roles))
+                            + ". A workspace admin can give " + owner.name() + " a role with '" + required.key() + "'.");
+        }
+        trace.pass(Step.ROLE_GRANTS_PERMISSION, "'" + required.key() + "' granted by "
+                + String.join(", ", held.grants().stream().filter(g -> g.permission() == required && g.atWorkspaceScope())
+                .map(g -> g.role().name() + (g.inherited() ? " via group " + g.via().displayName() : ""))
+                .distinct().toList()));
+        return new Decision(authenticated.token(), owner, null, trace.outcomes);
     }
 
     public Decision evaluate(String presented) {
@@ -88,7 +125,15 @@ public final class DecisionChain {
     }
 
     private static final class Trace {
-        private final List<StepOutcome> outcomes = new ArrayList<>();
+        private final List<StepOutcome> outcomes;
+
+        Trace() {
+            this(List.of());
+        }
+
+        Trace(List<StepOutcome> before) {
+            outcomes = new ArrayList<>(before);
+        }
 
         void pass(Step step, String detail) {
             outcomes.add(new StepOutcome(step, true, detail));

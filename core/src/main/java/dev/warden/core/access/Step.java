@@ -7,7 +7,8 @@ public enum Step {
     KNOWN("a token with this hash exists"),
     NOT_REVOKED("the token is not revoked"),
     NOT_EXPIRED("the token is not expired"),
-    OWNER_ACTIVE("the token's owner is active");
+    OWNER_ACTIVE("the token's owner is active"),
+    ROLE_GRANTS_PERMISSION("the owner's current roles grant the permission the endpoint needs");
 
     private final String description;
 

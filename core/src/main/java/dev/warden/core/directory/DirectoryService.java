@@ -21,10 +21,12 @@ import dev.warden.core.shared.PageRequest;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -183,6 +185,17 @@ public final class DirectoryService {
     public int tokenCount(Actor actor, PrincipalId id) {
         access.require(actor, Permission.SCIM_READ);
         return tokens.listByOwner(actor.workspace(), id).size();
+    }
+
+    /**
+     * The tokens a principal owns, newest first, for its page in the console. Reading somebody else's tokens is
+     * token management, so it needs {@code token-management:read}.
+     */
+    public List<AccessToken> tokensOf(Actor actor, PrincipalId id) {
+        access.require(actor, Permission.TOKEN_MANAGEMENT_READ);
+        principals.findById(actor.workspace(), id)
+                .orElseThrow(() -> new ResourceNotFoundException("Principal " + id + " does not exist."));
+        return tokens.listByOwner(actor.workspace(), id);
     }
 
     private Principal created(Actor actor, Principal principal) {

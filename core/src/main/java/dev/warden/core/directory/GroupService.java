@@ -12,6 +12,7 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
+import dev.warden.core.principal.PrincipalQuery;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.Grant;
@@ -23,6 +24,7 @@ import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -86,6 +88,22 @@ public final class GroupService {
         return principals.findAllById(actor.workspace(), groups.members(actor.workspace(), id)).stream()
                 .sorted(Comparator.comparing(Principal::displayName).thenComparing(p -> p.id().value()))
                 .toList();
+    }
+
+    /**
+     * Users and service principals whose names contain {@code text}, for the "add member" search of one group.
+     * Allowed to whoever may change that group's members (its group admins too, who cannot read the whole
+     * directory otherwise); at most {@code limit} of each kind.
+     */
+    public List<Principal> memberCandidates(Actor actor, GroupId id, String text, int limit) {
+        access.require(actor, Permission.SCIM_WRITE, id);
+        find(actor, id);
+        PrincipalQuery query = PrincipalQuery.containing(text);
+        List<Principal> found = new ArrayList<>();
+        for (PrincipalKind kind : List.of(PrincipalKind.USER, PrincipalKind.SERVICE_PRINCIPAL)) {
+            found.addAll(principals.search(actor.workspace(), kind, query, PageRequest.first(limit)).items());
+        }
+        return found;
     }
 
     /** The groups a principal is in (for its detail page and SCIM {@code groups}). */
@@ -175,6 +193,7 @@ public final class GroupService {
         if (members == null || members.isEmpty()) {
             return added;
         }
+        access.requireHoldsWhatGroupGrants(actor, group);
         Set<PrincipalId> wanted = new LinkedHashSet<>(members);
         List<Principal> found = principals.findAllById(actor.workspace(), wanted);
         Set<PrincipalId> known = found.stream()

@@ -4,10 +4,12 @@ import dev.warden.core.access.AccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalRepository;
@@ -25,8 +27,14 @@ import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -76,7 +84,8 @@ public final class RoleService {
         String text = Validation.optional(description, "description", 255);
         return tx.inTransaction(() -> {
             requireFreeName(actor, roleName, null);
-            Role role = roles.save(Role.custom(actor.workspace(), roleName, text, permissions));
+            Role role = roles.save(Role.custom(actor.workspace(), roleName, text,
+                    permissions == null ? Set.of() : permissions));
             audit.record(event(actor, AuditAction.ROLE_CREATED, role).detail("after", describe(role)).build());
             return role;
         });
@@ -127,6 +136,42 @@ public final class RoleService {
         access.require(actor, Permission.ROLES_READ);
         find(actor, id);
         return assignments.forRole(actor.workspace(), id);
+    }
+
+    /**
+     * Resolves assignments (as {@link #assignments} or {@link #holders} gave them) into who and what they name, in
+     * a few batch reads. Assignments whose role, holder or scope group is gone are left out.
+     */
+    public List<RoleHolding> describe(Actor actor, Collection<RoleAssignment> held) {
+        access.require(actor, Permission.ROLES_READ);
+        Map<RoleId, Role> byRole = roles.list(actor.workspace()).stream()
+                .collect(Collectors.toMap(Role::id, Function.identity()));
+        Map<PrincipalId, Principal> byPrincipal = principals.findAllById(actor.workspace(), held.stream()
+                        .map(RoleAssignment::principal).filter(Objects::nonNull).collect(Collectors.toSet())).stream()
+                .collect(Collectors.toMap(Principal::id, Function.identity()));
+        Set<GroupId> groupIds = new HashSet<>();
+        held.forEach(a -> {
+            if (a.group() != null) {
+                groupIds.add(a.group());
+            }
+            if (a.scopeGroup() != null) {
+                groupIds.add(a.scopeGroup());
+            }
+        });
+        Map<GroupId, Group> byGroup = groups.findAllById(actor.workspace(), groupIds).stream()
+                .collect(Collectors.toMap(Group::id, Function.identity()));
+        List<RoleHolding> described = new ArrayList<>();
+        for (RoleAssignment a : held) {
+            Role role = byRole.get(a.role());
+            Principal principal = a.principal() == null ? null : byPrincipal.get(a.principal());
+            Group group = a.group() == null ? null : byGroup.get(a.group());
+            Group scope = a.scopeGroup() == null ? null : byGroup.get(a.scopeGroup());
+            if (role == null || (principal == null && group == null) || (a.scopeGroup() != null && scope == null)) {
+                continue;
+            }
+            described.add(new RoleHolding(a, role, principal, group, scope));
+        }
+        return described;
     }
 
     /**

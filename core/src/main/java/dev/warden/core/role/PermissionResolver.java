@@ -53,6 +53,18 @@ public final class PermissionResolver {
         Map<GroupId, Group> memberOf = groups.groupsOf(workspace, principal.id()).stream()
                 .collect(Collectors.toMap(Group::id, Function.identity()));
         List<RoleAssignment> held = assignments.forAssignees(workspace, principal.id(), memberOf.keySet());
+        return new EffectivePermissions(grants(workspace, held, memberOf));
+    }
+
+    /** What membership in a group confers: the grants of the roles assigned to the group. */
+    public List<Grant> grantsThrough(Group group) {
+        List<RoleAssignment> held = assignments.list(group.workspace()).stream()
+                .filter(assignment -> group.id().equals(assignment.group()))
+                .toList();
+        return grants(group.workspace(), held, Map.of(group.id(), group));
+    }
+
+    private List<Grant> grants(WorkspaceId workspace, List<RoleAssignment> held, Map<GroupId, Group> memberOf) {
         Map<GroupId, Group> scopes = scopeGroups(workspace, held, memberOf);
         Map<RoleId, Optional<Role>> roleCache = new HashMap<>();
         List<Grant> grants = new ArrayList<>();
@@ -70,7 +82,7 @@ public final class PermissionResolver {
                 grants.add(new Grant(permission, role.get(), assignment, via, scope));
             }
         }
-        return new EffectivePermissions(grants);
+        return grants;
     }
 
     static Set<Permission> permissionsOf(Role role) {

@@ -2,10 +2,16 @@ package dev.warden.core.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.directory.InMemoryDirectory;
+import dev.warden.core.group.Group;
+import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.InMemoryPrincipalRepository;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.Principals;
+import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.role.PermissionResolver;
+import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.shared.MutableClock;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.InMemoryTokenRepository;
@@ -33,10 +39,22 @@ class DecisionChainTest {
 
     private final MutableClock clock = new MutableClock(CREATED.plus(Duration.ofDays(10)));
     private final InMemoryTokenRepository tokens = new InMemoryTokenRepository();
-    private final InMemoryPrincipalRepository principals = new InMemoryPrincipalRepository();
-    private final DecisionChain chain = new DecisionChain(new TokenFormat("wdn_"), tokens, principals, clock);
+    private final InMemoryDirectory directory = new InMemoryDirectory(tokens);
+    private final InMemoryPrincipalRepository principals = directory.principals;
+    private final DecisionChain chain = new DecisionChain(new TokenFormat("wdn_"), tokens, principals,
+            new PermissionResolver(principals, directory.groups, directory.roles, directory.assignments), clock);
 
     private final Principal alice = principals.save(Principals.aUser("alice").withId(10).inWorkspace(WORKSPACE).build());
+
+    {
+        directory.roles.seedBuiltIns(WORKSPACE);
+        give(BuiltInRole.USER);
+    }
+
+    private RoleAssignment give(BuiltInRole role) {
+        return directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE,
+                directory.roles.builtIn(WORKSPACE, role).id(), alice.id(), null));
+    }
 
     private Tokens.Builder alicesToken() {
         return Tokens.aToken().inWorkspace(WORKSPACE).ownedBy(alice.id()).createdAt(CREATED).expiringAt(EXPIRES);
@@ -226,6 +244,63 @@ class DecisionChainTest {
     }
 
     @Nested
+    class Step7RoleGrantsPermission {
+        @Test
+        void aPermissionTheOwnersRolesLackIsDeniedNamingTheRolesHeld() {
+            String value = stored(alicesToken());
+
+            Decision decision = chain.evaluate(value, Permission.SCIM_WRITE);
+
+            assertDeniedAt(decision, Step.ROLE_GRANTS_PERMISSION, DenialReason.ROLE_LACKS_PERMISSION);
+            assertThat(decision.denial().message()).contains("alice").contains("scim:write").contains("Roles held: user");
+        }
+
+        @Test
+        void aRoleGivenAfterTheTokenWasIssuedCountsOnTheNextRequest() {
+            String value = stored(alicesToken());
+            assertThat(chain.evaluate(value, Permission.SCIM_WRITE).allowed()).isFalse();
+
+            give(BuiltInRole.WORKSPACE_ADMIN);
+
+            assertThat(chain.evaluate(value, Permission.SCIM_WRITE).allowed()).isTrue();
+        }
+
+        @Test
+        void aRoleTakenAwayStopsTheNextRequest() {
+            RoleAssignment admin = give(BuiltInRole.WORKSPACE_ADMIN);
+            String value = stored(alicesToken());
+            assertThat(chain.evaluate(value, Permission.SCIM_WRITE).allowed()).isTrue();
+
+            directory.assignments.delete(WORKSPACE, admin.id());
+
+            assertDeniedAt(chain.evaluate(value, Permission.SCIM_WRITE), Step.ROLE_GRANTS_PERMISSION,
+                    DenialReason.ROLE_LACKS_PERMISSION);
+        }
+
+        @Test
+        void anAuthenticationFailureStopsBeforeThePermissionIsLookedAt() {
+            principals.save(alice.withActive(false));
+
+            assertDeniedAt(chain.evaluate(stored(alicesToken()), Permission.TOKENS_READ), Step.OWNER_ACTIVE,
+                    DenialReason.OWNER_INACTIVE);
+        }
+
+        @Test
+        void aRoleHeldThroughAGroupNamesTheGroup() {
+            Group ops = directory.groups.save(new Group(null, WORKSPACE, "ops", null));
+            directory.groups.addMember(WORKSPACE, ops.id(), alice.id());
+            directory.assignments.add(RoleAssignment.toGroup(WORKSPACE,
+                    directory.roles.builtIn(WORKSPACE, BuiltInRole.AUDITOR).id(), ops.id(), null));
+
+            Decision decision = chain.evaluate(stored(alicesToken()), Permission.AUDIT_READ);
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.trace().get(Step.ROLE_GRANTS_PERMISSION.ordinal()).detail())
+                    .contains("auditor via group ops");
+        }
+    }
+
+    @Nested
     class WhenEveryCheckPasses {
         @Test
         void allowsWithTheTokenAndItsOwner() {
@@ -243,12 +318,24 @@ class DecisionChainTest {
 
         @Test
         void theTracePassesEveryStepInOrder() {
-            Decision decision = chain.evaluate(stored(alicesToken()));
+            Decision decision = chain.evaluate(stored(alicesToken()), Permission.TOKENS_READ);
 
+            assertThat(decision.allowed()).isTrue();
             assertThat(decision.trace()).extracting(StepOutcome::step).containsExactly(Step.values());
             assertThat(decision.trace()).allMatch(StepOutcome::passed);
+            assertThat(decision.trace().get(Step.ROLE_GRANTS_PERMISSION.ordinal()).detail())
+                    .contains("tokens:read").contains("user");
             assertThat(decision.trace().get(Step.NOT_EXPIRED.ordinal()).detail()).contains(EXPIRES.toString());
             assertThat(decision.trace().get(Step.OWNER_ACTIVE.ordinal()).detail()).contains("alice");
+        }
+
+        @Test
+        void authenticationAloneWalksTheStepsUpToTheOwner() {
+            Decision decision = chain.evaluate(stored(alicesToken()));
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.trace()).extracting(StepOutcome::step)
+                    .containsExactlyElementsOf(Arrays.asList(Step.values()).subList(0, Step.OWNER_ACTIVE.ordinal() + 1));
         }
 
         @Test

@@ -27,6 +27,17 @@ public class InMemoryAuditLog implements AuditLog {
         return List.copyOf(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
     }
 
+    /** Captures the recorded events; running the result forgets everything recorded since. */
+    public synchronized Runnable snapshot() {
+        List<AuditEvent> saved = List.copyOf(events);
+        return () -> {
+            synchronized (this) {
+                events.clear();
+                events.addAll(saved);
+            }
+        };
+    }
+
     /** Every recorded event, oldest first. */
     public synchronized List<AuditEvent> events() {
         return List.copyOf(events);

@@ -7,9 +7,14 @@ import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.InMemoryAuditLog;
 import dev.warden.core.permission.Scope;
+import dev.warden.core.directory.InMemoryDirectory;
+import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.InMemoryPrincipalRepository;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
+import dev.warden.core.role.EffectivePermissions;
+import dev.warden.core.role.PermissionResolver;
+import dev.warden.core.role.Role;
 import dev.warden.core.shared.DirectTransactionRunner;
 import dev.warden.core.shared.MutableClock;
 import dev.warden.core.token.AccessToken;
@@ -36,7 +41,8 @@ class WorkspaceBootstrapTest {
     private final DirectTransactionRunner tx = new DirectTransactionRunner();
     private final List<String> writesOutsideTransaction = new ArrayList<>();
     private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
-    private final InMemoryPrincipalRepository principals = new InMemoryPrincipalRepository();
+    private final InMemoryDirectory directory = new InMemoryDirectory();
+    private final InMemoryPrincipalRepository principals = directory.principals;
     private final InMemoryTokenRepository tokens = new InMemoryTokenRepository() {
         @Override
         public synchronized void add(AccessToken token) {
@@ -53,8 +59,8 @@ class WorkspaceBootstrapTest {
     };
     private final TokenService tokenService = new TokenService(tokens, audit, tx, new TokenFormat("wdn_"),
             new TokenLifetimePolicy(Duration.ofDays(30), Duration.ofDays(90)), new SecureRandom(), clock);
-    private final WorkspaceBootstrap bootstrap = new WorkspaceBootstrap(workspaces, principals, tokenService, audit,
-            tx, clock);
+    private final WorkspaceBootstrap bootstrap = new WorkspaceBootstrap(workspaces, principals, directory.roles,
+            directory.assignments, tokenService, audit, tx, clock);
 
     private void noteIfOutsideTransaction(String write) {
         if (!tx.isInTransaction()) {
@@ -86,7 +92,34 @@ class WorkspaceBootstrapTest {
         void makesTheAdminAWorkspaceAdmin() {
             Principal admin = bootstrap.bootstrapIfEmpty(ADMIN_HASH, null).orElseThrow();
 
-            assertThat(principals.workspaceRolesOf(main().id(), admin.id())).containsExactly("workspace-admin");
+            Role adminRole = directory.roles.findByName(main().id(), "workspace-admin").orElseThrow();
+            assertThat(directory.assignments.list(main().id())).singleElement().satisfies(assignment -> {
+                assertThat(assignment.role()).isEqualTo(adminRole.id());
+                assertThat(assignment.principal()).isEqualTo(admin.id());
+                assertThat(assignment.group()).isNull();
+                assertThat(assignment.atWorkspaceScope()).isTrue();
+            });
+            assertThat(adminRole.builtIn()).isTrue();
+        }
+
+        @Test
+        void seedsTheFiveBuiltInRolesOfTheNewWorkspace() {
+            bootstrap.bootstrapIfEmpty(ADMIN_HASH, null);
+
+            assertThat(directory.roles.list(main().id())).extracting(Role::name).containsExactlyInAnyOrder(
+                    "workspace-admin", "user", "auditor", "group-admin", "group-member");
+            assertThat(directory.roles.list(main().id())).allMatch(Role::builtIn);
+        }
+
+        @Test
+        void theAdminHoldsEveryPermissionThroughTheResolver() {
+            Principal admin = bootstrap.bootstrapIfEmpty(ADMIN_HASH, null).orElseThrow();
+
+            EffectivePermissions held = new PermissionResolver(principals, directory.groups, directory.roles,
+                    directory.assignments).of(main().id(), admin.id());
+
+            assertThat(held.isWorkspaceAdmin()).isTrue();
+            assertThat(held.workspacePermissions()).containsExactlyInAnyOrder(Permission.values());
         }
 
         @Test
@@ -138,7 +171,8 @@ class WorkspaceBootstrapTest {
             Principal admin = bootstrap.bootstrapIfEmpty(ADMIN_HASH, value).orElseThrow();
             clock.advance(Duration.ofDays(3650));
 
-            var decision = new DecisionChain(new TokenFormat("wdn_"), tokens, principals, clock).evaluate(value);
+            var decision = new DecisionChain(new TokenFormat("wdn_"), tokens, principals,
+            new dev.warden.core.role.PermissionResolver(principals, null, null, null), clock).evaluate(value);
 
             assertThat(decision.allowed()).isTrue();
             assertThat(decision.owner()).isEqualTo(admin);

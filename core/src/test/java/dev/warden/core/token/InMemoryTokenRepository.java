@@ -123,6 +123,17 @@ public class InMemoryTokenRepository implements TokenRepository {
         this.usageWriteFailure = failure;
     }
 
+    /** Captures the stored tokens (not the test counters); running the result puts them back. */
+    public synchronized Runnable snapshot() {
+        Map<TokenId, AccessToken> saved = new LinkedHashMap<>(tokens);
+        return () -> {
+            synchronized (this) {
+                tokens.clear();
+                tokens.putAll(saved);
+            }
+        };
+    }
+
     /** Every stored token of every workspace, in insertion order. */
     public synchronized List<AccessToken> all() {
         return tokens.values().stream().map(t -> copy(t).build()).toList();
