@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -11,6 +12,12 @@ class FlywayMigrationOnMariaDbIT extends FlywayMigrationContract {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabases.mariaDb(registry, "migration");
+    }
+
+    @Override
+    protected DriverManagerDataSource newEmptyDatabase() {
+        return new DriverManagerDataSource(EmbeddedMariaDb.newDatabase("upgrade"), EmbeddedMariaDb.username(),
+                EmbeddedMariaDb.password());
     }
 
     /** Without an explicit COLLATE, MariaDB would pick utf8mb4_general_ci (case- and accent-insensitive). */

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.role.Role;
+import dev.warden.core.role.RoleAssignment;
+import dev.warden.core.role.RoleAssignmentRepository;
+import dev.warden.core.role.RoleRepository;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenRepository;
@@ -17,6 +22,7 @@ import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +55,10 @@ abstract class JdbcTransactionRunnerContract {
     private WorkspaceRepository workspaces;
     @Autowired
     private PrincipalRepository principals;
+    @Autowired
+    private RoleRepository roles;
+    @Autowired
+    private RoleAssignmentRepository grants;
     @Autowired
     private DataSource dataSource;
 
@@ -138,7 +148,8 @@ abstract class JdbcTransactionRunnerContract {
 
         assertThatThrownBy(() -> tx.inTransaction(() -> {
             workspaces.create(name);                                           // Spring Data repository
-            principals.assignWorkspaceRole(workspace, alice, "auditor");        // JdbcClient
+            Role custom = roles.save(Role.custom(workspace, "rolled-back", "", Set.of(Permission.AUDIT_READ)));
+            grants.add(RoleAssignment.toPrincipal(workspace, custom.id(), alice, null));   // JdbcClient
             AccessToken loaded = tokens.findById(workspace, stored.id()).orElseThrow();
             loaded.revoke(alice, NOW.plusSeconds(1));
             tokens.update(loaded);                                              // named-parameter template
@@ -147,7 +158,10 @@ abstract class JdbcTransactionRunnerContract {
         })).isInstanceOf(IllegalStateException.class);
 
         assertThat(workspaces.findByName(name)).isEmpty();
-        assertThat(committed.sql("SELECT COUNT(*) FROM role_assignment WHERE principal_id = ?")
+        assertThat(roles.findByName(workspace, "rolled-back")).isEmpty();
+        assertThat(committed.sql("SELECT COUNT(*) FROM role_permission WHERE workspace_id = ?")
+                .param(workspace.value()).query(Integer.class).single()).isZero();
+        assertThat(committed.sql("SELECT COUNT(*) FROM role_grant WHERE principal_id = ?")
                 .param(alice.value()).query(Integer.class).single()).isZero();
         AccessToken after = tokens.findById(workspace, stored.id()).orElseThrow();
         assertThat(after.isRevoked()).isFalse();

@@ -59,7 +59,8 @@ class JdbcPrincipalRepository implements PrincipalRepository {
     }
 
     @Override
-    public Page<Principal> search(WorkspaceId workspace, PrincipalKind kind, PrincipalQuery query, PageRequest page) {
+    public Page<Principal> search(WorkspaceId workspace, PrincipalKind kind, PrincipalQuery wanted, PageRequest page) {
+        PrincipalQuery query = wanted == null ? PrincipalQuery.ALL : wanted;   // the port: null lists everything
         Criteria criteria = Criteria.where("workspaceId").is(workspace.value()).and("kind").is(kind.name());
         if (query.attribute() != null) {
             criteria = criteria.and(column(query.attribute())).is(query.equalTo());

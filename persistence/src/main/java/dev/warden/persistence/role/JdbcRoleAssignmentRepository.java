@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -32,8 +33,23 @@ class JdbcRoleAssignmentRepository implements RoleAssignmentRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The foreign keys only say that role, principal and groups exist somewhere; an assignment must not point
+     * into another workspace, so that is checked here (the rows' workspace never changes, so the check holds).
+     */
     @Override
     public RoleAssignment add(RoleAssignment assignment) {
+        WorkspaceId workspace = assignment.workspace();
+        requireInWorkspace("role", assignment.role().value(), workspace);
+        if (assignment.principal() != null) {
+            requireInWorkspace("principal", assignment.principal().value(), workspace);
+        }
+        if (assignment.group() != null) {
+            requireInWorkspace("principal_group", assignment.group().value(), workspace);
+        }
+        if (assignment.scopeGroup() != null) {
+            requireInWorkspace("principal_group", assignment.scopeGroup().value(), workspace);
+        }
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO role_grant (workspace_id, role_id, principal_id, group_id, scope_group_id, created_at)"
                         + " VALUES (:workspace, :role, :principal, :group, :scope, :now)")
@@ -45,6 +61,14 @@ class JdbcRoleAssignmentRepository implements RoleAssignmentRepository {
                 .param("now", Times.toDatabase(Clock.systemUTC().instant().truncatedTo(ChronoUnit.MICROS)))
                 .update(key, "id");
         return assignment.withId(new RoleAssignmentId(key.getKey().longValue()));
+    }
+
+    private void requireInWorkspace(String table, long id, WorkspaceId workspace) {
+        int found = jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE workspace_id = :workspace AND id = :id")
+                .param("workspace", workspace.value()).param("id", id).query(Integer.class).single();
+        if (found == 0) {
+            throw new DataIntegrityViolationException("no " + table + " " + id + " in workspace " + workspace);
+        }
     }
 
     @Override

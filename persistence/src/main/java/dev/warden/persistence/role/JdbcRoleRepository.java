@@ -62,6 +62,7 @@ class JdbcRoleRepository implements RoleRepository {
         return select(" ORDER BY r.built_in DESC, r.name, r.id", Map.of(), workspace);
     }
 
+    /** Inserts a custom role (id null) or updates a custom role of its workspace; built-in rows stay as they are. */
     @Override
     public Role save(Role role) {
         Role saved = role;
@@ -74,11 +75,16 @@ class JdbcRoleRepository implements RoleRepository {
                     .update(key, "id");
             saved = role.withId(new RoleId(key.getKey().longValue()));
         } else {
-            jdbc.sql("UPDATE role SET name = :name, description = :description"
+            int updated = jdbc.sql("UPDATE role SET name = :name, description = :description"
                             + " WHERE workspace_id = :workspace AND id = :id AND built_in = FALSE")
                     .param("name", role.name()).param("description", role.description())
                     .param("workspace", role.workspace().value()).param("id", role.id().value())
                     .update();
+            if (updated == 0) {
+                // a built-in role, or no role of this workspace: its permission rows are not ours to touch
+                // (role_permission's key does not include the workspace, so they would attach to the role anyway)
+                return role;
+            }
             jdbc.sql("DELETE FROM role_permission WHERE workspace_id = :workspace AND role_id = :id")
                     .param("workspace", role.workspace().value()).param("id", role.id().value()).update();
         }

@@ -1,0 +1,48 @@
+package dev.warden.persistence.role;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warden.core.directory.InMemoryDirectory;
+import dev.warden.core.group.GroupRepository;
+import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.role.RoleAssignmentRepository;
+import dev.warden.core.role.RoleRepository;
+import dev.warden.core.workspace.InMemoryWorkspaceRepository;
+import dev.warden.core.workspace.WorkspaceRepository;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+/** Core's fake runs the same contract as the JDBC adapter. */
+class InMemoryRoleRepositoryContractTest extends RoleRepositoryContract {
+    private final InMemoryDirectory directory = new InMemoryDirectory();
+    private final WorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
+
+    @Override
+    protected RoleRepository roles() {
+        return directory.roles;
+    }
+
+    @Override
+    protected WorkspaceRepository workspaces() {
+        return workspaces;
+    }
+
+    @Override
+    protected PrincipalRepository principals() {
+        return directory.principals;
+    }
+
+    @Override
+    protected GroupRepository groups() {
+        return directory.groups;
+    }
+
+    @Override
+    protected RoleAssignmentRepository assignments() {
+        return directory.assignments;
+    }
+
+    @Override
+    protected void assertRefusedAsDuplicate(ThrowingCallable save) {
+        assertThatThrownBy(save).isInstanceOf(IllegalStateException.class);
+    }
+}
