@@ -17,6 +17,7 @@ public final class AccessTokensPage {
     static final String PATH = "/settings/user/tokens";
     private static final By HEADING = By.cssSelector("main h1");
     private static final By NAV_USER_SETTINGS = By.cssSelector("[data-testid=nav-user-settings]");
+    private static final By NAV_ADMIN_CONSOLE = By.cssSelector("[data-testid=nav-admin-console]");
     private static final By CURRENT_USER = By.cssSelector("[data-testid=current-user]");
     private static final By GENERATE = By.cssSelector("[data-testid=generate-token]");
     private static final By TABLE = By.cssSelector("[data-testid=token-table]");
@@ -57,6 +58,12 @@ public final class AccessTokensPage {
     public AccessTokensPage openUserSettingsFromNavigation() {
         Htmx.clickAndAwaitNewPage(driver, driver.findElement(NAV_USER_SETTINGS));
         return current(driver, baseUrl);
+    }
+
+    /** Follows "Admin Console" in the top bar; a workspace admin lands on its first tab, Users. */
+    public PrincipalListPage openAdminConsoleFromNavigation() {
+        Htmx.clickAndAwaitNewPage(driver, driver.findElement(NAV_ADMIN_CONSOLE));
+        return PrincipalListPage.current(driver, baseUrl);
     }
 
     public AccessTokensPage reload() {

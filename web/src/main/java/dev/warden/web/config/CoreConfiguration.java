@@ -59,8 +59,9 @@ class CoreConfiguration {
     }
 
     @Bean
-    DecisionChain decisionChain(TokenFormat format, TokenRepository tokens, PrincipalRepository principals, Clock clock) {
-        return new DecisionChain(format, tokens, principals, clock);
+    DecisionChain decisionChain(TokenFormat format, TokenRepository tokens, PrincipalRepository principals,
+                                PermissionResolver permissions, Clock clock) {
+        return new DecisionChain(format, tokens, principals, permissions, clock);
     }
 
     @Bean

@@ -1,31 +1,24 @@
 package dev.warden.web.console;
 
+import dev.warden.core.principal.Actor;
+import dev.warden.core.shared.PermissionDeniedException;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.HttpStatus;
 
-/** Login page, landing redirect, and the Admin Console tabs whose features are still to come. */
+/** Login page, landing redirect, the Admin Console's entry and the tabs whose features are still to come. */
 @Controller
+@ConsolePage
 class ConsoleController {
-    record Tab(String slug, String title, String comingSoon) {
-    }
+    private final ConsoleAccess access;
 
-    static final List<Tab> ADMIN_TABS = List.of(
-            new Tab("users", "Users", "Users of this workspace: search, create, deactivate, and see each user's groups,"
-                    + " roles and tokens. Coming with the directory."),
-            new Tab("groups", "Groups", "Groups with their members, roles and access tokens. Coming with the directory."),
-            new Tab("service-principals", "Service principals", "Machine identities with their application ids and"
-                    + " credentials. Coming with the directory."),
-            new Tab("workspace", "Workspace settings", "Personal Access Tokens: the on/off switch, maximum lifetime,"
-                    + " and Permission Settings → Token Usage. Coming with token usage permissions."),
-            new Tab("tokens", "Access tokens", "Every token in the workspace, organisation and group tokens, and bulk"
-                    + " revocation. Coming with token management."),
-            new Tab("audit", "Audit log", "Every change and log-in, who made it and from where. The events are already"
-                    + " recorded; their page is coming."));
+    ConsoleController(ConsoleAccess access) {
+        this.access = access;
+    }
 
     @GetMapping("/login")
     String login() {
@@ -37,16 +30,25 @@ class ConsoleController {
         return "redirect:/settings/user/tokens";
     }
 
+    /** The first tab the signed-in principal may see: Users for an admin, Groups for a group admin. */
     @GetMapping({"/settings", "/settings/admin"})
-    String adminConsole() {
-        return "redirect:/settings/admin/users";
+    String adminConsole(Actor actor) {
+        List<AdminTab> tabs = AdminTab.visibleTabs(access.of(actor));
+        if (tabs.isEmpty()) {
+            throw new PermissionDeniedException("scim:read", actor.name() + " may see no part of the Admin Console:"
+                    + " it needs a role with 'scim:read' (the directory) or 'roles:read'. A workspace admin can grant one.");
+        }
+        return "redirect:" + tabs.get(0).href();
     }
 
     @GetMapping("/settings/admin/{slug}")
-    String adminTab(@PathVariable String slug, Model model) {
-        Tab tab = ADMIN_TABS.stream().filter(t -> t.slug().equals(slug)).findFirst()
+    String adminTab(@PathVariable String slug, Actor actor, Model model) {
+        AdminTab tab = AdminTab.bySlug(slug).filter(t -> t.comingSoon() != null)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("tabs", ADMIN_TABS);
+        if (!tab.visibleTo(access.of(actor))) {
+            throw new PermissionDeniedException(slug, actor.name() + " may not open " + tab.title()
+                    + ". A workspace admin can grant a role that allows it.");
+        }
         model.addAttribute("tab", tab);
         return "admin/placeholder";
     }

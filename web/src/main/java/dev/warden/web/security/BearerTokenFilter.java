@@ -57,7 +57,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         usage.record(new TokenUsage(token.workspace(), token.id(), clock.instant(), request.getRemoteAddr(),
                 request.getHeader(HttpHeaders.USER_AGENT)));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new TokenAuthentication(token, decision.owner()));
+        context.setAuthentication(new TokenAuthentication(decision));
         SecurityContextHolder.setContext(context);
         try {
             filters.doFilter(request, response);

@@ -17,6 +17,7 @@ public record ApiError(@JsonProperty("error_code") String errorCode, String mess
     public static final String INVALID_PARAMETER_VALUE = "INVALID_PARAMETER_VALUE";
     public static final String INVALID_STATE = "INVALID_STATE";
     public static final String RESOURCE_DOES_NOT_EXIST = "RESOURCE_DOES_NOT_EXIST";
+    public static final String RESOURCE_ALREADY_EXISTS = "RESOURCE_ALREADY_EXISTS";
     public static final String ENDPOINT_NOT_FOUND = "ENDPOINT_NOT_FOUND";
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";

@@ -1,8 +1,12 @@
 package dev.warden.web.shared;
 
+import dev.warden.core.access.DenialReason;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
+import dev.warden.core.shared.PermissionDeniedException;
+import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +45,21 @@ class ApiExceptionHandler {
     @ExceptionHandler(ResourceNotFoundException.class)
     ResponseEntity<ApiError> notFound(ResourceNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(ApiError.RESOURCE_DOES_NOT_EXIST, e.getMessage()));
+    }
+
+    @ExceptionHandler(ResourceAlreadyExistsException.class)
+    ResponseEntity<ApiError> alreadyExists(ResourceAlreadyExistsException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(ApiError.RESOURCE_ALREADY_EXISTS, e.getMessage()));
+    }
+
+    /**
+     * A service's own check (e.g. a group admin changing a group it does not administer) refused: the same
+     * answer as the decision chain's step 7.
+     */
+    @ExceptionHandler(PermissionDeniedException.class)
+    ResponseEntity<ApiError> permissionDenied(PermissionDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.withReason(ApiError.PERMISSION_DENIED,
+                e.getMessage(), DenialReason.ROLE_LACKS_PERMISSION.name(), Map.of("required", e.permission())));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -10,6 +10,7 @@ import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.token.TokenService;
 import dev.warden.web.shared.ApiController;
 import dev.warden.web.shared.RequiresPermission;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.warden.web.token.TokenApiModels.CreateTokenRequest;
 import dev.warden.web.token.TokenApiModels.CreateTokenResponse;
 import dev.warden.web.token.TokenApiModels.ListTokensResponse;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /** Personal access tokens in the Databricks dialect, plus Warden's revoke and restore. */
 @ApiController
+@Tag(name = "Tokens", description = "Personal access tokens (Databricks dialect, plus revoke and restore)")
 @RequestMapping(path = "/api/2.0/token", produces = "application/json")
 class TokenApiController {
     private final TokenService tokens;

@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +45,28 @@ public final class ConsoleSession {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.computeIfAbsent("_csrf", k -> csrfFrom(get("/settings/user/tokens").body()));
         String body = all.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (htmx) {
+            request.header("HX-Request", "true");
+        }
+        return send(request.build());
+    }
+
+    /**
+     * Posts a console form whose fields may repeat (ticked checkboxes share a name), in the order given, with the
+     * page's CSRF token.
+     */
+    public HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields, boolean htmx) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        if (fields.stream().noneMatch(e -> e.getKey().equals("_csrf"))) {
+            all.add(Map.entry("_csrf", csrfFrom(get("/settings/user/tokens").body())));
+        }
+        String body = all.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

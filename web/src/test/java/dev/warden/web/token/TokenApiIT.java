@@ -10,6 +10,7 @@ import dev.warden.core.audit.AuditLog;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.shared.MutableClock;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
@@ -23,6 +24,7 @@ import dev.warden.core.workspace.Workspace;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
+import dev.warden.web.support.TestDirectory;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -32,7 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -41,6 +42,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** The personal access token API over real HTTP, in the Databricks dialect, with every error the issue names. */
@@ -65,6 +67,8 @@ class TokenApiIT {
     AuditLog audit;
     @Autowired
     TokenUsageRecorder usage;
+    @Autowired
+    ApplicationContext context;
 
     ApiClient api;
 
@@ -405,9 +409,8 @@ class TokenApiIT {
         return workspaces.findByName("main").orElseThrow();
     }
 
+    /** Another user holding the built-in {@code user} role (own tokens), as the directory would create it. */
     private Actor otherUser() {
-        Principal user = principals.save(Principal.newUser(mainWorkspace().id(), "user-" + UUID.randomUUID(),
-                "Another User", null));
-        return Actor.of(user, "127.0.0.1");
+        return Actor.of(TestDirectory.of(context).user("user", BuiltInRole.USER), "127.0.0.1");
     }
 }

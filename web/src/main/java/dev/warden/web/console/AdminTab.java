@@ -1,0 +1,67 @@
+package dev.warden.web.console;
+
+import dev.warden.core.permission.Permission;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The Admin Console's tabs, in order, each shown only to principals who may use it. Tabs without a
+ * {@code comingSoon} text have pages of their own; the others are placeholders.
+ */
+public enum AdminTab {
+    USERS("users", "Users", Abilities::readDirectory, null),
+    GROUPS("groups", "Groups", Abilities::readGroups, null),
+    SERVICE_PRINCIPALS("service-principals", "Service principals", Abilities::readDirectory, null),
+    ROLES("roles", "Roles", Abilities::readRoles, null),
+    WORKSPACE("workspace", "Workspace settings", a -> a.holds(Permission.SETTINGS_READ),
+            "Personal Access Tokens: the on/off switch, maximum lifetime, and Permission Settings → Token Usage."
+                    + " Coming with token usage permissions."),
+    TOKENS("tokens", "Access tokens", Abilities::readTokens,
+            "Every token in the workspace, organisation and group tokens, and bulk revocation. Coming with token"
+                    + " management."),
+    AUDIT("audit", "Audit log", a -> a.holds(Permission.AUDIT_READ),
+            "Every change and log-in, who made it and from where. The events are already recorded; their page is"
+                    + " coming.");
+
+    private final String slug;
+    private final String title;
+    private final Predicate<Abilities> visible;
+    private final String comingSoon;
+
+    AdminTab(String slug, String title, Predicate<Abilities> visible, String comingSoon) {
+        this.slug = slug;
+        this.title = title;
+        this.visible = visible;
+        this.comingSoon = comingSoon;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String href() {
+        return "/settings/admin/" + slug;
+    }
+
+    public String comingSoon() {
+        return comingSoon;
+    }
+
+    public boolean visibleTo(Abilities abilities) {
+        return visible.test(abilities);
+    }
+
+    public static List<AdminTab> visibleTabs(Abilities abilities) {
+        return Arrays.stream(values()).filter(tab -> tab.visibleTo(abilities)).toList();
+    }
+
+    public static Optional<AdminTab> bySlug(String slug) {
+        return Arrays.stream(values()).filter(tab -> tab.slug.equals(slug)).findFirst();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.warden.web.console;
+
+import dev.warden.core.access.AccessPolicy;
+import dev.warden.core.principal.Actor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/** The signed-in principal's abilities, computed once per request (the layout and the handler both ask). */
+@Component
+public final class ConsoleAccess {
+    private static final String KEY = ConsoleAccess.class.getName() + ".abilities";
+    private final AccessPolicy access;
+
+    ConsoleAccess(AccessPolicy access) {
+        this.access = access;
+    }
+
+    public Abilities of(Actor actor) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(KEY, RequestAttributes.SCOPE_REQUEST) instanceof Abilities known) {
+            return known;
+        }
+        Abilities abilities = new Abilities(access.permissionsOf(actor));
+        if (request != null) {
+            request.setAttribute(KEY, abilities, RequestAttributes.SCOPE_REQUEST);
+        }
+        return abilities;
+    }
+
+    /** Forgets the cached abilities, after a change that may have altered them (the actor's own roles). */
+    public void forget() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.removeAttribute(KEY, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.warden.web.principal;
+
+/** The "New service principal" dialog: a display name; Warden generates the application id. */
+public class CreateServicePrincipalForm {
+    private String displayName;
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+}

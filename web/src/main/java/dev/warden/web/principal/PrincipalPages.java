@@ -1,0 +1,84 @@
+package dev.warden.web.principal;
+
+import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.directory.GroupService;
+import dev.warden.core.permission.Permission;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.principal.PrincipalQuery;
+import dev.warden.core.role.EffectivePermissions;
+import dev.warden.core.role.Grant;
+import dev.warden.core.role.PermissionResolver;
+import dev.warden.core.role.RoleAssignmentId;
+import dev.warden.core.shared.Page;
+import dev.warden.web.console.Abilities;
+import dev.warden.web.console.ConsoleAccess;
+import dev.warden.web.console.PageView;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Reads what the Users and Service principals pages show, through the core services that check the viewer. */
+@Component
+class PrincipalPages {
+    private final DirectoryService directory;
+    private final GroupService groups;
+    private final PermissionResolver resolver;
+    private final ConsoleAccess access;
+    private final Clock clock;
+
+    PrincipalPages(DirectoryService directory, GroupService groups, PermissionResolver resolver, ConsoleAccess access,
+                   Clock clock) {
+        this.directory = directory;
+        this.groups = groups;
+        this.resolver = resolver;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    PageView<PrincipalRowView> search(Actor actor, DirectoryKind kind, String q, int page) {
+        PrincipalQuery query = PrincipalQuery.containing(q);
+        Page<Principal> found = directory.search(actor, kind.kind(), query, PageView.request(page, PageView.SIZE));
+        int last = PageView.clamp(page, found.total(), PageView.SIZE);
+        if (last != Math.max(page, 1)) {
+            found = directory.search(actor, kind.kind(), query, PageView.request(last, PageView.SIZE));
+        }
+        return PageView.of(found, PrincipalRowView::of, q);
+    }
+
+    PrincipalDetailView detail(Actor actor, DirectoryKind kind, long id) {
+        Principal principal = directory.get(actor, kind.kind(), new PrincipalId(id));
+        Abilities can = access.of(actor);
+        List<PrincipalDetailView.GroupLink> memberOf = groups.groupsOf(actor, principal.id()).stream()
+                .map(g -> new PrincipalDetailView.GroupLink(g.id().value(), g.displayName())).toList();
+        List<RoleGrantView> roles = can.readRoles() ? rolesOf(principal) : null;
+        List<OwnedTokenView> tokens = can.readTokens()
+                ? directory.tokensOf(actor, principal.id()).stream()
+                        .map(t -> OwnedTokenView.of(t, principal.active(), clock.instant())).toList()
+                : null;
+        int tokenCount = tokens != null ? tokens.size() : directory.tokenCount(actor, principal.id());
+        return new PrincipalDetailView(kind, id, principal.userName(), principal.displayName(), principal.email(),
+                principal.applicationId(), principal.active(), memberOf, roles, tokens, tokenCount);
+    }
+
+    /**
+     * The roles the principal holds as if it were active (an inactive principal holds nothing, but its page
+     * still says what it would get back), one line per assignment, direct ones first.
+     */
+    private List<RoleGrantView> rolesOf(Principal principal) {
+        EffectivePermissions held = resolver.of(principal.withActive(true));
+        return held.assignments().stream()
+                .map(first -> RoleGrantView.of(first, permissionsOf(held, first.assignment().id())))
+                .sorted(Comparator.comparing(RoleGrantView::inherited)
+                        .thenComparing(RoleGrantView::role)
+                        .thenComparing(v -> v.viaGroup() == null ? "" : v.viaGroup()))
+                .toList();
+    }
+
+    private static List<Permission> permissionsOf(EffectivePermissions held, RoleAssignmentId assignment) {
+        return held.grants().stream().filter(g -> g.assignment().id().equals(assignment)).map(Grant::permission)
+                .distinct().toList();
+    }
+}

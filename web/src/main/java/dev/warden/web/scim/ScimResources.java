@@ -1,0 +1,114 @@
+package dev.warden.web.scim;
+
+import dev.warden.core.directory.GroupService;
+import dev.warden.core.group.Group;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalKind;
+import dev.warden.core.role.Grant;
+import dev.warden.core.role.PermissionResolver;
+import dev.warden.core.shared.Page;
+import dev.warden.web.scim.ScimModels.ComplexValue;
+import dev.warden.web.scim.ScimModels.ListResponse;
+import dev.warden.web.scim.ScimModels.Meta;
+import dev.warden.web.scim.ScimModels.Name;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Renders principals and groups as SCIM resources. Ids are the decimal 64-bit ids; {@code groups} lists the groups
+ * a principal is directly in, {@code roles} the Warden roles it holds (direct, or inherited through a group), and a
+ * group's {@code members} its users and service principals with a {@code $ref} to their resource.
+ */
+@Component
+class ScimResources {
+    private final GroupService groups;
+    private final PermissionResolver permissions;
+    private final ObjectMapper json;
+
+    ScimResources(GroupService groups, PermissionResolver permissions, ObjectMapper json) {
+        this.groups = groups;
+        this.permissions = permissions;
+        this.json = json;
+    }
+
+    JsonNode user(Actor actor, Principal user, ScimAttributes attributes) {
+        Name name = user.givenName() == null && user.familyName() == null ? null
+                : new Name(user.givenName(), user.familyName());
+        List<ComplexValue> emails = user.email() == null ? null
+                : List.of(new ComplexValue(user.email(), null, null, "work", true));
+        String userName = user.userName() != null ? user.userName() : user.name();
+        return render(new ScimModels.User(List.of(Scim.USER, Scim.WORKSPACE_USER), id(user), userName,
+                user.displayName(), user.active(), name, emails, groupsOf(actor, user, attributes),
+                rolesOf(user, attributes), null, user.externalId(), new Meta("User")), attributes);
+    }
+
+    JsonNode servicePrincipal(Actor actor, Principal servicePrincipal, ScimAttributes attributes) {
+        return render(new ScimModels.ServicePrincipal(List.of(Scim.SERVICE_PRINCIPAL), id(servicePrincipal),
+                servicePrincipal.applicationId(), servicePrincipal.displayName(), servicePrincipal.active(),
+                groupsOf(actor, servicePrincipal, attributes), rolesOf(servicePrincipal, attributes), null,
+                servicePrincipal.externalId(), new Meta("ServicePrincipal")), attributes);
+    }
+
+    JsonNode group(Actor actor, Group group, ScimAttributes attributes) {
+        List<ComplexValue> members = !attributes.wants("members") ? null
+                : groups.members(actor, group.id()).stream().map(member -> ComplexValue.of(id(member),
+                        member.displayName(), (member.kind() == PrincipalKind.SERVICE_PRINCIPAL
+                                ? "ServicePrincipals/" : "Users/") + member.id())).toList();
+        return render(new ScimModels.Group(List.of(Scim.GROUP), String.valueOf(group.id()), group.displayName(),
+                members, null, null, null, group.externalId(), new Meta("Group")), attributes);
+    }
+
+    <T> ListResponse list(Page<T> page, Function<T, JsonNode> render) {
+        List<JsonNode> resources = page.items().stream().map(render).toList();
+        return new ListResponse(List.of(Scim.LIST_RESPONSE), page.total(), page.request().offset() + 1L,
+                resources.size(), resources);
+    }
+
+    private List<ComplexValue> groupsOf(Actor actor, Principal principal, ScimAttributes attributes) {
+        if (!attributes.wants("groups")) {
+            return null;
+        }
+        return groups.groupsOf(actor, principal.id()).stream()
+                .map(group -> new ComplexValue(String.valueOf(group.id()), group.displayName(),
+                        "Groups/" + group.id(), "direct", null))
+                .toList();
+    }
+
+    /**
+     * The roles assigned to the principal, whether or not it is active right now (the resolver answers "nothing"
+     * for an inactive principal, which is right for access but not for showing its assignments).
+     */
+    private List<ComplexValue> rolesOf(Principal principal, ScimAttributes attributes) {
+        if (!attributes.wants("roles")) {
+            return null;
+        }
+        return permissions.of(principal.withActive(true)).assignments().stream()
+                .map(ScimResources::role).distinct().toList();
+    }
+
+    private static ComplexValue role(Grant grant) {
+        StringBuilder display = new StringBuilder(grant.role().name());
+        if (!grant.atWorkspaceScope()) {
+            display.append(" for group ").append(grant.scope().displayName());
+        }
+        if (grant.inherited()) {
+            display.append(" via group ").append(grant.via().displayName());
+        }
+        return new ComplexValue(grant.role().name(), display.toString(), null,
+                grant.inherited() ? "inherited" : "direct", null);
+    }
+
+    private JsonNode render(Object resource, ScimAttributes attributes) {
+        ObjectNode node = json.valueToTree(resource);
+        return attributes.apply(node);
+    }
+
+    private static String id(Principal principal) {
+        return String.valueOf(principal.id());
+    }
+}

@@ -1,0 +1,124 @@
+package dev.warden.web.scim;
+
+import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.directory.ServicePrincipalDetails;
+import dev.warden.core.permission.Permission;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.principal.PrincipalKind;
+import dev.warden.core.principal.PrincipalQuery;
+import dev.warden.core.shared.TransactionRunner;
+import dev.warden.web.scim.ScimModels.ListResponse;
+import dev.warden.web.scim.ScimModels.PatchRequest;
+import dev.warden.web.shared.ApiController;
+import dev.warden.web.shared.RequiresPermission;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SCIM ServicePrincipals in the Databricks dialect. Warden generates the {@code applicationId} (a UUID) when the
+ * request has none; it never changes afterwards.
+ */
+@ApiController
+@Tag(name = "SCIM ServicePrincipals")
+@RequestMapping(path = Scim.BASE + "/ServicePrincipals", produces = {MediaType.APPLICATION_JSON_VALUE, Scim.SCIM_JSON})
+class ScimServicePrincipalsController {
+    private static final String LABEL = "Service principal";
+    private static final List<String> FILTERS = List.of("applicationId", "displayName");
+
+    private final DirectoryService directory;
+    private final ScimResources resources;
+    private final TransactionRunner tx;
+
+    ScimServicePrincipalsController(DirectoryService directory, ScimResources resources, TransactionRunner tx) {
+        this.directory = directory;
+        this.resources = resources;
+        this.tx = tx;
+    }
+
+    @GetMapping
+    @RequiresPermission(Permission.SCIM_READ)
+    ListResponse list(Actor actor, @RequestParam(required = false) String filter,
+                      @RequestParam(required = false) String attributes,
+                      @RequestParam(required = false) String excludedAttributes,
+                      @RequestParam(required = false) String sortBy, @RequestParam(required = false) String sortOrder,
+                      @RequestParam(required = false) String startIndex, @RequestParam(required = false) String count) {
+        PrincipalQuery query = ScimFilter.parse(filter, "ServicePrincipals", FILTERS)
+                .map(f -> f.attribute().equals("applicationId")
+                        // applicationIds are stored in lower case; UUIDs compare without case
+                        ? PrincipalQuery.equal(PrincipalQuery.Attribute.APPLICATION_ID, f.value().toLowerCase(Locale.ROOT))
+                        : PrincipalQuery.equal(PrincipalQuery.Attribute.DISPLAY_NAME, f.value()))
+                .orElse(PrincipalQuery.ALL);
+        ScimAttributes wanted = ScimAttributes.of(attributes, excludedAttributes);
+        return resources.list(directory.search(actor, PrincipalKind.SERVICE_PRINCIPAL, query,
+                Scim.page(startIndex, count)), servicePrincipal -> resources.servicePrincipal(actor, servicePrincipal, wanted));
+    }
+
+    @GetMapping("/{id}")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
+    @RequiresPermission(Permission.SCIM_READ)
+    JsonNode get(Actor actor, @PathVariable String id, @RequestParam(required = false) String attributes,
+                 @RequestParam(required = false) String excludedAttributes) {
+        Principal servicePrincipal = directory.get(actor, PrincipalKind.SERVICE_PRINCIPAL, Scim.principalId(id, LABEL));
+        return resources.servicePrincipal(actor, servicePrincipal, ScimAttributes.of(attributes, excludedAttributes));
+    }
+
+    @PostMapping
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
+    @RequiresPermission(Permission.SCIM_WRITE)
+    ResponseEntity<JsonNode> create(Actor actor, @RequestBody ScimModels.ServicePrincipal body) {
+        Principal servicePrincipal = directory.createServicePrincipal(actor, details(body));
+        return ResponseEntity.created(URI.create(Scim.BASE + "/ServicePrincipals/" + servicePrincipal.id()))
+                .body(resources.servicePrincipal(actor, servicePrincipal, ScimAttributes.ALL));
+    }
+
+    @PutMapping("/{id}")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
+    @RequiresPermission(Permission.SCIM_WRITE)
+    JsonNode replace(Actor actor, @PathVariable String id, @RequestBody ScimModels.ServicePrincipal body) {
+        Principal servicePrincipal = directory.replaceServicePrincipal(actor, Scim.principalId(id, LABEL), details(body));
+        return resources.servicePrincipal(actor, servicePrincipal, ScimAttributes.ALL);
+    }
+
+    @PatchMapping("/{id}")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
+    @RequiresPermission(Permission.SCIM_WRITE)
+    JsonNode patch(Actor actor, @PathVariable String id, @RequestBody PatchRequest body) {
+        PrincipalId servicePrincipalId = Scim.principalId(id, LABEL);
+        List<ScimPatch.Change> changes = ScimPatch.read(body);
+        Principal servicePrincipal = tx.inTransaction(() -> directory.replaceServicePrincipal(actor, servicePrincipalId,
+                ServicePrincipalPatch.apply(directory.get(actor, PrincipalKind.SERVICE_PRINCIPAL, servicePrincipalId),
+                        changes)));
+        return resources.servicePrincipal(actor, servicePrincipal, ScimAttributes.ALL);
+    }
+
+    /** Deletes the service principal and its tokens. */
+    @DeleteMapping("/{id}")
+    @RequiresPermission(Permission.SCIM_WRITE)
+    ResponseEntity<Void> delete(Actor actor, @PathVariable String id) {
+        directory.delete(actor, PrincipalKind.SERVICE_PRINCIPAL, Scim.principalId(id, LABEL));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ServicePrincipalDetails details(ScimModels.ServicePrincipal body) {
+        return new ServicePrincipalDetails(body.applicationId(), body.displayName(), body.externalId(), body.active());
+    }
+}

@@ -1,0 +1,73 @@
+package dev.warden.web.security;
+
+import dev.warden.core.access.Decision;
+import dev.warden.core.access.DecisionChain;
+import dev.warden.core.access.Denial;
+import dev.warden.web.shared.ApiError;
+import dev.warden.web.shared.ApiErrorWriter;
+import dev.warden.web.shared.RequiresPermission;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
+
+/**
+ * Step 7 of the decision chain for {@code /api/**}: once the route is known, the permission it declares with
+ * {@link RequiresPermission} must be granted by the token owner's current roles. The bearer filter already walked
+ * steps 1 to 6 and left its {@link Decision} in the {@link TokenAuthentication}; this continues that decision.
+ * A refusal is answered here, before the handler reads its arguments, so nothing runs and nothing changes.
+ * A handler that declares nothing is refused (fail closed).
+ */
+@Component
+public class RequiredPermissionInterceptor implements HandlerInterceptor {
+    static final String UNDECLARED = "PERMISSION_UNDECLARED";
+
+    private final DecisionChain chain;
+    private final ApiErrorWriter errors;
+
+    RequiredPermissionInterceptor(DecisionChain chain, ApiErrorWriter errors) {
+        this.chain = chain;
+        this.errors = errors;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
+        if (handler instanceof ResourceHttpRequestHandler) {
+            return true; // no API route matched: the resource handler serves nothing under /api and answers 404
+        }
+        RequiresPermission declared = handler instanceof HandlerMethod method
+                ? method.getMethodAnnotation(RequiresPermission.class) : null;
+        if (declared == null) {
+            errors.write(response, 403, ApiError.withReason(ApiError.PERMISSION_DENIED,
+                    "This endpoint declares no required permission, so Warden refuses every call to it.",
+                    UNDECLARED, null));
+            return false;
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(authentication instanceof TokenAuthentication token)) {
+            errors.write(response, 401, ApiError.of(ApiError.UNAUTHENTICATED, "Authentication is required."));
+            return false;
+        }
+        Decision decision = chain.authorize(token.decision(), declared.value());
+        if (decision.allowed()) {
+            return true;
+        }
+        Denial denial = decision.denial();
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("required", declared.value().key());
+        metadata.put("owner", token.owner().name());
+        metadata.put("owner_id", String.valueOf(token.owner().id()));
+        String code = denial.reason().isUnauthenticated() ? ApiError.UNAUTHENTICATED : ApiError.PERMISSION_DENIED;
+        errors.write(response, denial.reason().httpStatus(),
+                ApiError.withReason(code, denial.message(), denial.reason().name(), metadata));
+        return false;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.warden.web.shared;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import dev.warden.core.principal.Actor;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The OpenAPI description of {@code /api/**} at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}).
+ * Each operation carries the permission its route declares, as {@code x-required-permission} and in its
+ * description, read from the same {@link RequiresPermission} the decision chain enforces, so the two cannot drift.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+    static final String REQUIRED_PERMISSION = "x-required-permission";
+    private static final String BEARER = "bearer";
+
+    static {
+        SpringDocUtils.getConfig()
+                .addRequestWrapperToIgnore(Actor.class) // the caller, resolved from the token, not a parameter
+                .replaceWithSchema(JsonNode.class, new ObjectSchema()); // SCIM resources (typed where annotated)
+    }
+
+    @Bean
+    OpenAPI wardenOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Warden API").version("2.0").description("""
+                        Warden speaks the Databricks REST dialect where Databricks has an endpoint (tokens, SCIM) and \
+                        extends it in the same style where it has none (roles, revoke and restore). Every call carries \
+                        'Authorization: Bearer <token>'. A call passes only if the token's owner currently holds the \
+                        permission the operation names in x-required-permission; otherwise it gets 403 \
+                        PERMISSION_DENIED with the reason ROLE_LACKS_PERMISSION."""))
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("A Warden access token (wdn_…)")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    @Bean
+    OperationCustomizer requiredPermissionCustomizer() {
+        return (operation, handler) -> {
+            RequiresPermission declared = handler.getMethodAnnotation(RequiresPermission.class);
+            if (declared != null) {
+                String key = declared.value().key();
+                operation.addExtension(REQUIRED_PERMISSION, key);
+                String note = "Requires the permission `" + key + "` (" + declared.value().description() + ").";
+                operation.setDescription(operation.getDescription() == null ? note
+                        : operation.getDescription() + "\n\n" + note);
+            }
+            return operation;
+        };
+    }
+}
