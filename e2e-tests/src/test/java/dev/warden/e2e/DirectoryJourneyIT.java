@@ -87,7 +87,10 @@ class DirectoryJourneyIT {
         PrincipalListPage servicePrincipals = created.done();
         assertThat(servicePrincipals.names()).as("the list refreshed behind the dialog").contains(servicePrincipal);
 
-        members = servicePrincipals.openGroupsTab().search(group).openGroup(group).addMember(servicePrincipal);
+        GroupListPage groups = servicePrincipals.openGroupsTab().search(group);
+        assertThat(groups.currentUrl()).as("the address says what was searched").endsWith("/settings/admin/groups?q=" + group);
+        assertThat(groups.names()).containsExactly(group);
+        members = groups.openGroup(group).addMember(servicePrincipal);
         assertThat(members.memberNames()).containsExactly(servicePrincipal);
         shoot("issue3-group-members");
 
@@ -153,6 +156,36 @@ class DirectoryJourneyIT {
         assertThat(members.lastConfirmation()).contains(servicePrincipal, group);
         assertThat(members.memberNames()).isEmpty();
         assertThat(GroupListPage.open(driver, baseUrl).search(group).openGroup(group).memberNames()).isEmpty();
+    }
+
+    @Test
+    void aUserMadeGroupAdminOnTheRolePageManagesTheMembersOfThatGroupOnly() {
+        String lead = unique("lead");
+        String team = unique("team");
+        String otherTeam = unique("other-team");
+        String bot = unique("team-bot");
+        PrincipalListPage users = LoginPage.open(driver, baseUrl).logInAs(ADMIN_USER, ADMIN_PASSWORD)
+                .openAdminConsoleFromNavigation();
+        users = users.createUser(lead, "Team Lead", lead + "@example.org", "lead-password-1").done();
+        assertThat(users.names()).contains(lead);
+        GroupMembersPage otherMembers = users.openGroupsTab().newGroup(otherTeam).addMember("Team Lead");
+        otherMembers.openGroupsTab().newGroup(team).openServicePrincipalsTab().createServicePrincipal(bot).done();
+
+        RolePage groupAdmin = RolesPage.open(driver, baseUrl).openRole("group-admin").assign(lead, "Team Lead",
+                "Group " + team);
+        assertThat(groupAdmin.holders()).contains(new RolePage.Holder(lead, "user", "Group " + team));
+
+        GroupListPage groups = groupAdmin.logOut().logInAs(lead, "lead-password-1").openAdminConsoleFromNavigation()
+                .openGroupsTab();
+        GroupMembersPage other = groups.search(otherTeam).openGroup(otherTeam);
+        assertThat(other.memberNames()).as("a member may look").containsExactly("Team Lead");
+        assertThat(other.canAddMembers()).isFalse();
+        assertThat(other.canRemoveMembers()).isFalse();
+
+        GroupMembersPage theirs = GroupListPage.open(driver, baseUrl).search(team).openGroup(team);
+        assertThat(theirs.canAddMembers()).isTrue();
+        assertThat(theirs.addMember(bot).memberNames()).containsExactly(bot);
+        assertThat(theirs.flashError()).isEmpty();
     }
 
     /** Creates a token for the service principal the way it would itself (the API cannot create one for others yet). */

@@ -44,6 +44,11 @@ public abstract class AdminConsolePage {
         return RolesPage.current(driver, baseUrl);
     }
 
+    public LoginPage logOut() {
+        Htmx.clickAndAwaitNewPage(driver, driver.findElement(By.cssSelector("[data-testid=logout]")));
+        return LoginPage.current(driver, baseUrl);
+    }
+
     /** The titles of the Admin Console tabs this user sees. */
     public List<String> tabTitles() {
         return driver.findElements(TABS).stream().map(WebElement::getText).toList();

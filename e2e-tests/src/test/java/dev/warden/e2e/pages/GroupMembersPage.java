@@ -31,6 +31,15 @@ public final class GroupMembersPage extends AdminConsolePage {
         return driver.findElement(By.cssSelector("[data-testid=group-title]")).getText();
     }
 
+    /** Whether this user may change the members here ("Add a member" is shown). */
+    public boolean canAddMembers() {
+        return !driver.findElements(SEARCH).isEmpty();
+    }
+
+    public boolean canRemoveMembers() {
+        return !driver.findElements(By.cssSelector("[data-testid=remove-member]")).isEmpty();
+    }
+
     /** Types into "Add a member" and waits until the matches offer {@code expected}. */
     public GroupMembersPage searchCandidates(String text, String expected) {
         WebElement box = driver.findElement(SEARCH);

@@ -45,17 +45,17 @@ public final class RolePage extends AdminConsolePage {
     }
 
     /**
-     * Types the assignee's name into the picker, chooses the match whose value is {@code assignee}
-     * ("group:7", "principal:42"), picks the scope by its label and clicks Assign.
+     * Types {@code search} into the picker, chooses the match whose name is {@code name}, picks the scope by its
+     * label ("Workspace", "Group ops") and clicks Assign.
      */
-    public RolePage assign(String search, String assigneeValue, String scopeLabel) {
+    public RolePage assign(String search, String name, String scopeLabel) {
         WebElement holders = driver.findElement(HOLDERS);
-        WebElement box = driver.findElement(By.cssSelector("[data-testid=assignee-search]"));
-        box.sendKeys(search);
-        By option = By.cssSelector("[data-testid='assignee-" + assigneeValue + "']");
-        Waits.on(driver).withMessage("the match " + assigneeValue).until(ExpectedConditions.elementToBeClickable(option));
+        driver.findElement(By.cssSelector("[data-testid=assignee-search]")).sendKeys(search);
+        WebElement match = Waits.on(driver).withMessage("the match '" + name + "'").until(d -> d
+                .findElements(By.cssSelector("[data-testid=assignee-option]")).stream()
+                .filter(o -> o.findElement(By.cssSelector("span")).getText().equals(name)).findFirst().orElse(null));
         Htmx.awaitSettled(driver);
-        driver.findElement(option).click();
+        match.findElement(By.cssSelector("input[type=radio]")).click();
         new Select(driver.findElement(By.cssSelector("[data-testid=scope-select]"))).selectByVisibleText(scopeLabel);
         driver.findElement(By.cssSelector("[data-testid=assign-role]")).click();
         Waits.on(driver).withMessage("the holders to change").until(ExpectedConditions.stalenessOf(holders));

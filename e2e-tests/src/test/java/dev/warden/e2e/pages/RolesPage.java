@@ -44,6 +44,11 @@ public final class RolesPage extends AdminConsolePage {
                 .map(WebElement::getText).toList();
     }
 
+    public RolePage openRole(String role) {
+        Htmx.clickAndAwaitNewPage(driver, row(role).findElement(By.cssSelector("[data-testid=role-link]")));
+        return RolePage.current(driver, baseUrl);
+    }
+
     /** Opens "New role", names it, ticks exactly these permissions and creates it; the role's page opens. */
     public RolePage createRole(String name, String description, String... permissions) {
         driver.findElement(By.cssSelector("[data-testid=new-role]")).click();

@@ -27,12 +27,4 @@ public final class ConsoleAccess {
         }
         return abilities;
     }
-
-    /** Forgets the cached abilities, after a change that may have altered them (the actor's own roles). */
-    public void forget() {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            request.removeAttribute(KEY, RequestAttributes.SCOPE_REQUEST);
-        }
-    }
 }

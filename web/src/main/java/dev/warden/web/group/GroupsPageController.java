@@ -14,7 +14,6 @@ import dev.warden.web.console.ConsolePage;
 import dev.warden.web.console.PageView;
 import dev.warden.web.console.Redirects;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Set;
@@ -116,16 +115,16 @@ class GroupsPageController {
 
     @PostMapping("/{id}/members/{principalId}")
     String addMember(Actor actor, @PathVariable long id, @PathVariable long principalId, Model model,
-                     HtmxRequest htmx, HtmxResponse htmxResponse) {
+                     HtmxRequest htmx) {
         groups.addMembers(actor, new GroupId(id), List.of(new PrincipalId(principalId)));
-        return membersChanged(actor, id, model, htmx, htmxResponse);
+        return membersChanged(actor, id, model, htmx);
     }
 
     @DeleteMapping("/{id}/members/{principalId}")
     String removeMember(Actor actor, @PathVariable long id, @PathVariable long principalId, Model model,
-                        HtmxRequest htmx, HtmxResponse htmxResponse) {
+                        HtmxRequest htmx) {
         groups.removeMembers(actor, new GroupId(id), List.of(new PrincipalId(principalId)));
-        return membersChanged(actor, id, model, htmx, htmxResponse);
+        return membersChanged(actor, id, model, htmx);
     }
 
     @DeleteMapping("/{id}")
@@ -134,11 +133,11 @@ class GroupsPageController {
         return Redirects.to("/settings/admin/groups", htmx);
     }
 
-    private String membersChanged(Actor actor, long id, Model model, HtmxRequest htmx, HtmxResponse htmxResponse) {
+    /** The Members panel again, focus back in "Add a member" for the next one. */
+    private String membersChanged(Actor actor, long id, Model model, HtmxRequest htmx) {
         if (!htmx.isHtmxRequest()) {
             return "redirect:/settings/admin/groups/" + id + "/members";
         }
-        htmxResponse.addTrigger("members-changed");
         model.addAttribute("group", pages.page(actor, id));
         model.addAttribute("refocus", true);
         return MEMBERS + " :: members-panel";

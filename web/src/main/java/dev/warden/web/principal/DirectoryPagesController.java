@@ -9,7 +9,6 @@ import dev.warden.web.console.ConsoleAccess;
 import dev.warden.web.console.Redirects;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxReswap;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.View;
@@ -103,9 +102,8 @@ abstract class DirectoryPagesController {
         }
         model.addAttribute("kind", kind());
         model.addAttribute("created", PrincipalRowView.of(principal));
+        // It replaces the create dialog wherever that is (the dialog slot, or the page when /new was opened directly).
         htmxResponse.addTrigger(CHANGED);
-        htmxResponse.setRetarget("#dialog-slot");
-        htmxResponse.setReswap(HtmxReswap.innerHtml());
         return FRAGMENTS + " :: created-dialog";
     }
 
