@@ -1,5 +1,6 @@
 package dev.warden.core.access;
 
+import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
@@ -48,13 +49,21 @@ public final class DecisionChain {
      * (and so its permission) is known; {@link #evaluate(String, Permission)} runs both halves in one go.
      */
     public Decision authorize(Decision authenticated, Permission required) {
+        return authorize(authenticated, required, null);
+    }
+
+    /**
+     * As {@link #authorize(Decision, Permission)}, for an endpoint acting on one group: the permission may also
+     * be held at that group's scope ({@code group} null: workspace scope only).
+     */
+    public Decision authorize(Decision authenticated, Permission required, GroupId group) {
         if (!authenticated.allowed()) {
             return authenticated;
         }
         Trace trace = new Trace(authenticated.trace());
         Principal owner = authenticated.owner();
         EffectivePermissions held = permissions.of(owner);
-        if (!held.holds(required)) {
+        if (group == null ? !held.holds(required) : !held.holds(required, group)) {
             List<String> roles = held.roleNames();
             return trace.deny(Step.ROLE_GRANTS_PERMISSION, DenialReason.ROLE_LACKS_PERMISSION,
                     "The owner of this token, " + owner.name() + ", lacks the permission '" + required.key()
@@ -62,7 +71,8 @@ public final class DecisionChain {
                             + ". A workspace admin can give " + owner.name() + " a role with '" + required.key() + "'.");
         }
         trace.pass(Step.ROLE_GRANTS_PERMISSION, "'" + required.key() + "' granted by "
-                + String.join(", ", held.grants().stream().filter(g -> g.permission() == required && g.atWorkspaceScope())
+                + String.join(", ", held.grants().stream().filter(g -> g.permission() == required
+                        && (g.atWorkspaceScope() || g.scope().id().equals(group)))
                 .map(g -> g.role().name() + (g.inherited() ? " via group " + g.via().displayName() : ""))
                 .distinct().toList()));
         return new Decision(authenticated.token(), owner, null, trace.outcomes);

@@ -39,12 +39,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * SCIM Groups in the Databricks dialect; members are users and service principals of the workspace.
  *
- * <p>Every write here declares {@code scim:write}, PATCH included. The group service would also let a group's
- * {@code group-admin} (who holds {@code scim:write} only at that group's scope) change its members, but step 7 of
- * the decision chain checks the declared permission at workspace scope, and declaring {@code scim:read} to let group
- * admins through would leave the member change guarded by the service alone and make a token scoped to
- * {@code scim:read} able to change members once scopes are enforced. So over the API, member changes need
- * workspace-wide {@code scim:write}; group admins manage their groups in the console.
+ * <p>Reading one group, PATCH and PUT declare their permission for the group in the path, so a group's
+ * {@code group-admin} (who holds {@code scim:write} only at that group's scope) passes step 7 for its own group;
+ * the group service then allows it member changes only (renaming, creating and deleting groups need
+ * {@code scim:write} at workspace scope).
  */
 @ApiController
 @Tag(name = "SCIM Groups")
@@ -77,7 +75,7 @@ class ScimGroupsController {
 
     @GetMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.Group.class)))
-    @RequiresPermission(Permission.SCIM_READ)
+    @RequiresPermission(value = Permission.SCIM_READ, group = "id")
     JsonNode get(Actor actor, @PathVariable String id, @RequestParam(required = false) String attributes,
                  @RequestParam(required = false) String excludedAttributes) {
         return resources.group(actor, groups.get(actor, Scim.groupId(id)),
@@ -96,7 +94,7 @@ class ScimGroupsController {
     /** Full replace: members left out means no members. */
     @PutMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.Group.class)))
-    @RequiresPermission(Permission.SCIM_WRITE)
+    @RequiresPermission(value = Permission.SCIM_WRITE, group = "id")
     JsonNode replace(Actor actor, @PathVariable String id, @RequestBody ScimModels.Group body) {
         Group group = groups.replace(actor, Scim.groupId(id), body.displayName(), body.externalId(),
                 members(body.members()));
@@ -105,7 +103,7 @@ class ScimGroupsController {
 
     @PatchMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.Group.class)))
-    @RequiresPermission(Permission.SCIM_WRITE)
+    @RequiresPermission(value = Permission.SCIM_WRITE, group = "id")
     JsonNode patch(Actor actor, @PathVariable String id, @RequestBody PatchRequest body) {
         GroupId groupId = Scim.groupId(id);
         List<GroupPatch.Step> steps = GroupPatch.steps(ScimPatch.read(body));

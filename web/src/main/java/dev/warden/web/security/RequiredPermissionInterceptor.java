@@ -3,6 +3,7 @@ package dev.warden.web.security;
 import dev.warden.core.access.Decision;
 import dev.warden.core.access.DecisionChain;
 import dev.warden.core.access.Denial;
+import dev.warden.core.group.GroupId;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;
 import dev.warden.web.shared.RequiresPermission;
@@ -16,6 +17,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
@@ -56,7 +58,7 @@ public class RequiredPermissionInterceptor implements HandlerInterceptor {
             errors.write(response, 401, ApiError.of(ApiError.UNAUTHENTICATED, "Authentication is required."));
             return false;
         }
-        Decision decision = chain.authorize(token.decision(), declared.value());
+        Decision decision = chain.authorize(token.decision(), declared.value(), groupOf(request, declared));
         if (decision.allowed()) {
             return true;
         }
@@ -69,5 +71,19 @@ public class RequiredPermissionInterceptor implements HandlerInterceptor {
         errors.write(response, denial.reason().httpStatus(),
                 ApiError.withReason(code, denial.message(), denial.reason().name(), metadata));
         return false;
+    }
+
+    /** The group a group-scoped declaration names; a path value that is no group id means workspace scope. */
+    private static GroupId groupOf(HttpServletRequest request, RequiresPermission declared) {
+        if (declared.group().isEmpty()) {
+            return null;
+        }
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Object value = variables instanceof Map<?, ?> map ? map.get(declared.group()) : null;
+        try {
+            return value == null ? null : new GroupId(Long.parseLong(value.toString()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -15,4 +15,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface RequiresPermission {
     Permission value();
+
+    /**
+     * The path variable naming a group when the permission may also be held at that group's scope (a group's
+     * {@code group-admin} managing its members). Empty: the permission is needed at workspace scope.
+     */
+    String group() default "";
 }

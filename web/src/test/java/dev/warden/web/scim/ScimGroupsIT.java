@@ -308,22 +308,32 @@ class ScimGroupsIT {
             assertThat(scim.get("/Groups/" + group).json().path("members").isEmpty()).isTrue();
         }
 
-        /** Documented choice: member changes over the API need workspace-wide scim:write, not a group-scoped one. */
+        /** A group-admin holds scim:write for its group only: member changes there, nothing else. */
         @Test
-        void aGroupAdminCannotChangeMembersOverTheApi() {
+        void aGroupAdminChangesMembersOfItsGroupButCannotRenameItOrTouchAnother() {
             String group = scim.createGroup(name("administered")).path("id").asString();
+            String other = scim.createGroup(name("other")).path("id").asString();
             Principal groupAdmin = directory.user("group-admin", BuiltInRole.USER);
+            Principal member = directory.user("member", BuiltInRole.USER);
             Response assigned = new ApiClient(port).post("/api/2.0/role-assignments", ADMIN_TOKEN,
                     "{\"role_id\":" + roleId("group-admin") + ",\"principal_id\":" + groupAdmin.id()
                             + ",\"scope_group_id\":" + group + "}");
             assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+            ScimApi asGroupAdmin = scim.as(directory.tokenOf(groupAdmin));
 
-            Response response = scim.as(directory.tokenOf(groupAdmin)).patch("/Groups/" + group,
-                    "[{'op':'add','path':'members','value':[{'value':'" + groupAdmin.id() + "'}]}]");
+            Response added = asGroupAdmin.patch("/Groups/" + group,
+                    "[{'op':'add','path':'members','value':[{'value':'" + member.id() + "'}]}]");
+            Response renamed = asGroupAdmin.patch("/Groups/" + group,
+                    "[{'op':'replace','path':'displayName','value':'" + name("renamed") + "'}]");
+            Response elsewhere = asGroupAdmin.patch("/Groups/" + other,
+                    "[{'op':'add','path':'members','value':[{'value':'" + member.id() + "'}]}]");
 
-            assertThat(response.status()).isEqualTo(403);
-            assertThat(response.reason()).isEqualTo("ROLE_LACKS_PERMISSION");
-            assertThat(response.json().path("message").asString()).contains("group-admin (group ");
+            assertThat(added.status()).as(added.toString()).isEqualTo(200);
+            assertThat(added.json().path("members").toString()).contains(String.valueOf(member.id()));
+            assertThat(renamed.status()).isEqualTo(403);
+            assertThat(elsewhere.status()).isEqualTo(403);
+            assertThat(elsewhere.reason()).isEqualTo("ROLE_LACKS_PERMISSION");
+            assertThat(scim.get("/Groups/" + other).json().path("members").isEmpty()).isTrue();
         }
 
         @Test
