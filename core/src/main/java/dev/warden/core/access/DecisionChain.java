@@ -6,6 +6,9 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.PermissionResolver;
+import dev.warden.core.settings.SettingsRepository;
+import dev.warden.core.tokenusage.TokenUsageLevel;
+import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenFormat;
@@ -27,14 +30,19 @@ public final class DecisionChain {
     private final TokenRepository tokens;
     private final PrincipalRepository principals;
     private final PermissionResolver permissions;
+    private final SettingsRepository settings;
+    private final TokenUsagePolicy usage;
     private final Clock clock;
 
     public DecisionChain(TokenFormat format, TokenRepository tokens, PrincipalRepository principals,
-                         PermissionResolver permissions, Clock clock) {
+                         PermissionResolver permissions, SettingsRepository settings, TokenUsagePolicy usage,
+                         Clock clock) {
         this.format = format;
         this.tokens = tokens;
         this.principals = principals;
         this.permissions = permissions;
+        this.settings = settings;
+        this.usage = usage;
         this.clock = clock;
     }
 
@@ -119,6 +127,13 @@ public final class DecisionChain {
         }
         trace.pass(Step.NOT_EXPIRED, token.expiresAt() == null ? "never expires" : "expires at " + token.expiresAt());
 
+        if (!settings.get(token.workspace()).tokensEnabled()) {
+            return trace.deny(Step.TOKENS_ENABLED, DenialReason.TOKENS_DISABLED,
+                    "Tokens are disabled in this workspace, so no token authenticates; none was deleted. A workspace"
+                            + " admin turns them on in Settings → Admin Console → Workspace settings (enableTokensConfig).");
+        }
+        trace.pass(Step.TOKENS_ENABLED, "enableTokensConfig is true");
+
         Optional<Principal> owner = principals.findById(token.workspace(), token.owner()).filter(Principal::active);
         if (owner.isEmpty()) {
             return trace.deny(Step.OWNER_ACTIVE, DenialReason.OWNER_INACTIVE,
@@ -126,6 +141,13 @@ public final class DecisionChain {
                             + ") is deactivated. A workspace admin can reactivate the owner.");
         }
         trace.pass(Step.OWNER_ACTIVE, owner.get().name() + " is active");
+
+        Optional<TokenUsageLevel> level = usage.levelOf(owner.get());
+        if (level.isEmpty()) {
+            return trace.deny(Step.TOKEN_USAGE, DenialReason.NO_TOKEN_USAGE_PERMISSION,
+                    TokenUsagePolicy.deniedMessage(owner.get()));
+        }
+        trace.pass(Step.TOKEN_USAGE, owner.get().name() + " holds " + level.get());
 
         return new Decision(token, owner.get(), null, trace.outcomes);
     }

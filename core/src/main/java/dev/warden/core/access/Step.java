@@ -7,7 +7,9 @@ public enum Step {
     KNOWN("a token with this hash exists"),
     NOT_REVOKED("the token is not revoked"),
     NOT_EXPIRED("the token is not expired"),
+    TOKENS_ENABLED("tokens are enabled in the workspace"),
     OWNER_ACTIVE("the token's owner is active"),
+    TOKEN_USAGE("the owner holds token usage permission, directly or through a group"),
     ROLE_GRANTS_PERMISSION("the owner's current roles grant the permission the endpoint needs");
 
     private final String description;

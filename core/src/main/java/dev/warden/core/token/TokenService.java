@@ -7,6 +7,7 @@ import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.QuotaExceededException;
 import dev.warden.core.shared.TransactionRunner;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,22 +29,36 @@ public final class TokenService {
     private final TransactionRunner tx;
     private final TokenFormat format;
     private final TokenLifetimePolicy lifetimes;
+    private final TokenIssueRules rules;
     private final SecureRandom random;
     private final Clock clock;
 
     public TokenService(TokenRepository tokens, AuditLog audit, TransactionRunner tx, TokenFormat format,
-                        TokenLifetimePolicy lifetimes, SecureRandom random, Clock clock) {
+                        TokenIssueRules rules, TokenLifetimePolicy lifetimes, SecureRandom random, Clock clock) {
         this.tokens = tokens;
         this.audit = audit;
         this.tx = tx;
         this.format = format;
+        this.rules = rules;
         this.lifetimes = lifetimes;
         this.random = random;
         this.clock = clock;
     }
 
+    /** Without workspace rules: the installation's lifetimes, no quota, no usage check. */
+    public TokenService(TokenRepository tokens, AuditLog audit, TransactionRunner tx, TokenFormat format,
+                        TokenLifetimePolicy lifetimes, SecureRandom random, Clock clock) {
+        this(tokens, audit, tx, format, TokenIssueRules.unrestricted(lifetimes), lifetimes, random, clock);
+    }
+
+    /** The installation's lifetimes (a workspace may narrow them: see {@link #termsFor}). */
     public TokenLifetimePolicy lifetimes() {
         return lifetimes;
+    }
+
+    /** Whether the actor may get a new token now, and on which terms; throws the refusal otherwise. */
+    public TokenIssueTerms termsFor(Actor actor) {
+        return rules.termsFor(actor);
     }
 
     public IssuedToken create(Actor actor, CreateTokenCommand command) {
@@ -51,8 +66,9 @@ public final class TokenService {
         Set<Scope> scopes = command.scopes() == null || command.scopes().isEmpty()
                 ? Set.of(Scope.ALL_APIS)
                 : Scope.parseAll(command.scopes(), CreateTokenCommand.SCOPES_FIELD);
+        TokenIssueTerms terms = rules.termsFor(actor);
         Instant now = now();
-        Instant expiresAt = lifetimes.expiryFor(command.lifetime(), now);
+        Instant expiresAt = terms.lifetimes().expiryFor(command.lifetime(), now);
         TokenSecret secret = format.generate(random);
         AccessToken token = AccessToken.builder()
                 .id(TokenId.random(random))
@@ -67,6 +83,11 @@ public final class TokenService {
                 .expiresAt(expiresAt)
                 .build();
         return tx.inTransaction(() -> {
+            int owned = tokens.listByOwner(actor.workspace(), actor.principal()).size();
+            if (owned >= terms.quota()) {
+                throw new QuotaExceededException(actor.name() + " already owns " + owned + " tokens, the most one"
+                        + " principal may own in this workspace (tokenQuotaPerPrincipal). Delete unused tokens first.");
+            }
             tokens.add(token);
             audit.record(created(actor, token, now));
             return new IssuedToken(token, secret);

@@ -1,6 +1,12 @@
 package dev.warden.web.config;
 
 import dev.warden.core.access.AccessPolicy;
+import dev.warden.core.administration.SettingsService;
+import dev.warden.core.administration.TokenIssuePolicy;
+import dev.warden.core.administration.TokenUsageService;
+import dev.warden.core.settings.SettingsRepository;
+import dev.warden.core.tokenusage.TokenUsagePolicy;
+import dev.warden.core.tokenusage.TokenUsageRepository;
 import dev.warden.core.access.DecisionChain;
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.GroupService;
@@ -54,14 +60,39 @@ class CoreConfiguration {
 
     @Bean
     TokenService tokenService(TokenRepository tokens, AuditLog audit, TransactionRunner tx, TokenFormat format,
-                              TokenLifetimePolicy lifetimes, SecureRandom random, Clock clock) {
-        return new TokenService(tokens, audit, tx, format, lifetimes, random, clock);
+                              TokenIssuePolicy rules, TokenLifetimePolicy lifetimes, SecureRandom random, Clock clock) {
+        return new TokenService(tokens, audit, tx, format, rules, lifetimes, random, clock);
+    }
+
+    @Bean
+    TokenUsagePolicy tokenUsagePolicy(TokenUsageRepository acl, GroupRepository groups, PermissionResolver permissions) {
+        return new TokenUsagePolicy(acl, groups, permissions);
+    }
+
+    @Bean
+    TokenIssuePolicy tokenIssuePolicy(SettingsRepository settings, TokenUsagePolicy usage,
+                                      PrincipalRepository principals, TokenLifetimePolicy lifetimes) {
+        return new TokenIssuePolicy(settings, usage, principals, lifetimes);
+    }
+
+    @Bean
+    SettingsService settingsService(SettingsRepository settings, AccessPolicy access, AuditLog audit,
+                                    TransactionRunner tx, Clock clock) {
+        return new SettingsService(settings, access, audit, tx, clock);
+    }
+
+    @Bean
+    TokenUsageService tokenUsageService(TokenUsageRepository acl, TokenUsagePolicy usage, PrincipalRepository principals,
+                                        GroupRepository groups, TokenRepository tokens, LastAdminGuard admins,
+                                        AccessPolicy access, AuditLog audit, TransactionRunner tx, Clock clock) {
+        return new TokenUsageService(acl, usage, principals, groups, tokens, admins, access, audit, tx, clock);
     }
 
     @Bean
     DecisionChain decisionChain(TokenFormat format, TokenRepository tokens, PrincipalRepository principals,
-                                PermissionResolver permissions, Clock clock) {
-        return new DecisionChain(format, tokens, principals, permissions, clock);
+                                PermissionResolver permissions, SettingsRepository settings, TokenUsagePolicy usage,
+                                Clock clock) {
+        return new DecisionChain(format, tokens, principals, permissions, settings, usage, clock);
     }
 
     @Bean

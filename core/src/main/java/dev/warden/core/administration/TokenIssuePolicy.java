@@ -1,0 +1,62 @@
+package dev.warden.core.administration;
+
+import dev.warden.core.access.AccessRefusedException;
+import dev.warden.core.access.DenialReason;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.settings.SettingsRepository;
+import dev.warden.core.settings.WorkspaceSettings;
+import dev.warden.core.shared.ResourceNotFoundException;
+import dev.warden.core.token.TokenIssueRules;
+import dev.warden.core.token.TokenIssueTerms;
+import dev.warden.core.token.TokenLifetimePolicy;
+import dev.warden.core.tokenusage.TokenUsagePolicy;
+import java.time.Duration;
+
+/**
+ * The workspace's rules for new tokens: tokens enabled, the owner holds token usage permission, lifetimes within
+ * the workspace's cap (never beyond the installation's), and the per-principal quota.
+ */
+public final class TokenIssuePolicy implements TokenIssueRules {
+    private final SettingsRepository settings;
+    private final TokenUsagePolicy usage;
+    private final PrincipalRepository principals;
+    private final TokenLifetimePolicy installation;
+
+    public TokenIssuePolicy(SettingsRepository settings, TokenUsagePolicy usage, PrincipalRepository principals,
+                            TokenLifetimePolicy installation) {
+        this.settings = settings;
+        this.usage = usage;
+        this.principals = principals;
+        this.installation = installation;
+    }
+
+    @Override
+    public TokenIssueTerms termsFor(Actor owner) {
+        WorkspaceSettings current = settings.get(owner.workspace());
+        if (!current.tokensEnabled()) {
+            throw new AccessRefusedException(DenialReason.TOKENS_DISABLED, "Tokens are disabled in this workspace,"
+                    + " so none can be created. A workspace admin turns them on in Settings → Admin Console →"
+                    + " Workspace settings (enableTokensConfig).");
+        }
+        Principal principal = principals.findById(owner.workspace(), owner.principal())
+                .orElseThrow(() -> new ResourceNotFoundException("Principal " + owner.principal() + " does not exist."));
+        if (!usage.mayUseTokens(principal)) {
+            throw new AccessRefusedException(DenialReason.NO_TOKEN_USAGE_PERMISSION,
+                    TokenUsagePolicy.deniedMessage(principal));
+        }
+        return new TokenIssueTerms(lifetimes(current), current.tokenQuota());
+    }
+
+    /** The installation's lifetimes narrowed by the workspace's settings. */
+    public TokenLifetimePolicy lifetimes(WorkspaceSettings current) {
+        Duration max = installation.maxLifetime();
+        if (current.maxTokenLifetimeDays() != null && Duration.ofDays(current.maxTokenLifetimeDays()).compareTo(max) < 0) {
+            max = Duration.ofDays(current.maxTokenLifetimeDays());
+        }
+        Duration preferred = current.defaultTokenLifetimeDays() == null
+                ? installation.defaultLifetime() : Duration.ofDays(current.defaultTokenLifetimeDays());
+        return new TokenLifetimePolicy(preferred.compareTo(max) > 0 ? max : preferred, max);
+    }
+}

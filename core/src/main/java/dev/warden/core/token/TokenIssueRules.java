@@ -1,0 +1,16 @@
+package dev.warden.core.token;
+
+import dev.warden.core.principal.Actor;
+
+/**
+ * Port: whether this owner may get a new token now (tokens enabled, token usage permission) and on which terms
+ * (the workspace's lifetimes and quota). Refuses by throwing; implemented where settings and permissions live.
+ */
+public interface TokenIssueRules {
+    TokenIssueTerms termsFor(Actor owner);
+
+    /** No workspace rules: the installation's lifetimes and no quota (tests, and tools that bypass workspaces). */
+    static TokenIssueRules unrestricted(TokenLifetimePolicy lifetimes) {
+        return owner -> new TokenIssueTerms(lifetimes, Integer.MAX_VALUE);
+    }
+}

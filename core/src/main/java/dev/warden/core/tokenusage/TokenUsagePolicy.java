@@ -1,0 +1,64 @@
+package dev.warden.core.tokenusage;
+
+import dev.warden.core.group.Group;
+import dev.warden.core.group.GroupId;
+import dev.warden.core.group.GroupRepository;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.role.PermissionResolver;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who may use tokens: workspace admins always (CAN_MANAGE), everyone else through a direct entry or a group's
+ * entry in the token usage list, computed on every call. Losing it suspends a principal's tokens; nothing is
+ * deleted, so granting it again brings back those neither revoked nor expired.
+ */
+public final class TokenUsagePolicy {
+    private final TokenUsageRepository acl;
+    private final GroupRepository groups;
+    private final PermissionResolver permissions;
+
+    public TokenUsagePolicy(TokenUsageRepository acl, GroupRepository groups, PermissionResolver permissions) {
+        this.acl = acl;
+        this.groups = groups;
+        this.permissions = permissions;
+    }
+
+    public Optional<TokenUsageLevel> levelOf(Principal principal) {
+        if (!principal.active()) {
+            return Optional.empty();
+        }
+        if (permissions.of(principal).isWorkspaceAdmin()) {
+            return Optional.of(TokenUsageLevel.CAN_MANAGE);
+        }
+        return levelIn(acl.list(principal.workspace()), principal);
+    }
+
+    /** The level a principal would have under a given list (for the impact preview of a change). */
+    public Optional<TokenUsageLevel> levelIn(List<TokenUsageEntry> entries, Principal principal) {
+        if (permissions.of(principal).isWorkspaceAdmin()) {
+            return Optional.of(TokenUsageLevel.CAN_MANAGE);
+        }
+        Set<GroupId> memberOf = groups.groupsOf(principal.workspace(), principal.id()).stream()
+                .map(Group::id).collect(Collectors.toSet());
+        return entries.stream()
+                .filter(entry -> principal.id().equals(entry.principal())
+                        || (entry.group() != null && memberOf.contains(entry.group())))
+                .map(TokenUsageEntry::level)
+                .reduce(TokenUsageLevel::higher);
+    }
+
+    public boolean mayUseTokens(Principal principal) {
+        return levelOf(principal).isPresent();
+    }
+
+    /** The message every refusal for lack of token usage uses: who, what, and where an admin grants it. */
+    public static String deniedMessage(Principal principal) {
+        return principal.name() + " does not have permission to use tokens: no entry in the token usage list names "
+                + principal.name() + " or one of its groups, so its tokens are suspended (not deleted). A workspace"
+                + " admin grants it in Settings → Admin Console → Workspace settings → Permission Settings (Token"
+                + " Usage), or with PATCH /api/2.0/permissions/authorization/tokens.";
+    }
+}
