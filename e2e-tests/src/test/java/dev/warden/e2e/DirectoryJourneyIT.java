@@ -4,11 +4,14 @@ import static dev.warden.e2e.WardenE2ETest.ADMIN_PASSWORD;
 import static dev.warden.e2e.WardenE2ETest.ADMIN_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.administration.TokenUsageService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.TokenService;
+import dev.warden.core.tokenusage.TokenUsageEntry;
+import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.e2e.pages.CreatedPrincipalDialog;
 import dev.warden.e2e.pages.GroupListPage;
@@ -50,6 +53,8 @@ class DirectoryJourneyIT {
     PrincipalRepository principals;
     @Autowired
     WorkspaceRepository workspaces;
+    @Autowired
+    TokenUsageService tokenUsage;
 
     private WebDriver driver;
     private String baseUrl;
@@ -188,10 +193,16 @@ class DirectoryJourneyIT {
         assertThat(theirs.flashError()).isEmpty();
     }
 
-    /** Creates a token for the service principal the way it would itself (the API cannot create one for others yet). */
+    /**
+     * Creates a token for the service principal the way it would itself (the API cannot create one for others yet),
+     * after an admin gave it CAN_USE in the token usage list (needed to create and to use a token).
+     */
     private String tokenOf(String applicationId, String name) {
         var workspace = workspaces.findByName("main").orElseThrow();
         Principal owner = principals.findByApplicationId(workspace.id(), applicationId).orElseThrow();
+        Principal admin = principals.findByUserName(workspace.id(), ADMIN_USER).orElseThrow();
+        tokenUsage.patch(Actor.of(admin, "127.0.0.1"),
+                List.of(TokenUsageEntry.forPrincipal(owner.id(), TokenUsageLevel.CAN_USE)));
         return tokens.create(Actor.of(owner, "127.0.0.1"), new CreateTokenCommand(name, null, List.of("tokens:read")))
                 .secret().reveal();
     }

@@ -7,6 +7,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -24,7 +25,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 abstract class FlywayMigrationContract {
     static final List<String> TABLES = List.of("access_token", "access_token_scope", "audit_event", "group_member",
-            "principal", "principal_group", "role", "role_grant", "role_permission", "workspace");
+            "principal", "principal_group", "role", "role_grant", "role_permission", "token_usage_entry", "workspace",
+            "workspace_setting");
     private static final LocalDateTime V1_TIME = LocalDateTime.parse("2026-03-29T01:30:00.123456");
 
     @Autowired
@@ -41,7 +43,7 @@ abstract class FlywayMigrationContract {
         int failed = jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success = FALSE")
                 .query(Integer.class).single();
 
-        assertThat(applied).startsWith("1", "2");
+        assertThat(applied).startsWith("1", "2", "3");
         assertThat(failed).isZero();
     }
 
@@ -80,8 +82,7 @@ abstract class FlywayMigrationContract {
         flyway(database, "latest").migrate();
 
         JdbcClient v2 = JdbcClient.create(database);
-        assertThat(v2.sql("SELECT MAX(version) FROM flyway_schema_history WHERE success = TRUE")
-                .query(String.class).single()).isEqualTo("2");
+        assertThat(appliedVersions(v2)).startsWith("1", "2", "3");
         for (long workspace : List.of(main, staging)) {
             assertThat(v2.sql("SELECT name FROM role WHERE workspace_id = ? AND built_in = TRUE ORDER BY name")
                     .param(workspace).query(String.class).list())
@@ -121,6 +122,106 @@ abstract class FlywayMigrationContract {
         assertThat(v2.sql("SELECT COUNT(*) FROM role_grant").query(Integer.class).single()).isZero();
     }
 
+    /**
+     * A database of version 2 in use: two workspaces with users (one with profile fields), a service principal,
+     * groups, memberships, role grants and a token. Version 3 adds its two tables empty (every workspace keeps the
+     * default settings and an empty token usage list), leaves the data alone, and the new tables' foreign keys work
+     * against the rows that were already there.
+     */
+    @Test
+    void aVersion2DatabaseWithDataGetsTheSettingsAndTokenUsageTables() throws SQLException {
+        DataSource database = newEmptyDatabase();
+        assertThat(flyway(database, "2").migrate().targetSchemaVersion).isEqualTo("2");
+        JdbcClient v2 = JdbcClient.create(database);
+        long main = insertWorkspace(v2, "main");
+        long staging = insertWorkspace(v2, "staging");
+        long alice = insertUser(v2, main, "alice");
+        long bob = insertUser(v2, main, "bob");
+        long carol = insertUser(v2, staging, "carol");
+        v2.sql("UPDATE principal SET email = 'alice@example.com', given_name = 'Alice' WHERE id = ?").param(alice).update();
+        v2.sql("""
+                        INSERT INTO principal (workspace_id, kind, user_name, application_id, display_name, active,
+                                               password_hash, created_at)
+                        VALUES (?, 'SERVICE_PRINCIPAL', NULL, '6f2b8c1e-6a53-4c43-9d27-3f4f2f0d3b10', 'robot', TRUE, NULL, ?)""")
+                .params(main, V1_TIME).update();
+        long dataEng = insertGroup(v2, main, "data-eng");
+        long ops = insertGroup(v2, main, "ops");
+        long stagingEng = insertGroup(v2, staging, "data-eng");
+        v2.sql("INSERT INTO group_member (group_id, principal_id, workspace_id, created_at) VALUES (?, ?, ?, ?)")
+                .params(dataEng, alice, main, V1_TIME).update();
+        v2.sql("INSERT INTO role (workspace_id, name, description, built_in, created_at) VALUES (?, 'user', '', TRUE, ?)")
+                .params(main, V1_TIME).update();
+        long userRole = v2.sql("SELECT id FROM role WHERE workspace_id = ? AND name = 'user'").param(main)
+                .query(Long.class).single();
+        v2.sql("INSERT INTO role_grant (workspace_id, role_id, principal_id, group_id, created_at) VALUES (?, ?, NULL, ?, ?)")
+                .params(main, userRole, dataEng, V1_TIME).update();
+        v2.sql("""
+                        INSERT INTO access_token (token_id, workspace_id, secret_hash, display_hint, owner_id,
+                                                  created_by_id, comment, created_at)
+                        VALUES ('tok-1', ?, ?, 'dapi…abcd', ?, ?, 'etl', ?)""")
+                .params(main, "a".repeat(64), alice, alice, V1_TIME).update();
+        List<Integer> rowsBefore = rowCounts(v2);
+
+        assertThat(flyway(database, "3").migrate().targetSchemaVersion).isEqualTo("3");
+        flyway(database, "latest").migrate();
+
+        JdbcClient v3 = JdbcClient.create(database);
+        assertThat(appliedVersions(v3)).startsWith("1", "2", "3");
+        assertThat(tablesOf(database)).contains("workspace_setting", "token_usage_entry");
+        assertThat(rowCounts(v3)).as("the rows of version 2").isEqualTo(rowsBefore);
+        assertThat(v3.sql("SELECT COUNT(*) FROM workspace_setting").query(Integer.class).single()).isZero();
+        assertThat(v3.sql("SELECT COUNT(*) FROM token_usage_entry").query(Integer.class).single()).isZero();
+        assertThat(v3.sql("SELECT email FROM principal WHERE id = ?").param(alice).query(String.class).single())
+                .isEqualTo("alice@example.com");
+
+        // the new tables work with the old rows
+        v3.sql("""
+                        INSERT INTO workspace_setting (workspace_id, tokens_enabled, max_token_lifetime_days,
+                                                       default_token_lifetime_days, token_quota, updated_at)
+                        VALUES (?, FALSE, 90, NULL, 600, ?)""")
+                .params(main, V1_TIME).update();
+        for (Object[] entry : List.of(new Object[] {alice, null, "CAN_USE"}, new Object[] {bob, null, "CAN_MANAGE"},
+                new Object[] {null, dataEng, "CAN_USE"}, new Object[] {null, ops, "CAN_MANAGE"})) {
+            v3.sql("INSERT INTO token_usage_entry (workspace_id, principal_id, group_id, level, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?)")
+                    .params(main, entry[0], entry[1], entry[2], V1_TIME).update();
+        }
+        v3.sql("INSERT INTO token_usage_entry (workspace_id, principal_id, group_id, level, created_at)"
+                + " VALUES (?, ?, NULL, 'CAN_USE', ?)").params(staging, carol, V1_TIME).update();
+        v3.sql("INSERT INTO token_usage_entry (workspace_id, principal_id, group_id, level, created_at)"
+                + " VALUES (?, NULL, ?, 'CAN_USE', ?)").params(staging, stagingEng, V1_TIME).update();
+
+        v3.sql("DELETE FROM principal WHERE id = ?").param(bob).update();
+        v3.sql("DELETE FROM principal_group WHERE id = ?").param(ops).update();
+
+        assertThat(v3.sql("SELECT principal_id, group_id, level FROM token_usage_entry WHERE workspace_id = ? ORDER BY id")
+                .param(main)
+                .query((rs, n) -> Arrays.asList(rs.getObject(1, Long.class), rs.getObject(2, Long.class), rs.getString(3)))
+                .list())
+                .containsExactly(Arrays.asList(alice, null, "CAN_USE"), Arrays.asList(null, dataEng, "CAN_USE"));
+        assertThat(v3.sql("SELECT COUNT(*) FROM token_usage_entry WHERE workspace_id = ?").param(staging)
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    private static List<String> appliedVersions(JdbcClient jdbc) {
+        return jdbc.sql("SELECT version FROM flyway_schema_history WHERE type = 'SQL' AND success = TRUE"
+                + " ORDER BY installed_rank").query(String.class).list();
+    }
+
+    private static List<Integer> rowCounts(JdbcClient jdbc) {
+        return List.of("workspace", "principal", "principal_group", "group_member", "role", "role_grant",
+                        "access_token", "access_token_scope", "audit_event").stream()
+                .map(table -> jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single())
+                .toList();
+    }
+
+    private static long insertGroup(JdbcClient jdbc, long workspace, String displayName) {
+        jdbc.sql("INSERT INTO principal_group (workspace_id, display_name, external_id, created_at) VALUES (?, ?, NULL, ?)")
+                .params(workspace, displayName, V1_TIME).update();
+        return jdbc.sql("SELECT id FROM principal_group WHERE workspace_id = ? AND display_name = ?")
+                .params(workspace, displayName).query(Long.class).single();
+    }
+
     private static long insertWorkspace(JdbcClient jdbc, String name) {
         jdbc.sql("INSERT INTO workspace (name, created_at) VALUES (?, ?)").params(name, V1_TIME).update();
         return jdbc.sql("SELECT id FROM workspace WHERE name = ?").param(name).query(Long.class).single();
@@ -142,6 +243,10 @@ abstract class FlywayMigrationContract {
     }
 
     protected List<String> tables() throws SQLException {
+        return tablesOf(dataSource);
+    }
+
+    private static List<String> tablesOf(DataSource dataSource) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();

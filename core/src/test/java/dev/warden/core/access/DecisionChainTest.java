@@ -12,12 +12,19 @@ import dev.warden.core.principal.Principals;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.RoleAssignment;
+import dev.warden.core.settings.InMemorySettingsRepository;
+import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.shared.MutableClock;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.InMemoryTokenRepository;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenFormat;
+import dev.warden.core.token.TokenStatus;
 import dev.warden.core.token.Tokens;
+import dev.warden.core.tokenusage.InMemoryTokenUsageRepository;
+import dev.warden.core.tokenusage.TokenUsageEntry;
+import dev.warden.core.tokenusage.TokenUsageLevel;
+import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.workspace.WorkspaceId;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,14 +48,19 @@ class DecisionChainTest {
     private final InMemoryTokenRepository tokens = new InMemoryTokenRepository();
     private final InMemoryDirectory directory = new InMemoryDirectory(tokens);
     private final InMemoryPrincipalRepository principals = directory.principals;
-    private final DecisionChain chain = new DecisionChain(new TokenFormat("wdn_"), tokens, principals,
-            new PermissionResolver(principals, directory.groups, directory.roles, directory.assignments), clock);
+    private final InMemorySettingsRepository settings = new InMemorySettingsRepository();
+    private final InMemoryTokenUsageRepository acl = new InMemoryTokenUsageRepository(principals, directory.groups);
+    private final PermissionResolver resolver =
+            new PermissionResolver(principals, directory.groups, directory.roles, directory.assignments);
+    private final DecisionChain chain = new DecisionChain(new TokenFormat("wdn_"), tokens, principals, resolver,
+            settings, new TokenUsagePolicy(acl, directory.groups, resolver), clock);
 
     private final Principal alice = principals.save(Principals.aUser("alice").withId(10).inWorkspace(WORKSPACE).build());
 
     {
         directory.roles.seedBuiltIns(WORKSPACE);
         give(BuiltInRole.USER);
+        acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(alice.id(), TokenUsageLevel.CAN_USE));
     }
 
     private RoleAssignment give(BuiltInRole role) {
@@ -214,7 +226,81 @@ class DecisionChainTest {
     }
 
     @Nested
-    class Step6OwnerActive {
+    class Step6TokensEnabled {
+        private void turnTokens(boolean on) {
+            settings.save(WORKSPACE, new WorkspaceSettings(on, null, null, WorkspaceSettings.DEFAULT_QUOTA));
+        }
+
+        @Test
+        void everyTokenIsDeniedAsTokensDisabledWhenTheWorkspaceTurnedThemOff() {
+            String value = stored(alicesToken().comment("ci"));
+            turnTokens(false);
+
+            Decision decision = chain.evaluate(value);
+
+            assertDeniedAt(decision, Step.TOKENS_ENABLED, DenialReason.TOKENS_DISABLED);
+            assertThat(decision.denial().reason().httpStatus()).isEqualTo(403);
+            assertThat(decision.denial().message()).contains("disabled").contains("none was deleted")
+                    .contains("enableTokensConfig").contains("Workspace settings");
+        }
+
+        @Test
+        void turningTokensOffDeletesNothingAndTurningThemOnAgainAllowsTheSameToken() {
+            Tokens.Builder builder = alicesToken();
+            AccessToken token = builder.build();
+            String value = stored(builder);
+            turnTokens(false);
+            assertThat(chain.evaluate(value).allowed()).isFalse();
+
+            assertThat(tokens.all()).extracting(AccessToken::id).containsExactly(token.id());
+            assertThat(tokens.all()).singleElement()
+                    .satisfies(stored -> assertThat(stored.statusAt(clock.instant())).isEqualTo(TokenStatus.ACTIVE));
+
+            turnTokens(true);
+
+            Decision decision = chain.evaluate(value);
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.token().id()).isEqualTo(token.id());
+        }
+
+        @Test
+        void anExpiredTokenIsReportedAsExpiredEvenWhenTokensAreOff() {
+            String value = stored(alicesToken());
+            turnTokens(false);
+            clock.setInstant(EXPIRES);
+
+            assertDeniedAt(chain.evaluate(value), Step.NOT_EXPIRED, DenialReason.TOKEN_EXPIRED);
+        }
+
+        @Test
+        void aTokenOfADeactivatedOwnerIsReportedAsTokensDisabledTheEarlierStep() {
+            principals.save(alice.withActive(false));
+            String value = stored(alicesToken());
+            turnTokens(false);
+
+            assertDeniedAt(chain.evaluate(value), Step.TOKENS_ENABLED, DenialReason.TOKENS_DISABLED);
+        }
+
+        @Test
+        void onlyTheWorkspaceThatTurnedTokensOffIsAffected() {
+            String value = stored(alicesToken());
+            settings.save(OTHER_WORKSPACE, new WorkspaceSettings(false, null, null, WorkspaceSettings.DEFAULT_QUOTA));
+
+            assertThat(chain.evaluate(value).allowed()).isTrue();
+        }
+
+        @Test
+        void theTraceSaysTokensAreEnabled() {
+            Decision decision = chain.evaluate(stored(alicesToken()));
+
+            assertThat(decision.trace().get(Step.TOKENS_ENABLED.ordinal()))
+                    .satisfies(outcome -> assertThat(outcome.passed()).isTrue())
+                    .satisfies(outcome -> assertThat(outcome.detail()).contains("enableTokensConfig"));
+        }
+    }
+
+    @Nested
+    class Step7OwnerActive {
         @Test
         void aTokenOfADeactivatedOwnerIsDeniedAsOwnerInactive() {
             principals.save(alice.withActive(false));
@@ -244,7 +330,194 @@ class DecisionChainTest {
     }
 
     @Nested
-    class Step7RoleGrantsPermission {
+    class Step8TokenUsage {
+        private void removeAllEntries() {
+            acl.replace(WORKSPACE, List.of());
+        }
+
+        private Group dataEng(TokenUsageLevel level) {
+            Group group = directory.groups.save(new Group(null, WORKSPACE, "data-eng", null));
+            directory.groups.addMember(WORKSPACE, group.id(), alice.id());
+            acl.grant(WORKSPACE, TokenUsageEntry.forGroup(group.id(), level));
+            return group;
+        }
+
+        @Test
+        void anOwnerWithoutAnyEntryIsDeniedAsNoTokenUsagePermission() {
+            removeAllEntries();
+            String value = stored(alicesToken());
+
+            Decision decision = chain.evaluate(value);
+
+            assertDeniedAt(decision, Step.TOKEN_USAGE, DenialReason.NO_TOKEN_USAGE_PERMISSION);
+            assertThat(decision.denial().reason().httpStatus()).isEqualTo(403);
+        }
+
+        @Test
+        void theMessageNamesThePrincipalWhatItLacksAndWhereAnAdminGrantsIt() {
+            removeAllEntries();
+
+            String message = chain.evaluate(stored(alicesToken())).denial().message();
+
+            assertThat(message).startsWith("alice ")
+                    .contains("does not have permission to use tokens")
+                    .contains("token usage")
+                    .contains("Settings → Admin Console → Workspace settings → Permission Settings")
+                    .contains("/api/2.0/permissions/authorization/tokens")
+                    .contains("not deleted");
+        }
+
+        @Test
+        void anEntryForAnotherPrincipalDoesNotCount() {
+            removeAllEntries();
+            Principal bob = principals.save(Principals.aUser("bob").withId(11).inWorkspace(WORKSPACE).build());
+            acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(bob.id(), TokenUsageLevel.CAN_MANAGE));
+
+            assertDeniedAt(chain.evaluate(stored(alicesToken())), Step.TOKEN_USAGE,
+                    DenialReason.NO_TOKEN_USAGE_PERMISSION);
+        }
+
+        @Test
+        void anEntryInAnotherWorkspaceDoesNotCount() {
+            removeAllEntries();
+            acl.grant(OTHER_WORKSPACE, TokenUsageEntry.forPrincipal(alice.id(), TokenUsageLevel.CAN_USE));
+
+            assertDeniedAt(chain.evaluate(stored(alicesToken())), Step.TOKEN_USAGE,
+                    DenialReason.NO_TOKEN_USAGE_PERMISSION);
+        }
+
+        @Test
+        void aDirectEntryAllowsAndTheTraceNamesTheLevel() {
+            Decision decision = chain.evaluate(stored(alicesToken()));
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.trace().get(Step.TOKEN_USAGE.ordinal()).detail()).isEqualTo("alice holds CAN_USE");
+        }
+
+        @Test
+        void anEntryOfAGroupTheOwnerIsInAllows() {
+            removeAllEntries();
+            dataEng(TokenUsageLevel.CAN_USE);
+
+            Decision decision = chain.evaluate(stored(alicesToken()));
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.trace().get(Step.TOKEN_USAGE.ordinal()).detail()).contains("CAN_USE");
+        }
+
+        @Test
+        void anEntryOfAGroupTheOwnerIsNotInDoesNotAllow() {
+            removeAllEntries();
+            Group group = dataEng(TokenUsageLevel.CAN_USE);
+            directory.groups.removeMember(WORKSPACE, group.id(), alice.id());
+
+            assertDeniedAt(chain.evaluate(stored(alicesToken())), Step.TOKEN_USAGE,
+                    DenialReason.NO_TOKEN_USAGE_PERMISSION);
+        }
+
+        @Test
+        void aWorkspaceAdminWithoutAnyEntryIsAllowedAsCanManage() {
+            removeAllEntries();
+            give(BuiltInRole.WORKSPACE_ADMIN);
+
+            Decision decision = chain.evaluate(stored(alicesToken()));
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.trace().get(Step.TOKEN_USAGE.ordinal()).detail()).isEqualTo("alice holds CAN_MANAGE");
+        }
+
+        @Test
+        void losingTheEntrySuspendsTheTokenAndGrantingItAgainRestoresIt() {
+            Tokens.Builder builder = alicesToken();
+            AccessToken token = builder.build();
+            String value = stored(builder);
+            assertThat(chain.evaluate(value).allowed()).isTrue();
+
+            removeAllEntries();
+
+            assertDeniedAt(chain.evaluate(value), Step.TOKEN_USAGE, DenialReason.NO_TOKEN_USAGE_PERMISSION);
+            assertThat(tokens.all()).singleElement().satisfies(stored -> {
+                assertThat(stored.id()).isEqualTo(token.id());
+                assertThat(stored.statusAt(clock.instant())).isEqualTo(TokenStatus.ACTIVE);
+            });
+
+            acl.replace(WORKSPACE, List.of(TokenUsageEntry.forPrincipal(alice.id(), TokenUsageLevel.CAN_USE)));
+
+            Decision decision = chain.evaluate(value);
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.token().id()).isEqualTo(token.id());
+        }
+
+        @Test
+        void leavingTheGroupSuspendsTheTokenAndJoiningAgainRestoresIt() {
+            removeAllEntries();
+            Group group = dataEng(TokenUsageLevel.CAN_USE);
+            String value = stored(alicesToken());
+            assertThat(chain.evaluate(value).allowed()).isTrue();
+
+            directory.groups.removeMember(WORKSPACE, group.id(), alice.id());
+            assertDeniedAt(chain.evaluate(value), Step.TOKEN_USAGE, DenialReason.NO_TOKEN_USAGE_PERMISSION);
+
+            directory.groups.addMember(WORKSPACE, group.id(), alice.id());
+            assertThat(chain.evaluate(value).allowed()).isTrue();
+        }
+
+        @Test
+        void grantingItAgainDoesNotBringBackATokenRevokedMeanwhile() {
+            String value = stored(alicesToken().revokedAt(CREATED.plus(Duration.ofDays(5)), alice.id()));
+            removeAllEntries();
+
+            acl.replace(WORKSPACE, List.of(TokenUsageEntry.forPrincipal(alice.id(), TokenUsageLevel.CAN_USE)));
+
+            assertDeniedAt(chain.evaluate(value), Step.NOT_REVOKED, DenialReason.TOKEN_REVOKED);
+        }
+
+        @Test
+        void grantingItAgainDoesNotBringBackATokenThatExpiredMeanwhile() {
+            String value = stored(alicesToken());
+            removeAllEntries();
+            clock.setInstant(EXPIRES.plusSeconds(1));
+
+            acl.replace(WORKSPACE, List.of(TokenUsageEntry.forPrincipal(alice.id(), TokenUsageLevel.CAN_USE)));
+
+            assertDeniedAt(chain.evaluate(value), Step.NOT_EXPIRED, DenialReason.TOKEN_EXPIRED);
+        }
+
+        @Test
+        void aRevokedTokenOfAnOwnerWithoutUsageIsReportedAsRevoked() {
+            removeAllEntries();
+            String value = stored(alicesToken().revokedAt(CREATED.plus(Duration.ofDays(2)), alice.id()));
+
+            assertDeniedAt(chain.evaluate(value), Step.NOT_REVOKED, DenialReason.TOKEN_REVOKED);
+        }
+
+        @Test
+        void aDeactivatedOwnerWithoutUsageIsReportedAsOwnerInactiveBeforeUsage() {
+            removeAllEntries();
+            principals.save(alice.withActive(false));
+
+            assertDeniedAt(chain.evaluate(stored(alicesToken())), Step.OWNER_ACTIVE, DenialReason.OWNER_INACTIVE);
+        }
+
+        @Test
+        void aDeactivatedOwnerWithAnEntryIsStillReportedAsOwnerInactive() {
+            principals.save(alice.withActive(false));
+
+            assertDeniedAt(chain.evaluate(stored(alicesToken())), Step.OWNER_ACTIVE, DenialReason.OWNER_INACTIVE);
+        }
+
+        @Test
+        void noUsageStopsBeforeTheRoleIsLookedAt() {
+            removeAllEntries();
+            give(BuiltInRole.AUDITOR);
+
+            assertDeniedAt(chain.evaluate(stored(alicesToken()), Permission.AUDIT_READ), Step.TOKEN_USAGE,
+                    DenialReason.NO_TOKEN_USAGE_PERMISSION);
+        }
+    }
+
+    @Nested
+    class Step9RoleGrantsPermission {
         @Test
         void aPermissionTheOwnersRolesLackIsDeniedNamingTheRolesHeld() {
             String value = stored(alicesToken());
@@ -330,12 +603,12 @@ class DecisionChainTest {
         }
 
         @Test
-        void authenticationAloneWalksTheStepsUpToTheOwner() {
+        void authenticationAloneWalksTheStepsUpToTokenUsage() {
             Decision decision = chain.evaluate(stored(alicesToken()));
 
             assertThat(decision.allowed()).isTrue();
             assertThat(decision.trace()).extracting(StepOutcome::step)
-                    .containsExactlyElementsOf(Arrays.asList(Step.values()).subList(0, Step.OWNER_ACTIVE.ordinal() + 1));
+                    .containsExactlyElementsOf(Arrays.asList(Step.values()).subList(0, Step.TOKEN_USAGE.ordinal() + 1));
         }
 
         @Test

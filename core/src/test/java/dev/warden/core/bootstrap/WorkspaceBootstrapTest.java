@@ -15,6 +15,7 @@ import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.Role;
+import dev.warden.core.settings.InMemorySettingsRepository;
 import dev.warden.core.shared.DirectTransactionRunner;
 import dev.warden.core.shared.MutableClock;
 import dev.warden.core.token.AccessToken;
@@ -24,6 +25,8 @@ import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.Tokens;
+import dev.warden.core.tokenusage.InMemoryTokenUsageRepository;
+import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.workspace.InMemoryWorkspaceRepository;
 import dev.warden.core.workspace.Workspace;
 import java.security.SecureRandom;
@@ -171,8 +174,12 @@ class WorkspaceBootstrapTest {
             Principal admin = bootstrap.bootstrapIfEmpty(ADMIN_HASH, value).orElseThrow();
             clock.advance(Duration.ofDays(3650));
 
-            var decision = new DecisionChain(new TokenFormat("wdn_"), tokens, principals,
-            new dev.warden.core.role.PermissionResolver(principals, null, null, null), clock).evaluate(value);
+            PermissionResolver resolver = new PermissionResolver(principals, directory.groups, directory.roles,
+                    directory.assignments);
+            TokenUsagePolicy usage = new TokenUsagePolicy(
+                    new InMemoryTokenUsageRepository(principals, directory.groups), directory.groups, resolver);
+            var decision = new DecisionChain(new TokenFormat("wdn_"), tokens, principals, resolver,
+                    new InMemorySettingsRepository(), usage, clock).evaluate(value);
 
             assertThat(decision.allowed()).isTrue();
             assertThat(decision.owner()).isEqualTo(admin);

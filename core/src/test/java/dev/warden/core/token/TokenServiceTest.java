@@ -3,19 +3,34 @@ package dev.warden.core.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.warden.core.access.AccessRefusedException;
+import dev.warden.core.access.DenialReason;
+import dev.warden.core.administration.TokenIssuePolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.InMemoryAuditLog;
+import dev.warden.core.directory.InMemoryDirectory;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.Principals;
+import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.role.PermissionResolver;
+import dev.warden.core.role.RoleAssignment;
+import dev.warden.core.settings.InMemorySettingsRepository;
+import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.shared.DirectTransactionRunner;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.MutableClock;
+import dev.warden.core.shared.QuotaExceededException;
+import dev.warden.core.tokenusage.InMemoryTokenUsageRepository;
+import dev.warden.core.tokenusage.TokenUsageEntry;
+import dev.warden.core.tokenusage.TokenUsageLevel;
+import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.workspace.WorkspaceId;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -565,6 +580,200 @@ class TokenServiceTest {
             assertThat(service.getOwn(asBob, bobsActive.id()).id()).isEqualTo(bobsActive.id());
             assertThat(service.listOwn(asBob)).extracting(AccessToken::id)
                     .containsExactlyInAnyOrder(bobsActive.id(), bobsRevoked.id());
+        }
+    }
+
+    /** Creation under a workspace's rules: the real {@link TokenIssuePolicy} over in-memory settings and ACL. */
+    @Nested
+    class UnderWorkspaceRules {
+        private final InMemoryDirectory directory = new InMemoryDirectory(tokens);
+        private final InMemorySettingsRepository settings = new InMemorySettingsRepository();
+        private final InMemoryTokenUsageRepository acl =
+                new InMemoryTokenUsageRepository(directory.principals, directory.groups);
+        private final PermissionResolver resolver = new PermissionResolver(directory.principals, directory.groups,
+                directory.roles, directory.assignments);
+        private final TokenLifetimePolicy installation = new TokenLifetimePolicy(DEFAULT_LIFETIME, MAX_LIFETIME);
+        private final TokenService ruled = new TokenService(tokens, audit, tx, new TokenFormat("wdn_"),
+                new TokenIssuePolicy(settings, new TokenUsagePolicy(acl, directory.groups, resolver),
+                        directory.principals, installation),
+                installation, new SecureRandom(), clock);
+
+        UnderWorkspaceRules() {
+            directory.roles.seedBuiltIns(WORKSPACE);
+            for (Principal principal : List.of(alice, bob)) {
+                directory.principals.save(principal);
+                directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE,
+                        directory.roles.builtIn(WORKSPACE, BuiltInRole.USER).id(), principal.id(), null));
+            }
+            grantUsage(alice);
+        }
+
+        private void grantUsage(Principal principal) {
+            acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(principal.id(), TokenUsageLevel.CAN_USE));
+        }
+
+        private void given(Boolean enabled, Integer maxDays, Integer defaultDays, int quota) {
+            settings.with(WORKSPACE, new WorkspaceSettings(enabled, maxDays, defaultDays, quota));
+        }
+
+        private void givenLifetimes(Integer maxDays, Integer defaultDays) {
+            given(true, maxDays, defaultDays, WorkspaceSettings.DEFAULT_QUOTA);
+        }
+
+        private void givenQuota(int quota) {
+            given(true, null, null, quota);
+        }
+
+        private void assertNothingStored(int tokensBefore, int auditBefore) {
+            assertThat(tokens.size()).isEqualTo(tokensBefore);
+            assertThat(audit.events()).hasSize(auditBefore);
+        }
+
+        @Test
+        void anOwnerWithTokenUsageGetsAToken() {
+            AccessToken token = ruled.create(asAlice, command("ci", null, null)).token();
+
+            assertThat(stored(token.id()).owner()).isEqualTo(alice.id());
+            assertThat(audit.eventsWith(AuditAction.TOKEN_CREATED)).hasSize(1);
+        }
+
+        @Test
+        void creationIsRefusedWhenTokensAreDisabledAndNothingIsStored() {
+            given(false, null, null, WorkspaceSettings.DEFAULT_QUOTA);
+
+            AccessRefusedException thrown = catchThrowableOfType(
+                    () -> ruled.create(asAlice, command("ci", null, null)), AccessRefusedException.class);
+
+            assertThat(thrown.reason()).isEqualTo(DenialReason.TOKENS_DISABLED);
+            assertNothingStored(0, 0);
+        }
+
+        @Test
+        void creationIsRefusedWithoutTokenUsagePermissionAndNothingIsStored() {
+            AccessRefusedException thrown = catchThrowableOfType(
+                    () -> ruled.create(asBob, command("ci", null, null)), AccessRefusedException.class);
+
+            assertThat(thrown.reason()).isEqualTo(DenialReason.NO_TOKEN_USAGE_PERMISSION);
+            assertThat(thrown).hasMessageContaining("bob does not have permission to use tokens")
+                    .hasMessageContaining("Permission Settings");
+            assertNothingStored(0, 0);
+        }
+
+        @Test
+        void termsForSaysWhyBeforeTheFormIsSubmitted() {
+            assertThat(ruled.termsFor(asAlice).quota()).isEqualTo(WorkspaceSettings.DEFAULT_QUOTA);
+            assertThat(catchThrowableOfType(() -> ruled.termsFor(asBob), AccessRefusedException.class).reason())
+                    .isEqualTo(DenialReason.NO_TOKEN_USAGE_PERMISSION);
+        }
+
+        @Test
+        void theWorkspaceMaximumCapsARequestNamingLifetimeSecondsAndTheCap() {
+            givenLifetimes(30, null);
+
+            InvalidParameterException thrown = catchThrowableOfType(
+                    () -> ruled.create(asAlice, command("ci", Duration.ofDays(31), null)),
+                    InvalidParameterException.class);
+
+            assertThat(thrown.field()).isEqualTo("lifetime_seconds");
+            assertThat(thrown).hasMessageContaining("at most " + Duration.ofDays(30).toSeconds())
+                    .hasMessageContaining("30 days").hasMessageContaining("got " + Duration.ofDays(31).toSeconds());
+            assertNothingStored(0, 0);
+        }
+
+        @Test
+        void aRequestUpToTheWorkspaceMaximumIsAccepted() {
+            givenLifetimes(30, null);
+
+            AccessToken token = ruled.create(asAlice, command("ci", Duration.ofDays(30), null)).token();
+
+            assertThat(stored(token.id()).expiresAt()).isEqualTo(nowToTheMicro().plus(Duration.ofDays(30)));
+        }
+
+        @Test
+        void theWorkspaceDefaultIsUsedWhenTheRequestNamesNoLifetime() {
+            givenLifetimes(null, 7);
+
+            AccessToken token = ruled.create(asAlice, command("ci", null, null)).token();
+
+            assertThat(stored(token.id()).expiresAt()).isEqualTo(nowToTheMicro().plus(Duration.ofDays(7)));
+        }
+
+        @Test
+        void aWorkspaceMaximumBelowTheInstallationsDefaultBecomesTheDefault() {
+            givenLifetimes(10, null);
+
+            AccessToken token = ruled.create(asAlice, command("ci", null, null)).token();
+
+            assertThat(stored(token.id()).expiresAt()).isEqualTo(nowToTheMicro().plus(Duration.ofDays(10)));
+        }
+
+        @Test
+        void theInstallationMaximumStillAppliesWhenTheWorkspaceHasNoCap() {
+            givenLifetimes(null, null);
+
+            InvalidParameterException thrown = catchThrowableOfType(
+                    () -> ruled.create(asAlice, command("ci", MAX_LIFETIME.plusDays(1), null)),
+                    InvalidParameterException.class);
+
+            assertThat(thrown.field()).isEqualTo("lifetime_seconds");
+            assertThat(thrown).hasMessageContaining("at most " + MAX_LIFETIME.toSeconds());
+            assertNothingStored(0, 0);
+        }
+
+        @Test
+        void theInstallationMaximumStillAppliesUnderAHigherWorkspaceCap() {
+            givenLifetimes(730, null);
+
+            assertThat(catchThrowableOfType(() -> ruled.create(asAlice, command("ci", MAX_LIFETIME.plusDays(1), null)),
+                    InvalidParameterException.class)).hasMessageContaining("at most " + MAX_LIFETIME.toSeconds());
+            assertThat(ruled.create(asAlice, command("ci", MAX_LIFETIME, null)).token().expiresAt())
+                    .isEqualTo(nowToTheMicro().plus(MAX_LIFETIME));
+        }
+
+        @Test
+        void theTokenOneOverTheQuotaIsRefusedAndNothingIsStored() {
+            givenQuota(2);
+            ruled.create(asAlice, command("one", null, null));
+            ruled.create(asAlice, command("two", null, null));
+
+            QuotaExceededException thrown = catchThrowableOfType(
+                    () -> ruled.create(asAlice, command("three", null, null)), QuotaExceededException.class);
+
+            assertThat(thrown).hasMessageContaining("alice").hasMessageContaining("2 tokens")
+                    .hasMessageContaining("tokenQuotaPerPrincipal");
+            assertNothingStored(2, 2);
+            assertThat(tokens.all()).extracting(AccessToken::comment).containsExactlyInAnyOrder("one", "two");
+        }
+
+        @Test
+        void revokedTokensCountTowardsTheQuotaAndDeletingOneFreesAPlace() {
+            givenQuota(1);
+            TokenId first = ruled.create(asAlice, command("one", null, null)).token().id();
+            ruled.revoke(asAlice, first);
+
+            assertThat(catchThrowableOfType(() -> ruled.create(asAlice, command("two", null, null)),
+                    QuotaExceededException.class)).isNotNull();
+
+            ruled.delete(asAlice, first);
+
+            assertThat(ruled.create(asAlice, command("two", null, null)).token().comment()).isEqualTo("two");
+        }
+
+        @Test
+        void theQuotaIsPerPrincipal() {
+            grantUsage(bob);
+            givenQuota(1);
+            ruled.create(asAlice, command("alice's", null, null));
+
+            assertThat(ruled.create(asBob, command("bob's", null, null)).token().owner()).isEqualTo(bob.id());
+        }
+
+        @Test
+        void tokensInAnotherWorkspaceDoNotCount() {
+            givenQuota(1);
+            tokens.add(Tokens.aToken().inWorkspace(OTHER_WORKSPACE).ownedBy(alice.id()).build());
+
+            assertThat(ruled.create(asAlice, command("ci", null, null)).token().workspace()).isEqualTo(WORKSPACE);
         }
     }
 }

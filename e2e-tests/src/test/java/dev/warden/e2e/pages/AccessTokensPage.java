@@ -66,6 +66,29 @@ public final class AccessTokensPage {
         return PrincipalListPage.current(driver, baseUrl);
     }
 
+    public LoginPage logOut() {
+        Htmx.clickAndAwaitNewPage(driver, driver.findElement(By.cssSelector("[data-testid=logout]")));
+        return LoginPage.current(driver, baseUrl);
+    }
+
+    /** Whether the page offers "Generate new token". */
+    public boolean canGenerate() {
+        return !driver.findElements(GENERATE).isEmpty();
+    }
+
+    /** Why no token can be had now, as the page explains it in place of the Generate button; empty when it can. */
+    public Optional<Refusal> refusal() {
+        return driver.findElements(By.cssSelector("[data-testid=token-refusal]")).stream().findFirst()
+                .map(panel -> new Refusal(panel.getDomAttribute("data-reason"),
+                        panel.findElement(By.cssSelector("[data-testid=refusal-title]")).getText(),
+                        panel.findElement(By.cssSelector("[data-testid=refusal-message]")).getText(),
+                        panel.findElement(By.cssSelector("[data-testid=refusal-ask]")).getText()));
+    }
+
+    /** The explanation on the page: the reason code, its heading, the message, and whom to ask. */
+    public record Refusal(String reason, String title, String message, String askWhom) {
+    }
+
     public AccessTokensPage reload() {
         driver.navigate().refresh();
         return current(driver, baseUrl);

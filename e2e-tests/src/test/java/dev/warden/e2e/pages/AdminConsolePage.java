@@ -44,6 +44,11 @@ public abstract class AdminConsolePage {
         return RolesPage.current(driver, baseUrl);
     }
 
+    public WorkspaceSettingsPage openWorkspaceSettingsTab() {
+        clickTab("workspace");
+        return WorkspaceSettingsPage.current(driver, baseUrl);
+    }
+
     public LoginPage logOut() {
         Htmx.clickAndAwaitNewPage(driver, driver.findElement(By.cssSelector("[data-testid=logout]")));
         return LoginPage.current(driver, baseUrl);

@@ -15,9 +15,7 @@ public enum AdminTab {
     GROUPS("groups", "Groups", Abilities::readGroups, null),
     SERVICE_PRINCIPALS("service-principals", "Service principals", Abilities::readDirectory, null),
     ROLES("roles", "Roles", Abilities::readRoles, null),
-    WORKSPACE("workspace", "Workspace settings", a -> a.holds(Permission.SETTINGS_READ),
-            "Personal Access Tokens: the on/off switch, maximum lifetime, and Permission Settings → Token Usage."
-                    + " Coming with token usage permissions."),
+    WORKSPACE("workspace", "Workspace settings", a -> a.holds(Permission.SETTINGS_READ), null),
     TOKENS("tokens", "Access tokens", Abilities::readTokens,
             "Every token in the workspace, organisation and group tokens, and bulk revocation. Coming with token"
                     + " management."),

@@ -1,9 +1,11 @@
 package dev.warden.web.shared;
 
+import dev.warden.core.access.AccessRefusedException;
 import dev.warden.core.access.DenialReason;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.PermissionDeniedException;
+import dev.warden.core.shared.QuotaExceededException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import java.util.Map;
@@ -60,6 +62,25 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> permissionDenied(PermissionDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.withReason(ApiError.PERMISSION_DENIED,
                 e.getMessage(), DenialReason.ROLE_LACKS_PERMISSION.name(), Map.of("required", e.permission())));
+    }
+
+    /**
+     * A decision-chain reason raised outside the chain (creating a token while tokens are disabled, or for an owner
+     * without token usage permission): the reason's status, with the reason code in the details.
+     */
+    @ExceptionHandler(AccessRefusedException.class)
+    ResponseEntity<ApiError> accessRefused(AccessRefusedException e) {
+        DenialReason reason = e.reason();
+        String code = reason.isUnauthenticated() ? ApiError.UNAUTHENTICATED : ApiError.PERMISSION_DENIED;
+        return ResponseEntity.status(reason.httpStatus()).body(ApiError.withReason(code, e.getMessage(), reason.name(),
+                null));
+    }
+
+    /** A per-principal limit (the token quota): 400 {@code QUOTA_EXCEEDED}, which the SDK reads as a BadRequest. */
+    @ExceptionHandler(QuotaExceededException.class)
+    ResponseEntity<ApiError> quotaExceeded(QuotaExceededException e) {
+        return ResponseEntity.badRequest().body(ApiError.withReason(ApiError.QUOTA_EXCEEDED, e.getMessage(),
+                ApiError.QUOTA_EXCEEDED, null));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -36,6 +36,14 @@ record TokenView(String id, String name, String hint, List<String> scopes, Strin
                 status == TokenStatus.REVOKED && !token.isExpiredAt(now));
     }
 
+    /** The same row for a token that would work but does not now: its owner lost token usage, or tokens are off. */
+    TokenView suspended() {
+        return "ACTIVE".equals(status)
+                ? new TokenView(id, name, hint, scopes, created, expires, lastUsed, lastUsedAddress, "SUSPENDED",
+                        "Suspended", revocable, restorable)
+                : this;
+    }
+
     static String format(Instant instant) {
         return FORMAT.format(instant);
     }

@@ -1,12 +1,15 @@
 package dev.warden.web.token;
 
+import dev.warden.core.access.AccessRefusedException;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.shared.DomainException;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.QuotaExceededException;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenIssueTerms;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenService;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -43,10 +46,12 @@ class UserTokensController {
             CreateTokenCommand.SCOPES_FIELD, "scopes");
 
     private final TokenService tokens;
+    private final WorkspaceAdminNames admins;
     private final Clock clock;
 
-    UserTokensController(TokenService tokens, Clock clock) {
+    UserTokensController(TokenService tokens, WorkspaceAdminNames admins, Clock clock) {
         this.tokens = tokens;
+        this.admins = admins;
         this.clock = clock;
     }
 
@@ -57,8 +62,21 @@ class UserTokensController {
     }
 
     @GetMapping("/new")
-    String generateDialog(Actor actor, Model model, HtmxRequest htmx) {
-        addFormContext(model, GenerateTokenForm.withDefaults(tokens.lifetimes().defaultDays()));
+    String generateDialog(Actor actor, Model model, HtmxRequest htmx, HtmxResponse htmxResponse) {
+        TokenIssueTerms terms;
+        try {
+            terms = tokens.termsFor(actor);
+        } catch (AccessRefusedException e) {
+            if (htmx.isHtmxRequest()) {
+                // The page is out of date (permission taken away since): say why above the table.
+                htmxResponse.setReswap(HtmxReswap.none());
+                model.addAttribute("message", e.getMessage());
+                return "tokens/fragments :: flash-error";
+            }
+            addTokens(actor, model);
+            return PAGE;
+        }
+        addFormContext(model, GenerateTokenForm.withDefaults(terms.lifetimes().defaultDays()), terms);
         if (htmx.isHtmxRequest()) {
             return "tokens/fragments :: generate-dialog";
         }
@@ -69,8 +87,16 @@ class UserTokensController {
     @PostMapping
     String generate(Actor actor, @ModelAttribute("form") GenerateTokenForm form, BindingResult binding, Model model,
                     HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletResponse response) {
-        validate(form, binding);
-        if (!binding.hasErrors()) {
+        TokenIssueTerms terms = null;
+        try {
+            terms = tokens.termsFor(actor);
+        } catch (AccessRefusedException e) {
+            model.addAttribute("formError", e.getMessage());
+        }
+        if (terms != null) {
+            validate(form, binding, terms);
+        }
+        if (terms != null && !binding.hasErrors()) {
             try {
                 IssuedToken issued = tokens.create(actor, new CreateTokenCommand(form.getName(),
                         Duration.ofDays(form.getLifetimeDays()), form.getScopes()));
@@ -87,9 +113,11 @@ class UserTokensController {
                 return PAGE;
             } catch (InvalidParameterException e) {
                 binding.rejectValue(FORM_FIELDS.getOrDefault(e.field(), "name"), "invalid", e.getMessage());
+            } catch (AccessRefusedException | QuotaExceededException e) {
+                model.addAttribute("formError", e.getMessage());
             }
         }
-        addFormContext(model, form);
+        addFormContext(model, form, terms);
         if (htmx.isHtmxRequest()) {
             return "tokens/fragments :: generate-dialog";
         }
@@ -126,11 +154,11 @@ class UserTokensController {
         return "tokens/fragments :: flash-error";
     }
 
-    private void validate(GenerateTokenForm form, BindingResult binding) {
+    private void validate(GenerateTokenForm form, BindingResult binding, TokenIssueTerms terms) {
         if (form.getName() == null || form.getName().isBlank()) {
             binding.rejectValue("name", "required", "Give the token a name, so you can recognise it later.");
         }
-        long maxDays = tokens.lifetimes().maxDays();
+        long maxDays = terms.lifetimes().maxDays();
         if (!binding.hasFieldErrors("lifetimeDays")
                 && (form.getLifetimeDays() == null || form.getLifetimeDays() < 1 || form.getLifetimeDays() > maxDays)) {
             binding.rejectValue("lifetimeDays", "range", "Enter a lifetime from 1 to " + maxDays + " days.");
@@ -140,13 +168,25 @@ class UserTokensController {
         }
     }
 
+    /** The user's tokens and, when no new token may be had now, why and whom to ask (tokens then marked Suspended). */
     private void addTokens(Actor actor, Model model) {
-        model.addAttribute("tokens", tokens.listOwn(actor).stream().map(t -> TokenView.of(t, clock.instant())).toList());
+        TokenRefusal refusal = null;
+        try {
+            tokens.termsFor(actor);
+        } catch (AccessRefusedException e) {
+            refusal = TokenRefusal.of(e, admins.of(actor));
+        }
+        boolean suspended = refusal != null && refusal.suspended();
+        model.addAttribute("refusal", refusal);
+        model.addAttribute("tokens", tokens.listOwn(actor).stream()
+                .map(t -> TokenView.of(t, clock.instant()))
+                .map(v -> suspended ? v.suspended() : v)
+                .toList());
     }
 
-    private void addFormContext(Model model, GenerateTokenForm form) {
+    private void addFormContext(Model model, GenerateTokenForm form, TokenIssueTerms terms) {
         model.addAttribute("form", form);
-        model.addAttribute("maxDays", tokens.lifetimes().maxDays());
+        model.addAttribute("maxDays", (terms == null ? tokens.lifetimes() : terms.lifetimes()).maxDays());
         model.addAttribute("scopeCatalogue", Scope.catalogue());
     }
 }

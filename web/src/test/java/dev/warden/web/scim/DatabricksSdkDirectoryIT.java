@@ -31,6 +31,7 @@ import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.workspace.WorkspaceRepository;
+import dev.warden.web.support.TestDirectory;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The official Databricks SDK for Java, unchanged, driving Warden's SCIM directory: users, groups, service
@@ -48,6 +50,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class DatabricksSdkDirectoryIT {
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
     @Autowired
     TokenService tokens;
     @Autowired
@@ -170,10 +174,14 @@ class DatabricksSdkDirectoryIT {
                 .isInstanceOf(com.databricks.sdk.core.error.platform.Unauthenticated.class);
     }
 
-    /** The service principal's own token, made through core as the service principal would make it. */
+    /**
+     * The service principal's own token, made through core as the service principal would make it, once it holds
+     * token usage permission.
+     */
     private String tokenOf(String id) {
         Principal servicePrincipal = principals.findById(workspaces.findByName("main").orElseThrow().id(),
                 new PrincipalId(Long.parseLong(id))).orElseThrow();
+        TestDirectory.of(context).grantTokenUsage(servicePrincipal);
         return tokens.create(Actor.of(servicePrincipal, "127.0.0.1"), new CreateTokenCommand("sdk bot", null, null))
                 .secret().reveal();
     }

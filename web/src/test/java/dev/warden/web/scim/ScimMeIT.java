@@ -59,7 +59,7 @@ class ScimMeIT {
         long auditor = roleId("auditor");
         new ApiClient(port).post("/api/2.0/role-assignments", ADMIN_TOKEN,
                 "{\"role_id\":" + auditor + ",\"group_id\":" + group.path("id").asString() + "}");
-        String token = directory.tokenOf(principals.findById(directory.main().id(),
+        String token = directory.usableTokenOf(principals.findById(directory.main().id(),
                 new PrincipalId(Long.parseLong(id))).orElseThrow());
 
         JsonNode me = scim.as(token).get("/Me").json();
@@ -76,7 +76,7 @@ class ScimMeIT {
     @Test
     void aServicePrincipalsTokenGetsItsRecordInTheUserShape() {
         JsonNode servicePrincipal = scim.createServicePrincipal("me bot");
-        String token = directory.tokenOf(principals.findById(directory.main().id(),
+        String token = directory.usableTokenOf(principals.findById(directory.main().id(),
                 new PrincipalId(servicePrincipal.path("id").asLong())).orElseThrow());
 
         Response me = scim.as(token).get("/Me");

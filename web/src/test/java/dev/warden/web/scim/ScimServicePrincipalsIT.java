@@ -205,7 +205,7 @@ class ScimServicePrincipalsIT {
         @Test
         void deactivatingStopsItsTokensAndReactivatingBringsThemBack() {
             String id = scim.createServicePrincipal("sleepy bot").path("id").asString();
-            String token = directory.tokenOf(stored(id));
+            String token = directory.usableTokenOf(stored(id));
             assertThat(scim.as(token).get("/Me").status()).isEqualTo(200);
 
             scim.patch("/ServicePrincipals/" + id, "[{'op':'replace','value':{'active':false}}]");
@@ -220,7 +220,7 @@ class ScimServicePrincipalsIT {
         @Test
         void deletingItDeletesItsTokens() {
             String id = scim.createServicePrincipal("doomed bot").path("id").asString();
-            String token = directory.tokenOf(stored(id));
+            String token = directory.usableTokenOf(stored(id));
 
             Response deleted = scim.delete("/ServicePrincipals/" + id);
             Response refused = scim.as(token).get("/Me");
@@ -234,7 +234,7 @@ class ScimServicePrincipalsIT {
         @Test
         void aServicePrincipalWithTheUserRoleCannotCreateAnother() {
             String id = scim.createServicePrincipal("humble bot").path("id").asString();
-            String token = directory.tokenOf(stored(id));
+            String token = directory.usableTokenOf(stored(id));
 
             Response response = scim.as(token).post("/ServicePrincipals", "{'displayName':'spawned'}");
 

@@ -401,7 +401,7 @@ class ScimUsersIT {
         void deactivatingStopsItsTokensWithOwnerInactiveAndReactivatingBringsThemBack() {
             JsonNode user = scim.createUser("sleeper");
             String id = user.path("id").asString();
-            String token = directory.tokenOf(stored(id));
+            String token = directory.usableTokenOf(stored(id));
             assertThat(scim.as(token).get("/Me").status()).isEqualTo(200);
 
             Response deactivated = scim.patch("/Users/" + id, "[{'op':'replace','path':'active','value':false}]");
@@ -421,7 +421,7 @@ class ScimUsersIT {
         void putWithActiveFalseAlsoDeactivates() {
             JsonNode user = scim.createUser("put-sleeper");
             String id = user.path("id").asString();
-            String token = directory.tokenOf(stored(id));
+            String token = directory.usableTokenOf(stored(id));
 
             scim.put("/Users/" + id, "{'userName':'" + user.path("userName").asString() + "','active':false}");
 
@@ -431,7 +431,7 @@ class ScimUsersIT {
         @Test
         void deletingTheUserDeletesItsTokens() {
             String id = scim.createUser("leaver").path("id").asString();
-            String token = directory.tokenOf(stored(id));
+            String token = directory.usableTokenOf(stored(id));
 
             Response deleted = scim.delete("/Users/" + id);
             Response refused = scim.as(token).get("/Me");

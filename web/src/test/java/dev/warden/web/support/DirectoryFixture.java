@@ -1,5 +1,6 @@
 package dev.warden.web.support;
 
+import dev.warden.core.administration.TokenUsageService;
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.GroupService;
 import dev.warden.core.directory.RoleService;
@@ -15,6 +16,8 @@ import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.TokenService;
+import dev.warden.core.tokenusage.TokenUsageEntry;
+import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.workspace.WorkspaceRepository;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -33,6 +36,7 @@ public final class DirectoryFixture {
     private final GroupService groups;
     private final RoleService roles;
     private final TokenService tokens;
+    private final TokenUsageService tokenUsage;
     private final WorkspaceRepository workspaces;
     private final PrincipalRepository principals;
     private final PasswordEncoder passwords;
@@ -42,6 +46,7 @@ public final class DirectoryFixture {
         this.groups = context.getBean(GroupService.class);
         this.roles = context.getBean(RoleService.class);
         this.tokens = context.getBean(TokenService.class);
+        this.tokenUsage = context.getBean(TokenUsageService.class);
         this.workspaces = context.getBean(WorkspaceRepository.class);
         this.principals = context.getBean(PrincipalRepository.class);
         this.passwords = context.getBean(PasswordEncoder.class);
@@ -95,8 +100,22 @@ public final class DirectoryFixture {
                 .forEach(a -> roles.unassign(admin(), a.id()));
     }
 
-    /** A token owned by the principal, as the principal itself would create it; returns the secret. */
+    /** Gives the principal CAN_USE on tokens (a direct entry in the token usage list), keeping the other entries. */
+    public void allowTokens(Principal principal) {
+        tokenUsage.patch(admin(), List.of(TokenUsageEntry.forPrincipal(principal.id(), TokenUsageLevel.CAN_USE)));
+    }
+
+    /** Gives the group's members CAN_USE on tokens, keeping the other entries. */
+    public void allowTokens(Group group) {
+        tokenUsage.patch(admin(), List.of(TokenUsageEntry.forGroup(group.id(), TokenUsageLevel.CAN_USE)));
+    }
+
+    /**
+     * A token owned by the principal, as the principal itself would create it; returns the secret. The principal
+     * gets CAN_USE on tokens first (step 6 needs it to create and to use the token).
+     */
     public String token(Principal owner, String name) {
+        allowTokens(owner);
         return tokens.create(Actor.of(owner, "127.0.0.1"), new CreateTokenCommand(name, null, null)).secret().reveal();
     }
 }

@@ -9,9 +9,14 @@ import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.TokenService;
+import dev.warden.core.tokenusage.TokenUsageEntry;
+import dev.warden.core.tokenusage.TokenUsageLevel;
+import dev.warden.core.tokenusage.TokenUsageRepository;
 import dev.warden.core.workspace.Workspace;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 
@@ -25,6 +30,7 @@ public final class TestDirectory {
     private final RoleRepository roles;
     private final RoleAssignmentRepository assignments;
     private final TokenService tokens;
+    private final TokenUsageRepository tokenUsage;
 
     private TestDirectory(ApplicationContext context) {
         workspaces = context.getBean(WorkspaceRepository.class);
@@ -32,6 +38,7 @@ public final class TestDirectory {
         roles = context.getBean(RoleRepository.class);
         assignments = context.getBean(RoleAssignmentRepository.class);
         tokens = context.getBean(TokenService.class);
+        tokenUsage = context.getBean(TokenUsageRepository.class);
     }
 
     public static TestDirectory of(ApplicationContext context) {
@@ -42,12 +49,26 @@ public final class TestDirectory {
         return workspaces.findByName("main").orElseThrow();
     }
 
-    /** A new user of the main workspace holding exactly these built-in roles at workspace scope. */
+    /**
+     * A new user of the main workspace holding exactly these built-in roles at workspace scope, and a direct
+     * {@code CAN_USE} entry in the token usage list (so its tokens pass decision-chain step 6).
+     */
     public Principal user(String prefix, BuiltInRole... held) {
         return user(main().id(), prefix, held);
     }
 
     public Principal user(WorkspaceId workspace, String prefix, BuiltInRole... held) {
+        Principal user = userWithoutTokenUsage(workspace, prefix, held);
+        grantTokenUsage(user);
+        return user;
+    }
+
+    /** As {@link #user(String, BuiltInRole...)}, with no entry in the token usage list. */
+    public Principal userWithoutTokenUsage(String prefix, BuiltInRole... held) {
+        return userWithoutTokenUsage(main().id(), prefix, held);
+    }
+
+    public Principal userWithoutTokenUsage(WorkspaceId workspace, String prefix, BuiltInRole... held) {
         Principal user = principals.save(Principal.newUser(workspace, prefix + "-" + UUID.randomUUID(),
                 prefix + " user", null));
         for (BuiltInRole role : held) {
@@ -57,7 +78,32 @@ public final class TestDirectory {
         return user;
     }
 
-    /** A fresh all-apis token of the principal, as it would create for itself. */
+    /** Gives the principal a direct {@code CAN_USE} entry in its workspace's token usage list (kept: others). */
+    public void grantTokenUsage(Principal principal) {
+        List<TokenUsageEntry> entries = new ArrayList<>(tokenUsage.list(principal.workspace()));
+        TokenUsageEntry granted = TokenUsageEntry.forPrincipal(principal.id(), TokenUsageLevel.CAN_USE);
+        entries.removeIf(entry -> entry.sameSubject(granted));
+        entries.add(granted);
+        tokenUsage.replace(principal.workspace(), entries);
+    }
+
+    /** Removes the principal's direct entry from the token usage list (its group entries stay). */
+    public void revokeTokenUsage(Principal principal) {
+        List<TokenUsageEntry> entries = new ArrayList<>(tokenUsage.list(principal.workspace()));
+        entries.removeIf(entry -> principal.id().equals(entry.principal()));
+        tokenUsage.replace(principal.workspace(), entries);
+    }
+
+    /**
+     * A principal made outside these helpers (through SCIM, say) gets a direct {@code CAN_USE} entry, then a fresh
+     * token of its own: for tests about something other than token usage.
+     */
+    public String usableTokenOf(Principal owner) {
+        grantTokenUsage(owner);
+        return tokenOf(owner);
+    }
+
+    /** A fresh all-apis token of the principal, as it would create for itself (it must hold token usage). */
     public String tokenOf(Principal owner) {
         return tokens.create(Actor.of(owner, "127.0.0.1"), new CreateTokenCommand("test token", null, null))
                 .secret().reveal();
@@ -67,7 +113,7 @@ public final class TestDirectory {
     public OtherWorkspace otherWorkspace() {
         Workspace workspace = workspaces.create("other-" + UUID.randomUUID());
         roles.seedBuiltIns(workspace.id());
-        Principal admin = user(workspace.id(), "other-admin", BuiltInRole.WORKSPACE_ADMIN);
+        Principal admin = userWithoutTokenUsage(workspace.id(), "other-admin", BuiltInRole.WORKSPACE_ADMIN);
         return new OtherWorkspace(workspace, admin, tokenOf(admin));
     }
 

@@ -3,11 +3,15 @@ package dev.warden.web.token;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.administration.SettingsService;
+import dev.warden.core.administration.TokenUsageService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.TokenService;
+import dev.warden.core.tokenusage.TokenUsageEntry;
+import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
@@ -39,6 +43,12 @@ class UserTokensConsoleIT {
     PrincipalRepository principals;
     @Autowired
     WorkspaceRepository workspaces;
+    @Autowired
+    TokenUsageService tokenUsage;
+    @Autowired
+    SettingsService settings;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     ConsoleSession console;
 
@@ -119,6 +129,7 @@ class UserTokensConsoleIT {
     void anotherUsersTokenCannotBeTouchedFromTheConsole() {
         Principal other = principals.save(Principal.newUser(admin().workspace(), "other-" + UUID.randomUUID(),
                 "Other", null));
+        tokenUsage.patch(admin(), java.util.List.of(TokenUsageEntry.forPrincipal(other.id(), TokenUsageLevel.CAN_USE)));
         String id = tokens.create(Actor.of(other, null), new CreateTokenCommand("theirs", null, null)).token().id().value();
 
         HttpResponse<String> response = console.postForm("/settings/user/tokens/" + id + "/revoke", Map.of(), true);
@@ -141,13 +152,57 @@ class UserTokensConsoleIT {
 
     @Test
     void adminConsoleTabsSayWhatWillComeAndUnknownPagesAre404Pages() {
-        HttpResponse<String> tab = console.get("/settings/admin/workspace");
+        HttpResponse<String> tab = console.get("/settings/admin/audit");
         HttpResponse<String> missing = console.get("/settings/admin/nope");
 
         assertThat(tab.statusCode()).isEqualTo(200);
-        assertThat(tab.body()).contains("Workspace settings").contains("Permission Settings");
+        assertThat(tab.body()).contains("Audit log").contains("data-testid=\"admin-placeholder\"");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("There is no page at this address").doesNotContain("Exception");
+    }
+
+    @Test
+    void aUserWithoutTokenUsageIsToldWhyAndWhomToAskAndItsTokensShowSuspended() {
+        var fixture = new dev.warden.web.support.DirectoryFixture(context);
+        String name = dev.warden.web.support.DirectoryFixture.unique("no-usage");
+        Principal user = fixture.user(name, "a long password 1");
+        fixture.token(user, "kept token");
+        tokenUsage.replace(admin(), tokenUsage.entries(admin()).stream()
+                .filter(e -> !user.id().equals(e.principal())).toList());
+        ConsoleSession theirs = new ConsoleSession(port);
+        assertThat(theirs.logIn(name, "a long password 1")).isEqualTo("/");
+
+        String page = theirs.get("/settings/user/tokens").body();
+
+        assertThat(page).contains("data-testid=\"token-refusal\"").contains("data-reason=\"NO_TOKEN_USAGE_PERMISSION\"")
+                .contains("You do not have permission to use tokens").contains("Ask a workspace admin: admin")
+                .doesNotContain("data-testid=\"generate-token\"")
+                .contains("kept token").contains(">Suspended<");
+        HttpResponse<String> refused = theirs.postForm("/settings/user/tokens",
+                Map.of("name", "try", "lifetimeDays", "30", "scopes", "tokens:read"), true);
+        assertThat(refused.body()).contains("data-testid=\"form-error\"").contains("does not have permission to use tokens");
+        assertThat(tokens.listOwn(Actor.of(user, null))).hasSize(1);
+    }
+
+    @Test
+    void withTokensOffTheAdminIsToldTokensAreDisabledAndTheDialogUsesTheWorkspaceCap() {
+        try {
+            settings.update(admin(), Map.of(SettingsService.ENABLE_TOKENS, "false"));
+            String off = console.get("/settings/user/tokens").body();
+            assertThat(off).contains("data-reason=\"TOKENS_DISABLED\"").contains("turned off")
+                    .doesNotContain("data-testid=\"generate-token\"");
+
+            settings.update(admin(), Map.of(SettingsService.ENABLE_TOKENS, "true",
+                    SettingsService.MAX_LIFETIME_DAYS, "30", SettingsService.DEFAULT_LIFETIME_DAYS, "7"));
+            String dialog = console.getHtmx("/settings/user/tokens/new").body();
+            assertThat(dialog).contains("Lifetime in days (1–30)").contains("value=\"7\"");
+            HttpResponse<String> tooLong = console.postForm("/settings/user/tokens",
+                    Map.of("name", "long", "lifetimeDays", "31", "scopes", "tokens:read"), true);
+            assertThat(tooLong.body()).contains("data-testid=\"error-lifetimeDays\"").contains("from 1 to 30 days");
+        } finally {
+            settings.update(admin(), Map.of(SettingsService.ENABLE_TOKENS, "true",
+                    SettingsService.MAX_LIFETIME_DAYS, "", SettingsService.DEFAULT_LIFETIME_DAYS, ""));
+        }
     }
 
     private int rowCount() {

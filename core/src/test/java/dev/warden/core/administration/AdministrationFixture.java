@@ -1,0 +1,141 @@
+package dev.warden.core.administration;
+
+import dev.warden.core.access.AccessPolicy;
+import dev.warden.core.audit.InMemoryAuditLog;
+import dev.warden.core.directory.InMemoryDirectory;
+import dev.warden.core.directory.LastAdminGuard;
+import dev.warden.core.group.Group;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.Principals;
+import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.role.PermissionResolver;
+import dev.warden.core.role.RoleAssignment;
+import dev.warden.core.settings.InMemorySettingsRepository;
+import dev.warden.core.shared.MutableClock;
+import dev.warden.core.shared.RollingBackTransactionRunner;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.InMemoryTokenRepository;
+import dev.warden.core.token.TokenLifetimePolicy;
+import dev.warden.core.token.Tokens;
+import dev.warden.core.tokenusage.InMemoryTokenUsageRepository;
+import dev.warden.core.tokenusage.TokenUsagePolicy;
+import dev.warden.core.workspace.WorkspaceId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The administration services over linked in-memory fakes (directory, tokens, token usage list, settings, audit),
+ * with a transaction runner that rolls them all back when a use case throws. Workspaces 1 and 2 are seeded with the
+ * built-in roles; {@link #admin} is the one workspace admin of workspace 1. The installation allows tokens of at
+ * most {@link #INSTALLATION_MAX} and gives {@link #INSTALLATION_DEFAULT} when a request names none.
+ */
+final class AdministrationFixture {
+    static final WorkspaceId WORKSPACE = Principals.WORKSPACE;
+    static final WorkspaceId OTHER_WORKSPACE = new WorkspaceId(2);
+    static final Duration INSTALLATION_DEFAULT = Duration.ofDays(90);
+    static final Duration INSTALLATION_MAX = Duration.ofDays(365);
+
+    final MutableClock clock = MutableClock.at("2025-03-01T10:00:00Z");
+    final InMemoryTokenRepository tokens = new InMemoryTokenRepository();
+    final InMemoryDirectory directory = new InMemoryDirectory(tokens);
+    final InMemoryTokenUsageRepository acl = new InMemoryTokenUsageRepository(directory.principals, directory.groups);
+    final InMemorySettingsRepository settings = new InMemorySettingsRepository();
+    final InMemoryAuditLog audit = new InMemoryAuditLog();
+    final RollingBackTransactionRunner tx = new RollingBackTransactionRunner(directory::snapshot, audit::snapshot,
+            tokens::snapshot, acl::snapshot, settings::snapshot);
+    final PermissionResolver resolver = new PermissionResolver(directory.principals, directory.groups,
+            directory.roles, directory.assignments);
+    final AccessPolicy access = new AccessPolicy(resolver);
+    final LastAdminGuard lastAdmin = new LastAdminGuard(directory.roles, directory.assignments, directory.groups,
+            directory.principals);
+    final TokenUsagePolicy usage = new TokenUsagePolicy(acl, directory.groups, resolver);
+    final TokenLifetimePolicy installation = new TokenLifetimePolicy(INSTALLATION_DEFAULT, INSTALLATION_MAX);
+    final TokenUsageService tokenUsageService = new TokenUsageService(acl, usage, directory.principals,
+            directory.groups, tokens, lastAdmin, access, audit, tx, clock);
+    final SettingsService settingsService = new SettingsService(settings, access, audit, tx, clock);
+    final TokenIssuePolicy issuePolicy = new TokenIssuePolicy(settings, usage, directory.principals, installation);
+
+    final Principal admin;
+
+    AdministrationFixture() {
+        directory.roles.seedBuiltIns(WORKSPACE);
+        directory.roles.seedBuiltIns(OTHER_WORKSPACE);
+        admin = user("admin", BuiltInRole.WORKSPACE_ADMIN);
+    }
+
+    Actor asAdmin() {
+        return Principals.actor(admin);
+    }
+
+    static Actor as(Principal principal) {
+        return Principals.actor(principal);
+    }
+
+    /** An active user of workspace 1 holding these built-in roles at workspace scope. */
+    Principal user(String userName, BuiltInRole... roles) {
+        return save(Principals.aUser(userName).build(), roles);
+    }
+
+    Principal servicePrincipal(String displayName, BuiltInRole... roles) {
+        return save(Principals.aServicePrincipal(displayName).build(), roles);
+    }
+
+    Principal save(Principal principal, BuiltInRole... roles) {
+        Principal saved = directory.principals.save(principal);
+        Arrays.stream(roles).forEach(role -> directory.assignments.add(RoleAssignment.toPrincipal(saved.workspace(),
+                directory.roles.builtIn(saved.workspace(), role).id(), saved.id(), null)));
+        return saved;
+    }
+
+    Principal deactivate(Principal principal) {
+        return directory.principals.save(principal.withActive(false));
+    }
+
+    Group group(String displayName, Principal... members) {
+        Group group = directory.groups.save(new Group(null, WORKSPACE, displayName, null));
+        Arrays.stream(members).forEach(member -> directory.groups.addMember(WORKSPACE, group.id(), member.id()));
+        return group;
+    }
+
+    /** An active token of the owner, created a day ago, expiring in 29 days. */
+    AccessToken activeToken(Principal owner) {
+        return store(Tokens.aToken().inWorkspace(owner.workspace()).ownedBy(owner.id())
+                .createdAt(clock.instant().minus(Duration.ofDays(1))));
+    }
+
+    AccessToken revokedToken(Principal owner) {
+        Instant created = clock.instant().minus(Duration.ofDays(1));
+        return store(Tokens.aToken().inWorkspace(owner.workspace()).ownedBy(owner.id()).createdAt(created)
+                .revokedAt(created.plusSeconds(60), owner.id()));
+    }
+
+    AccessToken expiredToken(Principal owner) {
+        return store(Tokens.aToken().inWorkspace(owner.workspace()).ownedBy(owner.id())
+                .createdAt(clock.instant().minus(Duration.ofDays(40))).expiringIn(Duration.ofDays(30)));
+    }
+
+    private AccessToken store(Tokens.Builder builder) {
+        AccessToken token = builder.build();
+        tokens.add(token);
+        return token;
+    }
+
+    /** Everything the fakes hold, to show that a refused change left no trace. */
+    Map<String, Object> state() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("principals", directory.principals.all());
+        state.put("groups", directory.groups.all());
+        state.put("assignments", directory.assignments.all());
+        state.put("tokens", tokens.all().stream().map(AccessToken::id).toList());
+        state.put("acl", acl.list(WORKSPACE));
+        state.put("acl other workspace", acl.list(OTHER_WORKSPACE));
+        state.put("settings", settings.get(WORKSPACE));
+        state.put("settings stored", settings.isStored(WORKSPACE));
+        state.put("audit", audit.events());
+        return state;
+    }
+}

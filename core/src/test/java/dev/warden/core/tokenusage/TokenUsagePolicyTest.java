@@ -1,0 +1,289 @@
+package dev.warden.core.tokenusage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.core.directory.InMemoryDirectory;
+import dev.warden.core.group.Group;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.Principals;
+import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.role.PermissionResolver;
+import dev.warden.core.role.Role;
+import dev.warden.core.role.RoleAssignment;
+import dev.warden.core.workspace.WorkspaceId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class TokenUsagePolicyTest {
+    private static final WorkspaceId WORKSPACE = Principals.WORKSPACE;
+    private static final WorkspaceId OTHER_WORKSPACE = new WorkspaceId(2);
+
+    private final InMemoryDirectory directory = new InMemoryDirectory();
+    private final InMemoryTokenUsageRepository acl =
+            new InMemoryTokenUsageRepository(directory.principals, directory.groups);
+    private final PermissionResolver resolver = new PermissionResolver(directory.principals, directory.groups,
+            directory.roles, directory.assignments);
+    private final TokenUsagePolicy policy = new TokenUsagePolicy(acl, directory.groups, resolver);
+
+    private final Principal alice;
+    private final Group dataEng;
+
+    TokenUsagePolicyTest() {
+        directory.roles.seedBuiltIns(WORKSPACE);
+        directory.roles.seedBuiltIns(OTHER_WORKSPACE);
+        alice = directory.principals.save(Principals.aUser("alice").build());
+        dataEng = directory.groups.save(new Group(null, WORKSPACE, "data-eng", null));
+        give(BuiltInRole.USER, alice);
+    }
+
+    private void give(BuiltInRole role, Principal principal) {
+        directory.assignments.add(RoleAssignment.toPrincipal(principal.workspace(),
+                directory.roles.builtIn(principal.workspace(), role).id(), principal.id(), null));
+    }
+
+    private void join(Group group, Principal member) {
+        directory.groups.addMember(group.workspace(), group.id(), member.id());
+    }
+
+    private void grant(TokenUsageEntry entry) {
+        acl.grant(WORKSPACE, entry);
+    }
+
+    private static TokenUsageEntry direct(Principal principal, TokenUsageLevel level) {
+        return TokenUsageEntry.forPrincipal(principal.id(), level);
+    }
+
+    private static TokenUsageEntry group(Group group, TokenUsageLevel level) {
+        return TokenUsageEntry.forGroup(group.id(), level);
+    }
+
+    private Principal deactivated(Principal principal) {
+        return directory.principals.save(principal.withActive(false));
+    }
+
+    @Nested
+    class WorkspaceAdmins {
+        @Test
+        void holdCanManageWithoutAnyEntry() {
+            give(BuiltInRole.WORKSPACE_ADMIN, alice);
+
+            assertThat(policy.levelOf(alice)).contains(TokenUsageLevel.CAN_MANAGE);
+            assertThat(policy.mayUseTokens(alice)).isTrue();
+        }
+
+        @Test
+        void holdCanManageEvenWhenTheirOwnEntrySaysCanUse() {
+            give(BuiltInRole.WORKSPACE_ADMIN, alice);
+            grant(direct(alice, TokenUsageLevel.CAN_USE));
+
+            assertThat(policy.levelOf(alice)).contains(TokenUsageLevel.CAN_MANAGE);
+        }
+
+        @Test
+        void holdCanManageWhenTheAdminRoleComesThroughAGroup() {
+            Group admins = directory.groups.save(new Group(null, WORKSPACE, "admins", null));
+            join(admins, alice);
+            directory.assignments.add(RoleAssignment.toGroup(WORKSPACE,
+                    directory.roles.builtIn(WORKSPACE, BuiltInRole.WORKSPACE_ADMIN).id(), admins.id(), null));
+
+            assertThat(policy.levelOf(alice)).contains(TokenUsageLevel.CAN_MANAGE);
+        }
+
+        @Test
+        void aCustomRoleWithEveryPermissionIsNotWorkspaceAdmin() {
+            Role everything = directory.roles.save(Role.custom(WORKSPACE, "almost-admin", "",
+                    Set.of(dev.warden.core.permission.Permission.values())));
+            directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE, everything.id(), alice.id(), null));
+
+            assertThat(policy.levelOf(alice)).isEmpty();
+        }
+
+        @Test
+        void aGroupAdminOfOneGroupIsNoWorkspaceAdmin() {
+            directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE,
+                    directory.roles.builtIn(WORKSPACE, BuiltInRole.GROUP_ADMIN).id(), alice.id(), dataEng.id()));
+
+            assertThat(policy.levelOf(alice)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Entries {
+        @Test
+        void nobodyElseHoldsAnythingUntilGranted() {
+            assertThat(policy.levelOf(alice)).isEmpty();
+            assertThat(policy.mayUseTokens(alice)).isFalse();
+        }
+
+        @Test
+        void aDirectEntryGivesItsLevel() {
+            grant(direct(alice, TokenUsageLevel.CAN_USE));
+
+            assertThat(policy.levelOf(alice)).contains(TokenUsageLevel.CAN_USE);
+            assertThat(policy.mayUseTokens(alice)).isTrue();
+        }
+
+        @Test
+        void aServicePrincipalCanHoldADirectEntry() {
+            Principal robot = directory.principals.save(Principals.aServicePrincipal("etl robot").build());
+            grant(direct(robot, TokenUsageLevel.CAN_MANAGE));
+
+            assertThat(policy.levelOf(robot)).contains(TokenUsageLevel.CAN_MANAGE);
+        }
+
+        @Test
+        void aGroupsEntryGivesItsLevelToEveryMember() {
+            Principal bob = directory.principals.save(Principals.aUser("bob").build());
+            join(dataEng, alice);
+            join(dataEng, bob);
+            grant(group(dataEng, TokenUsageLevel.CAN_USE));
+
+            assertThat(policy.levelOf(alice)).contains(TokenUsageLevel.CAN_USE);
+            assertThat(policy.levelOf(bob)).contains(TokenUsageLevel.CAN_USE);
+        }
+
+        @Test
+        void aGroupsEntryGivesNothingToNonMembers() {
+            grant(group(dataEng, TokenUsageLevel.CAN_MANAGE));
+
+            assertThat(policy.levelOf(alice)).isEmpty();
+        }
+
+        @Test
+        void anEntryForSomebodyElseGivesNothing() {
+            Principal bob = directory.principals.save(Principals.aUser("bob").build());
+            grant(direct(bob, TokenUsageLevel.CAN_MANAGE));
+
+            assertThat(policy.levelOf(alice)).isEmpty();
+        }
+
+        @Test
+        void theHigherLevelWinsWhenTheGroupGivesMore() {
+            join(dataEng, alice);
+            grant(direct(alice, TokenUsageLevel.CAN_USE));
+            grant(group(dataEng, TokenUsageLevel.CAN_MANAGE));
+
+            assertThat(policy.levelOf(alice)).contains(TokenUsageLevel.CAN_MANAGE);
+        }
+
+        @Test
+        void theHigherLevelWinsWhenTheDirectEntryGivesMore() {
+            Group analysts = directory.groups.save(new Group(null, WORKSPACE, "analysts", null));
+            join(dataEng, alice);
+            join(analysts, alice);
+            grant(group(dataEng, TokenUsageLevel.CAN_USE));
+            grant(direct(alice, TokenUsageLevel.CAN_MANAGE));
+            grant(group(analysts, TokenUsageLevel.CAN_USE));
+
+            assertThat(policy.levelOf(alice)).contains(TokenUsageLevel.CAN_MANAGE);
+        }
+
+        @Test
+        void isReadOnEveryCallSoAChangeCountsAtOnce() {
+            grant(direct(alice, TokenUsageLevel.CAN_USE));
+            assertThat(policy.levelOf(alice)).contains(TokenUsageLevel.CAN_USE);
+
+            acl.replace(WORKSPACE, List.of());
+
+            assertThat(policy.levelOf(alice)).isEmpty();
+        }
+
+        @Test
+        void entriesOfAnotherWorkspaceDoNotCount() {
+            acl.grant(OTHER_WORKSPACE, direct(alice, TokenUsageLevel.CAN_MANAGE));
+
+            assertThat(policy.levelOf(alice)).isEmpty();
+        }
+    }
+
+    @Nested
+    class InactivePrincipals {
+        @Test
+        void holdNothingDespiteADirectEntry() {
+            grant(direct(alice, TokenUsageLevel.CAN_MANAGE));
+
+            assertThat(policy.levelOf(deactivated(alice))).isEmpty();
+            assertThat(policy.mayUseTokens(deactivated(alice))).isFalse();
+        }
+
+        @Test
+        void holdNothingDespiteAGroupEntry() {
+            join(dataEng, alice);
+            grant(group(dataEng, TokenUsageLevel.CAN_USE));
+
+            assertThat(policy.levelOf(deactivated(alice))).isEmpty();
+        }
+
+        @Test
+        void holdNothingEvenAsWorkspaceAdmin() {
+            give(BuiltInRole.WORKSPACE_ADMIN, alice);
+
+            assertThat(policy.levelOf(deactivated(alice))).isEmpty();
+        }
+    }
+
+    @Nested
+    class LevelInAProposedList {
+        @Test
+        void usesTheProposedListNotTheStoredOne() {
+            grant(direct(alice, TokenUsageLevel.CAN_USE));
+
+            assertThat(policy.levelIn(List.of(), alice)).isEmpty();
+            assertThat(policy.levelIn(List.of(direct(alice, TokenUsageLevel.CAN_MANAGE)), alice))
+                    .contains(TokenUsageLevel.CAN_MANAGE);
+        }
+
+        @Test
+        void countsTheGroupsThePrincipalIsIn() {
+            join(dataEng, alice);
+
+            assertThat(policy.levelIn(List.of(group(dataEng, TokenUsageLevel.CAN_USE)), alice))
+                    .contains(TokenUsageLevel.CAN_USE);
+        }
+
+        @Test
+        void takesTheHigherOfSeveralMatchingEntries() {
+            join(dataEng, alice);
+
+            assertThat(policy.levelIn(List.of(group(dataEng, TokenUsageLevel.CAN_MANAGE),
+                    direct(alice, TokenUsageLevel.CAN_USE)), alice)).contains(TokenUsageLevel.CAN_MANAGE);
+        }
+
+        @Test
+        void keepsWorkspaceAdminsAtCanManageWhateverTheList() {
+            give(BuiltInRole.WORKSPACE_ADMIN, alice);
+
+            assertThat(policy.levelIn(List.of(), alice)).contains(TokenUsageLevel.CAN_MANAGE);
+        }
+
+        @Test
+        void isEmptyWhenNoProposedEntryCoversThePrincipal() {
+            Principal bob = directory.principals.save(Principals.aUser("bob").build());
+
+            assertThat(policy.levelIn(List.of(direct(bob, TokenUsageLevel.CAN_USE),
+                    group(dataEng, TokenUsageLevel.CAN_USE)), alice)).isEmpty();
+        }
+    }
+
+    @Test
+    void theDeniedMessageNamesThePrincipalWhatItLacksAndWhereAnAdminGrantsIt() {
+        Principal robot = directory.principals.save(Principals.aServicePrincipal("etl robot").build());
+
+        assertThat(TokenUsagePolicy.deniedMessage(alice)).startsWith("alice does not have permission to use tokens")
+                .contains("Settings → Admin Console → Workspace settings → Permission Settings")
+                .contains("PATCH /api/2.0/permissions/authorization/tokens");
+        assertThat(TokenUsagePolicy.deniedMessage(robot)).startsWith("etl robot does not have permission");
+    }
+
+    @Test
+    void higherPrefersCanManage() {
+        assertThat(TokenUsageLevel.higher(TokenUsageLevel.CAN_USE, TokenUsageLevel.CAN_USE))
+                .isEqualTo(TokenUsageLevel.CAN_USE);
+        assertThat(TokenUsageLevel.higher(TokenUsageLevel.CAN_USE, TokenUsageLevel.CAN_MANAGE))
+                .isEqualTo(TokenUsageLevel.CAN_MANAGE);
+        assertThat(TokenUsageLevel.higher(TokenUsageLevel.CAN_MANAGE, TokenUsageLevel.CAN_USE))
+                .isEqualTo(TokenUsageLevel.CAN_MANAGE);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.warden.e2e.pages;
+
+import dev.warden.e2e.Htmx;
+import dev.warden.e2e.Waits;
+import java.util.Optional;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Settings → Admin Console → Workspace settings: Personal Access Tokens and its Permission Settings button. */
+public final class WorkspaceSettingsPage extends AdminConsolePage {
+    static final String PATH = "/settings/admin/workspace";
+    private static final By PANEL = By.cssSelector("[data-testid=token-settings]");
+    private static final By ENABLE = By.cssSelector("[data-testid=enable-tokens]");
+    private static final By SAVED = By.cssSelector("[data-testid=settings-saved]");
+
+    private WorkspaceSettingsPage(WebDriver driver, String baseUrl) {
+        super(driver, baseUrl);
+    }
+
+    public static WorkspaceSettingsPage open(WebDriver driver, String baseUrl) {
+        driver.get(baseUrl + PATH);
+        return current(driver, baseUrl);
+    }
+
+    static WorkspaceSettingsPage current(WebDriver driver, String baseUrl) {
+        Waits.on(driver).withMessage("the workspace settings page").until(ExpectedConditions.presenceOfElementLocated(PANEL));
+        Htmx.awaitSettled(driver);
+        return new WorkspaceSettingsPage(driver, baseUrl);
+    }
+
+    public boolean tokensEnabled() {
+        return driver.findElement(ENABLE).isSelected();
+    }
+
+    /** Sets the on/off switch and saves the form; the panel is swapped for the saved one. */
+    public WorkspaceSettingsPage saveTokensEnabled(boolean enabled) {
+        if (tokensEnabled() != enabled) {
+            driver.findElement(ENABLE).click();
+        }
+        return save();
+    }
+
+    /** Sets the maximum lifetime (empty for none) and saves. */
+    public WorkspaceSettingsPage saveMaxLifetimeDays(String days) {
+        WebElement input = driver.findElement(By.cssSelector("[data-testid=max-lifetime-input]"));
+        input.clear();
+        input.sendKeys(days);
+        return save();
+    }
+
+    public WorkspaceSettingsPage save() {
+        WebElement panel = driver.findElement(PANEL);
+        driver.findElement(By.cssSelector("[data-testid=save-settings]")).click();
+        Waits.on(driver).withMessage("the saved settings").until(ExpectedConditions.stalenessOf(panel));
+        Htmx.awaitSettled(driver);
+        return this;
+    }
+
+    /** "Settings saved." or "Token usage saved." after a save. */
+    public Optional<String> savedMessage() {
+        return driver.findElements(SAVED).stream().findFirst().map(WebElement::getText);
+    }
+
+    public Optional<String> errorFor(String field) {
+        return driver.findElements(By.cssSelector("[data-testid=error-" + field + "]")).stream().findFirst()
+                .map(WebElement::getText);
+    }
+
+    /** Permission Settings: opens the Token Usage dialog. */
+    public TokenUsageDialog openPermissionSettings() {
+        driver.findElement(By.cssSelector("[data-testid=open-token-usage]")).click();
+        Htmx.awaitSettled(driver);
+        return TokenUsageDialog.current(driver, baseUrl);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.warden.web.token;
+
+import dev.warden.core.access.AccessRefusedException;
+import dev.warden.core.access.DenialReason;
+import java.util.List;
+
+/**
+ * Why the signed-in user cannot get a new token now, and whom to ask: shown on User settings → Access tokens
+ * instead of the Generate button.
+ * @param suspended the user's tokens do not work either (no token usage permission, or tokens off)
+ */
+record TokenRefusal(String reason, String title, String message, List<String> askWhom, boolean suspended) {
+
+    static TokenRefusal of(AccessRefusedException e, List<String> admins) {
+        String title = switch (e.reason()) {
+            case TOKENS_DISABLED -> "Personal access tokens are turned off in this workspace";
+            case NO_TOKEN_USAGE_PERMISSION -> "You do not have permission to use tokens";
+            default -> "You cannot create a token now";
+        };
+        boolean suspended = e.reason() == DenialReason.TOKENS_DISABLED
+                || e.reason() == DenialReason.NO_TOKEN_USAGE_PERMISSION;
+        return new TokenRefusal(e.reason().name(), title, e.getMessage(), admins, suspended);
+    }
+
+    public String askWhomText() {
+        if (askWhom.isEmpty()) {
+            return "Ask a workspace admin.";
+        }
+        return "Ask a workspace admin: " + String.join(", ", askWhom) + ".";
+    }
+}

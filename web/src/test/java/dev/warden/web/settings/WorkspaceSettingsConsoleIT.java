@@ -1,0 +1,220 @@
+package dev.warden.web.settings;
+
+import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.core.administration.SettingsService;
+import dev.warden.core.administration.TokenUsageService;
+import dev.warden.core.audit.AuditAction;
+import dev.warden.core.group.Group;
+import dev.warden.core.permission.Permission;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.settings.WorkspaceSettings;
+import dev.warden.core.tokenusage.TokenUsageEntry;
+import dev.warden.core.tokenusage.TokenUsageLevel;
+import dev.warden.web.support.ConsoleSession;
+import dev.warden.web.support.DirectoryFixture;
+import dev.warden.web.support.WardenSpringBootTest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Settings → Admin Console → Workspace settings over real HTTP: the Personal Access Tokens form (errors next to
+ * fields, read-only without settings:write) and the Token Usage dialog (working copy, preview, save, cancel).
+ */
+@WardenSpringBootTest
+class WorkspaceSettingsConsoleIT {
+    private static final String PAGE = "/settings/admin/workspace";
+    private static final String DRAFT = PAGE + "/token-usage/draft";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    SettingsService settings;
+    @Autowired
+    TokenUsageService tokenUsage;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DirectoryFixture directory;
+    ConsoleSession console;
+    List<TokenUsageEntry> entriesBefore;
+
+    @BeforeEach
+    void logIn() {
+        directory = new DirectoryFixture(context);
+        console = new ConsoleSession(port);
+        assertThat(console.logIn("admin", ADMIN_PASSWORD)).isEqualTo("/");
+        entriesBefore = tokenUsage.entries(directory.admin());
+    }
+
+    @AfterEach
+    void restore() {
+        settings.update(directory.admin(), SettingsService.asConf(WorkspaceSettings.DEFAULTS));
+        tokenUsage.replace(directory.admin(), entriesBefore);
+    }
+
+    @Test
+    void theTabShowsTheCurrentSettingsAndSavesThemThroughTheForm() {
+        String page = console.get(PAGE).body();
+        assertThat(page).contains("data-testid=\"token-settings\"").contains("Personal Access Tokens")
+                .contains("data-testid=\"open-token-usage\"").contains("aria-current=\"page\"")
+                .doesNotContain("data-testid=\"admin-placeholder\"");
+
+        HttpResponse<String> saved = console.postForm(PAGE, Map.of("maxTokenLifetimeDays", "90",
+                "defaultTokenLifetimeDays", "30", "tokenQuotaPerPrincipal", "50", "_enableTokensConfig", "on"), true);
+
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("data-testid=\"settings-saved\"").doesNotContain("<html");
+        WorkspaceSettings now = settings.get(directory.admin());
+        assertThat(now).isEqualTo(new WorkspaceSettings(false, 90, 30, 50));
+        assertThat(console.get(PAGE).body()).contains("value=\"90\"").contains("value=\"50\"");
+    }
+
+    @Test
+    void invalidValuesAreErrorsNextToTheirFieldsAndChangeNothing() {
+        HttpResponse<String> tooLong = console.postForm(PAGE, Map.of("enableTokensConfig", "true",
+                "maxTokenLifetimeDays", "731", "defaultTokenLifetimeDays", "", "tokenQuotaPerPrincipal", "600"), true);
+        assertThat(tooLong.body()).contains("data-testid=\"error-maxTokenLifetimeDays\"").contains("from 1 to 730")
+                .doesNotContain("data-testid=\"settings-saved\"");
+
+        HttpResponse<String> defaultOverMax = console.postForm(PAGE, Map.of("enableTokensConfig", "true",
+                "maxTokenLifetimeDays", "10", "defaultTokenLifetimeDays", "20", "tokenQuotaPerPrincipal", "600"), true);
+        assertThat(defaultOverMax.body()).contains("data-testid=\"error-defaultTokenLifetimeDays\"")
+                .contains("must not exceed");
+
+        HttpResponse<String> quota = console.postForm(PAGE, Map.of("enableTokensConfig", "true",
+                "maxTokenLifetimeDays", "", "defaultTokenLifetimeDays", "", "tokenQuotaPerPrincipal", "lots"), true);
+        assertThat(quota.body()).contains("data-testid=\"error-tokenQuotaPerPrincipal\"").contains("whole number");
+
+        assertThat(settings.get(directory.admin())).isEqualTo(WorkspaceSettings.DEFAULTS);
+    }
+
+    @Test
+    void withOnlySettingsReadTheFormIsReadOnlyAndAPostIsRefused() {
+        String name = DirectoryFixture.unique("settings-reader");
+        Principal reader = directory.user(name, "a long password 1");
+        directory.assign(directory.customRole(DirectoryFixture.unique("settings-read"), Permission.SETTINGS_READ),
+                reader, null);
+        ConsoleSession theirs = new ConsoleSession(port);
+        assertThat(theirs.logIn(name, "a long password 1")).isEqualTo("/");
+
+        HttpResponse<String> page = theirs.get(PAGE);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-testid=\"settings-read-only\"").contains("disabled")
+                .doesNotContain("data-testid=\"save-settings\"").doesNotContain("data-testid=\"open-token-usage\"");
+
+        HttpResponse<String> post = theirs.postForm(PAGE, Map.of("enableTokensConfig", "false",
+                "tokenQuotaPerPrincipal", "600"), false);
+        assertThat(post.statusCode()).isEqualTo(403);
+        assertThat(settings.get(directory.admin()).tokensEnabled()).isTrue();
+    }
+
+    @Test
+    void theDialogShowsEntriesAndTheImplicitAdminsWithoutARemoveButton() {
+        Group group = directory.group(DirectoryFixture.unique("readers"));
+        directory.allowTokens(group);
+
+        String dialog = console.getHtmx(PAGE + "/token-usage").body();
+
+        assertThat(dialog).contains("data-testid=\"token-usage-dialog\"").contains("data-testid=\"implicit-admin-row\"")
+                .contains("Always (workspace admin)")
+                .contains("data-subject=\"group:" + group.id().value() + "\"")
+                .contains("value=\"group:" + group.id().value() + ":CAN_USE\" selected")
+                .contains("Nobody loses token usage");
+        String adminRow = dialog.substring(dialog.indexOf("implicit-admin-row"), dialog.indexOf("</tr>",
+                dialog.indexOf("implicit-admin-row")));
+        assertThat(adminRow).contains("CAN_MANAGE").doesNotContain("remove-entry");
+    }
+
+    @Test
+    void editsChangeOnlyTheWorkingCopyAndThePreviewNamesWhoLosesWhichTokens() {
+        String name = DirectoryFixture.unique("analyst");
+        Principal user = directory.user(name, "a long password 1");
+        Group group = directory.group(DirectoryFixture.unique("data-eng"), user);
+        directory.allowTokens(group);
+        directory.token(user, "one");
+        directory.token(user, "two");
+        // the fixture gave the user a direct entry too; only the group's entry stays
+        tokenUsage.replace(directory.admin(), List.of(TokenUsageEntry.forGroup(group.id(), TokenUsageLevel.CAN_USE)));
+        String groupEntry = "group:" + group.id().value() + ":CAN_USE";
+
+        HttpResponse<String> removed = console.postForm(DRAFT, List.of(Map.entry("entry", groupEntry),
+                Map.entry("remove", "group:" + group.id().value())), true);
+
+        assertThat(removed.body()).doesNotContain("data-subject=\"group:" + group.id().value() + "\"")
+                .contains("1 principal loses token usage; its 2 tokens will stop working")
+                .contains("data-testid=\"impact-row\" data-name=\"" + name + "\"").contains("2 working tokens")
+                .contains("data-testid=\"unsaved-changes\"");
+        assertThat(tokenUsage.entries(directory.admin())).hasSize(1);
+
+        HttpResponse<String> added = console.postForm(DRAFT, List.of(Map.entry("op", "add"),
+                Map.entry("assignee", "principal:" + user.id().value()), Map.entry("addLevel", "CAN_MANAGE")), true);
+        assertThat(added.body()).contains("data-subject=\"principal:" + user.id().value() + "\"")
+                .contains("value=\"principal:" + user.id().value() + ":CAN_MANAGE\" selected")
+                .contains("Nobody loses token usage");
+
+        HttpResponse<String> nothingChosen = console.postForm(DRAFT, List.of(Map.entry("op", "add")), true);
+        assertThat(nothingChosen.body()).contains("data-testid=\"error-add\"");
+        assertThat(tokenUsage.entries(directory.admin()))
+                .containsExactly(TokenUsageEntry.forGroup(group.id(), TokenUsageLevel.CAN_USE));
+    }
+
+    @Test
+    void saveStoresTheWholeCopyAsOneAuditedChange() {
+        Principal bot = directory.servicePrincipal(DirectoryFixture.unique("bot"));
+        Group group = directory.group(DirectoryFixture.unique("ops"));
+        int before = auditCount();
+
+        HttpResponse<String> saved = console.postForm(PAGE + "/token-usage", List.of(
+                Map.entry("entry", "group:" + group.id().value() + ":CAN_USE"),
+                Map.entry("entry", "principal:" + bot.id().value() + ":CAN_MANAGE")), true);
+
+        assertThat(saved.headers().firstValue("HX-Redirect").orElse("")).endsWith(PAGE + "?saved=token-usage");
+        assertThat(tokenUsage.entries(directory.admin())).containsExactlyInAnyOrder(
+                TokenUsageEntry.forGroup(group.id(), TokenUsageLevel.CAN_USE),
+                TokenUsageEntry.forPrincipal(bot.id(), TokenUsageLevel.CAN_MANAGE));
+        assertThat(auditCount() - before).isEqualTo(1);
+        assertThat(console.get(PAGE + "?saved=token-usage").body()).contains("Token usage saved.");
+    }
+
+    @Test
+    void anUnknownPrincipalIsAnErrorInTheDialogAndNothingChanges() {
+        List<TokenUsageEntry> before = tokenUsage.entries(directory.admin());
+
+        HttpResponse<String> response = console.postForm(PAGE + "/token-usage",
+                List.of(Map.entry("entry", "principal:999999999:CAN_USE")), true);
+
+        assertThat(response.body()).contains("data-testid=\"token-usage-dialog\"").contains("data-testid=\"form-error\"")
+                .contains("does not exist");
+        assertThat(tokenUsage.entries(directory.admin())).isEqualTo(before);
+    }
+
+    @Test
+    void theDialogAndItsEditsAreForAdminsOnly() {
+        String name = DirectoryFixture.unique("plain");
+        directory.user(name, "a long password 1");
+        ConsoleSession theirs = new ConsoleSession(port);
+        assertThat(theirs.logIn(name, "a long password 1")).isEqualTo("/");
+
+        assertThat(theirs.get(PAGE + "/token-usage").statusCode()).isEqualTo(403);
+        assertThat(theirs.postForm(PAGE + "/token-usage", List.of(Map.entry("entry", "principal:1:CAN_MANAGE")), false)
+                .statusCode()).isEqualTo(403);
+    }
+
+    private int auditCount() {
+        Integer count = jdbc.queryForObject("select count(*) from audit_event where action = ?", Integer.class,
+                AuditAction.TOKEN_ACL_CHANGED.name());
+        return count == null ? 0 : count;
+    }
+}
