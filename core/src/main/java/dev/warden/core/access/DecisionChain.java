@@ -103,7 +103,10 @@ public final class DecisionChain {
         trace.pass(Step.FORMAT, "prefix '" + format.prefix() + "', checksum matches");
 
         TokenDigest digest = TokenDigest.of(presented);
-        Optional<AccessToken> found = tokens.findByDigest(digest).filter(token -> token.digest().matches(digest));
+        Instant now = clock.instant();
+        // After a rotation the previous secret keeps working only inside its grace period.
+        Optional<AccessToken> found = tokens.findByDigest(digest)
+                .filter(token -> token.digest().matches(digest) || token.acceptsPrevious(digest, now));
         if (found.isEmpty()) {
             return trace.deny(Step.KNOWN, DenialReason.TOKEN_UNKNOWN,
                     "The access token is not known to Warden: it was deleted, or it was never issued here."
@@ -112,7 +115,6 @@ public final class DecisionChain {
         AccessToken token = found.get();
         trace.pass(Step.KNOWN, "token " + token.id() + " (" + token.displayHint() + ")");
 
-        Instant now = clock.instant();
         if (token.isRevoked()) {
             return trace.deny(Step.NOT_REVOKED, DenialReason.TOKEN_REVOKED,
                     "The access token " + describe(token) + " was revoked at " + token.revokedAt()

@@ -20,8 +20,13 @@ public final class AccessToken {
     private final PrincipalId owner;
     private final PrincipalId createdBy;
     private final String comment;
-    private final TokenDigest digest;
-    private final String displayHint;
+    private final TokenKind kind;
+    private TokenDigest digest;
+    private String displayHint;
+    /** The secret before the last rotation, accepted until {@code previousValidUntil}; null when none. */
+    private TokenDigest previousDigest;
+    private Instant previousValidUntil;
+    private Instant rotatedAt;
     private final Set<Scope> scopes;
     private final Instant createdAt;
     private final Instant expiresAt;
@@ -35,7 +40,11 @@ public final class AccessToken {
         this.owner = Objects.requireNonNull(b.owner, "owner");
         this.createdBy = Objects.requireNonNull(b.createdBy, "createdBy");
         this.comment = b.comment == null ? "" : b.comment;
+        this.kind = b.kind == null ? TokenKind.PERSONAL : b.kind;
         this.digest = Objects.requireNonNull(b.digest, "digest");
+        this.previousDigest = b.previousDigest;
+        this.previousValidUntil = b.previousValidUntil;
+        this.rotatedAt = b.rotatedAt;
         this.displayHint = Objects.requireNonNull(b.displayHint, "displayHint");
         this.scopes = Collections.unmodifiableSet(new TreeSet<>(b.scopes));
         this.createdAt = Objects.requireNonNull(b.createdAt, "createdAt");
@@ -90,6 +99,48 @@ public final class AccessToken {
         }
         revokedAt = null;
         revokedBy = null;
+    }
+
+    /**
+     * Issues a new secret for the same token (same id, scopes, owner, lineage). The old secret stops at once, or
+     * after {@code grace}, never beyond the token's expiry.
+     */
+    public void rotate(TokenDigest newDigest, String newHint, Instant now, java.time.Duration grace) {
+        if (revokedAt != null || isExpiredAt(now)) {
+            throw new InvalidStateException("Token " + id + " is " + statusAt(now).name().toLowerCase()
+                    + "; only an active token can be rotated.");
+        }
+        Instant until = now.plus(grace);
+        if (expiresAt != null && until.isAfter(expiresAt)) {
+            until = expiresAt;
+        }
+        previousDigest = grace.isZero() ? null : digest;
+        previousValidUntil = grace.isZero() ? null : until;
+        digest = newDigest;
+        displayHint = newHint;
+        rotatedAt = now;
+    }
+
+    /** True when this is the previous secret, still inside its grace period. */
+    public boolean acceptsPrevious(TokenDigest presented, Instant now) {
+        return previousDigest != null && previousValidUntil != null && now.isBefore(previousValidUntil)
+                && previousDigest.matches(presented);
+    }
+
+    public TokenKind kind() {
+        return kind;
+    }
+
+    public TokenDigest previousDigest() {
+        return previousDigest;
+    }
+
+    public Instant previousValidUntil() {
+        return previousValidUntil;
+    }
+
+    public Instant rotatedAt() {
+        return rotatedAt;
     }
 
     public TokenId id() {
@@ -157,7 +208,11 @@ public final class AccessToken {
         private PrincipalId owner;
         private PrincipalId createdBy;
         private String comment;
+        private TokenKind kind;
         private TokenDigest digest;
+        private TokenDigest previousDigest;
+        private Instant previousValidUntil;
+        private Instant rotatedAt;
         private String displayHint;
         private Set<Scope> scopes = Set.of();
         private Instant createdAt;
@@ -175,6 +230,13 @@ public final class AccessToken {
         public Builder createdBy(PrincipalId value) { this.createdBy = value; return this; }
         public Builder comment(String value) { this.comment = value; return this; }
         public Builder digest(TokenDigest value) { this.digest = value; return this; }
+        public Builder kind(TokenKind value) { this.kind = value; return this; }
+        public Builder previous(TokenDigest value, Instant validUntil) {
+            this.previousDigest = value;
+            this.previousValidUntil = validUntil;
+            return this;
+        }
+        public Builder rotatedAt(Instant value) { this.rotatedAt = value; return this; }
         public Builder displayHint(String value) { this.displayHint = value; return this; }
         public Builder scopes(Set<Scope> value) { this.scopes = value; return this; }
         public Builder createdAt(Instant value) { this.createdAt = value; return this; }

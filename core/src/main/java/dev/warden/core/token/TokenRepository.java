@@ -10,16 +10,23 @@ import java.util.Optional;
 public interface TokenRepository {
     void add(AccessToken token);
 
-    /** Stores the token's changed state (revocation). */
+    /** Stores the token's changed state: revocation, and the secret after a rotation. */
     void update(AccessToken token);
 
     Optional<AccessToken> findById(WorkspaceId workspace, TokenId id);
 
     /**
-     * The one lookup across workspaces: a presented token names no workspace, and its digest is
-     * unique across the installation.
+     * The one lookup across workspaces: a presented token names no workspace, and its digest is unique across the
+     * installation. Finds the token whose current secret, or previous secret (after a rotation), has this digest;
+     * the caller decides whether a previous secret is still in its grace period.
      */
     Optional<AccessToken> findByDigest(TokenDigest digest);
+
+    /**
+     * A page of the workspace's inventory, newest first (created, then token id), after the cursor (null: from the
+     * start). Keyset paging: a page costs the same however deep it is.
+     */
+    List<AccessToken> search(WorkspaceId workspace, TokenFilter filter, TokenCursor after, int limit);
 
     /** Newest first. */
     List<AccessToken> listByOwner(WorkspaceId workspace, PrincipalId owner);

@@ -10,7 +10,10 @@ import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.QuotaExceededException;
 import dev.warden.core.shared.TransactionRunner;
 import java.security.SecureRandom;
+import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.workspace.WorkspaceId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.Set;
  */
 public final class TokenService {
     private static final String TARGET = "token";
+    public static final Duration MAX_ROTATION_GRACE = Duration.ofDays(7);
 
     private final TokenRepository tokens;
     private final AuditLog audit;
@@ -62,19 +66,30 @@ public final class TokenService {
     }
 
     public IssuedToken create(Actor actor, CreateTokenCommand command) {
+        return issue(actor, actor.workspace(), actor.principal(), actor.name(), TokenKind.PERSONAL, command);
+    }
+
+    /**
+     * A token owned by {@code owner}, created by {@code creator} (an admin for an on-behalf-of token). The owner's
+     * workspace rules apply: tokens enabled, the owner holds token usage permission, lifetimes, quota.
+     */
+    public IssuedToken issue(Actor creator, WorkspaceId workspace, PrincipalId owner, String ownerName, TokenKind kind,
+                             CreateTokenCommand command) {
+        Actor ownerActor = new Actor(workspace, owner, ownerName, creator.clientAddress());
         String comment = validComment(command.comment());
         Set<Scope> scopes = command.scopes() == null || command.scopes().isEmpty()
                 ? Set.of(Scope.ALL_APIS)
                 : Scope.parseAll(command.scopes(), CreateTokenCommand.SCOPES_FIELD);
-        TokenIssueTerms terms = rules.termsFor(actor);
+        TokenIssueTerms terms = rules.termsFor(ownerActor);
         Instant now = now();
         Instant expiresAt = terms.lifetimes().expiryFor(command.lifetime(), now);
         TokenSecret secret = format.generate(random);
         AccessToken token = AccessToken.builder()
                 .id(TokenId.random(random))
-                .workspace(actor.workspace())
-                .owner(actor.principal())
-                .createdBy(actor.principal())
+                .workspace(workspace)
+                .owner(owner)
+                .createdBy(creator.principal())
+                .kind(kind)
                 .comment(comment)
                 .digest(secret.digest())
                 .displayHint(secret.displayHint(format.prefix()))
@@ -83,13 +98,35 @@ public final class TokenService {
                 .expiresAt(expiresAt)
                 .build();
         return tx.inTransaction(() -> {
-            int owned = tokens.listByOwner(actor.workspace(), actor.principal()).size();
+            int owned = tokens.listByOwner(workspace, owner).size();
             if (owned >= terms.quota()) {
-                throw new QuotaExceededException(actor.name() + " already owns " + owned + " tokens, the most one"
+                throw new QuotaExceededException(ownerName + " already owns " + owned + " tokens, the most one"
                         + " principal may own in this workspace (tokenQuotaPerPrincipal). Delete unused tokens first.");
             }
             tokens.add(token);
-            audit.record(created(actor, token, now));
+            audit.record(created(creator, token, now));
+            return new IssuedToken(token, secret);
+        });
+    }
+
+    /**
+     * A new secret for the same token, shown once. The old one stops at once or after {@code grace} (at most
+     * {@link #MAX_ROTATION_GRACE}, never beyond the expiry). Callers check who may rotate the token.
+     */
+    public IssuedToken rotate(Actor actor, AccessToken token, Duration grace) {
+        if (grace == null || grace.isNegative() || grace.compareTo(MAX_ROTATION_GRACE) > 0) {
+            throw new InvalidParameterException("grace_period_seconds", "grace_period_seconds must be from 0 to "
+                    + MAX_ROTATION_GRACE.getSeconds() + " (7 days).");
+        }
+        TokenSecret secret = format.generate(random);
+        Instant now = now();
+        return tx.inTransaction(() -> {
+            token.rotate(secret.digest(), secret.displayHint(format.prefix()), now, grace);
+            tokens.update(token);
+            audit.record(event(actor, AuditAction.TOKEN_ROTATED, token, now)
+                    .detail("grace_seconds", grace.getSeconds())
+                    .detail("previous_valid_until", token.previousValidUntil())
+                    .build());
             return new IssuedToken(token, secret);
         });
     }
@@ -187,12 +224,13 @@ public final class TokenService {
 
     private static AuditEvent created(Actor actor, AccessToken token, Instant now) {
         return event(actor, AuditAction.TOKEN_CREATED, token, now)
+                .detail("kind", token.kind())
                 .detail("scopes", String.join(" ", token.scopes().stream().map(Scope::key).toList()))
                 .detail("expires_at", token.expiresAt() == null ? "never" : token.expiresAt())
                 .build();
     }
 
-    private static AuditEvent.Builder event(Actor actor, AuditAction action, AccessToken token, Instant now) {
+    static AuditEvent.Builder event(Actor actor, AuditAction action, AccessToken token, Instant now) {
         return AuditEvent.by(actor, action, now)
                 .target(TARGET, token.id().value())
                 .detail("owner_id", token.owner())

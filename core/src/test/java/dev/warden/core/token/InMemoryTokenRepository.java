@@ -56,9 +56,60 @@ public class InMemoryTokenRepository implements TokenRepository {
     public synchronized Optional<AccessToken> findByDigest(TokenDigest digest) {
         findByDigestCalls++;
         return tokens.values().stream()
-                .filter(t -> t.digest().equals(digest))
+                .filter(t -> t.digest().equals(digest) || digest.equals(t.previousDigest()))
                 .findFirst()
                 .map(t -> copy(t).build());
+    }
+
+    @Override
+    public synchronized List<AccessToken> search(WorkspaceId workspace, TokenFilter filter, TokenCursor after,
+                                                 int limit) {
+        return tokens.values().stream()
+                .filter(t -> t.workspace().equals(workspace))
+                .filter(t -> matches(t, filter))
+                .filter(t -> after == null || NEWEST_FIRST.compare(t, cursorProbe(t, after)) > 0)
+                .sorted(NEWEST_FIRST)
+                .limit(limit)
+                .map(t -> copy(t).build())
+                .toList();
+    }
+
+    /** Newest first: created descending, then token id descending (as the database orders them). */
+    private static final Comparator<AccessToken> NEWEST_FIRST = Comparator.comparing(AccessToken::createdAt)
+            .thenComparing(t -> t.id().value())
+            .reversed();
+
+    private static AccessToken cursorProbe(AccessToken any, TokenCursor cursor) {
+        return copy(any).id(cursor.id()).createdAt(cursor.createdAt()).build();
+    }
+
+    private static boolean matches(AccessToken t, TokenFilter f) {
+        if (f == null) {
+            return true;
+        }
+        if (f.owner() != null && !t.owner().equals(f.owner())) {
+            return false;
+        }
+        if (f.createdBy() != null && !t.createdBy().equals(f.createdBy())) {
+            return false;
+        }
+        if (f.status() != null && t.statusAt(f.now()) != f.status()) {
+            return false;
+        }
+        if (f.kind() != null && t.kind() != f.kind()) {
+            return false;
+        }
+        if (f.scope() != null && t.scopes().stream().noneMatch(s -> s.key().equals(f.scope()))) {
+            return false;
+        }
+        if (f.expiringBefore() != null && (t.expiresAt() == null || !t.expiresAt().isAfter(f.now())
+                || !t.expiresAt().isBefore(f.expiringBefore()))) {
+            return false;
+        }
+        if (f.unusedSince() != null && t.lastUse() != null && !t.lastUse().at().isBefore(f.unusedSince())) {
+            return false;
+        }
+        return !f.neverUsed() || t.lastUse() == null;
     }
 
     @Override
@@ -150,7 +201,10 @@ public class InMemoryTokenRepository implements TokenRepository {
                 .owner(token.owner())
                 .createdBy(token.createdBy())
                 .comment(token.comment())
+                .kind(token.kind())
                 .digest(token.digest())
+                .previous(token.previousDigest(), token.previousValidUntil())
+                .rotatedAt(token.rotatedAt())
                 .displayHint(token.displayHint())
                 .scopes(token.scopes())
                 .createdAt(token.createdAt())

@@ -48,6 +48,7 @@ public final class Tokens {
         private Instant revokedAt;
         private PrincipalId revokedBy;
         private TokenLastUse lastUse;
+        private TokenKind kind = TokenKind.PERSONAL;
 
         private Builder() {
         }
@@ -84,6 +85,7 @@ public final class Tokens {
         }
 
         public Builder lastUse(TokenLastUse value) { this.lastUse = value; return this; }
+        public Builder kind(TokenKind value) { this.kind = value; return this; }
 
         /** The clear-text value whose digest the token will hold. */
         public String value() {
@@ -106,6 +108,7 @@ public final class Tokens {
                     .expiresAt(expiry)
                     .revoked(revokedAt, revokedBy)
                     .lastUse(lastUse)
+                    .kind(kind)
                     .build();
         }
     }

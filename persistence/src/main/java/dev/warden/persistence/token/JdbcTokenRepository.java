@@ -2,7 +2,9 @@ package dev.warden.persistence.token;
 
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenCursor;
 import dev.warden.core.token.TokenDigest;
+import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.token.TokenRepository;
@@ -35,7 +37,9 @@ class JdbcTokenRepository implements TokenRepository {
      */
     private static final String UPDATE_REVOCATION = """
             UPDATE access_token
-               SET revoked_at = :revokedAt, revoked_by_id = :revokedBy
+               SET revoked_at = :revokedAt, revoked_by_id = :revokedBy,
+                   secret_hash = :hash, display_hint = :hint, previous_secret_hash = :previousHash,
+                   previous_valid_until = :previousUntil, rotated_at = :rotatedAt
              WHERE workspace_id = :workspace AND token_id = :token""";
 
     /**
@@ -45,7 +49,8 @@ class JdbcTokenRepository implements TokenRepository {
     private static final String SELECT = """
             SELECT t.token_id, t.workspace_id, t.secret_hash, t.display_hint, t.owner_id, t.created_by_id, t.comment,
                    t.created_at, t.expires_at, t.revoked_at, t.revoked_by_id,
-                   t.last_used_at, t.last_used_address, t.last_used_agent, s.scope
+                   t.last_used_at, t.last_used_address, t.last_used_agent, t.kind, t.previous_secret_hash,
+                   t.previous_valid_until, t.rotated_at, s.scope
               FROM access_token t
               LEFT JOIN access_token_scope s ON s.token_id = t.token_id
             """;
@@ -68,6 +73,11 @@ class JdbcTokenRepository implements TokenRepository {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("revokedAt", Times.toDatabase(token.revokedAt()))
                 .addValue("revokedBy", token.revokedBy() == null ? null : token.revokedBy().value())
+                .addValue("hash", token.digest().hex())
+                .addValue("hint", token.displayHint())
+                .addValue("previousHash", token.previousDigest() == null ? null : token.previousDigest().hex())
+                .addValue("previousUntil", Times.toDatabase(token.previousValidUntil()))
+                .addValue("rotatedAt", Times.toDatabase(token.rotatedAt()))
                 .addValue("workspace", token.workspace().value())
                 .addValue("token", token.id().value());
         if (jdbc.update(UPDATE_REVOCATION, params) != 1) {
@@ -84,7 +94,8 @@ class JdbcTokenRepository implements TokenRepository {
 
     @Override
     public Optional<AccessToken> findByDigest(TokenDigest digest) {
-        return single(select("WHERE t.secret_hash = :hash", new MapSqlParameterSource("hash", digest.hex())));
+        return single(select("WHERE t.secret_hash = :hash OR t.previous_secret_hash = :hash",
+                new MapSqlParameterSource("hash", digest.hex())));
     }
 
     @Override
@@ -93,6 +104,65 @@ class JdbcTokenRepository implements TokenRepository {
                         WHERE t.workspace_id = :workspace AND t.owner_id = :owner
                         ORDER BY t.created_at DESC, t.token_id DESC""",
                 new MapSqlParameterSource().addValue("workspace", workspace.value()).addValue("owner", owner.value()));
+    }
+
+    /**
+     * Two steps, so paging counts tokens and not joined scope rows: the ids of one page by keyset (newest first),
+     * then those tokens with their scopes.
+     */
+    @Override
+    public List<AccessToken> search(WorkspaceId workspace, TokenFilter filter, TokenCursor after, int limit) {
+        StringBuilder where = new StringBuilder("WHERE t.workspace_id = :workspace");
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("workspace", workspace.value())
+                .addValue("now", Times.toDatabase(filter.now()))
+                .addValue("limit", limit);
+        if (filter.owner() != null) {
+            where.append(" AND t.owner_id = :owner");
+            params.addValue("owner", filter.owner().value());
+        }
+        if (filter.createdBy() != null) {
+            where.append(" AND t.created_by_id = :createdBy");
+            params.addValue("createdBy", filter.createdBy().value());
+        }
+        if (filter.status() != null) {
+            where.append(switch (filter.status()) {
+                case ACTIVE -> " AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > :now)";
+                case REVOKED -> " AND t.revoked_at IS NOT NULL";
+                case EXPIRED -> " AND t.revoked_at IS NULL AND t.expires_at <= :now";
+            });
+        }
+        if (filter.kind() != null) {
+            where.append(" AND t.kind = :kind");
+            params.addValue("kind", filter.kind().name());
+        }
+        if (filter.scope() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM access_token_scope ts WHERE ts.token_id = t.token_id"
+                    + " AND ts.scope = :scope)");
+            params.addValue("scope", filter.scope());
+        }
+        if (filter.expiringBefore() != null) {
+            where.append(" AND t.expires_at > :now AND t.expires_at < :expiringBefore");
+            params.addValue("expiringBefore", Times.toDatabase(filter.expiringBefore()));
+        }
+        if (filter.unusedSince() != null) {
+            where.append(" AND (t.last_used_at IS NULL OR t.last_used_at < :unusedSince)");
+            params.addValue("unusedSince", Times.toDatabase(filter.unusedSince()));
+        }
+        if (filter.neverUsed()) {
+            where.append(" AND t.last_used_at IS NULL");
+        }
+        if (after != null) {
+            where.append(" AND (t.created_at < :afterCreated OR (t.created_at = :afterCreated AND t.token_id < :afterId))");
+            params.addValue("afterCreated", Times.toDatabase(after.createdAt())).addValue("afterId", after.id().value());
+        }
+        List<String> ids = jdbc.queryForList("SELECT t.token_id FROM access_token t " + where
+                + " ORDER BY t.created_at DESC, t.token_id DESC LIMIT :limit", params, String.class);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return select("WHERE t.workspace_id = :workspace AND t.token_id IN (:ids) ORDER BY t.created_at DESC, t.token_id DESC",
+                new MapSqlParameterSource().addValue("workspace", workspace.value()).addValue("ids", ids));
     }
 
     @Override

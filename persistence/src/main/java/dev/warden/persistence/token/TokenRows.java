@@ -5,6 +5,7 @@ import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLastUse;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.persistence.Times;
@@ -29,6 +30,9 @@ final class TokenRows {
                 lastUse == null ? null : lastUse.at(),
                 lastUse == null ? null : lastUse.clientAddress(),
                 lastUse == null ? null : lastUse.userAgent(),
+                token.kind().name(),
+                token.previousDigest() == null ? null : token.previousDigest().hex(),
+                token.previousValidUntil(), token.rotatedAt(),
                 token.scopes().stream().map(scope -> new TokenScopeRow(workspace, scope.key())).collect(Collectors.toSet()));
     }
 
@@ -45,6 +49,10 @@ final class TokenRows {
                 .comment(rs.getString("comment"))
                 .digest(new TokenDigest(rs.getString("secret_hash")))
                 .displayHint(rs.getString("display_hint"))
+                .kind(TokenKind.valueOf(rs.getString("kind")))
+                .previous(rs.getString("previous_secret_hash") == null ? null
+                        : new TokenDigest(rs.getString("previous_secret_hash")), Times.read(rs, "previous_valid_until"))
+                .rotatedAt(Times.read(rs, "rotated_at"))
                 .createdAt(Times.read(rs, "created_at"))
                 .expiresAt(Times.read(rs, "expires_at"))
                 .revoked(Times.read(rs, "revoked_at"), notRevoked ? null : new PrincipalId(revokedBy))

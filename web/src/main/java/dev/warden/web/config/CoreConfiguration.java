@@ -20,6 +20,7 @@ import dev.warden.core.audit.AuditLog;
 import dev.warden.core.bootstrap.WorkspaceBootstrap;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.administration.TokenManagementService;
 import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenRepository;
@@ -86,6 +87,14 @@ class CoreConfiguration {
                                         GroupRepository groups, TokenRepository tokens, LastAdminGuard admins,
                                         AccessPolicy access, AuditLog audit, TransactionRunner tx, Clock clock) {
         return new TokenUsageService(acl, usage, principals, groups, tokens, admins, access, audit, tx, clock);
+    }
+
+    @Bean
+    TokenManagementService tokenManagementService(TokenRepository tokens, TokenService tokenService,
+                                                  PrincipalRepository principals, TokenUsagePolicy usage,
+                                                  AccessPolicy access, AuditLog audit, TransactionRunner tx,
+                                                  Clock clock) {
+        return new TokenManagementService(tokens, tokenService, principals, usage, access, audit, tx, clock);
     }
 
     @Bean
