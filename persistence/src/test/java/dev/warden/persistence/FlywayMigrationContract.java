@@ -11,12 +11,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.assertj.core.api.Assertions;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -43,7 +47,7 @@ abstract class FlywayMigrationContract {
         int failed = jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success = FALSE")
                 .query(Integer.class).single();
 
-        assertThat(applied).startsWith("1", "2", "3");
+        assertThat(applied).containsExactly("1", "2", "3", "4");
         assertThat(failed).isZero();
     }
 
@@ -82,7 +86,7 @@ abstract class FlywayMigrationContract {
         flyway(database, "latest").migrate();
 
         JdbcClient v2 = JdbcClient.create(database);
-        assertThat(appliedVersions(v2)).startsWith("1", "2", "3");
+        assertThat(appliedVersions(v2)).containsExactly("1", "2", "3", "4");
         for (long workspace : List.of(main, staging)) {
             assertThat(v2.sql("SELECT name FROM role WHERE workspace_id = ? AND built_in = TRUE ORDER BY name")
                     .param(workspace).query(String.class).list())
@@ -166,7 +170,7 @@ abstract class FlywayMigrationContract {
         flyway(database, "latest").migrate();
 
         JdbcClient v3 = JdbcClient.create(database);
-        assertThat(appliedVersions(v3)).startsWith("1", "2", "3");
+        assertThat(appliedVersions(v3)).containsExactly("1", "2", "3", "4");
         assertThat(tablesOf(database)).contains("workspace_setting", "token_usage_entry");
         assertThat(rowCounts(v3)).as("the rows of version 2").isEqualTo(rowsBefore);
         assertThat(v3.sql("SELECT COUNT(*) FROM workspace_setting").query(Integer.class).single()).isZero();
@@ -201,6 +205,97 @@ abstract class FlywayMigrationContract {
                 .containsExactly(Arrays.asList(alice, null, "CAN_USE"), Arrays.asList(null, dataEng, "CAN_USE"));
         assertThat(v3.sql("SELECT COUNT(*) FROM token_usage_entry WHERE workspace_id = ?").param(staging)
                 .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    /**
+     * A database of version 3 with tokens (one revoked, one used, one with several scopes). Version 4 makes every
+     * existing token personal without a previous secret, leaves the rest of each row alone, and adds the inventory
+     * indexes and the unique index on the previous digest.
+     */
+    @Test
+    void aVersion3DatabaseWithTokensGetsTheTokenManagementColumnsAndIndexes() throws SQLException {
+        DataSource database = newEmptyDatabase();
+        assertThat(flyway(database, "3").migrate().targetSchemaVersion).isEqualTo("3");
+        JdbcClient v3 = JdbcClient.create(database);
+        long main = insertWorkspace(v3, "main");
+        long alice = insertUser(v3, main, "alice");
+        long admin = insertUser(v3, main, "admin");
+        v3.sql("""
+                        INSERT INTO access_token (token_id, workspace_id, secret_hash, display_hint, owner_id,
+                                                  created_by_id, comment, created_at, expires_at, revoked_at,
+                                                  revoked_by_id, last_used_at, last_used_address, last_used_agent)
+                        VALUES ('tok-1', ?, ?, 'dapi…1111', ?, ?, 'etl', ?, ?, ?, ?, NULL, NULL, NULL)""")
+                .params(main, "1".repeat(64), alice, admin, V1_TIME, V1_TIME.plusDays(30), V1_TIME.plusDays(1), admin)
+                .update();
+        v3.sql("""
+                        INSERT INTO access_token (token_id, workspace_id, secret_hash, display_hint, owner_id,
+                                                  created_by_id, comment, created_at, expires_at, revoked_at,
+                                                  revoked_by_id, last_used_at, last_used_address, last_used_agent)
+                        VALUES ('tok-2', ?, ?, 'dapi…2222', ?, ?, '', ?, NULL, NULL, NULL, ?, '10.0.0.1', 'curl')""")
+                .params(main, "2".repeat(64), alice, alice, V1_TIME.plusSeconds(1), V1_TIME.plusDays(2)).update();
+        for (String scope : List.of("all-apis", "scim:read", "tokens:read")) {
+            v3.sql("INSERT INTO access_token_scope (token_id, workspace_id, scope) VALUES ('tok-2', ?, ?)")
+                    .params(main, scope).update();
+        }
+        List<Integer> rowsBefore = rowCounts(v3);
+        List<List<Object>> tokensBefore = tokenRows(v3);
+
+        flyway(database, "latest").migrate();
+
+        JdbcClient v4 = JdbcClient.create(database);
+        assertThat(appliedVersions(v4)).containsExactly("1", "2", "3", "4");
+        assertThat(rowCounts(v4)).as("the rows of version 3").isEqualTo(rowsBefore);
+        assertThat(tokenRows(v4)).as("the token columns of version 3").isEqualTo(tokensBefore);
+        assertThat(v4.sql("""
+                        SELECT token_id, kind, previous_secret_hash, previous_valid_until, rotated_at
+                          FROM access_token ORDER BY token_id""")
+                .query((rs, n) -> Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4), rs.getObject(5)))
+                .list())
+                .containsExactly(Arrays.asList("tok-1", "PERSONAL", null, null, null),
+                        Arrays.asList("tok-2", "PERSONAL", null, null, null));
+        assertThat(indexesOf(database, "access_token")).contains("uq_access_token_previous_hash",
+                "ix_access_token_inventory", "ix_access_token_creator", "ix_access_token_owner");
+
+        v4.sql("UPDATE access_token SET previous_secret_hash = ? WHERE token_id = 'tok-1'").param("3".repeat(64))
+                .update();
+        Assertions.assertThatThrownBy(() -> v4.sql("UPDATE access_token SET previous_secret_hash = ? WHERE token_id = 'tok-2'")
+                        .param("3".repeat(64)).update())
+                .as("a previous digest is unique").isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    private static List<List<Object>> tokenRows(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT token_id, workspace_id, secret_hash, display_hint, owner_id, created_by_id, comment,
+                               created_at, expires_at, revoked_at, revoked_by_id, last_used_at, last_used_address,
+                               last_used_agent
+                          FROM access_token ORDER BY token_id""")
+                .query((rs, n) -> {
+                    List<Object> row = new ArrayList<>();
+                    for (int column = 1; column <= 14; column++) {
+                        Object value = rs.getObject(column);
+                        row.add(value instanceof java.sql.Timestamp ts ? ts.toLocalDateTime()
+                                : value instanceof Number number ? number.longValue() : value);
+                    }
+                    return row;
+                })
+                .list();
+    }
+
+    private static Set<String> indexesOf(DataSource dataSource, String table) throws SQLException {
+        Set<String> indexes = new TreeSet<>();
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            try (ResultSet rs = meta.getIndexInfo(connection.getCatalog(), connection.getSchema(), table, false,
+                    false)) {
+                while (rs.next()) {
+                    if (rs.getString("INDEX_NAME") != null) {
+                        indexes.add(rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return indexes;
     }
 
     private static List<String> appliedVersions(JdbcClient jdbc) {

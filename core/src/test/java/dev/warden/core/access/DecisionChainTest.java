@@ -19,6 +19,7 @@ import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.InMemoryTokenRepository;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenFormat;
+import dev.warden.core.token.TokenSecret;
 import dev.warden.core.token.TokenStatus;
 import dev.warden.core.token.Tokens;
 import dev.warden.core.tokenusage.InMemoryTokenUsageRepository;
@@ -630,6 +631,68 @@ class DecisionChainTest {
 
             assertThat(decision.trace()).extracting(StepOutcome::detail)
                     .noneMatch(detail -> detail.contains(value.substring(4, 47)));
+        }
+    }
+
+    @Nested
+    class AfterRotation {
+        private final Tokens.Builder builder = alicesToken();
+        private final String oldValue = stored(builder);
+        private final String newValue = Tokens.aValue();
+
+        /** Rotates the stored token to {@link #newValue} now, as the token service does. */
+        private void rotate(Duration grace) {
+            AccessToken token = tokens.all().get(0);
+            TokenSecret secret = new TokenSecret(newValue);
+            token.rotate(secret.digest(), secret.displayHint("wdn_"), clock.instant(), grace);
+            tokens.update(token);
+        }
+
+        @Test
+        void theNewValueAuthenticates() {
+            rotate(Duration.ZERO);
+
+            Decision decision = chain.evaluate(newValue);
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.token().id()).isEqualTo(builder.build().id());
+            assertThat(decision.owner().id()).isEqualTo(alice.id());
+        }
+
+        @Test
+        void withoutGraceTheOldValueIsUnknownAtOnce() {
+            rotate(Duration.ZERO);
+
+            assertDeniedAt(chain.evaluate(oldValue), Step.KNOWN, DenialReason.TOKEN_UNKNOWN);
+            assertThat(chain.evaluate(newValue).allowed()).isTrue();
+        }
+
+        @Test
+        void withGraceTheOldValueAuthenticatesUntilTheGraceEndsAndIsUnknownFromThen() {
+            Instant rotatedAt = clock.instant();
+            rotate(Duration.ofHours(2));
+
+            Decision during = chain.evaluate(oldValue);
+            assertThat(during.allowed()).isTrue();
+            assertThat(during.owner().id()).isEqualTo(alice.id());
+            assertThat(chain.evaluate(newValue).allowed()).isTrue();
+
+            clock.setInstant(rotatedAt.plus(Duration.ofHours(2)).minusNanos(1));
+            assertThat(chain.evaluate(oldValue).allowed()).isTrue();
+
+            clock.setInstant(rotatedAt.plus(Duration.ofHours(2)));
+            assertDeniedAt(chain.evaluate(oldValue), Step.KNOWN, DenialReason.TOKEN_UNKNOWN);
+            assertThat(chain.evaluate(newValue).allowed()).isTrue();
+        }
+
+        @Test
+        void theOldValueInsideItsGraceIsStillDeniedWhenTheTokenIsRevoked() {
+            rotate(Duration.ofHours(2));
+            AccessToken token = tokens.all().get(0);
+            token.revoke(alice.id(), clock.instant());
+            tokens.update(token);
+
+            assertDeniedAt(chain.evaluate(oldValue), Step.NOT_REVOKED, DenialReason.TOKEN_REVOKED);
         }
     }
 

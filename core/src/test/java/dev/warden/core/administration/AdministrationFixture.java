@@ -16,11 +16,14 @@ import dev.warden.core.shared.MutableClock;
 import dev.warden.core.shared.RollingBackTransactionRunner;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.InMemoryTokenRepository;
+import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenLifetimePolicy;
+import dev.warden.core.token.TokenService;
 import dev.warden.core.token.Tokens;
 import dev.warden.core.tokenusage.InMemoryTokenUsageRepository;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.workspace.WorkspaceId;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -58,6 +61,10 @@ final class AdministrationFixture {
             directory.groups, tokens, lastAdmin, access, audit, tx, clock);
     final SettingsService settingsService = new SettingsService(settings, access, audit, tx, clock);
     final TokenIssuePolicy issuePolicy = new TokenIssuePolicy(settings, usage, directory.principals, installation);
+    final TokenService tokenService = new TokenService(tokens, audit, tx, new TokenFormat(TokenFormat.DEFAULT_PREFIX),
+            issuePolicy, installation, new SecureRandom(), clock);
+    final TokenManagementService tokenManagement = new TokenManagementService(tokens, tokenService,
+            directory.principals, usage, access, audit, tx, clock);
 
     final Principal admin;
 

@@ -3,6 +3,7 @@ package dev.warden.core.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.shared.InvalidStateException;
 import java.time.Duration;
@@ -166,5 +167,111 @@ class AccessTokenTest {
         AccessToken token = Tokens.aToken().build();
 
         assertThat(token.toString()).contains(token.displayHint()).doesNotContain(token.digest().hex());
+    }
+
+    @Nested
+    class Rotation {
+        private final String oldValue = Tokens.aValue();
+        private final String newValue = Tokens.aValue();
+        private final TokenDigest oldDigest = TokenDigest.of(oldValue);
+        private final TokenDigest newDigest = TokenDigest.of(newValue);
+        private final String newHint = new TokenSecret(newValue).displayHint(Tokens.FORMAT.prefix());
+        private final AccessToken token = Tokens.aToken().ownedBy(ALICE).createdBy(ADMIN).kind(TokenKind.ON_BEHALF_OF)
+                .withValue(oldValue).withScopes(Scope.ALL_APIS).createdAt(created).expiringAt(expiry).build();
+
+        @Test
+        void replacesTheDigestAndHintAndKeepsIdScopesOwnerCreatorAndKind() {
+            TokenId id = token.id();
+            Set<Scope> scopes = token.scopes();
+            String oldHint = token.displayHint();
+
+            token.rotate(newDigest, newHint, during, Duration.ZERO);
+
+            assertThat(token.digest()).isEqualTo(newDigest);
+            assertThat(token.displayHint()).isEqualTo(newHint).isNotEqualTo(oldHint);
+            assertThat(token.id()).isEqualTo(id);
+            assertThat(token.scopes()).isEqualTo(scopes);
+            assertThat(token.owner()).isEqualTo(ALICE);
+            assertThat(token.createdBy()).isEqualTo(ADMIN);
+            assertThat(token.kind()).isEqualTo(TokenKind.ON_BEHALF_OF);
+            assertThat(token.createdAt()).isEqualTo(created);
+            assertThat(token.expiresAt()).isEqualTo(expiry);
+            assertThat(token.rotatedAt()).isEqualTo(during);
+            assertThat(token.statusAt(during)).isEqualTo(TokenStatus.ACTIVE);
+        }
+
+        @Test
+        void withoutGraceThePreviousSecretIsNotAcceptedAtAll() {
+            token.rotate(newDigest, newHint, during, Duration.ZERO);
+
+            assertThat(token.acceptsPrevious(oldDigest, during)).isFalse();
+            assertThat(token.previousDigest()).isNull();
+            assertThat(token.previousValidUntil()).isNull();
+        }
+
+        @Test
+        void withGraceThePreviousSecretIsAcceptedUntilNowPlusGraceAndNotFromThenOn() {
+            Duration grace = Duration.ofHours(6);
+
+            token.rotate(newDigest, newHint, during, grace);
+
+            Instant until = during.plus(grace);
+            assertThat(token.previousDigest()).isEqualTo(oldDigest);
+            assertThat(token.previousValidUntil()).isEqualTo(until);
+            assertThat(token.acceptsPrevious(oldDigest, during)).isTrue();
+            assertThat(token.acceptsPrevious(oldDigest, until.minusNanos(1))).isTrue();
+            assertThat(token.acceptsPrevious(oldDigest, until)).isFalse();
+            assertThat(token.acceptsPrevious(oldDigest, until.plusSeconds(1))).isFalse();
+        }
+
+        @Test
+        void theGraceAcceptsOnlyThePreviousSecretNotAnyOther() {
+            token.rotate(newDigest, newHint, during, Duration.ofHours(6));
+
+            assertThat(token.acceptsPrevious(TokenDigest.of(Tokens.aValue()), during)).isFalse();
+            assertThat(token.acceptsPrevious(newDigest, during)).isFalse();
+        }
+
+        @Test
+        void theGraceEndsNoLaterThanTheExpiry() {
+            Instant nearExpiry = expiry.minus(Duration.ofHours(1));
+
+            token.rotate(newDigest, newHint, nearExpiry, Duration.ofDays(7));
+
+            assertThat(token.previousValidUntil()).isEqualTo(expiry);
+            assertThat(token.acceptsPrevious(oldDigest, expiry.minusNanos(1))).isTrue();
+            assertThat(token.acceptsPrevious(oldDigest, expiry)).isFalse();
+        }
+
+        @Test
+        void aSecondRotationReplacesThePreviousSecret() {
+            token.rotate(newDigest, newHint, during, Duration.ofHours(6));
+            String thirdValue = Tokens.aValue();
+
+            token.rotate(TokenDigest.of(thirdValue), "hint", during.plusSeconds(60), Duration.ofHours(6));
+
+            assertThat(token.acceptsPrevious(newDigest, during.plusSeconds(61))).isTrue();
+            assertThat(token.acceptsPrevious(oldDigest, during.plusSeconds(61))).isFalse();
+        }
+
+        @Test
+        void rotatingARevokedTokenIsRejectedAndChangesNothing() {
+            token.revoke(ADMIN, during);
+
+            assertThatThrownBy(() -> token.rotate(newDigest, newHint, during.plusSeconds(1), Duration.ZERO))
+                    .isInstanceOf(InvalidStateException.class)
+                    .hasMessageContaining("revoked");
+            assertThat(token.digest()).isEqualTo(oldDigest);
+            assertThat(token.rotatedAt()).isNull();
+        }
+
+        @Test
+        void rotatingAnExpiredTokenIsRejectedAndChangesNothing() {
+            assertThatThrownBy(() -> token.rotate(newDigest, newHint, expiry, Duration.ofHours(1)))
+                    .isInstanceOf(InvalidStateException.class)
+                    .hasMessageContaining("expired");
+            assertThat(token.digest()).isEqualTo(oldDigest);
+            assertThat(token.previousDigest()).isNull();
+        }
     }
 }

@@ -776,4 +776,208 @@ class TokenServiceTest {
             assertThat(ruled.create(asAlice, command("ci", null, null)).token().workspace()).isEqualTo(WORKSPACE);
         }
     }
+
+    /** {@link TokenService#issue}: a token owned by someone other than its creator, under the owner's rules. */
+    @Nested
+    class IssueForAnotherOwner {
+        private final InMemoryDirectory directory = new InMemoryDirectory(tokens);
+        private final InMemorySettingsRepository settings = new InMemorySettingsRepository();
+        private final InMemoryTokenUsageRepository acl =
+                new InMemoryTokenUsageRepository(directory.principals, directory.groups);
+        private final PermissionResolver resolver = new PermissionResolver(directory.principals, directory.groups,
+                directory.roles, directory.assignments);
+        private final TokenLifetimePolicy installation = new TokenLifetimePolicy(DEFAULT_LIFETIME, MAX_LIFETIME);
+        private final TokenService ruled = new TokenService(tokens, audit, tx, new TokenFormat("wdn_"),
+                new TokenIssuePolicy(settings, new TokenUsagePolicy(acl, directory.groups, resolver),
+                        directory.principals, installation),
+                installation, new SecureRandom(), clock);
+        private final Principal robot;
+
+        IssueForAnotherOwner() {
+            directory.roles.seedBuiltIns(WORKSPACE);
+            directory.principals.save(alice);
+            directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE,
+                    directory.roles.builtIn(WORKSPACE, BuiltInRole.WORKSPACE_ADMIN).id(), alice.id(), null));
+            robot = directory.principals.save(Principal.newServicePrincipal(WORKSPACE, "etl-robot-app", "etl robot"));
+            directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE,
+                    directory.roles.builtIn(WORKSPACE, BuiltInRole.USER).id(), robot.id(), null));
+        }
+
+        private IssuedToken issueForRobot(CreateTokenCommand command) {
+            return ruled.issue(asAlice, WORKSPACE, robot.id(), robot.name(), TokenKind.ON_BEHALF_OF, command);
+        }
+
+        private void grantUsage(Principal principal) {
+            acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(principal.id(), TokenUsageLevel.CAN_USE));
+        }
+
+        @Test
+        void theServicePrincipalOwnsItAndTheCallerIsItsCreator() {
+            grantUsage(robot);
+
+            IssuedToken issued = issueForRobot(command("etl", null, List.of("tokens:read")));
+
+            AccessToken token = stored(issued.token().id());
+            assertThat(token.kind()).isEqualTo(TokenKind.ON_BEHALF_OF);
+            assertThat(token.owner()).isEqualTo(robot.id());
+            assertThat(token.createdBy()).isEqualTo(alice.id());
+            assertThat(token.workspace()).isEqualTo(WORKSPACE);
+            assertThat(token.scopes()).containsExactly(new Scope("tokens:read"));
+            assertThat(token.digest()).isEqualTo(TokenDigest.of(issued.secret().reveal()));
+            assertThat(service.listOwn(new Actor(WORKSPACE, robot.id(), robot.name(), null)))
+                    .extracting(AccessToken::id).containsExactly(token.id());
+            assertThat(service.listOwn(asAlice)).isEmpty();
+        }
+
+        @Test
+        void theCreationIsAuditedAsTheCreatorsActWithKindAndOwner() {
+            grantUsage(robot);
+
+            IssuedToken issued = issueForRobot(command("etl", null, null));
+
+            assertThat(audit.eventsWith(AuditAction.TOKEN_CREATED)).singleElement().satisfies(event -> {
+                assertThat(event.actorId()).isEqualTo(alice.id());
+                assertThat(event.targetId()).isEqualTo(issued.token().id().value());
+                assertThat(event.details()).containsEntry("kind", "ON_BEHALF_OF")
+                        .containsEntry("owner_id", String.valueOf(robot.id()));
+            });
+            assertAuditHoldsNoSecret(issued.secret().reveal());
+        }
+
+        @Test
+        void isRefusedWhenTheOwnerLacksTokenUsageEvenThoughTheCreatorIsAnAdmin() {
+            grantUsage(alice);
+
+            AccessRefusedException thrown = catchThrowableOfType(() -> issueForRobot(command("etl", null, null)),
+                    AccessRefusedException.class);
+
+            assertThat(thrown.reason()).isEqualTo(DenialReason.NO_TOKEN_USAGE_PERMISSION);
+            assertThat(thrown).hasMessageContaining("etl-robot-app");
+            assertThat(tokens.size()).isZero();
+            assertThat(audit.events()).isEmpty();
+        }
+
+        @Test
+        void theOwnersQuotaCountsNotTheCreators() {
+            grantUsage(robot);
+            settings.with(WORKSPACE, new WorkspaceSettings(true, null, null, 1));
+            service.create(asAlice, command("alice's own", null, null));
+            issueForRobot(command("first", null, null));
+
+            Throwable thrown = catchThrowable(() -> issueForRobot(command("second", null, null)));
+
+            assertThat(thrown).isInstanceOf(QuotaExceededException.class).hasMessageContaining("etl-robot-app");
+            assertThat(tokens.listByOwner(WORKSPACE, robot.id())).hasSize(1);
+        }
+
+        @Test
+        void theOwnersWorkspaceLifetimeCapApplies() {
+            grantUsage(robot);
+            settings.with(WORKSPACE, new WorkspaceSettings(true, 10, null, WorkspaceSettings.DEFAULT_QUOTA));
+
+            Throwable thrown = catchThrowable(() -> issueForRobot(command("long", Duration.ofDays(11), null)));
+
+            assertThat(thrown).isInstanceOf(InvalidParameterException.class);
+            assertThat(tokens.size()).isZero();
+        }
+    }
+
+    @Nested
+    class Rotate {
+        private final AccessToken original = service.create(asAlice, command("ci", null, null)).token();
+        private final String oldHint = original.displayHint();
+
+        private AccessToken current() {
+            return tokens.findById(WORKSPACE, original.id()).orElseThrow();
+        }
+
+        @Test
+        void issuesANewSecretForTheSameTokenAndStoresOnlyItsDigest() {
+            IssuedToken rotated = service.rotate(asAlice, current(), Duration.ZERO);
+
+            String value = rotated.secret().reveal();
+            AccessToken stored = stored(original.id());
+            assertThat(rotated.token().id()).isEqualTo(original.id());
+            assertThat(stored.digest()).isEqualTo(TokenDigest.of(value)).isNotEqualTo(original.digest());
+            assertThat(stored.displayHint()).isEqualTo("wdn_…" + value.substring(49)).isNotEqualTo(oldHint);
+            assertThat(stored.scopes()).isEqualTo(original.scopes());
+            assertThat(stored.owner()).isEqualTo(alice.id());
+            assertThat(stored.expiresAt()).isEqualTo(original.expiresAt());
+            assertThat(stored.rotatedAt()).isEqualTo(nowToTheMicro());
+            assertThat(stored.previousDigest()).isNull();
+            assertHoldsNoSecret(stored, value);
+        }
+
+        @Test
+        void withGraceTheStoredTokenKeepsThePreviousDigestUntilNowPlusGrace() {
+            service.rotate(asAlice, current(), Duration.ofDays(1));
+
+            AccessToken stored = stored(original.id());
+            assertThat(stored.previousDigest()).isEqualTo(original.digest());
+            assertThat(stored.previousValidUntil()).isEqualTo(nowToTheMicro().plus(Duration.ofDays(1)));
+            assertThat(tokens.findByDigest(original.digest())).hasValueSatisfying(
+                    found -> assertThat(found.id()).isEqualTo(original.id()));
+        }
+
+        @Test
+        void acceptsAGraceOfExactlySevenDays() {
+            AccessToken token = Tokens.aToken().ownedBy(alice.id()).createdAt(nowToTheMicro()).neverExpiring().build();
+            tokens.add(token);
+
+            service.rotate(asAlice, token, TokenService.MAX_ROTATION_GRACE);
+
+            assertThat(stored(token.id()).previousValidUntil()).isEqualTo(nowToTheMicro().plus(Duration.ofDays(7)));
+        }
+
+        @ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(longs = {-1, 7 * 24 * 3600 + 1, 30 * 24 * 3600})
+        void refusesAGraceOutsideZeroToSevenDaysNamingTheFieldAndChangesNothing(long seconds) {
+            int auditBefore = audit.events().size();
+
+            InvalidParameterException thrown = catchThrowableOfType(
+                    () -> service.rotate(asAlice, current(), Duration.ofSeconds(seconds)),
+                    InvalidParameterException.class);
+
+            assertThat(thrown.field()).isEqualTo("grace_period_seconds");
+            assertThat(thrown).hasMessageContaining("604800");
+            assertThat(stored(original.id()).digest()).isEqualTo(original.digest());
+            assertThat(audit.events()).hasSize(auditBefore);
+        }
+
+        @Test
+        void refusesAMissingGraceNamingTheField() {
+            InvalidParameterException thrown = catchThrowableOfType(
+                    () -> service.rotate(asAlice, current(), null), InvalidParameterException.class);
+
+            assertThat(thrown.field()).isEqualTo("grace_period_seconds");
+        }
+
+        @Test
+        void refusesARevokedTokenAndAuditsNothing() {
+            service.revoke(asAlice, original.id());
+            int auditBefore = audit.events().size();
+
+            assertThatThrownBy(() -> service.rotate(asAlice, current(), Duration.ZERO))
+                    .isInstanceOf(InvalidStateException.class);
+            assertThat(stored(original.id()).digest()).isEqualTo(original.digest());
+            assertThat(audit.events()).hasSize(auditBefore);
+        }
+
+        @Test
+        void auditsTokenRotatedWithTheGraceButWithoutAnySecret() {
+            IssuedToken rotated = service.rotate(asAlice, current(), Duration.ofHours(1));
+
+            assertThat(audit.eventsWith(AuditAction.TOKEN_ROTATED)).singleElement().satisfies(event -> {
+                assertThat(event.actorId()).isEqualTo(alice.id());
+                assertThat(event.targetId()).isEqualTo(original.id().value());
+                assertThat(event.details()).containsEntry("grace_seconds", "3600")
+                        .containsEntry("previous_valid_until", nowToTheMicro().plus(Duration.ofHours(1)).toString())
+                        .containsEntry("hint", rotated.token().displayHint());
+                assertThat(event.details().values()).noneMatch(v -> v.contains(original.digest().hex()))
+                        .noneMatch(v -> v.contains(rotated.token().digest().hex()));
+            });
+            assertAuditHoldsNoSecret(rotated.secret().reveal());
+            assertThat(auditWrittenInTransaction).containsOnly(true);
+        }
+    }
 }

@@ -32,8 +32,9 @@ class JdbcTokenRepository implements TokenRepository {
                AND (last_used_at IS NULL OR last_used_at < :at)""";
 
     /**
-     * Revocation is the only state of a stored token that changes. Writing just those columns, scoped by
-     * workspace, keeps a last use recorded since the token was loaded and cannot move a token between workspaces.
+     * What changes on a stored token: revocation, and the secret after a rotation. Writing just those columns,
+     * scoped by workspace, keeps a last use recorded since the token was loaded and cannot move a token between
+     * workspaces.
      */
     private static final String UPDATE_REVOCATION = """
             UPDATE access_token

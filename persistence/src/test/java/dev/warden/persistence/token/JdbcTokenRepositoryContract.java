@@ -7,12 +7,17 @@ import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenRepository;
+import dev.warden.core.token.TokenSecret;
 import dev.warden.core.token.TokenUsage;
+import dev.warden.core.token.Tokens;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.persistence.Fixtures;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -110,6 +115,61 @@ abstract class JdbcTokenRepositoryContract extends TokenRepositoryContract {
         assertThat(createdAt).isEqualTo(LocalDateTime.ofInstant(T0, ZoneOffset.UTC));
         assertThat(lastUsedAt).isEqualTo(LocalDateTime.ofInstant(T0.plusSeconds(1), ZoneOffset.UTC));
         assertThat(revokedAt).isEqualTo(LocalDateTime.ofInstant(T0.plusSeconds(2), ZoneOffset.UTC));
+    }
+
+    @Test
+    void kindIsStoredByName() {
+        AccessToken token = aTokenOf(alice).kind(TokenKind.ON_BEHALF_OF).build();
+        tokens.add(token);
+
+        assertThat(jdbc.sql("SELECT kind FROM access_token WHERE token_id = ?").param(token.id().value())
+                .query(String.class).single()).isEqualTo("ON_BEHALF_OF");
+    }
+
+    /** A rotation writes the new digest and hint, the previous digest and its end, all times as UTC wall clock. */
+    @Test
+    void aRotationWritesItsColumns() {
+        AccessToken token = aTokenOf(alice).build();
+        tokens.add(token);
+        TokenSecret fresh = new TokenSecret(Tokens.aValue());
+        AccessToken loaded = stored(token);
+        loaded.rotate(fresh.digest(), fresh.displayHint(Tokens.FORMAT.prefix()), T0.plusSeconds(1), Duration.ofHours(2));
+        tokens.update(loaded);
+
+        assertThat(rotationColumns(token)).containsExactly(fresh.digest().hex(),
+                fresh.displayHint(Tokens.FORMAT.prefix()), token.digest().hex(),
+                LocalDateTime.ofInstant(T0.plusSeconds(1).plus(Duration.ofHours(2)), ZoneOffset.UTC),
+                LocalDateTime.ofInstant(T0.plusSeconds(1), ZoneOffset.UTC));
+
+        AccessToken again = stored(token);
+        TokenSecret third = new TokenSecret(Tokens.aValue());
+        again.rotate(third.digest(), third.displayHint(Tokens.FORMAT.prefix()), T0.plusSeconds(2), Duration.ZERO);
+        tokens.update(again);
+
+        assertThat(rotationColumns(token)).containsExactly(third.digest().hex(),
+                third.displayHint(Tokens.FORMAT.prefix()), null, null,
+                LocalDateTime.ofInstant(T0.plusSeconds(2), ZoneOffset.UTC));
+    }
+
+    /** Many tokens without a previous secret: the unique index on the previous digest allows any number of NULLs. */
+    @Test
+    void manyTokensWithoutAPreviousSecretCoexist() {
+        for (int i = 0; i < 3; i++) {
+            tokens.add(aTokenOf(alice).build());
+        }
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM access_token WHERE workspace_id = ? AND previous_secret_hash IS NULL")
+                .param(workspace.value()).query(Integer.class).single()).isEqualTo(3);
+    }
+
+    private List<Object> rotationColumns(AccessToken token) {
+        return jdbc.sql("""
+                        SELECT secret_hash, display_hint, previous_secret_hash, previous_valid_until, rotated_at
+                          FROM access_token WHERE token_id = ?""")
+                .param(token.id().value())
+                .query((rs, n) -> Arrays.<Object>asList(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class)))
+                .single();
     }
 
     private int count(String table, AccessToken token) {

@@ -7,10 +7,15 @@ import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenCursor;
 import dev.warden.core.token.TokenDigest;
+import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLastUse;
 import dev.warden.core.token.TokenRepository;
+import dev.warden.core.token.TokenSecret;
+import dev.warden.core.token.TokenStatus;
 import dev.warden.core.token.TokenUsage;
 import dev.warden.core.token.Tokens;
 import dev.warden.core.workspace.WorkspaceId;
@@ -19,6 +24,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -472,4 +479,511 @@ public abstract class TokenRepositoryContract {
         assertSameState(stored(token), token);
     }
 
+    // ---- token management (issue 5): kind, rotation, inventory search ----
+
+    /** A fresh secret: its digest and its display hint, as a rotation needs them. */
+    private static TokenSecret aSecret() {
+        return new TokenSecret(Tokens.aValue());
+    }
+
+    private static String hintOf(TokenSecret secret) {
+        return secret.displayHint(Tokens.FORMAT.prefix());
+    }
+
+    private List<TokenId> search(TokenFilter filter) {
+        return tokens().search(workspace, filter, null, 100).stream().map(AccessToken::id).toList();
+    }
+
+    /** Every page of a search, walked by keyset until a page comes back empty. */
+    private List<List<AccessToken>> pages(WorkspaceId in, TokenFilter filter, int limit) {
+        List<List<AccessToken>> pages = new ArrayList<>();
+        TokenCursor cursor = null;
+        for (int guard = 0; guard < 100; guard++) {
+            List<AccessToken> page = tokens().search(in, filter, cursor, limit);
+            if (page.isEmpty()) {
+                return pages;
+            }
+            assertThat(page).as("page %d", pages.size()).hasSizeLessThanOrEqualTo(limit);
+            pages.add(page);
+            cursor = TokenCursor.after(page.get(page.size() - 1));
+        }
+        throw new AssertionError("paging did not end");
+    }
+
+    private static final Comparator<AccessToken> NEWEST_FIRST = Comparator.comparing(AccessToken::createdAt)
+            .thenComparing(token -> token.id().value()).reversed();
+
+    @Test
+    void everyKindRoundTrips() {
+        for (TokenKind kind : TokenKind.values()) {
+            AccessToken token = aTokenOf(alice).createdBy(admin).kind(kind).build();
+            tokens().add(token);
+
+            assertThat(stored(token).kind()).as(kind.name()).isEqualTo(kind);
+            assertSameState(stored(token), token);
+            assertThat(tokens().findByDigest(token.digest()).orElseThrow().kind()).isEqualTo(kind);
+        }
+        assertThat(tokens().listByOwner(workspace, alice)).extracting(AccessToken::kind)
+                .containsExactlyInAnyOrder(TokenKind.values());
+    }
+
+    @Test
+    void aTokenBuiltWithoutAKindIsPersonal() {
+        AccessToken token = aTokenOf(alice).build();
+        tokens().add(token);
+
+        assertThat(stored(token).kind()).isEqualTo(TokenKind.PERSONAL);
+        assertThat(stored(token).previousDigest()).isNull();
+        assertThat(stored(token).previousValidUntil()).isNull();
+        assertThat(stored(token).rotatedAt()).isNull();
+    }
+
+    @Test
+    void aRotationWithGraceIsStoredAndBothSecretsFindTheToken() {
+        AccessToken token = aTokenOf(alice).withScopes(Scope.ALL_APIS, Scope.of(Permission.SCIM_READ))
+                .kind(TokenKind.ON_BEHALF_OF).createdBy(admin).expiringAt(T0.plus(Duration.ofDays(30))).build();
+        tokens().add(token);
+        TokenDigest old = token.digest();
+        TokenSecret fresh = aSecret();
+        Instant rotatedAt = T0.plus(Duration.ofHours(1)).plusNanos(7_000);
+
+        AccessToken loaded = stored(token);
+        loaded.rotate(fresh.digest(), hintOf(fresh), rotatedAt, Duration.ofDays(2));
+        tokens().update(loaded);
+
+        AccessToken found = stored(token);
+        assertSameState(found, loaded);
+        assertThat(found.digest()).isEqualTo(fresh.digest());
+        assertThat(found.displayHint()).isEqualTo(hintOf(fresh)).isNotEqualTo(token.displayHint());
+        assertThat(found.previousDigest()).isEqualTo(old);
+        assertThat(found.previousValidUntil()).isEqualTo(rotatedAt.plus(Duration.ofDays(2)));
+        assertThat(found.rotatedAt()).isEqualTo(rotatedAt);
+        assertThat(found.id()).isEqualTo(token.id());
+        assertThat(found.scopes()).isEqualTo(token.scopes());
+        assertThat(found.kind()).isEqualTo(TokenKind.ON_BEHALF_OF);
+        assertThat(found.createdBy()).isEqualTo(admin);
+        assertThat(found.owner()).isEqualTo(alice);
+        assertThat(found.expiresAt()).isEqualTo(token.expiresAt());
+
+        assertThat(tokens().findByDigest(fresh.digest())).get().satisfies(byNew -> assertSameState(byNew, loaded));
+        assertThat(tokens().findByDigest(old)).get().satisfies(byOld -> assertSameState(byOld, loaded));
+        assertThat(tokens().findByDigest(old).orElseThrow().acceptsPrevious(old, rotatedAt.plusSeconds(1))).isTrue();
+    }
+
+    @Test
+    void aRotationsGraceEndsNoLaterThanTheExpiryAndRoundTrips() {
+        Instant expiry = T0.plus(Duration.ofHours(5)).plusNanos(3_000);
+        AccessToken token = aTokenOf(alice).expiringAt(expiry).build();
+        tokens().add(token);
+        TokenSecret fresh = aSecret();
+
+        AccessToken loaded = stored(token);
+        loaded.rotate(fresh.digest(), hintOf(fresh), T0.plusSeconds(1), Duration.ofDays(7));
+        tokens().update(loaded);
+
+        assertThat(stored(token).previousValidUntil()).isEqualTo(expiry);
+        assertSameState(stored(token), loaded);
+    }
+
+    @Test
+    void aRotationWithoutGraceClearsThePreviousSecret() {
+        AccessToken token = aTokenOf(alice).build();
+        tokens().add(token);
+        TokenDigest first = token.digest();
+        TokenSecret second = aSecret();
+        TokenSecret third = aSecret();
+
+        AccessToken loaded = stored(token);
+        loaded.rotate(second.digest(), hintOf(second), T0.plusSeconds(10), Duration.ofHours(1));
+        tokens().update(loaded);
+        AccessToken again = stored(token);
+        assertThat(again.previousDigest()).isEqualTo(first);
+        again.rotate(third.digest(), hintOf(third), T0.plusSeconds(20), Duration.ZERO);
+        tokens().update(again);
+
+        AccessToken found = stored(token);
+        assertSameState(found, again);
+        assertThat(found.digest()).isEqualTo(third.digest());
+        assertThat(found.displayHint()).isEqualTo(hintOf(third));
+        assertThat(found.previousDigest()).isNull();
+        assertThat(found.previousValidUntil()).isNull();
+        assertThat(found.rotatedAt()).isEqualTo(T0.plusSeconds(20));
+        assertThat(tokens().findByDigest(third.digest())).get().extracting(AccessToken::id).isEqualTo(token.id());
+        assertThat(tokens().findByDigest(second.digest())).isEmpty();
+        assertThat(tokens().findByDigest(first)).isEmpty();
+    }
+
+    @Test
+    void aRotationNeitherUndoesALastUseNorTouchesOtherTokens() {
+        AccessToken token = aTokenOf(alice).build();
+        AccessToken other = aTokenOf(alice).build();
+        tokens().add(token);
+        tokens().add(other);
+        AccessToken loaded = stored(token);
+        Instant usedAt = T0.plusSeconds(5);
+        tokens().recordUsage(List.of(new TokenUsage(workspace, token.id(), usedAt, "10.0.0.8", "cli")));
+        TokenSecret fresh = aSecret();
+
+        loaded.rotate(fresh.digest(), hintOf(fresh), T0.plusSeconds(6), Duration.ZERO);
+        tokens().update(loaded);
+
+        assertThat(stored(token).lastUse()).isEqualTo(new TokenLastUse(usedAt, "10.0.0.8", "cli"));
+        assertThat(stored(token).digest()).isEqualTo(fresh.digest());
+        assertSameState(stored(other), other);
+        assertThat(tokens().findByDigest(token.digest())).isEmpty();
+    }
+
+    @Test
+    void aRotatedTokenCanBeRevokedAndRestoredKeepingItsRotation() {
+        AccessToken token = aTokenOf(alice).build();
+        tokens().add(token);
+        TokenSecret fresh = aSecret();
+        AccessToken loaded = stored(token);
+        loaded.rotate(fresh.digest(), hintOf(fresh), T0.plusSeconds(1), Duration.ofMinutes(30));
+        tokens().update(loaded);
+
+        AccessToken revoked = stored(token);
+        revoked.revoke(admin, T0.plusSeconds(2));
+        tokens().update(revoked);
+
+        AccessToken found = stored(token);
+        assertSameState(found, revoked);
+        assertThat(found.previousDigest()).isEqualTo(token.digest());
+        assertThat(found.rotatedAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(found.isRevoked()).isTrue();
+    }
+
+    // ---- search ----
+
+    /** The inventory the filter tests search: one token per interesting case, created one second apart. */
+    private final class Inventory {
+        final Instant now = T0.plus(Duration.ofDays(10));
+        /** alice's own, active for 30 more days, never used, all-apis. */
+        final AccessToken active;
+        /** alice's, created by admin on her behalf, revoked, expires within 5 days, used 40 days ago. */
+        final AccessToken revokedObo;
+        /** admin's organisation token, expired yesterday, used 2 days ago. */
+        final AccessToken expiredOrg;
+        /** admin's group token created by alice, active, expires in 3 days, used an hour ago. */
+        final AccessToken soonGroup;
+        /** alice's, never expires, used 20 days ago. */
+        final AccessToken eternal;
+        /** alice's, expires exactly now (so expired), never used. */
+        final AccessToken expiringNow;
+        /** alice's, revoked and expired (revoked wins), used exactly 10 days ago. */
+        final AccessToken revokedExpired;
+
+        Inventory() {
+            active = aTokenOf(alice).createdAt(T0).expiringAt(now.plus(Duration.ofDays(30))).build();
+            revokedObo = aTokenOf(alice).createdBy(admin).kind(TokenKind.ON_BEHALF_OF).createdAt(T0.plusSeconds(1))
+                    .withScopes(Scope.of(Permission.TOKENS_READ), Scope.of(Permission.SCIM_READ))
+                    .expiringAt(now.plus(Duration.ofDays(5))).revokedAt(now.minusSeconds(60), admin)
+                    .lastUse(new TokenLastUse(now.minus(Duration.ofDays(40)), "10.0.0.1", "a")).build();
+            expiredOrg = aTokenOf(admin).kind(TokenKind.ORGANISATION).createdAt(T0.plusSeconds(2))
+                    .expiringAt(now.minus(Duration.ofDays(1)))
+                    .lastUse(new TokenLastUse(now.minus(Duration.ofDays(2)), null, null)).build();
+            soonGroup = aTokenOf(admin).createdBy(alice).kind(TokenKind.GROUP).createdAt(T0.plusSeconds(3))
+                    .withScopes(Scope.of(Permission.TOKENS_READ)).expiringAt(now.plus(Duration.ofDays(3)))
+                    .lastUse(new TokenLastUse(now.minus(Duration.ofHours(1)), null, null)).build();
+            eternal = aTokenOf(alice).createdAt(T0.plusSeconds(4)).neverExpiring()
+                    .withScopes(Scope.of(Permission.SCIM_READ))
+                    .lastUse(new TokenLastUse(now.minus(Duration.ofDays(20)), null, null)).build();
+            expiringNow = aTokenOf(alice).createdAt(T0.plusSeconds(5)).expiringAt(now).build();
+            revokedExpired = aTokenOf(alice).createdAt(T0.plusSeconds(6)).expiringAt(now.minus(Duration.ofDays(2)))
+                    .revokedAt(now.minus(Duration.ofDays(3)), admin)
+                    .lastUse(new TokenLastUse(now.minus(Duration.ofDays(10)), null, null)).build();
+            for (AccessToken token : List.of(soonGroup, active, revokedExpired, expiredOrg, eternal, revokedObo,
+                    expiringNow)) {
+                tokens().add(token);
+            }
+        }
+
+        TokenFilter all() {
+            return TokenFilter.all(now);
+        }
+
+        TokenFilter filter(PrincipalId owner, PrincipalId createdBy, TokenStatus status, TokenKind kind, String scope,
+                           Instant expiringBefore, Instant unusedSince, boolean neverUsed) {
+            return new TokenFilter(owner, createdBy, status, kind, scope, expiringBefore, unusedSince, neverUsed, now);
+        }
+
+        List<TokenId> ids(AccessToken... tokens) {
+            return java.util.Arrays.stream(tokens).map(AccessToken::id).toList();
+        }
+    }
+
+    @Test
+    void searchWithoutFilterReturnsTheWholeWorkspaceNewestFirstWithEveryField() {
+        Inventory inv = new Inventory();
+
+        List<AccessToken> found = tokens().search(workspace, inv.all(), null, 100);
+
+        assertThat(found).extracting(AccessToken::id).containsExactlyElementsOf(inv.ids(inv.revokedExpired,
+                inv.expiringNow, inv.eternal, inv.soonGroup, inv.expiredOrg, inv.revokedObo, inv.active));
+        assertSameState(found.get(5), inv.revokedObo);
+        assertSameState(found.get(3), inv.soonGroup);
+        assertSameState(found.get(2), inv.eternal);
+    }
+
+    @Test
+    void searchFiltersByOwnerAndByCreator() {
+        Inventory inv = new Inventory();
+
+        assertThat(search(inv.filter(alice, null, null, null, null, null, null, false))).containsExactlyElementsOf(
+                inv.ids(inv.revokedExpired, inv.expiringNow, inv.eternal, inv.revokedObo, inv.active));
+        assertThat(search(inv.filter(admin, null, null, null, null, null, null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.soonGroup, inv.expiredOrg));
+        assertThat(search(inv.filter(null, admin, null, null, null, null, null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.expiredOrg, inv.revokedObo));
+        assertThat(search(inv.filter(null, alice, null, null, null, null, null, false))).containsExactlyElementsOf(
+                inv.ids(inv.revokedExpired, inv.expiringNow, inv.eternal, inv.soonGroup, inv.active));
+        assertThat(search(inv.filter(fixtures().user(workspace, "carol"), null, null, null, null, null, null, false)))
+                .isEmpty();
+    }
+
+    @Test
+    void searchFiltersByStatusAtTheFiltersNow() {
+        Inventory inv = new Inventory();
+
+        assertThat(search(inv.filter(null, null, TokenStatus.ACTIVE, null, null, null, null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.eternal, inv.soonGroup, inv.active));
+        assertThat(search(inv.filter(null, null, TokenStatus.REVOKED, null, null, null, null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.revokedExpired, inv.revokedObo));
+        assertThat(search(inv.filter(null, null, TokenStatus.EXPIRED, null, null, null, null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.expiringNow, inv.expiredOrg));
+
+        Instant later = inv.now.plus(Duration.ofDays(4));
+        assertThat(search(new TokenFilter(null, null, TokenStatus.ACTIVE, null, null, null, null, false, later)))
+                .containsExactlyElementsOf(inv.ids(inv.eternal, inv.active));
+        assertThat(search(new TokenFilter(null, null, TokenStatus.EXPIRED, null, null, null, null, false, later)))
+                .containsExactlyElementsOf(inv.ids(inv.expiringNow, inv.soonGroup, inv.expiredOrg));
+        Instant justBefore = inv.now.minusNanos(1_000);
+        assertThat(search(new TokenFilter(null, null, TokenStatus.ACTIVE, null, null, null, null, false, justBefore)))
+                .containsExactlyElementsOf(inv.ids(inv.expiringNow, inv.eternal, inv.soonGroup, inv.active));
+    }
+
+    @Test
+    void searchMatchesTheStatusTheTokenReportsItself() {
+        Inventory inv = new Inventory();
+
+        for (TokenStatus status : TokenStatus.values()) {
+            List<AccessToken> found = tokens().search(workspace,
+                    inv.filter(null, null, status, null, null, null, null, false), null, 100);
+            assertThat(found).as(status.name()).isNotEmpty()
+                    .allSatisfy(token -> assertThat(token.statusAt(inv.now)).isEqualTo(status));
+        }
+    }
+
+    @Test
+    void searchFiltersByKind() {
+        Inventory inv = new Inventory();
+
+        assertThat(search(inv.filter(null, null, null, TokenKind.PERSONAL, null, null, null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.revokedExpired, inv.expiringNow, inv.eternal, inv.active));
+        assertThat(search(inv.filter(null, null, null, TokenKind.ON_BEHALF_OF, null, null, null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.revokedObo));
+        assertThat(search(inv.filter(null, null, null, TokenKind.ORGANISATION, null, null, null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.expiredOrg));
+        assertThat(search(inv.filter(null, null, null, TokenKind.GROUP, null, null, null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.soonGroup));
+    }
+
+    @Test
+    void searchFiltersByScopeAndReturnsEveryScopeOfAMatchingToken() {
+        Inventory inv = new Inventory();
+
+        assertThat(search(inv.filter(null, null, null, null, "tokens:read", null, null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.soonGroup, inv.revokedObo));
+        assertThat(search(inv.filter(null, null, null, null, "scim:read", null, null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.eternal, inv.revokedObo));
+        assertThat(search(inv.filter(null, null, null, null, "all-apis", null, null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.revokedExpired, inv.expiringNow, inv.expiredOrg, inv.active));
+        assertThat(search(inv.filter(null, null, null, null, "scim:write", null, null, false))).isEmpty();
+        assertThat(tokens().search(workspace, inv.filter(null, null, null, null, "tokens:read", null, null, false),
+                null, 100)).filteredOn(token -> token.id().equals(inv.revokedObo.id())).singleElement()
+                .satisfies(token -> assertSameState(token, inv.revokedObo));
+    }
+
+    @Test
+    void searchFiltersByExpiryWindowBetweenNowAndTheBound() {
+        Inventory inv = new Inventory();
+
+        assertThat(search(inv.filter(null, null, null, null, null, inv.now.plus(Duration.ofDays(7)), null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.soonGroup, inv.revokedObo));
+        assertThat(search(inv.filter(null, null, null, null, null, inv.now.plus(Duration.ofDays(3)), null, false)))
+                .as("the bound is exclusive").isEmpty();
+        assertThat(search(inv.filter(null, null, null, null, null, inv.now.plus(Duration.ofDays(3)).plusNanos(1_000),
+                null, false))).containsExactlyElementsOf(inv.ids(inv.soonGroup));
+        assertThat(search(inv.filter(null, null, null, null, null, inv.now.plus(Duration.ofDays(365)), null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.soonGroup, inv.revokedObo, inv.active));
+    }
+
+    @Test
+    void searchFiltersByUnusedSinceIncludingNeverUsedAndByNeverUsed() {
+        Inventory inv = new Inventory();
+
+        assertThat(search(inv.filter(null, null, null, null, null, null, inv.now.minus(Duration.ofDays(10)), false)))
+                .as("a use exactly at the bound counts as a use")
+                .containsExactlyElementsOf(inv.ids(inv.expiringNow, inv.eternal, inv.revokedObo, inv.active));
+        assertThat(search(inv.filter(null, null, null, null, null, null, inv.now.minus(Duration.ofDays(10))
+                .plusNanos(1_000), false)))
+                .containsExactlyElementsOf(inv.ids(inv.revokedExpired, inv.expiringNow, inv.eternal, inv.revokedObo,
+                        inv.active));
+        assertThat(search(inv.filter(null, null, null, null, null, null, null, true)))
+                .containsExactlyElementsOf(inv.ids(inv.expiringNow, inv.active));
+    }
+
+    @Test
+    void searchCombinesFilters() {
+        Inventory inv = new Inventory();
+
+        assertThat(search(inv.filter(alice, null, TokenStatus.ACTIVE, null, null, null, null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.eternal, inv.active));
+        assertThat(search(inv.filter(alice, admin, null, TokenKind.ON_BEHALF_OF, "tokens:read", null, null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.revokedObo));
+        assertThat(search(inv.filter(alice, admin, TokenStatus.ACTIVE, TokenKind.ON_BEHALF_OF, null, null, null,
+                false))).isEmpty();
+        assertThat(search(inv.filter(null, null, TokenStatus.EXPIRED, null, "all-apis", null, null, false)))
+                .containsExactlyElementsOf(inv.ids(inv.expiringNow, inv.expiredOrg));
+        assertThat(search(inv.filter(admin, null, null, null, null, null, null, true))).isEmpty();
+        assertThat(search(inv.filter(null, null, TokenStatus.ACTIVE, null, null, null,
+                inv.now.minus(Duration.ofDays(10)), false))).containsExactlyElementsOf(inv.ids(inv.eternal, inv.active));
+        assertThat(search(inv.filter(null, alice, TokenStatus.ACTIVE, TokenKind.GROUP, "tokens:read",
+                inv.now.plus(Duration.ofDays(7)), inv.now, false))).containsExactlyElementsOf(inv.ids(inv.soonGroup));
+        assertThat(search(inv.filter(alice, null, TokenStatus.EXPIRED, TokenKind.PERSONAL, null, null, null, true)))
+                .containsExactlyElementsOf(inv.ids(inv.expiringNow));
+    }
+
+    @Test
+    void searchOrdersNewestFirstWithTheTokenIdBreakingTies() {
+        List<TokenId> ids = idsInOrder(5);
+        AccessToken oldest = aTokenOf(alice).id(ids.get(4).value()).createdAt(T0).build();
+        AccessToken aMicroLater = aTokenOf(admin).id(ids.get(0).value()).createdAt(T0.plusNanos(1_000)).build();
+        AccessToken tiedLow = aTokenOf(alice).id(ids.get(1).value()).createdAt(T0.plusSeconds(1)).build();
+        AccessToken tiedMiddle = aTokenOf(admin).id(ids.get(2).value()).createdAt(T0.plusSeconds(1)).build();
+        AccessToken tiedHigh = aTokenOf(alice).id(ids.get(3).value()).createdAt(T0.plusSeconds(1)).build();
+        for (AccessToken token : List.of(tiedMiddle, oldest, tiedHigh, aMicroLater, tiedLow)) {
+            tokens().add(token);
+        }
+
+        assertThat(search(TokenFilter.all(T0))).containsExactly(tiedHigh.id(), tiedMiddle.id(), tiedLow.id(),
+                aMicroLater.id(), oldest.id());
+        List<AccessToken> afterMiddle = tokens().search(workspace, TokenFilter.all(T0), TokenCursor.after(tiedMiddle), 2);
+        assertThat(afterMiddle).extracting(AccessToken::id).containsExactly(tiedLow.id(), aMicroLater.id());
+        assertThat(tokens().search(workspace, TokenFilter.all(T0), TokenCursor.after(oldest), 10)).isEmpty();
+    }
+
+    @Test
+    void keysetPagingReturnsEveryTokenExactlyOnceInOrder() {
+        List<AccessToken> added = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            // groups of three share a creation time, so the id has to break ties across page boundaries
+            AccessToken token = aTokenOf(i % 2 == 0 ? alice : admin).createdAt(T0.plusSeconds(i / 3)).build();
+            tokens().add(token);
+            added.add(token);
+        }
+        List<AccessToken> expected = added.stream().sorted(NEWEST_FIRST).toList();
+
+        List<List<AccessToken>> pages = pages(workspace, TokenFilter.all(T0), 7);
+
+        assertThat(pages).extracting(List::size).containsExactly(7, 7, 7, 4);
+        List<AccessToken> walked = pages.stream().flatMap(List::stream).toList();
+        assertThat(walked).extracting(AccessToken::id)
+                .containsExactlyElementsOf(expected.stream().map(AccessToken::id).toList())
+                .doesNotHaveDuplicates();
+        for (int i = 0; i < walked.size(); i++) {
+            assertSameState(walked.get(i), expected.get(i));
+        }
+    }
+
+    @Test
+    void keysetPagingWorksWithAFilterAndAPageSizeThatDividesTheResult() {
+        List<AccessToken> alices = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            AccessToken token = aTokenOf(i % 3 == 0 ? admin : alice).createdAt(T0.plusSeconds(i / 4)).build();
+            tokens().add(token);
+            if (token.owner().equals(alice)) {
+                alices.add(token);
+            }
+        }
+        TokenFilter filter = new TokenFilter(alice, null, null, null, null, null, null, false, T0);
+
+        List<List<AccessToken>> pages = pages(workspace, filter, 4);
+
+        assertThat(pages).extracting(List::size).containsExactly(4, 4);
+        assertThat(pages.stream().flatMap(List::stream).map(AccessToken::id).toList())
+                .containsExactlyElementsOf(alices.stream().sorted(NEWEST_FIRST).map(AccessToken::id).toList());
+    }
+
+    @Test
+    void aPageCountsTokensNotTheirScopes() {
+        List<AccessToken> added = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            AccessToken token = aTokenOf(alice).createdAt(T0.plusSeconds(i))
+                    .withScopes(Scope.ALL_APIS, Scope.of(Permission.TOKENS_READ), Scope.of(Permission.SCIM_READ))
+                    .build();
+            tokens().add(token);
+            added.add(token);
+        }
+        List<AccessToken> expected = added.stream().sorted(NEWEST_FIRST).toList();
+
+        List<AccessToken> firstPage = tokens().search(workspace, TokenFilter.all(T0), null, 4);
+
+        assertThat(firstPage).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertSameState(firstPage.get(i), expected.get(i));
+            assertThat(firstPage.get(i).scopes()).hasSize(3);
+        }
+        List<AccessToken> rest = tokens().search(workspace, TokenFilter.all(T0), TokenCursor.after(firstPage.get(3)), 4);
+        assertThat(rest).singleElement().satisfies(last -> assertSameState(last, expected.get(4)));
+        assertThat(tokens().search(workspace, TokenFilter.all(T0), null, 2)).hasSize(2)
+                .allSatisfy(token -> assertThat(token.scopes()).hasSize(3));
+        assertThat(tokens().search(workspace, new TokenFilter(null, null, null, null, "tokens:read", null, null, false,
+                T0), null, 4)).hasSize(4).allSatisfy(token -> assertThat(token.scopes()).hasSize(3));
+    }
+
+    @Test
+    void pagingGoesOnAfterTheCursorsTokenWasDeleted() {
+        List<AccessToken> added = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            AccessToken token = aTokenOf(alice).createdAt(T0.plusSeconds(i)).build();
+            tokens().add(token);
+            added.add(token);
+        }
+        List<AccessToken> expected = added.stream().sorted(NEWEST_FIRST).toList();
+        List<AccessToken> first = tokens().search(workspace, TokenFilter.all(T0), null, 3);
+        tokens().delete(workspace, first.get(2).id());
+
+        List<AccessToken> second = tokens().search(workspace, TokenFilter.all(T0), TokenCursor.after(first.get(2)), 3);
+
+        assertThat(second).extracting(AccessToken::id)
+                .containsExactlyElementsOf(expected.subList(3, 6).stream().map(AccessToken::id).toList());
+    }
+
+    @Test
+    void searchNeverReturnsAnotherWorkspacesTokens() {
+        AccessToken mine = aTokenOf(alice).kind(TokenKind.GROUP).build();
+        tokens().add(mine);
+        WorkspaceId other = fixtures().workspace();
+        PrincipalId bob = fixtures().user(other, "bob");
+        List<AccessToken> theirs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            AccessToken token = Tokens.aToken().inWorkspace(other).ownedBy(bob).createdBy(alice)
+                    .kind(TokenKind.GROUP).createdAt(T0.plusSeconds(i)).build();
+            tokens().add(token);
+            theirs.add(token);
+        }
+
+        assertThat(search(TokenFilter.all(T0))).containsExactly(mine.id());
+        assertThat(search(new TokenFilter(null, alice, null, TokenKind.GROUP, "all-apis", null, null, false, T0)))
+                .containsExactly(mine.id());
+        assertThat(search(new TokenFilter(bob, null, null, null, null, null, null, false, T0))).isEmpty();
+        assertThat(tokens().search(other, TokenFilter.all(T0), null, 10)).extracting(AccessToken::id)
+                .containsExactlyElementsOf(theirs.stream().sorted(NEWEST_FIRST).map(AccessToken::id).toList());
+        assertThat(tokens().search(other, new TokenFilter(alice, null, null, null, null, null, null, false, T0), null,
+                10)).isEmpty();
+        assertThat(pages(other, TokenFilter.all(T0), 2).stream().flatMap(List::stream).map(AccessToken::id).toList())
+                .containsExactlyElementsOf(theirs.stream().sorted(NEWEST_FIRST).map(AccessToken::id).toList());
+        assertThat(tokens().search(fixtures().workspace(), TokenFilter.all(T0), null, 10)).isEmpty();
+    }
 }
