@@ -16,9 +16,7 @@ public enum AdminTab {
     SERVICE_PRINCIPALS("service-principals", "Service principals", Abilities::readDirectory, null),
     ROLES("roles", "Roles", Abilities::readRoles, null),
     WORKSPACE("workspace", "Workspace settings", a -> a.holds(Permission.SETTINGS_READ), null),
-    TOKENS("tokens", "Access tokens", Abilities::readTokens,
-            "Every token in the workspace, organisation and group tokens, and bulk revocation. Coming with token"
-                    + " management."),
+    TOKENS("tokens", "Access tokens", Abilities::readTokens, null),
     AUDIT("audit", "Audit log", a -> a.holds(Permission.AUDIT_READ),
             "Every change and log-in, who made it and from where. The events are already recorded; their page is"
                     + " coming.");

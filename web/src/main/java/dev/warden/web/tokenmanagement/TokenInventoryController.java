@@ -1,0 +1,168 @@
+package dev.warden.web.tokenmanagement;
+
+import dev.warden.core.administration.TokenManagementService;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenCursor;
+import dev.warden.core.token.TokenFilter;
+import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenKind;
+import dev.warden.core.token.TokenStatus;
+import dev.warden.web.console.ConsolePage;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Admin Console → Access tokens: every token of the workspace, newest first, with the API's filters (status,
+ * kind, scope, never used) and keyset paging ({@code page_token} as the API hands it out, {@code size} per page),
+ * and per-row revoke, restore and delete. Refusals become the console's 403/404/409 pages (or a flash for htmx).
+ */
+@Controller
+@ConsolePage
+@RequestMapping(TokenInventoryController.PATH)
+class TokenInventoryController {
+    static final String PATH = "/settings/admin/tokens";
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 200;
+    private static final String PAGE = "admin/tokens/inventory";
+    private static final String ROW = "admin/tokens/fragments :: inventory-row";
+    /** Query parameters that narrow the list; carried by the paging links. */
+    private static final List<String> FILTERS = List.of("status", "kind", "scope", "never_used");
+
+    private final TokenManagementService management;
+    private final PrincipalRepository principals;
+    private final Clock clock;
+
+    TokenInventoryController(TokenManagementService management, PrincipalRepository principals, Clock clock) {
+        this.management = management;
+        this.principals = principals;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String list(Actor actor, @RequestParam Map<String, String> query, Model model, HtmxRequest htmx) {
+        Instant now = clock.instant();
+        Map<String, String> filters = new LinkedHashMap<>();
+        FILTERS.forEach(name -> {
+            String value = query.get(name);
+            if (value != null && !value.isBlank()) {
+                filters.put(name, value.strip());
+            }
+        });
+        int size = size(query.get("size"));
+        TokenFilter filter = TokenListQuery.filter(filters, now, name -> null);
+        TokenCursor cursor = TokenListQuery.cursor(query);
+        List<AccessToken> found = new ArrayList<>(management.list(actor, filter, cursor, size + 1));
+        boolean more = found.size() > size;
+        if (more) {
+            found = found.subList(0, size);
+        }
+        model.addAttribute("tokens", rows(actor, found, now));
+        model.addAttribute("filters", filters);
+        model.addAttribute("size", size);
+        model.addAttribute("statuses", TokenStatus.values());
+        Map<String, String> kinds = new LinkedHashMap<>();
+        for (TokenKind kind : TokenKind.values()) {
+            kinds.put(kind.name(), TokenInventoryRow.kindLabel(kind));
+        }
+        model.addAttribute("kinds", kinds);
+        model.addAttribute("paged", cursor != null);
+        model.addAttribute("firstHref", href(filters, size, null));
+        model.addAttribute("nextHref", more
+                ? href(filters, size, TokenListQuery.pageToken(TokenCursor.after(found.get(found.size() - 1))))
+                : null);
+        boolean fragment = htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest();
+        return fragment ? PAGE + " :: inventory-table" : PAGE;
+    }
+
+    @PostMapping("/{id}/revoke")
+    String revoke(Actor actor, @PathVariable String id, Model model) {
+        model.addAttribute("token", row(actor, management.revoke(actor, new TokenId(id))));
+        return ROW;
+    }
+
+    @PostMapping("/{id}/restore")
+    String restore(Actor actor, @PathVariable String id, Model model) {
+        model.addAttribute("token", row(actor, management.restore(actor, new TokenId(id))));
+        return ROW;
+    }
+
+    /** Answers with nothing, so htmx swaps the row out of the table. */
+    @DeleteMapping("/{id}")
+    @ResponseBody
+    String delete(Actor actor, @PathVariable String id) {
+        management.delete(actor, new TokenId(id));
+        return "";
+    }
+
+    static int size(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_SIZE;
+        }
+        try {
+            return Math.max(1, Math.min(MAX_SIZE, Integer.parseInt(raw.strip())));
+        } catch (NumberFormatException e) {
+            return DEFAULT_SIZE;
+        }
+    }
+
+    private static String href(Map<String, String> filters, int size, String pageToken) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(PATH);
+        filters.forEach(uri::queryParam);
+        if (size != DEFAULT_SIZE) {
+            uri.queryParam("size", size);
+        }
+        if (pageToken != null) {
+            uri.queryParam("page_token", pageToken);
+        }
+        return uri.encode().build().toUriString();
+    }
+
+    private TokenInventoryRow row(Actor actor, AccessToken token) {
+        return rows(actor, List.of(token), clock.instant()).get(0);
+    }
+
+    private List<TokenInventoryRow> rows(Actor actor, List<AccessToken> tokens, Instant now) {
+        Set<PrincipalId> ids = new HashSet<>();
+        tokens.forEach(token -> {
+            ids.add(token.owner());
+            ids.add(token.createdBy());
+        });
+        Map<PrincipalId, Principal> named = lookup(actor, ids);
+        return tokens.stream()
+                .map(token -> TokenInventoryRow.of(token, named.get(token.owner()), named.get(token.createdBy()), now))
+                .toList();
+    }
+
+    private Map<PrincipalId, Principal> lookup(Actor actor, Collection<PrincipalId> ids) {
+        ids.remove(null);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return principals.findAllById(actor.workspace(), ids).stream()
+                .collect(Collectors.toMap(Principal::id, Function.identity(), (a, b) -> a));
+    }
+}
