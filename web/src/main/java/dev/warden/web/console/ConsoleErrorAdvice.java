@@ -1,6 +1,7 @@
 package dev.warden.web.console;
 
 import dev.warden.core.shared.DomainException;
+import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,8 +15,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * What a console page shows when a service refuses: a whole page says so in the console's layout with the
- * matching status (403 for a missing permission, 404 for something that is not there, 409 for a refused
- * change), and an htmx request gets the message above the content while the page stays as it was. Never a
+ * matching status (400 for input it cannot take, 403 for a missing permission, 404 for something that is not
+ * there, 409 for a refused change), and an htmx request gets the message above the content while the page stays as it was. Never a
  * stack trace.
  */
 @ControllerAdvice(annotations = ConsolePage.class)
@@ -31,6 +32,11 @@ class ConsoleErrorAdvice {
     String notFound(ResourceNotFoundException e, HttpServletRequest request, HttpServletResponse response,
                     Model model) {
         return answer(request, response, model, HttpStatus.NOT_FOUND, "Not found", e);
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    String invalid(InvalidParameterException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return answer(request, response, model, HttpStatus.BAD_REQUEST, "Not accepted", e);
     }
 
     @ExceptionHandler(DomainException.class)

@@ -82,7 +82,7 @@ class TokenInventoryConsoleIT {
 
         assertThat(onlyRevoked).contains(revoked).doesNotContain(kept);
         assertThat(onlyActive).contains(kept).doesNotContain(revoked);
-        assertThat(console.get(PAGE + "?status=bogus").statusCode()).isEqualTo(409);
+        assertThat(console.get(PAGE + "?status=bogus").statusCode()).isEqualTo(400);
     }
 
     @Test
