@@ -42,7 +42,40 @@ public final class WardenApi {
         }
     }
 
+    /**
+     * Any API call with a bearer token and an optional JSON body, e.g.
+     * {@code send("POST", "/api/2.0/token-management/on-behalf-of/tokens", token, "{...}")}.
+     */
+    public Response send(String method, String path, String bearerToken, String jsonBody) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + bearerToken)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public record Response(int status, String body) {
+        /** The text at a path of field names in the JSON body, e.g. {@code text("token_info", "token_id")}. */
+        public String text(String... fieldNames) {
+            JsonNode node = json();
+            for (String name : fieldNames) {
+                node = node.path(name);
+            }
+            return node.asString();
+        }
+
         /** The {@code comment} (the console's "name") of each token in a token list. */
         public List<String> tokenNames() {
             List<String> names = new ArrayList<>();

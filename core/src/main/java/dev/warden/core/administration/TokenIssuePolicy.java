@@ -2,14 +2,18 @@ package dev.warden.core.administration;
 
 import dev.warden.core.access.AccessRefusedException;
 import dev.warden.core.access.DenialReason;
+import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.settings.WorkspaceSettings;
+import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.token.TokenIssueRules;
 import dev.warden.core.token.TokenIssueTerms;
+import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import java.time.Duration;
@@ -33,7 +37,7 @@ public final class TokenIssuePolicy implements TokenIssueRules {
     }
 
     @Override
-    public TokenIssueTerms termsFor(Actor owner) {
+    public TokenIssueTerms termsFor(Actor owner, TokenKind kind) {
         WorkspaceSettings current = settings.get(owner.workspace());
         if (!current.tokensEnabled()) {
             throw new AccessRefusedException(DenialReason.TOKENS_DISABLED, "Tokens are disabled in this workspace,"
@@ -42,6 +46,10 @@ public final class TokenIssuePolicy implements TokenIssueRules {
         }
         Principal principal = principals.findById(owner.workspace(), owner.principal())
                 .orElseThrow(() -> new ResourceNotFoundException("Principal " + owner.principal() + " does not exist."));
+        if (principal.kind() == PrincipalKind.TECHNICAL_USER && !kind.backedByTechnicalUser()) {
+            throw new PermissionDeniedException(Permission.TOKENS_WRITE.key(), principal.name() + " is a technical"
+                    + " user: it owns only the organisation or group token it was created for, and gets no other.");
+        }
         if (!usage.mayUseTokens(principal)) {
             throw new AccessRefusedException(DenialReason.NO_TOKEN_USAGE_PERMISSION,
                     TokenUsagePolicy.deniedMessage(principal));

@@ -23,11 +23,14 @@ import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenService;
+import dev.warden.core.token.TokenSort;
+import dev.warden.core.token.TokenStatus;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,6 +40,9 @@ import java.util.List;
  */
 public final class TokenManagementService {
     public static final int MAX_PAGE = 1000;
+    /** The most tokens one bulk revoke takes out of service; beyond it, narrow the filter. */
+    public static final int MAX_BULK = 10_000;
+    public static final int MAX_REASON = 500;
 
     private final TokenRepository tokens;
     private final TokenService tokenService;
@@ -62,11 +68,23 @@ public final class TokenManagementService {
 
     /** A page of the inventory, newest first; pass the last token of a page as the cursor of the next. */
     public List<AccessToken> list(Actor actor, TokenFilter filter, TokenCursor after, int limit) {
+        return list(actor, filter, TokenSort.NEWEST, after, limit);
+    }
+
+    /** A page of the inventory in this order; the cursor comes from the last token of a page in the same order. */
+    public List<AccessToken> list(Actor actor, TokenFilter filter, TokenSort sort, TokenCursor after, int limit) {
         access.require(actor, Permission.TOKEN_MANAGEMENT_READ);
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidParameterException("page_size", "page_size must be from 1 to " + MAX_PAGE + ".");
         }
-        return tokens.search(actor.workspace(), filter, after, limit);
+        return tokens.search(actor.workspace(), filter, sort, after, limit);
+    }
+
+    /** The token's audit history, newest first: its own events and the bulk revokes that took it. */
+    public List<AuditEvent> history(Actor actor, TokenId id, int limit) {
+        access.require(actor, Permission.TOKEN_MANAGEMENT_READ);
+        find(actor, id);
+        return audit.history(actor.workspace(), "token", id.value(), limit);
     }
 
     public AccessToken get(Actor actor, TokenId id) {
@@ -76,39 +94,140 @@ public final class TokenManagementService {
 
     public AccessToken revoke(Actor actor, TokenId id) {
         access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
-        return tx.inTransaction(() -> {
-            AccessToken token = find(actor, id);
-            Instant now = now();
-            token.revoke(actor.principal(), now);
-            tokens.update(token);
-            audit.record(event(actor, AuditAction.TOKEN_REVOKED, token, now).build());
-            return token;
-        });
+        return tx.inTransaction(() -> revoke(actor, find(actor, id)));
     }
 
     public AccessToken restore(Actor actor, TokenId id) {
         access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
+        return tx.inTransaction(() -> restore(actor, find(actor, id)));
+    }
+
+    /** Permanent. An organisation or group token goes with its technical user. */
+    public void delete(Actor actor, TokenId id) {
+        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
+        tx.inTransaction(() -> delete(actor, find(actor, id)));
+    }
+
+    /** What a bulk revoke with this filter would take out of service: the tokens that work now, and their owners. */
+    public BulkRevokePreview previewBulkRevoke(Actor actor, TokenFilter filter) {
+        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
+        List<AccessToken> matching = revocable(actor, filter);
+        return new BulkRevokePreview(Math.min(matching.size(), MAX_BULK), owners(matching),
+                matching.size() > MAX_BULK);
+    }
+
+    /**
+     * Revokes every token of the filter that works now (not revoked, not expired), at most {@link #MAX_BULK} at once,
+     * with a reason; one audit record lists them all.
+     */
+    public BulkRevocation bulkRevoke(Actor actor, TokenFilter filter, String reason) {
+        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw new InvalidParameterException("reason", "reason is required (1 to " + MAX_REASON + " characters):"
+                    + " it is kept in the audit log with the revoked tokens.");
+        }
         return tx.inTransaction(() -> {
-            AccessToken token = find(actor, id);
+            List<AccessToken> matching = revocable(actor, filter);
+            if (matching.size() > MAX_BULK) {
+                throw new InvalidParameterException("filter", "More than " + MAX_BULK + " tokens match; narrow the"
+                        + " filter (owner, kind, scope, creator) and revoke in several steps.");
+            }
             Instant now = now();
-            token.restore(now);
-            tokens.update(token);
-            audit.record(event(actor, AuditAction.TOKEN_RESTORED, token, now).build());
-            return token;
+            for (AccessToken token : matching) {
+                token.revoke(actor.principal(), now);
+                tokens.update(token);
+            }
+            List<String> ids = matching.stream().map(token -> token.id().value()).toList();
+            int owners = owners(matching);
+            if (!matching.isEmpty()) {
+                audit.record(AuditEvent.by(actor, AuditAction.TOKENS_BULK_REVOKED, now)
+                        .target("token", null)
+                        .subjects(ids)
+                        .detail("reason", why)
+                        .detail("tokens", ids.size())
+                        .detail("owners", owners)
+                        .detail("filter", describe(filter))
+                        .build());
+            }
+            return new BulkRevocation(ids, owners);
         });
     }
 
-    public void delete(Actor actor, TokenId id) {
-        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
-        tx.inTransaction(() -> {
-            AccessToken token = find(actor, id);
-            Instant now = now();
-            if (!tokens.delete(actor.workspace(), id)) {
-                throw new TokenNotFoundException(id);
+    AccessToken revoke(Actor actor, AccessToken token) {
+        Instant now = now();
+        token.revoke(actor.principal(), now);
+        tokens.update(token);
+        audit.record(event(actor, AuditAction.TOKEN_REVOKED, token, now).build());
+        return token;
+    }
+
+    AccessToken restore(Actor actor, AccessToken token) {
+        Instant now = now();
+        token.restore(now);
+        tokens.update(token);
+        audit.record(event(actor, AuditAction.TOKEN_RESTORED, token, now).build());
+        return token;
+    }
+
+    void delete(Actor actor, AccessToken token) {
+        Instant now = now();
+        AuditEvent.Builder deleted = event(actor, AuditAction.TOKEN_DELETED, token, now)
+                .detail("status_before", token.statusAt(now));
+        if (token.kind().backedByTechnicalUser()) {
+            Principal technical = principals.findById(actor.workspace(), token.owner()).orElse(null);
+            principals.delete(actor.workspace(), token.owner());
+            audit.record(deleted.detail("technical_user_deleted", token.owner()).build());
+            if (technical != null) {
+                audit.record(AuditEvent.by(actor, AuditAction.PRINCIPAL_DELETED, now)
+                        .target("principal", String.valueOf(technical.id()))
+                        .detail("before", technical.displayName() + " (technical user of token " + token.id() + ")")
+                        .build());
             }
-            audit.record(event(actor, AuditAction.TOKEN_DELETED, token, now)
-                    .detail("status_before", token.statusAt(now)).build());
-        });
+        } else if (tokens.delete(actor.workspace(), token.id())) {
+            audit.record(deleted.build());
+        } else {
+            throw new TokenNotFoundException(token.id());
+        }
+    }
+
+    /** The tokens of the filter that work now, up to one more than {@link #MAX_BULK}, by keyset pages. */
+    private List<AccessToken> revocable(Actor actor, TokenFilter filter) {
+        if (filter.status() == TokenStatus.REVOKED || filter.status() == TokenStatus.EXPIRED) {
+            return List.of();
+        }
+        TokenFilter active = new TokenFilter(filter.owner(), filter.createdBy(), TokenStatus.ACTIVE, filter.kind(),
+                filter.scope(), filter.expiringBefore(), filter.unusedSince(), filter.neverUsed(), filter.now(),
+                filter.group());
+        List<AccessToken> found = new ArrayList<>();
+        TokenCursor cursor = null;
+        while (found.size() <= MAX_BULK) {
+            List<AccessToken> page = tokens.search(actor.workspace(), active, cursor, MAX_PAGE);
+            found.addAll(page);
+            if (page.size() < MAX_PAGE) {
+                break;
+            }
+            cursor = TokenCursor.after(page.get(page.size() - 1));
+        }
+        return found;
+    }
+
+    private static int owners(List<AccessToken> tokens) {
+        return (int) tokens.stream().limit(MAX_BULK).map(AccessToken::owner).distinct().count();
+    }
+
+    private static String describe(TokenFilter filter) {
+        List<String> parts = new ArrayList<>();
+        if (filter.owner() != null) parts.add("owner=" + filter.owner());
+        if (filter.createdBy() != null) parts.add("created_by=" + filter.createdBy());
+        if (filter.status() != null) parts.add("status=" + filter.status());
+        if (filter.kind() != null) parts.add("kind=" + filter.kind());
+        if (filter.group() != null) parts.add("group=" + filter.group());
+        if (filter.scope() != null) parts.add("scope=" + filter.scope());
+        if (filter.expiringBefore() != null) parts.add("expiring_before=" + filter.expiringBefore());
+        if (filter.unusedSince() != null) parts.add("unused_since=" + filter.unusedSince());
+        if (filter.neverUsed()) parts.add("never_used");
+        return parts.isEmpty() ? "all tokens" : String.join(" ", parts);
     }
 
     /** A new secret for any token of the workspace; see {@link TokenService#rotate}. */
@@ -139,7 +258,15 @@ public final class TokenManagementService {
             throw new AccessRefusedException(DenialReason.NO_TOKEN_USAGE_PERMISSION,
                     "Cannot create a token on behalf of " + owner.displayName() + ": " + TokenUsagePolicy.deniedMessage(owner));
         }
-        return tokenService.issue(actor, actor.workspace(), owner.id(), owner.name(), TokenKind.ON_BEHALF_OF, command);
+        return tokenService.issue(actor, actor.workspace(), owner.id(), owner.name(), TokenKind.ON_BEHALF_OF, null,
+                command);
+    }
+
+    /** What {@link #bulkRevoke} would do: {@code more} when over {@link #MAX_BULK} tokens match. */
+    public record BulkRevokePreview(int tokens, int owners, boolean more) {
+    }
+
+    public record BulkRevocation(List<String> tokenIds, int owners) {
     }
 
     private AccessToken find(Actor actor, TokenId id) {

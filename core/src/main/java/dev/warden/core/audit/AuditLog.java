@@ -9,4 +9,7 @@ public interface AuditLog {
 
     /** Newest first. */
     List<AuditEvent> recent(WorkspaceId workspace, int limit);
+
+    /** Newest first: the events about one target, as the main target or as one of the subjects. */
+    List<AuditEvent> history(WorkspaceId workspace, String targetType, String targetId, int limit);
 }

@@ -22,6 +22,9 @@ import dev.warden.core.shared.PageRequest;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenFilter;
+import dev.warden.core.token.TokenRepository;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,16 +45,18 @@ public final class GroupService {
 
     private final GroupRepository groups;
     private final PrincipalRepository principals;
+    private final TokenRepository tokens;
     private final AccessPolicy access;
     private final LastAdminGuard lastAdmin;
     private final AuditLog audit;
     private final TransactionRunner tx;
     private final Clock clock;
 
-    public GroupService(GroupRepository groups, PrincipalRepository principals, AccessPolicy access,
-                        LastAdminGuard lastAdmin, AuditLog audit, TransactionRunner tx, Clock clock) {
+    public GroupService(GroupRepository groups, PrincipalRepository principals, TokenRepository tokens,
+                        AccessPolicy access, LastAdminGuard lastAdmin, AuditLog audit, TransactionRunner tx, Clock clock) {
         this.groups = groups;
         this.principals = principals;
+        this.tokens = tokens;
         this.access = access;
         this.lastAdmin = lastAdmin;
         this.audit = audit;
@@ -172,17 +177,25 @@ public final class GroupService {
         });
     }
 
-    /** Deletes the group, its memberships and the roles given to it; returns how many members it had. */
+    /**
+     * Deletes the group, its memberships, the roles given to it or on it, and its group tokens with their technical
+     * users; returns how many members it had.
+     */
     public int delete(Actor actor, GroupId id) {
         access.require(actor, Permission.SCIM_WRITE);
         return tx.inTransaction(() -> {
             Group group = find(actor, id);
             int memberCount = groups.members(actor.workspace(), id).size();
+            List<AccessToken> groupTokens = tokens.search(actor.workspace(),
+                    TokenFilter.ofGroup(id, clock.instant()), null, Integer.MAX_VALUE);
+            groupTokens.forEach(token -> principals.delete(actor.workspace(), token.owner()));
             groups.delete(actor.workspace(), id);
             lastAdmin.check(actor.workspace(), "deleting group " + group.displayName());
             audit.record(event(actor, AuditAction.GROUP_DELETED, group)
                     .detail("before", group.displayName())
                     .detail("members", memberCount)
+                    .detail("group_tokens_deleted", groupTokens.isEmpty() ? null
+                            : groupTokens.stream().map(token -> token.id().value()).toList())
                     .build());
             return memberCount;
         });

@@ -33,6 +33,11 @@ public record Principal(PrincipalId id, WorkspaceId workspace, PrincipalKind kin
                 applicationId, null, null, null, null);
     }
 
+    /** The system-managed owner of one organisation or group token; it never logs in. */
+    public static Principal newTechnicalUser(WorkspaceId workspace, String displayName) {
+        return new Principal(null, workspace, PrincipalKind.TECHNICAL_USER, null, displayName, true, null);
+    }
+
     public Principal withId(PrincipalId newId) {
         return new Principal(newId, workspace, kind, userName, displayName, active, passwordHash, applicationId,
                 email, givenName, familyName, externalId);

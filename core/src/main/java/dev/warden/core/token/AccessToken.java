@@ -1,5 +1,6 @@
 package dev.warden.core.token;
 
+import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.shared.InvalidStateException;
@@ -21,6 +22,8 @@ public final class AccessToken {
     private final PrincipalId createdBy;
     private final String comment;
     private final TokenKind kind;
+    /** The group of a group token; null for every other kind. */
+    private final GroupId group;
     private TokenDigest digest;
     private String displayHint;
     /** The secret before the last rotation, accepted until {@code previousValidUntil}; null when none. */
@@ -41,6 +44,10 @@ public final class AccessToken {
         this.createdBy = Objects.requireNonNull(b.createdBy, "createdBy");
         this.comment = b.comment == null ? "" : b.comment;
         this.kind = b.kind == null ? TokenKind.PERSONAL : b.kind;
+        this.group = b.group;
+        if ((kind == TokenKind.GROUP) != (group != null)) {
+            throw new IllegalArgumentException("a group token names its group, and no other kind does");
+        }
         this.digest = Objects.requireNonNull(b.digest, "digest");
         this.previousDigest = b.previousDigest;
         this.previousValidUntil = b.previousValidUntil;
@@ -127,6 +134,11 @@ public final class AccessToken {
                 && previousDigest.matches(presented);
     }
 
+    /** The group of a group token; null for every other kind. */
+    public GroupId group() {
+        return group;
+    }
+
     public TokenKind kind() {
         return kind;
     }
@@ -209,6 +221,7 @@ public final class AccessToken {
         private PrincipalId createdBy;
         private String comment;
         private TokenKind kind;
+        private GroupId group;
         private TokenDigest digest;
         private TokenDigest previousDigest;
         private Instant previousValidUntil;
@@ -231,6 +244,7 @@ public final class AccessToken {
         public Builder comment(String value) { this.comment = value; return this; }
         public Builder digest(TokenDigest value) { this.digest = value; return this; }
         public Builder kind(TokenKind value) { this.kind = value; return this; }
+        public Builder group(GroupId value) { this.group = value; return this; }
         public Builder previous(TokenDigest value, Instant validUntil) {
             this.previousDigest = value;
             this.previousValidUntil = validUntil;

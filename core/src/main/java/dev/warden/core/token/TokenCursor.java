@@ -2,9 +2,17 @@ package dev.warden.core.token;
 
 import java.time.Instant;
 
-/** Keyset position in the newest-first inventory: the last token of the previous page. */
-public record TokenCursor(Instant createdAt, TokenId id) {
+/**
+ * Keyset position in the inventory: the sort key and id of the last token of the previous page.
+ * @param key null when that token has no value for the order's time (never expires, never used)
+ */
+public record TokenCursor(Instant key, TokenId id) {
+    /** After this token in the default order, newest first. */
     public static TokenCursor after(AccessToken token) {
-        return new TokenCursor(token.createdAt(), token.id());
+        return after(token, TokenSort.NEWEST);
+    }
+
+    public static TokenCursor after(AccessToken token, TokenSort sort) {
+        return new TokenCursor(sort.keyOf(token), token.id());
     }
 }

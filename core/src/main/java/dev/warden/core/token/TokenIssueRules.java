@@ -7,10 +7,15 @@ import dev.warden.core.principal.Actor;
  * (the workspace's lifetimes and quota). Refuses by throwing; implemented where settings and permissions live.
  */
 public interface TokenIssueRules {
-    TokenIssueTerms termsFor(Actor owner);
+    TokenIssueTerms termsFor(Actor owner, TokenKind kind);
+
+    /** For a personal token. */
+    default TokenIssueTerms termsFor(Actor owner) {
+        return termsFor(owner, TokenKind.PERSONAL);
+    }
 
     /** No workspace rules: the installation's lifetimes and no quota (tests, and tools that bypass workspaces). */
     static TokenIssueRules unrestricted(TokenLifetimePolicy lifetimes) {
-        return owner -> new TokenIssueTerms(lifetimes, Integer.MAX_VALUE);
+        return (owner, kind) -> new TokenIssueTerms(lifetimes, Integer.MAX_VALUE);
     }
 }

@@ -9,5 +9,10 @@ public enum TokenKind {
     /** Backed by a technical user holding a workspace role. */
     ORGANISATION,
     /** Backed by a technical user holding a role on one group. */
-    GROUP
+    GROUP;
+
+    /** Organisation and group tokens are owned by a technical user created for them and deleted with them. */
+    public boolean backedByTechnicalUser() {
+        return this == ORGANISATION || this == GROUP;
+    }
 }

@@ -23,10 +23,15 @@ public interface TokenRepository {
     Optional<AccessToken> findByDigest(TokenDigest digest);
 
     /**
-     * A page of the workspace's inventory, newest first (created, then token id), after the cursor (null: from the
-     * start). Keyset paging: a page costs the same however deep it is.
+     * A page of the workspace's inventory in the given order (ties broken by token id), after the cursor (null:
+     * from the start). Keyset paging: a page costs the same however deep it is.
      */
-    List<AccessToken> search(WorkspaceId workspace, TokenFilter filter, TokenCursor after, int limit);
+    List<AccessToken> search(WorkspaceId workspace, TokenFilter filter, TokenSort sort, TokenCursor after, int limit);
+
+    /** Newest first (created, then token id). */
+    default List<AccessToken> search(WorkspaceId workspace, TokenFilter filter, TokenCursor after, int limit) {
+        return search(workspace, filter, TokenSort.NEWEST, after, limit);
+    }
 
     /** Newest first. */
     List<AccessToken> listByOwner(WorkspaceId workspace, PrincipalId owner);

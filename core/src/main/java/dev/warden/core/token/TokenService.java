@@ -3,15 +3,17 @@ package dev.warden.core.token;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.QuotaExceededException;
 import dev.warden.core.shared.TransactionRunner;
-import java.security.SecureRandom;
-import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.workspace.WorkspaceId;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,21 +68,23 @@ public final class TokenService {
     }
 
     public IssuedToken create(Actor actor, CreateTokenCommand command) {
-        return issue(actor, actor.workspace(), actor.principal(), actor.name(), TokenKind.PERSONAL, command);
+        return issue(actor, actor.workspace(), actor.principal(), actor.name(), TokenKind.PERSONAL, null, command);
     }
 
     /**
-     * A token owned by {@code owner}, created by {@code creator} (an admin for an on-behalf-of token). The owner's
-     * workspace rules apply: tokens enabled, the owner holds token usage permission, lifetimes, quota.
+     * A token owned by {@code owner}, created by {@code creator} (an admin for an on-behalf-of, organisation or
+     * group token). The owner's workspace rules apply: tokens enabled, the owner holds token usage permission,
+     * lifetimes, quota.
+     * @param group the group of a group token; null for every other kind
      */
     public IssuedToken issue(Actor creator, WorkspaceId workspace, PrincipalId owner, String ownerName, TokenKind kind,
-                             CreateTokenCommand command) {
+                             GroupId group, CreateTokenCommand command) {
         Actor ownerActor = new Actor(workspace, owner, ownerName, creator.clientAddress());
         String comment = validComment(command.comment());
         Set<Scope> scopes = command.scopes() == null || command.scopes().isEmpty()
                 ? Set.of(Scope.ALL_APIS)
                 : Scope.parseAll(command.scopes(), CreateTokenCommand.SCOPES_FIELD);
-        TokenIssueTerms terms = rules.termsFor(ownerActor);
+        TokenIssueTerms terms = rules.termsFor(ownerActor, kind);
         Instant now = now();
         Instant expiresAt = terms.lifetimes().expiryFor(command.lifetime(), now);
         TokenSecret secret = format.generate(random);
@@ -90,6 +94,7 @@ public final class TokenService {
                 .owner(owner)
                 .createdBy(creator.principal())
                 .kind(kind)
+                .group(group)
                 .comment(comment)
                 .digest(secret.digest())
                 .displayHint(secret.displayHint(format.prefix()))
@@ -191,10 +196,19 @@ public final class TokenService {
         });
     }
 
-    /** Permanent: the token stops authenticating at once and cannot come back. */
+    /**
+     * Permanent: the token stops authenticating at once and cannot come back. An organisation or group token is
+     * deleted by an admin, together with its technical user, never by itself.
+     */
     public void delete(Actor actor, TokenId id) {
         tx.inTransaction(() -> {
             AccessToken token = getOwn(actor, id);
+            if (token.kind().backedByTechnicalUser()) {
+                throw new InvalidStateException("Token " + id + " is " + (token.kind() == TokenKind.GROUP ? "a group"
+                        : "an organisation") + " token; an admin deletes it, with its technical user, in Settings →"
+                        + " Admin Console → Access tokens or with DELETE /api/2.0/token-management/tokens/" + id
+                        + ". It can revoke itself.");
+            }
             Instant now = now();
             if (!tokens.delete(actor.workspace(), id)) {
                 throw new TokenNotFoundException(id);

@@ -4,6 +4,7 @@ import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.role.PermissionResolver;
 import java.util.List;
 import java.util.Optional;
@@ -36,10 +37,16 @@ public final class TokenUsagePolicy {
         return levelIn(acl.list(principal.workspace()), principal);
     }
 
-    /** The level a principal would have under a given list (for the impact preview of a change). */
+    /**
+     * The level a principal would have under a given list (for the impact preview of a change). A technical user
+     * exists only to use its one token, so the admin who created it granted it {@code CAN_USE} by doing so.
+     */
     public Optional<TokenUsageLevel> levelIn(List<TokenUsageEntry> entries, Principal principal) {
         if (permissions.of(principal).isWorkspaceAdmin()) {
             return Optional.of(TokenUsageLevel.CAN_MANAGE);
+        }
+        if (principal.kind() == PrincipalKind.TECHNICAL_USER) {
+            return Optional.of(TokenUsageLevel.CAN_USE);
         }
         Set<GroupId> memberOf = groups.groupsOf(principal.workspace(), principal.id()).stream()
                 .map(Group::id).collect(Collectors.toSet());

@@ -4,6 +4,7 @@ import dev.warden.core.workspace.WorkspaceId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** {@link AuditLog} in a list; {@link #events()} gives everything in the order it was recorded. */
 public class InMemoryAuditLog implements AuditLog {
@@ -16,9 +17,18 @@ public class InMemoryAuditLog implements AuditLog {
 
     @Override
     public synchronized List<AuditEvent> recent(WorkspaceId workspace, int limit) {
+        return newestFirst(workspace, event -> true, limit);
+    }
+
+    @Override
+    public synchronized List<AuditEvent> history(WorkspaceId workspace, String targetType, String targetId, int limit) {
+        return newestFirst(workspace, event -> event.concerns(targetType, targetId), limit);
+    }
+
+    private List<AuditEvent> newestFirst(WorkspaceId workspace, Predicate<AuditEvent> wanted, int limit) {
         List<AuditEvent> newestFirst = new ArrayList<>();
         for (int i = events.size() - 1; i >= 0; i--) {
-            if (events.get(i).workspace().equals(workspace)) {
+            if (events.get(i).workspace().equals(workspace) && wanted.test(events.get(i))) {
                 newestFirst.add(events.get(i));
             }
         }

@@ -44,7 +44,7 @@ final class DirectoryFixture {
             directory.principals);
     final DirectoryService directoryService = new DirectoryService(directory.principals, directory.roles,
             directory.assignments, tokens, access, lastAdmin, audit, tx, clock);
-    final GroupService groupService = new GroupService(directory.groups, directory.principals, access, lastAdmin,
+    final GroupService groupService = new GroupService(directory.groups, directory.principals, tokens, access, lastAdmin,
             audit, tx, clock);
     final RoleService roleService = new RoleService(directory.roles, directory.assignments, directory.principals,
             directory.groups, access, lastAdmin, audit, tx, clock);

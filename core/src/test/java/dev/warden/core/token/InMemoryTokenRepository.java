@@ -62,25 +62,16 @@ public class InMemoryTokenRepository implements TokenRepository {
     }
 
     @Override
-    public synchronized List<AccessToken> search(WorkspaceId workspace, TokenFilter filter, TokenCursor after,
-                                                 int limit) {
+    public synchronized List<AccessToken> search(WorkspaceId workspace, TokenFilter filter, TokenSort sort,
+                                                 TokenCursor after, int limit) {
         return tokens.values().stream()
                 .filter(t -> t.workspace().equals(workspace))
                 .filter(t -> matches(t, filter))
-                .filter(t -> after == null || NEWEST_FIRST.compare(t, cursorProbe(t, after)) > 0)
-                .sorted(NEWEST_FIRST)
+                .filter(t -> after == null || sort.isAfter(t, after))
+                .sorted(sort.comparator())
                 .limit(limit)
                 .map(t -> copy(t).build())
                 .toList();
-    }
-
-    /** Newest first: created descending, then token id descending (as the database orders them). */
-    private static final Comparator<AccessToken> NEWEST_FIRST = Comparator.comparing(AccessToken::createdAt)
-            .thenComparing(t -> t.id().value())
-            .reversed();
-
-    private static AccessToken cursorProbe(AccessToken any, TokenCursor cursor) {
-        return copy(any).id(cursor.id()).createdAt(cursor.createdAt()).build();
     }
 
     private static boolean matches(AccessToken t, TokenFilter f) {
@@ -97,6 +88,9 @@ public class InMemoryTokenRepository implements TokenRepository {
             return false;
         }
         if (f.kind() != null && t.kind() != f.kind()) {
+            return false;
+        }
+        if (f.group() != null && !f.group().equals(t.group())) {
             return false;
         }
         if (f.scope() != null && t.scopes().stream().noneMatch(s -> s.key().equals(f.scope()))) {
@@ -202,6 +196,7 @@ public class InMemoryTokenRepository implements TokenRepository {
                 .createdBy(token.createdBy())
                 .comment(token.comment())
                 .kind(token.kind())
+                .group(token.group())
                 .digest(token.digest())
                 .previous(token.previousDigest(), token.previousValidUntil())
                 .rotatedAt(token.rotatedAt())

@@ -804,7 +804,7 @@ class TokenServiceTest {
         }
 
         private IssuedToken issueForRobot(CreateTokenCommand command) {
-            return ruled.issue(asAlice, WORKSPACE, robot.id(), robot.name(), TokenKind.ON_BEHALF_OF, command);
+            return ruled.issue(asAlice, WORKSPACE, robot.id(), robot.name(), TokenKind.ON_BEHALF_OF, null, command);
         }
 
         private void grantUsage(Principal principal) {

@@ -6,10 +6,16 @@ import dev.warden.core.audit.AuditLog;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.persistence.Times;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -22,13 +28,16 @@ class JdbcAuditLog implements AuditLog {
     private static final TypeReference<LinkedHashMap<String, String>> DETAILS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batch;
 
-    JdbcAuditLog(JdbcClient jdbc) {
+    JdbcAuditLog(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @Override
     public void record(AuditEvent event) {
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO audit_event (workspace_id, occurred_at, actor_id, actor_name, action,
                                                  target_type, target_id, client_address, details)
@@ -42,28 +51,73 @@ class JdbcAuditLog implements AuditLog {
                 .param("targetId", truncate(event.targetId(), 255))
                 .param("address", truncate(event.clientAddress(), 64))
                 .param("details", JSON.writeValueAsString(event.details()))
-                .update();
+                .update(key, "id");
+        if (!event.subjects().isEmpty()) {
+            long id = key.getKeyAs(Number.class).longValue();
+            batch.batchUpdate("INSERT INTO audit_event_subject (audit_event_id, workspace_id, subject_type, subject_id)"
+                            + " VALUES (:id, :workspace, :type, :subject)",
+                    event.subjects().stream().distinct().map(subject -> new MapSqlParameterSource()
+                            .addValue("id", id)
+                            .addValue("workspace", event.workspace().value())
+                            .addValue("type", event.targetType())
+                            .addValue("subject", subject)).toArray(MapSqlParameterSource[]::new));
+        }
     }
 
     @Override
     public List<AuditEvent> recent(WorkspaceId workspace, int limit) {
-        return jdbc.sql("""
+        return read("""
                         SELECT * FROM audit_event WHERE workspace_id = :workspace
-                         ORDER BY occurred_at DESC, id DESC LIMIT :limit""")
-                .param("workspace", workspace.value())
-                .param("limit", limit)
-                .query((rs, n) -> {
-                    long actorId = rs.getLong("actor_id");
-                    boolean noActor = rs.wasNull();
-                    String details = rs.getString("details");
-                    Map<String, String> map = details == null ? Map.of() : JSON.readValue(details, DETAILS);
-                    return new AuditEvent(new WorkspaceId(rs.getLong("workspace_id")),
-                            Times.read(rs, "occurred_at"),
-                            noActor ? null : new PrincipalId(actorId), rs.getString("actor_name"),
-                            AuditAction.valueOf(rs.getString("action")), rs.getString("target_type"),
-                            rs.getString("target_id"), rs.getString("client_address"), map);
-                })
-                .list();
+                         ORDER BY occurred_at DESC, id DESC LIMIT :limit""",
+                new MapSqlParameterSource().addValue("workspace", workspace.value()).addValue("limit", limit));
+    }
+
+    /** Two indexed lookups (as main target, as subject) rather than an OR across two tables. */
+    @Override
+    public List<AuditEvent> history(WorkspaceId workspace, String targetType, String targetId, int limit) {
+        return read("""
+                        SELECT * FROM audit_event WHERE id IN (
+                            SELECT id FROM audit_event
+                             WHERE workspace_id = :workspace AND target_type = :type AND target_id = :target
+                            UNION
+                            SELECT audit_event_id FROM audit_event_subject
+                             WHERE workspace_id = :workspace AND subject_type = :type AND subject_id = :target)
+                         ORDER BY occurred_at DESC, id DESC LIMIT :limit""",
+                new MapSqlParameterSource().addValue("workspace", workspace.value()).addValue("type", targetType)
+                        .addValue("target", targetId).addValue("limit", limit));
+    }
+
+    private List<AuditEvent> read(String sql, MapSqlParameterSource params) {
+        Map<Long, List<String>> subjects = new LinkedHashMap<>();
+        List<StoredEvent> rows = batch.query(sql, params, (rs, n) -> {
+            long actorId = rs.getLong("actor_id");
+            boolean noActor = rs.wasNull();
+            String details = rs.getString("details");
+            Map<String, String> map = details == null ? Map.of() : JSON.readValue(details, DETAILS);
+            subjects.put(rs.getLong("id"), new ArrayList<>());
+            return new StoredEvent(rs.getLong("id"), new AuditEvent(new WorkspaceId(rs.getLong("workspace_id")),
+                    Times.read(rs, "occurred_at"),
+                    noActor ? null : new PrincipalId(actorId), rs.getString("actor_name"),
+                    AuditAction.valueOf(rs.getString("action")), rs.getString("target_type"),
+                    rs.getString("target_id"), rs.getString("client_address"), map));
+        });
+        if (!subjects.isEmpty()) {
+            batch.query("""
+                            SELECT audit_event_id, subject_id FROM audit_event_subject
+                             WHERE audit_event_id IN (:ids) ORDER BY audit_event_id, subject_id""",
+                    new MapSqlParameterSource("ids", subjects.keySet()),
+                    (RowCallbackHandler) rs -> subjects.get(rs.getLong(1)).add(rs.getString(2)));
+        }
+        return rows.stream().map(row -> withSubjects(row.event(), subjects.get(row.id()))).toList();
+    }
+
+    private record StoredEvent(long id, AuditEvent event) {
+    }
+
+    private static AuditEvent withSubjects(AuditEvent event, List<String> subjects) {
+        return subjects.isEmpty() ? event : new AuditEvent(event.workspace(), event.occurredAt(), event.actorId(),
+                event.actorName(), event.action(), event.targetType(), event.targetId(), event.clientAddress(),
+                event.details(), subjects);
     }
 
     private static String truncate(String value, int max) {

@@ -8,10 +8,13 @@ import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.token.TokenRepository;
+import dev.warden.core.token.TokenSort;
 import dev.warden.core.token.TokenUsage;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.persistence.Times;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +53,19 @@ class JdbcTokenRepository implements TokenRepository {
     private static final String SELECT = """
             SELECT t.token_id, t.workspace_id, t.secret_hash, t.display_hint, t.owner_id, t.created_by_id, t.comment,
                    t.created_at, t.expires_at, t.revoked_at, t.revoked_by_id,
-                   t.last_used_at, t.last_used_address, t.last_used_agent, t.kind, t.previous_secret_hash,
+                   t.last_used_at, t.last_used_address, t.last_used_agent, t.kind, t.group_id, t.previous_secret_hash,
                    t.previous_valid_until, t.rotated_at, s.scope
               FROM access_token t
               LEFT JOIN access_token_scope s ON s.token_id = t.token_id
             """;
+
+    /** The column each order sorts by; every one is indexed after the workspace. */
+    private static final Map<TokenSort, String> COLUMN = new EnumMap<>(Map.of(
+            TokenSort.NEWEST, "created_at",
+            TokenSort.OLDEST, "created_at",
+            TokenSort.EXPIRING_SOONEST, "expires_at",
+            TokenSort.LEAST_RECENTLY_USED, "last_used_at",
+            TokenSort.MOST_RECENTLY_USED, "last_used_at"));
 
     private final JdbcAggregateOperations aggregates;
     private final NamedParameterJdbcOperations jdbc;
@@ -108,16 +119,58 @@ class JdbcTokenRepository implements TokenRepository {
     }
 
     /**
-     * Two steps, so paging counts tokens and not joined scope rows: the ids of one page by keyset (newest first),
-     * then those tokens with their scopes.
+     * Two steps, so paging counts tokens and not joined scope rows: the ids of one page by keyset, then those tokens
+     * with their scopes. A time a token may lack (expiry, last use) is paged in two runs, tokens with it and
+     * tokens without, each along its own index, in the order {@link TokenSort} gives them.
      */
     @Override
-    public List<AccessToken> search(WorkspaceId workspace, TokenFilter filter, TokenCursor after, int limit) {
-        StringBuilder where = new StringBuilder("WHERE t.workspace_id = :workspace");
+    public List<AccessToken> search(WorkspaceId workspace, TokenFilter filter, TokenSort sort, TokenCursor after,
+                                    int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("workspace", workspace.value())
-                .addValue("now", Times.toDatabase(filter.now()))
-                .addValue("limit", limit);
+                .addValue("now", Times.toDatabase(filter.now()));
+        String where = filtered(filter, params);
+        String column = COLUMN.get(sort);
+        String direction = sort.descending() ? "DESC" : "ASC";
+        String beyond = sort.descending() ? "<" : ">";
+        List<Boolean> runs = sort.missingFirst() ? List.of(false, true) : List.of(true, false);
+        List<String> ids = new ArrayList<>();
+        boolean started = after == null;
+        for (boolean withTime : runs) {
+            if (!withTime && column.equals("created_at")) {
+                continue;
+            }
+            StringBuilder run = new StringBuilder(where).append(" AND t.").append(column)
+                    .append(withTime ? " IS NOT NULL" : " IS NULL");
+            if (!started) {
+                if (withTime != (after.key() != null)) {
+                    continue;
+                }
+                started = true;
+                run.append(withTime
+                        ? " AND (t." + column + " " + beyond + " :afterKey OR (t." + column + " = :afterKey AND t.token_id "
+                                + beyond + " :afterId))"
+                        : " AND t.token_id " + beyond + " :afterId");
+                params.addValue("afterKey", Times.toDatabase(after.key())).addValue("afterId", after.id().value());
+            }
+            params.addValue("limit", limit - ids.size());
+            ids.addAll(jdbc.queryForList("SELECT t.token_id FROM access_token t " + run + " ORDER BY "
+                    + (withTime ? "t." + column + " " + direction + ", " : "") + "t.token_id " + direction
+                    + " LIMIT :limit", params, String.class));
+            if (ids.size() >= limit) {
+                break;
+            }
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return select("WHERE t.workspace_id = :workspace AND t.token_id IN (:ids)",
+                new MapSqlParameterSource().addValue("workspace", workspace.value()).addValue("ids", ids))
+                .stream().sorted(sort.comparator()).toList();
+    }
+
+    private static String filtered(TokenFilter filter, MapSqlParameterSource params) {
+        StringBuilder where = new StringBuilder("WHERE t.workspace_id = :workspace");
         if (filter.owner() != null) {
             where.append(" AND t.owner_id = :owner");
             params.addValue("owner", filter.owner().value());
@@ -137,6 +190,10 @@ class JdbcTokenRepository implements TokenRepository {
             where.append(" AND t.kind = :kind");
             params.addValue("kind", filter.kind().name());
         }
+        if (filter.group() != null) {
+            where.append(" AND t.group_id = :group");
+            params.addValue("group", filter.group().value());
+        }
         if (filter.scope() != null) {
             where.append(" AND EXISTS (SELECT 1 FROM access_token_scope ts WHERE ts.token_id = t.token_id"
                     + " AND ts.scope = :scope)");
@@ -153,17 +210,7 @@ class JdbcTokenRepository implements TokenRepository {
         if (filter.neverUsed()) {
             where.append(" AND t.last_used_at IS NULL");
         }
-        if (after != null) {
-            where.append(" AND (t.created_at < :afterCreated OR (t.created_at = :afterCreated AND t.token_id < :afterId))");
-            params.addValue("afterCreated", Times.toDatabase(after.createdAt())).addValue("afterId", after.id().value());
-        }
-        List<String> ids = jdbc.queryForList("SELECT t.token_id FROM access_token t " + where
-                + " ORDER BY t.created_at DESC, t.token_id DESC LIMIT :limit", params, String.class);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return select("WHERE t.workspace_id = :workspace AND t.token_id IN (:ids) ORDER BY t.created_at DESC, t.token_id DESC",
-                new MapSqlParameterSource().addValue("workspace", workspace.value()).addValue("ids", ids));
+        return where.toString();
     }
 
     @Override

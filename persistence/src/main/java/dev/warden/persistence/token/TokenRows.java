@@ -1,5 +1,6 @@
 package dev.warden.persistence.token;
 
+import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.token.AccessToken;
@@ -31,6 +32,7 @@ final class TokenRows {
                 lastUse == null ? null : lastUse.clientAddress(),
                 lastUse == null ? null : lastUse.userAgent(),
                 token.kind().name(),
+                token.group() == null ? null : token.group().value(),
                 token.previousDigest() == null ? null : token.previousDigest().hex(),
                 token.previousValidUntil(), token.rotatedAt(),
                 token.scopes().stream().map(scope -> new TokenScopeRow(workspace, scope.key())).collect(Collectors.toSet()));
@@ -50,6 +52,7 @@ final class TokenRows {
                 .digest(new TokenDigest(rs.getString("secret_hash")))
                 .displayHint(rs.getString("display_hint"))
                 .kind(TokenKind.valueOf(rs.getString("kind")))
+                .group(group(rs))
                 .previous(rs.getString("previous_secret_hash") == null ? null
                         : new TokenDigest(rs.getString("previous_secret_hash")), Times.read(rs, "previous_valid_until"))
                 .rotatedAt(Times.read(rs, "rotated_at"))
@@ -59,6 +62,11 @@ final class TokenRows {
                 .lastUse(lastUsedAt == null ? null : new TokenLastUse(lastUsedAt, rs.getString("last_used_address"),
                         rs.getString("last_used_agent")));
         return new Accumulator(token);
+    }
+
+    private static GroupId group(ResultSet rs) throws SQLException {
+        long id = rs.getLong("group_id");
+        return rs.wasNull() ? null : new GroupId(id);
     }
 
     static final class Accumulator {

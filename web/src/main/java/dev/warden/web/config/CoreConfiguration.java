@@ -4,6 +4,7 @@ import dev.warden.core.access.AccessPolicy;
 import dev.warden.core.administration.SettingsService;
 import dev.warden.core.administration.TokenIssuePolicy;
 import dev.warden.core.administration.TokenUsageService;
+import dev.warden.core.administration.TokenSuspensions;
 import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.tokenusage.TokenUsageRepository;
@@ -20,6 +21,7 @@ import dev.warden.core.audit.AuditLog;
 import dev.warden.core.bootstrap.WorkspaceBootstrap;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.administration.TechnicalTokenService;
 import dev.warden.core.administration.TokenManagementService;
 import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenLifetimePolicy;
@@ -98,6 +100,22 @@ class CoreConfiguration {
     }
 
     @Bean
+    TechnicalTokenService technicalTokenService(TokenService tokenService, TokenManagementService management,
+                                                TokenRepository tokens, PrincipalRepository principals,
+                                                GroupRepository groups, RoleRepository roles,
+                                                RoleAssignmentRepository assignments, AccessPolicy access,
+                                                AuditLog audit, TransactionRunner tx, Clock clock) {
+        return new TechnicalTokenService(tokenService, management, tokens, principals, groups, roles, assignments,
+                access, audit, tx, clock);
+    }
+
+    @Bean
+    TokenSuspensions tokenSuspensions(SettingsRepository settings, PrincipalRepository principals,
+                                      TokenUsagePolicy usage) {
+        return new TokenSuspensions(settings, principals, usage);
+    }
+
+    @Bean
     DecisionChain decisionChain(TokenFormat format, TokenRepository tokens, PrincipalRepository principals,
                                 PermissionResolver permissions, SettingsRepository settings, TokenUsagePolicy usage,
                                 Clock clock) {
@@ -141,9 +159,10 @@ class CoreConfiguration {
     }
 
     @Bean
-    GroupService groupService(GroupRepository groups, PrincipalRepository principals, AccessPolicy access,
-                              LastAdminGuard lastAdmin, AuditLog audit, TransactionRunner tx, Clock clock) {
-        return new GroupService(groups, principals, access, lastAdmin, audit, tx, clock);
+    GroupService groupService(GroupRepository groups, PrincipalRepository principals, TokenRepository tokens,
+                              AccessPolicy access, LastAdminGuard lastAdmin, AuditLog audit, TransactionRunner tx,
+                              Clock clock) {
+        return new GroupService(groups, principals, tokens, access, lastAdmin, audit, tx, clock);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package dev.warden.web.principal;
 
+import dev.warden.core.administration.TokenSuspensions;
+import dev.warden.core.administration.TokenSuspensions.OwnerSuspensions;
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.GroupService;
 import dev.warden.core.permission.Permission;
@@ -7,17 +9,24 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalQuery;
+import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.Grant;
 import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.RoleAssignmentId;
 import dev.warden.core.shared.Page;
+import dev.warden.core.token.AccessToken;
 import dev.warden.web.console.Abilities;
 import dev.warden.web.console.ConsoleAccess;
 import dev.warden.web.console.PageView;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** Reads what the Users and Service principals pages show, through the core services that check the viewer. */
@@ -27,14 +36,18 @@ class PrincipalPages {
     private final GroupService groups;
     private final PermissionResolver resolver;
     private final ConsoleAccess access;
+    private final TokenSuspensions suspensions;
+    private final PrincipalRepository principals;
     private final Clock clock;
 
     PrincipalPages(DirectoryService directory, GroupService groups, PermissionResolver resolver, ConsoleAccess access,
-                   Clock clock) {
+                   TokenSuspensions suspensions, PrincipalRepository principals, Clock clock) {
         this.directory = directory;
         this.groups = groups;
         this.resolver = resolver;
         this.access = access;
+        this.suspensions = suspensions;
+        this.principals = principals;
         this.clock = clock;
     }
 
@@ -54,13 +67,26 @@ class PrincipalPages {
         List<PrincipalDetailView.GroupLink> memberOf = groups.groupsOf(actor, principal.id()).stream()
                 .map(g -> new PrincipalDetailView.GroupLink(g.id().value(), g.displayName())).toList();
         List<RoleGrantView> roles = can.readRoles() ? rolesOf(principal) : null;
-        List<OwnedTokenView> tokens = can.readTokens()
-                ? directory.tokensOf(actor, principal.id()).stream()
-                        .map(t -> OwnedTokenView.of(t, principal.active(), clock.instant())).toList()
-                : null;
+        List<OwnedTokenView> tokens = can.readTokens() ? credentials(actor, principal) : null;
         int tokenCount = tokens != null ? tokens.size() : directory.tokenCount(actor, principal.id());
         return new PrincipalDetailView(kind, id, principal.userName(), principal.displayName(), principal.email(),
                 principal.applicationId(), principal.active(), memberOf, roles, tokens, tokenCount);
+    }
+
+    /**
+     * The principal's tokens with everything but their secrets: who created each (looked up once per creator) and
+     * whether its owner's state suspends it (looked up once for the page).
+     */
+    private List<OwnedTokenView> credentials(Actor actor, Principal principal) {
+        List<AccessToken> owned = directory.tokensOf(actor, principal.id());
+        Set<PrincipalId> creatorIds = owned.stream().map(AccessToken::createdBy).collect(Collectors.toSet());
+        Map<PrincipalId, Principal> creators = creatorIds.isEmpty() ? Map.of()
+                : principals.findAllById(actor.workspace(), creatorIds).stream()
+                        .collect(Collectors.toMap(Principal::id, Function.identity(), (a, b) -> a));
+        OwnerSuspensions suspended = suspensions.of(actor.workspace(), owned);
+        Instant now = clock.instant();
+        return owned.stream().map(t -> OwnedTokenView.of(t, creators.get(t.createdBy()),
+                suspended.of(t, now).orElse(null), now)).toList();
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenCursor;
+import dev.warden.core.token.TokenSort;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
@@ -50,7 +51,7 @@ class TokenInventoryController {
     private static final String PAGE = "admin/tokens/inventory";
     private static final String ROW = "admin/tokens/fragments :: inventory-row";
     /** Query parameters that narrow the list; carried by the paging links. */
-    private static final List<String> FILTERS = List.of("status", "kind", "scope", "never_used");
+    private static final List<String> FILTERS = List.of("status", "kind", "scope", "never_used", "sort");
 
     private final TokenManagementService management;
     private final PrincipalRepository principals;
@@ -74,8 +75,9 @@ class TokenInventoryController {
         });
         int size = size(query.get("size"));
         TokenFilter filter = TokenListQuery.filter(filters, now, name -> null);
-        TokenCursor cursor = TokenListQuery.cursor(query);
-        List<AccessToken> found = new ArrayList<>(management.list(actor, filter, cursor, size + 1));
+        TokenSort sort = TokenListQuery.sort(query);
+        TokenCursor cursor = TokenListQuery.cursor(query, sort);
+        List<AccessToken> found = new ArrayList<>(management.list(actor, filter, sort, cursor, size + 1));
         boolean more = found.size() > size;
         if (more) {
             found = found.subList(0, size);
@@ -92,7 +94,7 @@ class TokenInventoryController {
         model.addAttribute("paged", cursor != null);
         model.addAttribute("firstHref", href(filters, size, null));
         model.addAttribute("nextHref", more
-                ? href(filters, size, TokenListQuery.pageToken(TokenCursor.after(found.get(found.size() - 1))))
+                ? href(filters, size, TokenListQuery.pageToken(TokenCursor.after(found.get(found.size() - 1), sort), sort))
                 : null);
         boolean fragment = htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest();
         return fragment ? PAGE + " :: inventory-table" : PAGE;

@@ -6,6 +6,7 @@ import dev.warden.core.token.TokenCursor;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
+import dev.warden.core.token.TokenSort;
 import dev.warden.core.token.TokenStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -69,27 +70,37 @@ final class TokenListQuery {
                 + dev.warden.core.administration.TokenManagementService.MAX_PAGE + "; got '" + raw + "'.");
     }
 
-    static TokenCursor cursor(Map<String, String> query) {
+    /** {@code sort}: newest (the default), oldest, expiring_soonest, least_recently_used, most_recently_used. */
+    static TokenSort sort(Map<String, String> query) {
+        TokenSort sort = choice(query, "sort", TokenSort.class);
+        return sort == null ? TokenSort.NEWEST : sort;
+    }
+
+    /** The page token names its order, so a token from one order is never read as a position in another. */
+    static TokenCursor cursor(Map<String, String> query, TokenSort sort) {
         String raw = text(query, "page_token");
         if (raw == null) {
             return null;
         }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8);
-            String[] parts = decoded.split(":", 3);
-            if (parts.length == 3 && !parts[2].isEmpty() && parts[2].length() <= TokenId.MAX_LENGTH) {
-                return new TokenCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                        new TokenId(parts[2]));
+            String[] parts = decoded.split(":", 4);
+            if (parts.length == 4 && parts[0].equals(sort.name()) && !parts[3].isEmpty()
+                    && parts[3].length() <= TokenId.MAX_LENGTH) {
+                Instant key = parts[1].equals("-") ? null
+                        : Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+                return new TokenCursor(key, new TokenId(parts[3]));
             }
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             // answered below
         }
-        throw new InvalidParameterException("page_token", "page_token is not one this API handed out; pass the"
-                + " next_page_token of the previous response unchanged.");
+        throw new InvalidParameterException("page_token", "page_token is not one this API handed out for this sort;"
+                + " pass the next_page_token of the previous response unchanged, with the same sort.");
     }
 
-    static String pageToken(TokenCursor cursor) {
-        String plain = cursor.createdAt().getEpochSecond() + ":" + cursor.createdAt().getNano() + ":"
+    static String pageToken(TokenCursor cursor, TokenSort sort) {
+        Instant key = cursor.key();
+        String plain = sort.name() + ":" + (key == null ? "-:-" : key.getEpochSecond() + ":" + key.getNano()) + ":"
                 + cursor.id().value();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,6 +1,8 @@
 package dev.warden.web.tokenmanagement;
 
 import dev.warden.core.administration.TokenManagementService;
+import dev.warden.core.administration.TokenSuspensions;
+import dev.warden.core.administration.TokenSuspensions.OwnerSuspensions;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
@@ -10,6 +12,7 @@ import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TokenCursor;
+import dev.warden.core.token.TokenSort;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenNotFoundException;
@@ -59,11 +62,14 @@ class TokenManagementApiController {
 
     private final TokenManagementService management;
     private final PrincipalRepository principals;
+    private final TokenSuspensions suspensions;
     private final Clock clock;
 
-    TokenManagementApiController(TokenManagementService management, PrincipalRepository principals, Clock clock) {
+    TokenManagementApiController(TokenManagementService management, PrincipalRepository principals,
+                                 TokenSuspensions suspensions, Clock clock) {
         this.management = management;
         this.principals = principals;
+        this.suspensions = suspensions;
         this.clock = clock;
     }
 
@@ -85,29 +91,30 @@ class TokenManagementApiController {
             return new ListTokensResponse(List.of(), null); // a created_by_username nobody has
         }
         Integer pageSize = TokenListQuery.pageSize(query);
-        TokenCursor cursor = TokenListQuery.cursor(query);
+        TokenSort sort = TokenListQuery.sort(query);
+        TokenCursor cursor = TokenListQuery.cursor(query, sort);
         List<AccessToken> found = new ArrayList<>();
         int wanted = pageSize == null ? UNPAGED_CAP : pageSize;
         boolean more;
         while (true) {
             int limit = Math.min(TokenManagementService.MAX_PAGE, wanted - found.size());
-            List<AccessToken> page = management.list(actor, filter, cursor, limit);
+            List<AccessToken> page = management.list(actor, filter, sort, cursor, limit);
             found.addAll(page);
             if (page.isEmpty()) {
                 more = false;
                 break;
             }
-            cursor = TokenCursor.after(page.get(page.size() - 1));
+            cursor = TokenCursor.after(page.get(page.size() - 1), sort);
             if (page.size() < limit) {
                 more = false;
                 break;
             }
             if (found.size() >= wanted) {
-                more = !management.list(actor, filter, cursor, 1).isEmpty();
+                more = !management.list(actor, filter, sort, cursor, 1).isEmpty();
                 break;
             }
         }
-        return new ListTokensResponse(describe(actor, found, now), more ? TokenListQuery.pageToken(cursor) : null);
+        return new ListTokensResponse(describe(actor, found, now), more ? TokenListQuery.pageToken(cursor, sort) : null);
     }
 
     @GetMapping("/tokens/{token_id}")
@@ -158,7 +165,9 @@ class TokenManagementApiController {
         Set<PrincipalId> creators = new HashSet<>();
         tokens.forEach(token -> creators.add(token.createdBy()));
         Map<PrincipalId, Principal> named = lookup(actor, creators);
-        return tokens.stream().map(token -> TokenInfo.of(token, named.get(token.createdBy()), now)).toList();
+        OwnerSuspensions suspended = suspensions.of(actor.workspace(), tokens);
+        return tokens.stream().map(token -> TokenInfo.of(token, named.get(token.createdBy()),
+                suspended.of(token, now).orElse(null), now)).toList();
     }
 
     private Map<PrincipalId, Principal> lookup(Actor actor, Collection<PrincipalId> ids) {

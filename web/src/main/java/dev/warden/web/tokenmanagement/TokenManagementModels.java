@@ -2,6 +2,7 @@ package dev.warden.web.tokenmanagement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.warden.core.administration.TokenSuspensions.Suspension;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.token.AccessToken;
@@ -42,7 +43,8 @@ final class TokenManagementModels {
 
     /**
      * Databricks' TokenInfo plus Warden's status, kind, last use and rotation, which the SDK ignores. Times are
-     * epoch milliseconds; an expiry of -1 means never.
+     * epoch milliseconds; an expiry of -1 means never. Status is ACTIVE, REVOKED, EXPIRED, or SUSPENDED (active in
+     * itself, but stopped by its owner or workspace: see {@code status_reason} and {@code status_message}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TokenInfo(@JsonProperty("token_id") String tokenId,
@@ -59,10 +61,17 @@ final class TokenManagementModels {
                      String kind,
                      @JsonProperty("last_used_time") Long lastUsedTime,
                      @JsonProperty("last_used_address") String lastUsedAddress,
-                     @JsonProperty("rotated_time") Long rotatedTime) {
+                     @JsonProperty("rotated_time") Long rotatedTime,
+                     @JsonProperty("status_reason") String statusReason,
+                     @JsonProperty("status_message") String statusMessage) {
+        static final String SUSPENDED = "SUSPENDED";
 
-        /** {@code creator} may be null when the creating principal is gone. */
-        static TokenInfo of(AccessToken token, Principal creator, Instant now) {
+        /**
+         * {@code creator} may be null when the creating principal is gone; {@code suspension} is null unless the
+         * token is active but its owner or workspace stops it, and then the status is {@code SUSPENDED}, with the
+         * decision chain's reason code and a sentence saying how to lift it.
+         */
+        static TokenInfo of(AccessToken token, Principal creator, Suspension suspension, Instant now) {
             Instant lastUsed = token.lastUse() == null ? null : token.lastUse().at();
             return new TokenInfo(token.id().value(), token.comment(), token.createdAt().toEpochMilli(),
                     token.expiresAt() == null ? -1 : token.expiresAt().toEpochMilli(),
@@ -71,11 +80,13 @@ final class TokenManagementModels {
                     token.workspace().value(),
                     lastUsed == null ? null : lastUsed.truncatedTo(ChronoUnit.DAYS).toEpochMilli(),
                     token.scopes().stream().map(Scope::key).toList(),
-                    token.statusAt(now).name(),
+                    suspension == null ? token.statusAt(now).name() : SUSPENDED,
                     token.kind().name(),
                     lastUsed == null ? null : lastUsed.toEpochMilli(),
                     token.lastUse() == null ? null : token.lastUse().clientAddress(),
-                    token.rotatedAt() == null ? null : token.rotatedAt().toEpochMilli());
+                    token.rotatedAt() == null ? null : token.rotatedAt().toEpochMilli(),
+                    suspension == null ? null : suspension.reason().name(),
+                    suspension == null ? null : suspension.message());
         }
     }
 }

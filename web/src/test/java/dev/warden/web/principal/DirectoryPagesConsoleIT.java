@@ -2,18 +2,25 @@ package dev.warden.web.principal;
 
 import static dev.warden.web.support.DirectoryFixture.unique;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
+import static dev.warden.web.support.WardenSpringBootTest.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.group.Group;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.Role;
+import dev.warden.core.token.TokenUsageRecorder;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
 import dev.warden.web.support.DirectoryFixture;
+import dev.warden.web.support.TestDirectory;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Settings → Admin Console → Users and Service principals over real HTTP, without a browser: create dialogs,
@@ -266,5 +274,104 @@ class DirectoryPagesConsoleIT {
             count++;
         }
         return count;
+    }
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    @Test
+    void aServicePrincipalsCredentialsListShowsEverythingAboutATokenButItsSecret() {
+        Principal bot = directory.servicePrincipal(unique("creds-bot"));
+        directory.allowTokens(bot);
+        ApiClient.Response created = api.post("/api/2.0/token-management/on-behalf-of/tokens", ADMIN_TOKEN,
+                ApiClient.json("{'application_id':'%s','comment':'etl nightly','lifetime_seconds':86400,"
+                        + "'scopes':['scim:read','tokens:read']}", bot.applicationId()));
+        assertThat(created.status()).as("%s", created).isEqualTo(200);
+        String secret = created.json().path("token_value").asString();
+        String id = created.json().path("token_info").path("token_id").asString();
+        assertThat(api.get("/api/2.0/token/list", secret).status()).isEqualTo(200);
+        context.getBean(TokenUsageRecorder.class).flushAll();
+        JsonNode info = api.get("/api/2.0/token-management/tokens/" + id, ADMIN_TOKEN).json().path("token_info");
+        Principal admin = principals().findByUserName(bot.workspace(), "admin").orElseThrow();
+
+        String page = console.get("/settings/admin/service-principals/" + bot.id()).body();
+
+        assertThat(page).containsPattern("data-testid=\"tokens-heading\">Credentials\\s*\\(<span[^>]*"
+                + "data-testid=\"credential-count\">1</span>\\)");
+        String row = credentialRow(page, id);
+        assertThat(row).contains("href=\"/settings/admin/tokens/" + id + "\"", ">etl nightly<",
+                "data-testid=\"token-scope\">scim:read<", "data-testid=\"token-scope\">tokens:read<",
+                "data-testid=\"token-created\">" + SHOWN.format(Instant.ofEpochMilli(info.path("creation_time")
+                        .asLong())) + "<",
+                "href=\"/settings/admin/users/" + admin.id().value() + "\">admin<",
+                "data-testid=\"token-expires\">" + SHOWN.format(Instant.ofEpochMilli(info.path("expiry_time")
+                        .asLong())) + "<",
+                "data-testid=\"token-last-used\">" + SHOWN.format(Instant.ofEpochMilli(info.path("last_used_time")
+                        .asLong())) + "<",
+                "data-testid=\"token-last-used-address\">127.0.0.1<",
+                "data-testid=\"token-status\">Active<");
+        assertThat(row).doesNotContain("data-reason", "data-testid=\"token-status-message\"");
+        assertThat(page).doesNotContain(secret);
+    }
+
+    @Test
+    void aCredentialWhoseOwnerLostTokenUsageShowsSuspendedWithTheReasonWhileARevokedOneStaysRevoked() {
+        Principal bot = directory.servicePrincipal(unique("unlisted-bot"));
+        directory.token(bot, "kept");
+        directory.token(bot, "revoked");
+        String path = "/settings/admin/service-principals/" + bot.id();
+        String keptId = tokenIdNamed(console.get(path).body(), "kept");
+        String revokedId = tokenIdNamed(console.get(path).body(), "revoked");
+        assertThat(api.post("/api/2.0/token-management/tokens/" + revokedId + "/revoke", ADMIN_TOKEN, "{}").status())
+                .isEqualTo(200);
+
+        TestDirectory.of(context).revokeTokenUsage(bot);
+        String page = console.get(path).body();
+
+        assertThat(page).contains("data-testid=\"credential-count\">2<");
+        assertThat(credentialRow(page, keptId)).contains("data-reason=\"NO_TOKEN_USAGE_PERMISSION\"",
+                        ">Suspended: no token usage permission<", "data-testid=\"token-status-message\"")
+                .containsPattern("title=\"" + Pattern.quote(bot.applicationId())
+                        + " does not have permission to use tokens[^\"]*Permission Settings");
+        assertThat(credentialRow(page, revokedId)).contains("data-testid=\"token-status\">Revoked<")
+                .doesNotContain("data-reason", "Suspended");
+
+        directory.allowTokens(bot);
+
+        assertThat(credentialRow(console.get(path).body(), keptId)).contains("data-testid=\"token-status\">Active<")
+                .doesNotContain("Suspended");
+    }
+
+    @Test
+    void aUsersPageCountsItsAccessTokens() {
+        Principal dana = directory.user(unique("dana"), "dana-pass-12");
+        directory.token(dana, "first");
+        directory.token(dana, "second");
+
+        String page = console.get("/settings/admin/users/" + dana.id()).body();
+
+        assertThat(page).containsPattern("data-testid=\"tokens-heading\">Access tokens\\s*\\(<span[^>]*"
+                + "data-testid=\"credential-count\">2</span>\\)");
+        assertThat(page).containsPattern("data-testid=\"token-created-by\">\\s*<a href=\"/settings/admin/users/"
+                + dana.id().value() + "\">" + Pattern.quote(dana.userName()) + "<");
+    }
+
+    private PrincipalRepository principals() {
+        return context.getBean(PrincipalRepository.class);
+    }
+
+    /** The table row of one credential, from its opening tag to its closing one. */
+    private static String credentialRow(String page, String tokenId) {
+        Matcher row = Pattern.compile("<tr[^>]*data-token-id=\"" + Pattern.quote(tokenId) + "\"[^>]*>.*?</tr>",
+                Pattern.DOTALL).matcher(page);
+        assertThat(row.find()).as("a row for token %s", tokenId).isTrue();
+        return row.group();
+    }
+
+    private static String tokenIdNamed(String page, String name) {
+        Matcher row = Pattern.compile("data-token-id=\"([^\"]+)\"[^>]*>\\s*<td><a[^>]*data-testid=\"token-name\">"
+                + Pattern.quote(name) + "<").matcher(page);
+        assertThat(row.find()).as("a row named %s", name).isTrue();
+        return row.group(1);
     }
 }

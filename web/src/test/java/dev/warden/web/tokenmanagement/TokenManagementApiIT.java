@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.RoleAssignment;
@@ -493,5 +495,92 @@ class TokenManagementApiIT {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return StreamSupport.stream(response.json().path("token_infos").spliterator(), false)
                 .map(info -> info.path("token_id").asString()).toList();
+    }
+
+    /** Tokens active in themselves whose owner the decision chain refuses list as SUSPENDED, with why. */
+    @Nested
+    class Suspended {
+        @Test
+        void aTokenOfADeactivatedOwnerListsAsSuspendedWithTheReasonAndARevokedOneStaysRevoked() {
+            Principal owner = directory.user("deactivated", BuiltInRole.USER);
+            String value = directory.tokenOf(owner);
+            String active = ids(api.get(OWN_LIST, value)).get(0);
+            String revoked = personalToken(owner, "revoked");
+            assertThat(api.post(TOKENS + "/" + revoked + "/revoke", ADMIN_TOKEN, "{}").status()).isEqualTo(200);
+
+            context.getBean(DirectoryService.class).setActive(Actor.of(admin, "127.0.0.1"), PrincipalKind.USER,
+                    owner.id(), false);
+
+            JsonNode listed = infoIn(api.get(TOKENS + "?owner_id=" + owner.id().value(), ADMIN_TOKEN), active);
+            assertThat(listed.path("status").asString()).isEqualTo("SUSPENDED");
+            assertThat(listed.path("status_reason").asString()).isEqualTo("OWNER_INACTIVE");
+            assertThat(listed.path("status_message").asString()).contains(owner.userName() + " is deactivated",
+                    "activates it again");
+            JsonNode got = api.get(TOKENS + "/" + active, ADMIN_TOKEN).json().path("token_info");
+            assertThat(got.path("status").asString()).isEqualTo("SUSPENDED");
+            assertThat(got.path("status_reason").asString()).isEqualTo("OWNER_INACTIVE");
+            Response refused = api.get(OWN_LIST, value);
+            assertThat(refused.status()).as("the chain agrees").isEqualTo(401);
+            assertThat(refused.reason()).isEqualTo("OWNER_INACTIVE");
+
+            JsonNode stillRevoked = infoIn(api.get(TOKENS + "?owner_id=" + owner.id().value(), ADMIN_TOKEN), revoked);
+            assertThat(stillRevoked.path("status").asString()).isEqualTo("REVOKED");
+            assertThat(stillRevoked.has("status_reason")).isFalse();
+            assertThat(stillRevoked.has("status_message")).isFalse();
+        }
+
+        @Test
+        void losingTokenUsageSuspendsAServicePrincipalsTokenAndGrantingItAgainMakesItActive() {
+            Principal sp = servicePrincipal(true);
+            Response created = api.post(OBO, ADMIN_TOKEN, json("{'application_id':'%s','comment':'suspended bot'}",
+                    sp.applicationId()));
+            assertThat(created.status()).as(created.toString()).isEqualTo(200);
+            String value = created.json().path("token_value").asString();
+            String id = created.json().path("token_info").path("token_id").asString();
+            assertThat(created.json().path("token_info").has("status_reason")).isFalse();
+
+            directory.revokeTokenUsage(sp);
+
+            JsonNode suspended = infoIn(api.get(TOKENS + "?owner_id=" + sp.id().value(), ADMIN_TOKEN), id);
+            assertThat(suspended.path("status").asString()).isEqualTo("SUSPENDED");
+            assertThat(suspended.path("status_reason").asString()).isEqualTo("NO_TOKEN_USAGE_PERMISSION");
+            assertThat(suspended.path("status_message").asString()).contains(sp.applicationId()
+                    + " does not have permission to use tokens", "PATCH /api/2.0/permissions/authorization/tokens");
+            assertThat(api.get(TOKENS + "/" + id, ADMIN_TOKEN).json().path("token_info").path("status").asString())
+                    .isEqualTo("SUSPENDED");
+            Response refused = api.get(OWN_LIST, value);
+            assertThat(refused.status()).as("the chain agrees").isEqualTo(403);
+            assertThat(refused.reason()).isEqualTo("NO_TOKEN_USAGE_PERMISSION");
+
+            directory.grantTokenUsage(sp);
+
+            JsonNode back = infoIn(api.get(TOKENS + "?owner_id=" + sp.id().value(), ADMIN_TOKEN), id);
+            assertThat(back.path("status").asString()).isEqualTo("ACTIVE");
+            assertThat(back.has("status_reason")).isFalse();
+            assertThat(back.has("status_message")).isFalse();
+            assertThat(api.get(OWN_LIST, value).status()).isEqualTo(200);
+        }
+
+        @Test
+        void aRevokedTokenOfAnOwnerWithoutTokenUsageStaysRevoked() {
+            Principal owner = directory.user("unlisted", BuiltInRole.USER);
+            String id = personalToken(owner, "revoked first");
+            assertThat(api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}").status()).isEqualTo(200);
+
+            directory.revokeTokenUsage(owner);
+
+            JsonNode info = api.get(TOKENS + "/" + id, ADMIN_TOKEN).json().path("token_info");
+            assertThat(info.path("status").asString()).isEqualTo("REVOKED");
+            assertThat(info.has("status_reason")).isFalse();
+            assertThat(infoIn(api.get(TOKENS + "?owner_id=" + owner.id().value(), ADMIN_TOKEN), id)
+                    .path("status").asString()).isEqualTo("REVOKED");
+        }
+
+        private static JsonNode infoIn(Response list, String tokenId) {
+            assertThat(list.status()).as(list.toString()).isEqualTo(200);
+            return StreamSupport.stream(list.json().path("token_infos").spliterator(), false)
+                    .filter(info -> tokenId.equals(info.path("token_id").asString())).findFirst()
+                    .orElseThrow(() -> new AssertionError("token " + tokenId + " is not in " + list));
+        }
     }
 }
