@@ -1,5 +1,8 @@
 package dev.warden.persistence;
 
+import dev.warden.core.group.Group;
+import dev.warden.core.group.GroupId;
+import dev.warden.core.group.GroupRepository;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalRepository;
@@ -15,10 +18,17 @@ import java.util.UUID;
 public final class Fixtures {
     private final WorkspaceRepository workspaces;
     private final PrincipalRepository principals;
+    private final GroupRepository groups;
 
     public Fixtures(WorkspaceRepository workspaces, PrincipalRepository principals) {
+        this(workspaces, principals, null);
+    }
+
+    /** With groups, for rows that refer to a group. */
+    public Fixtures(WorkspaceRepository workspaces, PrincipalRepository principals, GroupRepository groups) {
         this.workspaces = workspaces;
         this.principals = principals;
+        this.groups = groups;
     }
 
     /** A new workspace with a unique name. */
@@ -29,6 +39,14 @@ public final class Fixtures {
     public WorkspaceId workspaceNamed(String name) {
         Workspace created = workspaces.create(name);
         return created.id();
+    }
+
+    /** A new group in the workspace. */
+    public GroupId group(WorkspaceId workspace, String displayName) {
+        if (groups == null) {
+            throw new IllegalStateException("these fixtures were made without a group repository");
+        }
+        return groups.save(new Group(null, workspace, displayName, null)).id();
     }
 
     /** A new active user in the workspace. */

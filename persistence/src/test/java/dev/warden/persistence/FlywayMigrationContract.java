@@ -28,7 +28,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 abstract class FlywayMigrationContract {
-    static final List<String> TABLES = List.of("access_token", "access_token_scope", "audit_event", "group_member",
+    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5");
+    static final List<String> TABLES = List.of("access_token", "access_token_scope", "audit_event",
+            "audit_event_subject", "group_member",
             "principal", "principal_group", "role", "role_grant", "role_permission", "token_usage_entry", "workspace",
             "workspace_setting");
     private static final LocalDateTime V1_TIME = LocalDateTime.parse("2026-03-29T01:30:00.123456");
@@ -47,7 +49,7 @@ abstract class FlywayMigrationContract {
         int failed = jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success = FALSE")
                 .query(Integer.class).single();
 
-        assertThat(applied).containsExactly("1", "2", "3", "4");
+        assertThat(applied).containsExactlyElementsOf(VERSIONS);
         assertThat(failed).isZero();
     }
 
@@ -86,7 +88,7 @@ abstract class FlywayMigrationContract {
         flyway(database, "latest").migrate();
 
         JdbcClient v2 = JdbcClient.create(database);
-        assertThat(appliedVersions(v2)).containsExactly("1", "2", "3", "4");
+        assertThat(appliedVersions(v2)).containsExactlyElementsOf(VERSIONS);
         for (long workspace : List.of(main, staging)) {
             assertThat(v2.sql("SELECT name FROM role WHERE workspace_id = ? AND built_in = TRUE ORDER BY name")
                     .param(workspace).query(String.class).list())
@@ -170,7 +172,7 @@ abstract class FlywayMigrationContract {
         flyway(database, "latest").migrate();
 
         JdbcClient v3 = JdbcClient.create(database);
-        assertThat(appliedVersions(v3)).containsExactly("1", "2", "3", "4");
+        assertThat(appliedVersions(v3)).containsExactlyElementsOf(VERSIONS);
         assertThat(tablesOf(database)).contains("workspace_setting", "token_usage_entry");
         assertThat(rowCounts(v3)).as("the rows of version 2").isEqualTo(rowsBefore);
         assertThat(v3.sql("SELECT COUNT(*) FROM workspace_setting").query(Integer.class).single()).isZero();
@@ -243,7 +245,7 @@ abstract class FlywayMigrationContract {
         flyway(database, "latest").migrate();
 
         JdbcClient v4 = JdbcClient.create(database);
-        assertThat(appliedVersions(v4)).containsExactly("1", "2", "3", "4");
+        assertThat(appliedVersions(v4)).containsExactlyElementsOf(VERSIONS);
         assertThat(rowCounts(v4)).as("the rows of version 3").isEqualTo(rowsBefore);
         assertThat(tokenRows(v4)).as("the token columns of version 3").isEqualTo(tokensBefore);
         assertThat(v4.sql("""
@@ -262,6 +264,51 @@ abstract class FlywayMigrationContract {
         Assertions.assertThatThrownBy(() -> v4.sql("UPDATE access_token SET previous_secret_hash = ? WHERE token_id = 'tok-2'")
                         .param("3".repeat(64)).update())
                 .as("a previous digest is unique").isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    /**
+     * A database of version 4 with tokens and audit events. Version 5 gives every existing token no group, adds the
+     * group, expiry and last-use indexes and the audit subject table, and leaves every existing row alone; a group
+     * token's group must exist.
+     */
+    @Test
+    void aVersion4DatabaseGetsGroupTokensSortingIndexesAndAuditSubjects() throws SQLException {
+        DataSource database = newEmptyDatabase();
+        assertThat(flyway(database, "4").migrate().targetSchemaVersion).isEqualTo("4");
+        JdbcClient v4 = JdbcClient.create(database);
+        long main = insertWorkspace(v4, "main");
+        long alice = insertUser(v4, main, "alice");
+        v4.sql("""
+                        INSERT INTO access_token (token_id, workspace_id, secret_hash, display_hint, owner_id,
+                                                  created_by_id, comment, created_at, expires_at, kind)
+                        VALUES ('tok-1', ?, ?, 'dapi…1111', ?, ?, 'etl', ?, ?, 'ORGANISATION')""")
+                .params(main, "1".repeat(64), alice, alice, V1_TIME, V1_TIME.plusDays(30)).update();
+        v4.sql("""
+                        INSERT INTO audit_event (workspace_id, occurred_at, actor_id, actor_name, action, target_type,
+                                                 target_id, client_address, details)
+                        VALUES (?, ?, ?, 'alice', 'TOKEN_CREATED', 'token', 'tok-1', NULL, '{}')""")
+                .params(main, V1_TIME, alice).update();
+        List<Integer> rowsBefore = rowCounts(v4);
+        List<List<Object>> tokensBefore = tokenRows(v4);
+
+        flyway(database, "latest").migrate();
+
+        JdbcClient v5 = JdbcClient.create(database);
+        assertThat(appliedVersions(v5)).containsExactlyElementsOf(VERSIONS);
+        assertThat(rowCounts(v5)).isEqualTo(rowsBefore);
+        assertThat(tokenRows(v5)).isEqualTo(tokensBefore);
+        assertThat(v5.sql("SELECT group_id FROM access_token").query((rs, n) -> rs.getObject(1)).list())
+                .containsExactly((Object) null);
+        assertThat(v5.sql("SELECT COUNT(*) FROM audit_event_subject").query(Integer.class).single()).isZero();
+        assertThat(indexesOf(database, "access_token")).contains("ix_access_token_group", "ix_access_token_expiry",
+                "ix_access_token_last_use");
+        assertThat(indexesOf(database, "audit_event_subject")).contains("ix_audit_event_subject");
+        Assertions.assertThatThrownBy(() -> v5.sql("UPDATE access_token SET group_id = 999999 WHERE token_id = 'tok-1'")
+                        .update())
+                .as("a group token's group exists").isInstanceOf(DataIntegrityViolationException.class);
+        long team = insertGroup(v5, main, "team");
+        assertThat(v5.sql("UPDATE access_token SET group_id = ?, kind = 'GROUP' WHERE token_id = 'tok-1'").param(team)
+                .update()).isEqualTo(1);
     }
 
     private static List<List<Object>> tokenRows(JdbcClient jdbc) {

@@ -142,6 +142,28 @@ public final class TechnicalTokenService {
         tx.inTransaction(() -> management.delete(actor, writable(actor, id)));
     }
 
+    /** One token of this group; any other id (another group's token, an organisation token) answers as unknown. */
+    public TechnicalToken get(Actor actor, GroupId group, TokenId id) {
+        access.require(actor, Permission.TOKEN_MANAGEMENT_READ, group);
+        return describe(actor, ofGroup(actor, group, id));
+    }
+
+    public TechnicalToken revoke(Actor actor, GroupId group, TokenId id) {
+        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE, group);
+        return tx.inTransaction(() -> describe(actor, management.revoke(actor, ofGroup(actor, group, id))));
+    }
+
+    public TechnicalToken restore(Actor actor, GroupId group, TokenId id) {
+        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE, group);
+        return tx.inTransaction(() -> describe(actor, management.restore(actor, ofGroup(actor, group, id))));
+    }
+
+    /** Permanent: the group's token and its technical user. */
+    public void delete(Actor actor, GroupId group, TokenId id) {
+        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE, group);
+        tx.inTransaction(() -> management.delete(actor, ofGroup(actor, group, id)));
+    }
+
     private IssuedToken create(Actor actor, TokenKind kind, GroupId group, CreateTokenCommand command, BuiltInRole role,
                                String displayName) {
         Role stored = roles.findByName(actor.workspace(), role.roleName()).orElseThrow(() -> new InvalidStateException(
@@ -185,6 +207,12 @@ public final class TechnicalTokenService {
     private AccessToken find(Actor actor, TokenId id) {
         return tokens.findById(actor.workspace(), id)
                 .filter(token -> token.kind().backedByTechnicalUser())
+                .orElseThrow(() -> new TokenNotFoundException(id));
+    }
+
+    private AccessToken ofGroup(Actor actor, GroupId group, TokenId id) {
+        return tokens.findById(actor.workspace(), id)
+                .filter(token -> token.kind() == TokenKind.GROUP && group.equals(token.group()))
                 .orElseThrow(() -> new TokenNotFoundException(id));
     }
 

@@ -14,7 +14,8 @@ import java.util.Objects;
 /**
  * One audited fact: who did what to which target, when, from where. {@code details} never holds a secret.
  * {@code actorId} is null when nobody authenticated (a failed login). {@code subjects} are further targets of the
- * same type the event concerns (the tokens of one bulk revoke); each target's history finds the event.
+ * same type the event concerns (the tokens of one bulk revoke), kept sorted and distinct; each target's history
+ * finds the event.
  */
 public record AuditEvent(WorkspaceId workspace, Instant occurredAt, PrincipalId actorId, String actorName,
                          AuditAction action, String targetType, String targetId, String clientAddress,
@@ -25,7 +26,7 @@ public record AuditEvent(WorkspaceId workspace, Instant occurredAt, PrincipalId 
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(action, "action");
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details == null ? Map.of() : details));
-        subjects = subjects == null ? List.of() : List.copyOf(subjects);
+        subjects = subjects == null ? List.of() : subjects.stream().distinct().sorted().toList();
         if (!subjects.isEmpty() && targetType == null) {
             throw new IllegalArgumentException("subjects share the event's target type, so it needs one");
         }

@@ -1,5 +1,6 @@
 package dev.warden.core.token;
 
+import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.workspace.WorkspaceId;
@@ -49,6 +50,7 @@ public final class Tokens {
         private PrincipalId revokedBy;
         private TokenLastUse lastUse;
         private TokenKind kind = TokenKind.PERSONAL;
+        private GroupId group;
 
         private Builder() {
         }
@@ -86,6 +88,8 @@ public final class Tokens {
 
         public Builder lastUse(TokenLastUse value) { this.lastUse = value; return this; }
         public Builder kind(TokenKind value) { this.kind = value; return this; }
+        /** A group token of this group. */
+        public Builder ofGroup(GroupId value) { this.kind = TokenKind.GROUP; this.group = value; return this; }
 
         /** The clear-text value whose digest the token will hold. */
         public String value() {
@@ -109,6 +113,7 @@ public final class Tokens {
                     .revoked(revokedAt, revokedBy)
                     .lastUse(lastUse)
                     .kind(kind)
+                    .group(group)
                     .build();
         }
     }

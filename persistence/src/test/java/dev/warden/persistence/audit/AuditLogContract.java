@@ -125,4 +125,41 @@ public abstract class AuditLogContract {
         assertThat(audit().recent(other, 10)).containsExactly(theirs);
         assertThat(audit().recent(fixtures().workspace(), 10)).isEmpty();
     }
+
+    @Test
+    void anEventAboutManyTargetsComesBackWithItsSubjects() {
+        AuditEvent bulk = byAlice(AuditAction.TOKENS_BULK_REVOKED, T0).target("token", null)
+                .subjects(List.of("tok-c", "tok-a", "tok-b", "tok-a"))
+                .detail("reason", "leaked")
+                .build();
+
+        audit().record(bulk);
+
+        AuditEvent read = audit().recent(workspace, 1).get(0);
+        assertThat(read).isEqualTo(bulk);
+        assertThat(read.subjects()).containsExactly("tok-a", "tok-b", "tok-c");
+    }
+
+    @Test
+    void aTargetsHistoryHasItsOwnEventsAndThoseListingItNewestFirst() {
+        AuditEvent created = byAlice(AuditAction.TOKEN_CREATED, T0).target("token", "tok-a").build();
+        AuditEvent otherToken = byAlice(AuditAction.TOKEN_CREATED, T0.plusSeconds(1)).target("token", "tok-b").build();
+        AuditEvent bulk = byAlice(AuditAction.TOKENS_BULK_REVOKED, T0.plusSeconds(2)).target("token", null)
+                .subjects(List.of("tok-a", "tok-b")).build();
+        AuditEvent restored = byAlice(AuditAction.TOKEN_RESTORED, T0.plusSeconds(3)).target("token", "tok-a").build();
+        AuditEvent samePrincipalId = byAlice(AuditAction.PRINCIPAL_CREATED, T0.plusSeconds(4))
+                .target("principal", "tok-a").build();
+        WorkspaceId other = fixtures().workspace();
+        AuditEvent elsewhere = AuditEvent.anonymous(other, AuditAction.TOKEN_DELETED, T0.plusSeconds(5))
+                .target("token", "tok-a").build();
+        for (AuditEvent event : List.of(created, otherToken, bulk, restored, samePrincipalId, elsewhere)) {
+            audit().record(event);
+        }
+
+        assertThat(audit().history(workspace, "token", "tok-a", 10)).containsExactly(restored, bulk, created);
+        assertThat(audit().history(workspace, "token", "tok-a", 2)).containsExactly(restored, bulk);
+        assertThat(audit().history(workspace, "token", "tok-b", 10)).containsExactly(bulk, otherToken);
+        assertThat(audit().history(workspace, "token", "tok-z", 10)).isEmpty();
+        assertThat(audit().history(other, "token", "tok-a", 10)).containsExactly(elsewhere);
+    }
 }

@@ -2,6 +2,7 @@ package dev.warden.persistence.token;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warden.core.group.InMemoryGroupRepository;
 import dev.warden.core.principal.InMemoryPrincipalRepository;
 import dev.warden.core.token.InMemoryTokenRepository;
 import dev.warden.core.token.TokenRepository;
@@ -12,7 +13,9 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 /** Core's fake runs the same contract as the JDBC adapter, so tests written against it stay honest. */
 class InMemoryTokenRepositoryContractTest extends TokenRepositoryContract {
     private final TokenRepository tokens = new InMemoryTokenRepository();
-    private final Fixtures fixtures = new Fixtures(new InMemoryWorkspaceRepository(), new InMemoryPrincipalRepository());
+    private final InMemoryPrincipalRepository principals = new InMemoryPrincipalRepository();
+    private final Fixtures fixtures = new Fixtures(new InMemoryWorkspaceRepository(), principals,
+            new InMemoryGroupRepository(principals));
 
     @Override
     protected TokenRepository tokens() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
+import dev.warden.core.group.GroupRepository;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenKind;
@@ -42,6 +43,8 @@ abstract class JdbcTokenRepositoryContract extends TokenRepositoryContract {
     @Autowired
     private PrincipalRepository principals;
     @Autowired
+    private GroupRepository groups;
+    @Autowired
     private JdbcClient jdbc;
 
     @Override
@@ -51,7 +54,7 @@ abstract class JdbcTokenRepositoryContract extends TokenRepositoryContract {
 
     @Override
     protected Fixtures fixtures() {
-        return new Fixtures(workspaces, principals);
+        return new Fixtures(workspaces, principals, groups);
     }
 
     @Override

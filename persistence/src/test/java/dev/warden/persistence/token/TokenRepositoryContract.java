@@ -3,6 +3,7 @@ package dev.warden.persistence.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.PrincipalId;
@@ -15,6 +16,7 @@ import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLastUse;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenSecret;
+import dev.warden.core.token.TokenSort;
 import dev.warden.core.token.TokenStatus;
 import dev.warden.core.token.TokenUsage;
 import dev.warden.core.token.Tokens;
@@ -515,8 +517,10 @@ public abstract class TokenRepositoryContract {
 
     @Test
     void everyKindRoundTrips() {
+        GroupId team = fixtures().group(workspace, "team");
         for (TokenKind kind : TokenKind.values()) {
-            AccessToken token = aTokenOf(alice).createdBy(admin).kind(kind).build();
+            Tokens.Builder builder = aTokenOf(alice).createdBy(admin).kind(kind);
+            AccessToken token = (kind == TokenKind.GROUP ? builder.ofGroup(team) : builder).build();
             tokens().add(token);
 
             assertThat(stored(token).kind()).as(kind.name()).isEqualTo(kind);
@@ -682,7 +686,8 @@ public abstract class TokenRepositoryContract {
             expiredOrg = aTokenOf(admin).kind(TokenKind.ORGANISATION).createdAt(T0.plusSeconds(2))
                     .expiringAt(now.minus(Duration.ofDays(1)))
                     .lastUse(new TokenLastUse(now.minus(Duration.ofDays(2)), null, null)).build();
-            soonGroup = aTokenOf(admin).createdBy(alice).kind(TokenKind.GROUP).createdAt(T0.plusSeconds(3))
+            soonGroup = aTokenOf(admin).createdBy(alice).ofGroup(fixtures().group(workspace, "team"))
+                    .createdAt(T0.plusSeconds(3))
                     .withScopes(Scope.of(Permission.TOKENS_READ)).expiringAt(now.plus(Duration.ofDays(3)))
                     .lastUse(new TokenLastUse(now.minus(Duration.ofHours(1)), null, null)).build();
             eternal = aTokenOf(alice).createdAt(T0.plusSeconds(4)).neverExpiring()
@@ -962,14 +967,15 @@ public abstract class TokenRepositoryContract {
 
     @Test
     void searchNeverReturnsAnotherWorkspacesTokens() {
-        AccessToken mine = aTokenOf(alice).kind(TokenKind.GROUP).build();
+        AccessToken mine = aTokenOf(alice).ofGroup(fixtures().group(workspace, "team")).build();
         tokens().add(mine);
         WorkspaceId other = fixtures().workspace();
         PrincipalId bob = fixtures().user(other, "bob");
         List<AccessToken> theirs = new ArrayList<>();
+        GroupId theirTeam = fixtures().group(other, "team");
         for (int i = 0; i < 3; i++) {
             AccessToken token = Tokens.aToken().inWorkspace(other).ownedBy(bob).createdBy(alice)
-                    .kind(TokenKind.GROUP).createdAt(T0.plusSeconds(i)).build();
+                    .ofGroup(theirTeam).createdAt(T0.plusSeconds(i)).build();
             tokens().add(token);
             theirs.add(token);
         }
@@ -985,5 +991,93 @@ public abstract class TokenRepositoryContract {
         assertThat(pages(other, TokenFilter.all(T0), 2).stream().flatMap(List::stream).map(AccessToken::id).toList())
                 .containsExactlyElementsOf(theirs.stream().sorted(NEWEST_FIRST).map(AccessToken::id).toList());
         assertThat(tokens().search(fixtures().workspace(), TokenFilter.all(T0), null, 10)).isEmpty();
+    }
+
+    // ---- organisation and group tokens, inventory sorting (issue 5) ----
+
+    @Test
+    void aGroupTokenKeepsItsGroupAndTheGroupFilterFindsOnlyItsTokens() {
+        GroupId team = fixtures().group(workspace, "team");
+        GroupId ops = fixtures().group(workspace, "ops");
+        AccessToken teamToken = aTokenOf(alice).createdBy(admin).ofGroup(team).build();
+        AccessToken opsToken = aTokenOf(admin).ofGroup(ops).createdAt(T0.plusSeconds(1)).build();
+        AccessToken organisation = aTokenOf(admin).kind(TokenKind.ORGANISATION).createdAt(T0.plusSeconds(2)).build();
+        List.of(teamToken, opsToken, organisation).forEach(tokens()::add);
+
+        assertThat(stored(teamToken).group()).isEqualTo(team);
+        assertThat(stored(organisation).group()).isNull();
+        assertThat(search(TokenFilter.ofGroup(team, T0))).containsExactly(teamToken.id());
+        assertThat(search(TokenFilter.ofGroup(ops, T0))).containsExactly(opsToken.id());
+        assertThat(search(TokenFilter.ofKind(TokenKind.GROUP, T0))).containsExactly(opsToken.id(), teamToken.id());
+        assertThat(search(TokenFilter.ofKind(TokenKind.ORGANISATION, T0))).containsExactly(organisation.id());
+        assertThat(tokens().search(fixtures().workspace(), TokenFilter.ofGroup(team, T0), null, 10)).isEmpty();
+    }
+
+    /**
+     * Twelve tokens whose expiries and last uses repeat and are sometimes missing, so every order has ties for the
+     * id to break and a run of tokens without the time.
+     */
+    private List<AccessToken> tokensToSort() {
+        List<AccessToken> added = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Tokens.Builder builder = aTokenOf(i % 2 == 0 ? alice : admin).createdAt(T0.plusSeconds(i / 2));
+            builder = i % 4 == 0 ? builder.neverExpiring() : builder.expiringAt(T0.plus(Duration.ofDays(i % 3 + 1)));
+            if (i % 3 != 0) {
+                builder.lastUse(new TokenLastUse(T0.plus(Duration.ofMinutes(i % 4)), "10.0.0." + i, null));
+            }
+            AccessToken token = builder.build();
+            tokens().add(token);
+            added.add(token);
+        }
+        return added;
+    }
+
+    @Test
+    void everySortWalksEveryTokenOnceInItsOrderAcrossPages() {
+        List<AccessToken> added = tokensToSort();
+        for (TokenSort sort : TokenSort.values()) {
+            List<TokenId> expected = added.stream().sorted(sort.comparator()).map(AccessToken::id).toList();
+            for (int size : List.of(1, 5, 12)) {
+                List<TokenId> walked = new ArrayList<>();
+                TokenCursor cursor = null;
+                for (int guard = 0; guard < 20; guard++) {
+                    List<AccessToken> page = tokens().search(workspace, TokenFilter.all(T0), sort, cursor, size);
+                    if (page.isEmpty()) {
+                        break;
+                    }
+                    assertThat(page).hasSizeLessThanOrEqualTo(size);
+                    page.forEach(token -> walked.add(token.id()));
+                    cursor = TokenCursor.after(page.get(page.size() - 1), sort);
+                }
+                assertThat(walked).as("%s in pages of %d", sort, size).containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
+    @Test
+    void expiringSoonestPutsNeverExpiringTokensLastAndLeastRecentlyUsedPutsNeverUsedFirst() {
+        List<AccessToken> added = tokensToSort();
+
+        List<AccessToken> bySoonest = tokens().search(workspace, TokenFilter.all(T0), TokenSort.EXPIRING_SOONEST,
+                null, 12);
+        List<AccessToken> byLeastUsed = tokens().search(workspace, TokenFilter.all(T0),
+                TokenSort.LEAST_RECENTLY_USED, null, 12);
+
+        assertThat(bySoonest.subList(0, 9)).allMatch(token -> token.expiresAt() != null);
+        assertThat(bySoonest.subList(9, 12)).allMatch(token -> token.expiresAt() == null);
+        assertThat(byLeastUsed.subList(0, 4)).allMatch(token -> token.lastUse() == null);
+        assertThat(byLeastUsed.subList(4, 12)).allMatch(token -> token.lastUse() != null);
+        assertThat(added).hasSize(12);
+    }
+
+    @Test
+    void aSortedSearchKeepsItsFilter() {
+        tokensToSort();
+        TokenFilter alices = new TokenFilter(alice, null, null, null, null, null, null, false, T0);
+
+        List<AccessToken> found = tokens().search(workspace, alices, TokenSort.MOST_RECENTLY_USED, null, 100);
+
+        assertThat(found).hasSize(6).allMatch(token -> token.owner().equals(alice));
+        assertThat(found).isSortedAccordingTo(TokenSort.MOST_RECENTLY_USED.comparator());
     }
 }

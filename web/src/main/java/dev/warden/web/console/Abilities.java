@@ -41,6 +41,11 @@ public record Abilities(EffectivePermissions held) {
         return held.holds(Permission.TOKEN_MANAGEMENT_READ);
     }
 
+    /** One group's tokens: {@code token-management:read} across the workspace or on that group (its group-admin). */
+    public boolean readGroupTokens(long groupId) {
+        return held.holds(Permission.TOKEN_MANAGEMENT_READ, new GroupId(groupId));
+    }
+
     public boolean holds(Permission permission) {
         return held.holds(permission);
     }

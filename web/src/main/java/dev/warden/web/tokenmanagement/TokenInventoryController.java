@@ -4,6 +4,7 @@ import dev.warden.core.administration.TokenManagementService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenCursor;
@@ -12,6 +13,8 @@ import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenStatus;
+import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.web.console.Assignee;
 import dev.warden.web.console.ConsolePage;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.Clock;
@@ -21,6 +24,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -34,11 +38,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.view.FragmentsRendering;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Admin Console → Access tokens: every token of the workspace, newest first, with the API's filters (status,
- * kind, scope, never used) and keyset paging ({@code page_token} as the API hands it out, {@code size} per page),
+ * Admin Console → Access tokens: every token of the workspace, newest first or in another order ({@code sort}),
+ * with the API's filters (status, kind, scope, never used, owner) and keyset paging ({@code page_token} as the API hands it out, {@code size} per page),
  * and per-row revoke, restore and delete. Refusals become the console's 403/404/409 pages (or a flash for htmx).
  */
 @Controller
@@ -51,7 +57,9 @@ class TokenInventoryController {
     private static final String PAGE = "admin/tokens/inventory";
     private static final String ROW = "admin/tokens/fragments :: inventory-row";
     /** Query parameters that narrow the list; carried by the paging links. */
-    private static final List<String> FILTERS = List.of("status", "kind", "scope", "never_used", "sort");
+    private static final List<String> FILTERS = List.of("status", "kind", "scope", "never_used", "owner_id", "sort");
+    /** The owner chosen in the filter form's principal picker ({@code principal:42}); it becomes {@code owner_id}. */
+    private static final String PICKED_OWNER = "assignee";
 
     private final TokenManagementService management;
     private final PrincipalRepository principals;
@@ -63,8 +71,12 @@ class TokenInventoryController {
         this.clock = clock;
     }
 
+    /**
+     * The page, or for htmx the table and (out of band) the owner filter, so a chosen owner shows as its name with a
+     * clear button.
+     */
     @GetMapping
-    String list(Actor actor, @RequestParam Map<String, String> query, Model model, HtmxRequest htmx) {
+    View list(Actor actor, @RequestParam Map<String, String> query, Model model, HtmxRequest htmx) {
         Instant now = clock.instant();
         Map<String, String> filters = new LinkedHashMap<>();
         FILTERS.forEach(name -> {
@@ -73,6 +85,13 @@ class TokenInventoryController {
                 filters.put(name, value.strip());
             }
         });
+        String picked = query.get(PICKED_OWNER);
+        if (picked != null && !picked.isBlank()) {
+            PrincipalId owner = Assignee.parse(picked).map(Assignee::principal).orElseThrow(() ->
+                    new InvalidParameterException(PICKED_OWNER, "The owner must be a user or a service principal"
+                            + " chosen from the list; got '" + picked.strip() + "'."));
+            filters.put("owner_id", String.valueOf(owner.value()));
+        }
         int size = size(query.get("size"));
         TokenFilter filter = TokenListQuery.filter(filters, now, name -> null);
         TokenSort sort = TokenListQuery.sort(query);
@@ -91,13 +110,33 @@ class TokenInventoryController {
             kinds.put(kind.name(), TokenInventoryRow.kindLabel(kind));
         }
         model.addAttribute("kinds", kinds);
+        Map<String, String> sorts = new LinkedHashMap<>();
+        for (TokenSort each : TokenSort.values()) {
+            sorts.put(each.name().toLowerCase(Locale.ROOT), sortLabel(each));
+        }
+        model.addAttribute("sorts", sorts);
+        model.addAttribute("sortLabel", sortLabel(sort));
+        model.addAttribute("owner", filter.owner() == null ? null : ownerLabel(actor, filter.owner()));
+        Map<String, String> withoutOwner = new LinkedHashMap<>(filters);
+        withoutOwner.remove("owner_id");
+        model.addAttribute("clearOwnerHref", href(withoutOwner, size, null));
         model.addAttribute("paged", cursor != null);
         model.addAttribute("firstHref", href(filters, size, null));
         model.addAttribute("nextHref", more
                 ? href(filters, size, TokenListQuery.pageToken(TokenCursor.after(found.get(found.size() - 1), sort), sort))
                 : null);
         boolean fragment = htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest();
-        return fragment ? PAGE + " :: inventory-table" : PAGE;
+        if (!fragment) {
+            return FragmentsRendering.fragment(PAGE).build();
+        }
+        model.addAttribute("ownerOob", true);
+        FragmentsRendering.Builder parts = FragmentsRendering.fragment(PAGE + " :: inventory-table")
+                .fragment(PAGE + " :: owner-filter");
+        if (picked != null && !picked.isBlank()) {
+            // the address bar shows the owner_id filter, not the picker's field values
+            parts.header("HX-Push-Url", href(filters, size, null));
+        }
+        return parts.build();
     }
 
     @PostMapping("/{id}/revoke")
@@ -141,6 +180,24 @@ class TokenInventoryController {
             uri.queryParam("page_token", pageToken);
         }
         return uri.encode().build().toUriString();
+    }
+
+    static String sortLabel(TokenSort sort) {
+        return switch (sort) {
+            case NEWEST -> "Newest first";
+            case OLDEST -> "Oldest first";
+            case EXPIRING_SOONEST -> "Expiring soonest";
+            case LEAST_RECENTLY_USED -> "Least recently used";
+            case MOST_RECENTLY_USED -> "Most recently used";
+        };
+    }
+
+    /** The chosen owner's name, even when it owns nothing that matches; an unknown id says so. */
+    private String ownerLabel(Actor actor, PrincipalId owner) {
+        return principals.findById(actor.workspace(), owner)
+                .map(p -> p.kind() == PrincipalKind.TECHNICAL_USER ? p.displayName() + " (technical user)"
+                        : TokenInventoryRow.label(p))
+                .orElse("unknown principal " + owner.value());
     }
 
     private TokenInventoryRow row(Actor actor, AccessToken token) {

@@ -43,12 +43,13 @@ record TokenInventoryRow(String id, String name, String hint, String ownerName, 
                 status == TokenStatus.REVOKED && !token.isExpiredAt(now));
     }
 
-    private static String label(Principal principal) {
+    static String label(Principal principal) {
         return principal.kind() == PrincipalKind.USER && principal.userName() != null
                 ? principal.userName() : principal.displayName();
     }
 
-    private static String href(Principal principal) {
+    /** The principal's console page; null for a technical user, which has none. */
+    static String href(Principal principal) {
         return switch (principal.kind()) {
             case USER -> "/settings/admin/users/" + principal.id().value();
             case SERVICE_PRINCIPAL -> "/settings/admin/service-principals/" + principal.id().value();

@@ -88,6 +88,16 @@ public final class ConsoleSession {
                 .method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** As {@link #htmx(String, String)}, with more headers as name, value pairs (say, the {@code HX-Target}). */
+    public HttpResponse<String> htmx(String method, String path, String... headers) {
+        String csrf = csrfFrom(get("/settings/user/tokens").body());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("HX-Request", "true")
+                .header("X-CSRF-TOKEN", csrf)
+                .headers(headers)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     public HttpResponse<String> getHtmx(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("HX-Request", "true").GET().build());
     }

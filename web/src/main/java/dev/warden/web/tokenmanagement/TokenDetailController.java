@@ -1,0 +1,118 @@
+package dev.warden.web.tokenmanagement;
+
+import dev.warden.core.administration.TechnicalToken;
+import dev.warden.core.administration.TechnicalTokenService;
+import dev.warden.core.administration.TokenManagementService;
+import dev.warden.core.administration.TokenSuspensions;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.group.Group;
+import dev.warden.core.group.GroupRepository;
+import dev.warden.core.permission.Permission;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenId;
+import dev.warden.web.console.ConsoleAccess;
+import dev.warden.web.console.ConsolePage;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * Admin Console → Access tokens → one token: its lineage, scopes, usage, status and audit history, with revoke,
+ * restore and delete. The page's buttons post to the same URLs as the inventory's rows; htmx names the page's
+ * region as its target ({@value #TARGET}), which selects these handlers, so they answer with the region rather than
+ * a table row. Reading needs {@code token-management:read}.
+ */
+@Controller
+@ConsolePage
+@RequestMapping(TokenInventoryController.PATH + "/{id}")
+class TokenDetailController {
+    static final String TARGET = "token-detail";
+    static final int HISTORY = 200;
+    private static final String PAGE = "admin/tokens/detail";
+    private static final String REGION = PAGE + " :: token-detail";
+    private static final String FROM_PAGE = "HX-Target=" + TARGET;
+
+    private final TokenManagementService management;
+    private final TechnicalTokenService technical;
+    private final TokenSuspensions suspensions;
+    private final PrincipalRepository principals;
+    private final GroupRepository groups;
+    private final ConsoleAccess access;
+    private final Clock clock;
+
+    TokenDetailController(TokenManagementService management, TechnicalTokenService technical,
+                          TokenSuspensions suspensions, PrincipalRepository principals, GroupRepository groups,
+                          ConsoleAccess access, Clock clock) {
+        this.management = management;
+        this.technical = technical;
+        this.suspensions = suspensions;
+        this.principals = principals;
+        this.groups = groups;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String detail(Actor actor, @PathVariable String id, Model model) {
+        model.addAttribute("token", view(actor, management.get(actor, new TokenId(id))));
+        model.addAttribute("canWrite", access.of(actor).holds(Permission.TOKEN_MANAGEMENT_WRITE));
+        return PAGE;
+    }
+
+    @PostMapping(path = "/revoke", headers = FROM_PAGE)
+    String revoke(Actor actor, @PathVariable String id, Model model) {
+        model.addAttribute("token", view(actor, management.revoke(actor, new TokenId(id))));
+        model.addAttribute("canWrite", true);
+        return REGION;
+    }
+
+    @PostMapping(path = "/restore", headers = FROM_PAGE)
+    String restore(Actor actor, @PathVariable String id, Model model) {
+        model.addAttribute("token", view(actor, management.restore(actor, new TokenId(id))));
+        model.addAttribute("canWrite", true);
+        return REGION;
+    }
+
+    /** The token is gone, so is its page: htmx goes back to the inventory. */
+    @DeleteMapping(headers = FROM_PAGE)
+    @ResponseBody
+    String delete(Actor actor, @PathVariable String id, HttpServletResponse response) {
+        management.delete(actor, new TokenId(id));
+        response.setHeader("HX-Redirect", TokenInventoryController.PATH);
+        return "";
+    }
+
+    private TokenDetailView view(Actor actor, AccessToken token) {
+        Instant now = clock.instant();
+        Set<PrincipalId> ids = new HashSet<>(List.of(token.owner(), token.createdBy()));
+        if (token.revokedBy() != null) {
+            ids.add(token.revokedBy());
+        }
+        Map<PrincipalId, Principal> named = principals.findAllById(actor.workspace(), ids).stream()
+                .collect(Collectors.toMap(Principal::id, Function.identity(), (a, b) -> a));
+        TechnicalToken backing = token.kind().backedByTechnicalUser() ? technical.get(actor, token.id()) : null;
+        Group group = token.group() == null ? null : groups.findById(actor.workspace(), token.group()).orElse(null);
+        TokenSuspensions.Suspension suspension = suspensions.of(actor.workspace(), List.of(token)).of(token, now)
+                .orElse(null);
+        List<AuditEvent> history = management.history(actor, token.id(), HISTORY);
+        return TokenDetailView.of(token, named, backing, group, suspension, history, now);
+    }
+}
