@@ -114,7 +114,24 @@ public final class DecisionChain {
         }
         AccessToken token = found.get();
         trace.pass(Step.KNOWN, "token " + token.id() + " (" + token.displayHint() + ")");
+        return evaluateFrom(token, trace);
+    }
 
+    /**
+     * The chain for a stored token, as if its current secret were presented: steps 1 and 2 pass by the token's id,
+     * every later step is the one real requests walk (check access asks this).
+     */
+    public Decision evaluateStored(AccessToken token) {
+        Trace trace = new Trace();
+        trace.pass(Step.PRESENTED, "checked by token id " + token.id() + ", not by its secret");
+        trace.pass(Step.FORMAT, "the secret of a stored token has Warden's format");
+        trace.pass(Step.KNOWN, "token " + token.id() + " (" + token.displayHint() + ")");
+        return evaluateFrom(token, trace);
+    }
+
+    /** Steps 3 to 6, for a token found by its secret or by its id. */
+    private Decision evaluateFrom(AccessToken token, Trace trace) {
+        Instant now = clock.instant();
         if (token.isRevoked()) {
             return trace.deny(Step.NOT_REVOKED, DenialReason.TOKEN_REVOKED,
                     "The access token " + describe(token) + " was revoked at " + token.revokedAt()

@@ -102,7 +102,7 @@ class TokenDetailConsoleIT {
         assertThat(actions(body)).containsExactly("TOKEN_CREATED");
         assertThat(body).contains("data-testid=\"revoke-token\"", "data-testid=\"delete-token\"")
                 .doesNotContain("data-testid=\"restore-token\"")
-                .doesNotContain("Check access");
+                .doesNotContain("Check access").doesNotContain("RESERVED");
         assertThat(console.get(INVENTORY + "?owner_id=" + owner.id().value()).body())
                 .as("the inventory links the token to this page")
                 .contains("href=\"/settings/admin/tokens/" + id + "\"");
