@@ -2,21 +2,23 @@ package dev.warden.core.access;
 
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
+import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.settings.SettingsRepository;
-import dev.warden.core.tokenusage.TokenUsageLevel;
-import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenRepository;
+import dev.warden.core.tokenusage.TokenUsageLevel;
+import dev.warden.core.tokenusage.TokenUsagePolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,20 +72,37 @@ public final class DecisionChain {
         }
         Trace trace = new Trace(authenticated.trace());
         Principal owner = authenticated.owner();
+        AccessToken token = authenticated.token();
         EffectivePermissions held = permissions.of(owner);
+        String where = group == null ? "" : " (workspace-wide or on group " + group + ")";
         if (group == null ? !held.holds(required) : !held.holds(required, group)) {
             List<String> roles = held.roleNames();
             return trace.deny(Step.ROLE_GRANTS_PERMISSION, DenialReason.ROLE_LACKS_PERMISSION,
                     "The owner of this token, " + owner.name() + ", lacks the permission '" + required.key()
-                            + "' that this endpoint needs. Roles held: " + (roles.isEmpty() ? "none" : String.join(", ", roles))
-                            + ". A workspace admin can give " + owner.name() + " a role with '" + required.key() + "'.");
+                            + "'" + where + " that this endpoint needs. Roles held: "
+                            + (roles.isEmpty() ? "none" : String.join(", ", roles)) + ". A workspace admin can give "
+                            + owner.name() + " a role with '" + required.key() + "'.",
+                    Map.of(Denial.REQUIRED_PERMISSION, List.of(required.key()), Denial.ROLES, roles));
         }
         trace.pass(Step.ROLE_GRANTS_PERMISSION, "'" + required.key() + "' granted by "
                 + String.join(", ", held.grants().stream().filter(g -> g.permission() == required
                         && (g.atWorkspaceScope() || g.scope().id().equals(group)))
                 .map(g -> g.role().name() + (g.inherited() ? " via group " + g.via().displayName() : ""))
                 .distinct().toList()));
-        return new Decision(authenticated.token(), owner, null, trace.outcomes);
+
+        List<String> scopes = token.scopes().stream().map(Scope::key).toList();
+        Optional<Scope> covering = token.scopes().stream().filter(scope -> scope.covers(required)).findFirst();
+        if (covering.isEmpty()) {
+            return trace.deny(Step.SCOPE_GRANTS_PERMISSION, DenialReason.SCOPE_MISSING,
+                    "This endpoint needs the scope '" + required.key() + "', and token " + describe(token)
+                            + " holds only " + String.join(", ", scopes) + ". Scopes never widen: create a token"
+                            + " with '" + required.key() + "' (its owner " + owner.name() + " holds it), or call an"
+                            + " endpoint within this token's scopes.",
+                    Map.of(Denial.REQUIRED_SCOPE, List.of(required.key()), Denial.TOKEN_SCOPES, scopes));
+        }
+        trace.pass(Step.SCOPE_GRANTS_PERMISSION, "'" + required.key() + "' is within the token's scope '"
+                + covering.get().key() + "' (scopes: " + String.join(", ", scopes) + ")");
+        return new Decision(token, owner, null, trace.outcomes);
     }
 
     public Decision evaluate(String presented) {
@@ -191,8 +210,12 @@ public final class DecisionChain {
         }
 
         Decision deny(Step step, DenialReason reason, String message) {
+            return deny(step, reason, message, Map.of());
+        }
+
+        Decision deny(Step step, DenialReason reason, String message, Map<String, List<String>> facts) {
             outcomes.add(new StepOutcome(step, false, message));
-            return new Decision(null, null, new Denial(reason, message), outcomes);
+            return new Decision(null, null, new Denial(reason, message, facts), outcomes);
         }
     }
 }

@@ -10,7 +10,8 @@ public enum Step {
     TOKENS_ENABLED("tokens are enabled in the workspace"),
     OWNER_ACTIVE("the token's owner is active"),
     TOKEN_USAGE("the owner holds token usage permission, directly or through a group"),
-    ROLE_GRANTS_PERMISSION("the owner's current roles grant the permission the endpoint needs");
+    ROLE_GRANTS_PERMISSION("the owner's current roles grant the permission the endpoint needs"),
+    SCOPE_GRANTS_PERMISSION("the token's scopes include the permission the endpoint needs");
 
     private final String description;
 

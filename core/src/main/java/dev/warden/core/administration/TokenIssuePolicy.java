@@ -7,6 +7,8 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.role.Grant;
+import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.shared.PermissionDeniedException;
@@ -17,22 +19,27 @@ import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The workspace's rules for new tokens: tokens enabled, the owner holds token usage permission, lifetimes within
- * the workspace's cap (never beyond the installation's), and the per-principal quota.
+ * the workspace's cap (never beyond the installation's), the per-principal quota, and scopes within what the
+ * owner's roles grant now.
  */
 public final class TokenIssuePolicy implements TokenIssueRules {
     private final SettingsRepository settings;
     private final TokenUsagePolicy usage;
     private final PrincipalRepository principals;
+    private final PermissionResolver permissions;
     private final TokenLifetimePolicy installation;
 
     public TokenIssuePolicy(SettingsRepository settings, TokenUsagePolicy usage, PrincipalRepository principals,
-                            TokenLifetimePolicy installation) {
+                            PermissionResolver permissions, TokenLifetimePolicy installation) {
         this.settings = settings;
         this.usage = usage;
         this.principals = principals;
+        this.permissions = permissions;
         this.installation = installation;
     }
 
@@ -54,7 +61,9 @@ public final class TokenIssuePolicy implements TokenIssueRules {
             throw new AccessRefusedException(DenialReason.NO_TOKEN_USAGE_PERMISSION,
                     TokenUsagePolicy.deniedMessage(principal));
         }
-        return new TokenIssueTerms(lifetimes(current), current.tokenQuota());
+        Set<Permission> grantable = permissions.of(principal).grants().stream().map(Grant::permission)
+                .collect(Collectors.toSet());
+        return new TokenIssueTerms(lifetimes(current), current.tokenQuota(), grantable);
     }
 
     /** The installation's lifetimes narrowed by the workspace's settings. */

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -228,6 +229,12 @@ public final class TokenManagementService {
         if (filter.unusedSince() != null) parts.add("unused_since=" + filter.unusedSince());
         if (filter.neverUsed()) parts.add("never_used");
         return parts.isEmpty() ? "all tokens" : String.join(" ", parts);
+    }
+
+    /** Keeps only some of any workspace token's scopes; never widens. */
+    public AccessToken narrow(Actor actor, TokenId id, Collection<String> scopes) {
+        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
+        return tx.inTransaction(() -> tokenService.narrow(actor, find(actor, id), scopes));
     }
 
     /** A new secret for any token of the workspace; see {@link TokenService#rotate}. */

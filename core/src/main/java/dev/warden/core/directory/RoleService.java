@@ -42,6 +42,8 @@ import java.util.stream.Collectors;
  * at one group's scope. Built-in roles can be assigned but not changed.
  */
 public final class RoleService {
+    /** The audit detail of {@code ROLE_UPDATED} that lists, space-separated, the permissions the role lost. */
+    public static final String PERMISSIONS_REMOVED = "permissions_removed";
     private static final int NAME_MAX = 64;
 
     private final RoleRepository roles;
@@ -106,7 +108,10 @@ public final class RoleService {
                     description == null ? before.description() : Validation.optional(description, "description", 255),
                     permissions == null ? before.permissions() : permissions));
             audit.record(event(actor, AuditAction.ROLE_UPDATED, after)
-                    .detail("before", describe(before)).detail("after", describe(after)).build());
+                    .detail("before", describe(before)).detail("after", describe(after))
+                    .detail(PERMISSIONS_REMOVED, keysOnlyIn(before.permissions(), after.permissions()))
+                    .detail("permissions_added", keysOnlyIn(after.permissions(), before.permissions()))
+                    .build());
             return after;
         });
     }
@@ -252,6 +257,13 @@ public final class RoleService {
                 .detail("principal_id", assignment.principal())
                 .detail("group_id", assignment.group())
                 .detail("scope", assignment.scopeGroup() == null ? "workspace" : "group " + assignment.scopeGroup());
+    }
+
+    /** The keys of the permissions in {@code these} but not in {@code those}, space-separated; null when none. */
+    private static String keysOnlyIn(Set<Permission> these, Set<Permission> those) {
+        String keys = these.stream().filter(p -> !those.contains(p)).map(Permission::key).sorted()
+                .collect(Collectors.joining(" "));
+        return keys.isEmpty() ? null : keys;
     }
 
     private static String describe(Role role) {

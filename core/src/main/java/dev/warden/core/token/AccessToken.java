@@ -3,10 +3,12 @@ package dev.warden.core.token;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,7 +32,7 @@ public final class AccessToken {
     private TokenDigest previousDigest;
     private Instant previousValidUntil;
     private Instant rotatedAt;
-    private final Set<Scope> scopes;
+    private Set<Scope> scopes;
     private final Instant createdAt;
     private final Instant expiresAt;
     private Instant revokedAt;
@@ -126,6 +128,26 @@ public final class AccessToken {
         digest = newDigest;
         displayHint = newHint;
         rotatedAt = now;
+    }
+
+    /**
+     * Keeps only some of the token's scopes. Narrowing never widens: each scope kept must be one the token holds,
+     * or be covered by its {@code all-apis}; at least one stays.
+     */
+    public void narrow(Set<Scope> kept) {
+        if (kept.isEmpty()) {
+            throw new InvalidParameterException(CreateTokenCommand.SCOPES_FIELD, "A token keeps at least one scope;"
+                    + " to stop it altogether, revoke or delete it.");
+        }
+        List<String> wider = kept.stream()
+                .filter(scope -> !scopes.contains(scope) && !(scopes.contains(Scope.ALL_APIS) && !scope.equals(Scope.ALL_APIS)))
+                .map(Scope::key).sorted().toList();
+        if (!wider.isEmpty()) {
+            throw new InvalidParameterException(CreateTokenCommand.SCOPES_FIELD, "Scopes can only be narrowed:"
+                    + " token " + id + " holds " + String.join(", ", scopes.stream().map(Scope::key).toList())
+                    + ", not " + String.join(", ", wider) + ". Create a new token for more.");
+        }
+        scopes = Collections.unmodifiableSet(new TreeSet<>(kept));
     }
 
     /** True when this is the previous secret, still inside its grace period. */

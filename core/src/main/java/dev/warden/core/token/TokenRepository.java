@@ -13,6 +13,9 @@ public interface TokenRepository {
     /** Stores the token's changed state: revocation, and the secret after a rotation. */
     void update(AccessToken token);
 
+    /** Stores the token's scopes after they were narrowed. */
+    void updateScopes(AccessToken token);
+
     Optional<AccessToken> findById(WorkspaceId workspace, TokenId id);
 
     /**

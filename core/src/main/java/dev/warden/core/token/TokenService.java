@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -85,6 +86,7 @@ public final class TokenService {
                 ? Set.of(Scope.ALL_APIS)
                 : Scope.parseAll(command.scopes(), CreateTokenCommand.SCOPES_FIELD);
         TokenIssueTerms terms = rules.termsFor(ownerActor, kind);
+        terms.requireGrantable(scopes, ownerName);
         Instant now = now();
         Instant expiresAt = terms.lifetimes().expiryFor(command.lifetime(), now);
         TokenSecret secret = format.generate(random);
@@ -134,6 +136,34 @@ public final class TokenService {
                     .build());
             return new IssuedToken(token, secret);
         });
+    }
+
+    /**
+     * Keeps only some of a token's scopes; never widens (see {@link AccessToken#narrow}). Callers check who may
+     * change the token.
+     */
+    public AccessToken narrow(Actor actor, AccessToken token, Collection<String> scopes) {
+        Set<Scope> kept = Scope.parseAll(scopes == null ? List.of() : scopes, CreateTokenCommand.SCOPES_FIELD);
+        String before = keys(token.scopes());
+        token.narrow(kept);
+        Instant now = now();
+        return tx.inTransaction(() -> {
+            tokens.updateScopes(token);
+            audit.record(event(actor, AuditAction.TOKEN_SCOPES_NARROWED, token, now)
+                    .detail("before", before)
+                    .detail("after", keys(token.scopes()))
+                    .build());
+            return token;
+        });
+    }
+
+    /** Narrows one of the actor's own tokens. */
+    public AccessToken narrowOwn(Actor actor, TokenId id, Collection<String> scopes) {
+        return tx.inTransaction(() -> narrow(actor, getOwn(actor, id), scopes));
+    }
+
+    private static String keys(Set<Scope> scopes) {
+        return String.join(" ", scopes.stream().map(Scope::key).toList());
     }
 
     /**
@@ -239,7 +269,7 @@ public final class TokenService {
     private static AuditEvent created(Actor actor, AccessToken token, Instant now) {
         return event(actor, AuditAction.TOKEN_CREATED, token, now)
                 .detail("kind", token.kind())
-                .detail("scopes", String.join(" ", token.scopes().stream().map(Scope::key).toList()))
+                .detail("scopes", keys(token.scopes()))
                 .detail("expires_at", token.expiresAt() == null ? "never" : token.expiresAt())
                 .build();
     }

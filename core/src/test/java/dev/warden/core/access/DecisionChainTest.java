@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.core.directory.InMemoryDirectory;
 import dev.warden.core.group.Group;
 import dev.warden.core.permission.Permission;
+import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.InMemoryPrincipalRepository;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -571,6 +572,109 @@ class DecisionChainTest {
             assertThat(decision.allowed()).isTrue();
             assertThat(decision.trace().get(Step.ROLE_GRANTS_PERMISSION.ordinal()).detail())
                     .contains("auditor via group ops");
+        }
+    }
+
+    @Nested
+    class Step10ScopeGrantsPermission {
+        private String scoped(Permission... permissions) {
+            return stored(alicesToken().withScopes(Arrays.stream(permissions).map(Scope::of).toArray(Scope[]::new)));
+        }
+
+        @Test
+        void aPermissionWithinTheTokensScopesIsAllowed() {
+            Decision decision = chain.evaluate(scoped(Permission.SCIM_READ), Permission.SCIM_READ);
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.trace().get(Step.SCOPE_GRANTS_PERMISSION.ordinal()).detail())
+                    .contains("'scim:read' is within the token's scope 'scim:read'");
+        }
+
+        @Test
+        void aPermissionTheOwnerHoldsButTheScopesLackIsDeniedListingBothSides() {
+            Decision decision = chain.evaluate(scoped(Permission.SCIM_READ, Permission.TOKENS_READ),
+                    Permission.TOKENS_WRITE);
+
+            assertDeniedAt(decision, Step.SCOPE_GRANTS_PERMISSION, DenialReason.SCOPE_MISSING);
+            assertThat(decision.denial().message()).contains("needs the scope 'tokens:write'")
+                    .contains("holds only scim:read, tokens:read").contains("create a token with 'tokens:write'");
+            assertThat(decision.denial().fact(Denial.REQUIRED_SCOPE)).containsExactly("tokens:write");
+            assertThat(decision.denial().fact(Denial.TOKEN_SCOPES)).containsExactly("scim:read", "tokens:read");
+        }
+
+        @Test
+        void allApisCoversEveryPermissionTheOwnerHolds() {
+            String value = stored(alicesToken());
+
+            for (Permission permission : BuiltInRole.USER.permissions()) {
+                assertThat(chain.evaluate(value, permission).allowed()).as(permission.key()).isTrue();
+            }
+        }
+
+        @Test
+        void theRoleIsCheckedBeforeTheScope() {
+            Decision decision = chain.evaluate(scoped(Permission.SCIM_READ), Permission.SCIM_WRITE);
+
+            assertDeniedAt(decision, Step.ROLE_GRANTS_PERMISSION, DenialReason.ROLE_LACKS_PERMISSION);
+            assertThat(decision.denial().fact(Denial.REQUIRED_PERMISSION)).containsExactly("scim:write");
+            assertThat(decision.denial().fact(Denial.ROLES)).containsExactly("user");
+        }
+
+        @Test
+        void downgradingTheOwnerRestrictsTheTokenAtOnce() {
+            RoleAssignment admin = give(BuiltInRole.WORKSPACE_ADMIN);
+            String value = scoped(Permission.SCIM_WRITE, Permission.SCIM_READ);
+            assertThat(chain.evaluate(value, Permission.SCIM_WRITE).allowed()).isTrue();
+
+            directory.assignments.delete(WORKSPACE, admin.id());
+
+            assertDeniedAt(chain.evaluate(value, Permission.SCIM_WRITE), Step.ROLE_GRANTS_PERMISSION,
+                    DenialReason.ROLE_LACKS_PERMISSION);
+            assertThat(chain.evaluate(value, Permission.SCIM_READ).allowed()).isTrue();
+        }
+
+        @Test
+        void upgradingTheOwnerNeverWidensTheTokenBeyondItsScopes() {
+            String value = scoped(Permission.SCIM_READ);
+
+            give(BuiltInRole.WORKSPACE_ADMIN);
+
+            assertDeniedAt(chain.evaluate(value, Permission.SCIM_WRITE), Step.SCOPE_GRANTS_PERMISSION,
+                    DenialReason.SCOPE_MISSING);
+            assertDeniedAt(chain.evaluate(value, Permission.SETTINGS_WRITE), Step.SCOPE_GRANTS_PERMISSION,
+                    DenialReason.SCOPE_MISSING);
+        }
+    }
+
+    @Nested
+    class ForAStoredToken {
+        @Test
+        void theFirstTwoStepsPassByIdAndTheRestAreTheRealOnes() {
+            tokens.add(alicesToken().build());
+            AccessToken token = tokens.all().get(0);
+
+            Decision decision = chain.evaluateStored(token);
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.trace()).extracting(StepOutcome::step).containsExactly(Step.PRESENTED, Step.FORMAT,
+                    Step.KNOWN, Step.NOT_REVOKED, Step.NOT_EXPIRED, Step.TOKENS_ENABLED, Step.OWNER_ACTIVE,
+                    Step.TOKEN_USAGE);
+            assertThat(decision.trace().get(0).detail()).contains("by token id " + token.id());
+            assertThat(tokens.findByDigestCalls()).isZero();
+        }
+
+        @Test
+        void aStoredTokenIsDeniedExactlyAsItsPresentedValueWouldBe() {
+            String value = stored(alicesToken().revokedAt(CREATED.plusSeconds(5), alice.id()));
+            AccessToken token = tokens.all().get(0);
+
+            Decision byId = chain.evaluateStored(token);
+            Decision byValue = chain.evaluate(value);
+
+            assertDeniedAt(byId, Step.NOT_REVOKED, DenialReason.TOKEN_REVOKED);
+            assertThat(byId.denial()).isEqualTo(byValue.denial());
+            assertThat(byId.trace().subList(3, byId.trace().size()))
+                    .isEqualTo(byValue.trace().subList(3, byValue.trace().size()));
         }
     }
 

@@ -60,7 +60,8 @@ final class AdministrationFixture {
     final TokenUsageService tokenUsageService = new TokenUsageService(acl, usage, directory.principals,
             directory.groups, tokens, lastAdmin, access, audit, tx, clock);
     final SettingsService settingsService = new SettingsService(settings, access, audit, tx, clock);
-    final TokenIssuePolicy issuePolicy = new TokenIssuePolicy(settings, usage, directory.principals, installation);
+    final TokenIssuePolicy issuePolicy = new TokenIssuePolicy(settings, usage, directory.principals, resolver,
+            installation);
     final TokenService tokenService = new TokenService(tokens, audit, tx, new TokenFormat(TokenFormat.DEFAULT_PREFIX),
             issuePolicy, installation, new SecureRandom(), clock);
     final TokenManagementService tokenManagement = new TokenManagementService(tokens, tokenService,

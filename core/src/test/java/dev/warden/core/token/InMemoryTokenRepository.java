@@ -42,7 +42,7 @@ public class InMemoryTokenRepository implements TokenRepository {
         if (stored == null || !stored.workspace().equals(token.workspace())) {
             throw new IllegalStateException("no token " + token.id() + " in workspace " + token.workspace());
         }
-        tokens.put(token.id(), copy(token).lastUse(stored.lastUse()).build());
+        tokens.put(token.id(), copy(token).lastUse(stored.lastUse()).scopes(stored.scopes()).build());
     }
 
     @Override
@@ -50,6 +50,15 @@ public class InMemoryTokenRepository implements TokenRepository {
         return Optional.ofNullable(tokens.get(id))
                 .filter(t -> t.workspace().equals(workspace))
                 .map(t -> copy(t).build());
+    }
+
+    @Override
+    public synchronized void updateScopes(AccessToken token) {
+        AccessToken stored = tokens.get(token.id());
+        if (stored == null || !stored.workspace().equals(token.workspace())) {
+            throw new TokenNotFoundException(token.id());
+        }
+        tokens.put(token.id(), copy(stored).scopes(token.scopes()).build());
     }
 
     @Override

@@ -595,7 +595,7 @@ class TokenServiceTest {
         private final TokenLifetimePolicy installation = new TokenLifetimePolicy(DEFAULT_LIFETIME, MAX_LIFETIME);
         private final TokenService ruled = new TokenService(tokens, audit, tx, new TokenFormat("wdn_"),
                 new TokenIssuePolicy(settings, new TokenUsagePolicy(acl, directory.groups, resolver),
-                        directory.principals, installation),
+                        directory.principals, resolver, installation),
                 installation, new SecureRandom(), clock);
 
         UnderWorkspaceRules() {
@@ -789,7 +789,7 @@ class TokenServiceTest {
         private final TokenLifetimePolicy installation = new TokenLifetimePolicy(DEFAULT_LIFETIME, MAX_LIFETIME);
         private final TokenService ruled = new TokenService(tokens, audit, tx, new TokenFormat("wdn_"),
                 new TokenIssuePolicy(settings, new TokenUsagePolicy(acl, directory.groups, resolver),
-                        directory.principals, installation),
+                        directory.principals, resolver, installation),
                 installation, new SecureRandom(), clock);
         private final Principal robot;
 

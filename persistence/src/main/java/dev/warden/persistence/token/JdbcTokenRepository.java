@@ -98,6 +98,23 @@ class JdbcTokenRepository implements TokenRepository {
     }
 
     @Override
+    public void updateScopes(AccessToken token) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("workspace", token.workspace().value())
+                .addValue("token", token.id().value());
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM access_token WHERE workspace_id = :workspace AND token_id = :token",
+                params, Integer.class) != 1) {
+            throw new TokenNotFoundException(token.id());
+        }
+        jdbc.update("DELETE FROM access_token_scope WHERE workspace_id = :workspace AND token_id = :token", params);
+        jdbc.batchUpdate("INSERT INTO access_token_scope (token_id, workspace_id, scope) VALUES (:token, :workspace, :scope)",
+                token.scopes().stream().map(scope -> new MapSqlParameterSource()
+                        .addValue("token", token.id().value())
+                        .addValue("workspace", token.workspace().value())
+                        .addValue("scope", scope.key())).toArray(MapSqlParameterSource[]::new));
+    }
+
+    @Override
     public Optional<AccessToken> findById(WorkspaceId workspace, TokenId id) {
         return single(select("WHERE t.workspace_id = :workspace AND t.token_id = :token", new MapSqlParameterSource()
                 .addValue("workspace", workspace.value())

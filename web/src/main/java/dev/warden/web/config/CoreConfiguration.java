@@ -1,33 +1,34 @@
 package dev.warden.web.config;
 
 import dev.warden.core.access.AccessPolicy;
-import dev.warden.core.administration.SettingsService;
-import dev.warden.core.administration.TokenIssuePolicy;
-import dev.warden.core.administration.TokenUsageService;
-import dev.warden.core.administration.TokenSuspensions;
-import dev.warden.core.settings.SettingsRepository;
-import dev.warden.core.tokenusage.TokenUsagePolicy;
-import dev.warden.core.tokenusage.TokenUsageRepository;
 import dev.warden.core.access.DecisionChain;
+import dev.warden.core.administration.AccessCheckService;
+import dev.warden.core.administration.SettingsService;
+import dev.warden.core.administration.TechnicalTokenService;
+import dev.warden.core.administration.TokenIssuePolicy;
+import dev.warden.core.administration.TokenManagementService;
+import dev.warden.core.administration.TokenSuspensions;
+import dev.warden.core.administration.TokenUsageService;
+import dev.warden.core.audit.AuditLog;
+import dev.warden.core.bootstrap.WorkspaceBootstrap;
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.GroupService;
 import dev.warden.core.directory.LastAdminGuard;
 import dev.warden.core.directory.RoleService;
 import dev.warden.core.group.GroupRepository;
+import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
-import dev.warden.core.audit.AuditLog;
-import dev.warden.core.bootstrap.WorkspaceBootstrap;
-import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.shared.TransactionRunner;
-import dev.warden.core.administration.TechnicalTokenService;
-import dev.warden.core.administration.TokenManagementService;
 import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenUsageRecorder;
+import dev.warden.core.tokenusage.TokenUsagePolicy;
+import dev.warden.core.tokenusage.TokenUsageRepository;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.persistence.PersistenceConfiguration;
 import java.security.SecureRandom;
@@ -74,8 +75,9 @@ class CoreConfiguration {
 
     @Bean
     TokenIssuePolicy tokenIssuePolicy(SettingsRepository settings, TokenUsagePolicy usage,
-                                      PrincipalRepository principals, TokenLifetimePolicy lifetimes) {
-        return new TokenIssuePolicy(settings, usage, principals, lifetimes);
+                                      PrincipalRepository principals, PermissionResolver permissions,
+                                      TokenLifetimePolicy lifetimes) {
+        return new TokenIssuePolicy(settings, usage, principals, permissions, lifetimes);
     }
 
     @Bean
@@ -97,6 +99,12 @@ class CoreConfiguration {
                                                   AccessPolicy access, AuditLog audit, TransactionRunner tx,
                                                   Clock clock) {
         return new TokenManagementService(tokens, tokenService, principals, usage, access, audit, tx, clock);
+    }
+
+    @Bean
+    AccessCheckService accessCheckService(TokenRepository tokens, PrincipalRepository principals, DecisionChain chain,
+                                          PermissionResolver permissions, AccessPolicy access, AuditLog audit) {
+        return new AccessCheckService(tokens, principals, chain, permissions, access, audit);
     }
 
     @Bean
