@@ -3,6 +3,7 @@ package dev.warden.web.security;
 import dev.warden.core.access.Decision;
 import dev.warden.core.access.DecisionChain;
 import dev.warden.core.access.Denial;
+import dev.warden.core.access.DenialReason;
 import dev.warden.core.group.GroupId;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -21,9 +23,11 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
- * Step 7 of the decision chain for {@code /api/**}: once the route is known, the permission it declares with
- * {@link RequiresPermission} must be granted by the token owner's current roles. The bearer filter already walked
- * steps 1 to 6 and left its {@link Decision} in the {@link TokenAuthentication}; this continues that decision.
+ * Steps 7 and 8 of the decision chain for {@code /api/**}: once the route is known, the permission it declares
+ * with {@link RequiresPermission} must be granted by the token owner's current roles and covered by the token's
+ * scopes. A {@code SCOPE_MISSING} refusal also carries the RFC 6750 {@code insufficient_scope} challenge. The
+ * bearer filter already walked steps 1 to 6 and left its {@link Decision} in the {@link TokenAuthentication}; this
+ * continues that decision.
  * A refusal is answered here, before the handler reads its arguments, so nothing runs and nothing changes.
  * A handler that declares nothing is refused (fail closed).
  */
@@ -67,10 +71,29 @@ public class RequiredPermissionInterceptor implements HandlerInterceptor {
         metadata.put("required", declared.value().key());
         metadata.put("owner", token.owner().name());
         metadata.put("owner_id", String.valueOf(token.owner().id()));
+        if (denial.reason() == DenialReason.ROLE_LACKS_PERMISSION) {
+            metadata.put("roles", String.join(", ", denial.fact(Denial.ROLES)));
+        } else if (denial.reason() == DenialReason.SCOPE_MISSING) {
+            String required = String.join(" ", denial.fact(Denial.REQUIRED_SCOPE));
+            String held = String.join(" ", denial.fact(Denial.TOKEN_SCOPES));
+            metadata.put(Denial.REQUIRED_SCOPE, required);
+            metadata.put(Denial.TOKEN_SCOPES, held);
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, insufficientScope(required, held));
+        }
         String code = denial.reason().isUnauthenticated() ? ApiError.UNAUTHENTICATED : ApiError.PERMISSION_DENIED;
         errors.write(response, denial.reason().httpStatus(),
                 ApiError.withReason(code, denial.message(), denial.reason().name(), metadata));
         return false;
+    }
+
+    /**
+     * RFC 6750 §3.1: {@code insufficient_scope} with the scope the request needs. The description is built from
+     * scope keys only, so it stays within the characters the header grammar allows.
+     */
+    static String insufficientScope(String required, String held) {
+        String description = "The token's scopes (" + held + ") do not cover " + required + ".";
+        return "Bearer error=\"insufficient_scope\", scope=\"" + required + "\", error_description=\""
+                + description.replaceAll("[^\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]", "?") + "\"";
     }
 
     /** The group a group-scoped declaration names; a path value that is no group id means workspace scope. */

@@ -1,6 +1,7 @@
 package dev.warden.web.tokenmanagement;
 
 import dev.warden.core.administration.TokenManagementService;
+import dev.warden.core.administration.TokenSuspensions;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -63,11 +64,14 @@ class TokenInventoryController {
 
     private final TokenManagementService management;
     private final PrincipalRepository principals;
+    private final TokenSuspensions suspensions;
     private final Clock clock;
 
-    TokenInventoryController(TokenManagementService management, PrincipalRepository principals, Clock clock) {
+    TokenInventoryController(TokenManagementService management, PrincipalRepository principals,
+                             TokenSuspensions suspensions, Clock clock) {
         this.management = management;
         this.principals = principals;
+        this.suspensions = suspensions;
         this.clock = clock;
     }
 
@@ -211,8 +215,10 @@ class TokenInventoryController {
             ids.add(token.createdBy());
         });
         Map<PrincipalId, Principal> named = lookup(actor, ids);
+        TokenSuspensions.OwnerSuspensions suspended = suspensions.of(actor.workspace(), tokens);
         return tokens.stream()
-                .map(token -> TokenInventoryRow.of(token, named.get(token.owner()), named.get(token.createdBy()), now))
+                .map(token -> TokenInventoryRow.of(token, named.get(token.owner()), named.get(token.createdBy()),
+                        suspended.of(token, now).orElse(null), now))
                 .toList();
     }
 

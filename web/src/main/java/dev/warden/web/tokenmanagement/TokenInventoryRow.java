@@ -2,6 +2,7 @@ package dev.warden.web.tokenmanagement;
 
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
+import dev.warden.core.administration.TokenSuspensions.Suspension;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenKind;
@@ -14,13 +15,20 @@ import java.util.List;
 /** One row of the Admin Console's token inventory, formatted for people. */
 record TokenInventoryRow(String id, String name, String hint, String ownerName, String ownerHref, String kind,
                          String creatorName, List<String> scopes, String created, String expires, String lastUsed,
-                         String lastUsedAddress, String status, String statusLabel, boolean revocable,
+                         String lastUsedAddress, String status, String statusLabel, String statusReason,
+                         boolean revocable,
                          boolean restorable) {
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    static TokenInventoryRow of(AccessToken token, Principal owner, Principal creator, Instant now) {
+    /**
+     * @param suspension why the decision chain refuses this active token because of its owner or workspace, or null;
+     *                   a suspended token shows as such and can still be revoked
+     */
+    static TokenInventoryRow of(AccessToken token, Principal owner, Principal creator, Suspension suspension,
+                                Instant now) {
         TokenStatus status = token.statusAt(now);
+        boolean suspended = suspension != null && status == TokenStatus.ACTIVE;
         return new TokenInventoryRow(token.id().value(),
                 token.comment() == null || token.comment().isEmpty() ? "(no name)" : token.comment(),
                 token.displayHint(),
@@ -33,12 +41,13 @@ record TokenInventoryRow(String id, String name, String hint, String ownerName, 
                 token.expiresAt() == null ? "never" : FORMAT.format(token.expiresAt()),
                 token.lastUse() == null ? "never" : FORMAT.format(token.lastUse().at()),
                 token.lastUse() == null ? null : token.lastUse().clientAddress(),
-                status.name(),
-                switch (status) {
+                suspended ? "SUSPENDED" : status.name(),
+                suspended ? "Suspended" : switch (status) {
                     case ACTIVE -> "Active";
                     case REVOKED -> "Revoked";
                     case EXPIRED -> "Expired";
                 },
+                suspended ? suspension.message() : null,
                 status == TokenStatus.ACTIVE,
                 status == TokenStatus.REVOKED && !token.isExpiredAt(now));
     }

@@ -3,8 +3,10 @@ package dev.warden.web.tokenmanagement;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.shared.MutableClock;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.TokenFormat;
@@ -344,5 +346,26 @@ class TokenInventoryConsoleIT {
     private static String nextHref(String html) {
         Matcher next = NEXT.matcher(html);
         return next.find() ? next.group(1).replace("&amp;", "&") : null;
+    }
+
+    @Test
+    void aTokenWhoseOwnerIsDeactivatedShowsAsSuspendedWithTheReasonAndCanStillBeRevoked() {
+        Principal owner = directory.user(DirectoryFixture.unique("inv-suspended"), "secret-password-1");
+        String name = DirectoryFixture.unique("inv-suspended");
+        directory.token(owner, name);
+        context.getBean(DirectoryService.class).setActive(directory.admin(), PrincipalKind.USER, owner.id(), false);
+
+        String row = rowOf(console.get(PAGE + "?size=200").body(), name);
+
+        assertThat(row).contains("data-testid=\"token-status\">Suspended<")
+                .contains("status-suspended")
+                .contains("data-testid=\"token-status-reason\"")
+                .contains("is deactivated, so its tokens are suspended")
+                .contains("data-testid=\"revoke-token\"");
+
+        context.getBean(DirectoryService.class).setActive(directory.admin(), PrincipalKind.USER, owner.id(), true);
+
+        assertThat(rowOf(console.get(PAGE + "?size=200").body(), name))
+                .contains("data-testid=\"token-status\">Active<").doesNotContain("token-status-reason");
     }
 }
