@@ -1,6 +1,101 @@
-// Warden console: modal dialogs and the copy button. Everything else is htmx.
+// Warden console: modal dialogs, the copy button and the scope picker. Everything else is htmx.
 (function () {
   "use strict";
+
+  // ---- Scope picker (templates/fragments/scope-picker.html): search, presets, and scopes that follow the role.
+  // Without JavaScript the picker is plain checkboxes, so its tools arrive hidden.
+  function showScopeTools() {
+    document.querySelectorAll("[data-scope-tools][hidden]").forEach(function (tools) { tools.hidden = false; });
+  }
+
+  function scopeBoxes(picker) {
+    return Array.prototype.slice.call(picker.querySelectorAll("input[type=checkbox][name=scopes]"));
+  }
+
+  function sayScopes(picker, text) {
+    var status = picker.querySelector("[data-scope-status]");
+    if (status) { status.textContent = text; }
+  }
+
+  // Shows the scopes whose key, description or resource contains every word typed; hides empty groups.
+  function filterScopes(picker, query) {
+    var words = query.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
+    var shown = 0;
+    var all = 0;
+    picker.querySelectorAll("[data-scope-group]").forEach(function (group) {
+      var groupShown = 0;
+      group.querySelectorAll("[data-scope-option]").forEach(function (option) {
+        var text = (group.getAttribute("data-scope-group") + " " + option.querySelector("input").value + " "
+            + option.querySelector("span").textContent).toLowerCase();
+        var match = words.every(function (w) { return text.indexOf(w) >= 0; });
+        option.hidden = !match;
+        all++;
+        if (match) { groupShown++; }
+      });
+      group.hidden = groupShown === 0;
+      shown += groupShown;
+    });
+    picker.querySelector("[data-scope-none]").hidden = shown > 0;
+    sayScopes(picker, words.length === 0 ? "" : shown + " of " + all + " scopes shown");
+  }
+
+  // A preset replaces the choice with the enabled scopes it names.
+  function applyPreset(picker, button) {
+    var preset = button.getAttribute("data-scope-preset");
+    var chosen = 0;
+    scopeBoxes(picker).forEach(function (box) {
+      var names = (box.getAttribute("data-scope-presets") || "").split(" ");
+      box.checked = !box.disabled && names.indexOf(preset) >= 0;
+      delete box.dataset.wasChecked;
+      if (box.checked) { chosen++; }
+    });
+    var search = picker.querySelector("[data-scope-search]");
+    if (search.value) {
+      search.value = "";
+      filterScopes(picker, "");
+    }
+    sayScopes(picker, button.textContent.trim() + ": " + chosen + (chosen === 1 ? " scope" : " scopes") + " chosen");
+  }
+
+  // Organisation and group tokens: the technical user holds only the chosen role, so that role bounds the scopes.
+  // A scope the new role does not grant is unticked, and ticked again if a role that grants it is chosen back.
+  function followRole(picker, role) {
+    scopeBoxes(picker).forEach(function (box) {
+      var granting = (box.getAttribute("data-scope-roles") || "").split(" ");
+      var grantable = granting.indexOf(role) >= 0;
+      var option = box.closest("[data-scope-option]");
+      var denied = option.querySelector("[data-scope-denied]");
+      if (!grantable && box.checked) {
+        box.checked = false;
+        box.dataset.wasChecked = "true";
+      } else if (grantable && box.dataset.wasChecked) {
+        box.checked = true;
+        delete box.dataset.wasChecked;
+      }
+      box.disabled = !grantable;
+      option.classList.toggle("denied", !grantable);
+      denied.hidden = grantable;
+      var about = box.getAttribute("aria-describedby").split(" ")[0];
+      box.setAttribute("aria-describedby", grantable ? about : about + " " + denied.id);
+    });
+  }
+
+  document.addEventListener("input", function (event) {
+    var search = event.target.closest("[data-scope-search]");
+    if (search) { filterScopes(search.closest("[data-scope-picker]"), search.value); }
+  });
+
+  // Enter in the search box must not submit the dialog.
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && event.target.closest("[data-scope-search]")) { event.preventDefault(); }
+  });
+
+  document.addEventListener("change", function (event) {
+    var radio = event.target;
+    if (radio.type !== "radio" || radio.name !== "role" || !radio.form) { return; }
+    var picker = radio.form.querySelector("[data-scope-picker][data-role-driven]");
+    if (picker) { followRole(picker, radio.value); }
+  });
 
   function showDialogs(root) {
     root.querySelectorAll("dialog[open]").forEach(function (dialog) {
@@ -24,10 +119,11 @@
     if (opener && !document.querySelector("dialog[open]")) { opener.focus(); }
   }
 
-  document.addEventListener("DOMContentLoaded", function () { showDialogs(document); });
+  document.addEventListener("DOMContentLoaded", function () { showDialogs(document); showScopeTools(); });
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail.elt && event.detail.elt.isConnected ? event.detail.elt : document;
     showDialogs(target.parentElement || document);
+    showScopeTools();
   });
 
   // Escape closes a native modal; take it out of the page too, so a reopened dialog starts fresh.
@@ -49,6 +145,11 @@
         closeDialog(dialog);
         returnFocus();
       }
+      return;
+    }
+    var preset = event.target.closest("[data-scope-preset]");
+    if (preset) {
+      applyPreset(preset.closest("[data-scope-picker]"), preset);
       return;
     }
     var copier = event.target.closest("[data-copy-target]");

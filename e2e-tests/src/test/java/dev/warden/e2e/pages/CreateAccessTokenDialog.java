@@ -54,6 +54,26 @@ public final class CreateAccessTokenDialog {
         return this;
     }
 
+    /** The scopes (keys) that may be ticked now: those the chosen role grants. */
+    public List<String> enabledScopes() {
+        return dialog().findElements(SCOPE_BOXES).stream().filter(WebElement::isEnabled)
+                .map(box -> box.getDomAttribute("value")).toList();
+    }
+
+    public List<String> checkedScopes() {
+        return dialog().findElements(SCOPE_BOXES).stream().filter(WebElement::isSelected)
+                .map(box -> box.getDomAttribute("value")).toList();
+    }
+
+    /** Clicks a preset button by its label ("Read-only", "Read-write", "Admin"). */
+    public CreateAccessTokenDialog preset(String label) {
+        dialog().findElements(By.cssSelector("[data-scope-preset]")).stream()
+                .filter(button -> button.getText().equals(label)).findFirst()
+                .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException("No preset '" + label + "'"))
+                .click();
+        return this;
+    }
+
     /** Chooses the admin role by its visible label, e.g. "Workspace admin". */
     public CreateAccessTokenDialog role(String label) {
         dialog().findElements(By.cssSelector("label.option")).stream()

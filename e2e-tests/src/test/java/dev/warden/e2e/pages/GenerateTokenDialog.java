@@ -146,6 +146,61 @@ public final class GenerateTokenDialog {
         return dialog().findElements(SCOPE_BOXES).stream().map(box -> box.getDomAttribute("value")).toList();
     }
 
+    /** Types into the scope search box key by key (the list narrows as each key arrives). */
+    public GenerateTokenDialog searchScopes(String text) {
+        WebElement search = dialog().findElement(By.cssSelector("[data-testid=scope-search]"));
+        search.clear();
+        search.sendKeys(text);
+        return this;
+    }
+
+    /** Empties the scope search box with the keyboard, as a person would. */
+    public GenerateTokenDialog clearScopeSearch() {
+        WebElement search = dialog().findElement(By.cssSelector("[data-testid=scope-search]"));
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        return this;
+    }
+
+    /** The scopes (keys) whose checkbox is shown now, in order. */
+    public List<String> visibleScopes() {
+        return dialog().findElements(SCOPE_BOXES).stream().filter(WebElement::isDisplayed)
+                .map(box -> box.getDomAttribute("value")).toList();
+    }
+
+    /** The resources whose group of scopes is shown now, by legend. */
+    public List<String> visibleScopeGroups() {
+        return dialog().findElements(By.cssSelector("fieldset[data-scope-group]")).stream()
+                .filter(WebElement::isDisplayed).map(group -> group.findElement(By.tagName("legend")).getText())
+                .toList();
+    }
+
+    /** Clicks a preset button by its label ("Read-only", "Read-write", "Admin"). */
+    public GenerateTokenDialog preset(String label) {
+        dialog().findElements(By.cssSelector("[data-scope-preset]")).stream()
+                .filter(button -> button.getText().equals(label)).findFirst()
+                .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException("No preset '" + label + "'"))
+                .click();
+        return this;
+    }
+
+    /** The scopes offered but disabled (the owner's roles do not grant them), each with what it says. */
+    public Map<String, String> deniedScopes() {
+        Map<String, String> denied = new java.util.LinkedHashMap<>();
+        for (WebElement box : dialog().findElements(SCOPE_BOXES)) {
+            if (!box.isEnabled()) {
+                String key = box.getDomAttribute("value");
+                denied.put(key, dialog().findElement(By.cssSelector("[data-testid='scope-denied-" + key + "']"))
+                        .getText());
+            }
+        }
+        return denied;
+    }
+
+    /** What the picker's status line says (matches shown, preset applied). */
+    public String scopeStatus() {
+        return dialog().findElement(By.cssSelector("[data-testid=scope-status]")).getText();
+    }
+
     /** The error shown for a form field ({@code name}, {@code lifetimeDays}, {@code scopes}), by its data-testid. */
     public Optional<String> errorFor(String field) {
         return dialog().findElements(By.cssSelector("[data-testid=error-" + field + "]")).stream()

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.warden.web.token.TokenApiModels.CreateTokenRequest;
 import dev.warden.web.token.TokenApiModels.CreateTokenResponse;
 import dev.warden.web.token.TokenApiModels.ListTokensResponse;
+import dev.warden.web.token.TokenApiModels.NarrowScopesRequest;
 import dev.warden.web.token.TokenApiModels.PublicTokenInfo;
 import dev.warden.web.token.TokenApiModels.TokenIdRequest;
 import java.time.Clock;
@@ -22,13 +23,15 @@ import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** Personal access tokens in the Databricks dialect, plus Warden's revoke and restore. */
+/** Personal access tokens in the Databricks dialect, plus Warden's revoke, restore and narrowing of scopes. */
 @ApiController
-@Tag(name = "Tokens", description = "Personal access tokens (Databricks dialect, plus revoke and restore)")
+@Tag(name = "Tokens", description = "Personal access tokens (Databricks dialect, plus revoke, restore and narrowing)")
 @RequestMapping(path = "/api/2.0/token", produces = "application/json")
 class TokenApiController {
     private final TokenService tokens;
@@ -73,6 +76,15 @@ class TokenApiController {
     @RequiresPermission(Permission.TOKENS_WRITE)
     Map<String, Object> restore(Actor actor, @RequestBody TokenIdRequest request) {
         return Map.of("token_info", PublicTokenInfo.of(tokens.restore(actor, tokenId(request)), clock.instant()));
+    }
+
+    /** Keeps only some of the caller's own token's scopes; never widens. Warden extension. */
+    @PatchMapping("/{token_id}")
+    @RequiresPermission(Permission.TOKENS_WRITE)
+    Map<String, Object> narrow(Actor actor, @PathVariable("token_id") String tokenId,
+                               @RequestBody NarrowScopesRequest request) {
+        return Map.of("token_info", PublicTokenInfo.of(
+                tokens.narrowOwn(actor, tokenId(new TokenIdRequest(tokenId)), request.scopes()), clock.instant()));
     }
 
     private static TokenId tokenId(TokenIdRequest request) {

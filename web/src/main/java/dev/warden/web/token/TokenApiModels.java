@@ -19,6 +19,10 @@ final class TokenApiModels {
     record TokenIdRequest(@JsonProperty("token_id") String tokenId) {
     }
 
+    /** The scopes a token keeps; Warden extension. */
+    record NarrowScopesRequest(List<String> scopes) {
+    }
+
     record CreateTokenResponse(@JsonProperty("token_value") String tokenValue,
                                @JsonProperty("token_info") PublicTokenInfo tokenInfo) {
         /** Spring logs response bodies at DEBUG; the secret must not go with them. */

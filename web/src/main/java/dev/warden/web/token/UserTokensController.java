@@ -1,7 +1,6 @@
 package dev.warden.web.token;
 
 import dev.warden.core.access.AccessRefusedException;
-import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.shared.DomainException;
 import dev.warden.core.shared.InvalidParameterException;
@@ -12,6 +11,7 @@ import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenIssueTerms;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenService;
+import dev.warden.web.console.ScopePickerView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxReswap;
@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -109,6 +110,7 @@ class UserTokensController {
                     htmxResponse.setReswap(HtmxReswap.innerHtml());
                     return "tokens/fragments :: issued-dialog";
                 }
+                model.addAttribute("form", null); // the copy dialog takes the form's place
                 addTokens(actor, model);
                 return PAGE;
             } catch (InvalidParameterException e) {
@@ -187,6 +189,8 @@ class UserTokensController {
     private void addFormContext(Model model, GenerateTokenForm form, TokenIssueTerms terms) {
         model.addAttribute("form", form);
         model.addAttribute("maxDays", (terms == null ? tokens.lifetimes() : terms.lifetimes()).maxDays());
-        model.addAttribute("scopeCatalogue", Scope.catalogue());
+        // What the user's roles grant now; when tokens are refused altogether, the form error says so instead.
+        model.addAttribute("scopePicker", ScopePickerView.forOwner("token",
+                terms == null ? Set.of() : terms.grantable(), form.getScopes()));
     }
 }

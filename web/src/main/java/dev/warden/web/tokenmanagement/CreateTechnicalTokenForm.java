@@ -13,6 +13,8 @@ public class CreateTechnicalTokenForm {
     private String expirationDate;
     private List<String> scopes = new ArrayList<>();
     private String role;
+    /** "Show the scopes this role grants" (without JavaScript): render the dialog again, create nothing. */
+    private boolean refreshScopes;
 
     static CreateTechnicalTokenForm withDefaults(String expirationDate, String role) {
         CreateTechnicalTokenForm form = new CreateTechnicalTokenForm();
@@ -51,5 +53,13 @@ public class CreateTechnicalTokenForm {
 
     public void setRole(String role) {
         this.role = role;
+    }
+
+    public boolean isRefreshScopes() {
+        return refreshScopes;
+    }
+
+    public void setRefreshScopes(boolean refreshScopes) {
+        this.refreshScopes = refreshScopes;
     }
 }

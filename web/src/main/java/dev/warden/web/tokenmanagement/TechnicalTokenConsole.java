@@ -7,7 +7,6 @@ import dev.warden.core.administration.TechnicalTokenService;
 import dev.warden.core.administration.TokenIssuePolicy;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
-import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -23,6 +22,7 @@ import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenNotFoundException;
+import dev.warden.web.console.ScopePickerView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxReswap;
@@ -142,6 +142,15 @@ public class TechnicalTokenConsole {
                          String page) {
         requireWrite(actor, list);
         TokenLifetimePolicy lifetimes = lifetimes(actor);
+        if (form.isRefreshScopes()) {
+            // Without JavaScript the scopes cannot follow the role radio: this asks for the dialog again.
+            addFormContext(model, list, form, lifetimes);
+            if (htmx.isHtmxRequest()) {
+                return DIALOG;
+            }
+            addList(actor, list, model);
+            return page;
+        }
         Duration lifetime = validate(form, binding, lifetimes);
         if (!binding.hasErrors()) {
             try {
@@ -161,6 +170,7 @@ public class TechnicalTokenConsole {
                     htmxResponse.setReswap(HtmxReswap.innerHtml());
                     return ISSUED;
                 }
+                model.addAttribute("form", null); // the copy dialog takes the form's place
                 addList(actor, list, model);
                 return page;
             } catch (InvalidParameterException e) {
@@ -257,8 +267,11 @@ public class TechnicalTokenConsole {
         model.addAttribute("minDate", today.plusDays(1).toString());
         model.addAttribute("maxDate", today.plusDays(lifetimes.maxDays()).toString());
         model.addAttribute("maxDays", lifetimes.maxDays());
-        model.addAttribute("scopeCatalogue", Scope.catalogue());
-        model.addAttribute("roleOptions", TechnicalTokenService.rolesFor(list.kind()).stream()
+        List<BuiltInRole> roles = TechnicalTokenService.rolesFor(list.kind());
+        // The technical user holds only the chosen role, so that role bounds the scopes.
+        model.addAttribute("scopePicker", ScopePickerView.forRoles("technical-token", roles, form.getRole(),
+                form.getScopes()));
+        model.addAttribute("roleOptions", roles.stream()
                 .map(role -> new RoleOption(role.roleName(), TechnicalTokenRow.roleLabel(role), role.description()))
                 .toList());
     }

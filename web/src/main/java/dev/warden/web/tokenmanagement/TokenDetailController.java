@@ -16,6 +16,7 @@ import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenId;
 import dev.warden.web.console.ConsoleAccess;
 import dev.warden.web.console.ConsolePage;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,8 +28,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,7 +41,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * Admin Console → Access tokens → one token: its lineage, scopes, usage, status and audit history, with revoke,
  * restore and delete. The page's buttons post to the same URLs as the inventory's rows; htmx names the page's
  * region as its target ({@value #TARGET}), which selects these handlers, so they answer with the region rather than
- * a table row. Reading needs {@code token-management:read}.
+ * a table row. Reading needs {@code token-management:read}. The Scopes panel and "Check access" come from
+ * {@link TokenAccessConsole}.
  */
 @Controller
 @ConsolePage
@@ -56,17 +60,19 @@ class TokenDetailController {
     private final PrincipalRepository principals;
     private final GroupRepository groups;
     private final ConsoleAccess access;
+    private final TokenAccessConsole accessPanels;
     private final Clock clock;
 
     TokenDetailController(TokenManagementService management, TechnicalTokenService technical,
                           TokenSuspensions suspensions, PrincipalRepository principals, GroupRepository groups,
-                          ConsoleAccess access, Clock clock) {
+                          ConsoleAccess access, TokenAccessConsole accessPanels, Clock clock) {
         this.management = management;
         this.technical = technical;
         this.suspensions = suspensions;
         this.principals = principals;
         this.groups = groups;
         this.access = access;
+        this.accessPanels = accessPanels;
         this.clock = clock;
     }
 
@@ -74,13 +80,28 @@ class TokenDetailController {
     String detail(Actor actor, @PathVariable String id, Model model) {
         model.addAttribute("token", view(actor, management.get(actor, new TokenId(id))));
         model.addAttribute("canWrite", access.of(actor).holds(Permission.TOKEN_MANAGEMENT_WRITE));
+        accessPanels.addPanels(actor, new TokenId(id), model);
         return PAGE;
+    }
+
+    /** "Check access": htmx gets the form with the verdict and trace (or its field error), a plain post the page. */
+    @PostMapping("/check-access")
+    String checkAccess(Actor actor, @PathVariable String id,
+                       @ModelAttribute(TokenAccessConsole.FORM) CheckAccessForm form, BindingResult binding,
+                       Model model, HtmxRequest htmx) {
+        AccessToken token = management.get(actor, new TokenId(id));
+        accessPanels.check(actor, token.id(), form, binding, model);
+        if (htmx.isHtmxRequest()) {
+            return TokenAccessConsole.CHECK_ACCESS;
+        }
+        return detail(actor, id, model);
     }
 
     @PostMapping(path = "/revoke", headers = FROM_PAGE)
     String revoke(Actor actor, @PathVariable String id, Model model) {
         model.addAttribute("token", view(actor, management.revoke(actor, new TokenId(id))));
         model.addAttribute("canWrite", true);
+        accessPanels.addPanels(actor, new TokenId(id), model);
         return REGION;
     }
 
@@ -88,6 +109,7 @@ class TokenDetailController {
     String restore(Actor actor, @PathVariable String id, Model model) {
         model.addAttribute("token", view(actor, management.restore(actor, new TokenId(id))));
         model.addAttribute("canWrite", true);
+        accessPanels.addPanels(actor, new TokenId(id), model);
         return REGION;
     }
 

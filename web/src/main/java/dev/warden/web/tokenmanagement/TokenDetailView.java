@@ -5,7 +5,6 @@ import dev.warden.core.administration.TokenSuspensions.Suspension;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.group.Group;
-import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.token.AccessToken;
@@ -21,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One token's page, formatted for people: lineage (created by, owner, on behalf of, rotation), scopes, usage, status
+ * One token's page, formatted for people: lineage (created by, owner, on behalf of, rotation), usage, status
  * and its audit history. Everything but the secret.
  * @param group the group of a group token, else null
  * @param technicalRole the role of an organisation or group token's technical user; null for other kinds, or when
@@ -32,7 +31,7 @@ import java.util.Set;
  */
 record TokenDetailView(String id, String name, String hint, String kind, boolean onBehalfOf, boolean technical,
                        Link owner, String ownerKind, Link createdBy, String created, Link group, String technicalRole,
-                       String rotated, String previousValidUntil, List<String> scopes, String expires,
+                       String rotated, String previousValidUntil, String expires,
                        String lastUsed, String lastUsedAddress, String lastUsedAgent, String status,
                        String statusLabel, Link revokedBy, String revokedAt, String statusMessage, boolean revocable,
                        boolean restorable, List<HistoryEntry> history) {
@@ -116,7 +115,6 @@ record TokenDetailView(String id, String name, String hint, String kind, boolean
                 technical == null ? null : technical.role(),
                 token.rotatedAt() == null ? null : FORMAT.format(token.rotatedAt()),
                 inGrace ? FORMAT.format(token.previousValidUntil()) : null,
-                token.scopes().stream().map(Scope::key).toList(),
                 token.expiresAt() == null ? "never" : FORMAT.format(token.expiresAt()),
                 lastUse == null ? "never" : FORMAT.format(lastUse.at()),
                 lastUse == null ? null : lastUse.clientAddress(),

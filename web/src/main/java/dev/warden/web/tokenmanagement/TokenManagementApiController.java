@@ -22,6 +22,7 @@ import dev.warden.web.tokenmanagement.TokenManagementModels.CreateOboTokenReques
 import dev.warden.web.tokenmanagement.TokenManagementModels.GetTokenResponse;
 import dev.warden.web.tokenmanagement.TokenManagementModels.IssuedTokenResponse;
 import dev.warden.web.tokenmanagement.TokenManagementModels.ListTokensResponse;
+import dev.warden.web.tokenmanagement.TokenManagementModels.NarrowScopesRequest;
 import dev.warden.web.tokenmanagement.TokenManagementModels.RotateTokenRequest;
 import dev.warden.web.tokenmanagement.TokenManagementModels.TokenInfo;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,6 +41,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -128,6 +130,14 @@ class TokenManagementApiController {
     Map<String, Object> delete(Actor actor, @PathVariable("token_id") String tokenId) {
         management.delete(actor, tokenId(tokenId));
         return Map.of();
+    }
+
+    /** Keeps only some of any token's scopes; never widens. Warden extension. */
+    @PatchMapping("/tokens/{token_id}")
+    @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
+    GetTokenResponse narrow(Actor actor, @PathVariable("token_id") String tokenId,
+                            @RequestBody NarrowScopesRequest request) {
+        return wrap(actor, management.narrow(actor, tokenId(tokenId), request.scopes()));
     }
 
     @PostMapping("/tokens/{token_id}/revoke")

@@ -39,6 +39,8 @@ class OpenApiIT {
                 .contains("roles:read");
         assertThat(docs.json().path("components").path("securitySchemes").path("bearer").path("scheme").asString())
                 .isEqualTo("bearer");
+        assertThat(docs.json().path("info").path("description").asString())
+                .contains("step 8", "x-required-scope", "SCOPE_MISSING", "insufficient_scope");
         assertThat(docs.body()).as("the caller is resolved from the token, not a parameter")
                 .doesNotContain("\"name\":\"actor\"");
         assertThat(paths.path("/api/2.0/preview/scim/v2/Users/{id}").path("get").path("responses").path("200")
@@ -61,11 +63,31 @@ class OpenApiIT {
                     JsonNode operation = paths.path(pattern).path(method.name().toLowerCase());
                     assertThat(operation.path("x-required-permission").asString()).as(method + " " + pattern)
                             .isEqualTo(declared.value().key());
+                    assertThat(operation.path("x-required-scope").asString()).as(method + " " + pattern)
+                            .isEqualTo(declared.value().key());
                     checked++;
                 }
             }
         }
         assertThat(checked).isGreaterThan(20);
+    }
+
+    /** A token's scope for an operation is the permission's key; all-apis passes too, and the description says so. */
+    @Test
+    void eachOperationNamesTheTokenScopeItNeeds() {
+        JsonNode paths = new ApiClient(port).get("/v3/api-docs", null).json().path("paths");
+
+        JsonNode create = paths.path("/api/2.0/token/create").path("post");
+        assertThat(create.path("x-required-scope").asString()).isEqualTo("tokens:write");
+        assertThat(create.path("description").asString()).contains("Token scope: `tokens:write` (or `all-apis`)");
+        assertThat(paths.path("/api/2.0/token-management/tokens").path("get").path("x-required-scope").asString())
+                .isEqualTo("token-management:read");
+        assertThat(paths.path("/api/2.0/groups/{group_id}/tokens").path("post").path("x-required-scope").asString())
+                .isEqualTo("token-management:write");
+        JsonNode scopes = paths.path("/api/2.0/scopes").path("get");
+        assertThat(scopes.path("x-required-scope").asString()).isEqualTo("tokens:read");
+        assertThat(scopes.path("x-required-permission").asString()).isEqualTo("tokens:read");
+        assertThat(scopes.path("description").asString()).contains("Token scope: `tokens:read` (or `all-apis`)");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.administration.SettingsService;
 import dev.warden.core.administration.TokenUsageService;
+import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
@@ -17,6 +18,7 @@ import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -203,6 +205,115 @@ class UserTokensConsoleIT {
             settings.update(admin(), Map.of(SettingsService.ENABLE_TOKENS, "true",
                     SettingsService.MAX_LIFETIME_DAYS, "", SettingsService.DEFAULT_LIFETIME_DAYS, ""));
         }
+    }
+
+    @Test
+    void theGenerateDialogGroupsScopesByResourceWithDescriptionsAndOffersPresets() {
+        String dialog = console.getHtmx("/settings/user/tokens/new").body();
+
+        assertThat(groupsIn(dialog)).containsExactly("all-apis", "tokens", "token-management", "permissions", "scim",
+                "settings", "audit", "roles");
+        for (Scope scope : Scope.catalogue()) {
+            String resource = scope.key().contains(":") ? scope.key().substring(0, scope.key().indexOf(':')) : scope.key();
+            assertThat(group(dialog, resource)).as(scope.key() + " sits in its resource's fieldset, described")
+                    .contains("data-testid=\"scope-" + scope.key() + "\"", scope.description().replace("'", "&#39;"));
+            assertThat(checkbox(dialog, scope.key())).as("the admin may hold " + scope.key()).doesNotContain("disabled");
+        }
+        assertThat(group(dialog, "tokens")).contains("<legend>tokens</legend>");
+        assertThat(dialog).contains("data-testid=\"scope-search\"", "data-testid=\"preset-read-only\">Read-only<",
+                "data-testid=\"preset-read-write\">Read-write<", "data-testid=\"preset-admin\">Admin<",
+                "aria-describedby=\"token-scopes-error\"");
+        assertThat(presetsOf(dialog, "tokens:read")).isEqualTo("read-only read-write admin");
+        assertThat(presetsOf(dialog, "scim:write")).isEqualTo("read-write admin");
+        assertThat(presetsOf(dialog, "settings:write")).as("administrative writes only in Admin").isEqualTo("admin");
+        assertThat(presetsOf(dialog, "all-apis")).as("no preset picks all-apis").isEmpty();
+        assertThat(checkbox(dialog, "tokens:read")).as("nothing is chosen for the user").doesNotContain("checked");
+    }
+
+    @Test
+    void aUserSeesScopesTheirRolesDoNotGrantDisabledAndAForgedOneIsRefusedNamingIt() {
+        var fixture = new dev.warden.web.support.DirectoryFixture(context);
+        String name = dev.warden.web.support.DirectoryFixture.unique("scoped-user");
+        Principal user = fixture.user(name, "a long password 1");
+        fixture.allowTokens(user);
+        ConsoleSession theirs = new ConsoleSession(port);
+        assertThat(theirs.logIn(name, "a long password 1")).isEqualTo("/");
+
+        String dialog = theirs.getHtmx("/settings/user/tokens/new").body();
+        HttpResponse<String> forged = theirs.postForm("/settings/user/tokens", List.of(Map.entry("name", "forged"),
+                Map.entry("lifetimeDays", "30"), Map.entry("scopes", "tokens:read"), Map.entry("scopes", "scim:write"),
+                Map.entry("scopes", "audit:read")), true);
+
+        for (String denied : List.of("scim:write", "token-management:read", "settings:write", "audit:read")) {
+            assertThat(checkbox(dialog, denied)).as(denied).contains("disabled");
+            assertThat(note(dialog, denied)).as(denied).contains("your roles don&#39;t grant this")
+                    .doesNotContain("hidden");
+        }
+        for (String held : List.of("all-apis", "tokens:read", "tokens:write", "scim:read", "roles:read")) {
+            assertThat(checkbox(dialog, held)).as(held).doesNotContain("disabled");
+            assertThat(note(dialog, held)).as(held).contains("hidden");
+        }
+        assertThat(forged.body()).contains("data-testid=\"generate-dialog\"")
+                .doesNotContain("data-testid=\"issued-dialog\"").doesNotContain("wdn_");
+        assertThat(errorOf(forged.body(), "scopes")).contains("do not grant audit:read, scim:write, so");
+        assertThat(checkbox(forged.body(), "tokens:read")).as("what was chosen is kept").contains("checked");
+        assertThat(tokens.listOwn(Actor.of(user, null))).as("nothing created").isEmpty();
+    }
+
+    @Test
+    void aTokenHoldsEveryScopeItsOwnerHoldsWithNoLimitOnHowMany() {
+        String name = "many scopes " + UUID.randomUUID();
+        List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(List.of(Map.entry("name", name),
+                Map.entry("lifetimeDays", "30")));
+        Scope.catalogue().forEach(scope -> fields.add(Map.entry("scopes", scope.key())));
+
+        HttpResponse<String> issued = console.postForm("/settings/user/tokens", fields, true);
+
+        assertThat(issued.body()).contains("data-testid=\"issued-dialog\"");
+        var created = tokens.listOwn(admin()).stream().filter(t -> t.comment().equals(name)).findFirst().orElseThrow();
+        assertThat(created.scopes()).hasSize(Scope.catalogue().size()).hasSizeGreaterThanOrEqualTo(8)
+                .containsAll(Scope.catalogue());
+    }
+
+    private static List<String> groupsIn(String html) {
+        Matcher groups = Pattern.compile("data-scope-group=\"([^\"]+)\"").matcher(html);
+        List<String> found = new java.util.ArrayList<>();
+        while (groups.find()) {
+            found.add(groups.group(1));
+        }
+        return found;
+    }
+
+    /** The fieldset of one resource's scopes. */
+    private static String group(String html, String resource) {
+        int at = html.indexOf("data-scope-group=\"" + resource + "\"");
+        assertThat(at).as("the group " + resource).isPositive();
+        return html.substring(html.lastIndexOf("<fieldset", at), html.indexOf("</fieldset>", at));
+    }
+
+    static String checkbox(String html, String key) {
+        Matcher box = Pattern.compile("<input[^>]*data-testid=\"scope-" + Pattern.quote(key) + "\"[^>]*>").matcher(html);
+        assertThat(box.find()).as("a checkbox for " + key).isTrue();
+        return box.group();
+    }
+
+    private static String presetsOf(String html, String key) {
+        Matcher presets = Pattern.compile("data-scope-presets=\"([^\"]*)\"").matcher(checkbox(html, key));
+        return presets.find() ? presets.group(1) : "";
+    }
+
+    /** What a scope says when the owner may not hold it (hidden when it may). */
+    static String note(String html, String key) {
+        Matcher note = Pattern.compile("<small[^>]*data-testid=\"scope-denied-" + Pattern.quote(key) + "\"[^>]*>[^<]*")
+                .matcher(html);
+        assertThat(note.find()).as("the note of " + key).isTrue();
+        return note.group();
+    }
+
+    private static String errorOf(String html, String field) {
+        Matcher error = Pattern.compile("data-testid=\"error-" + field + "\">([^<]*)<").matcher(html);
+        assertThat(error.find()).as("an error for " + field).isTrue();
+        return error.group(1);
     }
 
     private int rowCount() {

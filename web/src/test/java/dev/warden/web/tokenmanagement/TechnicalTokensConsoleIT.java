@@ -10,9 +10,11 @@ import dev.warden.core.group.Group;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
+import dev.warden.core.principal.PrincipalQuery;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.settings.SettingsRepository;
+import dev.warden.core.shared.PageRequest;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.web.support.ApiClient;
@@ -308,6 +310,113 @@ class TechnicalTokensConsoleIT {
         assertThat(tab.statusCode()).isEqualTo(403);
         assertThat(asPlain.get("/settings/admin/groups/" + group.id() + "/members").body())
                 .doesNotContain("data-testid=\"group-tab-tokens\"");
+    }
+
+    @Test
+    void theCreateDialogsScopesAreGroupedWithPresetsAndFollowTheChosenRole() {
+        Group group = directory.group(unique("scoped-squad"));
+        String groupTab = "/settings/admin/groups/" + group.id() + "/tokens";
+
+        String organisation = console.getHtmx(ORGANISATION + "/new").body();
+        String groupDialog = console.getHtmx(groupTab + "/new").body();
+        HttpResponse<String> refreshed = console.postForm(groupTab, List.of(Map.entry("name", unique("refresh")),
+                Map.entry("expirationDate", today().plusDays(3).toString()), Map.entry("scopes", "scim:read"),
+                Map.entry("role", "group-admin"), Map.entry("refreshScopes", "true")), true);
+
+        assertThat(organisation).contains("data-testid=\"scope-picker\"", "data-role-driven=\"true\"",
+                "aria-describedby=\"technical-token-scopes-error\"", "data-testid=\"scope-group-token-management\"",
+                "<legend>token-management</legend>", "Read every access token in the workspace",
+                "data-testid=\"preset-read-only\"", "data-testid=\"preset-read-write\"", "data-testid=\"preset-admin\"",
+                "data-testid=\"scope-search\"");
+        assertThat(checkedRole(organisation)).isEqualTo("user");
+        assertThat(box(organisation, "tokens:write")).doesNotContain("disabled")
+                .contains("data-scope-roles=\"user workspace-admin\"");
+        assertThat(box(organisation, "token-management:read")).as("the user role does not grant it")
+                .contains("disabled", "data-scope-roles=\"workspace-admin\"");
+        assertThat(denialOf(organisation, "token-management:read")).contains("the chosen role doesn&#39;t grant this")
+                .doesNotContain("hidden");
+
+        assertThat(checkedRole(groupDialog)).isEqualTo("group-member");
+        for (String enabled : List.of("all-apis", "scim:read")) {
+            assertThat(box(groupDialog, enabled)).as(enabled).doesNotContain("disabled");
+        }
+        for (String disabled : List.of("scim:write", "token-management:read", "token-management:write", "tokens:read",
+                "roles:read")) {
+            assertThat(box(groupDialog, disabled)).as("group-member grants only scim:read, not " + disabled)
+                    .contains("disabled");
+        }
+        assertThat(box(groupDialog, "scim:read")).contains("data-scope-roles=\"group-member group-admin\"");
+        assertThat(box(groupDialog, "scim:write")).contains("data-scope-roles=\"group-admin\"");
+        assertThat(box(groupDialog, "tokens:read")).as("no group role grants it")
+                .contains("disabled").doesNotContain("data-scope-roles");
+
+        assertThat(refreshed.body()).as("without JavaScript, the dialog again for the chosen role")
+                .startsWith("<dialog id=\"create-token-dialog\"").doesNotContain("wdn_")
+                .doesNotContain("data-testid=\"error-");
+        assertThat(checkedRole(refreshed.body())).isEqualTo("group-admin");
+        assertThat(box(refreshed.body(), "scim:write")).doesNotContain("disabled");
+        assertThat(box(refreshed.body(), "scim:read")).contains("checked");
+        assertThat(console.get(groupTab).body()).contains("data-testid=\"no-technical-tokens\"");
+    }
+
+    @Test
+    void aScopeTheChosenRoleDoesNotGrantIsRefusedNextToTheScopesAndCreatesNothing() {
+        Group group = directory.group(unique("forged-squad"));
+        String groupTab = "/settings/admin/groups/" + group.id() + "/tokens";
+        String fine = today().plusDays(10).toString();
+        String orgName = unique("org-forged");
+        String groupName = unique("grp-forged");
+
+        HttpResponse<String> organisation = console.postForm(ORGANISATION, List.of(Map.entry("name", orgName),
+                Map.entry("expirationDate", fine), Map.entry("scopes", "tokens:read"),
+                Map.entry("scopes", "token-management:write"), Map.entry("role", "user")), true);
+        HttpResponse<String> groupToken = console.postForm(groupTab, List.of(Map.entry("name", groupName),
+                Map.entry("expirationDate", fine), Map.entry("scopes", "scim:read"), Map.entry("scopes", "scim:write"),
+                Map.entry("role", "group-member")), true);
+
+        assertThat(errorOf(organisation.body(), "scopes")).contains("do not grant token-management:write, so");
+        assertThat(errorOf(groupToken.body(), "scopes")).contains("do not grant scim:write, so");
+        for (HttpResponse<String> refused : List.of(organisation, groupToken)) {
+            assertThat(refused.body()).startsWith("<dialog id=\"create-token-dialog\"").doesNotContain("wdn_")
+                    .doesNotContain("data-testid=\"issued-dialog\"");
+        }
+        assertThat(box(groupToken.body(), "scim:read")).as("what may be held stays chosen").contains("checked");
+        assertThat(console.get(ORGANISATION).body()).doesNotContain(orgName);
+        assertThat(console.get(groupTab).body()).contains("data-testid=\"no-technical-tokens\"");
+        for (String name : List.of(orgName, groupName)) {
+            assertThat(principals.search(directory.admin().workspace(), PrincipalKind.TECHNICAL_USER,
+                    PrincipalQuery.containing(name), PageRequest.first(10)).total())
+                    .as("no technical user %s is left behind", name).isZero();
+        }
+    }
+
+    @Test
+    void anOrganisationTokenHoldsEveryScopeItsRoleGrantsWithNoLimitOnHowMany() {
+        String name = unique("org-many");
+        List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(List.of(Map.entry("name", name),
+                Map.entry("expirationDate", today().plusDays(5).toString()), Map.entry("role", "workspace-admin")));
+        dev.warden.core.permission.Scope.catalogue().forEach(scope -> fields.add(Map.entry("scopes", scope.key())));
+
+        HttpResponse<String> created = console.postForm(ORGANISATION, fields, true);
+
+        assertThat(created.body()).contains("data-testid=\"issued-dialog\"");
+        String row = rowOf(console.get(ORGANISATION).body(), name);
+        assertThat(row.split("data-testid=\"token-scope\"", -1)).hasSize(dev.warden.core.permission.Scope.catalogue()
+                .size() + 1);
+        assertThat(row).contains(">token-management:write<", ">roles:write<", ">all-apis<");
+    }
+
+    private static String box(String html, String key) {
+        Matcher box = Pattern.compile("<input[^>]*data-testid=\"scope-" + Pattern.quote(key) + "\"[^>]*>").matcher(html);
+        assertThat(box.find()).as("a checkbox for " + key).isTrue();
+        return box.group();
+    }
+
+    private static String denialOf(String html, String key) {
+        Matcher note = Pattern.compile("<small[^>]*data-testid=\"scope-denied-" + Pattern.quote(key) + "\"[^>]*>[^<]*")
+                .matcher(html);
+        assertThat(note.find()).as("the note of " + key).isTrue();
+        return note.group();
     }
 
     private String createExpectingDialog(String name, String expirationDate, String scope, String role) {

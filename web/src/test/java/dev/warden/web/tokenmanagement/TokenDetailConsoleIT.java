@@ -102,7 +102,8 @@ class TokenDetailConsoleIT {
         assertThat(actions(body)).containsExactly("TOKEN_CREATED");
         assertThat(body).contains("data-testid=\"revoke-token\"", "data-testid=\"delete-token\"")
                 .doesNotContain("data-testid=\"restore-token\"")
-                .doesNotContain("Check access").doesNotContain("RESERVED");
+                .contains("data-testid=\"check-access-form\"", "data-testid=\"scopes-panel\"")
+                .doesNotContain("RESERVED");
         assertThat(console.get(INVENTORY + "?owner_id=" + owner.id().value()).body())
                 .as("the inventory links the token to this page")
                 .contains("href=\"/settings/admin/tokens/" + id + "\"");
