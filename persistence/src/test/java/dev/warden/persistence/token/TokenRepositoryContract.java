@@ -14,6 +14,7 @@ import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLastUse;
+import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenSecret;
 import dev.warden.core.token.TokenSort;
@@ -1079,5 +1080,44 @@ public abstract class TokenRepositoryContract {
 
         assertThat(found).hasSize(6).allMatch(token -> token.owner().equals(alice));
         assertThat(found).isSortedAccordingTo(TokenSort.MOST_RECENTLY_USED.comparator());
+    }
+
+    // ---- narrowing (issue 6) ----
+
+    @Test
+    void narrowedScopesReplaceTheStoredOnesAndNothingElseChanges() {
+        AccessToken token = aTokenOf(alice).createdBy(admin)
+                .withScopes(Scope.of(Permission.TOKENS_READ), Scope.of(Permission.SCIM_READ), Scope.of(Permission.ROLES_READ))
+                .lastUse(new TokenLastUse(T0.plusSeconds(5), "10.0.0.7", "curl"))
+                .build();
+        AccessToken other = aTokenOf(alice).withScopes(Scope.of(Permission.TOKENS_READ), Scope.of(Permission.SCIM_READ))
+                .createdAt(T0.plusSeconds(1)).build();
+        tokens().add(token);
+        tokens().add(other);
+        AccessToken loaded = stored(token);
+
+        loaded.narrow(java.util.Set.of(Scope.of(Permission.SCIM_READ)));
+        tokens().updateScopes(loaded);
+
+        AccessToken after = stored(token);
+        assertThat(after.scopes()).containsExactly(Scope.of(Permission.SCIM_READ));
+        assertThat(after).usingRecursiveComparison().ignoringFields("scopes").isEqualTo(token);
+        assertThat(stored(other).scopes()).containsExactly(Scope.of(Permission.SCIM_READ), Scope.of(Permission.TOKENS_READ));
+        assertThat(search(new TokenFilter(null, null, null, null, "tokens:read", null, null, false, T0)))
+                .containsExactly(other.id());
+    }
+
+    @Test
+    void narrowingATokenOfAnotherWorkspaceOrAGoneTokenIsRefused() {
+        AccessToken token = aTokenOf(alice).withScopes(Scope.of(Permission.TOKENS_READ), Scope.of(Permission.SCIM_READ))
+                .build();
+        tokens().add(token);
+        AccessToken elsewhere = Tokens.aToken().id(token.id().value()).inWorkspace(fixtures().workspace())
+                .ownedBy(alice).withScopes(Scope.of(Permission.SCIM_READ)).build();
+        AccessToken gone = aTokenOf(alice).build();
+
+        assertThatThrownBy(() -> tokens().updateScopes(elsewhere)).isInstanceOf(TokenNotFoundException.class);
+        assertThatThrownBy(() -> tokens().updateScopes(gone)).isInstanceOf(TokenNotFoundException.class);
+        assertThat(stored(token).scopes()).hasSize(2);
     }
 }
