@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -52,8 +51,7 @@ public final class TokenSuspensions {
             owners.forEach(owner -> byOwner.put(owner, disabled));
             return new OwnerSuspensions(byOwner);
         }
-        Map<PrincipalId, Principal> found = principals.findAllById(workspace, owners).stream()
-                .collect(Collectors.toMap(Principal::id, Function.identity(), (a, b) -> a));
+        Map<PrincipalId, Principal> found = principals.byId(workspace, owners);
         for (PrincipalId id : owners) {
             Principal owner = found.get(id);
             if (owner == null || !owner.active()) {

@@ -32,7 +32,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -151,9 +150,8 @@ public final class RoleService {
         access.require(actor, Permission.ROLES_READ);
         Map<RoleId, Role> byRole = roles.list(actor.workspace()).stream()
                 .collect(Collectors.toMap(Role::id, Function.identity()));
-        Map<PrincipalId, Principal> byPrincipal = principals.findAllById(actor.workspace(), held.stream()
-                        .map(RoleAssignment::principal).filter(Objects::nonNull).collect(Collectors.toSet())).stream()
-                .collect(Collectors.toMap(Principal::id, Function.identity()));
+        Map<PrincipalId, Principal> byPrincipal = principals.byId(actor.workspace(), held.stream()
+                .map(RoleAssignment::principal).toList());
         Set<GroupId> groupIds = new HashSet<>();
         held.forEach(a -> {
             if (a.group() != null) {

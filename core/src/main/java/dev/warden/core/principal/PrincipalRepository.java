@@ -5,7 +5,12 @@ import dev.warden.core.shared.PageRequest;
 import dev.warden.core.workspace.WorkspaceId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Port for principals; every lookup is scoped by workspace. */
 public interface PrincipalRepository {
@@ -16,6 +21,19 @@ public interface PrincipalRepository {
     Optional<Principal> findByApplicationId(WorkspaceId workspace, String applicationId);
 
     List<Principal> findAllById(WorkspaceId workspace, Collection<PrincipalId> ids);
+
+    /**
+     * The principals of these ids, by id, in one read (nulls and repeats in {@code ids} are fine); an id of no
+     * principal in the workspace is absent from the map.
+     */
+    default Map<PrincipalId, Principal> byId(WorkspaceId workspace, Collection<PrincipalId> ids) {
+        Set<PrincipalId> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return findAllById(workspace, wanted).stream()
+                .collect(Collectors.toMap(Principal::id, Function.identity(), (a, b) -> a));
+    }
 
     /**
      * Principals of one kind, ordered by display name then id.

@@ -144,9 +144,8 @@ class TokenPermissionsApiController {
 
     /** The direct entries, then every workspace admin's implicit CAN_MANAGE (merged into its entry if it has one). */
     private TokenPermissions describe(Actor actor, List<TokenUsageEntry> entries) {
-        Map<PrincipalId, Principal> named = principals.findAllById(actor.workspace(), entries.stream()
-                        .map(TokenUsageEntry::principal).filter(id -> id != null).toList()).stream()
-                .collect(Collectors.toMap(Principal::id, Function.identity()));
+        Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), entries.stream()
+                .map(TokenUsageEntry::principal).toList());
         Map<GroupId, Group> groupsById = groups.findAllById(actor.workspace(), entries.stream()
                         .map(TokenUsageEntry::group).filter(id -> id != null).toList()).stream()
                 .collect(Collectors.toMap(Group::id, Function.identity()));

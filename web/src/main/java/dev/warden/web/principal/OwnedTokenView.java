@@ -1,13 +1,14 @@
 package dev.warden.web.principal;
 
 import dev.warden.core.access.DenialReason;
-import dev.warden.core.administration.TokenSuspensions;
 import dev.warden.core.administration.TokenSuspensions.Suspension;
+import dev.warden.core.administration.TokenSuspensions;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenStatus;
+import dev.warden.web.shared.TokenStatusLabel;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -46,11 +47,7 @@ record OwnedTokenView(String id, String name, String hint, List<String> scopes, 
                 token.lastUse() == null ? "never" : FORMAT.format(token.lastUse().at()),
                 token.lastUse() == null ? null : token.lastUse().clientAddress(),
                 suspended ? "suspended" : status.name().toLowerCase(),
-                suspended ? "Suspended: " + shortReason(suspension.reason()) : switch (status) {
-                    case ACTIVE -> "Active";
-                    case REVOKED -> "Revoked";
-                    case EXPIRED -> "Expired";
-                },
+                suspended ? "Suspended: " + shortReason(suspension.reason()) : TokenStatusLabel.of(status),
                 suspended ? suspension.reason().name() : null,
                 suspended ? suspension.message() : null);
     }

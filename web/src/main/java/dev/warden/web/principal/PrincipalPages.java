@@ -1,7 +1,7 @@
 package dev.warden.web.principal;
 
-import dev.warden.core.administration.TokenSuspensions;
 import dev.warden.core.administration.TokenSuspensions.OwnerSuspensions;
+import dev.warden.core.administration.TokenSuspensions;
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.GroupService;
 import dev.warden.core.permission.Permission;
@@ -24,9 +24,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** Reads what the Users and Service principals pages show, through the core services that check the viewer. */
@@ -79,10 +76,8 @@ class PrincipalPages {
      */
     private List<OwnedTokenView> credentials(Actor actor, Principal principal) {
         List<AccessToken> owned = directory.tokensOf(actor, principal.id());
-        Set<PrincipalId> creatorIds = owned.stream().map(AccessToken::createdBy).collect(Collectors.toSet());
-        Map<PrincipalId, Principal> creators = creatorIds.isEmpty() ? Map.of()
-                : principals.findAllById(actor.workspace(), creatorIds).stream()
-                        .collect(Collectors.toMap(Principal::id, Function.identity(), (a, b) -> a));
+        Map<PrincipalId, Principal> creators = principals.byId(actor.workspace(),
+                owned.stream().map(AccessToken::createdBy).toList());
         OwnerSuspensions suspended = suspensions.of(actor.workspace(), owned);
         Instant now = clock.instant();
         return owned.stream().map(t -> OwnedTokenView.of(t, creators.get(t.createdBy()),

@@ -159,9 +159,8 @@ class WorkspaceSettingsController {
                 .map(p -> new TokenUsageDialogView.Row(Assignee.of(p.id()), label(p), kindOf(p),
                         TokenUsageLevel.CAN_MANAGE.name(), null))
                 .toList();
-        Map<PrincipalId, Principal> named = principals.findAllById(actor.workspace(), copy.stream()
-                        .map(TokenUsageEntry::principal).filter(Objects::nonNull).toList()).stream()
-                .collect(Collectors.toMap(Principal::id, Function.identity()));
+        Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), copy.stream()
+                .map(TokenUsageEntry::principal).toList());
         Map<GroupId, Group> groupsNamed = groups.findAllById(actor.workspace(), copy.stream()
                         .map(TokenUsageEntry::group).filter(Objects::nonNull).toList()).stream()
                 .collect(Collectors.toMap(Group::id, Function.identity()));

@@ -3,6 +3,7 @@ package dev.warden.web.token;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenStatus;
+import dev.warden.web.shared.TokenStatusLabel;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,11 +28,7 @@ record TokenView(String id, String name, String hint, List<String> scopes, Strin
                 token.lastUse() == null ? "never" : format(token.lastUse().at()),
                 token.lastUse() == null ? null : token.lastUse().clientAddress(),
                 status.name(),
-                switch (status) {
-                    case ACTIVE -> "Active";
-                    case REVOKED -> "Revoked";
-                    case EXPIRED -> "Expired";
-                },
+                TokenStatusLabel.of(status),
                 status == TokenStatus.ACTIVE,
                 status == TokenStatus.REVOKED && !token.isExpiredAt(now));
     }

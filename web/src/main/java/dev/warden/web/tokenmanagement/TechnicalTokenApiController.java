@@ -2,8 +2,8 @@ package dev.warden.web.tokenmanagement;
 
 import dev.warden.core.administration.TechnicalToken;
 import dev.warden.core.administration.TechnicalTokenService;
-import dev.warden.core.administration.TokenSuspensions;
 import dev.warden.core.administration.TokenSuspensions.OwnerSuspensions;
+import dev.warden.core.administration.TokenSuspensions;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
@@ -32,9 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -150,10 +147,8 @@ class TechnicalTokenApiController {
     private List<TechnicalTokenInfo> describe(Actor actor, List<TechnicalToken> found) {
         Instant now = clock.instant();
         List<AccessToken> tokens = found.stream().map(TechnicalToken::token).toList();
-        Set<PrincipalId> creators = tokens.stream().map(AccessToken::createdBy).collect(Collectors.toSet());
-        Map<PrincipalId, Principal> named = creators.isEmpty() ? Map.of()
-                : principals.findAllById(actor.workspace(), creators).stream()
-                        .collect(Collectors.toMap(Principal::id, Function.identity(), (a, b) -> a));
+        Map<PrincipalId, Principal> named = principals.byId(actor.workspace(),
+                tokens.stream().map(AccessToken::createdBy).toList());
         OwnerSuspensions suspended = suspensions.of(actor.workspace(), tokens);
         return found.stream().map(t -> new TechnicalTokenInfo(
                 TokenInfo.of(t.token(), named.get(t.token().createdBy()), suspended.of(t.token(), now).orElse(null),

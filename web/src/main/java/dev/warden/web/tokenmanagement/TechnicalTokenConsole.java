@@ -34,14 +34,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -308,18 +305,10 @@ public class TechnicalTokenConsole {
         Instant now = clock.instant();
         Set<PrincipalId> creators = new HashSet<>();
         found.forEach(t -> creators.add(t.token().createdBy()));
-        Map<PrincipalId, Principal> named = lookup(actor, creators);
+        Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), creators);
         return found.stream()
                 .map(t -> TechnicalTokenRow.of(t, named.get(t.token().createdBy()), list.path(), now))
                 .toList();
     }
 
-    private Map<PrincipalId, Principal> lookup(Actor actor, Collection<PrincipalId> ids) {
-        ids.remove(null);
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return principals.findAllById(actor.workspace(), ids).stream()
-                .collect(Collectors.toMap(Principal::id, Function.identity(), (a, b) -> a));
-    }
 }

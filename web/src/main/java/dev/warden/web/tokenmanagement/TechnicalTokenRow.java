@@ -7,6 +7,7 @@ import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenStatus;
+import dev.warden.web.shared.TokenStatusLabel;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,11 +41,7 @@ public record TechnicalTokenRow(String id, String name, String hint, String tech
                 token.lastUse() == null ? "never" : FORMAT.format(token.lastUse().at()),
                 token.lastUse() == null ? null : token.lastUse().clientAddress(),
                 status.name(),
-                switch (status) {
-                    case ACTIVE -> "Active";
-                    case REVOKED -> "Revoked";
-                    case EXPIRED -> "Expired";
-                },
+                TokenStatusLabel.of(status),
                 status == TokenStatus.ACTIVE,
                 status == TokenStatus.REVOKED && !token.isExpiredAt(now),
                 listPath + "/" + token.id().value());

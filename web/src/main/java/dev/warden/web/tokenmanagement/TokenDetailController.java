@@ -24,8 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -128,8 +126,7 @@ class TokenDetailController {
         if (token.revokedBy() != null) {
             ids.add(token.revokedBy());
         }
-        Map<PrincipalId, Principal> named = principals.findAllById(actor.workspace(), ids).stream()
-                .collect(Collectors.toMap(Principal::id, Function.identity(), (a, b) -> a));
+        Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), ids);
         TechnicalToken backing = token.kind().backedByTechnicalUser() ? technical.get(actor, token.id()) : null;
         Group group = token.group() == null ? null : groups.findById(actor.workspace(), token.group()).orElse(null);
         TokenSuspensions.Suspension suspension = suspensions.of(actor.workspace(), List.of(token)).of(token, now)

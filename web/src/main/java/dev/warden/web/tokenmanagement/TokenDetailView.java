@@ -11,6 +11,7 @@ import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLastUse;
 import dev.warden.core.token.TokenStatus;
+import dev.warden.web.shared.TokenStatusLabel;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -120,11 +121,7 @@ record TokenDetailView(String id, String name, String hint, String kind, boolean
                 lastUse == null ? null : lastUse.clientAddress(),
                 lastUse == null ? null : lastUse.userAgent(),
                 suspended ? "SUSPENDED" : status.name(),
-                suspended ? "Suspended" : switch (status) {
-                    case ACTIVE -> "Active";
-                    case REVOKED -> "Revoked";
-                    case EXPIRED -> "Expired";
-                },
+                suspended ? "Suspended" : TokenStatusLabel.of(status),
                 token.revokedBy() == null ? null : Link.of(named.get(token.revokedBy()), token.revokedBy()),
                 token.revokedAt() == null ? null : FORMAT.format(token.revokedAt()),
                 suspended ? suspension.message() : null,

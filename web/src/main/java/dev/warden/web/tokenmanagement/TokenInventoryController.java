@@ -7,29 +7,26 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenCursor;
-import dev.warden.core.token.TokenSort;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
+import dev.warden.core.token.TokenSort;
 import dev.warden.core.token.TokenStatus;
-import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.web.console.Assignee;
 import dev.warden.web.console.ConsolePage;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -214,7 +211,7 @@ class TokenInventoryController {
             ids.add(token.owner());
             ids.add(token.createdBy());
         });
-        Map<PrincipalId, Principal> named = lookup(actor, ids);
+        Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), ids);
         TokenSuspensions.OwnerSuspensions suspended = suspensions.of(actor.workspace(), tokens);
         return tokens.stream()
                 .map(token -> TokenInventoryRow.of(token, named.get(token.owner()), named.get(token.createdBy()),
@@ -222,12 +219,4 @@ class TokenInventoryController {
                 .toList();
     }
 
-    private Map<PrincipalId, Principal> lookup(Actor actor, Collection<PrincipalId> ids) {
-        ids.remove(null);
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return principals.findAllById(actor.workspace(), ids).stream()
-                .collect(Collectors.toMap(Principal::id, Function.identity(), (a, b) -> a));
-    }
 }

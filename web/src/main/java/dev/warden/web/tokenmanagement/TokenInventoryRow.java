@@ -1,12 +1,13 @@
 package dev.warden.web.tokenmanagement;
 
-import dev.warden.core.principal.Principal;
-import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.administration.TokenSuspensions.Suspension;
 import dev.warden.core.permission.Scope;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenStatus;
+import dev.warden.web.shared.TokenStatusLabel;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,11 +43,7 @@ record TokenInventoryRow(String id, String name, String hint, String ownerName, 
                 token.lastUse() == null ? "never" : FORMAT.format(token.lastUse().at()),
                 token.lastUse() == null ? null : token.lastUse().clientAddress(),
                 suspended ? "SUSPENDED" : status.name(),
-                suspended ? "Suspended" : switch (status) {
-                    case ACTIVE -> "Active";
-                    case REVOKED -> "Revoked";
-                    case EXPIRED -> "Expired";
-                },
+                suspended ? "Suspended" : TokenStatusLabel.of(status),
                 suspended ? suspension.message() : null,
                 status == TokenStatus.ACTIVE,
                 status == TokenStatus.REVOKED && !token.isExpiredAt(now));

@@ -1,8 +1,8 @@
 package dev.warden.web.tokenmanagement;
 
 import dev.warden.core.administration.TokenManagementService;
-import dev.warden.core.administration.TokenSuspensions;
 import dev.warden.core.administration.TokenSuspensions.OwnerSuspensions;
+import dev.warden.core.administration.TokenSuspensions;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
@@ -12,10 +12,10 @@ import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TokenCursor;
-import dev.warden.core.token.TokenSort;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenNotFoundException;
+import dev.warden.core.token.TokenSort;
 import dev.warden.web.shared.ApiController;
 import dev.warden.web.shared.RequiresPermission;
 import dev.warden.web.tokenmanagement.TokenManagementModels.CreateOboTokenRequest;
@@ -30,13 +30,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -174,19 +171,12 @@ class TokenManagementApiController {
     private List<TokenInfo> describe(Actor actor, List<AccessToken> tokens, Instant now) {
         Set<PrincipalId> creators = new HashSet<>();
         tokens.forEach(token -> creators.add(token.createdBy()));
-        Map<PrincipalId, Principal> named = lookup(actor, creators);
+        Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), creators);
         OwnerSuspensions suspended = suspensions.of(actor.workspace(), tokens);
         return tokens.stream().map(token -> TokenInfo.of(token, named.get(token.createdBy()),
                 suspended.of(token, now).orElse(null), now)).toList();
     }
 
-    private Map<PrincipalId, Principal> lookup(Actor actor, Collection<PrincipalId> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return principals.findAllById(actor.workspace(), ids).stream()
-                .collect(Collectors.toMap(Principal::id, Function.identity(), (a, b) -> a));
-    }
 
     /** A user by userName, else a service principal by applicationId; null when neither exists. */
     private PrincipalId creatorByName(Actor actor, String name) {

@@ -68,7 +68,7 @@ class UserTokensConsoleIT {
         assertThat(issued.statusCode()).isEqualTo(200);
         assertThat(issued.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
         assertThat(issued.headers().firstValue("HX-Trigger").orElse("")).contains("tokens-changed");
-        assertThat(issued.body()).contains("data-testid=\"issued-dialog\"").contains("will not be able to see");
+        assertThat(issued.body()).contains("data-testid=\"issued-dialog\"").contains("will not be able to view the token again");
         Matcher value = Pattern.compile("value=\"(wdn_[0-9A-Za-z]{49})\"").matcher(issued.body());
         assertThat(value.find()).isTrue();
         assertThat(new ApiClient(port).get("/api/2.0/token/list", value.group(1)).status()).isEqualTo(200);
