@@ -16,15 +16,17 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 
 /**
- * The token page's Scopes panel and "Check access" form. Both ask {@link AccessCheckService}, which walks the
- * {@code DecisionChain} real requests walk; the endpoints and the permission each needs come from {@link ApiRoutes},
- * the declarations the API enforces.
+ * A token page's Scopes panel and "Check access" form, for the admin's page of any token and the owner's page of
+ * their own (each page checks first that the actor may see the token, and names its own path, which the form posts
+ * to at {@code <page>/check-access}). Both ask {@link AccessCheckService}, which walks the {@code DecisionChain}
+ * real requests walk; the endpoints and the permission each needs come from {@link ApiRoutes}, the declarations the
+ * API enforces.
  */
 @Component
-class TokenAccessConsole {
-    static final String FRAGMENTS = "admin/tokens/access";
-    static final String CHECK_ACCESS = FRAGMENTS + " :: check-access";
-    static final String FORM = "checkForm";
+public class TokenAccessConsole {
+    public static final String FRAGMENTS = "admin/tokens/access";
+    public static final String CHECK_ACCESS = FRAGMENTS + " :: check-access";
+    public static final String FORM = "checkForm";
     private static final String EXAMPLE = "GET /api/2.0/token/list";
 
     private final AccessCheckService checks;
@@ -39,24 +41,27 @@ class TokenAccessConsole {
     record EndpointGroup(String label, List<String> endpoints) {
     }
 
-    /** What the token page needs for both panels (an empty form unless one is being answered). */
-    void addPanels(Actor actor, TokenId id, Model model) {
+    /**
+     * What the token page at {@code page} needs for both panels (an empty form unless one is being answered).
+     * @param page the token page's path, e.g. {@code /settings/user/tokens/0123…}
+     */
+    public void addPanels(Actor actor, TokenId id, String page, Model model) {
         model.addAttribute("scopesPanel", ScopesPanelView.of(checks.scopes(actor, id)));
-        addForm(id, model);
+        addForm(page, model);
     }
 
     /**
      * Checks the form's endpoint for the token: the verdict and trace as {@code checkResult}, or a field error for
      * a request that names no endpoint.
      */
-    void check(Actor actor, TokenId id, CheckAccessForm form, BindingResult binding, Model model) {
-        addForm(id, model);
+    public void check(Actor actor, TokenId id, String page, CheckAccessForm form, BindingResult binding, Model model) {
+        addForm(page, model);
         target(form, binding).ifPresent(match -> model.addAttribute("checkResult",
                 CheckAccessView.of(match, checks.check(actor, id, match.route().permission(), match.group()))));
     }
 
-    private void addForm(TokenId id, Model model) {
-        model.addAttribute("checkAction", TokenInventoryController.PATH + "/" + id.value() + "/check-access");
+    private void addForm(String page, Model model) {
+        model.addAttribute("checkAction", page + "/check-access");
         model.addAttribute("endpointGroups", endpointGroups());
         if (!model.containsAttribute(FORM)) {
             model.addAttribute(FORM, new CheckAccessForm());

@@ -78,7 +78,7 @@ class TokenDetailController {
     String detail(Actor actor, @PathVariable String id, Model model) {
         model.addAttribute("token", view(actor, management.get(actor, new TokenId(id))));
         model.addAttribute("canWrite", access.of(actor).holds(Permission.TOKEN_MANAGEMENT_WRITE));
-        accessPanels.addPanels(actor, new TokenId(id), model);
+        accessPanels.addPanels(actor, new TokenId(id), page(id), model);
         return PAGE;
     }
 
@@ -88,7 +88,7 @@ class TokenDetailController {
                        @ModelAttribute(TokenAccessConsole.FORM) CheckAccessForm form, BindingResult binding,
                        Model model, HtmxRequest htmx) {
         AccessToken token = management.get(actor, new TokenId(id));
-        accessPanels.check(actor, token.id(), form, binding, model);
+        accessPanels.check(actor, token.id(), page(id), form, binding, model);
         if (htmx.isHtmxRequest()) {
             return TokenAccessConsole.CHECK_ACCESS;
         }
@@ -99,7 +99,7 @@ class TokenDetailController {
     String revoke(Actor actor, @PathVariable String id, Model model) {
         model.addAttribute("token", view(actor, management.revoke(actor, new TokenId(id))));
         model.addAttribute("canWrite", true);
-        accessPanels.addPanels(actor, new TokenId(id), model);
+        accessPanels.addPanels(actor, new TokenId(id), page(id), model);
         return REGION;
     }
 
@@ -107,7 +107,7 @@ class TokenDetailController {
     String restore(Actor actor, @PathVariable String id, Model model) {
         model.addAttribute("token", view(actor, management.restore(actor, new TokenId(id))));
         model.addAttribute("canWrite", true);
-        accessPanels.addPanels(actor, new TokenId(id), model);
+        accessPanels.addPanels(actor, new TokenId(id), page(id), model);
         return REGION;
     }
 
@@ -118,6 +118,10 @@ class TokenDetailController {
         management.delete(actor, new TokenId(id));
         response.setHeader("HX-Redirect", TokenInventoryController.PATH);
         return "";
+    }
+
+    private static String page(String id) {
+        return TokenInventoryController.PATH + "/" + id;
     }
 
     private TokenDetailView view(Actor actor, AccessToken token) {

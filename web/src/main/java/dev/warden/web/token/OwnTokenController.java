@@ -1,0 +1,107 @@
+package dev.warden.web.token;
+
+import dev.warden.core.administration.TokenSuspensions;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenService;
+import dev.warden.web.console.ConsolePage;
+import dev.warden.web.tokenmanagement.CheckAccessForm;
+import dev.warden.web.tokenmanagement.TokenAccessConsole;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * User settings → Access tokens → one of the signed-in user's own tokens: what it is, whether it works now (and if
+ * suspended, why), its Scopes panel and "Check access", so its owner can see why it was refused without an admin.
+ * Another user's token and an unknown id are the same 404 page ({@link TokenService#getOwn}), so existence never
+ * shows, even to an admin (whose page of any token is under Admin Console). The page's buttons post to the same
+ * URLs as the list's rows; htmx names the page's region as its target ({@value #TARGET}), which selects these
+ * handlers, so they answer with the region rather than a table row.
+ */
+@Controller
+@ConsolePage
+@RequestMapping(OwnTokenController.PATH + "/{tokenId}")
+class OwnTokenController {
+    static final String PATH = "/settings/user/tokens";
+    static final String TARGET = "own-token";
+    private static final String PAGE = "tokens/detail";
+    private static final String REGION = PAGE + " :: " + TARGET;
+    private static final String FROM_PAGE = "HX-Target=" + TARGET;
+
+    private final TokenService tokens;
+    private final TokenSuspensions suspensions;
+    private final TokenAccessConsole accessPanels;
+    private final Clock clock;
+
+    OwnTokenController(TokenService tokens, TokenSuspensions suspensions, TokenAccessConsole accessPanels,
+                       Clock clock) {
+        this.tokens = tokens;
+        this.suspensions = suspensions;
+        this.accessPanels = accessPanels;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String detail(Actor actor, @PathVariable String tokenId, Model model) {
+        return show(actor, tokens.getOwn(actor, new TokenId(tokenId)), model, PAGE);
+    }
+
+    /** "Check access": htmx gets the form with the verdict and trace (or its field error), a plain post the page. */
+    @PostMapping("/check-access")
+    String checkAccess(Actor actor, @PathVariable String tokenId,
+                       @ModelAttribute(TokenAccessConsole.FORM) CheckAccessForm form, BindingResult binding,
+                       Model model, HtmxRequest htmx) {
+        AccessToken token = tokens.getOwn(actor, new TokenId(tokenId));
+        accessPanels.check(actor, token.id(), pathOf(token), form, binding, model);
+        return htmx.isHtmxRequest() ? TokenAccessConsole.CHECK_ACCESS : show(actor, token, model, PAGE);
+    }
+
+    @PostMapping(path = "/revoke", headers = FROM_PAGE)
+    String revoke(Actor actor, @PathVariable String tokenId, Model model) {
+        return show(actor, tokens.revoke(actor, new TokenId(tokenId)), model, REGION);
+    }
+
+    @PostMapping(path = "/restore", headers = FROM_PAGE)
+    String restore(Actor actor, @PathVariable String tokenId, Model model) {
+        return show(actor, tokens.restore(actor, new TokenId(tokenId)), model, REGION);
+    }
+
+    /** The token is gone, so is its page: htmx goes back to the list. */
+    @DeleteMapping(headers = FROM_PAGE)
+    @ResponseBody
+    String delete(Actor actor, @PathVariable String tokenId, HttpServletResponse response) {
+        tokens.delete(actor, new TokenId(tokenId));
+        response.setHeader("HX-Redirect", PATH);
+        return "";
+    }
+
+    /** The token as its list row shows it (Suspended when a policy stops it, with why), and both access panels. */
+    private String show(Actor actor, AccessToken token, Model model, String view) {
+        Instant now = clock.instant();
+        TokenSuspensions.Suspension suspension = suspensions.of(actor.workspace(), List.of(token)).of(token, now)
+                .orElse(null);
+        TokenView row = TokenView.of(token, now);
+        model.addAttribute("token", suspension == null ? row : row.suspended());
+        model.addAttribute("statusMessage", suspension == null ? null : suspension.message());
+        accessPanels.addPanels(actor, token.id(), pathOf(token), model);
+        return view;
+    }
+
+    private static String pathOf(AccessToken token) {
+        return PATH + "/" + token.id().value();
+    }
+}
