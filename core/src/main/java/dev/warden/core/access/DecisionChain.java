@@ -73,7 +73,8 @@ public final class DecisionChain {
         Trace trace = new Trace(authenticated.trace());
         Principal owner = authenticated.owner();
         AccessToken token = authenticated.token();
-        EffectivePermissions held = permissions.of(owner);
+        EffectivePermissions held = authenticated.ownerPermissions() != null ? authenticated.ownerPermissions()
+                : permissions.of(owner);
         String where = group == null ? "" : " (workspace-wide or on group " + group + ")";
         if (group == null ? !held.holds(required) : !held.holds(required, group)) {
             List<String> roles = held.roleNames();
@@ -102,7 +103,7 @@ public final class DecisionChain {
         }
         trace.pass(Step.SCOPE_GRANTS_PERMISSION, "'" + required.key() + "' is within the token's scope '"
                 + covering.get().key() + "' (scopes: " + String.join(", ", scopes) + ")");
-        return new Decision(token, owner, null, trace.outcomes);
+        return new Decision(token, owner, null, trace.outcomes, held);
     }
 
     public Decision evaluate(String presented) {
@@ -180,14 +181,15 @@ public final class DecisionChain {
         }
         trace.pass(Step.OWNER_ACTIVE, owner.get().name() + " is active");
 
-        Optional<TokenUsageLevel> level = usage.levelOf(owner.get());
+        EffectivePermissions held = permissions.of(owner.get());
+        Optional<TokenUsageLevel> level = usage.levelOf(owner.get(), held);
         if (level.isEmpty()) {
             return trace.deny(Step.TOKEN_USAGE, DenialReason.NO_TOKEN_USAGE_PERMISSION,
                     TokenUsagePolicy.deniedMessage(owner.get()));
         }
         trace.pass(Step.TOKEN_USAGE, owner.get().name() + " holds " + level.get());
 
-        return new Decision(token, owner.get(), null, trace.outcomes);
+        return new Decision(token, owner.get(), null, trace.outcomes, held);
     }
 
     private static String describe(AccessToken token) {
@@ -215,7 +217,7 @@ public final class DecisionChain {
 
         Decision deny(Step step, DenialReason reason, String message, Map<String, List<String>> facts) {
             outcomes.add(new StepOutcome(step, false, message));
-            return new Decision(null, null, new Denial(reason, message, facts), outcomes);
+            return new Decision(null, null, new Denial(reason, message, facts), outcomes, null);
         }
     }
 }

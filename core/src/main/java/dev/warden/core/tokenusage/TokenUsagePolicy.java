@@ -5,6 +5,7 @@ import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
+import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.PermissionResolver;
 import java.util.List;
 import java.util.Optional;
@@ -28,13 +29,15 @@ public final class TokenUsagePolicy {
     }
 
     public Optional<TokenUsageLevel> levelOf(Principal principal) {
+        return principal.active() ? levelOf(principal, permissions.of(principal)) : Optional.empty();
+    }
+
+    /** As {@link #levelOf(Principal)}, with the principal's permissions already resolved (the decision chain's). */
+    public Optional<TokenUsageLevel> levelOf(Principal principal, EffectivePermissions held) {
         if (!principal.active()) {
             return Optional.empty();
         }
-        if (permissions.of(principal).isWorkspaceAdmin()) {
-            return Optional.of(TokenUsageLevel.CAN_MANAGE);
-        }
-        return levelIn(acl.list(principal.workspace()), principal);
+        return levelIn(acl.list(principal.workspace()), principal, held);
     }
 
     /**
@@ -42,7 +45,12 @@ public final class TokenUsagePolicy {
      * exists only to use its one token, so the admin who created it granted it {@code CAN_USE} by doing so.
      */
     public Optional<TokenUsageLevel> levelIn(List<TokenUsageEntry> entries, Principal principal) {
-        if (permissions.of(principal).isWorkspaceAdmin()) {
+        return levelIn(entries, principal, permissions.of(principal));
+    }
+
+    private Optional<TokenUsageLevel> levelIn(List<TokenUsageEntry> entries, Principal principal,
+                                              EffectivePermissions held) {
+        if (held.isWorkspaceAdmin()) {
             return Optional.of(TokenUsageLevel.CAN_MANAGE);
         }
         if (principal.kind() == PrincipalKind.TECHNICAL_USER) {
