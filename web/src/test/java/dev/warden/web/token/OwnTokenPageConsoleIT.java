@@ -1,6 +1,12 @@
 package dev.warden.web.token;
 
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
+import static dev.warden.web.support.Html.all;
+import static dev.warden.web.support.Html.scopeStates;
+import static dev.warden.web.support.Html.section;
+import static dev.warden.web.support.Html.tagsWith;
+import static dev.warden.web.support.Html.testid;
+import static dev.warden.web.support.Html.traceSteps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.administration.TokenUsageService;
@@ -24,9 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -49,7 +53,6 @@ class OwnTokenPageConsoleIT {
     private static final String[] FROM_PAGE = {"HX-Target", "own-token"};
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
-    private static final Pattern TAG = Pattern.compile("<(\\w+)([^>]*)>");
     private static final List<String> CHAIN = List.of("PRESENTED", "FORMAT", "KNOWN", "NOT_REVOKED", "NOT_EXPIRED",
             "TOKENS_ENABLED", "OWNER_ACTIVE", "TOKEN_USAGE", "ROLE_GRANTS_PERMISSION", "SCOPE_GRANTS_PERMISSION");
 
@@ -121,7 +124,7 @@ class OwnTokenPageConsoleIT {
         assertThat(body).as("only the Check access region").doesNotContain("<html").contains("id=\"check-access\"");
         assertThat(testid(body, "check-verdict")).isEqualTo("Allowed");
         assertThat(testid(body, "checked-permission")).isEqualTo("tokens:read");
-        assertThat(steps(body)).containsExactlyElementsOf(CHAIN.stream().map(s -> s + "=passed").toList());
+        assertThat(traceSteps(body)).containsExactlyElementsOf(CHAIN.stream().map(s -> s + "=passed").toList());
         assertThat(api.get("/api/2.0/token/list", token.secret()).status()).isEqualTo(200);
     }
 
@@ -134,7 +137,7 @@ class OwnTokenPageConsoleIT {
         ApiClient.Response real = api.post("/api/2.0/token/create", token.secret(), "{\"comment\":\"more\"}");
 
         assertThat(testid(body, "check-verdict")).isEqualTo("Denied: SCOPE_MISSING (HTTP 403)");
-        assertThat(steps(body)).endsWith("ROLE_GRANTS_PERMISSION=passed", "SCOPE_GRANTS_PERMISSION=failed");
+        assertThat(traceSteps(body)).endsWith("ROLE_GRANTS_PERMISSION=passed", "SCOPE_GRANTS_PERMISSION=failed");
         assertThat(testid(body, "fact-required_scope")).isEqualTo("tokens:write");
         assertThat(testid(body, "fact-token_scopes")).isEqualTo("scim:read");
         assertThat(all(body, "fact-value")).as("needed first, then held").containsExactly("tokens:write", "scim:read");
@@ -172,7 +175,7 @@ class OwnTokenPageConsoleIT {
         assertThat(all(dead, "effective-permission")).containsExactly("tokens:read");
         String checked = check(owner, token, "GET /api/2.0/workspace-conf", "").body();
         assertThat(testid(checked, "check-verdict")).isEqualTo("Denied: ROLE_LACKS_PERMISSION (HTTP 403)");
-        assertThat(steps(checked)).endsWith("ROLE_GRANTS_PERMISSION=failed", "SCOPE_GRANTS_PERMISSION=skipped");
+        assertThat(traceSteps(checked)).endsWith("ROLE_GRANTS_PERMISSION=failed", "SCOPE_GRANTS_PERMISSION=skipped");
         assertThat(api.get("/api/2.0/workspace-conf", token.secret()).reason()).isEqualTo("ROLE_LACKS_PERMISSION");
     }
 
@@ -258,7 +261,7 @@ class OwnTokenPageConsoleIT {
         assertThat(testid(body, "token-status-message")).startsWith(owner.principal().name()
                 + " does not have permission to use tokens");
         assertThat(testid(checked, "check-verdict")).isEqualTo("Denied: NO_TOKEN_USAGE_PERMISSION (HTTP 403)");
-        assertThat(steps(checked)).contains("OWNER_ACTIVE=passed", "TOKEN_USAGE=failed",
+        assertThat(traceSteps(checked)).contains("OWNER_ACTIVE=passed", "TOKEN_USAGE=failed",
                 "ROLE_GRANTS_PERMISSION=skipped");
         assertThat(api.get("/api/2.0/token/list", token.secret()).reason()).isEqualTo("NO_TOKEN_USAGE_PERMISSION");
     }
@@ -331,57 +334,4 @@ class OwnTokenPageConsoleIT {
         return html.substring(start, html.indexOf("</main>", start));
     }
 
-    /** "STEP=outcome" for each line of the trace, in order. */
-    private static List<String> steps(String html) {
-        return tagsWith(html, "trace-step").stream().map(a -> a.get("data-step") + "=" + a.get("data-outcome"))
-                .toList();
-    }
-
-    /** "scope=live" for each scope in the Scopes panel, in order. */
-    private static List<String> scopeStates(String html) {
-        return tagsWith(html, "scope-state").stream().map(a -> a.get("data-scope") + "=" + a.get("data-live")).toList();
-    }
-
-    private static List<Map<String, String>> tagsWith(String html, String testid) {
-        List<Map<String, String>> found = new ArrayList<>();
-        Matcher tag = TAG.matcher(html);
-        while (tag.find()) {
-            if (tag.group(2).contains("data-testid=\"" + testid + "\"")) {
-                Map<String, String> attributes = new HashMap<>();
-                Matcher a = Pattern.compile("([\\w-]+)=\"([^\"]*)\"").matcher(tag.group(2));
-                while (a.find()) {
-                    attributes.put(a.group(1), a.group(2));
-                }
-                found.add(attributes);
-            }
-        }
-        return found;
-    }
-
-    private static String testid(String html, String testid) {
-        List<String> found = all(html, testid);
-        assertThat(found).as("element " + testid + " in " + html).isNotEmpty();
-        return found.get(0);
-    }
-
-    private static List<String> all(String html, String testid) {
-        List<String> texts = new ArrayList<>();
-        Matcher m = Pattern.compile("<(\\w+)[^>]*data-testid=\"" + Pattern.quote(testid) + "\"[^>]*>").matcher(html);
-        while (m.find()) {
-            int end = html.indexOf("</" + m.group(1) + ">", m.end());
-            texts.add(text(html.substring(m.end(), end)));
-        }
-        return texts;
-    }
-
-    private static String section(String html, String testid) {
-        Matcher m = Pattern.compile("<(\\w+)[^>]*data-testid=\"" + Pattern.quote(testid) + "\"[^>]*>").matcher(html);
-        assertThat(m.find()).as("element " + testid).isTrue();
-        return html.substring(m.end(), html.indexOf("</" + m.group(1) + ">", m.end()));
-    }
-
-    private static String text(String innerHtml) {
-        return innerHtml.replaceAll("<[^>]+>", " ").replace("&#39;", "'").replace("&amp;", "&")
-                .replace("&quot;", "\"").replaceAll("\\s+", " ").strip();
-    }
 }

@@ -3,6 +3,12 @@ package dev.warden.web.tokenmanagement;
 import static dev.warden.web.support.ApiClient.json;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_TOKEN;
+import static dev.warden.web.support.Html.all;
+import static dev.warden.web.support.Html.scopeStates;
+import static dev.warden.web.support.Html.section;
+import static dev.warden.web.support.Html.testid;
+import static dev.warden.web.support.Html.text;
+import static dev.warden.web.support.Html.traceSteps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.group.Group;
@@ -21,8 +27,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -44,7 +48,6 @@ class CheckAccessConsoleIT {
     private static final String[] FROM_PAGE = {"HX-Target", "token-detail"};
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
-    private static final Pattern TAG = Pattern.compile("<(\\w+)([^>]*)>");
     private static final List<String> CHAIN = List.of("PRESENTED", "FORMAT", "KNOWN", "NOT_REVOKED", "NOT_EXPIRED",
             "TOKENS_ENABLED", "OWNER_ACTIVE", "TOKEN_USAGE", "ROLE_GRANTS_PERMISSION", "SCOPE_GRANTS_PERMISSION");
 
@@ -101,7 +104,7 @@ class CheckAccessConsoleIT {
         assertThat(testid(body, "check-verdict")).isEqualTo("Allowed");
         assertThat(testid(body, "checked-endpoint")).isEqualTo("GET /api/2.0/token/list");
         assertThat(testid(body, "checked-permission")).isEqualTo("tokens:read");
-        assertThat(steps(body)).containsExactlyElementsOf(CHAIN.stream().map(s -> s + "=passed").toList());
+        assertThat(traceSteps(body)).containsExactlyElementsOf(CHAIN.stream().map(s -> s + "=passed").toList());
         assertThat(all(body, "trace-number")).containsExactly("Step 1", "Step 1", "Step 2", "Step 3", "Step 3",
                 "Step 4", "Step 5", "Step 6", "Step 7", "Step 8");
         assertThat(all(body, "trace-description")).contains("the token's scopes include the permission the endpoint needs");
@@ -118,7 +121,7 @@ class CheckAccessConsoleIT {
 
         assertThat(testid(body, "check-verdict")).isEqualTo("Denied: SCOPE_MISSING (HTTP 403)");
         assertThat(testid(body, "checked-permission")).isEqualTo("tokens:write");
-        assertThat(steps(body)).containsExactly("PRESENTED=passed", "FORMAT=passed", "KNOWN=passed",
+        assertThat(traceSteps(body)).containsExactly("PRESENTED=passed", "FORMAT=passed", "KNOWN=passed",
                 "NOT_REVOKED=passed", "NOT_EXPIRED=passed", "TOKENS_ENABLED=passed", "OWNER_ACTIVE=passed",
                 "TOKEN_USAGE=passed", "ROLE_GRANTS_PERMISSION=passed", "SCOPE_GRANTS_PERMISSION=failed");
         assertThat(all(body, "trace-number").get(9)).isEqualTo("Step 8");
@@ -138,7 +141,7 @@ class CheckAccessConsoleIT {
         String body = check(token, "GET /api/2.0/token/list", "").body();
 
         assertThat(testid(body, "check-verdict")).isEqualTo("Denied: TOKEN_REVOKED (HTTP 401)");
-        assertThat(steps(body)).containsExactly("PRESENTED=passed", "FORMAT=passed", "KNOWN=passed",
+        assertThat(traceSteps(body)).containsExactly("PRESENTED=passed", "FORMAT=passed", "KNOWN=passed",
                 "NOT_REVOKED=failed", "NOT_EXPIRED=skipped", "TOKENS_ENABLED=skipped", "OWNER_ACTIVE=skipped",
                 "TOKEN_USAGE=skipped", "ROLE_GRANTS_PERMISSION=skipped", "SCOPE_GRANTS_PERMISSION=skipped");
         assertThat(api.get("/api/2.0/token/list", token.secret()).reason()).isEqualTo("TOKEN_REVOKED");
@@ -251,7 +254,7 @@ class CheckAccessConsoleIT {
                 .isEqualTo("ROLE_LACKS_PERMISSION");
         String checked = check(token, "GET /api/2.0/token-management/tokens", "").body();
         assertThat(testid(checked, "check-verdict")).isEqualTo("Denied: ROLE_LACKS_PERMISSION (HTTP 403)");
-        assertThat(steps(checked)).contains("ROLE_GRANTS_PERMISSION=failed", "SCOPE_GRANTS_PERMISSION=skipped");
+        assertThat(traceSteps(checked)).contains("ROLE_GRANTS_PERMISSION=failed", "SCOPE_GRANTS_PERMISSION=skipped");
 
         assertThat(api.send("PATCH", "/api/2.0/roles/" + roleId, ADMIN_TOKEN, "application/json",
                 "{\"permissions\":[\"tokens:read\",\"tokens:write\",\"token-management:read\"]}").status())
@@ -300,66 +303,9 @@ class CheckAccessConsoleIT {
         return console.postForm(page(token) + "/check-access", Map.of("endpoint", endpoint, "request", request), true);
     }
 
-    /** "STEP=outcome" for each line of the trace, in order. */
-    private static List<String> steps(String html) {
-        List<String> found = new ArrayList<>();
-        for (Map<String, String> attributes : tagsWith(html, "trace-step")) {
-            found.add(attributes.get("data-step") + "=" + attributes.get("data-outcome"));
-        }
-        return found;
-    }
-
-    /** "scope=live" for each scope in the Scopes panel, in order. */
-    private static List<String> scopeStates(String html) {
-        return tagsWith(html, "scope-state").stream().map(a -> a.get("data-scope") + "=" + a.get("data-live")).toList();
-    }
-
     private static String detailOf(String html, String step) {
         Matcher m = Pattern.compile("data-step=\"" + step + "\"[^>]*>(.*?)</li>", Pattern.DOTALL).matcher(html);
         assertThat(m.find()).as("step " + step).isTrue();
         return text(m.group(1));
-    }
-
-    private static List<Map<String, String>> tagsWith(String html, String testid) {
-        List<Map<String, String>> found = new ArrayList<>();
-        Matcher tag = TAG.matcher(html);
-        while (tag.find()) {
-            if (tag.group(2).contains("data-testid=\"" + testid + "\"")) {
-                Map<String, String> attributes = new HashMap<>();
-                Matcher a = Pattern.compile("([\\w-]+)=\"([^\"]*)\"").matcher(tag.group(2));
-                while (a.find()) {
-                    attributes.put(a.group(1), a.group(2));
-                }
-                found.add(attributes);
-            }
-        }
-        return found;
-    }
-
-    private static String testid(String html, String testid) {
-        List<String> found = all(html, testid);
-        assertThat(found).as("element " + testid + " in " + html).isNotEmpty();
-        return found.get(0);
-    }
-
-    private static List<String> all(String html, String testid) {
-        List<String> texts = new ArrayList<>();
-        Matcher m = Pattern.compile("<(\\w+)[^>]*data-testid=\"" + Pattern.quote(testid) + "\"[^>]*>").matcher(html);
-        while (m.find()) {
-            int end = html.indexOf("</" + m.group(1) + ">", m.end());
-            texts.add(text(html.substring(m.end(), end)));
-        }
-        return texts;
-    }
-
-    private static String section(String html, String testid) {
-        Matcher m = Pattern.compile("<(\\w+)[^>]*data-testid=\"" + Pattern.quote(testid) + "\"[^>]*>").matcher(html);
-        assertThat(m.find()).as("element " + testid).isTrue();
-        return html.substring(m.end(), html.indexOf("</" + m.group(1) + ">", m.end()));
-    }
-
-    private static String text(String innerHtml) {
-        return innerHtml.replaceAll("<[^>]+>", " ").replace("&#39;", "'").replace("&amp;", "&")
-                .replace("&quot;", "\"").replaceAll("\\s+", " ").strip();
     }
 }
