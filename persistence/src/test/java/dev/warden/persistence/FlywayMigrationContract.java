@@ -28,7 +28,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 abstract class FlywayMigrationContract {
-    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5");
+    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6");
     static final List<String> TABLES = List.of("access_token", "access_token_scope", "audit_event",
             "audit_event_subject", "group_member",
             "principal", "principal_group", "role", "role_grant", "role_permission", "token_usage_entry", "workspace",
@@ -309,6 +309,43 @@ abstract class FlywayMigrationContract {
         long team = insertGroup(v5, main, "team");
         assertThat(v5.sql("UPDATE access_token SET group_id = ?, kind = 'GROUP' WHERE token_id = 'tok-1'").param(team)
                 .update()).isEqualTo(1);
+    }
+
+    /**
+     * Version 6 gives every revocation its authority: the owner's own revocation stays OWNER, anybody else's becomes
+     * ADMIN, a token that is not revoked has none; nothing else changes.
+     */
+    @Test
+    void aVersion5DatabaseGivesEveryRevocationItsAuthority() throws SQLException {
+        DataSource database = newEmptyDatabase();
+        assertThat(flyway(database, "5").migrate().targetSchemaVersion).isEqualTo("5");
+        JdbcClient v5 = JdbcClient.create(database);
+        long main = insertWorkspace(v5, "main");
+        long alice = insertUser(v5, main, "alice");
+        long admin = insertUser(v5, main, "admin");
+        Object[][] tokens = {{"tok-own", alice}, {"tok-admin", admin}, {"tok-active", null}};
+        int n = 0;
+        for (Object[] token : tokens) {
+            n++;
+            v5.sql("""
+                            INSERT INTO access_token (token_id, workspace_id, secret_hash, display_hint, owner_id,
+                                                      created_by_id, comment, created_at, revoked_at, revoked_by_id,
+                                                      kind)
+                            VALUES (?, ?, ?, 'wdn_…0000', ?, ?, '', ?, ?, ?, 'PERSONAL')""")
+                    .params(token[0], main, String.valueOf(n).repeat(64), alice, alice, V1_TIME,
+                            token[1] == null ? null : V1_TIME.plusDays(1), token[1]).update();
+        }
+        List<List<Object>> tokensBefore = tokenRows(v5);
+
+        flyway(database, "latest").migrate();
+
+        JdbcClient v6 = JdbcClient.create(database);
+        assertThat(appliedVersions(v6)).containsExactlyElementsOf(VERSIONS);
+        assertThat(tokenRows(v6)).isEqualTo(tokensBefore);
+        assertThat(v6.sql("SELECT token_id, revocation_authority FROM access_token ORDER BY token_id")
+                .query((rs, row) -> Arrays.asList(rs.getString(1), rs.getString(2))).list())
+                .containsExactly(Arrays.asList("tok-active", null), Arrays.asList("tok-admin", "ADMIN"),
+                        Arrays.asList("tok-own", "OWNER"));
     }
 
     private static List<List<Object>> tokenRows(JdbcClient jdbc) {

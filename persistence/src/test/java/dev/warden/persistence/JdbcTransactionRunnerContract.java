@@ -15,6 +15,7 @@ import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenUsage;
 import dev.warden.core.token.Tokens;
@@ -151,7 +152,7 @@ abstract class JdbcTransactionRunnerContract {
             Role custom = roles.save(Role.custom(workspace, "rolled-back", "", Set.of(Permission.AUDIT_READ)));
             grants.add(RoleAssignment.toPrincipal(workspace, custom.id(), alice, null));   // JdbcClient
             AccessToken loaded = tokens.findById(workspace, stored.id()).orElseThrow();
-            loaded.revoke(alice, NOW.plusSeconds(1));
+            loaded.revoke(alice, RevocationAuthority.OWNER, NOW.plusSeconds(1));
             tokens.update(loaded);                                              // named-parameter template
             tokens.recordUsage(List.of(new TokenUsage(workspace, stored.id(), NOW.plusSeconds(2), "10.0.0.1", "agent")));
             throw new IllegalStateException("roll back");

@@ -1,6 +1,5 @@
 package dev.warden.core.access;
 
-import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
@@ -33,26 +32,6 @@ public final class AccessPolicy {
         EffectivePermissions held = permissionsOf(actor);
         if (!held.holds(permission, group)) {
             throw denied(actor, permission, held, " for group " + group);
-        }
-    }
-
-    /**
-     * Adding members to a group hands them what the group's roles grant. Nobody may hand out more than they hold
-     * themselves, or a group admin could add itself to a group that holds workspace-admin.
-     */
-    public void requireHoldsWhatGroupGrants(Actor actor, Group group) {
-        EffectivePermissions held = permissionsOf(actor);
-        List<String> missing = resolver.grantsThrough(group).stream()
-                .filter(grant -> grant.atWorkspaceScope()
-                        ? !held.holds(grant.permission())
-                        : !held.holds(grant.permission(), grant.scope().id()))
-                .map(grant -> grant.permission().key()
-                        + (grant.atWorkspaceScope() ? "" : " (group " + grant.scope().displayName() + ")"))
-                .distinct().toList();
-        if (!missing.isEmpty()) {
-            throw new PermissionDeniedException(Permission.SCIM_WRITE.key(), "Adding members to group '"
-                    + group.displayName() + "' would give them " + String.join(", ", missing) + ", which "
-                    + actor.name() + " does not hold. A workspace admin can add them.");
         }
     }
 

@@ -4,6 +4,7 @@ import dev.warden.core.access.AccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.delegation.DirectoryPolicy;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupRepository;
@@ -12,14 +13,12 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.BuiltInRole;
-import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
-import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.token.AccessToken;
@@ -28,9 +27,9 @@ import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
-import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenService;
+import dev.warden.core.token.TokenTarget;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,7 +49,7 @@ public final class TechnicalTokenService {
     private static final Set<BuiltInRole> GROUP_ROLES = Set.of(BuiltInRole.GROUP_ADMIN, BuiltInRole.GROUP_MEMBER);
 
     private final TokenService tokenService;
-    private final TokenManagementService management;
+    private final DirectoryPolicy directoryPolicy;
     private final TokenRepository tokens;
     private final PrincipalRepository principals;
     private final GroupRepository groups;
@@ -61,12 +60,12 @@ public final class TechnicalTokenService {
     private final TransactionRunner tx;
     private final Clock clock;
 
-    public TechnicalTokenService(TokenService tokenService, TokenManagementService management, TokenRepository tokens,
+    public TechnicalTokenService(TokenService tokenService, DirectoryPolicy directoryPolicy, TokenRepository tokens,
                                  PrincipalRepository principals, GroupRepository groups, RoleRepository roles,
                                  RoleAssignmentRepository assignments, AccessPolicy access, AuditLog audit,
                                  TransactionRunner tx, Clock clock) {
         this.tokenService = tokenService;
-        this.management = management;
+        this.directoryPolicy = directoryPolicy;
         this.tokens = tokens;
         this.principals = principals;
         this.groups = groups;
@@ -124,44 +123,38 @@ public final class TechnicalTokenService {
     }
 
     public TechnicalToken get(Actor actor, TokenId id) {
-        AccessToken token = find(actor, id);
-        requireFor(actor, token, Permission.TOKEN_MANAGEMENT_READ);
-        return describe(actor, token);
+        return describe(actor, tokenService.get(actor, TokenTarget.technical(id)));
     }
 
     public AccessToken revoke(Actor actor, TokenId id) {
-        return tx.inTransaction(() -> management.revoke(actor, writable(actor, id)));
+        return tokenService.revoke(actor, TokenTarget.technical(id));
     }
 
     public AccessToken restore(Actor actor, TokenId id) {
-        return tx.inTransaction(() -> management.restore(actor, writable(actor, id)));
+        return tokenService.restore(actor, TokenTarget.technical(id));
     }
 
     /** Permanent: the token and its technical user. */
     public void delete(Actor actor, TokenId id) {
-        tx.inTransaction(() -> management.delete(actor, writable(actor, id)));
+        tokenService.delete(actor, TokenTarget.technical(id));
     }
 
     /** One token of this group; any other id (another group's token, an organisation token) answers as unknown. */
     public TechnicalToken get(Actor actor, GroupId group, TokenId id) {
-        access.require(actor, Permission.TOKEN_MANAGEMENT_READ, group);
-        return describe(actor, ofGroup(actor, group, id));
+        return describe(actor, tokenService.get(actor, TokenTarget.ofGroup(group, id)));
     }
 
     public TechnicalToken revoke(Actor actor, GroupId group, TokenId id) {
-        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE, group);
-        return tx.inTransaction(() -> describe(actor, management.revoke(actor, ofGroup(actor, group, id))));
+        return describe(actor, tokenService.revoke(actor, TokenTarget.ofGroup(group, id)));
     }
 
     public TechnicalToken restore(Actor actor, GroupId group, TokenId id) {
-        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE, group);
-        return tx.inTransaction(() -> describe(actor, management.restore(actor, ofGroup(actor, group, id))));
+        return describe(actor, tokenService.restore(actor, TokenTarget.ofGroup(group, id)));
     }
 
     /** Permanent: the group's token and its technical user. */
     public void delete(Actor actor, GroupId group, TokenId id) {
-        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE, group);
-        tx.inTransaction(() -> management.delete(actor, ofGroup(actor, group, id)));
+        tokenService.delete(actor, TokenTarget.ofGroup(group, id));
     }
 
     private IssuedToken create(Actor actor, TokenKind kind, GroupId group, CreateTokenCommand command, BuiltInRole role,
@@ -188,34 +181,6 @@ public final class TechnicalTokenService {
         return tokenService.issue(actor, actor.workspace(), technical.id(), technical.name(), kind, group, command);
     }
 
-    private AccessToken writable(Actor actor, TokenId id) {
-        AccessToken token = find(actor, id);
-        requireFor(actor, token, Permission.TOKEN_MANAGEMENT_WRITE);
-        return token;
-    }
-
-    /** Organisation tokens need the permission workspace-wide; a group token, on its group. */
-    private void requireFor(Actor actor, AccessToken token, Permission permission) {
-        if (token.group() == null) {
-            access.require(actor, permission);
-        } else {
-            access.require(actor, permission, token.group());
-        }
-    }
-
-    /** Only organisation and group tokens: any other id answers as unknown here. */
-    private AccessToken find(Actor actor, TokenId id) {
-        return tokens.findById(actor.workspace(), id)
-                .filter(token -> token.kind().backedByTechnicalUser())
-                .orElseThrow(() -> new TokenNotFoundException(id));
-    }
-
-    private AccessToken ofGroup(Actor actor, GroupId group, TokenId id) {
-        return tokens.findById(actor.workspace(), id)
-                .filter(token -> token.kind() == TokenKind.GROUP && group.equals(token.group()))
-                .orElseThrow(() -> new TokenNotFoundException(id));
-    }
-
     private Group group(Actor actor, GroupId id) {
         return groups.findById(actor.workspace(), id)
                 .orElseThrow(() -> new ResourceNotFoundException("Group " + id + " does not exist."));
@@ -231,15 +196,7 @@ public final class TechnicalTokenService {
 
     /** No escalation through a technical user: the creator holds every permission the role would grant it. */
     private void requireHolds(Actor actor, BuiltInRole role, GroupId group) {
-        EffectivePermissions held = access.permissionsOf(actor);
-        List<String> missing = role.permissions().stream()
-                .filter(permission -> group == null ? !held.holds(permission) : !held.holds(permission, group))
-                .map(Permission::key).sorted().toList();
-        if (!missing.isEmpty()) {
-            throw new PermissionDeniedException(missing.get(0), "A token with role '" + role.roleName() + "' could"
-                    + " do " + String.join(", ", missing) + ", which " + actor.name() + " does not hold. Choose a"
-                    + " narrower role, or ask a workspace admin.");
-        }
+        directoryPolicy.requireMayGrant(actor, role.roleName(), role.permissions(), group);
     }
 
     private List<TechnicalToken> described(Actor actor, List<AccessToken> found) {

@@ -3,7 +3,6 @@ package dev.warden.core.administration;
 import dev.warden.core.access.AccessPolicy;
 import dev.warden.core.access.AccessRefusedException;
 import dev.warden.core.access.DenialReason;
-import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.permission.Permission;
@@ -20,16 +19,14 @@ import dev.warden.core.token.TokenCursor;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
-import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenSort;
 import dev.warden.core.token.TokenStatus;
+import dev.warden.core.token.TokenTarget;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -84,29 +81,25 @@ public final class TokenManagementService {
     /** The token's audit history, newest first: its own events and the bulk revokes that took it. */
     public List<AuditEvent> history(Actor actor, TokenId id, int limit) {
         access.require(actor, Permission.TOKEN_MANAGEMENT_READ);
-        find(actor, id);
+        tokenService.get(actor, TokenTarget.managed(id));
         return audit.history(actor.workspace(), "token", id.value(), limit);
     }
 
     public AccessToken get(Actor actor, TokenId id) {
-        access.require(actor, Permission.TOKEN_MANAGEMENT_READ);
-        return find(actor, id);
+        return tokenService.get(actor, TokenTarget.managed(id));
     }
 
     public AccessToken revoke(Actor actor, TokenId id) {
-        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
-        return tx.inTransaction(() -> revoke(actor, find(actor, id)));
+        return tokenService.revoke(actor, TokenTarget.managed(id));
     }
 
     public AccessToken restore(Actor actor, TokenId id) {
-        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
-        return tx.inTransaction(() -> restore(actor, find(actor, id)));
+        return tokenService.restore(actor, TokenTarget.managed(id));
     }
 
     /** Permanent. An organisation or group token goes with its technical user. */
     public void delete(Actor actor, TokenId id) {
-        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
-        tx.inTransaction(() -> delete(actor, find(actor, id)));
+        tokenService.delete(actor, TokenTarget.managed(id));
     }
 
     /** What a bulk revoke with this filter would take out of service: the tokens that work now, and their owners. */
@@ -134,62 +127,9 @@ public final class TokenManagementService {
                 throw new InvalidParameterException("filter", "More than " + MAX_BULK + " tokens match; narrow the"
                         + " filter (owner, kind, scope, creator) and revoke in several steps.");
             }
-            Instant now = now();
-            for (AccessToken token : matching) {
-                token.revoke(actor.principal(), now);
-                tokens.update(token);
-            }
-            List<String> ids = matching.stream().map(token -> token.id().value()).toList();
-            int owners = owners(matching);
-            if (!matching.isEmpty()) {
-                audit.record(AuditEvent.by(actor, AuditAction.TOKENS_BULK_REVOKED, now)
-                        .target("token", null)
-                        .subjects(ids)
-                        .detail("reason", why)
-                        .detail("tokens", ids.size())
-                        .detail("owners", owners)
-                        .detail("filter", describe(filter))
-                        .build());
-            }
-            return new BulkRevocation(ids, owners);
+            List<AccessToken> revoked = tokenService.revokeAll(actor, matching, why, describe(filter));
+            return new BulkRevocation(revoked.stream().map(token -> token.id().value()).toList(), owners(revoked));
         });
-    }
-
-    AccessToken revoke(Actor actor, AccessToken token) {
-        Instant now = now();
-        token.revoke(actor.principal(), now);
-        tokens.update(token);
-        audit.record(event(actor, AuditAction.TOKEN_REVOKED, token, now).build());
-        return token;
-    }
-
-    AccessToken restore(Actor actor, AccessToken token) {
-        Instant now = now();
-        token.restore(now);
-        tokens.update(token);
-        audit.record(event(actor, AuditAction.TOKEN_RESTORED, token, now).build());
-        return token;
-    }
-
-    void delete(Actor actor, AccessToken token) {
-        Instant now = now();
-        AuditEvent.Builder deleted = event(actor, AuditAction.TOKEN_DELETED, token, now)
-                .detail("status_before", token.statusAt(now));
-        if (token.kind().backedByTechnicalUser()) {
-            Principal technical = principals.findById(actor.workspace(), token.owner()).orElse(null);
-            principals.delete(actor.workspace(), token.owner());
-            audit.record(deleted.detail("technical_user_deleted", token.owner()).build());
-            if (technical != null) {
-                audit.record(AuditEvent.by(actor, AuditAction.PRINCIPAL_DELETED, now)
-                        .target("principal", String.valueOf(technical.id()))
-                        .detail("before", technical.displayName() + " (technical user of token " + token.id() + ")")
-                        .build());
-            }
-        } else if (tokens.delete(actor.workspace(), token.id())) {
-            audit.record(deleted.build());
-        } else {
-            throw new TokenNotFoundException(token.id());
-        }
     }
 
     /** The tokens of the filter that work now, up to one more than {@link #MAX_BULK}, by keyset pages. */
@@ -233,14 +173,12 @@ public final class TokenManagementService {
 
     /** Keeps only some of any workspace token's scopes; never widens. */
     public AccessToken narrow(Actor actor, TokenId id, Collection<String> scopes) {
-        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
-        return tx.inTransaction(() -> tokenService.narrow(actor, find(actor, id), scopes));
+        return tokenService.narrow(actor, TokenTarget.managed(id), scopes);
     }
 
-    /** A new secret for any token of the workspace; see {@link TokenService#rotate}. */
+    /** A new secret for any token of the workspace, to someone who holds what it can do; see {@link TokenService#rotate}. */
     public IssuedToken rotate(Actor actor, TokenId id, Duration grace) {
-        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
-        return tx.inTransaction(() -> tokenService.rotate(actor, find(actor, id), grace));
+        return tokenService.rotate(actor, TokenTarget.managed(id), grace);
     }
 
     /**
@@ -276,20 +214,4 @@ public final class TokenManagementService {
     public record BulkRevocation(List<String> tokenIds, int owners) {
     }
 
-    private AccessToken find(Actor actor, TokenId id) {
-        return tokens.findById(actor.workspace(), id).orElseThrow(() -> new TokenNotFoundException(id));
-    }
-
-    private static AuditEvent.Builder event(Actor actor, AuditAction action, AccessToken token, Instant now) {
-        return AuditEvent.by(actor, action, now)
-                .target("token", token.id().value())
-                .detail("owner_id", token.owner())
-                .detail("kind", token.kind())
-                .detail("comment", token.comment())
-                .detail("hint", token.displayHint());
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }

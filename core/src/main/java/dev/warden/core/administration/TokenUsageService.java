@@ -4,6 +4,7 @@ import dev.warden.core.access.AccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.delegation.DirectoryPolicy;
 import dev.warden.core.directory.LastAdminGuard;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.permission.Permission;
@@ -42,13 +43,14 @@ public final class TokenUsageService {
     private final TokenRepository tokens;
     private final LastAdminGuard admins;
     private final AccessPolicy access;
+    private final DirectoryPolicy delegation;
     private final AuditLog audit;
     private final TransactionRunner tx;
     private final Clock clock;
 
     public TokenUsageService(TokenUsageRepository acl, TokenUsagePolicy usage, PrincipalRepository principals,
                              GroupRepository groups, TokenRepository tokens, LastAdminGuard admins, AccessPolicy access,
-                             AuditLog audit, TransactionRunner tx, Clock clock) {
+                             DirectoryPolicy delegation, AuditLog audit, TransactionRunner tx, Clock clock) {
         this.acl = acl;
         this.usage = usage;
         this.principals = principals;
@@ -56,6 +58,7 @@ public final class TokenUsageService {
         this.tokens = tokens;
         this.admins = admins;
         this.access = access;
+        this.delegation = delegation;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -115,6 +118,7 @@ public final class TokenUsageService {
     private List<TokenUsageEntry> save(Actor actor, List<TokenUsageEntry> after) {
         validate(actor, after);
         List<TokenUsageEntry> before = acl.list(actor.workspace());
+        delegation.requireMayGrantTokenUsage(actor, before, after);
         acl.replace(actor.workspace(), after);
         audit.record(AuditEvent.by(actor, AuditAction.TOKEN_ACL_CHANGED, clock.instant().truncatedTo(ChronoUnit.MICROS))
                 .target("object", "authorization/tokens")

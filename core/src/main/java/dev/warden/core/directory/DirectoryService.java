@@ -16,6 +16,7 @@ import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.Page;
 import dev.warden.core.shared.PageRequest;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
@@ -170,6 +171,7 @@ public final class DirectoryService {
         access.require(actor, Permission.SCIM_WRITE);
         return tx.inTransaction(() -> {
             Principal principal = find(actor, kind, id);
+            requireNotSelf(actor, principal, "delete");
             int tokenCount = tokens.listByOwner(actor.workspace(), id).size();
             principals.delete(actor.workspace(), id);
             lastAdmin.check(actor.workspace(), "deleting " + principal.name());
@@ -213,6 +215,9 @@ public final class DirectoryService {
         if (before.equals(after)) {
             return before;
         }
+        if (before.active() && !after.active()) {
+            requireNotSelf(actor, before, "deactivate");
+        }
         Principal saved = principals.save(after);
         if (before.active() && !after.active()) {
             lastAdmin.check(actor.workspace(), "deactivating " + before.name());
@@ -224,6 +229,17 @@ public final class DirectoryService {
                 .detail("after", describe(saved))
                 .build());
         return saved;
+    }
+
+    /**
+     * Nobody deactivates or deletes the principal it acts as: the request would cut off its own answer, and an admin
+     * locking itself out is never what was meant. Another admin can.
+     */
+    private static void requireNotSelf(Actor actor, Principal target, String verb) {
+        if (target.id().equals(actor.principal())) {
+            throw new InvalidStateException("Refused: " + actor.name() + " cannot " + verb + " itself. Another"
+                    + " admin with scim:write can.");
+        }
     }
 
     private Principal find(Actor actor, PrincipalKind kind, PrincipalId id) {

@@ -4,6 +4,7 @@ import dev.warden.core.access.AccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.delegation.DirectoryPolicy;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupRepository;
@@ -47,17 +48,20 @@ public final class GroupService {
     private final PrincipalRepository principals;
     private final TokenRepository tokens;
     private final AccessPolicy access;
+    private final DirectoryPolicy delegation;
     private final LastAdminGuard lastAdmin;
     private final AuditLog audit;
     private final TransactionRunner tx;
     private final Clock clock;
 
     public GroupService(GroupRepository groups, PrincipalRepository principals, TokenRepository tokens,
-                        AccessPolicy access, LastAdminGuard lastAdmin, AuditLog audit, TransactionRunner tx, Clock clock) {
+                        AccessPolicy access, DirectoryPolicy delegation, LastAdminGuard lastAdmin, AuditLog audit,
+                        TransactionRunner tx, Clock clock) {
         this.groups = groups;
         this.principals = principals;
         this.tokens = tokens;
         this.access = access;
+        this.delegation = delegation;
         this.lastAdmin = lastAdmin;
         this.audit = audit;
         this.tx = tx;
@@ -206,7 +210,7 @@ public final class GroupService {
         if (members == null || members.isEmpty()) {
             return added;
         }
-        access.requireHoldsWhatGroupGrants(actor, group);
+        delegation.requireMayAddMembers(actor, group);
         Set<PrincipalId> wanted = new LinkedHashSet<>(members);
         List<Principal> found = principals.findAllById(actor.workspace(), wanted);
         Set<PrincipalId> known = found.stream()

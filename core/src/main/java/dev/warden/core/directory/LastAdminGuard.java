@@ -12,9 +12,12 @@ import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.workspace.WorkspaceId;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The workspace must keep an active workspace admin. Services call {@link #check} at the end of a change,
+ * The workspace must keep a workspace admin who can sign in to the console: an active user with a password.
+ * Technical users and service principals never count, so the last human admin cannot be removed on the strength of
+ * an organisation token that will expire. Services call {@link #check} at the end of a change,
  * inside its transaction: whatever path removed the last one (deactivation, deletion, a role or membership
  * removed, a group deleted), the change is refused and rolled back.
  */
@@ -32,7 +35,17 @@ public final class LastAdminGuard {
         this.principals = principals;
     }
 
+    /** Every active principal that holds workspace-admin, of any kind (they hold CAN_MANAGE on tokens). */
     public Set<PrincipalId> activeWorkspaceAdmins(WorkspaceId workspace) {
+        return admins(workspace, Principal::active);
+    }
+
+    /** The workspace admins who can sign in to the console: the ones the guard counts. */
+    public Set<PrincipalId> signInWorkspaceAdmins(WorkspaceId workspace) {
+        return admins(workspace, Principal::canLogIn);
+    }
+
+    private Set<PrincipalId> admins(WorkspaceId workspace, Predicate<Principal> counted) {
         Set<PrincipalId> candidates = new HashSet<>();
         roles.findByName(workspace, BuiltInRole.WORKSPACE_ADMIN.roleName()).ifPresent(admin -> {
             for (RoleAssignment assignment : assignments.forRole(workspace, admin.id())) {
@@ -47,16 +60,17 @@ public final class LastAdminGuard {
             }
         });
         Set<PrincipalId> active = new HashSet<>();
-        principals.findAllById(workspace, candidates).stream().filter(Principal::active)
+        principals.findAllById(workspace, candidates).stream().filter(counted)
                 .forEach(principal -> active.add(principal.id()));
         return active;
     }
 
     /** @param what the change, as the refusal names it ("deactivating admin") */
     public void check(WorkspaceId workspace, String what) {
-        if (activeWorkspaceAdmins(workspace).isEmpty()) {
+        if (signInWorkspaceAdmins(workspace).isEmpty()) {
             throw new InvalidStateException("Refused: " + what + " would leave the workspace without an active"
-                    + " workspace admin. Make another principal workspace admin first.");
+                    + " workspace admin who can sign in to the console (technical users and service principals do"
+                    + " not count). Make another user with a console password workspace admin first.");
         }
     }
 }

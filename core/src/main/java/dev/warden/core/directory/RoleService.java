@@ -4,6 +4,7 @@ import dev.warden.core.access.AccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.delegation.DirectoryPolicy;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupRepository;
@@ -14,6 +15,7 @@ import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleAssignmentId;
@@ -50,19 +52,21 @@ public final class RoleService {
     private final PrincipalRepository principals;
     private final GroupRepository groups;
     private final AccessPolicy access;
+    private final DirectoryPolicy delegation;
     private final LastAdminGuard lastAdmin;
     private final AuditLog audit;
     private final TransactionRunner tx;
     private final Clock clock;
 
     public RoleService(RoleRepository roles, RoleAssignmentRepository assignments, PrincipalRepository principals,
-                       GroupRepository groups, AccessPolicy access, LastAdminGuard lastAdmin, AuditLog audit,
-                       TransactionRunner tx, Clock clock) {
+                       GroupRepository groups, AccessPolicy access, DirectoryPolicy delegation, LastAdminGuard lastAdmin,
+                       AuditLog audit, TransactionRunner tx, Clock clock) {
         this.roles = roles;
         this.assignments = assignments;
         this.principals = principals;
         this.groups = groups;
         this.access = access;
+        this.delegation = delegation;
         this.lastAdmin = lastAdmin;
         this.audit = audit;
         this.tx = tx;
@@ -103,6 +107,11 @@ public final class RoleService {
             }
             String roleName = name == null ? before.name() : Validation.required(name, "name", NAME_MAX);
             requireFreeName(actor, roleName, id);
+            if (permissions != null) {
+                Set<Permission> added = permissions.stream().filter(p -> !before.permissions().contains(p))
+                        .collect(Collectors.toSet());
+                delegation.requireMayWiden(actor, before.name(), added, assignments.forRole(actor.workspace(), id));
+            }
             Role after = roles.save(before.edited(roleName,
                     description == null ? before.description() : Validation.optional(description, "description", 255),
                     permissions == null ? before.permissions() : permissions));
@@ -209,6 +218,7 @@ public final class RoleService {
             if (assignments.forRole(actor.workspace(), roleId).stream().anyMatch(wanted::sameAs)) {
                 throw new ResourceAlreadyExistsException("That role assignment already exists.");
             }
+            delegation.requireMayGrant(actor, role.name(), PermissionResolver.permissionsOf(role), scope);
             RoleAssignment saved = assignments.add(wanted);
             audit.record(assignmentEvent(actor, AuditAction.ROLE_ASSIGNED, role, saved).build());
             return saved;

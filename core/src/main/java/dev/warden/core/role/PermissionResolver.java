@@ -85,7 +85,8 @@ public final class PermissionResolver {
         return grants;
     }
 
-    static Set<Permission> permissionsOf(Role role) {
+    /** What a role grants: a built-in role's permissions live in code, a custom role's in the store. */
+    public static Set<Permission> permissionsOf(Role role) {
         return role.asBuiltIn().map(BuiltInRole::permissions).orElse(role.permissions());
     }
 

@@ -5,6 +5,7 @@ import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
+import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.Collections;
@@ -37,7 +38,10 @@ public final class AccessToken {
     private final Instant expiresAt;
     private Instant revokedAt;
     private PrincipalId revokedBy;
+    private RevocationAuthority revocationAuthority;
     private final TokenLastUse lastUse;
+    /** The state as built (as read from the store): a write is a compare-and-set against it. */
+    private final TokenRevision readRevision;
 
     private AccessToken(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -60,10 +64,13 @@ public final class AccessToken {
         this.expiresAt = b.expiresAt;
         this.revokedAt = b.revokedAt;
         this.revokedBy = b.revokedBy;
+        this.revocationAuthority = b.revokedAt == null ? null
+                : b.revocationAuthority == null ? RevocationAuthority.ADMIN : b.revocationAuthority;
         this.lastUse = b.lastUse;
         if (scopes.isEmpty()) {
             throw new IllegalArgumentException("a token holds at least one scope");
         }
+        this.readRevision = revision();
     }
 
     public static Builder builder() {
@@ -88,19 +95,41 @@ public final class AccessToken {
         return revokedAt != null;
     }
 
-    /** Temporarily disables the token; {@link #restore} undoes it. */
-    public void revoke(PrincipalId by, Instant now) {
-        if (revokedAt != null) {
-            throw new InvalidStateException("Token " + id + " is already revoked.");
+    /**
+     * Temporarily disables the token, with the authority of whoever revokes it; {@link #restore} undoes it. A token
+     * already revoked stays as it is (false: nothing changed), unless this authority is higher: then the revocation
+     * takes it, so that an owner who revoked first cannot restore what an admin meant to stop.
+     * @return whether anything changed
+     */
+    public boolean revoke(PrincipalId by, RevocationAuthority authority, Instant now) {
+        if (revokedAt != null && revocationAuthority.covers(authority)) {
+            return false;
         }
-        revokedAt = now;
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
         revokedBy = by;
+        revocationAuthority = authority;
+        return true;
     }
 
-    /** Undoes a revocation; an expired token stays dead, since expiry is final. */
-    public void restore(Instant now) {
+    /**
+     * Undoes a revocation, given at least the authority that made it; an expired token stays dead, since expiry is
+     * final.
+     */
+    public void restore(RevocationAuthority authority, Instant now) {
         if (revokedAt == null) {
             throw new InvalidStateException("Token " + id + " is not revoked, so there is nothing to restore.");
+        }
+        if (!authority.covers(revocationAuthority)) {
+            throw new PermissionDeniedException("token-management:write",
+                    PermissionDeniedException.REVOCATION_AUTHORITY, "Token " + id + " was revoked by "
+                    + revocationAuthority.description() + " (authority " + revocationAuthority + "); restoring it needs"
+                    + " at least that authority, and acting " + (authority == RevocationAuthority.OWNER
+                    ? "as its owner" : "with authority " + authority) + " is less. "
+                    + (revocationAuthority == RevocationAuthority.INCIDENT
+                    ? "A holder of token-management:write for the whole workspace can restore it."
+                    : "An admin with token-management:write can restore it."));
         }
         if (isExpiredAt(now)) {
             throw new InvalidStateException("Token " + id + " expired on " + expiresAt
@@ -108,6 +137,17 @@ public final class AccessToken {
         }
         revokedAt = null;
         revokedBy = null;
+        revocationAuthority = null;
+    }
+
+    /** The state transitions change, now. */
+    public TokenRevision revision() {
+        return new TokenRevision(revokedAt, revocationAuthority, digest);
+    }
+
+    /** That state as this object was built, i.e. as read: the repository writes a change only if the row still holds it. */
+    public TokenRevision readRevision() {
+        return readRevision;
     }
 
     /**
@@ -226,6 +266,11 @@ public final class AccessToken {
         return revokedBy;
     }
 
+    /** Null unless revoked. */
+    public RevocationAuthority revocationAuthority() {
+        return revocationAuthority;
+    }
+
     /** Null when the token has never been used (or its first use is not written yet). */
     public TokenLastUse lastUse() {
         return lastUse;
@@ -254,6 +299,7 @@ public final class AccessToken {
         private Instant expiresAt;
         private Instant revokedAt;
         private PrincipalId revokedBy;
+        private RevocationAuthority revocationAuthority;
         private TokenLastUse lastUse;
 
         private Builder() {
@@ -278,6 +324,12 @@ public final class AccessToken {
         public Builder createdAt(Instant value) { this.createdAt = value; return this; }
         public Builder expiresAt(Instant value) { this.expiresAt = value; return this; }
         public Builder revoked(Instant at, PrincipalId by) { this.revokedAt = at; this.revokedBy = by; return this; }
+        public Builder revoked(Instant at, PrincipalId by, RevocationAuthority authority) {
+            this.revokedAt = at;
+            this.revokedBy = by;
+            this.revocationAuthority = authority;
+            return this;
+        }
         public Builder lastUse(TokenLastUse value) { this.lastUse = value; return this; }
 
         public AccessToken build() {

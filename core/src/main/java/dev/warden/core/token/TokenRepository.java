@@ -10,13 +10,25 @@ import java.util.Optional;
 public interface TokenRepository {
     void add(AccessToken token);
 
-    /** Stores the token's changed state: revocation, and the secret after a rotation. */
-    void update(AccessToken token);
+    /**
+     * Stores the token's changed state (revocation and its authority, the secret after a rotation) if the stored
+     * row still holds what the token was read with ({@link AccessToken#readRevision}): compare-and-set, so of two
+     * concurrent transitions from one state only one is written.
+     * @return false when the token changed since it was read (nothing is written)
+     * @throws TokenNotFoundException when there is no such token
+     */
+    boolean update(AccessToken token);
 
     /** Stores the token's scopes after they were narrowed. */
     void updateScopes(AccessToken token);
 
     Optional<AccessToken> findById(WorkspaceId workspace, TokenId id);
+
+    /**
+     * As {@link #findById}, read for a change inside the caller's transaction: the token's row stays locked until the
+     * transaction ends, so changes of one token happen one after another and each starts from the latest state.
+     */
+    Optional<AccessToken> findByIdForUpdate(WorkspaceId workspace, TokenId id);
 
     /**
      * The one lookup across workspaces: a presented token names no workspace, and its digest is unique across the
@@ -35,6 +47,12 @@ public interface TokenRepository {
     default List<AccessToken> search(WorkspaceId workspace, TokenFilter filter, TokenCursor after, int limit) {
         return search(workspace, filter, TokenSort.NEWEST, after, limit);
     }
+
+    /**
+     * Holds creates for this owner until the caller's transaction ends (it locks the owner's row), so that counting
+     * the owner's tokens against the quota and adding one happen for one request at a time.
+     */
+    void lockOwner(WorkspaceId workspace, PrincipalId owner);
 
     /** Newest first. */
     List<AccessToken> listByOwner(WorkspaceId workspace, PrincipalId owner);

@@ -8,6 +8,7 @@ import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.QuotaExceededException;
@@ -18,44 +19,55 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Personal access tokens: create, list own, revoke, restore, delete. A caller only ever sees and
- * touches their own tokens; anybody else's token id answers as unknown, so existence never leaks.
- * Every change is written with its audit record in one transaction.
+ * The one token lifecycle, for every kind of token: issue, rotate, narrow, revoke, restore, delete. Each operation
+ * names its token with a {@link TokenTarget} (the owner's own token, or one a manager reaches), asks the token
+ * access policy ({@link TokenAccessRules}) whether the actor may, and writes the change with its audit record in one
+ * transaction. Transitions read the token for a change (its row locked) and write it by compare-and-set, so
+ * concurrent calls on one token happen one after another and each real transition has exactly one audit record.
+ * A token the target cannot name answers as unknown, so existence never leaks.
  */
 public final class TokenService {
     private static final String TARGET = "token";
     public static final Duration MAX_ROTATION_GRACE = Duration.ofDays(7);
 
     private final TokenRepository tokens;
+    private final PrincipalRepository principals;
     private final AuditLog audit;
     private final TransactionRunner tx;
     private final TokenFormat format;
     private final TokenLifetimePolicy lifetimes;
     private final TokenIssueRules rules;
+    private final TokenAccessRules access;
     private final SecureRandom random;
     private final Clock clock;
 
-    public TokenService(TokenRepository tokens, AuditLog audit, TransactionRunner tx, TokenFormat format,
-                        TokenIssueRules rules, TokenLifetimePolicy lifetimes, SecureRandom random, Clock clock) {
+    public TokenService(TokenRepository tokens, PrincipalRepository principals, AuditLog audit, TransactionRunner tx,
+                        TokenFormat format, TokenIssueRules rules, TokenAccessRules access,
+                        TokenLifetimePolicy lifetimes, SecureRandom random, Clock clock) {
         this.tokens = tokens;
+        this.principals = principals;
         this.audit = audit;
         this.tx = tx;
         this.format = format;
         this.rules = rules;
+        this.access = access;
         this.lifetimes = lifetimes;
         this.random = random;
         this.clock = clock;
     }
 
-    /** Without workspace rules: the installation's lifetimes, no quota, no usage check. */
-    public TokenService(TokenRepository tokens, AuditLog audit, TransactionRunner tx, TokenFormat format,
-                        TokenLifetimePolicy lifetimes, SecureRandom random, Clock clock) {
-        this(tokens, audit, tx, format, TokenIssueRules.unrestricted(lifetimes), lifetimes, random, clock);
+    /** Without workspace rules: the installation's lifetimes, no quota, no usage check; owners act on their own. */
+    public TokenService(TokenRepository tokens, PrincipalRepository principals, AuditLog audit, TransactionRunner tx,
+                        TokenFormat format, TokenLifetimePolicy lifetimes, SecureRandom random, Clock clock) {
+        this(tokens, principals, audit, tx, format, TokenIssueRules.unrestricted(lifetimes), TokenAccessRules.ownerOnly(),
+                lifetimes, random, clock);
     }
 
     /** The installation's lifetimes (a workspace may narrow them: see {@link #termsFor}). */
@@ -73,9 +85,10 @@ public final class TokenService {
     }
 
     /**
-     * A token owned by {@code owner}, created by {@code creator} (an admin for an on-behalf-of, organisation or
-     * group token). The owner's workspace rules apply: tokens enabled, the owner holds token usage permission,
-     * lifetimes, quota.
+     * A token owned by {@code owner}, created by {@code creator} (who receives the secret: for an on-behalf-of,
+     * organisation or group token, an admin). The token access policy decides whether the creator may receive it;
+     * the owner's workspace rules apply: tokens enabled, the owner holds token usage permission, lifetimes, quota
+     * (counted with the owner's row locked, so parallel creates cannot pass it together).
      * @param group the group of a group token; null for every other kind
      */
     public IssuedToken issue(Actor creator, WorkspaceId workspace, PrincipalId owner, String ownerName, TokenKind kind,
@@ -85,26 +98,28 @@ public final class TokenService {
         Set<Scope> scopes = command.scopes() == null || command.scopes().isEmpty()
                 ? Set.of(Scope.ALL_APIS)
                 : Scope.parseAll(command.scopes(), CreateTokenCommand.SCOPES_FIELD);
-        TokenIssueTerms terms = rules.termsFor(ownerActor, kind);
-        terms.requireGrantable(scopes, ownerName);
-        Instant now = now();
-        Instant expiresAt = terms.lifetimes().expiryFor(command.lifetime(), now);
-        TokenSecret secret = format.generate(random);
-        AccessToken token = AccessToken.builder()
-                .id(TokenId.random(random))
-                .workspace(workspace)
-                .owner(owner)
-                .createdBy(creator.principal())
-                .kind(kind)
-                .group(group)
-                .comment(comment)
-                .digest(secret.digest())
-                .displayHint(secret.displayHint(format.prefix()))
-                .scopes(scopes)
-                .createdAt(now)
-                .expiresAt(expiresAt)
-                .build();
         return tx.inTransaction(() -> {
+            access.requireMayIssue(creator, owner, kind, group, scopes);
+            TokenIssueTerms terms = rules.termsFor(ownerActor, kind);
+            terms.requireGrantable(scopes, ownerName);
+            Instant now = now();
+            Instant expiresAt = terms.lifetimes().expiryFor(command.lifetime(), now);
+            TokenSecret secret = format.generate(random);
+            AccessToken token = AccessToken.builder()
+                    .id(TokenId.random(random))
+                    .workspace(workspace)
+                    .owner(owner)
+                    .createdBy(creator.principal())
+                    .kind(kind)
+                    .group(group)
+                    .comment(comment)
+                    .digest(secret.digest())
+                    .displayHint(secret.displayHint(format.prefix()))
+                    .scopes(scopes)
+                    .createdAt(now)
+                    .expiresAt(expiresAt)
+                    .build();
+            tokens.lockOwner(workspace, owner);
             int owned = tokens.listByOwner(workspace, owner).size();
             if (owned >= terms.quota()) {
                 throw new QuotaExceededException(ownerName + " already owns " + owned + " tokens, the most one"
@@ -116,20 +131,34 @@ public final class TokenService {
         });
     }
 
+    /** The token, if the actor may read it through this target. */
+    public AccessToken get(Actor actor, TokenTarget target) {
+        AccessToken token = find(actor, target, false);
+        access.require(actor, TokenAction.READ, token, target);
+        return token;
+    }
+
+    /** One of the actor's own tokens. */
+    public AccessToken getOwn(Actor actor, TokenId id) {
+        return get(actor, TokenTarget.own(id));
+    }
+
     /**
      * A new secret for the same token, shown once. The old one stops at once or after {@code grace} (at most
-     * {@link #MAX_ROTATION_GRACE}, never beyond the expiry). Callers check who may rotate the token.
+     * {@link #MAX_ROTATION_GRACE}, never beyond the expiry). Whoever rotates receives the secret, so the policy
+     * requires them to hold what the token can do.
      */
-    public IssuedToken rotate(Actor actor, AccessToken token, Duration grace) {
+    public IssuedToken rotate(Actor actor, TokenTarget target, Duration grace) {
         if (grace == null || grace.isNegative() || grace.compareTo(MAX_ROTATION_GRACE) > 0) {
             throw new InvalidParameterException("grace_period_seconds", "grace_period_seconds must be from 0 to "
                     + MAX_ROTATION_GRACE.getSeconds() + " (7 days).");
         }
-        TokenSecret secret = format.generate(random);
-        Instant now = now();
         return tx.inTransaction(() -> {
+            AccessToken token = forChange(actor, target, TokenAction.ROTATE);
+            TokenSecret secret = format.generate(random);
+            Instant now = now();
             token.rotate(secret.digest(), secret.displayHint(format.prefix()), now, grace);
-            tokens.update(token);
+            write(token);
             audit.record(event(actor, AuditAction.TOKEN_ROTATED, token, now)
                     .detail("grace_seconds", grace.getSeconds())
                     .detail("previous_valid_until", token.previousValidUntil())
@@ -138,16 +167,14 @@ public final class TokenService {
         });
     }
 
-    /**
-     * Keeps only some of a token's scopes; never widens (see {@link AccessToken#narrow}). Callers check who may
-     * change the token.
-     */
-    public AccessToken narrow(Actor actor, AccessToken token, Collection<String> scopes) {
+    /** Keeps only some of a token's scopes; never widens (see {@link AccessToken#narrow}). */
+    public AccessToken narrow(Actor actor, TokenTarget target, Collection<String> scopes) {
         Set<Scope> kept = Scope.parseAll(scopes == null ? List.of() : scopes, CreateTokenCommand.SCOPES_FIELD);
-        String before = keys(token.scopes());
-        token.narrow(kept);
-        Instant now = now();
         return tx.inTransaction(() -> {
+            AccessToken token = forChange(actor, target, TokenAction.NARROW);
+            String before = keys(token.scopes());
+            token.narrow(kept);
+            Instant now = now();
             tokens.updateScopes(token);
             audit.record(event(actor, AuditAction.TOKEN_SCOPES_NARROWED, token, now)
                     .detail("before", before)
@@ -157,13 +184,124 @@ public final class TokenService {
         });
     }
 
-    /** Narrows one of the actor's own tokens. */
-    public AccessToken narrowOwn(Actor actor, TokenId id, Collection<String> scopes) {
-        return tx.inTransaction(() -> narrow(actor, getOwn(actor, id), scopes));
+    /**
+     * Revokes the token with the authority of the target's capacity ({@code OWNER} for one's own, {@code ADMIN}
+     * through management). Revoking a revoked token changes nothing and records nothing, unless it raises the
+     * revocation's authority.
+     */
+    public AccessToken revoke(Actor actor, TokenTarget target) {
+        return tx.inTransaction(() -> {
+            AccessToken token = forChange(actor, target, TokenAction.REVOKE);
+            RevocationAuthority authority = target.capacity() == TokenTarget.Capacity.OWNER
+                    ? RevocationAuthority.OWNER : RevocationAuthority.ADMIN;
+            Instant now = now();
+            if (token.revoke(actor.principal(), authority, now)) {
+                write(token);
+                audit.record(event(actor, AuditAction.TOKEN_REVOKED, token, now)
+                        .detail("authority", authority)
+                        .build());
+            }
+            return token;
+        });
     }
 
-    private static String keys(Set<Scope> scopes) {
-        return String.join(" ", scopes.stream().map(Scope::key).toList());
+    /** Undoes a revocation; needs at least the authority that revoked the token. */
+    public AccessToken restore(Actor actor, TokenTarget target) {
+        return tx.inTransaction(() -> {
+            AccessToken token = find(actor, target, true);
+            RevocationAuthority authority = access.require(actor, TokenAction.RESTORE, token, target);
+            Instant now = now();
+            RevocationAuthority revokedWith = token.revocationAuthority();
+            token.restore(authority, now);
+            write(token);
+            audit.record(event(actor, AuditAction.TOKEN_RESTORED, token, now)
+                    .detail("revoked_with", revokedWith)
+                    .build());
+            return token;
+        });
+    }
+
+    /**
+     * Revokes, in one transaction and one audit record, every token of {@code found} that still works, with
+     * {@code INCIDENT} authority. A token someone changed since it was found is left as it is (compare-and-set).
+     * The caller checks that the actor may (the filter reaches the whole workspace).
+     * @return the tokens it revoked
+     */
+    public List<AccessToken> revokeAll(Actor actor, List<AccessToken> found, String reason, String filter) {
+        return tx.inTransaction(() -> {
+            Instant now = now();
+            List<AccessToken> revoked = new ArrayList<>();
+            for (AccessToken token : found) {
+                if (token.statusAt(now) == TokenStatus.ACTIVE
+                        && token.revoke(actor.principal(), RevocationAuthority.INCIDENT, now) && tokens.update(token)) {
+                    revoked.add(token);
+                }
+            }
+            if (!revoked.isEmpty()) {
+                List<String> ids = revoked.stream().map(token -> token.id().value()).toList();
+                audit.record(AuditEvent.by(actor, AuditAction.TOKENS_BULK_REVOKED, now)
+                        .target(TARGET, null)
+                        .subjects(ids)
+                        .detail("reason", reason)
+                        .detail("authority", RevocationAuthority.INCIDENT)
+                        .detail("tokens", ids.size())
+                        .detail("owners", revoked.stream().map(AccessToken::owner).distinct().count())
+                        .detail("filter", filter)
+                        .build());
+            }
+            return revoked;
+        });
+    }
+
+    /**
+     * Permanent: the token stops authenticating at once and cannot come back. An organisation or group token goes
+     * with its technical user, and only through management: it cannot delete itself.
+     */
+    public void delete(Actor actor, TokenTarget target) {
+        tx.inTransaction(() -> {
+            AccessToken token = forChange(actor, target, TokenAction.DELETE);
+            if (token.kind().backedByTechnicalUser() && target.capacity() == TokenTarget.Capacity.OWNER) {
+                throw new InvalidStateException("Token " + token.id() + " is " + (token.kind() == TokenKind.GROUP
+                        ? "a group" : "an organisation") + " token; an admin deletes it, with its technical user, in"
+                        + " Settings → Admin Console → Access tokens or with DELETE"
+                        + " /api/2.0/token-management/tokens/" + token.id() + ". It can revoke itself.");
+            }
+            Instant now = now();
+            AuditEvent.Builder deleted = event(actor, AuditAction.TOKEN_DELETED, token, now)
+                    .detail("status_before", token.statusAt(now));
+            if (token.kind().backedByTechnicalUser()) {
+                Principal technical = principals.findById(actor.workspace(), token.owner()).orElse(null);
+                principals.delete(actor.workspace(), token.owner()); // its token goes with it
+                audit.record(deleted.detail("technical_user_deleted", token.owner()).build());
+                if (technical != null) {
+                    audit.record(AuditEvent.by(actor, AuditAction.PRINCIPAL_DELETED, now)
+                            .target("principal", String.valueOf(technical.id()))
+                            .detail("before", technical.displayName() + " (technical user of token " + token.id() + ")")
+                            .build());
+                }
+            } else if (tokens.delete(actor.workspace(), token.id())) {
+                audit.record(deleted.build());
+            } else {
+                throw new TokenNotFoundException(token.id());
+            }
+        });
+    }
+
+    /** Shorthands for the actor's own token ({@code /api/2.0/token/…} and User settings). */
+    public AccessToken revoke(Actor actor, TokenId id) {
+        return revoke(actor, TokenTarget.own(id));
+    }
+
+    public AccessToken restore(Actor actor, TokenId id) {
+        return restore(actor, TokenTarget.own(id));
+    }
+
+    public void delete(Actor actor, TokenId id) {
+        delete(actor, TokenTarget.own(id));
+    }
+
+    public AccessToken narrowOwn(Actor actor, TokenId id, Collection<String> scopes) {
+        return narrow(actor, TokenTarget.own(id), scopes);
     }
 
     /**
@@ -198,55 +336,29 @@ public final class TokenService {
         return tokens.listByOwner(actor.workspace(), actor.principal());
     }
 
-    public AccessToken getOwn(Actor actor, TokenId id) {
-        return tokens.findById(actor.workspace(), id)
-                .filter(token -> token.owner().equals(actor.principal()))
-                .orElseThrow(() -> new TokenNotFoundException(id));
+    /** The token, read for a change (locked until the transaction ends), once the policy allows the action. */
+    private AccessToken forChange(Actor actor, TokenTarget target, TokenAction action) {
+        AccessToken token = find(actor, target, true);
+        access.require(actor, action, token, target);
+        return token;
     }
 
-    public AccessToken revoke(Actor actor, TokenId id) {
-        return tx.inTransaction(() -> {
-            AccessToken token = getOwn(actor, id);
-            Instant now = now();
-            token.revoke(actor.principal(), now);
-            tokens.update(token);
-            audit.record(event(actor, AuditAction.TOKEN_REVOKED, token, now).build());
-            return token;
-        });
+    private AccessToken find(Actor actor, TokenTarget target, boolean forUpdate) {
+        Optional<AccessToken> found = forUpdate ? tokens.findByIdForUpdate(actor.workspace(), target.id())
+                : tokens.findById(actor.workspace(), target.id());
+        return found.filter(token -> target.includes(token, actor.principal()))
+                .orElseThrow(() -> new TokenNotFoundException(target.id()));
     }
 
-    public AccessToken restore(Actor actor, TokenId id) {
-        return tx.inTransaction(() -> {
-            AccessToken token = getOwn(actor, id);
-            Instant now = now();
-            token.restore(now);
-            tokens.update(token);
-            audit.record(event(actor, AuditAction.TOKEN_RESTORED, token, now).build());
-            return token;
-        });
+    /** Under the row lock the compare-and-set always holds; failing it means the lock was not taken. */
+    private void write(AccessToken token) {
+        if (!tokens.update(token)) {
+            throw new IllegalStateException("token " + token.id() + " changed while it was locked for a change");
+        }
     }
 
-    /**
-     * Permanent: the token stops authenticating at once and cannot come back. An organisation or group token is
-     * deleted by an admin, together with its technical user, never by itself.
-     */
-    public void delete(Actor actor, TokenId id) {
-        tx.inTransaction(() -> {
-            AccessToken token = getOwn(actor, id);
-            if (token.kind().backedByTechnicalUser()) {
-                throw new InvalidStateException("Token " + id + " is " + (token.kind() == TokenKind.GROUP ? "a group"
-                        : "an organisation") + " token; an admin deletes it, with its technical user, in Settings →"
-                        + " Admin Console → Access tokens or with DELETE /api/2.0/token-management/tokens/" + id
-                        + ". It can revoke itself.");
-            }
-            Instant now = now();
-            if (!tokens.delete(actor.workspace(), id)) {
-                throw new TokenNotFoundException(id);
-            }
-            audit.record(event(actor, AuditAction.TOKEN_DELETED, token, now)
-                    .detail("status_before", token.statusAt(now))
-                    .build());
-        });
+    private static String keys(Set<Scope> scopes) {
+        return String.join(" ", scopes.stream().map(Scope::key).toList());
     }
 
     private static String validComment(String comment) {
@@ -278,6 +390,7 @@ public final class TokenService {
         return AuditEvent.by(actor, action, now)
                 .target(TARGET, token.id().value())
                 .detail("owner_id", token.owner())
+                .detail("kind", token.kind())
                 .detail("comment", token.comment())
                 .detail("hint", token.displayHint());
     }

@@ -17,6 +17,7 @@ import dev.warden.core.settings.InMemorySettingsRepository;
 import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.shared.MutableClock;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.InMemoryTokenRepository;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenFormat;
@@ -793,7 +794,7 @@ class DecisionChainTest {
         void theOldValueInsideItsGraceIsStillDeniedWhenTheTokenIsRevoked() {
             rotate(Duration.ofHours(2));
             AccessToken token = tokens.all().get(0);
-            token.revoke(alice.id(), clock.instant());
+            token.revoke(alice.id(), RevocationAuthority.OWNER, clock.instant());
             tokens.update(token);
 
             assertDeniedAt(chain.evaluate(oldValue), Step.NOT_REVOKED, DenialReason.TOKEN_REVOKED);

@@ -2,6 +2,8 @@ package dev.warden.core.administration;
 
 import dev.warden.core.access.AccessPolicy;
 import dev.warden.core.audit.InMemoryAuditLog;
+import dev.warden.core.delegation.DirectoryPolicy;
+import dev.warden.core.delegation.TokenAccessPolicy;
 import dev.warden.core.directory.InMemoryDirectory;
 import dev.warden.core.directory.LastAdminGuard;
 import dev.warden.core.group.Group;
@@ -21,6 +23,8 @@ import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.Tokens;
 import dev.warden.core.tokenusage.InMemoryTokenUsageRepository;
+import dev.warden.core.tokenusage.TokenUsageEntry;
+import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.workspace.WorkspaceId;
 import java.security.SecureRandom;
@@ -57,13 +61,16 @@ final class AdministrationFixture {
             directory.principals);
     final TokenUsagePolicy usage = new TokenUsagePolicy(acl, directory.groups, resolver);
     final TokenLifetimePolicy installation = new TokenLifetimePolicy(INSTALLATION_DEFAULT, INSTALLATION_MAX);
+    final DirectoryPolicy directoryPolicy = new DirectoryPolicy(resolver, usage, acl, directory.principals);
+    final TokenAccessPolicy tokenAccess = new TokenAccessPolicy(resolver, usage, directory.principals);
     final TokenUsageService tokenUsageService = new TokenUsageService(acl, usage, directory.principals,
-            directory.groups, tokens, lastAdmin, access, audit, tx, clock);
+            directory.groups, tokens, lastAdmin, access, directoryPolicy, audit, tx, clock);
     final SettingsService settingsService = new SettingsService(settings, access, audit, tx, clock);
     final TokenIssuePolicy issuePolicy = new TokenIssuePolicy(settings, usage, directory.principals, resolver,
             installation);
-    final TokenService tokenService = new TokenService(tokens, audit, tx, new TokenFormat(TokenFormat.DEFAULT_PREFIX),
-            issuePolicy, installation, new SecureRandom(), clock);
+    final TokenService tokenService = new TokenService(tokens, directory.principals, audit, tx,
+            new TokenFormat(TokenFormat.DEFAULT_PREFIX), issuePolicy, tokenAccess, installation, new SecureRandom(),
+            clock);
     final TokenManagementService tokenManagement = new TokenManagementService(tokens, tokenService,
             directory.principals, usage, access, audit, tx, clock);
 
@@ -97,6 +104,14 @@ final class AdministrationFixture {
         Arrays.stream(roles).forEach(role -> directory.assignments.add(RoleAssignment.toPrincipal(saved.workspace(),
                 directory.roles.builtIn(saved.workspace(), role).id(), saved.id(), null)));
         return saved;
+    }
+
+    /** A direct CAN_USE entry in the token usage list, kept with the others. */
+    Principal allowTokens(Principal principal) {
+        java.util.List<TokenUsageEntry> entries = new java.util.ArrayList<>(acl.list(principal.workspace()));
+        entries.add(TokenUsageEntry.forPrincipal(principal.id(), TokenUsageLevel.CAN_USE));
+        acl.replace(principal.workspace(), entries);
+        return principal;
     }
 
     Principal deactivate(Principal principal) {

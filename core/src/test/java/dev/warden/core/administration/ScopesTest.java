@@ -42,8 +42,8 @@ class ScopesTest {
     private final Actor admin = fixture.asAdmin();
     private final Principal alice = fixture.user("alice", BuiltInRole.USER);
     private final RoleService roles = new RoleService(fixture.directory.roles, fixture.directory.assignments,
-            fixture.directory.principals, fixture.directory.groups, fixture.access, fixture.lastAdmin, fixture.audit,
-            fixture.tx, fixture.clock);
+            fixture.directory.principals, fixture.directory.groups, fixture.access, fixture.directoryPolicy,
+            fixture.lastAdmin, fixture.audit, fixture.tx, fixture.clock);
     private final DecisionChain chain = new DecisionChain(new TokenFormat(TokenFormat.DEFAULT_PREFIX), fixture.tokens,
             fixture.directory.principals, fixture.resolver, fixture.settings, fixture.usage, fixture.clock);
     private final AccessCheckService checks = new AccessCheckService(fixture.tokens, fixture.directory.principals,
@@ -98,7 +98,7 @@ class ScopesTest {
         @Test
         void aGroupTokensScopesAreBoundByItsRoleOnTheGroup() {
             Group team = fixture.group("team");
-            TechnicalTokenService technical = new TechnicalTokenService(fixture.tokenService, fixture.tokenManagement,
+            TechnicalTokenService technical = new TechnicalTokenService(fixture.tokenService, fixture.directoryPolicy,
                     fixture.tokens, fixture.directory.principals, fixture.directory.groups, fixture.directory.roles,
                     fixture.directory.assignments, fixture.access, fixture.audit, fixture.tx, fixture.clock);
 

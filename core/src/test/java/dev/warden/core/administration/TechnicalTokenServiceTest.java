@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TechnicalTokenServiceTest {
     private final AdministrationFixture fixture = new AdministrationFixture();
     private final TechnicalTokenService service = new TechnicalTokenService(fixture.tokenService,
-            fixture.tokenManagement, fixture.tokens, fixture.directory.principals, fixture.directory.groups,
+            fixture.directoryPolicy, fixture.tokens, fixture.directory.principals, fixture.directory.groups,
             fixture.directory.roles, fixture.directory.assignments, fixture.access, fixture.audit, fixture.tx,
             fixture.clock);
     private final Actor admin = fixture.asAdmin();
@@ -179,7 +179,7 @@ class TechnicalTokenServiceTest {
             Role tokenKeeper = fixture.directory.roles.save(Role.custom(WORKSPACE, "token-keeper", "",
                     Set.of(Permission.TOKEN_MANAGEMENT_READ, Permission.TOKEN_MANAGEMENT_WRITE, Permission.TOKENS_READ,
                             Permission.TOKENS_WRITE, Permission.SCIM_READ, Permission.ROLES_READ)));
-            Principal keeper = fixture.user("keeper");
+            Principal keeper = fixture.allowTokens(fixture.user("keeper"));
             fixture.directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE, tokenKeeper.id(), keeper.id(),
                     null));
 
@@ -279,7 +279,7 @@ class TechnicalTokenServiceTest {
     class GroupTokens {
         private final Group team = fixture.group("team");
         private final Group other = fixture.group("other");
-        private final Principal lead = fixture.user("lead", BuiltInRole.USER);
+        private final Principal lead = fixture.allowTokens(fixture.user("lead", BuiltInRole.USER));
 
         GroupTokens() {
             makeGroupAdmin(lead, team);
@@ -397,7 +397,8 @@ class TechnicalTokenServiceTest {
         @Test
         void deletingTheGroupDeletesItsTokensAndTheirTechnicalUsers() {
             GroupService groups = new GroupService(fixture.directory.groups, fixture.directory.principals,
-                    fixture.tokens, fixture.access, fixture.lastAdmin, fixture.audit, fixture.tx, fixture.clock);
+                    fixture.tokens, fixture.access, fixture.directoryPolicy, fixture.lastAdmin, fixture.audit, fixture.tx,
+                    fixture.clock);
             IssuedToken mine = service.createGroupToken(as(lead), team.id(), named("mine"), "group-member");
             IssuedToken theirs = service.createGroupToken(admin, other.id(), named("theirs"), "group-member");
 

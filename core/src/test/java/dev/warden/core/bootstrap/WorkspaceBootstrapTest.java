@@ -60,7 +60,7 @@ class WorkspaceBootstrapTest {
             super.record(event);
         }
     };
-    private final TokenService tokenService = new TokenService(tokens, audit, tx, new TokenFormat("wdn_"),
+    private final TokenService tokenService = new TokenService(tokens, principals, audit, tx, new TokenFormat("wdn_"),
             new TokenLifetimePolicy(Duration.ofDays(30), Duration.ofDays(90)), new SecureRandom(), clock);
     private final WorkspaceBootstrap bootstrap = new WorkspaceBootstrap(workspaces, principals, directory.roles,
             directory.assignments, tokenService, audit, tx, clock);

@@ -2,6 +2,9 @@ package dev.warden.core.directory;
 
 import dev.warden.core.access.AccessPolicy;
 import dev.warden.core.audit.InMemoryAuditLog;
+import dev.warden.core.delegation.DirectoryPolicy;
+import dev.warden.core.tokenusage.InMemoryTokenUsageRepository;
+import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.group.Group;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
@@ -36,7 +39,11 @@ final class DirectoryFixture {
     final InMemoryDirectory directory = new InMemoryDirectory(tokens);
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     final RollingBackTransactionRunner tx =
-            new RollingBackTransactionRunner(directory::snapshot, audit::snapshot, tokens::snapshot);
+            new RollingBackTransactionRunner(directory::snapshot, audit::snapshot, tokens::snapshot, this::aclSnapshot);
+
+    private Runnable aclSnapshot() {
+        return acl.snapshot();
+    }
     final PermissionResolver resolver = new PermissionResolver(directory.principals, directory.groups,
             directory.roles, directory.assignments);
     final AccessPolicy access = new AccessPolicy(resolver);
@@ -44,10 +51,13 @@ final class DirectoryFixture {
             directory.principals);
     final DirectoryService directoryService = new DirectoryService(directory.principals, directory.roles,
             directory.assignments, tokens, access, lastAdmin, audit, tx, clock);
-    final GroupService groupService = new GroupService(directory.groups, directory.principals, tokens, access, lastAdmin,
-            audit, tx, clock);
+    final InMemoryTokenUsageRepository acl = new InMemoryTokenUsageRepository(directory.principals, directory.groups);
+    final DirectoryPolicy delegation = new DirectoryPolicy(resolver,
+            new TokenUsagePolicy(acl, directory.groups, resolver), acl, directory.principals);
+    final GroupService groupService = new GroupService(directory.groups, directory.principals, tokens, access,
+            delegation, lastAdmin, audit, tx, clock);
     final RoleService roleService = new RoleService(directory.roles, directory.assignments, directory.principals,
-            directory.groups, access, lastAdmin, audit, tx, clock);
+            directory.groups, access, delegation, lastAdmin, audit, tx, clock);
 
     final Principal admin;
 

@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.group.Group;
+import dev.warden.core.permission.Permission;
+import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.Principals;
 import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.shared.InvalidStateException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,15 @@ class LastAdminGuardTest {
     private final LastAdminGuard guard = fixture.lastAdmin;
     private final Principal admin = fixture.admin;
 
+    /** Someone else who may change the directory and roles, without being an admin: nobody acts on itself here. */
+    private Actor operator() {
+        Role operators = fixture.directory.roles.save(Role.custom(WORKSPACE, "operators", "", Set.of(
+                Permission.SCIM_READ, Permission.SCIM_WRITE, Permission.ROLES_READ, Permission.ROLES_WRITE)));
+        Principal operator = fixture.user("operator-" + fixture.directory.principals.all().size());
+        fixture.directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE, operators.id(), operator.id(), null));
+        return Principals.actor(operator);
+    }
+
     /** The change is refused as leaving no admin, and every fake (audit and tokens included) is as before. */
     private void assertRefusedWithoutTrace(ThrowingCallable change) {
         Map<String, Object> before = fixture.state();
@@ -30,7 +43,7 @@ class LastAdminGuardTest {
 
         assertThatThrownBy(change).isInstanceOf(InvalidStateException.class)
                 .hasMessageContaining("without an active workspace admin")
-                .hasMessageContaining("Make another principal workspace admin first");
+                .hasMessageContaining("workspace admin first");
 
         assertThat(fixture.tx.rollbackCount()).isEqualTo(rollbacks + 1);
         assertThat(fixture.state()).isEqualTo(before);
@@ -89,22 +102,25 @@ class LastAdminGuardTest {
     class WhenThePrincipalIsTheLastActiveAdmin {
         @Test
         void cannotBeDeactivated() {
-            assertRefusedWithoutTrace(() -> fixture.directoryService.setActive(fixture.asAdmin(), PrincipalKind.USER,
+            Actor operator = operator();
+            assertRefusedWithoutTrace(() -> fixture.directoryService.setActive(operator, PrincipalKind.USER,
                     admin.id(), false));
             assertThat(fixture.directory.principals.findById(WORKSPACE, admin.id()).orElseThrow().active()).isTrue();
         }
 
         @Test
         void cannotBeDeactivatedThroughAReplace() {
-            assertRefusedWithoutTrace(() -> fixture.directoryService.replaceUser(fixture.asAdmin(), admin.id(),
+            Actor operator = operator();
+            assertRefusedWithoutTrace(() -> fixture.directoryService.replaceUser(operator, admin.id(),
                     new UserDetails("admin", "Admin", null, null, null, null, false)));
         }
 
         @Test
         void cannotBeDeletedAndKeepsItsTokens() {
             fixture.tokenOf(admin);
+            Actor operator = operator();
 
-            assertRefusedWithoutTrace(() -> fixture.directoryService.delete(fixture.asAdmin(), PrincipalKind.USER,
+            assertRefusedWithoutTrace(() -> fixture.directoryService.delete(operator, PrincipalKind.USER,
                     admin.id()));
             assertThat(fixture.tokens.listByOwner(WORKSPACE, admin.id())).hasSize(1);
         }
@@ -176,7 +192,8 @@ class LastAdminGuardTest {
 
         @Test
         void theMemberCannotBeDeactivated() {
-            assertRefusedWithoutTrace(() -> fixture.directoryService.setActive(Principals.actor(alice),
+            Actor operator = operator();
+            assertRefusedWithoutTrace(() -> fixture.directoryService.setActive(operator,
                     PrincipalKind.USER, alice.id(), false));
         }
 
@@ -208,26 +225,53 @@ class LastAdminGuardTest {
         }
 
         @Test
-        void anAdminMayDeactivateItselfWhileTheOtherRemains() {
-            fixture.directoryService.setActive(fixture.asAdmin(), PrincipalKind.USER, admin.id(), false);
+        void nobodyDeactivatesOrDeletesItselfEvenWhileAnotherAdminRemains() {
+            Map<String, Object> before = fixture.state();
 
+            assertThatThrownBy(() -> fixture.directoryService.setActive(fixture.asAdmin(), PrincipalKind.USER,
+                    admin.id(), false)).isInstanceOf(InvalidStateException.class)
+                    .hasMessageContaining("cannot deactivate itself");
+            assertThatThrownBy(() -> fixture.directoryService.delete(fixture.asAdmin(), PrincipalKind.USER,
+                    admin.id())).isInstanceOf(InvalidStateException.class).hasMessageContaining("cannot delete itself");
+
+            assertThat(fixture.state()).isEqualTo(before);
+            fixture.directoryService.setActive(Principals.actor(second), PrincipalKind.USER, admin.id(), false);
             assertThat(guard.activeWorkspaceAdmins(WORKSPACE)).containsExactly(second.id());
+        }
+
+        @Test
+        void adminsWhoCannotSignInDoNotCount() {
+            Principal scimAdmin = fixture.principalIn(WORKSPACE, Principals.aUser("scim-admin").withoutPassword()
+                    .build(), BuiltInRole.WORKSPACE_ADMIN);
+            Principal robot = fixture.principalIn(WORKSPACE, Principals.aServicePrincipal("robot").build(),
+                    BuiltInRole.WORKSPACE_ADMIN);
+            Principal technical = fixture.principalIn(WORKSPACE,
+                    Principal.newTechnicalUser(WORKSPACE, "Organisation token"), BuiltInRole.WORKSPACE_ADMIN);
+            fixture.directoryService.setActive(fixture.asAdmin(), PrincipalKind.USER, second.id(), false);
+
+            assertThat(guard.signInWorkspaceAdmins(WORKSPACE)).containsExactly(admin.id());
+            assertThat(guard.activeWorkspaceAdmins(WORKSPACE))
+                    .containsExactlyInAnyOrder(admin.id(), scimAdmin.id(), robot.id(), technical.id());
+            assertRefusedWithoutTrace(() -> fixture.directoryService.setActive(Principals.actor(robot),
+                    PrincipalKind.USER, admin.id(), false));
         }
 
         @Test
         void deletingOneWorksButNotTheOtherAfterwards() {
             fixture.directoryService.delete(fixture.asAdmin(), PrincipalKind.USER, second.id());
+            Actor operator = operator();
 
             assertThat(guard.activeWorkspaceAdmins(WORKSPACE)).containsExactly(admin.id());
-            assertRefusedWithoutTrace(() -> fixture.directoryService.delete(fixture.asAdmin(), PrincipalKind.USER,
+            assertRefusedWithoutTrace(() -> fixture.directoryService.delete(operator, PrincipalKind.USER,
                     admin.id()));
         }
 
         @Test
         void anInactiveSecondAdminDoesNotCount() {
             fixture.directory.principals.save(second.withActive(false));
+            Actor operator = operator();
 
-            assertRefusedWithoutTrace(() -> fixture.directoryService.setActive(fixture.asAdmin(), PrincipalKind.USER,
+            assertRefusedWithoutTrace(() -> fixture.directoryService.setActive(operator, PrincipalKind.USER,
                     admin.id(), false));
         }
     }

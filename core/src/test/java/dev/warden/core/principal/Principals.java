@@ -4,7 +4,7 @@ import dev.warden.core.workspace.WorkspaceId;
 
 /**
  * Test data for principals: {@code Principals.aUser("alice").withId(10).build()}. Unless told otherwise
- * a principal is an active user in workspace 1 without a password, and has no id (it gets one when saved).
+ * a principal is an active user in workspace 1 with a console password (so it can sign in), and has no id (it gets one when saved).
  */
 public final class Principals {
     public static final WorkspaceId WORKSPACE = new WorkspaceId(1);
@@ -33,6 +33,7 @@ public final class Principals {
         private String displayName;
         private boolean active = true;
         private String passwordHash;
+        private boolean consolePassword = true;
 
         private Builder(PrincipalKind kind, String userName) {
             this.kind = kind;
@@ -45,9 +46,12 @@ public final class Principals {
         public Builder displayName(String value) { this.displayName = value; return this; }
         public Builder inactive() { this.active = false; return this; }
         public Builder withPasswordHash(String value) { this.passwordHash = value; return this; }
+        /** A user without a console password (as SCIM creates them): it cannot sign in. */
+        public Builder withoutPassword() { this.consolePassword = false; this.passwordHash = null; return this; }
 
         public Principal build() {
-            return new Principal(id, workspace, kind, userName, displayName, active, passwordHash);
+            String hash = passwordHash == null && consolePassword && kind == PrincipalKind.USER ? "{noop}test" : passwordHash;
+            return new Principal(id, workspace, kind, userName, displayName, active, hash);
         }
     }
 }

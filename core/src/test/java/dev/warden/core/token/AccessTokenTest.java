@@ -34,7 +34,7 @@ class AccessTokenTest {
 
         @Test
         void revokingRecordsWhenAndByWhom() {
-            token.revoke(ADMIN, during);
+            token.revoke(ADMIN, RevocationAuthority.ADMIN, during);
 
             assertThat(token.statusAt(during)).isEqualTo(TokenStatus.REVOKED);
             assertThat(token.isRevoked()).isTrue();
@@ -44,7 +44,7 @@ class AccessTokenTest {
 
         @Test
         void restoringIsRejectedBecauseThereIsNothingToRestore() {
-            assertThatThrownBy(() -> token.restore(during))
+            assertThatThrownBy(() -> token.restore(RevocationAuthority.ADMIN, during))
                     .isInstanceOf(InvalidStateException.class)
                     .hasMessageContaining("not revoked");
             assertThat(token.statusAt(during)).isEqualTo(TokenStatus.ACTIVE);
@@ -68,17 +68,35 @@ class AccessTokenTest {
         }
 
         @Test
-        void revokingAgainIsRejectedAndKeepsTheFirstRevocation() {
-            assertThatThrownBy(() -> token.revoke(ADMIN, during))
-                    .isInstanceOf(InvalidStateException.class)
-                    .hasMessageContaining("already revoked");
+        void revokingAgainWithNoHigherAuthorityChangesNothing() {
+            assertThat(token.revoke(ADMIN, RevocationAuthority.OWNER, during)).isFalse();
+            assertThat(token.revoke(ADMIN, RevocationAuthority.ADMIN, during)).isFalse();
             assertThat(token.revokedAt()).isEqualTo(revokedAt);
             assertThat(token.revokedBy()).isEqualTo(ALICE);
         }
 
         @Test
+        void revokingAgainWithAHigherAuthorityTakesTheRevocationOverButKeepsItsTime() {
+            assertThat(token.revoke(ADMIN, RevocationAuthority.INCIDENT, during)).isTrue();
+            assertThat(token.revokedAt()).isEqualTo(revokedAt);
+            assertThat(token.revokedBy()).isEqualTo(ADMIN);
+            assertThat(token.revocationAuthority()).isEqualTo(RevocationAuthority.INCIDENT);
+        }
+
+        @Test
+        void restoringNeedsAtLeastTheAuthorityThatRevoked() {
+            assertThatThrownBy(() -> token.restore(RevocationAuthority.OWNER, during))
+                    .isInstanceOf(dev.warden.core.shared.PermissionDeniedException.class)
+                    .hasMessageContaining("authority ADMIN");
+            assertThat(token.isRevoked()).isTrue();
+            token.restore(RevocationAuthority.INCIDENT, during);
+            assertThat(token.isRevoked()).isFalse();
+            assertThat(token.revocationAuthority()).isNull();
+        }
+
+        @Test
         void restoringMakesItActiveAndClearsTheRevocation() {
-            token.restore(during);
+            token.restore(RevocationAuthority.ADMIN, during);
 
             assertThat(token.statusAt(during)).isEqualTo(TokenStatus.ACTIVE);
             assertThat(token.isRevoked()).isFalse();
@@ -88,7 +106,7 @@ class AccessTokenTest {
 
         @Test
         void restoringAfterItHasMeanwhileExpiredIsRejected() {
-            assertThatThrownBy(() -> token.restore(expiry))
+            assertThatThrownBy(() -> token.restore(RevocationAuthority.ADMIN, expiry))
                     .isInstanceOf(InvalidStateException.class)
                     .hasMessageContaining("expired")
                     .hasMessageContaining("Create a new token");
@@ -98,8 +116,8 @@ class AccessTokenTest {
 
         @Test
         void canBeRevokedAgainAfterARestore() {
-            token.restore(during);
-            token.revoke(ADMIN, during.plusSeconds(1));
+            token.restore(RevocationAuthority.ADMIN, during);
+            token.revoke(ADMIN, RevocationAuthority.ADMIN, during.plusSeconds(1));
 
             assertThat(token.revokedBy()).isEqualTo(ADMIN);
             assertThat(token.revokedAt()).isEqualTo(during.plusSeconds(1));
@@ -119,16 +137,16 @@ class AccessTokenTest {
 
         @Test
         void canStillBeRevokedAndThenReportsRevoked() {
-            token.revoke(ADMIN, expiry.plusSeconds(1));
+            token.revoke(ADMIN, RevocationAuthority.ADMIN, expiry.plusSeconds(1));
 
             assertThat(token.statusAt(expiry.plusSeconds(1))).isEqualTo(TokenStatus.REVOKED);
         }
 
         @Test
         void revokedThenRestoredStaysExpiredForever() {
-            token.revoke(ADMIN, expiry.plusSeconds(1));
+            token.revoke(ADMIN, RevocationAuthority.ADMIN, expiry.plusSeconds(1));
 
-            assertThatThrownBy(() -> token.restore(expiry.plusSeconds(2))).isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> token.restore(RevocationAuthority.ADMIN, expiry.plusSeconds(2))).isInstanceOf(InvalidStateException.class);
         }
     }
 
@@ -145,8 +163,8 @@ class AccessTokenTest {
 
         @Test
         void canBeRestoredAnyTimeLater() {
-            token.revoke(ADMIN, during);
-            token.restore(Instant.parse("2100-01-01T00:00:00Z"));
+            token.revoke(ADMIN, RevocationAuthority.ADMIN, during);
+            token.restore(RevocationAuthority.ADMIN, Instant.parse("2100-01-01T00:00:00Z"));
 
             assertThat(token.statusAt(Instant.parse("2100-01-01T00:00:00Z"))).isEqualTo(TokenStatus.ACTIVE);
         }
@@ -256,7 +274,7 @@ class AccessTokenTest {
 
         @Test
         void rotatingARevokedTokenIsRejectedAndChangesNothing() {
-            token.revoke(ADMIN, during);
+            token.revoke(ADMIN, RevocationAuthority.ADMIN, during);
 
             assertThatThrownBy(() -> token.rotate(newDigest, newHint, during.plusSeconds(1), Duration.ZERO))
                     .isInstanceOf(InvalidStateException.class)

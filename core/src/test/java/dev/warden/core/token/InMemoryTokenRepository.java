@@ -37,12 +37,27 @@ public class InMemoryTokenRepository implements TokenRepository {
     }
 
     @Override
-    public synchronized void update(AccessToken token) {
+    public synchronized boolean update(AccessToken token) {
         AccessToken stored = tokens.get(token.id());
         if (stored == null || !stored.workspace().equals(token.workspace())) {
-            throw new IllegalStateException("no token " + token.id() + " in workspace " + token.workspace());
+            throw new TokenNotFoundException(token.id());
+        }
+        if (!stored.revision().equals(token.readRevision())) {
+            return false;
         }
         tokens.put(token.id(), copy(token).lastUse(stored.lastUse()).scopes(stored.scopes()).build());
+        return true;
+    }
+
+    /** Tests that create concurrently hold this object's monitor around the whole create instead. */
+    @Override
+    public void lockOwner(WorkspaceId workspace, PrincipalId owner) {
+    }
+
+    /** Every call here is synchronized, so reading for a change is reading. */
+    @Override
+    public synchronized Optional<AccessToken> findByIdForUpdate(WorkspaceId workspace, TokenId id) {
+        return findById(workspace, id);
     }
 
     @Override
@@ -213,7 +228,7 @@ public class InMemoryTokenRepository implements TokenRepository {
                 .scopes(token.scopes())
                 .createdAt(token.createdAt())
                 .expiresAt(token.expiresAt())
-                .revoked(token.revokedAt(), token.revokedBy())
+                .revoked(token.revokedAt(), token.revokedBy(), token.revocationAuthority())
                 .lastUse(token.lastUse());
     }
 }

@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.warden.core.access.AccessRefusedException;
 import dev.warden.core.access.DenialReason;
 import dev.warden.core.administration.TokenIssuePolicy;
+import dev.warden.core.delegation.TokenAccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.InMemoryAuditLog;
 import dev.warden.core.directory.InMemoryDirectory;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
+import dev.warden.core.principal.InMemoryPrincipalRepository;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.Principals;
@@ -68,7 +70,7 @@ class TokenServiceTest {
             super.record(event);
         }
     };
-    private final TokenService service = new TokenService(tokens, audit, tx, new TokenFormat("wdn_"),
+    private final TokenService service = new TokenService(tokens, new InMemoryPrincipalRepository(), audit, tx, new TokenFormat("wdn_"),
             new TokenLifetimePolicy(DEFAULT_LIFETIME, MAX_LIFETIME), new SecureRandom(), clock);
 
     private static CreateTokenCommand command(String comment, Duration lifetime, List<String> scopes) {
@@ -138,7 +140,7 @@ class TokenServiceTest {
 
         @Test
         void issuesSecretsInTheConfiguredFormat() {
-            TokenService acme = new TokenService(tokens, audit, tx, new TokenFormat("acme_"),
+            TokenService acme = new TokenService(tokens, new InMemoryPrincipalRepository(), audit, tx, new TokenFormat("acme_"),
                     new TokenLifetimePolicy(DEFAULT_LIFETIME, MAX_LIFETIME), new SecureRandom(), clock);
 
             IssuedToken issued = acme.create(asAlice, command("ci", null, null));
@@ -386,15 +388,17 @@ class TokenServiceTest {
         }
 
         @Test
-        void revokingTwiceIsRejectedAndAuditedOnce() {
+        void revokingTwiceAnswersTheRevokedTokenAndAuditsOnce() {
             TokenId id = createAlicesToken();
             service.revoke(asAlice, id);
             Instant firstRevocation = stored(id).revokedAt();
             clock.advance(Duration.ofMinutes(5));
 
-            assertThatThrownBy(() -> service.revoke(asAlice, id)).isInstanceOf(InvalidStateException.class);
+            AccessToken again = service.revoke(asAlice, id);
 
+            assertThat(again.revokedAt()).isEqualTo(firstRevocation);
             assertThat(stored(id).revokedAt()).isEqualTo(firstRevocation);
+            assertThat(stored(id).revocationAuthority()).isEqualTo(RevocationAuthority.OWNER);
             assertThat(audit.eventsWith(AuditAction.TOKEN_REVOKED)).hasSize(1);
         }
 
@@ -593,9 +597,9 @@ class TokenServiceTest {
         private final PermissionResolver resolver = new PermissionResolver(directory.principals, directory.groups,
                 directory.roles, directory.assignments);
         private final TokenLifetimePolicy installation = new TokenLifetimePolicy(DEFAULT_LIFETIME, MAX_LIFETIME);
-        private final TokenService ruled = new TokenService(tokens, audit, tx, new TokenFormat("wdn_"),
-                new TokenIssuePolicy(settings, new TokenUsagePolicy(acl, directory.groups, resolver),
-                        directory.principals, resolver, installation),
+        private final TokenService ruled = new TokenService(tokens, directory.principals, audit, tx,
+                new TokenFormat("wdn_"), new TokenIssuePolicy(settings, new TokenUsagePolicy(acl, directory.groups,
+                        resolver), directory.principals, resolver, installation), TokenAccessRules.ownerOnly(),
                 installation, new SecureRandom(), clock);
 
         UnderWorkspaceRules() {
@@ -787,10 +791,11 @@ class TokenServiceTest {
         private final PermissionResolver resolver = new PermissionResolver(directory.principals, directory.groups,
                 directory.roles, directory.assignments);
         private final TokenLifetimePolicy installation = new TokenLifetimePolicy(DEFAULT_LIFETIME, MAX_LIFETIME);
-        private final TokenService ruled = new TokenService(tokens, audit, tx, new TokenFormat("wdn_"),
-                new TokenIssuePolicy(settings, new TokenUsagePolicy(acl, directory.groups, resolver),
-                        directory.principals, resolver, installation),
-                installation, new SecureRandom(), clock);
+        private final TokenService ruled = new TokenService(tokens, directory.principals, audit, tx,
+                new TokenFormat("wdn_"), new TokenIssuePolicy(settings, new TokenUsagePolicy(acl, directory.groups,
+                        resolver), directory.principals, resolver, installation),
+                new TokenAccessPolicy(resolver, new TokenUsagePolicy(acl, directory.groups, resolver),
+                        directory.principals), installation, new SecureRandom(), clock);
         private final Principal robot;
 
         IssueForAnotherOwner() {
@@ -893,7 +898,7 @@ class TokenServiceTest {
 
         @Test
         void issuesANewSecretForTheSameTokenAndStoresOnlyItsDigest() {
-            IssuedToken rotated = service.rotate(asAlice, current(), Duration.ZERO);
+            IssuedToken rotated = service.rotate(asAlice, TokenTarget.own(original.id()), Duration.ZERO);
 
             String value = rotated.secret().reveal();
             AccessToken stored = stored(original.id());
@@ -910,7 +915,7 @@ class TokenServiceTest {
 
         @Test
         void withGraceTheStoredTokenKeepsThePreviousDigestUntilNowPlusGrace() {
-            service.rotate(asAlice, current(), Duration.ofDays(1));
+            service.rotate(asAlice, TokenTarget.own(original.id()), Duration.ofDays(1));
 
             AccessToken stored = stored(original.id());
             assertThat(stored.previousDigest()).isEqualTo(original.digest());
@@ -924,7 +929,7 @@ class TokenServiceTest {
             AccessToken token = Tokens.aToken().ownedBy(alice.id()).createdAt(nowToTheMicro()).neverExpiring().build();
             tokens.add(token);
 
-            service.rotate(asAlice, token, TokenService.MAX_ROTATION_GRACE);
+            service.rotate(asAlice, TokenTarget.own(token.id()), TokenService.MAX_ROTATION_GRACE);
 
             assertThat(stored(token.id()).previousValidUntil()).isEqualTo(nowToTheMicro().plus(Duration.ofDays(7)));
         }
@@ -935,7 +940,7 @@ class TokenServiceTest {
             int auditBefore = audit.events().size();
 
             InvalidParameterException thrown = catchThrowableOfType(
-                    () -> service.rotate(asAlice, current(), Duration.ofSeconds(seconds)),
+                    () -> service.rotate(asAlice, TokenTarget.own(original.id()), Duration.ofSeconds(seconds)),
                     InvalidParameterException.class);
 
             assertThat(thrown.field()).isEqualTo("grace_period_seconds");
@@ -947,7 +952,7 @@ class TokenServiceTest {
         @Test
         void refusesAMissingGraceNamingTheField() {
             InvalidParameterException thrown = catchThrowableOfType(
-                    () -> service.rotate(asAlice, current(), null), InvalidParameterException.class);
+                    () -> service.rotate(asAlice, TokenTarget.own(original.id()), null), InvalidParameterException.class);
 
             assertThat(thrown.field()).isEqualTo("grace_period_seconds");
         }
@@ -957,7 +962,7 @@ class TokenServiceTest {
             service.revoke(asAlice, original.id());
             int auditBefore = audit.events().size();
 
-            assertThatThrownBy(() -> service.rotate(asAlice, current(), Duration.ZERO))
+            assertThatThrownBy(() -> service.rotate(asAlice, TokenTarget.own(original.id()), Duration.ZERO))
                     .isInstanceOf(InvalidStateException.class);
             assertThat(stored(original.id()).digest()).isEqualTo(original.digest());
             assertThat(audit.events()).hasSize(auditBefore);
@@ -965,7 +970,7 @@ class TokenServiceTest {
 
         @Test
         void auditsTokenRotatedWithTheGraceButWithoutAnySecret() {
-            IssuedToken rotated = service.rotate(asAlice, current(), Duration.ofHours(1));
+            IssuedToken rotated = service.rotate(asAlice, TokenTarget.own(original.id()), Duration.ofHours(1));
 
             assertThat(audit.eventsWith(AuditAction.TOKEN_ROTATED)).singleElement().satisfies(event -> {
                 assertThat(event.actorId()).isEqualTo(alice.id());

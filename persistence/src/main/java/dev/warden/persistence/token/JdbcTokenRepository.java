@@ -8,6 +8,7 @@ import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.token.TokenRepository;
+import dev.warden.core.token.TokenRevision;
 import dev.warden.core.token.TokenSort;
 import dev.warden.core.token.TokenUsage;
 import dev.warden.core.workspace.WorkspaceId;
@@ -35,16 +36,17 @@ class JdbcTokenRepository implements TokenRepository {
                AND (last_used_at IS NULL OR last_used_at < :at)""";
 
     /**
-     * What changes on a stored token: revocation, and the secret after a rotation. Writing just those columns,
-     * scoped by workspace, keeps a last use recorded since the token was loaded and cannot move a token between
-     * workspaces.
+     * What changes on a stored token: revocation and its authority, and the secret after a rotation. Writing just
+     * those columns, scoped by workspace, keeps a last use recorded since the token was loaded and cannot move a token
+     * between workspaces. The write is a compare-and-set: it happens only while the row still holds the revocation
+     * time and the secret the token was read with (the caller appends the revocation condition).
      */
     private static final String UPDATE_REVOCATION = """
             UPDATE access_token
-               SET revoked_at = :revokedAt, revoked_by_id = :revokedBy,
+               SET revoked_at = :revokedAt, revoked_by_id = :revokedBy, revocation_authority = :authority,
                    secret_hash = :hash, display_hint = :hint, previous_secret_hash = :previousHash,
                    previous_valid_until = :previousUntil, rotated_at = :rotatedAt
-             WHERE workspace_id = :workspace AND token_id = :token""";
+             WHERE workspace_id = :workspace AND token_id = :token AND secret_hash = :readHash""";
 
     /**
      * A token with its scopes in one query on one connection: Spring Data JDBC would load the scopes with a
@@ -52,7 +54,7 @@ class JdbcTokenRepository implements TokenRepository {
      */
     private static final String SELECT = """
             SELECT t.token_id, t.workspace_id, t.secret_hash, t.display_hint, t.owner_id, t.created_by_id, t.comment,
-                   t.created_at, t.expires_at, t.revoked_at, t.revoked_by_id,
+                   t.created_at, t.expires_at, t.revoked_at, t.revoked_by_id, t.revocation_authority,
                    t.last_used_at, t.last_used_address, t.last_used_agent, t.kind, t.group_id, t.previous_secret_hash,
                    t.previous_valid_until, t.rotated_at, s.scope
               FROM access_token t
@@ -81,10 +83,15 @@ class JdbcTokenRepository implements TokenRepository {
     }
 
     @Override
-    public void update(AccessToken token) {
+    public boolean update(AccessToken token) {
+        TokenRevision read = token.readRevision();
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("revokedAt", Times.toDatabase(token.revokedAt()))
                 .addValue("revokedBy", token.revokedBy() == null ? null : token.revokedBy().value())
+                .addValue("authority", token.revocationAuthority() == null ? null : token.revocationAuthority().name())
+                .addValue("readHash", read.digest().hex())
+                .addValue("readRevokedAt", Times.toDatabase(read.revokedAt()))
+                .addValue("readAuthority", read.authority() == null ? null : read.authority().name())
                 .addValue("hash", token.digest().hex())
                 .addValue("hint", token.displayHint())
                 .addValue("previousHash", token.previousDigest() == null ? null : token.previousDigest().hex())
@@ -92,9 +99,33 @@ class JdbcTokenRepository implements TokenRepository {
                 .addValue("rotatedAt", Times.toDatabase(token.rotatedAt()))
                 .addValue("workspace", token.workspace().value())
                 .addValue("token", token.id().value());
-        if (jdbc.update(UPDATE_REVOCATION, params) != 1) {
+        String sql = UPDATE_REVOCATION + (read.revokedAt() == null ? " AND revoked_at IS NULL"
+                : " AND revoked_at = :readRevokedAt AND revocation_authority = :readAuthority");
+        if (jdbc.update(sql, params) == 1) {
+            return true;
+        }
+        if (findById(token.workspace(), token.id()).isEmpty()) {
             throw new TokenNotFoundException(token.id());
         }
+        return false;
+    }
+
+    @Override
+    public Optional<AccessToken> findByIdForUpdate(WorkspaceId workspace, TokenId id) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("workspace", workspace.value())
+                .addValue("token", id.value());
+        // Lock the row alone (H2 refuses FOR UPDATE on a join), then read it with its scopes.
+        List<String> locked = jdbc.queryForList("SELECT token_id FROM access_token"
+                + " WHERE workspace_id = :workspace AND token_id = :token FOR UPDATE", params, String.class);
+        return locked.isEmpty() ? Optional.empty() : findById(workspace, id);
+    }
+
+    @Override
+    public void lockOwner(WorkspaceId workspace, PrincipalId owner) {
+        jdbc.queryForList("SELECT id FROM principal WHERE workspace_id = :workspace AND id = :owner FOR UPDATE",
+                new MapSqlParameterSource().addValue("workspace", workspace.value()).addValue("owner", owner.value()),
+                Long.class);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
+import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.TokenLastUse;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.persistence.Times;
@@ -28,6 +29,7 @@ final class TokenRows {
         return new TokenRow(token.id().value(), workspace, token.digest().hex(), token.displayHint(),
                 token.owner().value(), token.createdBy().value(), token.comment(), token.createdAt(),
                 token.expiresAt(), token.revokedAt(), token.revokedBy() == null ? null : token.revokedBy().value(),
+                token.revocationAuthority() == null ? null : token.revocationAuthority().name(),
                 lastUse == null ? null : lastUse.at(),
                 lastUse == null ? null : lastUse.clientAddress(),
                 lastUse == null ? null : lastUse.userAgent(),
@@ -58,7 +60,9 @@ final class TokenRows {
                 .rotatedAt(Times.read(rs, "rotated_at"))
                 .createdAt(Times.read(rs, "created_at"))
                 .expiresAt(Times.read(rs, "expires_at"))
-                .revoked(Times.read(rs, "revoked_at"), notRevoked ? null : new PrincipalId(revokedBy))
+                .revoked(Times.read(rs, "revoked_at"), notRevoked ? null : new PrincipalId(revokedBy),
+                        rs.getString("revocation_authority") == null ? null
+                                : RevocationAuthority.valueOf(rs.getString("revocation_authority")))
                 .lastUse(lastUsedAt == null ? null : new TokenLastUse(lastUsedAt, rs.getString("last_used_address"),
                         rs.getString("last_used_agent")));
         return new Accumulator(token);

@@ -8,6 +8,7 @@ import dev.warden.core.permission.Scope;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenSecret;
@@ -105,7 +106,7 @@ abstract class JdbcTokenRepositoryContract extends TokenRepositoryContract {
         tokens.add(token);
         tokens.recordUsage(List.of(new TokenUsage(workspace, token.id(), T0.plusSeconds(1), null, null)));
         AccessToken revoked = stored(token);
-        revoked.revoke(admin, T0.plusSeconds(2));
+        revoked.revoke(admin, RevocationAuthority.ADMIN, T0.plusSeconds(2));
         tokens.update(revoked);
 
         LocalDateTime createdAt = jdbc.sql("SELECT created_at FROM access_token WHERE token_id = ?")

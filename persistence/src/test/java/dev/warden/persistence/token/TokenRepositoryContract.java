@@ -8,6 +8,7 @@ import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.TokenCursor;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenFilter;
@@ -81,7 +82,7 @@ public abstract class TokenRepositoryContract {
     }
 
     protected static void assertSameState(AccessToken actual, AccessToken expected) {
-        assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
+        assertThat(actual).usingRecursiveComparison().ignoringFields("readRevision").isEqualTo(expected);
     }
 
     /** Ids that sort in the given order, sharing a random stem so tests never collide. */
@@ -194,8 +195,8 @@ public abstract class TokenRepositoryContract {
         tokens().add(mine);
         tokens().add(elsewhere);
 
-        assertThat(tokens().findByDigest(mine.digest())).get().usingRecursiveComparison().isEqualTo(mine);
-        assertThat(tokens().findByDigest(elsewhere.digest())).get().usingRecursiveComparison().isEqualTo(elsewhere);
+        assertThat(tokens().findByDigest(mine.digest())).get().usingRecursiveComparison().ignoringFields("readRevision").isEqualTo(mine);
+        assertThat(tokens().findByDigest(elsewhere.digest())).get().usingRecursiveComparison().ignoringFields("readRevision").isEqualTo(elsewhere);
         assertThat(tokens().findByDigest(TokenDigest.of(Tokens.aValue()))).isEmpty();
     }
 
@@ -209,7 +210,7 @@ public abstract class TokenRepositoryContract {
         Instant revokedAt = T0.plusSeconds(60).plusNanos(1_000);
 
         AccessToken loaded = stored(token);
-        loaded.revoke(admin, revokedAt);
+        loaded.revoke(admin, RevocationAuthority.ADMIN, revokedAt);
         tokens().update(loaded);
 
         AccessToken revoked = stored(token);
@@ -219,7 +220,7 @@ public abstract class TokenRepositoryContract {
                 Scope.of(Permission.TOKENS_WRITE));
         assertSameState(revoked, loaded);
 
-        revoked.restore(revokedAt.plusSeconds(1));
+        revoked.restore(RevocationAuthority.ADMIN, revokedAt.plusSeconds(1));
         tokens().update(revoked);
 
         AccessToken restored = stored(token);
@@ -230,6 +231,71 @@ public abstract class TokenRepositoryContract {
     }
 
     @Test
+    void updateIsACompareAndSetOnTheStateTheTokenWasReadWith() {
+        AccessToken token = aTokenOf(alice).build();
+        tokens().add(token);
+        AccessToken first = stored(token);
+        AccessToken second = stored(token);
+
+        first.revoke(admin, RevocationAuthority.OWNER, T0.plusSeconds(60));
+        second.revoke(admin, RevocationAuthority.ADMIN, T0.plusSeconds(61));
+
+        assertThat(tokens().update(first)).isTrue();
+        assertThat(tokens().update(second)).as("read before the first change was written").isFalse();
+        AccessToken stored = stored(token);
+        assertThat(stored.revokedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(stored.revocationAuthority()).isEqualTo(RevocationAuthority.OWNER);
+
+        AccessToken restoring = stored(token);
+        AccessToken raising = stored(token);
+        restoring.restore(RevocationAuthority.ADMIN, T0.plusSeconds(62));
+        raising.revoke(admin, RevocationAuthority.INCIDENT, T0.plusSeconds(62));
+        assertThat(tokens().update(raising)).isTrue();
+        assertThat(tokens().update(restoring)).as("the authority changed meanwhile").isFalse();
+        assertThat(stored(token).revocationAuthority()).isEqualTo(RevocationAuthority.INCIDENT);
+    }
+
+    @Test
+    void aRotationIsACompareAndSetOnTheSecret() {
+        AccessToken token = aTokenOf(alice).build();
+        tokens().add(token);
+        AccessToken first = stored(token);
+        AccessToken second = stored(token);
+        TokenDigest one = TokenDigest.of(Tokens.aValue());
+        TokenDigest two = TokenDigest.of(Tokens.aValue());
+
+        first.rotate(one, "wdn_…one1", T0.plusSeconds(5), java.time.Duration.ZERO);
+        second.rotate(two, "wdn_…two2", T0.plusSeconds(5), java.time.Duration.ZERO);
+
+        assertThat(tokens().update(first)).isTrue();
+        assertThat(tokens().update(second)).isFalse();
+        assertThat(stored(token).digest()).isEqualTo(one);
+    }
+
+    @Test
+    void readingForAChangeFindsTheTokenInItsWorkspaceOnly() {
+        AccessToken token = aTokenOf(alice).build();
+        tokens().add(token);
+
+        assertThat(tokens().findByIdForUpdate(workspace, token.id())).get()
+                .usingRecursiveComparison().ignoringFields("readRevision").isEqualTo(stored(token));
+        assertThat(tokens().findByIdForUpdate(new WorkspaceId(workspace.value() + 1000), token.id())).isEmpty();
+        assertThat(tokens().findByIdForUpdate(workspace, new TokenId("no-such-token"))).isEmpty();
+    }
+
+    @Test
+    void revocationAuthorityRoundTrips() {
+        for (RevocationAuthority authority : RevocationAuthority.values()) {
+            AccessToken token = aTokenOf(alice).build();
+            tokens().add(token);
+            AccessToken loaded = stored(token);
+            loaded.revoke(admin, authority, T0.plusSeconds(60));
+            tokens().update(loaded);
+            assertThat(stored(token).revocationAuthority()).isEqualTo(authority);
+        }
+    }
+
+    @Test
     void updateDoesNotUndoALastUseRecordedSinceTheTokenWasLoaded() {
         AccessToken token = aTokenOf(alice).build();
         tokens().add(token);
@@ -237,7 +303,7 @@ public abstract class TokenRepositoryContract {
         Instant usedAt = T0.plusSeconds(30);
         tokens().recordUsage(List.of(new TokenUsage(workspace, token.id(), usedAt, "10.0.0.7", "sdk/1.0")));
 
-        loaded.revoke(admin, T0.plusSeconds(60));
+        loaded.revoke(admin, RevocationAuthority.ADMIN, T0.plusSeconds(60));
         tokens().update(loaded);
 
         AccessToken found = stored(token);
@@ -648,7 +714,7 @@ public abstract class TokenRepositoryContract {
         tokens().update(loaded);
 
         AccessToken revoked = stored(token);
-        revoked.revoke(admin, T0.plusSeconds(2));
+        revoked.revoke(admin, RevocationAuthority.ADMIN, T0.plusSeconds(2));
         tokens().update(revoked);
 
         AccessToken found = stored(token);
@@ -1101,7 +1167,7 @@ public abstract class TokenRepositoryContract {
 
         AccessToken after = stored(token);
         assertThat(after.scopes()).containsExactly(Scope.of(Permission.SCIM_READ));
-        assertThat(after).usingRecursiveComparison().ignoringFields("scopes").isEqualTo(token);
+        assertThat(after).usingRecursiveComparison().ignoringFields("scopes", "readRevision").isEqualTo(token);
         assertThat(stored(other).scopes()).containsExactly(Scope.of(Permission.SCIM_READ), Scope.of(Permission.TOKENS_READ));
         assertThat(search(new TokenFilter(null, null, null, null, "tokens:read", null, null, false, T0)))
                 .containsExactly(other.id());

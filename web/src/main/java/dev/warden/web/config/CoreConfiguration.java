@@ -11,6 +11,8 @@ import dev.warden.core.administration.TokenSuspensions;
 import dev.warden.core.administration.TokenUsageService;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.bootstrap.WorkspaceBootstrap;
+import dev.warden.core.delegation.DirectoryPolicy;
+import dev.warden.core.delegation.TokenAccessPolicy;
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.GroupService;
 import dev.warden.core.directory.LastAdminGuard;
@@ -63,9 +65,23 @@ class CoreConfiguration {
     }
 
     @Bean
-    TokenService tokenService(TokenRepository tokens, AuditLog audit, TransactionRunner tx, TokenFormat format,
-                              TokenIssuePolicy rules, TokenLifetimePolicy lifetimes, SecureRandom random, Clock clock) {
-        return new TokenService(tokens, audit, tx, format, rules, lifetimes, random, clock);
+    TokenService tokenService(TokenRepository tokens, PrincipalRepository principals, AuditLog audit,
+                              TransactionRunner tx, TokenFormat format, TokenIssuePolicy rules,
+                              TokenAccessPolicy access, TokenLifetimePolicy lifetimes, SecureRandom random,
+                              Clock clock) {
+        return new TokenService(tokens, principals, audit, tx, format, rules, access, lifetimes, random, clock);
+    }
+
+    @Bean
+    TokenAccessPolicy tokenAccessPolicy(PermissionResolver permissions, TokenUsagePolicy usage,
+                                        PrincipalRepository principals) {
+        return new TokenAccessPolicy(permissions, usage, principals);
+    }
+
+    @Bean
+    DirectoryPolicy directoryPolicy(PermissionResolver permissions, TokenUsagePolicy usage,
+                                    TokenUsageRepository usageList, PrincipalRepository principals) {
+        return new DirectoryPolicy(permissions, usage, usageList, principals);
     }
 
     @Bean
@@ -89,8 +105,10 @@ class CoreConfiguration {
     @Bean
     TokenUsageService tokenUsageService(TokenUsageRepository acl, TokenUsagePolicy usage, PrincipalRepository principals,
                                         GroupRepository groups, TokenRepository tokens, LastAdminGuard admins,
-                                        AccessPolicy access, AuditLog audit, TransactionRunner tx, Clock clock) {
-        return new TokenUsageService(acl, usage, principals, groups, tokens, admins, access, audit, tx, clock);
+                                        AccessPolicy access, DirectoryPolicy delegation, AuditLog audit,
+                                        TransactionRunner tx, Clock clock) {
+        return new TokenUsageService(acl, usage, principals, groups, tokens, admins, access, delegation, audit, tx,
+                clock);
     }
 
     @Bean
@@ -108,12 +126,12 @@ class CoreConfiguration {
     }
 
     @Bean
-    TechnicalTokenService technicalTokenService(TokenService tokenService, TokenManagementService management,
+    TechnicalTokenService technicalTokenService(TokenService tokenService, DirectoryPolicy delegation,
                                                 TokenRepository tokens, PrincipalRepository principals,
                                                 GroupRepository groups, RoleRepository roles,
                                                 RoleAssignmentRepository assignments, AccessPolicy access,
                                                 AuditLog audit, TransactionRunner tx, Clock clock) {
-        return new TechnicalTokenService(tokenService, management, tokens, principals, groups, roles, assignments,
+        return new TechnicalTokenService(tokenService, delegation, tokens, principals, groups, roles, assignments,
                 access, audit, tx, clock);
     }
 
@@ -168,15 +186,16 @@ class CoreConfiguration {
 
     @Bean
     GroupService groupService(GroupRepository groups, PrincipalRepository principals, TokenRepository tokens,
-                              AccessPolicy access, LastAdminGuard lastAdmin, AuditLog audit, TransactionRunner tx,
-                              Clock clock) {
-        return new GroupService(groups, principals, tokens, access, lastAdmin, audit, tx, clock);
+                              AccessPolicy access, DirectoryPolicy delegation, LastAdminGuard lastAdmin, AuditLog audit,
+                              TransactionRunner tx, Clock clock) {
+        return new GroupService(groups, principals, tokens, access, delegation, lastAdmin, audit, tx, clock);
     }
 
     @Bean
     RoleService roleService(RoleRepository roles, RoleAssignmentRepository assignments, PrincipalRepository principals,
-                            GroupRepository groups, AccessPolicy access, LastAdminGuard lastAdmin, AuditLog audit,
-                            TransactionRunner tx, Clock clock) {
-        return new RoleService(roles, assignments, principals, groups, access, lastAdmin, audit, tx, clock);
+                            GroupRepository groups, AccessPolicy access, DirectoryPolicy delegation,
+                            LastAdminGuard lastAdmin, AuditLog audit, TransactionRunner tx, Clock clock) {
+        return new RoleService(roles, assignments, principals, groups, access, delegation, lastAdmin, audit, tx,
+                clock);
     }
 }

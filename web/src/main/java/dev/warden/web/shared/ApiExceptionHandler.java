@@ -61,7 +61,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(PermissionDeniedException.class)
     ResponseEntity<ApiError> permissionDenied(PermissionDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.withReason(ApiError.PERMISSION_DENIED,
-                e.getMessage(), DenialReason.ROLE_LACKS_PERMISSION.name(), Map.of("required", e.permission())));
+                e.getMessage(), e.reason(), Map.of("required", e.permission())));
     }
 
     /**

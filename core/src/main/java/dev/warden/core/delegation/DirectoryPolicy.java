@@ -1,0 +1,143 @@
+package dev.warden.core.delegation;
+
+import dev.warden.core.group.Group;
+import dev.warden.core.group.GroupId;
+import dev.warden.core.permission.Permission;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.role.EffectivePermissions;
+import dev.warden.core.role.PermissionResolver;
+import dev.warden.core.role.RoleAssignment;
+import dev.warden.core.shared.PermissionDeniedException;
+import dev.warden.core.tokenusage.TokenUsageEntry;
+import dev.warden.core.tokenusage.TokenUsageLevel;
+import dev.warden.core.tokenusage.TokenUsagePolicy;
+import dev.warden.core.tokenusage.TokenUsageRepository;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The directory side of delegation (DESIGN, "Delegation"): nobody grants what they do not hold. Assigning a role,
+ * adding a permission to a role that somebody holds, adding members to a group that carries roles or token usage,
+ * and adding or raising an entry of the token usage list each need the actor to hold everything granted, at the
+ * scope it is granted at. The services ask this before they change anything; the check needs no permission to be
+ * named twice in a controller.
+ */
+public final class DirectoryPolicy {
+    private final PermissionResolver permissions;
+    private final TokenUsagePolicy usage;
+    private final TokenUsageRepository usageList;
+    private final PrincipalRepository principals;
+
+    public DirectoryPolicy(PermissionResolver permissions, TokenUsagePolicy usage, TokenUsageRepository usageList,
+                           PrincipalRepository principals) {
+        this.permissions = permissions;
+        this.usage = usage;
+        this.principals = principals;
+        this.usageList = usageList;
+    }
+
+    /**
+     * Giving a role (to a principal, a group, or a technical user) at workspace scope ({@code scope} null) or on one
+     * group: the actor holds every permission of the role there.
+     */
+    public void requireMayGrant(Actor actor, String roleName, Set<Permission> granted, GroupId scope) {
+        EffectivePermissions held = heldBy(actor);
+        List<String> missing = granted.stream().filter(p -> !holds(held, p, scope)).map(Permission::key).sorted()
+                .toList();
+        if (!missing.isEmpty()) {
+            throw refused(missing, actor.name() + " does not hold " + String.join(", ", missing)
+                    + (scope == null ? "" : " for group " + scope) + ", which role '" + roleName + "' grants"
+                    + (scope == null ? "" : " there") + ". Nobody grants what they do not hold: a holder of "
+                    + (missing.size() == 1 ? "that permission" : "those permissions") + " can.");
+        }
+    }
+
+    /**
+     * Adding permissions to a role reaches everyone who holds it, at every scope it is held at: the actor holds each
+     * added permission at each of those scopes. A role nobody holds grants nothing yet.
+     */
+    public void requireMayWiden(Actor actor, String roleName, Set<Permission> added, Collection<RoleAssignment> holders) {
+        if (added.isEmpty() || holders.isEmpty()) {
+            return;
+        }
+        EffectivePermissions held = heldBy(actor);
+        List<String> missing = holders.stream().map(RoleAssignment::scopeGroup).distinct()
+                .flatMap(scope -> added.stream().filter(p -> !holds(held, p, scope))
+                        .map(p -> p.key() + (scope == null ? "" : " (group " + scope + ")")))
+                .distinct().sorted().toList();
+        if (!missing.isEmpty()) {
+            throw refused(missing, "Role '" + roleName + "' is held by " + holders.size() + " assignment"
+                    + (holders.size() == 1 ? "" : "s") + "; adding " + String.join(", ", missing) + " would grant"
+                    + " what " + actor.name() + " does not hold. Nobody grants what they do not hold.");
+        }
+    }
+
+    /**
+     * Adding members to a group hands them what the group's roles grant and the group's token usage entry; the actor
+     * holds all of it, or a group admin could add itself to a group that holds workspace-admin.
+     */
+    public void requireMayAddMembers(Actor actor, Group group) {
+        EffectivePermissions held = heldBy(actor);
+        List<String> missing = permissions.grantsThrough(group).stream()
+                .filter(grant -> !TokenAccessPolicy.holds(held, grant))
+                .map(grant -> grant.permission().key()
+                        + (grant.atWorkspaceScope() ? "" : " (group " + grant.scope().displayName() + ")"))
+                .distinct().sorted().toList();
+        Optional<TokenUsageLevel> carried = usageList.list(group.workspace()).stream()
+                .filter(entry -> group.id().equals(entry.group())).map(TokenUsageEntry::level).findFirst();
+        Optional<String> usageMissing = carried.filter(level -> !holdsLevel(actor, held, level))
+                .map(level -> "token usage " + level);
+        List<String> all = Stream.concat(missing.stream(), usageMissing.stream()).toList();
+        if (!all.isEmpty()) {
+            throw refused(all, "Adding members to group '" + group.displayName() + "' would give them "
+                    + String.join(", ", all) + ", which " + actor.name() + " does not hold. Nobody grants what they"
+                    + " do not hold: a workspace admin can add them.");
+        }
+    }
+
+    /**
+     * Each entry that the change adds or raises needs the actor to hold at least that level itself (workspace admins
+     * hold {@code CAN_MANAGE}). Lowering or removing entries grants nothing.
+     */
+    public void requireMayGrantTokenUsage(Actor actor, List<TokenUsageEntry> before, List<TokenUsageEntry> after) {
+        List<TokenUsageEntry> raised = after.stream()
+                .filter(entry -> before.stream().noneMatch(old -> old.sameSubject(entry)
+                        && (old.level() == entry.level() || old.level() == TokenUsageLevel.CAN_MANAGE)))
+                .toList();
+        if (raised.isEmpty()) {
+            return;
+        }
+        EffectivePermissions held = heldBy(actor);
+        List<String> beyond = raised.stream().map(TokenUsageEntry::level).distinct()
+                .filter(level -> !holdsLevel(actor, held, level)).map(Enum::name).sorted().toList();
+        if (!beyond.isEmpty()) {
+            throw new PermissionDeniedException(Permission.PERMISSIONS_WRITE.key(),
+                    PermissionDeniedException.GRANT_BEYOND_ACTOR, actor.name() + " does not hold token usage "
+                    + String.join(", ", beyond) + " itself, so it cannot grant it. Nobody grants what they do not"
+                    + " hold: a workspace admin (who holds CAN_MANAGE) can.");
+        }
+    }
+
+    private boolean holdsLevel(Actor actor, EffectivePermissions held, TokenUsageLevel level) {
+        Optional<TokenUsageLevel> own = principals.findById(actor.workspace(), actor.principal())
+                .flatMap(principal -> usage.levelOf(principal, held));
+        return own.isPresent() && (own.get() == TokenUsageLevel.CAN_MANAGE || level == TokenUsageLevel.CAN_USE);
+    }
+
+    private EffectivePermissions heldBy(Actor actor) {
+        return permissions.of(actor.workspace(), actor.principal());
+    }
+
+    private static boolean holds(EffectivePermissions held, Permission permission, GroupId scope) {
+        return scope == null ? held.holds(permission) : held.holds(permission, scope);
+    }
+
+    private static PermissionDeniedException refused(List<String> missing, String message) {
+        return new PermissionDeniedException(missing.get(0).split(" ")[0], PermissionDeniedException.GRANT_BEYOND_ACTOR,
+                message);
+    }
+}
