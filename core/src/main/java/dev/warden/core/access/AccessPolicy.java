@@ -35,6 +35,27 @@ public final class AccessPolicy {
         }
     }
 
+    /**
+     * Reading something back: whoever may change it may also read it (the answer to a write shows what was written),
+     * so {@code write} also allows what {@code read} does, for the workspace ({@code group} null) or for that group.
+     */
+    public void requireToRead(Actor actor, Permission read, Permission write, GroupId group) {
+        EffectivePermissions held = permissionsOf(actor);
+        boolean allowed = group == null ? held.holds(read) || held.holds(write)
+                : held.holds(read, group) || held.holds(write, group);
+        if (!allowed) {
+            throw denied(actor, read, held, group == null ? "" : " for group " + group);
+        }
+    }
+
+    /** Held at workspace scope or on at least one group (a group admin sees the groups it administers). */
+    public void requireAnywhere(Actor actor, Permission permission) {
+        EffectivePermissions held = permissionsOf(actor);
+        if (held.grants().stream().noneMatch(grant -> grant.permission() == permission)) {
+            throw denied(actor, permission, held, " (for the workspace or for any group)");
+        }
+    }
+
     private static PermissionDeniedException denied(Actor actor, Permission permission, EffectivePermissions held,
                                                     String where) {
         List<String> roles = held.roleNames();

@@ -28,6 +28,7 @@ import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenRepository;
+import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenTarget;
 import java.time.Clock;
@@ -120,6 +121,11 @@ public final class TechnicalTokenService {
         group(actor, groupId);
         return described(actor, tokens.search(actor.workspace(), TokenFilter.ofGroup(groupId, now()), null,
                 TokenManagementService.MAX_PAGE));
+    }
+
+    /** Whether the actor may do this to the organisation or group token (the console shows only what works). */
+    public boolean allows(Actor actor, TokenAction action, AccessToken token) {
+        return tokenService.allows(actor, action, token, TokenTarget.technical(token.id()));
     }
 
     public TechnicalToken get(Actor actor, TokenId id) {

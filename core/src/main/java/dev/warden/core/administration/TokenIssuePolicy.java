@@ -18,6 +18,7 @@ import dev.warden.core.token.TokenIssueTerms;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
+import dev.warden.core.workspace.WorkspaceId;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -64,6 +65,14 @@ public final class TokenIssuePolicy implements TokenIssueRules {
         Set<Permission> grantable = permissions.of(principal).grants().stream().map(Grant::permission)
                 .collect(Collectors.toSet());
         return new TokenIssueTerms(lifetimes(current), current.tokenQuota(), grantable);
+    }
+
+    /**
+     * The lifetimes a new token of this workspace gets: the installation's narrowed by the workspace's settings. No
+     * permission check: the form that creates a token shows them to whoever may create one.
+     */
+    public TokenLifetimePolicy lifetimes(WorkspaceId workspace) {
+        return lifetimes(settings.get(workspace));
     }
 
     /** The installation's lifetimes narrowed by the workspace's settings. */

@@ -22,6 +22,7 @@ import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenSort;
+import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenStatus;
 import dev.warden.core.token.TokenTarget;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
@@ -83,6 +84,11 @@ public final class TokenManagementService {
         access.require(actor, Permission.TOKEN_MANAGEMENT_READ);
         tokenService.get(actor, TokenTarget.managed(id));
         return audit.history(actor.workspace(), "token", id.value(), limit);
+    }
+
+    /** Whether the actor may do this to the token through token management (the console shows only what works). */
+    public boolean allows(Actor actor, TokenAction action, AccessToken token) {
+        return tokenService.allows(actor, action, token, TokenTarget.managed(token.id()));
     }
 
     public AccessToken get(Actor actor, TokenId id) {

@@ -66,13 +66,13 @@ public final class TokenUsageService {
 
     /** The direct entries. */
     public List<TokenUsageEntry> entries(Actor actor) {
-        access.require(actor, Permission.PERMISSIONS_READ);
+        access.requireToRead(actor, Permission.PERMISSIONS_READ, Permission.PERMISSIONS_WRITE, null);
         return acl.list(actor.workspace());
     }
 
     /** The active workspace admins, who hold CAN_MANAGE whatever the list says. */
     public List<Principal> implicitManagers(Actor actor) {
-        access.require(actor, Permission.PERMISSIONS_READ);
+        access.requireToRead(actor, Permission.PERMISSIONS_READ, Permission.PERMISSIONS_WRITE, null);
         return principals.findAllById(actor.workspace(), admins.activeWorkspaceAdmins(actor.workspace())).stream()
                 .sorted(Comparator.comparing(Principal::name)).toList();
     }

@@ -2,10 +2,15 @@ package dev.warden.core.delegation;
 
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
+import dev.warden.core.group.GroupRepository;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.EffectivePermissions;
+import dev.warden.core.role.Grant;
 import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.shared.PermissionDeniedException;
@@ -13,10 +18,12 @@ import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.tokenusage.TokenUsageRepository;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -31,13 +38,15 @@ public final class DirectoryPolicy {
     private final TokenUsagePolicy usage;
     private final TokenUsageRepository usageList;
     private final PrincipalRepository principals;
+    private final GroupRepository groups;
 
     public DirectoryPolicy(PermissionResolver permissions, TokenUsagePolicy usage, TokenUsageRepository usageList,
-                           PrincipalRepository principals) {
+                           PrincipalRepository principals, GroupRepository groups) {
         this.permissions = permissions;
         this.usage = usage;
         this.principals = principals;
         this.usageList = usageList;
+        this.groups = groups;
     }
 
     /**
@@ -46,8 +55,12 @@ public final class DirectoryPolicy {
      */
     public void requireMayGrant(Actor actor, String roleName, Set<Permission> granted, GroupId scope) {
         EffectivePermissions held = heldBy(actor);
-        List<String> missing = granted.stream().filter(p -> !holds(held, p, scope)).map(Permission::key).sorted()
-                .toList();
+        List<String> missing = new ArrayList<>(granted.stream().filter(p -> !holds(held, p, scope))
+                .map(Permission::key).sorted().toList());
+        if (scope == null && roleName.equals(BuiltInRole.WORKSPACE_ADMIN.roleName())
+                && !holdsLevel(actor, held, TokenUsageLevel.CAN_MANAGE)) {
+            missing.add("token usage CAN_MANAGE"); // workspace admins hold it, whatever the list says
+        }
         if (!missing.isEmpty()) {
             throw refused(missing, actor.name() + " does not hold " + String.join(", ", missing)
                     + (scope == null ? "" : " for group " + scope) + ", which role '" + roleName + "' grants"
@@ -80,14 +93,16 @@ public final class DirectoryPolicy {
      * Adding members to a group hands them what the group's roles grant and the group's token usage entry; the actor
      * holds all of it, or a group admin could add itself to a group that holds workspace-admin.
      */
-    public void requireMayAddMembers(Actor actor, Group group) {
+    public void requireMayAddMembers(Actor actor, Group group, Collection<PrincipalId> members) {
         EffectivePermissions held = heldBy(actor);
-        List<String> missing = permissions.grantsThrough(group).stream()
+        List<Grant> conferred = permissions.grantsThrough(group);
+        List<String> missing = conferred.stream()
                 .filter(grant -> !TokenAccessPolicy.holds(held, grant))
-                .map(grant -> grant.permission().key()
-                        + (grant.atWorkspaceScope() ? "" : " (group " + grant.scope().displayName() + ")"))
+                .map(TokenAccessPolicy::describe)
                 .distinct().sorted().toList();
-        Optional<TokenUsageLevel> carried = usageList.list(group.workspace()).stream()
+        boolean makesAdmins = new EffectivePermissions(conferred).isWorkspaceAdmin();
+        Optional<TokenUsageLevel> carried = makesAdmins ? Optional.of(TokenUsageLevel.CAN_MANAGE)
+                : usageList.list(group.workspace()).stream()
                 .filter(entry -> group.id().equals(entry.group())).map(TokenUsageEntry::level).findFirst();
         Optional<String> usageMissing = carried.filter(level -> !holdsLevel(actor, held, level))
                 .map(level -> "token usage " + level);
@@ -96,6 +111,51 @@ public final class DirectoryPolicy {
             throw refused(all, "Adding members to group '" + group.displayName() + "' would give them "
                     + String.join(", ", all) + ", which " + actor.name() + " does not hold. Nobody grants what they"
                     + " do not hold: a workspace admin can add them.");
+        }
+        if (carried.isPresent()) {
+            requireHoldsWhatTokensWouldRegain(actor, held, members);
+        }
+    }
+
+    /**
+     * Giving principals token usage lets their tokens work again, with everything their owners hold now, for whoever
+     * holds those secrets (an admin who created or rotated one, say): the actor holds what those principals hold, as
+     * for a reactivation. Principals that may use tokens already regain nothing.
+     */
+    private void requireHoldsWhatTokensWouldRegain(Actor actor, EffectivePermissions held,
+                                                   Collection<PrincipalId> principalIds) {
+        List<String> missing = principals.findAllById(actor.workspace(), principalIds).stream()
+                .filter(principal -> principal.active() && !usage.mayUseTokens(principal))
+                .flatMap(principal -> permissions.of(principal).grants().stream()
+                        .filter(grant -> !TokenAccessPolicy.holds(held, grant))
+                        .map(grant -> TokenAccessPolicy.describe(grant) + " of " + principal.name()))
+                .distinct().sorted().toList();
+        if (!missing.isEmpty()) {
+            throw refused(missing, "Granting token usage lets the tokens of its principals work again with what"
+                    + " their owners hold now: " + String.join(", ", missing) + ", which " + actor.name()
+                    + " does not hold. Nobody grants what they do not hold: a workspace admin can.");
+        }
+    }
+
+    /**
+     * Reactivating a principal gives it back everything its roles, groups and token usage grant: the actor holds all
+     * of it, so that nobody brings back an admin someone deactivated without being one.
+     */
+    public void requireMayActivate(Actor actor, Principal target) {
+        Principal active = target.withActive(true);
+        EffectivePermissions regained = permissions.of(active);
+        EffectivePermissions held = heldBy(actor);
+        List<String> missing = regained.grants().stream()
+                .filter(grant -> !TokenAccessPolicy.holds(held, grant))
+                .map(TokenAccessPolicy::describe)
+                .distinct().sorted().toList();
+        Optional<String> usageMissing = usage.levelOf(active, regained)
+                .filter(level -> !holdsLevel(actor, held, level)).map(level -> "token usage " + level);
+        List<String> all = Stream.concat(missing.stream(), usageMissing.stream()).toList();
+        if (!all.isEmpty()) {
+            throw refused(all, "Reactivating " + target.name() + " would give it back " + String.join(", ", all)
+                    + ", which " + actor.name() + " does not hold. Nobody grants what they do not hold: someone who"
+                    + " holds " + (all.size() == 1 ? "it" : "them") + " can reactivate " + target.name() + ".");
         }
     }
 
@@ -112,6 +172,10 @@ public final class DirectoryPolicy {
             return;
         }
         EffectivePermissions held = heldBy(actor);
+        requireHoldsWhatTokensWouldRegain(actor, held, raised.stream()
+                .flatMap(entry -> entry.principal() != null ? Stream.of(entry.principal())
+                        : groups.members(actor.workspace(), entry.group()).stream())
+                .collect(Collectors.toSet()));
         List<String> beyond = raised.stream().map(TokenUsageEntry::level).distinct()
                 .filter(level -> !holdsLevel(actor, held, level)).map(Enum::name).sorted().toList();
         if (!beyond.isEmpty()) {

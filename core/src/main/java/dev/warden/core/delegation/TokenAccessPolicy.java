@@ -55,24 +55,11 @@ public final class TokenAccessPolicy implements TokenAccessRules {
         if (action == TokenAction.ROTATE) {
             requireMayReceive(actor, held, owner(token.workspace(), token.owner()), token.scopes());
         }
+        if (action == TokenAction.RESTORE) {
+            requireHoldsPower(actor, held, owner(token.workspace(), token.owner()), token.scopes(),
+                    "Restoring it would bring that back to whoever holds its secret");
+        }
         return authority;
-    }
-
-    /** Whether the actor may do this to the token (the console asks, to show only buttons that work). */
-    public boolean allows(Actor actor, TokenAction action, AccessToken token, TokenTarget target) {
-        EffectivePermissions held = permissions.of(actor.workspace(), actor.principal());
-        RevocationAuthority authority = authorityOver(held, action, token, target);
-        if (authority == null) {
-            return false;
-        }
-        if (action == TokenAction.RESTORE && token.isRevoked()) {
-            return authority.covers(token.revocationAuthority());
-        }
-        if (action == TokenAction.ROTATE) {
-            return missing(actor, held, owner(token.workspace(), token.owner()), token.scopes()).isEmpty()
-                    && mayUseTokens(actor);
-        }
-        return true;
     }
 
     @Override
@@ -122,20 +109,29 @@ public final class TokenAccessPolicy implements TokenAccessRules {
      * the secret can exercise now: the owner's current grants that the scopes cover.
      */
     private void requireMayReceive(Actor receiver, EffectivePermissions held, Principal owner, Set<Scope> scopes) {
-        List<String> missing = missing(receiver, held, owner, scopes);
-        if (!missing.isEmpty()) {
-            throw new PermissionDeniedException(missing.get(0).split(" ")[0], PermissionDeniedException.SECRET_BEYOND_ACTOR,
-                    receiver.name() + " does not hold " + String.join(", ", missing) + ", which this token can"
-                            + " exercise (its scopes, within what its owner " + owner.name() + " holds now). Nobody"
-                            + " receives a secret that can do more than they may: narrow the scopes, or ask someone"
-                            + " who holds " + (missing.size() == 1 ? "it" : "them") + ".");
-        }
+        requireHoldsPower(receiver, held, owner, scopes, "Nobody receives a secret that can do more than they may");
         if (!receiver.principal().equals(owner.id()) && !mayUseTokens(receiver)) {
             throw new PermissionDeniedException(Permission.TOKENS_WRITE.key(),
                     PermissionDeniedException.SECRET_BEYOND_ACTOR, receiver.name() + " may not use tokens (no entry in"
                     + " the token usage list names it or one of its groups), so it may not receive this token's"
                     + " secret either. A workspace admin grants token usage in Settings → Admin Console → Workspace"
                     + " settings → Permission Settings.");
+        }
+    }
+
+    /**
+     * The actor holds what the token can exercise now (which may have grown while it was revoked): a receiver of its
+     * secret, and a restorer, who brings it back to whoever holds the secret.
+     */
+    private void requireHoldsPower(Actor actor, EffectivePermissions held, Principal owner, Set<Scope> scopes,
+                                   String why) {
+        List<String> missing = missing(actor, held, owner, scopes);
+        if (!missing.isEmpty()) {
+            throw new PermissionDeniedException(missing.get(0).split(" ")[0], PermissionDeniedException.SECRET_BEYOND_ACTOR,
+                    actor.name() + " does not hold " + String.join(", ", missing) + ", which this token can"
+                            + " exercise (its scopes, within what its owner " + owner.name() + " holds now). " + why
+                            + ": narrow the token's scopes, or ask someone who holds "
+                            + (missing.size() == 1 ? "it" : "them") + ".");
         }
     }
 
@@ -146,9 +142,13 @@ public final class TokenAccessPolicy implements TokenAccessRules {
         return permissions.of(owner).grants().stream()
                 .filter(grant -> scopes.stream().anyMatch(scope -> scope.covers(grant.permission())))
                 .filter(grant -> !holds(held, grant))
-                .map(grant -> grant.permission().key()
-                        + (grant.atWorkspaceScope() ? "" : " (group " + grant.scope().displayName() + ")"))
+                .map(TokenAccessPolicy::describe)
                 .distinct().sorted().toList();
+    }
+
+    /** "settings:read", or "scim:write (group ops)" for a grant on one group. */
+    static String describe(Grant grant) {
+        return grant.permission().key() + (grant.atWorkspaceScope() ? "" : " (group " + grant.scope().displayName() + ")");
     }
 
     static boolean holds(EffectivePermissions held, Grant grant) {

@@ -4,6 +4,7 @@ import dev.warden.core.access.AccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.delegation.DirectoryPolicy;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
@@ -47,6 +48,7 @@ public final class DirectoryService {
     private final RoleAssignmentRepository assignments;
     private final TokenRepository tokens;
     private final AccessPolicy access;
+    private final DirectoryPolicy delegation;
     private final LastAdminGuard lastAdmin;
     private final AuditLog audit;
     private final TransactionRunner tx;
@@ -54,12 +56,14 @@ public final class DirectoryService {
 
     public DirectoryService(PrincipalRepository principals, RoleRepository roles,
                             RoleAssignmentRepository assignments, TokenRepository tokens, AccessPolicy access,
-                            LastAdminGuard lastAdmin, AuditLog audit, TransactionRunner tx, Clock clock) {
+                            DirectoryPolicy delegation, LastAdminGuard lastAdmin, AuditLog audit, TransactionRunner tx,
+                            Clock clock) {
         this.principals = principals;
         this.roles = roles;
         this.assignments = assignments;
         this.tokens = tokens;
         this.access = access;
+        this.delegation = delegation;
         this.lastAdmin = lastAdmin;
         this.audit = audit;
         this.tx = tx;
@@ -67,7 +71,7 @@ public final class DirectoryService {
     }
 
     public Principal get(Actor actor, PrincipalKind kind, PrincipalId id) {
-        access.require(actor, Permission.SCIM_READ);
+        access.requireToRead(actor, Permission.SCIM_READ, Permission.SCIM_WRITE, null);
         return find(actor, kind, id);
     }
 
@@ -173,8 +177,8 @@ public final class DirectoryService {
             Principal principal = find(actor, kind, id);
             requireNotSelf(actor, principal, "delete");
             int tokenCount = tokens.listByOwner(actor.workspace(), id).size();
-            principals.delete(actor.workspace(), id);
-            lastAdmin.check(actor.workspace(), "deleting " + principal.name());
+            lastAdmin.keepingAnAdmin(actor.workspace(), "deleting " + principal.name(),
+                    () -> principals.delete(actor.workspace(), id));
             audit.record(event(actor, AuditAction.PRINCIPAL_DELETED, principal)
                     .detail("before", describe(principal))
                     .detail("tokens_deleted", tokenCount)
@@ -218,10 +222,13 @@ public final class DirectoryService {
         if (before.active() && !after.active()) {
             requireNotSelf(actor, before, "deactivate");
         }
-        Principal saved = principals.save(after);
-        if (before.active() && !after.active()) {
-            lastAdmin.check(actor.workspace(), "deactivating " + before.name());
+        if (!before.active() && after.active()) {
+            delegation.requireMayActivate(actor, after);
         }
+        Principal saved = before.active() && !after.active()
+                ? lastAdmin.keepingAnAdmin(actor.workspace(), "deactivating " + before.name(),
+                        () -> principals.save(after))
+                : principals.save(after);
         AuditAction action = before.active() == after.active() ? AuditAction.PRINCIPAL_UPDATED
                 : after.active() ? AuditAction.PRINCIPAL_ACTIVATED : AuditAction.PRINCIPAL_DEACTIVATED;
         audit.record(event(actor, action, saved)

@@ -69,7 +69,7 @@ public final class GroupService {
     }
 
     public Group get(Actor actor, GroupId id) {
-        access.require(actor, Permission.SCIM_READ, id);
+        access.requireToRead(actor, Permission.SCIM_READ, Permission.SCIM_WRITE, id);
         return find(actor, id);
     }
 
@@ -92,7 +92,7 @@ public final class GroupService {
     }
 
     public List<Principal> members(Actor actor, GroupId id) {
-        access.require(actor, Permission.SCIM_READ, id);
+        access.requireToRead(actor, Permission.SCIM_READ, Permission.SCIM_WRITE, id);
         find(actor, id);
         return principals.findAllById(actor.workspace(), groups.members(actor.workspace(), id)).stream()
                 .sorted(Comparator.comparing(Principal::displayName).thenComparing(p -> p.id().value()))
@@ -117,7 +117,7 @@ public final class GroupService {
 
     /** The groups a principal is in (for its detail page and SCIM {@code groups}). */
     public List<Group> groupsOf(Actor actor, PrincipalId principal) {
-        access.require(actor, Permission.SCIM_READ);
+        access.requireToRead(actor, Permission.SCIM_READ, Permission.SCIM_WRITE, null);
         return groups.groupsOf(actor.workspace(), principal);
     }
 
@@ -193,8 +193,8 @@ public final class GroupService {
             List<AccessToken> groupTokens = tokens.search(actor.workspace(),
                     TokenFilter.ofGroup(id, clock.instant()), null, Integer.MAX_VALUE);
             groupTokens.forEach(token -> principals.delete(actor.workspace(), token.owner()));
-            groups.delete(actor.workspace(), id);
-            lastAdmin.check(actor.workspace(), "deleting group " + group.displayName());
+            lastAdmin.keepingAnAdmin(actor.workspace(), "deleting group " + group.displayName(),
+                    () -> groups.delete(actor.workspace(), id));
             audit.record(event(actor, AuditAction.GROUP_DELETED, group)
                     .detail("before", group.displayName())
                     .detail("members", memberCount)
@@ -210,7 +210,7 @@ public final class GroupService {
         if (members == null || members.isEmpty()) {
             return added;
         }
-        delegation.requireMayAddMembers(actor, group);
+        delegation.requireMayAddMembers(actor, group, members);
         Set<PrincipalId> wanted = new LinkedHashSet<>(members);
         List<Principal> found = principals.findAllById(actor.workspace(), wanted);
         Set<PrincipalId> known = found.stream()
@@ -231,16 +231,14 @@ public final class GroupService {
     }
 
     private void removeAll(Actor actor, Group group, Collection<PrincipalId> members) {
-        boolean removedAny = false;
-        for (PrincipalId member : new LinkedHashSet<>(members)) {
-            if (groups.removeMember(actor.workspace(), group.id(), member)) {
-                removedAny = true;
-                audit.record(event(actor, AuditAction.GROUP_MEMBER_REMOVED, group).detail("member", member).build());
+        lastAdmin.keepingAnAdmin(actor.workspace(), "removing members from " + group.displayName(), () -> {
+            for (PrincipalId member : new LinkedHashSet<>(members)) {
+                if (groups.removeMember(actor.workspace(), group.id(), member)) {
+                    audit.record(event(actor, AuditAction.GROUP_MEMBER_REMOVED, group).detail("member", member)
+                            .build());
+                }
             }
-        }
-        if (removedAny) {
-            lastAdmin.check(actor.workspace(), "removing members from " + group.displayName());
-        }
+        });
     }
 
     private Group findForWrite(Actor actor, GroupId id) {

@@ -13,6 +13,7 @@ import dev.warden.core.workspace.WorkspaceId;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The workspace must keep a workspace admin who can sign in to the console: an active user with a password.
@@ -63,6 +64,28 @@ public final class LastAdminGuard {
         principals.findAllById(workspace, candidates).stream().filter(counted)
                 .forEach(principal -> active.add(principal.id()));
         return active;
+    }
+
+    /**
+     * Makes the change, then refuses it (the caller's transaction rolls it back) if it took away the last workspace
+     * admin who could sign in. A workspace that had none before (provisioned through the API only) is not made worse
+     * by a change, so the change goes ahead there.
+     * @param what the change, as the refusal names it ("deactivating admin")
+     */
+    public <T> T keepingAnAdmin(WorkspaceId workspace, String what, Supplier<T> change) {
+        boolean hadOne = !signInWorkspaceAdmins(workspace).isEmpty();
+        T result = change.get();
+        if (hadOne) {
+            check(workspace, what);
+        }
+        return result;
+    }
+
+    public void keepingAnAdmin(WorkspaceId workspace, String what, Runnable change) {
+        keepingAnAdmin(workspace, what, () -> {
+            change.run();
+            return null;
+        });
     }
 
     /** @param what the change, as the refusal names it ("deactivating admin") */

@@ -231,9 +231,11 @@ public final class RoleService {
             RoleAssignment assignment = assignments.findById(actor.workspace(), id).orElseThrow(() ->
                     new ResourceNotFoundException("Role assignment " + id + " does not exist."));
             Role role = find(actor, assignment.role());
-            assignments.delete(actor.workspace(), id);
             if (role.builtIn() && role.name().equals(BuiltInRole.WORKSPACE_ADMIN.roleName())) {
-                lastAdmin.check(actor.workspace(), "removing the workspace-admin role");
+                lastAdmin.keepingAnAdmin(actor.workspace(), "removing the workspace-admin role",
+                        () -> assignments.delete(actor.workspace(), id));
+            } else {
+                assignments.delete(actor.workspace(), id);
             }
             audit.record(assignmentEvent(actor, AuditAction.ROLE_UNASSIGNED, role, assignment).build());
         });

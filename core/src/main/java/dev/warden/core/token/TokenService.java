@@ -9,6 +9,7 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.shared.DomainException;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.QuotaExceededException;
@@ -136,6 +137,22 @@ public final class TokenService {
         AccessToken token = find(actor, target, false);
         access.require(actor, TokenAction.READ, token, target);
         return token;
+    }
+
+    /**
+     * Whether the actor may do this to the token through this target, as the operation itself would decide: the
+     * console shows only the buttons that work.
+     */
+    public boolean allows(Actor actor, TokenAction action, AccessToken token, TokenTarget target) {
+        if (!target.includes(token, actor.principal())) {
+            return false;
+        }
+        try {
+            RevocationAuthority authority = access.require(actor, action, token, target);
+            return action != TokenAction.RESTORE || !token.isRevoked() || authority.covers(token.revocationAuthority());
+        } catch (DomainException refused) {
+            return false;
+        }
     }
 
     /** One of the actor's own tokens. */

@@ -61,7 +61,8 @@ final class AdministrationFixture {
             directory.principals);
     final TokenUsagePolicy usage = new TokenUsagePolicy(acl, directory.groups, resolver);
     final TokenLifetimePolicy installation = new TokenLifetimePolicy(INSTALLATION_DEFAULT, INSTALLATION_MAX);
-    final DirectoryPolicy directoryPolicy = new DirectoryPolicy(resolver, usage, acl, directory.principals);
+    final DirectoryPolicy directoryPolicy = new DirectoryPolicy(resolver, usage, acl, directory.principals,
+            directory.groups);
     final TokenAccessPolicy tokenAccess = new TokenAccessPolicy(resolver, usage, directory.principals);
     final TokenUsageService tokenUsageService = new TokenUsageService(acl, usage, directory.principals,
             directory.groups, tokens, lastAdmin, access, directoryPolicy, audit, tx, clock);

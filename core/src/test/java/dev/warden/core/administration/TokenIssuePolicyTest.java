@@ -184,6 +184,16 @@ class TokenIssuePolicyTest {
         }
 
         @Test
+        void theWorkspacesLifetimesAreTheOnesItsNewTokensGet() {
+            TokenLifetimePolicy terms = termsUnder(lifetimes(60, 14));
+
+            assertThat(policy.lifetimes(WORKSPACE)).isEqualTo(terms)
+                    .isEqualTo(new TokenLifetimePolicy(Duration.ofDays(14), Duration.ofDays(60)));
+            assertThat(policy.lifetimes(AdministrationFixture.OTHER_WORKSPACE))
+                    .isEqualTo(new TokenLifetimePolicy(INSTALLATION_DEFAULT, INSTALLATION_MAX));
+        }
+
+        @Test
         void aLongerRequestIsRefusedNamingLifetimeSecondsAndTheCap() {
             TokenLifetimePolicy lifetimes = termsUnder(lifetimes(30, null));
             Instant now = fixture.clock.instant();

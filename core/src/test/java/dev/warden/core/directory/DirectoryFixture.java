@@ -49,11 +49,11 @@ final class DirectoryFixture {
     final AccessPolicy access = new AccessPolicy(resolver);
     final LastAdminGuard lastAdmin = new LastAdminGuard(directory.roles, directory.assignments, directory.groups,
             directory.principals);
-    final DirectoryService directoryService = new DirectoryService(directory.principals, directory.roles,
-            directory.assignments, tokens, access, lastAdmin, audit, tx, clock);
     final InMemoryTokenUsageRepository acl = new InMemoryTokenUsageRepository(directory.principals, directory.groups);
     final DirectoryPolicy delegation = new DirectoryPolicy(resolver,
-            new TokenUsagePolicy(acl, directory.groups, resolver), acl, directory.principals);
+            new TokenUsagePolicy(acl, directory.groups, resolver), acl, directory.principals, directory.groups);
+    final DirectoryService directoryService = new DirectoryService(directory.principals, directory.roles,
+            directory.assignments, tokens, access, delegation, lastAdmin, audit, tx, clock);
     final GroupService groupService = new GroupService(directory.groups, directory.principals, tokens, access,
             delegation, lastAdmin, audit, tx, clock);
     final RoleService roleService = new RoleService(directory.roles, directory.assignments, directory.principals,

@@ -1,15 +1,15 @@
 package dev.warden.web.administration;
 
 import dev.warden.core.administration.TokenUsageService;
+import dev.warden.core.directory.GroupNames;
+import dev.warden.core.directory.PrincipalNames;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
-import dev.warden.core.group.GroupRepository;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
-import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
@@ -29,8 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -51,10 +49,10 @@ class TokenPermissionsApiController {
     private static final String FIELD = "access_control_list";
 
     private final TokenUsageService usage;
-    private final PrincipalRepository principals;
-    private final GroupRepository groups;
+    private final PrincipalNames principals;
+    private final GroupNames groups;
 
-    TokenPermissionsApiController(TokenUsageService usage, PrincipalRepository principals, GroupRepository groups) {
+    TokenPermissionsApiController(TokenUsageService usage, PrincipalNames principals, GroupNames groups) {
         this.usage = usage;
         this.principals = principals;
         this.groups = groups;
@@ -107,20 +105,18 @@ class TokenPermissionsApiController {
             }
             TokenUsageLevel level = level(at, entry.permissionLevel());
             if (entry.userName() != null && !entry.userName().isBlank()) {
-                Principal user = principals.findByUserName(actor.workspace(), entry.userName())
-                        .filter(p -> p.kind() == PrincipalKind.USER)
+                Principal user = principals.user(actor.workspace(), entry.userName())
                         .orElseThrow(() -> new InvalidParameterException(at + ".user_name", "User '" + entry.userName()
                                 + "' does not exist in this workspace. Nothing was changed."));
                 entries.add(TokenUsageEntry.forPrincipal(user.id(), level));
             } else if (entry.servicePrincipalName() != null && !entry.servicePrincipalName().isBlank()) {
-                Principal sp = principals.findByApplicationId(actor.workspace(), entry.servicePrincipalName())
-                        .filter(p -> p.kind() == PrincipalKind.SERVICE_PRINCIPAL)
+                Principal sp = principals.servicePrincipal(actor.workspace(), entry.servicePrincipalName())
                         .orElseThrow(() -> new InvalidParameterException(at + ".service_principal_name",
                                 "Service principal with applicationId '" + entry.servicePrincipalName()
                                         + "' does not exist in this workspace. Nothing was changed."));
                 entries.add(TokenUsageEntry.forPrincipal(sp.id(), level));
             } else {
-                Group group = groups.findByDisplayName(actor.workspace(), entry.groupName())
+                Group group = groups.byDisplayName(actor.workspace(), entry.groupName())
                         .orElseThrow(() -> new InvalidParameterException(at + ".group_name", "Group '"
                                 + entry.groupName() + "' does not exist in this workspace. Nothing was changed."));
                 entries.add(TokenUsageEntry.forGroup(group.id(), level));
@@ -146,9 +142,8 @@ class TokenPermissionsApiController {
     private TokenPermissions describe(Actor actor, List<TokenUsageEntry> entries) {
         Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), entries.stream()
                 .map(TokenUsageEntry::principal).toList());
-        Map<GroupId, Group> groupsById = groups.findAllById(actor.workspace(), entries.stream()
-                        .map(TokenUsageEntry::group).filter(id -> id != null).toList()).stream()
-                .collect(Collectors.toMap(Group::id, Function.identity()));
+        Map<GroupId, Group> groupsById = groups.byId(actor.workspace(), entries.stream()
+                .map(TokenUsageEntry::group).toList());
         Map<Object, EntryResponse> result = new LinkedHashMap<>();
         for (TokenUsageEntry entry : entries) {
             PermissionResponse direct = PermissionResponse.direct(entry.level().name());

@@ -14,9 +14,12 @@ import dev.warden.core.bootstrap.WorkspaceBootstrap;
 import dev.warden.core.delegation.DirectoryPolicy;
 import dev.warden.core.delegation.TokenAccessPolicy;
 import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.directory.GroupNames;
 import dev.warden.core.directory.GroupService;
 import dev.warden.core.directory.LastAdminGuard;
+import dev.warden.core.directory.PrincipalNames;
 import dev.warden.core.directory.RoleService;
+import dev.warden.core.directory.SignInLookup;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.PermissionResolver;
@@ -80,8 +83,9 @@ class CoreConfiguration {
 
     @Bean
     DirectoryPolicy directoryPolicy(PermissionResolver permissions, TokenUsagePolicy usage,
-                                    TokenUsageRepository usageList, PrincipalRepository principals) {
-        return new DirectoryPolicy(permissions, usage, usageList, principals);
+                                    TokenUsageRepository usageList, PrincipalRepository principals,
+                                    GroupRepository groups) {
+        return new DirectoryPolicy(permissions, usage, usageList, principals, groups);
     }
 
     @Bean
@@ -180,8 +184,25 @@ class CoreConfiguration {
     @Bean
     DirectoryService directoryService(PrincipalRepository principals, RoleRepository roles,
                                       RoleAssignmentRepository assignments, TokenRepository tokens, AccessPolicy access,
-                                      LastAdminGuard lastAdmin, AuditLog audit, TransactionRunner tx, Clock clock) {
-        return new DirectoryService(principals, roles, assignments, tokens, access, lastAdmin, audit, tx, clock);
+                                      DirectoryPolicy delegation, LastAdminGuard lastAdmin, AuditLog audit,
+                                      TransactionRunner tx, Clock clock) {
+        return new DirectoryService(principals, roles, assignments, tokens, access, delegation, lastAdmin, audit, tx,
+                clock);
+    }
+
+    @Bean
+    PrincipalNames principalNames(PrincipalRepository principals) {
+        return new PrincipalNames(principals);
+    }
+
+    @Bean
+    GroupNames groupNames(GroupRepository groups) {
+        return new GroupNames(groups);
+    }
+
+    @Bean
+    SignInLookup signInLookup(WorkspaceRepository workspaces, PrincipalRepository principals) {
+        return new SignInLookup(workspaces, principals);
     }
 
     @Bean

@@ -11,24 +11,28 @@ import java.util.function.Predicate;
  * {@code comingSoon} text have pages of their own; the others are placeholders.
  */
 public enum AdminTab {
-    USERS("users", "Users", Abilities::readDirectory, null),
-    GROUPS("groups", "Groups", Abilities::readGroups, null),
-    SERVICE_PRINCIPALS("service-principals", "Service principals", Abilities::readDirectory, null),
-    ROLES("roles", "Roles", Abilities::readRoles, null),
-    WORKSPACE("workspace", "Workspace settings", a -> a.holds(Permission.SETTINGS_READ), null),
-    TOKENS("tokens", "Access tokens", Abilities::readTokens, null),
-    AUDIT("audit", "Audit log", a -> a.holds(Permission.AUDIT_READ),
+    USERS("users", "Users", Permission.SCIM_READ, Abilities::readDirectory, null),
+    GROUPS("groups", "Groups", Permission.SCIM_READ, Abilities::readGroups, null),
+    SERVICE_PRINCIPALS("service-principals", "Service principals", Permission.SCIM_READ, Abilities::readDirectory,
+            null),
+    ROLES("roles", "Roles", Permission.ROLES_READ, Abilities::readRoles, null),
+    WORKSPACE("workspace", "Workspace settings", Permission.SETTINGS_READ, a -> a.holds(Permission.SETTINGS_READ), null),
+    TOKENS("tokens", "Access tokens", Permission.TOKEN_MANAGEMENT_READ, Abilities::readTokens, null),
+    AUDIT("audit", "Audit log", Permission.AUDIT_READ, a -> a.holds(Permission.AUDIT_READ),
             "Every change and log-in, who made it and from where. The events are already recorded; their page is"
                     + " coming.");
 
     private final String slug;
     private final String title;
+    /** The permission the tab's page needs (for the workspace; the Groups tab also for some group). */
+    private final Permission permission;
     private final Predicate<Abilities> visible;
     private final String comingSoon;
 
-    AdminTab(String slug, String title, Predicate<Abilities> visible, String comingSoon) {
+    AdminTab(String slug, String title, Permission permission, Predicate<Abilities> visible, String comingSoon) {
         this.slug = slug;
         this.title = title;
+        this.permission = permission;
         this.visible = visible;
         this.comingSoon = comingSoon;
     }
@@ -39,6 +43,10 @@ public enum AdminTab {
 
     public String title() {
         return title;
+    }
+
+    public Permission permission() {
+        return permission;
     }
 
     public String href() {

@@ -1,6 +1,7 @@
 package dev.warden.web.console;
 
 import dev.warden.core.access.AccessPolicy;
+import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -14,6 +15,16 @@ public final class ConsoleAccess {
 
     ConsoleAccess(AccessPolicy access) {
         this.access = access;
+    }
+
+    /** Refuses (core's refusal, naming the permission and the roles held) unless held for the workspace. */
+    public void require(Actor actor, Permission permission) {
+        access.require(actor, permission);
+    }
+
+    /** Refuses unless held for the workspace or for some group. */
+    public void requireAnywhere(Actor actor, Permission permission) {
+        access.requireAnywhere(actor, permission);
     }
 
     public Abilities of(Actor actor) {

@@ -1,7 +1,6 @@
 package dev.warden.web.console;
 
 import dev.warden.core.principal.Actor;
-import dev.warden.core.shared.PermissionDeniedException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -35,8 +34,7 @@ class ConsoleController {
     String adminConsole(Actor actor) {
         List<AdminTab> tabs = AdminTab.visibleTabs(access.of(actor));
         if (tabs.isEmpty()) {
-            throw new PermissionDeniedException("scim:read", actor.name() + " may see no part of the Admin Console:"
-                    + " it needs a role with 'scim:read' (the directory) or 'roles:read'. A workspace admin can grant one.");
+            access.requireAnywhere(actor, AdminTab.USERS.permission()); // refuses: nothing of the console is theirs
         }
         return "redirect:" + tabs.get(0).href();
     }
@@ -46,8 +44,7 @@ class ConsoleController {
         AdminTab tab = AdminTab.bySlug(slug).filter(t -> t.comingSoon() != null)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!tab.visibleTo(access.of(actor))) {
-            throw new PermissionDeniedException(slug, actor.name() + " may not open " + tab.title()
-                    + ". A workspace admin can grant a role that allows it.");
+            access.require(actor, tab.permission());
         }
         model.addAttribute("tab", tab);
         return "admin/placeholder";

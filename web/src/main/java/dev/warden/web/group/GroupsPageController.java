@@ -7,7 +7,7 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.Page;
-import dev.warden.core.shared.PermissionDeniedException;
+import dev.warden.core.permission.Permission;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.web.console.ConsoleAccess;
 import dev.warden.web.console.ConsolePage;
@@ -63,10 +63,7 @@ class GroupsPageController {
 
     @GetMapping("/new")
     String newDialog(Actor actor, Model model, HtmxRequest htmx) {
-        if (!access.of(actor).writeDirectory()) {
-            throw new PermissionDeniedException("scim:write", actor.name() + " may not create groups: that needs"
-                    + " 'scim:write' for the workspace. A workspace admin can grant it.");
-        }
+        access.require(actor, Permission.SCIM_WRITE);
         model.addAttribute("form", new CreateGroupForm());
         return dialog(actor, model, htmx);
     }
@@ -152,10 +149,7 @@ class GroupsPageController {
     }
 
     private void addList(Actor actor, String q, int page, Model model) {
-        if (!access.of(actor).readGroups()) {
-            throw new PermissionDeniedException("scim:read", actor.name() + " may see no groups: that needs"
-                    + " 'scim:read' for the workspace or a role for some group. A workspace admin can grant one.");
-        }
+        access.requireAnywhere(actor, Permission.SCIM_READ);
         String contains = q.isBlank() ? null : q.strip();
         Page<Group> found = groups.search(actor, null, contains, PageView.request(page, PageView.SIZE));
         int last = PageView.clamp(page, found.total(), PageView.SIZE);

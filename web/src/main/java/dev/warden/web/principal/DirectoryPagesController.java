@@ -4,7 +4,7 @@ import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
-import dev.warden.core.shared.PermissionDeniedException;
+import dev.warden.core.permission.Permission;
 import dev.warden.web.console.ConsoleAccess;
 import dev.warden.web.console.Redirects;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -53,10 +53,7 @@ abstract class DirectoryPagesController {
 
     @GetMapping("/new")
     String newDialog(Actor actor, Model model, HtmxRequest htmx) {
-        if (!access.of(actor).writeDirectory()) {
-            throw new PermissionDeniedException("scim:write", actor.name() + " may not create a " + kind().noun()
-                    + ": that needs 'scim:write'. A workspace admin can grant it.");
-        }
+        access.require(actor, Permission.SCIM_WRITE);
         model.addAttribute("form", emptyForm());
         return dialog(actor, model, htmx);
     }

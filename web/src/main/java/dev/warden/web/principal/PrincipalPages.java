@@ -4,12 +4,12 @@ import dev.warden.core.administration.TokenSuspensions.OwnerSuspensions;
 import dev.warden.core.administration.TokenSuspensions;
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.GroupService;
+import dev.warden.core.directory.PrincipalNames;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalQuery;
-import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.Grant;
 import dev.warden.core.role.PermissionResolver;
@@ -34,11 +34,11 @@ class PrincipalPages {
     private final PermissionResolver resolver;
     private final ConsoleAccess access;
     private final TokenSuspensions suspensions;
-    private final PrincipalRepository principals;
+    private final PrincipalNames principals;
     private final Clock clock;
 
     PrincipalPages(DirectoryService directory, GroupService groups, PermissionResolver resolver, ConsoleAccess access,
-                   TokenSuspensions suspensions, PrincipalRepository principals, Clock clock) {
+                   TokenSuspensions suspensions, PrincipalNames principals, Clock clock) {
         this.directory = directory;
         this.groups = groups;
         this.resolver = resolver;

@@ -6,7 +6,6 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleId;
 import dev.warden.core.shared.InvalidParameterException;
-import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.web.console.ConsoleAccess;
 import dev.warden.web.console.ConsolePage;
@@ -144,10 +143,7 @@ class RolesPageController {
     }
 
     private void requireWrite(Actor actor) {
-        if (!access.of(actor).writeRoles()) {
-            throw new PermissionDeniedException("roles:write", actor.name() + " may not define roles: that needs"
-                    + " 'roles:write'. A workspace admin can grant it.");
-        }
+        access.require(actor, Permission.ROLES_WRITE);
     }
 
     static View redirect(HtmxRequest htmx, String path) {

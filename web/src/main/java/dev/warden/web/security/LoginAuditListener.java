@@ -3,7 +3,7 @@ package dev.warden.web.security;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
-import dev.warden.core.workspace.WorkspaceRepository;
+import dev.warden.core.directory.SignInLookup;
 import dev.warden.web.config.WardenProperties;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -20,13 +20,13 @@ class LoginAuditListener {
     private static final int MAX_ATTEMPTED_NAME = 100;
 
     private final AuditLog audit;
-    private final WorkspaceRepository workspaces;
+    private final SignInLookup signIn;
     private final String workspaceName;
     private final Clock clock;
 
-    LoginAuditListener(AuditLog audit, WorkspaceRepository workspaces, WardenProperties properties, Clock clock) {
+    LoginAuditListener(AuditLog audit, SignInLookup signIn, WardenProperties properties, Clock clock) {
         this.audit = audit;
-        this.workspaces = workspaces;
+        this.signIn = signIn;
         this.workspaceName = properties.consoleWorkspace();
         this.clock = clock;
     }
@@ -42,7 +42,7 @@ class LoginAuditListener {
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
         Authentication attempt = event.getAuthentication();
-        workspaces.findByName(workspaceName).ifPresent(workspace ->
+        signIn.workspace(workspaceName).ifPresent(workspace ->
                 audit.record(AuditEvent.anonymous(workspace.id(), AuditAction.LOGIN_FAILED, now())
                         .actor(null, attemptedName(attempt))
                         .clientAddress(addressOf(attempt))

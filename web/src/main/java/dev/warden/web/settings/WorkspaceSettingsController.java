@@ -3,17 +3,16 @@ package dev.warden.web.settings;
 import dev.warden.core.administration.SettingsService;
 import dev.warden.core.administration.TokenUsageImpact;
 import dev.warden.core.administration.TokenUsageService;
+import dev.warden.core.directory.GroupNames;
+import dev.warden.core.directory.PrincipalNames;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
-import dev.warden.core.group.GroupRepository;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
-import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.shared.InvalidParameterException;
-import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.web.console.Assignee;
@@ -24,9 +23,6 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -51,12 +47,12 @@ class WorkspaceSettingsController {
 
     private final SettingsService settings;
     private final TokenUsageService tokenUsage;
-    private final PrincipalRepository principals;
-    private final GroupRepository groups;
+    private final PrincipalNames principals;
+    private final GroupNames groups;
     private final ConsoleAccess access;
 
-    WorkspaceSettingsController(SettingsService settings, TokenUsageService tokenUsage, PrincipalRepository principals,
-                                GroupRepository groups, ConsoleAccess access) {
+    WorkspaceSettingsController(SettingsService settings, TokenUsageService tokenUsage, PrincipalNames principals,
+                                GroupNames groups, ConsoleAccess access) {
         this.settings = settings;
         this.tokenUsage = tokenUsage;
         this.principals = principals;
@@ -77,10 +73,7 @@ class WorkspaceSettingsController {
     String save(Actor actor, @ModelAttribute("form") TokenSettingsForm form, BindingResult binding, Model model,
                 HtmxRequest htmx) {
         settings.get(actor);
-        if (!access.of(actor).holds(Permission.SETTINGS_WRITE)) {
-            throw new PermissionDeniedException(Permission.SETTINGS_WRITE.key(), actor.name()
-                    + " may not change workspace settings: that needs 'settings:write'. A workspace admin can grant it.");
-        }
+        access.require(actor, Permission.SETTINGS_WRITE);
         if (!binding.hasErrors()) {
             try {
                 model.addAttribute("form", TokenSettingsForm.of(settings.update(actor, form.asConf())));
@@ -161,9 +154,8 @@ class WorkspaceSettingsController {
                 .toList();
         Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), copy.stream()
                 .map(TokenUsageEntry::principal).toList());
-        Map<GroupId, Group> groupsNamed = groups.findAllById(actor.workspace(), copy.stream()
-                        .map(TokenUsageEntry::group).filter(Objects::nonNull).toList()).stream()
-                .collect(Collectors.toMap(Group::id, Function.identity()));
+        Map<GroupId, Group> groupsNamed = groups.byId(actor.workspace(), copy.stream()
+                .map(TokenUsageEntry::group).toList());
         List<TokenUsageDialogView.Row> rows = new ArrayList<>();
         for (TokenUsageEntry e : copy) {
             String subject = e.principal() != null ? Assignee.of(e.principal()) : Assignee.of(e.group());

@@ -3,8 +3,10 @@ package dev.warden.web.token;
 import dev.warden.core.administration.TokenSuspensions;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenService;
+import dev.warden.core.token.TokenTarget;
 import dev.warden.web.console.ConsolePage;
 import dev.warden.web.tokenmanagement.CheckAccessForm;
 import dev.warden.web.tokenmanagement.TokenAccessConsole;
@@ -94,7 +96,8 @@ class OwnTokenController {
         Instant now = clock.instant();
         TokenSuspensions.Suspension suspension = suspensions.of(actor.workspace(), List.of(token)).of(token, now)
                 .orElse(null);
-        TokenView row = TokenView.of(token, now);
+        TokenView row = TokenView.of(token, tokens.allows(actor, TokenAction.RESTORE, token,
+                TokenTarget.own(token.id())), now);
         model.addAttribute("token", suspension == null ? row : row.suspended());
         model.addAttribute("statusMessage", suspension == null ? null : suspension.message());
         accessPanels.addPanels(actor, token.id(), pathOf(token), model);

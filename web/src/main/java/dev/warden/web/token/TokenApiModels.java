@@ -36,7 +36,8 @@ final class TokenApiModels {
     }
 
     /**
-     * Databricks' PublicTokenInfo plus Warden's {@code status} and {@code last_used_time}, which the SDK ignores.
+     * Databricks' PublicTokenInfo plus Warden's {@code status}, {@code last_used_time} and, for a revoked token,
+     * {@code revoked_time}, {@code revoked_by} (a principal id) and {@code revocation_authority}, which the SDK ignores.
      * Times are epoch milliseconds; an expiry of -1 means never.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -46,14 +47,20 @@ final class TokenApiModels {
                            @JsonProperty("expiry_time") long expiryTime,
                            List<String> scopes,
                            String status,
-                           @JsonProperty("last_used_time") Long lastUsedTime) {
+                           @JsonProperty("last_used_time") Long lastUsedTime,
+                           @JsonProperty("revoked_time") Long revokedTime,
+                           @JsonProperty("revoked_by") Long revokedBy,
+                           @JsonProperty("revocation_authority") String revocationAuthority) {
 
         static PublicTokenInfo of(AccessToken token, Instant now) {
             return new PublicTokenInfo(token.id().value(), token.comment(), token.createdAt().toEpochMilli(),
                     token.expiresAt() == null ? -1 : token.expiresAt().toEpochMilli(),
                     token.scopes().stream().map(Scope::key).toList(),
                     token.statusAt(now).name(),
-                    token.lastUse() == null ? null : token.lastUse().at().toEpochMilli());
+                    token.lastUse() == null ? null : token.lastUse().at().toEpochMilli(),
+                    token.revokedAt() == null ? null : token.revokedAt().toEpochMilli(),
+                    token.revokedBy() == null ? null : token.revokedBy().value(),
+                    token.revocationAuthority() == null ? null : token.revocationAuthority().name());
         }
     }
 }

@@ -17,7 +17,8 @@ record TokenView(String id, String name, String hint, List<String> scopes, Strin
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    static TokenView of(AccessToken token, Instant now) {
+    /** @param mayRestore whether its owner may restore it (not when an admin or an incident revoked it) */
+    static TokenView of(AccessToken token, boolean mayRestore, Instant now) {
         TokenStatus status = token.statusAt(now);
         return new TokenView(token.id().value(),
                 token.comment().isEmpty() ? "(no name)" : token.comment(),
@@ -30,7 +31,7 @@ record TokenView(String id, String name, String hint, List<String> scopes, Strin
                 status.name(),
                 TokenStatusLabel.of(status),
                 status == TokenStatus.ACTIVE,
-                status == TokenStatus.REVOKED && !token.isExpiredAt(now));
+                status == TokenStatus.REVOKED && !token.isExpiredAt(now) && mayRestore);
     }
 
     /** The same row for a token that would work but does not now: its owner lost token usage, or tokens are off. */

@@ -5,12 +5,15 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.shared.DomainException;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.QuotaExceededException;
+import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
+import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenIssueTerms;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenService;
+import dev.warden.core.token.TokenTarget;
 import dev.warden.web.console.ScopePickerView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
@@ -129,13 +132,13 @@ class UserTokensController {
 
     @PostMapping("/{id}/revoke")
     String revoke(Actor actor, @PathVariable String id, Model model) {
-        model.addAttribute("token", TokenView.of(tokens.revoke(actor, new TokenId(id)), clock.instant()));
+        model.addAttribute("token", view(actor, tokens.revoke(actor, new TokenId(id))));
         return "tokens/fragments :: token-row";
     }
 
     @PostMapping("/{id}/restore")
     String restore(Actor actor, @PathVariable String id, Model model) {
-        model.addAttribute("token", TokenView.of(tokens.restore(actor, new TokenId(id)), clock.instant()));
+        model.addAttribute("token", view(actor, tokens.restore(actor, new TokenId(id))));
         return "tokens/fragments :: token-row";
     }
 
@@ -181,7 +184,7 @@ class UserTokensController {
         boolean suspended = refusal != null && refusal.suspended();
         model.addAttribute("refusal", refusal);
         model.addAttribute("tokens", tokens.listOwn(actor).stream()
-                .map(t -> TokenView.of(t, clock.instant()))
+                .map(t -> view(actor, t))
                 .map(v -> suspended ? v.suspended() : v)
                 .toList());
     }
@@ -192,5 +195,10 @@ class UserTokensController {
         // What the user's roles grant now; when tokens are refused altogether, the form error says so instead.
         model.addAttribute("scopePicker", ScopePickerView.forOwner("token",
                 terms == null ? Set.of() : terms.grantable(), form.getScopes()));
+    }
+
+    private TokenView view(Actor actor, AccessToken token) {
+        return TokenView.of(token, tokens.allows(actor, TokenAction.RESTORE, token, TokenTarget.own(token.id())),
+                clock.instant());
     }
 }

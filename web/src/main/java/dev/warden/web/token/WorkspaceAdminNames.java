@@ -1,9 +1,9 @@
 package dev.warden.web.token;
 
 import dev.warden.core.directory.LastAdminGuard;
+import dev.warden.core.directory.PrincipalNames;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
-import dev.warden.core.principal.PrincipalRepository;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkspaceAdminNames {
     private final LastAdminGuard admins;
-    private final PrincipalRepository principals;
+    private final PrincipalNames principals;
 
-    WorkspaceAdminNames(LastAdminGuard admins, PrincipalRepository principals) {
+    WorkspaceAdminNames(LastAdminGuard admins, PrincipalNames principals) {
         this.admins = admins;
         this.principals = principals;
     }
 
     List<String> of(Actor actor) {
-        return principals.findAllById(actor.workspace(), admins.activeWorkspaceAdmins(actor.workspace())).stream()
+        return principals.byId(actor.workspace(), admins.activeWorkspaceAdmins(actor.workspace())).values().stream()
                 .map(Principal::name).sorted().toList();
     }
 }

@@ -1,9 +1,9 @@
 package dev.warden.web.tokenmanagement;
 
+import dev.warden.core.directory.PrincipalNames;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
-import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenKind;
@@ -28,9 +28,9 @@ class BulkRevokeFilters {
     /** Stands for "nobody": a created_by_username that names no one matches no token. Ids start at 1. */
     private static final PrincipalId NOBODY = new PrincipalId(-1);
 
-    private final PrincipalRepository principals;
+    private final PrincipalNames principals;
 
-    BulkRevokeFilters(PrincipalRepository principals) {
+    BulkRevokeFilters(PrincipalNames principals) {
         this.principals = principals;
     }
 
@@ -88,14 +88,12 @@ class BulkRevokeFilters {
 
     /** A user by userName, else a service principal by applicationId; null when neither exists. */
     private PrincipalId creatorByName(Actor actor, String name) {
-        return principals.findByUserName(actor.workspace(), name)
-                .or(() -> principals.findByApplicationId(actor.workspace(), name.toLowerCase(Locale.ROOT)))
-                .map(Principal::id).orElse(null);
+        return principals.byUserNameOrApplicationId(actor.workspace(), name).map(Principal::id).orElse(null);
     }
 
     private String principal(Actor actor, String value) {
         try {
-            return principals.findById(actor.workspace(), new PrincipalId(Long.parseLong(value)))
+            return principals.find(actor.workspace(), new PrincipalId(Long.parseLong(value)))
                     .map(p -> (p.userName() != null ? p.userName() : p.displayName()) + " (id " + value + ")")
                     .orElse("id " + value + " (nobody)");
         } catch (NumberFormatException e) {

@@ -4,12 +4,12 @@ import dev.warden.core.administration.TechnicalToken;
 import dev.warden.core.administration.TechnicalTokenService;
 import dev.warden.core.administration.TokenSuspensions.OwnerSuspensions;
 import dev.warden.core.administration.TokenSuspensions;
+import dev.warden.core.directory.PrincipalNames;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
-import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.token.AccessToken;
@@ -53,11 +53,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping(path = "/api/2.0", produces = "application/json")
 class TechnicalTokenApiController {
     private final TechnicalTokenService technical;
-    private final PrincipalRepository principals;
+    private final PrincipalNames principals;
     private final TokenSuspensions suspensions;
     private final Clock clock;
 
-    TechnicalTokenApiController(TechnicalTokenService technical, PrincipalRepository principals,
+    TechnicalTokenApiController(TechnicalTokenService technical, PrincipalNames principals,
                                 TokenSuspensions suspensions, Clock clock) {
         this.technical = technical;
         this.principals = principals;
@@ -131,7 +131,7 @@ class TechnicalTokenApiController {
     private ResponseEntity<IssuedTechnicalTokenResponse> issued(Actor actor, IssuedToken issued,
                                                                 CreateTechnicalTokenRequest request) {
         AccessToken token = issued.token();
-        Principal user = principals.findById(actor.workspace(), token.owner()).orElseThrow(() ->
+        Principal user = principals.find(actor.workspace(), token.owner()).orElseThrow(() ->
                 new InvalidStateException("The technical user of token " + token.id() + " is missing."));
         TechnicalTokenInfo info = describe(actor, List.of(new TechnicalToken(token, user, request.role().strip())))
                 .get(0);

@@ -5,19 +5,19 @@ import dev.warden.core.access.AccessRefusedException;
 import dev.warden.core.administration.TechnicalToken;
 import dev.warden.core.administration.TechnicalTokenService;
 import dev.warden.core.administration.TokenIssuePolicy;
+import dev.warden.core.directory.PrincipalNames;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
-import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.BuiltInRole;
-import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.QuotaExceededException;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
+import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLifetimePolicy;
@@ -66,17 +66,15 @@ public class TechnicalTokenConsole {
             TechnicalTokenService.ROLE_FIELD, "role");
 
     private final TechnicalTokenService tokens;
-    private final PrincipalRepository principals;
-    private final SettingsRepository settings;
+    private final PrincipalNames principals;
     private final TokenIssuePolicy issuePolicy;
     private final AccessPolicy access;
     private final Clock clock;
 
-    TechnicalTokenConsole(TechnicalTokenService tokens, PrincipalRepository principals, SettingsRepository settings,
-                          TokenIssuePolicy issuePolicy, AccessPolicy access, Clock clock) {
+    TechnicalTokenConsole(TechnicalTokenService tokens, PrincipalNames principals, TokenIssuePolicy issuePolicy,
+                          AccessPolicy access, Clock clock) {
         this.tokens = tokens;
         this.principals = principals;
-        this.settings = settings;
         this.issuePolicy = issuePolicy;
         this.access = access;
         this.clock = clock;
@@ -275,7 +273,7 @@ public class TechnicalTokenConsole {
 
     /** The workspace's lifetimes (its maximum, never beyond the installation's). */
     private TokenLifetimePolicy lifetimes(Actor actor) {
-        return issuePolicy.lifetimes(settings.get(actor.workspace()));
+        return issuePolicy.lifetimes(actor.workspace());
     }
 
     private void requireWrite(Actor actor, TokenList list) {
@@ -307,7 +305,8 @@ public class TechnicalTokenConsole {
         found.forEach(t -> creators.add(t.token().createdBy()));
         Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), creators);
         return found.stream()
-                .map(t -> TechnicalTokenRow.of(t, named.get(t.token().createdBy()), list.path(), now))
+                .map(t -> TechnicalTokenRow.of(t, named.get(t.token().createdBy()), list.path(),
+                        tokens.allows(actor, TokenAction.RESTORE, t.token()), now))
                 .toList();
     }
 

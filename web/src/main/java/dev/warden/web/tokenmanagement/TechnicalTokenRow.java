@@ -24,7 +24,8 @@ public record TechnicalTokenRow(String id, String name, String hint, String tech
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    static TechnicalTokenRow of(TechnicalToken technical, Principal creator, String listPath, Instant now) {
+    static TechnicalTokenRow of(TechnicalToken technical, Principal creator, String listPath, boolean mayRestore,
+                                Instant now) {
         AccessToken token = technical.token();
         TokenStatus status = token.statusAt(now);
         return new TechnicalTokenRow(token.id().value(),
@@ -43,7 +44,7 @@ public record TechnicalTokenRow(String id, String name, String hint, String tech
                 status.name(),
                 TokenStatusLabel.of(status),
                 status == TokenStatus.ACTIVE,
-                status == TokenStatus.REVOKED && !token.isExpiredAt(now),
+                status == TokenStatus.REVOKED && !token.isExpiredAt(now) && mayRestore,
                 listPath + "/" + token.id().value());
     }
 

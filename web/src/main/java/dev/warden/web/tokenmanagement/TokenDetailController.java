@@ -5,14 +5,15 @@ import dev.warden.core.administration.TechnicalTokenService;
 import dev.warden.core.administration.TokenManagementService;
 import dev.warden.core.administration.TokenSuspensions;
 import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.directory.GroupNames;
+import dev.warden.core.directory.PrincipalNames;
 import dev.warden.core.group.Group;
-import dev.warden.core.group.GroupRepository;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
-import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenId;
 import dev.warden.web.console.ConsoleAccess;
 import dev.warden.web.console.ConsolePage;
@@ -55,14 +56,14 @@ class TokenDetailController {
     private final TokenManagementService management;
     private final TechnicalTokenService technical;
     private final TokenSuspensions suspensions;
-    private final PrincipalRepository principals;
-    private final GroupRepository groups;
+    private final PrincipalNames principals;
+    private final GroupNames groups;
     private final ConsoleAccess access;
     private final TokenAccessConsole accessPanels;
     private final Clock clock;
 
     TokenDetailController(TokenManagementService management, TechnicalTokenService technical,
-                          TokenSuspensions suspensions, PrincipalRepository principals, GroupRepository groups,
+                          TokenSuspensions suspensions, PrincipalNames principals, GroupNames groups,
                           ConsoleAccess access, TokenAccessConsole accessPanels, Clock clock) {
         this.management = management;
         this.technical = technical;
@@ -132,10 +133,11 @@ class TokenDetailController {
         }
         Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), ids);
         TechnicalToken backing = token.kind().backedByTechnicalUser() ? technical.get(actor, token.id()) : null;
-        Group group = token.group() == null ? null : groups.findById(actor.workspace(), token.group()).orElse(null);
+        Group group = token.group() == null ? null : groups.find(actor.workspace(), token.group()).orElse(null);
         TokenSuspensions.Suspension suspension = suspensions.of(actor.workspace(), List.of(token)).of(token, now)
                 .orElse(null);
         List<AuditEvent> history = management.history(actor, token.id(), HISTORY);
-        return TokenDetailView.of(token, named, backing, group, suspension, history, now);
+        return TokenDetailView.of(token, named, backing, group, suspension, history,
+                management.allows(actor, TokenAction.RESTORE, token), now);
     }
 }

@@ -90,7 +90,8 @@ record TokenDetailView(String id, String name, String hint, String kind, boolean
      * @param suspension why the owner's tokens are suspended, or null
      */
     static TokenDetailView of(AccessToken token, Map<PrincipalId, Principal> named, TechnicalToken technical,
-                              Group group, Suspension suspension, List<AuditEvent> history, Instant now) {
+                              Group group, Suspension suspension, List<AuditEvent> history, boolean mayRestore,
+                              Instant now) {
         TokenStatus status = token.statusAt(now);
         boolean suspended = suspension != null && status == TokenStatus.ACTIVE;
         Principal owner = technical != null ? technical.technicalUser() : named.get(token.owner());
@@ -126,7 +127,7 @@ record TokenDetailView(String id, String name, String hint, String kind, boolean
                 token.revokedAt() == null ? null : FORMAT.format(token.revokedAt()),
                 suspended ? suspension.message() : null,
                 status == TokenStatus.ACTIVE,
-                status == TokenStatus.REVOKED && !token.isExpiredAt(now),
+                status == TokenStatus.REVOKED && !token.isExpiredAt(now) && mayRestore,
                 history.stream().map(HistoryEntry::of).toList());
     }
 }

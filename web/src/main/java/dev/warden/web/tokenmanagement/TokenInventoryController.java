@@ -2,15 +2,16 @@ package dev.warden.web.tokenmanagement;
 
 import dev.warden.core.administration.TokenManagementService;
 import dev.warden.core.administration.TokenSuspensions;
+import dev.warden.core.directory.PrincipalNames;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
-import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenCursor;
 import dev.warden.core.token.TokenFilter;
+import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenSort;
@@ -60,11 +61,11 @@ class TokenInventoryController {
     private static final String PICKED_OWNER = "assignee";
 
     private final TokenManagementService management;
-    private final PrincipalRepository principals;
+    private final PrincipalNames principals;
     private final TokenSuspensions suspensions;
     private final Clock clock;
 
-    TokenInventoryController(TokenManagementService management, PrincipalRepository principals,
+    TokenInventoryController(TokenManagementService management, PrincipalNames principals,
                              TokenSuspensions suspensions, Clock clock) {
         this.management = management;
         this.principals = principals;
@@ -195,7 +196,7 @@ class TokenInventoryController {
 
     /** The chosen owner's name, even when it owns nothing that matches; an unknown id says so. */
     private String ownerLabel(Actor actor, PrincipalId owner) {
-        return principals.findById(actor.workspace(), owner)
+        return principals.find(actor.workspace(), owner)
                 .map(p -> p.kind() == PrincipalKind.TECHNICAL_USER ? p.displayName() + " (technical user)"
                         : TokenInventoryRow.label(p))
                 .orElse("unknown principal " + owner.value());
@@ -215,7 +216,8 @@ class TokenInventoryController {
         TokenSuspensions.OwnerSuspensions suspended = suspensions.of(actor.workspace(), tokens);
         return tokens.stream()
                 .map(token -> TokenInventoryRow.of(token, named.get(token.owner()), named.get(token.createdBy()),
-                        suspended.of(token, now).orElse(null), now))
+                        suspended.of(token, now).orElse(null),
+                        management.allows(actor, TokenAction.RESTORE, token), now))
                 .toList();
     }
 

@@ -25,9 +25,10 @@ record TokenInventoryRow(String id, String name, String hint, String ownerName, 
     /**
      * @param suspension why the decision chain refuses this active token because of its owner or workspace, or null;
      *                   a suspended token shows as such and can still be revoked
+     * @param mayRestore whether the viewer may restore it (the token access policy says), so Restore shows only then
      */
     static TokenInventoryRow of(AccessToken token, Principal owner, Principal creator, Suspension suspension,
-                                Instant now) {
+                                boolean mayRestore, Instant now) {
         TokenStatus status = token.statusAt(now);
         boolean suspended = suspension != null && status == TokenStatus.ACTIVE;
         return new TokenInventoryRow(token.id().value(),
@@ -46,7 +47,7 @@ record TokenInventoryRow(String id, String name, String hint, String ownerName, 
                 suspended ? "Suspended" : TokenStatusLabel.of(status),
                 suspended ? suspension.message() : null,
                 status == TokenStatus.ACTIVE,
-                status == TokenStatus.REVOKED && !token.isExpiredAt(now));
+                status == TokenStatus.REVOKED && !token.isExpiredAt(now) && mayRestore);
     }
 
     static String label(Principal principal) {

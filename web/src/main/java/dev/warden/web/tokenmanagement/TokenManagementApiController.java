@@ -3,11 +3,11 @@ package dev.warden.web.tokenmanagement;
 import dev.warden.core.administration.TokenManagementService;
 import dev.warden.core.administration.TokenSuspensions.OwnerSuspensions;
 import dev.warden.core.administration.TokenSuspensions;
+import dev.warden.core.directory.PrincipalNames;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
-import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
@@ -60,11 +60,11 @@ class TokenManagementApiController {
     static final int UNPAGED_CAP = 10_000;
 
     private final TokenManagementService management;
-    private final PrincipalRepository principals;
+    private final PrincipalNames principals;
     private final TokenSuspensions suspensions;
     private final Clock clock;
 
-    TokenManagementApiController(TokenManagementService management, PrincipalRepository principals,
+    TokenManagementApiController(TokenManagementService management, PrincipalNames principals,
                                  TokenSuspensions suspensions, Clock clock) {
         this.management = management;
         this.principals = principals;
@@ -180,9 +180,7 @@ class TokenManagementApiController {
 
     /** A user by userName, else a service principal by applicationId; null when neither exists. */
     private PrincipalId creatorByName(Actor actor, String name) {
-        return principals.findByUserName(actor.workspace(), name)
-                .or(() -> principals.findByApplicationId(actor.workspace(), name.toLowerCase()))
-                .map(Principal::id).orElse(null);
+        return principals.byUserNameOrApplicationId(actor.workspace(), name).map(Principal::id).orElse(null);
     }
 
     private static TokenId tokenId(String value) {

@@ -67,7 +67,10 @@ final class TokenManagementModels {
                      @JsonProperty("last_used_address") String lastUsedAddress,
                      @JsonProperty("rotated_time") Long rotatedTime,
                      @JsonProperty("status_reason") String statusReason,
-                     @JsonProperty("status_message") String statusMessage) {
+                     @JsonProperty("status_message") String statusMessage,
+                     @JsonProperty("revoked_time") Long revokedTime,
+                     @JsonProperty("revoked_by") Long revokedBy,
+                     @JsonProperty("revocation_authority") String revocationAuthority) {
         static final String SUSPENDED = "SUSPENDED";
 
         /**
@@ -90,7 +93,10 @@ final class TokenManagementModels {
                     token.lastUse() == null ? null : token.lastUse().clientAddress(),
                     token.rotatedAt() == null ? null : token.rotatedAt().toEpochMilli(),
                     suspension == null ? null : suspension.reason().name(),
-                    suspension == null ? null : suspension.message());
+                    suspension == null ? null : suspension.message(),
+                    token.revokedAt() == null ? null : token.revokedAt().toEpochMilli(),
+                    token.revokedBy() == null ? null : token.revokedBy().value(),
+                    token.revocationAuthority() == null ? null : token.revocationAuthority().name());
         }
     }
 }

@@ -262,7 +262,7 @@ class DirectoryPagesConsoleIT {
         HttpResponse<String> users = session.get("/settings/admin/users");
 
         assertThat(entry.statusCode()).isEqualTo(403);
-        assertThat(entry.body()).contains("data-testid=\"forbidden\"", "may see no part of the Admin Console");
+        assertThat(entry.body()).contains("data-testid=\"forbidden\"", "lacks the permission &#39;scim:read&#39;");
         assertThat(users.statusCode()).isEqualTo(403);
         assertThat(users.body()).contains("lacks the permission &#39;scim:read&#39;").doesNotContain("Exception");
     }

@@ -493,12 +493,21 @@ class ScimUsersIT {
             ScimApi asAdmin = scim.as(other.adminToken());
             String adminId = String.valueOf(other.admin().id());
 
-            Response deactivate = asAdmin.patch("/Users/" + adminId, "[{'op':'replace','path':'active','value':false}]");
-            Response delete = asAdmin.delete("/Users/" + adminId);
+            Principal apiAdmin = directory.userWithoutTokenUsage(other.workspace().id(), "api-admin",
+                    BuiltInRole.WORKSPACE_ADMIN);
+            ScimApi asApiAdmin = scim.as(directory.tokenOf(apiAdmin));
 
+            Response deactivateSelf = asAdmin.patch("/Users/" + adminId,
+                    "[{'op':'replace','path':'active','value':false}]");
+            Response deactivate = asApiAdmin.patch("/Users/" + adminId,
+                    "[{'op':'replace','path':'active','value':false}]");
+            Response delete = asApiAdmin.delete("/Users/" + adminId);
+
+            assertThat(deactivateSelf.status()).isEqualTo(400);
+            assertThat(deactivateSelf.json().path("message").asString()).contains("cannot deactivate itself");
             assertThat(deactivate.status()).isEqualTo(400);
             assertThat(deactivate.errorCode()).isEqualTo("INVALID_STATE");
-            assertThat(deactivate.json().path("message").asString()).contains("workspace admin");
+            assertThat(deactivate.json().path("message").asString()).contains("workspace admin who can sign in");
             assertThat(delete.status()).isEqualTo(400);
             assertThat(delete.errorCode()).isEqualTo("INVALID_STATE");
             Response stillThere = asAdmin.get("/Me");

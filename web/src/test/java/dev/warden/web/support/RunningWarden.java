@@ -27,7 +27,7 @@ public final class RunningWarden implements AutoCloseable {
 
     public static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.resolve("warden")
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000";
     }
 
     public static RunningWarden start(Path dataDir, String... properties) {

@@ -109,11 +109,15 @@ public final class TestDirectory {
                 .secret().reveal();
     }
 
-    /** A second workspace with its built-in roles and one workspace admin; never the console's. */
+    /**
+     * A second workspace with its built-in roles and one workspace admin, who has a console password (so the
+     * last-admin guard counts it), though the console signs in to the main workspace only.
+     */
     public OtherWorkspace otherWorkspace() {
         Workspace workspace = workspaces.create("other-" + UUID.randomUUID());
         roles.seedBuiltIns(workspace.id());
-        Principal admin = userWithoutTokenUsage(workspace.id(), "other-admin", BuiltInRole.WORKSPACE_ADMIN);
+        Principal admin = principals.save(userWithoutTokenUsage(workspace.id(), "other-admin",
+                BuiltInRole.WORKSPACE_ADMIN).withPasswordHash("{noop}never-used"));
         return new OtherWorkspace(workspace, admin, tokenOf(admin));
     }
 

@@ -128,6 +128,26 @@ class UserTokensConsoleIT {
     }
 
     @Test
+    void aTokenAnAdminRevokedOffersItsOwnerNoRestoreAndRefusesOne() {
+        dev.warden.web.support.DirectoryFixture directory = new dev.warden.web.support.DirectoryFixture(context);
+        Principal owner = directory.user(dev.warden.web.support.DirectoryFixture.unique("revoked-owner"),
+                "revoked-owner-pass-1");
+        directory.token(owner, "taken away");
+        String id = tokens.listOwn(Actor.of(owner, null)).get(0).id().value();
+        context.getBean(dev.warden.core.administration.TokenManagementService.class).revoke(admin(),
+                new dev.warden.core.token.TokenId(id));
+        ConsoleSession asOwner = new ConsoleSession(port);
+        assertThat(asOwner.logIn(owner.userName(), "revoked-owner-pass-1")).isEqualTo("/");
+
+        String page = asOwner.get("/settings/user/tokens/" + id).body();
+        HttpResponse<String> restore = asOwner.postForm("/settings/user/tokens/" + id + "/restore", Map.of(), true);
+
+        assertThat(page).contains(">Revoked<").doesNotContain("data-testid=\"restore-token\"");
+        assertThat(restore.body()).contains("data-testid=\"flash-error\"").contains("authority ADMIN");
+        assertThat(tokens.listOwn(Actor.of(owner, null)).get(0).isRevoked()).isTrue();
+    }
+
+    @Test
     void anotherUsersTokenCannotBeTouchedFromTheConsole() {
         Principal other = principals.save(Principal.newUser(admin().workspace(), "other-" + UUID.randomUUID(),
                 "Other", null));

@@ -222,6 +222,7 @@ class TechnicalTokensConsoleIT {
     void aGroupAdminManagesTheirGroupsTokensOnItsTabAndIsRefusedAnothersTab() {
         String password = "group-admin-password-1";
         Principal groupAdmin = directory.user(unique("grp-admin"), password);
+        directory.allowTokens(groupAdmin); // it walks away with the secret, so it must be allowed to use tokens
         Group own = directory.group(unique("squad"));
         Group other = directory.group(unique("other-squad"));
         directory.assign(directory.builtIn(BuiltInRole.GROUP_ADMIN), groupAdmin, own);

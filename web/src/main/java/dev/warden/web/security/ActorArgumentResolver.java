@@ -1,8 +1,6 @@
-package dev.warden.web.shared;
+package dev.warden.web.security;
 
 import dev.warden.core.principal.Actor;
-import dev.warden.web.security.ConsoleUser;
-import dev.warden.web.security.TokenAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;

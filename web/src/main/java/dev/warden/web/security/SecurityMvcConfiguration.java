@@ -1,17 +1,20 @@
-package dev.warden.web.shared;
+package dev.warden.web.security;
 
-import dev.warden.web.security.RequiredPermissionInterceptor;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+/**
+ * The MVC side of security: handlers get the authenticated {@link dev.warden.core.principal.Actor}, and API routes
+ * are checked against the permission they declare.
+ */
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration implements WebMvcConfigurer {
+class SecurityMvcConfiguration implements WebMvcConfigurer {
     private final RequiredPermissionInterceptor requiredPermission;
 
-    WebConfiguration(RequiredPermissionInterceptor requiredPermission) {
+    SecurityMvcConfiguration(RequiredPermissionInterceptor requiredPermission) {
         this.requiredPermission = requiredPermission;
     }
 
