@@ -26,7 +26,6 @@ import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenStatus;
 import dev.warden.core.token.TokenTarget;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,11 +49,9 @@ public final class TokenManagementService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final TransactionRunner tx;
-    private final Clock clock;
 
     public TokenManagementService(TokenRepository tokens, TokenService tokenService, PrincipalRepository principals,
-                                  TokenUsagePolicy usage, AccessPolicy access, AuditLog audit, TransactionRunner tx,
-                                  Clock clock) {
+                                  TokenUsagePolicy usage, AccessPolicy access, AuditLog audit, TransactionRunner tx) {
         this.tokens = tokens;
         this.tokenService = tokenService;
         this.principals = principals;
@@ -62,7 +59,6 @@ public final class TokenManagementService {
         this.access = access;
         this.audit = audit;
         this.tx = tx;
-        this.clock = clock;
     }
 
     /** A page of the inventory, newest first; pass the last token of a page as the cursor of the next. */

@@ -73,7 +73,7 @@ final class AdministrationFixture {
             new TokenFormat(TokenFormat.DEFAULT_PREFIX), issuePolicy, tokenAccess, installation, new SecureRandom(),
             clock);
     final TokenManagementService tokenManagement = new TokenManagementService(tokens, tokenService,
-            directory.principals, usage, access, audit, tx, clock);
+            directory.principals, usage, access, audit, tx);
 
     final Principal admin;
 

@@ -237,7 +237,7 @@ class NoEscalationPropertyTest {
                     new TokenFormat(TokenFormat.DEFAULT_PREFIX), issuePolicy, tokenAccess, installation,
                     seededRandom(seed), clock);
             tokenManagement = new TokenManagementService(tokens, tokenService, directory.principals, usage, access,
-                    audit, tx, clock);
+                    audit, tx);
             technicalTokens = new TechnicalTokenService(tokenService, directoryPolicy, tokens, directory.principals,
                     directory.groups, directory.roles, directory.assignments, access, audit, tx, clock);
             populate();

@@ -120,7 +120,7 @@ class CoreConfiguration {
                                                   PrincipalRepository principals, TokenUsagePolicy usage,
                                                   AccessPolicy access, AuditLog audit, TransactionRunner tx,
                                                   Clock clock) {
-        return new TokenManagementService(tokens, tokenService, principals, usage, access, audit, tx, clock);
+        return new TokenManagementService(tokens, tokenService, principals, usage, access, audit, tx);
     }
 
     @Bean
