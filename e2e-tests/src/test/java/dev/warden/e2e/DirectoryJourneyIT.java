@@ -4,7 +4,7 @@ import static dev.warden.e2e.WardenE2ETest.ADMIN_PASSWORD;
 import static dev.warden.e2e.WardenE2ETest.ADMIN_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.administration.TokenUsageService;
+import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;

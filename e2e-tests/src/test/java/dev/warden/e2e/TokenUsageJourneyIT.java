@@ -4,14 +4,14 @@ import static dev.warden.e2e.WardenE2ETest.ADMIN_PASSWORD;
 import static dev.warden.e2e.WardenE2ETest.ADMIN_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.directory.DirectoryService;
-import dev.warden.core.directory.GroupService;
-import dev.warden.core.directory.UserDetails;
+import dev.warden.core.principal.DirectoryService;
+import dev.warden.core.group.GroupService;
+import dev.warden.core.principal.UserDetails;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.workspace.WorkspaceRepository;
-import dev.warden.core.administration.SettingsService;
+import dev.warden.core.settings.SettingsService;
 import dev.warden.e2e.pages.AccessTokensPage;
 import dev.warden.e2e.pages.IssuedTokenDialog;
 import dev.warden.e2e.pages.LoginPage;

@@ -17,7 +17,7 @@ import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.TokenRepository;
-import dev.warden.core.token.TokenUsage;
+import dev.warden.core.token.TokenUse;
 import dev.warden.core.token.Tokens;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
@@ -154,7 +154,7 @@ abstract class JdbcTransactionRunnerContract {
             AccessToken loaded = tokens.findById(workspace, stored.id()).orElseThrow();
             loaded.revoke(alice, RevocationAuthority.OWNER, NOW.plusSeconds(1));
             tokens.update(loaded);                                              // named-parameter template
-            tokens.recordUsage(List.of(new TokenUsage(workspace, stored.id(), NOW.plusSeconds(2), "10.0.0.1", "agent")));
+            tokens.recordUses(List.of(new TokenUse(workspace, stored.id(), NOW.plusSeconds(2), "10.0.0.1", "agent")));
             throw new IllegalStateException("roll back");
         })).isInstanceOf(IllegalStateException.class);
 

@@ -61,5 +61,5 @@ public interface TokenRepository {
     boolean delete(WorkspaceId workspace, TokenId id);
 
     /** Writes last-use data in one batch; tokens deleted meanwhile are skipped. */
-    void recordUsage(Collection<TokenUsage> usages);
+    void recordUses(Collection<TokenUse> usages);
 }

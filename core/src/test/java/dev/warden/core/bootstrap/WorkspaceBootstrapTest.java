@@ -7,7 +7,7 @@ import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.InMemoryAuditLog;
 import dev.warden.core.permission.Scope;
-import dev.warden.core.directory.InMemoryDirectory;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.InMemoryPrincipalRepository;
 import dev.warden.core.principal.Principal;

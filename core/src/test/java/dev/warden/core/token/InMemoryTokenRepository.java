@@ -15,12 +15,12 @@ import java.util.Optional;
  * not written back with {@link #update} is lost here as it would be in the database. Ids and digests
  * are unique, as the database's unique indexes make them.
  * <p>
- * For tests it counts {@link #findByDigest} calls, keeps every {@link #recordUsage} batch it wrote,
+ * For tests it counts {@link #findByDigest} calls, keeps every {@link #recordUses} batch it wrote,
  * and can be told to fail usage writes.
  */
 public class InMemoryTokenRepository implements TokenRepository {
     private final Map<TokenId, AccessToken> tokens = new LinkedHashMap<>();
-    private final List<List<TokenUsage>> usageBatches = new ArrayList<>();
+    private final List<List<TokenUse>> usageBatches = new ArrayList<>();
     private int findByDigestCalls;
     private int usageWriteAttempts;
     private RuntimeException usageWriteFailure;
@@ -152,14 +152,14 @@ public class InMemoryTokenRepository implements TokenRepository {
     }
 
     @Override
-    public synchronized void recordUsage(Collection<TokenUsage> usages) {
+    public synchronized void recordUses(Collection<TokenUse> usages) {
         usageWriteAttempts++;
         if (usageWriteFailure != null) {
             throw usageWriteFailure;
         }
-        List<TokenUsage> batch = List.copyOf(usages);
+        List<TokenUse> batch = List.copyOf(usages);
         usageBatches.add(batch);
-        for (TokenUsage usage : batch) {
+        for (TokenUse usage : batch) {
             AccessToken stored = tokens.get(usage.token());
             boolean newer = stored != null
                     && (stored.lastUse() == null || stored.lastUse().at().isBefore(usage.at()));
@@ -177,17 +177,17 @@ public class InMemoryTokenRepository implements TokenRepository {
         return findByDigestCalls;
     }
 
-    /** Every batch {@link #recordUsage} wrote, oldest first; failed attempts are not included. */
-    public synchronized List<List<TokenUsage>> usageBatches() {
+    /** Every batch {@link #recordUses} wrote, oldest first; failed attempts are not included. */
+    public synchronized List<List<TokenUse>> usageBatches() {
         return List.copyOf(usageBatches);
     }
 
-    /** Every call of {@link #recordUsage}, including those that failed. */
+    /** Every call of {@link #recordUses}, including those that failed. */
     public synchronized int usageWriteAttempts() {
         return usageWriteAttempts;
     }
 
-    /** From now on {@link #recordUsage} throws this and writes nothing; pass null to heal. */
+    /** From now on {@link #recordUses} throws this and writes nothing; pass null to heal. */
     public synchronized void failUsageWritesWith(RuntimeException failure) {
         this.usageWriteFailure = failure;
     }

@@ -7,12 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.warden.core.access.AccessRefusedException;
 import dev.warden.core.access.DenialReason;
-import dev.warden.core.administration.TokenIssuePolicy;
 import dev.warden.core.delegation.TokenAccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.InMemoryAuditLog;
-import dev.warden.core.directory.InMemoryDirectory;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.InMemoryPrincipalRepository;

@@ -2,7 +2,7 @@ package dev.warden.core.tokenusage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.directory.InMemoryDirectory;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.group.Group;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.Principals;

@@ -10,7 +10,7 @@ import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenRevision;
 import dev.warden.core.token.TokenSort;
-import dev.warden.core.token.TokenUsage;
+import dev.warden.core.token.TokenUse;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.persistence.Times;
 import java.util.ArrayList;
@@ -271,7 +271,7 @@ class JdbcTokenRepository implements TokenRepository {
     }
 
     @Override
-    public void recordUsage(Collection<TokenUsage> usages) {
+    public void recordUses(Collection<TokenUse> usages) {
         MapSqlParameterSource[] batch = usages.stream()
                 .map(usage -> new MapSqlParameterSource()
                         .addValue("at", Times.toDatabase(usage.at()))

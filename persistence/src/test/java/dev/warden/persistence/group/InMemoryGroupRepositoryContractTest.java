@@ -2,7 +2,7 @@ package dev.warden.persistence.group;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.warden.core.directory.InMemoryDirectory;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.RoleAssignmentRepository;

@@ -1,6 +1,6 @@
 package dev.warden.persistence.role;
 
-import dev.warden.core.directory.InMemoryDirectory;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.RoleAssignmentRepository;

@@ -12,7 +12,7 @@ import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenSecret;
-import dev.warden.core.token.TokenUsage;
+import dev.warden.core.token.TokenUse;
 import dev.warden.core.token.Tokens;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.persistence.Fixtures;
@@ -104,7 +104,7 @@ abstract class JdbcTokenRepositoryContract extends TokenRepositoryContract {
     void timesAreStoredAsUtcWallClock() {
         AccessToken token = aTokenOf(alice).build();
         tokens.add(token);
-        tokens.recordUsage(List.of(new TokenUsage(workspace, token.id(), T0.plusSeconds(1), null, null)));
+        tokens.recordUses(List.of(new TokenUse(workspace, token.id(), T0.plusSeconds(1), null, null)));
         AccessToken revoked = stored(token);
         revoked.revoke(admin, RevocationAuthority.ADMIN, T0.plusSeconds(2));
         tokens.update(revoked);

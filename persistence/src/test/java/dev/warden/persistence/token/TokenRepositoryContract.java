@@ -20,7 +20,7 @@ import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenSecret;
 import dev.warden.core.token.TokenSort;
 import dev.warden.core.token.TokenStatus;
-import dev.warden.core.token.TokenUsage;
+import dev.warden.core.token.TokenUse;
 import dev.warden.core.token.Tokens;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.persistence.Fixtures;
@@ -157,7 +157,7 @@ public abstract class TokenRepositoryContract {
         tokens().add(token);
         Instant usedAt = Instant.parse("2026-11-01T01:45:00.000002Z");
 
-        tokens().recordUsage(List.of(new TokenUsage(workspace, token.id(), usedAt, null, null)));
+        tokens().recordUses(List.of(new TokenUse(workspace, token.id(), usedAt, null, null)));
 
         AccessToken found = stored(token);
         assertThat(found.createdAt()).isEqualTo(createdAt);
@@ -301,7 +301,7 @@ public abstract class TokenRepositoryContract {
         tokens().add(token);
         AccessToken loaded = stored(token);
         Instant usedAt = T0.plusSeconds(30);
-        tokens().recordUsage(List.of(new TokenUsage(workspace, token.id(), usedAt, "10.0.0.7", "sdk/1.0")));
+        tokens().recordUses(List.of(new TokenUse(workspace, token.id(), usedAt, "10.0.0.7", "sdk/1.0")));
 
         loaded.revoke(admin, RevocationAuthority.ADMIN, T0.plusSeconds(60));
         tokens().update(loaded);
@@ -379,14 +379,14 @@ public abstract class TokenRepositoryContract {
     }
 
     @Test
-    void recordUsageWritesTheLastUse() {
+    void recordUsesWritesTheLastUse() {
         AccessToken token = aTokenOf(alice).build();
         AccessToken unused = aTokenOf(alice).build();
         tokens().add(token);
         tokens().add(unused);
         Instant at = T0.plusSeconds(3600).plusNanos(999_000);
 
-        tokens().recordUsage(List.of(new TokenUsage(workspace, token.id(), at, "192.0.2.10", "Databricks-SDK/0.1 ü")));
+        tokens().recordUses(List.of(new TokenUse(workspace, token.id(), at, "192.0.2.10", "Databricks-SDK/0.1 ü")));
 
         AccessToken used = stored(token);
         assertThat(used.lastUse()).isEqualTo(new TokenLastUse(at, "192.0.2.10", "Databricks-SDK/0.1 ü"));
@@ -395,41 +395,41 @@ public abstract class TokenRepositoryContract {
     }
 
     @Test
-    void recordUsageKeepsNullAddressAndAgent() {
+    void recordUsesKeepsNullAddressAndAgent() {
         AccessToken token = aTokenOf(alice).build();
         tokens().add(token);
 
-        tokens().recordUsage(List.of(new TokenUsage(workspace, token.id(), T0.plusSeconds(1), null, null)));
+        tokens().recordUses(List.of(new TokenUse(workspace, token.id(), T0.plusSeconds(1), null, null)));
 
         assertThat(stored(token).lastUse()).isEqualTo(new TokenLastUse(T0.plusSeconds(1), null, null));
     }
 
     @Test
-    void recordUsageNeverMovesTheLastUseBackwards() {
+    void recordUsesNeverMovesTheLastUseBackwards() {
         AccessToken token = aTokenOf(alice).build();
         tokens().add(token);
         Instant later = T0.plusSeconds(120);
-        tokens().recordUsage(List.of(new TokenUsage(workspace, token.id(), later, "10.0.0.2", "new")));
+        tokens().recordUses(List.of(new TokenUse(workspace, token.id(), later, "10.0.0.2", "new")));
 
-        tokens().recordUsage(List.of(new TokenUsage(workspace, token.id(), later.minusNanos(1_000), "10.0.0.1", "old")));
+        tokens().recordUses(List.of(new TokenUse(workspace, token.id(), later.minusNanos(1_000), "10.0.0.1", "old")));
 
         assertThat(stored(token).lastUse()).isEqualTo(new TokenLastUse(later, "10.0.0.2", "new"));
 
         Instant evenLater = later.plusNanos(1_000);
-        tokens().recordUsage(List.of(new TokenUsage(workspace, token.id(), evenLater, "10.0.0.3", "newer")));
+        tokens().recordUses(List.of(new TokenUse(workspace, token.id(), evenLater, "10.0.0.3", "newer")));
 
         assertThat(stored(token).lastUse()).isEqualTo(new TokenLastUse(evenLater, "10.0.0.3", "newer"));
     }
 
     @Test
-    void recordUsageKeepsTheNewestOfSeveralUsesInOneBatch() {
+    void recordUsesKeepsTheNewestOfSeveralUsesInOneBatch() {
         AccessToken token = aTokenOf(alice).build();
         tokens().add(token);
         Instant newest = T0.plusSeconds(10);
 
-        tokens().recordUsage(List.of(
-                new TokenUsage(workspace, token.id(), newest, "10.0.0.9", "newest"),
-                new TokenUsage(workspace, token.id(), T0.plusSeconds(5), "10.0.0.5", "older")));
+        tokens().recordUses(List.of(
+                new TokenUse(workspace, token.id(), newest, "10.0.0.9", "newest"),
+                new TokenUse(workspace, token.id(), T0.plusSeconds(5), "10.0.0.5", "older")));
 
         assertThat(stored(token).lastUse()).isEqualTo(new TokenLastUse(newest, "10.0.0.9", "newest"));
     }
@@ -443,10 +443,10 @@ public abstract class TokenRepositoryContract {
         tokens().delete(workspace, deleted.id());
         Instant at = T0.plusSeconds(9);
 
-        tokens().recordUsage(List.of(
-                new TokenUsage(workspace, deleted.id(), at, "10.0.0.1", "a"),
-                new TokenUsage(workspace, TokenId.random(RANDOM), at, "10.0.0.1", "b"),
-                new TokenUsage(workspace, live.id(), at, "10.0.0.1", "c")));
+        tokens().recordUses(List.of(
+                new TokenUse(workspace, deleted.id(), at, "10.0.0.1", "a"),
+                new TokenUse(workspace, TokenId.random(RANDOM), at, "10.0.0.1", "b"),
+                new TokenUse(workspace, live.id(), at, "10.0.0.1", "c")));
 
         assertThat(tokens().findById(workspace, deleted.id())).isEmpty();
         assertThat(stored(live).lastUse()).isEqualTo(new TokenLastUse(at, "10.0.0.1", "c"));
@@ -457,7 +457,7 @@ public abstract class TokenRepositoryContract {
         AccessToken token = aTokenOf(alice).build();
         tokens().add(token);
 
-        tokens().recordUsage(List.of());
+        tokens().recordUses(List.of());
 
         assertSameState(stored(token), token);
     }
@@ -525,7 +525,7 @@ public abstract class TokenRepositoryContract {
         tokens().add(token);
         WorkspaceId other = fixtures().workspace();
 
-        tokens().recordUsage(List.of(new TokenUsage(other, token.id(), T0.plusSeconds(1), "10.6.6.6", "intruder")));
+        tokens().recordUses(List.of(new TokenUse(other, token.id(), T0.plusSeconds(1), "10.6.6.6", "intruder")));
 
         assertThat(stored(token).lastUse()).isNull();
     }
@@ -692,7 +692,7 @@ public abstract class TokenRepositoryContract {
         tokens().add(other);
         AccessToken loaded = stored(token);
         Instant usedAt = T0.plusSeconds(5);
-        tokens().recordUsage(List.of(new TokenUsage(workspace, token.id(), usedAt, "10.0.0.8", "cli")));
+        tokens().recordUses(List.of(new TokenUse(workspace, token.id(), usedAt, "10.0.0.8", "cli")));
         TokenSecret fresh = aSecret();
 
         loaded.rotate(fresh.digest(), hintOf(fresh), T0.plusSeconds(6), Duration.ZERO);

@@ -2,7 +2,7 @@ package dev.warden.web.access;
 
 import dev.warden.core.access.Decision;
 import dev.warden.core.access.Denial;
-import dev.warden.core.administration.AccessCheckService;
+import dev.warden.core.access.AccessCheckService;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;

@@ -1,8 +1,8 @@
 package dev.warden.web.administration;
 
-import dev.warden.core.administration.TokenUsageService;
-import dev.warden.core.directory.GroupNames;
-import dev.warden.core.directory.PrincipalNames;
+import dev.warden.core.tokenusage.TokenUsageService;
+import dev.warden.core.group.GroupNames;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;

@@ -1,6 +1,6 @@
 package dev.warden.web.administration;
 
-import dev.warden.core.administration.SettingsService;
+import dev.warden.core.settings.SettingsService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.shared.InvalidParameterException;

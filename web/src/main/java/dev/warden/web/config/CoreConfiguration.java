@@ -2,24 +2,24 @@ package dev.warden.web.config;
 
 import dev.warden.core.access.AccessPolicy;
 import dev.warden.core.access.DecisionChain;
-import dev.warden.core.administration.AccessCheckService;
-import dev.warden.core.administration.SettingsService;
-import dev.warden.core.administration.TechnicalTokenService;
-import dev.warden.core.administration.TokenIssuePolicy;
-import dev.warden.core.administration.TokenManagementService;
-import dev.warden.core.administration.TokenSuspensions;
-import dev.warden.core.administration.TokenUsageService;
+import dev.warden.core.access.AccessCheckService;
+import dev.warden.core.settings.SettingsService;
+import dev.warden.core.token.TechnicalTokenService;
+import dev.warden.core.token.TokenIssuePolicy;
+import dev.warden.core.token.TokenManagementService;
+import dev.warden.core.access.TokenSuspensions;
+import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.bootstrap.WorkspaceBootstrap;
 import dev.warden.core.delegation.DirectoryPolicy;
 import dev.warden.core.delegation.TokenAccessPolicy;
-import dev.warden.core.directory.DirectoryService;
-import dev.warden.core.directory.GroupNames;
-import dev.warden.core.directory.GroupService;
-import dev.warden.core.directory.LastAdminGuard;
-import dev.warden.core.directory.PrincipalNames;
-import dev.warden.core.directory.RoleService;
-import dev.warden.core.directory.SignInLookup;
+import dev.warden.core.principal.DirectoryService;
+import dev.warden.core.group.GroupNames;
+import dev.warden.core.group.GroupService;
+import dev.warden.core.role.LastAdminGuard;
+import dev.warden.core.principal.PrincipalNames;
+import dev.warden.core.role.RoleService;
+import dev.warden.core.principal.SignInLookup;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.PermissionResolver;
@@ -31,7 +31,7 @@ import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenService;
-import dev.warden.core.token.TokenUsageRecorder;
+import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.tokenusage.TokenUsageRepository;
 import dev.warden.core.workspace.WorkspaceRepository;
@@ -153,8 +153,8 @@ class CoreConfiguration {
     }
 
     @Bean
-    TokenUsageRecorder tokenUsageRecorder(TokenRepository tokens, Clock clock, WardenProperties properties) {
-        return new TokenUsageRecorder(tokens, clock, properties.tokens().lastUseWriteInterval());
+    TokenUseRecorder tokenUseRecorder(TokenRepository tokens, Clock clock, WardenProperties properties) {
+        return new TokenUseRecorder(tokens, clock, properties.tokens().lastUseWriteInterval());
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package dev.warden.web.console;
 
-import dev.warden.core.directory.RoleHolding;
+import dev.warden.core.role.RoleHolding;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
 

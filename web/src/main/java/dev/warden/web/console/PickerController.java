@@ -1,7 +1,7 @@
 package dev.warden.web.console;
 
-import dev.warden.core.directory.DirectoryService;
-import dev.warden.core.directory.GroupService;
+import dev.warden.core.principal.DirectoryService;
+import dev.warden.core.group.GroupService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalQuery;

@@ -1,7 +1,7 @@
 package dev.warden.web.group;
 
-import dev.warden.core.directory.RoleHolding;
-import dev.warden.core.directory.RoleService;
+import dev.warden.core.role.RoleHolding;
+import dev.warden.core.role.RoleService;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.role.RoleAssignment;

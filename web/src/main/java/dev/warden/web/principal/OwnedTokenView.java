@@ -1,8 +1,8 @@
 package dev.warden.web.principal;
 
 import dev.warden.core.access.DenialReason;
-import dev.warden.core.administration.TokenSuspensions.Suspension;
-import dev.warden.core.administration.TokenSuspensions;
+import dev.warden.core.access.TokenSuspensions.Suspension;
+import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;

@@ -1,10 +1,10 @@
 package dev.warden.web.principal;
 
-import dev.warden.core.administration.TokenSuspensions.OwnerSuspensions;
-import dev.warden.core.administration.TokenSuspensions;
-import dev.warden.core.directory.DirectoryService;
-import dev.warden.core.directory.GroupService;
-import dev.warden.core.directory.PrincipalNames;
+import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
+import dev.warden.core.access.TokenSuspensions;
+import dev.warden.core.principal.DirectoryService;
+import dev.warden.core.group.GroupService;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;

@@ -1,6 +1,6 @@
 package dev.warden.web.role;
 
-import dev.warden.core.directory.RoleService;
+import dev.warden.core.role.RoleService;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;

@@ -1,7 +1,7 @@
 package dev.warden.web.role;
 
-import dev.warden.core.directory.GroupService;
-import dev.warden.core.directory.RoleService;
+import dev.warden.core.group.GroupService;
+import dev.warden.core.role.RoleService;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.role.RoleAssignmentId;

@@ -1,6 +1,6 @@
 package dev.warden.web.scim;
 
-import dev.warden.core.directory.GroupService;
+import dev.warden.core.group.GroupService;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;

@@ -4,8 +4,8 @@ import dev.warden.core.access.Decision;
 import dev.warden.core.access.DecisionChain;
 import dev.warden.core.access.Denial;
 import dev.warden.core.token.AccessToken;
-import dev.warden.core.token.TokenUsage;
-import dev.warden.core.token.TokenUsageRecorder;
+import dev.warden.core.token.TokenUse;
+import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;
 import jakarta.servlet.FilterChain;
@@ -28,11 +28,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final DecisionChain chain;
-    private final TokenUsageRecorder usage;
+    private final TokenUseRecorder usage;
     private final ApiErrorWriter errors;
     private final Clock clock;
 
-    BearerTokenFilter(DecisionChain chain, TokenUsageRecorder usage, ApiErrorWriter errors, Clock clock) {
+    BearerTokenFilter(DecisionChain chain, TokenUseRecorder usage, ApiErrorWriter errors, Clock clock) {
         this.chain = chain;
         this.usage = usage;
         this.errors = errors;
@@ -54,7 +54,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         AccessToken token = decision.token();
-        usage.record(new TokenUsage(token.workspace(), token.id(), clock.instant(), request.getRemoteAddr(),
+        usage.record(new TokenUse(token.workspace(), token.id(), clock.instant(), request.getRemoteAddr(),
                 request.getHeader(HttpHeaders.USER_AGENT)));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new TokenAuthentication(decision));

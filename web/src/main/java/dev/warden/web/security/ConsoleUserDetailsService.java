@@ -1,6 +1,6 @@
 package dev.warden.web.security;
 
-import dev.warden.core.directory.SignInLookup;
+import dev.warden.core.principal.SignInLookup;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.workspace.Workspace;
 import dev.warden.web.config.WardenProperties;

@@ -3,7 +3,7 @@ package dev.warden.web.security;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
-import dev.warden.core.directory.SignInLookup;
+import dev.warden.core.principal.SignInLookup;
 import dev.warden.web.config.WardenProperties;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,7 @@
 package dev.warden.web.security;
 
 import dev.warden.core.access.DecisionChain;
-import dev.warden.core.token.TokenUsageRecorder;
+import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
@@ -33,7 +33,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, DecisionChain chain, TokenUsageRecorder usage, ApiErrorWriter errors,
+    SecurityFilterChain api(HttpSecurity http, DecisionChain chain, TokenUseRecorder usage, ApiErrorWriter errors,
                             Clock clock) throws Exception {
         return http
                 .securityMatcher("/api/**")

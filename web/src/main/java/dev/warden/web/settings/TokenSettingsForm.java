@@ -1,6 +1,6 @@
 package dev.warden.web.settings;
 
-import dev.warden.core.administration.SettingsService;
+import dev.warden.core.settings.SettingsService;
 import dev.warden.core.settings.WorkspaceSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;

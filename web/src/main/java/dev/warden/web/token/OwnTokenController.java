@@ -1,6 +1,6 @@
 package dev.warden.web.token;
 
-import dev.warden.core.administration.TokenSuspensions;
+import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenAction;

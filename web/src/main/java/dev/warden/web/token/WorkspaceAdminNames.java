@@ -1,7 +1,7 @@
 package dev.warden.web.token;
 
-import dev.warden.core.directory.LastAdminGuard;
-import dev.warden.core.directory.PrincipalNames;
+import dev.warden.core.role.LastAdminGuard;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.warden.web.tokenmanagement;
 
-import dev.warden.core.administration.TokenManagementService;
-import dev.warden.core.administration.TokenManagementService.BulkRevocation;
-import dev.warden.core.administration.TokenManagementService.BulkRevokePreview;
+import dev.warden.core.token.TokenManagementService;
+import dev.warden.core.token.TokenManagementService.BulkRevocation;
+import dev.warden.core.token.TokenManagementService.BulkRevokePreview;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.token.TokenFilter;

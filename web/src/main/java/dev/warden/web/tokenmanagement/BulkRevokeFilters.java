@@ -1,6 +1,6 @@
 package dev.warden.web.tokenmanagement;
 
-import dev.warden.core.directory.PrincipalNames;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;

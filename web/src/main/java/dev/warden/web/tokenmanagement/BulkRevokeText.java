@@ -1,7 +1,7 @@
 package dev.warden.web.tokenmanagement;
 
-import dev.warden.core.administration.TokenManagementService;
-import dev.warden.core.administration.TokenManagementService.BulkRevokePreview;
+import dev.warden.core.token.TokenManagementService;
+import dev.warden.core.token.TokenManagementService.BulkRevokePreview;
 
 /** The sentences of the bulk revoke dialog and its flash. */
 final class BulkRevokeText {

@@ -1,7 +1,7 @@
 package dev.warden.web.tokenmanagement;
 
-import dev.warden.core.administration.ScopeReport;
-import dev.warden.core.administration.ScopeState;
+import dev.warden.core.access.ScopeReport;
+import dev.warden.core.access.ScopeState;
 import dev.warden.core.permission.Permission;
 import java.util.Arrays;
 import java.util.List;

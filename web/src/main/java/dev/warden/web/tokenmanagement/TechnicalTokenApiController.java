@@ -1,10 +1,10 @@
 package dev.warden.web.tokenmanagement;
 
-import dev.warden.core.administration.TechnicalToken;
-import dev.warden.core.administration.TechnicalTokenService;
-import dev.warden.core.administration.TokenSuspensions.OwnerSuspensions;
-import dev.warden.core.administration.TokenSuspensions;
-import dev.warden.core.directory.PrincipalNames;
+import dev.warden.core.token.TechnicalToken;
+import dev.warden.core.token.TechnicalTokenService;
+import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
+import dev.warden.core.access.TokenSuspensions;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;

@@ -1,6 +1,6 @@
 package dev.warden.web.tokenmanagement;
 
-import dev.warden.core.administration.TechnicalToken;
+import dev.warden.core.token.TechnicalToken;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;

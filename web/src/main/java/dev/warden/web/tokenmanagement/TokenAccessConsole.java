@@ -1,6 +1,6 @@
 package dev.warden.web.tokenmanagement;
 
-import dev.warden.core.administration.AccessCheckService;
+import dev.warden.core.access.AccessCheckService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.token.TokenId;

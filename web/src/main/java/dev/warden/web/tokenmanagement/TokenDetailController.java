@@ -1,12 +1,12 @@
 package dev.warden.web.tokenmanagement;
 
-import dev.warden.core.administration.TechnicalToken;
-import dev.warden.core.administration.TechnicalTokenService;
-import dev.warden.core.administration.TokenManagementService;
-import dev.warden.core.administration.TokenSuspensions;
+import dev.warden.core.token.TechnicalToken;
+import dev.warden.core.token.TechnicalTokenService;
+import dev.warden.core.token.TokenManagementService;
+import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.audit.AuditEvent;
-import dev.warden.core.directory.GroupNames;
-import dev.warden.core.directory.PrincipalNames;
+import dev.warden.core.group.GroupNames;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.group.Group;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;

@@ -1,7 +1,7 @@
 package dev.warden.web.tokenmanagement;
 
-import dev.warden.core.administration.TechnicalToken;
-import dev.warden.core.administration.TokenSuspensions.Suspension;
+import dev.warden.core.token.TechnicalToken;
+import dev.warden.core.access.TokenSuspensions.Suspension;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.group.Group;

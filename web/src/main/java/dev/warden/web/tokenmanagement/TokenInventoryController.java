@@ -1,8 +1,8 @@
 package dev.warden.web.tokenmanagement;
 
-import dev.warden.core.administration.TokenManagementService;
-import dev.warden.core.administration.TokenSuspensions;
-import dev.warden.core.directory.PrincipalNames;
+import dev.warden.core.token.TokenManagementService;
+import dev.warden.core.access.TokenSuspensions;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;

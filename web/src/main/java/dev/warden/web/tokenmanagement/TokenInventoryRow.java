@@ -1,6 +1,6 @@
 package dev.warden.web.tokenmanagement;
 
-import dev.warden.core.administration.TokenSuspensions.Suspension;
+import dev.warden.core.access.TokenSuspensions.Suspension;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;

@@ -60,14 +60,14 @@ final class TokenListQuery {
         }
         try {
             int size = Integer.parseInt(raw);
-            if (size >= 1 && size <= dev.warden.core.administration.TokenManagementService.MAX_PAGE) {
+            if (size >= 1 && size <= dev.warden.core.token.TokenManagementService.MAX_PAGE) {
                 return size;
             }
         } catch (NumberFormatException e) {
             // answered below
         }
         throw new InvalidParameterException("page_size", "page_size must be a whole number from 1 to "
-                + dev.warden.core.administration.TokenManagementService.MAX_PAGE + "; got '" + raw + "'.");
+                + dev.warden.core.token.TokenManagementService.MAX_PAGE + "; got '" + raw + "'.");
     }
 
     /** {@code sort}: newest (the default), oldest, expiring_soonest, least_recently_used, most_recently_used. */

@@ -1,9 +1,9 @@
 package dev.warden.web.tokenmanagement;
 
-import dev.warden.core.administration.TokenManagementService;
-import dev.warden.core.administration.TokenSuspensions.OwnerSuspensions;
-import dev.warden.core.administration.TokenSuspensions;
-import dev.warden.core.directory.PrincipalNames;
+import dev.warden.core.token.TokenManagementService;
+import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
+import dev.warden.core.access.TokenSuspensions;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;

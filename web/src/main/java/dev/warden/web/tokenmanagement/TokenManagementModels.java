@@ -2,7 +2,7 @@ package dev.warden.web.tokenmanagement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.warden.core.administration.TokenSuspensions.Suspension;
+import dev.warden.core.access.TokenSuspensions.Suspension;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.token.AccessToken;

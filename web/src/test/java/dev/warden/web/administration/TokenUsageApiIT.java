@@ -3,7 +3,7 @@ package dev.warden.web.administration;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.administration.SettingsService;
+import dev.warden.core.settings.SettingsService;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;

@@ -11,7 +11,7 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.Role;
-import dev.warden.core.token.TokenUsageRecorder;
+import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
 import dev.warden.web.support.DirectoryFixture;
@@ -290,7 +290,7 @@ class DirectoryPagesConsoleIT {
         String secret = created.json().path("token_value").asString();
         String id = created.json().path("token_info").path("token_id").asString();
         assertThat(api.get("/api/2.0/token/list", secret).status()).isEqualTo(200);
-        context.getBean(TokenUsageRecorder.class).flushAll();
+        context.getBean(TokenUseRecorder.class).flushAll();
         JsonNode info = api.get("/api/2.0/token-management/tokens/" + id, ADMIN_TOKEN).json().path("token_info");
         Principal admin = principals().findByUserName(bot.workspace(), "admin").orElseThrow();
 

@@ -3,8 +3,8 @@ package dev.warden.web.settings;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.administration.SettingsService;
-import dev.warden.core.administration.TokenUsageService;
+import dev.warden.core.settings.SettingsService;
+import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.group.Group;
 import dev.warden.core.permission.Permission;

@@ -9,8 +9,8 @@ import static dev.warden.web.support.Html.testid;
 import static dev.warden.web.support.Html.traceSteps;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.administration.TokenUsageService;
-import dev.warden.core.directory.RoleService;
+import dev.warden.core.tokenusage.TokenUsageService;
+import dev.warden.core.role.RoleService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
@@ -20,7 +20,7 @@ import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TokenService;
-import dev.warden.core.token.TokenUsageRecorder;
+import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
 import dev.warden.web.support.DirectoryFixture;
@@ -67,7 +67,7 @@ class OwnTokenPageConsoleIT {
     @Autowired
     TokenUsageService tokenUsage;
     @Autowired
-    TokenUsageRecorder usage;
+    TokenUseRecorder usage;
     @Autowired
     MutableClock clock;
 

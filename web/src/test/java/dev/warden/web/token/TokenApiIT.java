@@ -19,7 +19,7 @@ import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenService;
-import dev.warden.core.token.TokenUsageRecorder;
+import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.core.workspace.Workspace;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.web.support.ApiClient;
@@ -66,7 +66,7 @@ class TokenApiIT {
     @Autowired
     AuditLog audit;
     @Autowired
-    TokenUsageRecorder usage;
+    TokenUseRecorder usage;
     @Autowired
     ApplicationContext context;
 

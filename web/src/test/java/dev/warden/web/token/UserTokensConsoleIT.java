@@ -3,8 +3,8 @@ package dev.warden.web.token;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.administration.SettingsService;
-import dev.warden.core.administration.TokenUsageService;
+import dev.warden.core.settings.SettingsService;
+import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
@@ -134,7 +134,7 @@ class UserTokensConsoleIT {
                 "revoked-owner-pass-1");
         directory.token(owner, "taken away");
         String id = tokens.listOwn(Actor.of(owner, null)).get(0).id().value();
-        context.getBean(dev.warden.core.administration.TokenManagementService.class).revoke(admin(),
+        context.getBean(dev.warden.core.token.TokenManagementService.class).revoke(admin(),
                 new dev.warden.core.token.TokenId(id));
         ConsoleSession asOwner = new ConsoleSession(port);
         assertThat(asOwner.logIn(owner.userName(), "revoked-owner-pass-1")).isEqualTo("/");

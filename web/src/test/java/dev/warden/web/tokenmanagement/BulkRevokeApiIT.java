@@ -4,7 +4,7 @@ import static dev.warden.web.support.ApiClient.json;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.administration.TokenManagementService;
+import dev.warden.core.token.TokenManagementService;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;

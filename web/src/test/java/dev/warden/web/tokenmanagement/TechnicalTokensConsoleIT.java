@@ -4,8 +4,8 @@ import static dev.warden.web.support.DirectoryFixture.unique;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.administration.TechnicalTokenService;
-import dev.warden.core.administration.TokenIssuePolicy;
+import dev.warden.core.token.TechnicalTokenService;
+import dev.warden.core.token.TokenIssuePolicy;
 import dev.warden.core.group.Group;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;

@@ -5,7 +5,7 @@ import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.administration.TechnicalTokenService;
+import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.group.Group;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
@@ -13,7 +13,7 @@ import dev.warden.core.shared.MutableClock;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TokenService;
-import dev.warden.core.token.TokenUsageRecorder;
+import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
 import dev.warden.web.support.DirectoryFixture;
@@ -55,7 +55,7 @@ class TokenDetailConsoleIT {
     @Autowired
     TechnicalTokenService technicalTokens;
     @Autowired
-    TokenUsageRecorder usage;
+    TokenUseRecorder usage;
     @Autowired
     MutableClock clock;
 

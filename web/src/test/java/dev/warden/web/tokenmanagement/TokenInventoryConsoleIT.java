@@ -3,7 +3,7 @@ package dev.warden.web.tokenmanagement;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.principal.DirectoryService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
@@ -11,7 +11,7 @@ import dev.warden.core.shared.MutableClock;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenService;
-import dev.warden.core.token.TokenUsageRecorder;
+import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
 import dev.warden.web.support.DirectoryFixture;
@@ -205,7 +205,7 @@ class TokenInventoryConsoleIT {
     @Autowired
     TokenFormat tokenFormat;
     @Autowired
-    TokenUsageRecorder usage;
+    TokenUseRecorder usage;
     @Autowired
     MutableClock clock;
     /** The secrets of the tokens {@link #token} made, by name. */

@@ -1,0 +1,124 @@
+package dev.warden.core.access;
+
+import dev.warden.core.audit.AuditAction;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.audit.AuditLog;
+import dev.warden.core.role.RoleService;
+import dev.warden.core.group.GroupId;
+import dev.warden.core.permission.Permission;
+import dev.warden.core.permission.Scope;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.role.EffectivePermissions;
+import dev.warden.core.role.Grant;
+import dev.warden.core.role.PermissionResolver;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenNotFoundException;
+import dev.warden.core.token.TokenRepository;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * "Why was my token refused?": the verdict of the decision chain for a stored token and a permission, with every
+ * step, from the same {@link DecisionChain} real requests walk; and the token's scopes beside its effective
+ * permissions, each dead scope with the reason. The token's owner may ask about it, and anyone holding
+ * {@code token-management:read}; for everyone else the token does not exist.
+ */
+public final class AccessCheckService {
+    private static final int HISTORY = 200;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final TokenRepository tokens;
+    private final PrincipalRepository principals;
+    private final DecisionChain chain;
+    private final PermissionResolver permissions;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+
+    public AccessCheckService(TokenRepository tokens, PrincipalRepository principals, DecisionChain chain,
+                              PermissionResolver permissions, AccessPolicy access, AuditLog audit) {
+        this.tokens = tokens;
+        this.principals = principals;
+        this.chain = chain;
+        this.permissions = permissions;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /**
+     * The chain for this token calling an endpoint that needs {@code required} (acting on {@code group}, or null);
+     * with {@code required} null, the steps up to authentication only.
+     */
+    public Decision check(Actor actor, TokenId id, Permission required, GroupId group) {
+        Decision authenticated = chain.evaluateStored(readable(actor, id));
+        return required == null ? authenticated : chain.authorize(authenticated, required, group);
+    }
+
+    public ScopeReport scopes(Actor actor, TokenId id) {
+        AccessToken token = readable(actor, id);
+        Optional<Principal> owner = principals.findById(actor.workspace(), token.owner());
+        EffectivePermissions held = owner.map(permissions::of).orElse(EffectivePermissions.NONE);
+        Set<Permission> ownerHolds = EnumSet.noneOf(Permission.class);
+        held.grants().forEach(grant -> ownerHolds.add(grant.permission()));
+        String ownerName = owner.map(Principal::name).orElse("principal " + token.owner());
+
+        List<ScopeState> states = new ArrayList<>();
+        Set<Permission> effective = EnumSet.noneOf(Permission.class);
+        for (Scope scope : token.scopes()) {
+            if (scope.equals(Scope.ALL_APIS)) {
+                effective.addAll(ownerHolds);
+                states.add(ownerHolds.isEmpty()
+                        ? new ScopeState(scope, false, ownerName + " holds no permission at all now")
+                        : new ScopeState(scope, true, null));
+                continue;
+            }
+            Permission permission = Permission.fromKey(scope.key()).orElseThrow();
+            if (ownerHolds.contains(permission)) {
+                effective.add(permission);
+                states.add(new ScopeState(scope, true, null));
+            } else {
+                states.add(new ScopeState(scope, false, deadBecause(actor, ownerName, permission, held)));
+            }
+        }
+        return new ScopeReport(states, effective);
+    }
+
+    /** "owner no longer holds tokens:write since role change on …", when a role the owner holds lost it. */
+    private String deadBecause(Actor actor, String ownerName, Permission permission, EffectivePermissions held) {
+        String lacks = ownerName + " does not hold " + permission.key();
+        Optional<AuditEvent> removal = held.grants().stream().map(Grant::role).distinct()
+                .flatMap(role -> audit.history(actor.workspace(), "role", String.valueOf(role.id()), HISTORY).stream()
+                        .filter(event -> event.action() == AuditAction.ROLE_UPDATED)
+                        .filter(event -> Arrays.asList(event.details().getOrDefault(RoleService.PERMISSIONS_REMOVED, "")
+                                .split(" ")).contains(permission.key())))
+                .max((a, b) -> a.occurredAt().compareTo(b.occurredAt()));
+        if (removal.isPresent()) {
+            AuditEvent event = removal.get();
+            return ownerName + " no longer holds " + permission.key() + " since the role change on "
+                    + DAY.format(event.occurredAt()) + " (" + event.details().getOrDefault("after", "role") + ", by "
+                    + event.actorName() + ")";
+        }
+        List<String> roles = held.roleNames();
+        return lacks + " (roles held: " + (roles.isEmpty() ? "none" : roles.stream().collect(Collectors.joining(", ")))
+                + ")";
+    }
+
+    private AccessToken readable(Actor actor, TokenId id) {
+        AccessToken token = tokens.findById(actor.workspace(), id).orElseThrow(() -> new TokenNotFoundException(id));
+        if (!token.owner().equals(actor.principal())
+                && !access.permissionsOf(actor).holds(Permission.TOKEN_MANAGEMENT_READ)) {
+            throw new TokenNotFoundException(id);
+        }
+        return token;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.warden.core.settings;
+
+import dev.warden.core.access.AccessPolicy;
+import dev.warden.core.audit.AuditAction;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.audit.AuditLog;
+import dev.warden.core.permission.Permission;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.TransactionRunner;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Workspace settings as the Databricks {@code workspace-conf} keys (string values). A change is validated in full
+ * before anything is stored, and audited with before and after.
+ */
+public final class SettingsService {
+    public static final String ENABLE_TOKENS = "enableTokensConfig";
+    public static final String MAX_LIFETIME_DAYS = "maxTokenLifetimeDays";
+    public static final String DEFAULT_LIFETIME_DAYS = "defaultTokenLifetimeDays";
+    public static final String TOKEN_QUOTA = "tokenQuotaPerPrincipal";
+    public static final List<String> KEYS = List.of(ENABLE_TOKENS, MAX_LIFETIME_DAYS, DEFAULT_LIFETIME_DAYS, TOKEN_QUOTA);
+    private static final int QUOTA_LIMIT = 100_000;
+
+    private final SettingsRepository settings;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final TransactionRunner tx;
+    private final Clock clock;
+
+    public SettingsService(SettingsRepository settings, AccessPolicy access, AuditLog audit, TransactionRunner tx,
+                           Clock clock) {
+        this.settings = settings;
+        this.access = access;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public WorkspaceSettings get(Actor actor) {
+        access.require(actor, Permission.SETTINGS_READ);
+        return settings.get(actor.workspace());
+    }
+
+    /** All known keys with their current values; an unset number is {@code ""}. */
+    public static Map<String, String> asConf(WorkspaceSettings current) {
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put(ENABLE_TOKENS, Boolean.toString(current.tokensEnabled()));
+        conf.put(MAX_LIFETIME_DAYS, current.maxTokenLifetimeDays() == null ? "" : current.maxTokenLifetimeDays().toString());
+        conf.put(DEFAULT_LIFETIME_DAYS,
+                current.defaultTokenLifetimeDays() == null ? "" : current.defaultTokenLifetimeDays().toString());
+        conf.put(TOKEN_QUOTA, Integer.toString(current.tokenQuota()));
+        return conf;
+    }
+
+    /** Changes the given keys, keeps the rest. A null value clears an optional number. */
+    public WorkspaceSettings update(Actor actor, Map<String, String> changes) {
+        access.require(actor, Permission.SETTINGS_WRITE);
+        return tx.inTransaction(() -> {
+            WorkspaceSettings before = settings.get(actor.workspace());
+            WorkspaceSettings after = apply(before, changes);
+            if (after.defaultTokenLifetimeDays() != null && after.maxTokenLifetimeDays() != null
+                    && after.defaultTokenLifetimeDays() > after.maxTokenLifetimeDays()) {
+                throw new InvalidParameterException(DEFAULT_LIFETIME_DAYS, DEFAULT_LIFETIME_DAYS + " ("
+                        + after.defaultTokenLifetimeDays() + ") must not exceed " + MAX_LIFETIME_DAYS + " ("
+                        + after.maxTokenLifetimeDays() + ").");
+            }
+            if (!after.equals(before)) {
+                settings.save(actor.workspace(), after);
+                audit.record(AuditEvent.by(actor, AuditAction.WORKSPACE_SETTINGS_CHANGED,
+                                clock.instant().truncatedTo(ChronoUnit.MICROS))
+                        .target("workspace", actor.workspace().toString())
+                        .detail("before", asConf(before).toString())
+                        .detail("after", asConf(after).toString())
+                        .build());
+            }
+            return after;
+        });
+    }
+
+    private static WorkspaceSettings apply(WorkspaceSettings current, Map<String, String> changes) {
+        boolean enabled = current.tokensEnabled();
+        Integer max = current.maxTokenLifetimeDays();
+        Integer preferred = current.defaultTokenLifetimeDays();
+        int quota = current.tokenQuota();
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            String key = change.getKey();
+            String value = change.getValue() == null ? "" : change.getValue().strip();
+            switch (key) {
+                case ENABLE_TOKENS -> enabled = bool(key, value);
+                case MAX_LIFETIME_DAYS -> max = days(key, value);
+                case DEFAULT_LIFETIME_DAYS -> preferred = days(key, value);
+                case TOKEN_QUOTA -> quota = quota(value);
+                default -> throw new InvalidParameterException(key, "Unknown workspace-conf key '" + key
+                        + "'. Known keys: " + String.join(", ", KEYS) + ".");
+            }
+        }
+        return new WorkspaceSettings(enabled, max, preferred, quota);
+    }
+
+    private static boolean bool(String key, String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new InvalidParameterException(key, key + " must be \"true\" or \"false\"; got \"" + value + "\".");
+    }
+
+    private static Integer days(String key, String value) {
+        if (value.isEmpty() || value.equals("null")) {
+            return null;
+        }
+        int days = integer(key, value);
+        if (days < 1 || days > WorkspaceSettings.MAX_LIFETIME_DAYS_LIMIT) {
+            throw new InvalidParameterException(key, key + " must be a number of days from 1 to "
+                    + WorkspaceSettings.MAX_LIFETIME_DAYS_LIMIT + ", or empty for none; got " + value + ".");
+        }
+        return days;
+    }
+
+    private static int quota(String value) {
+        int quota = integer(TOKEN_QUOTA, value);
+        if (quota < 1 || quota > QUOTA_LIMIT) {
+            throw new InvalidParameterException(TOKEN_QUOTA, TOKEN_QUOTA + " must be from 1 to " + QUOTA_LIMIT
+                    + "; got " + value + ".");
+        }
+        return quota;
+    }
+
+    private static int integer(String key, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(key, key + " must be a whole number; got \"" + value + "\".");
+        }
+    }
+}

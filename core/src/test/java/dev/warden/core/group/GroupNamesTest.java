@@ -1,0 +1,41 @@
+package dev.warden.core.group;
+
+import dev.warden.core.testkit.InMemoryDirectory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.core.principal.Principals;
+import dev.warden.core.workspace.WorkspaceId;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GroupNamesTest {
+    private static final WorkspaceId WORKSPACE = Principals.WORKSPACE;
+    private static final WorkspaceId OTHER_WORKSPACE = new WorkspaceId(2);
+
+    private final InMemoryDirectory directory = new InMemoryDirectory();
+    private final GroupNames names = new GroupNames(directory.groups);
+    private final Group ops = directory.groups.save(new Group(null, WORKSPACE, "ops", null));
+    private final Group dev = directory.groups.save(new Group(null, WORKSPACE, "dev", null));
+    private final Group elsewhere = directory.groups.save(new Group(null, OTHER_WORKSPACE, "ops", null));
+
+    @Test
+    void byIdNamesTheGroupsOfTheWorkspaceOnlyAndSkipsNullsAndUnknownIds() {
+        assertThat(names.byId(WORKSPACE, Arrays.asList(ops.id(), null, dev.id(), ops.id(), elsewhere.id(),
+                new GroupId(999))))
+                .containsOnlyKeys(ops.id(), dev.id())
+                .containsEntry(ops.id(), ops);
+        assertThat(names.byId(WORKSPACE, Arrays.asList((GroupId) null))).isEmpty();
+        assertThat(names.byId(WORKSPACE, List.of())).isEmpty();
+    }
+
+    @Test
+    void findsOneGroupByIdOrByItsExactDisplayNameInTheWorkspace() {
+        assertThat(names.find(WORKSPACE, dev.id())).contains(dev);
+        assertThat(names.find(WORKSPACE, elsewhere.id())).isEmpty();
+        assertThat(names.byDisplayName(WORKSPACE, "ops")).contains(ops);
+        assertThat(names.byDisplayName(OTHER_WORKSPACE, "ops")).contains(elsewhere);
+        assertThat(names.byDisplayName(WORKSPACE, "OPS")).isEmpty();
+    }
+}

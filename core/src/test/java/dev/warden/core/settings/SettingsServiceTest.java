@@ -1,0 +1,392 @@
+package dev.warden.core.settings;
+
+import dev.warden.core.testkit.AdministrationFixture;
+
+import static dev.warden.core.testkit.AdministrationFixture.OTHER_WORKSPACE;
+import static dev.warden.core.testkit.AdministrationFixture.WORKSPACE;
+import static dev.warden.core.testkit.AdministrationFixture.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.warden.core.audit.AuditAction;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.PermissionDeniedException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SettingsServiceTest {
+    private static final String ENABLE = SettingsService.ENABLE_TOKENS;
+    private static final String MAX = SettingsService.MAX_LIFETIME_DAYS;
+    private static final String DEFAULT = SettingsService.DEFAULT_LIFETIME_DAYS;
+    private static final String QUOTA = SettingsService.TOKEN_QUOTA;
+
+    private final AdministrationFixture fixture = new AdministrationFixture();
+    private final SettingsService service = fixture.settingsService;
+    private final Actor admin = fixture.asAdmin();
+    private final Principal alice = fixture.user("alice", BuiltInRole.USER);
+
+    private WorkspaceSettings stored() {
+        return fixture.settings.get(WORKSPACE);
+    }
+
+    private void given(WorkspaceSettings settings) {
+        fixture.settings.with(WORKSPACE, settings);
+    }
+
+    private WorkspaceSettings update(String key, String value) {
+        Map<String, String> change = new HashMap<>();
+        change.put(key, value);
+        return service.update(admin, change);
+    }
+
+    /** The change is refused as invalid for this key, and nothing is stored or audited. */
+    private InvalidParameterException invalid(String field, ThrowingCallable call) {
+        Map<String, Object> before = fixture.state();
+        int saves = fixture.settings.saves();
+        InvalidParameterException thrown = catchThrowableOfType(call, InvalidParameterException.class);
+        assertThat(thrown).as("expected InvalidParameterException").isNotNull();
+        assertThat(thrown.field()).isEqualTo(field);
+        assertThat(thrown).hasMessageContaining(field);
+        assertThat(fixture.state()).isEqualTo(before);
+        assertThat(fixture.settings.saves()).isEqualTo(saves);
+        return thrown;
+    }
+
+    @Nested
+    class Defaults {
+        @Test
+        void aWorkspaceThatNeverChangedItsSettingsHasTheDefaults() {
+            WorkspaceSettings settings = service.get(admin);
+
+            assertThat(settings).isEqualTo(WorkspaceSettings.DEFAULTS);
+            assertThat(settings.tokensEnabled()).isTrue();
+            assertThat(settings.maxTokenLifetimeDays()).isNull();
+            assertThat(settings.defaultTokenLifetimeDays()).isNull();
+            assertThat(settings.tokenQuota()).isEqualTo(600);
+        }
+
+        @Test
+        void asConfListsEveryKnownKeyInOrderWithEmptyForNoValue() {
+            assertThat(SettingsService.asConf(WorkspaceSettings.DEFAULTS)).containsExactly(
+                    Map.entry(ENABLE, "true"), Map.entry(MAX, ""), Map.entry(DEFAULT, ""), Map.entry(QUOTA, "600"));
+            assertThat(SettingsService.asConf(WorkspaceSettings.DEFAULTS).keySet())
+                    .containsExactlyElementsOf(SettingsService.KEYS);
+        }
+
+        @Test
+        void asConfWritesNumbersAsStrings() {
+            assertThat(SettingsService.asConf(new WorkspaceSettings(false, 90, 30, 5))).containsExactly(
+                    Map.entry(ENABLE, "false"), Map.entry(MAX, "90"), Map.entry(DEFAULT, "30"), Map.entry(QUOTA, "5"));
+        }
+
+        @Test
+        void anAuditorMayReadTheSettings() {
+            Principal auditor = fixture.user("carol", BuiltInRole.AUDITOR);
+
+            assertThat(service.get(as(auditor))).isEqualTo(WorkspaceSettings.DEFAULTS);
+        }
+
+        @Test
+        void aUserMayNotReadTheSettings() {
+            PermissionDeniedException denied = catchThrowableOfType(() -> service.get(as(alice)),
+                    PermissionDeniedException.class);
+
+            assertThat(denied.permission()).isEqualTo("settings:read");
+        }
+    }
+
+    @Nested
+    class EnableTokensConfig {
+        @Test
+        void falseTurnsTokensOffAndTrueOnAgain() {
+            assertThat(update(ENABLE, "false").tokensEnabled()).isFalse();
+            assertThat(stored().tokensEnabled()).isFalse();
+
+            assertThat(update(ENABLE, "true").tokensEnabled()).isTrue();
+            assertThat(stored().tokensEnabled()).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"yes", "no", "1", "0", "", "on", "truee"})
+        void anyOtherValueIsRefusedNamingTheKey(String value) {
+            InvalidParameterException thrown = invalid(ENABLE, () -> update(ENABLE, value));
+
+            assertThat(thrown).hasMessageContaining("\"true\" or \"false\"");
+        }
+
+        @Test
+        void noValueIsRefused() {
+            invalid(ENABLE, () -> update(ENABLE, null));
+        }
+    }
+
+    @Nested
+    class MaxTokenLifetimeDays {
+        @ParameterizedTest
+        @ValueSource(ints = {1, 90, 730})
+        void acceptsOneTo730Days(int days) {
+            assertThat(update(MAX, Integer.toString(days)).maxTokenLifetimeDays()).isEqualTo(days);
+            assertThat(stored().maxTokenLifetimeDays()).isEqualTo(days);
+        }
+
+        @Test
+        void toleratesSurroundingWhitespace() {
+            assertThat(update(MAX, " 30 ").maxTokenLifetimeDays()).isEqualTo(30);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "731", "-1", "abc", "1.5", "99999999999"})
+        void refusesAnythingElseNamingTheKey(String value) {
+            invalid(MAX, () -> update(MAX, value));
+        }
+
+        @Test
+        void theRefusalNamesTheAllowedRange() {
+            assertThat(invalid(MAX, () -> update(MAX, "731"))).hasMessageContaining("1 to 730").hasMessageContaining("731");
+        }
+
+        @Test
+        void emptyRemovesTheCap() {
+            given(new WorkspaceSettings(true, 90, null, 600));
+
+            assertThat(update(MAX, "").maxTokenLifetimeDays()).isNull();
+            assertThat(stored().maxTokenLifetimeDays()).isNull();
+        }
+
+        @Test
+        void nullRemovesTheCap() {
+            given(new WorkspaceSettings(true, 90, null, 600));
+
+            assertThat(update(MAX, null).maxTokenLifetimeDays()).isNull();
+        }
+
+        @Test
+        void aCapBelowTheCurrentDefaultIsRefusedAndNothingIsStored() {
+            given(new WorkspaceSettings(true, null, 90, 600));
+
+            InvalidParameterException thrown = invalid(DEFAULT, () -> update(MAX, "30"));
+
+            assertThat(thrown).hasMessageContaining(MAX).hasMessageContaining("90").hasMessageContaining("30");
+        }
+    }
+
+    @Nested
+    class DefaultTokenLifetimeDays {
+        @ParameterizedTest
+        @ValueSource(ints = {1, 30, 730})
+        void acceptsOneTo730DaysWithoutACap(int days) {
+            assertThat(update(DEFAULT, Integer.toString(days)).defaultTokenLifetimeDays()).isEqualTo(days);
+            assertThat(stored().defaultTokenLifetimeDays()).isEqualTo(days);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "731", "-3", "thirty"})
+        void refusesAnythingElseNamingTheKey(String value) {
+            invalid(DEFAULT, () -> update(DEFAULT, value));
+        }
+
+        @Test
+        void emptyFallsBackToTheInstallationsDefault() {
+            given(new WorkspaceSettings(true, null, 30, 600));
+
+            assertThat(update(DEFAULT, "").defaultTokenLifetimeDays()).isNull();
+            assertThat(stored().defaultTokenLifetimeDays()).isNull();
+        }
+
+        @Test
+        void mayEqualTheCap() {
+            given(new WorkspaceSettings(true, 60, null, 600));
+
+            assertThat(update(DEFAULT, "60").defaultTokenLifetimeDays()).isEqualTo(60);
+        }
+
+        @Test
+        void mayNotExceedTheCap() {
+            given(new WorkspaceSettings(true, 60, null, 600));
+
+            InvalidParameterException thrown = invalid(DEFAULT, () -> update(DEFAULT, "61"));
+
+            assertThat(thrown).hasMessageContaining("61").hasMessageContaining(MAX).hasMessageContaining("60");
+        }
+
+        @Test
+        void mayNotExceedACapSetInTheSameChange() {
+            Map<String, String> change = new LinkedHashMap<>();
+            change.put(MAX, "30");
+            change.put(DEFAULT, "45");
+
+            invalid(DEFAULT, () -> service.update(admin, change));
+        }
+
+        @Test
+        void andTheCapMayBeChangedTogether() {
+            given(new WorkspaceSettings(true, 30, 30, 600));
+            Map<String, String> change = new LinkedHashMap<>();
+            change.put(DEFAULT, "60");
+            change.put(MAX, "90");
+
+            WorkspaceSettings after = service.update(admin, change);
+
+            assertThat(after.defaultTokenLifetimeDays()).isEqualTo(60);
+            assertThat(after.maxTokenLifetimeDays()).isEqualTo(90);
+        }
+    }
+
+    @Nested
+    class TokenQuotaPerPrincipal {
+        @ParameterizedTest
+        @ValueSource(ints = {1, 600, 100_000})
+        void acceptsOneTo100000(int quota) {
+            assertThat(update(QUOTA, Integer.toString(quota)).tokenQuota()).isEqualTo(quota);
+            assertThat(stored().tokenQuota()).isEqualTo(quota);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "-1", "100001", "", "lots", "2.5"})
+        void refusesAnythingElseNamingTheKey(String value) {
+            invalid(QUOTA, () -> update(QUOTA, value));
+        }
+    }
+
+    @Nested
+    class Changes {
+        @Test
+        void anUnknownKeyIsRefusedNamingItAndTheKnownKeys() {
+            InvalidParameterException thrown = invalid("enableTokens", () -> update("enableTokens", "true"));
+
+            assertThat(thrown).hasMessageContaining("Unknown").hasMessageContaining(String.join(", ", SettingsService.KEYS));
+        }
+
+        @Test
+        void oneInvalidValueRefusesTheWholeChange() {
+            Map<String, String> change = new LinkedHashMap<>();
+            change.put(ENABLE, "false");
+            change.put(QUOTA, "0");
+
+            invalid(QUOTA, () -> service.update(admin, change));
+
+            assertThat(stored()).isEqualTo(WorkspaceSettings.DEFAULTS);
+        }
+
+        @Test
+        void anUnknownKeyNextToValidOnesRefusesTheWholeChange() {
+            Map<String, String> change = new LinkedHashMap<>();
+            change.put(MAX, "30");
+            change.put("maxTokenLifetime", "30");
+
+            invalid("maxTokenLifetime", () -> service.update(admin, change));
+        }
+
+        @Test
+        void keysNotNamedKeepTheirValues() {
+            given(new WorkspaceSettings(true, 90, 30, 50));
+
+            WorkspaceSettings after = update(ENABLE, "false");
+
+            assertThat(after).isEqualTo(new WorkspaceSettings(false, 90, 30, 50));
+            assertThat(stored()).isEqualTo(after);
+        }
+
+        @Test
+        void severalKeysChangeTogether() {
+            Map<String, String> change = new LinkedHashMap<>();
+            change.put(ENABLE, "false");
+            change.put(MAX, "90");
+            change.put(DEFAULT, "30");
+            change.put(QUOTA, "10");
+
+            assertThat(service.update(admin, change)).isEqualTo(new WorkspaceSettings(false, 90, 30, 10));
+            assertThat(stored()).isEqualTo(new WorkspaceSettings(false, 90, 30, 10));
+        }
+
+        @Test
+        void onlyTheActorsWorkspaceChanges() {
+            update(ENABLE, "false");
+
+            assertThat(fixture.settings.get(OTHER_WORKSPACE)).isEqualTo(WorkspaceSettings.DEFAULTS);
+        }
+    }
+
+    @Nested
+    class Audit {
+        @Test
+        void aChangeIsAuditedWithBeforeAndAfter() {
+            Map<String, String> change = new LinkedHashMap<>();
+            change.put(ENABLE, "false");
+            change.put(MAX, "90");
+
+            service.update(admin, change);
+
+            assertThat(fixture.audit.events()).singleElement().satisfies(event -> {
+                assertThat(event.action()).isEqualTo(AuditAction.WORKSPACE_SETTINGS_CHANGED);
+                assertThat(event.workspace()).isEqualTo(WORKSPACE);
+                assertThat(event.actorId()).isEqualTo(fixture.admin.id());
+                assertThat(event.occurredAt()).isEqualTo(fixture.clock.instant());
+                assertThat(event.targetType()).isEqualTo("workspace");
+                assertThat(event.targetId()).isEqualTo(WORKSPACE.toString());
+                assertThat(event.details())
+                        .containsEntry("before", SettingsService.asConf(WorkspaceSettings.DEFAULTS).toString())
+                        .containsEntry("after",
+                                SettingsService.asConf(new WorkspaceSettings(false, 90, null, 600)).toString());
+            });
+        }
+
+        @Test
+        void aChangeToTheCurrentValuesStoresAndAuditsNothing() {
+            given(new WorkspaceSettings(true, 90, null, 600));
+
+            WorkspaceSettings after = update(MAX, "90");
+
+            assertThat(after).isEqualTo(stored());
+            assertThat(fixture.settings.saves()).isZero();
+            assertThat(fixture.audit.events()).isEmpty();
+        }
+
+        @Test
+        void aRefusedChangeIsNotAudited() {
+            invalid(QUOTA, () -> update(QUOTA, "0"));
+
+            assertThat(fixture.audit.events()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Permissions {
+        @Test
+        void aUserMayNotChangeSettings() {
+            Map<String, Object> before = fixture.state();
+
+            PermissionDeniedException denied = catchThrowableOfType(
+                    () -> service.update(as(alice), Map.of(ENABLE, "false")), PermissionDeniedException.class);
+
+            assertThat(denied.permission()).isEqualTo("settings:write");
+            assertThat(denied).hasMessageContaining("alice");
+            assertThat(fixture.state()).isEqualTo(before);
+            assertThat(fixture.settings.saves()).isZero();
+        }
+
+        @Test
+        void anAuditorMayNotChangeSettings() {
+            Principal auditor = fixture.user("carol", BuiltInRole.AUDITOR);
+
+            assertThat(catchThrowableOfType(() -> service.update(as(auditor), Map.of(QUOTA, "5")),
+                    PermissionDeniedException.class)).isNotNull();
+            assertThat(stored()).isEqualTo(WorkspaceSettings.DEFAULTS);
+        }
+
+        @Test
+        void anInvalidChangeByAUserIsRefusedForThePermissionFirst() {
+            assertThat(catchThrowableOfType(() -> service.update(as(alice), Map.of("nonsense", "x")),
+                    PermissionDeniedException.class)).isNotNull();
+        }
+    }
+}
