@@ -5,8 +5,8 @@ import static dev.warden.e2e.WardenE2ETest.ADMIN_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.warden.core.principal.DirectoryService;
-import dev.warden.core.principal.UserDetails;
+import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.directory.UserDetails;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;

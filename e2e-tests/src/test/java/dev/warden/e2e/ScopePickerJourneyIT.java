@@ -3,8 +3,8 @@ package dev.warden.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.tokenusage.TokenUsageService;
-import dev.warden.core.principal.DirectoryService;
-import dev.warden.core.principal.UserDetails;
+import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.directory.UserDetails;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;

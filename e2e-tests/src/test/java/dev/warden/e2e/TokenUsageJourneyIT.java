@@ -4,9 +4,9 @@ import static dev.warden.e2e.WardenE2ETest.ADMIN_PASSWORD;
 import static dev.warden.e2e.WardenE2ETest.ADMIN_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.principal.DirectoryService;
+import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.group.GroupService;
-import dev.warden.core.principal.UserDetails;
+import dev.warden.core.directory.UserDetails;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;

@@ -1,5 +1,7 @@
 package dev.warden.core.access;
 
+import dev.warden.core.role.AccessPolicy;
+
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;

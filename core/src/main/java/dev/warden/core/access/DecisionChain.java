@@ -1,5 +1,7 @@
 package dev.warden.core.access;
 
+import dev.warden.core.token.DenialReason;
+
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;

@@ -1,5 +1,7 @@
 package dev.warden.core.access;
 
+import dev.warden.core.token.DenialReason;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.warden.core.access;
 
+import dev.warden.core.token.DenialReason;
+
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalRepository;

@@ -13,8 +13,10 @@ import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.Grant;
 import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.RoleAssignment;
+import dev.warden.core.role.RoleGrantRules;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.tokenusage.TokenUsageEntry;
+import dev.warden.core.tokenusage.TokenUsageGrantRules;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.tokenusage.TokenUsageRepository;
@@ -33,7 +35,7 @@ import java.util.stream.Stream;
  * scope it is granted at. The services ask this before they change anything; the check needs no permission to be
  * named twice in a controller.
  */
-public final class DirectoryPolicy {
+public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRules {
     private final PermissionResolver permissions;
     private final TokenUsagePolicy usage;
     private final TokenUsageRepository usageList;
@@ -53,6 +55,7 @@ public final class DirectoryPolicy {
      * Giving a role (to a principal, a group, or a technical user) at workspace scope ({@code scope} null) or on one
      * group: the actor holds every permission of the role there.
      */
+    @Override
     public void requireMayGrant(Actor actor, String roleName, Set<Permission> granted, GroupId scope) {
         EffectivePermissions held = heldBy(actor);
         List<String> missing = new ArrayList<>(granted.stream().filter(p -> !holds(held, p, scope))
@@ -73,6 +76,7 @@ public final class DirectoryPolicy {
      * Adding permissions to a role reaches everyone who holds it, at every scope it is held at: the actor holds each
      * added permission at each of those scopes. A role nobody holds grants nothing yet.
      */
+    @Override
     public void requireMayWiden(Actor actor, String roleName, Set<Permission> added, Collection<RoleAssignment> holders) {
         if (added.isEmpty() || holders.isEmpty()) {
             return;
@@ -163,6 +167,7 @@ public final class DirectoryPolicy {
      * Each entry that the change adds or raises needs the actor to hold at least that level itself (workspace admins
      * hold {@code CAN_MANAGE}). Lowering or removing entries grants nothing.
      */
+    @Override
     public void requireMayGrantTokenUsage(Actor actor, List<TokenUsageEntry> before, List<TokenUsageEntry> after) {
         List<TokenUsageEntry> raised = after.stream()
                 .filter(entry -> before.stream().noneMatch(old -> old.sameSubject(entry)

@@ -1,31 +1,22 @@
 package dev.warden.core.group;
 
-import dev.warden.core.role.LastAdminGuard;
 import dev.warden.core.shared.Validation;
 
-import dev.warden.core.access.AccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
-import dev.warden.core.delegation.DirectoryPolicy;
-import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalQuery;
 import dev.warden.core.principal.PrincipalRepository;
-import dev.warden.core.role.EffectivePermissions;
-import dev.warden.core.role.Grant;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.Page;
 import dev.warden.core.shared.PageRequest;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
-import dev.warden.core.token.AccessToken;
-import dev.warden.core.token.TokenFilter;
-import dev.warden.core.token.TokenRepository;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,6 +24,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -46,45 +38,37 @@ public final class GroupService {
 
     private final GroupRepository groups;
     private final PrincipalRepository principals;
-    private final TokenRepository tokens;
-    private final AccessPolicy access;
-    private final DirectoryPolicy delegation;
-    private final LastAdminGuard lastAdmin;
+    private final GroupTokens tokens;
+    private final GroupRules rules;
     private final AuditLog audit;
     private final TransactionRunner tx;
     private final Clock clock;
 
-    public GroupService(GroupRepository groups, PrincipalRepository principals, TokenRepository tokens,
-                        AccessPolicy access, DirectoryPolicy delegation, LastAdminGuard lastAdmin, AuditLog audit,
-                        TransactionRunner tx, Clock clock) {
+    public GroupService(GroupRepository groups, PrincipalRepository principals, GroupTokens tokens, GroupRules rules,
+                        AuditLog audit, TransactionRunner tx, Clock clock) {
         this.groups = groups;
         this.principals = principals;
         this.tokens = tokens;
-        this.access = access;
-        this.delegation = delegation;
-        this.lastAdmin = lastAdmin;
+        this.rules = rules;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
     }
 
     public Group get(Actor actor, GroupId id) {
-        access.requireToRead(actor, Permission.SCIM_READ, Permission.SCIM_WRITE, id);
+        rules.requireToRead(actor, id);
         return find(actor, id);
     }
 
     public Page<Group> search(Actor actor, String displayNameEquals, String contains, PageRequest page) {
-        EffectivePermissions held = access.permissionsOf(actor);
-        if (held.holds(Permission.SCIM_READ)) {
+        if (rules.readsAllGroups(actor)) {
             return groups.search(actor.workspace(), displayNameEquals, contains, page);
         }
         // A group admin or member: only the groups its group-scoped roles name.
-        List<Group> visible = held.grants().stream()
-                .filter(grant -> grant.permission() == Permission.SCIM_READ && !grant.atWorkspaceScope())
-                .map(Grant::scope).distinct()
+        List<Group> visible = rules.readableGroups(actor).stream()
                 .filter(group -> displayNameEquals == null || group.displayName().equals(displayNameEquals))
-                .filter(group -> contains == null || group.displayName().toLowerCase().contains(contains.toLowerCase()))
-                .sorted(Comparator.comparing(Group::displayName).thenComparing(g -> g.id().value()))
+                .filter(group -> contains == null || group.displayName().toLowerCase(Locale.ROOT)
+                        .contains(contains.toLowerCase(Locale.ROOT)))
                 .toList();
         int from = Math.min(page.offset(), visible.size());
         int to = Math.min(from + page.limit(), visible.size());
@@ -92,7 +76,7 @@ public final class GroupService {
     }
 
     public List<Principal> members(Actor actor, GroupId id) {
-        access.requireToRead(actor, Permission.SCIM_READ, Permission.SCIM_WRITE, id);
+        rules.requireToRead(actor, id);
         find(actor, id);
         return principals.findAllById(actor.workspace(), groups.members(actor.workspace(), id)).stream()
                 .sorted(Comparator.comparing(Principal::displayName).thenComparing(p -> p.id().value()))
@@ -105,7 +89,7 @@ public final class GroupService {
      * directory otherwise); at most {@code limit} of each kind.
      */
     public List<Principal> memberCandidates(Actor actor, GroupId id, String text, int limit) {
-        access.require(actor, Permission.SCIM_WRITE, id);
+        rules.requireToWrite(actor, id);
         find(actor, id);
         PrincipalQuery query = PrincipalQuery.containing(text);
         List<Principal> found = new ArrayList<>();
@@ -117,12 +101,12 @@ public final class GroupService {
 
     /** The groups a principal is in (for its detail page and SCIM {@code groups}). */
     public List<Group> groupsOf(Actor actor, PrincipalId principal) {
-        access.requireToRead(actor, Permission.SCIM_READ, Permission.SCIM_WRITE, null);
+        rules.requireToRead(actor, null);
         return groups.groupsOf(actor.workspace(), principal);
     }
 
     public Group create(Actor actor, String displayName, String externalId, Collection<PrincipalId> members) {
-        access.require(actor, Permission.SCIM_WRITE);
+        rules.requireToWrite(actor, null);
         String name = Validation.required(displayName, "displayName", NAME_MAX);
         String external = Validation.optional(externalId, "externalId", NAME_MAX);
         return tx.inTransaction(() -> {
@@ -149,7 +133,7 @@ public final class GroupService {
             Group before = findForWrite(actor, id);
             Group after = before;
             if (!name.equals(before.displayName()) || !java.util.Objects.equals(external, before.externalId())) {
-                access.require(actor, Permission.SCIM_WRITE);
+                rules.requireToWrite(actor, null);
                 requireFreeName(actor, name, id);
                 after = groups.save(before.renamed(name, external));
                 audit.record(event(actor, AuditAction.GROUP_UPDATED, after)
@@ -186,20 +170,19 @@ public final class GroupService {
      * users; returns how many members it had.
      */
     public int delete(Actor actor, GroupId id) {
-        access.require(actor, Permission.SCIM_WRITE);
+        rules.requireToWrite(actor, null);
         return tx.inTransaction(() -> {
             Group group = find(actor, id);
             int memberCount = groups.members(actor.workspace(), id).size();
-            List<AccessToken> groupTokens = tokens.search(actor.workspace(),
-                    TokenFilter.ofGroup(id, clock.instant()), null, Integer.MAX_VALUE);
+            List<GroupTokens.GroupToken> groupTokens = tokens.tokensOfGroup(actor.workspace(), id, clock.instant());
             groupTokens.forEach(token -> principals.delete(actor.workspace(), token.owner()));
-            lastAdmin.keepingAnAdmin(actor.workspace(), "deleting group " + group.displayName(),
+            rules.keepingAnAdmin(actor.workspace(), "deleting group " + group.displayName(),
                     () -> groups.delete(actor.workspace(), id));
             audit.record(event(actor, AuditAction.GROUP_DELETED, group)
                     .detail("before", group.displayName())
                     .detail("members", memberCount)
                     .detail("group_tokens_deleted", groupTokens.isEmpty() ? null
-                            : groupTokens.stream().map(token -> token.id().value()).toList())
+                            : groupTokens.stream().map(GroupTokens.GroupToken::id).toList())
                     .build());
             return memberCount;
         });
@@ -210,7 +193,7 @@ public final class GroupService {
         if (members == null || members.isEmpty()) {
             return added;
         }
-        delegation.requireMayAddMembers(actor, group, members);
+        rules.requireMayAddMembers(actor, group, members);
         Set<PrincipalId> wanted = new LinkedHashSet<>(members);
         List<Principal> found = principals.findAllById(actor.workspace(), wanted);
         Set<PrincipalId> known = found.stream()
@@ -231,7 +214,7 @@ public final class GroupService {
     }
 
     private void removeAll(Actor actor, Group group, Collection<PrincipalId> members) {
-        lastAdmin.keepingAnAdmin(actor.workspace(), "removing members from " + group.displayName(), () -> {
+        rules.keepingAnAdmin(actor.workspace(), "removing members from " + group.displayName(), () -> {
             for (PrincipalId member : new LinkedHashSet<>(members)) {
                 if (groups.removeMember(actor.workspace(), group.id(), member)) {
                     audit.record(event(actor, AuditAction.GROUP_MEMBER_REMOVED, group).detail("member", member)
@@ -242,7 +225,7 @@ public final class GroupService {
     }
 
     private Group findForWrite(Actor actor, GroupId id) {
-        access.require(actor, Permission.SCIM_WRITE, id);
+        rules.requireToWrite(actor, id);
         return find(actor, id);
     }
 

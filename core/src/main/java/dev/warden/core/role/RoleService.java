@@ -2,11 +2,9 @@ package dev.warden.core.role;
 
 import dev.warden.core.shared.Validation;
 
-import dev.warden.core.access.AccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
-import dev.warden.core.delegation.DirectoryPolicy;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupRepository;
@@ -46,14 +44,14 @@ public final class RoleService {
     private final PrincipalRepository principals;
     private final GroupRepository groups;
     private final AccessPolicy access;
-    private final DirectoryPolicy delegation;
+    private final RoleGrantRules delegation;
     private final LastAdminGuard lastAdmin;
     private final AuditLog audit;
     private final TransactionRunner tx;
     private final Clock clock;
 
     public RoleService(RoleRepository roles, RoleAssignmentRepository assignments, PrincipalRepository principals,
-                       GroupRepository groups, AccessPolicy access, DirectoryPolicy delegation, LastAdminGuard lastAdmin,
+                       GroupRepository groups, AccessPolicy access, RoleGrantRules delegation, LastAdminGuard lastAdmin,
                        AuditLog audit, TransactionRunner tx, Clock clock) {
         this.roles = roles;
         this.assignments = assignments;

@@ -1,10 +1,10 @@
 package dev.warden.core.token;
 
-import dev.warden.core.access.AccessPolicy;
+import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
-import dev.warden.core.delegation.DirectoryPolicy;
+import dev.warden.core.role.RoleGrantRules;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupRepository;
@@ -40,7 +40,7 @@ public final class TechnicalTokenService {
     private static final Set<BuiltInRole> GROUP_ROLES = Set.of(BuiltInRole.GROUP_ADMIN, BuiltInRole.GROUP_MEMBER);
 
     private final TokenService tokenService;
-    private final DirectoryPolicy directoryPolicy;
+    private final RoleGrantRules directoryPolicy;
     private final TokenRepository tokens;
     private final PrincipalRepository principals;
     private final GroupRepository groups;
@@ -51,7 +51,7 @@ public final class TechnicalTokenService {
     private final TransactionRunner tx;
     private final Clock clock;
 
-    public TechnicalTokenService(TokenService tokenService, DirectoryPolicy directoryPolicy, TokenRepository tokens,
+    public TechnicalTokenService(TokenService tokenService, RoleGrantRules directoryPolicy, TokenRepository tokens,
                                  PrincipalRepository principals, GroupRepository groups, RoleRepository roles,
                                  RoleAssignmentRepository assignments, AccessPolicy access, AuditLog audit,
                                  TransactionRunner tx, Clock clock) {

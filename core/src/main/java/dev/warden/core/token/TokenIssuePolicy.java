@@ -1,7 +1,5 @@
 package dev.warden.core.token;
 
-import dev.warden.core.access.AccessRefusedException;
-import dev.warden.core.access.DenialReason;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;

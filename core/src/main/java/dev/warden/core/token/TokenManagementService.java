@@ -1,8 +1,6 @@
 package dev.warden.core.token;
 
-import dev.warden.core.access.AccessPolicy;
-import dev.warden.core.access.AccessRefusedException;
-import dev.warden.core.access.DenialReason;
+import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.permission.Permission;

@@ -1,13 +1,17 @@
 package dev.warden.core.token;
 
+import dev.warden.core.group.GroupId;
+import dev.warden.core.group.GroupTokens;
 import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.tokenusage.WorkingTokens;
 import dev.warden.core.workspace.WorkspaceId;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /** Port for tokens. Every lookup but the one by digest is scoped by workspace. */
-public interface TokenRepository {
+public interface TokenRepository extends GroupTokens, WorkingTokens {
     void add(AccessToken token);
 
     /**
@@ -62,4 +66,16 @@ public interface TokenRepository {
 
     /** Writes last-use data in one batch; tokens deleted meanwhile are skipped. */
     void recordUses(Collection<TokenUse> usages);
+
+    @Override
+    default List<GroupToken> tokensOfGroup(WorkspaceId workspace, GroupId group, Instant now) {
+        return search(workspace, TokenFilter.ofGroup(group, now), null, Integer.MAX_VALUE).stream()
+                .map(token -> new GroupToken(token.id().value(), token.owner())).toList();
+    }
+
+    @Override
+    default int workingTokensOf(WorkspaceId workspace, PrincipalId owner, Instant now) {
+        return (int) listByOwner(workspace, owner).stream().filter(token -> token.statusAt(now) == TokenStatus.ACTIVE)
+                .count();
+    }
 }

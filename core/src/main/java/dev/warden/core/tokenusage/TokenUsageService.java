@@ -1,10 +1,9 @@
 package dev.warden.core.tokenusage;
 
-import dev.warden.core.access.AccessPolicy;
+import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
-import dev.warden.core.delegation.DirectoryPolicy;
 import dev.warden.core.role.LastAdminGuard;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.permission.Permission;
@@ -15,8 +14,6 @@ import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.TransactionRunner;
-import dev.warden.core.token.TokenRepository;
-import dev.warden.core.token.TokenStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,17 +34,17 @@ public final class TokenUsageService {
     private final TokenUsagePolicy usage;
     private final PrincipalRepository principals;
     private final GroupRepository groups;
-    private final TokenRepository tokens;
+    private final WorkingTokens tokens;
     private final LastAdminGuard admins;
     private final AccessPolicy access;
-    private final DirectoryPolicy delegation;
+    private final TokenUsageGrantRules delegation;
     private final AuditLog audit;
     private final TransactionRunner tx;
     private final Clock clock;
 
     public TokenUsageService(TokenUsageRepository acl, TokenUsagePolicy usage, PrincipalRepository principals,
-                             GroupRepository groups, TokenRepository tokens, LastAdminGuard admins, AccessPolicy access,
-                             DirectoryPolicy delegation, AuditLog audit, TransactionRunner tx, Clock clock) {
+                             GroupRepository groups, WorkingTokens tokens, LastAdminGuard admins, AccessPolicy access,
+                             TokenUsageGrantRules delegation, AuditLog audit, TransactionRunner tx, Clock clock) {
         this.acl = acl;
         this.usage = usage;
         this.principals = principals;
@@ -103,8 +100,7 @@ public final class TokenUsageService {
         for (Principal principal : principals.findAllById(actor.workspace(), candidates)) {
             if (principal.active() && usage.levelIn(current, principal).isPresent()
                     && usage.levelIn(proposed, principal).isEmpty()) {
-                int working = (int) tokens.listByOwner(actor.workspace(), principal.id()).stream()
-                        .filter(token -> token.statusAt(now) == TokenStatus.ACTIVE).count();
+                int working = tokens.workingTokensOf(actor.workspace(), principal.id(), now);
                 losses.add(new TokenUsageImpact.Loss(principal, working));
             }
         }

@@ -1,5 +1,7 @@
 package dev.warden.core.access;
 
+import dev.warden.core.token.DenialReason;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.testkit.InMemoryDirectory;

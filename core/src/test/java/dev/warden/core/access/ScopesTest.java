@@ -1,5 +1,7 @@
 package dev.warden.core.access;
 
+import dev.warden.core.token.DenialReason;
+
 import dev.warden.core.testkit.AdministrationFixture;
 import dev.warden.core.token.TechnicalTokenService;
 

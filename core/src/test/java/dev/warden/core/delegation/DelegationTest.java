@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.warden.core.audit.AuditAction;
-import dev.warden.core.principal.DirectoryService;
+import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.role.RoleService;
 import dev.warden.core.group.Group;
@@ -47,9 +47,8 @@ class DelegationTest {
     private final RoleService roles = new RoleService(fixture.directory.roles, fixture.directory.assignments,
             fixture.directory.principals, fixture.directory.groups, fixture.access, fixture.directoryPolicy,
             fixture.lastAdmin, fixture.audit, fixture.tx, fixture.clock);
-    private final GroupService groups = new GroupService(fixture.directory.groups, fixture.directory.principals,
-            fixture.tokens, fixture.access, fixture.directoryPolicy, fixture.lastAdmin, fixture.audit, fixture.tx,
-            fixture.clock);
+    private final GroupService groups = new GroupService(fixture.directory.groups, fixture.directory.principals, fixture.tokens,
+                new GroupPolicy(fixture.access, fixture.directoryPolicy, fixture.lastAdmin), fixture.audit, fixture.tx, fixture.clock);
     private final DirectoryService directory = new DirectoryService(fixture.directory.principals,
             fixture.directory.roles, fixture.directory.assignments, fixture.tokens, fixture.access,
             fixture.directoryPolicy, fixture.lastAdmin, fixture.audit, fixture.tx, fixture.clock);

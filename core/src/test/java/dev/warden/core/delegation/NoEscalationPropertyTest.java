@@ -3,13 +3,13 @@ package dev.warden.core.delegation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.warden.core.access.AccessPolicy;
+import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.token.TokenIssuePolicy;
 import dev.warden.core.token.TokenManagementService;
 import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.audit.InMemoryAuditLog;
-import dev.warden.core.principal.DirectoryService;
+import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.role.LastAdminGuard;
@@ -218,8 +218,8 @@ class NoEscalationPropertyTest {
         final TechnicalTokenService technicalTokens;
         final RoleService roleService = new RoleService(directory.roles, directory.assignments, directory.principals,
                 directory.groups, access, directoryPolicy, lastAdmin, audit, tx, clock);
-        final GroupService groupService = new GroupService(directory.groups, directory.principals, tokens, access,
-                directoryPolicy, lastAdmin, audit, tx, clock);
+        final GroupService groupService = new GroupService(directory.groups, directory.principals, tokens,
+                new GroupPolicy(access, directoryPolicy, lastAdmin), audit, tx, clock);
         final DirectoryService directoryService = new DirectoryService(directory.principals, directory.roles,
                 directory.assignments, tokens, access, directoryPolicy, lastAdmin, audit, tx, clock);
 

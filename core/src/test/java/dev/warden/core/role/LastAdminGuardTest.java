@@ -1,6 +1,6 @@
 package dev.warden.core.role;
 
-import dev.warden.core.principal.UserDetails;
+import dev.warden.core.directory.UserDetails;
 import dev.warden.core.testkit.DirectoryFixture;
 
 import static dev.warden.core.testkit.DirectoryFixture.WORKSPACE;

@@ -5,7 +5,7 @@ import dev.warden.core.token.TokenIssuePolicy;
 import dev.warden.core.token.TokenManagementService;
 import dev.warden.core.tokenusage.TokenUsageService;
 
-import dev.warden.core.access.AccessPolicy;
+import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.audit.InMemoryAuditLog;
 import dev.warden.core.delegation.DirectoryPolicy;
 import dev.warden.core.delegation.TokenAccessPolicy;

@@ -1,11 +1,12 @@
 package dev.warden.core.testkit;
 
+import dev.warden.core.delegation.GroupPolicy;
 import dev.warden.core.group.GroupService;
-import dev.warden.core.principal.DirectoryService;
+import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.role.LastAdminGuard;
 import dev.warden.core.role.RoleService;
 
-import dev.warden.core.access.AccessPolicy;
+import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.audit.InMemoryAuditLog;
 import dev.warden.core.delegation.DirectoryPolicy;
 import dev.warden.core.tokenusage.InMemoryTokenUsageRepository;
@@ -59,8 +60,8 @@ public final class DirectoryFixture {
             new TokenUsagePolicy(acl, directory.groups, resolver), acl, directory.principals, directory.groups);
     public final DirectoryService directoryService = new DirectoryService(directory.principals, directory.roles,
             directory.assignments, tokens, access, delegation, lastAdmin, audit, tx, clock);
-    public final GroupService groupService = new GroupService(directory.groups, directory.principals, tokens, access,
-            delegation, lastAdmin, audit, tx, clock);
+    public final GroupService groupService = new GroupService(directory.groups, directory.principals, tokens,
+                new GroupPolicy(access, delegation, lastAdmin), audit, tx, clock);
     public final RoleService roleService = new RoleService(directory.roles, directory.assignments, directory.principals,
             directory.groups, access, delegation, lastAdmin, audit, tx, clock);
 

@@ -1,5 +1,6 @@
 package dev.warden.core.token;
 
+import dev.warden.core.delegation.GroupPolicy;
 import dev.warden.core.testkit.AdministrationFixture;
 
 import static dev.warden.core.testkit.AdministrationFixture.WORKSPACE;
@@ -7,8 +8,6 @@ import static dev.warden.core.testkit.AdministrationFixture.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.warden.core.access.AccessRefusedException;
-import dev.warden.core.access.DenialReason;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.group.GroupService;
@@ -392,9 +391,8 @@ class TechnicalTokenServiceTest {
 
         @Test
         void deletingTheGroupDeletesItsTokensAndTheirTechnicalUsers() {
-            GroupService groups = new GroupService(fixture.directory.groups, fixture.directory.principals,
-                    fixture.tokens, fixture.access, fixture.directoryPolicy, fixture.lastAdmin, fixture.audit, fixture.tx,
-                    fixture.clock);
+            GroupService groups = new GroupService(fixture.directory.groups, fixture.directory.principals, fixture.tokens,
+                new GroupPolicy(fixture.access, fixture.directoryPolicy, fixture.lastAdmin), fixture.audit, fixture.tx, fixture.clock);
             IssuedToken mine = service.createGroupToken(as(lead), team.id(), named("mine"), "group-member");
             IssuedToken theirs = service.createGroupToken(admin, other.id(), named("theirs"), "group-member");
 

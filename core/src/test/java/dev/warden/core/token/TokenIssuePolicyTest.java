@@ -9,8 +9,6 @@ import static dev.warden.core.testkit.AdministrationFixture.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.warden.core.access.AccessRefusedException;
-import dev.warden.core.access.DenialReason;
 import dev.warden.core.group.Group;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;

@@ -8,8 +8,6 @@ import static dev.warden.core.testkit.AdministrationFixture.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.warden.core.access.AccessRefusedException;
-import dev.warden.core.access.DenialReason;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.permission.Scope;

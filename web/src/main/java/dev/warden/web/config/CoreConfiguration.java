@@ -1,6 +1,6 @@
 package dev.warden.web.config;
 
-import dev.warden.core.access.AccessPolicy;
+import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.access.DecisionChain;
 import dev.warden.core.access.AccessCheckService;
 import dev.warden.core.settings.SettingsService;
@@ -12,8 +12,9 @@ import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.bootstrap.WorkspaceBootstrap;
 import dev.warden.core.delegation.DirectoryPolicy;
+import dev.warden.core.delegation.GroupPolicy;
 import dev.warden.core.delegation.TokenAccessPolicy;
-import dev.warden.core.principal.DirectoryService;
+import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.group.GroupNames;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.role.LastAdminGuard;
@@ -206,10 +207,14 @@ class CoreConfiguration {
     }
 
     @Bean
+    GroupPolicy groupPolicy(AccessPolicy access, DirectoryPolicy delegation, LastAdminGuard lastAdmin) {
+        return new GroupPolicy(access, delegation, lastAdmin);
+    }
+
+    @Bean
     GroupService groupService(GroupRepository groups, PrincipalRepository principals, TokenRepository tokens,
-                              AccessPolicy access, DirectoryPolicy delegation, LastAdminGuard lastAdmin, AuditLog audit,
-                              TransactionRunner tx, Clock clock) {
-        return new GroupService(groups, principals, tokens, access, delegation, lastAdmin, audit, tx, clock);
+                              GroupPolicy rules, AuditLog audit, TransactionRunner tx, Clock clock) {
+        return new GroupService(groups, principals, tokens, rules, audit, tx, clock);
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package dev.warden.web.console;
 
-import dev.warden.core.access.AccessPolicy;
+import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import org.springframework.stereotype.Component;

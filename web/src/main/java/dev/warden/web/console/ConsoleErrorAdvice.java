@@ -4,6 +4,9 @@ import dev.warden.core.shared.DomainException;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.ResourceNotFoundException;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxReswap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
@@ -22,36 +25,43 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @ControllerAdvice(annotations = ConsolePage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrorAdvice {
+    /** The console's one error answer for htmx: the message in the page's flash region, swapped out of band. */
+    static final String FLASH = "fragments/flash :: flash";
 
     @ExceptionHandler(PermissionDeniedException.class)
-    String denied(PermissionDeniedException e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return answer(request, response, model, HttpStatus.FORBIDDEN, "You are not allowed to do this", e);
+    String denied(PermissionDeniedException e, HtmxRequest htmx, HtmxResponse htmxResponse,
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
+        return answer(e, HttpStatus.FORBIDDEN, "You are not allowed to do this", htmx, htmxResponse, request,
+                response, model);
     }
 
     @ExceptionHandler(ResourceNotFoundException.class)
-    String notFound(ResourceNotFoundException e, HttpServletRequest request, HttpServletResponse response,
-                    Model model) {
-        return answer(request, response, model, HttpStatus.NOT_FOUND, "Not found", e);
+    String notFound(ResourceNotFoundException e, HtmxRequest htmx, HtmxResponse htmxResponse,
+                    HttpServletRequest request, HttpServletResponse response, Model model) {
+        return answer(e, HttpStatus.NOT_FOUND, "Not found", htmx, htmxResponse, request, response, model);
     }
 
     @ExceptionHandler(InvalidParameterException.class)
-    String invalid(InvalidParameterException e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return answer(request, response, model, HttpStatus.BAD_REQUEST, "Not accepted", e);
+    String invalid(InvalidParameterException e, HtmxRequest htmx, HtmxResponse htmxResponse,
+                   HttpServletRequest request, HttpServletResponse response, Model model) {
+        return answer(e, HttpStatus.BAD_REQUEST, "Not accepted", htmx, htmxResponse, request, response, model);
     }
 
     @ExceptionHandler(DomainException.class)
-    String refused(DomainException e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return answer(request, response, model, HttpStatus.CONFLICT, "Not done", e);
+    String refused(DomainException e, HtmxRequest htmx, HtmxResponse htmxResponse,
+                   HttpServletRequest request, HttpServletResponse response, Model model) {
+        return answer(e, HttpStatus.CONFLICT, "Not done", htmx, htmxResponse, request, response, model);
     }
 
-    private static String answer(HttpServletRequest request, HttpServletResponse response, Model model,
-                                 HttpStatus status, String title, DomainException e) {
+    private static String answer(DomainException e, HttpStatus status, String title, HtmxRequest htmx,
+                                 HtmxResponse htmxResponse, HttpServletRequest request, HttpServletResponse response,
+                                 Model model) {
         model.addAttribute("message", e.getMessage());
-        if (request.getHeader("HX-Request") != null && request.getHeader("HX-History-Restore-Request") == null) {
+        if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
             // htmx swaps only 2xx answers: say it in the flash region (out of band) and leave the target alone.
             response.setStatus(HttpStatus.OK.value());
-            response.setHeader("HX-Reswap", "none");
-            return "admin/fragments :: flash-error";
+            htmxResponse.setReswap(HtmxReswap.none());
+            return FLASH;
         }
         response.setStatus(status.value());
         model.addAttribute("currentPath", ConsoleModelAdvice.pathOf(request));

@@ -1,6 +1,6 @@
 package dev.warden.web.console;
 
-import dev.warden.core.principal.DirectoryService;
+import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.PrincipalKind;
@@ -46,6 +46,6 @@ class PickerController {
         }
         model.addAttribute("q", q);
         model.addAttribute("candidates", found);
-        return "admin/fragments :: assignee-options";
+        return "fragments/assignee-picker :: assignee-options";
     }
 }

@@ -1,6 +1,6 @@
 package dev.warden.web.principal;
 
-import dev.warden.core.principal.DirectoryService;
+import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -101,14 +101,14 @@ abstract class DirectoryPagesController {
         model.addAttribute("created", PrincipalRowView.of(principal));
         // It replaces the create dialog wherever that is (the dialog slot, or the page when /new was opened directly).
         htmxResponse.addTrigger(CHANGED);
-        return FRAGMENTS + " :: created-dialog";
+        return FRAGMENTS + " :: created-principal-dialog";
     }
 
     /** The create dialog, alone for htmx or over the list for a plain request. */
     String dialog(Actor actor, Model model, HtmxRequest htmx) {
         model.addAttribute("kind", kind());
         if (htmx.isHtmxRequest()) {
-            return FRAGMENTS + " :: create-dialog";
+            return FRAGMENTS + " :: create-principal-dialog";
         }
         addList(actor, "", 1, model);
         return LIST;

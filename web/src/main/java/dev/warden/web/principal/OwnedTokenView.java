@@ -1,6 +1,6 @@
 package dev.warden.web.principal;
 
-import dev.warden.core.access.DenialReason;
+import dev.warden.core.token.DenialReason;
 import dev.warden.core.access.TokenSuspensions.Suspension;
 import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.permission.Scope;

@@ -2,7 +2,7 @@ package dev.warden.web.principal;
 
 import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
 import dev.warden.core.access.TokenSuspensions;
-import dev.warden.core.principal.DirectoryService;
+import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.permission.Permission;

@@ -1,7 +1,7 @@
 package dev.warden.web.principal;
 
-import dev.warden.core.principal.DirectoryService;
-import dev.warden.core.principal.UserDetails;
+import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.directory.UserDetails;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.shared.InvalidParameterException;

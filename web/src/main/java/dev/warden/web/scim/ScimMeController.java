@@ -1,6 +1,6 @@
 package dev.warden.web.scim;
 
-import dev.warden.core.principal.DirectoryService;
+import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.web.shared.ApiController;

@@ -1,7 +1,7 @@
 package dev.warden.web.scim;
 
-import dev.warden.core.principal.DirectoryService;
-import dev.warden.core.principal.ServicePrincipalDetails;
+import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.directory.ServicePrincipalDetails;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;

@@ -1,6 +1,6 @@
 package dev.warden.web.scim;
 
-import dev.warden.core.principal.UserDetails;
+import dev.warden.core.directory.UserDetails;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.web.scim.ScimPatch.Change;

@@ -3,7 +3,7 @@ package dev.warden.web.security;
 import dev.warden.core.access.Decision;
 import dev.warden.core.access.DecisionChain;
 import dev.warden.core.access.Denial;
-import dev.warden.core.access.DenialReason;
+import dev.warden.core.token.DenialReason;
 import dev.warden.core.group.GroupId;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;

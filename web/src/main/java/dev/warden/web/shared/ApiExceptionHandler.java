@@ -1,7 +1,7 @@
 package dev.warden.web.shared;
 
-import dev.warden.core.access.AccessRefusedException;
-import dev.warden.core.access.DenialReason;
+import dev.warden.core.token.AccessRefusedException;
+import dev.warden.core.token.DenialReason;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.PermissionDeniedException;

@@ -8,10 +8,11 @@ import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenTarget;
 import dev.warden.web.console.ConsolePage;
-import dev.warden.web.tokenmanagement.CheckAccessForm;
-import dev.warden.web.tokenmanagement.TokenAccessConsole;
+import dev.warden.web.access.CheckAccessForm;
+import dev.warden.web.access.TokenAccessConsole;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.View;
 
 /**
  * User settings → Access tokens → one of the signed-in user's own tokens: what it is, whether it works now (and if
@@ -42,7 +43,6 @@ class OwnTokenController {
     static final String TARGET = "own-token";
     private static final String PAGE = "tokens/detail";
     private static final String REGION = PAGE + " :: " + TARGET;
-    private static final String FROM_PAGE = "HX-Target=" + TARGET;
 
     private final TokenService tokens;
     private final TokenSuspensions suspensions;
@@ -72,23 +72,24 @@ class OwnTokenController {
         return htmx.isHtmxRequest() ? TokenAccessConsole.CHECK_ACCESS : show(actor, token, model, PAGE);
     }
 
-    @PostMapping(path = "/revoke", headers = FROM_PAGE)
+    @HxRequest(target = TARGET)
+    @PostMapping("/revoke")
     String revoke(Actor actor, @PathVariable String tokenId, Model model) {
         return show(actor, tokens.revoke(actor, new TokenId(tokenId)), model, REGION);
     }
 
-    @PostMapping(path = "/restore", headers = FROM_PAGE)
+    @HxRequest(target = TARGET)
+    @PostMapping("/restore")
     String restore(Actor actor, @PathVariable String tokenId, Model model) {
         return show(actor, tokens.restore(actor, new TokenId(tokenId)), model, REGION);
     }
 
     /** The token is gone, so is its page: htmx goes back to the list. */
-    @DeleteMapping(headers = FROM_PAGE)
-    @ResponseBody
-    String delete(Actor actor, @PathVariable String tokenId, HttpServletResponse response) {
+    @HxRequest(target = TARGET)
+    @DeleteMapping
+    View delete(Actor actor, @PathVariable String tokenId) {
         tokens.delete(actor, new TokenId(tokenId));
-        response.setHeader("HX-Redirect", PATH);
-        return "";
+        return new HtmxRedirectView(PATH, true);
     }
 
     /** The token as its list row shows it (Suspended when a policy stops it, with why), and both access panels. */

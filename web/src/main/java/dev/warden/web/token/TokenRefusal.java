@@ -1,7 +1,7 @@
 package dev.warden.web.token;
 
-import dev.warden.core.access.AccessRefusedException;
-import dev.warden.core.access.DenialReason;
+import dev.warden.core.token.AccessRefusedException;
+import dev.warden.core.token.DenialReason;
 import java.util.List;
 
 /**

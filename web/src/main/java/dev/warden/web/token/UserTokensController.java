@@ -1,8 +1,7 @@
 package dev.warden.web.token;
 
-import dev.warden.core.access.AccessRefusedException;
+import dev.warden.core.token.AccessRefusedException;
 import dev.warden.core.principal.Actor;
-import dev.warden.core.shared.DomainException;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.QuotaExceededException;
 import dev.warden.core.token.AccessToken;
@@ -14,6 +13,7 @@ import dev.warden.core.token.TokenIssueTerms;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenTarget;
+import dev.warden.web.console.ConsolePage;
 import dev.warden.web.console.ScopePickerView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
@@ -23,22 +23,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** User settings → Access tokens: the signed-in user's own personal access tokens. */
+/**
+ * User settings → Access tokens: the signed-in user's own personal access tokens. A row action that cannot be done
+ * (already revoked elsewhere, expired, gone) is answered by the console's error path ({@code ConsoleErrorAdvice}).
+ */
 @Controller
+@ConsolePage
 @RequestMapping("/settings/user/tokens")
 class UserTokensController {
     private static final String PAGE = "tokens/list";
@@ -66,16 +67,14 @@ class UserTokensController {
     }
 
     @GetMapping("/new")
-    String generateDialog(Actor actor, Model model, HtmxRequest htmx, HtmxResponse htmxResponse) {
+    String generateDialog(Actor actor, Model model, HtmxRequest htmx) {
         TokenIssueTerms terms;
         try {
             terms = tokens.termsFor(actor);
         } catch (AccessRefusedException e) {
             if (htmx.isHtmxRequest()) {
-                // The page is out of date (permission taken away since): say why above the table.
-                htmxResponse.setReswap(HtmxReswap.none());
-                model.addAttribute("message", e.getMessage());
-                return "tokens/fragments :: flash-error";
+                // The page is out of date (permission taken away since): the console's error answer says why.
+                throw e;
             }
             addTokens(actor, model);
             return PAGE;
@@ -148,15 +147,6 @@ class UserTokensController {
     String delete(Actor actor, @PathVariable String id) {
         tokens.delete(actor, new TokenId(id));
         return "";
-    }
-
-    /** A row action that cannot be done (already revoked elsewhere, expired, gone): say why above the table. */
-    @ExceptionHandler(DomainException.class)
-    @ResponseStatus(HttpStatus.OK)
-    String refused(DomainException e, Model model, HtmxResponse htmx) {
-        htmx.setReswap(HtmxReswap.none());
-        model.addAttribute("message", e.getMessage());
-        return "tokens/fragments :: flash-error";
     }
 
     private void validate(GenerateTokenForm form, BindingResult binding, TokenIssueTerms terms) {

@@ -2,12 +2,12 @@ package dev.warden.web.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.access.DenialReason;
+import dev.warden.core.token.DenialReason;
 import dev.warden.core.token.TechnicalTokenService;
-import dev.warden.core.principal.DirectoryService;
+import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.role.RoleService;
-import dev.warden.core.principal.ServicePrincipalDetails;
+import dev.warden.core.directory.ServicePrincipalDetails;
 import dev.warden.core.group.Group;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;

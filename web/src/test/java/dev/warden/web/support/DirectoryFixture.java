@@ -1,11 +1,11 @@
 package dev.warden.web.support;
 
 import dev.warden.core.tokenusage.TokenUsageService;
-import dev.warden.core.principal.DirectoryService;
+import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.role.RoleService;
-import dev.warden.core.principal.ServicePrincipalDetails;
-import dev.warden.core.principal.UserDetails;
+import dev.warden.core.directory.ServicePrincipalDetails;
+import dev.warden.core.directory.UserDetails;
 import dev.warden.core.group.Group;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;

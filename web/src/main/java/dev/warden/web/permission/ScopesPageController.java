@@ -1,0 +1,35 @@
+package dev.warden.web.permission;
+
+import dev.warden.web.console.ConsolePage;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Settings → Scopes: the scope catalogue for every signed-in user (it says what a token's scopes mean, and shows
+ * nothing about the workspace), grouped by resource, with the endpoints each scope lets a token call. The filter
+ * box narrows it on the server ({@code ?q=}); htmx swaps the table in as one types, a plain form submit works too.
+ */
+@Controller
+@ConsolePage
+@RequestMapping("/settings/scopes")
+class ScopesPageController {
+    static final String PAGE = "scopes/list";
+
+    private final ScopeCatalogue catalogue;
+
+    ScopesPageController(ScopeCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String q, Model model, HtmxRequest htmx) {
+        model.addAttribute("q", q == null ? "" : q.strip());
+        model.addAttribute("groups", catalogue.grouped(q));
+        model.addAttribute("endpointCount", catalogue.endpointCount());
+        return htmx.isHtmxRequest() ? PAGE + " :: scope-table" : PAGE;
+    }
+}

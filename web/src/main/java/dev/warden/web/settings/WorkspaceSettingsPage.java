@@ -1,0 +1,37 @@
+package dev.warden.web.settings;
+
+import dev.warden.core.permission.Permission;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.settings.SettingsService;
+import dev.warden.web.console.ConsoleAccess;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * The Workspace settings page as a whole, for its own controller and for the dialogs that open on it (Token Usage)
+ * when they are loaded as a full page.
+ */
+@Component
+public class WorkspaceSettingsPage {
+    public static final String PATH = "/settings/admin/workspace";
+    static final String VIEW = "admin/workspace/settings";
+
+    private final SettingsService settings;
+    private final ConsoleAccess access;
+
+    WorkspaceSettingsPage(SettingsService settings, ConsoleAccess access) {
+        this.settings = settings;
+        this.access = access;
+    }
+
+    /** Adds the settings form (unless one is being answered) and what the actor may do; returns the page view. */
+    public String render(Actor actor, Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", TokenSettingsForm.of(settings.get(actor)));
+        }
+        var can = access.of(actor);
+        model.addAttribute("editable", can.holds(Permission.SETTINGS_WRITE));
+        model.addAttribute("canSeeTokenUsage", can.holds(Permission.PERMISSIONS_READ));
+        return VIEW;
+    }
+}

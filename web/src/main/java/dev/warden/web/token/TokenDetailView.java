@@ -1,0 +1,133 @@
+package dev.warden.web.token;
+
+import dev.warden.core.token.TechnicalToken;
+import dev.warden.core.access.TokenSuspensions.Suspension;
+import dev.warden.core.audit.AuditAction;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.group.Group;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenKind;
+import dev.warden.core.token.TokenLastUse;
+import dev.warden.core.token.TokenStatus;
+import dev.warden.web.shared.TokenStatusLabel;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One token's page, formatted for people: lineage (created by, owner, on behalf of, rotation), usage, status
+ * and its audit history. Everything but the secret.
+ * @param group the group of a group token, else null
+ * @param technicalRole the role of an organisation or group token's technical user; null for other kinds, or when
+ *                      an admin removed the assignment
+ * @param rotated when the secret was last rotated, or null
+ * @param previousValidUntil until when the secret before the last rotation still works, or null when it does not
+ * @param statusMessage why an active token is suspended and how to fix it, else null
+ */
+record TokenDetailView(String id, String name, String hint, String kind, boolean onBehalfOf, boolean technical,
+                       Link owner, String ownerKind, Link createdBy, String created, Link group, String technicalRole,
+                       String rotated, String previousValidUntil, String expires,
+                       String lastUsed, String lastUsedAddress, String lastUsedAgent, String status,
+                       String statusLabel, Link revokedBy, String revokedAt, String statusMessage, boolean revocable,
+                       boolean restorable, List<HistoryEntry> history) {
+    static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    /** Details every token event carries that the page already shows above the history. */
+    private static final Set<String> SHOWN_ABOVE = Set.of("owner_id", "kind", "comment", "reason");
+
+    /** A principal or group by name, with its console page when it has one. */
+    record Link(String name, String href) {
+        static Link of(Principal principal, PrincipalId id) {
+            return principal == null ? new Link("(removed, id " + id.value() + ")", null)
+                    : new Link(TokenInventoryRow.label(principal), TokenInventoryRow.href(principal));
+        }
+    }
+
+    /**
+     * One audit event about the token.
+     * @param reason the reason a bulk revoke gave, else null
+     */
+    record HistoryEntry(String action, String actionLabel, String when, String who, String from, String reason,
+                        List<String> details) {
+        static HistoryEntry of(AuditEvent event) {
+            List<String> details = event.details().entrySet().stream()
+                    .filter(e -> !SHOWN_ABOVE.contains(e.getKey()))
+                    .map(e -> e.getKey().replace('_', ' ') + ": " + e.getValue())
+                    .toList();
+            return new HistoryEntry(event.action().name(), label(event.action()), FORMAT.format(event.occurredAt()),
+                    event.actorName() == null ? "(nobody signed in)" : event.actorName(),
+                    event.clientAddress() == null ? "—" : event.clientAddress(),
+                    event.action() == AuditAction.TOKENS_BULK_REVOKED ? event.details().get("reason") : null,
+                    details);
+        }
+
+        private static String label(AuditAction action) {
+            return switch (action) {
+                case TOKEN_CREATED -> "Created";
+                case TOKEN_ROTATED -> "Rotated";
+                case TOKEN_REVOKED -> "Revoked";
+                case TOKEN_RESTORED -> "Restored";
+                case TOKEN_DELETED -> "Deleted";
+                case TOKENS_BULK_REVOKED -> "Revoked in bulk";
+                default -> {
+                    String words = action.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+                    yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
+                }
+            };
+        }
+    }
+
+    /**
+     * @param named the owner, creator and revoker, by id (missing ones are shown as removed)
+     * @param technical the technical user and role of an organisation or group token, else null
+     * @param group the group of a group token, else null (or when it is gone)
+     * @param suspension why the owner's tokens are suspended, or null
+     */
+    static TokenDetailView of(AccessToken token, Map<PrincipalId, Principal> named, TechnicalToken technical,
+                              Group group, Suspension suspension, List<AuditEvent> history, boolean mayRestore,
+                              Instant now) {
+        TokenStatus status = token.statusAt(now);
+        boolean suspended = suspension != null && status == TokenStatus.ACTIVE;
+        Principal owner = technical != null ? technical.technicalUser() : named.get(token.owner());
+        TokenLastUse lastUse = token.lastUse();
+        boolean inGrace = token.previousValidUntil() != null && now.isBefore(token.previousValidUntil());
+        return new TokenDetailView(token.id().value(),
+                token.comment().isEmpty() ? "(no name)" : token.comment(),
+                token.displayHint(),
+                TokenInventoryRow.kindLabel(token.kind()),
+                token.kind() == TokenKind.ON_BEHALF_OF,
+                token.kind().backedByTechnicalUser(),
+                Link.of(owner, token.owner()),
+                owner == null ? null : switch (owner.kind()) {
+                    case USER -> "user";
+                    case SERVICE_PRINCIPAL -> "service principal";
+                    case TECHNICAL_USER -> "technical user";
+                },
+                Link.of(named.get(token.createdBy()), token.createdBy()),
+                FORMAT.format(token.createdAt()),
+                token.group() == null ? null : group == null
+                        ? new Link("(removed, id " + token.group().value() + ")", null)
+                        : new Link(group.displayName(), "/settings/admin/groups/" + group.id().value() + "/members"),
+                technical == null ? null : technical.role(),
+                token.rotatedAt() == null ? null : FORMAT.format(token.rotatedAt()),
+                inGrace ? FORMAT.format(token.previousValidUntil()) : null,
+                token.expiresAt() == null ? "never" : FORMAT.format(token.expiresAt()),
+                lastUse == null ? "never" : FORMAT.format(lastUse.at()),
+                lastUse == null ? null : lastUse.clientAddress(),
+                lastUse == null ? null : lastUse.userAgent(),
+                suspended ? "SUSPENDED" : status.name(),
+                suspended ? "Suspended" : TokenStatusLabel.of(status),
+                token.revokedBy() == null ? null : Link.of(named.get(token.revokedBy()), token.revokedBy()),
+                token.revokedAt() == null ? null : FORMAT.format(token.revokedAt()),
+                suspended ? suspension.message() : null,
+                status == TokenStatus.ACTIVE,
+                status == TokenStatus.REVOKED && !token.isExpiredAt(now) && mayRestore,
+                history.stream().map(HistoryEntry::of).toList());
+    }
+}

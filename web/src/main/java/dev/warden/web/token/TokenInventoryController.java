@@ -1,0 +1,226 @@
+package dev.warden.web.token;
+
+import dev.warden.core.token.TokenManagementService;
+import dev.warden.core.access.TokenSuspensions;
+import dev.warden.core.principal.PrincipalNames;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.principal.PrincipalKind;
+import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenCursor;
+import dev.warden.core.token.TokenFilter;
+import dev.warden.core.token.TokenAction;
+import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenKind;
+import dev.warden.core.token.TokenSort;
+import dev.warden.core.token.TokenStatus;
+import dev.warden.web.console.Assignee;
+import dev.warden.web.console.ConsolePage;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.view.FragmentsRendering;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Admin Console → Access tokens: every token of the workspace, newest first or in another order ({@code sort}),
+ * with the API's filters (status, kind, scope, never used, owner) and keyset paging ({@code page_token} as the API hands it out, {@code size} per page),
+ * and per-row revoke, restore and delete. Refusals become the console's 403/404/409 pages (or a flash for htmx).
+ */
+@Controller
+@ConsolePage
+@RequestMapping(TokenInventoryController.PATH)
+class TokenInventoryController {
+    static final String PATH = "/settings/admin/tokens";
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 200;
+    private static final String PAGE = "admin/tokens/inventory";
+    private static final String ROW = "admin/tokens/fragments :: inventory-row";
+    /** Query parameters that narrow the list; carried by the paging links. */
+    private static final List<String> FILTERS = List.of("status", "kind", "scope", "never_used", "owner_id", "sort");
+    /** The owner chosen in the filter form's principal picker ({@code principal:42}); it becomes {@code owner_id}. */
+    private static final String PICKED_OWNER = "assignee";
+
+    private final TokenManagementService management;
+    private final PrincipalNames principals;
+    private final TokenSuspensions suspensions;
+    private final Clock clock;
+
+    TokenInventoryController(TokenManagementService management, PrincipalNames principals,
+                             TokenSuspensions suspensions, Clock clock) {
+        this.management = management;
+        this.principals = principals;
+        this.suspensions = suspensions;
+        this.clock = clock;
+    }
+
+    /**
+     * The page, or for htmx the table and (out of band) the owner filter, so a chosen owner shows as its name with a
+     * clear button.
+     */
+    @GetMapping
+    View list(Actor actor, @RequestParam Map<String, String> query, Model model, HtmxRequest htmx,
+              HtmxResponse htmxResponse) {
+        Instant now = clock.instant();
+        Map<String, String> filters = new LinkedHashMap<>();
+        FILTERS.forEach(name -> {
+            String value = query.get(name);
+            if (value != null && !value.isBlank()) {
+                filters.put(name, value.strip());
+            }
+        });
+        String picked = query.get(PICKED_OWNER);
+        if (picked != null && !picked.isBlank()) {
+            PrincipalId owner = Assignee.parse(picked).map(Assignee::principal).orElseThrow(() ->
+                    new InvalidParameterException(PICKED_OWNER, "The owner must be a user or a service principal"
+                            + " chosen from the list; got '" + picked.strip() + "'."));
+            filters.put("owner_id", String.valueOf(owner.value()));
+        }
+        int size = size(query.get("size"));
+        TokenFilter filter = TokenListQuery.filter(filters, now, name -> null);
+        TokenSort sort = TokenListQuery.sort(query);
+        TokenCursor cursor = TokenListQuery.cursor(query, sort);
+        List<AccessToken> found = new ArrayList<>(management.list(actor, filter, sort, cursor, size + 1));
+        boolean more = found.size() > size;
+        if (more) {
+            found = found.subList(0, size);
+        }
+        model.addAttribute("tokens", rows(actor, found, now));
+        model.addAttribute("filters", filters);
+        model.addAttribute("size", size);
+        model.addAttribute("statuses", TokenStatus.values());
+        Map<String, String> kinds = new LinkedHashMap<>();
+        for (TokenKind kind : TokenKind.values()) {
+            kinds.put(kind.name(), TokenInventoryRow.kindLabel(kind));
+        }
+        model.addAttribute("kinds", kinds);
+        Map<String, String> sorts = new LinkedHashMap<>();
+        for (TokenSort each : TokenSort.values()) {
+            sorts.put(each.name().toLowerCase(Locale.ROOT), sortLabel(each));
+        }
+        model.addAttribute("sorts", sorts);
+        model.addAttribute("sortLabel", sortLabel(sort));
+        model.addAttribute("owner", filter.owner() == null ? null : ownerLabel(actor, filter.owner()));
+        Map<String, String> withoutOwner = new LinkedHashMap<>(filters);
+        withoutOwner.remove("owner_id");
+        model.addAttribute("clearOwnerHref", href(withoutOwner, size, null));
+        model.addAttribute("paged", cursor != null);
+        model.addAttribute("firstHref", href(filters, size, null));
+        model.addAttribute("nextHref", more
+                ? href(filters, size, TokenListQuery.pageToken(TokenCursor.after(found.get(found.size() - 1), sort), sort))
+                : null);
+        boolean fragment = htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest();
+        if (!fragment) {
+            return FragmentsRendering.fragment(PAGE).build();
+        }
+        model.addAttribute("ownerOob", true);
+        FragmentsRendering.Builder parts = FragmentsRendering.fragment(PAGE + " :: token-inventory")
+                .fragment(PAGE + " :: owner-filter");
+        if (picked != null && !picked.isBlank()) {
+            // the address bar shows the owner_id filter, not the picker's field values
+            htmxResponse.setPushUrl(href(filters, size, null));
+        }
+        return parts.build();
+    }
+
+    @PostMapping("/{id}/revoke")
+    String revoke(Actor actor, @PathVariable String id, Model model) {
+        model.addAttribute("token", row(actor, management.revoke(actor, new TokenId(id))));
+        return ROW;
+    }
+
+    @PostMapping("/{id}/restore")
+    String restore(Actor actor, @PathVariable String id, Model model) {
+        model.addAttribute("token", row(actor, management.restore(actor, new TokenId(id))));
+        return ROW;
+    }
+
+    /** Answers with nothing, so htmx swaps the row out of the table. */
+    @DeleteMapping("/{id}")
+    @ResponseBody
+    String delete(Actor actor, @PathVariable String id) {
+        management.delete(actor, new TokenId(id));
+        return "";
+    }
+
+    static int size(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_SIZE;
+        }
+        try {
+            return Math.max(1, Math.min(MAX_SIZE, Integer.parseInt(raw.strip())));
+        } catch (NumberFormatException e) {
+            return DEFAULT_SIZE;
+        }
+    }
+
+    private static String href(Map<String, String> filters, int size, String pageToken) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(PATH);
+        filters.forEach(uri::queryParam);
+        if (size != DEFAULT_SIZE) {
+            uri.queryParam("size", size);
+        }
+        if (pageToken != null) {
+            uri.queryParam("page_token", pageToken);
+        }
+        return uri.encode().build().toUriString();
+    }
+
+    static String sortLabel(TokenSort sort) {
+        return switch (sort) {
+            case NEWEST -> "Newest first";
+            case OLDEST -> "Oldest first";
+            case EXPIRING_SOONEST -> "Expiring soonest";
+            case LEAST_RECENTLY_USED -> "Least recently used";
+            case MOST_RECENTLY_USED -> "Most recently used";
+        };
+    }
+
+    /** The chosen owner's name, even when it owns nothing that matches; an unknown id says so. */
+    private String ownerLabel(Actor actor, PrincipalId owner) {
+        return principals.find(actor.workspace(), owner)
+                .map(p -> p.kind() == PrincipalKind.TECHNICAL_USER ? p.displayName() + " (technical user)"
+                        : TokenInventoryRow.label(p))
+                .orElse("unknown principal " + owner.value());
+    }
+
+    private TokenInventoryRow row(Actor actor, AccessToken token) {
+        return rows(actor, List.of(token), clock.instant()).get(0);
+    }
+
+    private List<TokenInventoryRow> rows(Actor actor, List<AccessToken> tokens, Instant now) {
+        Set<PrincipalId> ids = new HashSet<>();
+        tokens.forEach(token -> {
+            ids.add(token.owner());
+            ids.add(token.createdBy());
+        });
+        Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), ids);
+        TokenSuspensions.OwnerSuspensions suspended = suspensions.of(actor.workspace(), tokens);
+        return tokens.stream()
+                .map(token -> TokenInventoryRow.of(token, named.get(token.owner()), named.get(token.createdBy()),
+                        suspended.of(token, now).orElse(null),
+                        management.allows(actor, TokenAction.RESTORE, token), now))
+                .toList();
+    }
+
+}

@@ -1,0 +1,167 @@
+package dev.warden.web.token;
+
+import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.token.TokenCursor;
+import dev.warden.core.token.TokenFilter;
+import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenKind;
+import dev.warden.core.token.TokenSort;
+import dev.warden.core.token.TokenStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reads the query of {@code GET /token-management/tokens}: filters, page size and the opaque page token. */
+final class TokenListQuery {
+    static final int MAX_DAYS = 36_500;
+
+    private TokenListQuery() {
+    }
+
+    /**
+     * The filter, or null when {@code created_by_username} names nobody (so nothing can match).
+     * @param creatorByName a user name or an applicationId to a principal id, null when unknown
+     */
+    static TokenFilter filter(Map<String, String> query, Instant now, Function<String, PrincipalId> creatorByName) {
+        PrincipalId owner = id(query, "owner_id");
+        PrincipalId createdBy = id(query, "created_by_id");
+        String username = text(query, "created_by_username");
+        if (username != null) {
+            PrincipalId byName = creatorByName.apply(username);
+            if (byName == null || (createdBy != null && !createdBy.equals(byName))) {
+                return null;
+            }
+            createdBy = byName;
+        }
+        TokenStatus status = choice(query, "status", TokenStatus.class);
+        TokenKind kind = choice(query, "kind", TokenKind.class);
+        String scope = text(query, "scope");
+        Integer expiring = days(query, "expiring_within_days");
+        Integer unused = days(query, "unused_for_days");
+        boolean neverUsed = bool(query, "never_used");
+        return new TokenFilter(owner, createdBy, status, kind, scope,
+                expiring == null ? null : now.plus(Duration.ofDays(expiring)),
+                unused == null ? null : now.minus(Duration.ofDays(unused)),
+                neverUsed, now);
+    }
+
+    /** Null when absent: the caller wants every token in one response. */
+    static Integer pageSize(Map<String, String> query) {
+        String raw = text(query, "page_size");
+        if (raw == null) {
+            return null;
+        }
+        try {
+            int size = Integer.parseInt(raw);
+            if (size >= 1 && size <= dev.warden.core.token.TokenManagementService.MAX_PAGE) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidParameterException("page_size", "page_size must be a whole number from 1 to "
+                + dev.warden.core.token.TokenManagementService.MAX_PAGE + "; got '" + raw + "'.");
+    }
+
+    /** {@code sort}: newest (the default), oldest, expiring_soonest, least_recently_used, most_recently_used. */
+    static TokenSort sort(Map<String, String> query) {
+        TokenSort sort = choice(query, "sort", TokenSort.class);
+        return sort == null ? TokenSort.NEWEST : sort;
+    }
+
+    /** The page token names its order, so a token from one order is never read as a position in another. */
+    static TokenCursor cursor(Map<String, String> query, TokenSort sort) {
+        String raw = text(query, "page_token");
+        if (raw == null) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8);
+            String[] parts = decoded.split(":", 4);
+            if (parts.length == 4 && parts[0].equals(sort.name()) && !parts[3].isEmpty()
+                    && parts[3].length() <= TokenId.MAX_LENGTH) {
+                Instant key = parts[1].equals("-") ? null
+                        : Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+                return new TokenCursor(key, new TokenId(parts[3]));
+            }
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            // answered below
+        }
+        throw new InvalidParameterException("page_token", "page_token is not one this API handed out for this sort;"
+                + " pass the next_page_token of the previous response unchanged, with the same sort.");
+    }
+
+    static String pageToken(TokenCursor cursor, TokenSort sort) {
+        Instant key = cursor.key();
+        String plain = sort.name() + ":" + (key == null ? "-:-" : key.getEpochSecond() + ":" + key.getNano()) + ":"
+                + cursor.id().value();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(Map<String, String> query, String name) {
+        String value = query.get(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static PrincipalId id(Map<String, String> query, String name) {
+        String raw = text(query, name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return new PrincipalId(Long.parseLong(raw));
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(name, name + " must be a principal id (a whole number); got '"
+                    + raw + "'.");
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(Map<String, String> query, String name, Class<E> type) {
+        String raw = text(query, name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(name, name + " must be one of " + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", ")) + "; got '" + raw + "'.");
+        }
+    }
+
+    private static Integer days(Map<String, String> query, String name) {
+        String raw = text(query, name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            int days = Integer.parseInt(raw);
+            if (days >= 0 && days <= MAX_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidParameterException(name, name + " must be a whole number of days from 0 to " + MAX_DAYS
+                + "; got '" + raw + "'.");
+    }
+
+    private static boolean bool(Map<String, String> query, String name) {
+        String raw = text(query, name);
+        if (raw == null) {
+            return false;
+        }
+        return switch (raw.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidParameterException(name, name + " must be true or false; got '" + raw + "'.");
+        };
+    }
+}
