@@ -49,13 +49,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * "5.5.5-10.x" and the driver then silently drops fractional seconds).
  *
  * <h2>Use</h2>
- * <pre>{@code
- * @DynamicPropertySource
- * static void database(DynamicPropertyRegistry registry) {
- *     EmbeddedMariaDb.registerNewDatabase(registry, "tokens");
- * }
- * }</pre>
- * or {@link #newDatabase(String)} with {@link #username()} and {@link #password()}. Every URL carries
+ * The persistence tests name it with {@link OnMariaDb}, which gives all of them one Spring context on one database.
+ * Otherwise {@link #newDatabase(String)} with {@link #username()} and {@link #password()}, or
+ * {@link #registerNewDatabase} from a {@code @DynamicPropertySource} (which makes that test class's context its own,
+ * so Spring's context cache cannot share it). Every URL carries
  * {@code connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true}, as the application's MySQL profile does
  * (the adapters bind and read {@code DATETIME} as UTC {@code LocalDateTime}s, which the driver leaves alone,
  * so instants round-trip exactly whatever the JVM's zone).

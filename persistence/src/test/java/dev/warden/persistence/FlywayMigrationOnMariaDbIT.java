@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+@OnMariaDb
 class FlywayMigrationOnMariaDbIT extends FlywayMigrationContract {
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.mariaDb(registry, "migration");
-    }
-
     @Override
     protected DriverManagerDataSource newEmptyDatabase() {
         return new DriverManagerDataSource(EmbeddedMariaDb.newDatabase("upgrade"), EmbeddedMariaDb.username(),

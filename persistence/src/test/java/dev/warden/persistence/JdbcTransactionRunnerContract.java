@@ -29,8 +29,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * record commit together or not at all. Every check reads through a plain {@link JdbcClient} on its own pooled
  * connection, after the runner has finished, so it sees only what was committed.
  */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@JdbcAdapterTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 abstract class JdbcTransactionRunnerContract {
     private static final Instant NOW = Instant.parse("2026-07-01T12:00:00.000001Z");
@@ -148,12 +145,13 @@ abstract class JdbcTransactionRunnerContract {
         String name = "ws-" + UUID.randomUUID();
 
         assertThatThrownBy(() -> tx.inTransaction(() -> {
-            workspaces.create(name);                                           // Spring Data repository
+            workspaces.create(name);                                           // insert with a generated key
             Role custom = roles.save(Role.custom(workspace, "rolled-back", "", Set.of(Permission.AUDIT_READ)));
-            grants.add(RoleAssignment.toPrincipal(workspace, custom.id(), alice, null));   // JdbcClient
+            grants.add(RoleAssignment.toPrincipal(workspace, custom.id(), alice, null));   // plain insert
             AccessToken loaded = tokens.findById(workspace, stored.id()).orElseThrow();
             loaded.revoke(alice, RevocationAuthority.OWNER, NOW.plusSeconds(1));
-            tokens.update(loaded);                                              // named-parameter template
+            tokens.update(loaded);                                              // update
+            // a JDBC batch
             tokens.recordUses(List.of(new TokenUse(workspace, stored.id(), NOW.plusSeconds(2), "10.0.0.1", "agent")));
             throw new IllegalStateException("roll back");
         })).isInstanceOf(IllegalStateException.class);

@@ -1,11 +1,5 @@
 package dev.warden.persistence;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
+@OnH2
 class JdbcTransactionRunnerOnH2IT extends JdbcTransactionRunnerContract {
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.h2(registry, "transactions");
-    }
 }

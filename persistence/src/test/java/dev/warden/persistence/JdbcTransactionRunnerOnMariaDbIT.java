@@ -1,11 +1,5 @@
 package dev.warden.persistence;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
+@OnMariaDb
 class JdbcTransactionRunnerOnMariaDbIT extends JdbcTransactionRunnerContract {
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.mariaDb(registry, "transactions");
-    }
 }

@@ -203,8 +203,9 @@ public final class DirectoryService {
      */
     public List<AccessToken> tokensOf(Actor actor, PrincipalId id) {
         access.require(actor, Permission.TOKEN_MANAGEMENT_READ);
-        principals.findById(actor.workspace(), id)
-                .orElseThrow(() -> new ResourceNotFoundException("Principal " + id + " does not exist."));
+        if (principals.findById(actor.workspace(), id).isEmpty()) {
+            throw new ResourceNotFoundException("Principal " + id + " does not exist.");
+        }
         return tokens.listByOwner(actor.workspace(), id);
     }
 

@@ -4,6 +4,7 @@ import dev.warden.core.token.DenialReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.group.Group;
 import dev.warden.core.permission.Permission;
@@ -13,7 +14,6 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.Principals;
 import dev.warden.core.role.BuiltInRole;
-import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.settings.InMemorySettingsRepository;
 import dev.warden.core.settings.WorkspaceSettings;
@@ -22,14 +22,12 @@ import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.InMemoryTokenRepository;
 import dev.warden.core.token.TokenDigest;
-import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenSecret;
 import dev.warden.core.token.TokenStatus;
 import dev.warden.core.token.Tokens;
 import dev.warden.core.tokenusage.InMemoryTokenUsageRepository;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
-import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.workspace.WorkspaceId;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,21 +47,18 @@ class DecisionChainTest {
     private static final Instant CREATED = Instant.parse("2025-01-01T00:00:00Z");
     private static final Instant EXPIRES = CREATED.plus(Duration.ofDays(30));
 
-    private final MutableClock clock = new MutableClock(CREATED.plus(Duration.ofDays(10)));
-    private final InMemoryTokenRepository tokens = new InMemoryTokenRepository();
-    private final InMemoryDirectory directory = new InMemoryDirectory(tokens);
+    private final CoreTestKit kit = CoreTestKit.builder().startingAt(CREATED.plus(Duration.ofDays(10))).build();
+    private final MutableClock clock = kit.clock;
+    private final InMemoryTokenRepository tokens = kit.tokens;
+    private final InMemoryDirectory directory = kit.directory;
     private final InMemoryPrincipalRepository principals = directory.principals;
-    private final InMemorySettingsRepository settings = new InMemorySettingsRepository();
-    private final InMemoryTokenUsageRepository acl = new InMemoryTokenUsageRepository(principals, directory.groups);
-    private final PermissionResolver resolver =
-            new PermissionResolver(principals, directory.groups, directory.roles, directory.assignments);
-    private final DecisionChain chain = new DecisionChain(new TokenFormat("wdn_"), tokens, principals, resolver,
-            settings, new TokenUsagePolicy(acl, directory.groups, resolver), clock);
+    private final InMemorySettingsRepository settings = kit.settings;
+    private final InMemoryTokenUsageRepository acl = kit.acl;
+    private final DecisionChain chain = kit.decisions;
 
     private final Principal alice = principals.save(Principals.aUser("alice").withId(10).inWorkspace(WORKSPACE).build());
 
     {
-        directory.roles.seedBuiltIns(WORKSPACE);
         give(BuiltInRole.USER);
         acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(alice.id(), TokenUsageLevel.CAN_USE));
     }

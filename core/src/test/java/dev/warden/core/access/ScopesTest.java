@@ -2,11 +2,11 @@ package dev.warden.core.access;
 
 import dev.warden.core.token.DenialReason;
 
-import dev.warden.core.testkit.AdministrationFixture;
+import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.token.TechnicalTokenService;
 
-import static dev.warden.core.testkit.AdministrationFixture.WORKSPACE;
-import static dev.warden.core.testkit.AdministrationFixture.as;
+import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -26,7 +26,6 @@ import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
-import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
@@ -39,19 +38,15 @@ import org.junit.jupiter.api.Test;
 
 /** Issue 6 in core: no escalation through scopes, narrowing, check access and the scope report. */
 class ScopesTest {
-    private final AdministrationFixture fixture = new AdministrationFixture();
-    private final Actor admin = fixture.asAdmin();
-    private final Principal alice = fixture.user("alice", BuiltInRole.USER);
-    private final RoleService roles = new RoleService(fixture.directory.roles, fixture.directory.assignments,
-            fixture.directory.principals, fixture.directory.groups, fixture.access, fixture.directoryPolicy,
-            fixture.lastAdmin, fixture.audit, fixture.tx, fixture.clock);
-    private final DecisionChain chain = new DecisionChain(new TokenFormat(TokenFormat.DEFAULT_PREFIX), fixture.tokens,
-            fixture.directory.principals, fixture.resolver, fixture.settings, fixture.usage, fixture.clock);
-    private final AccessCheckService checks = new AccessCheckService(fixture.tokens, fixture.directory.principals,
-            chain, fixture.resolver, fixture.access, fixture.audit);
+    private final CoreTestKit kit = new CoreTestKit();
+    private final Actor admin = kit.asAdmin();
+    private final Principal alice = kit.user("alice", BuiltInRole.USER);
+    private final RoleService roles = kit.roleService;
+    private final DecisionChain chain = kit.decisions;
+    private final AccessCheckService checks = kit.accessChecks;
 
     ScopesTest() {
-        fixture.acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(alice.id(), TokenUsageLevel.CAN_USE));
+        kit.acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(alice.id(), TokenUsageLevel.CAN_USE));
     }
 
     private static CreateTokenCommand scoped(String... scopes) {
@@ -62,35 +57,35 @@ class ScopesTest {
     class NoEscalationThroughScopes {
         @Test
         void aScopeTheOwnersRolesDoNotGrantIsRefusedNamingIt() {
-            Map<String, Object> before = fixture.state();
+            Map<String, Object> before = kit.state();
 
             InvalidParameterException refused = catchThrowableOfType(InvalidParameterException.class,
-                    () -> fixture.tokenService.create(as(alice), scoped("scim:read", "scim:write", "settings:write")));
+                    () -> kit.tokenService.create(as(alice), scoped("scim:read", "scim:write", "settings:write")));
 
             assertThat(refused.field()).isEqualTo("scopes");
             assertThat(refused.getMessage()).contains("alice do not grant scim:write, settings:write")
                     .contains("a token never does more than its owner").doesNotContain("grant scim:read");
-            assertThat(fixture.state()).isEqualTo(before);
+            assertThat(kit.state()).isEqualTo(before);
         }
 
         @Test
         void scopesWithinTheOwnersRolesAndAllApisAreAccepted() {
             List<String> everyUserScope = BuiltInRole.USER.permissions().stream().map(Permission::key).toList();
 
-            assertThat(fixture.tokenService.create(as(alice), new CreateTokenCommand("t", null, everyUserScope))
+            assertThat(kit.tokenService.create(as(alice), new CreateTokenCommand("t", null, everyUserScope))
                     .token().scopes()).hasSize(everyUserScope.size());
-            assertThat(fixture.tokenService.create(as(alice), scoped("all-apis")).token().scopes())
+            assertThat(kit.tokenService.create(as(alice), scoped("all-apis")).token().scopes())
                     .containsExactly(Scope.ALL_APIS);
         }
 
         @Test
         void anOnBehalfOfTokenIsBoundByTheServicePrincipalsRoles() {
-            Principal robot = fixture.save(Principal.newServicePrincipal(WORKSPACE, "5e1f-robot", "robot"),
+            Principal robot = kit.save(Principal.newServicePrincipal(WORKSPACE, "5e1f-robot", "robot"),
                     BuiltInRole.USER);
-            fixture.acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(robot.id(), TokenUsageLevel.CAN_USE));
+            kit.acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(robot.id(), TokenUsageLevel.CAN_USE));
 
             InvalidParameterException refused = catchThrowableOfType(InvalidParameterException.class,
-                    () -> fixture.tokenManagement.createOnBehalfOf(admin, robot.applicationId(),
+                    () -> kit.tokenManagement.createOnBehalfOf(admin, robot.applicationId(),
                             scoped("token-management:read")));
 
             assertThat(refused.getMessage()).contains("do not grant token-management:read");
@@ -98,10 +93,8 @@ class ScopesTest {
 
         @Test
         void aGroupTokensScopesAreBoundByItsRoleOnTheGroup() {
-            Group team = fixture.group("team");
-            TechnicalTokenService technical = new TechnicalTokenService(fixture.tokenService, fixture.directoryPolicy,
-                    fixture.tokens, fixture.directory.principals, fixture.directory.groups, fixture.directory.roles,
-                    fixture.directory.assignments, fixture.access, fixture.audit, fixture.tx, fixture.clock);
+            Group team = kit.group("team");
+            TechnicalTokenService technical = kit.technicalTokens;
 
             IssuedToken member = technical.createGroupToken(admin, team.id(), scoped("scim:read"), "group-member");
             InvalidParameterException refused = catchThrowableOfType(InvalidParameterException.class,
@@ -114,62 +107,62 @@ class ScopesTest {
 
     @Nested
     class Narrowing {
-        private final IssuedToken wide = fixture.tokenService.create(as(alice), scoped("scim:read", "tokens:read",
+        private final IssuedToken wide = kit.tokenService.create(as(alice), scoped("scim:read", "tokens:read",
                 "tokens:write"));
 
         @Test
         void anOwnerKeepsSomeOfItsScopesAndTheChangeIsAudited() {
-            AccessToken narrowed = fixture.tokenService.narrowOwn(as(alice), wide.token().id(), List.of("tokens:read"));
+            AccessToken narrowed = kit.tokenService.narrowOwn(as(alice), wide.token().id(), List.of("tokens:read"));
 
             assertThat(narrowed.scopes()).containsExactly(new Scope("tokens:read"));
-            assertThat(fixture.tokens.findById(WORKSPACE, wide.token().id()).orElseThrow().scopes())
+            assertThat(kit.tokens.findById(WORKSPACE, wide.token().id()).orElseThrow().scopes())
                     .containsExactly(new Scope("tokens:read"));
-            AuditEvent event = fixture.audit.eventsWith(AuditAction.TOKEN_SCOPES_NARROWED).get(0);
+            AuditEvent event = kit.audit.eventsWith(AuditAction.TOKEN_SCOPES_NARROWED).get(0);
             assertThat(event.details()).containsEntry("before", "scim:read tokens:read tokens:write")
                     .containsEntry("after", "tokens:read");
         }
 
         @Test
         void narrowingNeverWidens() {
-            Map<String, Object> before = fixture.state();
+            Map<String, Object> before = kit.state();
 
             InvalidParameterException refused = catchThrowableOfType(InvalidParameterException.class,
-                    () -> fixture.tokenService.narrowOwn(as(alice), wide.token().id(), List.of("tokens:read",
+                    () -> kit.tokenService.narrowOwn(as(alice), wide.token().id(), List.of("tokens:read",
                             "roles:read")));
 
             assertThat(refused.field()).isEqualTo("scopes");
             assertThat(refused.getMessage()).contains("only be narrowed").contains("not roles:read");
-            assertThat(catchThrowableOfType(InvalidParameterException.class, () -> fixture.tokenService.narrowOwn(
+            assertThat(catchThrowableOfType(InvalidParameterException.class, () -> kit.tokenService.narrowOwn(
                     as(alice), wide.token().id(), List.of("all-apis")))).isNotNull();
-            assertThat(catchThrowableOfType(InvalidParameterException.class, () -> fixture.tokenService.narrowOwn(
+            assertThat(catchThrowableOfType(InvalidParameterException.class, () -> kit.tokenService.narrowOwn(
                     as(alice), wide.token().id(), List.of()))).isNotNull();
-            assertThat(fixture.state()).isEqualTo(before);
+            assertThat(kit.state()).isEqualTo(before);
         }
 
         @Test
         void allApisNarrowsToAnyScope() {
-            IssuedToken all = fixture.tokenService.create(as(alice), scoped("all-apis"));
+            IssuedToken all = kit.tokenService.create(as(alice), scoped("all-apis"));
 
-            assertThat(fixture.tokenService.narrowOwn(as(alice), all.token().id(), List.of("audit:read", "scim:read"))
+            assertThat(kit.tokenService.narrowOwn(as(alice), all.token().id(), List.of("audit:read", "scim:read"))
                     .scopes()).containsExactly(new Scope("audit:read"), new Scope("scim:read"));
         }
 
         @Test
         void somebodyElsesTokenIsUnknownToItsOwnerPathAndNeedsTokenManagementOtherwise() {
-            Principal bob = fixture.user("bob", BuiltInRole.USER);
+            Principal bob = kit.user("bob", BuiltInRole.USER);
 
-            assertThat(catchThrowableOfType(TokenNotFoundException.class, () -> fixture.tokenService.narrowOwn(as(bob),
+            assertThat(catchThrowableOfType(TokenNotFoundException.class, () -> kit.tokenService.narrowOwn(as(bob),
                     wide.token().id(), List.of("tokens:read")))).isNotNull();
-            assertThat(catchThrowableOfType(PermissionDeniedException.class, () -> fixture.tokenManagement.narrow(
+            assertThat(catchThrowableOfType(PermissionDeniedException.class, () -> kit.tokenManagement.narrow(
                     as(bob), wide.token().id(), List.of("tokens:read")))).isNotNull();
-            assertThat(fixture.tokenManagement.narrow(admin, wide.token().id(), List.of("scim:read")).scopes())
+            assertThat(kit.tokenManagement.narrow(admin, wide.token().id(), List.of("scim:read")).scopes())
                     .containsExactly(new Scope("scim:read"));
         }
     }
 
     @Nested
     class CheckAccess {
-        private final IssuedToken scimOnly = fixture.tokenService.create(as(alice), scoped("scim:read"));
+        private final IssuedToken scimOnly = kit.tokenService.create(as(alice), scoped("scim:read"));
 
         @Test
         void theVerdictIsTheChainsForTheStoredToken() {
@@ -187,7 +180,7 @@ class ScopesTest {
 
         @Test
         void withoutAPermissionItChecksAuthenticationOnly() {
-            fixture.tokenService.revoke(as(alice), scimOnly.token().id());
+            kit.tokenService.revoke(as(alice), scimOnly.token().id());
 
             Decision decision = checks.check(admin, scimOnly.token().id(), null, null);
 
@@ -196,8 +189,8 @@ class ScopesTest {
 
         @Test
         void onlyTheOwnerAndTokenManagementReadersMayAsk() {
-            Principal bob = fixture.user("bob", BuiltInRole.USER);
-            Principal auditor = fixture.user("auditor", BuiltInRole.AUDITOR);
+            Principal bob = kit.user("bob", BuiltInRole.USER);
+            Principal auditor = kit.user("auditor", BuiltInRole.AUDITOR);
 
             assertThat(catchThrowableOfType(TokenNotFoundException.class,
                     () -> checks.check(as(bob), scimOnly.token().id(), Permission.SCIM_READ, null))).isNotNull();
@@ -209,15 +202,15 @@ class ScopesTest {
 
     @Nested
     class ScopeReportOfAToken {
-        private final Role reporters = fixture.directory.roles.save(Role.custom(WORKSPACE, "reporters", "",
+        private final Role reporters = kit.directory.roles.save(Role.custom(WORKSPACE, "reporters", "",
                 Set.of(Permission.TOKEN_MANAGEMENT_READ, Permission.TOKENS_READ)));
-        private final Principal carol = fixture.user("carol");
+        private final Principal carol = kit.user("carol");
         private IssuedToken token;
 
         ScopeReportOfAToken() {
-            fixture.directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE, reporters.id(), carol.id(), null));
-            fixture.acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(carol.id(), TokenUsageLevel.CAN_USE));
-            token = fixture.tokenService.create(as(carol), scoped("token-management:read", "tokens:read"));
+            kit.directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE, reporters.id(), carol.id(), null));
+            kit.acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(carol.id(), TokenUsageLevel.CAN_USE));
+            token = kit.tokenService.create(as(carol), scoped("token-management:read", "tokens:read"));
         }
 
         @Test
@@ -231,7 +224,7 @@ class ScopesTest {
 
         @Test
         void aScopeDiesWhenTheRoleLosesThePermissionAndSaysSinceWhen() {
-            fixture.clock.advance(Duration.ofDays(2));
+            kit.clock.advance(Duration.ofDays(2));
             roles.update(admin, reporters.id(), null, null, Set.of(Permission.TOKENS_READ));
 
             ScopeReport report = checks.scopes(admin, token.token().id());
@@ -255,7 +248,7 @@ class ScopesTest {
 
         @Test
         void allApisIsEffectivelyTheOwnersPermissions() {
-            IssuedToken all = fixture.tokenService.create(as(carol), scoped("all-apis"));
+            IssuedToken all = kit.tokenService.create(as(carol), scoped("all-apis"));
 
             assertThat(checks.scopes(as(carol), all.token().id()).effective()).containsExactlyInAnyOrder(
                     Permission.TOKEN_MANAGEMENT_READ, Permission.TOKENS_READ);

@@ -2,10 +2,10 @@ package dev.warden.core.access;
 
 import dev.warden.core.token.DenialReason;
 
-import dev.warden.core.testkit.AdministrationFixture;
+import dev.warden.core.testkit.CoreTestKit;
 
-import static dev.warden.core.testkit.AdministrationFixture.OTHER_WORKSPACE;
-import static dev.warden.core.testkit.AdministrationFixture.WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.OTHER_WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
@@ -33,18 +33,18 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class TokenSuspensionsTest {
-    private final AdministrationFixture fixture = new AdministrationFixture();
-    private final CountingPrincipals principals = new CountingPrincipals(fixture.directory.principals);
-    private final TokenSuspensions suspensions = new TokenSuspensions(fixture.settings, principals, fixture.usage);
-    private final Instant now = fixture.clock.instant();
-    private final Principal alice = fixture.user("alice", BuiltInRole.USER);
+    private final CoreTestKit kit = new CoreTestKit();
+    private final CountingPrincipals principals = new CountingPrincipals(kit.directory.principals);
+    private final TokenSuspensions suspensions = new TokenSuspensions(kit.settings, principals, kit.usage);
+    private final Instant now = kit.clock.instant();
+    private final Principal alice = kit.user("alice", BuiltInRole.USER);
 
     private void allowTokens(Principal principal) {
-        fixture.acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(principal.id(), TokenUsageLevel.CAN_USE));
+        kit.acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(principal.id(), TokenUsageLevel.CAN_USE));
     }
 
     private void disableTokens(WorkspaceId workspace) {
-        fixture.settings.with(workspace, new WorkspaceSettings(false, null, null, WorkspaceSettings.DEFAULT_QUOTA));
+        kit.settings.with(workspace, new WorkspaceSettings(false, null, null, WorkspaceSettings.DEFAULT_QUOTA));
     }
 
     private Optional<Suspension> suspensionOf(AccessToken token) {
@@ -56,7 +56,7 @@ class TokenSuspensionsTest {
         @Test
         void anActiveTokenIsNotSuspended() {
             allowTokens(alice);
-            AccessToken token = fixture.activeToken(alice);
+            AccessToken token = kit.activeToken(alice);
 
             assertThat(suspensionOf(token)).isEmpty();
             assertThat(suspensions.of(WORKSPACE, List.of(token)).byOwner()).isEmpty();
@@ -64,15 +64,15 @@ class TokenSuspensionsTest {
 
         @Test
         void aWorkspaceAdminNeedsNoEntryInTheTokenUsageList() {
-            assertThat(suspensionOf(fixture.activeToken(fixture.admin))).isEmpty();
+            assertThat(suspensionOf(kit.activeToken(kit.admin))).isEmpty();
         }
 
         @Test
         void anEntryForAGroupOfTheOwnerIsEnough() {
-            fixture.acl.grant(WORKSPACE, TokenUsageEntry.forGroup(fixture.group("data-eng", alice).id(),
+            kit.acl.grant(WORKSPACE, TokenUsageEntry.forGroup(kit.group("data-eng", alice).id(),
                     TokenUsageLevel.CAN_USE));
 
-            assertThat(suspensionOf(fixture.activeToken(alice))).isEmpty();
+            assertThat(suspensionOf(kit.activeToken(alice))).isEmpty();
         }
     }
 
@@ -80,7 +80,7 @@ class TokenSuspensionsTest {
     class WhenTheOwnerLacksTokenUsage {
         @Test
         void anActiveTokenIsSuspendedWithTheMessageEveryRefusalUses() {
-            AccessToken token = fixture.activeToken(alice);
+            AccessToken token = kit.activeToken(alice);
 
             assertThat(suspensionOf(token)).contains(new Suspension(DenialReason.NO_TOKEN_USAGE_PERMISSION,
                     TokenUsagePolicy.deniedMessage(alice)));
@@ -90,7 +90,7 @@ class TokenSuspensionsTest {
 
         @Test
         void grantingTokenUsageAgainLiftsTheSuspension() {
-            AccessToken token = fixture.activeToken(alice);
+            AccessToken token = kit.activeToken(alice);
             assertThat(suspensionOf(token)).isPresent();
 
             allowTokens(alice);
@@ -100,9 +100,9 @@ class TokenSuspensionsTest {
 
         @Test
         void aRevokedOrExpiredTokenKeepsItsOwnStatus() {
-            AccessToken revoked = fixture.revokedToken(alice);
-            AccessToken expired = fixture.expiredToken(alice);
-            AccessToken active = fixture.activeToken(alice);
+            AccessToken revoked = kit.revokedToken(alice);
+            AccessToken expired = kit.expiredToken(alice);
+            AccessToken active = kit.activeToken(alice);
 
             OwnerSuspensions found = suspensions.of(WORKSPACE, List.of(revoked, expired, active));
 
@@ -120,8 +120,8 @@ class TokenSuspensionsTest {
         @Test
         void anActiveTokenIsSuspendedSayingWhoAndHowToActivateIt() {
             allowTokens(alice);
-            AccessToken token = fixture.activeToken(alice);
-            fixture.deactivate(alice);
+            AccessToken token = kit.activeToken(alice);
+            kit.deactivate(alice);
 
             Suspension suspension = suspensionOf(token).orElseThrow();
 
@@ -131,16 +131,16 @@ class TokenSuspensionsTest {
 
         @Test
         void inactivityIsReportedBeforeTheMissingTokenUsageAsTheDecisionChainOrdersThem() {
-            AccessToken token = fixture.activeToken(alice);
-            fixture.deactivate(alice);
+            AccessToken token = kit.activeToken(alice);
+            kit.deactivate(alice);
 
             assertThat(suspensionOf(token)).map(Suspension::reason).contains(DenialReason.OWNER_INACTIVE);
         }
 
         @Test
         void aWorkspaceAdminWhoIsDeactivatedIsSuspendedToo() {
-            AccessToken token = fixture.activeToken(fixture.admin);
-            fixture.deactivate(fixture.admin);
+            AccessToken token = kit.activeToken(kit.admin);
+            kit.deactivate(kit.admin);
 
             assertThat(suspensionOf(token)).map(Suspension::reason).contains(DenialReason.OWNER_INACTIVE);
         }
@@ -151,11 +151,11 @@ class TokenSuspensionsTest {
         @Test
         void everyOwnersActiveTokensAreSuspendedForThatReasonFirst() {
             allowTokens(alice);
-            Principal bob = fixture.user("bob", BuiltInRole.USER);
-            AccessToken ofAlice = fixture.activeToken(alice);
-            AccessToken ofBob = fixture.activeToken(bob);
-            AccessToken ofAdmin = fixture.activeToken(fixture.admin);
-            fixture.deactivate(bob);
+            Principal bob = kit.user("bob", BuiltInRole.USER);
+            AccessToken ofAlice = kit.activeToken(alice);
+            AccessToken ofBob = kit.activeToken(bob);
+            AccessToken ofAdmin = kit.activeToken(kit.admin);
+            kit.deactivate(bob);
             disableTokens(WORKSPACE);
 
             OwnerSuspensions found = suspensions.of(WORKSPACE, List.of(ofAlice, ofBob, ofAdmin));
@@ -172,7 +172,7 @@ class TokenSuspensionsTest {
             allowTokens(alice);
             disableTokens(OTHER_WORKSPACE);
 
-            assertThat(suspensionOf(fixture.activeToken(alice))).isEmpty();
+            assertThat(suspensionOf(kit.activeToken(alice))).isEmpty();
         }
     }
 
@@ -181,15 +181,15 @@ class TokenSuspensionsTest {
         @Test
         void eachDistinctOwnerIsLookedUpOnceAndOnlyTheSuspendedOnesAreNamed() {
             allowTokens(alice);
-            Principal bob = fixture.user("bob", BuiltInRole.USER);
-            Principal carol = fixture.user("carol", BuiltInRole.USER);
+            Principal bob = kit.user("bob", BuiltInRole.USER);
+            Principal carol = kit.user("carol", BuiltInRole.USER);
             allowTokens(carol);
-            fixture.deactivate(carol);
+            kit.deactivate(carol);
             List<AccessToken> page = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                page.add(fixture.activeToken(alice));
-                page.add(fixture.activeToken(bob));
-                page.add(fixture.activeToken(carol));
+                page.add(kit.activeToken(alice));
+                page.add(kit.activeToken(bob));
+                page.add(kit.activeToken(carol));
             }
 
             OwnerSuspensions found = suspensions.of(WORKSPACE, page);
@@ -211,7 +211,7 @@ class TokenSuspensionsTest {
         @Test
         void anOwnerIsOnlyLookedUpInTheWorkspaceAsked() {
             allowTokens(alice);
-            AccessToken token = fixture.activeToken(alice);
+            AccessToken token = kit.activeToken(alice);
 
             assertThat(suspensions.of(OTHER_WORKSPACE, List.of(token)).of(token, now)).map(Suspension::reason)
                     .contains(DenialReason.OWNER_INACTIVE);

@@ -2,7 +2,6 @@ package dev.warden.core.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.access.DecisionChain;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.InMemoryAuditLog;
@@ -13,23 +12,15 @@ import dev.warden.core.principal.InMemoryPrincipalRepository;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.role.EffectivePermissions;
-import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.Role;
-import dev.warden.core.settings.InMemorySettingsRepository;
-import dev.warden.core.shared.DirectTransactionRunner;
 import dev.warden.core.shared.MutableClock;
+import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.InMemoryTokenRepository;
 import dev.warden.core.token.TokenDigest;
-import dev.warden.core.token.TokenFormat;
-import dev.warden.core.token.TokenLifetimePolicy;
-import dev.warden.core.token.TokenService;
 import dev.warden.core.token.Tokens;
-import dev.warden.core.tokenusage.InMemoryTokenUsageRepository;
-import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.workspace.InMemoryWorkspaceRepository;
 import dev.warden.core.workspace.Workspace;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,33 +31,34 @@ import org.junit.jupiter.api.Test;
 class WorkspaceBootstrapTest {
     private static final String ADMIN_HASH = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z6bDMYJbaBuYqUOJv8xs4Yle";
 
-    private final MutableClock clock = MutableClock.at("2025-03-01T10:00:00Z");
-    private final DirectTransactionRunner tx = new DirectTransactionRunner();
     private final List<String> writesOutsideTransaction = new ArrayList<>();
-    private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
-    private final InMemoryDirectory directory = new InMemoryDirectory();
+    /** An empty database; the token and audit fakes note every write made outside a transaction. */
+    private final CoreTestKit kit = CoreTestKit.builder().empty()
+            .tokens(new InMemoryTokenRepository() {
+                @Override
+                public synchronized void add(AccessToken token) {
+                    noteIfOutsideTransaction("token");
+                    super.add(token);
+                }
+            })
+            .audit(new InMemoryAuditLog() {
+                @Override
+                public synchronized void record(AuditEvent event) {
+                    noteIfOutsideTransaction("audit " + event.action());
+                    super.record(event);
+                }
+            })
+            .build();
+    private final MutableClock clock = kit.clock;
+    private final InMemoryWorkspaceRepository workspaces = kit.workspaces;
+    private final InMemoryDirectory directory = kit.directory;
     private final InMemoryPrincipalRepository principals = directory.principals;
-    private final InMemoryTokenRepository tokens = new InMemoryTokenRepository() {
-        @Override
-        public synchronized void add(AccessToken token) {
-            noteIfOutsideTransaction("token");
-            super.add(token);
-        }
-    };
-    private final InMemoryAuditLog audit = new InMemoryAuditLog() {
-        @Override
-        public synchronized void record(AuditEvent event) {
-            noteIfOutsideTransaction("audit " + event.action());
-            super.record(event);
-        }
-    };
-    private final TokenService tokenService = new TokenService(tokens, principals, audit, tx, new TokenFormat("wdn_"),
-            new TokenLifetimePolicy(Duration.ofDays(30), Duration.ofDays(90)), new SecureRandom(), clock);
-    private final WorkspaceBootstrap bootstrap = new WorkspaceBootstrap(workspaces, principals, directory.roles,
-            directory.assignments, tokenService, audit, tx, clock);
+    private final InMemoryTokenRepository tokens = kit.tokens;
+    private final InMemoryAuditLog audit = kit.audit;
+    private final WorkspaceBootstrap bootstrap = kit.bootstrap;
 
     private void noteIfOutsideTransaction(String write) {
-        if (!tx.isInTransaction()) {
+        if (!kit.tx.isInTransaction()) {
             writesOutsideTransaction.add(write);
         }
     }
@@ -118,8 +110,7 @@ class WorkspaceBootstrapTest {
         void theAdminHoldsEveryPermissionThroughTheResolver() {
             Principal admin = bootstrap.bootstrapIfEmpty(ADMIN_HASH, null).orElseThrow();
 
-            EffectivePermissions held = new PermissionResolver(principals, directory.groups, directory.roles,
-                    directory.assignments).of(main().id(), admin.id());
+            EffectivePermissions held = kit.resolver.of(main().id(), admin.id());
 
             assertThat(held.isWorkspaceAdmin()).isTrue();
             assertThat(held.workspacePermissions()).containsExactlyInAnyOrder(Permission.values());
@@ -174,12 +165,7 @@ class WorkspaceBootstrapTest {
             Principal admin = bootstrap.bootstrapIfEmpty(ADMIN_HASH, value).orElseThrow();
             clock.advance(Duration.ofDays(3650));
 
-            PermissionResolver resolver = new PermissionResolver(principals, directory.groups, directory.roles,
-                    directory.assignments);
-            TokenUsagePolicy usage = new TokenUsagePolicy(
-                    new InMemoryTokenUsageRepository(principals, directory.groups), directory.groups, resolver);
-            var decision = new DecisionChain(new TokenFormat("wdn_"), tokens, principals, resolver,
-                    new InMemorySettingsRepository(), usage, clock).evaluate(value);
+            var decision = kit.decisions.evaluate(value);
 
             assertThat(decision.allowed()).isTrue();
             assertThat(decision.owner()).isEqualTo(admin);

@@ -3,16 +3,13 @@ package dev.warden.core.delegation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.token.TechnicalTokenService;
-import dev.warden.core.token.TokenIssuePolicy;
 import dev.warden.core.token.TokenManagementService;
 import dev.warden.core.tokenusage.TokenUsageService;
-import dev.warden.core.audit.InMemoryAuditLog;
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.group.GroupService;
+import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.testkit.InMemoryDirectory;
-import dev.warden.core.role.LastAdminGuard;
 import dev.warden.core.role.RoleService;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
@@ -32,14 +29,11 @@ import dev.warden.core.role.RoleId;
 import dev.warden.core.settings.InMemorySettingsRepository;
 import dev.warden.core.shared.DomainException;
 import dev.warden.core.shared.MutableClock;
-import dev.warden.core.shared.RollingBackTransactionRunner;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.InMemoryTokenRepository;
-import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenId;
-import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.tokenusage.InMemoryTokenUsageRepository;
 import dev.warden.core.tokenusage.TokenUsageEntry;
@@ -188,40 +182,23 @@ class NoEscalationPropertyTest {
 
     // ---- the world: the services over linked fakes, and what the walk knows about them -----------------------------
 
-    /** The services, wired as AdministrationFixture and DirectoryFixture wire them; the population; the secrets. */
+    /** The services of a {@link CoreTestKit} whose token ids derive from the seed; the population; the secrets. */
     static final class World {
-        final MutableClock clock = MutableClock.at("2025-03-01T10:00:00Z");
-        final InMemoryTokenRepository tokens = new InMemoryTokenRepository();
-        final InMemoryDirectory directory = new InMemoryDirectory(tokens);
-        final InMemoryTokenUsageRepository acl = new InMemoryTokenUsageRepository(directory.principals,
-                directory.groups);
-        final InMemorySettingsRepository settings = new InMemorySettingsRepository();
-        final InMemoryAuditLog audit = new InMemoryAuditLog();
-        final RollingBackTransactionRunner tx = new RollingBackTransactionRunner(directory::snapshot, audit::snapshot,
-                tokens::snapshot, acl::snapshot, settings::snapshot);
-        final PermissionResolver resolver = new PermissionResolver(directory.principals, directory.groups,
-                directory.roles, directory.assignments);
-        final AccessPolicy access = new AccessPolicy(resolver);
-        final LastAdminGuard lastAdmin = new LastAdminGuard(directory.roles, directory.assignments, directory.groups,
-                directory.principals);
-        final TokenUsagePolicy usage = new TokenUsagePolicy(acl, directory.groups, resolver);
-        final TokenLifetimePolicy installation = new TokenLifetimePolicy(Duration.ofDays(90), Duration.ofDays(365));
-        final DirectoryPolicy directoryPolicy = new DirectoryPolicy(resolver, usage, acl, directory.principals,
-                directory.groups);
-        final TokenAccessPolicy tokenAccess = new TokenAccessPolicy(resolver, usage, directory.principals);
-        final TokenUsageService tokenUsageService = new TokenUsageService(acl, usage, directory.principals,
-                directory.groups, tokens, lastAdmin, access, directoryPolicy, audit, tx, clock);
-        final TokenIssuePolicy issuePolicy = new TokenIssuePolicy(settings, usage, directory.principals, resolver,
-                installation);
+        final CoreTestKit kit;
+        final MutableClock clock;
+        final InMemoryTokenRepository tokens;
+        final InMemoryDirectory directory;
+        final InMemoryTokenUsageRepository acl;
+        final InMemorySettingsRepository settings;
+        final PermissionResolver resolver;
+        final TokenUsagePolicy usage;
+        final TokenUsageService tokenUsageService;
         final TokenService tokenService;
         final TokenManagementService tokenManagement;
         final TechnicalTokenService technicalTokens;
-        final RoleService roleService = new RoleService(directory.roles, directory.assignments, directory.principals,
-                directory.groups, access, directoryPolicy, lastAdmin, audit, tx, clock);
-        final GroupService groupService = new GroupService(directory.groups, directory.principals, tokens,
-                new GroupPolicy(access, directoryPolicy, lastAdmin), audit, tx, clock);
-        final DirectoryService directoryService = new DirectoryService(directory.principals, directory.roles,
-                directory.assignments, tokens, access, directoryPolicy, lastAdmin, audit, tx, clock);
+        final RoleService roleService;
+        final GroupService groupService;
+        final DirectoryService directoryService;
 
         final List<PrincipalId> people = new ArrayList<>();
         final List<GroupId> groups = new ArrayList<>();
@@ -233,13 +210,21 @@ class NoEscalationPropertyTest {
         final Map<PrincipalId, String> labels = new HashMap<>();
 
         World(long seed) {
-            tokenService = new TokenService(tokens, directory.principals, audit, tx,
-                    new TokenFormat(TokenFormat.DEFAULT_PREFIX), issuePolicy, tokenAccess, installation,
-                    seededRandom(seed), clock);
-            tokenManagement = new TokenManagementService(tokens, tokenService, directory.principals, usage, access,
-                    audit, tx);
-            technicalTokens = new TechnicalTokenService(tokenService, directoryPolicy, tokens, directory.principals,
-                    directory.groups, directory.roles, directory.assignments, access, audit, tx, clock);
+            kit = CoreTestKit.builder().random(seededRandom(seed)).build();
+            clock = kit.clock;
+            tokens = kit.tokens;
+            directory = kit.directory;
+            acl = kit.acl;
+            settings = kit.settings;
+            resolver = kit.resolver;
+            usage = kit.usage;
+            tokenUsageService = kit.tokenUsageService;
+            tokenService = kit.tokenService;
+            tokenManagement = kit.tokenManagement;
+            technicalTokens = kit.technicalTokens;
+            roleService = kit.roleService;
+            groupService = kit.groupService;
+            directoryService = kit.directoryService;
             populate();
         }
 
@@ -254,18 +239,17 @@ class NoEscalationPropertyTest {
         }
 
         /**
-         * admin: workspace-admin · alice: user · bob: user + role-writer {roles:write} · carol: token-manager
+         * admin (the kit's): workspace-admin · alice: user · bob: user + role-writer {roles:write} · carol: token-manager
          * {token-management:write, tokens:read, tokens:write} only · dave: usage-writer {permissions:write} only ·
          * erin: user + group-admin on A · frank: auditor · grace: user · sp-build: user · sp-deploy: auditor.
          * Group A (alice, erin) holds group-member on A; B (frank, grace) has token usage CAN_USE; C (nobody) holds
          * token-manager. Token usage: alice, carol, erin, sp-build CAN_USE; dave CAN_MANAGE; group B CAN_USE.
          */
         private void populate() {
-            directory.roles.seedBuiltIns(WS);
             for (int i = 0; i < PEOPLE.length; i++) {
-                Principal principal = APPLICATION_IDS[i] == null ? Principals.aUser(PEOPLE[i]).build()
-                        : Principal.newServicePrincipal(WS, APPLICATION_IDS[i], PEOPLE[i]);
-                PrincipalId id = directory.principals.save(principal).id();
+                PrincipalId id = i == 0 ? kit.admin.id() // "admin", the kit's one workspace admin
+                        : directory.principals.save(APPLICATION_IDS[i] == null ? Principals.aUser(PEOPLE[i]).build()
+                                : Principal.newServicePrincipal(WS, APPLICATION_IDS[i], PEOPLE[i])).id();
                 people.add(id);
                 labels.put(id, PEOPLE[i]);
             }
@@ -277,7 +261,6 @@ class NoEscalationPropertyTest {
                     Permission.TOKENS_READ, Permission.TOKENS_WRITE));
             RoleId usageWriter = customRole(INITIAL_CUSTOM_ROLES[2], EnumSet.of(Permission.PERMISSIONS_WRITE));
 
-            give(builtIn(BuiltInRole.WORKSPACE_ADMIN), 0, null);
             give(builtIn(BuiltInRole.USER), 1, null);
             give(builtIn(BuiltInRole.USER), 2, null);
             give(roleWriter, 2, null);

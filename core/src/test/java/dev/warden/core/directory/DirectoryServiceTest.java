@@ -7,10 +7,10 @@ import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalQuery;
 import dev.warden.core.principal.Principals;
 
-import dev.warden.core.testkit.DirectoryFixture;
+import dev.warden.core.testkit.CoreTestKit;
 
-import static dev.warden.core.testkit.DirectoryFixture.OTHER_WORKSPACE;
-import static dev.warden.core.testkit.DirectoryFixture.WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.OTHER_WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,9 +37,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DirectoryServiceTest {
     private static final String HASH = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z6bDMYJbaBuYqUOJv8xs4Yle";
 
-    private final DirectoryFixture fixture = new DirectoryFixture();
-    private final DirectoryService service = fixture.directoryService;
-    private final Actor admin = fixture.asAdmin();
+    private final CoreTestKit kit = new CoreTestKit();
+    private final DirectoryService service = kit.directoryService;
+    private final Actor admin = kit.asAdmin();
 
     private static UserDetails user(String userName) {
         return new UserDetails(userName, null, null, null, null, null, null);
@@ -50,7 +50,7 @@ class DirectoryServiceTest {
     }
 
     private Principal stored(Principal principal) {
-        return fixture.directory.principals.findById(principal.workspace(), principal.id()).orElseThrow();
+        return kit.directory.principals.findById(principal.workspace(), principal.id()).orElseThrow();
     }
 
     private static InvalidParameterException invalid(ThrowingCallable call) {
@@ -100,12 +100,12 @@ class DirectoryServiceTest {
         void receivesTheBuiltInUserRole() {
             Principal created = service.createUser(admin, user("alice"), HASH);
 
-            assertThat(fixture.directory.assignments.forAssignees(WORKSPACE, created.id(), List.of()))
+            assertThat(kit.directory.assignments.forAssignees(WORKSPACE, created.id(), List.of()))
                     .singleElement().satisfies(assignment -> {
-                        assertThat(assignment.role()).isEqualTo(fixture.role(BuiltInRole.USER).id());
+                        assertThat(assignment.role()).isEqualTo(kit.role(BuiltInRole.USER).id());
                         assertThat(assignment.atWorkspaceScope()).isTrue();
                     });
-            assertThat(fixture.resolver.of(WORKSPACE, created.id()).holds(Permission.TOKENS_WRITE)).isTrue();
+            assertThat(kit.resolver.of(WORKSPACE, created.id()).holds(Permission.TOKENS_WRITE)).isTrue();
         }
 
         @Test
@@ -113,11 +113,11 @@ class DirectoryServiceTest {
             Principal created = service.createUser(admin, new UserDetails("alice", "Alice", "alice@example.com",
                     null, null, null, null), HASH);
 
-            assertThat(fixture.audit.events()).singleElement().satisfies(event -> {
+            assertThat(kit.audit.events()).singleElement().satisfies(event -> {
                 assertThat(event.action()).isEqualTo(AuditAction.PRINCIPAL_CREATED);
                 assertThat(event.workspace()).isEqualTo(WORKSPACE);
-                assertThat(event.actorId()).isEqualTo(fixture.admin.id());
-                assertThat(event.occurredAt()).isEqualTo(fixture.clock.instant());
+                assertThat(event.actorId()).isEqualTo(kit.admin.id());
+                assertThat(event.occurredAt()).isEqualTo(kit.clock.instant());
                 assertThat(event.targetType()).isEqualTo("user");
                 assertThat(event.targetId()).isEqualTo(created.id().toString());
                 assertThat(event.details()).doesNotContainKey("before")
@@ -133,21 +133,21 @@ class DirectoryServiceTest {
 
             assertThatThrownBy(() -> service.createUser(admin, user("alice  "), HASH))
                     .isInstanceOf(ResourceAlreadyExistsException.class).hasMessageContaining("'alice'");
-            assertThat(fixture.directory.principals.all()).extracting(Principal::userName)
+            assertThat(kit.directory.principals.all()).extracting(Principal::userName)
                     .containsExactly("admin", "alice");
-            assertThat(fixture.audit.events()).hasSize(1);
+            assertThat(kit.audit.events()).hasSize(1);
         }
 
         @Test
         void theSameUserNameMayExistInAnotherWorkspace() {
-            Principal other = fixture.principalIn(OTHER_WORKSPACE, Principals.aUser("boss").build(),
+            Principal other = kit.principalIn(OTHER_WORKSPACE, Principals.aUser("boss").build(),
                     BuiltInRole.WORKSPACE_ADMIN);
 
             Principal created = service.createUser(Principals.actor(other), user("admin"), HASH);
 
             assertThat(created.workspace()).isEqualTo(OTHER_WORKSPACE);
-            assertThat(fixture.directory.assignments.forAssignees(OTHER_WORKSPACE, created.id(), List.of()))
-                    .extracting(RoleAssignment::role).containsExactly(fixture.role(OTHER_WORKSPACE, BuiltInRole.USER).id());
+            assertThat(kit.directory.assignments.forAssignees(OTHER_WORKSPACE, created.id(), List.of()))
+                    .extracting(RoleAssignment::role).containsExactly(kit.role(OTHER_WORKSPACE, BuiltInRole.USER).id());
         }
 
         @ParameterizedTest
@@ -155,7 +155,7 @@ class DirectoryServiceTest {
         void aUserNameIsRequired(String userName) {
             assertThat(invalid(() -> service.createUser(admin, user(userName), HASH)).field()).isEqualTo("userName");
             assertThat(invalid(() -> service.createUser(admin, user(null), HASH)).field()).isEqualTo("userName");
-            assertThat(fixture.directory.principals.all()).hasSize(1);
+            assertThat(kit.directory.principals.all()).hasSize(1);
         }
 
         @Test
@@ -171,7 +171,7 @@ class DirectoryServiceTest {
                     new UserDetails("alice", null, email, null, null, null, null), HASH));
 
             assertThat(refused.field()).isEqualTo("emails");
-            assertThat(fixture.directory.principals.findByUserName(WORKSPACE, "alice")).isEmpty();
+            assertThat(kit.directory.principals.findByUserName(WORKSPACE, "alice")).isEmpty();
         }
 
         @Test
@@ -225,7 +225,7 @@ class DirectoryServiceTest {
         void refusesAnApplicationIdThatIsNoUuid(String applicationId) {
             assertThat(invalid(() -> service.createServicePrincipal(admin, servicePrincipal(applicationId, "ci")))
                     .field()).isEqualTo("applicationId");
-            assertThat(fixture.directory.principals.all()).hasSize(1);
+            assertThat(kit.directory.principals.all()).hasSize(1);
         }
 
         @Test
@@ -235,7 +235,7 @@ class DirectoryServiceTest {
 
             assertThatThrownBy(() -> service.createServicePrincipal(admin, servicePrincipal(given.toUpperCase(), "ci2")))
                     .isInstanceOf(ResourceAlreadyExistsException.class).hasMessageContaining(given);
-            assertThat(fixture.directory.principals.all()).hasSize(2);
+            assertThat(kit.directory.principals.all()).hasSize(2);
         }
 
         @Test
@@ -248,8 +248,8 @@ class DirectoryServiceTest {
         void receivesTheUserRoleAndIsAudited() {
             Principal created = service.createServicePrincipal(admin, servicePrincipal(null, "ci"));
 
-            assertThat(fixture.resolver.of(WORKSPACE, created.id()).roleNames()).containsExactly("user");
-            assertThat(fixture.audit.eventsWith(AuditAction.PRINCIPAL_CREATED)).singleElement().satisfies(event -> {
+            assertThat(kit.resolver.of(WORKSPACE, created.id()).roleNames()).containsExactly("user");
+            assertThat(kit.audit.eventsWith(AuditAction.PRINCIPAL_CREATED)).singleElement().satisfies(event -> {
                 assertThat(event.targetType()).isEqualTo("service_principal");
                 assertThat(event.details().get("after")).startsWith("SERVICE_PRINCIPAL " + created.applicationId());
             });
@@ -281,7 +281,7 @@ class DirectoryServiceTest {
         void isAuditedWithBeforeAndAfter() {
             service.replaceUser(admin, alice.id(), new UserDetails("alice", "Alice L.", null, null, null, null, null));
 
-            assertThat(fixture.audit.eventsWith(AuditAction.PRINCIPAL_UPDATED)).singleElement().satisfies(event -> {
+            assertThat(kit.audit.eventsWith(AuditAction.PRINCIPAL_UPDATED)).singleElement().satisfies(event -> {
                 assertThat(event.details()).containsEntry("before", "USER alice (Alice), active, alice@example.com")
                         .containsEntry("after", "USER alice (Alice L.), active");
                 assertThat(event.targetId()).isEqualTo(alice.id().toString());
@@ -290,12 +290,12 @@ class DirectoryServiceTest {
 
         @Test
         void anUnchangedProfileIsNotAudited() {
-            int before = fixture.audit.events().size();
+            int before = kit.audit.events().size();
 
             service.replaceUser(admin, alice.id(), new UserDetails("alice", "Alice", "alice@example.com", "Alice",
                     "Liddell", null, true));
 
-            assertThat(fixture.audit.events()).hasSize(before);
+            assertThat(kit.audit.events()).hasSize(before);
         }
 
         @Test
@@ -311,7 +311,7 @@ class DirectoryServiceTest {
                     new UserDetails("alice", "Alice", null, null, null, null, false));
 
             assertThat(stored(alice).active()).isFalse();
-            assertThat(fixture.audit.events().get(fixture.audit.events().size() - 1).action())
+            assertThat(kit.audit.events().get(kit.audit.events().size() - 1).action())
                     .isEqualTo(AuditAction.PRINCIPAL_DEACTIVATED);
             assertThat(replaced.active()).isFalse();
         }
@@ -361,14 +361,14 @@ class DirectoryServiceTest {
 
         @Test
         void aUserIsNotAServicePrincipal() {
-            assertThatThrownBy(() -> service.replaceServicePrincipal(admin, fixture.admin.id(),
+            assertThatThrownBy(() -> service.replaceServicePrincipal(admin, kit.admin.id(),
                     servicePrincipal(null, "x"))).isInstanceOf(ResourceNotFoundException.class);
         }
     }
 
     @Nested
     class SettingActive {
-        private final Principal alice = fixture.user("alice", BuiltInRole.USER);
+        private final Principal alice = kit.user("alice", BuiltInRole.USER);
 
         @Test
         void deactivatingIsStoredAndAudited() {
@@ -376,7 +376,7 @@ class DirectoryServiceTest {
 
             assertThat(result.active()).isFalse();
             assertThat(stored(alice).active()).isFalse();
-            assertThat(fixture.audit.events()).singleElement().satisfies(event -> {
+            assertThat(kit.audit.events()).singleElement().satisfies(event -> {
                 assertThat(event.action()).isEqualTo(AuditAction.PRINCIPAL_DEACTIVATED);
                 assertThat(event.details()).containsEntry("before", "USER alice, active")
                         .containsEntry("after", "USER alice, inactive");
@@ -387,7 +387,7 @@ class DirectoryServiceTest {
         void theDeactivatedPrincipalLosesItsPermissionsAtOnce() {
             service.setActive(admin, PrincipalKind.USER, alice.id(), false);
 
-            assertThat(fixture.resolver.of(WORKSPACE, alice.id()).grants()).isEmpty();
+            assertThat(kit.resolver.of(WORKSPACE, alice.id()).grants()).isEmpty();
         }
 
         @Test
@@ -397,7 +397,7 @@ class DirectoryServiceTest {
             service.setActive(admin, PrincipalKind.USER, alice.id(), true);
 
             assertThat(stored(alice).active()).isTrue();
-            assertThat(fixture.audit.events()).extracting(AuditEvent::action)
+            assertThat(kit.audit.events()).extracting(AuditEvent::action)
                     .containsExactly(AuditAction.PRINCIPAL_DEACTIVATED, AuditAction.PRINCIPAL_ACTIVATED);
         }
 
@@ -405,7 +405,7 @@ class DirectoryServiceTest {
         void settingTheCurrentStateChangesAndAuditsNothing() {
             service.setActive(admin, PrincipalKind.USER, alice.id(), true);
 
-            assertThat(fixture.audit.events()).isEmpty();
+            assertThat(kit.audit.events()).isEmpty();
         }
 
         @Test
@@ -422,38 +422,38 @@ class DirectoryServiceTest {
 
         @Test
         void returnsHowManyTokensWentWithIt() {
-            fixture.tokenOf(ci);
-            fixture.tokenOf(ci);
-            fixture.tokenOf(ci);
-            fixture.tokenOf(fixture.admin);
+            kit.activeToken(ci);
+            kit.activeToken(ci);
+            kit.activeToken(ci);
+            kit.activeToken(kit.admin);
             assertThat(service.tokenCount(admin, ci.id())).isEqualTo(3);
 
             int deleted = service.delete(admin, PrincipalKind.SERVICE_PRINCIPAL, ci.id());
 
             assertThat(deleted).isEqualTo(3);
-            assertThat(fixture.tokens.listByOwner(WORKSPACE, ci.id())).isEmpty();
-            assertThat(fixture.tokens.all()).hasSize(1);
-            assertThat(fixture.directory.principals.findById(WORKSPACE, ci.id())).isEmpty();
+            assertThat(kit.tokens.listByOwner(WORKSPACE, ci.id())).isEmpty();
+            assertThat(kit.tokens.all()).hasSize(1);
+            assertThat(kit.directory.principals.findById(WORKSPACE, ci.id())).isEmpty();
         }
 
         @Test
         void removesItsMembershipsAndRoleAssignments() {
-            Group ops = fixture.group("ops", ci);
-            fixture.assign(BuiltInRole.GROUP_ADMIN, ci, ops);
+            Group ops = kit.group("ops", ci);
+            kit.assign(BuiltInRole.GROUP_ADMIN, ci, ops);
 
             service.delete(admin, PrincipalKind.SERVICE_PRINCIPAL, ci.id());
 
-            assertThat(fixture.members(ops)).isEmpty();
-            assertThat(fixture.directory.assignments.list(WORKSPACE)).noneMatch(a -> ci.id().equals(a.principal()));
+            assertThat(kit.members(ops)).isEmpty();
+            assertThat(kit.directory.assignments.list(WORKSPACE)).noneMatch(a -> ci.id().equals(a.principal()));
         }
 
         @Test
         void isAuditedWithWhatWasDeleted() {
-            fixture.tokenOf(ci);
+            kit.activeToken(ci);
 
             service.delete(admin, PrincipalKind.SERVICE_PRINCIPAL, ci.id());
 
-            assertThat(fixture.audit.eventsWith(AuditAction.PRINCIPAL_DELETED)).singleElement().satisfies(event -> {
+            assertThat(kit.audit.eventsWith(AuditAction.PRINCIPAL_DELETED)).singleElement().satisfies(event -> {
                 assertThat(event.targetId()).isEqualTo(ci.id().toString());
                 assertThat(event.details()).containsEntry("tokens_deleted", "1")
                         .containsEntry("before", "SERVICE_PRINCIPAL " + ci.applicationId() + " (ci), active");
@@ -462,12 +462,12 @@ class DirectoryServiceTest {
 
         @Test
         void withTheWrongKindIsNotFoundAndDeletesNothing() {
-            fixture.tokenOf(ci);
+            kit.activeToken(ci);
 
             assertThatThrownBy(() -> service.delete(admin, PrincipalKind.USER, ci.id()))
                     .isInstanceOf(ResourceNotFoundException.class);
             assertThat(stored(ci)).isEqualTo(ci);
-            assertThat(fixture.tokens.listByOwner(WORKSPACE, ci.id())).hasSize(1);
+            assertThat(kit.tokens.listByOwner(WORKSPACE, ci.id())).hasSize(1);
         }
     }
 
@@ -517,29 +517,29 @@ class DirectoryServiceTest {
         @Test
         void meIsThePrincipalBehindTheActorWhateverItsKind() {
             assertThat(service.me(Principals.actor(ci))).isEqualTo(ci);
-            assertThat(service.me(admin)).isEqualTo(fixture.admin);
+            assertThat(service.me(admin)).isEqualTo(kit.admin);
         }
     }
 
     @Nested
     class ForAnActorHoldingOnlyTheUserRole {
-        private final Principal bob = fixture.user("bob", BuiltInRole.USER);
-        private final Principal alice = fixture.user("alice", BuiltInRole.USER);
+        private final Principal bob = kit.user("bob", BuiltInRole.USER);
+        private final Principal alice = kit.user("alice", BuiltInRole.USER);
         private final Actor actor = Principals.actor(bob);
 
         private void assertDenied(ThrowingCallable write) {
-            Map<String, Object> before = fixture.state();
+            Map<String, Object> before = kit.state();
 
             assertThatThrownBy(write).isInstanceOfSatisfying(PermissionDeniedException.class, denied -> {
                 assertThat(denied.permission()).isEqualTo("scim:write");
                 assertThat(denied).hasMessageContaining("bob").hasMessageContaining("Roles held: user");
             });
-            assertThat(fixture.state()).isEqualTo(before);
+            assertThat(kit.state()).isEqualTo(before);
         }
 
         @Test
         void everyWriteIsRefused() {
-            fixture.tokenOf(alice);
+            kit.activeToken(alice);
             assertDenied(() -> service.createUser(actor, user("carol"), HASH));
             assertDenied(() -> service.createServicePrincipal(actor, servicePrincipal(null, "ci")));
             assertDenied(() -> service.replaceUser(actor, alice.id(), user("alice2")));
@@ -565,7 +565,7 @@ class DirectoryServiceTest {
 
         @Test
         void aPrincipalWithoutRolesMayNotEvenRead() {
-            Actor nobody = Principals.actor(fixture.user("nobody"));
+            Actor nobody = Principals.actor(kit.user("nobody"));
 
             assertThatThrownBy(() -> service.get(nobody, PrincipalKind.USER, alice.id()))
                     .isInstanceOfSatisfying(PermissionDeniedException.class,
@@ -575,8 +575,8 @@ class DirectoryServiceTest {
 
         @Test
         void aDeactivatedAdminMayDoNothing() {
-            Principal second = fixture.user("second", BuiltInRole.WORKSPACE_ADMIN);
-            fixture.directory.principals.save(second.withActive(false));
+            Principal second = kit.user("second", BuiltInRole.WORKSPACE_ADMIN);
+            kit.directory.principals.save(second.withActive(false));
 
             assertThatThrownBy(() -> service.createUser(Principals.actor(second), user("carol"), HASH))
                     .isInstanceOf(PermissionDeniedException.class);
@@ -585,9 +585,9 @@ class DirectoryServiceTest {
 
     @Nested
     class AcrossWorkspaces {
-        private final Principal foreign = fixture.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build(),
+        private final Principal foreign = kit.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build(),
                 BuiltInRole.WORKSPACE_ADMIN);
-        private final Principal alice = fixture.user("alice", BuiltInRole.USER);
+        private final Principal alice = kit.user("alice", BuiltInRole.USER);
 
         @Test
         void anIdOfAnotherWorkspaceIsUnknown() {

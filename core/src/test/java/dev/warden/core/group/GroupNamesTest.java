@@ -1,21 +1,22 @@
 package dev.warden.core.group;
 
+import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.testkit.InMemoryDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.principal.Principals;
 import dev.warden.core.workspace.WorkspaceId;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GroupNamesTest {
-    private static final WorkspaceId WORKSPACE = Principals.WORKSPACE;
-    private static final WorkspaceId OTHER_WORKSPACE = new WorkspaceId(2);
+    private static final WorkspaceId WORKSPACE = CoreTestKit.WORKSPACE;
+    private static final WorkspaceId OTHER_WORKSPACE = CoreTestKit.OTHER_WORKSPACE;
 
-    private final InMemoryDirectory directory = new InMemoryDirectory();
-    private final GroupNames names = new GroupNames(directory.groups);
+    private final CoreTestKit kit = CoreTestKit.builder().empty().build();
+    private final InMemoryDirectory directory = kit.directory;
+    private final GroupNames names = kit.groupNames;
     private final Group ops = directory.groups.save(new Group(null, WORKSPACE, "ops", null));
     private final Group dev = directory.groups.save(new Group(null, WORKSPACE, "dev", null));
     private final Group elsewhere = directory.groups.save(new Group(null, OTHER_WORKSPACE, "ops", null));

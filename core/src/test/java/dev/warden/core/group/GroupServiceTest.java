@@ -1,9 +1,9 @@
 package dev.warden.core.group;
 
-import dev.warden.core.testkit.DirectoryFixture;
+import dev.warden.core.testkit.CoreTestKit;
 
-import static dev.warden.core.testkit.DirectoryFixture.OTHER_WORKSPACE;
-import static dev.warden.core.testkit.DirectoryFixture.WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.OTHER_WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -26,15 +26,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class GroupServiceTest {
-    private final DirectoryFixture fixture = new DirectoryFixture();
-    private final GroupService service = fixture.groupService;
-    private final Actor admin = fixture.asAdmin();
-    private final Principal alice = fixture.user("alice", BuiltInRole.USER);
-    private final Principal bob = fixture.user("bob", BuiltInRole.USER);
-    private final Principal carol = fixture.user("carol", BuiltInRole.USER);
+    private final CoreTestKit kit = new CoreTestKit();
+    private final GroupService service = kit.groupService;
+    private final Actor admin = kit.asAdmin();
+    private final Principal alice = kit.user("alice", BuiltInRole.USER);
+    private final Principal bob = kit.user("bob", BuiltInRole.USER);
+    private final Principal carol = kit.user("carol", BuiltInRole.USER);
 
     private List<String> memberDetails(AuditAction action) {
-        return fixture.audit.eventsWith(action).stream().map(e -> e.details().get("member")).toList();
+        return kit.audit.eventsWith(action).stream().map(e -> e.details().get("member")).toList();
     }
 
     @Nested
@@ -46,17 +46,17 @@ class GroupServiceTest {
             assertThat(created.id()).isNotNull();
             assertThat(created.displayName()).isEqualTo("ops");
             assertThat(created.externalId()).isEqualTo("ext");
-            assertThat(fixture.directory.groups.findById(WORKSPACE, created.id())).contains(created);
-            assertThat(fixture.members(created)).containsExactly(alice.id(), bob.id());
+            assertThat(kit.directory.groups.findById(WORKSPACE, created.id())).contains(created);
+            assertThat(kit.members(created)).containsExactly(alice.id(), bob.id());
         }
 
         @Test
         void isAuditedWithTheMembersAdded() {
             Group created = service.create(admin, "ops", null, List.of(alice.id(), alice.id(), bob.id()));
 
-            assertThat(fixture.audit.events()).extracting(AuditEvent::action).containsExactly(
+            assertThat(kit.audit.events()).extracting(AuditEvent::action).containsExactly(
                     AuditAction.GROUP_MEMBER_ADDED, AuditAction.GROUP_MEMBER_ADDED, AuditAction.GROUP_CREATED);
-            assertThat(fixture.audit.eventsWith(AuditAction.GROUP_CREATED)).singleElement().satisfies(event -> {
+            assertThat(kit.audit.eventsWith(AuditAction.GROUP_CREATED)).singleElement().satisfies(event -> {
                 assertThat(event.targetType()).isEqualTo("group");
                 assertThat(event.targetId()).isEqualTo(created.id().toString());
                 assertThat(event.details()).containsEntry("after", "ops")
@@ -68,17 +68,17 @@ class GroupServiceTest {
         void mayHaveNoMembers() {
             Group created = service.create(admin, "empty", null, null);
 
-            assertThat(fixture.members(created)).isEmpty();
-            assertThat(fixture.audit.eventsWith(AuditAction.GROUP_CREATED)).hasSize(1);
+            assertThat(kit.members(created)).isEmpty();
+            assertThat(kit.audit.eventsWith(AuditAction.GROUP_CREATED)).hasSize(1);
         }
 
         @Test
         void aServicePrincipalMayBeAMember() {
-            Principal ci = fixture.principalIn(WORKSPACE, Principals.aServicePrincipal("ci").build());
+            Principal ci = kit.principalIn(WORKSPACE, Principals.aServicePrincipal("ci").build());
 
             Group created = service.create(admin, "bots", null, List.of(ci.id()));
 
-            assertThat(fixture.members(created)).containsExactly(ci.id());
+            assertThat(kit.members(created)).containsExactly(ci.id());
         }
 
         @Test
@@ -87,7 +87,7 @@ class GroupServiceTest {
 
             assertThatThrownBy(() -> service.create(admin, "ops ", null, List.of(alice.id())))
                     .isInstanceOf(ResourceAlreadyExistsException.class).hasMessageContaining("'ops'");
-            assertThat(fixture.directory.groups.all()).hasSize(1);
+            assertThat(kit.directory.groups.all()).hasSize(1);
         }
 
         @Test
@@ -105,43 +105,43 @@ class GroupServiceTest {
 
         @Test
         void anUnknownMemberIsRefusedAndNothingIsCreated() {
-            Map<String, Object> before = fixture.state();
+            Map<String, Object> before = kit.state();
 
             InvalidParameterException refused = catchThrowableOfType(() -> service.create(admin, "ops", null,
                     List.of(alice.id(), new PrincipalId(9999))), InvalidParameterException.class);
 
             assertThat(refused.field()).isEqualTo("members");
             assertThat(refused).hasMessageContaining("9999").hasMessageNotContaining(alice.id() + ",");
-            assertThat(fixture.state()).isEqualTo(before);
-            assertThat(fixture.directory.groups.findByDisplayName(WORKSPACE, "ops")).isEmpty();
+            assertThat(kit.state()).isEqualTo(before);
+            assertThat(kit.directory.groups.findByDisplayName(WORKSPACE, "ops")).isEmpty();
         }
 
         @Test
         void aMemberOfAnotherWorkspaceIsUnknown() {
-            Principal foreign = fixture.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build());
+            Principal foreign = kit.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build());
 
             assertThat(catchThrowableOfType(() -> service.create(admin, "ops", null, List.of(foreign.id())),
                     InvalidParameterException.class).field()).isEqualTo("members");
-            assertThat(fixture.directory.groups.all()).isEmpty();
+            assertThat(kit.directory.groups.all()).isEmpty();
         }
 
         @Test
         void needsWorkspaceScimWrite() {
             assertThatThrownBy(() -> service.create(Principals.actor(alice), "ops", null, List.of()))
                     .isInstanceOf(PermissionDeniedException.class);
-            assertThat(fixture.directory.groups.all()).isEmpty();
+            assertThat(kit.directory.groups.all()).isEmpty();
         }
     }
 
     @Nested
     class ChangingMembers {
-        private final Group ops = fixture.group("ops", alice);
+        private final Group ops = kit.group("ops", alice);
 
         @Test
         void addingIsAuditedPerNewMember() {
             service.addMembers(admin, ops.id(), List.of(alice.id(), bob.id(), carol.id()));
 
-            assertThat(fixture.members(ops)).containsExactly(alice.id(), bob.id(), carol.id());
+            assertThat(kit.members(ops)).containsExactly(alice.id(), bob.id(), carol.id());
             assertThat(memberDetails(AuditAction.GROUP_MEMBER_ADDED))
                     .containsExactly(bob.id().toString(), carol.id().toString());
         }
@@ -150,9 +150,9 @@ class GroupServiceTest {
         void removingIsAuditedPerFormerMember() {
             service.removeMembers(admin, ops.id(), List.of(alice.id(), bob.id()));
 
-            assertThat(fixture.members(ops)).isEmpty();
+            assertThat(kit.members(ops)).isEmpty();
             assertThat(memberDetails(AuditAction.GROUP_MEMBER_REMOVED)).containsExactly(alice.id().toString());
-            assertThat(fixture.audit.eventsWith(AuditAction.GROUP_MEMBER_REMOVED)).singleElement()
+            assertThat(kit.audit.eventsWith(AuditAction.GROUP_MEMBER_REMOVED)).singleElement()
                     .satisfies(event -> assertThat(event.targetId()).isEqualTo(ops.id().toString()));
         }
 
@@ -161,8 +161,8 @@ class GroupServiceTest {
             assertThat(catchThrowableOfType(() -> service.addMembers(admin, ops.id(),
                     List.of(bob.id(), new PrincipalId(9999))), InvalidParameterException.class).field())
                     .isEqualTo("members");
-            assertThat(fixture.members(ops)).containsExactly(alice.id());
-            assertThat(fixture.audit.events()).isEmpty();
+            assertThat(kit.members(ops)).containsExactly(alice.id());
+            assertThat(kit.audit.events()).isEmpty();
         }
 
         @Test
@@ -173,29 +173,29 @@ class GroupServiceTest {
 
         @Test
         void aMemberGainsTheGroupsRolesAndLosesThemOnRemoval() {
-            fixture.assignToGroup(BuiltInRole.AUDITOR, ops, null);
+            kit.assignToGroup(BuiltInRole.AUDITOR, ops, null);
 
             service.addMembers(admin, ops.id(), List.of(bob.id()));
-            assertThat(fixture.resolver.of(WORKSPACE, bob.id()).roleNames()).contains("auditor");
+            assertThat(kit.resolver.of(WORKSPACE, bob.id()).roleNames()).contains("auditor");
 
             service.removeMembers(admin, ops.id(), List.of(bob.id()));
-            assertThat(fixture.resolver.of(WORKSPACE, bob.id()).roleNames()).doesNotContain("auditor");
+            assertThat(kit.resolver.of(WORKSPACE, bob.id()).roleNames()).doesNotContain("auditor");
         }
     }
 
     @Nested
     class Replacing {
-        private final Group ops = fixture.group("ops", alice, bob);
+        private final Group ops = kit.group("ops", alice, bob);
 
         @Test
         void withAMemberListAddsAndRemovesTheDifference() {
             Group result = service.replace(admin, ops.id(), "ops", null, List.of(bob.id(), carol.id()));
 
             assertThat(result).isEqualTo(ops);
-            assertThat(fixture.members(ops)).containsExactly(bob.id(), carol.id());
+            assertThat(kit.members(ops)).containsExactly(bob.id(), carol.id());
             assertThat(memberDetails(AuditAction.GROUP_MEMBER_REMOVED)).containsExactly(alice.id().toString());
             assertThat(memberDetails(AuditAction.GROUP_MEMBER_ADDED)).containsExactly(carol.id().toString());
-            assertThat(fixture.audit.eventsWith(AuditAction.GROUP_UPDATED)).isEmpty();
+            assertThat(kit.audit.eventsWith(AuditAction.GROUP_UPDATED)).isEmpty();
         }
 
         @Test
@@ -203,9 +203,9 @@ class GroupServiceTest {
             Group renamed = service.replace(admin, ops.id(), "operations", "x", null);
 
             assertThat(renamed.displayName()).isEqualTo("operations");
-            assertThat(fixture.directory.groups.findById(WORKSPACE, ops.id())).contains(renamed);
-            assertThat(fixture.members(ops)).containsExactly(alice.id(), bob.id());
-            assertThat(fixture.audit.eventsWith(AuditAction.GROUP_UPDATED)).singleElement().satisfies(event ->
+            assertThat(kit.directory.groups.findById(WORKSPACE, ops.id())).contains(renamed);
+            assertThat(kit.members(ops)).containsExactly(alice.id(), bob.id());
+            assertThat(kit.audit.eventsWith(AuditAction.GROUP_UPDATED)).singleElement().satisfies(event ->
                     assertThat(event.details()).containsEntry("before", "ops").containsEntry("after", "operations"));
         }
 
@@ -213,54 +213,54 @@ class GroupServiceTest {
         void withAnEmptyMemberListRemovesEveryone() {
             service.replace(admin, ops.id(), "ops", null, List.of());
 
-            assertThat(fixture.members(ops)).isEmpty();
+            assertThat(kit.members(ops)).isEmpty();
         }
 
         @Test
         void toATakenNameIsRefused() {
-            fixture.group("dev");
+            kit.group("dev");
 
             assertThatThrownBy(() -> service.replace(admin, ops.id(), "dev", null, List.of()))
                     .isInstanceOf(ResourceAlreadyExistsException.class);
-            assertThat(fixture.directory.groups.findById(WORKSPACE, ops.id()).orElseThrow().displayName())
+            assertThat(kit.directory.groups.findById(WORKSPACE, ops.id()).orElseThrow().displayName())
                     .isEqualTo("ops");
-            assertThat(fixture.members(ops)).containsExactly(alice.id(), bob.id());
+            assertThat(kit.members(ops)).containsExactly(alice.id(), bob.id());
         }
 
         @Test
         void withAnUnknownMemberChangesNothing() {
-            Map<String, Object> before = fixture.state();
+            Map<String, Object> before = kit.state();
 
             assertThat(catchThrowableOfType(() -> service.replace(admin, ops.id(), "ops", null,
                     List.of(new PrincipalId(9999))), InvalidParameterException.class).field()).isEqualTo("members");
-            assertThat(fixture.state()).isEqualTo(before);
+            assertThat(kit.state()).isEqualTo(before);
         }
     }
 
     @Nested
     class Deleting {
-        private final Group ops = fixture.group("ops", alice, bob);
+        private final Group ops = kit.group("ops", alice, bob);
 
         @Test
         void returnsTheMemberCountAndRemovesGroupMembershipsAndRoles() {
-            fixture.assignToGroup(BuiltInRole.AUDITOR, ops, null);
-            fixture.assign(BuiltInRole.GROUP_ADMIN, carol, ops);
+            kit.assignToGroup(BuiltInRole.AUDITOR, ops, null);
+            kit.assign(BuiltInRole.GROUP_ADMIN, carol, ops);
 
             int members = service.delete(admin, ops.id());
 
             assertThat(members).isEqualTo(2);
-            assertThat(fixture.directory.groups.findById(WORKSPACE, ops.id())).isEmpty();
-            assertThat(fixture.directory.groups.groupsOf(WORKSPACE, alice.id())).isEmpty();
-            assertThat(fixture.directory.assignments.list(WORKSPACE))
+            assertThat(kit.directory.groups.findById(WORKSPACE, ops.id())).isEmpty();
+            assertThat(kit.directory.groups.groupsOf(WORKSPACE, alice.id())).isEmpty();
+            assertThat(kit.directory.assignments.list(WORKSPACE))
                     .noneMatch(a -> ops.id().equals(a.group()) || ops.id().equals(a.scopeGroup()));
-            assertThat(fixture.directory.principals.findById(WORKSPACE, alice.id())).isPresent();
+            assertThat(kit.directory.principals.findById(WORKSPACE, alice.id())).isPresent();
         }
 
         @Test
         void isAudited() {
             service.delete(admin, ops.id());
 
-            assertThat(fixture.audit.eventsWith(AuditAction.GROUP_DELETED)).singleElement().satisfies(event ->
+            assertThat(kit.audit.eventsWith(AuditAction.GROUP_DELETED)).singleElement().satisfies(event ->
                     assertThat(event.details()).containsEntry("before", "ops").containsEntry("members", "2"));
         }
 
@@ -273,14 +273,14 @@ class GroupServiceTest {
 
     @Nested
     class ForAGroupAdmin {
-        private final Group a = fixture.group("a", alice);
-        private final Group b = fixture.group("b", bob);
+        private final Group a = kit.group("a", alice);
+        private final Group b = kit.group("b", bob);
         /** Holds group-admin of A and nothing else. */
-        private final Principal manager = fixture.user("manager");
+        private final Principal manager = kit.user("manager");
         private final Actor actor = Principals.actor(manager);
 
         ForAGroupAdmin() {
-            fixture.assign(BuiltInRole.GROUP_ADMIN, manager, a);
+            kit.assign(BuiltInRole.GROUP_ADMIN, manager, a);
         }
 
         @Test
@@ -288,25 +288,25 @@ class GroupServiceTest {
             service.addMembers(actor, a.id(), List.of(carol.id()));
             service.removeMembers(actor, a.id(), List.of(alice.id()));
 
-            assertThat(fixture.members(a)).containsExactly(carol.id());
-            assertThat(fixture.audit.events()).allSatisfy(event -> assertThat(event.actorId()).isEqualTo(manager.id()));
+            assertThat(kit.members(a)).containsExactly(carol.id());
+            assertThat(kit.audit.events()).allSatisfy(event -> assertThat(event.actorId()).isEqualTo(manager.id()));
         }
 
         @Test
         void mayNotAddAnyoneToItsGroupWhenTheGroupGrantsMoreThanItHolds() {
-            fixture.assignToGroup(BuiltInRole.WORKSPACE_ADMIN, a, null);
-            Map<String, Object> before = fixture.state();
+            kit.assignToGroup(BuiltInRole.WORKSPACE_ADMIN, a, null);
+            Map<String, Object> before = kit.state();
 
             assertThatThrownBy(() -> service.addMembers(actor, a.id(), List.of(manager.id())))
                     .isInstanceOf(PermissionDeniedException.class)
                     .hasMessageContaining("would give them").hasMessageContaining("roles:write");
-            assertThat(fixture.state()).isEqualTo(before);
-            assertThat(fixture.resolver.of(WORKSPACE, manager.id()).isWorkspaceAdmin()).isFalse();
+            assertThat(kit.state()).isEqualTo(before);
+            assertThat(kit.resolver.of(WORKSPACE, manager.id()).isWorkspaceAdmin()).isFalse();
         }
 
         @Test
         void mayNotGainAnotherGroupsAdminRoleThroughItsGroup() {
-            fixture.assignToGroup(BuiltInRole.GROUP_ADMIN, a, b);
+            kit.assignToGroup(BuiltInRole.GROUP_ADMIN, a, b);
 
             assertThatThrownBy(() -> service.addMembers(actor, a.id(), List.of(manager.id())))
                     .isInstanceOf(PermissionDeniedException.class).hasMessageContaining("(group b)");
@@ -314,18 +314,18 @@ class GroupServiceTest {
 
         @Test
         void aWorkspaceAdminMayAddMembersToAnAdminGroup() {
-            fixture.assignToGroup(BuiltInRole.WORKSPACE_ADMIN, a, null);
+            kit.assignToGroup(BuiltInRole.WORKSPACE_ADMIN, a, null);
 
-            service.addMembers(fixture.asAdmin(), a.id(), List.of(manager.id()));
+            service.addMembers(kit.asAdmin(), a.id(), List.of(manager.id()));
 
-            assertThat(fixture.resolver.of(WORKSPACE, manager.id()).isWorkspaceAdmin()).isTrue();
+            assertThat(kit.resolver.of(WORKSPACE, manager.id()).isWorkspaceAdmin()).isTrue();
         }
 
         @Test
         void mayReplaceTheMembersOfItsGroupKeepingItsName() {
             service.replace(actor, a.id(), "a", null, List.of(bob.id()));
 
-            assertThat(fixture.members(a)).containsExactly(bob.id());
+            assertThat(kit.members(a)).containsExactly(bob.id());
         }
 
         @Test
@@ -337,20 +337,20 @@ class GroupServiceTest {
                     .hasMessageContaining("group-admin (group a)");
             assertThatThrownBy(() -> service.removeMembers(actor, b.id(), List.of(bob.id())))
                     .isInstanceOf(PermissionDeniedException.class);
-            assertThat(fixture.members(b)).containsExactly(bob.id());
+            assertThat(kit.members(b)).containsExactly(bob.id());
         }
 
         @Test
         void mayNotRenameItsGroup() {
             assertThatThrownBy(() -> service.replace(actor, a.id(), "renamed", null, null))
                     .isInstanceOf(PermissionDeniedException.class);
-            assertThat(fixture.directory.groups.findById(WORKSPACE, a.id())).contains(a);
+            assertThat(kit.directory.groups.findById(WORKSPACE, a.id())).contains(a);
         }
 
         @Test
         void mayNotDeleteItsGroup() {
             assertThatThrownBy(() -> service.delete(actor, a.id())).isInstanceOf(PermissionDeniedException.class);
-            assertThat(fixture.directory.groups.findById(WORKSPACE, a.id())).isPresent();
+            assertThat(kit.directory.groups.findById(WORKSPACE, a.id())).isPresent();
         }
 
         @Test
@@ -361,7 +361,7 @@ class GroupServiceTest {
 
         @Test
         void searchShowsOnlyItsGroup() {
-            fixture.group("another a");
+            kit.group("another a");
 
             var page = service.search(actor, null, null, PageRequest.first(10));
 
@@ -381,8 +381,8 @@ class GroupServiceTest {
 
         @Test
         void aGroupMemberRoleOnlyReads() {
-            Principal reader = fixture.user("reader");
-            fixture.assign(BuiltInRole.GROUP_MEMBER, reader, b);
+            Principal reader = kit.user("reader");
+            kit.assign(BuiltInRole.GROUP_MEMBER, reader, b);
             Actor readerActor = Principals.actor(reader);
 
             assertThat(service.get(readerActor, b.id())).isEqualTo(b);
@@ -396,9 +396,9 @@ class GroupServiceTest {
     class Reading {
         @Test
         void searchPagesInNameOrderWithTheTotal() {
-            fixture.group("charlie");
-            Group alpha = fixture.group("alpha");
-            Group bravo = fixture.group("Bravo");
+            kit.group("charlie");
+            Group alpha = kit.group("alpha");
+            Group bravo = kit.group("Bravo");
 
             var page = service.search(admin, null, null, new PageRequest(1, 1));
 
@@ -410,23 +410,23 @@ class GroupServiceTest {
 
         @Test
         void membersAreSortedByDisplayName() {
-            Group ops = fixture.group("ops", carol, alice, bob);
+            Group ops = kit.group("ops", carol, alice, bob);
 
             assertThat(service.members(admin, ops.id())).containsExactly(alice, bob, carol);
         }
 
         @Test
         void groupsOfAPrincipal() {
-            Group ops = fixture.group("ops", alice);
-            fixture.group("dev", bob);
+            Group ops = kit.group("ops", alice);
+            kit.group("dev", bob);
 
             assertThat(service.groupsOf(Principals.actor(alice), alice.id())).containsExactly(ops);
         }
 
         @Test
         void aGroupOfAnotherWorkspaceIsUnknown() {
-            Group ops = fixture.group("ops", alice);
-            Principal foreign = fixture.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build(),
+            Group ops = kit.group("ops", alice);
+            Principal foreign = kit.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build(),
                     BuiltInRole.WORKSPACE_ADMIN);
             Actor other = Principals.actor(foreign);
 
@@ -435,7 +435,7 @@ class GroupServiceTest {
             assertThatThrownBy(() -> service.addMembers(other, ops.id(), List.of(foreign.id())))
                     .isInstanceOf(ResourceNotFoundException.class);
             assertThat(service.search(other, null, null, PageRequest.first(10)).items()).isEmpty();
-            assertThat(fixture.members(ops)).containsExactly(alice.id());
+            assertThat(kit.members(ops)).containsExactly(alice.id());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.warden.core.principal;
 
+import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.testkit.InMemoryDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,11 +10,12 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class PrincipalNamesTest {
-    private static final WorkspaceId WORKSPACE = Principals.WORKSPACE;
-    private static final WorkspaceId OTHER_WORKSPACE = new WorkspaceId(2);
+    private static final WorkspaceId WORKSPACE = CoreTestKit.WORKSPACE;
+    private static final WorkspaceId OTHER_WORKSPACE = CoreTestKit.OTHER_WORKSPACE;
 
-    private final InMemoryDirectory directory = new InMemoryDirectory();
-    private final PrincipalNames names = new PrincipalNames(directory.principals);
+    private final CoreTestKit kit = CoreTestKit.builder().empty().build();
+    private final InMemoryDirectory directory = kit.directory;
+    private final PrincipalNames names = kit.principalNames;
     private final Principal alice = directory.principals.save(Principals.aUser("alice").build());
     private final Principal robot = directory.principals.save(
             Principal.newServicePrincipal(WORKSPACE, "3f0c8a1e-robot", "Robot"));

@@ -1,5 +1,6 @@
 package dev.warden.core.principal;
 
+import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.testkit.InMemoryDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,9 +10,10 @@ import dev.warden.core.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 
 class SignInLookupTest {
-    private final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
-    private final InMemoryDirectory directory = new InMemoryDirectory();
-    private final SignInLookup signIn = new SignInLookup(workspaces, directory.principals);
+    private final CoreTestKit kit = CoreTestKit.builder().empty().build();
+    private final InMemoryWorkspaceRepository workspaces = kit.workspaces;
+    private final InMemoryDirectory directory = kit.directory;
+    private final SignInLookup signIn = kit.signIn;
     private final Workspace main = workspaces.create("main");
     private final Workspace other = workspaces.create("other");
 

@@ -1,9 +1,9 @@
 package dev.warden.core.role;
 
 import dev.warden.core.directory.UserDetails;
-import dev.warden.core.testkit.DirectoryFixture;
+import dev.warden.core.testkit.CoreTestKit;
 
-import static dev.warden.core.testkit.DirectoryFixture.WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,30 +23,30 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class LastAdminGuardTest {
-    private final DirectoryFixture fixture = new DirectoryFixture();
-    private final LastAdminGuard guard = fixture.lastAdmin;
-    private final Principal admin = fixture.admin;
+    private final CoreTestKit kit = new CoreTestKit();
+    private final LastAdminGuard guard = kit.lastAdmin;
+    private final Principal admin = kit.admin;
 
     /** Someone else who may change the directory and roles, without being an admin: nobody acts on itself here. */
     private Actor operator() {
-        Role operators = fixture.directory.roles.save(Role.custom(WORKSPACE, "operators", "", Set.of(
+        Role operators = kit.directory.roles.save(Role.custom(WORKSPACE, "operators", "", Set.of(
                 Permission.SCIM_READ, Permission.SCIM_WRITE, Permission.ROLES_READ, Permission.ROLES_WRITE)));
-        Principal operator = fixture.user("operator-" + fixture.directory.principals.all().size());
-        fixture.directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE, operators.id(), operator.id(), null));
+        Principal operator = kit.user("operator-" + kit.directory.principals.all().size());
+        kit.directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE, operators.id(), operator.id(), null));
         return Principals.actor(operator);
     }
 
     /** The change is refused as leaving no admin, and every fake (audit and tokens included) is as before. */
     private void assertRefusedWithoutTrace(ThrowingCallable change) {
-        Map<String, Object> before = fixture.state();
-        int rollbacks = fixture.tx.rollbackCount();
+        Map<String, Object> before = kit.state();
+        int rollbacks = kit.tx.rollbackCount();
 
         assertThatThrownBy(change).isInstanceOf(InvalidStateException.class)
                 .hasMessageContaining("without an active workspace admin")
                 .hasMessageContaining("workspace admin first");
 
-        assertThat(fixture.tx.rollbackCount()).isEqualTo(rollbacks + 1);
-        assertThat(fixture.state()).isEqualTo(before);
+        assertThat(kit.tx.rollbackCount()).isEqualTo(rollbacks + 1);
+        assertThat(kit.state()).isEqualTo(before);
         assertThat(guard.activeWorkspaceAdmins(WORKSPACE)).isNotEmpty();
     }
 
@@ -59,22 +59,22 @@ class LastAdminGuardTest {
 
         @Test
         void countsTheActiveMembersOfAGroupHoldingTheRole() {
-            Principal alice = fixture.user("alice");
-            Principal bob = fixture.user("bob");
-            Principal inactive = fixture.principalIn(WORKSPACE, Principals.aUser("carol").inactive().build());
-            Group admins = fixture.group("admins", alice, bob, inactive);
-            fixture.assignToGroup(BuiltInRole.WORKSPACE_ADMIN, admins, null);
+            Principal alice = kit.user("alice");
+            Principal bob = kit.user("bob");
+            Principal inactive = kit.principalIn(WORKSPACE, Principals.aUser("carol").inactive().build());
+            Group admins = kit.group("admins", alice, bob, inactive);
+            kit.assignToGroup(BuiltInRole.WORKSPACE_ADMIN, admins, null);
 
             assertThat(guard.activeWorkspaceAdmins(WORKSPACE)).containsExactlyInAnyOrder(admin.id(), alice.id(), bob.id());
         }
 
         @Test
         void leavesOutInactivePrincipalsOtherRolesAndGroupScopedAdmins() {
-            Principal inactiveAdmin = fixture.principalIn(WORKSPACE, Principals.aUser("old").inactive().build(),
+            Principal inactiveAdmin = kit.principalIn(WORKSPACE, Principals.aUser("old").inactive().build(),
                     BuiltInRole.WORKSPACE_ADMIN);
-            fixture.user("auditor", BuiltInRole.AUDITOR, BuiltInRole.USER);
-            Principal scoped = fixture.user("scoped");
-            fixture.assign(BuiltInRole.WORKSPACE_ADMIN, scoped, fixture.group("team"));
+            kit.user("auditor", BuiltInRole.AUDITOR, BuiltInRole.USER);
+            Principal scoped = kit.user("scoped");
+            kit.assign(BuiltInRole.WORKSPACE_ADMIN, scoped, kit.group("team"));
 
             assertThat(guard.activeWorkspaceAdmins(WORKSPACE)).containsExactly(admin.id())
                     .doesNotContain(inactiveAdmin.id(), scoped.id());
@@ -82,8 +82,8 @@ class LastAdminGuardTest {
 
         @Test
         void looksOnlyAtTheGivenWorkspace() {
-            assertThat(guard.activeWorkspaceAdmins(DirectoryFixture.OTHER_WORKSPACE)).isEmpty();
-            assertThatThrownBy(() -> guard.check(DirectoryFixture.OTHER_WORKSPACE, "testing"))
+            assertThat(guard.activeWorkspaceAdmins(CoreTestKit.OTHER_WORKSPACE)).isEmpty();
+            assertThatThrownBy(() -> guard.check(CoreTestKit.OTHER_WORKSPACE, "testing"))
                     .isInstanceOf(InvalidStateException.class).hasMessageStartingWith("Refused: testing would leave");
         }
 
@@ -91,7 +91,7 @@ class LastAdminGuardTest {
         void passesWhileAnActiveAdminRemains() {
             guard.check(WORKSPACE, "anything");
 
-            fixture.directory.principals.save(admin.withActive(false));
+            kit.directory.principals.save(admin.withActive(false));
 
             assertThatThrownBy(() -> guard.check(WORKSPACE, "deactivating admin"))
                     .isInstanceOf(InvalidStateException.class).hasMessageContaining("deactivating admin");
@@ -103,58 +103,58 @@ class LastAdminGuardTest {
         @Test
         void cannotBeDeactivated() {
             Actor operator = operator();
-            assertRefusedWithoutTrace(() -> fixture.directoryService.setActive(operator, PrincipalKind.USER,
+            assertRefusedWithoutTrace(() -> kit.directoryService.setActive(operator, PrincipalKind.USER,
                     admin.id(), false));
-            assertThat(fixture.directory.principals.findById(WORKSPACE, admin.id()).orElseThrow().active()).isTrue();
+            assertThat(kit.directory.principals.findById(WORKSPACE, admin.id()).orElseThrow().active()).isTrue();
         }
 
         @Test
         void cannotBeDeactivatedThroughAReplace() {
             Actor operator = operator();
-            assertRefusedWithoutTrace(() -> fixture.directoryService.replaceUser(operator, admin.id(),
+            assertRefusedWithoutTrace(() -> kit.directoryService.replaceUser(operator, admin.id(),
                     new UserDetails("admin", "Admin", null, null, null, null, false)));
         }
 
         @Test
         void cannotBeDeletedAndKeepsItsTokens() {
-            fixture.tokenOf(admin);
+            kit.activeToken(admin);
             Actor operator = operator();
 
-            assertRefusedWithoutTrace(() -> fixture.directoryService.delete(operator, PrincipalKind.USER,
+            assertRefusedWithoutTrace(() -> kit.directoryService.delete(operator, PrincipalKind.USER,
                     admin.id()));
-            assertThat(fixture.tokens.listByOwner(WORKSPACE, admin.id())).hasSize(1);
+            assertThat(kit.tokens.listByOwner(WORKSPACE, admin.id())).hasSize(1);
         }
 
         @Test
         void cannotBeStrippedOfTheRole() {
-            RoleAssignment adminRole = fixture.directory.assignments.forAssignees(WORKSPACE, admin.id(), List.of())
+            RoleAssignment adminRole = kit.directory.assignments.forAssignees(WORKSPACE, admin.id(), List.of())
                     .get(0);
 
-            assertRefusedWithoutTrace(() -> fixture.roleService.unassign(fixture.asAdmin(), adminRole.id()));
-            assertThat(fixture.directory.assignments.findById(WORKSPACE, adminRole.id())).isPresent();
+            assertRefusedWithoutTrace(() -> kit.roleService.unassign(kit.asAdmin(), adminRole.id()));
+            assertThat(kit.directory.assignments.findById(WORKSPACE, adminRole.id())).isPresent();
         }
 
         @Test
         void canLoseOtherRoles() {
-            RoleAssignment user = fixture.assign(BuiltInRole.USER, admin, null);
+            RoleAssignment user = kit.assign(BuiltInRole.USER, admin, null);
 
-            fixture.roleService.unassign(fixture.asAdmin(), user.id());
+            kit.roleService.unassign(kit.asAdmin(), user.id());
 
-            assertThat(fixture.directory.assignments.findById(WORKSPACE, user.id())).isEmpty();
-            assertThat(fixture.audit.eventsWith(AuditAction.ROLE_UNASSIGNED)).hasSize(1);
+            assertThat(kit.directory.assignments.findById(WORKSPACE, user.id())).isEmpty();
+            assertThat(kit.audit.eventsWith(AuditAction.ROLE_UNASSIGNED)).hasSize(1);
         }
     }
 
     @Nested
     class WhenTheLastAdminHoldsTheRoleThroughAGroup {
-        private final Principal alice = fixture.user("alice");
-        private final Group admins = fixture.group("admins", alice);
-        private final RoleAssignment groupAdminRole = fixture.assignToGroup(BuiltInRole.WORKSPACE_ADMIN, admins, null);
+        private final Principal alice = kit.user("alice");
+        private final Group admins = kit.group("admins", alice);
+        private final RoleAssignment groupAdminRole = kit.assignToGroup(BuiltInRole.WORKSPACE_ADMIN, admins, null);
 
         WhenTheLastAdminHoldsTheRoleThroughAGroup() {
             // alice, through the group, becomes the only admin
-            RoleAssignment direct = fixture.directory.assignments.forAssignees(WORKSPACE, admin.id(), List.of()).get(0);
-            fixture.roleService.unassign(Principals.actor(alice), direct.id());
+            RoleAssignment direct = kit.directory.assignments.forAssignees(WORKSPACE, admin.id(), List.of()).get(0);
+            kit.roleService.unassign(Principals.actor(alice), direct.id());
         }
 
         @Test
@@ -164,114 +164,114 @@ class LastAdminGuardTest {
 
         @Test
         void cannotBeRemovedFromTheGroup() {
-            assertRefusedWithoutTrace(() -> fixture.groupService.removeMembers(Principals.actor(alice), admins.id(),
+            assertRefusedWithoutTrace(() -> kit.groupService.removeMembers(Principals.actor(alice), admins.id(),
                     List.of(alice.id())));
-            assertThat(fixture.members(admins)).containsExactly(alice.id());
+            assertThat(kit.members(admins)).containsExactly(alice.id());
         }
 
         @Test
         void cannotBeReplacedOutOfTheGroup() {
-            Principal bob = fixture.user("bob");
+            Principal bob = kit.user("bob");
 
-            assertRefusedWithoutTrace(() -> fixture.groupService.replace(Principals.actor(alice), admins.id(),
+            assertRefusedWithoutTrace(() -> kit.groupService.replace(Principals.actor(alice), admins.id(),
                     "admins", null, List.of(bob.id())));
-            assertThat(fixture.members(admins)).containsExactly(alice.id());
+            assertThat(kit.members(admins)).containsExactly(alice.id());
         }
 
         @Test
         void theGroupCannotBeDeleted() {
-            assertRefusedWithoutTrace(() -> fixture.groupService.delete(Principals.actor(alice), admins.id()));
-            assertThat(fixture.directory.groups.findById(WORKSPACE, admins.id())).isPresent();
-            assertThat(fixture.directory.assignments.findById(WORKSPACE, groupAdminRole.id())).isPresent();
+            assertRefusedWithoutTrace(() -> kit.groupService.delete(Principals.actor(alice), admins.id()));
+            assertThat(kit.directory.groups.findById(WORKSPACE, admins.id())).isPresent();
+            assertThat(kit.directory.assignments.findById(WORKSPACE, groupAdminRole.id())).isPresent();
         }
 
         @Test
         void theGroupCannotBeStrippedOfTheRole() {
-            assertRefusedWithoutTrace(() -> fixture.roleService.unassign(Principals.actor(alice), groupAdminRole.id()));
+            assertRefusedWithoutTrace(() -> kit.roleService.unassign(Principals.actor(alice), groupAdminRole.id()));
         }
 
         @Test
         void theMemberCannotBeDeactivated() {
             Actor operator = operator();
-            assertRefusedWithoutTrace(() -> fixture.directoryService.setActive(operator,
+            assertRefusedWithoutTrace(() -> kit.directoryService.setActive(operator,
                     PrincipalKind.USER, alice.id(), false));
         }
 
         @Test
         void anotherMemberMayLeaveOnceAliceIsNotAlone() {
-            Principal bob = fixture.user("bob");
-            fixture.groupService.addMembers(Principals.actor(alice), admins.id(), List.of(bob.id()));
+            Principal bob = kit.user("bob");
+            kit.groupService.addMembers(Principals.actor(alice), admins.id(), List.of(bob.id()));
 
-            fixture.groupService.removeMembers(Principals.actor(bob), admins.id(), List.of(alice.id()));
+            kit.groupService.removeMembers(Principals.actor(bob), admins.id(), List.of(alice.id()));
 
-            assertThat(fixture.members(admins)).containsExactly(bob.id());
+            assertThat(kit.members(admins)).containsExactly(bob.id());
             assertThat(guard.activeWorkspaceAdmins(WORKSPACE)).containsExactly(bob.id());
         }
     }
 
     @Nested
     class WithTwoActiveAdmins {
-        private final Principal second = fixture.user("second", BuiltInRole.WORKSPACE_ADMIN);
+        private final Principal second = kit.user("second", BuiltInRole.WORKSPACE_ADMIN);
 
         @Test
         void deactivatingOneWorks() {
-            Principal deactivated = fixture.directoryService.setActive(fixture.asAdmin(), PrincipalKind.USER,
+            Principal deactivated = kit.directoryService.setActive(kit.asAdmin(), PrincipalKind.USER,
                     second.id(), false);
 
             assertThat(deactivated.active()).isFalse();
-            assertThat(fixture.directory.principals.findById(WORKSPACE, second.id()).orElseThrow().active()).isFalse();
+            assertThat(kit.directory.principals.findById(WORKSPACE, second.id()).orElseThrow().active()).isFalse();
             assertThat(guard.activeWorkspaceAdmins(WORKSPACE)).containsExactly(admin.id());
-            assertThat(fixture.audit.eventsWith(AuditAction.PRINCIPAL_DEACTIVATED)).hasSize(1);
+            assertThat(kit.audit.eventsWith(AuditAction.PRINCIPAL_DEACTIVATED)).hasSize(1);
         }
 
         @Test
         void nobodyDeactivatesOrDeletesItselfEvenWhileAnotherAdminRemains() {
-            Map<String, Object> before = fixture.state();
+            Map<String, Object> before = kit.state();
 
-            assertThatThrownBy(() -> fixture.directoryService.setActive(fixture.asAdmin(), PrincipalKind.USER,
+            assertThatThrownBy(() -> kit.directoryService.setActive(kit.asAdmin(), PrincipalKind.USER,
                     admin.id(), false)).isInstanceOf(InvalidStateException.class)
                     .hasMessageContaining("cannot deactivate itself");
-            assertThatThrownBy(() -> fixture.directoryService.delete(fixture.asAdmin(), PrincipalKind.USER,
+            assertThatThrownBy(() -> kit.directoryService.delete(kit.asAdmin(), PrincipalKind.USER,
                     admin.id())).isInstanceOf(InvalidStateException.class).hasMessageContaining("cannot delete itself");
 
-            assertThat(fixture.state()).isEqualTo(before);
-            fixture.directoryService.setActive(Principals.actor(second), PrincipalKind.USER, admin.id(), false);
+            assertThat(kit.state()).isEqualTo(before);
+            kit.directoryService.setActive(Principals.actor(second), PrincipalKind.USER, admin.id(), false);
             assertThat(guard.activeWorkspaceAdmins(WORKSPACE)).containsExactly(second.id());
         }
 
         @Test
         void adminsWhoCannotSignInDoNotCount() {
-            Principal scimAdmin = fixture.principalIn(WORKSPACE, Principals.aUser("scim-admin").withoutPassword()
+            Principal scimAdmin = kit.principalIn(WORKSPACE, Principals.aUser("scim-admin").withoutPassword()
                     .build(), BuiltInRole.WORKSPACE_ADMIN);
-            Principal robot = fixture.principalIn(WORKSPACE, Principals.aServicePrincipal("robot").build(),
+            Principal robot = kit.principalIn(WORKSPACE, Principals.aServicePrincipal("robot").build(),
                     BuiltInRole.WORKSPACE_ADMIN);
-            Principal technical = fixture.principalIn(WORKSPACE,
+            Principal technical = kit.principalIn(WORKSPACE,
                     Principal.newTechnicalUser(WORKSPACE, "Organisation token"), BuiltInRole.WORKSPACE_ADMIN);
-            fixture.directoryService.setActive(fixture.asAdmin(), PrincipalKind.USER, second.id(), false);
+            kit.directoryService.setActive(kit.asAdmin(), PrincipalKind.USER, second.id(), false);
 
             assertThat(guard.signInWorkspaceAdmins(WORKSPACE)).containsExactly(admin.id());
             assertThat(guard.activeWorkspaceAdmins(WORKSPACE))
                     .containsExactlyInAnyOrder(admin.id(), scimAdmin.id(), robot.id(), technical.id());
-            assertRefusedWithoutTrace(() -> fixture.directoryService.setActive(Principals.actor(robot),
+            assertRefusedWithoutTrace(() -> kit.directoryService.setActive(Principals.actor(robot),
                     PrincipalKind.USER, admin.id(), false));
         }
 
         @Test
         void deletingOneWorksButNotTheOtherAfterwards() {
-            fixture.directoryService.delete(fixture.asAdmin(), PrincipalKind.USER, second.id());
+            kit.directoryService.delete(kit.asAdmin(), PrincipalKind.USER, second.id());
             Actor operator = operator();
 
             assertThat(guard.activeWorkspaceAdmins(WORKSPACE)).containsExactly(admin.id());
-            assertRefusedWithoutTrace(() -> fixture.directoryService.delete(operator, PrincipalKind.USER,
+            assertRefusedWithoutTrace(() -> kit.directoryService.delete(operator, PrincipalKind.USER,
                     admin.id()));
         }
 
         @Test
         void anInactiveSecondAdminDoesNotCount() {
-            fixture.directory.principals.save(second.withActive(false));
+            kit.directory.principals.save(second.withActive(false));
             Actor operator = operator();
 
-            assertRefusedWithoutTrace(() -> fixture.directoryService.setActive(operator, PrincipalKind.USER,
+            assertRefusedWithoutTrace(() -> kit.directoryService.setActive(operator, PrincipalKind.USER,
                     admin.id(), false));
         }
     }

@@ -2,6 +2,7 @@ package dev.warden.core.role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
@@ -20,20 +21,18 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class PermissionResolverTest {
-    private static final WorkspaceId WORKSPACE = Principals.WORKSPACE;
-    private static final WorkspaceId OTHER_WORKSPACE = new WorkspaceId(2);
+    private static final WorkspaceId WORKSPACE = CoreTestKit.WORKSPACE;
+    private static final WorkspaceId OTHER_WORKSPACE = CoreTestKit.OTHER_WORKSPACE;
 
-    private final InMemoryDirectory directory = new InMemoryDirectory();
-    private final PermissionResolver resolver = new PermissionResolver(directory.principals, directory.groups,
-            directory.roles, directory.assignments);
+    private final CoreTestKit kit = new CoreTestKit();
+    private final InMemoryDirectory directory = kit.directory;
+    private final PermissionResolver resolver = kit.resolver;
 
     private final Principal alice;
     private final Group ops;
     private final Group dev;
 
     PermissionResolverTest() {
-        directory.roles.seedBuiltIns(WORKSPACE);
-        directory.roles.seedBuiltIns(OTHER_WORKSPACE);
         alice = directory.principals.save(Principals.aUser("alice").build());
         ops = directory.groups.save(new Group(null, WORKSPACE, "ops", null));
         dev = directory.groups.save(new Group(null, WORKSPACE, "dev", null));

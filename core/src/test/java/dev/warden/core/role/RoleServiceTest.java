@@ -1,9 +1,9 @@
 package dev.warden.core.role;
 
-import dev.warden.core.testkit.DirectoryFixture;
+import dev.warden.core.testkit.CoreTestKit;
 
-import static dev.warden.core.testkit.DirectoryFixture.OTHER_WORKSPACE;
-import static dev.warden.core.testkit.DirectoryFixture.WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.OTHER_WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -30,11 +30,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class RoleServiceTest {
-    private final DirectoryFixture fixture = new DirectoryFixture();
-    private final RoleService service = fixture.roleService;
-    private final Actor admin = fixture.asAdmin();
-    private final Principal alice = fixture.user("alice", BuiltInRole.USER);
-    private final Group ops = fixture.group("ops");
+    private final CoreTestKit kit = new CoreTestKit();
+    private final RoleService service = kit.roleService;
+    private final Actor admin = kit.asAdmin();
+    private final Principal alice = kit.user("alice", BuiltInRole.USER);
+    private final Group ops = kit.group("ops");
 
     private Role tokenOps() {
         return service.create(admin, "token-ops", "Runs tokens",
@@ -42,10 +42,10 @@ class RoleServiceTest {
     }
 
     private InvalidParameterException invalid(ThrowingCallable call) {
-        Map<String, Object> before = fixture.state();
+        Map<String, Object> before = kit.state();
         InvalidParameterException thrown = catchThrowableOfType(call, InvalidParameterException.class);
         assertThat(thrown).isNotNull();
-        assertThat(fixture.state()).isEqualTo(before);
+        assertThat(kit.state()).isEqualTo(before);
         return thrown;
     }
 
@@ -68,7 +68,7 @@ class RoleServiceTest {
         void createIsAudited() {
             Role created = tokenOps();
 
-            assertThat(fixture.audit.events()).singleElement().satisfies(event -> {
+            assertThat(kit.audit.events()).singleElement().satisfies(event -> {
                 assertThat(event.action()).isEqualTo(AuditAction.ROLE_CREATED);
                 assertThat(event.targetType()).isEqualTo("role");
                 assertThat(event.targetId()).isEqualTo(created.id().toString());
@@ -110,7 +110,7 @@ class RoleServiceTest {
             assertThat(updated.name()).isEqualTo("token-readers");
             assertThat(updated.description()).isEqualTo("Runs tokens");
             assertThat(service.get(admin, role.id()).permissions()).containsExactly(Permission.TOKEN_MANAGEMENT_READ);
-            assertThat(fixture.audit.eventsWith(AuditAction.ROLE_UPDATED)).singleElement().satisfies(event ->
+            assertThat(kit.audit.eventsWith(AuditAction.ROLE_UPDATED)).singleElement().satisfies(event ->
                     assertThat(event.details())
                             .containsEntry("before", "token-ops [token-management:read token-management:write]")
                             .containsEntry("after", "token-readers [token-management:read]"));
@@ -120,11 +120,11 @@ class RoleServiceTest {
         void updateReachesHoldersOnTheirNextRequest() {
             Role role = tokenOps();
             service.assign(admin, role.id(), alice.id(), null, null);
-            assertThat(fixture.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_WRITE)).isTrue();
+            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_WRITE)).isTrue();
 
             service.update(admin, role.id(), null, null, Set.of(Permission.TOKEN_MANAGEMENT_READ));
 
-            assertThat(fixture.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_WRITE)).isFalse();
+            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_WRITE)).isFalse();
         }
 
         @Test
@@ -146,9 +146,9 @@ class RoleServiceTest {
 
             assertThat(removed).isEqualTo(2);
             assertThatThrownBy(() -> service.get(admin, role.id())).isInstanceOf(ResourceNotFoundException.class);
-            assertThat(fixture.directory.assignments.forRole(WORKSPACE, role.id())).isEmpty();
-            assertThat(fixture.resolver.of(WORKSPACE, alice.id()).roleNames()).containsExactly("user");
-            assertThat(fixture.audit.eventsWith(AuditAction.ROLE_DELETED)).singleElement().satisfies(event ->
+            assertThat(kit.directory.assignments.forRole(WORKSPACE, role.id())).isEmpty();
+            assertThat(kit.resolver.of(WORKSPACE, alice.id()).roleNames()).containsExactly("user");
+            assertThat(kit.audit.eventsWith(AuditAction.ROLE_DELETED)).singleElement().satisfies(event ->
                     assertThat(event.details()).containsEntry("assignments_removed", "2"));
         }
     }
@@ -158,23 +158,23 @@ class RoleServiceTest {
         @ParameterizedTest
         @EnumSource(BuiltInRole.class)
         void cannotBeChanged(BuiltInRole builtIn) {
-            Role role = fixture.role(builtIn);
-            Map<String, Object> before = fixture.state();
+            Role role = kit.role(builtIn);
+            Map<String, Object> before = kit.state();
 
             assertThatThrownBy(() -> service.update(admin, role.id(), null, "mine", Set.of(Permission.AUDIT_READ)))
                     .isInstanceOf(InvalidStateException.class).hasMessageContaining("cannot be changed");
-            assertThat(fixture.state()).isEqualTo(before);
+            assertThat(kit.state()).isEqualTo(before);
         }
 
         @ParameterizedTest
         @EnumSource(BuiltInRole.class)
         void cannotBeDeleted(BuiltInRole builtIn) {
-            Role role = fixture.role(builtIn);
-            Map<String, Object> before = fixture.state();
+            Role role = kit.role(builtIn);
+            Map<String, Object> before = kit.state();
 
             assertThatThrownBy(() -> service.delete(admin, role.id()))
                     .isInstanceOf(InvalidStateException.class).hasMessageContaining("cannot be deleted");
-            assertThat(fixture.state()).isEqualTo(before);
+            assertThat(kit.state()).isEqualTo(before);
         }
 
         @Test
@@ -196,20 +196,20 @@ class RoleServiceTest {
             RoleAssignment assignment = service.assign(admin, role.id(), alice.id(), null, null);
 
             assertThat(assignment.id()).isNotNull();
-            assertThat(fixture.directory.assignments.findById(WORKSPACE, assignment.id())).contains(assignment);
+            assertThat(kit.directory.assignments.findById(WORKSPACE, assignment.id())).contains(assignment);
             assertThat(assignment.principal()).isEqualTo(alice.id());
             assertThat(assignment.atWorkspaceScope()).isTrue();
-            assertThat(fixture.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_WRITE)).isTrue();
+            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_WRITE)).isTrue();
             assertThat(service.holders(admin, role.id())).containsExactly(assignment);
         }
 
         @Test
         void isAuditedWithRoleAssigneeAndScope() {
-            Role groupAdmin = fixture.role(BuiltInRole.GROUP_ADMIN);
+            Role groupAdmin = kit.role(BuiltInRole.GROUP_ADMIN);
 
             RoleAssignment assignment = service.assign(admin, groupAdmin.id(), alice.id(), null, ops.id());
 
-            assertThat(fixture.audit.eventsWith(AuditAction.ROLE_ASSIGNED)).singleElement().satisfies(event -> {
+            assertThat(kit.audit.eventsWith(AuditAction.ROLE_ASSIGNED)).singleElement().satisfies(event -> {
                 assertThat(event.targetId()).isEqualTo(groupAdmin.id().toString());
                 assertThat(event.details()).containsEntry("role", "group-admin")
                         .containsEntry("assignment_id", assignment.id().toString())
@@ -222,22 +222,22 @@ class RoleServiceTest {
         @Test
         void toAGroupReachesItsMembers() {
             Role role = tokenOps();
-            fixture.directory.groups.addMember(WORKSPACE, ops.id(), alice.id());
+            kit.directory.groups.addMember(WORKSPACE, ops.id(), alice.id());
 
             RoleAssignment assignment = service.assign(admin, role.id(), null, ops.id(), null);
 
             assertThat(assignment.group()).isEqualTo(ops.id());
             assertThat(assignment.principal()).isNull();
-            assertThat(fixture.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_READ)).isTrue();
+            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_READ)).isTrue();
         }
 
         @Test
         void atAGroupsScopeGrantsOnlyForThatGroup() {
-            Group dev = fixture.group("dev");
+            Group dev = kit.group("dev");
 
-            service.assign(admin, fixture.role(BuiltInRole.GROUP_ADMIN).id(), alice.id(), null, ops.id());
+            service.assign(admin, kit.role(BuiltInRole.GROUP_ADMIN).id(), alice.id(), null, ops.id());
 
-            var held = fixture.resolver.of(WORKSPACE, alice.id());
+            var held = kit.resolver.of(WORKSPACE, alice.id());
             assertThat(held.holds(Permission.SCIM_WRITE, ops.id())).isTrue();
             assertThat(held.holds(Permission.SCIM_WRITE, dev.id())).isFalse();
             assertThat(held.holds(Permission.SCIM_WRITE)).isFalse();
@@ -245,20 +245,20 @@ class RoleServiceTest {
 
         @Test
         void aGroupGivenAScopedRole() {
-            Group dev = fixture.group("dev", alice);
+            Group dev = kit.group("dev", alice);
 
-            RoleAssignment assignment = service.assign(admin, fixture.role(BuiltInRole.GROUP_MEMBER).id(), null,
+            RoleAssignment assignment = service.assign(admin, kit.role(BuiltInRole.GROUP_MEMBER).id(), null,
                     dev.id(), ops.id());
 
             assertThat(assignment.group()).isEqualTo(dev.id());
             assertThat(assignment.scopeGroup()).isEqualTo(ops.id());
-            assertThat(fixture.resolver.of(WORKSPACE, alice.id()).holds(Permission.SCIM_READ, ops.id())).isTrue();
+            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.SCIM_READ, ops.id())).isTrue();
         }
 
         @ParameterizedTest
         @EnumSource(value = BuiltInRole.class, names = {"GROUP_ADMIN", "GROUP_MEMBER"})
         void aGroupScopedRoleWithoutAScopeIsRefused(BuiltInRole builtIn) {
-            InvalidParameterException refused = invalid(() -> service.assign(admin, fixture.role(builtIn).id(),
+            InvalidParameterException refused = invalid(() -> service.assign(admin, kit.role(builtIn).id(),
                     alice.id(), null, null));
 
             assertThat(refused.field()).isEqualTo("scope_group_id");
@@ -272,18 +272,18 @@ class RoleServiceTest {
 
             assertThatThrownBy(() -> service.assign(admin, role.id(), alice.id(), null, null))
                     .isInstanceOf(ResourceAlreadyExistsException.class);
-            assertThat(fixture.directory.assignments.forRole(WORKSPACE, role.id())).hasSize(1);
+            assertThat(kit.directory.assignments.forRole(WORKSPACE, role.id())).hasSize(1);
         }
 
         @Test
         void theSameRoleAtAnotherScopeIsNoDuplicate() {
-            Group dev = fixture.group("dev");
-            RoleId groupAdmin = fixture.role(BuiltInRole.GROUP_ADMIN).id();
+            Group dev = kit.group("dev");
+            RoleId groupAdmin = kit.role(BuiltInRole.GROUP_ADMIN).id();
             service.assign(admin, groupAdmin, alice.id(), null, ops.id());
 
             service.assign(admin, groupAdmin, alice.id(), null, dev.id());
 
-            assertThat(fixture.directory.assignments.forRole(WORKSPACE, groupAdmin)).hasSize(2);
+            assertThat(kit.directory.assignments.forRole(WORKSPACE, groupAdmin)).hasSize(2);
         }
 
         @Test
@@ -312,10 +312,10 @@ class RoleServiceTest {
 
         @Test
         void idsOfAnotherWorkspaceAreUnknown() {
-            Principal foreign = fixture.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build());
-            Role foreignRole = fixture.role(OTHER_WORKSPACE, BuiltInRole.WORKSPACE_ADMIN);
+            Principal foreign = kit.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build());
+            Role foreignRole = kit.role(OTHER_WORKSPACE, BuiltInRole.WORKSPACE_ADMIN);
 
-            assertThat(invalid(() -> service.assign(admin, fixture.role(BuiltInRole.AUDITOR).id(), foreign.id(), null,
+            assertThat(invalid(() -> service.assign(admin, kit.role(BuiltInRole.AUDITOR).id(), foreign.id(), null,
                     null)).field()).isEqualTo("principal_id");
             assertThat(invalid(() -> service.assign(admin, foreignRole.id(), alice.id(), null, null)).field())
                     .isEqualTo("role_id");
@@ -331,9 +331,9 @@ class RoleServiceTest {
 
             service.unassign(admin, assignment.id());
 
-            assertThat(fixture.directory.assignments.findById(WORKSPACE, assignment.id())).isEmpty();
-            assertThat(fixture.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_READ)).isFalse();
-            assertThat(fixture.audit.eventsWith(AuditAction.ROLE_UNASSIGNED)).singleElement().satisfies(event ->
+            assertThat(kit.directory.assignments.findById(WORKSPACE, assignment.id())).isEmpty();
+            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_READ)).isFalse();
+            assertThat(kit.audit.eventsWith(AuditAction.ROLE_UNASSIGNED)).singleElement().satisfies(event ->
                     assertThat(event.details()).containsEntry("assignment_id", assignment.id().toString())
                             .containsEntry("role", "token-ops"));
         }
@@ -346,13 +346,13 @@ class RoleServiceTest {
 
         @Test
         void anAssignmentOfAnotherWorkspaceIsNotFound() {
-            Principal foreignAdmin = fixture.principalIn(OTHER_WORKSPACE, Principals.aUser("boss").build(),
+            Principal foreignAdmin = kit.principalIn(OTHER_WORKSPACE, Principals.aUser("boss").build(),
                     BuiltInRole.WORKSPACE_ADMIN);
             RoleAssignment mine = service.assign(admin, tokenOps().id(), alice.id(), null, null);
 
             assertThatThrownBy(() -> service.unassign(Principals.actor(foreignAdmin), mine.id()))
                     .isInstanceOf(ResourceNotFoundException.class);
-            assertThat(fixture.directory.assignments.findById(WORKSPACE, mine.id())).isPresent();
+            assertThat(kit.directory.assignments.findById(WORKSPACE, mine.id())).isPresent();
         }
     }
 
@@ -364,18 +364,18 @@ class RoleServiceTest {
         void everyChangeIsRefused() {
             Role role = tokenOps();
             RoleAssignment assignment = service.assign(admin, role.id(), alice.id(), null, null);
-            Map<String, Object> before = fixture.state();
+            Map<String, Object> before = kit.state();
 
             for (ThrowingCallable change : new ThrowingCallable[] {
                     () -> service.create(user, "mine", null, Set.of(Permission.AUDIT_READ)),
                     () -> service.update(user, role.id(), "mine", null, null),
                     () -> service.delete(user, role.id()),
-                    () -> service.assign(user, fixture.role(BuiltInRole.WORKSPACE_ADMIN).id(), alice.id(), null, null),
+                    () -> service.assign(user, kit.role(BuiltInRole.WORKSPACE_ADMIN).id(), alice.id(), null, null),
                     () -> service.unassign(user, assignment.id())}) {
                 assertThatThrownBy(change).isInstanceOfSatisfying(PermissionDeniedException.class,
                         denied -> assertThat(denied.permission()).isEqualTo("roles:write"));
             }
-            assertThat(fixture.state()).isEqualTo(before);
+            assertThat(kit.state()).isEqualTo(before);
         }
 
         @Test

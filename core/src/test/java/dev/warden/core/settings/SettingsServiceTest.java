@@ -1,10 +1,10 @@
 package dev.warden.core.settings;
 
-import dev.warden.core.testkit.AdministrationFixture;
+import dev.warden.core.testkit.CoreTestKit;
 
-import static dev.warden.core.testkit.AdministrationFixture.OTHER_WORKSPACE;
-import static dev.warden.core.testkit.AdministrationFixture.WORKSPACE;
-import static dev.warden.core.testkit.AdministrationFixture.as;
+import static dev.warden.core.testkit.CoreTestKit.OTHER_WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -29,17 +29,17 @@ class SettingsServiceTest {
     private static final String DEFAULT = SettingsService.DEFAULT_LIFETIME_DAYS;
     private static final String QUOTA = SettingsService.TOKEN_QUOTA;
 
-    private final AdministrationFixture fixture = new AdministrationFixture();
-    private final SettingsService service = fixture.settingsService;
-    private final Actor admin = fixture.asAdmin();
-    private final Principal alice = fixture.user("alice", BuiltInRole.USER);
+    private final CoreTestKit kit = new CoreTestKit();
+    private final SettingsService service = kit.settingsService;
+    private final Actor admin = kit.asAdmin();
+    private final Principal alice = kit.user("alice", BuiltInRole.USER);
 
     private WorkspaceSettings stored() {
-        return fixture.settings.get(WORKSPACE);
+        return kit.settings.get(WORKSPACE);
     }
 
     private void given(WorkspaceSettings settings) {
-        fixture.settings.with(WORKSPACE, settings);
+        kit.settings.with(WORKSPACE, settings);
     }
 
     private WorkspaceSettings update(String key, String value) {
@@ -50,14 +50,14 @@ class SettingsServiceTest {
 
     /** The change is refused as invalid for this key, and nothing is stored or audited. */
     private InvalidParameterException invalid(String field, ThrowingCallable call) {
-        Map<String, Object> before = fixture.state();
-        int saves = fixture.settings.saves();
+        Map<String, Object> before = kit.state();
+        int saves = kit.settings.saves();
         InvalidParameterException thrown = catchThrowableOfType(call, InvalidParameterException.class);
         assertThat(thrown).as("expected InvalidParameterException").isNotNull();
         assertThat(thrown.field()).isEqualTo(field);
         assertThat(thrown).hasMessageContaining(field);
-        assertThat(fixture.state()).isEqualTo(before);
-        assertThat(fixture.settings.saves()).isEqualTo(saves);
+        assertThat(kit.state()).isEqualTo(before);
+        assertThat(kit.settings.saves()).isEqualTo(saves);
         return thrown;
     }
 
@@ -90,7 +90,7 @@ class SettingsServiceTest {
 
         @Test
         void anAuditorMayReadTheSettings() {
-            Principal auditor = fixture.user("carol", BuiltInRole.AUDITOR);
+            Principal auditor = kit.user("carol", BuiltInRole.AUDITOR);
 
             assertThat(service.get(as(auditor))).isEqualTo(WorkspaceSettings.DEFAULTS);
         }
@@ -312,7 +312,7 @@ class SettingsServiceTest {
         void onlyTheActorsWorkspaceChanges() {
             update(ENABLE, "false");
 
-            assertThat(fixture.settings.get(OTHER_WORKSPACE)).isEqualTo(WorkspaceSettings.DEFAULTS);
+            assertThat(kit.settings.get(OTHER_WORKSPACE)).isEqualTo(WorkspaceSettings.DEFAULTS);
         }
     }
 
@@ -326,11 +326,11 @@ class SettingsServiceTest {
 
             service.update(admin, change);
 
-            assertThat(fixture.audit.events()).singleElement().satisfies(event -> {
+            assertThat(kit.audit.events()).singleElement().satisfies(event -> {
                 assertThat(event.action()).isEqualTo(AuditAction.WORKSPACE_SETTINGS_CHANGED);
                 assertThat(event.workspace()).isEqualTo(WORKSPACE);
-                assertThat(event.actorId()).isEqualTo(fixture.admin.id());
-                assertThat(event.occurredAt()).isEqualTo(fixture.clock.instant());
+                assertThat(event.actorId()).isEqualTo(kit.admin.id());
+                assertThat(event.occurredAt()).isEqualTo(kit.clock.instant());
                 assertThat(event.targetType()).isEqualTo("workspace");
                 assertThat(event.targetId()).isEqualTo(WORKSPACE.toString());
                 assertThat(event.details())
@@ -347,15 +347,15 @@ class SettingsServiceTest {
             WorkspaceSettings after = update(MAX, "90");
 
             assertThat(after).isEqualTo(stored());
-            assertThat(fixture.settings.saves()).isZero();
-            assertThat(fixture.audit.events()).isEmpty();
+            assertThat(kit.settings.saves()).isZero();
+            assertThat(kit.audit.events()).isEmpty();
         }
 
         @Test
         void aRefusedChangeIsNotAudited() {
             invalid(QUOTA, () -> update(QUOTA, "0"));
 
-            assertThat(fixture.audit.events()).isEmpty();
+            assertThat(kit.audit.events()).isEmpty();
         }
     }
 
@@ -363,20 +363,20 @@ class SettingsServiceTest {
     class Permissions {
         @Test
         void aUserMayNotChangeSettings() {
-            Map<String, Object> before = fixture.state();
+            Map<String, Object> before = kit.state();
 
             PermissionDeniedException denied = catchThrowableOfType(
                     () -> service.update(as(alice), Map.of(ENABLE, "false")), PermissionDeniedException.class);
 
             assertThat(denied.permission()).isEqualTo("settings:write");
             assertThat(denied).hasMessageContaining("alice");
-            assertThat(fixture.state()).isEqualTo(before);
-            assertThat(fixture.settings.saves()).isZero();
+            assertThat(kit.state()).isEqualTo(before);
+            assertThat(kit.settings.saves()).isZero();
         }
 
         @Test
         void anAuditorMayNotChangeSettings() {
-            Principal auditor = fixture.user("carol", BuiltInRole.AUDITOR);
+            Principal auditor = kit.user("carol", BuiltInRole.AUDITOR);
 
             assertThat(catchThrowableOfType(() -> service.update(as(auditor), Map.of(QUOTA, "5")),
                     PermissionDeniedException.class)).isNotNull();

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 public final class RollingBackTransactionRunner implements TransactionRunner {
     private final List<Supplier<Runnable>> stores;
     private int depth;
+    private int transactions;
     private int rollbacks;
 
     @SafeVarargs
@@ -21,6 +22,7 @@ public final class RollingBackTransactionRunner implements TransactionRunner {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        transactions++;
         if (depth > 0) {
             return nested(work);
         }
@@ -32,6 +34,16 @@ public final class RollingBackTransactionRunner implements TransactionRunner {
             rollbacks++;
             throw failure;
         }
+    }
+
+    /** How often work was handed to this runner, nested calls included (as {@link DirectTransactionRunner} counts). */
+    public int transactionCount() {
+        return transactions;
+    }
+
+    /** Whether work is running inside this runner right now: a test can check that a write happened within it. */
+    public boolean isInTransaction() {
+        return depth > 0;
     }
 
     /** How many transactions were rolled back. */

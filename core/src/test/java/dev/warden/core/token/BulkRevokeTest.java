@@ -1,9 +1,9 @@
 package dev.warden.core.token;
 
-import dev.warden.core.testkit.AdministrationFixture;
+import dev.warden.core.testkit.CoreTestKit;
 
-import static dev.warden.core.testkit.AdministrationFixture.WORKSPACE;
-import static dev.warden.core.testkit.AdministrationFixture.as;
+import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -27,12 +27,12 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BulkRevokeTest {
-    private final AdministrationFixture fixture = new AdministrationFixture();
-    private final TokenManagementService service = fixture.tokenManagement;
-    private final Actor admin = fixture.asAdmin();
-    private final Principal alice = fixture.user("alice", BuiltInRole.USER);
-    private final Principal bob = fixture.user("bob", BuiltInRole.USER);
-    private final Instant now = fixture.clock.instant();
+    private final CoreTestKit kit = new CoreTestKit();
+    private final TokenManagementService service = kit.tokenManagement;
+    private final Actor admin = kit.asAdmin();
+    private final Principal alice = kit.user("alice", BuiltInRole.USER);
+    private final Principal bob = kit.user("bob", BuiltInRole.USER);
+    private final Instant now = kit.clock.instant();
 
     private final AccessToken aliceScim = scimToken(alice);
     private final AccessToken aliceScimToo = scimToken(alice);
@@ -52,9 +52,7 @@ class BulkRevokeTest {
     }
 
     private AccessToken store(Tokens.Builder builder) {
-        AccessToken token = builder.build();
-        fixture.tokens.add(token);
-        return token;
+        return kit.store(builder);
     }
 
     private TokenFilter scope(String key) {
@@ -62,7 +60,7 @@ class BulkRevokeTest {
     }
 
     private TokenStatus statusOf(AccessToken token) {
-        return fixture.tokens.findById(WORKSPACE, token.id()).orElseThrow().statusAt(fixture.clock.instant());
+        return kit.tokens.findById(WORKSPACE, token.id()).orElseThrow().statusAt(kit.clock.instant());
     }
 
     @Test
@@ -77,7 +75,7 @@ class BulkRevokeTest {
 
         assertThat(service.previewBulkRevoke(admin, revoked)).isEqualTo(new BulkRevokePreview(0, 0, false));
         assertThat(service.bulkRevoke(admin, revoked, "cleanup").tokenIds()).isEmpty();
-        assertThat(fixture.audit.eventsWith(AuditAction.TOKENS_BULK_REVOKED)).isEmpty();
+        assertThat(kit.audit.eventsWith(AuditAction.TOKENS_BULK_REVOKED)).isEmpty();
     }
 
     @Test
@@ -90,17 +88,17 @@ class BulkRevokeTest {
         assertThat(List.of(aliceScim, aliceScimToo, bobScim)).allMatch(t -> statusOf(t) == TokenStatus.REVOKED);
         assertThat(statusOf(bobOther)).isEqualTo(TokenStatus.ACTIVE);
         assertThat(statusOf(bobExpiredScim)).isEqualTo(TokenStatus.EXPIRED);
-        AccessToken stillRevoked = fixture.tokens.findById(WORKSPACE, aliceRevokedScim.id()).orElseThrow();
+        AccessToken stillRevoked = kit.tokens.findById(WORKSPACE, aliceRevokedScim.id()).orElseThrow();
         assertThat(stillRevoked.revokedAt()).isEqualTo(now.minus(Duration.ofDays(1)));
-        assertThat(fixture.tokens.findById(WORKSPACE, bobScim.id()).orElseThrow().revokedBy())
-                .isEqualTo(fixture.admin.id());
+        assertThat(kit.tokens.findById(WORKSPACE, bobScim.id()).orElseThrow().revokedBy())
+                .isEqualTo(kit.admin.id());
     }
 
     @Test
     void oneAuditRecordListsTheTokensAndTheReason() {
         BulkRevocation done = service.bulkRevoke(admin, scope("scim:read"), "  scim key leaked  ");
 
-        List<AuditEvent> events = fixture.audit.events();
+        List<AuditEvent> events = kit.audit.events();
         assertThat(events).hasSize(1);
         AuditEvent event = events.get(0);
         assertThat(event.action()).isEqualTo(AuditAction.TOKENS_BULK_REVOKED);
@@ -108,21 +106,21 @@ class BulkRevokeTest {
         assertThat(event.subjects()).containsExactlyInAnyOrderElementsOf(done.tokenIds());
         assertThat(event.details()).containsEntry("reason", "scim key leaked").containsEntry("tokens", "3")
                 .containsEntry("owners", "2").containsEntry("filter", "scope=scim:read");
-        assertThat(fixture.audit.history(WORKSPACE, "token", bobScim.id().value(), 10)).containsExactly(event);
-        assertThat(fixture.audit.history(WORKSPACE, "token", bobOther.id().value(), 10)).isEmpty();
+        assertThat(kit.audit.history(WORKSPACE, "token", bobScim.id().value(), 10)).containsExactly(event);
+        assertThat(kit.audit.history(WORKSPACE, "token", bobOther.id().value(), 10)).isEmpty();
     }
 
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "   "})
     void aReasonIsRequiredAndNothingChangesWithoutOne(String reason) {
-        Map<String, Object> before = fixture.state();
+        Map<String, Object> before = kit.state();
 
         InvalidParameterException refused = catchThrowableOfType(InvalidParameterException.class,
                 () -> service.bulkRevoke(admin, scope("scim:read"), reason));
 
         assertThat(refused.field()).isEqualTo("reason");
-        assertThat(fixture.state()).isEqualTo(before);
+        assertThat(kit.state()).isEqualTo(before);
     }
 
     @Test
@@ -135,16 +133,17 @@ class BulkRevokeTest {
 
     @Test
     void onlyTokenManagementWriteMayPreviewOrRevoke() {
-        Principal auditor = fixture.user("auditor", BuiltInRole.AUDITOR);
-        Map<String, Object> before = fixture.state();
+        Principal auditor = kit.user("auditor", BuiltInRole.AUDITOR);
+        Map<String, Object> before = kit.state();
 
         assertThat(catchThrowableOfType(PermissionDeniedException.class,
                 () -> service.previewBulkRevoke(as(auditor), TokenFilter.all(now)))).isNotNull();
         assertThat(catchThrowableOfType(PermissionDeniedException.class,
                 () -> service.bulkRevoke(as(alice), TokenFilter.all(now), "mine"))).isNotNull();
-        assertThat(fixture.state()).isEqualTo(before);
+        assertThat(kit.state()).isEqualTo(before);
     }
 
+    /** The one test that needs more than {@link TokenManagementService#MAX_BULK} tokens; the others use six. */
     @Test
     void moreThanTheLimitIsPreviewedAsSuchAndRefusedWithoutChange() {
         for (int i = 0; i < TokenManagementService.MAX_BULK; i++) {
@@ -159,6 +158,6 @@ class BulkRevokeTest {
                 () -> service.bulkRevoke(admin, scope("scim:read"), "too many"));
         assertThat(refused.getMessage()).contains("narrow the filter");
         assertThat(statusOf(aliceScim)).isEqualTo(TokenStatus.ACTIVE);
-        assertThat(fixture.audit.events()).isEmpty();
+        assertThat(kit.audit.events()).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import dev.warden.core.workspace.WorkspaceId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.Optional;
  */
 public class InMemoryTokenRepository implements TokenRepository {
     private final Map<TokenId, AccessToken> tokens = new LinkedHashMap<>();
+    /** The unique index on the digest, so that adding stays cheap with many tokens stored. */
+    private final Map<TokenDigest, TokenId> digests = new HashMap<>();
     private final List<List<TokenUse>> usageBatches = new ArrayList<>();
     private int findByDigestCalls;
     private int usageWriteAttempts;
@@ -30,10 +33,11 @@ public class InMemoryTokenRepository implements TokenRepository {
         if (tokens.containsKey(token.id())) {
             throw new IllegalStateException("duplicate token id " + token.id());
         }
-        if (tokens.values().stream().anyMatch(t -> t.digest().equals(token.digest()))) {
+        if (digests.containsKey(token.digest())) {
             throw new IllegalStateException("duplicate token digest");
         }
         tokens.put(token.id(), copy(token).build());
+        digests.put(token.digest(), token.id());
     }
 
     @Override
@@ -46,6 +50,8 @@ public class InMemoryTokenRepository implements TokenRepository {
             return false;
         }
         tokens.put(token.id(), copy(token).lastUse(stored.lastUse()).scopes(stored.scopes()).build());
+        digests.remove(stored.digest());
+        digests.put(token.digest(), token.id());
         return true;
     }
 
@@ -148,6 +154,7 @@ public class InMemoryTokenRepository implements TokenRepository {
             return false;
         }
         tokens.remove(id);
+        digests.remove(stored.digest());
         return true;
     }
 
@@ -195,10 +202,13 @@ public class InMemoryTokenRepository implements TokenRepository {
     /** Captures the stored tokens (not the test counters); running the result puts them back. */
     public synchronized Runnable snapshot() {
         Map<TokenId, AccessToken> saved = new LinkedHashMap<>(tokens);
+        Map<TokenDigest, TokenId> savedDigests = new HashMap<>(digests);
         return () -> {
             synchronized (this) {
                 tokens.clear();
                 tokens.putAll(saved);
+                digests.clear();
+                digests.putAll(savedDigests);
             }
         };
     }

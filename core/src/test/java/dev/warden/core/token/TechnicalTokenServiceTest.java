@@ -1,10 +1,9 @@
 package dev.warden.core.token;
 
-import dev.warden.core.delegation.GroupPolicy;
-import dev.warden.core.testkit.AdministrationFixture;
+import dev.warden.core.testkit.CoreTestKit;
 
-import static dev.warden.core.testkit.AdministrationFixture.WORKSPACE;
-import static dev.warden.core.testkit.AdministrationFixture.as;
+import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -36,36 +35,33 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TechnicalTokenServiceTest {
-    private final AdministrationFixture fixture = new AdministrationFixture();
-    private final TechnicalTokenService service = new TechnicalTokenService(fixture.tokenService,
-            fixture.directoryPolicy, fixture.tokens, fixture.directory.principals, fixture.directory.groups,
-            fixture.directory.roles, fixture.directory.assignments, fixture.access, fixture.audit, fixture.tx,
-            fixture.clock);
-    private final Actor admin = fixture.asAdmin();
-    private final Principal alice = fixture.user("alice", BuiltInRole.USER);
+    private final CoreTestKit kit = new CoreTestKit();
+    private final TechnicalTokenService service = kit.technicalTokens;
+    private final Actor admin = kit.asAdmin();
+    private final Principal alice = kit.user("alice", BuiltInRole.USER);
 
     private static CreateTokenCommand named(String name) {
         return new CreateTokenCommand(name, Duration.ofDays(30), List.of("scim:read"));
     }
 
     private Principal ownerOf(IssuedToken issued) {
-        return fixture.directory.principals.findById(WORKSPACE, issued.token().owner()).orElseThrow();
+        return kit.directory.principals.findById(WORKSPACE, issued.token().owner()).orElseThrow();
     }
 
     private EffectivePermissions permissionsOf(Principal principal) {
-        return fixture.resolver.of(principal);
+        return kit.resolver.of(principal);
     }
 
     /** Makes {@code principal} a group-admin of {@code group}. */
     private void makeGroupAdmin(Principal principal, Group group) {
-        fixture.directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE,
-                fixture.directory.roles.builtIn(WORKSPACE, BuiltInRole.GROUP_ADMIN).id(), principal.id(), group.id()));
+        kit.directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE,
+                kit.directory.roles.builtIn(WORKSPACE, BuiltInRole.GROUP_ADMIN).id(), principal.id(), group.id()));
     }
 
     private void assertRefusedWithoutTrace(ThrowingCallable call, Class<? extends RuntimeException> type) {
-        Map<String, Object> before = fixture.state();
+        Map<String, Object> before = kit.state();
         catchThrowableOfType(type, call);
-        assertThat(fixture.state()).isEqualTo(before);
+        assertThat(kit.state()).isEqualTo(before);
     }
 
     @Nested
@@ -79,7 +75,7 @@ class TechnicalTokenServiceTest {
             assertThat(technical.displayName()).isEqualTo("ci-deploy");
             assertThat(technical.canLogIn()).isFalse();
             assertThat(issued.token().kind()).isEqualTo(TokenKind.ORGANISATION);
-            assertThat(issued.token().createdBy()).isEqualTo(fixture.admin.id());
+            assertThat(issued.token().createdBy()).isEqualTo(kit.admin.id());
             assertThat(issued.token().group()).isNull();
             EffectivePermissions held = permissionsOf(technical);
             assertThat(held.workspacePermissions()).isEqualTo(BuiltInRole.USER.permissions());
@@ -97,15 +93,15 @@ class TechnicalTokenServiceTest {
         void theTechnicalUserMayUseTokensWithoutAnEntryInTheTokenUsageList() {
             IssuedToken issued = service.createOrganisationToken(admin, named("ci"), "user");
 
-            assertThat(fixture.acl.list(WORKSPACE)).isEmpty();
-            assertThat(fixture.usage.mayUseTokens(ownerOf(issued))).isTrue();
+            assertThat(kit.acl.list(WORKSPACE)).isEmpty();
+            assertThat(kit.usage.mayUseTokens(ownerOf(issued))).isTrue();
         }
 
         @Test
         void principalCreationRoleAssignmentAndTokenAreAuditedTogether() {
             IssuedToken issued = service.createOrganisationToken(admin, named("ci"), "user");
 
-            List<AuditEvent> events = fixture.audit.events();
+            List<AuditEvent> events = kit.audit.events();
             assertThat(events).extracting(AuditEvent::action).containsExactly(AuditAction.PRINCIPAL_CREATED,
                     AuditAction.ROLE_ASSIGNED, AuditAction.TOKEN_CREATED);
             assertThat(events.get(0).targetId()).isEqualTo(String.valueOf(issued.token().owner()));
@@ -151,14 +147,14 @@ class TechnicalTokenServiceTest {
 
         @Test
         void tokensDisabledRefusesAndLeavesNothingBehind() {
-            fixture.settings.save(WORKSPACE, new WorkspaceSettings(false, null, null, WorkspaceSettings.DEFAULT_QUOTA));
+            kit.settings.save(WORKSPACE, new WorkspaceSettings(false, null, null, WorkspaceSettings.DEFAULT_QUOTA));
 
-            Map<String, Object> before = fixture.state();
+            Map<String, Object> before = kit.state();
             AccessRefusedException refused = catchThrowableOfType(AccessRefusedException.class,
                     () -> service.createOrganisationToken(admin, named("ci"), "user"));
 
             assertThat(refused.reason()).isEqualTo(DenialReason.TOKENS_DISABLED);
-            assertThat(fixture.state()).isEqualTo(before);
+            assertThat(kit.state()).isEqualTo(before);
         }
 
         @Test
@@ -171,20 +167,20 @@ class TechnicalTokenServiceTest {
 
         @Test
         void nobodyHandsATechnicalUserPermissionsTheyDoNotHold() {
-            Role tokenKeeper = fixture.directory.roles.save(Role.custom(WORKSPACE, "token-keeper", "",
+            Role tokenKeeper = kit.directory.roles.save(Role.custom(WORKSPACE, "token-keeper", "",
                     Set.of(Permission.TOKEN_MANAGEMENT_READ, Permission.TOKEN_MANAGEMENT_WRITE, Permission.TOKENS_READ,
                             Permission.TOKENS_WRITE, Permission.SCIM_READ, Permission.ROLES_READ)));
-            Principal keeper = fixture.allowTokens(fixture.user("keeper"));
-            fixture.directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE, tokenKeeper.id(), keeper.id(),
+            Principal keeper = kit.allowTokens(kit.user("keeper"));
+            kit.directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE, tokenKeeper.id(), keeper.id(),
                     null));
 
-            Map<String, Object> before = fixture.state();
+            Map<String, Object> before = kit.state();
             PermissionDeniedException refused = catchThrowableOfType(PermissionDeniedException.class,
                     () -> service.createOrganisationToken(as(keeper), named("ci"), "workspace-admin"));
 
             assertThat(refused.getMessage()).contains("workspace-admin").contains("settings:write")
                     .contains("roles:write").doesNotContain("token-management:write,");
-            assertThat(fixture.state()).isEqualTo(before);
+            assertThat(kit.state()).isEqualTo(before);
             assertThat(service.createOrganisationToken(as(keeper), named("ci"), "user").token().kind())
                     .isEqualTo(TokenKind.ORGANISATION);
         }
@@ -192,9 +188,9 @@ class TechnicalTokenServiceTest {
         @Test
         void listsOnlyOrganisationTokensWithTheirTechnicalUserAndRole() {
             IssuedToken ci = service.createOrganisationToken(admin, named("ci"), "user");
-            fixture.clock.advance(Duration.ofSeconds(1));
+            kit.clock.advance(Duration.ofSeconds(1));
             IssuedToken terraform = service.createOrganisationToken(admin, named("terraform"), "workspace-admin");
-            fixture.activeToken(alice);
+            kit.activeToken(alice);
 
             List<TechnicalToken> listed = service.organisationTokens(admin);
 
@@ -212,12 +208,12 @@ class TechnicalTokenServiceTest {
 
         @Test
         void revokeAndRestoreAreAudited() {
-            assertThat(service.revoke(admin, ci.token().id()).statusAt(fixture.clock.instant()))
+            assertThat(service.revoke(admin, ci.token().id()).statusAt(kit.clock.instant()))
                     .isEqualTo(TokenStatus.REVOKED);
-            assertThat(service.restore(admin, ci.token().id()).statusAt(fixture.clock.instant()))
+            assertThat(service.restore(admin, ci.token().id()).statusAt(kit.clock.instant()))
                     .isEqualTo(TokenStatus.ACTIVE);
 
-            assertThat(fixture.audit.events()).extracting(AuditEvent::action)
+            assertThat(kit.audit.events()).extracting(AuditEvent::action)
                     .endsWith(AuditAction.TOKEN_REVOKED, AuditAction.TOKEN_RESTORED);
         }
 
@@ -225,10 +221,10 @@ class TechnicalTokenServiceTest {
         void deletingTheTokenDeletesItsTechnicalUser() {
             service.delete(admin, ci.token().id());
 
-            assertThat(fixture.tokens.findById(WORKSPACE, ci.token().id())).isEmpty();
-            assertThat(fixture.directory.principals.findById(WORKSPACE, technical.id())).isEmpty();
-            assertThat(fixture.directory.assignments.all()).noneMatch(a -> technical.id().equals(a.principal()));
-            List<AuditEvent> events = fixture.audit.events();
+            assertThat(kit.tokens.findById(WORKSPACE, ci.token().id())).isEmpty();
+            assertThat(kit.directory.principals.findById(WORKSPACE, technical.id())).isEmpty();
+            assertThat(kit.directory.assignments.all()).noneMatch(a -> technical.id().equals(a.principal()));
+            List<AuditEvent> events = kit.audit.events();
             AuditEvent deleted = events.get(events.size() - 2);
             assertThat(deleted.action()).isEqualTo(AuditAction.TOKEN_DELETED);
             assertThat(deleted.details()).containsEntry("technical_user_deleted", String.valueOf(technical.id()));
@@ -237,24 +233,24 @@ class TechnicalTokenServiceTest {
 
         @Test
         void deletingThroughTokenManagementAlsoDeletesTheTechnicalUser() {
-            fixture.tokenManagement.delete(admin, ci.token().id());
+            kit.tokenManagement.delete(admin, ci.token().id());
 
-            assertThat(fixture.directory.principals.findById(WORKSPACE, technical.id())).isEmpty();
+            assertThat(kit.directory.principals.findById(WORKSPACE, technical.id())).isEmpty();
         }
 
         @Test
         void otherKindsOfTokenAnswerAsUnknownHere() {
-            AccessToken personal = fixture.activeToken(alice);
+            AccessToken personal = kit.activeToken(alice);
 
             assertThat(catchThrowableOfType(TokenNotFoundException.class,
                     () -> service.delete(admin, personal.id()))).isNotNull();
-            assertThat(fixture.tokens.findById(WORKSPACE, personal.id())).isPresent();
+            assertThat(kit.tokens.findById(WORKSPACE, personal.id())).isPresent();
         }
 
         @Test
         void theTechnicalUserGetsNoOtherToken() {
             PermissionDeniedException refused = catchThrowableOfType(PermissionDeniedException.class,
-                    () -> fixture.tokenService.create(as(technical), named("more")));
+                    () -> kit.tokenService.create(as(technical), named("more")));
 
             assertThat(refused.getMessage()).contains("technical user");
         }
@@ -262,19 +258,19 @@ class TechnicalTokenServiceTest {
         @Test
         void theTokenCannotDeleteItselfButCanRevokeItself() {
             InvalidStateException refused = catchThrowableOfType(InvalidStateException.class,
-                    () -> fixture.tokenService.delete(as(technical), ci.token().id()));
+                    () -> kit.tokenService.delete(as(technical), ci.token().id()));
 
             assertThat(refused.getMessage()).contains("organisation token").contains("technical user");
-            assertThat(fixture.directory.principals.findById(WORKSPACE, technical.id())).isPresent();
-            assertThat(fixture.tokenService.revoke(as(technical), ci.token().id()).isRevoked()).isTrue();
+            assertThat(kit.directory.principals.findById(WORKSPACE, technical.id())).isPresent();
+            assertThat(kit.tokenService.revoke(as(technical), ci.token().id()).isRevoked()).isTrue();
         }
     }
 
     @Nested
     class GroupTokens {
-        private final Group team = fixture.group("team");
-        private final Group other = fixture.group("other");
-        private final Principal lead = fixture.allowTokens(fixture.user("lead", BuiltInRole.USER));
+        private final Group team = kit.group("team");
+        private final Group other = kit.group("other");
+        private final Principal lead = kit.allowTokens(kit.user("lead", BuiltInRole.USER));
 
         GroupTokens() {
             makeGroupAdmin(lead, team);
@@ -344,7 +340,7 @@ class TechnicalTokenServiceTest {
             service.restore(as(lead), mine.token().id());
             service.delete(as(lead), mine.token().id());
 
-            assertThat(fixture.directory.principals.findById(WORKSPACE, mine.token().owner())).isEmpty();
+            assertThat(kit.directory.principals.findById(WORKSPACE, mine.token().owner())).isEmpty();
         }
 
         @Test
@@ -362,13 +358,13 @@ class TechnicalTokenServiceTest {
                     PermissionDeniedException.class);
 
             TechnicalToken revoked = service.revoke(as(lead), team.id(), mine.token().id());
-            assertThat(revoked.token().statusAt(fixture.clock.instant())).isEqualTo(TokenStatus.REVOKED);
+            assertThat(revoked.token().statusAt(kit.clock.instant())).isEqualTo(TokenStatus.REVOKED);
             assertThat(revoked.technicalUser().id()).isEqualTo(mine.token().owner());
             service.restore(as(lead), team.id(), mine.token().id());
             service.delete(as(lead), team.id(), mine.token().id());
 
-            assertThat(fixture.directory.principals.findById(WORKSPACE, mine.token().owner())).isEmpty();
-            assertThat(fixture.tokens.findById(WORKSPACE, theirs.token().id())).isPresent();
+            assertThat(kit.directory.principals.findById(WORKSPACE, mine.token().owner())).isEmpty();
+            assertThat(kit.tokens.findById(WORKSPACE, theirs.token().id())).isPresent();
         }
 
         @ParameterizedTest
@@ -382,8 +378,8 @@ class TechnicalTokenServiceTest {
 
         @Test
         void anUnknownGroupIsNotFound() {
-            Group gone = fixture.group("gone");
-            fixture.directory.groups.delete(WORKSPACE, gone.id());
+            Group gone = kit.group("gone");
+            kit.directory.groups.delete(WORKSPACE, gone.id());
 
             assertRefusedWithoutTrace(() -> service.createGroupToken(admin, gone.id(), named("x"), "group-member"),
                     ResourceNotFoundException.class);
@@ -391,17 +387,16 @@ class TechnicalTokenServiceTest {
 
         @Test
         void deletingTheGroupDeletesItsTokensAndTheirTechnicalUsers() {
-            GroupService groups = new GroupService(fixture.directory.groups, fixture.directory.principals, fixture.tokens,
-                new GroupPolicy(fixture.access, fixture.directoryPolicy, fixture.lastAdmin), fixture.audit, fixture.tx, fixture.clock);
+            GroupService groups = kit.groupService;
             IssuedToken mine = service.createGroupToken(as(lead), team.id(), named("mine"), "group-member");
             IssuedToken theirs = service.createGroupToken(admin, other.id(), named("theirs"), "group-member");
 
             groups.delete(admin, team.id());
 
-            assertThat(fixture.tokens.findById(WORKSPACE, mine.token().id())).isEmpty();
-            assertThat(fixture.directory.principals.findById(WORKSPACE, mine.token().owner())).isEmpty();
-            assertThat(fixture.tokens.findById(WORKSPACE, theirs.token().id())).isPresent();
-            assertThat(fixture.audit.eventsWith(AuditAction.GROUP_DELETED).get(0).details())
+            assertThat(kit.tokens.findById(WORKSPACE, mine.token().id())).isEmpty();
+            assertThat(kit.directory.principals.findById(WORKSPACE, mine.token().owner())).isEmpty();
+            assertThat(kit.tokens.findById(WORKSPACE, theirs.token().id())).isPresent();
+            assertThat(kit.audit.eventsWith(AuditAction.GROUP_DELETED).get(0).details())
                     .containsEntry("group_tokens_deleted", "[" + mine.token().id().value() + "]");
         }
     }

@@ -1,11 +1,11 @@
 package dev.warden.core.token;
 
-import dev.warden.core.testkit.AdministrationFixture;
+import dev.warden.core.testkit.CoreTestKit;
 
-import static dev.warden.core.testkit.AdministrationFixture.INSTALLATION_DEFAULT;
-import static dev.warden.core.testkit.AdministrationFixture.INSTALLATION_MAX;
-import static dev.warden.core.testkit.AdministrationFixture.WORKSPACE;
-import static dev.warden.core.testkit.AdministrationFixture.as;
+import static dev.warden.core.testkit.CoreTestKit.INSTALLATION_DEFAULT;
+import static dev.warden.core.testkit.CoreTestKit.INSTALLATION_MAX;
+import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -26,16 +26,16 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class TokenIssuePolicyTest {
-    private final AdministrationFixture fixture = new AdministrationFixture();
-    private final TokenIssuePolicy policy = fixture.issuePolicy;
-    private final Principal alice = fixture.user("alice", BuiltInRole.USER);
+    private final CoreTestKit kit = new CoreTestKit();
+    private final TokenIssuePolicy policy = kit.issuePolicy;
+    private final Principal alice = kit.user("alice", BuiltInRole.USER);
 
     private void grantUsage(Principal principal) {
-        fixture.acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(principal.id(), TokenUsageLevel.CAN_USE));
+        kit.acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(principal.id(), TokenUsageLevel.CAN_USE));
     }
 
     private void given(WorkspaceSettings settings) {
-        fixture.settings.with(WORKSPACE, settings);
+        kit.settings.with(WORKSPACE, settings);
     }
 
     private static WorkspaceSettings lifetimes(Integer maxDays, Integer defaultDays) {
@@ -66,7 +66,7 @@ class TokenIssuePolicyTest {
         void notEvenAWorkspaceAdmin() {
             given(new WorkspaceSettings(false, null, null, 600));
 
-            assertThat(refused(fixture.asAdmin()).reason()).isEqualTo(DenialReason.TOKENS_DISABLED);
+            assertThat(refused(kit.asAdmin()).reason()).isEqualTo(DenialReason.TOKENS_DISABLED);
         }
 
         @Test
@@ -99,21 +99,21 @@ class TokenIssuePolicyTest {
 
         @Test
         void aGroupsEntryIsEnough() {
-            Group dataEng = fixture.group("data-eng", alice);
-            fixture.acl.grant(WORKSPACE, TokenUsageEntry.forGroup(dataEng.id(), TokenUsageLevel.CAN_USE));
+            Group dataEng = kit.group("data-eng", alice);
+            kit.acl.grant(WORKSPACE, TokenUsageEntry.forGroup(dataEng.id(), TokenUsageLevel.CAN_USE));
 
             assertThat(policy.termsFor(as(alice))).isNotNull();
         }
 
         @Test
         void aWorkspaceAdminNeedsNoEntry() {
-            assertThat(policy.termsFor(fixture.asAdmin())).isNotNull();
+            assertThat(policy.termsFor(kit.asAdmin())).isNotNull();
         }
 
         @Test
         void aDeactivatedOwnerIsRefusedDespiteAnEntry() {
             grantUsage(alice);
-            fixture.deactivate(alice);
+            kit.deactivate(alice);
 
             assertThat(refused(as(alice)).reason()).isEqualTo(DenialReason.NO_TOKEN_USAGE_PERMISSION);
         }
@@ -123,7 +123,7 @@ class TokenIssuePolicyTest {
             grantUsage(alice);
             policy.termsFor(as(alice));
 
-            fixture.acl.replace(WORKSPACE, java.util.List.of());
+            kit.acl.replace(WORKSPACE, java.util.List.of());
             assertThat(refused(as(alice)).reason()).isEqualTo(DenialReason.NO_TOKEN_USAGE_PERMISSION);
 
             grantUsage(alice);
@@ -187,14 +187,14 @@ class TokenIssuePolicyTest {
 
             assertThat(policy.lifetimes(WORKSPACE)).isEqualTo(terms)
                     .isEqualTo(new TokenLifetimePolicy(Duration.ofDays(14), Duration.ofDays(60)));
-            assertThat(policy.lifetimes(AdministrationFixture.OTHER_WORKSPACE))
+            assertThat(policy.lifetimes(CoreTestKit.OTHER_WORKSPACE))
                     .isEqualTo(new TokenLifetimePolicy(INSTALLATION_DEFAULT, INSTALLATION_MAX));
         }
 
         @Test
         void aLongerRequestIsRefusedNamingLifetimeSecondsAndTheCap() {
             TokenLifetimePolicy lifetimes = termsUnder(lifetimes(30, null));
-            Instant now = fixture.clock.instant();
+            Instant now = kit.clock.instant();
 
             InvalidParameterException thrown = catchThrowableOfType(
                     () -> lifetimes.expiryFor(Duration.ofDays(31), now), InvalidParameterException.class);

@@ -1,10 +1,10 @@
 package dev.warden.core.token;
 
-import dev.warden.core.testkit.AdministrationFixture;
+import dev.warden.core.testkit.CoreTestKit;
 
-import static dev.warden.core.testkit.AdministrationFixture.OTHER_WORKSPACE;
-import static dev.warden.core.testkit.AdministrationFixture.WORKSPACE;
-import static dev.warden.core.testkit.AdministrationFixture.as;
+import static dev.warden.core.testkit.CoreTestKit.OTHER_WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -34,13 +34,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TokenManagementServiceTest {
-    private final AdministrationFixture fixture = new AdministrationFixture();
-    private final TokenManagementService service = fixture.tokenManagement;
-    private final Actor admin = fixture.asAdmin();
-    private final Principal alice = fixture.user("alice", BuiltInRole.USER);
-    private final Principal bob = fixture.user("bob", BuiltInRole.USER);
-    private final Principal auditor = fixture.user("auditor", BuiltInRole.AUDITOR);
-    private final Instant now = fixture.clock.instant();
+    private final CoreTestKit kit = new CoreTestKit();
+    private final TokenManagementService service = kit.tokenManagement;
+    private final Actor admin = kit.asAdmin();
+    private final Principal alice = kit.user("alice", BuiltInRole.USER);
+    private final Principal bob = kit.user("bob", BuiltInRole.USER);
+    private final Principal auditor = kit.user("auditor", BuiltInRole.AUDITOR);
+    private final Instant now = kit.clock.instant();
 
     private static final Comparator<AccessToken> NEWEST_FIRST = Comparator.comparing(AccessToken::createdAt)
             .thenComparing(t -> t.id().value())
@@ -51,9 +51,7 @@ class TokenManagementServiceTest {
     }
 
     private AccessToken store(Tokens.Builder builder) {
-        AccessToken token = builder.build();
-        fixture.tokens.add(token);
-        return token;
+        return kit.store(builder);
     }
 
     private Tokens.Builder tokenOf(Principal owner) {
@@ -66,15 +64,15 @@ class TokenManagementServiceTest {
     }
 
     private AccessToken stored(TokenId id) {
-        return fixture.tokens.findById(WORKSPACE, id).orElseThrow();
+        return kit.tokens.findById(WORKSPACE, id).orElseThrow();
     }
 
     /** The call throws this type and leaves every fake as it was. */
     private <T extends RuntimeException> T refused(Class<T> type, ThrowingCallable call) {
-        Map<String, Object> before = fixture.state();
+        Map<String, Object> before = kit.state();
         T thrown = catchThrowableOfType(call, type);
         assertThat(thrown).as("expected %s", type.getSimpleName()).isNotNull();
-        assertThat(fixture.state()).isEqualTo(before);
+        assertThat(kit.state()).isEqualTo(before);
         return thrown;
     }
 
@@ -91,7 +89,7 @@ class TokenManagementServiceTest {
 
         @Test
         void aUserIsRefusedWithTheMissingPermissionNamed() {
-            fixture.activeToken(alice);
+            kit.activeToken(alice);
 
             PermissionDeniedException thrown = catchThrowableOfType(
                     () -> service.list(as(alice), all(), null, 10), PermissionDeniedException.class);
@@ -101,7 +99,7 @@ class TokenManagementServiceTest {
 
         @Test
         void anAuditorMayReadButNotChange() {
-            AccessToken token = fixture.activeToken(alice);
+            AccessToken token = kit.activeToken(alice);
 
             assertThat(ids(service.list(as(auditor), all(), null, 10))).containsExactly(token.id());
             assertThat(service.get(as(auditor), token.id()).id()).isEqualTo(token.id());
@@ -123,8 +121,8 @@ class TokenManagementServiceTest {
         @ParameterizedTest
         @ValueSource(ints = {1, TokenManagementService.MAX_PAGE})
         void aPageSizeAtTheBoundsIsAccepted(int pageSize) {
-            fixture.activeToken(alice);
-            fixture.activeToken(bob);
+            kit.activeToken(alice);
+            kit.activeToken(bob);
 
             assertThat(service.list(admin, all(), null, pageSize)).hasSize(Math.min(pageSize, 2));
         }
@@ -215,7 +213,7 @@ class TokenManagementServiceTest {
                 alice.id()).withScopes(new Scope("tokens:read")));
         private final AccessToken bobsExpired = store(tokenOf(bob).createdAt(now.minus(Duration.ofDays(40)))
                 .expiringIn(Duration.ofDays(30)).lastUse(new TokenLastUse(now.minus(Duration.ofDays(35)), null, null)));
-        private final AccessToken bobsExpiringSoon = store(tokenOf(bob).createdBy(fixture.admin.id())
+        private final AccessToken bobsExpiringSoon = store(tokenOf(bob).createdBy(kit.admin.id())
                 .kind(TokenKind.ON_BEHALF_OF).expiringAt(now.plus(Duration.ofDays(3)))
                 .withScopes(new Scope("tokens:read"), new Scope("scim:read")));
 
@@ -236,7 +234,7 @@ class TokenManagementServiceTest {
 
         @Test
         void byCreator() {
-            assertThat(matching(filter(null, fixture.admin.id(), null, null, null, null, null, false)))
+            assertThat(matching(filter(null, kit.admin.id(), null, null, null, null, null, false)))
                     .containsExactly(bobsExpiringSoon.id());
         }
 
@@ -297,7 +295,7 @@ class TokenManagementServiceTest {
     class Get {
         @Test
         void returnsAnyUsersToken() {
-            AccessToken token = fixture.activeToken(alice);
+            AccessToken token = kit.activeToken(alice);
 
             assertThat(service.get(admin, token.id()).owner()).isEqualTo(alice.id());
         }
@@ -318,7 +316,7 @@ class TokenManagementServiceTest {
 
         @Test
         void needsTokenManagementRead() {
-            AccessToken token = fixture.activeToken(bob);
+            AccessToken token = kit.activeToken(bob);
 
             assertThat(catchThrowableOfType(() -> service.get(as(alice), token.id()),
                     PermissionDeniedException.class).permission()).isEqualTo("token-management:read");
@@ -327,11 +325,11 @@ class TokenManagementServiceTest {
 
     @Nested
     class Changes {
-        private final AccessToken alicesToken = fixture.activeToken(alice);
+        private final AccessToken alicesToken = kit.activeToken(alice);
 
         private AuditEvent onlyEvent(AuditAction action) {
-            assertThat(fixture.audit.eventsWith(action)).hasSize(1);
-            return fixture.audit.eventsWith(action).get(0);
+            assertThat(kit.audit.eventsWith(action)).hasSize(1);
+            return kit.audit.eventsWith(action).get(0);
         }
 
         @Test
@@ -339,9 +337,9 @@ class TokenManagementServiceTest {
             AccessToken revoked = service.revoke(admin, alicesToken.id());
 
             assertThat(revoked.statusAt(now)).isEqualTo(TokenStatus.REVOKED);
-            assertThat(stored(alicesToken.id()).revokedBy()).isEqualTo(fixture.admin.id());
+            assertThat(stored(alicesToken.id()).revokedBy()).isEqualTo(kit.admin.id());
             AuditEvent event = onlyEvent(AuditAction.TOKEN_REVOKED);
-            assertThat(event.actorId()).isEqualTo(fixture.admin.id());
+            assertThat(event.actorId()).isEqualTo(kit.admin.id());
             assertThat(event.targetId()).isEqualTo(alicesToken.id().value());
             assertThat(event.details()).containsEntry("owner_id", String.valueOf(alice.id()))
                     .containsEntry("kind", "PERSONAL");
@@ -349,7 +347,7 @@ class TokenManagementServiceTest {
 
         @Test
         void restoreBringsARevokedTokenBackAndAuditsIt() {
-            AccessToken revoked = fixture.revokedToken(bob);
+            AccessToken revoked = kit.revokedToken(bob);
 
             service.restore(admin, revoked.id());
 
@@ -366,7 +364,7 @@ class TokenManagementServiceTest {
         void deleteRemovesAnyUsersTokenForGoodAndAuditsIt() {
             service.delete(admin, alicesToken.id());
 
-            assertThat(fixture.tokens.findById(WORKSPACE, alicesToken.id())).isEmpty();
+            assertThat(kit.tokens.findById(WORKSPACE, alicesToken.id())).isEmpty();
             assertThat(onlyEvent(AuditAction.TOKEN_DELETED).details()).containsEntry("status_before", "ACTIVE");
             assertThat(catchThrowableOfType(() -> service.delete(admin, alicesToken.id()),
                     TokenNotFoundException.class)).isNotNull();
@@ -374,7 +372,7 @@ class TokenManagementServiceTest {
 
         @Test
         void everyChangeNeedsTokenManagementWriteAndAUserChangesNothing() {
-            AccessToken revoked = fixture.revokedToken(bob);
+            AccessToken revoked = kit.revokedToken(bob);
 
             for (ThrowingCallable call : List.<ThrowingCallable>of(
                     () -> service.revoke(as(bob), alicesToken.id()),
@@ -404,7 +402,7 @@ class TokenManagementServiceTest {
             assertThat(stored.digest()).isEqualTo(TokenDigest.of(rotated.secret().reveal()));
             assertThat(stored.owner()).isEqualTo(alice.id());
             assertThat(stored.acceptsPrevious(alicesToken.digest(), now)).isTrue();
-            assertThat(onlyEvent(AuditAction.TOKEN_ROTATED).actorId()).isEqualTo(fixture.admin.id());
+            assertThat(onlyEvent(AuditAction.TOKEN_ROTATED).actorId()).isEqualTo(kit.admin.id());
         }
 
         @Test
@@ -417,7 +415,7 @@ class TokenManagementServiceTest {
 
         @Test
         void rotateRefusesARevokedTokenAndRollsBack() {
-            AccessToken revoked = fixture.revokedToken(bob);
+            AccessToken revoked = kit.revokedToken(bob);
 
             refused(InvalidStateException.class, () -> service.rotate(admin, revoked.id(), Duration.ZERO));
         }
@@ -425,13 +423,13 @@ class TokenManagementServiceTest {
 
     @Nested
     class OnBehalfOf {
-        private final Principal robot = fixture.save(
+        private final Principal robot = kit.save(
                 Principal.newServicePrincipal(WORKSPACE, "0f6b5c1e-robot", "ETL robot"), BuiltInRole.USER);
         private final CreateTokenCommand command =
                 new CreateTokenCommand("nightly etl", Duration.ofDays(30), List.of("tokens:read"));
 
         private void grantUsage(Principal principal) {
-            fixture.acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(principal.id(), TokenUsageLevel.CAN_USE));
+            kit.acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(principal.id(), TokenUsageLevel.CAN_USE));
         }
 
         @Test
@@ -443,14 +441,14 @@ class TokenManagementServiceTest {
             AccessToken token = stored(issued.token().id());
             assertThat(token.kind()).isEqualTo(TokenKind.ON_BEHALF_OF);
             assertThat(token.owner()).isEqualTo(robot.id());
-            assertThat(token.createdBy()).isEqualTo(fixture.admin.id());
+            assertThat(token.createdBy()).isEqualTo(kit.admin.id());
             assertThat(token.scopes()).containsExactly(new Scope("tokens:read"));
             assertThat(token.expiresAt()).isEqualTo(now.plus(Duration.ofDays(30)));
             assertThat(token.digest()).isEqualTo(TokenDigest.of(issued.secret().reveal()));
-            assertThat(ids(fixture.tokenService.listOwn(as(robot)))).containsExactly(token.id());
-            assertThat(fixture.tokenService.listOwn(admin)).isEmpty();
-            AuditEvent created = fixture.audit.eventsWith(AuditAction.TOKEN_CREATED).get(0);
-            assertThat(created.actorId()).isEqualTo(fixture.admin.id());
+            assertThat(ids(kit.tokenService.listOwn(as(robot)))).containsExactly(token.id());
+            assertThat(kit.tokenService.listOwn(admin)).isEmpty();
+            AuditEvent created = kit.audit.eventsWith(AuditAction.TOKEN_CREATED).get(0);
+            assertThat(created.actorId()).isEqualTo(kit.admin.id());
             assertThat(created.details()).containsEntry("kind", "ON_BEHALF_OF")
                     .containsEntry("owner_id", String.valueOf(robot.id()));
         }
@@ -469,7 +467,7 @@ class TokenManagementServiceTest {
             grantUsage(robot);
             IssuedToken issued = service.createOnBehalfOf(admin, "0f6b5c1e-robot", command);
 
-            TokenFilter onBehalfOf = new TokenFilter(robot.id(), fixture.admin.id(), null, TokenKind.ON_BEHALF_OF,
+            TokenFilter onBehalfOf = new TokenFilter(robot.id(), kit.admin.id(), null, TokenKind.ON_BEHALF_OF,
                     null, null, null, false, now);
 
             assertThat(ids(service.list(admin, onBehalfOf, null, 10))).containsExactly(issued.token().id());
@@ -521,7 +519,7 @@ class TokenManagementServiceTest {
         @Test
         void aDeactivatedServicePrincipalIsRefusedAsInactive() {
             grantUsage(robot);
-            fixture.deactivate(robot);
+            kit.deactivate(robot);
 
             AccessRefusedException thrown = refused(AccessRefusedException.class,
                     () -> service.createOnBehalfOf(admin, "0f6b5c1e-robot", command));
@@ -532,8 +530,8 @@ class TokenManagementServiceTest {
 
         @Test
         void aServicePrincipalOfAnotherWorkspaceIsUnknown() {
-            Principal foreign = fixture.save(Principal.newServicePrincipal(OTHER_WORKSPACE, "foreign-app", "foreign"));
-            fixture.acl.grant(OTHER_WORKSPACE, TokenUsageEntry.forPrincipal(foreign.id(), TokenUsageLevel.CAN_USE));
+            Principal foreign = kit.save(Principal.newServicePrincipal(OTHER_WORKSPACE, "foreign-app", "foreign"));
+            kit.acl.grant(OTHER_WORKSPACE, TokenUsageEntry.forPrincipal(foreign.id(), TokenUsageLevel.CAN_USE));
 
             assertThat(refused(InvalidParameterException.class,
                     () -> service.createOnBehalfOf(admin, "foreign-app", command)).field()).isEqualTo("application_id");

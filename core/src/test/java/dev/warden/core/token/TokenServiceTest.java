@@ -5,35 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.warden.core.delegation.TokenAccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.InMemoryAuditLog;
-import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
-import dev.warden.core.principal.InMemoryPrincipalRepository;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.Principals;
 import dev.warden.core.role.BuiltInRole;
-import dev.warden.core.role.PermissionResolver;
-import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.settings.InMemorySettingsRepository;
 import dev.warden.core.settings.WorkspaceSettings;
-import dev.warden.core.shared.DirectTransactionRunner;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.MutableClock;
 import dev.warden.core.shared.QuotaExceededException;
+import dev.warden.core.shared.RollingBackTransactionRunner;
+import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.tokenusage.InMemoryTokenUsageRepository;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
-import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.workspace.WorkspaceId;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,19 +50,28 @@ class TokenServiceTest {
     private final Actor asAlice = new Actor(WORKSPACE, alice.id(), "alice", "10.0.0.7");
     private final Actor asBob = new Actor(WORKSPACE, bob.id(), "bob", "10.0.0.8");
 
-    private final MutableClock clock = MutableClock.at("2025-03-01T10:00:00.123456789Z");
-    private final InMemoryTokenRepository tokens = new InMemoryTokenRepository();
-    private final DirectTransactionRunner tx = new DirectTransactionRunner();
     private final List<Boolean> auditWrittenInTransaction = new ArrayList<>();
-    private final InMemoryAuditLog audit = new InMemoryAuditLog() {
-        @Override
-        public synchronized void record(AuditEvent event) {
-            auditWrittenInTransaction.add(tx.isInTransaction());
-            super.record(event);
-        }
-    };
-    private final TokenService service = new TokenService(tokens, new InMemoryPrincipalRepository(), audit, tx, new TokenFormat("wdn_"),
-            new TokenLifetimePolicy(DEFAULT_LIFETIME, MAX_LIFETIME), new SecureRandom(), clock);
+    private final CoreTestKit kit = CoreTestKit.builder()
+            .startingAt(Instant.parse("2025-03-01T10:00:00.123456789Z"))
+            .installationLifetimes(DEFAULT_LIFETIME, MAX_LIFETIME)
+            .audit(new InMemoryAuditLog() {
+                @Override
+                public synchronized void record(AuditEvent event) {
+                    auditWrittenInTransaction.add(inTransaction());
+                    super.record(event);
+                }
+            })
+            .build();
+    private final MutableClock clock = kit.clock;
+    private final InMemoryTokenRepository tokens = kit.tokens;
+    private final RollingBackTransactionRunner tx = kit.tx;
+    private final InMemoryAuditLog audit = kit.audit;
+    /** Without workspace rules: owners act on their own tokens, under the installation's lifetimes only. */
+    private final TokenService service = kit.tokenServiceWithoutRules;
+
+    private boolean inTransaction() {
+        return kit.tx.isInTransaction();
+    }
 
     private static CreateTokenCommand command(String comment, Duration lifetime, List<String> scopes) {
         return new CreateTokenCommand(comment, lifetime, scopes);
@@ -137,8 +140,9 @@ class TokenServiceTest {
 
         @Test
         void issuesSecretsInTheConfiguredFormat() {
-            TokenService acme = new TokenService(tokens, new InMemoryPrincipalRepository(), audit, tx, new TokenFormat("acme_"),
-                    new TokenLifetimePolicy(DEFAULT_LIFETIME, MAX_LIFETIME), new SecureRandom(), clock);
+            TokenService acme = CoreTestKit.builder().tokenPrefix("acme_").tokens(tokens).audit(audit)
+                    .startingAt(clock.instant()).installationLifetimes(DEFAULT_LIFETIME, MAX_LIFETIME).build()
+                    .tokenServiceWithoutRules;
 
             IssuedToken issued = acme.create(asAlice, command("ci", null, null));
 
@@ -584,28 +588,16 @@ class TokenServiceTest {
         }
     }
 
-    /** Creation under a workspace's rules: the real {@link TokenIssuePolicy} over in-memory settings and ACL. */
+    /** Creation under a workspace's rules: the kit's {@link TokenIssuePolicy} over in-memory settings and ACL. */
     @Nested
     class UnderWorkspaceRules {
-        private final InMemoryDirectory directory = new InMemoryDirectory(tokens);
-        private final InMemorySettingsRepository settings = new InMemorySettingsRepository();
-        private final InMemoryTokenUsageRepository acl =
-                new InMemoryTokenUsageRepository(directory.principals, directory.groups);
-        private final PermissionResolver resolver = new PermissionResolver(directory.principals, directory.groups,
-                directory.roles, directory.assignments);
-        private final TokenLifetimePolicy installation = new TokenLifetimePolicy(DEFAULT_LIFETIME, MAX_LIFETIME);
-        private final TokenService ruled = new TokenService(tokens, directory.principals, audit, tx,
-                new TokenFormat("wdn_"), new TokenIssuePolicy(settings, new TokenUsagePolicy(acl, directory.groups,
-                        resolver), directory.principals, resolver, installation), TokenAccessRules.ownerOnly(),
-                installation, new SecureRandom(), clock);
+        private final InMemorySettingsRepository settings = kit.settings;
+        private final InMemoryTokenUsageRepository acl = kit.acl;
+        private final TokenService ruled = kit.tokenService;
 
         UnderWorkspaceRules() {
-            directory.roles.seedBuiltIns(WORKSPACE);
-            for (Principal principal : List.of(alice, bob)) {
-                directory.principals.save(principal);
-                directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE,
-                        directory.roles.builtIn(WORKSPACE, BuiltInRole.USER).id(), principal.id(), null));
-            }
+            kit.save(alice, BuiltInRole.USER);
+            kit.save(bob, BuiltInRole.USER);
             grantUsage(alice);
         }
 
@@ -781,28 +773,14 @@ class TokenServiceTest {
     /** {@link TokenService#issue}: a token owned by someone other than its creator, under the owner's rules. */
     @Nested
     class IssueForAnotherOwner {
-        private final InMemoryDirectory directory = new InMemoryDirectory(tokens);
-        private final InMemorySettingsRepository settings = new InMemorySettingsRepository();
-        private final InMemoryTokenUsageRepository acl =
-                new InMemoryTokenUsageRepository(directory.principals, directory.groups);
-        private final PermissionResolver resolver = new PermissionResolver(directory.principals, directory.groups,
-                directory.roles, directory.assignments);
-        private final TokenLifetimePolicy installation = new TokenLifetimePolicy(DEFAULT_LIFETIME, MAX_LIFETIME);
-        private final TokenService ruled = new TokenService(tokens, directory.principals, audit, tx,
-                new TokenFormat("wdn_"), new TokenIssuePolicy(settings, new TokenUsagePolicy(acl, directory.groups,
-                        resolver), directory.principals, resolver, installation),
-                new TokenAccessPolicy(resolver, new TokenUsagePolicy(acl, directory.groups, resolver),
-                        directory.principals), installation, new SecureRandom(), clock);
+        private final InMemorySettingsRepository settings = kit.settings;
+        private final InMemoryTokenUsageRepository acl = kit.acl;
+        private final TokenService ruled = kit.tokenService;
         private final Principal robot;
 
         IssueForAnotherOwner() {
-            directory.roles.seedBuiltIns(WORKSPACE);
-            directory.principals.save(alice);
-            directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE,
-                    directory.roles.builtIn(WORKSPACE, BuiltInRole.WORKSPACE_ADMIN).id(), alice.id(), null));
-            robot = directory.principals.save(Principal.newServicePrincipal(WORKSPACE, "etl-robot-app", "etl robot"));
-            directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE,
-                    directory.roles.builtIn(WORKSPACE, BuiltInRole.USER).id(), robot.id(), null));
+            kit.save(alice, BuiltInRole.WORKSPACE_ADMIN);
+            robot = kit.save(Principal.newServicePrincipal(WORKSPACE, "etl-robot-app", "etl robot"), BuiltInRole.USER);
         }
 
         private IssuedToken issueForRobot(CreateTokenCommand command) {

@@ -2,12 +2,12 @@ package dev.warden.core.tokenusage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.group.Group;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.Principals;
 import dev.warden.core.role.BuiltInRole;
-import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.workspace.WorkspaceId;
@@ -17,22 +17,18 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class TokenUsagePolicyTest {
-    private static final WorkspaceId WORKSPACE = Principals.WORKSPACE;
-    private static final WorkspaceId OTHER_WORKSPACE = new WorkspaceId(2);
+    private static final WorkspaceId WORKSPACE = CoreTestKit.WORKSPACE;
+    private static final WorkspaceId OTHER_WORKSPACE = CoreTestKit.OTHER_WORKSPACE;
 
-    private final InMemoryDirectory directory = new InMemoryDirectory();
-    private final InMemoryTokenUsageRepository acl =
-            new InMemoryTokenUsageRepository(directory.principals, directory.groups);
-    private final PermissionResolver resolver = new PermissionResolver(directory.principals, directory.groups,
-            directory.roles, directory.assignments);
-    private final TokenUsagePolicy policy = new TokenUsagePolicy(acl, directory.groups, resolver);
+    private final CoreTestKit kit = new CoreTestKit();
+    private final InMemoryDirectory directory = kit.directory;
+    private final InMemoryTokenUsageRepository acl = kit.acl;
+    private final TokenUsagePolicy policy = kit.usage;
 
     private final Principal alice;
     private final Group dataEng;
 
     TokenUsagePolicyTest() {
-        directory.roles.seedBuiltIns(WORKSPACE);
-        directory.roles.seedBuiltIns(OTHER_WORKSPACE);
         alice = directory.principals.save(Principals.aUser("alice").build());
         dataEng = directory.groups.save(new Group(null, WORKSPACE, "data-eng", null));
         give(BuiltInRole.USER, alice);

@@ -1,10 +1,10 @@
 package dev.warden.core.tokenusage;
 
-import dev.warden.core.testkit.AdministrationFixture;
+import dev.warden.core.testkit.CoreTestKit;
 
-import static dev.warden.core.testkit.AdministrationFixture.OTHER_WORKSPACE;
-import static dev.warden.core.testkit.AdministrationFixture.WORKSPACE;
-import static dev.warden.core.testkit.AdministrationFixture.as;
+import static dev.warden.core.testkit.CoreTestKit.OTHER_WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
+import static dev.warden.core.testkit.CoreTestKit.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class TokenUsageServiceTest {
-    private final AdministrationFixture fixture = new AdministrationFixture();
-    private final TokenUsageService service = fixture.tokenUsageService;
-    private final Actor admin = fixture.asAdmin();
-    private final Principal alice = fixture.user("alice", BuiltInRole.USER);
-    private final Principal bob = fixture.user("bob", BuiltInRole.USER);
-    private final Principal robot = fixture.servicePrincipal("etl robot");
-    private final Group dataEng = fixture.group("data-eng", alice);
-    private final Group analysts = fixture.group("analysts", bob);
+    private final CoreTestKit kit = new CoreTestKit();
+    private final TokenUsageService service = kit.tokenUsageService;
+    private final Actor admin = kit.asAdmin();
+    private final Principal alice = kit.user("alice", BuiltInRole.USER);
+    private final Principal bob = kit.user("bob", BuiltInRole.USER);
+    private final Principal robot = kit.servicePrincipal("etl robot");
+    private final Group dataEng = kit.group("data-eng", alice);
+    private final Group analysts = kit.group("analysts", bob);
 
     private static TokenUsageEntry canUse(Principal principal) {
         return TokenUsageEntry.forPrincipal(principal.id(), TokenUsageLevel.CAN_USE);
@@ -54,14 +54,14 @@ class TokenUsageServiceTest {
 
     /** Stores the list as if an admin had saved it before the test. */
     private void given(TokenUsageEntry... entries) {
-        fixture.acl.replace(WORKSPACE, List.of(entries));
+        kit.acl.replace(WORKSPACE, List.of(entries));
     }
 
     private <T extends RuntimeException> T refused(Class<T> type, ThrowingCallable call) {
-        Map<String, Object> before = fixture.state();
+        Map<String, Object> before = kit.state();
         T thrown = catchThrowableOfType(call, type);
         assertThat(thrown).as("expected %s", type.getSimpleName()).isNotNull();
-        assertThat(fixture.state()).isEqualTo(before);
+        assertThat(kit.state()).isEqualTo(before);
         return thrown;
     }
 
@@ -69,7 +69,7 @@ class TokenUsageServiceTest {
     class Reading {
         @Test
         void aWorkspaceWithoutEntriesOrTokensHasAnEmptyList() {
-            assertThat(fixture.tokens.all()).isEmpty();
+            assertThat(kit.tokens.all()).isEmpty();
 
             assertThat(service.entries(admin)).isEmpty();
         }
@@ -83,15 +83,15 @@ class TokenUsageServiceTest {
 
         @Test
         void doesNotShowAnotherWorkspacesEntries() {
-            Principal stranger = fixture.save(Principals.aUser("stranger").inWorkspace(OTHER_WORKSPACE).build());
-            fixture.acl.replace(OTHER_WORKSPACE, List.of(canUse(stranger)));
+            Principal stranger = kit.save(Principals.aUser("stranger").inWorkspace(OTHER_WORKSPACE).build());
+            kit.acl.replace(OTHER_WORKSPACE, List.of(canUse(stranger)));
 
             assertThat(service.entries(admin)).isEmpty();
         }
 
         @Test
         void anAuditorMayReadTheList() {
-            Principal auditor = fixture.user("carol", BuiltInRole.AUDITOR);
+            Principal auditor = kit.user("carol", BuiltInRole.AUDITOR);
             given(canUse(alice));
 
             assertThat(service.entries(as(auditor))).containsExactly(canUse(alice));
@@ -110,27 +110,27 @@ class TokenUsageServiceTest {
     class ImplicitManagers {
         @Test
         void areTheActiveWorkspaceAdminsSortedByName() {
-            Principal zoe = fixture.user("zoe", BuiltInRole.WORKSPACE_ADMIN);
-            Principal carol = fixture.user("carol", BuiltInRole.WORKSPACE_ADMIN);
+            Principal zoe = kit.user("zoe", BuiltInRole.WORKSPACE_ADMIN);
+            Principal carol = kit.user("carol", BuiltInRole.WORKSPACE_ADMIN);
 
             assertThat(service.implicitManagers(admin)).extracting(Principal::name)
                     .containsExactly("admin", "carol", "zoe");
             assertThat(service.implicitManagers(admin)).extracting(Principal::id)
-                    .containsExactly(fixture.admin.id(), carol.id(), zoe.id());
+                    .containsExactly(kit.admin.id(), carol.id(), zoe.id());
         }
 
         @Test
         void includeAdminsThroughAGroup() {
-            Group admins = fixture.group("admins", bob);
-            fixture.directory.assignments.add(RoleAssignment.toGroup(WORKSPACE,
-                    fixture.directory.roles.builtIn(WORKSPACE, BuiltInRole.WORKSPACE_ADMIN).id(), admins.id(), null));
+            Group admins = kit.group("admins", bob);
+            kit.directory.assignments.add(RoleAssignment.toGroup(WORKSPACE,
+                    kit.directory.roles.builtIn(WORKSPACE, BuiltInRole.WORKSPACE_ADMIN).id(), admins.id(), null));
 
             assertThat(service.implicitManagers(admin)).extracting(Principal::name).containsExactly("admin", "bob");
         }
 
         @Test
         void leaveOutDeactivatedAdminsAndEveryoneElse() {
-            fixture.deactivate(fixture.user("carol", BuiltInRole.WORKSPACE_ADMIN));
+            kit.deactivate(kit.user("carol", BuiltInRole.WORKSPACE_ADMIN));
             given(canManage(alice));
 
             assertThat(service.implicitManagers(admin)).extracting(Principal::name).containsExactly("admin");
@@ -152,7 +152,7 @@ class TokenUsageServiceTest {
             List<TokenUsageEntry> result = service.patch(admin, List.of(canUse(bob), canManage(robot)));
 
             assertThat(result).containsExactly(canUse(dataEng), canUse(bob), canManage(robot));
-            assertThat(fixture.acl.list(WORKSPACE)).isEqualTo(result);
+            assertThat(kit.acl.list(WORKSPACE)).isEqualTo(result);
         }
 
         @Test
@@ -163,12 +163,12 @@ class TokenUsageServiceTest {
 
             assertThat(result).containsExactlyInAnyOrder(canManage(dataEng), canManage(bob), canUse(robot));
             assertThat(result).filteredOn(entry -> bob.id().equals(entry.principal())).hasSize(1);
-            assertThat(fixture.acl.list(WORKSPACE)).isEqualTo(result);
+            assertThat(kit.acl.list(WORKSPACE)).isEqualTo(result);
         }
 
         @Test
         void aPrincipalAndAGroupWithTheSameNumberAreDifferentSubjects() {
-            Principal same = fixture.directory.principals.findById(WORKSPACE, new PrincipalId(dataEng.id().value()))
+            Principal same = kit.directory.principals.findById(WORKSPACE, new PrincipalId(dataEng.id().value()))
                     .orElseThrow();
             given(canUse(dataEng));
 
@@ -192,11 +192,11 @@ class TokenUsageServiceTest {
 
         @Test
         void grantsUsageAtOnce() {
-            assertThat(fixture.usage.mayUseTokens(alice)).isFalse();
+            assertThat(kit.usage.mayUseTokens(alice)).isFalse();
 
             service.patch(admin, List.of(canUse(dataEng)));
 
-            assertThat(fixture.usage.levelOf(alice)).contains(TokenUsageLevel.CAN_USE);
+            assertThat(kit.usage.levelOf(alice)).contains(TokenUsageLevel.CAN_USE);
         }
     }
 
@@ -209,7 +209,7 @@ class TokenUsageServiceTest {
             List<TokenUsageEntry> result = service.replace(admin, List.of(canManage(robot), canUse(analysts)));
 
             assertThat(result).containsExactly(canManage(robot), canUse(analysts));
-            assertThat(fixture.acl.list(WORKSPACE)).isEqualTo(result);
+            assertThat(kit.acl.list(WORKSPACE)).isEqualTo(result);
         }
 
         @Test
@@ -217,7 +217,7 @@ class TokenUsageServiceTest {
             given(canUse(dataEng), canUse(bob));
 
             assertThat(service.replace(admin, List.of())).isEmpty();
-            assertThat(fixture.acl.list(WORKSPACE)).isEmpty();
+            assertThat(kit.acl.list(WORKSPACE)).isEmpty();
         }
 
         @Test
@@ -226,8 +226,8 @@ class TokenUsageServiceTest {
 
             service.replace(admin, List.of());
 
-            assertThat(fixture.usage.levelOf(fixture.admin)).contains(TokenUsageLevel.CAN_MANAGE);
-            assertThat(service.implicitManagers(admin)).extracting(Principal::id).containsExactly(fixture.admin.id());
+            assertThat(kit.usage.levelOf(kit.admin)).contains(TokenUsageLevel.CAN_MANAGE);
+            assertThat(service.implicitManagers(admin)).extracting(Principal::id).containsExactly(kit.admin.id());
         }
 
         @Test
@@ -239,12 +239,12 @@ class TokenUsageServiceTest {
         @Test
         void removingTheEntrySuspendsUsageWithoutDeletingTokens() {
             given(canUse(dataEng));
-            var token = fixture.activeToken(alice);
+            var token = kit.activeToken(alice);
 
             service.replace(admin, List.of());
 
-            assertThat(fixture.usage.mayUseTokens(alice)).isFalse();
-            assertThat(fixture.tokens.all()).extracting(t -> t.id()).containsExactly(token.id());
+            assertThat(kit.usage.mayUseTokens(alice)).isFalse();
+            assertThat(kit.tokens.all()).extracting(t -> t.id()).containsExactly(token.id());
         }
     }
 
@@ -274,21 +274,21 @@ class TokenUsageServiceTest {
 
         @Test
         void aPrincipalOfAnotherWorkspaceIsUnknownHere() {
-            Principal stranger = fixture.save(Principals.aUser("stranger").inWorkspace(OTHER_WORKSPACE).build());
+            Principal stranger = kit.save(Principals.aUser("stranger").inWorkspace(OTHER_WORKSPACE).build());
 
             refused(InvalidParameterException.class, () -> service.patch(admin, List.of(canUse(stranger))));
         }
 
         @Test
         void aGroupOfAnotherWorkspaceIsUnknownHere() {
-            Group foreign = fixture.directory.groups.save(new Group(null, OTHER_WORKSPACE, "foreign", null));
+            Group foreign = kit.directory.groups.save(new Group(null, OTHER_WORKSPACE, "foreign", null));
 
             refused(InvalidParameterException.class, () -> service.patch(admin, List.of(canUse(foreign))));
         }
 
         @Test
         void aTechnicalUserCannotBeNamed() {
-            Principal technical = fixture.save(new Principal(null, WORKSPACE, PrincipalKind.TECHNICAL_USER,
+            Principal technical = kit.save(new Principal(null, WORKSPACE, PrincipalKind.TECHNICAL_USER,
                     "group-token-1", "group token", true, null));
 
             refused(InvalidParameterException.class, () -> service.patch(admin, List.of(canUse(technical))));
@@ -301,7 +301,7 @@ class TokenUsageServiceTest {
             refused(InvalidParameterException.class, () -> service.replace(admin,
                     List.of(TokenUsageEntry.forPrincipal(new PrincipalId(999), TokenUsageLevel.CAN_USE))));
 
-            assertThat(fixture.acl.list(WORKSPACE)).containsExactly(canUse(dataEng), canUse(bob));
+            assertThat(kit.acl.list(WORKSPACE)).containsExactly(canUse(dataEng), canUse(bob));
         }
     }
 
@@ -335,7 +335,7 @@ class TokenUsageServiceTest {
 
         @Test
         void anAuditorMayReadButNotWrite() {
-            Principal auditor = fixture.user("carol", BuiltInRole.AUDITOR);
+            Principal auditor = kit.user("carol", BuiltInRole.AUDITOR);
 
             refused(PermissionDeniedException.class, () -> service.patch(as(auditor), List.of(canUse(bob))));
         }
@@ -354,12 +354,12 @@ class TokenUsageServiceTest {
 
             service.patch(admin, List.of(canManage(bob)));
 
-            assertThat(fixture.audit.events()).singleElement().satisfies(event -> {
+            assertThat(kit.audit.events()).singleElement().satisfies(event -> {
                 assertThat(event.action()).isEqualTo(AuditAction.TOKEN_ACL_CHANGED);
                 assertThat(event.workspace()).isEqualTo(WORKSPACE);
-                assertThat(event.actorId()).isEqualTo(fixture.admin.id());
+                assertThat(event.actorId()).isEqualTo(kit.admin.id());
                 assertThat(event.actorName()).isEqualTo("admin");
-                assertThat(event.occurredAt()).isEqualTo(fixture.clock.instant());
+                assertThat(event.occurredAt()).isEqualTo(kit.clock.instant());
                 assertThat(event.targetType()).isEqualTo("object");
                 assertThat(event.targetId()).isEqualTo("authorization/tokens");
                 assertThat(event.details())
@@ -375,7 +375,7 @@ class TokenUsageServiceTest {
 
             service.replace(admin, List.of());
 
-            assertThat(fixture.audit.eventsWith(AuditAction.TOKEN_ACL_CHANGED)).singleElement()
+            assertThat(kit.audit.eventsWith(AuditAction.TOKEN_ACL_CHANGED)).singleElement()
                     .satisfies(event -> assertThat(event.details())
                             .containsEntry("before", "[group " + dataEng.id() + "=CAN_USE, principal " + robot.id()
                                     + "=CAN_USE]")
@@ -386,7 +386,7 @@ class TokenUsageServiceTest {
         void aChangeIsOneAuditRecordHoweverManyEntriesItTouches() {
             service.replace(admin, List.of(canUse(dataEng), canUse(analysts), canManage(robot)));
 
-            assertThat(fixture.audit.eventsWith(AuditAction.TOKEN_ACL_CHANGED)).hasSize(1);
+            assertThat(kit.audit.eventsWith(AuditAction.TOKEN_ACL_CHANGED)).hasSize(1);
         }
 
         @Test
@@ -397,7 +397,7 @@ class TokenUsageServiceTest {
             service.implicitManagers(admin);
             service.preview(admin, List.of());
 
-            assertThat(fixture.audit.events()).isEmpty();
+            assertThat(kit.audit.events()).isEmpty();
         }
     }
 
@@ -406,10 +406,10 @@ class TokenUsageServiceTest {
         @Test
         void listsAPrincipalLosingItsDirectEntryWithItsActiveTokenCount() {
             given(canUse(robot), canUse(bob));
-            fixture.activeToken(robot);
-            fixture.activeToken(robot);
-            fixture.revokedToken(robot);
-            fixture.expiredToken(robot);
+            kit.activeToken(robot);
+            kit.activeToken(robot);
+            kit.revokedToken(robot);
+            kit.expiredToken(robot);
 
             TokenUsageImpact impact = service.preview(admin, List.of(canUse(bob)));
 
@@ -422,12 +422,12 @@ class TokenUsageServiceTest {
 
         @Test
         void listsTheMembersOfARemovedGroupSortedByName() {
-            Principal carol = fixture.user("carol", BuiltInRole.USER);
-            fixture.directory.groups.addMember(WORKSPACE, dataEng.id(), carol.id());
+            Principal carol = kit.user("carol", BuiltInRole.USER);
+            kit.directory.groups.addMember(WORKSPACE, dataEng.id(), carol.id());
             given(canUse(dataEng));
-            fixture.activeToken(alice);
-            fixture.activeToken(carol);
-            fixture.activeToken(carol);
+            kit.activeToken(alice);
+            kit.activeToken(carol);
+            kit.activeToken(carol);
 
             TokenUsageImpact impact = service.preview(admin, List.of());
 
@@ -447,9 +447,9 @@ class TokenUsageServiceTest {
 
         @Test
         void leavesOutWorkspaceAdmins() {
-            fixture.directory.groups.addMember(WORKSPACE, dataEng.id(), fixture.admin.id());
-            given(canUse(dataEng), canUse(fixture.admin));
-            fixture.activeToken(fixture.admin);
+            kit.directory.groups.addMember(WORKSPACE, dataEng.id(), kit.admin.id());
+            given(canUse(dataEng), canUse(kit.admin));
+            kit.activeToken(kit.admin);
 
             assertThat(service.preview(admin, List.of()).losses()).extracting(loss -> loss.principal().name())
                     .containsExactly("alice");
@@ -457,7 +457,7 @@ class TokenUsageServiceTest {
 
         @Test
         void leavesOutPrincipalsStillCoveredByADirectEntry() {
-            fixture.directory.groups.addMember(WORKSPACE, dataEng.id(), bob.id());
+            kit.directory.groups.addMember(WORKSPACE, dataEng.id(), bob.id());
             given(canUse(dataEng), canUse(bob));
 
             assertThat(service.preview(admin, List.of(canUse(bob))).losses())
@@ -466,7 +466,7 @@ class TokenUsageServiceTest {
 
         @Test
         void leavesOutPrincipalsStillCoveredByAnotherGroup() {
-            fixture.directory.groups.addMember(WORKSPACE, analysts.id(), alice.id());
+            kit.directory.groups.addMember(WORKSPACE, analysts.id(), alice.id());
             given(canUse(dataEng), canUse(analysts));
 
             assertThat(service.preview(admin, List.of(canUse(analysts))).losses()).isEmpty();
@@ -489,8 +489,8 @@ class TokenUsageServiceTest {
         @Test
         void leavesOutDeactivatedPrincipals() {
             given(canUse(bob));
-            fixture.activeToken(bob);
-            fixture.deactivate(bob);
+            kit.activeToken(bob);
+            kit.deactivate(bob);
 
             assertThat(service.preview(admin, List.of()).losses()).isEmpty();
         }
@@ -498,7 +498,7 @@ class TokenUsageServiceTest {
         @Test
         void aPrincipalInBothARemovedGroupAndARemovedEntryIsListedOnce() {
             given(canUse(dataEng), canUse(alice));
-            fixture.activeToken(alice);
+            kit.activeToken(alice);
 
             assertThat(service.preview(admin, List.of()).losses()).singleElement()
                     .satisfies(loss -> {
@@ -510,12 +510,12 @@ class TokenUsageServiceTest {
         @Test
         void changesNothing() {
             given(canUse(dataEng), canUse(bob));
-            fixture.activeToken(alice);
-            Map<String, Object> before = fixture.state();
+            kit.activeToken(alice);
+            Map<String, Object> before = kit.state();
 
             service.preview(admin, List.of());
 
-            assertThat(fixture.state()).isEqualTo(before);
+            assertThat(kit.state()).isEqualTo(before);
         }
 
         @Test

@@ -29,6 +29,19 @@ public class InMemoryWorkspaceRepository implements WorkspaceRepository {
         return workspace;
     }
 
+    /** Captures the workspaces; running the result puts them (and the next id) back. */
+    public synchronized Runnable snapshot() {
+        List<Workspace> saved = List.copyOf(workspaces);
+        long savedNextId = nextId;
+        return () -> {
+            synchronized (this) {
+                workspaces.clear();
+                workspaces.addAll(saved);
+                nextId = savedNextId;
+            }
+        };
+    }
+
     /** Every workspace, in creation order. */
     public synchronized List<Workspace> all() {
         return List.copyOf(workspaces);

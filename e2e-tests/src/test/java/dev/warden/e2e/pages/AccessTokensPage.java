@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** User settings → Access tokens ({@code /settings/user/tokens}): the signed-in user's personal access tokens. */
 public final class AccessTokensPage {
     static final String PATH = "/settings/user/tokens";
-    private static final By HEADING = By.cssSelector("main h1");
+    private static final By HEADING = By.cssSelector("[data-testid=page-heading]");
     private static final By NAV_USER_SETTINGS = By.cssSelector("[data-testid=nav-user-settings]");
     private static final By NAV_ADMIN_CONSOLE = By.cssSelector("[data-testid=nav-admin-console]");
     private static final By CURRENT_USER = By.cssSelector("[data-testid=current-user]");

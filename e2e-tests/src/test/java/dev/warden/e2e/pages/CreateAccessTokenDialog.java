@@ -20,6 +20,8 @@ public final class CreateAccessTokenDialog {
     private static final By EXPIRY = By.cssSelector("[data-testid=token-expiry-input]");
     private static final By SCOPE_BOXES = By.cssSelector("input[type=checkbox][name=scopes]");
     private static final By ROLES = By.cssSelector("input[type=radio][name=role]");
+    private static final By ROLE_OPTIONS = By.cssSelector("[data-testid=role-option]");
+    private static final By ROLE_LABEL = By.cssSelector("[data-testid=role-label]");
     private static final By SUBMIT = By.cssSelector("[data-testid=submit-create]");
 
     private final WebDriver driver;
@@ -76,8 +78,8 @@ public final class CreateAccessTokenDialog {
 
     /** Chooses the admin role by its visible label, e.g. "Workspace admin". */
     public CreateAccessTokenDialog role(String label) {
-        dialog().findElements(By.cssSelector("label.option")).stream()
-                .filter(option -> option.findElement(By.tagName("span")).getText().equals(label))
+        dialog().findElements(ROLE_OPTIONS).stream()
+                .filter(option -> option.findElement(ROLE_LABEL).getText().equals(label))
                 .findFirst().orElseThrow(() -> new org.openqa.selenium.NoSuchElementException(
                         "No role '" + label + "'; roles: " + roleLabels()))
                 .findElement(ROLES).click();
@@ -86,15 +88,15 @@ public final class CreateAccessTokenDialog {
 
     /** The labels of the roles offered, in order. */
     public List<String> roleLabels() {
-        return dialog().findElements(By.cssSelector("label.option")).stream()
-                .map(option -> option.findElement(By.tagName("span")).getText()).toList();
+        return dialog().findElements(ROLE_OPTIONS).stream()
+                .map(option -> option.findElement(ROLE_LABEL).getText()).toList();
     }
 
     /** The label of the role chosen now. */
     public String chosenRole() {
-        return dialog().findElements(By.cssSelector("label.option")).stream()
+        return dialog().findElements(ROLE_OPTIONS).stream()
                 .filter(option -> option.findElement(ROLES).isSelected())
-                .map(option -> option.findElement(By.tagName("span")).getText()).findFirst().orElse("");
+                .map(option -> option.findElement(ROLE_LABEL).getText()).findFirst().orElse("");
     }
 
     /** The expiration date as the date input holds it ({@code yyyy-MM-dd}). */

@@ -55,8 +55,8 @@ public final class CredentialsList {
                 row.findElements(By.cssSelector("[data-testid=token-scope]")).stream().map(WebElement::getText)
                         .toList(),
                 text(row, "token-created"), text(row, "token-created-by"), text(row, "token-expires"),
-                row.findElement(By.cssSelector("[data-testid=token-last-used]")).findElement(By.xpath(".."))
-                        .getText().replaceAll("\\s+", " ").strip(),
+                row.findElement(By.cssSelector("[data-testid=token-last-active]")).getText().replaceAll("\\s+", " ")
+                        .strip(),
                 status.getText().strip(), orEmpty(status.getDomAttribute("data-reason")),
                 orEmpty(status.getDomAttribute("title")));
     }

@@ -39,7 +39,7 @@ public final class RefusedPage {
     }
 
     public String heading() {
-        return driver.findElement(By.cssSelector("main h1")).getText();
+        return driver.findElement(By.cssSelector("[data-testid=page-heading]")).getText();
     }
 
     public String message() {

@@ -53,7 +53,8 @@ public final class RolePage extends AdminConsolePage {
         driver.findElement(By.cssSelector("[data-testid=assignee-search]")).sendKeys(search);
         WebElement match = Waits.on(driver).withMessage("the match '" + name + "'").until(d -> d
                 .findElements(By.cssSelector("[data-testid=assignee-option]")).stream()
-                .filter(o -> o.findElement(By.cssSelector("span")).getText().equals(name)).findFirst().orElse(null));
+                .filter(o -> o.findElement(By.cssSelector("[data-testid=assignee-name]")).getText().equals(name))
+                .findFirst().orElse(null));
         Htmx.awaitSettled(driver);
         match.findElement(By.cssSelector("input[type=radio]")).click();
         new Select(driver.findElement(By.cssSelector("[data-testid=scope-select]"))).selectByVisibleText(scopeLabel);

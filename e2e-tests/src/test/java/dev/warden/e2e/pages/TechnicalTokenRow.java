@@ -18,7 +18,7 @@ public record TechnicalTokenRow(String id, String name, String technicalUser, lo
         return new TechnicalTokenRow(
                 row.getDomAttribute("data-token-id"),
                 row.findElement(By.cssSelector("[data-testid=token-name]")).getText(),
-                row.findElement(By.cssSelector("[data-testid=token-technical-user] span")).getText(),
+                row.findElement(By.cssSelector("[data-testid=technical-user-name]")).getText(),
                 Long.parseLong(technical.getDomAttribute("data-principal-id")),
                 row.findElement(By.cssSelector("[data-testid=token-role]")).getText(),
                 row.findElements(By.cssSelector("[data-testid=token-scope]")).stream().map(WebElement::getText).toList(),
@@ -26,6 +26,7 @@ public record TechnicalTokenRow(String id, String name, String technicalUser, lo
                 row.findElement(By.cssSelector("[data-testid=token-expires]")).getText(),
                 row.findElement(By.cssSelector("[data-testid=token-last-used]")).getText(),
                 row.findElement(By.cssSelector("[data-testid=token-status]")).getText(),
-                row.findElements(By.cssSelector(".actions button")).stream().map(WebElement::getText).toList());
+                row.findElements(By.cssSelector("[data-testid=token-actions] button")).stream().map(WebElement::getText)
+                        .toList());
     }
 }

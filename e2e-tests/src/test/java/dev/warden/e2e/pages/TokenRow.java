@@ -21,6 +21,7 @@ public record TokenRow(String id, String name, String hint, List<String> scopes,
                 row.findElement(By.cssSelector("[data-testid=token-expires]")).getText(),
                 row.findElement(By.cssSelector("[data-testid=token-last-used]")).getText(),
                 row.findElement(By.cssSelector("[data-testid=token-status]")).getText(),
-                row.findElements(By.cssSelector(".actions button")).stream().map(WebElement::getText).toList());
+                row.findElements(By.cssSelector("[data-testid=token-actions] button")).stream().map(WebElement::getText)
+                        .toList());
     }
 }

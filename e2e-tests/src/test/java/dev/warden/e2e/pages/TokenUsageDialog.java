@@ -62,7 +62,8 @@ public final class TokenUsageDialog {
         dialog().findElement(By.cssSelector("[data-testid=token-usage-search]")).sendKeys(search);
         WebElement match = Waits.on(driver).withMessage("the match '" + name + "'").until(d -> d
                 .findElements(By.cssSelector("[data-testid=token-usage-dialog] [data-testid=assignee-option]")).stream()
-                .filter(o -> o.findElement(By.cssSelector("span")).getText().equals(name)).findFirst().orElse(null));
+                .filter(o -> o.findElement(By.cssSelector("[data-testid=assignee-name]")).getText().equals(name))
+                .findFirst().orElse(null));
         Htmx.awaitSettled(driver);
         match.findElement(By.cssSelector("input[type=radio]")).click();
         new Select(dialog().findElement(By.cssSelector("[data-testid=add-level]"))).selectByValue(level);

@@ -7,12 +7,14 @@ import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.persistence.Times;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -21,7 +23,11 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Audit events as rows; details are kept as a JSON object in a TEXT column (H2 mangles the JSON type). */
+/**
+ * Audit events as rows; details are kept as a JSON object in a TEXT column (H2 mangles the JSON type). An event's
+ * subjects are written as one JDBC batch through {@link NamedParameterJdbcOperations#batchUpdate}, the template
+ * {@link JdbcClient} runs on, as JdbcClient has no batch API (docs/adr/0001-one-data-access-idiom.md).
+ */
 @Repository
 class JdbcAuditLog implements AuditLog {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -60,7 +66,7 @@ class JdbcAuditLog implements AuditLog {
                             .addValue("id", id)
                             .addValue("workspace", event.workspace().value())
                             .addValue("type", event.targetType())
-                            .addValue("subject", subject)).toArray(MapSqlParameterSource[]::new));
+                            .addValue("subject", subject)).toArray(SqlParameterSource[]::new));
         }
     }
 
@@ -69,7 +75,7 @@ class JdbcAuditLog implements AuditLog {
         return read("""
                         SELECT * FROM audit_event WHERE workspace_id = :workspace
                          ORDER BY occurred_at DESC, id DESC LIMIT :limit""",
-                new MapSqlParameterSource().addValue("workspace", workspace.value()).addValue("limit", limit));
+                Map.of("workspace", workspace.value(), "limit", limit));
     }
 
     /** Two indexed lookups (as main target, as subject) rather than an OR across two tables. */
@@ -83,13 +89,21 @@ class JdbcAuditLog implements AuditLog {
                             SELECT audit_event_id FROM audit_event_subject
                              WHERE workspace_id = :workspace AND subject_type = :type AND subject_id = :target)
                          ORDER BY occurred_at DESC, id DESC LIMIT :limit""",
-                new MapSqlParameterSource().addValue("workspace", workspace.value()).addValue("type", targetType)
-                        .addValue("target", targetId).addValue("limit", limit));
+                params(workspace, targetType, targetId, limit));
     }
 
-    private List<AuditEvent> read(String sql, MapSqlParameterSource params) {
+    private static Map<String, Object> params(WorkspaceId workspace, String targetType, String targetId, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("workspace", workspace.value());
+        params.put("type", targetType);
+        params.put("target", targetId);
+        params.put("limit", limit);
+        return params;
+    }
+
+    private List<AuditEvent> read(String sql, Map<String, ?> params) {
         Map<Long, List<String>> subjects = new LinkedHashMap<>();
-        List<StoredEvent> rows = batch.query(sql, params, (rs, n) -> {
+        List<StoredEvent> rows = jdbc.sql(sql).params(params).query((rs, n) -> {
             long actorId = rs.getLong("actor_id");
             boolean noActor = rs.wasNull();
             String details = rs.getString("details");
@@ -100,13 +114,13 @@ class JdbcAuditLog implements AuditLog {
                     noActor ? null : new PrincipalId(actorId), rs.getString("actor_name"),
                     AuditAction.valueOf(rs.getString("action")), rs.getString("target_type"),
                     rs.getString("target_id"), rs.getString("client_address"), map));
-        });
+        }).list();
         if (!subjects.isEmpty()) {
-            batch.query("""
+            jdbc.sql("""
                             SELECT audit_event_id, subject_id FROM audit_event_subject
-                             WHERE audit_event_id IN (:ids) ORDER BY audit_event_id, subject_id""",
-                    new MapSqlParameterSource("ids", subjects.keySet()),
-                    (RowCallbackHandler) rs -> subjects.get(rs.getLong(1)).add(rs.getString(2)));
+                             WHERE audit_event_id IN (:ids) ORDER BY audit_event_id, subject_id""")
+                    .param("ids", subjects.keySet())
+                    .query((RowCallbackHandler) rs -> subjects.get(rs.getLong(1)).add(rs.getString(2)));
         }
         return rows.stream().map(row -> withSubjects(row.event(), subjects.get(row.id()))).toList();
     }

@@ -8,45 +8,56 @@ import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.shared.Page;
 import dev.warden.core.shared.PageRequest;
 import dev.warden.core.workspace.WorkspaceId;
+import dev.warden.persistence.Times;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jdbc.core.JdbcAggregateOperations;
-import org.springframework.data.relational.core.query.Criteria;
-import org.springframework.data.relational.core.query.Query;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcPrincipalRepository implements PrincipalRepository {
-    private final PrincipalRowRepository rows;
-    private final JdbcAggregateOperations aggregates;
+    private static final String COLUMNS = "id, workspace_id, kind, user_name, application_id, display_name, active,"
+            + " password_hash, email, given_name, family_name, external_id";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM principal WHERE workspace_id = :workspace";
+
     private final JdbcClient jdbc;
 
-    JdbcPrincipalRepository(PrincipalRowRepository rows, JdbcAggregateOperations aggregates, JdbcClient jdbc) {
-        this.rows = rows;
-        this.aggregates = aggregates;
+    JdbcPrincipalRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public Optional<Principal> findById(WorkspaceId workspace, PrincipalId id) {
-        return rows.findByWorkspaceIdAndId(workspace.value(), id.value()).map(JdbcPrincipalRepository::toDomain);
+        return jdbc.sql(SELECT + " AND id = :id").param("workspace", workspace.value()).param("id", id.value())
+                .query(JdbcPrincipalRepository::toPrincipal).optional();
     }
 
     @Override
     public Optional<Principal> findByUserName(WorkspaceId workspace, String userName) {
-        return rows.findByWorkspaceIdAndUserName(workspace.value(), userName).map(JdbcPrincipalRepository::toDomain);
+        return findBy(workspace, "user_name", userName);
     }
 
     @Override
     public Optional<Principal> findByApplicationId(WorkspaceId workspace, String applicationId) {
-        return rows.findByWorkspaceIdAndApplicationId(workspace.value(), applicationId)
-                .map(JdbcPrincipalRepository::toDomain);
+        return findBy(workspace, "application_id", applicationId);
+    }
+
+    /** A null value finds the principal without one (as the derived queries of the Spring Data version did). */
+    private Optional<Principal> findBy(WorkspaceId workspace, String column, String value) {
+        return jdbc.sql(SELECT + " AND " + column + (value == null ? " IS NULL" : " = :value"))
+                .param("workspace", workspace.value()).param("value", value)
+                .query(JdbcPrincipalRepository::toPrincipal).optional();
     }
 
     @Override
@@ -54,42 +65,71 @@ class JdbcPrincipalRepository implements PrincipalRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return rows.findByWorkspaceIdAndIdIn(workspace.value(), ids.stream().map(PrincipalId::value).toList())
-                .stream().map(JdbcPrincipalRepository::toDomain).toList();
+        return jdbc.sql(SELECT + " AND id IN (:ids)")
+                .param("workspace", workspace.value()).param("ids", ids.stream().map(PrincipalId::value).toList())
+                .query(JdbcPrincipalRepository::toPrincipal).list();
     }
 
     @Override
     public Page<Principal> search(WorkspaceId workspace, PrincipalKind kind, PrincipalQuery wanted, PageRequest page) {
         PrincipalQuery query = wanted == null ? PrincipalQuery.ALL : wanted;   // the port: null lists everything
-        Criteria criteria = Criteria.where("workspaceId").is(workspace.value()).and("kind").is(kind.name());
+        StringBuilder where = new StringBuilder(" FROM principal WHERE workspace_id = :workspace AND kind = :kind");
+        Map<String, Object> params = new HashMap<>();
+        params.put("workspace", workspace.value());
+        params.put("kind", kind.name());
         if (query.attribute() != null) {
-            criteria = criteria.and(column(query.attribute())).is(query.equalTo());
+            if (query.equalTo() == null) {
+                throw new IllegalArgumentException("an equality filter on " + query.attribute() + " needs a value");
+            }
+            where.append(" AND ").append(column(query.attribute())).append(" = :equalTo");
+            params.put("equalTo", query.equalTo());
         }
         if (query.contains() != null) {
-            String pattern = "%" + escapeLike(query.contains().toLowerCase()) + "%";
-            criteria = criteria.and(Criteria.where("userName").like(pattern).ignoreCase(true)
-                    .or("displayName").like(pattern).ignoreCase(true)
-                    .or("applicationId").like(pattern).ignoreCase(true));
+            where.append(" AND (UPPER(user_name) LIKE UPPER(:pattern) OR UPPER(display_name) LIKE UPPER(:pattern)"
+                    + " OR UPPER(application_id) LIKE UPPER(:pattern))");
+            params.put("pattern", "%" + escapeLike(query.contains().toLowerCase()) + "%");
         }
-        long total = aggregates.count(Query.query(criteria), PrincipalRow.class);
-        List<Principal> items = page.limit() == 0 ? List.of() : aggregates.findAll(Query.query(criteria)
-                        .sort(Sort.by("displayName", "id")).offset(page.offset()).limit(page.limit()),
-                PrincipalRow.class).stream().map(JdbcPrincipalRepository::toDomain).toList();
+        long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
+        List<Principal> items = page.limit() == 0 ? List.of() : jdbc.sql("SELECT " + COLUMNS + where
+                        + " ORDER BY display_name, id LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", page.limit()).param("offset", page.offset())
+                .query(JdbcPrincipalRepository::toPrincipal).list();
         return new Page<>(items, total, page);
     }
 
+    /**
+     * Inserts a new principal (id null). Otherwise checks that it exists in its workspace (if not:
+     * {@code NoSuchElementException}) and writes every column except the id, the workspace and the creation time,
+     * which never change.
+     */
     @Override
     public Principal save(Principal principal) {
-        Instant createdAt = principal.id() == null
-                ? now()
-                : rows.findByWorkspaceIdAndId(principal.workspace().value(), principal.id().value())
-                        .map(PrincipalRow::createdAt).orElseThrow();
-        PrincipalRow saved = rows.save(new PrincipalRow(
-                principal.id() == null ? null : principal.id().value(),
-                principal.workspace().value(), principal.kind().name(), principal.userName(), principal.applicationId(),
-                principal.displayName(), principal.active(), principal.passwordHash(), principal.email(),
-                principal.givenName(), principal.familyName(), principal.externalId(), createdAt));
-        return toDomain(saved);
+        if (principal.id() == null) {
+            KeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("""
+                            INSERT INTO principal (workspace_id, kind, user_name, application_id, display_name,
+                                                   active, password_hash, email, given_name, family_name,
+                                                   external_id, created_at)
+                            VALUES (:workspace, :kind, :userName, :applicationId, :displayName, :active,
+                                    :passwordHash, :email, :givenName, :familyName, :externalId, :createdAt)""")
+                    .params(columns(principal)).param("createdAt", Times.toDatabase(now()))
+                    .update(key, "id");
+            return principal.withId(new PrincipalId(key.getKey().longValue()));
+        }
+        var unused = findById(principal.workspace(), principal.id()).orElseThrow();
+        int updated = jdbc.sql("""
+                        UPDATE principal
+                           SET kind = :kind, user_name = :userName, application_id = :applicationId,
+                               display_name = :displayName, active = :active, password_hash = :passwordHash,
+                               email = :email, given_name = :givenName, family_name = :familyName,
+                               external_id = :externalId
+                         WHERE workspace_id = :workspace AND id = :id""")
+                .params(columns(principal)).param("id", principal.id().value())
+                .update();
+        if (updated != 1) {   // deleted since it was read
+            throw new OptimisticLockingFailureException("principal " + principal.id() + " was not updated");
+        }
+        return principal;
     }
 
     /** Tokens, memberships and role assignments go with it (foreign keys ON DELETE CASCADE). */
@@ -102,11 +142,27 @@ class JdbcPrincipalRepository implements PrincipalRepository {
                 .param("workspace", workspace.value()).param("id", id.value()).update() == 1;
     }
 
+    private static Map<String, Object> columns(Principal principal) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("workspace", principal.workspace().value());
+        params.put("kind", principal.kind().name());
+        params.put("userName", principal.userName());
+        params.put("applicationId", principal.applicationId());
+        params.put("displayName", principal.displayName());
+        params.put("active", principal.active());
+        params.put("passwordHash", principal.passwordHash());
+        params.put("email", principal.email());
+        params.put("givenName", principal.givenName());
+        params.put("familyName", principal.familyName());
+        params.put("externalId", principal.externalId());
+        return params;
+    }
+
     private static String column(PrincipalQuery.Attribute attribute) {
         return switch (attribute) {
-            case USER_NAME -> "userName";
-            case DISPLAY_NAME -> "displayName";
-            case APPLICATION_ID -> "applicationId";
+            case USER_NAME -> "user_name";
+            case DISPLAY_NAME -> "display_name";
+            case APPLICATION_ID -> "application_id";
         };
     }
 
@@ -118,9 +174,11 @@ class JdbcPrincipalRepository implements PrincipalRepository {
         return Clock.systemUTC().instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static Principal toDomain(PrincipalRow row) {
-        return new Principal(new PrincipalId(row.id()), new WorkspaceId(row.workspaceId()),
-                PrincipalKind.valueOf(row.kind()), row.userName(), row.displayName(), row.active(), row.passwordHash(),
-                row.applicationId(), row.email(), row.givenName(), row.familyName(), row.externalId());
+    private static Principal toPrincipal(ResultSet rs, int row) throws SQLException {
+        return new Principal(new PrincipalId(rs.getLong("id")), new WorkspaceId(rs.getLong("workspace_id")),
+                PrincipalKind.valueOf(rs.getString("kind")), rs.getString("user_name"), rs.getString("display_name"),
+                rs.getBoolean("active"), rs.getString("password_hash"), rs.getString("application_id"),
+                rs.getString("email"), rs.getString("given_name"), rs.getString("family_name"),
+                rs.getString("external_id"));
     }
 }

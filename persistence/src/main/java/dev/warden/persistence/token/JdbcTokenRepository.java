@@ -6,6 +6,7 @@ import dev.warden.core.token.TokenCursor;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenLastUse;
 import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenRevision;
@@ -16,18 +17,38 @@ import dev.warden.persistence.Times;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Tokens on {@link JdbcClient}. The writes of many rows with one statement (a token's scopes, last uses) go as one
+ * JDBC batch through {@link NamedParameterJdbcOperations#batchUpdate}, the template JdbcClient itself runs on:
+ * JdbcClient has no batch API (docs/adr/0001-one-data-access-idiom.md).
+ */
 @Repository
 class JdbcTokenRepository implements TokenRepository {
+    private static final String INSERT = """
+            INSERT INTO access_token (token_id, workspace_id, secret_hash, display_hint, owner_id, created_by_id,
+                                      comment, created_at, expires_at, revoked_at, revoked_by_id, revocation_authority,
+                                      last_used_at, last_used_address, last_used_agent, kind, group_id,
+                                      previous_secret_hash, previous_valid_until, rotated_at)
+            VALUES (:token, :workspace, :hash, :hint, :owner, :createdBy, :comment,
+                    :createdAt, :expiresAt, :revokedAt, :revokedBy, :authority,
+                    :lastUsedAt, :lastUsedAddress, :lastUsedAgent, :kind, :group,
+                    :previousHash, :previousUntil, :rotatedAt)""";
+
+    private static final String INSERT_SCOPE =
+            "INSERT INTO access_token_scope (token_id, workspace_id, scope) VALUES (:token, :workspace, :scope)";
+
     /** Last use only moves forward, and a usage write never touches anything but the last-use columns. */
     private static final String RECORD_USAGE = """
             UPDATE access_token
@@ -49,8 +70,8 @@ class JdbcTokenRepository implements TokenRepository {
              WHERE workspace_id = :workspace AND token_id = :token AND secret_hash = :readHash""";
 
     /**
-     * A token with its scopes in one query on one connection: Spring Data JDBC would load the scopes with a
-     * query per token while the token query still holds its connection, which starves the pool under load.
+     * A token with its scopes in one query on one connection (rather than a query for the scopes of each token while
+     * the token query still holds its connection, which starves the pool under load).
      */
     private static final String SELECT = """
             SELECT t.token_id, t.workspace_id, t.secret_hash, t.display_hint, t.owner_id, t.created_by_id, t.comment,
@@ -69,39 +90,74 @@ class JdbcTokenRepository implements TokenRepository {
             TokenSort.LEAST_RECENTLY_USED, "last_used_at",
             TokenSort.MOST_RECENTLY_USED, "last_used_at"));
 
-    private final JdbcAggregateOperations aggregates;
-    private final NamedParameterJdbcOperations jdbc;
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batch;
 
-    JdbcTokenRepository(JdbcAggregateOperations aggregates, NamedParameterJdbcOperations jdbc) {
-        this.aggregates = aggregates;
+    JdbcTokenRepository(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @Override
     public void add(AccessToken token) {
-        aggregates.insert(TokenRows.toRow(token));
+        TokenLastUse lastUse = token.lastUse();
+        Map<String, Object> params = new HashMap<>();
+        params.put("token", token.id().value());
+        params.put("workspace", token.workspace().value());
+        params.put("hash", token.digest().hex());
+        params.put("hint", token.displayHint());
+        params.put("owner", token.owner().value());
+        params.put("createdBy", token.createdBy().value());
+        params.put("comment", token.comment());
+        params.put("createdAt", Times.toDatabase(token.createdAt()));
+        params.put("expiresAt", Times.toDatabase(token.expiresAt()));
+        params.put("revokedAt", Times.toDatabase(token.revokedAt()));
+        params.put("revokedBy", token.revokedBy() == null ? null : token.revokedBy().value());
+        params.put("authority", token.revocationAuthority() == null ? null : token.revocationAuthority().name());
+        params.put("lastUsedAt", lastUse == null ? null : Times.toDatabase(lastUse.at()));
+        params.put("lastUsedAddress", lastUse == null ? null : lastUse.clientAddress());
+        params.put("lastUsedAgent", lastUse == null ? null : lastUse.userAgent());
+        params.put("kind", token.kind().name());
+        params.put("group", token.group() == null ? null : token.group().value());
+        params.put("previousHash", token.previousDigest() == null ? null : token.previousDigest().hex());
+        params.put("previousUntil", Times.toDatabase(token.previousValidUntil()));
+        params.put("rotatedAt", Times.toDatabase(token.rotatedAt()));
+        jdbc.sql(INSERT).params(params).update();
+        insertScopes(token);
+    }
+
+    /** One batch of one row per scope; nothing for a token without scopes. */
+    private void insertScopes(AccessToken token) {
+        if (token.scopes().isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(INSERT_SCOPE, token.scopes().stream().map(scope -> new MapSqlParameterSource()
+                .addValue("token", token.id().value())
+                .addValue("workspace", token.workspace().value())
+                .addValue("scope", scope.key())).toArray(SqlParameterSource[]::new));
     }
 
     @Override
     public boolean update(AccessToken token) {
         TokenRevision read = token.readRevision();
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("revokedAt", Times.toDatabase(token.revokedAt()))
-                .addValue("revokedBy", token.revokedBy() == null ? null : token.revokedBy().value())
-                .addValue("authority", token.revocationAuthority() == null ? null : token.revocationAuthority().name())
-                .addValue("readHash", read.digest().hex())
-                .addValue("readRevokedAt", Times.toDatabase(read.revokedAt()))
-                .addValue("readAuthority", read.authority() == null ? null : read.authority().name())
-                .addValue("hash", token.digest().hex())
-                .addValue("hint", token.displayHint())
-                .addValue("previousHash", token.previousDigest() == null ? null : token.previousDigest().hex())
-                .addValue("previousUntil", Times.toDatabase(token.previousValidUntil()))
-                .addValue("rotatedAt", Times.toDatabase(token.rotatedAt()))
-                .addValue("workspace", token.workspace().value())
-                .addValue("token", token.id().value());
         String sql = UPDATE_REVOCATION + (read.revokedAt() == null ? " AND revoked_at IS NULL"
                 : " AND revoked_at = :readRevokedAt AND revocation_authority = :readAuthority");
-        if (jdbc.update(sql, params) == 1) {
+        int updated = jdbc.sql(sql)
+                .param("revokedAt", Times.toDatabase(token.revokedAt()))
+                .param("revokedBy", token.revokedBy() == null ? null : token.revokedBy().value())
+                .param("authority", token.revocationAuthority() == null ? null : token.revocationAuthority().name())
+                .param("readHash", read.digest().hex())
+                .param("readRevokedAt", Times.toDatabase(read.revokedAt()))
+                .param("readAuthority", read.authority() == null ? null : read.authority().name())
+                .param("hash", token.digest().hex())
+                .param("hint", token.displayHint())
+                .param("previousHash", token.previousDigest() == null ? null : token.previousDigest().hex())
+                .param("previousUntil", Times.toDatabase(token.previousValidUntil()))
+                .param("rotatedAt", Times.toDatabase(token.rotatedAt()))
+                .param("workspace", token.workspace().value())
+                .param("token", token.id().value())
+                .update();
+        if (updated == 1) {
             return true;
         }
         if (findById(token.workspace(), token.id()).isEmpty()) {
@@ -112,50 +168,44 @@ class JdbcTokenRepository implements TokenRepository {
 
     @Override
     public Optional<AccessToken> findByIdForUpdate(WorkspaceId workspace, TokenId id) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("workspace", workspace.value())
-                .addValue("token", id.value());
         // Lock the row alone (H2 refuses FOR UPDATE on a join), then read it with its scopes.
-        List<String> locked = jdbc.queryForList("SELECT token_id FROM access_token"
-                + " WHERE workspace_id = :workspace AND token_id = :token FOR UPDATE", params, String.class);
+        List<String> locked = jdbc.sql("SELECT token_id FROM access_token"
+                        + " WHERE workspace_id = :workspace AND token_id = :token FOR UPDATE")
+                .param("workspace", workspace.value()).param("token", id.value())
+                .query(String.class).list();
         return locked.isEmpty() ? Optional.empty() : findById(workspace, id);
     }
 
     @Override
     public void lockOwner(WorkspaceId workspace, PrincipalId owner) {
-        jdbc.queryForList("SELECT id FROM principal WHERE workspace_id = :workspace AND id = :owner FOR UPDATE",
-                new MapSqlParameterSource().addValue("workspace", workspace.value()).addValue("owner", owner.value()),
-                Long.class);
+        jdbc.sql("SELECT id FROM principal WHERE workspace_id = :workspace AND id = :owner FOR UPDATE")
+                .param("workspace", workspace.value()).param("owner", owner.value())
+                .query(Long.class).list();
     }
 
     @Override
     public void updateScopes(AccessToken token) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("workspace", token.workspace().value())
-                .addValue("token", token.id().value());
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM access_token WHERE workspace_id = :workspace AND token_id = :token",
-                params, Integer.class) != 1) {
+        if (jdbc.sql("SELECT COUNT(*) FROM access_token WHERE workspace_id = :workspace AND token_id = :token")
+                .param("workspace", token.workspace().value()).param("token", token.id().value())
+                .query(Integer.class).single() != 1) {
             throw new TokenNotFoundException(token.id());
         }
-        jdbc.update("DELETE FROM access_token_scope WHERE workspace_id = :workspace AND token_id = :token", params);
-        jdbc.batchUpdate("INSERT INTO access_token_scope (token_id, workspace_id, scope) VALUES (:token, :workspace, :scope)",
-                token.scopes().stream().map(scope -> new MapSqlParameterSource()
-                        .addValue("token", token.id().value())
-                        .addValue("workspace", token.workspace().value())
-                        .addValue("scope", scope.key())).toArray(MapSqlParameterSource[]::new));
+        jdbc.sql("DELETE FROM access_token_scope WHERE workspace_id = :workspace AND token_id = :token")
+                .param("workspace", token.workspace().value()).param("token", token.id().value())
+                .update();
+        insertScopes(token);
     }
 
     @Override
     public Optional<AccessToken> findById(WorkspaceId workspace, TokenId id) {
-        return single(select("WHERE t.workspace_id = :workspace AND t.token_id = :token", new MapSqlParameterSource()
-                .addValue("workspace", workspace.value())
-                .addValue("token", id.value())));
+        return single(select("WHERE t.workspace_id = :workspace AND t.token_id = :token",
+                Map.of("workspace", workspace.value(), "token", id.value())));
     }
 
     @Override
     public Optional<AccessToken> findByDigest(TokenDigest digest) {
         return single(select("WHERE t.secret_hash = :hash OR t.previous_secret_hash = :hash",
-                new MapSqlParameterSource("hash", digest.hex())));
+                Map.of("hash", digest.hex())));
     }
 
     @Override
@@ -163,7 +213,7 @@ class JdbcTokenRepository implements TokenRepository {
         return select("""
                         WHERE t.workspace_id = :workspace AND t.owner_id = :owner
                         ORDER BY t.created_at DESC, t.token_id DESC""",
-                new MapSqlParameterSource().addValue("workspace", workspace.value()).addValue("owner", owner.value()));
+                Map.of("workspace", workspace.value(), "owner", owner.value()));
     }
 
     /**
@@ -174,9 +224,9 @@ class JdbcTokenRepository implements TokenRepository {
     @Override
     public List<AccessToken> search(WorkspaceId workspace, TokenFilter filter, TokenSort sort, TokenCursor after,
                                     int limit) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("workspace", workspace.value())
-                .addValue("now", Times.toDatabase(filter.now()));
+        Map<String, Object> params = new HashMap<>();
+        params.put("workspace", workspace.value());
+        params.put("now", Times.toDatabase(filter.now()));
         String where = filtered(filter, params);
         String column = COLUMN.get(sort);
         String direction = sort.descending() ? "DESC" : "ASC";
@@ -199,12 +249,14 @@ class JdbcTokenRepository implements TokenRepository {
                         ? " AND (t." + column + " " + beyond + " :afterKey OR (t." + column + " = :afterKey AND t.token_id "
                                 + beyond + " :afterId))"
                         : " AND t.token_id " + beyond + " :afterId");
-                params.addValue("afterKey", Times.toDatabase(after.key())).addValue("afterId", after.id().value());
+                params.put("afterKey", Times.toDatabase(after.key()));
+                params.put("afterId", after.id().value());
             }
-            params.addValue("limit", limit - ids.size());
-            ids.addAll(jdbc.queryForList("SELECT t.token_id FROM access_token t " + run + " ORDER BY "
-                    + (withTime ? "t." + column + " " + direction + ", " : "") + "t.token_id " + direction
-                    + " LIMIT :limit", params, String.class));
+            params.put("limit", limit - ids.size());
+            ids.addAll(jdbc.sql("SELECT t.token_id FROM access_token t " + run + " ORDER BY "
+                            + (withTime ? "t." + column + " " + direction + ", " : "") + "t.token_id " + direction
+                            + " LIMIT :limit")
+                    .params(params).query(String.class).list());
             if (ids.size() >= limit) {
                 break;
             }
@@ -213,19 +265,19 @@ class JdbcTokenRepository implements TokenRepository {
             return List.of();
         }
         return select("WHERE t.workspace_id = :workspace AND t.token_id IN (:ids)",
-                new MapSqlParameterSource().addValue("workspace", workspace.value()).addValue("ids", ids))
+                Map.of("workspace", workspace.value(), "ids", ids))
                 .stream().sorted(sort.comparator()).toList();
     }
 
-    private static String filtered(TokenFilter filter, MapSqlParameterSource params) {
+    private static String filtered(TokenFilter filter, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("WHERE t.workspace_id = :workspace");
         if (filter.owner() != null) {
             where.append(" AND t.owner_id = :owner");
-            params.addValue("owner", filter.owner().value());
+            params.put("owner", filter.owner().value());
         }
         if (filter.createdBy() != null) {
             where.append(" AND t.created_by_id = :createdBy");
-            params.addValue("createdBy", filter.createdBy().value());
+            params.put("createdBy", filter.createdBy().value());
         }
         if (filter.status() != null) {
             where.append(switch (filter.status()) {
@@ -236,24 +288,24 @@ class JdbcTokenRepository implements TokenRepository {
         }
         if (filter.kind() != null) {
             where.append(" AND t.kind = :kind");
-            params.addValue("kind", filter.kind().name());
+            params.put("kind", filter.kind().name());
         }
         if (filter.group() != null) {
             where.append(" AND t.group_id = :group");
-            params.addValue("group", filter.group().value());
+            params.put("group", filter.group().value());
         }
         if (filter.scope() != null) {
             where.append(" AND EXISTS (SELECT 1 FROM access_token_scope ts WHERE ts.token_id = t.token_id"
                     + " AND ts.scope = :scope)");
-            params.addValue("scope", filter.scope());
+            params.put("scope", filter.scope());
         }
         if (filter.expiringBefore() != null) {
             where.append(" AND t.expires_at > :now AND t.expires_at < :expiringBefore");
-            params.addValue("expiringBefore", Times.toDatabase(filter.expiringBefore()));
+            params.put("expiringBefore", Times.toDatabase(filter.expiringBefore()));
         }
         if (filter.unusedSince() != null) {
             where.append(" AND (t.last_used_at IS NULL OR t.last_used_at < :unusedSince)");
-            params.addValue("unusedSince", Times.toDatabase(filter.unusedSince()));
+            params.put("unusedSince", Times.toDatabase(filter.unusedSince()));
         }
         if (filter.neverUsed()) {
             where.append(" AND t.last_used_at IS NULL");
@@ -263,30 +315,28 @@ class JdbcTokenRepository implements TokenRepository {
 
     @Override
     public boolean delete(WorkspaceId workspace, TokenId id) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("workspace", workspace.value())
-                .addValue("token", id.value());
-        jdbc.update("DELETE FROM access_token_scope WHERE workspace_id = :workspace AND token_id = :token", params);
-        return jdbc.update("DELETE FROM access_token WHERE workspace_id = :workspace AND token_id = :token", params) == 1;
+        jdbc.sql("DELETE FROM access_token_scope WHERE workspace_id = :workspace AND token_id = :token")
+                .param("workspace", workspace.value()).param("token", id.value()).update();
+        return jdbc.sql("DELETE FROM access_token WHERE workspace_id = :workspace AND token_id = :token")
+                .param("workspace", workspace.value()).param("token", id.value()).update() == 1;
     }
 
     @Override
     public void recordUses(Collection<TokenUse> usages) {
-        MapSqlParameterSource[] batch = usages.stream()
+        batch.batchUpdate(RECORD_USAGE, usages.stream()
                 .map(usage -> new MapSqlParameterSource()
                         .addValue("at", Times.toDatabase(usage.at()))
                         .addValue("address", usage.clientAddress())
                         .addValue("agent", usage.userAgent())
                         .addValue("workspace", usage.workspace().value())
                         .addValue("token", usage.token().value()))
-                .toArray(MapSqlParameterSource[]::new);
-        jdbc.batchUpdate(RECORD_USAGE, batch);
+                .toArray(SqlParameterSource[]::new));
     }
 
     /** Rows of one token are adjacent (ordered or unique by token), so they fold into one aggregate each. */
-    private List<AccessToken> select(String where, MapSqlParameterSource params) {
+    private List<AccessToken> select(String where, Map<String, ?> params) {
         Map<String, TokenRows.Accumulator> tokens = new LinkedHashMap<>();
-        jdbc.query(SELECT + where, params, (RowCallbackHandler) rs -> {
+        jdbc.sql(SELECT + where).params(params).query((RowCallbackHandler) rs -> {
             TokenRows.Accumulator token = tokens.get(rs.getString("token_id"));
             if (token == null) {
                 token = TokenRows.accumulate(rs);

@@ -16,28 +16,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
-/** Maps between the token aggregate and its rows. */
+/** Builds token aggregates from the joined rows of a token query. */
 final class TokenRows {
     private TokenRows() {
-    }
-
-    static TokenRow toRow(AccessToken token) {
-        long workspace = token.workspace().value();
-        TokenLastUse lastUse = token.lastUse();
-        return new TokenRow(token.id().value(), workspace, token.digest().hex(), token.displayHint(),
-                token.owner().value(), token.createdBy().value(), token.comment(), token.createdAt(),
-                token.expiresAt(), token.revokedAt(), token.revokedBy() == null ? null : token.revokedBy().value(),
-                token.revocationAuthority() == null ? null : token.revocationAuthority().name(),
-                lastUse == null ? null : lastUse.at(),
-                lastUse == null ? null : lastUse.clientAddress(),
-                lastUse == null ? null : lastUse.userAgent(),
-                token.kind().name(),
-                token.group() == null ? null : token.group().value(),
-                token.previousDigest() == null ? null : token.previousDigest().hex(),
-                token.previousValidUntil(), token.rotatedAt(),
-                token.scopes().stream().map(scope -> new TokenScopeRow(workspace, scope.key())).collect(Collectors.toSet()));
     }
 
     /** Starts a token from the first of its joined rows (one row per scope). */

@@ -3,35 +3,48 @@ package dev.warden.persistence.workspace;
 import dev.warden.core.workspace.Workspace;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
+import dev.warden.persistence.Times;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcWorkspaceRepository implements WorkspaceRepository {
-    private final WorkspaceRowRepository rows;
+    private final JdbcClient jdbc;
 
-    JdbcWorkspaceRepository(WorkspaceRowRepository rows) {
-        this.rows = rows;
+    JdbcWorkspaceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override
     public Optional<Workspace> findByName(String name) {
-        return rows.findByName(name).map(JdbcWorkspaceRepository::toDomain);
+        return jdbc.sql("SELECT id, name FROM workspace WHERE name = :name")
+                .param("name", name)
+                .query(JdbcWorkspaceRepository::toWorkspace).optional();
     }
 
     @Override
     public boolean isEmpty() {
-        return rows.count() == 0;
+        return jdbc.sql("SELECT COUNT(*) FROM workspace").query(Long.class).single() == 0;
     }
 
     @Override
     public Workspace create(String name) {
-        return toDomain(rows.save(new WorkspaceRow(null, name, Clock.systemUTC().instant().truncatedTo(ChronoUnit.MICROS))));
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO workspace (name, created_at) VALUES (:name, :now)")
+                .param("name", name)
+                .param("now", Times.toDatabase(Clock.systemUTC().instant().truncatedTo(ChronoUnit.MICROS)))
+                .update(key, "id");
+        return new Workspace(new WorkspaceId(key.getKey().longValue()), name);
     }
 
-    private static Workspace toDomain(WorkspaceRow row) {
-        return new Workspace(new WorkspaceId(row.id()), row.name());
+    private static Workspace toWorkspace(ResultSet rs, int row) throws SQLException {
+        return new Workspace(new WorkspaceId(rs.getLong("id")), rs.getString("name"));
     }
 }

@@ -8,15 +8,13 @@ import dev.warden.core.audit.AuditLog;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.persistence.Fixtures;
+import dev.warden.persistence.JdbcAdapterTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The audit contract against {@link JdbcAuditLog}; each test is rolled back. */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@JdbcAdapterTest
 abstract class JdbcAuditLogContract extends AuditLogContract {
     @Autowired
     private AuditLog audit;

@@ -1,12 +1,7 @@
 package dev.warden.persistence.audit;
 
-import dev.warden.persistence.TestDatabases;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import dev.warden.persistence.OnMariaDb;
 
+@OnMariaDb
 class JdbcAuditLogOnMariaDbIT extends JdbcAuditLogContract {
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.mariaDb(registry, "audit");
-    }
 }

@@ -11,7 +11,8 @@ import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenSort;
 import dev.warden.core.token.TokenStatus;
 import dev.warden.core.workspace.WorkspaceId;
-import dev.warden.persistence.TestDatabases;
+import dev.warden.persistence.JdbcAdapterTest;
+import dev.warden.persistence.OnMariaDb;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -22,11 +23,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,18 +36,13 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code ./mvnw -pl persistence test -Dtest=InventoryPagingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dbench.tokens=N} for another size). It prints medians of 15 runs after 5 warm-up runs.
  */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@JdbcAdapterTest
+@OnMariaDb
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class InventoryPagingBenchmark {
     private static final int OWNERS = 1000;
     private static final int CHUNK = 100_000;
     private static final int PAGE = 100;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.mariaDb(registry, "inventory_bench");
-    }
 
     @Autowired
     TokenRepository tokens;

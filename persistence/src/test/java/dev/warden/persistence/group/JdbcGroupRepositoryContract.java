@@ -13,11 +13,10 @@ import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
+import dev.warden.persistence.JdbcAdapterTest;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,8 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The group contract against {@link JdbcGroupRepository}; each test is rolled back. Adds what only rows can show:
  * membership rows carry the workspace, and deleting a group takes the role grants made to it or scoped to it.
  */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@JdbcAdapterTest
 abstract class JdbcGroupRepositoryContract extends GroupRepositoryContract {
     @Autowired
     private GroupRepository groups;

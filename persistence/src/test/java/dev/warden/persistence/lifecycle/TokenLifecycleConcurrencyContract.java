@@ -25,6 +25,7 @@ import dev.warden.core.token.TokenTarget;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.persistence.Fixtures;
+import dev.warden.persistence.JdbcAdapterTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.SecureRandom;
@@ -48,8 +49,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,8 +60,7 @@ import org.springframework.transaction.annotation.Transactional;
  * serial order (the token's row is locked for each change, which is written by compare-and-set). Every check reads
  * committed data through a plain {@link JdbcClient}, after all calls have finished.
  */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@JdbcAdapterTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 abstract class TokenLifecycleConcurrencyContract {

@@ -19,14 +19,13 @@ import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.Tokens;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
+import dev.warden.persistence.JdbcAdapterTest;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,8 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The principal contract against {@link JdbcPrincipalRepository}; each test is rolled back. Adds what only rows
  * can show: deleting a principal takes its tokens (with their scope rows), memberships and role grants along.
  */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@JdbcAdapterTest
 abstract class JdbcPrincipalRepositoryContract extends PrincipalRepositoryContract {
     private static final Instant T0 = Instant.parse("2026-03-29T01:30:00.123456Z");
 

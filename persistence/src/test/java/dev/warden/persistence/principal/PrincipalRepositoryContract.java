@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.transaction.annotation.Transactional;
 
 /** What every {@link PrincipalRepository} must do: the JDBC adapter on each database and the in-memory fake. * <p>
- * {@code @Transactional} is repeated here although the JDBC subclasses have it through {@code @DataJdbcTest}:
+ * {@code @Transactional} is repeated here although the JDBC subclasses have it through {@code @JdbcAdapterTest}:
  * Spring looks for a test method's transaction on the class that declares the method, so the contract's tests
  * would otherwise run without the rolled-back test transaction. Without a Spring context (the fakes) it does nothing.
  */

@@ -8,19 +8,17 @@ import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
 import dev.warden.core.workspace.WorkspaceRepository;
+import dev.warden.persistence.JdbcAdapterTest;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The role-assignment contract against {@link JdbcRoleAssignmentRepository}; each test is rolled back. */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@JdbcAdapterTest
 abstract class JdbcRoleAssignmentRepositoryContract extends RoleAssignmentRepositoryContract {
     @Autowired
     private RoleAssignmentRepository assignments;

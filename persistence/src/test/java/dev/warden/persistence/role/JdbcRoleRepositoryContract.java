@@ -15,13 +15,12 @@ import dev.warden.core.role.RoleRepository;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.persistence.Fixtures;
+import dev.warden.persistence.JdbcAdapterTest;
 import java.util.EnumSet;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,8 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The role contract against {@link JdbcRoleRepository}; each test is rolled back. Adds what only rows can show:
  * permission rows exist for custom roles only, carry the workspace, and go with the role and its grants.
  */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@JdbcAdapterTest
 abstract class JdbcRoleRepositoryContract extends RoleRepositoryContract {
     @Autowired
     private RoleRepository roles;

@@ -7,6 +7,7 @@ import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
+import dev.warden.persistence.JdbcAdapterTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -15,8 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,8 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The settings contract against {@link JdbcSettingsRepository}; each test is rolled back. Adds what only rows can
  * show: no row until the first save, one row per workspace however often it is saved, and the time of the change.
  */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@JdbcAdapterTest
 abstract class JdbcSettingsRepositoryContract extends SettingsRepositoryContract {
     @Autowired
     private SettingsRepository settings;

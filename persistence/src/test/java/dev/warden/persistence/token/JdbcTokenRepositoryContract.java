@@ -16,6 +16,7 @@ import dev.warden.core.token.TokenUse;
 import dev.warden.core.token.Tokens;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.persistence.Fixtures;
+import dev.warden.persistence.JdbcAdapterTest;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -24,18 +25,15 @@ import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The token contract against {@link JdbcTokenRepository} on a real database (which one: the subclass's
- * {@code @DynamicPropertySource}), migrated by Flyway; each test runs in a transaction that is rolled back.
+ * {@code @OnMariaDb} or {@code @OnH2}), migrated by Flyway; each test runs in a transaction that is rolled back.
  * Adds what only rows can show: scope rows, the unique digest index, the UTC wall clock in DATETIME columns.
  */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@JdbcAdapterTest
 abstract class JdbcTokenRepositoryContract extends TokenRepositoryContract {
     @Autowired
     private TokenRepository tokens;

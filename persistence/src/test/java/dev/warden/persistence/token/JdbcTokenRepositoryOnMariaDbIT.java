@@ -1,12 +1,7 @@
 package dev.warden.persistence.token;
 
-import dev.warden.persistence.TestDatabases;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import dev.warden.persistence.OnMariaDb;
 
+@OnMariaDb
 class JdbcTokenRepositoryOnMariaDbIT extends JdbcTokenRepositoryContract {
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.mariaDb(registry, "tokens");
-    }
 }

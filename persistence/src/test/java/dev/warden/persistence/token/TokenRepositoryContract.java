@@ -43,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (the JDBC adapter on each database, the in-memory fake) and how a duplicate is refused.
  * Instants carry microseconds, the precision the schema keeps.
  * <p>
- * {@code @Transactional} is repeated here although the JDBC subclasses have it through {@code @DataJdbcTest}:
+ * {@code @Transactional} is repeated here although the JDBC subclasses have it through {@code @JdbcAdapterTest}:
  * Spring looks for a test method's transaction on the class that declares the method, so the contract's tests
  * would otherwise run without the rolled-back test transaction. Without a Spring context (the fakes) it does nothing.
  */

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * What every {@link TokenUsageRepository} must do: the JDBC adapter on each database and the in-memory fake, linked
  * to the directory fakes as the foreign keys link the tables.
  * <p>
- * {@code @Transactional} is repeated here although the JDBC subclasses have it through {@code @DataJdbcTest}:
+ * {@code @Transactional} is repeated here although the JDBC subclasses have it through {@code @JdbcAdapterTest}:
  * Spring looks for a test method's transaction on the class that declares the method, so the contract's tests
  * would otherwise run without the rolled-back test transaction. Without a Spring context (the fakes) it does nothing.
  */

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.core.workspace.WorkspaceRepository;
+import dev.warden.persistence.JdbcAdapterTest;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /** The workspace contract against {@link JdbcWorkspaceRepository}; each test is rolled back. */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@JdbcAdapterTest
 abstract class JdbcWorkspaceRepositoryContract extends WorkspaceRepositoryContract {
     @Autowired
     private WorkspaceRepository workspaces;

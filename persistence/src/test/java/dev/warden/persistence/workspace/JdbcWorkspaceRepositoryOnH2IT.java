@@ -1,12 +1,7 @@
 package dev.warden.persistence.workspace;
 
-import dev.warden.persistence.TestDatabases;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import dev.warden.persistence.OnH2;
 
+@OnH2
 class JdbcWorkspaceRepositoryOnH2IT extends JdbcWorkspaceRepositoryContract {
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.h2(registry, "workspaces");
-    }
 }

@@ -1,12 +1,7 @@
 package dev.warden.persistence.workspace;
 
-import dev.warden.persistence.TestDatabases;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import dev.warden.persistence.OnMariaDb;
 
+@OnMariaDb
 class JdbcWorkspaceRepositoryOnMariaDbIT extends JdbcWorkspaceRepositoryContract {
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.mariaDb(registry, "workspaces");
-    }
 }

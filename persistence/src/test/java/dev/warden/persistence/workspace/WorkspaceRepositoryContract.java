@@ -10,9 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What every {@link WorkspaceRepository} must do. Each test starts from a store without workspaces
- * (a fresh database per test class whose tests are rolled back, or a fresh fake).
+ * (tables emptied before each test class whose tests are rolled back, or a fresh fake).
  * <p>
- * {@code @Transactional} is repeated here although the JDBC subclasses have it through {@code @DataJdbcTest}:
+ * {@code @Transactional} is repeated here although the JDBC subclasses have it through {@code @JdbcAdapterTest}:
  * Spring looks for a test method's transaction on the class that declares the method, so the contract's tests
  * would otherwise run without the rolled-back test transaction. Without a Spring context (the fakes) it does nothing.
  */

@@ -14,10 +14,10 @@ public record HoldingView(long assignmentId, long roleId, String role, boolean b
         String name;
         String href;
         if (principal != null) {
-            boolean user = principal.kind() == PrincipalKind.USER;
-            kind = user ? "user" : "service principal";
-            name = user ? principal.userName() : principal.displayName();
-            href = (user ? "/settings/admin/users/" : "/settings/admin/service-principals/") + principal.id().value();
+            kind = principal.kind() == PrincipalKind.USER ? "user" : "service principal";
+            PrincipalLink link = PrincipalLink.of(principal);
+            name = link.label();
+            href = link.href();
         } else {
             kind = "group";
             name = holding.group().displayName();

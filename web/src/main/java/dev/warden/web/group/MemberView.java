@@ -2,6 +2,7 @@ package dev.warden.web.group;
 
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
+import dev.warden.web.console.PrincipalLink;
 
 /** A member of a group, or a candidate to become one. {@code href} is null when the viewer cannot open it. */
 record MemberView(long id, String name, String kind, String detail, boolean active, String href) {
@@ -12,7 +13,6 @@ record MemberView(long id, String name, String kind, String detail, boolean acti
                 user ? "user" : "service principal",
                 user ? principal.userName() : principal.applicationId(),
                 principal.active(),
-                linked ? (user ? "/settings/admin/users/" : "/settings/admin/service-principals/") + principal.id().value()
-                        : null);
+                linked ? PrincipalLink.of(principal).href() : null);
     }
 }

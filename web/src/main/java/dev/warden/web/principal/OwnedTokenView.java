@@ -3,53 +3,42 @@ package dev.warden.web.principal;
 import dev.warden.core.token.DenialReason;
 import dev.warden.core.access.TokenSuspensions.Suspension;
 import dev.warden.core.access.TokenSuspensions;
-import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
-import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.token.AccessToken;
-import dev.warden.core.token.TokenStatus;
-import dev.warden.web.shared.TokenStatusLabel;
+import dev.warden.web.console.PrincipalLink;
+import dev.warden.web.token.TokenFacts;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.util.Locale;
 
 /**
  * One credential on a principal's page: everything about it except its secret. A token that is itself active but
  * that the decision chain refuses because of its owner or workspace shows as suspended, with the reason and how to
  * lift it (see {@link TokenSuspensions}).
- * @param createdByHref the creator's page, or null (a technical user, or a creator that is gone)
- * @param lastUsedAddress the client address of the last use, or null
+ * @param createdBy who created it (no link for a technical user, or a creator that is gone)
  * @param statusReason the decision chain's reason code when suspended, else null
  * @param statusMessage why it is suspended and how to fix it, else null
  */
-record OwnedTokenView(String id, String name, String hint, List<String> scopes, String created, String createdBy,
-                      String createdByHref, String expires, String lastUsed, String lastUsedAddress, String status,
-                      String statusLabel, String statusReason, String statusMessage) {
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+record OwnedTokenView(TokenFacts facts, PrincipalLink createdBy, String statusReason, String statusMessage)
+        implements TokenFacts.Row {
 
     /**
      * @param creator the principal that created the token, or null when it is gone
      * @param suspension why the token is suspended, or null when it is not
      */
     static OwnedTokenView of(AccessToken token, Principal creator, Suspension suspension, Instant now) {
-        TokenStatus status = token.statusAt(now);
-        boolean suspended = suspension != null && status == TokenStatus.ACTIVE;
-        return new OwnedTokenView(token.id().value(),
-                token.comment().isEmpty() ? "(no name)" : token.comment(),
-                token.displayHint(),
-                token.scopes().stream().map(Scope::key).toList(),
-                FORMAT.format(token.createdAt()),
-                creator == null ? "(removed, id " + token.createdBy().value() + ")" : label(creator),
-                creator == null ? null : href(creator),
-                token.expiresAt() == null ? "never" : FORMAT.format(token.expiresAt()),
-                token.lastUse() == null ? "never" : FORMAT.format(token.lastUse().at()),
-                token.lastUse() == null ? null : token.lastUse().clientAddress(),
-                suspended ? "suspended" : status.name().toLowerCase(),
-                suspended ? "Suspended: " + shortReason(suspension.reason()) : TokenStatusLabel.of(status),
+        TokenFacts facts = TokenFacts.of(token, false, now);
+        boolean suspended = suspension != null && facts.isActive();
+        return new OwnedTokenView(
+                suspended ? facts.suspended("Suspended: " + shortReason(suspension.reason())) : facts,
+                PrincipalLink.ofNullable(creator, token.createdBy()),
                 suspended ? suspension.reason().name() : null,
                 suspended ? suspension.message() : null);
+    }
+
+    /** In lower case, as this page's styles name it ({@code status-suspended}). */
+    @Override
+    public String status() {
+        return facts.status().toLowerCase(Locale.ROOT);
     }
 
     private static String shortReason(DenialReason reason) {
@@ -58,19 +47,6 @@ record OwnedTokenView(String id, String name, String hint, List<String> scopes, 
             case TOKENS_DISABLED -> "tokens disabled";
             case NO_TOKEN_USAGE_PERMISSION -> "no token usage permission";
             default -> reason.name().toLowerCase().replace('_', ' ');
-        };
-    }
-
-    private static String label(Principal principal) {
-        return principal.kind() == PrincipalKind.USER && principal.userName() != null
-                ? principal.userName() : principal.displayName();
-    }
-
-    private static String href(Principal principal) {
-        return switch (principal.kind()) {
-            case USER -> DirectoryKind.USER.path() + "/" + principal.id().value();
-            case SERVICE_PRINCIPAL -> DirectoryKind.SERVICE_PRINCIPAL.path() + "/" + principal.id().value();
-            case TECHNICAL_USER -> null;
         };
     }
 }

@@ -7,6 +7,7 @@ import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenKind;
+import dev.warden.web.console.PrincipalLink;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,7 +95,7 @@ class BulkRevokeFilters {
     private String principal(Actor actor, String value) {
         try {
             return principals.find(actor.workspace(), new PrincipalId(Long.parseLong(value)))
-                    .map(p -> (p.userName() != null ? p.userName() : p.displayName()) + " (id " + value + ")")
+                    .map(p -> PrincipalLink.labelOf(p) + " (id " + value + ")")
                     .orElse("id " + value + " (nobody)");
         } catch (NumberFormatException e) {
             return value;

@@ -97,7 +97,7 @@ class OwnTokenController {
         Instant now = clock.instant();
         TokenSuspensions.Suspension suspension = suspensions.of(actor.workspace(), List.of(token)).of(token, now)
                 .orElse(null);
-        TokenView row = TokenView.of(token, tokens.allows(actor, TokenAction.RESTORE, token,
+        TokenFacts row = TokenFacts.of(token, tokens.allows(actor, TokenAction.RESTORE, token,
                 TokenTarget.own(token.id())), now);
         model.addAttribute("token", suspension == null ? row : row.suspended());
         model.addAttribute("statusMessage", suspension == null ? null : suspension.message());

@@ -2,20 +2,17 @@ package dev.warden.web.token;
 
 import dev.warden.core.permission.Scope;
 import dev.warden.core.token.IssuedToken;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import dev.warden.web.console.InstantText;
 import java.util.stream.Collectors;
 
 /** What the copy dialog of a new organisation or group token shows, once: the secret and enough to recognise it. */
 public record TechnicalIssuedView(String id, String name, String secret, String expires, String scopes,
                                   String role) {
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     static TechnicalIssuedView of(IssuedToken issued, String role) {
         return new TechnicalIssuedView(issued.token().id().value(), issued.token().comment(),
                 issued.secret().reveal(),
-                issued.token().expiresAt() == null ? "never" : FORMAT.format(issued.token().expiresAt()),
+                InstantText.TO_THE_MINUTE.orNever(issued.token().expiresAt()),
                 issued.token().scopes().stream().map(Scope::key).collect(Collectors.joining(", ")), role);
     }
 

@@ -1,50 +1,28 @@
 package dev.warden.web.token;
 
 import dev.warden.core.token.TechnicalToken;
-import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
-import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.token.AccessToken;
-import dev.warden.core.token.TokenStatus;
-import dev.warden.web.shared.TokenStatusLabel;
+import dev.warden.web.console.PrincipalLink;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /**
- * One row of an organisation or group token list, formatted for people, with the paths of its row actions.
+ * One row of an organisation or group token list: the token's facts, its technical user and role, who made it, and
+ * the paths of its row actions.
  * @param path the token's path under the list it is shown in ({@code …/tokens/organisation/{id}})
  */
-public record TechnicalTokenRow(String id, String name, String hint, String technicalUser, long technicalUserId,
-                                String role, List<String> scopes, String created, String createdBy, String expires,
-                                String lastUsed, String lastUsedAddress, String status, String statusLabel,
-                                boolean revocable, boolean restorable, String path) {
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+public record TechnicalTokenRow(TokenFacts facts, String technicalUser, long technicalUserId, String role,
+                                PrincipalLink createdBy, String path) implements TokenFacts.Row {
 
     static TechnicalTokenRow of(TechnicalToken technical, Principal creator, String listPath, boolean mayRestore,
                                 Instant now) {
         AccessToken token = technical.token();
-        TokenStatus status = token.statusAt(now);
-        return new TechnicalTokenRow(token.id().value(),
-                token.comment() == null || token.comment().isEmpty() ? "(no name)" : token.comment(),
-                token.displayHint(),
+        return new TechnicalTokenRow(TokenFacts.of(token, mayRestore, now),
                 technical.technicalUser().displayName(),
                 technical.technicalUser().id().value(),
                 roleLabel(technical.role()),
-                token.scopes().stream().map(Scope::key).toList(),
-                FORMAT.format(token.createdAt()),
-                creator == null ? "(removed)" : creator.kind() == PrincipalKind.USER && creator.userName() != null
-                        ? creator.userName() : creator.displayName(),
-                token.expiresAt() == null ? "never" : FORMAT.format(token.expiresAt()),
-                token.lastUse() == null ? "never" : FORMAT.format(token.lastUse().at()),
-                token.lastUse() == null ? null : token.lastUse().clientAddress(),
-                status.name(),
-                TokenStatusLabel.of(status),
-                status == TokenStatus.ACTIVE,
-                status == TokenStatus.REVOKED && !token.isExpiredAt(now) && mayRestore,
+                PrincipalLink.ofNullable(creator),
                 listPath + "/" + token.id().value());
     }
 
@@ -75,11 +53,11 @@ public record TechnicalTokenRow(String id, String name, String hint, String tech
     }
 
     public String revokeConfirm() {
-        return "Revoke '" + name + "'? It stops working until you restore it.";
+        return "Revoke '" + name() + "'? It stops working until you restore it.";
     }
 
     public String deleteConfirm() {
-        return "Delete '" + name + "' permanently? This cannot be undone: the token and its technical user ("
+        return "Delete '" + name() + "' permanently? This cannot be undone: the token and its technical user ("
                 + technicalUser + ") are deleted.";
     }
 }

@@ -5,16 +5,15 @@ import dev.warden.core.access.TokenSuspensions.Suspension;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.group.Group;
+import dev.warden.core.group.GroupId;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLastUse;
-import dev.warden.core.token.TokenStatus;
-import dev.warden.web.shared.TokenStatusLabel;
+import dev.warden.web.console.InstantText;
+import dev.warden.web.console.PrincipalLink;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,22 +29,19 @@ import java.util.Set;
  * @param previousValidUntil until when the secret before the last rotation still works, or null when it does not
  * @param statusMessage why an active token is suspended and how to fix it, else null
  */
-record TokenDetailView(String id, String name, String hint, String kind, boolean onBehalfOf, boolean technical,
-                       Link owner, String ownerKind, Link createdBy, String created, Link group, String technicalRole,
-                       String rotated, String previousValidUntil, String expires,
-                       String lastUsed, String lastUsedAddress, String lastUsedAgent, String status,
-                       String statusLabel, Link revokedBy, String revokedAt, String statusMessage, boolean revocable,
-                       boolean restorable, List<HistoryEntry> history) {
-    static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+record TokenDetailView(TokenFacts facts, String kind, boolean onBehalfOf, boolean technical, PrincipalLink owner,
+                       String ownerKind, PrincipalLink createdBy, GroupLink group, String technicalRole,
+                       String rotated, String previousValidUntil, String lastUsedAgent, PrincipalLink revokedBy,
+                       String revokedAt, String statusMessage, List<HistoryEntry> history) implements TokenFacts.Row {
+    private static final InstantText TIME = InstantText.TO_THE_SECOND;
     /** Details every token event carries that the page already shows above the history. */
     private static final Set<String> SHOWN_ABOVE = Set.of("owner_id", "kind", "comment", "reason");
 
-    /** A principal or group by name, with its console page when it has one. */
-    record Link(String name, String href) {
-        static Link of(Principal principal, PrincipalId id) {
-            return principal == null ? new Link("(removed, id " + id.value() + ")", null)
-                    : new Link(TokenInventoryRow.label(principal), TokenInventoryRow.href(principal));
+    /** The group of a group token by name, with its members page while it exists. */
+    record GroupLink(String label, String href) {
+        static GroupLink of(Group group, GroupId id) {
+            return group == null ? new GroupLink("(removed, id " + id.value() + ")", null)
+                    : new GroupLink(group.displayName(), "/settings/admin/groups/" + group.id().value() + "/members");
         }
     }
 
@@ -60,7 +56,7 @@ record TokenDetailView(String id, String name, String hint, String kind, boolean
                     .filter(e -> !SHOWN_ABOVE.contains(e.getKey()))
                     .map(e -> e.getKey().replace('_', ' ') + ": " + e.getValue())
                     .toList();
-            return new HistoryEntry(event.action().name(), label(event.action()), FORMAT.format(event.occurredAt()),
+            return new HistoryEntry(event.action().name(), label(event.action()), TIME.of(event.occurredAt()),
                     event.actorName() == null ? "(nobody signed in)" : event.actorName(),
                     event.clientAddress() == null ? "—" : event.clientAddress(),
                     event.action() == AuditAction.TOKENS_BULK_REVOKED ? event.details().get("reason") : null,
@@ -92,42 +88,31 @@ record TokenDetailView(String id, String name, String hint, String kind, boolean
     static TokenDetailView of(AccessToken token, Map<PrincipalId, Principal> named, TechnicalToken technical,
                               Group group, Suspension suspension, List<AuditEvent> history, boolean mayRestore,
                               Instant now) {
-        TokenStatus status = token.statusAt(now);
-        boolean suspended = suspension != null && status == TokenStatus.ACTIVE;
+        TokenFacts facts = TokenFacts.toTheSecond(token, mayRestore, now);
+        boolean suspended = suspension != null && facts.isActive();
         Principal owner = technical != null ? technical.technicalUser() : named.get(token.owner());
         TokenLastUse lastUse = token.lastUse();
         boolean inGrace = token.previousValidUntil() != null && now.isBefore(token.previousValidUntil());
-        return new TokenDetailView(token.id().value(),
-                token.comment().isEmpty() ? "(no name)" : token.comment(),
-                token.displayHint(),
+        return new TokenDetailView(suspended ? facts.suspended() : facts,
                 TokenInventoryRow.kindLabel(token.kind()),
                 token.kind() == TokenKind.ON_BEHALF_OF,
                 token.kind().backedByTechnicalUser(),
-                Link.of(owner, token.owner()),
+                PrincipalLink.ofNullable(owner, token.owner()),
                 owner == null ? null : switch (owner.kind()) {
                     case USER -> "user";
                     case SERVICE_PRINCIPAL -> "service principal";
                     case TECHNICAL_USER -> "technical user";
                 },
-                Link.of(named.get(token.createdBy()), token.createdBy()),
-                FORMAT.format(token.createdAt()),
-                token.group() == null ? null : group == null
-                        ? new Link("(removed, id " + token.group().value() + ")", null)
-                        : new Link(group.displayName(), "/settings/admin/groups/" + group.id().value() + "/members"),
+                PrincipalLink.ofNullable(named.get(token.createdBy()), token.createdBy()),
+                token.group() == null ? null : GroupLink.of(group, token.group()),
                 technical == null ? null : technical.role(),
-                token.rotatedAt() == null ? null : FORMAT.format(token.rotatedAt()),
-                inGrace ? FORMAT.format(token.previousValidUntil()) : null,
-                token.expiresAt() == null ? "never" : FORMAT.format(token.expiresAt()),
-                lastUse == null ? "never" : FORMAT.format(lastUse.at()),
-                lastUse == null ? null : lastUse.clientAddress(),
+                token.rotatedAt() == null ? null : TIME.of(token.rotatedAt()),
+                inGrace ? TIME.of(token.previousValidUntil()) : null,
                 lastUse == null ? null : lastUse.userAgent(),
-                suspended ? "SUSPENDED" : status.name(),
-                suspended ? "Suspended" : TokenStatusLabel.of(status),
-                token.revokedBy() == null ? null : Link.of(named.get(token.revokedBy()), token.revokedBy()),
-                token.revokedAt() == null ? null : FORMAT.format(token.revokedAt()),
+                token.revokedBy() == null ? null
+                        : PrincipalLink.ofNullable(named.get(token.revokedBy()), token.revokedBy()),
+                token.revokedAt() == null ? null : TIME.of(token.revokedAt()),
                 suspended ? suspension.message() : null,
-                status == TokenStatus.ACTIVE,
-                status == TokenStatus.REVOKED && !token.isExpiredAt(now) && mayRestore,
                 history.stream().map(HistoryEntry::of).toList());
     }
 }

@@ -18,6 +18,7 @@ import dev.warden.core.token.TokenSort;
 import dev.warden.core.token.TokenStatus;
 import dev.warden.web.console.Assignee;
 import dev.warden.web.console.ConsolePage;
+import dev.warden.web.console.PrincipalLink;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import java.time.Clock;
@@ -200,7 +201,7 @@ class TokenInventoryController {
     private String ownerLabel(Actor actor, PrincipalId owner) {
         return principals.find(actor.workspace(), owner)
                 .map(p -> p.kind() == PrincipalKind.TECHNICAL_USER ? p.displayName() + " (technical user)"
-                        : TokenInventoryRow.label(p))
+                        : PrincipalLink.labelOf(p))
                 .orElse("unknown principal " + owner.value());
     }
 

@@ -1,67 +1,34 @@
 package dev.warden.web.token;
 
 import dev.warden.core.access.TokenSuspensions.Suspension;
-import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
-import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenKind;
-import dev.warden.core.token.TokenStatus;
-import dev.warden.web.shared.TokenStatusLabel;
+import dev.warden.web.console.PrincipalLink;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 
-/** One row of the Admin Console's token inventory, formatted for people. */
-record TokenInventoryRow(String id, String name, String hint, String ownerName, String ownerHref, String kind,
-                         String creatorName, List<String> scopes, String created, String expires, String lastUsed,
-                         String lastUsedAddress, String status, String statusLabel, String statusReason,
-                         boolean revocable,
-                         boolean restorable) {
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+/**
+ * One row of the Admin Console's token inventory: the token's facts, whose it is and who made it.
+ * @param statusReason why the decision chain refuses this active token (it shows as suspended), else null
+ */
+record TokenInventoryRow(TokenFacts facts, PrincipalLink owner, String kind, PrincipalLink creator,
+                         String statusReason) implements TokenFacts.Row {
 
     /**
+     * @param owner the token's owner, or null when it is gone; likewise {@code creator}
      * @param suspension why the decision chain refuses this active token because of its owner or workspace, or null;
      *                   a suspended token shows as such and can still be revoked
      * @param mayRestore whether the viewer may restore it (the token access policy says), so Restore shows only then
      */
     static TokenInventoryRow of(AccessToken token, Principal owner, Principal creator, Suspension suspension,
                                 boolean mayRestore, Instant now) {
-        TokenStatus status = token.statusAt(now);
-        boolean suspended = suspension != null && status == TokenStatus.ACTIVE;
-        return new TokenInventoryRow(token.id().value(),
-                token.comment() == null || token.comment().isEmpty() ? "(no name)" : token.comment(),
-                token.displayHint(),
-                owner == null ? "(removed)" : label(owner),
-                owner == null ? null : href(owner),
+        TokenFacts facts = TokenFacts.of(token, mayRestore, now);
+        boolean suspended = suspension != null && facts.isActive();
+        return new TokenInventoryRow(suspended ? facts.suspended() : facts,
+                PrincipalLink.ofNullable(owner),
                 kindLabel(token.kind()),
-                creator == null ? "(removed)" : label(creator),
-                token.scopes().stream().map(Scope::key).toList(),
-                FORMAT.format(token.createdAt()),
-                token.expiresAt() == null ? "never" : FORMAT.format(token.expiresAt()),
-                token.lastUse() == null ? "never" : FORMAT.format(token.lastUse().at()),
-                token.lastUse() == null ? null : token.lastUse().clientAddress(),
-                suspended ? "SUSPENDED" : status.name(),
-                suspended ? "Suspended" : TokenStatusLabel.of(status),
-                suspended ? suspension.message() : null,
-                status == TokenStatus.ACTIVE,
-                status == TokenStatus.REVOKED && !token.isExpiredAt(now) && mayRestore);
-    }
-
-    static String label(Principal principal) {
-        return principal.kind() == PrincipalKind.USER && principal.userName() != null
-                ? principal.userName() : principal.displayName();
-    }
-
-    /** The principal's console page; null for a technical user, which has none. */
-    static String href(Principal principal) {
-        return switch (principal.kind()) {
-            case USER -> "/settings/admin/users/" + principal.id().value();
-            case SERVICE_PRINCIPAL -> "/settings/admin/service-principals/" + principal.id().value();
-            case TECHNICAL_USER -> null;
-        };
+                PrincipalLink.ofNullable(creator),
+                suspended ? suspension.message() : null);
     }
 
     static String kindLabel(TokenKind kind) {

@@ -187,8 +187,8 @@ class UserTokensController {
                 terms == null ? Set.of() : terms.grantable(), form.getScopes()));
     }
 
-    private TokenView view(Actor actor, AccessToken token) {
-        return TokenView.of(token, tokens.allows(actor, TokenAction.RESTORE, token, TokenTarget.own(token.id())),
+    private TokenFacts view(Actor actor, AccessToken token) {
+        return TokenFacts.of(token, tokens.allows(actor, TokenAction.RESTORE, token, TokenTarget.own(token.id())),
                 clock.instant());
     }
 }

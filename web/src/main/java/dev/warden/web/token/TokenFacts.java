@@ -1,0 +1,134 @@
+package dev.warden.web.token;
+
+import dev.warden.core.permission.Scope;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenStatus;
+import dev.warden.web.console.InstantText;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What every view of a token shows, formatted for people, whatever page it is on: a user's own token list and page,
+ * the Admin Console's inventory, an organisation or group token list, a principal's tokens, a token's page. Each of
+ * those composes these facts with its own (owner, creator, path…); see {@link Row}.
+ * @param name the token's comment, or "(no name)"
+ * @param status {@code ACTIVE}, {@code REVOKED}, {@code EXPIRED}, or {@code SUSPENDED} when a policy stops a token
+ *               that would otherwise work
+ * @param revocable whether Revoke applies (the token is active)
+ * @param restorable whether Restore applies: revoked, not expired, and the viewer may restore it
+ */
+public record TokenFacts(String id, String name, String hint, List<String> scopes, String created, String expires,
+                         String lastUsed, String lastUsedAddress, String status, String statusLabel,
+                         boolean revocable, boolean restorable) {
+    private static final String SUSPENDED = "SUSPENDED";
+
+    /** @param mayRestore whether the viewer may restore it (the token access policy says) */
+    public static TokenFacts of(AccessToken token, boolean mayRestore, Instant now) {
+        return of(token, mayRestore, now, InstantText.TO_THE_MINUTE);
+    }
+
+    /** The same facts with times to the second, as a token's own page shows them. */
+    public static TokenFacts toTheSecond(AccessToken token, boolean mayRestore, Instant now) {
+        return of(token, mayRestore, now, InstantText.TO_THE_SECOND);
+    }
+
+    private static TokenFacts of(AccessToken token, boolean mayRestore, Instant now, InstantText time) {
+        TokenStatus status = token.statusAt(now);
+        return new TokenFacts(token.id().value(),
+                token.comment() == null || token.comment().isEmpty() ? "(no name)" : token.comment(),
+                token.displayHint(),
+                token.scopes().stream().map(Scope::key).toList(),
+                time.of(token.createdAt()),
+                time.orNever(token.expiresAt()),
+                time.orNever(token.lastUse() == null ? null : token.lastUse().at()),
+                token.lastUse() == null ? null : token.lastUse().clientAddress(),
+                status.name(),
+                label(status),
+                status == TokenStatus.ACTIVE,
+                status == TokenStatus.REVOKED && !token.isExpiredAt(now) && mayRestore);
+    }
+
+    /** The same token when it would work but does not now (its owner lost token usage, or tokens are off). */
+    public TokenFacts suspended() {
+        return suspended("Suspended");
+    }
+
+    /** As {@link #suspended()}, with a label that says why ("Suspended: owner inactive"). */
+    public TokenFacts suspended(String label) {
+        return isActive() ? new TokenFacts(id, name, hint, scopes, created, expires, lastUsed, lastUsedAddress,
+                SUSPENDED, label, revocable, restorable) : this;
+    }
+
+    public boolean isActive() {
+        return TokenStatus.ACTIVE.name().equals(status);
+    }
+
+    public boolean isSuspended() {
+        return SUSPENDED.equals(status);
+    }
+
+    /** How the console names a token's status. */
+    public static String label(TokenStatus status) {
+        return switch (status) {
+            case ACTIVE -> "Active";
+            case REVOKED -> "Revoked";
+            case EXPIRED -> "Expired";
+        };
+    }
+
+    /**
+     * A view that composes a token's facts and shows them as its own properties, so a template reads
+     * {@code token.name} on any of them (and the shared token fragments take any of them).
+     */
+    public interface Row {
+        TokenFacts facts();
+
+        default String id() {
+            return facts().id();
+        }
+
+        default String name() {
+            return facts().name();
+        }
+
+        default String hint() {
+            return facts().hint();
+        }
+
+        default List<String> scopes() {
+            return facts().scopes();
+        }
+
+        default String created() {
+            return facts().created();
+        }
+
+        default String expires() {
+            return facts().expires();
+        }
+
+        default String lastUsed() {
+            return facts().lastUsed();
+        }
+
+        default String lastUsedAddress() {
+            return facts().lastUsedAddress();
+        }
+
+        default String status() {
+            return facts().status();
+        }
+
+        default String statusLabel() {
+            return facts().statusLabel();
+        }
+
+        default boolean revocable() {
+            return facts().revocable();
+        }
+
+        default boolean restorable() {
+            return facts().restorable();
+        }
+    }
+}
