@@ -21,6 +21,8 @@ class FeaturePackagesTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // The persistence test-jar (benchmarks, shared contracts) is on this classpath as a jar, not test classes.
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("dev.warden.core", "dev.warden.persistence", "dev.warden.web");
 
     @Test

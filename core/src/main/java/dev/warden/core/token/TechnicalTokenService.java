@@ -115,24 +115,28 @@ public final class TechnicalTokenService {
 
     /** Whether the actor may do this to the organisation or group token (the console shows only what works). */
     public boolean allows(Actor actor, TokenAction action, AccessToken token) {
-        return tokenService.allows(actor, action, token, TokenTarget.technical(token.id()));
+        TokenTarget target = token.kind() == TokenKind.GROUP
+                ? TokenTarget.ofGroup(token.group(), token.id())
+                : TokenTarget.ofOrganisation(token.id());
+        return tokenService.allows(actor, action, token, target);
     }
 
+    /** One organisation token; any other id (a group token, a personal token) answers as unknown. */
     public TechnicalToken get(Actor actor, TokenId id) {
-        return describe(actor, tokenService.get(actor, TokenTarget.technical(id)));
+        return describe(actor, tokenService.get(actor, TokenTarget.ofOrganisation(id)));
     }
 
-    public AccessToken revoke(Actor actor, TokenId id) {
-        return tokenService.revoke(actor, TokenTarget.technical(id));
+    public TechnicalToken revoke(Actor actor, TokenId id) {
+        return describe(actor, tokenService.revoke(actor, TokenTarget.ofOrganisation(id)));
     }
 
-    public AccessToken restore(Actor actor, TokenId id) {
-        return tokenService.restore(actor, TokenTarget.technical(id));
+    public TechnicalToken restore(Actor actor, TokenId id) {
+        return describe(actor, tokenService.restore(actor, TokenTarget.ofOrganisation(id)));
     }
 
-    /** Permanent: the token and its technical user. */
+    /** Permanent: the organisation token and its technical user. */
     public void delete(Actor actor, TokenId id) {
-        tokenService.delete(actor, TokenTarget.technical(id));
+        tokenService.delete(actor, TokenTarget.ofOrganisation(id));
     }
 
     /** One token of this group; any other id (another group's token, an organisation token) answers as unknown. */

@@ -3,6 +3,9 @@ package dev.warden.core.token;
 import dev.warden.core.shared.InvalidParameterException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /** How long new tokens live: the default when a request names no lifetime, and the longest allowed. */
@@ -32,12 +35,56 @@ public record TokenLifetimePolicy(Duration defaultLifetime, Duration maxLifetime
         return now.plus(lifetime);
     }
 
+    /**
+     * The console's "Lifetime (days)": a whole number of days from one to the maximum.
+     * @param days null when the field was left empty
+     */
+    public Duration lifetimeOfDays(Integer days) {
+        if (days == null || days < 1 || days > maxDays()) {
+            throw new InvalidParameterException(FIELD, "Enter a lifetime from 1 to " + maxDays() + " days.");
+        }
+        return Duration.ofDays(days);
+    }
+
+    /**
+     * The console's "Expiration date": the token expires on that day (UTC) at the time of day it is created, so
+     * the first day allowed is tomorrow and the last is the maximum lifetime away.
+     * @param date null when the field was left empty
+     */
+    public Duration lifetimeUntil(LocalDate date, Instant now) {
+        String range = "Choose a date from " + firstExpiryDate(now) + " to " + lastExpiryDate(now)
+                + " (the longest token lifetime here is " + maxDays() + " days).";
+        if (date == null) {
+            throw new InvalidParameterException(FIELD, "Choose when the token expires. " + range);
+        }
+        if (date.isBefore(firstExpiryDate(now)) || date.isAfter(lastExpiryDate(now))) {
+            throw new InvalidParameterException(FIELD, range);
+        }
+        return Duration.ofDays(ChronoUnit.DAYS.between(today(now), date));
+    }
+
+    public LocalDate firstExpiryDate(Instant now) {
+        return today(now).plusDays(1);
+    }
+
+    public LocalDate lastExpiryDate(Instant now) {
+        return today(now).plusDays(maxDays());
+    }
+
+    public LocalDate defaultExpiryDate(Instant now) {
+        return today(now).plusDays(defaultDays());
+    }
+
     public long maxDays() {
         return maxLifetime.toDays();
     }
 
     public long defaultDays() {
         return defaultLifetime.toDays();
+    }
+
+    private static LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
     }
 
     private static String describe(Duration duration) {

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * How a caller names a token, and so in which capacity it acts: as its owner ({@code /api/2.0/token/…}, where
  * anybody else's token is unknown), or as a manager of the workspace's tokens, of its organisation and group tokens,
- * or of one group's tokens. A token outside the target is unknown to that caller (404), so existence never leaks.
+ * or of the organisation's tokens, or of one group's tokens. A token outside the target is unknown to that caller (404), so existence never leaks.
  */
 public record TokenTarget(TokenId id, Capacity capacity, Range range, GroupId group) {
     public enum Capacity {
@@ -18,8 +18,8 @@ public record TokenTarget(TokenId id, Capacity capacity, Range range, GroupId gr
     public enum Range {
         /** Every token of the workspace (the owner's own, for the owner). */
         ANY,
-        /** Organisation and group tokens, those backed by a technical user. */
-        TECHNICAL,
+        /** The organisation's tokens (those of technical users holding a workspace role). */
+        ORGANISATION,
         /** The tokens of one group. */
         GROUP
     }
@@ -41,9 +41,9 @@ public record TokenTarget(TokenId id, Capacity capacity, Range range, GroupId gr
         return new TokenTarget(id, Capacity.MANAGER, Range.ANY, null);
     }
 
-    /** An organisation or group token, through token management. */
-    public static TokenTarget technical(TokenId id) {
-        return new TokenTarget(id, Capacity.MANAGER, Range.TECHNICAL, null);
+    /** An organisation token, through the organisation's tokens. */
+    public static TokenTarget ofOrganisation(TokenId id) {
+        return new TokenTarget(id, Capacity.MANAGER, Range.ORGANISATION, null);
     }
 
     /** A token of this group, through the group's tokens. */
@@ -58,7 +58,7 @@ public record TokenTarget(TokenId id, Capacity capacity, Range range, GroupId gr
         }
         return switch (range) {
             case ANY -> true;
-            case TECHNICAL -> token.kind().backedByTechnicalUser();
+            case ORGANISATION -> token.kind() == TokenKind.ORGANISATION;
             case GROUP -> token.kind() == TokenKind.GROUP && group.equals(token.group());
         };
     }

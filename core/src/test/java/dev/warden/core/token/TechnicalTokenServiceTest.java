@@ -208,9 +208,9 @@ class TechnicalTokenServiceTest {
 
         @Test
         void revokeAndRestoreAreAudited() {
-            assertThat(service.revoke(admin, ci.token().id()).statusAt(kit.clock.instant()))
+            assertThat(service.revoke(admin, ci.token().id()).token().statusAt(kit.clock.instant()))
                     .isEqualTo(TokenStatus.REVOKED);
-            assertThat(service.restore(admin, ci.token().id()).statusAt(kit.clock.instant()))
+            assertThat(service.restore(admin, ci.token().id()).token().statusAt(kit.clock.instant()))
                     .isEqualTo(TokenStatus.ACTIVE);
 
             assertThat(kit.audit.events()).extracting(AuditEvent::action)
@@ -305,9 +305,9 @@ class TechnicalTokenServiceTest {
                     "group-member"), PermissionDeniedException.class);
             assertThat(catchThrowableOfType(PermissionDeniedException.class,
                     () -> service.groupTokens(as(lead), other.id()))).isNotNull();
-            assertRefusedWithoutTrace(() -> service.revoke(as(lead), theirs.token().id()),
+            assertRefusedWithoutTrace(() -> service.revoke(as(lead), other.id(), theirs.token().id()),
                     PermissionDeniedException.class);
-            assertRefusedWithoutTrace(() -> service.delete(as(lead), theirs.token().id()),
+            assertRefusedWithoutTrace(() -> service.delete(as(lead), other.id(), theirs.token().id()),
                     PermissionDeniedException.class);
         }
 
@@ -336,11 +336,16 @@ class TechnicalTokenServiceTest {
         void theGroupsAdminRevokesRestoresAndDeletesItsTokens() {
             IssuedToken mine = service.createGroupToken(as(lead), team.id(), named("mine"), "group-member");
 
-            service.revoke(as(lead), mine.token().id());
-            service.restore(as(lead), mine.token().id());
-            service.delete(as(lead), mine.token().id());
+            assertThat(service.revoke(as(lead), team.id(), mine.token().id()).token().statusAt(kit.clock.instant()))
+                    .isEqualTo(TokenStatus.REVOKED);
+            assertThat(service.restore(as(lead), team.id(), mine.token().id()).token().statusAt(kit.clock.instant()))
+                    .isEqualTo(TokenStatus.ACTIVE);
+            service.delete(as(lead), team.id(), mine.token().id());
 
+            assertThat(kit.tokens.findById(WORKSPACE, mine.token().id())).isEmpty();
             assertThat(kit.directory.principals.findById(WORKSPACE, mine.token().owner())).isEmpty();
+            assertThat(kit.audit.events()).extracting(AuditEvent::action)
+                    .containsSubsequence(AuditAction.TOKEN_REVOKED, AuditAction.TOKEN_RESTORED, AuditAction.TOKEN_DELETED);
         }
 
         @Test

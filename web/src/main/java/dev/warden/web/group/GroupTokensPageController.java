@@ -9,6 +9,7 @@ import dev.warden.web.token.TechnicalTokenConsole.TokenList;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -64,13 +65,18 @@ class GroupTokensPageController {
     }
 
     @PostMapping
-    String create(Actor actor, @PathVariable long id, @ModelAttribute("form") CreateTechnicalTokenForm form,
+    String create(Actor actor, @PathVariable long id, @Valid @ModelAttribute("form") CreateTechnicalTokenForm form,
                   BindingResult binding, Model model, HtmxRequest htmx, HtmxResponse htmxResponse,
                   HttpServletResponse response) {
         GroupPageView group = pages.page(actor, id);
+        TokenList list = list(id, group.displayName());
+        String fragment = console.create(actor, list, form, binding, model, htmx, htmxResponse, response);
+        if (fragment != null) {
+            return fragment;
+        }
+        console.addList(actor, list, model);
         model.addAttribute("group", group);
-        return console.create(actor, list(id, group.displayName()), form, binding, model, htmx, htmxResponse,
-                response, PAGE);
+        return PAGE;
     }
 
     @PostMapping("/{tokenId}/revoke")

@@ -1,65 +1,30 @@
 package dev.warden.web.token;
 
-import java.util.ArrayList;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import java.time.LocalDate;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The console's "Create access token" dialog for an organisation or group token. A mutable bean so the form
- * re-renders with what was typed; the expiration date stays text ({@code yyyy-MM-dd}, as a date input sends it) so
- * that a bad value is reported next to its field rather than as a binding failure.
+ * The console's "Create access token" dialog for an organisation or group token. The expiration date's range is the
+ * workspace's and is checked by core; a date that is not {@code yyyy-mm-dd} is reported by the binder
+ * ({@code messages.properties}).
+ *
+ * @param refreshScopes "Show the scopes this role grants" (without JavaScript): render the dialog again, create nothing
  */
-public class CreateTechnicalTokenForm {
-    private String name;
-    private String expirationDate;
-    private List<String> scopes = new ArrayList<>();
-    private String role;
-    /** "Show the scopes this role grants" (without JavaScript): render the dialog again, create nothing. */
-    private boolean refreshScopes;
+public record CreateTechnicalTokenForm(
+        @NotBlank(message = "Give the token a name, so you can recognise it later.") String name,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expirationDate,
+        @NotEmpty(message = "Choose at least one scope.") List<String> scopes,
+        @NotBlank(message = "Choose the role of the token's technical user.") String role,
+        boolean refreshScopes) {
 
-    static CreateTechnicalTokenForm withDefaults(String expirationDate, String role) {
-        CreateTechnicalTokenForm form = new CreateTechnicalTokenForm();
-        form.setExpirationDate(expirationDate);
-        form.setRole(role);
-        return form;
+    public CreateTechnicalTokenForm {
+        scopes = scopes == null ? List.of() : List.copyOf(scopes);
     }
 
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getExpirationDate() {
-        return expirationDate;
-    }
-
-    public void setExpirationDate(String expirationDate) {
-        this.expirationDate = expirationDate;
-    }
-
-    public List<String> getScopes() {
-        return scopes;
-    }
-
-    public void setScopes(List<String> scopes) {
-        this.scopes = scopes == null ? new ArrayList<>() : scopes;
-    }
-
-    public String getRole() {
-        return role;
-    }
-
-    public void setRole(String role) {
-        this.role = role;
-    }
-
-    public boolean isRefreshScopes() {
-        return refreshScopes;
-    }
-
-    public void setRefreshScopes(boolean refreshScopes) {
-        this.refreshScopes = refreshScopes;
+    static CreateTechnicalTokenForm withDefaults(LocalDate expirationDate, String role) {
+        return new CreateTechnicalTokenForm(null, expirationDate, List.of(), role, false);
     }
 }

@@ -1,41 +1,23 @@
 package dev.warden.web.token;
 
-import java.util.ArrayList;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import java.util.List;
 
-/** The console's "Generate new token" dialog. A mutable bean so the form re-renders with what was typed. */
-public class GenerateTokenForm {
-    private String name;
-    private Integer lifetimeDays;
-    private List<String> scopes = new ArrayList<>();
+/**
+ * The console's "Generate new token" dialog for the user's own token. The lifetime's range is the workspace's and is
+ * checked by core; a lifetime that is not a number is reported by the binder ({@code messages.properties}).
+ */
+public record GenerateTokenForm(
+        @NotBlank(message = "Give the token a name, so you can recognise it later.") String name,
+        Integer lifetimeDays,
+        @NotEmpty(message = "Choose at least one scope.") List<String> scopes) {
+
+    public GenerateTokenForm {
+        scopes = scopes == null ? List.of() : List.copyOf(scopes);
+    }
 
     static GenerateTokenForm withDefaults(long defaultDays) {
-        GenerateTokenForm form = new GenerateTokenForm();
-        form.setLifetimeDays((int) defaultDays);
-        return form;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public Integer getLifetimeDays() {
-        return lifetimeDays;
-    }
-
-    public void setLifetimeDays(Integer lifetimeDays) {
-        this.lifetimeDays = lifetimeDays;
-    }
-
-    public List<String> getScopes() {
-        return scopes;
-    }
-
-    public void setScopes(List<String> scopes) {
-        this.scopes = scopes == null ? new ArrayList<>() : scopes;
+        return new GenerateTokenForm(null, (int) defaultDays, List.of());
     }
 }

@@ -6,6 +6,7 @@ import dev.warden.web.token.TechnicalTokenConsole.TokenList;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -52,9 +53,14 @@ class OrganisationTokensController {
     }
 
     @PostMapping
-    String create(Actor actor, @ModelAttribute("form") CreateTechnicalTokenForm form, BindingResult binding,
+    String create(Actor actor, @Valid @ModelAttribute("form") CreateTechnicalTokenForm form, BindingResult binding,
                   Model model, HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletResponse response) {
-        return console.create(actor, LIST, form, binding, model, htmx, htmxResponse, response, PAGE);
+        String fragment = console.create(actor, LIST, form, binding, model, htmx, htmxResponse, response);
+        if (fragment != null) {
+            return fragment;
+        }
+        console.addList(actor, LIST, model);
+        return PAGE;
     }
 
     @PostMapping("/{id}/revoke")

@@ -1,7 +1,6 @@
 package dev.warden.web.token;
 
 import dev.warden.core.role.AccessPolicy;
-import dev.warden.core.token.AccessRefusedException;
 import dev.warden.core.token.TechnicalToken;
 import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.token.TokenIssuePolicy;
@@ -12,32 +11,22 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.role.BuiltInRole;
-import dev.warden.core.shared.InvalidParameterException;
-import dev.warden.core.shared.PermissionDeniedException;
-import dev.warden.core.shared.QuotaExceededException;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLifetimePolicy;
-import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.web.console.ScopePickerView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxReswap;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -58,12 +47,12 @@ public class TechnicalTokenConsole {
     public static final String ISSUED = FRAGMENTS + " :: issued-dialog";
     /** The htmx event the list reloads on after a token was created. */
     public static final String CHANGED = "technical-tokens-changed";
-    /** Core names fields as the API does; the form calls them differently. */
-    private static final Map<String, String> FORM_FIELDS = Map.of(
+    /** Core names fields as the API does; the form calls them differently. A refused role is the role's error. */
+    private static final CreateTokenDialog CREATE = new CreateTokenDialog(DIALOG, ISSUED, CHANGED, Map.of(
             CreateTokenCommand.COMMENT_FIELD, "name",
             TokenLifetimePolicy.FIELD, "expirationDate",
             CreateTokenCommand.SCOPES_FIELD, "scopes",
-            TechnicalTokenService.ROLE_FIELD, "role");
+            TechnicalTokenService.ROLE_FIELD, "role"), "role");
 
     private final TechnicalTokenService tokens;
     private final PrincipalNames principals;
@@ -122,150 +111,80 @@ public class TechnicalTokenConsole {
         requireWrite(actor, list);
         TokenLifetimePolicy lifetimes = lifetimes(actor);
         CreateTechnicalTokenForm form = CreateTechnicalTokenForm.withDefaults(
-                today().plusDays(lifetimes.defaultDays()).toString(),
+                lifetimes.defaultExpiryDate(clock.instant()),
                 TechnicalTokenService.rolesFor(list.kind()).get(0).roleName());
         addFormContext(model, list, form, lifetimes);
     }
 
     /**
-     * Creates the token from the dialog. On success the copy dialog (htmx: into the dialog slot, and the list is told
-     * to reload) or the page with it, never cached; otherwise the dialog again with each error next to its field.
-     * @param page the whole page's view, for a request without htmx
+     * Creates the token through the console's one create-token dialog.
+     * @return the fragment that answers an htmx request; null when the caller renders its whole page
      */
     public String create(Actor actor, TokenList list, CreateTechnicalTokenForm form, BindingResult binding,
-                         Model model, HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletResponse response,
-                         String page) {
+                         Model model, HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletResponse response) {
         requireWrite(actor, list);
         TokenLifetimePolicy lifetimes = lifetimes(actor);
-        if (form.isRefreshScopes()) {
+        model.addAttribute("tokenList", list);
+        if (form.refreshScopes()) {
             // Without JavaScript the scopes cannot follow the role radio: this asks for the dialog again.
             addFormContext(model, list, form, lifetimes);
-            if (htmx.isHtmxRequest()) {
-                return DIALOG;
-            }
-            addList(actor, list, model);
-            return page;
+            return htmx.isHtmxRequest() ? DIALOG : null;
         }
-        Duration lifetime = validate(form, binding, lifetimes);
-        if (!binding.hasErrors()) {
-            try {
-                CreateTokenCommand command = new CreateTokenCommand(form.getName().strip(), lifetime,
-                        form.getScopes());
-                IssuedToken issued = list.group() == null
-                        ? tokens.createOrganisationToken(actor, command, form.getRole())
-                        : tokens.createGroupToken(actor, list.group(), command, form.getRole());
-                // The secret is in this response only; no cache may keep it.
-                response.setHeader("Cache-Control", "no-store");
-                model.addAttribute("issued", TechnicalIssuedView.of(issued,
-                        TechnicalTokenRow.roleLabel(BuiltInRole.named(form.getRole().strip()).orElseThrow())));
-                model.addAttribute("tokenList", list);
-                if (htmx.isHtmxRequest()) {
-                    htmxResponse.addTrigger(CHANGED);
-                    htmxResponse.setRetarget("#dialog-slot");
-                    htmxResponse.setReswap(HtmxReswap.innerHtml());
-                    return ISSUED;
-                }
-                model.addAttribute("form", null); // the copy dialog takes the form's place
-                addList(actor, list, model);
-                return page;
-            } catch (InvalidParameterException e) {
-                String field = FORM_FIELDS.get(e.field());
-                if (field == null) {
-                    model.addAttribute("formError", e.getMessage());
-                } else {
-                    binding.rejectValue(field, "invalid", e.getMessage());
-                }
-            } catch (PermissionDeniedException e) {
-                // The viewer may create tokens here (checked above), but not hand out this role.
-                binding.rejectValue("role", "denied", e.getMessage());
-            } catch (AccessRefusedException | QuotaExceededException e) {
-                model.addAttribute("formError", e.getMessage());
-            }
+        Duration lifetime = CREATE.check(binding, model,
+                () -> lifetimes.lifetimeUntil(form.expirationDate(), clock.instant()));
+        String view = CREATE.submit(binding, model, htmx, htmxResponse, response, () -> {
+            CreateTokenCommand command = new CreateTokenCommand(form.name().strip(), lifetime, form.scopes());
+            IssuedToken issued = list.group() == null
+                    ? tokens.createOrganisationToken(actor, command, form.role())
+                    : tokens.createGroupToken(actor, list.group(), command, form.role());
+            return TechnicalIssuedView.of(issued,
+                    TechnicalTokenRow.roleLabel(BuiltInRole.named(form.role().strip()).orElseThrow()));
+        });
+        if (model.getAttribute("issued") == null) {
+            addFormContext(model, list, form, lifetimes);
         }
-        addFormContext(model, list, form, lifetimes);
-        if (htmx.isHtmxRequest()) {
-            return DIALOG;
-        }
-        addList(actor, list, model);
-        return page;
+        return view;
     }
 
     public void revoke(Actor actor, TokenList list, String id, Model model) {
-        TokenId token = inList(actor, list, id);
-        tokens.revoke(actor, token);
-        model.addAttribute("token", row(actor, tokens.get(actor, token), list));
+        TokenId token = new TokenId(id);
+        TechnicalToken revoked = list.group() == null
+                ? tokens.revoke(actor, token)
+                : tokens.revoke(actor, list.group(), token);
+        model.addAttribute("token", row(actor, revoked, list));
         model.addAttribute("canWriteTokens", true);
     }
 
     public void restore(Actor actor, TokenList list, String id, Model model) {
-        TokenId token = inList(actor, list, id);
-        tokens.restore(actor, token);
-        model.addAttribute("token", row(actor, tokens.get(actor, token), list));
+        TokenId token = new TokenId(id);
+        TechnicalToken restored = list.group() == null
+                ? tokens.restore(actor, token)
+                : tokens.restore(actor, list.group(), token);
+        model.addAttribute("token", row(actor, restored, list));
         model.addAttribute("canWriteTokens", true);
     }
 
     /** Permanent: the token and its technical user. */
     public void delete(Actor actor, TokenList list, String id) {
-        tokens.delete(actor, inList(actor, list, id));
-    }
-
-    /** A token of another list (another group's, or a group token on the organisation list) is not found here. */
-    private TokenId inList(Actor actor, TokenList list, String id) {
-        TokenId tokenId = new TokenId(id);
-        TechnicalToken found = tokens.get(actor, tokenId);
-        if (!Objects.equals(found.token().group(), list.group())) {
-            throw new TokenNotFoundException(tokenId);
-        }
-        return tokenId;
-    }
-
-    private Duration validate(CreateTechnicalTokenForm form, BindingResult binding, TokenLifetimePolicy lifetimes) {
-        if (form.getName() == null || form.getName().isBlank()) {
-            binding.rejectValue("name", "required", "Give the token a name, so you can recognise it later.");
-        }
-        LocalDate today = today();
-        LocalDate first = today.plusDays(1);
-        LocalDate last = today.plusDays(lifetimes.maxDays());
-        String range = "Choose a date from " + first + " to " + last + " (the longest token lifetime here is "
-                + lifetimes.maxDays() + " days).";
-        Duration lifetime = null;
-        String raw = form.getExpirationDate() == null ? "" : form.getExpirationDate().strip();
-        if (raw.isEmpty()) {
-            binding.rejectValue("expirationDate", "required", "Choose when the token expires. " + range);
+        if (list.group() == null) {
+            tokens.delete(actor, new TokenId(id));
         } else {
-            try {
-                LocalDate date = LocalDate.parse(raw);
-                if (date.isBefore(first) || date.isAfter(last)) {
-                    binding.rejectValue("expirationDate", "range", range);
-                } else {
-                    // Expires on that day, at the time of day it was created.
-                    lifetime = Duration.ofDays(ChronoUnit.DAYS.between(today, date));
-                }
-            } catch (DateTimeParseException e) {
-                binding.rejectValue("expirationDate", "format", "Enter the date as yyyy-mm-dd. " + range);
-            }
+            tokens.delete(actor, list.group(), new TokenId(id));
         }
-        if (form.getScopes().isEmpty()) {
-            binding.rejectValue("scopes", "required", "Choose at least one scope.");
-        }
-        if (form.getRole() == null || form.getRole().isBlank()) {
-            binding.rejectValue("role", "required", "Choose the role of the token's technical user.");
-        }
-        return lifetime;
     }
 
     private void addFormContext(Model model, TokenList list, CreateTechnicalTokenForm form,
                                 TokenLifetimePolicy lifetimes) {
-        LocalDate today = today();
+        Instant now = clock.instant();
         model.addAttribute("form", form);
         model.addAttribute("tokenList", list);
-        model.addAttribute("minDate", today.plusDays(1).toString());
-        model.addAttribute("maxDate", today.plusDays(lifetimes.maxDays()).toString());
+        model.addAttribute("minDate", lifetimes.firstExpiryDate(now).toString());
+        model.addAttribute("maxDate", lifetimes.lastExpiryDate(now).toString());
         model.addAttribute("maxDays", lifetimes.maxDays());
         List<BuiltInRole> roles = TechnicalTokenService.rolesFor(list.kind());
         // The technical user holds only the chosen role, so that role bounds the scopes.
-        model.addAttribute("scopePicker", ScopePickerView.forRoles("technical-token", roles, form.getRole(),
-                form.getScopes()));
+        model.addAttribute("scopePicker", ScopePickerView.forRoles("technical-token", roles, form.role(),
+                form.scopes()));
         model.addAttribute("roleOptions", roles.stream()
                 .map(role -> new RoleOption(role.roleName(), TechnicalTokenRow.roleLabel(role), role.description()))
                 .toList());
@@ -289,10 +208,6 @@ public class TechnicalTokenConsole {
         return list.group() == null
                 ? held.holds(Permission.TOKEN_MANAGEMENT_WRITE)
                 : held.holds(Permission.TOKEN_MANAGEMENT_WRITE, list.group());
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private TechnicalTokenRow row(Actor actor, TechnicalToken token, TokenList list) {

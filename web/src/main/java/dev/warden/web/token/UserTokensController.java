@@ -2,11 +2,8 @@ package dev.warden.web.token;
 
 import dev.warden.core.token.AccessRefusedException;
 import dev.warden.core.principal.Actor;
-import dev.warden.core.shared.InvalidParameterException;
-import dev.warden.core.shared.QuotaExceededException;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
-import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenIssueTerms;
@@ -17,8 +14,8 @@ import dev.warden.web.console.ConsolePage;
 import dev.warden.web.console.ScopePickerView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxReswap;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -43,12 +40,13 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @RequestMapping("/settings/user/tokens")
 class UserTokensController {
     private static final String PAGE = "tokens/list";
-    private static final String TOKENS_CHANGED = "tokens-changed";
+    private static final String DIALOG = "tokens/fragments :: generate-dialog";
     /** Core names fields as the API does; the form calls them differently. */
-    private static final Map<String, String> FORM_FIELDS = Map.of(
-            CreateTokenCommand.COMMENT_FIELD, "name",
-            TokenLifetimePolicy.FIELD, "lifetimeDays",
-            CreateTokenCommand.SCOPES_FIELD, "scopes");
+    private static final CreateTokenDialog CREATE = new CreateTokenDialog(DIALOG, "tokens/fragments :: issued-dialog",
+            "tokens-changed", Map.of(
+                    CreateTokenCommand.COMMENT_FIELD, "name",
+                    TokenLifetimePolicy.FIELD, "lifetimeDays",
+                    CreateTokenCommand.SCOPES_FIELD, "scopes"), null);
 
     private final TokenService tokens;
     private final WorkspaceAdminNames admins;
@@ -81,49 +79,30 @@ class UserTokensController {
         }
         addFormContext(model, GenerateTokenForm.withDefaults(terms.lifetimes().defaultDays()), terms);
         if (htmx.isHtmxRequest()) {
-            return "tokens/fragments :: generate-dialog";
+            return DIALOG;
         }
         addTokens(actor, model);
         return PAGE;
     }
 
     @PostMapping
-    String generate(Actor actor, @ModelAttribute("form") GenerateTokenForm form, BindingResult binding, Model model,
-                    HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletResponse response) {
+    String generate(Actor actor, @Valid @ModelAttribute("form") GenerateTokenForm form, BindingResult binding,
+                    Model model, HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletResponse response) {
         TokenIssueTerms terms = null;
         try {
             terms = tokens.termsFor(actor);
         } catch (AccessRefusedException e) {
-            model.addAttribute("formError", e.getMessage());
+            model.addAttribute(CreateTokenDialog.FORM_ERROR, e.getMessage());
         }
-        if (terms != null) {
-            validate(form, binding, terms);
+        TokenLifetimePolicy lifetimes = terms == null ? tokens.lifetimes() : terms.lifetimes();
+        Duration lifetime = CREATE.check(binding, model, () -> lifetimes.lifetimeOfDays(form.lifetimeDays()));
+        String fragment = CREATE.submit(binding, model, htmx, htmxResponse, response, () -> IssuedTokenView.of(
+                tokens.create(actor, new CreateTokenCommand(form.name(), lifetime, form.scopes()))));
+        if (model.getAttribute("issued") == null) {
+            addFormContext(model, form, terms);
         }
-        if (terms != null && !binding.hasErrors()) {
-            try {
-                IssuedToken issued = tokens.create(actor, new CreateTokenCommand(form.getName(),
-                        Duration.ofDays(form.getLifetimeDays()), form.getScopes()));
-                // The secret is in this response only; no cache may keep it.
-                response.setHeader("Cache-Control", "no-store");
-                model.addAttribute("issued", IssuedTokenView.of(issued));
-                if (htmx.isHtmxRequest()) {
-                    htmxResponse.addTrigger(TOKENS_CHANGED);
-                    htmxResponse.setRetarget("#dialog-slot");
-                    htmxResponse.setReswap(HtmxReswap.innerHtml());
-                    return "tokens/fragments :: issued-dialog";
-                }
-                model.addAttribute("form", null); // the copy dialog takes the form's place
-                addTokens(actor, model);
-                return PAGE;
-            } catch (InvalidParameterException e) {
-                binding.rejectValue(FORM_FIELDS.getOrDefault(e.field(), "name"), "invalid", e.getMessage());
-            } catch (AccessRefusedException | QuotaExceededException e) {
-                model.addAttribute("formError", e.getMessage());
-            }
-        }
-        addFormContext(model, form, terms);
-        if (htmx.isHtmxRequest()) {
-            return "tokens/fragments :: generate-dialog";
+        if (fragment != null) {
+            return fragment;
         }
         addTokens(actor, model);
         return PAGE;
@@ -149,20 +128,6 @@ class UserTokensController {
         return "";
     }
 
-    private void validate(GenerateTokenForm form, BindingResult binding, TokenIssueTerms terms) {
-        if (form.getName() == null || form.getName().isBlank()) {
-            binding.rejectValue("name", "required", "Give the token a name, so you can recognise it later.");
-        }
-        long maxDays = terms.lifetimes().maxDays();
-        if (!binding.hasFieldErrors("lifetimeDays")
-                && (form.getLifetimeDays() == null || form.getLifetimeDays() < 1 || form.getLifetimeDays() > maxDays)) {
-            binding.rejectValue("lifetimeDays", "range", "Enter a lifetime from 1 to " + maxDays + " days.");
-        }
-        if (form.getScopes().isEmpty()) {
-            binding.rejectValue("scopes", "required", "Choose at least one scope.");
-        }
-    }
-
     /** The user's tokens and, when no new token may be had now, why and whom to ask (tokens then marked Suspended). */
     private void addTokens(Actor actor, Model model) {
         TokenRefusal refusal = null;
@@ -184,7 +149,7 @@ class UserTokensController {
         model.addAttribute("maxDays", (terms == null ? tokens.lifetimes() : terms.lifetimes()).maxDays());
         // What the user's roles grant now; when tokens are refused altogether, the form error says so instead.
         model.addAttribute("scopePicker", ScopePickerView.forOwner("token",
-                terms == null ? Set.of() : terms.grantable(), form.getScopes()));
+                terms == null ? Set.of() : terms.grantable(), form.scopes()));
     }
 
     private TokenFacts view(Actor actor, AccessToken token) {
