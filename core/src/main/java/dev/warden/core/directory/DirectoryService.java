@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * Users and service principals: create, read, replace, activate or deactivate, delete. Every change checks the
@@ -119,7 +120,7 @@ public final class DirectoryService {
                     + " Warden generates one.");
         }
         Principal servicePrincipal = new Principal(null, actor.workspace(), PrincipalKind.SERVICE_PRINCIPAL, null,
-                displayName, details.active() == null || details.active(), null, applicationId.toLowerCase(), null,
+                displayName, details.active() == null || details.active(), null, applicationId.toLowerCase(Locale.ROOT), null,
                 null, null, Validation.optional(details.externalId(), "externalId", NAME_MAX));
         return tx.inTransaction(() -> {
             if (principals.findByApplicationId(actor.workspace(), servicePrincipal.applicationId()).isPresent()) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Locale;
 
 /**
  * The token aggregate. It holds the digest of its secret, never the secret itself.
@@ -156,7 +157,7 @@ public final class AccessToken {
      */
     public void rotate(TokenDigest newDigest, String newHint, Instant now, java.time.Duration grace) {
         if (revokedAt != null || isExpiredAt(now)) {
-            throw new InvalidStateException("Token " + id + " is " + statusAt(now).name().toLowerCase()
+            throw new InvalidStateException("Token " + id + " is " + statusAt(now).name().toLowerCase(Locale.ROOT)
                     + "; only an active token can be rotated.");
         }
         Instant until = now.plus(grace);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Every token of the workspace, for admins: the inventory (filters, keyset paging), one token, revoke, restore,
@@ -178,7 +179,7 @@ public final class TokenManagementService {
             throw new InvalidParameterException("application_id", "application_id is required: the applicationId of"
                     + " the service principal that will own the token.");
         }
-        Principal owner = principals.findByApplicationId(actor.workspace(), applicationId.strip().toLowerCase())
+        Principal owner = principals.findByApplicationId(actor.workspace(), applicationId.strip().toLowerCase(Locale.ROOT))
                 .filter(p -> p.kind() == PrincipalKind.SERVICE_PRINCIPAL)
                 .orElseThrow(() -> new InvalidParameterException("application_id", "No service principal has"
                         + " applicationId '" + applicationId.strip() + "' in this workspace."));

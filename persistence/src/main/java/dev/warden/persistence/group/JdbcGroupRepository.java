@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -65,7 +66,7 @@ class JdbcGroupRepository implements GroupRepository {
             where.append(" AND LOWER(display_name) LIKE :pattern");
         }
         String pattern = contains == null ? null
-                : "%" + contains.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                : "%" + contains.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         long total = jdbc.sql("SELECT COUNT(*)" + where)
                 .param("workspace", workspace.value()).param("name", displayNameEquals).param("pattern", pattern)
                 .query(Long.class).single();

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -87,7 +88,7 @@ class JdbcPrincipalRepository implements PrincipalRepository {
         if (query.contains() != null) {
             where.append(" AND (UPPER(user_name) LIKE UPPER(:pattern) OR UPPER(display_name) LIKE UPPER(:pattern)"
                     + " OR UPPER(application_id) LIKE UPPER(:pattern))");
-            params.put("pattern", "%" + escapeLike(query.contains().toLowerCase()) + "%");
+            params.put("pattern", "%" + escapeLike(query.contains().toLowerCase(Locale.ROOT)) + "%");
         }
         long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
         List<Principal> items = page.limit() == 0 ? List.of() : jdbc.sql("SELECT " + COLUMNS + where

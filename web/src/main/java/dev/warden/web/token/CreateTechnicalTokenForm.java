@@ -18,13 +18,17 @@ public record CreateTechnicalTokenForm(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expirationDate,
         @NotEmpty(message = "Choose at least one scope.") List<String> scopes,
         @NotBlank(message = "Choose the role of the token's technical user.") String role,
-        boolean refreshScopes) {
+        Boolean refreshScopes) {
 
     public CreateTechnicalTokenForm {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
     }
 
     static CreateTechnicalTokenForm withDefaults(LocalDate expirationDate, String role) {
-        return new CreateTechnicalTokenForm(null, expirationDate, List.of(), role, false);
+        return new CreateTechnicalTokenForm(null, expirationDate, List.of(), role, null);
+    }
+
+    boolean refreshing() {
+        return Boolean.TRUE.equals(refreshScopes);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -31,6 +32,22 @@ record CreateTokenDialog(String dialogView, String issuedView, String changedEve
                          String deniedField) {
     static final String FORM = "form";
     static final String FORM_ERROR = "formError";
+
+    /**
+     * The form as bound, with its errors, in the model. When a value did not convert (text where a date or number
+     * belongs) Spring's binding result holds no form, so the dialog could not show what was typed; this puts the
+     * form and its errors back together. Later errors go to the binding result this returns.
+     */
+    BindingResult bound(Object form, BindingResult binding, Model model) {
+        if (binding.getTarget() == form) {
+            return binding;
+        }
+        BeanPropertyBindingResult rebound = new BeanPropertyBindingResult(form, FORM);
+        rebound.addAllErrors(binding);
+        model.addAttribute(FORM, form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, rebound);
+        return rebound;
+    }
 
     /**
      * A core rule on one form field, checked beside the form's static rules.

@@ -125,7 +125,8 @@ public class TechnicalTokenConsole {
         requireWrite(actor, list);
         TokenLifetimePolicy lifetimes = lifetimes(actor);
         model.addAttribute("tokenList", list);
-        if (form.refreshScopes()) {
+        binding = CREATE.bound(form, binding, model);
+        if (form.refreshing()) {
             // Without JavaScript the scopes cannot follow the role radio: this asks for the dialog again.
             addFormContext(model, list, form, lifetimes);
             return htmx.isHtmxRequest() ? DIALOG : null;
@@ -176,7 +177,7 @@ public class TechnicalTokenConsole {
     private void addFormContext(Model model, TokenList list, CreateTechnicalTokenForm form,
                                 TokenLifetimePolicy lifetimes) {
         Instant now = clock.instant();
-        model.addAttribute("form", form);
+        model.addAttribute(CreateTokenDialog.FORM, form);
         model.addAttribute("tokenList", list);
         model.addAttribute("minDate", lifetimes.firstExpiryDate(now).toString());
         model.addAttribute("maxDate", lifetimes.lastExpiryDate(now).toString());

@@ -135,7 +135,11 @@ class TokenDetailController {
             ids.add(token.revokedBy());
         }
         Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), ids);
-        TechnicalToken backing = token.kind().backedByTechnicalUser() ? technical.get(actor, token.id()) : null;
+        TechnicalToken backing = switch (token.kind()) {
+            case ORGANISATION -> technical.get(actor, token.id());
+            case GROUP -> technical.get(actor, token.group(), token.id());
+            default -> null;
+        };
         Group group = token.group() == null ? null : groups.find(actor.workspace(), token.group()).orElse(null);
         TokenSuspensions.Suspension suspension = suspensions.of(actor.workspace(), List.of(token)).of(token, now)
                 .orElse(null);

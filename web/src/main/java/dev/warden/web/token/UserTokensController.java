@@ -95,6 +95,7 @@ class UserTokensController {
             model.addAttribute(CreateTokenDialog.FORM_ERROR, e.getMessage());
         }
         TokenLifetimePolicy lifetimes = terms == null ? tokens.lifetimes() : terms.lifetimes();
+        binding = CREATE.bound(form, binding, model);
         Duration lifetime = CREATE.check(binding, model, () -> lifetimes.lifetimeOfDays(form.lifetimeDays()));
         String fragment = CREATE.submit(binding, model, htmx, htmxResponse, response, () -> IssuedTokenView.of(
                 tokens.create(actor, new CreateTokenCommand(form.name(), lifetime, form.scopes()))));
@@ -145,7 +146,7 @@ class UserTokensController {
     }
 
     private void addFormContext(Model model, GenerateTokenForm form, TokenIssueTerms terms) {
-        model.addAttribute("form", form);
+        model.addAttribute(CreateTokenDialog.FORM, form);
         model.addAttribute("maxDays", (terms == null ? tokens.lifetimes() : terms.lifetimes()).maxDays());
         // What the user's roles grant now; when tokens are refused altogether, the form error says so instead.
         model.addAttribute("scopePicker", ScopePickerView.forOwner("token",

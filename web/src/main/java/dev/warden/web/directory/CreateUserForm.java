@@ -1,4 +1,4 @@
-package dev.warden.web.principal;
+package dev.warden.web.directory;
 
 /** The "New user" dialog. A mutable bean so the dialog re-renders with what was typed (never the password). */
 public class CreateUserForm {

@@ -1,4 +1,4 @@
-package dev.warden.web.principal;
+package dev.warden.web.directory;
 
 import dev.warden.core.token.DenialReason;
 import dev.warden.core.access.TokenSuspensions.Suspension;
@@ -46,7 +46,7 @@ record OwnedTokenView(TokenFacts facts, PrincipalLink createdBy, String statusRe
             case OWNER_INACTIVE -> "owner inactive";
             case TOKENS_DISABLED -> "tokens disabled";
             case NO_TOKEN_USAGE_PERMISSION -> "no token usage permission";
-            default -> reason.name().toLowerCase().replace('_', ' ');
+            default -> reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         };
     }
 }

@@ -1,4 +1,4 @@
-package dev.warden.web.principal;
+package dev.warden.web.directory;
 
 import dev.warden.core.principal.Principal;
 

@@ -1,4 +1,4 @@
-package dev.warden.web.principal;
+package dev.warden.web.directory;
 
 /** The "New service principal" dialog: a display name; Warden generates the application id. */
 public class CreateServicePrincipalForm {
