@@ -25,8 +25,8 @@ import dev.warden.web.shared.ApiRoutes;
 import dev.warden.web.shared.ApiRoutes.Route;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
-import dev.warden.web.support.TestDirectory;
-import dev.warden.web.support.TestDirectory.OtherWorkspace;
+import dev.warden.web.support.TestData;
+import dev.warden.web.support.TestData.OtherWorkspace;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,7 +103,7 @@ class CheckAccessConsistencyIT {
     PrincipalRepository principals;
 
     private ApiClient api;
-    private TestDirectory directory;
+    private TestData testData;
     private OtherWorkspace workspace;
     private Actor admin;
     private Group group;
@@ -253,11 +253,11 @@ class CheckAccessConsistencyIT {
 
     private void setUpWorkspace() {
         api = new ApiClient(port);
-        directory = TestDirectory.of(context);
-        workspace = directory.otherWorkspace();
+        testData = TestData.of(context);
+        workspace = testData.otherWorkspace();
         admin = Actor.of(workspace.admin(), LOCAL);
         group = groups.create(admin, unique("consistency-group"), null, List.of());
-        targetUser = directory.user(workspace.workspace().id(), "consistency-target", BuiltInRole.USER);
+        targetUser = testData.user(workspace.workspace().id(), "consistency-target", BuiltInRole.USER);
         targetServicePrincipal = newServicePrincipal();
         targetToken = newPersonalToken();
         targetGroupToken = newGroupToken();
@@ -267,10 +267,10 @@ class CheckAccessConsistencyIT {
 
     private List<Owner> owners() {
         Consumer<Principal> nothing = principal -> { };
-        Principal customHolder = directory.user(workspace.workspace().id(), "consistency-custom");
+        Principal customHolder = testData.user(workspace.workspace().id(), "consistency-custom");
         roles.assign(admin, roles.create(admin, unique("token-readers"), "only token-management:read",
                 EnumSet.of(Permission.TOKEN_MANAGEMENT_READ)).id(), customHolder.id(), null, null);
-        Principal groupAdmin = directory.user(workspace.workspace().id(), "consistency-group-admin");
+        Principal groupAdmin = testData.user(workspace.workspace().id(), "consistency-group-admin");
         roles.assign(admin, builtIn(BuiltInRole.GROUP_ADMIN).id(), groupAdmin.id(), null, group.id());
         return List.of(
                 new Owner("workspace-admin", owner(BuiltInRole.WORKSPACE_ADMIN), nothing),
@@ -280,13 +280,13 @@ class CheckAccessConsistencyIT {
                 new Owner("group-admin of " + group.id(), groupAdmin, nothing),
                 new Owner("admin demoted to user", owner(BuiltInRole.WORKSPACE_ADMIN, BuiltInRole.USER),
                         this::demote),
-                new Owner("user off the token usage list", owner(BuiltInRole.USER), directory::revokeTokenUsage),
+                new Owner("user off the token usage list", owner(BuiltInRole.USER), testData::revokeTokenUsage),
                 new Owner("deactivated user", owner(BuiltInRole.USER),
                         principal -> principals.save(principal.withActive(false))));
     }
 
     private Principal owner(BuiltInRole... held) {
-        return directory.user(workspace.workspace().id(), "consistency-" + held[0].roleName(), held);
+        return testData.user(workspace.workspace().id(), "consistency-" + held[0].roleName(), held);
     }
 
     private void demote(Principal principal) {

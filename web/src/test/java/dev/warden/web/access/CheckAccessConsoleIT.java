@@ -21,7 +21,7 @@ import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TokenService;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
-import dev.warden.web.support.DirectoryFixture;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -60,13 +60,13 @@ class CheckAccessConsoleIT {
     @Autowired
     MutableClock clock;
 
-    DirectoryFixture directory;
+    TestData testData;
     ConsoleSession console;
     ApiClient api;
 
     @BeforeEach
     void logIn() {
-        directory = new DirectoryFixture(context);
+        testData = TestData.of(context);
         console = new ConsoleSession(port);
         api = new ApiClient(port);
         assertThat(console.logIn("admin", ADMIN_PASSWORD)).isEqualTo("/");
@@ -149,10 +149,10 @@ class CheckAccessConsoleIT {
 
     @Test
     void aTypedPathUsesTheGroupItNamesAsTheRealRequestDoes() {
-        Principal lead = directory.user(DirectoryFixture.unique("check-lead"), "secret-password-1");
-        Group own = directory.group(DirectoryFixture.unique("check-own"));
-        Group other = directory.group(DirectoryFixture.unique("check-other"));
-        directory.assign(directory.builtIn(BuiltInRole.GROUP_ADMIN), lead, own);
+        Principal lead = testData.consoleUser(TestData.unique("check-lead"), "secret-password-1");
+        Group own = testData.group(TestData.unique("check-own"));
+        Group other = testData.group(TestData.unique("check-other"));
+        testData.assign(testData.builtIn(BuiltInRole.GROUP_ADMIN), lead, own);
         Owned token = token(lead, "check-group", "token-management:read");
         String ownPath = "/api/2.0/groups/" + own.id().value() + "/tokens";
         String otherPath = "/api/2.0/groups/" + other.id().value() + "/tokens";
@@ -205,8 +205,8 @@ class CheckAccessConsoleIT {
 
     @Test
     void aUserWithoutTokenManagementReadGetsForbiddenEvenForTheirOwnToken() {
-        String userName = DirectoryFixture.unique("check-plain-user");
-        Principal plain = directory.user(userName, "secret-password-1");
+        String userName = TestData.unique("check-plain-user");
+        Principal plain = testData.consoleUser(userName, "secret-password-1");
         Owned token = token(plain, "check-own", "tokens:read");
         ConsoleSession asPlain = new ConsoleSession(port);
         assertThat(asPlain.logIn(userName, "secret-password-1")).isEqualTo("/");
@@ -223,12 +223,12 @@ class CheckAccessConsoleIT {
 
     @Test
     void theScopesPanelMarksAScopeDeadWhenTheOwnersCustomRoleLosesItAndLiveWhenItIsBack() {
-        String roleName = DirectoryFixture.unique("check-reviewers");
+        String roleName = TestData.unique("check-reviewers");
         ApiClient.Response role = api.post("/api/2.0/roles", ADMIN_TOKEN, json(
                 "{'name':'%s','permissions':['tokens:read','tokens:write','token-management:read']}", roleName));
         assertThat(role.status()).as(role.toString()).isEqualTo(200);
         String roleId = role.json().path("id").asString();
-        Principal reviewer = directory.user(DirectoryFixture.unique("check-reviewer"), "secret-password-1");
+        Principal reviewer = testData.consoleUser(TestData.unique("check-reviewer"), "secret-password-1");
         ApiClient.Response assigned = api.post("/api/2.0/role-assignments", ADMIN_TOKEN,
                 json("{'role_id':%s,'principal_id':%d}", roleId, reviewer.id().value()));
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
@@ -270,7 +270,7 @@ class CheckAccessConsoleIT {
     @Test
     void aTokenWhoseOnlyScopeIsDeadSaysItCanDoNothing() {
         Owned token = token("check-nothing", "scim:read");
-        directory.unassign(BuiltInRole.USER, token.owner());
+        testData.unassign(BuiltInRole.USER, token.owner());
 
         String body = console.get(page(token)).body();
 
@@ -284,13 +284,13 @@ class CheckAccessConsoleIT {
     }
 
     private Owned token(String prefix, String... scopes) {
-        return token(directory.user(DirectoryFixture.unique(prefix + "-owner"), "secret-password-1"), prefix, scopes);
+        return token(testData.consoleUser(TestData.unique(prefix + "-owner"), "secret-password-1"), prefix, scopes);
     }
 
     private Owned token(Principal owner, String prefix, String... scopes) {
-        directory.allowTokens(owner);
+        testData.grantTokenUsage(owner);
         IssuedToken issued = tokens.create(Actor.of(owner, "127.0.0.1"),
-                new CreateTokenCommand(DirectoryFixture.unique(prefix), Duration.ofDays(30), List.of(scopes)));
+                new CreateTokenCommand(TestData.unique(prefix), Duration.ofDays(30), List.of(scopes)));
         return new Owned(owner, issued.token().id().value(), issued.secret().reveal());
     }
 

@@ -28,8 +28,8 @@ import dev.warden.core.tokenusage.TokenUsageRepository;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.web.shared.ApiRoutes;
 import dev.warden.web.support.ApiClient;
-import dev.warden.web.support.TestDirectory;
-import dev.warden.web.support.TestDirectory.OtherWorkspace;
+import dev.warden.web.support.TestData;
+import dev.warden.web.support.TestData.OtherWorkspace;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -173,10 +173,10 @@ class AuthorisationMatrixIT {
     @Test
     void everyOperationAnswersEveryKindOfCallerAsTheTableSays() {
         api = new ApiClient(port);
-        TestDirectory directory = TestDirectory.of(context);
-        OtherWorkspace matrix = directory.otherWorkspace();
+        TestData testData = TestData.of(context);
+        OtherWorkspace matrix = testData.otherWorkspace();
         workspace = matrix.workspace().id();
-        mainAdmin = principals.findByUserName(directory.main().id(), "admin").orElseThrow();
+        mainAdmin = principals.findByUserName(testData.main().id(), "admin").orElseThrow();
         // Someone who can sign in stays workspace admin, so deleting principals and groups is not refused for that.
         assign(BuiltInRole.WORKSPACE_ADMIN, principals.save(Principal.newUser(workspace, "console-admin",
                 "Console admin", "{noop}unused")), null);

@@ -1,7 +1,7 @@
 package dev.warden.web.delegation;
 
 import static dev.warden.web.support.ApiClient.json;
-import static dev.warden.web.support.DirectoryFixture.unique;
+import static dev.warden.web.support.TestData.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.audit.AuditAction;
@@ -21,9 +21,8 @@ import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
 import dev.warden.web.support.ConsoleSession;
-import dev.warden.web.support.DirectoryFixture;
-import dev.warden.web.support.TestDirectory;
-import dev.warden.web.support.TestDirectory.OtherWorkspace;
+import dev.warden.web.support.TestData;
+import dev.warden.web.support.TestData.OtherWorkspace;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -60,22 +59,20 @@ class DelegationFindingsIT {
     TokenRepository tokens;
 
     private ApiClient api;
-    private TestDirectory testDirectory;
-    private DirectoryFixture directory;
+    private TestData testData;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        testDirectory = TestDirectory.of(context);
-        directory = new DirectoryFixture(context);
+        testData = TestData.of(context);
     }
 
     /** A user holding one custom role of exactly these permissions, allowed to use tokens; its token. */
     private String tokenOfCustomRole(String prefix, Permission... permissions) {
-        Principal holder = testDirectory.user(prefix);
-        Role role = directory.customRole(unique(prefix + "-role"), permissions);
-        directory.assign(role, holder, null);
-        return testDirectory.tokenOf(holder);
+        Principal holder = testData.user(prefix);
+        Role role = testData.customRole(unique(prefix + "-role"), permissions);
+        testData.assign(role, holder, null);
+        return testData.token(holder);
     }
 
     private static String tokenIdOf(String secret, ApiClient api) {
@@ -86,8 +83,8 @@ class DelegationFindingsIT {
     void finding1_aTokenManagerCannotRotateAnAdminsTokenAndActAsTheAdmin() {
         String manager = tokenOfCustomRole("token-manager", Permission.TOKENS_READ, Permission.TOKENS_WRITE,
                 Permission.TOKEN_MANAGEMENT_READ, Permission.TOKEN_MANAGEMENT_WRITE);
-        Principal admin = testDirectory.user("rotated-admin", BuiltInRole.WORKSPACE_ADMIN);
-        String adminSecret = testDirectory.tokenOf(admin);
+        Principal admin = testData.user("rotated-admin", BuiltInRole.WORKSPACE_ADMIN);
+        String adminSecret = testData.token(admin);
         String adminTokenId = tokenIdOf(adminSecret, api);
 
         Response refused = api.post("/api/2.0/token-management/tokens/" + adminTokenId + "/rotate", manager,
@@ -101,11 +98,11 @@ class DelegationFindingsIT {
         assertThat(refused.body()).doesNotContain("token_value");
         assertThat(api.get("/api/2.0/workspace-conf", adminSecret).status()).as("the admin's secret is unchanged")
                 .isEqualTo(200);
-        assertThat(audit.history(testDirectory.main().id(), "token", adminTokenId, 10))
+        assertThat(audit.history(testData.main().id(), "token", adminTokenId, 10))
                 .extracting(AuditEvent::action).doesNotContain(AuditAction.TOKEN_ROTATED);
 
         // The same manager may rotate a token that can do no more than the manager itself holds.
-        Principal user = testDirectory.user("rotated-user", BuiltInRole.USER);
+        Principal user = testData.user("rotated-user", BuiltInRole.USER);
         String userSecret = context.getBean(TokenService.class).create(Actor.of(user, "127.0.0.1"),
                 new CreateTokenCommand("narrow", null, List.of("tokens:read"))).secret().reveal();
         Response rotated = api.post("/api/2.0/token-management/tokens/" + tokenIdOf(userSecret, api) + "/rotate",
@@ -118,9 +115,9 @@ class DelegationFindingsIT {
     void finding2_aTokenManagerCannotMintATokenForAServicePrincipalThatHoldsWorkspaceAdmin() {
         String manager = tokenOfCustomRole("obo-manager", Permission.TOKENS_READ, Permission.TOKENS_WRITE,
                 Permission.TOKEN_MANAGEMENT_READ, Permission.TOKEN_MANAGEMENT_WRITE);
-        Principal robot = directory.servicePrincipal(unique("admin-robot"));
-        directory.assign(directory.builtIn(BuiltInRole.WORKSPACE_ADMIN), robot, null);
-        directory.allowTokens(robot);
+        Principal robot = testData.servicePrincipal(unique("admin-robot"));
+        testData.assign(testData.builtIn(BuiltInRole.WORKSPACE_ADMIN), robot, null);
+        testData.grantTokenUsage(robot);
 
         Response refused = api.post("/api/2.0/token-management/on-behalf-of/tokens", manager,
                 json("{'application_id': '%s', 'comment': 'escalate', 'lifetime_seconds': 3600}",
@@ -142,11 +139,11 @@ class DelegationFindingsIT {
 
     @Test
     void finding3_rolesWriteAloneCannotWidenItsOwnPower() {
-        Principal holder = testDirectory.user("roles-writer");
-        Role own = directory.customRole(unique("roles-writers"), Permission.ROLES_READ, Permission.ROLES_WRITE);
-        directory.assign(own, holder, null);
-        String token = testDirectory.tokenOf(holder);
-        long adminRole = directory.builtIn(BuiltInRole.WORKSPACE_ADMIN).id().value();
+        Principal holder = testData.user("roles-writer");
+        Role own = testData.customRole(unique("roles-writers"), Permission.ROLES_READ, Permission.ROLES_WRITE);
+        testData.assign(own, holder, null);
+        String token = testData.token(holder);
+        long adminRole = testData.builtIn(BuiltInRole.WORKSPACE_ADMIN).id().value();
 
         Response assignAdmin = api.post("/api/2.0/role-assignments", token,
                 json("{'role_id': %d, 'principal_id': %d}", adminRole, holder.id().value()));
@@ -174,12 +171,12 @@ class DelegationFindingsIT {
 
     @Test
     void finding4_theLastAdminWhoCanSignInStaysEvenWhenAnOrganisationTokenHoldsWorkspaceAdmin() {
-        OtherWorkspace other = testDirectory.otherWorkspace(); // its one admin can sign in to the console
+        OtherWorkspace other = testData.otherWorkspace(); // its one admin can sign in to the console
         WorkspaceId workspace = other.workspace().id();
         Principal human = other.admin();
-        Principal apiAdmin = testDirectory.userWithoutTokenUsage(workspace, "api-only-admin",
+        Principal apiAdmin = testData.userWithoutTokenUsage(workspace, "api-only-admin",
                 BuiltInRole.WORKSPACE_ADMIN); // no console password
-        String apiAdminToken = testDirectory.tokenOf(apiAdmin);
+        String apiAdminToken = testData.token(apiAdmin);
         Response organisation = api.post("/api/2.0/token-management/organisation-tokens", other.adminToken(),
                 json("{'comment': 'automation', 'lifetime_seconds': 3600, 'role': 'workspace-admin'}"));
         assertThat(organisation.status()).as(organisation.toString()).isEqualTo(200);
@@ -205,10 +202,10 @@ class DelegationFindingsIT {
 
     @Test
     void finding5_anOwnerCannotRestoreWhatAnAdminOrAnIncidentRevoked() {
-        Principal owner = testDirectory.user("restorer", BuiltInRole.USER);
-        String caller = testDirectory.tokenOf(owner);
-        String byAdmin = testDirectory.tokenOf(owner);
-        String byIncident = testDirectory.tokenOf(owner);
+        Principal owner = testData.user("restorer", BuiltInRole.USER);
+        String caller = testData.token(owner);
+        String byAdmin = testData.token(owner);
+        String byIncident = testData.token(owner);
         String adminRevoked = idOf(owner, byAdmin);
         String incidentRevoked = idOf(owner, byIncident);
         String admin = WardenSpringBootTest.ADMIN_TOKEN;
@@ -220,7 +217,7 @@ class DelegationFindingsIT {
                 json("{'owner_id': %d, 'reason': 'leaked in a build log'}", owner.id().value()));
         assertThat(bulk.status()).isEqualTo(200);
         // The bulk revoke took the caller's token too: give the owner a fresh one to ask with.
-        String fresh = testDirectory.tokenOf(owner);
+        String fresh = testData.token(owner);
 
         Response restoreAdmins = api.post("/api/2.0/token/restore", fresh, json("{'token_id': '%s'}", adminRevoked));
         Response restoreIncident = api.post("/api/2.0/token/restore", fresh,
@@ -238,15 +235,15 @@ class DelegationFindingsIT {
         // What the owner revoked itself, it restores.
         String own = idOf(owner, fresh);
         assertThat(api.post("/api/2.0/token/revoke", fresh, json("{'token_id': '%s'}", own)).status()).isEqualTo(200);
-        String another = testDirectory.tokenOf(owner);
+        String another = testData.token(owner);
         assertThat(api.post("/api/2.0/token/restore", another, json("{'token_id': '%s'}", own)).status())
                 .isEqualTo(200);
     }
 
     @Test
     void finding6_anAdminDeactivatingItselfIsRefusedAndNothingIsCommitted() {
-        Principal admin = testDirectory.user("self-deactivating", BuiltInRole.WORKSPACE_ADMIN);
-        String token = testDirectory.tokenOf(admin);
+        Principal admin = testData.user("self-deactivating", BuiltInRole.WORKSPACE_ADMIN);
+        String token = testData.token(admin);
 
         Response refused = api.send("PATCH", "/api/2.0/preview/scim/v2/Users/" + admin.id(), token,
                 "application/json", json("{'schemas': ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
@@ -261,11 +258,11 @@ class DelegationFindingsIT {
 
     @Test
     void finding7_fiftyParallelCreatesAgainstAQuotaOfFiveGiveExactlyFive() throws Exception {
-        OtherWorkspace other = testDirectory.otherWorkspace();
+        OtherWorkspace other = testData.otherWorkspace();
         assertThat(api.send("PATCH", "/api/2.0/workspace-conf", other.adminToken(), "application/json",
                 "{\"tokenQuotaPerPrincipal\": \"5\"}").status()).isEqualTo(200);
-        Principal owner = testDirectory.user(other.workspace().id(), "quota", BuiltInRole.USER);
-        String token = testDirectory.tokenOf(owner); // the first of its five
+        Principal owner = testData.user(other.workspace().id(), "quota", BuiltInRole.USER);
+        String token = testData.token(owner); // the first of its five
 
         List<Response> answers = inParallel(50, i -> api.post("/api/2.0/token/create", token,
                 json("{'comment': 'parallel %d', 'lifetime_seconds': 3600}", i)));
@@ -278,9 +275,9 @@ class DelegationFindingsIT {
 
     @Test
     void finding8_parallelRevokeAndRestoreOfOneTokenReplayAsOneSerialOrder() throws Exception {
-        Principal owner = testDirectory.user("flapping", BuiltInRole.USER);
-        String caller = testDirectory.tokenOf(owner);
-        String target = testDirectory.tokenOf(owner);
+        Principal owner = testData.user("flapping", BuiltInRole.USER);
+        String caller = testData.token(owner);
+        String target = testData.token(owner);
         String id = idOf(owner, target);
 
         List<Response> answers = inParallel(20, i -> api.post(i % 2 == 0 ? "/api/2.0/token/revoke"
@@ -310,9 +307,9 @@ class DelegationFindingsIT {
     @Test
     void finding9_aGroupAdminWithoutTokenUsageGetsNoGroupTokenInTheConsole() {
         String password = "group-admin-password-9";
-        Principal groupAdmin = directory.user(unique("no-usage-lead"), password);
-        Group group = directory.group(unique("no-usage-squad"));
-        directory.assign(directory.builtIn(BuiltInRole.GROUP_ADMIN), groupAdmin, group);
+        Principal groupAdmin = testData.consoleUser(unique("no-usage-lead"), password);
+        Group group = testData.group(unique("no-usage-squad"));
+        testData.assign(testData.builtIn(BuiltInRole.GROUP_ADMIN), groupAdmin, group);
         ConsoleSession console = new ConsoleSession(port);
         assertThat(console.logIn(groupAdmin.userName(), password)).isEqualTo("/");
         String tab = "/settings/admin/groups/" + group.id() + "/tokens";

@@ -1,6 +1,6 @@
 package dev.warden.web.group;
 
-import static dev.warden.web.support.DirectoryFixture.unique;
+import static dev.warden.web.support.TestData.unique;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.Role;
 import dev.warden.web.support.ConsoleSession;
-import dev.warden.web.support.DirectoryFixture;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -33,12 +33,12 @@ class GroupPagesConsoleIT {
     @Autowired
     ApplicationContext context;
 
-    DirectoryFixture directory;
+    TestData testData;
     ConsoleSession console;
 
     @BeforeEach
     void logIn() {
-        directory = new DirectoryFixture(context);
+        testData = TestData.of(context);
         console = new ConsoleSession(port);
         assertThat(console.logIn("admin", ADMIN_PASSWORD)).isEqualTo("/");
     }
@@ -62,8 +62,8 @@ class GroupPagesConsoleIT {
 
     @Test
     void membersAreFoundByTypingAddedAndRemoved() {
-        Group group = directory.group(unique("squad"));
-        Principal bot = directory.servicePrincipal(unique("member-bot"));
+        Group group = testData.group(unique("squad"));
+        Principal bot = testData.servicePrincipal(unique("member-bot"));
         String members = "/settings/admin/groups/" + group.id() + "/members";
 
         HttpResponse<String> found = console.getHtmx("/settings/admin/groups/" + group.id()
@@ -87,10 +87,10 @@ class GroupPagesConsoleIT {
 
     @Test
     void theRolesTabGivesRolesToTheGroupAndForTheGroup() {
-        Group group = directory.group(unique("platform"));
-        Principal lead = directory.user(unique("lead"), "lead-pass-1");
-        Role deployer = directory.customRole(unique("deployer"), Permission.TOKENS_READ, Permission.SCIM_READ);
-        Role groupAdmin = directory.builtIn(BuiltInRole.GROUP_ADMIN);
+        Group group = testData.group(unique("platform"));
+        Principal lead = testData.consoleUser(unique("lead"), "lead-pass-1");
+        Role deployer = testData.customRole(unique("deployer"), Permission.TOKENS_READ, Permission.SCIM_READ);
+        Role groupAdmin = testData.builtIn(BuiltInRole.GROUP_ADMIN);
         String roles = "/settings/admin/groups/" + group.id() + "/roles";
 
         HttpResponse<String> tab = console.get(roles);
@@ -122,8 +122,8 @@ class GroupPagesConsoleIT {
 
     @Test
     void deletingAGroupSaysWhatFollowsAndReturnsToTheList() {
-        Principal bot = directory.servicePrincipal(unique("kept-bot"));
-        Group group = directory.group(unique("short-lived"), bot);
+        Principal bot = testData.servicePrincipal(unique("kept-bot"));
+        Group group = testData.group(unique("short-lived"), bot);
         String page = console.get("/settings/admin/groups/" + group.id() + "/members").body();
 
         HttpResponse<String> deleted = console.htmx("DELETE", "/settings/admin/groups/" + group.id());
@@ -136,12 +136,12 @@ class GroupPagesConsoleIT {
 
     @Test
     void aGroupAdminSeesAndManagesOnlyTheGroupsTheyAdminister() {
-        Group theirs = directory.group(unique("theirs"));
-        Group other = directory.group(unique("other"));
-        Principal admin = directory.user(unique("group-admin"), "group-admin-pass");
-        directory.unassign(BuiltInRole.USER, admin);
-        directory.assign(directory.builtIn(BuiltInRole.GROUP_ADMIN), admin, theirs);
-        Principal bot = directory.servicePrincipal(unique("recruit-bot"));
+        Group theirs = testData.group(unique("theirs"));
+        Group other = testData.group(unique("other"));
+        Principal admin = testData.consoleUser(unique("group-admin"), "group-admin-pass");
+        testData.unassign(BuiltInRole.USER, admin);
+        testData.assign(testData.builtIn(BuiltInRole.GROUP_ADMIN), admin, theirs);
+        Principal bot = testData.servicePrincipal(unique("recruit-bot"));
         ConsoleSession session = new ConsoleSession(port);
         session.logIn(admin.userName(), "group-admin-pass");
 

@@ -1,6 +1,6 @@
 package dev.warden.web.permission;
 
-import static dev.warden.web.support.DirectoryFixture.unique;
+import static dev.warden.web.support.TestData.unique;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +16,7 @@ import dev.warden.web.shared.ApiRoutes.Route;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
 import dev.warden.web.support.ConsoleSession;
-import dev.warden.web.support.DirectoryFixture;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -108,9 +108,9 @@ class ScopeCatalogueIT {
     /** The catalogue declares tokens:read: a token scoped to it reads the catalogue, one without it is refused. */
     @Test
     void aTokenWithoutTheDeclaredScopeIsRefused() {
-        DirectoryFixture directory = new DirectoryFixture(context);
-        Principal owner = directory.user(unique("scoped"), "pw-" + unique("x"));
-        directory.allowTokens(owner);
+        TestData testData = TestData.of(context);
+        Principal owner = testData.consoleUser(unique("scoped"), "pw-" + unique("x"));
+        testData.grantTokenUsage(owner);
         ApiClient api = new ApiClient(port);
 
         Response narrow = api.get("/api/2.0/scopes", tokenWith(owner, "scim:read"));
@@ -125,9 +125,9 @@ class ScopeCatalogueIT {
 
     @Test
     void anySignedInUserSeesTheScopesPageGroupedByResource() {
-        DirectoryFixture directory = new DirectoryFixture(context);
+        TestData testData = TestData.of(context);
         String userName = unique("reader");
-        directory.user(userName, "pw-" + userName);
+        testData.consoleUser(userName, "pw-" + userName);
         ConsoleSession console = new ConsoleSession(port);
         assertThat(console.logIn(userName, "pw-" + userName)).isEqualTo("/");
 

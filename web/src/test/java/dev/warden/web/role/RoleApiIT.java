@@ -7,8 +7,8 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
-import dev.warden.web.support.TestDirectory;
-import dev.warden.web.support.TestDirectory.OtherWorkspace;
+import dev.warden.web.support.TestData;
+import dev.warden.web.support.TestData.OtherWorkspace;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +34,12 @@ class RoleApiIT {
     ApplicationContext context;
 
     ApiClient api;
-    TestDirectory directory;
+    TestData testData;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        directory = TestDirectory.of(context);
+        testData = TestData.of(context);
     }
 
     @Nested
@@ -122,7 +122,7 @@ class RoleApiIT {
 
         @Test
         void unknownAndOtherWorkspaceRolesAre404() {
-            OtherWorkspace other = directory.otherWorkspace();
+            OtherWorkspace other = testData.otherWorkspace();
             String theirs = api.post(ROLES, other.adminToken(), "{\"name\":\"theirs\"}").json().path("id").asString();
 
             assertThat(api.get(ROLES + "/" + theirs, ADMIN_TOKEN).status()).isEqualTo(404);
@@ -134,8 +134,8 @@ class RoleApiIT {
 
         @Test
         void aPlainUserReadsRolesButCannotWriteThem() {
-            Principal limited = directory.user("limited", BuiltInRole.USER);
-            String token = directory.tokenOf(limited);
+            Principal limited = testData.user("limited", BuiltInRole.USER);
+            String token = testData.token(limited);
 
             Response read = api.get(ROLES, token);
             Response write = api.post(ROLES, token, "{\"name\":\"mine\",\"permissions\":[\"scim:write\"]}");
@@ -151,8 +151,8 @@ class RoleApiIT {
     class Assignments {
         @Test
         void aCustomRoleOnAGroupGivesItsMembersThePermissionAtTheNextRequestAndTakingItAwayRemovesIt() {
-            Principal member = directory.user("member", BuiltInRole.USER);
-            String token = directory.tokenOf(member);
+            Principal member = testData.user("member", BuiltInRole.USER);
+            String token = testData.token(member);
             String group = api.post("/api/2.0/preview/scim/v2/Groups", ADMIN_TOKEN, ApiClient.json(
                     "{'displayName':'writers-%s','members':[{'value':'%s'}]}", UUID.randomUUID(), member.id()))
                     .json().path("id").asString();
@@ -181,7 +181,7 @@ class RoleApiIT {
 
         @Test
         void assignmentsAreListedAndFilteredAndADuplicateIs409() {
-            Principal someone = directory.user("someone", BuiltInRole.USER);
+            Principal someone = testData.user("someone", BuiltInRole.USER);
             String auditor = role(api.get(ROLES, ADMIN_TOKEN), "auditor").path("id").asString();
 
             Response assigned = api.post(ASSIGNMENTS, ADMIN_TOKEN,
@@ -203,7 +203,7 @@ class RoleApiIT {
         void badAssignmentsAre400() {
             String auditor = role(api.get(ROLES, ADMIN_TOKEN), "auditor").path("id").asString();
             String groupAdmin = role(api.get(ROLES, ADMIN_TOKEN), "group-admin").path("id").asString();
-            Principal someone = directory.user("someone", BuiltInRole.USER);
+            Principal someone = testData.user("someone", BuiltInRole.USER);
 
             Response neither = api.post(ASSIGNMENTS, ADMIN_TOKEN, ApiClient.json("{'role_id':%s}", auditor));
             Response unknownPrincipal = api.post(ASSIGNMENTS, ADMIN_TOKEN,
@@ -225,7 +225,7 @@ class RoleApiIT {
 
         @Test
         void removingTheLastAdminsRoleIsRefused() {
-            OtherWorkspace other = directory.otherWorkspace();
+            OtherWorkspace other = testData.otherWorkspace();
             JsonNode assignment = api.get(ASSIGNMENTS + "?principal_id=" + other.admin().id(), other.adminToken())
                     .json().path("role_assignments").get(0);
 
@@ -240,7 +240,7 @@ class RoleApiIT {
 
         @Test
         void anotherWorkspacesAssignmentIs404() {
-            OtherWorkspace other = directory.otherWorkspace();
+            OtherWorkspace other = testData.otherWorkspace();
             String theirs = api.get(ASSIGNMENTS, other.adminToken()).json().path("role_assignments").get(0)
                     .path("id").asString();
 

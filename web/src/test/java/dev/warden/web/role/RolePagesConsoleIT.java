@@ -1,6 +1,6 @@
 package dev.warden.web.role;
 
-import static dev.warden.web.support.DirectoryFixture.unique;
+import static dev.warden.web.support.TestData.unique;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.Role;
 import dev.warden.web.support.ConsoleSession;
-import dev.warden.web.support.DirectoryFixture;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -38,21 +38,21 @@ class RolePagesConsoleIT {
     @Autowired
     ApplicationContext context;
 
-    DirectoryFixture directory;
+    TestData testData;
     ConsoleSession console;
 
     @BeforeEach
     void logIn() {
-        directory = new DirectoryFixture(context);
+        testData = TestData.of(context);
         console = new ConsoleSession(port);
         assertThat(console.logIn("admin", ADMIN_PASSWORD)).isEqualTo("/");
     }
 
     @Test
     void theRolesPageListsBuiltInAndCustomRolesWithPermissionsAndHolders() {
-        Group group = directory.group(unique("holders"));
-        Role auditor = directory.customRole(unique("reader"), Permission.AUDIT_READ);
-        directory.assign(auditor, group, null);
+        Group group = testData.group(unique("holders"));
+        Role auditor = testData.customRole(unique("reader"), Permission.AUDIT_READ);
+        testData.assign(auditor, group, null);
 
         String page = console.get("/settings/admin/roles").body();
 
@@ -95,9 +95,9 @@ class RolePagesConsoleIT {
 
     @Test
     void aRoleIsAssignedFromItsPageToAGroupAndToAPrincipalForOneGroup() {
-        Role role = directory.customRole(unique("operator"), Permission.TOKENS_READ, Permission.SETTINGS_READ);
-        Group group = directory.group(unique("night-shift"));
-        Principal bot = directory.servicePrincipal(unique("night-bot"));
+        Role role = testData.customRole(unique("operator"), Permission.TOKENS_READ, Permission.SETTINGS_READ);
+        Group group = testData.group(unique("night-shift"));
+        Principal bot = testData.servicePrincipal(unique("night-bot"));
         String page = "/settings/admin/roles/" + role.id();
 
         HttpResponse<String> picker = console.getHtmx("/settings/admin/pickers/assignees?withGroups=true&q="
@@ -131,8 +131,8 @@ class RolePagesConsoleIT {
 
     @Test
     void aGroupScopedRoleNeedsAGroupAsScope() {
-        Role groupAdmin = directory.builtIn(BuiltInRole.GROUP_ADMIN);
-        Principal user = directory.user(unique("would-be-admin"), "would-be-pass");
+        Role groupAdmin = testData.builtIn(BuiltInRole.GROUP_ADMIN);
+        Principal user = testData.consoleUser(unique("would-be-admin"), "would-be-pass");
 
         String page = console.get("/settings/admin/roles/" + groupAdmin.id()).body();
         HttpResponse<String> workspace = console.postForm("/settings/admin/roles/" + groupAdmin.id() + "/assignments",
@@ -145,9 +145,9 @@ class RolePagesConsoleIT {
 
     @Test
     void aCustomRoleIsEditedAndDeletedAndItsHoldersLoseIt() {
-        Role role = directory.customRole(unique("temporary"), Permission.TOKENS_READ);
-        Principal bot = directory.servicePrincipal(unique("temp-bot"));
-        directory.assign(role, bot, null);
+        Role role = testData.customRole(unique("temporary"), Permission.TOKENS_READ);
+        Principal bot = testData.servicePrincipal(unique("temp-bot"));
+        testData.assign(role, bot, null);
         String page = "/settings/admin/roles/" + role.id();
 
         HttpResponse<String> dialog = console.getHtmx(page + "/edit");
@@ -169,8 +169,8 @@ class RolePagesConsoleIT {
 
     @Test
     void aUserWhoMayOnlyReadRolesSeesThemWithoutChanges() {
-        Principal reader = directory.user(unique("role-reader"), "role-reader-pass");
-        Role role = directory.customRole(unique("visible"), Permission.TOKENS_READ);
+        Principal reader = testData.consoleUser(unique("role-reader"), "role-reader-pass");
+        Role role = testData.customRole(unique("visible"), Permission.TOKENS_READ);
         ConsoleSession session = new ConsoleSession(port);
         session.logIn(reader.userName(), "role-reader-pass");
 

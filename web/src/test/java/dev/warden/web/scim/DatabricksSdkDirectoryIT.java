@@ -31,7 +31,7 @@ import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.workspace.WorkspaceRepository;
-import dev.warden.web.support.TestDirectory;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.util.List;
 import java.util.Map;
@@ -181,7 +181,7 @@ class DatabricksSdkDirectoryIT {
     private String tokenOf(String id) {
         Principal servicePrincipal = principals.findById(workspaces.findByName("main").orElseThrow().id(),
                 new PrincipalId(Long.parseLong(id))).orElseThrow();
-        TestDirectory.of(context).grantTokenUsage(servicePrincipal);
+        TestData.of(context).grantTokenUsage(servicePrincipal);
         return tokens.create(Actor.of(servicePrincipal, "127.0.0.1"), new CreateTokenCommand("sdk bot", null, null))
                 .secret().reveal();
     }

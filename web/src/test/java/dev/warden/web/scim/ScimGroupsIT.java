@@ -10,8 +10,8 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
-import dev.warden.web.support.TestDirectory;
-import dev.warden.web.support.TestDirectory.OtherWorkspace;
+import dev.warden.web.support.TestData;
+import dev.warden.web.support.TestData.OtherWorkspace;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,12 +31,12 @@ class ScimGroupsIT {
     ApplicationContext context;
 
     ScimApi scim;
-    TestDirectory directory;
+    TestData testData;
 
     @BeforeEach
     void setUp() {
         scim = new ScimApi(new ApiClient(port), ADMIN_TOKEN);
-        directory = TestDirectory.of(context);
+        testData = TestData.of(context);
     }
 
     private static String name(String prefix) {
@@ -125,7 +125,7 @@ class ScimGroupsIT {
 
         @Test
         void unknownWrongKindAndOtherWorkspaceIdsAre404() {
-            OtherWorkspace other = directory.otherWorkspace();
+            OtherWorkspace other = testData.otherWorkspace();
             String theirs = scim.as(other.adminToken()).createGroup(name("theirs")).path("id").asString();
             String user = scim.createUser("not-a-group").path("id").asString();
 
@@ -213,7 +213,7 @@ class ScimGroupsIT {
 
         @Test
         void anotherWorkspacesPrincipalIsAnUnknownMember() {
-            OtherWorkspace other = directory.otherWorkspace();
+            OtherWorkspace other = testData.otherWorkspace();
             String group = scim.createGroup(name("closed")).path("id").asString();
 
             Response response = scim.patch("/Groups/" + group,
@@ -295,10 +295,10 @@ class ScimGroupsIT {
     class Permissions {
         @Test
         void aPlainUserCannotChangeMembers() {
-            Principal limited = directory.user("limited", BuiltInRole.USER);
+            Principal limited = testData.user("limited", BuiltInRole.USER);
             String group = scim.createGroup(name("guarded")).path("id").asString();
 
-            Response response = scim.as(directory.tokenOf(limited)).patch("/Groups/" + group,
+            Response response = scim.as(testData.token(limited)).patch("/Groups/" + group,
                     "[{'op':'add','path':'members','value':[{'value':'" + limited.id() + "'}]}]");
 
             assertThat(response.status()).isEqualTo(403);
@@ -313,13 +313,13 @@ class ScimGroupsIT {
         void aGroupAdminChangesMembersOfItsGroupButCannotRenameItOrTouchAnother() {
             String group = scim.createGroup(name("administered")).path("id").asString();
             String other = scim.createGroup(name("other")).path("id").asString();
-            Principal groupAdmin = directory.user("group-admin", BuiltInRole.USER);
-            Principal member = directory.user("member", BuiltInRole.USER);
+            Principal groupAdmin = testData.user("group-admin", BuiltInRole.USER);
+            Principal member = testData.user("member", BuiltInRole.USER);
             Response assigned = new ApiClient(port).post("/api/2.0/role-assignments", ADMIN_TOKEN,
                     "{\"role_id\":" + roleId("group-admin") + ",\"principal_id\":" + groupAdmin.id()
                             + ",\"scope_group_id\":" + group + "}");
             assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
-            ScimApi asGroupAdmin = scim.as(directory.tokenOf(groupAdmin));
+            ScimApi asGroupAdmin = scim.as(testData.token(groupAdmin));
 
             Response added = asGroupAdmin.patch("/Groups/" + group,
                     "[{'op':'add','path':'members','value':[{'value':'" + member.id() + "'}]}]");
@@ -338,7 +338,7 @@ class ScimGroupsIT {
 
         @Test
         void removingTheLastAdminFromTheAdminGroupIsRefused() {
-            OtherWorkspace other = directory.otherWorkspace();
+            OtherWorkspace other = testData.otherWorkspace();
             ScimApi asAdmin = scim.as(other.adminToken());
             String adminId = String.valueOf(other.admin().id());
             String group = asAdmin.createGroup(name("admins"), adminId).path("id").asString();

@@ -8,7 +8,7 @@ import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
-import dev.warden.web.support.TestDirectory;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,12 +29,12 @@ class ScimMeIT {
     PrincipalRepository principals;
 
     ScimApi scim;
-    TestDirectory directory;
+    TestData testData;
 
     @BeforeEach
     void setUp() {
         scim = new ScimApi(new ApiClient(port), ADMIN_TOKEN);
-        directory = TestDirectory.of(context);
+        testData = TestData.of(context);
     }
 
     @Test
@@ -59,7 +59,7 @@ class ScimMeIT {
         long auditor = roleId("auditor");
         new ApiClient(port).post("/api/2.0/role-assignments", ADMIN_TOKEN,
                 "{\"role_id\":" + auditor + ",\"group_id\":" + group.path("id").asString() + "}");
-        String token = directory.usableTokenOf(principals.findById(directory.main().id(),
+        String token = testData.usableToken(principals.findById(testData.main().id(),
                 new PrincipalId(Long.parseLong(id))).orElseThrow());
 
         JsonNode me = scim.as(token).get("/Me").json();
@@ -76,7 +76,7 @@ class ScimMeIT {
     @Test
     void aServicePrincipalsTokenGetsItsRecordInTheUserShape() {
         JsonNode servicePrincipal = scim.createServicePrincipal("me bot");
-        String token = directory.usableTokenOf(principals.findById(directory.main().id(),
+        String token = testData.usableToken(principals.findById(testData.main().id(),
                 new PrincipalId(servicePrincipal.path("id").asLong())).orElseThrow());
 
         Response me = scim.as(token).get("/Me");

@@ -12,8 +12,8 @@ import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
-import dev.warden.web.support.TestDirectory;
-import dev.warden.web.support.TestDirectory.OtherWorkspace;
+import dev.warden.web.support.TestData;
+import dev.warden.web.support.TestData.OtherWorkspace;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,12 +37,12 @@ class ScimServicePrincipalsIT {
     PrincipalRepository principals;
 
     ScimApi scim;
-    TestDirectory directory;
+    TestData testData;
 
     @BeforeEach
     void setUp() {
         scim = new ScimApi(new ApiClient(port), ADMIN_TOKEN);
-        directory = TestDirectory.of(context);
+        testData = TestData.of(context);
     }
 
     @Nested
@@ -144,7 +144,7 @@ class ScimServicePrincipalsIT {
 
         @Test
         void anotherWorkspacesServicePrincipalIs404() {
-            OtherWorkspace other = directory.otherWorkspace();
+            OtherWorkspace other = testData.otherWorkspace();
             JsonNode theirs = scim.as(other.adminToken()).createServicePrincipal("their bot");
 
             assertThat(scim.get("/ServicePrincipals/" + theirs.path("id").asString()).status()).isEqualTo(404);
@@ -205,7 +205,7 @@ class ScimServicePrincipalsIT {
         @Test
         void deactivatingStopsItsTokensAndReactivatingBringsThemBack() {
             String id = scim.createServicePrincipal("sleepy bot").path("id").asString();
-            String token = directory.usableTokenOf(stored(id));
+            String token = testData.usableToken(stored(id));
             assertThat(scim.as(token).get("/Me").status()).isEqualTo(200);
 
             scim.patch("/ServicePrincipals/" + id, "[{'op':'replace','value':{'active':false}}]");
@@ -220,7 +220,7 @@ class ScimServicePrincipalsIT {
         @Test
         void deletingItDeletesItsTokens() {
             String id = scim.createServicePrincipal("doomed bot").path("id").asString();
-            String token = directory.usableTokenOf(stored(id));
+            String token = testData.usableToken(stored(id));
 
             Response deleted = scim.delete("/ServicePrincipals/" + id);
             Response refused = scim.as(token).get("/Me");
@@ -234,7 +234,7 @@ class ScimServicePrincipalsIT {
         @Test
         void aServicePrincipalWithTheUserRoleCannotCreateAnother() {
             String id = scim.createServicePrincipal("humble bot").path("id").asString();
-            String token = directory.usableTokenOf(stored(id));
+            String token = testData.usableToken(stored(id));
 
             Response response = scim.as(token).post("/ServicePrincipals", "{'displayName':'spawned'}");
 
@@ -245,14 +245,14 @@ class ScimServicePrincipalsIT {
 
         @Test
         void aServicePrincipalMadeWorkspaceAdminCanWrite() {
-            Principal admin = directory.user("bot-admin", BuiltInRole.WORKSPACE_ADMIN);
-            String token = directory.tokenOf(admin);
+            Principal admin = testData.user("bot-admin", BuiltInRole.WORKSPACE_ADMIN);
+            String token = testData.token(admin);
 
             assertThat(scim.as(token).post("/ServicePrincipals", "{'displayName':'allowed'}").status()).isEqualTo(201);
         }
     }
 
     private Principal stored(String id) {
-        return principals.findById(directory.main().id(), new PrincipalId(Long.parseLong(id))).orElseThrow();
+        return principals.findById(testData.main().id(), new PrincipalId(Long.parseLong(id))).orElseThrow();
     }
 }

@@ -12,8 +12,8 @@ import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
-import dev.warden.web.support.TestDirectory;
-import dev.warden.web.support.TestDirectory.OtherWorkspace;
+import dev.warden.web.support.TestData;
+import dev.warden.web.support.TestData.OtherWorkspace;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.util.List;
 import java.util.UUID;
@@ -38,12 +38,12 @@ class ScimUsersIT {
     PrincipalRepository principals;
 
     ScimApi scim;
-    TestDirectory directory;
+    TestData testData;
 
     @BeforeEach
     void setUp() {
         scim = new ScimApi(new ApiClient(port), ADMIN_TOKEN);
-        directory = TestDirectory.of(context);
+        testData = TestData.of(context);
     }
 
     @Nested
@@ -74,7 +74,7 @@ class ScimUsersIT {
                     "urn:ietf:params:scim:schemas:extension:workspace:2.0:User");
             assertThat(values(user.path("roles"))).containsExactly("user");
             assertThat(user.path("groups").isArray()).isTrue();
-            Principal stored = principals.findById(directory.main().id(), new PrincipalId(user.path("id").asLong()))
+            Principal stored = principals.findById(testData.main().id(), new PrincipalId(user.path("id").asLong()))
                     .orElseThrow();
             assertThat(stored.passwordHash()).isNull();
         }
@@ -168,7 +168,7 @@ class ScimUsersIT {
 
         @Test
         void anotherWorkspacesUserIs404BothWaysAndUntouched() {
-            OtherWorkspace other = directory.otherWorkspace();
+            OtherWorkspace other = testData.otherWorkspace();
             String theirs = String.valueOf(other.admin().id());
             String ours = scim.createUser("ours").path("id").asString();
 
@@ -401,7 +401,7 @@ class ScimUsersIT {
         void deactivatingStopsItsTokensWithOwnerInactiveAndReactivatingBringsThemBack() {
             JsonNode user = scim.createUser("sleeper");
             String id = user.path("id").asString();
-            String token = directory.usableTokenOf(stored(id));
+            String token = testData.usableToken(stored(id));
             assertThat(scim.as(token).get("/Me").status()).isEqualTo(200);
 
             Response deactivated = scim.patch("/Users/" + id, "[{'op':'replace','path':'active','value':false}]");
@@ -421,7 +421,7 @@ class ScimUsersIT {
         void putWithActiveFalseAlsoDeactivates() {
             JsonNode user = scim.createUser("put-sleeper");
             String id = user.path("id").asString();
-            String token = directory.usableTokenOf(stored(id));
+            String token = testData.usableToken(stored(id));
 
             scim.put("/Users/" + id, "{'userName':'" + user.path("userName").asString() + "','active':false}");
 
@@ -431,7 +431,7 @@ class ScimUsersIT {
         @Test
         void deletingTheUserDeletesItsTokens() {
             String id = scim.createUser("leaver").path("id").asString();
-            String token = directory.usableTokenOf(stored(id));
+            String token = testData.usableToken(stored(id));
 
             Response deleted = scim.delete("/Users/" + id);
             Response refused = scim.as(token).get("/Me");
@@ -448,8 +448,8 @@ class ScimUsersIT {
     class Permissions {
         @Test
         void aPlainUsersTokenReadsButCannotWriteAndTheDenialSaysWhy() {
-            Principal limited = directory.user("limited", BuiltInRole.USER);
-            ScimApi asLimited = scim.as(directory.tokenOf(limited));
+            Principal limited = testData.user("limited", BuiltInRole.USER);
+            ScimApi asLimited = scim.as(testData.token(limited));
             String target = scim.createUser("target").path("id").asString();
 
             Response read = asLimited.get("/Users/" + target);
@@ -475,9 +475,9 @@ class ScimUsersIT {
 
         @Test
         void aTokenWhoseOwnerHoldsNoRoleCannotEvenRead() {
-            Principal roleless = directory.user("roleless");
+            Principal roleless = testData.user("roleless");
 
-            Response response = scim.as(directory.tokenOf(roleless)).get("/Users");
+            Response response = scim.as(testData.token(roleless)).get("/Users");
 
             assertThat(response.status()).isEqualTo(403);
             assertThat(response.reason()).isEqualTo("ROLE_LACKS_PERMISSION");
@@ -489,13 +489,13 @@ class ScimUsersIT {
     class LastAdmin {
         @Test
         void theLastActiveAdminCannotBeDeactivatedOrDeleted() {
-            OtherWorkspace other = directory.otherWorkspace();
+            OtherWorkspace other = testData.otherWorkspace();
             ScimApi asAdmin = scim.as(other.adminToken());
             String adminId = String.valueOf(other.admin().id());
 
-            Principal apiAdmin = directory.userWithoutTokenUsage(other.workspace().id(), "api-admin",
+            Principal apiAdmin = testData.userWithoutTokenUsage(other.workspace().id(), "api-admin",
                     BuiltInRole.WORKSPACE_ADMIN);
-            ScimApi asApiAdmin = scim.as(directory.tokenOf(apiAdmin));
+            ScimApi asApiAdmin = scim.as(testData.token(apiAdmin));
 
             Response deactivateSelf = asAdmin.patch("/Users/" + adminId,
                     "[{'op':'replace','path':'active','value':false}]");
@@ -517,6 +517,6 @@ class ScimUsersIT {
     }
 
     private Principal stored(String id) {
-        return principals.findById(directory.main().id(), new PrincipalId(Long.parseLong(id))).orElseThrow();
+        return principals.findById(testData.main().id(), new PrincipalId(Long.parseLong(id))).orElseThrow();
     }
 }

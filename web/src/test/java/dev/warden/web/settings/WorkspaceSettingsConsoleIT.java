@@ -13,7 +13,7 @@ import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.web.support.ConsoleSession;
-import dev.warden.web.support.DirectoryFixture;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -46,22 +46,22 @@ class WorkspaceSettingsConsoleIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    DirectoryFixture directory;
+    TestData testData;
     ConsoleSession console;
     List<TokenUsageEntry> entriesBefore;
 
     @BeforeEach
     void logIn() {
-        directory = new DirectoryFixture(context);
+        testData = TestData.of(context);
         console = new ConsoleSession(port);
         assertThat(console.logIn("admin", ADMIN_PASSWORD)).isEqualTo("/");
-        entriesBefore = tokenUsage.entries(directory.admin());
+        entriesBefore = tokenUsage.entries(testData.admin());
     }
 
     @AfterEach
     void restore() {
-        settings.update(directory.admin(), SettingsService.asConf(WorkspaceSettings.DEFAULTS));
-        tokenUsage.replace(directory.admin(), entriesBefore);
+        settings.update(testData.admin(), SettingsService.asConf(WorkspaceSettings.DEFAULTS));
+        tokenUsage.replace(testData.admin(), entriesBefore);
     }
 
     @Test
@@ -76,7 +76,7 @@ class WorkspaceSettingsConsoleIT {
 
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(saved.body()).contains("data-testid=\"settings-saved\"").doesNotContain("<html");
-        WorkspaceSettings now = settings.get(directory.admin());
+        WorkspaceSettings now = settings.get(testData.admin());
         assertThat(now).isEqualTo(new WorkspaceSettings(false, 90, 30, 50));
         assertThat(console.get(PAGE).body()).contains("value=\"90\"").contains("value=\"50\"");
     }
@@ -97,14 +97,14 @@ class WorkspaceSettingsConsoleIT {
                 "maxTokenLifetimeDays", "", "defaultTokenLifetimeDays", "", "tokenQuotaPerPrincipal", "lots"), true);
         assertThat(quota.body()).contains("data-testid=\"error-tokenQuotaPerPrincipal\"").contains("whole number");
 
-        assertThat(settings.get(directory.admin())).isEqualTo(WorkspaceSettings.DEFAULTS);
+        assertThat(settings.get(testData.admin())).isEqualTo(WorkspaceSettings.DEFAULTS);
     }
 
     @Test
     void withOnlySettingsReadTheFormIsReadOnlyAndAPostIsRefused() {
-        String name = DirectoryFixture.unique("settings-reader");
-        Principal reader = directory.user(name, "a long password 1");
-        directory.assign(directory.customRole(DirectoryFixture.unique("settings-read"), Permission.SETTINGS_READ),
+        String name = TestData.unique("settings-reader");
+        Principal reader = testData.consoleUser(name, "a long password 1");
+        testData.assign(testData.customRole(TestData.unique("settings-read"), Permission.SETTINGS_READ),
                 reader, null);
         ConsoleSession theirs = new ConsoleSession(port);
         assertThat(theirs.logIn(name, "a long password 1")).isEqualTo("/");
@@ -117,13 +117,13 @@ class WorkspaceSettingsConsoleIT {
         HttpResponse<String> post = theirs.postForm(PAGE, Map.of("enableTokensConfig", "false",
                 "tokenQuotaPerPrincipal", "600"), false);
         assertThat(post.statusCode()).isEqualTo(403);
-        assertThat(settings.get(directory.admin()).tokensEnabled()).isTrue();
+        assertThat(settings.get(testData.admin()).tokensEnabled()).isTrue();
     }
 
     @Test
     void theDialogShowsEntriesAndTheImplicitAdminsWithoutARemoveButton() {
-        Group group = directory.group(DirectoryFixture.unique("readers"));
-        directory.allowTokens(group);
+        Group group = testData.group(TestData.unique("readers"));
+        testData.grantTokenUsage(group);
 
         String dialog = console.getHtmx(PAGE + "/token-usage").body();
 
@@ -139,14 +139,14 @@ class WorkspaceSettingsConsoleIT {
 
     @Test
     void editsChangeOnlyTheWorkingCopyAndThePreviewNamesWhoLosesWhichTokens() {
-        String name = DirectoryFixture.unique("analyst");
-        Principal user = directory.user(name, "a long password 1");
-        Group group = directory.group(DirectoryFixture.unique("data-eng"), user);
-        directory.allowTokens(group);
-        directory.token(user, "one");
-        directory.token(user, "two");
-        // the fixture gave the user a direct entry too; only the group's entry stays
-        tokenUsage.replace(directory.admin(), List.of(TokenUsageEntry.forGroup(group.id(), TokenUsageLevel.CAN_USE)));
+        String name = TestData.unique("analyst");
+        Principal user = testData.consoleUser(name, "a long password 1");
+        Group group = testData.group(TestData.unique("data-eng"), user);
+        testData.grantTokenUsage(group);
+        testData.usableToken(user, "one");
+        testData.usableToken(user, "two");
+        // usableToken gave the user a direct entry too; only the group's entry stays
+        tokenUsage.replace(testData.admin(), List.of(TokenUsageEntry.forGroup(group.id(), TokenUsageLevel.CAN_USE)));
         String groupEntry = "group:" + group.id().value() + ":CAN_USE";
 
         HttpResponse<String> removed = console.postForm(DRAFT, List.of(Map.entry("entry", groupEntry),
@@ -156,7 +156,7 @@ class WorkspaceSettingsConsoleIT {
                 .contains("1 principal loses token usage; its 2 tokens will stop working")
                 .contains("data-testid=\"impact-row\" data-name=\"" + name + "\"").contains("2 working tokens")
                 .contains("data-testid=\"unsaved-changes\"");
-        assertThat(tokenUsage.entries(directory.admin())).hasSize(1);
+        assertThat(tokenUsage.entries(testData.admin())).hasSize(1);
 
         HttpResponse<String> added = console.postForm(DRAFT, List.of(Map.entry("op", "add"),
                 Map.entry("assignee", "principal:" + user.id().value()), Map.entry("addLevel", "CAN_MANAGE")), true);
@@ -166,14 +166,14 @@ class WorkspaceSettingsConsoleIT {
 
         HttpResponse<String> nothingChosen = console.postForm(DRAFT, List.of(Map.entry("op", "add")), true);
         assertThat(nothingChosen.body()).contains("data-testid=\"error-add\"");
-        assertThat(tokenUsage.entries(directory.admin()))
+        assertThat(tokenUsage.entries(testData.admin()))
                 .containsExactly(TokenUsageEntry.forGroup(group.id(), TokenUsageLevel.CAN_USE));
     }
 
     @Test
     void saveStoresTheWholeCopyAsOneAuditedChange() {
-        Principal bot = directory.servicePrincipal(DirectoryFixture.unique("bot"));
-        Group group = directory.group(DirectoryFixture.unique("ops"));
+        Principal bot = testData.servicePrincipal(TestData.unique("bot"));
+        Group group = testData.group(TestData.unique("ops"));
         int before = auditCount();
 
         HttpResponse<String> saved = console.postForm(PAGE + "/token-usage", List.of(
@@ -181,7 +181,7 @@ class WorkspaceSettingsConsoleIT {
                 Map.entry("entry", "principal:" + bot.id().value() + ":CAN_MANAGE")), true);
 
         assertThat(saved.headers().firstValue("HX-Redirect").orElse("")).endsWith(PAGE + "?saved=token-usage");
-        assertThat(tokenUsage.entries(directory.admin())).containsExactlyInAnyOrder(
+        assertThat(tokenUsage.entries(testData.admin())).containsExactlyInAnyOrder(
                 TokenUsageEntry.forGroup(group.id(), TokenUsageLevel.CAN_USE),
                 TokenUsageEntry.forPrincipal(bot.id(), TokenUsageLevel.CAN_MANAGE));
         assertThat(auditCount() - before).isEqualTo(1);
@@ -190,20 +190,20 @@ class WorkspaceSettingsConsoleIT {
 
     @Test
     void anUnknownPrincipalIsAnErrorInTheDialogAndNothingChanges() {
-        List<TokenUsageEntry> before = tokenUsage.entries(directory.admin());
+        List<TokenUsageEntry> before = tokenUsage.entries(testData.admin());
 
         HttpResponse<String> response = console.postForm(PAGE + "/token-usage",
                 List.of(Map.entry("entry", "principal:999999999:CAN_USE")), true);
 
         assertThat(response.body()).contains("data-testid=\"token-usage-dialog\"").contains("data-testid=\"form-error\"")
                 .contains("does not exist");
-        assertThat(tokenUsage.entries(directory.admin())).isEqualTo(before);
+        assertThat(tokenUsage.entries(testData.admin())).isEqualTo(before);
     }
 
     @Test
     void theDialogAndItsEditsAreForAdminsOnly() {
-        String name = DirectoryFixture.unique("plain");
-        directory.user(name, "a long password 1");
+        String name = TestData.unique("plain");
+        testData.consoleUser(name, "a long password 1");
         ConsoleSession theirs = new ConsoleSession(port);
         assertThat(theirs.logIn(name, "a long password 1")).isEqualTo("/");
 

@@ -22,7 +22,7 @@ import dev.warden.core.token.TokenId;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
-import dev.warden.web.support.TestDirectory;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.time.Duration;
 import java.util.List;
@@ -66,7 +66,7 @@ class BulkRevokeApiIT {
     AuditLog audit;
 
     ApiClient api;
-    TestDirectory directory;
+    TestData testData;
     WorkspaceId main;
 
     /** Made by one creator of its own: two service principals' tokens, one revoked, one expired. */
@@ -83,9 +83,9 @@ class BulkRevokeApiIT {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        directory = TestDirectory.of(context);
-        main = directory.main().id();
-        creator = directory.user("bulk-creator", BuiltInRole.WORKSPACE_ADMIN);
+        testData = TestData.of(context);
+        main = testData.main().id();
+        creator = testData.user("bulk-creator", BuiltInRole.WORKSPACE_ADMIN);
         robotA = servicePrincipal();
         robotB = servicePrincipal();
         aExpired = obo(robotA, "expires soon", Duration.ofSeconds(30), "tokens:read");
@@ -181,7 +181,7 @@ class BulkRevokeApiIT {
 
     @Test
     void revokingWithoutFiltersRevokesEveryTokenThatWorksOfTheWorkspaceOnly() {
-        TestDirectory.OtherWorkspace other = directory.otherWorkspace();
+        TestData.OtherWorkspace other = testData.otherWorkspace();
         assertPreview(api.post(PREVIEW, other.adminToken(), "{}"), 1, 1);
 
         Response revoked = api.post(REVOKE, other.adminToken(), "{\"reason\":\"decommissioned\"}");
@@ -213,8 +213,8 @@ class BulkRevokeApiIT {
 
     @Test
     void aPrincipalWithoutTokenManagementWriteIsRefused() {
-        String user = directory.tokenOf(directory.user("plain", BuiltInRole.USER));
-        String auditor = directory.tokenOf(directory.user("auditor", BuiltInRole.AUDITOR));
+        String user = testData.token(testData.user("plain", BuiltInRole.USER));
+        String auditor = testData.token(testData.user("auditor", BuiltInRole.AUDITOR));
         String body = json("{'created_by_id':%d,'reason':'not mine to do'}", creator.id().value());
 
         for (String caller : List.of(user, auditor)) {
@@ -261,7 +261,7 @@ class BulkRevokeApiIT {
         Principal sp = principals.save(Principal.newServicePrincipal(main, UUID.randomUUID().toString(), "bulk robot"));
         assignments.add(RoleAssignment.toPrincipal(main, roles.findByName(main, BuiltInRole.USER.roleName())
                 .orElseThrow().id(), sp.id(), null));
-        directory.grantTokenUsage(sp);
+        testData.grantTokenUsage(sp);
         return sp;
     }
 

@@ -7,7 +7,7 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
-import dev.warden.web.support.DirectoryFixture;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class BulkRevokeConsoleIT {
     @Autowired
     ApplicationContext context;
 
-    DirectoryFixture directory;
+    TestData testData;
     ConsoleSession console;
     ApiClient api;
 
@@ -48,15 +48,15 @@ class BulkRevokeConsoleIT {
 
     @BeforeEach
     void setUp() {
-        directory = new DirectoryFixture(context);
+        testData = TestData.of(context);
         console = new ConsoleSession(port);
         api = new ApiClient(port);
         assertThat(console.logIn("admin", ADMIN_PASSWORD)).isEqualTo("/");
-        owner = directory.user(DirectoryFixture.unique("bulk-owner"), "secret-password-1");
-        first = directory.token(owner, DirectoryFixture.unique("bulk-first"));
-        second = directory.token(owner, DirectoryFixture.unique("bulk-second"));
-        revokedName = DirectoryFixture.unique("bulk-already");
-        directory.token(owner, revokedName);
+        owner = testData.consoleUser(TestData.unique("bulk-owner"), "secret-password-1");
+        first = testData.usableToken(owner, TestData.unique("bulk-first"));
+        second = testData.usableToken(owner, TestData.unique("bulk-second"));
+        revokedName = TestData.unique("bulk-already");
+        testData.usableToken(owner, revokedName);
         String revokedId = idOf(console.get(INVENTORY + "?size=200").body(), revokedName);
         assertThat(console.htmx("POST", INVENTORY + "/" + revokedId + "/revoke").statusCode()).isEqualTo(200);
     }
@@ -79,9 +79,9 @@ class BulkRevokeConsoleIT {
 
     @Test
     void anAuditorSeesTheInventoryWithoutRevokeMatching() {
-        String userName = DirectoryFixture.unique("bulk-auditor");
-        Principal auditor = directory.user(userName, "secret-password-1");
-        directory.assign(directory.builtIn(BuiltInRole.AUDITOR), auditor, null);
+        String userName = TestData.unique("bulk-auditor");
+        Principal auditor = testData.consoleUser(userName, "secret-password-1");
+        testData.assign(testData.builtIn(BuiltInRole.AUDITOR), auditor, null);
         ConsoleSession session = new ConsoleSession(port);
         assertThat(session.logIn(userName, "secret-password-1")).isEqualTo("/");
 
@@ -153,9 +153,9 @@ class BulkRevokeConsoleIT {
 
     @Test
     void revokingFlashesHowManyAndTheRowsShowRevoked() {
-        Principal bystander = directory.user(DirectoryFixture.unique("bulk-bystander"), "secret-password-1");
-        String keptName = DirectoryFixture.unique("bulk-kept");
-        String kept = directory.token(bystander, keptName);
+        Principal bystander = testData.consoleUser(TestData.unique("bulk-bystander"), "secret-password-1");
+        String keptName = TestData.unique("bulk-kept");
+        String kept = testData.usableToken(bystander, keptName);
 
         HttpResponse<String> done = console.postForm(DIALOG, Map.of("owner_id", String.valueOf(owner.id().value()),
                 "reason", "laptop stolen"), true);

@@ -23,7 +23,7 @@ import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
-import dev.warden.web.support.DirectoryFixture;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -71,12 +71,12 @@ class OwnTokenPageConsoleIT {
     @Autowired
     MutableClock clock;
 
-    DirectoryFixture directory;
+    TestData testData;
     ApiClient api;
 
     @BeforeEach
     void setUp() {
-        directory = new DirectoryFixture(context);
+        testData = TestData.of(context);
         api = new ApiClient(port);
     }
 
@@ -155,9 +155,9 @@ class OwnTokenPageConsoleIT {
     @Test
     void theScopesPanelMarksAScopeDeadWithWhyAfterTheOwnersCustomRoleLosesThePermission() {
         Owner owner = owner("own-dead");
-        String roleName = DirectoryFixture.unique("own-settings-readers");
-        Role role = directory.customRole(roleName, Permission.SETTINGS_READ, Permission.AUDIT_READ);
-        directory.assign(role, owner.principal(), null);
+        String roleName = TestData.unique("own-settings-readers");
+        Role role = testData.customRole(roleName, Permission.SETTINGS_READ, Permission.AUDIT_READ);
+        testData.assign(role, owner.principal(), null);
         Owned token = owner.token("own-dead", "settings:read", "tokens:read");
 
         String before = owner.console().get(page(token)).body();
@@ -165,7 +165,7 @@ class OwnTokenPageConsoleIT {
         assertThat(all(before, "effective-permission")).containsExactly("tokens:read", "settings:read");
         assertThat(api.get("/api/2.0/workspace-conf", token.secret()).status()).isEqualTo(200);
 
-        roles.update(directory.admin(), role.id(), null, null, EnumSet.of(Permission.AUDIT_READ));
+        roles.update(testData.admin(), role.id(), null, null, EnumSet.of(Permission.AUDIT_READ));
         String changedAt = SHOWN.format(clock.instant());
         String dead = owner.console().get(page(token)).body();
 
@@ -251,7 +251,7 @@ class OwnTokenPageConsoleIT {
     void aSuspendedTokenSaysWhyAndCheckAccessStopsAtTokenUsageAsTheRealRequestDoes() {
         Owner owner = owner("own-suspended");
         Owned token = owner.token("own-suspended", "tokens:read");
-        tokenUsage.replace(directory.admin(), tokenUsage.entries(directory.admin()).stream()
+        tokenUsage.replace(testData.admin(), tokenUsage.entries(testData.admin()).stream()
                 .filter(e -> !owner.principal().id().equals(e.principal())).toList());
 
         String body = owner.console().get(page(token)).body();
@@ -299,7 +299,7 @@ class OwnTokenPageConsoleIT {
         }
 
         Owned token(String prefix, String... scopes) {
-            IssuedToken issued = tokens.create(actor(), new CreateTokenCommand(DirectoryFixture.unique(prefix),
+            IssuedToken issued = tokens.create(actor(), new CreateTokenCommand(TestData.unique(prefix),
                     Duration.ofDays(30), List.of(scopes)));
             return new Owned(issued.token().id().value(), issued.secret().reveal(), issued);
         }
@@ -310,9 +310,9 @@ class OwnTokenPageConsoleIT {
 
     /** A plain user (built-in {@code user} role) who may use tokens, logged in to the console. */
     private Owner owner(String prefix) {
-        String userName = DirectoryFixture.unique(prefix);
-        Principal principal = directory.user(userName, PASSWORD);
-        directory.allowTokens(principal);
+        String userName = TestData.unique(prefix);
+        Principal principal = testData.consoleUser(userName, PASSWORD);
+        testData.grantTokenUsage(principal);
         ConsoleSession console = new ConsoleSession(port);
         assertThat(console.logIn(userName, PASSWORD)).isEqualTo("/");
         return new Owner(principal, console, tokens);

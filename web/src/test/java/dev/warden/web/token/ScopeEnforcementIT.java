@@ -15,8 +15,7 @@ import dev.warden.core.role.RoleRepository;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
-import dev.warden.web.support.DirectoryFixture;
-import dev.warden.web.support.TestDirectory;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.util.Arrays;
 import java.util.List;
@@ -59,14 +58,14 @@ class ScopeEnforcementIT {
     RoleAssignmentRepository assignments;
 
     ApiClient api;
-    TestDirectory directory;
+    TestData testData;
     WorkspaceId main;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        directory = TestDirectory.of(context);
-        main = directory.main().id();
+        testData = TestData.of(context);
+        main = testData.main().id();
     }
 
     @Nested
@@ -119,11 +118,11 @@ class ScopeEnforcementIT {
     class RoleBeforeScope {
         @Test
         void downgradingTheOwnerRestrictsTheTokenAtOnceAndUpgradingNeverWidensItBeyondItsScopes() {
-            Principal user = directory.user("reader", BuiltInRole.USER);
+            Principal user = testData.user("reader", BuiltInRole.USER);
             long customRole = api.post(ROLES, ADMIN_TOKEN, json("{'name':'%s','permissions':['token-management:read']}",
-                    DirectoryFixture.unique("tm-reader"))).json().path("id").asLong();
+                    TestData.unique("tm-reader"))).json().path("id").asLong();
             long assignment = assign(customRole, user);
-            Response created = api.post(CREATE, directory.tokenOf(user), "{\"scopes\":[\"token-management:read\"]}");
+            Response created = api.post(CREATE, testData.token(user), "{\"scopes\":[\"token-management:read\"]}");
             assertThat(created.status()).as(created.toString()).isEqualTo(200);
             String value = created.json().path("token_value").asString();
             assertThat(api.get(TOKENS, value).status()).isEqualTo(200);
@@ -165,8 +164,8 @@ class ScopeEnforcementIT {
     class NoEscalation {
         @Test
         void aPersonalTokenWithAScopeTheOwnerLacksIsRefusedNamingItAndNothingIsCreated() {
-            Principal user = directory.user("climber", BuiltInRole.USER);
-            String own = directory.tokenOf(user);
+            Principal user = testData.user("climber", BuiltInRole.USER);
+            String own = testData.token(user);
             List<String> before = ids(api.get(OWN_LIST, own));
 
             Response refused = api.post(CREATE, own,
@@ -201,7 +200,7 @@ class ScopeEnforcementIT {
 
         @Test
         void aGroupTokenWithAScopeItsRoleLacksIsRefusedNamingItAndNothingIsCreated() {
-            Group group = new DirectoryFixture(context).group(DirectoryFixture.unique("scoped"));
+            Group group = testData.group(TestData.unique("scoped"));
             String groupTokens = "/api/2.0/groups/" + group.id().value() + "/tokens";
 
             Response refused = api.post(groupTokens, ADMIN_TOKEN,
@@ -213,16 +212,16 @@ class ScopeEnforcementIT {
 
         @Test
         void aTokenWithEveryScopeItsOwnerHoldsIsAccepted() {
-            Principal user = directory.user("all-of-it", BuiltInRole.USER);
-            Response created = api.post(CREATE, directory.tokenOf(user),
+            Principal user = testData.user("all-of-it", BuiltInRole.USER);
+            Response created = api.post(CREATE, testData.token(user),
                     "{\"scopes\":[\"tokens:read\",\"tokens:write\",\"scim:read\",\"roles:read\"]}");
             assertThat(created.status()).as(created.toString()).isEqualTo(200);
             assertThat(scopes(created.json().path("token_info")))
                     .containsExactlyInAnyOrder("tokens:read", "tokens:write", "scim:read", "roles:read");
 
-            Principal admin = directory.user("every-scope", BuiltInRole.WORKSPACE_ADMIN);
+            Principal admin = testData.user("every-scope", BuiltInRole.WORKSPACE_ADMIN);
             String[] every = Arrays.stream(Permission.values()).map(Permission::key).toArray(String[]::new);
-            Response all = api.post(CREATE, directory.tokenOf(admin), "{\"scopes\":["
+            Response all = api.post(CREATE, testData.token(admin), "{\"scopes\":["
                     + Arrays.stream(every).map(key -> "\"" + key + "\"").collect(Collectors.joining(",")) + "]}");
             assertThat(all.status()).as(all.toString()).isEqualTo(200);
             assertThat(scopes(all.json().path("token_info"))).containsExactlyInAnyOrder(every);
@@ -234,8 +233,8 @@ class ScopeEnforcementIT {
     class OwnNarrowing {
         @Test
         void narrowsTheCallersOwnTokenAndTheDroppedScopeIsThenMissing() {
-            Principal user = directory.user("narrower", BuiltInRole.USER);
-            String own = directory.tokenOf(user);
+            Principal user = testData.user("narrower", BuiltInRole.USER);
+            String own = testData.token(user);
             Response created = api.post(CREATE, own, "{\"scopes\":[\"tokens:read\",\"tokens:write\",\"scim:read\"]}");
             String value = created.json().path("token_value").asString();
             String id = created.json().path("token_info").path("token_id").asString();
@@ -259,8 +258,8 @@ class ScopeEnforcementIT {
 
         @Test
         void neverWidensAndRefusesAnEmptyOrUnknownScopeListNamingScopes() {
-            Principal user = directory.user("widener", BuiltInRole.USER);
-            String own = directory.tokenOf(user);
+            Principal user = testData.user("widener", BuiltInRole.USER);
+            String own = testData.token(user);
             Response created = api.post(CREATE, own, "{\"scopes\":[\"tokens:read\"]}");
             String id = created.json().path("token_info").path("token_id").asString();
 
@@ -274,8 +273,8 @@ class ScopeEnforcementIT {
 
         @Test
         void anAllApisTokenNarrowsToAnyScopeItCovers() {
-            Principal user = directory.user("all-apis", BuiltInRole.USER);
-            String own = directory.tokenOf(user);
+            Principal user = testData.user("all-apis", BuiltInRole.USER);
+            String own = testData.token(user);
             String id = ids(api.get(OWN_LIST, own)).get(0);
 
             Response narrowed = patch(OWN + id, own, "{\"scopes\":[\"tokens:read\"]}");
@@ -287,10 +286,10 @@ class ScopeEnforcementIT {
 
         @Test
         void someoneElsesTokenIsNotFoundAndStaysAsItWas() {
-            Principal owner = directory.user("owner", BuiltInRole.USER);
-            String ownersToken = directory.tokenOf(owner);
+            Principal owner = testData.user("owner", BuiltInRole.USER);
+            String ownersToken = testData.token(owner);
             String id = ids(api.get(OWN_LIST, ownersToken)).get(0);
-            String stranger = directory.tokenOf(directory.user("stranger", BuiltInRole.USER));
+            String stranger = testData.token(testData.user("stranger", BuiltInRole.USER));
 
             Response refused = patch(OWN + id, stranger, "{\"scopes\":[\"scim:read\"]}");
 
@@ -304,8 +303,8 @@ class ScopeEnforcementIT {
     class AdminNarrowing {
         @Test
         void anAdminNarrowsAnyTokenAndGetsItsTokenInfo() {
-            Principal user = directory.user("narrowed", BuiltInRole.USER);
-            String value = directory.tokenOf(user);
+            Principal user = testData.user("narrowed", BuiltInRole.USER);
+            String value = testData.token(user);
             // found without using the token, so no last use can land between the two reads compared below
             String id = ids(api.get(TOKENS + "?owner_id=" + user.id().value(), ADMIN_TOKEN)).get(0);
 
@@ -337,8 +336,8 @@ class ScopeEnforcementIT {
 
         @Test
         void needsTokenManagementWrite() {
-            Principal user = directory.user("plain", BuiltInRole.USER);
-            String value = directory.tokenOf(user);
+            Principal user = testData.user("plain", BuiltInRole.USER);
+            String value = testData.token(user);
             String id = ids(api.get(OWN_LIST, value)).get(0);
 
             Response refused = patch(TOKENS + "/" + id, value, "{\"scopes\":[\"scim:read\"]}");
@@ -354,7 +353,7 @@ class ScopeEnforcementIT {
         Principal sp = principals.save(Principal.newServicePrincipal(main, UUID.randomUUID().toString(), "robot"));
         assignments.add(RoleAssignment.toPrincipal(main, roles.findByName(main, BuiltInRole.USER.roleName())
                 .orElseThrow().id(), sp.id(), null));
-        directory.grantTokenUsage(sp);
+        testData.grantTokenUsage(sp);
         return sp;
     }
 

@@ -17,8 +17,7 @@ import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
-import dev.warden.web.support.DirectoryFixture;
-import dev.warden.web.support.TestDirectory;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -54,17 +53,15 @@ class TechnicalTokenApiIT {
     AuditLog audit;
 
     ApiClient api;
-    TestDirectory directory;
-    DirectoryFixture fixture;
+    TestData testData;
     WorkspaceId main;
     Principal admin;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        directory = TestDirectory.of(context);
-        fixture = new DirectoryFixture(context);
-        main = directory.main().id();
+        testData = TestData.of(context);
+        main = testData.main().id();
         admin = principals.findByUserName(main, "admin").orElseThrow();
     }
 
@@ -123,7 +120,7 @@ class TechnicalTokenApiIT {
             JsonNode revoked = create("listed revoked", "workspace-admin");
             String revokedId = revoked.path("token_info").path("token_id").asString();
             assertThat(api.post(TOKENS + "/" + revokedId + "/revoke", ADMIN_TOKEN, "{}").status()).isEqualTo(200);
-            String personal = ids(api.get(OWN + "/list", directory.tokenOf(directory.user("p", BuiltInRole.USER))))
+            String personal = ids(api.get(OWN + "/list", testData.token(testData.user("p", BuiltInRole.USER))))
                     .get(0);
 
             Response listed = api.get(ORG, ADMIN_TOKEN);
@@ -216,7 +213,7 @@ class TechnicalTokenApiIT {
 
         @Test
         void aNonAdminIsRefused() {
-            String user = directory.tokenOf(directory.user("plain", BuiltInRole.USER));
+            String user = testData.token(testData.user("plain", BuiltInRole.USER));
 
             for (Response refused : List.of(api.post(ORG, user, "{\"role\":\"user\"}"), api.get(ORG, user))) {
                 assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
@@ -226,10 +223,10 @@ class TechnicalTokenApiIT {
 
         @Test
         void holdingTokenManagementWriteIsNotEnoughToMakeAWorkspaceAdminToken() {
-            Principal manager = directory.user("manager", BuiltInRole.USER);
-            fixture.assign(fixture.customRole(DirectoryFixture.unique("token-manager"),
+            Principal manager = testData.user("manager", BuiltInRole.USER);
+            testData.assign(testData.customRole(TestData.unique("token-manager"),
                     Permission.TOKEN_MANAGEMENT_READ, Permission.TOKEN_MANAGEMENT_WRITE), manager, (Group) null);
-            String token = directory.tokenOf(manager);
+            String token = testData.token(manager);
             int before = ids(api.get(ORG, ADMIN_TOKEN)).size();
 
             Response refused = api.post(ORG, token, "{\"role\":\"workspace-admin\"}");
@@ -253,14 +250,14 @@ class TechnicalTokenApiIT {
 
         @BeforeEach
         void groupsAndAGroupAdmin() {
-            team = fixture.group(DirectoryFixture.unique("team"));
-            other = fixture.group(DirectoryFixture.unique("other"));
-            lead = directory.user("lead", BuiltInRole.USER);
+            team = testData.group(TestData.unique("team"));
+            other = testData.group(TestData.unique("other"));
+            lead = testData.user("lead", BuiltInRole.USER);
             Response assigned = api.post("/api/2.0/role-assignments", ADMIN_TOKEN,
                     json("{'role_id':%d,'principal_id':%d,'scope_group_id':%d}", roleId("group-admin"),
                             lead.id().value(), team.id().value()));
             assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
-            leadToken = directory.tokenOf(lead);
+            leadToken = testData.token(lead);
         }
 
         @Test
@@ -394,12 +391,12 @@ class TechnicalTokenApiIT {
         @Test
         void tokenManagementOnAGroupIsNotEnoughToHandOutAGroupRoleOneDoesNotHold() {
             // no scim:read anywhere: only its own tokens, and token management on the team
-            Principal keeper = directory.user("keeper");
-            fixture.assign(fixture.customRole(DirectoryFixture.unique("own-tokens"), Permission.TOKENS_READ,
+            Principal keeper = testData.user("keeper");
+            testData.assign(testData.customRole(TestData.unique("own-tokens"), Permission.TOKENS_READ,
                     Permission.TOKENS_WRITE), keeper, (Group) null);
-            fixture.assign(fixture.customRole(DirectoryFixture.unique("group-token-keeper"),
+            testData.assign(testData.customRole(TestData.unique("group-token-keeper"),
                     Permission.TOKEN_MANAGEMENT_READ, Permission.TOKEN_MANAGEMENT_WRITE), keeper, team);
-            String token = directory.tokenOf(keeper);
+            String token = testData.token(keeper);
             assertThat(api.get(tokensOf(team), token).status()).isEqualTo(200);
 
             Response member = api.post(tokensOf(team), token, "{\"role\":\"group-member\"}");
@@ -417,7 +414,7 @@ class TechnicalTokenApiIT {
 
         @Test
         void aUserWithoutARoleOnTheGroupIsRefused() {
-            String user = directory.tokenOf(directory.user("outsider", BuiltInRole.USER));
+            String user = testData.token(testData.user("outsider", BuiltInRole.USER));
 
             for (Response refused : List.of(api.get(tokensOf(team), user),
                     api.post(tokensOf(team), user, "{\"role\":\"group-member\"}"))) {
@@ -459,7 +456,7 @@ class TechnicalTokenApiIT {
 
         private JsonNode groupToken(String caller, Group group, String role) {
             Response created = api.post(tokensOf(group), caller, json("{'comment':'%s','role':'%s'}",
-                    DirectoryFixture.unique("bot"), role));
+                    TestData.unique("bot"), role));
             assertThat(created.status()).as(created.toString()).isEqualTo(200);
             return created.json();
         }

@@ -1,6 +1,6 @@
 package dev.warden.web.token;
 
-import static dev.warden.web.support.DirectoryFixture.unique;
+import static dev.warden.web.support.TestData.unique;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
-import dev.warden.web.support.DirectoryFixture;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -63,13 +63,13 @@ class TechnicalTokensConsoleIT {
     @Autowired
     SettingsRepository settings;
 
-    DirectoryFixture directory;
+    TestData testData;
     ConsoleSession console;
     ApiClient api;
 
     @BeforeEach
     void logIn() {
-        directory = new DirectoryFixture(context);
+        testData = TestData.of(context);
         console = new ConsoleSession(port);
         api = new ApiClient(port);
         assertThat(console.logIn("admin", ADMIN_PASSWORD)).isEqualTo("/");
@@ -176,7 +176,7 @@ class TechnicalTokensConsoleIT {
     @Test
     void revokeRestoreAndDeleteFromTheStatusColumnAndDeleteTakesTheTechnicalUser() {
         String name = unique("org-cycle");
-        IssuedToken issued = technicalTokens.createOrganisationToken(directory.admin(),
+        IssuedToken issued = technicalTokens.createOrganisationToken(testData.admin(),
                 new CreateTokenCommand(name, Duration.ofDays(5), List.of("tokens:read")), "user");
         String secret = issued.secret().reveal();
         String id = issued.token().id().value();
@@ -212,7 +212,7 @@ class TechnicalTokensConsoleIT {
         ApiClient.Response gone = api.get("/api/2.0/token/list", secret);
         assertThat(gone.status()).isEqualTo(401);
         assertThat(gone.reason()).isEqualTo("TOKEN_UNKNOWN");
-        assertThat(principals.findById(directory.admin().workspace(), technical)).as("technical user deleted").isEmpty();
+        assertThat(principals.findById(testData.admin().workspace(), technical)).as("technical user deleted").isEmpty();
         HttpResponse<String> again = console.htmx("POST", ORGANISATION + "/" + id + "/revoke");
         assertThat(again.headers().firstValue("HX-Reswap")).hasValue("none");
         assertThat(again.body()).contains("data-testid=\"flash-error\"", "does not exist");
@@ -221,12 +221,12 @@ class TechnicalTokensConsoleIT {
     @Test
     void aGroupAdminManagesTheirGroupsTokensOnItsTabAndIsRefusedAnothersTab() {
         String password = "group-admin-password-1";
-        Principal groupAdmin = directory.user(unique("grp-admin"), password);
-        directory.allowTokens(groupAdmin); // it walks away with the secret, so it must be allowed to use tokens
-        Group own = directory.group(unique("squad"));
-        Group other = directory.group(unique("other-squad"));
-        directory.assign(directory.builtIn(BuiltInRole.GROUP_ADMIN), groupAdmin, own);
-        IssuedToken othersToken = technicalTokens.createGroupToken(directory.admin(), other.id(),
+        Principal groupAdmin = testData.consoleUser(unique("grp-admin"), password);
+        testData.grantTokenUsage(groupAdmin); // it walks away with the secret, so it must be allowed to use tokens
+        Group own = testData.group(unique("squad"));
+        Group other = testData.group(unique("other-squad"));
+        testData.assign(testData.builtIn(BuiltInRole.GROUP_ADMIN), groupAdmin, own);
+        IssuedToken othersToken = technicalTokens.createGroupToken(testData.admin(), other.id(),
                 new CreateTokenCommand(unique("others-bot"), Duration.ofDays(5), List.of("scim:read")),
                 "group-member");
         ConsoleSession asGroupAdmin = new ConsoleSession(port);
@@ -274,7 +274,7 @@ class TechnicalTokensConsoleIT {
                 .doesNotContain("data-testid=\"technical-tokens\"").doesNotContain("Exception");
         assertThat(refusedCreate.statusCode()).isEqualTo(403);
         assertThat(refusedRevoke.body()).contains("data-testid=\"flash-error\"");
-        assertThat(technicalTokens.get(directory.admin(), othersToken.token().id()).token().isRevoked()).isFalse();
+        assertThat(technicalTokens.get(testData.admin(), other.id(), othersToken.token().id()).token().isRevoked()).isFalse();
         assertThat(refusedOrganisation.statusCode()).isEqualTo(403);
 
         String asWorkspaceAdmin = console.get(ownTab).body();
@@ -290,8 +290,8 @@ class TechnicalTokensConsoleIT {
     @Test
     void aPlainUserGetsTheForbiddenPageAndNoTab() {
         String password = "plain-password-1";
-        Principal plain = directory.user(unique("tok-plain"), password);
-        Group group = directory.group(unique("plain-squad"), plain);
+        Principal plain = testData.consoleUser(unique("tok-plain"), password);
+        Group group = testData.group(unique("plain-squad"), plain);
         ConsoleSession asPlain = new ConsoleSession(port);
         assertThat(asPlain.logIn(plain.userName(), password)).isEqualTo("/");
         String groupTab = "/settings/admin/groups/" + group.id() + "/tokens";
@@ -315,7 +315,7 @@ class TechnicalTokensConsoleIT {
 
     @Test
     void theCreateDialogsScopesAreGroupedWithPresetsAndFollowTheChosenRole() {
-        Group group = directory.group(unique("scoped-squad"));
+        Group group = testData.group(unique("scoped-squad"));
         String groupTab = "/settings/admin/groups/" + group.id() + "/tokens";
 
         String organisation = console.getHtmx(ORGANISATION + "/new").body();
@@ -362,7 +362,7 @@ class TechnicalTokensConsoleIT {
 
     @Test
     void aScopeTheChosenRoleDoesNotGrantIsRefusedNextToTheScopesAndCreatesNothing() {
-        Group group = directory.group(unique("forged-squad"));
+        Group group = testData.group(unique("forged-squad"));
         String groupTab = "/settings/admin/groups/" + group.id() + "/tokens";
         String fine = today().plusDays(10).toString();
         String orgName = unique("org-forged");
@@ -385,7 +385,7 @@ class TechnicalTokensConsoleIT {
         assertThat(console.get(ORGANISATION).body()).doesNotContain(orgName);
         assertThat(console.get(groupTab).body()).contains("data-testid=\"no-technical-tokens\"");
         for (String name : List.of(orgName, groupName)) {
-            assertThat(principals.search(directory.admin().workspace(), PrincipalKind.TECHNICAL_USER,
+            assertThat(principals.search(testData.admin().workspace(), PrincipalKind.TECHNICAL_USER,
                     PrincipalQuery.containing(name), PageRequest.first(10)).total())
                     .as("no technical user %s is left behind", name).isZero();
         }
@@ -455,12 +455,12 @@ class TechnicalTokensConsoleIT {
     private Principal technicalUserOf(String row) {
         Matcher id = TECHNICAL_USER.matcher(row);
         assertThat(id.find()).isTrue();
-        return principals.findById(directory.admin().workspace(), new PrincipalId(Long.parseLong(id.group(1))))
+        return principals.findById(testData.admin().workspace(), new PrincipalId(Long.parseLong(id.group(1))))
                 .orElseThrow();
     }
 
     private long maxDays() {
-        return issuePolicy.lifetimes(settings.get(directory.admin().workspace())).maxDays();
+        return issuePolicy.lifetimes(settings.get(testData.admin().workspace())).maxDays();
     }
 
     private LocalDate today() {

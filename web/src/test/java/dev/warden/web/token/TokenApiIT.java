@@ -24,7 +24,7 @@ import dev.warden.core.workspace.Workspace;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
-import dev.warden.web.support.TestDirectory;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -413,6 +413,6 @@ class TokenApiIT {
 
     /** Another user holding the built-in {@code user} role (own tokens), as the directory would create it. */
     private Actor otherUser() {
-        return Actor.of(TestDirectory.of(context).user("user", BuiltInRole.USER), "127.0.0.1");
+        return Actor.of(TestData.of(context).user("user", BuiltInRole.USER), "127.0.0.1");
     }
 }

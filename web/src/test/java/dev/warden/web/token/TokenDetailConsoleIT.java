@@ -16,7 +16,7 @@ import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
-import dev.warden.web.support.DirectoryFixture;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -59,13 +59,13 @@ class TokenDetailConsoleIT {
     @Autowired
     MutableClock clock;
 
-    DirectoryFixture directory;
+    TestData testData;
     ConsoleSession console;
     ApiClient api;
 
     @BeforeEach
     void logIn() {
-        directory = new DirectoryFixture(context);
+        testData = TestData.of(context);
         console = new ConsoleSession(port);
         api = new ApiClient(port);
         assertThat(console.logIn("admin", ADMIN_PASSWORD)).isEqualTo("/");
@@ -73,9 +73,9 @@ class TokenDetailConsoleIT {
 
     @Test
     void aPersonalTokenShowsItsLineageEveryScopeAndThatItWasNeverUsed() {
-        Principal owner = directory.user(DirectoryFixture.unique("detail-owner"), "secret-password-1");
-        directory.allowTokens(owner);
-        String name = DirectoryFixture.unique("detail-personal");
+        Principal owner = testData.consoleUser(TestData.unique("detail-owner"), "secret-password-1");
+        testData.grantTokenUsage(owner);
+        String name = TestData.unique("detail-personal");
         IssuedToken issued = tokens.create(Actor.of(owner, "127.0.0.1"),
                 new CreateTokenCommand(name, Duration.ofDays(30), List.of("tokens:read", "scim:read")));
         String id = issued.token().id().value();
@@ -111,8 +111,8 @@ class TokenDetailConsoleIT {
 
     @Test
     void anOnBehalfOfTokenNamesTheAdminWhoCreatedItAndTheServicePrincipalThatOwnsIt() {
-        Principal sp = directory.servicePrincipal(DirectoryFixture.unique("detail-robot"));
-        directory.allowTokens(sp);
+        Principal sp = testData.servicePrincipal(TestData.unique("detail-robot"));
+        testData.grantTokenUsage(sp);
         ApiClient.Response created = api.post("/api/2.0/token-management/on-behalf-of/tokens", ADMIN_TOKEN,
                 json("{'application_id':'%s','comment':'deploy','scopes':['tokens:read']}", sp.applicationId()));
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
@@ -132,9 +132,9 @@ class TokenDetailConsoleIT {
 
     @Test
     void aGroupTokenNamesItsGroupAndItsTechnicalUsersRole() {
-        Group group = directory.group(DirectoryFixture.unique("detail-squad"));
-        String name = DirectoryFixture.unique("detail-group-bot");
-        IssuedToken issued = technicalTokens.createGroupToken(directory.admin(), group.id(),
+        Group group = testData.group(TestData.unique("detail-squad"));
+        String name = TestData.unique("detail-group-bot");
+        IssuedToken issued = technicalTokens.createGroupToken(testData.admin(), group.id(),
                 new CreateTokenCommand(name, Duration.ofDays(5), List.of("scim:read")), "group-member");
 
         String body = console.get(INVENTORY + "/" + issued.token().id().value()).body();
@@ -149,9 +149,9 @@ class TokenDetailConsoleIT {
 
     @Test
     void showsTheLastUseOnceTheTokenWasUsed() {
-        Principal owner = directory.user(DirectoryFixture.unique("detail-user"), "secret-password-1");
-        String name = DirectoryFixture.unique("detail-used");
-        String secret = directory.token(owner, name);
+        Principal owner = testData.consoleUser(TestData.unique("detail-user"), "secret-password-1");
+        String name = TestData.unique("detail-used");
+        String secret = testData.usableToken(owner, name);
         String id = idByName(owner, name);
         Instant usedAt = clock.instant();
 
@@ -166,9 +166,9 @@ class TokenDetailConsoleIT {
 
     @Test
     void showsWhenTheTokenWasRotatedAndUntilWhenTheOldSecretStillWorks() {
-        Principal owner = directory.user(DirectoryFixture.unique("detail-rot"), "secret-password-1");
-        String name = DirectoryFixture.unique("detail-rotated");
-        directory.token(owner, name);
+        Principal owner = testData.consoleUser(TestData.unique("detail-rot"), "secret-password-1");
+        String name = TestData.unique("detail-rotated");
+        testData.usableToken(owner, name);
         String id = idByName(owner, name);
         Instant rotatedAt = clock.advance(Duration.ofMinutes(3));
 
@@ -192,9 +192,9 @@ class TokenDetailConsoleIT {
 
     @Test
     void historyListsCreatedRotatedAndRevokedNewestFirstWithWhoAndFromWhere() {
-        Principal owner = directory.user(DirectoryFixture.unique("detail-hist"), "secret-password-1");
-        String name = DirectoryFixture.unique("detail-history");
-        directory.token(owner, name);
+        Principal owner = testData.consoleUser(TestData.unique("detail-hist"), "secret-password-1");
+        String name = TestData.unique("detail-history");
+        testData.usableToken(owner, name);
         String id = idByName(owner, name);
         clock.advance(Duration.ofMinutes(1));
         assertThat(api.post(API + "/" + id + "/rotate", ADMIN_TOKEN, "{}").status()).isEqualTo(200);
@@ -212,9 +212,9 @@ class TokenDetailConsoleIT {
 
     @Test
     void aBulkRevokeShowsInTheHistoryWithItsReason() {
-        Principal owner = directory.user(DirectoryFixture.unique("detail-bulk"), "secret-password-1");
-        String name = DirectoryFixture.unique("detail-bulk-token");
-        directory.token(owner, name);
+        Principal owner = testData.consoleUser(TestData.unique("detail-bulk"), "secret-password-1");
+        String name = TestData.unique("detail-bulk-token");
+        testData.usableToken(owner, name);
         String id = idByName(owner, name);
         clock.advance(Duration.ofMinutes(1));
         ApiClient.Response bulk = api.post(API + "/bulk-revoke", ADMIN_TOKEN,
@@ -230,9 +230,9 @@ class TokenDetailConsoleIT {
 
     @Test
     void revokeRestoreAndDeleteFromThePage() {
-        Principal owner = directory.user(DirectoryFixture.unique("detail-act"), "secret-password-1");
-        String name = DirectoryFixture.unique("detail-actions");
-        String secret = directory.token(owner, name);
+        Principal owner = testData.consoleUser(TestData.unique("detail-act"), "secret-password-1");
+        String name = TestData.unique("detail-actions");
+        String secret = testData.usableToken(owner, name);
         String id = idByName(owner, name);
         String page = INVENTORY + "/" + id;
 
@@ -278,10 +278,10 @@ class TokenDetailConsoleIT {
 
     @Test
     void aPlainUserGetsTheForbiddenPageEvenForTheirOwnToken() {
-        String userName = DirectoryFixture.unique("detail-plain");
-        Principal plain = directory.user(userName, "secret-password-1");
-        String name = DirectoryFixture.unique("detail-own");
-        directory.token(plain, name);
+        String userName = TestData.unique("detail-plain");
+        Principal plain = testData.consoleUser(userName, "secret-password-1");
+        String name = TestData.unique("detail-own");
+        testData.usableToken(plain, name);
         String id = idByName(plain, name);
         ConsoleSession asPlain = new ConsoleSession(port);
         assertThat(asPlain.logIn(userName, "secret-password-1")).isEqualTo("/");

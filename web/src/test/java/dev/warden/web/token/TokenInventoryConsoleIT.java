@@ -14,7 +14,7 @@ import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
-import dev.warden.web.support.DirectoryFixture;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -47,21 +47,21 @@ class TokenInventoryConsoleIT {
     @Autowired
     ApplicationContext context;
 
-    DirectoryFixture directory;
+    TestData testData;
     ConsoleSession console;
 
     @BeforeEach
     void logIn() {
-        directory = new DirectoryFixture(context);
+        testData = TestData.of(context);
         console = new ConsoleSession(port);
         assertThat(console.logIn("admin", ADMIN_PASSWORD)).isEqualTo("/");
     }
 
     @Test
     void listsOtherUsersTokensWithOwnerKindAndStatus() {
-        Principal owner = directory.user(DirectoryFixture.unique("inv-owner"), "secret-password-1");
-        String name = DirectoryFixture.unique("inv-token");
-        directory.token(owner, name);
+        Principal owner = testData.consoleUser(TestData.unique("inv-owner"), "secret-password-1");
+        String name = TestData.unique("inv-token");
+        testData.usableToken(owner, name);
 
         HttpResponse<String> page = console.get(PAGE);
 
@@ -81,11 +81,11 @@ class TokenInventoryConsoleIT {
 
     @Test
     void filtersByStatus() {
-        Principal owner = directory.user(DirectoryFixture.unique("inv-status"), "secret-password-1");
-        String kept = DirectoryFixture.unique("inv-kept");
-        String revoked = DirectoryFixture.unique("inv-revoked");
-        directory.token(owner, kept);
-        directory.token(owner, revoked);
+        Principal owner = testData.consoleUser(TestData.unique("inv-status"), "secret-password-1");
+        String kept = TestData.unique("inv-kept");
+        String revoked = TestData.unique("inv-revoked");
+        testData.usableToken(owner, kept);
+        testData.usableToken(owner, revoked);
         String revokedId = idOf(console.get(PAGE).body(), revoked);
         assertThat(console.htmx("POST", PAGE + "/" + revokedId + "/revoke").statusCode()).isEqualTo(200);
 
@@ -99,11 +99,11 @@ class TokenInventoryConsoleIT {
 
     @Test
     void pagingWithASmallPageWalksEveryTokenOnce() {
-        Principal owner = directory.user(DirectoryFixture.unique("inv-pages"), "secret-password-1");
+        Principal owner = testData.consoleUser(TestData.unique("inv-pages"), "secret-password-1");
         List<String> mine = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            String name = DirectoryFixture.unique("inv-page-" + i);
-            directory.token(owner, name);
+            String name = TestData.unique("inv-page-" + i);
+            testData.usableToken(owner, name);
             mine.add(name);
         }
         List<String> all = walk(PAGE + "?size=200");
@@ -124,9 +124,9 @@ class TokenInventoryConsoleIT {
 
     @Test
     void revokeFromTheListChangesTheRowAndTheApiAnswersTokenRevoked() {
-        Principal owner = directory.user(DirectoryFixture.unique("inv-revoke"), "secret-password-1");
-        String name = DirectoryFixture.unique("inv-victim");
-        String secret = directory.token(owner, name);
+        Principal owner = testData.consoleUser(TestData.unique("inv-revoke"), "secret-password-1");
+        String name = TestData.unique("inv-victim");
+        String secret = testData.usableToken(owner, name);
         String id = idOf(console.get(PAGE).body(), name);
         ApiClient api = new ApiClient(port);
         assertThat(api.get("/api/2.0/token/list", secret).status()).isEqualTo(200);
@@ -153,8 +153,8 @@ class TokenInventoryConsoleIT {
 
     @Test
     void aPlainUserGetsTheForbiddenPage() {
-        String userName = DirectoryFixture.unique("inv-plain");
-        directory.user(userName, "secret-password-1");
+        String userName = TestData.unique("inv-plain");
+        testData.consoleUser(userName, "secret-password-1");
         ConsoleSession plain = new ConsoleSession(port);
         assertThat(plain.logIn(userName, "secret-password-1")).isEqualTo("/");
 
@@ -213,7 +213,7 @@ class TokenInventoryConsoleIT {
 
     @Test
     void expiringSoonestPutsTheNearestExpiryFirstAndNeverExpiringTokensLast() {
-        Principal owner = directory.user(DirectoryFixture.unique("inv-expiry"), "secret-password-1");
+        Principal owner = testData.consoleUser(TestData.unique("inv-expiry"), "secret-password-1");
         String late = token(owner, "inv-late", Duration.ofDays(30));
         String never = neverExpiring(owner, "inv-never");
         String soon = token(owner, "inv-soon", Duration.ofDays(2));
@@ -233,7 +233,7 @@ class TokenInventoryConsoleIT {
 
     @Test
     void pagingUnderEachSortWalksEveryTokenOnceInTheSortsOrder() {
-        Principal owner = directory.user(DirectoryFixture.unique("inv-sorts"), "secret-password-1");
+        Principal owner = testData.consoleUser(TestData.unique("inv-sorts"), "secret-password-1");
         String first = token(owner, "inv-used-first", Duration.ofDays(3));
         String unusedA = token(owner, "inv-unused-a", Duration.ofDays(20));
         String never = neverExpiring(owner, "inv-unused-never");
@@ -266,8 +266,8 @@ class TokenInventoryConsoleIT {
 
     @Test
     void theOwnerFilterShowsOnlyThatOwnersTokensAndNamesTheOwner() {
-        Principal alice = directory.user(DirectoryFixture.unique("inv-alice"), "secret-password-1");
-        Principal bob = directory.user(DirectoryFixture.unique("inv-bob"), "secret-password-1");
+        Principal alice = testData.consoleUser(TestData.unique("inv-alice"), "secret-password-1");
+        Principal bob = testData.consoleUser(TestData.unique("inv-bob"), "secret-password-1");
         String alicesA = token(alice, "inv-alice-a", Duration.ofDays(5));
         String alicesB = token(alice, "inv-alice-b", Duration.ofDays(5));
         String alicesC = token(alice, "inv-alice-c", Duration.ofDays(5));
@@ -303,15 +303,15 @@ class TokenInventoryConsoleIT {
     }
 
     private String token(Principal owner, String prefix, Duration lifetime) {
-        directory.allowTokens(owner);
-        String name = DirectoryFixture.unique(prefix);
+        testData.grantTokenUsage(owner);
+        String name = TestData.unique(prefix);
         secrets.put(name, tokenService.create(Actor.of(owner, "127.0.0.1"), new CreateTokenCommand(name, lifetime,
                 null)).secret().reveal());
         return name;
     }
 
     private String neverExpiring(Principal owner, String prefix) {
-        String name = DirectoryFixture.unique(prefix);
+        String name = TestData.unique(prefix);
         tokenService.importValue(owner, tokenFormat.generate(new SecureRandom()).reveal(), name);
         return name;
     }
@@ -350,10 +350,10 @@ class TokenInventoryConsoleIT {
 
     @Test
     void aTokenWhoseOwnerIsDeactivatedShowsAsSuspendedWithTheReasonAndCanStillBeRevoked() {
-        Principal owner = directory.user(DirectoryFixture.unique("inv-suspended"), "secret-password-1");
-        String name = DirectoryFixture.unique("inv-suspended");
-        directory.token(owner, name);
-        context.getBean(DirectoryService.class).setActive(directory.admin(), PrincipalKind.USER, owner.id(), false);
+        Principal owner = testData.consoleUser(TestData.unique("inv-suspended"), "secret-password-1");
+        String name = TestData.unique("inv-suspended");
+        testData.usableToken(owner, name);
+        context.getBean(DirectoryService.class).setActive(testData.admin(), PrincipalKind.USER, owner.id(), false);
 
         String row = rowOf(console.get(PAGE + "?size=200").body(), name);
 
@@ -363,7 +363,7 @@ class TokenInventoryConsoleIT {
                 .contains("is deactivated, so its tokens are suspended")
                 .contains("data-testid=\"revoke-token\"");
 
-        context.getBean(DirectoryService.class).setActive(directory.admin(), PrincipalKind.USER, owner.id(), true);
+        context.getBean(DirectoryService.class).setActive(testData.admin(), PrincipalKind.USER, owner.id(), true);
 
         assertThat(rowOf(console.get(PAGE + "?size=200").body(), name))
                 .contains("data-testid=\"token-status\">Active<").doesNotContain("token-status-reason");

@@ -22,7 +22,7 @@ import dev.warden.core.token.TokenService;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
-import dev.warden.web.support.TestDirectory;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,15 +67,15 @@ class TokenManagementApiIT {
     AuditLog audit;
 
     ApiClient api;
-    TestDirectory directory;
+    TestData testData;
     WorkspaceId main;
     Principal admin;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        directory = TestDirectory.of(context);
-        main = directory.main().id();
+        testData = TestData.of(context);
+        main = testData.main().id();
         admin = principals.findByUserName(main, "admin").orElseThrow();
     }
 
@@ -144,7 +144,7 @@ class TokenManagementApiIT {
         @Test
         void aNonAdminIsRefused() {
             Principal sp = servicePrincipal(true);
-            String user = directory.tokenOf(directory.user("plain", BuiltInRole.USER));
+            String user = testData.token(testData.user("plain", BuiltInRole.USER));
 
             Response refused = api.post(OBO, user, json("{'application_id':'%s'}", sp.applicationId()));
 
@@ -157,7 +157,7 @@ class TokenManagementApiIT {
     class Reading {
         @Test
         void getWrapsTheTokenInfo() {
-            Principal user = directory.user("owner", BuiltInRole.USER);
+            Principal user = testData.user("owner", BuiltInRole.USER);
             String id = personalToken(user, "read me");
 
             Response got = api.get(TOKENS + "/" + id, ADMIN_TOKEN);
@@ -182,7 +182,7 @@ class TokenManagementApiIT {
 
         @Test
         void anotherWorkspacesTokenIsNotFound() {
-            TestDirectory.OtherWorkspace other = directory.otherWorkspace();
+            TestData.OtherWorkspace other = testData.otherWorkspace();
             String id = ids(api.get(OWN_LIST, other.adminToken())).get(0);
 
             assertThat(api.get(TOKENS + "/" + id, ADMIN_TOKEN).status()).isEqualTo(404);
@@ -193,7 +193,7 @@ class TokenManagementApiIT {
 
         @Test
         void aNonAdminCannotRead() {
-            String user = directory.tokenOf(directory.user("plain", BuiltInRole.USER));
+            String user = testData.token(testData.user("plain", BuiltInRole.USER));
 
             Response refused = api.get(TOKENS, user);
 
@@ -204,8 +204,8 @@ class TokenManagementApiIT {
 
         @Test
         void anAuditorReadsButCannotChange() {
-            String auditor = directory.tokenOf(directory.user("auditor", BuiltInRole.AUDITOR));
-            String id = personalToken(directory.user("owner", BuiltInRole.USER), "watched");
+            String auditor = testData.token(testData.user("auditor", BuiltInRole.AUDITOR));
+            String id = personalToken(testData.user("owner", BuiltInRole.USER), "watched");
 
             assertThat(api.get(TOKENS + "/" + id, auditor).status()).isEqualTo(200);
             Response refused = api.post(TOKENS + "/" + id + "/revoke", auditor, "{}");
@@ -215,9 +215,9 @@ class TokenManagementApiIT {
 
         @Test
         void listFiltersByCreatorIdAndUsername() {
-            Principal creator = directory.user("creator", BuiltInRole.USER);
+            Principal creator = testData.user("creator", BuiltInRole.USER);
             String mine = personalToken(creator, "by creator");
-            String other = personalToken(directory.user("other", BuiltInRole.USER), "by other");
+            String other = personalToken(testData.user("other", BuiltInRole.USER), "by other");
 
             List<String> byId = ids(api.get(TOKENS + "?created_by_id=" + creator.id().value(), ADMIN_TOKEN));
             List<String> byName = ids(api.get(TOKENS + "?created_by_username=" + creator.userName(), ADMIN_TOKEN));
@@ -251,7 +251,7 @@ class TokenManagementApiIT {
 
         @Test
         void listFiltersByStatusScopeExpiryAndUse() {
-            Principal owner = directory.user("filtered", BuiltInRole.USER);
+            Principal owner = testData.user("filtered", BuiltInRole.USER);
             String scoped = tokenService.create(Actor.of(owner, "127.0.0.1"),
                     new CreateTokenCommand("scoped", Duration.ofDays(2), List.of("tokens:read"))).token().id().value();
             String revoked = personalToken(owner, "revoked");
@@ -280,7 +280,7 @@ class TokenManagementApiIT {
 
         @Test
         void pagingWalksEveryTokenExactlyOnce() {
-            Principal owner = directory.user("paged", BuiltInRole.USER);
+            Principal owner = testData.user("paged", BuiltInRole.USER);
             Set<String> made = new HashSet<>();
             for (int i = 0; i < 7; i++) {
                 made.add(personalToken(owner, "page " + i));
@@ -309,7 +309,7 @@ class TokenManagementApiIT {
 
         @Test
         void anExactlyFullLastPageHasNoNextPageToken() {
-            Principal owner = directory.user("full", BuiltInRole.USER);
+            Principal owner = testData.user("full", BuiltInRole.USER);
             personalToken(owner, "one");
             personalToken(owner, "two");
 
@@ -324,8 +324,8 @@ class TokenManagementApiIT {
     class Changing {
         @Test
         void revokeAndRestoreAnotherPrincipalsToken() {
-            Principal owner = directory.user("victim", BuiltInRole.USER);
-            String value = directory.tokenOf(owner);
+            Principal owner = testData.user("victim", BuiltInRole.USER);
+            String value = testData.token(owner);
             String id = ids(api.get(OWN_LIST, value)).get(0);
 
             Response revoked = api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}");
@@ -344,7 +344,7 @@ class TokenManagementApiIT {
 
         @Test
         void revokingTwiceIsAnsweredWithoutASecondRecordAndRestoringAnActiveTokenIsABadRequest() {
-            String id = personalToken(directory.user("twice", BuiltInRole.USER), "twice");
+            String id = personalToken(testData.user("twice", BuiltInRole.USER), "twice");
 
             assertThat(api.post(TOKENS + "/" + id + "/restore", ADMIN_TOKEN, "{}").status()).isEqualTo(400);
             assertThat(api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}").status()).isEqualTo(200);
@@ -356,8 +356,8 @@ class TokenManagementApiIT {
 
         @Test
         void deleteRemovesAnotherPrincipalsTokenAtOnce() {
-            Principal owner = directory.user("deleted", BuiltInRole.USER);
-            String value = directory.tokenOf(owner);
+            Principal owner = testData.user("deleted", BuiltInRole.USER);
+            String value = testData.token(owner);
             String id = ids(api.get(OWN_LIST, value)).get(0);
 
             Response deleted = api.send("DELETE", TOKENS + "/" + id, ADMIN_TOKEN, null, null);
@@ -371,8 +371,8 @@ class TokenManagementApiIT {
 
         @Test
         void aNonAdminCannotChangeTokens() {
-            String user = directory.tokenOf(directory.user("plain", BuiltInRole.USER));
-            String id = personalToken(directory.user("target", BuiltInRole.USER), "target");
+            String user = testData.token(testData.user("plain", BuiltInRole.USER));
+            String id = personalToken(testData.user("target", BuiltInRole.USER), "target");
 
             for (Response refused : List.of(api.post(TOKENS + "/" + id + "/revoke", user, "{}"),
                     api.post(TOKENS + "/" + id + "/restore", user, "{}"),
@@ -399,8 +399,8 @@ class TokenManagementApiIT {
     class Rotation {
         @Test
         void withoutGraceTheOldSecretStopsAtOnce() {
-            Principal owner = directory.user("rotated", BuiltInRole.USER);
-            String old = directory.tokenOf(owner);
+            Principal owner = testData.user("rotated", BuiltInRole.USER);
+            String old = testData.token(owner);
             String id = ids(api.get(OWN_LIST, old)).get(0);
 
             Response rotated = api.send("POST", TOKENS + "/" + id + "/rotate", ADMIN_TOKEN, null, null);
@@ -449,7 +449,7 @@ class TokenManagementApiIT {
         @ParameterizedTest
         @CsvSource({"-1", "604801"})
         void aGraceOutsideZeroToSevenDaysIsABadRequest(long grace) {
-            String id = personalToken(directory.user("grace", BuiltInRole.USER), "grace");
+            String id = personalToken(testData.user("grace", BuiltInRole.USER), "grace");
 
             Response refused = api.post(TOKENS + "/" + id + "/rotate", ADMIN_TOKEN,
                     "{\"grace_period_seconds\":" + grace + "}");
@@ -460,7 +460,7 @@ class TokenManagementApiIT {
 
         @Test
         void aRevokedTokenCannotBeRotated() {
-            String id = personalToken(directory.user("dead", BuiltInRole.USER), "dead");
+            String id = personalToken(testData.user("dead", BuiltInRole.USER), "dead");
             api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}");
 
             assertThat(api.post(TOKENS + "/" + id + "/rotate", ADMIN_TOKEN, "{}").status()).isEqualTo(400);
@@ -472,7 +472,7 @@ class TokenManagementApiIT {
         assignments.add(RoleAssignment.toPrincipal(main, roles.findByName(main, BuiltInRole.USER.roleName())
                 .orElseThrow().id(), sp.id(), null));
         if (tokenUsage) {
-            directory.grantTokenUsage(sp);
+            testData.grantTokenUsage(sp);
         }
         return sp;
     }
@@ -505,8 +505,8 @@ class TokenManagementApiIT {
     class Suspended {
         @Test
         void aTokenOfADeactivatedOwnerListsAsSuspendedWithTheReasonAndARevokedOneStaysRevoked() {
-            Principal owner = directory.user("deactivated", BuiltInRole.USER);
-            String value = directory.tokenOf(owner);
+            Principal owner = testData.user("deactivated", BuiltInRole.USER);
+            String value = testData.token(owner);
             String active = ids(api.get(OWN_LIST, value)).get(0);
             String revoked = personalToken(owner, "revoked");
             assertThat(api.post(TOKENS + "/" + revoked + "/revoke", ADMIN_TOKEN, "{}").status()).isEqualTo(200);
@@ -542,7 +542,7 @@ class TokenManagementApiIT {
             String id = created.json().path("token_info").path("token_id").asString();
             assertThat(created.json().path("token_info").has("status_reason")).isFalse();
 
-            directory.revokeTokenUsage(sp);
+            testData.revokeTokenUsage(sp);
 
             JsonNode suspended = infoIn(api.get(TOKENS + "?owner_id=" + sp.id().value(), ADMIN_TOKEN), id);
             assertThat(suspended.path("status").asString()).isEqualTo("SUSPENDED");
@@ -555,7 +555,7 @@ class TokenManagementApiIT {
             assertThat(refused.status()).as("the chain agrees").isEqualTo(403);
             assertThat(refused.reason()).isEqualTo("NO_TOKEN_USAGE_PERMISSION");
 
-            directory.grantTokenUsage(sp);
+            testData.grantTokenUsage(sp);
 
             JsonNode back = infoIn(api.get(TOKENS + "?owner_id=" + sp.id().value(), ADMIN_TOKEN), id);
             assertThat(back.path("status").asString()).isEqualTo("ACTIVE");
@@ -566,11 +566,11 @@ class TokenManagementApiIT {
 
         @Test
         void aRevokedTokenOfAnOwnerWithoutTokenUsageStaysRevoked() {
-            Principal owner = directory.user("unlisted", BuiltInRole.USER);
+            Principal owner = testData.user("unlisted", BuiltInRole.USER);
             String id = personalToken(owner, "revoked first");
             assertThat(api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}").status()).isEqualTo(200);
 
-            directory.revokeTokenUsage(owner);
+            testData.revokeTokenUsage(owner);
 
             JsonNode info = api.get(TOKENS + "/" + id, ADMIN_TOKEN).json().path("token_info");
             assertThat(info.path("status").asString()).isEqualTo("REVOKED");

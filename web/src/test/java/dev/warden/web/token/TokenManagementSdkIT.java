@@ -22,7 +22,7 @@ import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
 import dev.warden.core.workspace.WorkspaceId;
-import dev.warden.web.support.TestDirectory;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.util.List;
 import java.util.UUID;
@@ -47,13 +47,13 @@ class TokenManagementSdkIT {
     @Autowired
     RoleAssignmentRepository assignments;
 
-    TestDirectory directory;
+    TestData testData;
     WorkspaceId main;
 
     @BeforeEach
     void setUp() {
-        directory = TestDirectory.of(context);
-        main = directory.main().id();
+        testData = TestData.of(context);
+        main = testData.main().id();
     }
 
     private WorkspaceClient client(String token) {
@@ -109,9 +109,9 @@ class TokenManagementSdkIT {
 
     @Test
     void listReturnsEveryTokenOfACreatorInOneCall() {
-        Principal creator = directory.user("many", BuiltInRole.USER);
+        Principal creator = testData.user("many", BuiltInRole.USER);
         for (int i = 0; i < 5; i++) {
-            directory.tokenOf(creator);
+            testData.token(creator);
         }
 
         assertThat(ids(client(ADMIN_TOKEN), new ListTokenManagementRequest().setCreatedById(creator.id().value())))
@@ -138,7 +138,7 @@ class TokenManagementSdkIT {
 
     @Test
     void aNonAdminIsPermissionDenied() {
-        String user = directory.tokenOf(directory.user("sdk-plain", BuiltInRole.USER));
+        String user = testData.token(testData.user("sdk-plain", BuiltInRole.USER));
 
         assertThatThrownBy(() -> ids(client(user), new ListTokenManagementRequest()))
                 .isInstanceOf(PermissionDenied.class);
@@ -149,7 +149,7 @@ class TokenManagementSdkIT {
         assignments.add(RoleAssignment.toPrincipal(main, roles.findByName(main, BuiltInRole.USER.roleName())
                 .orElseThrow().id(), sp.id(), null));
         if (tokenUsage) {
-            directory.grantTokenUsage(sp);
+            testData.grantTokenUsage(sp);
         }
         return sp;
     }

@@ -16,6 +16,7 @@ import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -129,10 +130,10 @@ class UserTokensConsoleIT {
 
     @Test
     void aTokenAnAdminRevokedOffersItsOwnerNoRestoreAndRefusesOne() {
-        dev.warden.web.support.DirectoryFixture directory = new dev.warden.web.support.DirectoryFixture(context);
-        Principal owner = directory.user(dev.warden.web.support.DirectoryFixture.unique("revoked-owner"),
+        TestData testData = TestData.of(context);
+        Principal owner = testData.consoleUser(TestData.unique("revoked-owner"),
                 "revoked-owner-pass-1");
-        directory.token(owner, "taken away");
+        testData.usableToken(owner, "taken away");
         String id = tokens.listOwn(Actor.of(owner, null)).get(0).id().value();
         context.getBean(dev.warden.core.token.TokenManagementService.class).revoke(admin(),
                 new dev.warden.core.token.TokenId(id));
@@ -185,10 +186,10 @@ class UserTokensConsoleIT {
 
     @Test
     void aUserWithoutTokenUsageIsToldWhyAndWhomToAskAndItsTokensShowSuspended() {
-        var fixture = new dev.warden.web.support.DirectoryFixture(context);
-        String name = dev.warden.web.support.DirectoryFixture.unique("no-usage");
-        Principal user = fixture.user(name, "a long password 1");
-        fixture.token(user, "kept token");
+        TestData testData = TestData.of(context);
+        String name = TestData.unique("no-usage");
+        Principal user = testData.consoleUser(name, "a long password 1");
+        testData.usableToken(user, "kept token");
         tokenUsage.replace(admin(), tokenUsage.entries(admin()).stream()
                 .filter(e -> !user.id().equals(e.principal())).toList());
         ConsoleSession theirs = new ConsoleSession(port);
@@ -252,10 +253,10 @@ class UserTokensConsoleIT {
 
     @Test
     void aUserSeesScopesTheirRolesDoNotGrantDisabledAndAForgedOneIsRefusedNamingIt() {
-        var fixture = new dev.warden.web.support.DirectoryFixture(context);
-        String name = dev.warden.web.support.DirectoryFixture.unique("scoped-user");
-        Principal user = fixture.user(name, "a long password 1");
-        fixture.allowTokens(user);
+        TestData testData = TestData.of(context);
+        String name = TestData.unique("scoped-user");
+        Principal user = testData.consoleUser(name, "a long password 1");
+        testData.grantTokenUsage(user);
         ConsoleSession theirs = new ConsoleSession(port);
         assertThat(theirs.logIn(name, "a long password 1")).isEqualTo("/");
 

@@ -21,7 +21,7 @@ import dev.warden.core.tokenusage.TokenUsageRepository;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
-import dev.warden.web.support.TestDirectory;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.time.Duration;
 import java.util.List;
@@ -72,7 +72,7 @@ class TokenUsageApiIT {
     AuditLog audit;
 
     ApiClient api;
-    TestDirectory directory;
+    TestData testData;
     WorkspaceId main;
     List<TokenUsageEntry> entriesBefore;
     WorkspaceSettings settingsBefore;
@@ -80,8 +80,8 @@ class TokenUsageApiIT {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        directory = TestDirectory.of(context);
-        main = directory.main().id();
+        testData = TestData.of(context);
+        main = testData.main().id();
         entriesBefore = acl.list(main);
         settingsBefore = settings.get(main);
     }
@@ -115,8 +115,8 @@ class TokenUsageApiIT {
 
         @Test
         void worksOnAWorkspaceWhoseListWasNeverTouched() {
-            TestDirectory.OtherWorkspace other = directory.otherWorkspace();
-            Principal user = directory.userWithoutTokenUsage(other.workspace().id(), "fresh");
+            TestData.OtherWorkspace other = testData.otherWorkspace();
+            Principal user = testData.userWithoutTokenUsage(other.workspace().id(), "fresh");
 
             Response response = api.get(ACL, other.adminToken());
 
@@ -132,8 +132,8 @@ class TokenUsageApiIT {
 
         @Test
         void patchAddsAndChangesTheGivenEntriesKeepsTheRestAndAnswersTheCompleteList() {
-            Principal alice = directory.userWithoutTokenUsage("alice");
-            Principal bob = directory.userWithoutTokenUsage("bob");
+            Principal alice = testData.userWithoutTokenUsage("alice");
+            Principal bob = testData.userWithoutTokenUsage("bob");
             Group group = group("patch-group");
             Principal bot = servicePrincipal();
             acl.replace(main, List.of());
@@ -165,7 +165,7 @@ class TokenUsageApiIT {
 
         @Test
         void putReplacesEveryDirectEntryButTheAdminsStay() {
-            Principal alice = directory.userWithoutTokenUsage("alice");
+            Principal alice = testData.userWithoutTokenUsage("alice");
             Group group = group("put-group");
             api.send("PATCH", ACL, ADMIN_TOKEN, "application/json", ApiClient.json(
                     "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}", alice.userName()));
@@ -189,7 +189,7 @@ class TokenUsageApiIT {
 
         @Test
         void thePreviewAliasPathBehavesTheSame() {
-            Principal alice = directory.userWithoutTokenUsage("alias");
+            Principal alice = testData.userWithoutTokenUsage("alias");
 
             Response patched = api.send("PATCH", PREVIEW_ACL, ADMIN_TOKEN, "application/json", ApiClient.json(
                     "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}", alice.userName()));
@@ -224,8 +224,8 @@ class TokenUsageApiIT {
         })
         void anUnknownNameOrLevelIs400NamingItAndNothingChanges(String entryAndNamed) {
             String[] parts = entryAndNamed.split("\\|");
-            Principal alice = directory.userWithoutTokenUsage("kept");
-            directory.grantTokenUsage(alice);
+            Principal alice = testData.userWithoutTokenUsage("kept");
+            testData.grantTokenUsage(alice);
             List<TokenUsageEntry> before = acl.list(main);
 
             for (String method : List.of("PATCH", "PUT")) {
@@ -242,8 +242,8 @@ class TokenUsageApiIT {
 
         @Test
         void nonAdminsGet403EvenWithTokenUsage() {
-            Principal user = directory.user("plain", BuiltInRole.USER);
-            String token = directory.tokenOf(user);
+            Principal user = testData.user("plain", BuiltInRole.USER);
+            String token = testData.token(user);
 
             assertThat(api.get(ACL, token).status()).isEqualTo(403);
             assertThat(api.get(ACL + "/permissionLevels", token).status()).isEqualTo(403);
@@ -258,7 +258,7 @@ class TokenUsageApiIT {
 
         @Test
         void aChangeIsAuditedWithBeforeAndAfter() {
-            Principal alice = directory.userWithoutTokenUsage("audited");
+            Principal alice = testData.userWithoutTokenUsage("audited");
 
             api.send("PATCH", ACL, ADMIN_TOKEN, "application/json", ApiClient.json(
                     "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}", alice.userName()));
@@ -275,8 +275,8 @@ class TokenUsageApiIT {
     class TokenUsageEnforcement {
         @Test
         void losingUsageSuspendsTheTokenWithAMessageNamingThePrincipalAndGrantingAgainBringsItBack() {
-            Principal user = directory.user("suspended", BuiltInRole.USER);
-            String token = directory.tokenOf(user);
+            Principal user = testData.user("suspended", BuiltInRole.USER);
+            String token = testData.token(user);
             assertThat(api.get(LIST, token).status()).isEqualTo(200);
 
             Response removed = api.send("PUT", ACL, ADMIN_TOKEN, "application/json", "{\"access_control_list\":[]}");
@@ -304,12 +304,12 @@ class TokenUsageApiIT {
 
         @Test
         void aGroupEntryGivesItsMembersUsage() {
-            Principal member = directory.userWithoutTokenUsage("member", BuiltInRole.USER);
+            Principal member = testData.userWithoutTokenUsage("member", BuiltInRole.USER);
             Group group = group("data-eng");
             groups.addMember(main, group.id(), member.id());
             api.send("PATCH", ACL, ADMIN_TOKEN, "application/json", ApiClient.json(
                     "{'access_control_list':[{'group_name':'%s','permission_level':'CAN_USE'}]}", group.displayName()));
-            String token = directory.tokenOf(member);
+            String token = testData.token(member);
             assertThat(api.post(CREATE, token, "{}").status()).isEqualTo(200);
 
             api.send("PUT", ACL, ADMIN_TOKEN, "application/json", "{\"access_control_list\":[]}");
@@ -319,8 +319,8 @@ class TokenUsageApiIT {
 
         @Test
         void aRoleLackingAPermissionIsStillReportedOnceTheOwnerHoldsUsage() {
-            Principal roleless = directory.user("roleless");
-            Response response = api.get(LIST, directory.tokenOf(roleless));
+            Principal roleless = testData.user("roleless");
+            Response response = api.get(LIST, testData.token(roleless));
 
             assertThat(response.status()).isEqualTo(403);
             assertThat(response.reason()).isEqualTo("ROLE_LACKS_PERMISSION");
@@ -388,7 +388,7 @@ class TokenUsageApiIT {
 
         @Test
         void nonAdminsGet403() {
-            String token = directory.tokenOf(directory.user("conf-reader", BuiltInRole.USER));
+            String token = testData.token(testData.user("conf-reader", BuiltInRole.USER));
 
             assertThat(api.get(CONF, token).status()).isEqualTo(403);
             assertThat(api.send("PATCH", CONF, token, "application/json", "{\"enableTokensConfig\":\"false\"}").status())
@@ -401,8 +401,8 @@ class TokenUsageApiIT {
     class TokenSettings {
         @Test
         void tokensOffRefusesEveryTokenAndCreationDeletesNothingAndOnAgainRestoresThem() {
-            Principal user = directory.user("switch", BuiltInRole.USER);
-            String token = directory.tokenOf(user);
+            Principal user = testData.user("switch", BuiltInRole.USER);
+            String token = testData.token(user);
             int owned = tokens.listByOwner(main, user.id()).size();
 
             Response off = api.send("PATCH", CONF, ADMIN_TOKEN, "application/json", "{\"enableTokensConfig\":\"false\"}");
@@ -427,7 +427,7 @@ class TokenUsageApiIT {
         @Test
         void aLifetimeOverTheWorkspaceCapIs400NamingTheCap() {
             patchConf("{\"maxTokenLifetimeDays\":\"10\"}");
-            String token = directory.tokenOf(directory.user("capped", BuiltInRole.USER));
+            String token = testData.token(testData.user("capped", BuiltInRole.USER));
 
             Response tooLong = api.post(CREATE, token, "{\"lifetime_seconds\":" + Duration.ofDays(11).toSeconds() + "}");
 
@@ -453,8 +453,8 @@ class TokenUsageApiIT {
 
         @Test
         void overTheQuotaIs400QuotaExceeded() {
-            Principal user = directory.user("quota", BuiltInRole.USER);
-            String token = directory.tokenOf(user);
+            Principal user = testData.user("quota", BuiltInRole.USER);
+            String token = testData.token(user);
             patchConf("{\"tokenQuotaPerPrincipal\":\"2\"}");
             assertThat(api.post(CREATE, token, "{}").status()).isEqualTo(200);
 

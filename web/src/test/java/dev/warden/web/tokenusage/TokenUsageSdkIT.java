@@ -22,7 +22,7 @@ import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageRepository;
 import dev.warden.core.workspace.WorkspaceId;
-import dev.warden.web.support.TestDirectory;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +49,15 @@ class TokenUsageSdkIT {
     @Autowired
     SettingsRepository settings;
 
-    TestDirectory directory;
+    TestData testData;
     WorkspaceId main;
     List<TokenUsageEntry> entriesBefore;
     WorkspaceSettings settingsBefore;
 
     @BeforeEach
     void remember() {
-        directory = TestDirectory.of(context);
-        main = directory.main().id();
+        testData = TestData.of(context);
+        main = testData.main().id();
         entriesBefore = acl.list(main);
         settingsBefore = settings.get(main);
     }
@@ -78,8 +78,8 @@ class TokenUsageSdkIT {
     @Test
     void drivesTheTokenPermissionsAndAUserLosingUsageGetsPermissionDenied() {
         WorkspaceClient admin = client(ADMIN_TOKEN);
-        Principal user = directory.userWithoutTokenUsage("sdk-user", BuiltInRole.USER);
-        Principal other = directory.userWithoutTokenUsage("sdk-other", BuiltInRole.USER);
+        Principal user = testData.userWithoutTokenUsage("sdk-user", BuiltInRole.USER);
+        Principal other = testData.userWithoutTokenUsage("sdk-other", BuiltInRole.USER);
 
         List<TokenPermissionsDescription> levels = List.copyOf(admin.tokenManagement().getPermissionLevels()
                 .getPermissionLevels());
@@ -110,7 +110,7 @@ class TokenUsageSdkIT {
                         .setPermissionLevel(TokenPermissionLevel.CAN_USE)))))
                 .isInstanceOf(InvalidParameterValue.class).hasMessageContaining("ghost@example.com");
 
-        WorkspaceClient asUser = client(directory.tokenOf(user));
+        WorkspaceClient asUser = client(testData.token(user));
         assertThat(asUser.tokens().create(new CreateTokenRequest().setComment("mine")).getTokenValue()).startsWith("wdn_");
         assertThatThrownBy(() -> asUser.tokenManagement().getPermissions()).isInstanceOf(PermissionDenied.class);
 

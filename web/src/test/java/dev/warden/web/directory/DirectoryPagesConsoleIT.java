@@ -1,6 +1,6 @@
-package dev.warden.web.principal;
+package dev.warden.web.directory;
 
-import static dev.warden.web.support.DirectoryFixture.unique;
+import static dev.warden.web.support.TestData.unique;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,8 +14,7 @@ import dev.warden.core.role.Role;
 import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
-import dev.warden.web.support.DirectoryFixture;
-import dev.warden.web.support.TestDirectory;
+import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -45,13 +44,13 @@ class DirectoryPagesConsoleIT {
     @Autowired
     ApplicationContext context;
 
-    DirectoryFixture directory;
+    TestData testData;
     ConsoleSession console;
     ApiClient api;
 
     @BeforeEach
     void logIn() {
-        directory = new DirectoryFixture(context);
+        testData = TestData.of(context);
         api = new ApiClient(port);
         console = new ConsoleSession(port);
         assertThat(console.logIn("admin", ADMIN_PASSWORD)).isEqualTo("/");
@@ -92,7 +91,7 @@ class DirectoryPagesConsoleIT {
 
     @Test
     void theUserDialogShowsEachErrorNextToItsFieldAndCreatesNothing() {
-        String taken = directory.user(unique("taken"), "whatever-123").userName();
+        String taken = testData.consoleUser(unique("taken"), "whatever-123").userName();
 
         HttpResponse<String> empty = console.postForm("/settings/admin/users",
                 Map.of("userName", " ", "email", "not-an-address", "password", "short"), true);
@@ -131,7 +130,7 @@ class DirectoryPagesConsoleIT {
     void searchIsPagedAndTheUrlOfAnHtmxSearchRendersTheSamePage() {
         String prefix = unique("fleet");
         for (int i = 0; i < 25; i++) {
-            directory.servicePrincipal(prefix + "-" + (char) ('a' + i));
+            testData.servicePrincipal(prefix + "-" + (char) ('a' + i));
         }
 
         HttpResponse<String> typed = console.getHtmx("/settings/admin/service-principals?q=" + prefix);
@@ -155,13 +154,13 @@ class DirectoryPagesConsoleIT {
 
     @Test
     void aDetailPageShowsGroupsRolesWithWhereTheyComeFromAndTokens() {
-        Principal bot = directory.servicePrincipal(unique("etl-bot"));
-        Group ops = directory.group(unique("ops"), bot);
-        Group dataEng = directory.group(unique("data-eng"));
-        Role deployer = directory.customRole(unique("deployer"), Permission.TOKENS_READ, Permission.SCIM_READ);
-        directory.assign(deployer, ops, null);
-        directory.assign(directory.builtIn(BuiltInRole.GROUP_ADMIN), ops, dataEng);
-        directory.token(bot, "nightly load");
+        Principal bot = testData.servicePrincipal(unique("etl-bot"));
+        Group ops = testData.group(unique("ops"), bot);
+        Group dataEng = testData.group(unique("data-eng"));
+        Role deployer = testData.customRole(unique("deployer"), Permission.TOKENS_READ, Permission.SCIM_READ);
+        testData.assign(deployer, ops, null);
+        testData.assign(testData.builtIn(BuiltInRole.GROUP_ADMIN), ops, dataEng);
+        testData.usableToken(bot, "nightly load");
 
         String page = console.get("/settings/admin/service-principals/" + bot.id()).body();
 
@@ -178,8 +177,8 @@ class DirectoryPagesConsoleIT {
 
     @Test
     void deactivatingSwapsTheDetailAndSuspendsTheTokensUntilActivatedAgain() {
-        Principal bot = directory.servicePrincipal(unique("suspend-bot"));
-        String token = directory.token(bot, "ci");
+        Principal bot = testData.servicePrincipal(unique("suspend-bot"));
+        String token = testData.usableToken(bot, "ci");
         String path = "/settings/admin/service-principals/" + bot.id();
         assertThat(console.get(path).body()).contains("Its 1 token stops working at once");
 
@@ -197,10 +196,10 @@ class DirectoryPagesConsoleIT {
 
     @Test
     void deletingSaysHowManyTokensGoWithItAndLeavesForTheList() {
-        Principal bot = directory.servicePrincipal(unique("doomed-bot"));
-        String token = directory.token(bot, "one");
-        directory.token(bot, "two");
-        directory.token(bot, "three");
+        Principal bot = testData.servicePrincipal(unique("doomed-bot"));
+        String token = testData.usableToken(bot, "one");
+        testData.usableToken(bot, "two");
+        testData.usableToken(bot, "three");
         String path = "/settings/admin/service-principals/" + bot.id();
         assertThat(console.get(path).body()).contains("Deleting this service principal deletes its 3 tokens.");
 
@@ -215,7 +214,7 @@ class DirectoryPagesConsoleIT {
 
     @Test
     void aUserIsDeactivatedAndCannotLogInThen() {
-        Principal carol = directory.user(unique("carol"), "carol-pass-1");
+        Principal carol = testData.consoleUser(unique("carol"), "carol-pass-1");
 
         console.postForm("/settings/admin/users/" + carol.id() + "/deactivate", Map.of(), true);
 
@@ -225,8 +224,8 @@ class DirectoryPagesConsoleIT {
 
     @Test
     void aUserWhoMayOnlyReadTheDirectoryGetsA403PageForChanges() {
-        Principal reader = directory.user(unique("reader"), "reader-pass-1");
-        Principal bot = directory.servicePrincipal(unique("untouched-bot"));
+        Principal reader = testData.consoleUser(unique("reader"), "reader-pass-1");
+        Principal bot = testData.servicePrincipal(unique("untouched-bot"));
         ConsoleSession session = new ConsoleSession(port);
         session.logIn(reader.userName(), "reader-pass-1");
 
@@ -253,8 +252,8 @@ class DirectoryPagesConsoleIT {
 
     @Test
     void aPrincipalWithoutRolesGetsA403PageForTheAdminConsole() {
-        Principal nobody = directory.user(unique("nobody"), "nobody-pass-1");
-        directory.unassign(BuiltInRole.USER, nobody);
+        Principal nobody = testData.consoleUser(unique("nobody"), "nobody-pass-1");
+        testData.unassign(BuiltInRole.USER, nobody);
         ConsoleSession session = new ConsoleSession(port);
         session.logIn(nobody.userName(), "nobody-pass-1");
 
@@ -281,8 +280,8 @@ class DirectoryPagesConsoleIT {
 
     @Test
     void aServicePrincipalsCredentialsListShowsEverythingAboutATokenButItsSecret() {
-        Principal bot = directory.servicePrincipal(unique("creds-bot"));
-        directory.allowTokens(bot);
+        Principal bot = testData.servicePrincipal(unique("creds-bot"));
+        testData.grantTokenUsage(bot);
         ApiClient.Response created = api.post("/api/2.0/token-management/on-behalf-of/tokens", ADMIN_TOKEN,
                 ApiClient.json("{'application_id':'%s','comment':'etl nightly','lifetime_seconds':86400,"
                         + "'scopes':['scim:read','tokens:read']}", bot.applicationId()));
@@ -316,16 +315,16 @@ class DirectoryPagesConsoleIT {
 
     @Test
     void aCredentialWhoseOwnerLostTokenUsageShowsSuspendedWithTheReasonWhileARevokedOneStaysRevoked() {
-        Principal bot = directory.servicePrincipal(unique("unlisted-bot"));
-        directory.token(bot, "kept");
-        directory.token(bot, "revoked");
+        Principal bot = testData.servicePrincipal(unique("unlisted-bot"));
+        testData.usableToken(bot, "kept");
+        testData.usableToken(bot, "revoked");
         String path = "/settings/admin/service-principals/" + bot.id();
         String keptId = tokenIdNamed(console.get(path).body(), "kept");
         String revokedId = tokenIdNamed(console.get(path).body(), "revoked");
         assertThat(api.post("/api/2.0/token-management/tokens/" + revokedId + "/revoke", ADMIN_TOKEN, "{}").status())
                 .isEqualTo(200);
 
-        TestDirectory.of(context).revokeTokenUsage(bot);
+        testData.revokeTokenUsage(bot);
         String page = console.get(path).body();
 
         assertThat(page).contains("data-testid=\"credential-count\">2<");
@@ -336,7 +335,7 @@ class DirectoryPagesConsoleIT {
         assertThat(credentialRow(page, revokedId)).contains("data-testid=\"token-status\">Revoked<")
                 .doesNotContain("data-reason", "Suspended");
 
-        directory.allowTokens(bot);
+        testData.grantTokenUsage(bot);
 
         assertThat(credentialRow(console.get(path).body(), keptId)).contains("data-testid=\"token-status\">Active<")
                 .doesNotContain("Suspended");
@@ -344,9 +343,9 @@ class DirectoryPagesConsoleIT {
 
     @Test
     void aUsersPageCountsItsAccessTokens() {
-        Principal dana = directory.user(unique("dana"), "dana-pass-12");
-        directory.token(dana, "first");
-        directory.token(dana, "second");
+        Principal dana = testData.consoleUser(unique("dana"), "dana-pass-12");
+        testData.usableToken(dana, "first");
+        testData.usableToken(dana, "second");
 
         String page = console.get("/settings/admin/users/" + dana.id()).body();
 
