@@ -14,13 +14,14 @@ class CoreArchitectureTest {
 
     @ArchTest
     static final ArchRule coreStaysFrameworkFree = noClasses()
-            .that().resideInAPackage("dev.warden.core..")
-            .should().dependOnClassesThat()
+            .that()
+            .resideInAPackage("dev.warden.core..")
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "jakarta..", "javax..", "java.sql..")
             .because("core is plain Java; frameworks and JDBC belong to the web and persistence modules");
 
     @ArchTest
-    static final ArchRule featuresHaveNoCycles = slices()
-            .matching("dev.warden.core.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule featuresHaveNoCycles =
+            slices().matching("dev.warden.core.(*)..").should().beFreeOfCycles();
 }

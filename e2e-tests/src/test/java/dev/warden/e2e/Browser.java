@@ -50,8 +50,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * taken right after the test body (before {@code @AfterEach}), or, if the failure was in {@code @BeforeEach}, when
  * JUnit reports it.
  */
-public final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterTestExecutionCallback, TestWatcher {
+public final class Browser
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterTestExecutionCallback, TestWatcher {
 
     public static final String CHROMIUM_PROPERTY = "WARDEN_CHROMIUM";
     public static final String CHROMEDRIVER_PROPERTY = "WARDEN_CHROMEDRIVER";
@@ -124,13 +124,16 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         if (driver == null) {
             return;
         }
-        String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
-                + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss-SSS"));
+        String name = context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss-SSS"));
         try {
             Files.createDirectories(FAILURES);
             Path png = screenshot(FAILURES.resolve(name + ".png"));
-            Path html = Files.writeString(FAILURES.resolve(name + ".html"),
-                    "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource(), StandardCharsets.UTF_8);
+            Path html = Files.writeString(
+                    FAILURES.resolve(name + ".html"),
+                    "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource(),
+                    StandardCharsets.UTF_8);
             System.err.println("[e2e] failure captured: " + png.toAbsolutePath() + " and " + html.getFileName());
         } catch (IOException | WebDriverException e) {
             // An open alert or a dead browser: the test's own failure is what matters.

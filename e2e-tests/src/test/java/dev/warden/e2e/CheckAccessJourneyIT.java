@@ -43,22 +43,35 @@ class CheckAccessJourneyIT {
     private static final String CREATE_TOKEN = "/api/2.0/token/create";
     private static final String MANAGED_TOKENS = "/api/2.0/token-management/tokens";
     private static final String PASSWORD = "reviewer-password-1";
-    private static final List<String> BEFORE_SCOPES = List.of("PRESENTED", "FORMAT", "KNOWN", "NOT_REVOKED",
-            "NOT_EXPIRED", "TOKENS_ENABLED", "OWNER_ACTIVE", "TOKEN_USAGE", "ROLE_GRANTS_PERMISSION");
+    private static final List<String> BEFORE_SCOPES = List.of(
+            "PRESENTED",
+            "FORMAT",
+            "KNOWN",
+            "NOT_REVOKED",
+            "NOT_EXPIRED",
+            "TOKENS_ENABLED",
+            "OWNER_ACTIVE",
+            "TOKEN_USAGE",
+            "ROLE_GRANTS_PERMISSION");
 
     @RegisterExtension
     static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
+
     @Autowired
     TokenService tokens;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     PrincipalRepository principals;
+
     @Autowired
     WorkspaceRepository workspaces;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -76,30 +89,45 @@ class CheckAccessJourneyIT {
     @Test
     void aScimReadTokenIsRefusedTokensWriteAndCheckAccessShowsStepEightFailWithBothScopeLists() {
         String admin = adminApiToken();
-        WardenApi.Response sp = api.send("POST", "/api/2.0/preview/scim/v2/ServicePrincipals", admin, json(
-                "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:ServicePrincipal'],'displayName':'%s'}",
-                unique("directory-sync")));
+        WardenApi.Response sp = api.send(
+                "POST",
+                "/api/2.0/preview/scim/v2/ServicePrincipals",
+                admin,
+                json(
+                        "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:ServicePrincipal'],'displayName':'%s'}",
+                        unique("directory-sync")));
         assertThat(sp.status()).as("%s", sp).isEqualTo(201);
         String applicationId = sp.text("applicationId");
-        WardenApi.Response usage = api.send("PATCH", "/api/2.0/permissions/authorization/tokens", admin,
-                json("{'access_control_list':[{'service_principal_name':'%s','permission_level':'CAN_USE'}]}",
+        WardenApi.Response usage = api.send(
+                "PATCH",
+                "/api/2.0/permissions/authorization/tokens",
+                admin,
+                json(
+                        "{'access_control_list':[{'service_principal_name':'%s','permission_level':'CAN_USE'}]}",
                         applicationId));
         assertThat(usage.status()).as("%s", usage).isEqualTo(200);
-        WardenApi.Response issued = api.send("POST", "/api/2.0/token-management/on-behalf-of/tokens", admin,
+        WardenApi.Response issued = api.send(
+                "POST",
+                "/api/2.0/token-management/on-behalf-of/tokens",
+                admin,
                 json("{'application_id':'%s','comment':'scim sync','scopes':['scim:read']}", applicationId));
         assertThat(issued.status()).as("%s", issued).isEqualTo(200);
         String tokenId = issued.text("token_info", "token_id");
         String secret = issued.text("token_value");
 
         // The token reads the directory, but may not create tokens: the 403 names the scope it lacks.
-        assertThat(api.send("GET", "/api/2.0/preview/scim/v2/Users", secret, null).status()).isEqualTo(200);
+        assertThat(api.send("GET", "/api/2.0/preview/scim/v2/Users", secret, null)
+                        .status())
+                .isEqualTo(200);
         WardenApi.Response refused = api.send("POST", CREATE_TOKEN, secret, "{\"comment\":\"more\"}");
         assertThat(refused.status()).as("%s", refused).isEqualTo(403);
         assertThat(refused.errorCode()).isEqualTo("PERMISSION_DENIED");
         assertThat(refused.reason()).isEqualTo("SCOPE_MISSING");
         assertThat(refused.body()).contains("tokens:write");
-        assertThat(refused.header("WWW-Authenticate")).as("RFC 6750 challenge")
-                .startsWith("Bearer ").contains("error=\"insufficient_scope\"", "scope=\"tokens:write\"");
+        assertThat(refused.header("WWW-Authenticate"))
+                .as("RFC 6750 challenge")
+                .startsWith("Bearer ")
+                .contains("error=\"insufficient_scope\"", "scope=\"tokens:write\"");
 
         // The admin asks the token page why, picking the endpoint from the catalogue.
         LoginPage.open(driver, baseUrl).logInAs(ADMIN_USER, ADMIN_PASSWORD);
@@ -118,9 +146,13 @@ class CheckAccessJourneyIT {
         assertThat(check.fact("required_scope")).containsExactly("tokens:write");
         assertThat(check.fact("token_scopes")).containsExactly("scim:read");
         List<CheckResult.Line> trace = check.trace();
-        assertThat(trace).extracting(CheckResult.Line::step)
-                .containsSubsequence(BEFORE_SCOPES).endsWith("SCOPE_GRANTS_PERMISSION");
-        assertThat(trace.subList(0, trace.size() - 1)).extracting(CheckResult.Line::outcome).containsOnly("passed");
+        assertThat(trace)
+                .extracting(CheckResult.Line::step)
+                .containsSubsequence(BEFORE_SCOPES)
+                .endsWith("SCOPE_GRANTS_PERMISSION");
+        assertThat(trace.subList(0, trace.size() - 1))
+                .extracting(CheckResult.Line::outcome)
+                .containsOnly("passed");
         CheckResult.Line last = trace.get(trace.size() - 1);
         assertThat(last.number()).isEqualTo("Step 8");
         assertThat(last.outcome()).isEqualTo("failed");
@@ -133,17 +165,30 @@ class CheckAccessJourneyIT {
     void aRoleThatLosesAPermissionKillsTheScopeUntilItIsPutBack() {
         String admin = adminApiToken();
         String roleName = unique("token-reviewers");
-        WardenApi.Response role = api.send("POST", "/api/2.0/roles", admin, json(
-                "{'name':'%s','description':'reviews tokens','permissions':"
-                        + "['tokens:read','tokens:write','token-management:read']}", roleName));
+        WardenApi.Response role = api.send(
+                "POST",
+                "/api/2.0/roles",
+                admin,
+                json(
+                        "{'name':'%s','description':'reviews tokens','permissions':"
+                                + "['tokens:read','tokens:write','token-management:read']}",
+                        roleName));
         assertThat(role.status()).as("%s", role).isEqualTo(200);
         String user = unique("reviewer");
-        Principal reviewer = directory.createUser(adminActor(), new UserDetails(user, user, null, null, null, null,
-                true), passwords.encode(PASSWORD));
-        WardenApi.Response assigned = api.send("POST", "/api/2.0/role-assignments", admin,
-                json("{'role_id':%s,'principal_id':%d}", role.text("id"), reviewer.id().value()));
+        Principal reviewer = directory.createUser(
+                adminActor(), new UserDetails(user, user, null, null, null, null, true), passwords.encode(PASSWORD));
+        WardenApi.Response assigned = api.send(
+                "POST",
+                "/api/2.0/role-assignments",
+                admin,
+                json(
+                        "{'role_id':%s,'principal_id':%d}",
+                        role.text("id"), reviewer.id().value()));
         assertThat(assigned.status()).as("%s", assigned).isEqualTo(200);
-        WardenApi.Response usage = api.send("PATCH", "/api/2.0/permissions/authorization/tokens", admin,
+        WardenApi.Response usage = api.send(
+                "PATCH",
+                "/api/2.0/permissions/authorization/tokens",
+                admin,
                 json("{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}", user));
         assertThat(usage.status()).as("%s", usage).isEqualTo(200);
 
@@ -157,9 +202,15 @@ class CheckAccessJourneyIT {
         assertThat(works.status()).as("%s", works).isEqualTo(200);
 
         // The admin takes token-management:read out of the role on the Roles page: the token stops at once.
-        RolePage rolePage = theirTokens.logOut().logInAs(ADMIN_USER, ADMIN_PASSWORD)
-                .openAdminConsoleFromNavigation().openRolesTab().openRole(roleName);
-        rolePage = EditRoleDialog.openFrom(rolePage).permission("token-management:read", false).save();
+        RolePage rolePage = theirTokens
+                .logOut()
+                .logInAs(ADMIN_USER, ADMIN_PASSWORD)
+                .openAdminConsoleFromNavigation()
+                .openRolesTab()
+                .openRole(roleName);
+        rolePage = EditRoleDialog.openFrom(rolePage)
+                .permission("token-management:read", false)
+                .save();
         assertThat(rolePage.permissions()).containsExactly("tokens:read", "tokens:write");
         WardenApi.Response stopped = api.send("GET", MANAGED_TOKENS, secret, null);
         assertThat(stopped.status()).as("%s", stopped).isEqualTo(403);
@@ -173,13 +224,18 @@ class CheckAccessJourneyIT {
         assertThat(dead.scope()).isEqualTo("token-management:read");
         assertThat(dead.live()).isFalse();
         assertThat(dead.status()).isEqualTo("dead");
-        assertThat(dead.why()).contains(user + " no longer holds token-management:read since the role change on",
-                roleName, "by " + ADMIN_USER);
+        assertThat(dead.why())
+                .contains(
+                        user + " no longer holds token-management:read since the role change on",
+                        roleName,
+                        "by " + ADMIN_USER);
         assertThat(page.effectivePermissions()).isEmpty();
-        assertThat(page.noEffectivePermissions()).hasValueSatisfying(text -> assertThat(text).startsWith("None"));
+        assertThat(page.noEffectivePermissions())
+                .hasValueSatisfying(text -> assertThat(text).startsWith("None"));
         CheckResult check = page.checkAccess("GET " + MANAGED_TOKENS);
         assertThat(check.verdict()).isEqualTo("Denied: ROLE_LACKS_PERMISSION (HTTP 403)");
-        assertThat(check.trace()).filteredOn(line -> line.outcome().equals("failed"))
+        assertThat(check.trace())
+                .filteredOn(line -> line.outcome().equals("failed"))
                 .extracting(CheckResult.Line::number, CheckResult.Line::step)
                 .containsExactly(tuple("Step 7", "ROLE_GRANTS_PERMISSION"));
         assertThat(check.fact("required_permission")).containsExactly("token-management:read");
@@ -187,7 +243,8 @@ class CheckAccessJourneyIT {
 
         // Putting the permission back brings the token back, and the panel says so.
         rolePage = EditRoleDialog.openFrom(page.openRolesTab().openRole(roleName))
-                .permission("token-management:read", true).save();
+                .permission("token-management:read", true)
+                .save();
         assertThat(rolePage.permissions()).containsExactly("tokens:read", "tokens:write", "token-management:read");
         WardenApi.Response back = api.send("GET", MANAGED_TOKENS, secret, null);
         assertThat(back.status()).as("%s", back).isEqualTo(200);
@@ -200,7 +257,8 @@ class CheckAccessJourneyIT {
     /** The bootstrap admin's own API token, as the admin would create it under User settings → Access tokens. */
     private String adminApiToken() {
         return tokens.create(adminActor(), new CreateTokenCommand(unique("journey-6-setup"), null, null))
-                .secret().reveal();
+                .secret()
+                .reveal();
     }
 
     private Actor adminActor() {
@@ -209,7 +267,8 @@ class CheckAccessJourneyIT {
     }
 
     private void shoot(String name) {
-        browser.screenshot(Paths.get(System.getProperty("warden.e2e.shots", "target/e2e-shots")).resolve(name + ".png"));
+        browser.screenshot(Paths.get(System.getProperty("warden.e2e.shots", "target/e2e-shots"))
+                .resolve(name + ".png"));
     }
 
     private static String json(String template, Object... args) {

@@ -4,7 +4,6 @@ import static dev.warden.e2e.WardenE2ETest.ADMIN_PASSWORD;
 import static dev.warden.e2e.WardenE2ETest.ADMIN_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
@@ -12,6 +11,7 @@ import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
+import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.e2e.pages.CreatedPrincipalDialog;
 import dev.warden.e2e.pages.GroupListPage;
@@ -47,12 +47,16 @@ class DirectoryJourneyIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TokenService tokens;
+
     @Autowired
     PrincipalRepository principals;
+
     @Autowired
     WorkspaceRepository workspaces;
+
     @Autowired
     TokenUsageService tokenUsage;
 
@@ -73,7 +77,8 @@ class DirectoryJourneyIT {
         String servicePrincipal = unique("deploy-bot");
         String role = unique("deployer");
 
-        PrincipalListPage users = LoginPage.open(driver, baseUrl).logInAs(ADMIN_USER, ADMIN_PASSWORD)
+        PrincipalListPage users = LoginPage.open(driver, baseUrl)
+                .logInAs(ADMIN_USER, ADMIN_PASSWORD)
                 .openAdminConsoleFromNavigation();
         assertThat(users.tabTitles()).startsWith("Users", "Groups", "Service principals", "Roles");
         assertThat(users.currentTabTitle()).isEqualTo("Users");
@@ -90,22 +95,29 @@ class DirectoryJourneyIT {
         String applicationId = created.applicationId();
         assertThat(applicationId).matches(UUID_PATTERN);
         PrincipalListPage servicePrincipals = created.done();
-        assertThat(servicePrincipals.names()).as("the list refreshed behind the dialog").contains(servicePrincipal);
+        assertThat(servicePrincipals.names())
+                .as("the list refreshed behind the dialog")
+                .contains(servicePrincipal);
 
         GroupListPage groups = servicePrincipals.openGroupsTab().search(group);
-        assertThat(groups.currentUrl()).as("the address says what was searched").endsWith("/settings/admin/groups?q=" + group);
+        assertThat(groups.currentUrl())
+                .as("the address says what was searched")
+                .endsWith("/settings/admin/groups?q=" + group);
         assertThat(groups.names()).containsExactly(group);
         members = groups.openGroup(group).addMember(servicePrincipal);
         assertThat(members.memberNames()).containsExactly(servicePrincipal);
         shoot("issue3-group-members");
 
-        RolePage rolePage = members.openRolesTab().createRole(role, "Deploys and reads the directory",
-                "tokens:read", "scim:read");
+        RolePage rolePage =
+                members.openRolesTab().createRole(role, "Deploys and reads the directory", "tokens:read", "scim:read");
         assertThat(rolePage.title()).isEqualTo(role);
         assertThat(rolePage.permissions()).containsExactlyInAnyOrder("tokens:read", "scim:read");
         shoot("issue3-role-page");
 
-        GroupRolesPage groupRoles = rolePage.openGroupsTab().search(group).openGroup(group).openRolesTabOfGroup()
+        GroupRolesPage groupRoles = rolePage.openGroupsTab()
+                .search(group)
+                .openGroup(group)
+                .openRolesTabOfGroup()
                 .assignToGroup(role, "Workspace");
         assertThat(groupRoles.heldRoles()).containsExactly(new GroupRolesPage.HeldRole(role, "Workspace"));
         shoot("issue3-group-roles");
@@ -115,13 +127,15 @@ class DirectoryJourneyIT {
         assertThat(roles.holdersOf(role)).containsExactly(group);
         shoot("issue3-roles");
 
-        PrincipalPage detail = roles.openServicePrincipalsTab().search(servicePrincipal).open(servicePrincipal);
+        PrincipalPage detail =
+                roles.openServicePrincipalsTab().search(servicePrincipal).open(servicePrincipal);
         assertThat(detail.title()).isEqualTo(servicePrincipal);
         assertThat(detail.applicationId()).isEqualTo(applicationId);
         assertThat(detail.groups()).containsExactly(group);
-        assertThat(detail.roles()).contains(
-                new PrincipalPage.RoleLine(role, "Workspace", "Inherited via group " + group),
-                new PrincipalPage.RoleLine("user", "Workspace", "Direct"));
+        assertThat(detail.roles())
+                .contains(
+                        new PrincipalPage.RoleLine(role, "Workspace", "Inherited via group " + group),
+                        new PrincipalPage.RoleLine("user", "Workspace", "Direct"));
 
         String token = tokenOf(applicationId, "deploys");
         WardenApi.Response working = api.listTokens(token);
@@ -129,13 +143,15 @@ class DirectoryJourneyIT {
         assertThat(working.tokenNames()).containsExactly("deploys");
 
         detail = detail.reload();
-        assertThat(detail.tokens()).containsExactly(new PrincipalPage.TokenLine("deploys", List.of("tokens:read"), "Active"));
+        assertThat(detail.tokens())
+                .containsExactly(new PrincipalPage.TokenLine("deploys", List.of("tokens:read"), "Active"));
         shoot("issue3-sp-detail");
 
         detail.deactivate();
         assertThat(detail.lastConfirmation()).contains(servicePrincipal).contains("Its 1 token stops working at once");
         assertThat(detail.status()).isEqualTo("Inactive");
-        assertThat(detail.tokens()).extracting(PrincipalPage.TokenLine::status)
+        assertThat(detail.tokens())
+                .extracting(PrincipalPage.TokenLine::status)
                 .containsExactly("Suspended: owner inactive");
         assertThat(detail.flashError()).isEmpty();
         WardenApi.Response stopped = api.listTokens(token);
@@ -149,18 +165,29 @@ class DirectoryJourneyIT {
     void aMemberIsAddedWithTheKeyboardAloneAndRemovedAfterConfirming() {
         String group = unique("kb");
         String servicePrincipal = unique("kb-bot");
-        GroupMembersPage members = LoginPage.open(driver, baseUrl).logInAs(ADMIN_USER, ADMIN_PASSWORD)
-                .openAdminConsoleFromNavigation().openServicePrincipalsTab().createServicePrincipal(servicePrincipal)
-                .done().openGroupsTab().newGroup(group);
+        GroupMembersPage members = LoginPage.open(driver, baseUrl)
+                .logInAs(ADMIN_USER, ADMIN_PASSWORD)
+                .openAdminConsoleFromNavigation()
+                .openServicePrincipalsTab()
+                .createServicePrincipal(servicePrincipal)
+                .done()
+                .openGroupsTab()
+                .newGroup(group);
 
         members.addMemberWithKeyboard(servicePrincipal);
         assertThat(members.memberNames()).containsExactly(servicePrincipal);
-        assertThat(members.searchHasFocus()).as("focus returns to the search for the next member").isTrue();
+        assertThat(members.searchHasFocus())
+                .as("focus returns to the search for the next member")
+                .isTrue();
 
         members.removeMember(servicePrincipal);
         assertThat(members.lastConfirmation()).contains(servicePrincipal, group);
         assertThat(members.memberNames()).isEmpty();
-        assertThat(GroupListPage.open(driver, baseUrl).search(group).openGroup(group).memberNames()).isEmpty();
+        assertThat(GroupListPage.open(driver, baseUrl)
+                        .search(group)
+                        .openGroup(group)
+                        .memberNames())
+                .isEmpty();
     }
 
     @Test
@@ -169,25 +196,37 @@ class DirectoryJourneyIT {
         String team = unique("team");
         String otherTeam = unique("other-team");
         String bot = unique("team-bot");
-        PrincipalListPage users = LoginPage.open(driver, baseUrl).logInAs(ADMIN_USER, ADMIN_PASSWORD)
+        PrincipalListPage users = LoginPage.open(driver, baseUrl)
+                .logInAs(ADMIN_USER, ADMIN_PASSWORD)
                 .openAdminConsoleFromNavigation();
-        users = users.createUser(lead, "Team Lead", lead + "@example.org", "lead-password-1").done();
+        users = users.createUser(lead, "Team Lead", lead + "@example.org", "lead-password-1")
+                .done();
         assertThat(users.names()).contains(lead);
-        GroupMembersPage otherMembers = users.openGroupsTab().newGroup(otherTeam).addMember("Team Lead");
-        otherMembers.openGroupsTab().newGroup(team).openServicePrincipalsTab().createServicePrincipal(bot).done();
+        GroupMembersPage otherMembers =
+                users.openGroupsTab().newGroup(otherTeam).addMember("Team Lead");
+        otherMembers
+                .openGroupsTab()
+                .newGroup(team)
+                .openServicePrincipalsTab()
+                .createServicePrincipal(bot)
+                .done();
 
-        RolePage groupAdmin = RolesPage.open(driver, baseUrl).openRole("group-admin").assign(lead, "Team Lead",
-                "Group " + team);
+        RolePage groupAdmin =
+                RolesPage.open(driver, baseUrl).openRole("group-admin").assign(lead, "Team Lead", "Group " + team);
         assertThat(groupAdmin.holders()).contains(new RolePage.Holder(lead, "user", "Group " + team));
 
-        GroupListPage groups = groupAdmin.logOut().logInAs(lead, "lead-password-1").openAdminConsoleFromNavigation()
+        GroupListPage groups = groupAdmin
+                .logOut()
+                .logInAs(lead, "lead-password-1")
+                .openAdminConsoleFromNavigation()
                 .openGroupsTab();
         GroupMembersPage other = groups.search(otherTeam).openGroup(otherTeam);
         assertThat(other.memberNames()).as("a member may look").containsExactly("Team Lead");
         assertThat(other.canAddMembers()).isFalse();
         assertThat(other.canRemoveMembers()).isFalse();
 
-        GroupMembersPage theirs = GroupListPage.open(driver, baseUrl).search(team).openGroup(team);
+        GroupMembersPage theirs =
+                GroupListPage.open(driver, baseUrl).search(team).openGroup(team);
         assertThat(theirs.canAddMembers()).isTrue();
         assertThat(theirs.addMember(bot).memberNames()).containsExactly(bot);
         assertThat(theirs.flashError()).isEmpty();
@@ -199,12 +238,15 @@ class DirectoryJourneyIT {
      */
     private String tokenOf(String applicationId, String name) {
         var workspace = workspaces.findByName("main").orElseThrow();
-        Principal owner = principals.findByApplicationId(workspace.id(), applicationId).orElseThrow();
+        Principal owner =
+                principals.findByApplicationId(workspace.id(), applicationId).orElseThrow();
         Principal admin = principals.findByUserName(workspace.id(), ADMIN_USER).orElseThrow();
-        tokenUsage.patch(Actor.of(admin, "127.0.0.1"),
+        tokenUsage.patch(
+                Actor.of(admin, "127.0.0.1"),
                 List.of(TokenUsageEntry.forPrincipal(owner.id(), TokenUsageLevel.CAN_USE)));
         return tokens.create(Actor.of(owner, "127.0.0.1"), new CreateTokenCommand(name, null, List.of("tokens:read")))
-                .secret().reveal();
+                .secret()
+                .reveal();
     }
 
     private void shoot(String name) {

@@ -19,11 +19,11 @@ public final class Htmx {
     private static final String IDLE = "return document.readyState === 'complete'"
             + " && document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling') === null;";
 
-    private Htmx() {
-    }
+    private Htmx() {}
 
     public static void awaitSettled(WebDriver driver) {
-        Waits.on(driver).withMessage("the page to load and htmx to settle (no .htmx-request/.htmx-swapping/.htmx-settling)")
+        Waits.on(driver)
+                .withMessage("the page to load and htmx to settle (no .htmx-request/.htmx-swapping/.htmx-settling)")
                 .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(IDLE)));
     }
 
@@ -34,7 +34,9 @@ public final class Htmx {
     public static void clickAndAwaitNewPage(WebDriver driver, WebElement element) {
         WebElement oldRoot = driver.findElement(By.tagName("html"));
         element.click();
-        Waits.on(driver).withMessage("a new page to replace the old one").until(ExpectedConditions.stalenessOf(oldRoot));
+        Waits.on(driver)
+                .withMessage("a new page to replace the old one")
+                .until(ExpectedConditions.stalenessOf(oldRoot));
         awaitSettled(driver);
     }
 }

@@ -2,8 +2,7 @@ package dev.warden.e2e;
 
 /** Where the application under test listens. */
 public final class LocalApp {
-    private LocalApp() {
-    }
+    private LocalApp() {}
 
     /**
      * The app is addressed by IP, never as {@code localhost}: the browser runs with a host-resolver rule that

@@ -4,7 +4,6 @@ import static dev.warden.e2e.WardenE2ETest.ADMIN_PASSWORD;
 import static dev.warden.e2e.WardenE2ETest.ADMIN_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.token.TokenIssuePolicy;
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.UserDetails;
 import dev.warden.core.principal.Actor;
@@ -14,6 +13,7 @@ import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.token.CreateTokenCommand;
+import dev.warden.core.token.TokenIssuePolicy;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.workspace.Workspace;
 import dev.warden.core.workspace.WorkspaceRepository;
@@ -57,20 +57,28 @@ class OrganisationTokenJourneyIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TokenService tokens;
+
     @Autowired
     PrincipalRepository principals;
+
     @Autowired
     WorkspaceRepository workspaces;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     PasswordEncoder passwords;
+
     @Autowired
     TokenIssuePolicy issuePolicy;
+
     @Autowired
     SettingsRepository settings;
+
     @Autowired
     Clock clock;
 
@@ -88,8 +96,9 @@ class OrganisationTokenJourneyIT {
     @Test
     void anAdminCreatesAnOrganisationTokenSeesItOnceUsesItRevokesRestoresAndDeletesIt() {
         String name = unique("nightly-export");
-        TechnicalTokensPage organisation = TechnicalTokensPage.organisationTokensFrom(
-                LoginPage.open(driver, baseUrl).logInAs(ADMIN_USER, ADMIN_PASSWORD).openAdminConsoleFromNavigation());
+        TechnicalTokensPage organisation = TechnicalTokensPage.organisationTokensFrom(LoginPage.open(driver, baseUrl)
+                .logInAs(ADMIN_USER, ADMIN_PASSWORD)
+                .openAdminConsoleFromNavigation());
         assertThat(organisation.currentTabTitle()).isEqualTo("Access tokens");
         assertThat(organisation.views()).containsExactly("All tokens", "Organisation tokens");
         assertThat(organisation.currentView()).isEqualTo("Organisation tokens");
@@ -101,13 +110,16 @@ class OrganisationTokenJourneyIT {
         assertThat(dialog.labelOf("token-expiry-input")).isEqualTo("Expiration date");
         assertThat(dialog.roleLabels()).containsExactly("Workspace user", "Workspace admin");
         assertThat(dialog.chosenRole()).as("the narrower role first").isEqualTo("Workspace user");
-        assertThat(dialog.earliestExpirationDate()).isEqualTo(today().plusDays(1).toString());
-        assertThat(dialog.latestExpirationDate()).as("bounded by the workspace's maximum lifetime")
+        assertThat(dialog.earliestExpirationDate())
+                .isEqualTo(today().plusDays(1).toString());
+        assertThat(dialog.latestExpirationDate())
+                .as("bounded by the workspace's maximum lifetime")
                 .isEqualTo(today().plusDays(maxDays()).toString());
         String expiry = dialog.expirationDate();
         assertThat(LocalDate.parse(expiry)).isBetween(today().plusDays(1), today().plusDays(maxDays()));
 
-        TechnicalIssuedDialog issued = dialog.name(name).scopes("all-apis").role("Workspace admin").submit();
+        TechnicalIssuedDialog issued =
+                dialog.name(name).scopes("all-apis").role("Workspace admin").submit();
         assertThat(issued.isModal()).isTrue();
         assertThat(issued.warning()).contains("you will not be able to view the token again");
         assertThat(issued.summary()).contains("Role: Workspace admin.", "Scopes: all-apis.");
@@ -118,7 +130,9 @@ class OrganisationTokenJourneyIT {
 
         organisation = issued.done();
         assertThat(issued.isOpen()).isFalse();
-        assertThat(organisation.sourceContains(secret)).as("gone with its dialog").isFalse();
+        assertThat(organisation.sourceContains(secret))
+                .as("gone with its dialog")
+                .isFalse();
         TechnicalTokenRow row = organisation.rowFor(name);
         assertThat(row.role()).isEqualTo("Workspace admin");
         assertThat(row.scopes()).containsExactly("all-apis");
@@ -126,10 +140,13 @@ class OrganisationTokenJourneyIT {
         assertThat(row.expires()).startsWith(expiry + " ");
         assertThat(row.status()).isEqualTo("Active");
         assertThat(row.actions()).containsExactly("Revoke", "Delete");
-        Principal technical = principals.findById(workspace().id(), new PrincipalId(row.technicalUserId()))
+        Principal technical = principals
+                .findById(workspace().id(), new PrincipalId(row.technicalUserId()))
                 .orElseThrow();
         assertThat(technical.kind()).isEqualTo(PrincipalKind.TECHNICAL_USER);
-        assertThat(organisation.reload().sourceContains(secret)).as("not shown again after a reload").isFalse();
+        assertThat(organisation.reload().sourceContains(secret))
+                .as("not shown again after a reload")
+                .isFalse();
 
         WardenApi.Response managed = api.send("GET", "/api/2.0/token-management/tokens", secret, null);
         assertThat(managed.status()).as("the admin role works: %s", managed).isEqualTo(200);
@@ -145,45 +162,64 @@ class OrganisationTokenJourneyIT {
         WardenApi.Response revoked = api.send("GET", "/api/2.0/token-management/tokens", secret, null);
         assertThat(revoked.status()).as("%s", revoked).isEqualTo(401);
         assertThat(revoked.reason()).isEqualTo("TOKEN_REVOKED");
-        assertThat(organisation.reload().rowFor(name).status()).as("stored, not only drawn").isEqualTo("Revoked");
+        assertThat(organisation.reload().rowFor(name).status())
+                .as("stored, not only drawn")
+                .isEqualTo("Revoked");
 
         organisation.restore(name);
         assertThat(organisation.rowFor(name).status()).isEqualTo("Active");
-        assertThat(api.send("GET", "/api/2.0/token-management/tokens", secret, null).status()).isEqualTo(200);
+        assertThat(api.send("GET", "/api/2.0/token-management/tokens", secret, null)
+                        .status())
+                .isEqualTo(200);
 
         organisation.delete(name);
         assertThat(organisation.lastConfirmation()).contains(name, "cannot be undone", "technical user");
         assertThat(organisation.hasRow(name)).isFalse();
         assertThat(organisation.flashError()).isEmpty();
-        assertThat(organisation.reload().hasRow(name)).as("still gone after a reload").isFalse();
+        assertThat(organisation.reload().hasRow(name))
+                .as("still gone after a reload")
+                .isFalse();
         WardenApi.Response deleted = api.listTokens(secret);
         assertThat(deleted.status()).as("%s", deleted).isEqualTo(401);
         assertThat(deleted.reason()).isEqualTo("TOKEN_UNKNOWN");
         assertThat(organisation.openAllTokensView().tokenNames()).doesNotContain(name);
-        assertThat(principals.findById(workspace().id(), technical.id())).as("the technical user is gone").isEmpty();
+        assertThat(principals.findById(workspace().id(), technical.id()))
+                .as("the technical user is gone")
+                .isEmpty();
     }
 
     @Test
     void aGroupAdminCreatesAGroupMemberTokenOnTheirGroupAndSeesNoOtherGroupsTokens() {
         String admin = adminApiToken();
         String userName = unique("squad-lead");
-        Principal lead = directory.createUser(adminActor(), new UserDetails(userName, userName, null, null, null,
-                null, true), passwords.encode(GROUP_ADMIN_PASSWORD));
+        Principal lead = directory.createUser(
+                adminActor(),
+                new UserDetails(userName, userName, null, null, null, null, true),
+                passwords.encode(GROUP_ADMIN_PASSWORD));
         String ownName = unique("squad");
         String otherName = unique("other-squad");
         String own = createGroup(admin, ownName);
         String other = createGroup(admin, otherName);
-        WardenApi.Response assigned = api.send("POST", "/api/2.0/role-assignments", admin, json(
-                "{'role_id':%d,'principal_id':%d,'scope_group_id':%s}", roleId(admin, "group-admin"),
-                lead.id().value(), own));
+        WardenApi.Response assigned = api.send(
+                "POST",
+                "/api/2.0/role-assignments",
+                admin,
+                json(
+                        "{'role_id':%d,'principal_id':%d,'scope_group_id':%s}",
+                        roleId(admin, "group-admin"), lead.id().value(), own));
         assertThat(assigned.status()).as("%s", assigned).isEqualTo(200);
-        WardenApi.Response usage = api.send("PATCH", "/api/2.0/permissions/authorization/tokens", admin,
+        WardenApi.Response usage = api.send(
+                "PATCH",
+                "/api/2.0/permissions/authorization/tokens",
+                admin,
                 json("{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}", userName));
         assertThat(usage.status()).as("%s", usage).isEqualTo(200);
         String name = unique("squad-bot");
 
-        GroupListPage groups = LoginPage.open(driver, baseUrl).logInAs(userName, GROUP_ADMIN_PASSWORD)
-                .openAdminConsoleFromNavigation().openGroupsTab();
+        GroupListPage groups = LoginPage.open(driver, baseUrl)
+                .logInAs(userName, GROUP_ADMIN_PASSWORD)
+                .openAdminConsoleFromNavigation()
+                .openGroupsTab();
         assertThat(groups.tabTitles()).doesNotContain("Access tokens");
         GroupMembersPage ownGroup = groups.search(ownName).openGroup(ownName);
         assertThat(TechnicalTokensPage.groupTabTitles(ownGroup)).containsExactly("Members", "Roles", "Access tokens");
@@ -209,21 +245,28 @@ class OrganisationTokenJourneyIT {
         assertThat(readsItsGroup.status()).as("%s", readsItsGroup).isEqualTo(200);
         assertThat(readsItsGroup.text("displayName")).isEqualTo(ownName);
 
-        GroupMembersPage otherGroup = groupTokens.openGroupsTab().search(otherName).openGroup(otherName);
+        GroupMembersPage otherGroup =
+                groupTokens.openGroupsTab().search(otherName).openGroup(otherName);
         assertThat(otherGroup.title()).isEqualTo(otherName);
-        assertThat(TechnicalTokensPage.groupTabTitles(otherGroup)).as("no Access tokens tab on another group")
+        assertThat(TechnicalTokensPage.groupTabTitles(otherGroup))
+                .as("no Access tokens tab on another group")
                 .containsExactly("Members", "Roles");
         RefusedPage refused = RefusedPage.open(driver, baseUrl, "/settings/admin/groups/" + other + "/tokens");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.isForbidden()).isTrue();
         assertThat(refused.heading()).isEqualTo("You are not allowed to do this");
         assertThat(refused.message()).contains("token-management:read");
-        assertThat(RefusedPage.open(driver, baseUrl, "/settings/admin/tokens/organisation").status())
-                .as("nor the organisation's tokens").isEqualTo(403);
+        assertThat(RefusedPage.open(driver, baseUrl, "/settings/admin/tokens/organisation")
+                        .status())
+                .as("nor the organisation's tokens")
+                .isEqualTo(403);
     }
 
     private String createGroup(String admin, String displayName) {
-        WardenApi.Response created = api.send("POST", "/api/2.0/preview/scim/v2/Groups", admin,
+        WardenApi.Response created = api.send(
+                "POST",
+                "/api/2.0/preview/scim/v2/Groups",
+                admin,
                 json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],'displayName':'%s'}", displayName));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return created.text("id");
@@ -243,7 +286,8 @@ class OrganisationTokenJourneyIT {
     /** The bootstrap admin's own API token, as the admin would create it under User settings → Access tokens. */
     private String adminApiToken() {
         return tokens.create(adminActor(), new CreateTokenCommand(unique("journey-2-setup"), null, null))
-                .secret().reveal();
+                .secret()
+                .reveal();
     }
 
     private Actor adminActor() {
@@ -263,7 +307,8 @@ class OrganisationTokenJourneyIT {
     }
 
     private void shoot(String name) {
-        browser.screenshot(Paths.get(System.getProperty("warden.e2e.shots", "target/e2e-shots")).resolve(name + ".png"));
+        browser.screenshot(Paths.get(System.getProperty("warden.e2e.shots", "target/e2e-shots"))
+                .resolve(name + ".png"));
     }
 
     private static String json(String template, Object... args) {

@@ -76,7 +76,8 @@ class PersonalAccessTokenJourneyIT {
 
         // The use is written in the background; the page shows it on a later load.
         AccessTokensPage page = tokens;
-        TokenRow used = Waits.on(driver).withMessage("'Last used' to show the API call")
+        TokenRow used = Waits.on(driver)
+                .withMessage("'Last used' to show the API call")
                 .until(d -> {
                     TokenRow current = page.reload().rowFor(name);
                     return current.lastUsed().equals("never") ? null : current;
@@ -90,7 +91,9 @@ class PersonalAccessTokenJourneyIT {
         WardenApi.Response revoked = api.listTokens(token);
         assertThat(revoked.status()).as("%s", revoked).isEqualTo(401);
         assertThat(revoked.body()).contains("\"reason\":\"TOKEN_REVOKED\"");
-        assertThat(tokens.reload().rowFor(name).status()).as("revocation is stored, not only drawn").isEqualTo("Revoked");
+        assertThat(tokens.reload().rowFor(name).status())
+                .as("revocation is stored, not only drawn")
+                .isEqualTo("Revoked");
 
         tokens.restore(name);
         assertThat(tokens.rowFor(name).status()).isEqualTo("Active");
@@ -114,11 +117,8 @@ class PersonalAccessTokenJourneyIT {
         AccessTokensPage tokens = LoginPage.open(driver, baseUrl).logInAs(ADMIN_USER, ADMIN_PASSWORD);
         List<String> before = tokens.tokenNames();
 
-        GenerateTokenDialog dialog = tokens.openGenerateDialog()
-                .name("")
-                .lifetimeDays(30)
-                .scopes()
-                .submitExpectingErrors();
+        GenerateTokenDialog dialog =
+                tokens.openGenerateDialog().name("").lifetimeDays(30).scopes().submitExpectingErrors();
 
         assertThat(dialog.isOpen()).isTrue();
         assertThat(dialog.isModal()).as("the re-rendered dialog is modal again").isTrue();
@@ -175,10 +175,15 @@ class PersonalAccessTokenJourneyIT {
 
         GenerateTokenDialog dialog = tokens.openGenerateDialogWithKeyboard();
         assertThat(dialog.isModal()).isTrue();
-        assertThat(dialog.nameFieldHasFocus()).as("focus starts in the name field").isTrue();
+        assertThat(dialog.nameFieldHasFocus())
+                .as("focus starts in the name field")
+                .isTrue();
 
-        IssuedTokenDialog issued = dialog.fillWithKeyboard(name, 7, "tokens:read").submitWithKeyboard();
-        assertThat(issued.hasFocusInside()).as("focus moves into the copy dialog").isTrue();
+        IssuedTokenDialog issued =
+                dialog.fillWithKeyboard(name, 7, "tokens:read").submitWithKeyboard();
+        assertThat(issued.hasFocusInside())
+                .as("focus moves into the copy dialog")
+                .isTrue();
         String token = issued.tokenValue();
         assertThat(token).hasSize(53).startsWith("wdn_");
 

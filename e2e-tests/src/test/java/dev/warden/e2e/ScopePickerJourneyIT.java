@@ -2,7 +2,6 @@ package dev.warden.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.UserDetails;
 import dev.warden.core.permission.Scope;
@@ -11,6 +10,7 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
+import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.e2e.pages.AccessTokensPage;
 import dev.warden.e2e.pages.CreateAccessTokenDialog;
@@ -45,14 +45,19 @@ class ScopePickerJourneyIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     TokenUsageService tokenUsage;
+
     @Autowired
     PrincipalRepository principals;
+
     @Autowired
     WorkspaceRepository workspaces;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -68,8 +73,8 @@ class ScopePickerJourneyIT {
     @Test
     void searchNarrowsTheScopesAsYouTypeAndReadOnlyTicksTheReadScopesTheUserHolds() {
         String user = "picker-" + UUID.randomUUID().toString().substring(0, 8);
-        Principal person = directory.createUser(admin(), new UserDetails(user, user, null, null, null, null, true),
-                passwords.encode(PASSWORD));
+        Principal person = directory.createUser(
+                admin(), new UserDetails(user, user, null, null, null, null, true), passwords.encode(PASSWORD));
         tokenUsage.patch(admin(), List.of(TokenUsageEntry.forPrincipal(person.id(), TokenUsageLevel.CAN_USE)));
         String name = "read-only-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -79,9 +84,17 @@ class ScopePickerJourneyIT {
 
         // Disabled, and saying why: what the user role does not grant.
         Map<String, String> denied = dialog.deniedScopes();
-        assertThat(denied.keySet()).containsExactlyInAnyOrder("token-management:read", "token-management:write",
-                "permissions:read", "permissions:write", "scim:write", "settings:read", "settings:write",
-                "audit:read", "roles:write");
+        assertThat(denied.keySet())
+                .containsExactlyInAnyOrder(
+                        "token-management:read",
+                        "token-management:write",
+                        "permissions:read",
+                        "permissions:write",
+                        "scim:write",
+                        "settings:read",
+                        "settings:write",
+                        "audit:read",
+                        "roles:write");
         assertThat(denied.values()).containsOnly("your roles don't grant this");
 
         // The list narrows with each key: "s" still matches many, "sc" and on only the scim scopes.
@@ -102,9 +115,12 @@ class ScopePickerJourneyIT {
         assertThat(dialog.checkedScopes()).containsExactly("tokens:read", "tokens:write", "scim:read", "roles:read");
         dialog.searchScopes("roles");
         dialog.preset("Read-only");
-        assertThat(dialog.checkedScopes()).as("replaces the choice: every read scope the user holds, nothing else")
+        assertThat(dialog.checkedScopes())
+                .as("replaces the choice: every read scope the user holds, nothing else")
                 .containsExactly("tokens:read", "scim:read", "roles:read");
-        assertThat(dialog.visibleScopes()).as("the preset shows the whole list again").hasSize(everyScope);
+        assertThat(dialog.visibleScopes())
+                .as("the preset shows the whole list again")
+                .hasSize(everyScope);
         assertThat(dialog.scopeStatus()).isEqualTo("Read-only: 3 scopes chosen");
 
         IssuedTokenDialog issued = dialog.name(name).lifetimeDays(7).submit();
@@ -117,24 +133,29 @@ class ScopePickerJourneyIT {
     void anOrganisationTokensScopesFollowTheRoleChosenInTheDialog() {
         String name = "role-bound-" + UUID.randomUUID().toString().substring(0, 8);
         CreateAccessTokenDialog dialog = TechnicalTokensPage.organisationTokensFrom(LoginPage.open(driver, baseUrl)
-                .logInAs(WardenE2ETest.ADMIN_USER, WardenE2ETest.ADMIN_PASSWORD).openAdminConsoleFromNavigation())
+                        .logInAs(WardenE2ETest.ADMIN_USER, WardenE2ETest.ADMIN_PASSWORD)
+                        .openAdminConsoleFromNavigation())
                 .openCreateDialog();
         assertThat(dialog.chosenRole()).isEqualTo("Workspace user");
-        assertThat(dialog.enabledScopes()).as("what the user role grants, and all-apis")
+        assertThat(dialog.enabledScopes())
+                .as("what the user role grants, and all-apis")
                 .containsExactly("all-apis", "tokens:read", "tokens:write", "scim:read", "roles:read");
         dialog.preset("Admin");
-        assertThat(dialog.checkedScopes()).as("every scope the role grants, by name")
+        assertThat(dialog.checkedScopes())
+                .as("every scope the role grants, by name")
                 .containsExactly("tokens:read", "tokens:write", "scim:read", "roles:read");
 
         dialog.role("Workspace admin");
         assertThat(dialog.enabledScopes()).hasSize(Scope.catalogue().size());
         dialog.scopes("tokens:read", "token-management:read");
         dialog.role("Workspace user");
-        assertThat(dialog.checkedScopes()).as("a scope the narrower role does not grant is let go")
+        assertThat(dialog.checkedScopes())
+                .as("a scope the narrower role does not grant is let go")
                 .containsExactly("tokens:read");
         assertThat(dialog.enabledScopes()).doesNotContain("token-management:read");
         dialog.role("Workspace admin");
-        assertThat(dialog.checkedScopes()).as("and taken back with the wider role")
+        assertThat(dialog.checkedScopes())
+                .as("and taken back with the wider role")
                 .containsExactly("tokens:read", "token-management:read");
 
         TechnicalIssuedDialog issued = dialog.name(name).submit();
@@ -143,7 +164,10 @@ class ScopePickerJourneyIT {
 
     private Actor admin() {
         var workspace = workspaces.findByName("main").orElseThrow();
-        return Actor.of(principals.findByUserName(workspace.id(), WardenE2ETest.ADMIN_USER).orElseThrow(),
+        return Actor.of(
+                principals
+                        .findByUserName(workspace.id(), WardenE2ETest.ADMIN_USER)
+                        .orElseThrow(),
                 "127.0.0.1");
     }
 }

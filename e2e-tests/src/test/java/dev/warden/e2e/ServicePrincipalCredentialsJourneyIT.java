@@ -16,7 +16,6 @@ import dev.warden.e2e.pages.CredentialsList.Credential;
 import dev.warden.e2e.pages.LoginPage;
 import dev.warden.e2e.pages.PrincipalPage;
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,10 +38,13 @@ class ServicePrincipalCredentialsJourneyIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TokenService tokens;
+
     @Autowired
     PrincipalRepository principals;
+
     @Autowired
     WorkspaceRepository workspaces;
 
@@ -60,21 +62,33 @@ class ServicePrincipalCredentialsJourneyIT {
     @Test
     void anOnBehalfOfTokenIsOnTheServicePrincipalsCredentialsAndShowsSuspendedWhenItIsDeactivated() {
         String name = unique("reporting-bot");
-        CreatedPrincipalDialog created = LoginPage.open(driver, baseUrl).logInAs(ADMIN_USER, ADMIN_PASSWORD)
-                .openAdminConsoleFromNavigation().openServicePrincipalsTab().createServicePrincipal(name);
+        CreatedPrincipalDialog created = LoginPage.open(driver, baseUrl)
+                .logInAs(ADMIN_USER, ADMIN_PASSWORD)
+                .openAdminConsoleFromNavigation()
+                .openServicePrincipalsTab()
+                .createServicePrincipal(name);
         String applicationId = created.applicationId();
         PrincipalPage detail = created.openCreated();
         assertThat(detail.title()).isEqualTo(name);
         assertThat(CredentialsList.of(detail).heading()).isEqualTo("Credentials (0)");
 
         String admin = adminApiToken();
-        WardenApi.Response granted = api.send("PATCH", "/api/2.0/permissions/authorization/tokens", admin,
-                json("{'access_control_list':[{'service_principal_name':'%s','permission_level':'CAN_USE'}]}",
+        WardenApi.Response granted = api.send(
+                "PATCH",
+                "/api/2.0/permissions/authorization/tokens",
+                admin,
+                json(
+                        "{'access_control_list':[{'service_principal_name':'%s','permission_level':'CAN_USE'}]}",
                         applicationId));
         assertThat(granted.status()).as("%s", granted).isEqualTo(200);
-        WardenApi.Response issued = api.send("POST", "/api/2.0/token-management/on-behalf-of/tokens", admin,
-                json("{'application_id':'%s','comment':'nightly report','lifetime_seconds':604800,"
-                        + "'scopes':['scim:read','tokens:read']}", applicationId));
+        WardenApi.Response issued = api.send(
+                "POST",
+                "/api/2.0/token-management/on-behalf-of/tokens",
+                admin,
+                json(
+                        "{'application_id':'%s','comment':'nightly report','lifetime_seconds':604800,"
+                                + "'scopes':['scim:read','tokens:read']}",
+                        applicationId));
         assertThat(issued.status()).as("%s", issued).isEqualTo(200);
         String tokenId = issued.text("token_info", "token_id");
         String secret = issued.text("token_value");
@@ -95,7 +109,9 @@ class ServicePrincipalCredentialsJourneyIT {
         assertThat(credential.lastActive()).isEqualTo("never");
         assertThat(credential.status()).isEqualTo("Active");
         assertThat(credential.statusReason()).isEmpty();
-        assertThat(driver.getPageSource()).as("the secret is shown once, in the API response").doesNotContain(secret);
+        assertThat(driver.getPageSource())
+                .as("the secret is shown once, in the API response")
+                .doesNotContain(secret);
         shoot("issue5-sp-credentials");
 
         WardenApi.Response working = api.listTokens(secret);
@@ -117,8 +133,10 @@ class ServicePrincipalCredentialsJourneyIT {
         assertThat(stopped.reason()).isEqualTo("OWNER_INACTIVE");
         WardenApi.Response listed = api.send("GET", "/api/2.0/token-management/tokens/" + tokenId, admin, null);
         assertThat(listed.text("token_info", "status")).isEqualTo("SUSPENDED");
-        assertThat(CredentialsList.of(detail.reload()).credentials()).extracting(Credential::status)
-                .as("stored, not only drawn").containsExactly("Suspended: owner inactive");
+        assertThat(CredentialsList.of(detail.reload()).credentials())
+                .extracting(Credential::status)
+                .as("stored, not only drawn")
+                .containsExactly("Suspended: owner inactive");
         shoot("issue5-sp-credentials-suspended");
     }
 
@@ -127,11 +145,13 @@ class ServicePrincipalCredentialsJourneyIT {
         var workspace = workspaces.findByName("main").orElseThrow();
         Principal admin = principals.findByUserName(workspace.id(), ADMIN_USER).orElseThrow();
         return tokens.create(Actor.of(admin, "127.0.0.1"), new CreateTokenCommand(unique("journey-3"), null, null))
-                .secret().reveal();
+                .secret()
+                .reveal();
     }
 
     private void shoot(String name) {
-        browser.screenshot(Paths.get(System.getProperty("warden.e2e.shots", "target/e2e-shots")).resolve(name + ".png"));
+        browser.screenshot(Paths.get(System.getProperty("warden.e2e.shots", "target/e2e-shots"))
+                .resolve(name + ".png"));
     }
 
     private static String json(String template, Object... args) {

@@ -5,13 +5,13 @@ import static dev.warden.e2e.WardenE2ETest.ADMIN_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.directory.DirectoryService;
-import dev.warden.core.group.GroupService;
 import dev.warden.core.directory.UserDetails;
+import dev.warden.core.group.GroupService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
-import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.core.settings.SettingsService;
+import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.e2e.pages.AccessTokensPage;
 import dev.warden.e2e.pages.IssuedTokenDialog;
 import dev.warden.e2e.pages.LoginPage;
@@ -20,8 +20,8 @@ import dev.warden.e2e.pages.WorkspaceSettingsPage;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,16 +46,22 @@ class TokenUsageJourneyIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     GroupService groups;
+
     @Autowired
     PrincipalRepository principals;
+
     @Autowired
     WorkspaceRepository workspaces;
+
     @Autowired
     PasswordEncoder passwords;
+
     @Autowired
     SettingsService settingsService;
 
@@ -80,8 +86,8 @@ class TokenUsageJourneyIT {
     void aGroupGetsTokenUsageLosesItAndGetsItBackAndTokensGoOffAndOn() {
         String group = "data-eng";
         String user = "analyst-" + UUID.randomUUID().toString().substring(0, 8);
-        Principal analyst = directory.createUser(admin(), new UserDetails(user, user, null, null, null, null, true),
-                passwords.encode(PASSWORD));
+        Principal analyst = directory.createUser(
+                admin(), new UserDetails(user, user, null, null, null, null, true), passwords.encode(PASSWORD));
         groups.create(admin(), group, null, List.of(analyst.id()));
 
         // The user cannot create a token and is told why and whom to ask.
@@ -95,16 +101,24 @@ class TokenUsageJourneyIT {
         shoot("issue4-no-token-usage");
 
         // The admin grants data-eng CAN_USE.
-        WorkspaceSettingsPage settings = theirTokens.logOut().logInAs(ADMIN_USER, ADMIN_PASSWORD)
-                .openAdminConsoleFromNavigation().openWorkspaceSettingsTab();
+        WorkspaceSettingsPage settings = theirTokens
+                .logOut()
+                .logInAs(ADMIN_USER, ADMIN_PASSWORD)
+                .openAdminConsoleFromNavigation()
+                .openWorkspaceSettingsTab();
         assertThat(settings.currentTabTitle()).isEqualTo("Workspace settings");
         assertThat(settings.tokensEnabled()).isTrue();
         TokenUsageDialog usage = settings.openPermissionSettings();
         assertThat(usage.isModal()).isTrue();
-        assertThat(usage.implicitAdmins()).as("shown by display name, always CAN_MANAGE, no Remove")
+        assertThat(usage.implicitAdmins())
+                .as("shown by display name, always CAN_MANAGE, no Remove")
                 .contains(new TokenUsageDialog.Entry(
-                        principals.findByUserName(admin().workspace(), ADMIN_USER).orElseThrow().displayName(),
-                        "CAN_MANAGE", false));
+                        principals
+                                .findByUserName(admin().workspace(), ADMIN_USER)
+                                .orElseThrow()
+                                .displayName(),
+                        "CAN_MANAGE",
+                        false));
         usage = usage.add(group, group, "CAN_USE");
         assertThat(usage.entries()).contains(new TokenUsageDialog.Entry(group, "CAN_USE", true));
         assertThat(usage.impactSummary()).startsWith("Nobody loses token usage");
@@ -122,8 +136,12 @@ class TokenUsageJourneyIT {
         assertThat(works.tokenNames()).containsExactly("notebooks");
 
         // The admin removes the group: the preview names the user and its token; the token stops.
-        usage = issued.done().logOut().logInAs(ADMIN_USER, ADMIN_PASSWORD)
-                .openAdminConsoleFromNavigation().openWorkspaceSettingsTab().openPermissionSettings();
+        usage = issued.done()
+                .logOut()
+                .logInAs(ADMIN_USER, ADMIN_PASSWORD)
+                .openAdminConsoleFromNavigation()
+                .openWorkspaceSettingsTab()
+                .openPermissionSettings();
         usage = usage.remove(group);
         assertThat(usage.entries()).extracting(TokenUsageDialog.Entry::name).doesNotContain(group);
         assertThat(usage.impactSummary()).startsWith("1 principal loses token usage; its 1 token will stop working");
@@ -135,11 +153,15 @@ class TokenUsageJourneyIT {
         assertThat(suspended.reason()).isEqualTo("NO_TOKEN_USAGE_PERMISSION");
 
         // Cancel changes nothing; re-adding the group makes the same token work again.
-        settings = settings.openPermissionSettings().add(group, group, "CAN_USE").cancel();
+        settings =
+                settings.openPermissionSettings().add(group, group, "CAN_USE").cancel();
         assertThat(api.listTokens(token).status()).as("Cancel stored nothing").isEqualTo(403);
-        assertThat(settings.openPermissionSettings().entries()).extracting(TokenUsageDialog.Entry::name)
+        assertThat(settings.openPermissionSettings().entries())
+                .extracting(TokenUsageDialog.Entry::name)
                 .doesNotContain(group);
-        settings = WorkspaceSettingsPage.open(driver, baseUrl).openPermissionSettings().add(group, group, "CAN_USE")
+        settings = WorkspaceSettingsPage.open(driver, baseUrl)
+                .openPermissionSettings()
+                .add(group, group, "CAN_USE")
                 .save();
         WardenApi.Response back = api.listTokens(token);
         assertThat(back.status()).as("%s", back).isEqualTo(200);

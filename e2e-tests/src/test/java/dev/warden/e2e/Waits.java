@@ -9,8 +9,7 @@ public final class Waits {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
     public static final Duration POLLING = Duration.ofMillis(50);
 
-    private Waits() {
-    }
+    private Waits() {}
 
     public static WebDriverWait on(WebDriver driver) {
         return new WebDriverWait(driver, TIMEOUT, POLLING);

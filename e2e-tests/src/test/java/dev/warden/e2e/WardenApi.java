@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class WardenApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     public WardenApi(String baseUrl) {
@@ -53,8 +54,11 @@ public final class WardenApi {
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10))
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(jsonBody))
+                .method(
+                        method,
+                        jsonBody == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(jsonBody))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -86,7 +90,8 @@ public final class WardenApi {
         /** The {@code comment} (the console's "name") of each token in a token list. */
         public List<String> tokenNames() {
             List<String> names = new ArrayList<>();
-            json().path("token_infos").forEach(info -> names.add(info.path("comment").asString()));
+            json().path("token_infos")
+                    .forEach(info -> names.add(info.path("comment").asString()));
             return names;
         }
 

@@ -18,12 +18,14 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = WardenApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = WardenApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "spring.datasource.url=jdbc:h2:mem:e2e-${random.uuid};MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-                "warden.data-dir=target/e2e-data",
-                "warden.bootstrap.admin-password=" + WardenE2ETest.ADMIN_PASSWORD,
-                "warden.tokens.last-use-flush-tick=200ms",
+            "spring.datasource.url=jdbc:h2:mem:e2e-${random.uuid};MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+            "warden.data-dir=target/e2e-data",
+            "warden.bootstrap.admin-password=" + WardenE2ETest.ADMIN_PASSWORD,
+            "warden.tokens.last-use-flush-tick=200ms",
         })
 public @interface WardenE2ETest {
     String ADMIN_USER = "admin";

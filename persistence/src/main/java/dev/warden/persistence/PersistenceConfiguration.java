@@ -9,5 +9,4 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = PersistenceConfiguration.class)
-public class PersistenceConfiguration {
-}
+public class PersistenceConfiguration {}

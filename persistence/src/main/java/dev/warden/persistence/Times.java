@@ -14,8 +14,7 @@ import java.time.ZoneOffset;
  * Every adapter binds and reads its {@code DATETIME} columns through these methods.
  */
 public final class Times {
-    private Times() {
-    }
+    private Times() {}
 
     /** The value to bind for a {@code DATETIME} parameter. */
     public static LocalDateTime toDatabase(Instant instant) {

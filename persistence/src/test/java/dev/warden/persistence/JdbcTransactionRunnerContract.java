@@ -45,18 +45,25 @@ abstract class JdbcTransactionRunnerContract {
 
     @Autowired
     private TransactionRunner tx;
+
     @Autowired
     private TokenRepository tokens;
+
     @Autowired
     private AuditLog audit;
+
     @Autowired
     private WorkspaceRepository workspaces;
+
     @Autowired
     private PrincipalRepository principals;
+
     @Autowired
     private RoleRepository roles;
+
     @Autowired
     private RoleAssignmentRepository grants;
+
     @Autowired
     private DataSource dataSource;
 
@@ -73,27 +80,42 @@ abstract class JdbcTransactionRunnerContract {
     }
 
     private AccessToken aToken() {
-        return Tokens.aToken().inWorkspace(workspace).ownedBy(alice).createdAt(NOW).build();
+        return Tokens.aToken()
+                .inWorkspace(workspace)
+                .ownedBy(alice)
+                .createdAt(NOW)
+                .build();
     }
 
     private AuditEvent created(AccessToken token) {
-        return AuditEvent.anonymous(workspace, AuditAction.TOKEN_CREATED, NOW).actor(alice, "alice")
-                .target("token", token.id().value()).build();
+        return AuditEvent.anonymous(workspace, AuditAction.TOKEN_CREATED, NOW)
+                .actor(alice, "alice")
+                .target("token", token.id().value())
+                .build();
     }
 
     private int tokenRows(AccessToken token) {
-        return committed.sql("SELECT COUNT(*) FROM access_token WHERE token_id = ?").param(token.id().value())
-                .query(Integer.class).single();
+        return committed
+                .sql("SELECT COUNT(*) FROM access_token WHERE token_id = ?")
+                .param(token.id().value())
+                .query(Integer.class)
+                .single();
     }
 
     private int scopeRows(AccessToken token) {
-        return committed.sql("SELECT COUNT(*) FROM access_token_scope WHERE token_id = ?").param(token.id().value())
-                .query(Integer.class).single();
+        return committed
+                .sql("SELECT COUNT(*) FROM access_token_scope WHERE token_id = ?")
+                .param(token.id().value())
+                .query(Integer.class)
+                .single();
     }
 
     private int auditRows() {
-        return committed.sql("SELECT COUNT(*) FROM audit_event WHERE workspace_id = ?").param(workspace.value())
-                .query(Integer.class).single();
+        return committed
+                .sql("SELECT COUNT(*) FROM audit_event WHERE workspace_id = ?")
+                .param(workspace.value())
+                .query(Integer.class)
+                .single();
     }
 
     @Test
@@ -125,11 +147,14 @@ abstract class JdbcTransactionRunnerContract {
         IllegalStateException failure = new IllegalStateException("fails after both writes");
 
         assertThatThrownBy(() -> tx.inTransaction(() -> {
-            tokens.add(token);
-            audit.record(created(token));
-            assertThat(tokens.findById(workspace, token.id())).as("visible inside the transaction").isPresent();
-            throw failure;
-        })).isSameAs(failure);
+                    tokens.add(token);
+                    audit.record(created(token));
+                    assertThat(tokens.findById(workspace, token.id()))
+                            .as("visible inside the transaction")
+                            .isPresent();
+                    throw failure;
+                }))
+                .isSameAs(failure);
 
         assertThat(tokenRows(token)).isZero();
         assertThat(scopeRows(token)).isZero();
@@ -145,23 +170,33 @@ abstract class JdbcTransactionRunnerContract {
         String name = "ws-" + UUID.randomUUID();
 
         assertThatThrownBy(() -> tx.inTransaction(() -> {
-            workspaces.create(name);                                           // insert with a generated key
-            Role custom = roles.save(Role.custom(workspace, "rolled-back", "", Set.of(Permission.AUDIT_READ)));
-            grants.add(RoleAssignment.toPrincipal(workspace, custom.id(), alice, null));   // plain insert
-            AccessToken loaded = tokens.findById(workspace, stored.id()).orElseThrow();
-            loaded.revoke(alice, RevocationAuthority.OWNER, NOW.plusSeconds(1));
-            tokens.update(loaded);                                              // update
-            // a JDBC batch
-            tokens.recordUses(List.of(new TokenUse(workspace, stored.id(), NOW.plusSeconds(2), "10.0.0.1", "agent")));
-            throw new IllegalStateException("roll back");
-        })).isInstanceOf(IllegalStateException.class);
+                    workspaces.create(name); // insert with a generated key
+                    Role custom = roles.save(Role.custom(workspace, "rolled-back", "", Set.of(Permission.AUDIT_READ)));
+                    grants.add(RoleAssignment.toPrincipal(workspace, custom.id(), alice, null)); // plain insert
+                    AccessToken loaded = tokens.findById(workspace, stored.id()).orElseThrow();
+                    loaded.revoke(alice, RevocationAuthority.OWNER, NOW.plusSeconds(1));
+                    tokens.update(loaded); // update
+                    // a JDBC batch
+                    tokens.recordUses(
+                            List.of(new TokenUse(workspace, stored.id(), NOW.plusSeconds(2), "10.0.0.1", "agent")));
+                    throw new IllegalStateException("roll back");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(workspaces.findByName(name)).isEmpty();
         assertThat(roles.findByName(workspace, "rolled-back")).isEmpty();
-        assertThat(committed.sql("SELECT COUNT(*) FROM role_permission WHERE workspace_id = ?")
-                .param(workspace.value()).query(Integer.class).single()).isZero();
-        assertThat(committed.sql("SELECT COUNT(*) FROM role_grant WHERE principal_id = ?")
-                .param(alice.value()).query(Integer.class).single()).isZero();
+        assertThat(committed
+                        .sql("SELECT COUNT(*) FROM role_permission WHERE workspace_id = ?")
+                        .param(workspace.value())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(committed
+                        .sql("SELECT COUNT(*) FROM role_grant WHERE principal_id = ?")
+                        .param(alice.value())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         AccessToken after = tokens.findById(workspace, stored.id()).orElseThrow();
         assertThat(after.isRevoked()).isFalse();
         assertThat(after.lastUse()).isNull();
@@ -172,12 +207,13 @@ abstract class JdbcTransactionRunnerContract {
         AccessToken token = aToken();
 
         assertThatThrownBy(() -> tx.inTransaction(() -> {
-            tx.inTransaction(() -> {
-                tokens.add(token);
-                audit.record(created(token));
-            });
-            throw new IllegalStateException("outer fails after the inner call returned");
-        })).isInstanceOf(IllegalStateException.class);
+                    tx.inTransaction(() -> {
+                        tokens.add(token);
+                        audit.record(created(token));
+                    });
+                    throw new IllegalStateException("outer fails after the inner call returned");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(tokenRows(token)).isZero();
         assertThat(auditRows()).isZero();
@@ -189,11 +225,14 @@ abstract class JdbcTransactionRunnerContract {
 
         tokens.add(token);
         try {
-            audit.record(AuditEvent.anonymous(new WorkspaceId(Long.MAX_VALUE), AuditAction.TOKEN_CREATED, NOW).build());
+            audit.record(AuditEvent.anonymous(new WorkspaceId(Long.MAX_VALUE), AuditAction.TOKEN_CREATED, NOW)
+                    .build());
         } catch (RuntimeException foreignKeyViolation) {
             // no such workspace
         }
 
-        assertThat(tokenRows(token)).as("the token stays although the audit write failed").isEqualTo(1);
+        assertThat(tokenRows(token))
+                .as("the token stays although the audit write failed")
+                .isEqualTo(1);
     }
 }

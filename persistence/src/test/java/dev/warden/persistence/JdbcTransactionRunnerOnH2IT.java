@@ -1,5 +1,4 @@
 package dev.warden.persistence;
 
 @OnH2
-class JdbcTransactionRunnerOnH2IT extends JdbcTransactionRunnerContract {
-}
+class JdbcTransactionRunnerOnH2IT extends JdbcTransactionRunnerContract {}

@@ -1,5 +1,4 @@
 package dev.warden.persistence;
 
 @OnMariaDb
-class JdbcTransactionRunnerOnMariaDbIT extends JdbcTransactionRunnerContract {
-}
+class JdbcTransactionRunnerOnMariaDbIT extends JdbcTransactionRunnerContract {}

@@ -14,5 +14,4 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Inherited
 @ContextConfiguration(initializers = TestDatabases.H2.class)
-public @interface OnH2 {
-}
+public @interface OnH2 {}

@@ -17,5 +17,4 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Inherited
 @ContextConfiguration(initializers = TestDatabases.MariaDb.class)
-public @interface OnMariaDb {
-}
+public @interface OnMariaDb {}

@@ -17,14 +17,18 @@ class PersistenceArchitectureTest {
 
     @ArchTest
     static final ArchRule noSpringData = noClasses()
-            .should().dependOnClassesThat().resideInAPackage("org.springframework.data..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.springframework.data..")
             .because("the adapters run their SQL through JdbcClient, not Spring Data repositories or aggregates");
 
     @ArchTest
     static final ArchRule theTemplateOnlyForBatches = noClasses()
-            .should().callMethodWhere(DescribedPredicate.describe("a template method other than batchUpdate",
+            .should()
+            .callMethodWhere(DescribedPredicate.describe(
+                    "a template method other than batchUpdate",
                     (JavaCall<?> call) -> (call.getTargetOwner().isAssignableTo(NamedParameterJdbcOperations.class)
-                            || call.getTargetOwner().isAssignableTo(JdbcOperations.class))
+                                    || call.getTargetOwner().isAssignableTo(JdbcOperations.class))
                             && !call.getName().equals("batchUpdate")))
             .because("JdbcClient runs every statement; it has no batch API, so batches alone use its template");
 }

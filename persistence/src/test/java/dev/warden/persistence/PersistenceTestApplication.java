@@ -10,5 +10,4 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @Import(PersistenceConfiguration.class)
-class PersistenceTestApplication {
-}
+class PersistenceTestApplication {}

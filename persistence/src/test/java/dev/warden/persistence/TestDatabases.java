@@ -20,17 +20,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class TestDatabases {
     private static final AtomicInteger H2_DATABASES = new AtomicInteger();
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A new database on the embedded MariaDB 11.4, or on the external server the environment names. */
     static final class MariaDb implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             TestPropertyValues.of(
-                    "spring.datasource.url=" + EmbeddedMariaDb.newDatabase("persistence"),
-                    "spring.datasource.username=" + EmbeddedMariaDb.username(),
-                    "spring.datasource.password=" + EmbeddedMariaDb.password()).applyTo(context);
+                            "spring.datasource.url=" + EmbeddedMariaDb.newDatabase("persistence"),
+                            "spring.datasource.username=" + EmbeddedMariaDb.username(),
+                            "spring.datasource.password=" + EmbeddedMariaDb.password())
+                    .applyTo(context);
         }
     }
 
@@ -44,9 +44,10 @@ public final class TestDatabases {
         public void initialize(ConfigurableApplicationContext context) {
             String url = h2Url("persistence_" + H2_DATABASES.incrementAndGet()) + ";LOCK_TIMEOUT=10000";
             TestPropertyValues.of(
-                    "spring.datasource.url=" + url,
-                    "spring.datasource.username=sa",
-                    "spring.datasource.password=").applyTo(context);
+                            "spring.datasource.url=" + url,
+                            "spring.datasource.username=sa",
+                            "spring.datasource.password=")
+                    .applyTo(context);
         }
     }
 
@@ -60,11 +61,13 @@ public final class TestDatabases {
      * migration left it (no migration inserts rows into an empty database).
      */
     static void emptyTables(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
             List<String> tables = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables"
-                    + " WHERE table_schema = " + (h2 ? "CURRENT_SCHEMA" : "DATABASE()") + " AND table_type = 'BASE TABLE'")) {
+            try (ResultSet rows =
+                    statement.executeQuery("SELECT table_name FROM information_schema.tables" + " WHERE table_schema = "
+                            + (h2 ? "CURRENT_SCHEMA" : "DATABASE()") + " AND table_type = 'BASE TABLE'")) {
                 while (rows.next()) {
                     tables.add(rows.getString(1));
                 }

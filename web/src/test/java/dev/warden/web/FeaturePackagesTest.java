@@ -27,16 +27,20 @@ class FeaturePackagesTest {
 
     @Test
     void webFeaturesAreCoreFeatures() {
-        assertThat(featuresOf("dev.warden.web")).allSatisfy(feature -> assertThat(feature)
-                .as("web package dev.warden.web.%s: name it after a core feature or list it as infrastructure", feature)
-                .isIn(union(featuresOf("dev.warden.core"), WEB_INFRASTRUCTURE)));
+        assertThat(featuresOf("dev.warden.web"))
+                .allSatisfy(feature -> assertThat(feature)
+                        .as(
+                                "web package dev.warden.web.%s: name it after a core feature or list it as infrastructure",
+                                feature)
+                        .isIn(union(featuresOf("dev.warden.core"), WEB_INFRASTRUCTURE)));
     }
 
     @Test
     void persistenceFeaturesAreCoreFeatures() {
-        assertThat(featuresOf("dev.warden.persistence")).allSatisfy(feature -> assertThat(feature)
-                .as("persistence package dev.warden.persistence.%s: name it after a core feature", feature)
-                .isIn(union(featuresOf("dev.warden.core"), PERSISTENCE_INFRASTRUCTURE)));
+        assertThat(featuresOf("dev.warden.persistence"))
+                .allSatisfy(feature -> assertThat(feature)
+                        .as("persistence package dev.warden.persistence.%s: name it after a core feature", feature)
+                        .isIn(union(featuresOf("dev.warden.core"), PERSISTENCE_INFRASTRUCTURE)));
     }
 
     /** The first package below {@code root} of each main class; classes directly in {@code root} have none. */

@@ -3,7 +3,6 @@ package dev.warden.web;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -18,19 +17,28 @@ class WebArchitectureTest {
     /** Every API route declares, next to itself, the one permission it needs. */
     @ArchTest
     static final ArchRule apiRoutesDeclareTheirPermission = methods()
-            .that().areDeclaredInClassesThat().areMetaAnnotatedWith(ApiController.class)
-            .and().areMetaAnnotatedWith(RequestMapping.class)
-            .should().beAnnotatedWith(RequiresPermission.class);
+            .that()
+            .areDeclaredInClassesThat()
+            .areMetaAnnotatedWith(ApiController.class)
+            .and()
+            .areMetaAnnotatedWith(RequestMapping.class)
+            .should()
+            .beAnnotatedWith(RequiresPermission.class);
 
     /** Tests start the application through {@code @WardenSpringBootTest}, so they share one configuration. */
     @ArchTest
     static final ArchRule noRawSpringBootTest = noClasses()
-            .that().doNotHaveSimpleName("WardenSpringBootTest")
-            .should().beAnnotatedWith(SpringBootTest.class);
+            .that()
+            .doNotHaveSimpleName("WardenSpringBootTest")
+            .should()
+            .beAnnotatedWith(SpringBootTest.class);
 
     /** Only the web module speaks HTTP: core and persistence never see a servlet. */
     @ArchTest
     static final ArchRule layersPointInward = noClasses()
-            .that().resideInAnyPackage("dev.warden.core..", "dev.warden.persistence..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.warden.web..", "jakarta.servlet..");
+            .that()
+            .resideInAnyPackage("dev.warden.core..", "dev.warden.persistence..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.warden.web..", "jakarta.servlet..");
 }

@@ -22,9 +22,12 @@ class WebLayeringTest {
     /** Web asks core's services; only the wiring ({@code dev.warden.web.config}) sees core's repository ports. */
     @ArchTest
     static final ArchRule webUsesCoreServicesNotRepositories = noClasses()
-            .that().resideInAPackage("dev.warden.web..")
-            .and().resideOutsideOfPackage("dev.warden.web.config..")
-            .should().dependOnClassesThat(resideInAPackage("dev.warden.core..")
+            .that()
+            .resideInAPackage("dev.warden.web..")
+            .and()
+            .resideOutsideOfPackage("dev.warden.web.config..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("dev.warden.core..")
                     .and(simpleNameEndingWith("Repository"))
                     .as("are core repository ports (dev.warden.core..*Repository)"))
             .because("a repository port reads without the checks and the workspace rules of core's services;"
@@ -36,14 +39,16 @@ class WebLayeringTest {
      */
     @ArchTest
     static final ArchRule onlyCoreRefusesForPermissions = noClasses()
-            .that().resideOutsideOfPackage("dev.warden.core..")
-            .should().callConstructor(PermissionDeniedException.class, String.class, String.class)
-            .orShould().callConstructor(PermissionDeniedException.class, String.class, String.class, String.class)
+            .that()
+            .resideOutsideOfPackage("dev.warden.core..")
+            .should()
+            .callConstructor(PermissionDeniedException.class, String.class, String.class)
+            .orShould()
+            .callConstructor(PermissionDeniedException.class, String.class, String.class, String.class)
             .because("permission checks live in core's policies; web asks them");
 
     /** Web's feature packages depend on each other in one direction only. */
     @ArchTest
-    static final ArchRule webFeaturesHaveNoCycles = slices()
-            .matching("dev.warden.web.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule webFeaturesHaveNoCycles =
+            slices().matching("dev.warden.web.(*)..").should().beFreeOfCycles();
 }

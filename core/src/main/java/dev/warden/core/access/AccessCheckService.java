@@ -1,20 +1,19 @@
 package dev.warden.core.access;
 
-import dev.warden.core.role.AccessPolicy;
-
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
-import dev.warden.core.role.RoleService;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.Grant;
 import dev.warden.core.role.PermissionResolver;
+import dev.warden.core.role.RoleService;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenNotFoundException;
@@ -37,8 +36,8 @@ import java.util.stream.Collectors;
  */
 public final class AccessCheckService {
     private static final int HISTORY = 200;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final TokenRepository tokens;
     private final PrincipalRepository principals;
@@ -47,8 +46,13 @@ public final class AccessCheckService {
     private final AccessPolicy access;
     private final AuditLog audit;
 
-    public AccessCheckService(TokenRepository tokens, PrincipalRepository principals, DecisionChain chain,
-                              PermissionResolver permissions, AccessPolicy access, AuditLog audit) {
+    public AccessCheckService(
+            TokenRepository tokens,
+            PrincipalRepository principals,
+            DecisionChain chain,
+            PermissionResolver permissions,
+            AccessPolicy access,
+            AuditLog audit) {
         this.tokens = tokens;
         this.principals = principals;
         this.chain = chain;
@@ -79,9 +83,10 @@ public final class AccessCheckService {
         for (Scope scope : token.scopes()) {
             if (scope.equals(Scope.ALL_APIS)) {
                 effective.addAll(ownerHolds);
-                states.add(ownerHolds.isEmpty()
-                        ? new ScopeState(scope, false, ownerName + " holds no permission at all now")
-                        : new ScopeState(scope, true, null));
+                states.add(
+                        ownerHolds.isEmpty()
+                                ? new ScopeState(scope, false, ownerName + " holds no permission at all now")
+                                : new ScopeState(scope, true, null));
                 continue;
             }
             Permission permission = Permission.fromKey(scope.key()).orElseThrow();
@@ -98,11 +103,15 @@ public final class AccessCheckService {
     /** "owner no longer holds tokens:write since role change on …", when a role the owner holds lost it. */
     private String deadBecause(Actor actor, String ownerName, Permission permission, EffectivePermissions held) {
         String lacks = ownerName + " does not hold " + permission.key();
-        Optional<AuditEvent> removal = held.grants().stream().map(Grant::role).distinct()
+        Optional<AuditEvent> removal = held.grants().stream()
+                .map(Grant::role)
+                .distinct()
                 .flatMap(role -> audit.history(actor.workspace(), "role", String.valueOf(role.id()), HISTORY).stream()
                         .filter(event -> event.action() == AuditAction.ROLE_UPDATED)
-                        .filter(event -> Arrays.asList(event.details().getOrDefault(RoleService.PERMISSIONS_REMOVED, "")
-                                .split(" ")).contains(permission.key())))
+                        .filter(event -> Arrays.asList(event.details()
+                                        .getOrDefault(RoleService.PERMISSIONS_REMOVED, "")
+                                        .split(" "))
+                                .contains(permission.key())))
                 .max((a, b) -> a.occurredAt().compareTo(b.occurredAt()));
         if (removal.isPresent()) {
             AuditEvent event = removal.get();
@@ -111,8 +120,8 @@ public final class AccessCheckService {
                     + event.actorName() + ")";
         }
         List<String> roles = held.roleNames();
-        return lacks + " (roles held: " + (roles.isEmpty() ? "none" : roles.stream().collect(Collectors.joining(", ")))
-                + ")";
+        return lacks + " (roles held: "
+                + (roles.isEmpty() ? "none" : roles.stream().collect(Collectors.joining(", "))) + ")";
     }
 
     private AccessToken readable(Actor actor, TokenId id) {

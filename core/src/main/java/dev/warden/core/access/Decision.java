@@ -12,8 +12,12 @@ import java.util.Optional;
  * @param ownerPermissions the owner's permissions as this request resolved them (once, at step 6, for step 7 to
  *                         use too); null when denied
  */
-public record Decision(AccessToken token, Principal owner, Denial denial, List<StepOutcome> trace,
-                       EffectivePermissions ownerPermissions) {
+public record Decision(
+        AccessToken token,
+        Principal owner,
+        Denial denial,
+        List<StepOutcome> trace,
+        EffectivePermissions ownerPermissions) {
     public Decision {
         trace = List.copyOf(trace);
         if ((denial == null) == (token == null || owner == null)) {

@@ -1,7 +1,5 @@
 package dev.warden.core.access;
 
-import dev.warden.core.token.DenialReason;
-
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
@@ -11,6 +9,7 @@ import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.DenialReason;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenRepository;
@@ -38,9 +37,14 @@ public final class DecisionChain {
     private final TokenUsagePolicy usage;
     private final Clock clock;
 
-    public DecisionChain(TokenFormat format, TokenRepository tokens, PrincipalRepository principals,
-                         PermissionResolver permissions, SettingsRepository settings, TokenUsagePolicy usage,
-                         Clock clock) {
+    public DecisionChain(
+            TokenFormat format,
+            TokenRepository tokens,
+            PrincipalRepository principals,
+            PermissionResolver permissions,
+            SettingsRepository settings,
+            TokenUsagePolicy usage,
+            Clock clock) {
         this.format = format;
         this.tokens = tokens;
         this.principals = principals;
@@ -75,50 +79,73 @@ public final class DecisionChain {
         Trace trace = new Trace(authenticated.trace());
         Principal owner = authenticated.owner();
         AccessToken token = authenticated.token();
-        EffectivePermissions held = authenticated.ownerPermissions() != null ? authenticated.ownerPermissions()
-                : permissions.of(owner);
+        EffectivePermissions held =
+                authenticated.ownerPermissions() != null ? authenticated.ownerPermissions() : permissions.of(owner);
         String where = group == null ? "" : " (workspace-wide or on group " + group + ")";
         if (group == null ? !held.holds(required) : !held.holds(required, group)) {
             List<String> roles = held.roleNames();
-            return trace.deny(Step.ROLE_GRANTS_PERMISSION, DenialReason.ROLE_LACKS_PERMISSION,
+            return trace.deny(
+                    Step.ROLE_GRANTS_PERMISSION,
+                    DenialReason.ROLE_LACKS_PERMISSION,
                     "The owner of this token, " + owner.name() + ", lacks the permission '" + required.key()
                             + "'" + where + " that this endpoint needs. Roles held: "
                             + (roles.isEmpty() ? "none" : String.join(", ", roles)) + ". A workspace admin can give "
                             + owner.name() + " a role with '" + required.key() + "'.",
                     Map.of(Denial.REQUIRED_PERMISSION, List.of(required.key()), Denial.ROLES, roles));
         }
-        trace.pass(Step.ROLE_GRANTS_PERMISSION, "'" + required.key() + "' granted by "
-                + String.join(", ", held.grants().stream().filter(g -> g.permission() == required
-                        && (g.atWorkspaceScope() || g.scope().id().equals(group)))
-                .map(g -> g.role().name() + (g.inherited() ? " via group " + g.via().displayName() : ""))
-                .distinct().toList()));
+        trace.pass(
+                Step.ROLE_GRANTS_PERMISSION,
+                "'" + required.key() + "' granted by "
+                        + String.join(
+                                ", ",
+                                held.grants().stream()
+                                        .filter(g -> g.permission() == required
+                                                && (g.atWorkspaceScope()
+                                                        || g.scope().id().equals(group)))
+                                        .map(g -> g.role().name()
+                                                + (g.inherited()
+                                                        ? " via group "
+                                                                + g.via().displayName()
+                                                        : ""))
+                                        .distinct()
+                                        .toList()));
 
         List<String> scopes = token.scopes().stream().map(Scope::key).toList();
-        Optional<Scope> covering = token.scopes().stream().filter(scope -> scope.covers(required)).findFirst();
+        Optional<Scope> covering =
+                token.scopes().stream().filter(scope -> scope.covers(required)).findFirst();
         if (covering.isEmpty()) {
-            return trace.deny(Step.SCOPE_GRANTS_PERMISSION, DenialReason.SCOPE_MISSING,
+            return trace.deny(
+                    Step.SCOPE_GRANTS_PERMISSION,
+                    DenialReason.SCOPE_MISSING,
                     "This endpoint needs the scope '" + required.key() + "', and token " + describe(token)
                             + " holds only " + String.join(", ", scopes) + ". Scopes never widen: create a token"
                             + " with '" + required.key() + "' (its owner " + owner.name() + " holds it), or call an"
                             + " endpoint within this token's scopes.",
                     Map.of(Denial.REQUIRED_SCOPE, List.of(required.key()), Denial.TOKEN_SCOPES, scopes));
         }
-        trace.pass(Step.SCOPE_GRANTS_PERMISSION, "'" + required.key() + "' is within the token's scope '"
-                + covering.get().key() + "' (scopes: " + String.join(", ", scopes) + ")");
+        trace.pass(
+                Step.SCOPE_GRANTS_PERMISSION,
+                "'" + required.key() + "' is within the token's scope '"
+                        + covering.get().key() + "' (scopes: " + String.join(", ", scopes) + ")");
         return new Decision(token, owner, null, trace.outcomes, held);
     }
 
     public Decision evaluate(String presented) {
         Trace trace = new Trace();
         if (presented == null || presented.isBlank()) {
-            return trace.deny(Step.PRESENTED, DenialReason.TOKEN_MISSING,
+            return trace.deny(
+                    Step.PRESENTED,
+                    DenialReason.TOKEN_MISSING,
                     "No access token was presented. Send one as 'Authorization: Bearer <token>'.");
         }
         trace.pass(Step.PRESENTED, "a bearer value of " + presented.length() + " characters");
 
         if (!format.isWellFormed(presented)) {
-            return trace.deny(Step.FORMAT, DenialReason.TOKEN_MALFORMED,
-                    "The access token is malformed: a Warden token is " + format.length() + " characters starting with '"
+            return trace.deny(
+                    Step.FORMAT,
+                    DenialReason.TOKEN_MALFORMED,
+                    "The access token is malformed: a Warden token is " + format.length()
+                            + " characters starting with '"
                             + format.prefix() + "' and ending in a checksum, and this value does not match."
                             + " Copy the whole token again; it may have been cut or mistyped.");
         }
@@ -130,7 +157,9 @@ public final class DecisionChain {
         Optional<AccessToken> found = tokens.findByDigest(digest)
                 .filter(token -> token.digest().matches(digest) || token.acceptsPrevious(digest, now));
         if (found.isEmpty()) {
-            return trace.deny(Step.KNOWN, DenialReason.TOKEN_UNKNOWN,
+            return trace.deny(
+                    Step.KNOWN,
+                    DenialReason.TOKEN_UNKNOWN,
                     "The access token is not known to Warden: it was deleted, or it was never issued here."
                             + " Create a new token.");
         }
@@ -155,29 +184,38 @@ public final class DecisionChain {
     private Decision evaluateFrom(AccessToken token, Trace trace) {
         Instant now = clock.instant();
         if (token.isRevoked()) {
-            return trace.deny(Step.NOT_REVOKED, DenialReason.TOKEN_REVOKED,
+            return trace.deny(
+                    Step.NOT_REVOKED,
+                    DenialReason.TOKEN_REVOKED,
                     "The access token " + describe(token) + " was revoked at " + token.revokedAt()
                             + ". Its owner can restore it, or create a new token.");
         }
         trace.pass(Step.NOT_REVOKED, "not revoked");
 
         if (token.isExpiredAt(now)) {
-            return trace.deny(Step.NOT_EXPIRED, DenialReason.TOKEN_EXPIRED,
+            return trace.deny(
+                    Step.NOT_EXPIRED,
+                    DenialReason.TOKEN_EXPIRED,
                     "The access token " + describe(token) + " expired at " + token.expiresAt()
                             + ". Create a new token.");
         }
         trace.pass(Step.NOT_EXPIRED, token.expiresAt() == null ? "never expires" : "expires at " + token.expiresAt());
 
         if (!settings.get(token.workspace()).tokensEnabled()) {
-            return trace.deny(Step.TOKENS_ENABLED, DenialReason.TOKENS_DISABLED,
+            return trace.deny(
+                    Step.TOKENS_ENABLED,
+                    DenialReason.TOKENS_DISABLED,
                     "Tokens are disabled in this workspace, so no token authenticates; none was deleted. A workspace"
                             + " admin turns them on in Settings → Admin Console → Workspace settings (enableTokensConfig).");
         }
         trace.pass(Step.TOKENS_ENABLED, "enableTokensConfig is true");
 
-        Optional<Principal> owner = principals.findById(token.workspace(), token.owner()).filter(Principal::active);
+        Optional<Principal> owner =
+                principals.findById(token.workspace(), token.owner()).filter(Principal::active);
         if (owner.isEmpty()) {
-            return trace.deny(Step.OWNER_ACTIVE, DenialReason.OWNER_INACTIVE,
+            return trace.deny(
+                    Step.OWNER_ACTIVE,
+                    DenialReason.OWNER_INACTIVE,
                     "The owner of access token " + describe(token) + " (principal " + token.owner()
                             + ") is deactivated. A workspace admin can reactivate the owner.");
         }
@@ -186,7 +224,9 @@ public final class DecisionChain {
         EffectivePermissions held = permissions.of(owner.get());
         Optional<TokenUsageLevel> level = usage.levelOf(owner.get(), held);
         if (level.isEmpty()) {
-            return trace.deny(Step.TOKEN_USAGE, DenialReason.NO_TOKEN_USAGE_PERMISSION,
+            return trace.deny(
+                    Step.TOKEN_USAGE,
+                    DenialReason.NO_TOKEN_USAGE_PERMISSION,
                     TokenUsagePolicy.deniedMessage(owner.get()));
         }
         trace.pass(Step.TOKEN_USAGE, owner.get().name() + " holds " + level.get());

@@ -1,7 +1,6 @@
 package dev.warden.core.access;
 
 import dev.warden.core.token.DenialReason;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,8 @@ public record Denial(DenialReason reason, String message, Map<String, List<Strin
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(message, "message");
         Map<String, List<String>> copy = new LinkedHashMap<>();
-        (facts == null ? Map.<String, List<String>>of() : facts).forEach((key, values) -> copy.put(key, List.copyOf(values)));
+        (facts == null ? Map.<String, List<String>>of() : facts)
+                .forEach((key, values) -> copy.put(key, List.copyOf(values)));
         facts = Collections.unmodifiableMap(copy);
     }
 

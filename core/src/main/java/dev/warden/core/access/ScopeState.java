@@ -7,5 +7,4 @@ import dev.warden.core.permission.Scope;
  * @param live the owner's current roles grant it ({@code all-apis}: grant anything)
  * @param why for a dead scope, what took it away and, when the audit log tells, since when; null when live
  */
-public record ScopeState(Scope scope, boolean live, String why) {
-}
+public record ScopeState(Scope scope, boolean live, String why) {}

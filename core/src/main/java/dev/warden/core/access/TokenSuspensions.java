@@ -1,12 +1,11 @@
 package dev.warden.core.access;
 
-import dev.warden.core.token.DenialReason;
-
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.DenialReason;
 import dev.warden.core.token.TokenStatus;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.workspace.WorkspaceId;
@@ -39,16 +38,18 @@ public final class TokenSuspensions {
 
     /** Why the owners of these tokens (in this workspace) have their tokens suspended; owners not named have none. */
     public OwnerSuspensions of(WorkspaceId workspace, Collection<AccessToken> tokens) {
-        Set<PrincipalId> owners = tokens.stream().map(AccessToken::owner)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<PrincipalId> owners =
+                tokens.stream().map(AccessToken::owner).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<PrincipalId, Suspension> byOwner = new LinkedHashMap<>();
         if (owners.isEmpty()) {
             return new OwnerSuspensions(byOwner);
         }
         if (!settings.get(workspace).tokensEnabled()) {
-            Suspension disabled = new Suspension(DenialReason.TOKENS_DISABLED, "Tokens are disabled in this"
-                    + " workspace, so no token works; none was deleted. A workspace admin turns them on in Settings →"
-                    + " Admin Console → Workspace settings (enableTokensConfig).");
+            Suspension disabled = new Suspension(
+                    DenialReason.TOKENS_DISABLED,
+                    "Tokens are disabled in this"
+                            + " workspace, so no token works; none was deleted. A workspace admin turns them on in Settings →"
+                            + " Admin Console → Workspace settings (enableTokensConfig).");
             owners.forEach(owner -> byOwner.put(owner, disabled));
             return new OwnerSuspensions(byOwner);
         }
@@ -58,8 +59,9 @@ public final class TokenSuspensions {
             if (owner == null || !owner.active()) {
                 byOwner.put(id, new Suspension(DenialReason.OWNER_INACTIVE, inactive(id, owner)));
             } else if (!usage.mayUseTokens(owner)) {
-                byOwner.put(id, new Suspension(DenialReason.NO_TOKEN_USAGE_PERMISSION,
-                        TokenUsagePolicy.deniedMessage(owner)));
+                byOwner.put(
+                        id,
+                        new Suspension(DenialReason.NO_TOKEN_USAGE_PERMISSION, TokenUsagePolicy.deniedMessage(owner)));
             }
         }
         return new OwnerSuspensions(byOwner);

@@ -17,26 +17,53 @@ import java.util.Objects;
  * same type the event concerns (the tokens of one bulk revoke), kept sorted and distinct; each target's history
  * finds the event.
  */
-public record AuditEvent(WorkspaceId workspace, Instant occurredAt, PrincipalId actorId, String actorName,
-                         AuditAction action, String targetType, String targetId, String clientAddress,
-                         Map<String, String> details, List<String> subjects) {
+public record AuditEvent(
+        WorkspaceId workspace,
+        Instant occurredAt,
+        PrincipalId actorId,
+        String actorName,
+        AuditAction action,
+        String targetType,
+        String targetId,
+        String clientAddress,
+        Map<String, String> details,
+        List<String> subjects) {
 
     public AuditEvent {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(action, "action");
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details == null ? Map.of() : details));
-        subjects = subjects == null ? List.of() : subjects.stream().distinct().sorted().toList();
+        subjects = subjects == null
+                ? List.of()
+                : subjects.stream().distinct().sorted().toList();
         if (!subjects.isEmpty() && targetType == null) {
             throw new IllegalArgumentException("subjects share the event's target type, so it needs one");
         }
     }
 
     /** An event about at most one target. */
-    public AuditEvent(WorkspaceId workspace, Instant occurredAt, PrincipalId actorId, String actorName,
-                      AuditAction action, String targetType, String targetId, String clientAddress,
-                      Map<String, String> details) {
-        this(workspace, occurredAt, actorId, actorName, action, targetType, targetId, clientAddress, details, List.of());
+    public AuditEvent(
+            WorkspaceId workspace,
+            Instant occurredAt,
+            PrincipalId actorId,
+            String actorName,
+            AuditAction action,
+            String targetType,
+            String targetId,
+            String clientAddress,
+            Map<String, String> details) {
+        this(
+                workspace,
+                occurredAt,
+                actorId,
+                actorName,
+                action,
+                targetType,
+                targetId,
+                clientAddress,
+                details,
+                List.of());
     }
 
     /** Whether the event is about this target, as its main target or one of its subjects. */
@@ -45,7 +72,8 @@ public record AuditEvent(WorkspaceId workspace, Instant occurredAt, PrincipalId 
     }
 
     public static Builder by(Actor actor, AuditAction action, Instant at) {
-        return new Builder(actor.workspace(), action, at).actor(actor.principal(), actor.name())
+        return new Builder(actor.workspace(), action, at)
+                .actor(actor.principal(), actor.name())
                 .clientAddress(actor.clientAddress());
     }
 
@@ -102,8 +130,8 @@ public record AuditEvent(WorkspaceId workspace, Instant occurredAt, PrincipalId 
         }
 
         public AuditEvent build() {
-            return new AuditEvent(workspace, at, actorId, actorName, action, targetType, targetId, clientAddress, details,
-                    subjects);
+            return new AuditEvent(
+                    workspace, at, actorId, actorName, action, targetType, targetId, clientAddress, details, subjects);
         }
     }
 }

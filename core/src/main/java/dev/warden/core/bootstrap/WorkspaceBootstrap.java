@@ -36,9 +36,15 @@ public final class WorkspaceBootstrap {
     private final TransactionRunner tx;
     private final Clock clock;
 
-    public WorkspaceBootstrap(WorkspaceRepository workspaces, PrincipalRepository principals, RoleRepository roles,
-                              RoleAssignmentRepository assignments, TokenService tokens, AuditLog audit,
-                              TransactionRunner tx, Clock clock) {
+    public WorkspaceBootstrap(
+            WorkspaceRepository workspaces,
+            PrincipalRepository principals,
+            RoleRepository roles,
+            RoleAssignmentRepository assignments,
+            TokenService tokens,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
         this.workspaces = workspaces;
         this.principals = principals;
         this.roles = roles;
@@ -60,12 +66,14 @@ public final class WorkspaceBootstrap {
                 return Optional.<Principal>empty();
             }
             Workspace workspace = workspaces.create(WORKSPACE_NAME);
-            Principal admin = principals.save(Principal.newUser(workspace.id(), ADMIN_USER_NAME, "Administrator",
-                    adminPasswordHash));
+            Principal admin = principals.save(
+                    Principal.newUser(workspace.id(), ADMIN_USER_NAME, "Administrator", adminPasswordHash));
             roles.seedBuiltIns(workspace.id());
             Role adminRole = roles.findByName(workspace.id(), ADMIN_ROLE).orElseThrow();
             assignments.add(RoleAssignment.toPrincipal(workspace.id(), adminRole.id(), admin.id(), null));
-            audit.record(AuditEvent.anonymous(workspace.id(), AuditAction.WORKSPACE_BOOTSTRAPPED,
+            audit.record(AuditEvent.anonymous(
+                            workspace.id(),
+                            AuditAction.WORKSPACE_BOOTSTRAPPED,
                             clock.instant().truncatedTo(ChronoUnit.MICROS))
                     .target("principal", admin.id().toString())
                     .detail("workspace", WORKSPACE_NAME)

@@ -42,8 +42,12 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
     private final PrincipalRepository principals;
     private final GroupRepository groups;
 
-    public DirectoryPolicy(PermissionResolver permissions, TokenUsagePolicy usage, TokenUsageRepository usageList,
-                           PrincipalRepository principals, GroupRepository groups) {
+    public DirectoryPolicy(
+            PermissionResolver permissions,
+            TokenUsagePolicy usage,
+            TokenUsageRepository usageList,
+            PrincipalRepository principals,
+            GroupRepository groups) {
         this.permissions = permissions;
         this.usage = usage;
         this.principals = principals;
@@ -58,17 +62,23 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
     @Override
     public void requireMayGrant(Actor actor, String roleName, Set<Permission> granted, GroupId scope) {
         EffectivePermissions held = heldBy(actor);
-        List<String> missing = new ArrayList<>(granted.stream().filter(p -> !holds(held, p, scope))
-                .map(Permission::key).sorted().toList());
-        if (scope == null && roleName.equals(BuiltInRole.WORKSPACE_ADMIN.roleName())
+        List<String> missing = new ArrayList<>(granted.stream()
+                .filter(p -> !holds(held, p, scope))
+                .map(Permission::key)
+                .sorted()
+                .toList());
+        if (scope == null
+                && roleName.equals(BuiltInRole.WORKSPACE_ADMIN.roleName())
                 && !holdsLevel(actor, held, TokenUsageLevel.CAN_MANAGE)) {
             missing.add("token usage CAN_MANAGE"); // workspace admins hold it, whatever the list says
         }
         if (!missing.isEmpty()) {
-            throw refused(missing, actor.name() + " does not hold " + String.join(", ", missing)
-                    + (scope == null ? "" : " for group " + scope) + ", which role '" + roleName + "' grants"
-                    + (scope == null ? "" : " there") + ". Nobody grants what they do not hold: a holder of "
-                    + (missing.size() == 1 ? "that permission" : "those permissions") + " can.");
+            throw refused(
+                    missing,
+                    actor.name() + " does not hold " + String.join(", ", missing)
+                            + (scope == null ? "" : " for group " + scope) + ", which role '" + roleName + "' grants"
+                            + (scope == null ? "" : " there") + ". Nobody grants what they do not hold: a holder of "
+                            + (missing.size() == 1 ? "that permission" : "those permissions") + " can.");
         }
     }
 
@@ -77,19 +87,28 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
      * added permission at each of those scopes. A role nobody holds grants nothing yet.
      */
     @Override
-    public void requireMayWiden(Actor actor, String roleName, Set<Permission> added, Collection<RoleAssignment> holders) {
+    public void requireMayWiden(
+            Actor actor, String roleName, Set<Permission> added, Collection<RoleAssignment> holders) {
         if (added.isEmpty() || holders.isEmpty()) {
             return;
         }
         EffectivePermissions held = heldBy(actor);
-        List<String> missing = holders.stream().map(RoleAssignment::scopeGroup).distinct()
-                .flatMap(scope -> added.stream().filter(p -> !holds(held, p, scope))
+        List<String> missing = holders.stream()
+                .map(RoleAssignment::scopeGroup)
+                .distinct()
+                .flatMap(scope -> added.stream()
+                        .filter(p -> !holds(held, p, scope))
                         .map(p -> p.key() + (scope == null ? "" : " (group " + scope + ")")))
-                .distinct().sorted().toList();
+                .distinct()
+                .sorted()
+                .toList();
         if (!missing.isEmpty()) {
-            throw refused(missing, "Role '" + roleName + "' is held by " + holders.size() + " assignment"
-                    + (holders.size() == 1 ? "" : "s") + "; adding " + String.join(", ", missing) + " would grant"
-                    + " what " + actor.name() + " does not hold. Nobody grants what they do not hold.");
+            throw refused(
+                    missing,
+                    "Role '" + roleName + "' is held by " + holders.size() + " assignment"
+                            + (holders.size() == 1 ? "" : "s") + "; adding " + String.join(", ", missing)
+                            + " would grant"
+                            + " what " + actor.name() + " does not hold. Nobody grants what they do not hold.");
         }
     }
 
@@ -103,18 +122,27 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
         List<String> missing = conferred.stream()
                 .filter(grant -> !TokenAccessPolicy.holds(held, grant))
                 .map(TokenAccessPolicy::describe)
-                .distinct().sorted().toList();
+                .distinct()
+                .sorted()
+                .toList();
         boolean makesAdmins = new EffectivePermissions(conferred).isWorkspaceAdmin();
-        Optional<TokenUsageLevel> carried = makesAdmins ? Optional.of(TokenUsageLevel.CAN_MANAGE)
+        Optional<TokenUsageLevel> carried = makesAdmins
+                ? Optional.of(TokenUsageLevel.CAN_MANAGE)
                 : usageList.list(group.workspace()).stream()
-                .filter(entry -> group.id().equals(entry.group())).map(TokenUsageEntry::level).findFirst();
-        Optional<String> usageMissing = carried.filter(level -> !holdsLevel(actor, held, level))
-                .map(level -> "token usage " + level);
-        List<String> all = Stream.concat(missing.stream(), usageMissing.stream()).toList();
+                        .filter(entry -> group.id().equals(entry.group()))
+                        .map(TokenUsageEntry::level)
+                        .findFirst();
+        Optional<String> usageMissing =
+                carried.filter(level -> !holdsLevel(actor, held, level)).map(level -> "token usage " + level);
+        List<String> all =
+                Stream.concat(missing.stream(), usageMissing.stream()).toList();
         if (!all.isEmpty()) {
-            throw refused(all, "Adding members to group '" + group.displayName() + "' would give them "
-                    + String.join(", ", all) + ", which " + actor.name() + " does not hold. Nobody grants what they"
-                    + " do not hold: a workspace admin can add them.");
+            throw refused(
+                    all,
+                    "Adding members to group '" + group.displayName() + "' would give them "
+                            + String.join(", ", all) + ", which " + actor.name()
+                            + " does not hold. Nobody grants what they"
+                            + " do not hold: a workspace admin can add them.");
         }
         if (carried.isPresent()) {
             requireHoldsWhatTokensWouldRegain(actor, held, members);
@@ -126,18 +154,22 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
      * holds those secrets (an admin who created or rotated one, say): the actor holds what those principals hold, as
      * for a reactivation. Principals that may use tokens already regain nothing.
      */
-    private void requireHoldsWhatTokensWouldRegain(Actor actor, EffectivePermissions held,
-                                                   Collection<PrincipalId> principalIds) {
+    private void requireHoldsWhatTokensWouldRegain(
+            Actor actor, EffectivePermissions held, Collection<PrincipalId> principalIds) {
         List<String> missing = principals.findAllById(actor.workspace(), principalIds).stream()
                 .filter(principal -> principal.active() && !usage.mayUseTokens(principal))
                 .flatMap(principal -> permissions.of(principal).grants().stream()
                         .filter(grant -> !TokenAccessPolicy.holds(held, grant))
                         .map(grant -> TokenAccessPolicy.describe(grant) + " of " + principal.name()))
-                .distinct().sorted().toList();
+                .distinct()
+                .sorted()
+                .toList();
         if (!missing.isEmpty()) {
-            throw refused(missing, "Granting token usage lets the tokens of its principals work again with what"
-                    + " their owners hold now: " + String.join(", ", missing) + ", which " + actor.name()
-                    + " does not hold. Nobody grants what they do not hold: a workspace admin can.");
+            throw refused(
+                    missing,
+                    "Granting token usage lets the tokens of its principals work again with what"
+                            + " their owners hold now: " + String.join(", ", missing) + ", which " + actor.name()
+                            + " does not hold. Nobody grants what they do not hold: a workspace admin can.");
         }
     }
 
@@ -152,14 +184,21 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
         List<String> missing = regained.grants().stream()
                 .filter(grant -> !TokenAccessPolicy.holds(held, grant))
                 .map(TokenAccessPolicy::describe)
-                .distinct().sorted().toList();
+                .distinct()
+                .sorted()
+                .toList();
         Optional<String> usageMissing = usage.levelOf(active, regained)
-                .filter(level -> !holdsLevel(actor, held, level)).map(level -> "token usage " + level);
-        List<String> all = Stream.concat(missing.stream(), usageMissing.stream()).toList();
+                .filter(level -> !holdsLevel(actor, held, level))
+                .map(level -> "token usage " + level);
+        List<String> all =
+                Stream.concat(missing.stream(), usageMissing.stream()).toList();
         if (!all.isEmpty()) {
-            throw refused(all, "Reactivating " + target.name() + " would give it back " + String.join(", ", all)
-                    + ", which " + actor.name() + " does not hold. Nobody grants what they do not hold: someone who"
-                    + " holds " + (all.size() == 1 ? "it" : "them") + " can reactivate " + target.name() + ".");
+            throw refused(
+                    all,
+                    "Reactivating " + target.name() + " would give it back " + String.join(", ", all)
+                            + ", which " + actor.name()
+                            + " does not hold. Nobody grants what they do not hold: someone who"
+                            + " holds " + (all.size() == 1 ? "it" : "them") + " can reactivate " + target.name() + ".");
         }
     }
 
@@ -170,29 +209,43 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
     @Override
     public void requireMayGrantTokenUsage(Actor actor, List<TokenUsageEntry> before, List<TokenUsageEntry> after) {
         List<TokenUsageEntry> raised = after.stream()
-                .filter(entry -> before.stream().noneMatch(old -> old.sameSubject(entry)
-                        && (old.level() == entry.level() || old.level() == TokenUsageLevel.CAN_MANAGE)))
+                .filter(entry -> before.stream()
+                        .noneMatch(old -> old.sameSubject(entry)
+                                && (old.level() == entry.level() || old.level() == TokenUsageLevel.CAN_MANAGE)))
                 .toList();
         if (raised.isEmpty()) {
             return;
         }
         EffectivePermissions held = heldBy(actor);
-        requireHoldsWhatTokensWouldRegain(actor, held, raised.stream()
-                .flatMap(entry -> entry.principal() != null ? Stream.of(entry.principal())
-                        : groups.members(actor.workspace(), entry.group()).stream())
-                .collect(Collectors.toSet()));
-        List<String> beyond = raised.stream().map(TokenUsageEntry::level).distinct()
-                .filter(level -> !holdsLevel(actor, held, level)).map(Enum::name).sorted().toList();
+        requireHoldsWhatTokensWouldRegain(
+                actor,
+                held,
+                raised.stream()
+                        .flatMap(entry -> entry.principal() != null
+                                ? Stream.of(entry.principal())
+                                : groups.members(actor.workspace(), entry.group()).stream())
+                        .collect(Collectors.toSet()));
+        List<String> beyond = raised.stream()
+                .map(TokenUsageEntry::level)
+                .distinct()
+                .filter(level -> !holdsLevel(actor, held, level))
+                .map(Enum::name)
+                .sorted()
+                .toList();
         if (!beyond.isEmpty()) {
-            throw new PermissionDeniedException(Permission.PERMISSIONS_WRITE.key(),
-                    PermissionDeniedException.GRANT_BEYOND_ACTOR, actor.name() + " does not hold token usage "
-                    + String.join(", ", beyond) + " itself, so it cannot grant it. Nobody grants what they do not"
-                    + " hold: a workspace admin (who holds CAN_MANAGE) can.");
+            throw new PermissionDeniedException(
+                    Permission.PERMISSIONS_WRITE.key(),
+                    PermissionDeniedException.GRANT_BEYOND_ACTOR,
+                    actor.name() + " does not hold token usage "
+                            + String.join(", ", beyond)
+                            + " itself, so it cannot grant it. Nobody grants what they do not"
+                            + " hold: a workspace admin (who holds CAN_MANAGE) can.");
         }
     }
 
     private boolean holdsLevel(Actor actor, EffectivePermissions held, TokenUsageLevel level) {
-        Optional<TokenUsageLevel> own = principals.findById(actor.workspace(), actor.principal())
+        Optional<TokenUsageLevel> own = principals
+                .findById(actor.workspace(), actor.principal())
                 .flatMap(principal -> usage.levelOf(principal, held));
         return own.isPresent() && (own.get() == TokenUsageLevel.CAN_MANAGE || level == TokenUsageLevel.CAN_USE);
     }
@@ -206,7 +259,7 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
     }
 
     private static PermissionDeniedException refused(List<String> missing, String message) {
-        return new PermissionDeniedException(missing.get(0).split(" ")[0], PermissionDeniedException.GRANT_BEYOND_ACTOR,
-                message);
+        return new PermissionDeniedException(
+                missing.get(0).split(" ")[0], PermissionDeniedException.GRANT_BEYOND_ACTOR, message);
     }
 }

@@ -49,7 +49,8 @@ public final class GroupPolicy implements GroupRules {
     public List<Group> readableGroups(Actor actor) {
         return access.permissionsOf(actor).grants().stream()
                 .filter(grant -> grant.permission() == Permission.SCIM_READ && !grant.atWorkspaceScope())
-                .map(Grant::scope).distinct()
+                .map(Grant::scope)
+                .distinct()
                 .sorted(Comparator.comparing(Group::displayName).thenComparing(g -> g.id().value()))
                 .toList();
     }

@@ -47,16 +47,25 @@ public final class TokenAccessPolicy implements TokenAccessRules {
         RevocationAuthority authority = authorityOver(held, action, token, target);
         if (authority == null) {
             Permission needed = needed(action, target.capacity());
-            throw new PermissionDeniedException(needed.key(), actor.name() + " lacks the permission '" + needed.key()
-                    + "'" + (token.group() == null || target.capacity() == TokenTarget.Capacity.OWNER ? ""
-                    : " (for the workspace or for group " + token.group() + ")") + ", which " + verb(action)
-                    + " this token needs. Roles held: " + roles(held) + ".");
+            throw new PermissionDeniedException(
+                    needed.key(),
+                    actor.name() + " lacks the permission '" + needed.key()
+                            + "'"
+                            + (token.group() == null || target.capacity() == TokenTarget.Capacity.OWNER
+                                    ? ""
+                                    : " (for the workspace or for group " + token.group() + ")")
+                            + ", which " + verb(action)
+                            + " this token needs. Roles held: " + roles(held) + ".");
         }
         if (action == TokenAction.ROTATE) {
             requireMayReceive(actor, held, owner(token.workspace(), token.owner()), token.scopes());
         }
         if (action == TokenAction.RESTORE) {
-            requireHoldsPower(actor, held, owner(token.workspace(), token.owner()), token.scopes(),
+            requireHoldsPower(
+                    actor,
+                    held,
+                    owner(token.workspace(), token.owner()),
+                    token.scopes(),
                     "Restoring it would bring that back to whoever holds its secret");
         }
         return authority;
@@ -73,9 +82,12 @@ public final class TokenAccessPolicy implements TokenAccessRules {
         EffectivePermissions held = permissions.of(creator.workspace(), creator.principal());
         Permission needed = Permission.TOKEN_MANAGEMENT_WRITE;
         if (kind == TokenKind.GROUP ? !held.holds(needed, group) : !held.holds(needed)) {
-            throw new PermissionDeniedException(needed.key(), creator.name() + " lacks the permission '"
-                    + needed.key() + "'" + (kind == TokenKind.GROUP ? " for group " + group : "") + ", which creating a"
-                    + " token for someone else needs. Roles held: " + roles(held) + ".");
+            throw new PermissionDeniedException(
+                    needed.key(),
+                    creator.name() + " lacks the permission '"
+                            + needed.key() + "'" + (kind == TokenKind.GROUP ? " for group " + group : "")
+                            + ", which creating a"
+                            + " token for someone else needs. Roles held: " + roles(held) + ".");
         }
         requireMayReceive(creator, held, owner(creator.workspace(), owner), scopes);
     }
@@ -85,8 +97,8 @@ public final class TokenAccessPolicy implements TokenAccessRules {
      * {@code INCIDENT} with the permission for the whole workspace, {@code ADMIN} with it for the token's group only;
      * null when it may not act at all.
      */
-    private static RevocationAuthority authorityOver(EffectivePermissions held, TokenAction action, AccessToken token,
-                                                     TokenTarget target) {
+    private static RevocationAuthority authorityOver(
+            EffectivePermissions held, TokenAction action, AccessToken token, TokenTarget target) {
         Permission needed = needed(action, target.capacity());
         if (target.capacity() == TokenTarget.Capacity.OWNER) {
             return held.holds(needed) ? RevocationAuthority.OWNER : null;
@@ -111,11 +123,13 @@ public final class TokenAccessPolicy implements TokenAccessRules {
     private void requireMayReceive(Actor receiver, EffectivePermissions held, Principal owner, Set<Scope> scopes) {
         requireHoldsPower(receiver, held, owner, scopes, "Nobody receives a secret that can do more than they may");
         if (!receiver.principal().equals(owner.id()) && !mayUseTokens(receiver)) {
-            throw new PermissionDeniedException(Permission.TOKENS_WRITE.key(),
-                    PermissionDeniedException.SECRET_BEYOND_ACTOR, receiver.name() + " may not use tokens (no entry in"
-                    + " the token usage list names it or one of its groups), so it may not receive this token's"
-                    + " secret either. A workspace admin grants token usage in Settings → Admin Console → Workspace"
-                    + " settings → Permission Settings.");
+            throw new PermissionDeniedException(
+                    Permission.TOKENS_WRITE.key(),
+                    PermissionDeniedException.SECRET_BEYOND_ACTOR,
+                    receiver.name() + " may not use tokens (no entry in"
+                            + " the token usage list names it or one of its groups), so it may not receive this token's"
+                            + " secret either. A workspace admin grants token usage in Settings → Admin Console → Workspace"
+                            + " settings → Permission Settings.");
         }
     }
 
@@ -123,11 +137,13 @@ public final class TokenAccessPolicy implements TokenAccessRules {
      * The actor holds what the token can exercise now (which may have grown while it was revoked): a receiver of its
      * secret, and a restorer, who brings it back to whoever holds the secret.
      */
-    private void requireHoldsPower(Actor actor, EffectivePermissions held, Principal owner, Set<Scope> scopes,
-                                   String why) {
+    private void requireHoldsPower(
+            Actor actor, EffectivePermissions held, Principal owner, Set<Scope> scopes, String why) {
         List<String> missing = missing(actor, held, owner, scopes);
         if (!missing.isEmpty()) {
-            throw new PermissionDeniedException(missing.get(0).split(" ")[0], PermissionDeniedException.SECRET_BEYOND_ACTOR,
+            throw new PermissionDeniedException(
+                    missing.get(0).split(" ")[0],
+                    PermissionDeniedException.SECRET_BEYOND_ACTOR,
                     actor.name() + " does not hold " + String.join(", ", missing) + ", which this token can"
                             + " exercise (its scopes, within what its owner " + owner.name() + " holds now). " + why
                             + ": narrow the token's scopes, or ask someone who holds "
@@ -143,25 +159,33 @@ public final class TokenAccessPolicy implements TokenAccessRules {
                 .filter(grant -> scopes.stream().anyMatch(scope -> scope.covers(grant.permission())))
                 .filter(grant -> !holds(held, grant))
                 .map(TokenAccessPolicy::describe)
-                .distinct().sorted().toList();
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** "settings:read", or "scim:write (group ops)" for a grant on one group. */
     static String describe(Grant grant) {
-        return grant.permission().key() + (grant.atWorkspaceScope() ? "" : " (group " + grant.scope().displayName() + ")");
+        return grant.permission().key()
+                + (grant.atWorkspaceScope() ? "" : " (group " + grant.scope().displayName() + ")");
     }
 
     static boolean holds(EffectivePermissions held, Grant grant) {
-        return grant.atWorkspaceScope() ? held.holds(grant.permission())
+        return grant.atWorkspaceScope()
+                ? held.holds(grant.permission())
                 : held.holds(grant.permission(), grant.scope().id());
     }
 
     private boolean mayUseTokens(Actor actor) {
-        return principals.findById(actor.workspace(), actor.principal()).map(usage::mayUseTokens).orElse(false);
+        return principals
+                .findById(actor.workspace(), actor.principal())
+                .map(usage::mayUseTokens)
+                .orElse(false);
     }
 
     private Principal owner(WorkspaceId workspace, PrincipalId id) {
-        return principals.findById(workspace, id)
+        return principals
+                .findById(workspace, id)
                 .orElseThrow(() -> new ResourceNotFoundException("Principal " + id + " does not exist."));
     }
 

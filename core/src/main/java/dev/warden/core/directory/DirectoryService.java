@@ -1,22 +1,19 @@
 package dev.warden.core.directory;
 
+import dev.warden.core.audit.AuditAction;
+import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.audit.AuditLog;
+import dev.warden.core.delegation.DirectoryPolicy;
+import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalQuery;
 import dev.warden.core.principal.PrincipalRepository;
-
-import dev.warden.core.role.LastAdminGuard;
-import dev.warden.core.shared.Validation;
-
 import dev.warden.core.role.AccessPolicy;
-import dev.warden.core.audit.AuditAction;
-import dev.warden.core.audit.AuditEvent;
-import dev.warden.core.audit.AuditLog;
-import dev.warden.core.delegation.DirectoryPolicy;
-import dev.warden.core.permission.Permission;
 import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.role.LastAdminGuard;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
@@ -27,16 +24,17 @@ import dev.warden.core.shared.PageRequest;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.Locale;
 
 /**
  * Users and service principals: create, read, replace, activate or deactivate, delete. Every change checks the
@@ -59,10 +57,17 @@ public final class DirectoryService {
     private final TransactionRunner tx;
     private final Clock clock;
 
-    public DirectoryService(PrincipalRepository principals, RoleRepository roles,
-                            RoleAssignmentRepository assignments, TokenRepository tokens, AccessPolicy access,
-                            DirectoryPolicy delegation, LastAdminGuard lastAdmin, AuditLog audit, TransactionRunner tx,
-                            Clock clock) {
+    public DirectoryService(
+            PrincipalRepository principals,
+            RoleRepository roles,
+            RoleAssignmentRepository assignments,
+            TokenRepository tokens,
+            AccessPolicy access,
+            DirectoryPolicy delegation,
+            LastAdminGuard lastAdmin,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
         this.principals = principals;
         this.roles = roles;
         this.assignments = assignments;
@@ -87,17 +92,26 @@ public final class DirectoryService {
 
     /** The principal behind a token or a session, whatever its kind (SCIM {@code Me}). */
     public Principal me(Actor actor) {
-        return principals.findById(actor.workspace(), actor.principal())
-                .orElseThrow(() -> new ResourceNotFoundException("Principal " + actor.principal() + " does not exist."));
+        return principals
+                .findById(actor.workspace(), actor.principal())
+                .orElseThrow(
+                        () -> new ResourceNotFoundException("Principal " + actor.principal() + " does not exist."));
     }
 
     public Principal createUser(Actor actor, UserDetails details, String passwordHash) {
         access.require(actor, Permission.SCIM_WRITE);
         String userName = Validation.required(details.userName(), "userName", NAME_MAX);
         String displayName = Validation.optional(details.displayName(), "displayName", NAME_MAX);
-        Principal user = new Principal(null, actor.workspace(), PrincipalKind.USER, userName,
+        Principal user = new Principal(
+                null,
+                actor.workspace(),
+                PrincipalKind.USER,
+                userName,
                 displayName == null || displayName.isEmpty() ? userName : displayName,
-                details.active() == null || details.active(), passwordHash, null, Validation.email(details.email()),
+                details.active() == null || details.active(),
+                passwordHash,
+                null,
+                Validation.email(details.email()),
                 Validation.optional(details.givenName(), "name.givenName", NAME_MAX),
                 Validation.optional(details.familyName(), "name.familyName", NAME_MAX),
                 Validation.optional(details.externalId(), "externalId", NAME_MAX));
@@ -112,18 +126,31 @@ public final class DirectoryService {
     public Principal createServicePrincipal(Actor actor, ServicePrincipalDetails details) {
         access.require(actor, Permission.SCIM_WRITE);
         String displayName = Validation.required(details.displayName(), "displayName", NAME_MAX);
-        String applicationId = details.applicationId() == null || details.applicationId().isBlank()
-                ? UUID.randomUUID().toString()
-                : details.applicationId().strip();
+        String applicationId =
+                details.applicationId() == null || details.applicationId().isBlank()
+                        ? UUID.randomUUID().toString()
+                        : details.applicationId().strip();
         if (!UUID_FORMAT.matcher(applicationId).matches()) {
-            throw new InvalidParameterException("applicationId", "applicationId must be a UUID; leave it out and"
-                    + " Warden generates one.");
+            throw new InvalidParameterException(
+                    "applicationId", "applicationId must be a UUID; leave it out and" + " Warden generates one.");
         }
-        Principal servicePrincipal = new Principal(null, actor.workspace(), PrincipalKind.SERVICE_PRINCIPAL, null,
-                displayName, details.active() == null || details.active(), null, applicationId.toLowerCase(Locale.ROOT), null,
-                null, null, Validation.optional(details.externalId(), "externalId", NAME_MAX));
+        Principal servicePrincipal = new Principal(
+                null,
+                actor.workspace(),
+                PrincipalKind.SERVICE_PRINCIPAL,
+                null,
+                displayName,
+                details.active() == null || details.active(),
+                null,
+                applicationId.toLowerCase(Locale.ROOT),
+                null,
+                null,
+                null,
+                Validation.optional(details.externalId(), "externalId", NAME_MAX));
         return tx.inTransaction(() -> {
-            if (principals.findByApplicationId(actor.workspace(), servicePrincipal.applicationId()).isPresent()) {
+            if (principals
+                    .findByApplicationId(actor.workspace(), servicePrincipal.applicationId())
+                    .isPresent()) {
                 throw new ResourceAlreadyExistsException("A service principal with applicationId '"
                         + servicePrincipal.applicationId() + "' already exists.");
             }
@@ -138,11 +165,15 @@ public final class DirectoryService {
         String displayName = Validation.optional(details.displayName(), "displayName", NAME_MAX);
         return tx.inTransaction(() -> {
             Principal before = find(actor, PrincipalKind.USER, id);
-            principals.findByUserName(actor.workspace(), userName).filter(other -> !other.id().equals(id))
+            principals
+                    .findByUserName(actor.workspace(), userName)
+                    .filter(other -> !other.id().equals(id))
                     .ifPresent(other -> {
-                        throw new ResourceAlreadyExistsException("A user with userName '" + userName + "' already exists.");
+                        throw new ResourceAlreadyExistsException(
+                                "A user with userName '" + userName + "' already exists.");
                     });
-            Principal after = before.withProfile(userName,
+            Principal after = before.withProfile(
+                    userName,
                     displayName == null || displayName.isEmpty() ? userName : displayName,
                     Validation.email(details.email()),
                     Validation.optional(details.givenName(), "name.givenName", NAME_MAX),
@@ -160,7 +191,12 @@ public final class DirectoryService {
             if (details.applicationId() != null && !details.applicationId().equalsIgnoreCase(before.applicationId())) {
                 throw new InvalidParameterException("applicationId", "applicationId cannot be changed.");
             }
-            Principal after = before.withProfile(null, displayName, null, null, null,
+            Principal after = before.withProfile(
+                    null,
+                    displayName,
+                    null,
+                    null,
+                    null,
                     Validation.optional(details.externalId(), "externalId", NAME_MAX));
             return updated(actor, before, activeAs(after, details.active()));
         });
@@ -182,8 +218,8 @@ public final class DirectoryService {
             Principal principal = find(actor, kind, id);
             requireNotSelf(actor, principal, "delete");
             int tokenCount = tokens.listByOwner(actor.workspace(), id).size();
-            lastAdmin.keepingAnAdmin(actor.workspace(), "deleting " + principal.name(),
-                    () -> principals.delete(actor.workspace(), id));
+            lastAdmin.keepingAnAdmin(
+                    actor.workspace(), "deleting " + principal.name(), () -> principals.delete(actor.workspace(), id));
             audit.record(event(actor, AuditAction.PRINCIPAL_DELETED, principal)
                     .detail("before", describe(principal))
                     .detail("tokens_deleted", tokenCount)
@@ -212,8 +248,9 @@ public final class DirectoryService {
 
     private Principal created(Actor actor, Principal principal) {
         Principal saved = principals.save(principal);
-        roles.findByName(actor.workspace(), BuiltInRole.USER.roleName()).ifPresent(user ->
-                assignments.add(RoleAssignment.toPrincipal(actor.workspace(), user.id(), saved.id(), null)));
+        roles.findByName(actor.workspace(), BuiltInRole.USER.roleName())
+                .ifPresent(user ->
+                        assignments.add(RoleAssignment.toPrincipal(actor.workspace(), user.id(), saved.id(), null)));
         audit.record(event(actor, AuditAction.PRINCIPAL_CREATED, saved)
                 .detail("after", describe(saved))
                 .detail("role", BuiltInRole.USER.roleName())
@@ -232,10 +269,11 @@ public final class DirectoryService {
             delegation.requireMayActivate(actor, after);
         }
         Principal saved = before.active() && !after.active()
-                ? lastAdmin.keepingAnAdmin(actor.workspace(), "deactivating " + before.name(),
-                        () -> principals.save(after))
+                ? lastAdmin.keepingAnAdmin(
+                        actor.workspace(), "deactivating " + before.name(), () -> principals.save(after))
                 : principals.save(after);
-        AuditAction action = before.active() == after.active() ? AuditAction.PRINCIPAL_UPDATED
+        AuditAction action = before.active() == after.active()
+                ? AuditAction.PRINCIPAL_UPDATED
                 : after.active() ? AuditAction.PRINCIPAL_ACTIVATED : AuditAction.PRINCIPAL_DEACTIVATED;
         audit.record(event(actor, action, saved)
                 .detail("before", describe(before))
@@ -256,7 +294,8 @@ public final class DirectoryService {
     }
 
     private Principal find(Actor actor, PrincipalKind kind, PrincipalId id) {
-        return principals.findById(actor.workspace(), id)
+        return principals
+                .findById(actor.workspace(), id)
                 .filter(principal -> principal.kind() == kind)
                 .orElseThrow(() -> new ResourceNotFoundException(label(kind) + " " + id + " does not exist."));
     }
@@ -267,7 +306,9 @@ public final class DirectoryService {
 
     private AuditEvent.Builder event(Actor actor, AuditAction action, Principal target) {
         return AuditEvent.by(actor, action, now())
-                .target(target.kind() == PrincipalKind.USER ? "user" : "service_principal", String.valueOf(target.id()));
+                .target(
+                        target.kind() == PrincipalKind.USER ? "user" : "service_principal",
+                        String.valueOf(target.id()));
     }
 
     static String describe(Principal principal) {
@@ -294,5 +335,4 @@ public final class DirectoryService {
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
-
 }

@@ -1,7 +1,6 @@
 package dev.warden.core.group;
 
 import dev.warden.core.principal.PrincipalNames;
-
 import dev.warden.core.workspace.WorkspaceId;
 import java.util.Collection;
 import java.util.List;

@@ -1,7 +1,5 @@
 package dev.warden.core.group;
 
-import dev.warden.core.shared.Validation;
-
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
@@ -17,6 +15,7 @@ import dev.warden.core.shared.PageRequest;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.shared.Validation;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,8 +43,14 @@ public final class GroupService {
     private final TransactionRunner tx;
     private final Clock clock;
 
-    public GroupService(GroupRepository groups, PrincipalRepository principals, GroupTokens tokens, GroupRules rules,
-                        AuditLog audit, TransactionRunner tx, Clock clock) {
+    public GroupService(
+            GroupRepository groups,
+            PrincipalRepository principals,
+            GroupTokens tokens,
+            GroupRules rules,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
         this.groups = groups;
         this.principals = principals;
         this.tokens = tokens;
@@ -66,9 +71,10 @@ public final class GroupService {
         }
         // A group admin or member: only the groups its group-scoped roles name.
         List<Group> visible = rules.readableGroups(actor).stream()
-                .filter(group -> displayNameEquals == null || group.displayName().equals(displayNameEquals))
-                .filter(group -> contains == null || group.displayName().toLowerCase(Locale.ROOT)
-                        .contains(contains.toLowerCase(Locale.ROOT)))
+                .filter(group ->
+                        displayNameEquals == null || group.displayName().equals(displayNameEquals))
+                .filter(group -> contains == null
+                        || group.displayName().toLowerCase(Locale.ROOT).contains(contains.toLowerCase(Locale.ROOT)))
                 .toList();
         int from = Math.min(page.offset(), visible.size());
         int to = Math.min(from + page.limit(), visible.size());
@@ -94,7 +100,9 @@ public final class GroupService {
         PrincipalQuery query = PrincipalQuery.containing(text);
         List<Principal> found = new ArrayList<>();
         for (PrincipalKind kind : List.of(PrincipalKind.USER, PrincipalKind.SERVICE_PRINCIPAL)) {
-            found.addAll(principals.search(actor.workspace(), kind, query, PageRequest.first(limit)).items());
+            found.addAll(principals
+                    .search(actor.workspace(), kind, query, PageRequest.first(limit))
+                    .items());
         }
         return found;
     }
@@ -125,8 +133,8 @@ public final class GroupService {
      * Replaces name and, when {@code members} is not null, the member list (SCIM PUT, or PATCH once applied).
      * Renaming needs workspace {@code scim:write}; a member change alone is allowed to the group's admins.
      */
-    public Group replace(Actor actor, GroupId id, String displayName, String externalId,
-                         Collection<PrincipalId> members) {
+    public Group replace(
+            Actor actor, GroupId id, String displayName, String externalId, Collection<PrincipalId> members) {
         String name = Validation.required(displayName, "displayName", NAME_MAX);
         String external = Validation.optional(externalId, "externalId", NAME_MAX);
         return tx.inTransaction(() -> {
@@ -144,8 +152,14 @@ public final class GroupService {
             if (members != null) {
                 Set<PrincipalId> wanted = new LinkedHashSet<>(members);
                 Set<PrincipalId> current = new LinkedHashSet<>(groups.members(actor.workspace(), id));
-                removeAll(actor, after, current.stream().filter(m -> !wanted.contains(m)).toList());
-                addAll(actor, after, wanted.stream().filter(m -> !current.contains(m)).toList());
+                removeAll(
+                        actor,
+                        after,
+                        current.stream().filter(m -> !wanted.contains(m)).toList());
+                addAll(
+                        actor,
+                        after,
+                        wanted.stream().filter(m -> !current.contains(m)).toList());
             }
             return after;
         });
@@ -176,13 +190,20 @@ public final class GroupService {
             int memberCount = groups.members(actor.workspace(), id).size();
             List<GroupTokens.GroupToken> groupTokens = tokens.tokensOfGroup(actor.workspace(), id, clock.instant());
             groupTokens.forEach(token -> principals.delete(actor.workspace(), token.owner()));
-            rules.keepingAnAdmin(actor.workspace(), "deleting group " + group.displayName(),
+            rules.keepingAnAdmin(
+                    actor.workspace(),
+                    "deleting group " + group.displayName(),
                     () -> groups.delete(actor.workspace(), id));
             audit.record(event(actor, AuditAction.GROUP_DELETED, group)
                     .detail("before", group.displayName())
                     .detail("members", memberCount)
-                    .detail("group_tokens_deleted", groupTokens.isEmpty() ? null
-                            : groupTokens.stream().map(GroupTokens.GroupToken::id).toList())
+                    .detail(
+                            "group_tokens_deleted",
+                            groupTokens.isEmpty()
+                                    ? null
+                                    : groupTokens.stream()
+                                            .map(GroupTokens.GroupToken::id)
+                                            .toList())
                     .build());
             return memberCount;
         });
@@ -198,16 +219,22 @@ public final class GroupService {
         List<Principal> found = principals.findAllById(actor.workspace(), wanted);
         Set<PrincipalId> known = found.stream()
                 .filter(p -> p.kind() != PrincipalKind.TECHNICAL_USER)
-                .map(Principal::id).collect(Collectors.toSet());
-        List<PrincipalId> unknown = wanted.stream().filter(id -> !known.contains(id)).toList();
+                .map(Principal::id)
+                .collect(Collectors.toSet());
+        List<PrincipalId> unknown =
+                wanted.stream().filter(id -> !known.contains(id)).toList();
         if (!unknown.isEmpty()) {
-            throw new InvalidParameterException("members", "Unknown member id" + (unknown.size() > 1 ? "s " : " ")
-                    + ids(unknown) + ": members are ids of users or service principals of this workspace.");
+            throw new InvalidParameterException(
+                    "members",
+                    "Unknown member id" + (unknown.size() > 1 ? "s " : " ") + ids(unknown)
+                            + ": members are ids of users or service principals of this workspace.");
         }
         for (PrincipalId member : wanted) {
             if (groups.addMember(actor.workspace(), group.id(), member)) {
                 added.add(member);
-                audit.record(event(actor, AuditAction.GROUP_MEMBER_ADDED, group).detail("member", member).build());
+                audit.record(event(actor, AuditAction.GROUP_MEMBER_ADDED, group)
+                        .detail("member", member)
+                        .build());
             }
         }
         return added;
@@ -217,7 +244,8 @@ public final class GroupService {
         rules.keepingAnAdmin(actor.workspace(), "removing members from " + group.displayName(), () -> {
             for (PrincipalId member : new LinkedHashSet<>(members)) {
                 if (groups.removeMember(actor.workspace(), group.id(), member)) {
-                    audit.record(event(actor, AuditAction.GROUP_MEMBER_REMOVED, group).detail("member", member)
+                    audit.record(event(actor, AuditAction.GROUP_MEMBER_REMOVED, group)
+                            .detail("member", member)
                             .build());
                 }
             }
@@ -235,9 +263,11 @@ public final class GroupService {
     }
 
     private void requireFreeName(Actor actor, String name, GroupId self) {
-        groups.findByDisplayName(actor.workspace(), name).filter(other -> !other.id().equals(self)).ifPresent(other -> {
-            throw new ResourceAlreadyExistsException("A group named '" + name + "' already exists.");
-        });
+        groups.findByDisplayName(actor.workspace(), name)
+                .filter(other -> !other.id().equals(self))
+                .ifPresent(other -> {
+                    throw new ResourceAlreadyExistsException("A group named '" + name + "' already exists.");
+                });
     }
 
     private AuditEvent.Builder event(Actor actor, AuditAction action, Group group) {

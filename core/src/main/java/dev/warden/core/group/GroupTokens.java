@@ -14,6 +14,5 @@ public interface GroupTokens {
     List<GroupToken> tokensOfGroup(WorkspaceId workspace, GroupId group, Instant now);
 
     /** A group token, by its id, and its technical owner. */
-    record GroupToken(String id, PrincipalId owner) {
-    }
+    record GroupToken(String id, PrincipalId owner) {}
 }

@@ -57,9 +57,13 @@ public record Scope(String key) implements Comparable<Scope> {
             fromKey(trimmed).ifPresentOrElse(scopes::add, () -> unknown.add(key));
         }
         if (!unknown.isEmpty()) {
-            throw new InvalidParameterException(field, "Unknown scope" + (unknown.size() > 1 ? "s " : " ")
-                    + String.join(", ", quoted(unknown)) + " in " + field
-                    + ". Known scopes: " + String.join(", ", catalogue().stream().map(Scope::key).toList()) + ".");
+            throw new InvalidParameterException(
+                    field,
+                    "Unknown scope" + (unknown.size() > 1 ? "s " : " ")
+                            + String.join(", ", quoted(unknown)) + " in " + field
+                            + ". Known scopes: "
+                            + String.join(
+                                    ", ", catalogue().stream().map(Scope::key).toList()) + ".");
         }
         return scopes;
     }

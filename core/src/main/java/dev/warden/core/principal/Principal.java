@@ -8,9 +8,19 @@ import java.util.Objects;
  * the principal is stored. {@code passwordHash} is only ever set for users who log in to the console;
  * {@code applicationId} only for service principals.
  */
-public record Principal(PrincipalId id, WorkspaceId workspace, PrincipalKind kind, String userName,
-                        String displayName, boolean active, String passwordHash, String applicationId,
-                        String email, String givenName, String familyName, String externalId) {
+public record Principal(
+        PrincipalId id,
+        WorkspaceId workspace,
+        PrincipalKind kind,
+        String userName,
+        String displayName,
+        boolean active,
+        String passwordHash,
+        String applicationId,
+        String email,
+        String givenName,
+        String familyName,
+        String externalId) {
 
     public Principal {
         Objects.requireNonNull(workspace, "workspace");
@@ -19,8 +29,14 @@ public record Principal(PrincipalId id, WorkspaceId workspace, PrincipalKind kin
     }
 
     /** The shape of the foundation: a principal without the directory's profile fields. */
-    public Principal(PrincipalId id, WorkspaceId workspace, PrincipalKind kind, String userName, String displayName,
-                     boolean active, String passwordHash) {
+    public Principal(
+            PrincipalId id,
+            WorkspaceId workspace,
+            PrincipalKind kind,
+            String userName,
+            String displayName,
+            boolean active,
+            String passwordHash) {
         this(id, workspace, kind, userName, displayName, active, passwordHash, null, null, null, null, null);
     }
 
@@ -29,8 +45,19 @@ public record Principal(PrincipalId id, WorkspaceId workspace, PrincipalKind kin
     }
 
     public static Principal newServicePrincipal(WorkspaceId workspace, String applicationId, String displayName) {
-        return new Principal(null, workspace, PrincipalKind.SERVICE_PRINCIPAL, null, displayName, true, null,
-                applicationId, null, null, null, null);
+        return new Principal(
+                null,
+                workspace,
+                PrincipalKind.SERVICE_PRINCIPAL,
+                null,
+                displayName,
+                true,
+                null,
+                applicationId,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The system-managed owner of one organisation or group token; it never logs in. */
@@ -39,25 +66,74 @@ public record Principal(PrincipalId id, WorkspaceId workspace, PrincipalKind kin
     }
 
     public Principal withId(PrincipalId newId) {
-        return new Principal(newId, workspace, kind, userName, displayName, active, passwordHash, applicationId,
-                email, givenName, familyName, externalId);
+        return new Principal(
+                newId,
+                workspace,
+                kind,
+                userName,
+                displayName,
+                active,
+                passwordHash,
+                applicationId,
+                email,
+                givenName,
+                familyName,
+                externalId);
     }
 
     public Principal withActive(boolean nowActive) {
-        return new Principal(id, workspace, kind, userName, displayName, nowActive, passwordHash, applicationId,
-                email, givenName, familyName, externalId);
+        return new Principal(
+                id,
+                workspace,
+                kind,
+                userName,
+                displayName,
+                nowActive,
+                passwordHash,
+                applicationId,
+                email,
+                givenName,
+                familyName,
+                externalId);
     }
 
     public Principal withPasswordHash(String newHash) {
-        return new Principal(id, workspace, kind, userName, displayName, active, newHash, applicationId,
-                email, givenName, familyName, externalId);
+        return new Principal(
+                id,
+                workspace,
+                kind,
+                userName,
+                displayName,
+                active,
+                newHash,
+                applicationId,
+                email,
+                givenName,
+                familyName,
+                externalId);
     }
 
     /** The profile a directory edit may change; identity (id, workspace, kind, applicationId) stays. */
-    public Principal withProfile(String newUserName, String newDisplayName, String newEmail, String newGivenName,
-                                 String newFamilyName, String newExternalId) {
-        return new Principal(id, workspace, kind, newUserName, newDisplayName, active, passwordHash, applicationId,
-                newEmail, newGivenName, newFamilyName, newExternalId);
+    public Principal withProfile(
+            String newUserName,
+            String newDisplayName,
+            String newEmail,
+            String newGivenName,
+            String newFamilyName,
+            String newExternalId) {
+        return new Principal(
+                id,
+                workspace,
+                kind,
+                newUserName,
+                newDisplayName,
+                active,
+                passwordHash,
+                applicationId,
+                newEmail,
+                newGivenName,
+                newFamilyName,
+                newExternalId);
     }
 
     public boolean canLogIn() {

@@ -38,7 +38,8 @@ public final class PrincipalNames {
 
     /** The service principal with this applicationId (as stored, exactly). */
     public Optional<Principal> servicePrincipal(WorkspaceId workspace, String applicationId) {
-        return principals.findByApplicationId(workspace, applicationId)
+        return principals
+                .findByApplicationId(workspace, applicationId)
                 .filter(p -> p.kind() == PrincipalKind.SERVICE_PRINCIPAL);
     }
 
@@ -47,7 +48,8 @@ public final class PrincipalNames {
      * filters name a creator: {@code created_by_username}).
      */
     public Optional<Principal> byUserNameOrApplicationId(WorkspaceId workspace, String name) {
-        return principals.findByUserName(workspace, name)
+        return principals
+                .findByUserName(workspace, name)
                 .or(() -> principals.findByApplicationId(workspace, name.toLowerCase(Locale.ROOT)));
     }
 }

@@ -5,7 +5,11 @@ package dev.warden.core.principal;
  * case-insensitive substring over the names (the console's search box). Both null: everything.
  */
 public record PrincipalQuery(Attribute attribute, String equalTo, String contains) {
-    public enum Attribute { USER_NAME, DISPLAY_NAME, APPLICATION_ID }
+    public enum Attribute {
+        USER_NAME,
+        DISPLAY_NAME,
+        APPLICATION_ID
+    }
 
     public static final PrincipalQuery ALL = new PrincipalQuery(null, null, null);
 

@@ -28,7 +28,8 @@ public final class SignInLookup {
      * account); never a service principal or technical user, who do not sign in.
      */
     public Optional<Principal> userWithPassword(WorkspaceId workspace, String userName) {
-        return principals.findByUserName(workspace, userName)
+        return principals
+                .findByUserName(workspace, userName)
                 .filter(p -> p.kind() == PrincipalKind.USER && p.passwordHash() != null);
     }
 }

@@ -39,7 +39,8 @@ public final class AccessPolicy {
      */
     public void requireToRead(Actor actor, Permission read, Permission write, GroupId group) {
         EffectivePermissions held = permissionsOf(actor);
-        boolean allowed = group == null ? held.holds(read) || held.holds(write)
+        boolean allowed = group == null
+                ? held.holds(read) || held.holds(write)
                 : held.holds(read, group) || held.holds(write, group);
         if (!allowed) {
             throw denied(actor, read, held, group == null ? "" : " for group " + group);
@@ -54,11 +55,14 @@ public final class AccessPolicy {
         }
     }
 
-    private static PermissionDeniedException denied(Actor actor, Permission permission, EffectivePermissions held,
-                                                    String where) {
+    private static PermissionDeniedException denied(
+            Actor actor, Permission permission, EffectivePermissions held, String where) {
         List<String> roles = held.roleNames();
-        return new PermissionDeniedException(permission.key(), actor.name() + " lacks the permission '"
-                + permission.key() + "'" + where + ". Roles held: " + (roles.isEmpty() ? "none" : String.join(", ", roles))
-                + ". A workspace admin can grant a role with that permission.");
+        return new PermissionDeniedException(
+                permission.key(),
+                actor.name() + " lacks the permission '"
+                        + permission.key() + "'" + where + ". Roles held: "
+                        + (roles.isEmpty() ? "none" : String.join(", ", roles))
+                        + ". A workspace admin can grant a role with that permission.");
     }
 }

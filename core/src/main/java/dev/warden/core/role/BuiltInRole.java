@@ -12,11 +12,20 @@ import java.util.Set;
  */
 public enum BuiltInRole {
     WORKSPACE_ADMIN("workspace-admin", "Everything in the workspace", false, EnumSet.allOf(Permission.class)),
-    USER("user", "Own access tokens; read the directory", false,
+    USER(
+            "user",
+            "Own access tokens; read the directory",
+            false,
             EnumSet.of(Permission.TOKENS_READ, Permission.TOKENS_WRITE, Permission.SCIM_READ, Permission.ROLES_READ)),
     AUDITOR("auditor", "Read everything, change nothing", false, readOnly()),
-    GROUP_ADMIN("group-admin", "Manage one group's members and its tokens", true,
-            EnumSet.of(Permission.SCIM_READ, Permission.SCIM_WRITE, Permission.TOKEN_MANAGEMENT_READ,
+    GROUP_ADMIN(
+            "group-admin",
+            "Manage one group's members and its tokens",
+            true,
+            EnumSet.of(
+                    Permission.SCIM_READ,
+                    Permission.SCIM_WRITE,
+                    Permission.TOKEN_MANAGEMENT_READ,
                     Permission.TOKEN_MANAGEMENT_WRITE)),
     GROUP_MEMBER("group-member", "Read one group and its members", true, EnumSet.of(Permission.SCIM_READ));
 
@@ -50,7 +59,9 @@ public enum BuiltInRole {
     }
 
     public static Optional<BuiltInRole> named(String name) {
-        return Arrays.stream(values()).filter(role -> role.roleName.equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(role -> role.roleName.equals(name))
+                .findFirst();
     }
 
     private static Set<Permission> readOnly() {

@@ -23,8 +23,9 @@ public record EffectivePermissions(List<Grant> grants) {
 
     /** For one group: held at workspace scope, or at that group's scope. */
     public boolean holds(Permission permission, GroupId group) {
-        return grants.stream().anyMatch(g -> g.permission() == permission
-                && (g.atWorkspaceScope() || g.scope().id().equals(group)));
+        return grants.stream()
+                .anyMatch(g -> g.permission() == permission
+                        && (g.atWorkspaceScope() || g.scope().id().equals(group)));
     }
 
     /** Permissions held at workspace scope. */
@@ -43,12 +44,17 @@ public record EffectivePermissions(List<Grant> grants) {
 
     /** The names of the roles held, as a denial message lists them. */
     public List<String> roleNames() {
-        return grants.stream().map(g -> g.role().name() + (g.atWorkspaceScope() ? "" : " (group " + g.scope().displayName() + ")"))
-                .distinct().toList();
+        return grants.stream()
+                .map(g -> g.role().name()
+                        + (g.atWorkspaceScope() ? "" : " (group " + g.scope().displayName() + ")"))
+                .distinct()
+                .toList();
     }
 
     public boolean isWorkspaceAdmin() {
-        return grants.stream().anyMatch(g -> g.atWorkspaceScope() && g.role().builtIn()
-                && g.role().name().equals(BuiltInRole.WORKSPACE_ADMIN.roleName()));
+        return grants.stream()
+                .anyMatch(g -> g.atWorkspaceScope()
+                        && g.role().builtIn()
+                        && g.role().name().equals(BuiltInRole.WORKSPACE_ADMIN.roleName()));
     }
 }

@@ -24,8 +24,11 @@ public final class LastAdminGuard {
     private final GroupRepository groups;
     private final PrincipalRepository principals;
 
-    public LastAdminGuard(RoleRepository roles, RoleAssignmentRepository assignments, GroupRepository groups,
-                          PrincipalRepository principals) {
+    public LastAdminGuard(
+            RoleRepository roles,
+            RoleAssignmentRepository assignments,
+            GroupRepository groups,
+            PrincipalRepository principals) {
         this.roles = roles;
         this.assignments = assignments;
         this.groups = groups;
@@ -57,7 +60,8 @@ public final class LastAdminGuard {
             }
         });
         Set<PrincipalId> active = new HashSet<>();
-        principals.findAllById(workspace, candidates).stream().filter(counted)
+        principals.findAllById(workspace, candidates).stream()
+                .filter(counted)
                 .forEach(principal -> active.add(principal.id()));
         return active;
     }

@@ -29,8 +29,11 @@ public final class PermissionResolver {
     private final RoleRepository roles;
     private final RoleAssignmentRepository assignments;
 
-    public PermissionResolver(PrincipalRepository principals, GroupRepository groups, RoleRepository roles,
-                              RoleAssignmentRepository assignments) {
+    public PermissionResolver(
+            PrincipalRepository principals,
+            GroupRepository groups,
+            RoleRepository roles,
+            RoleAssignmentRepository assignments) {
         this.principals = principals;
         this.groups = groups;
         this.roles = roles;
@@ -90,10 +93,12 @@ public final class PermissionResolver {
         return role.asBuiltIn().map(BuiltInRole::permissions).orElse(role.permissions());
     }
 
-    private Map<GroupId, Group> scopeGroups(WorkspaceId workspace, List<RoleAssignment> held,
-                                            Map<GroupId, Group> known) {
+    private Map<GroupId, Group> scopeGroups(
+            WorkspaceId workspace, List<RoleAssignment> held, Map<GroupId, Group> known) {
         Set<GroupId> wanted = new HashSet<>();
-        held.stream().map(RoleAssignment::scopeGroup).filter(id -> id != null && !known.containsKey(id))
+        held.stream()
+                .map(RoleAssignment::scopeGroup)
+                .filter(id -> id != null && !known.containsKey(id))
                 .forEach(wanted::add);
         Map<GroupId, Group> scopes = new HashMap<>(known);
         if (!wanted.isEmpty()) {

@@ -12,8 +12,13 @@ import java.util.Set;
  * A named set of permissions. Built-in roles take their permissions from {@link BuiltInRole} and cannot be
  * changed; custom roles hold whatever set an admin ticked.
  */
-public record Role(RoleId id, WorkspaceId workspace, String name, String description, boolean builtIn,
-                   Set<Permission> permissions) {
+public record Role(
+        RoleId id,
+        WorkspaceId workspace,
+        String name,
+        String description,
+        boolean builtIn,
+        Set<Permission> permissions) {
     public Role {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(name, "name");

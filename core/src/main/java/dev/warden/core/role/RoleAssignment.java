@@ -9,8 +9,13 @@ import java.util.Objects;
  * A role given to a principal or to a group (exactly one), at workspace scope ({@code scopeGroup} null) or
  * at one group's scope.
  */
-public record RoleAssignment(RoleAssignmentId id, WorkspaceId workspace, RoleId role, PrincipalId principal,
-                             GroupId group, GroupId scopeGroup) {
+public record RoleAssignment(
+        RoleAssignmentId id,
+        WorkspaceId workspace,
+        RoleId role,
+        PrincipalId principal,
+        GroupId group,
+        GroupId scopeGroup) {
     public RoleAssignment {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(role, "role");
@@ -37,7 +42,9 @@ public record RoleAssignment(RoleAssignmentId id, WorkspaceId workspace, RoleId 
 
     /** Same role, same assignee, same scope. */
     public boolean sameAs(RoleAssignment other) {
-        return role.equals(other.role) && Objects.equals(principal, other.principal)
-                && Objects.equals(group, other.group) && Objects.equals(scopeGroup, other.scopeGroup);
+        return role.equals(other.role)
+                && Objects.equals(principal, other.principal)
+                && Objects.equals(group, other.group)
+                && Objects.equals(scopeGroup, other.scopeGroup);
     }
 }

@@ -1,7 +1,5 @@
 package dev.warden.core.role;
 
-import dev.warden.core.shared.Validation;
-
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
@@ -19,6 +17,7 @@ import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.shared.Validation;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,6 +36,7 @@ import java.util.stream.Collectors;
 public final class RoleService {
     /** The audit detail of {@code ROLE_UPDATED} that lists, space-separated, the permissions the role lost. */
     public static final String PERMISSIONS_REMOVED = "permissions_removed";
+
     private static final int NAME_MAX = 64;
 
     private final RoleRepository roles;
@@ -50,9 +50,17 @@ public final class RoleService {
     private final TransactionRunner tx;
     private final Clock clock;
 
-    public RoleService(RoleRepository roles, RoleAssignmentRepository assignments, PrincipalRepository principals,
-                       GroupRepository groups, AccessPolicy access, RoleGrantRules delegation, LastAdminGuard lastAdmin,
-                       AuditLog audit, TransactionRunner tx, Clock clock) {
+    public RoleService(
+            RoleRepository roles,
+            RoleAssignmentRepository assignments,
+            PrincipalRepository principals,
+            GroupRepository groups,
+            AccessPolicy access,
+            RoleGrantRules delegation,
+            LastAdminGuard lastAdmin,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
         this.roles = roles;
         this.assignments = assignments;
         this.principals = principals;
@@ -81,9 +89,11 @@ public final class RoleService {
         String text = Validation.optional(description, "description", 255);
         return tx.inTransaction(() -> {
             requireFreeName(actor, roleName, null);
-            Role role = roles.save(Role.custom(actor.workspace(), roleName, text,
-                    permissions == null ? Set.of() : permissions));
-            audit.record(event(actor, AuditAction.ROLE_CREATED, role).detail("after", describe(role)).build());
+            Role role = roles.save(
+                    Role.custom(actor.workspace(), roleName, text, permissions == null ? Set.of() : permissions));
+            audit.record(event(actor, AuditAction.ROLE_CREATED, role)
+                    .detail("after", describe(role))
+                    .build());
             return role;
         });
     }
@@ -94,21 +104,24 @@ public final class RoleService {
         return tx.inTransaction(() -> {
             Role before = find(actor, id);
             if (before.builtIn()) {
-                throw new InvalidStateException("Built-in role '" + before.name() + "' cannot be changed;"
-                        + " create a custom role instead.");
+                throw new InvalidStateException(
+                        "Built-in role '" + before.name() + "' cannot be changed;" + " create a custom role instead.");
             }
             String roleName = name == null ? before.name() : Validation.required(name, "name", NAME_MAX);
             requireFreeName(actor, roleName, id);
             if (permissions != null) {
-                Set<Permission> added = permissions.stream().filter(p -> !before.permissions().contains(p))
+                Set<Permission> added = permissions.stream()
+                        .filter(p -> !before.permissions().contains(p))
                         .collect(Collectors.toSet());
                 delegation.requireMayWiden(actor, before.name(), added, assignments.forRole(actor.workspace(), id));
             }
-            Role after = roles.save(before.edited(roleName,
+            Role after = roles.save(before.edited(
+                    roleName,
                     description == null ? before.description() : Validation.optional(description, "description", 255),
                     permissions == null ? before.permissions() : permissions));
             audit.record(event(actor, AuditAction.ROLE_UPDATED, after)
-                    .detail("before", describe(before)).detail("after", describe(after))
+                    .detail("before", describe(before))
+                    .detail("after", describe(after))
                     .detail(PERMISSIONS_REMOVED, keysOnlyIn(before.permissions(), after.permissions()))
                     .detail("permissions_added", keysOnlyIn(after.permissions(), before.permissions()))
                     .build());
@@ -127,7 +140,9 @@ public final class RoleService {
             int held = assignments.forRole(actor.workspace(), id).size();
             roles.delete(actor.workspace(), id);
             audit.record(event(actor, AuditAction.ROLE_DELETED, role)
-                    .detail("before", describe(role)).detail("assignments_removed", held).build());
+                    .detail("before", describe(role))
+                    .detail("assignments_removed", held)
+                    .build());
             return held;
         });
     }
@@ -149,10 +164,10 @@ public final class RoleService {
      */
     public List<RoleHolding> describe(Actor actor, Collection<RoleAssignment> held) {
         access.require(actor, Permission.ROLES_READ);
-        Map<RoleId, Role> byRole = roles.list(actor.workspace()).stream()
-                .collect(Collectors.toMap(Role::id, Function.identity()));
-        Map<PrincipalId, Principal> byPrincipal = principals.byId(actor.workspace(), held.stream()
-                .map(RoleAssignment::principal).toList());
+        Map<RoleId, Role> byRole =
+                roles.list(actor.workspace()).stream().collect(Collectors.toMap(Role::id, Function.identity()));
+        Map<PrincipalId, Principal> byPrincipal = principals.byId(
+                actor.workspace(), held.stream().map(RoleAssignment::principal).toList());
         Set<GroupId> groupIds = new HashSet<>();
         held.forEach(a -> {
             if (a.group() != null) {
@@ -188,14 +203,18 @@ public final class RoleService {
             throw new InvalidParameterException("principal_id", "Give exactly one of principal_id and group_id.");
         }
         return tx.inTransaction(() -> {
-            Role role = roles.findById(actor.workspace(), roleId).orElseThrow(() ->
-                    new InvalidParameterException("role_id", "Role " + roleId + " does not exist."));
+            Role role = roles.findById(actor.workspace(), roleId)
+                    .orElseThrow(() -> new InvalidParameterException("role_id", "Role " + roleId + " does not exist."));
             if (role.groupScopedOnly() && scope == null) {
-                throw new InvalidParameterException("scope_group_id", "Role '" + role.name()
-                        + "' is given for one group: name that group in scope_group_id.");
+                throw new InvalidParameterException(
+                        "scope_group_id",
+                        "Role '" + role.name() + "' is given for one group: name that group in scope_group_id.");
             }
-            if (principal != null && principals.findById(actor.workspace(), principal)
-                    .filter(p -> p.kind() != PrincipalKind.TECHNICAL_USER).isEmpty()) {
+            if (principal != null
+                    && principals
+                            .findById(actor.workspace(), principal)
+                            .filter(p -> p.kind() != PrincipalKind.TECHNICAL_USER)
+                            .isEmpty()) {
                 throw new InvalidParameterException("principal_id", "Principal " + principal + " does not exist.");
             }
             if (group != null && groups.findById(actor.workspace(), group).isEmpty()) {
@@ -212,7 +231,8 @@ public final class RoleService {
             }
             delegation.requireMayGrant(actor, role.name(), PermissionResolver.permissionsOf(role), scope);
             RoleAssignment saved = assignments.add(wanted);
-            audit.record(assignmentEvent(actor, AuditAction.ROLE_ASSIGNED, role, saved).build());
+            audit.record(assignmentEvent(actor, AuditAction.ROLE_ASSIGNED, role, saved)
+                    .build());
             return saved;
         });
     }
@@ -220,16 +240,20 @@ public final class RoleService {
     public void unassign(Actor actor, RoleAssignmentId id) {
         access.require(actor, Permission.ROLES_WRITE);
         tx.inTransaction(() -> {
-            RoleAssignment assignment = assignments.findById(actor.workspace(), id).orElseThrow(() ->
-                    new ResourceNotFoundException("Role assignment " + id + " does not exist."));
+            RoleAssignment assignment = assignments
+                    .findById(actor.workspace(), id)
+                    .orElseThrow(() -> new ResourceNotFoundException("Role assignment " + id + " does not exist."));
             Role role = find(actor, assignment.role());
             if (role.builtIn() && role.name().equals(BuiltInRole.WORKSPACE_ADMIN.roleName())) {
-                lastAdmin.keepingAnAdmin(actor.workspace(), "removing the workspace-admin role",
+                lastAdmin.keepingAnAdmin(
+                        actor.workspace(),
+                        "removing the workspace-admin role",
                         () -> assignments.delete(actor.workspace(), id));
             } else {
                 assignments.delete(actor.workspace(), id);
             }
-            audit.record(assignmentEvent(actor, AuditAction.ROLE_UNASSIGNED, role, assignment).build());
+            audit.record(assignmentEvent(actor, AuditAction.ROLE_UNASSIGNED, role, assignment)
+                    .build());
         });
     }
 
@@ -242,9 +266,11 @@ public final class RoleService {
         if (BuiltInRole.named(name).isPresent() && self == null) {
             throw new ResourceAlreadyExistsException("'" + name + "' is a built-in role name.");
         }
-        roles.findByName(actor.workspace(), name).filter(other -> !other.id().equals(self)).ifPresent(other -> {
-            throw new ResourceAlreadyExistsException("A role named '" + name + "' already exists.");
-        });
+        roles.findByName(actor.workspace(), name)
+                .filter(other -> !other.id().equals(self))
+                .ifPresent(other -> {
+                    throw new ResourceAlreadyExistsException("A role named '" + name + "' already exists.");
+                });
     }
 
     private AuditEvent.Builder event(Actor actor, AuditAction action, Role role) {
@@ -263,13 +289,16 @@ public final class RoleService {
 
     /** The keys of the permissions in {@code these} but not in {@code those}, space-separated; null when none. */
     private static String keysOnlyIn(Set<Permission> these, Set<Permission> those) {
-        String keys = these.stream().filter(p -> !those.contains(p)).map(Permission::key).sorted()
+        String keys = these.stream()
+                .filter(p -> !those.contains(p))
+                .map(Permission::key)
+                .sorted()
                 .collect(Collectors.joining(" "));
         return keys.isEmpty() ? null : keys;
     }
 
     private static String describe(Role role) {
-        return role.name() + " [" + role.permissions().stream().map(Permission::key).sorted()
-                .collect(Collectors.joining(" ")) + "]";
+        return role.name() + " ["
+                + role.permissions().stream().map(Permission::key).sorted().collect(Collectors.joining(" ")) + "]";
     }
 }

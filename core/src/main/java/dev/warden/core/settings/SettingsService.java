@@ -1,11 +1,11 @@
 package dev.warden.core.settings;
 
-import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
+import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.TransactionRunner;
 import java.time.Clock;
@@ -23,7 +23,8 @@ public final class SettingsService {
     public static final String MAX_LIFETIME_DAYS = "maxTokenLifetimeDays";
     public static final String DEFAULT_LIFETIME_DAYS = "defaultTokenLifetimeDays";
     public static final String TOKEN_QUOTA = "tokenQuotaPerPrincipal";
-    public static final List<String> KEYS = List.of(ENABLE_TOKENS, MAX_LIFETIME_DAYS, DEFAULT_LIFETIME_DAYS, TOKEN_QUOTA);
+    public static final List<String> KEYS =
+            List.of(ENABLE_TOKENS, MAX_LIFETIME_DAYS, DEFAULT_LIFETIME_DAYS, TOKEN_QUOTA);
     private static final int QUOTA_LIMIT = 100_000;
 
     private final SettingsRepository settings;
@@ -32,8 +33,8 @@ public final class SettingsService {
     private final TransactionRunner tx;
     private final Clock clock;
 
-    public SettingsService(SettingsRepository settings, AccessPolicy access, AuditLog audit, TransactionRunner tx,
-                           Clock clock) {
+    public SettingsService(
+            SettingsRepository settings, AccessPolicy access, AuditLog audit, TransactionRunner tx, Clock clock) {
         this.settings = settings;
         this.access = access;
         this.audit = audit;
@@ -50,9 +51,16 @@ public final class SettingsService {
     public static Map<String, String> asConf(WorkspaceSettings current) {
         Map<String, String> conf = new LinkedHashMap<>();
         conf.put(ENABLE_TOKENS, Boolean.toString(current.tokensEnabled()));
-        conf.put(MAX_LIFETIME_DAYS, current.maxTokenLifetimeDays() == null ? "" : current.maxTokenLifetimeDays().toString());
-        conf.put(DEFAULT_LIFETIME_DAYS,
-                current.defaultTokenLifetimeDays() == null ? "" : current.defaultTokenLifetimeDays().toString());
+        conf.put(
+                MAX_LIFETIME_DAYS,
+                current.maxTokenLifetimeDays() == null
+                        ? ""
+                        : current.maxTokenLifetimeDays().toString());
+        conf.put(
+                DEFAULT_LIFETIME_DAYS,
+                current.defaultTokenLifetimeDays() == null
+                        ? ""
+                        : current.defaultTokenLifetimeDays().toString());
         conf.put(TOKEN_QUOTA, Integer.toString(current.tokenQuota()));
         return conf;
     }
@@ -63,15 +71,20 @@ public final class SettingsService {
         return tx.inTransaction(() -> {
             WorkspaceSettings before = settings.get(actor.workspace());
             WorkspaceSettings after = apply(before, changes);
-            if (after.defaultTokenLifetimeDays() != null && after.maxTokenLifetimeDays() != null
+            if (after.defaultTokenLifetimeDays() != null
+                    && after.maxTokenLifetimeDays() != null
                     && after.defaultTokenLifetimeDays() > after.maxTokenLifetimeDays()) {
-                throw new InvalidParameterException(DEFAULT_LIFETIME_DAYS, DEFAULT_LIFETIME_DAYS + " ("
-                        + after.defaultTokenLifetimeDays() + ") must not exceed " + MAX_LIFETIME_DAYS + " ("
-                        + after.maxTokenLifetimeDays() + ").");
+                throw new InvalidParameterException(
+                        DEFAULT_LIFETIME_DAYS,
+                        DEFAULT_LIFETIME_DAYS + " ("
+                                + after.defaultTokenLifetimeDays() + ") must not exceed " + MAX_LIFETIME_DAYS + " ("
+                                + after.maxTokenLifetimeDays() + ").");
             }
             if (!after.equals(before)) {
                 settings.save(actor.workspace(), after);
-                audit.record(AuditEvent.by(actor, AuditAction.WORKSPACE_SETTINGS_CHANGED,
+                audit.record(AuditEvent.by(
+                                actor,
+                                AuditAction.WORKSPACE_SETTINGS_CHANGED,
                                 clock.instant().truncatedTo(ChronoUnit.MICROS))
                         .target("workspace", actor.workspace().toString())
                         .detail("before", asConf(before).toString())
@@ -95,8 +108,10 @@ public final class SettingsService {
                 case MAX_LIFETIME_DAYS -> max = days(key, value);
                 case DEFAULT_LIFETIME_DAYS -> preferred = days(key, value);
                 case TOKEN_QUOTA -> quota = quota(value);
-                default -> throw new InvalidParameterException(key, "Unknown workspace-conf key '" + key
-                        + "'. Known keys: " + String.join(", ", KEYS) + ".");
+                default ->
+                    throw new InvalidParameterException(
+                            key,
+                            "Unknown workspace-conf key '" + key + "'. Known keys: " + String.join(", ", KEYS) + ".");
             }
         }
         return new WorkspaceSettings(enabled, max, preferred, quota);
@@ -115,8 +130,10 @@ public final class SettingsService {
         }
         int days = integer(key, value);
         if (days < 1 || days > WorkspaceSettings.MAX_LIFETIME_DAYS_LIMIT) {
-            throw new InvalidParameterException(key, key + " must be a number of days from 1 to "
-                    + WorkspaceSettings.MAX_LIFETIME_DAYS_LIMIT + ", or empty for none; got " + value + ".");
+            throw new InvalidParameterException(
+                    key,
+                    key + " must be a number of days from 1 to " + WorkspaceSettings.MAX_LIFETIME_DAYS_LIMIT
+                            + ", or empty for none; got " + value + ".");
         }
         return days;
     }
@@ -124,8 +141,8 @@ public final class SettingsService {
     private static int quota(String value) {
         int quota = integer(TOKEN_QUOTA, value);
         if (quota < 1 || quota > QUOTA_LIMIT) {
-            throw new InvalidParameterException(TOKEN_QUOTA, TOKEN_QUOTA + " must be from 1 to " + QUOTA_LIMIT
-                    + "; got " + value + ".");
+            throw new InvalidParameterException(
+                    TOKEN_QUOTA, TOKEN_QUOTA + " must be from 1 to " + QUOTA_LIMIT + "; got " + value + ".");
         }
         return quota;
     }

@@ -7,8 +7,8 @@ package dev.warden.core.settings;
  * @param defaultTokenLifetimeDays lifetime of a token whose request names none, or null for the installation's
  * @param tokenQuota most tokens one principal may own
  */
-public record WorkspaceSettings(boolean tokensEnabled, Integer maxTokenLifetimeDays, Integer defaultTokenLifetimeDays,
-                                int tokenQuota) {
+public record WorkspaceSettings(
+        boolean tokensEnabled, Integer maxTokenLifetimeDays, Integer defaultTokenLifetimeDays, int tokenQuota) {
     public static final int MAX_LIFETIME_DAYS_LIMIT = 730;
     public static final int DEFAULT_QUOTA = 600;
     public static final WorkspaceSettings DEFAULTS = new WorkspaceSettings(true, null, null, DEFAULT_QUOTA);

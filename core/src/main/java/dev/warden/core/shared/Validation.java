@@ -1,10 +1,8 @@
 package dev.warden.core.shared;
 
-
 /** Field checks shared by the directory's use cases; the field is named as SCIM spells it. */
 public final class Validation {
-    private Validation() {
-    }
+    private Validation() {}
 
     public static String required(String value, String field, int max) {
         String checked = optional(value, field, max);
@@ -21,8 +19,8 @@ public final class Validation {
         }
         String trimmed = value.strip();
         if (trimmed.length() > max) {
-            throw new InvalidParameterException(field, field + " must be at most " + max + " characters; got "
-                    + trimmed.length() + ".");
+            throw new InvalidParameterException(
+                    field, field + " must be at most " + max + " characters; got " + trimmed.length() + ".");
         }
         if (trimmed.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidParameterException(field, field + " must not contain control characters.");

@@ -10,10 +10,10 @@ import dev.warden.core.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Locale;
 
 /**
  * The token aggregate. It holds the digest of its secret, never the secret itself.
@@ -28,10 +28,12 @@ public final class AccessToken {
     private final TokenKind kind;
     /** The group of a group token; null for every other kind. */
     private final GroupId group;
+
     private TokenDigest digest;
     private String displayHint;
     /** The secret before the last rotation, accepted until {@code previousValidUntil}; null when none. */
     private TokenDigest previousDigest;
+
     private Instant previousValidUntil;
     private Instant rotatedAt;
     private Set<Scope> scopes;
@@ -65,7 +67,8 @@ public final class AccessToken {
         this.expiresAt = b.expiresAt;
         this.revokedAt = b.revokedAt;
         this.revokedBy = b.revokedBy;
-        this.revocationAuthority = b.revokedAt == null ? null
+        this.revocationAuthority = b.revokedAt == null
+                ? null
                 : b.revocationAuthority == null ? RevocationAuthority.ADMIN : b.revocationAuthority;
         this.lastUse = b.lastUse;
         if (scopes.isEmpty()) {
@@ -123,14 +126,18 @@ public final class AccessToken {
             throw new InvalidStateException("Token " + id + " is not revoked, so there is nothing to restore.");
         }
         if (!authority.covers(revocationAuthority)) {
-            throw new PermissionDeniedException("token-management:write",
-                    PermissionDeniedException.REVOCATION_AUTHORITY, "Token " + id + " was revoked by "
-                    + revocationAuthority.description() + " (authority " + revocationAuthority + "); restoring it needs"
-                    + " at least that authority, and acting " + (authority == RevocationAuthority.OWNER
-                    ? "as its owner" : "with authority " + authority) + " is less. "
-                    + (revocationAuthority == RevocationAuthority.INCIDENT
-                    ? "A holder of token-management:write for the whole workspace can restore it."
-                    : "An admin with token-management:write can restore it."));
+            throw new PermissionDeniedException(
+                    "token-management:write",
+                    PermissionDeniedException.REVOCATION_AUTHORITY,
+                    "Token " + id + " was revoked by "
+                            + revocationAuthority.description() + " (authority " + revocationAuthority
+                            + "); restoring it needs"
+                            + " at least that authority, and acting "
+                            + (authority == RevocationAuthority.OWNER ? "as its owner" : "with authority " + authority)
+                            + " is less. "
+                            + (revocationAuthority == RevocationAuthority.INCIDENT
+                                    ? "A holder of token-management:write for the whole workspace can restore it."
+                                    : "An admin with token-management:write can restore it."));
         }
         if (isExpiredAt(now)) {
             throw new InvalidStateException("Token " + id + " expired on " + expiresAt
@@ -157,8 +164,8 @@ public final class AccessToken {
      */
     public void rotate(TokenDigest newDigest, String newHint, Instant now, java.time.Duration grace) {
         if (revokedAt != null || isExpiredAt(now)) {
-            throw new InvalidStateException("Token " + id + " is " + statusAt(now).name().toLowerCase(Locale.ROOT)
-                    + "; only an active token can be rotated.");
+            throw new InvalidStateException("Token " + id + " is "
+                    + statusAt(now).name().toLowerCase(Locale.ROOT) + "; only an active token can be rotated.");
         }
         Instant until = now.plus(grace);
         if (expiresAt != null && until.isAfter(expiresAt)) {
@@ -177,23 +184,32 @@ public final class AccessToken {
      */
     public void narrow(Set<Scope> kept) {
         if (kept.isEmpty()) {
-            throw new InvalidParameterException(CreateTokenCommand.SCOPES_FIELD, "A token keeps at least one scope;"
-                    + " to stop it altogether, revoke or delete it.");
+            throw new InvalidParameterException(
+                    CreateTokenCommand.SCOPES_FIELD,
+                    "A token keeps at least one scope;" + " to stop it altogether, revoke or delete it.");
         }
         List<String> wider = kept.stream()
-                .filter(scope -> !scopes.contains(scope) && !(scopes.contains(Scope.ALL_APIS) && !scope.equals(Scope.ALL_APIS)))
-                .map(Scope::key).sorted().toList();
+                .filter(scope ->
+                        !scopes.contains(scope) && !(scopes.contains(Scope.ALL_APIS) && !scope.equals(Scope.ALL_APIS)))
+                .map(Scope::key)
+                .sorted()
+                .toList();
         if (!wider.isEmpty()) {
-            throw new InvalidParameterException(CreateTokenCommand.SCOPES_FIELD, "Scopes can only be narrowed:"
-                    + " token " + id + " holds " + String.join(", ", scopes.stream().map(Scope::key).toList())
-                    + ", not " + String.join(", ", wider) + ". Create a new token for more.");
+            throw new InvalidParameterException(
+                    CreateTokenCommand.SCOPES_FIELD,
+                    "Scopes can only be narrowed:"
+                            + " token " + id + " holds "
+                            + String.join(", ", scopes.stream().map(Scope::key).toList())
+                            + ", not " + String.join(", ", wider) + ". Create a new token for more.");
         }
         scopes = Collections.unmodifiableSet(new TreeSet<>(kept));
     }
 
     /** True when this is the previous secret, still inside its grace period. */
     public boolean acceptsPrevious(TokenDigest presented, Instant now) {
-        return previousDigest != null && previousValidUntil != null && now.isBefore(previousValidUntil)
+        return previousDigest != null
+                && previousValidUntil != null
+                && now.isBefore(previousValidUntil)
                 && previousDigest.matches(presented);
     }
 
@@ -303,35 +319,96 @@ public final class AccessToken {
         private RevocationAuthority revocationAuthority;
         private TokenLastUse lastUse;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder id(TokenId value) {
+            this.id = value;
+            return this;
         }
 
-        public Builder id(TokenId value) { this.id = value; return this; }
-        public Builder workspace(WorkspaceId value) { this.workspace = value; return this; }
-        public Builder owner(PrincipalId value) { this.owner = value; return this; }
-        public Builder createdBy(PrincipalId value) { this.createdBy = value; return this; }
-        public Builder comment(String value) { this.comment = value; return this; }
-        public Builder digest(TokenDigest value) { this.digest = value; return this; }
-        public Builder kind(TokenKind value) { this.kind = value; return this; }
-        public Builder group(GroupId value) { this.group = value; return this; }
+        public Builder workspace(WorkspaceId value) {
+            this.workspace = value;
+            return this;
+        }
+
+        public Builder owner(PrincipalId value) {
+            this.owner = value;
+            return this;
+        }
+
+        public Builder createdBy(PrincipalId value) {
+            this.createdBy = value;
+            return this;
+        }
+
+        public Builder comment(String value) {
+            this.comment = value;
+            return this;
+        }
+
+        public Builder digest(TokenDigest value) {
+            this.digest = value;
+            return this;
+        }
+
+        public Builder kind(TokenKind value) {
+            this.kind = value;
+            return this;
+        }
+
+        public Builder group(GroupId value) {
+            this.group = value;
+            return this;
+        }
+
         public Builder previous(TokenDigest value, Instant validUntil) {
             this.previousDigest = value;
             this.previousValidUntil = validUntil;
             return this;
         }
-        public Builder rotatedAt(Instant value) { this.rotatedAt = value; return this; }
-        public Builder displayHint(String value) { this.displayHint = value; return this; }
-        public Builder scopes(Set<Scope> value) { this.scopes = value; return this; }
-        public Builder createdAt(Instant value) { this.createdAt = value; return this; }
-        public Builder expiresAt(Instant value) { this.expiresAt = value; return this; }
-        public Builder revoked(Instant at, PrincipalId by) { this.revokedAt = at; this.revokedBy = by; return this; }
+
+        public Builder rotatedAt(Instant value) {
+            this.rotatedAt = value;
+            return this;
+        }
+
+        public Builder displayHint(String value) {
+            this.displayHint = value;
+            return this;
+        }
+
+        public Builder scopes(Set<Scope> value) {
+            this.scopes = value;
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            this.createdAt = value;
+            return this;
+        }
+
+        public Builder expiresAt(Instant value) {
+            this.expiresAt = value;
+            return this;
+        }
+
+        public Builder revoked(Instant at, PrincipalId by) {
+            this.revokedAt = at;
+            this.revokedBy = by;
+            return this;
+        }
+
         public Builder revoked(Instant at, PrincipalId by, RevocationAuthority authority) {
             this.revokedAt = at;
             this.revokedBy = by;
             this.revocationAuthority = authority;
             return this;
         }
-        public Builder lastUse(TokenLastUse value) { this.lastUse = value; return this; }
+
+        public Builder lastUse(TokenLastUse value) {
+            this.lastUse = value;
+            return this;
+        }
 
         public AccessToken build() {
             return new AccessToken(this);

@@ -7,8 +7,7 @@ final class Base62 {
     static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final BigInteger BASE = BigInteger.valueOf(62);
 
-    private Base62() {
-    }
+    private Base62() {}
 
     static String encode(BigInteger value, int width) {
         if (value.signum() < 0) {

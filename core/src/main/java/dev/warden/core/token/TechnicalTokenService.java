@@ -1,10 +1,8 @@
 package dev.warden.core.token;
 
-import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
-import dev.warden.core.role.RoleGrantRules;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupRepository;
@@ -12,10 +10,12 @@ import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleAssignmentRepository;
+import dev.warden.core.role.RoleGrantRules;
 import dev.warden.core.role.RoleRepository;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
@@ -51,10 +51,18 @@ public final class TechnicalTokenService {
     private final TransactionRunner tx;
     private final Clock clock;
 
-    public TechnicalTokenService(TokenService tokenService, RoleGrantRules directoryPolicy, TokenRepository tokens,
-                                 PrincipalRepository principals, GroupRepository groups, RoleRepository roles,
-                                 RoleAssignmentRepository assignments, AccessPolicy access, AuditLog audit,
-                                 TransactionRunner tx, Clock clock) {
+    public TechnicalTokenService(
+            TokenService tokenService,
+            RoleGrantRules directoryPolicy,
+            TokenRepository tokens,
+            PrincipalRepository principals,
+            GroupRepository groups,
+            RoleRepository roles,
+            RoleAssignmentRepository assignments,
+            AccessPolicy access,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
         this.tokenService = tokenService;
         this.directoryPolicy = directoryPolicy;
         this.tokens = tokens;
@@ -82,8 +90,8 @@ public final class TechnicalTokenService {
         access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
         BuiltInRole role = chosen(roleName, ORGANISATION_ROLES);
         requireHolds(actor, role, null);
-        return tx.inTransaction(() -> create(actor, TokenKind.ORGANISATION, null, command, role,
-                displayName(command, "Organisation token")));
+        return tx.inTransaction(() ->
+                create(actor, TokenKind.ORGANISATION, null, command, role, displayName(command, "Organisation token")));
     }
 
     /** A token of one group, owned by a new technical user holding {@code group-admin} or {@code group-member} on it. */
@@ -93,7 +101,12 @@ public final class TechnicalTokenService {
         return tx.inTransaction(() -> {
             Group group = group(actor, groupId);
             requireHolds(actor, role, group.id());
-            return create(actor, TokenKind.GROUP, group.id(), command, role,
+            return create(
+                    actor,
+                    TokenKind.GROUP,
+                    group.id(),
+                    command,
+                    role,
                     displayName(command, "Group token of " + group.displayName()));
         });
     }
@@ -101,16 +114,23 @@ public final class TechnicalTokenService {
     /** Newest first, at most {@link TokenManagementService#MAX_PAGE}. */
     public List<TechnicalToken> organisationTokens(Actor actor) {
         access.require(actor, Permission.TOKEN_MANAGEMENT_READ);
-        return described(actor, tokens.search(actor.workspace(), TokenFilter.ofKind(TokenKind.ORGANISATION, now()),
-                null, TokenManagementService.MAX_PAGE));
+        return described(
+                actor,
+                tokens.search(
+                        actor.workspace(),
+                        TokenFilter.ofKind(TokenKind.ORGANISATION, now()),
+                        null,
+                        TokenManagementService.MAX_PAGE));
     }
 
     /** Newest first, at most {@link TokenManagementService#MAX_PAGE}. */
     public List<TechnicalToken> groupTokens(Actor actor, GroupId groupId) {
         access.require(actor, Permission.TOKEN_MANAGEMENT_READ, groupId);
         group(actor, groupId);
-        return described(actor, tokens.search(actor.workspace(), TokenFilter.ofGroup(groupId, now()), null,
-                TokenManagementService.MAX_PAGE));
+        return described(
+                actor,
+                tokens.search(
+                        actor.workspace(), TokenFilter.ofGroup(groupId, now()), null, TokenManagementService.MAX_PAGE));
     }
 
     /** Whether the actor may do this to the organisation or group token (the console shows only what works). */
@@ -157,13 +177,19 @@ public final class TechnicalTokenService {
         tokenService.delete(actor, TokenTarget.ofGroup(group, id));
     }
 
-    private IssuedToken create(Actor actor, TokenKind kind, GroupId group, CreateTokenCommand command, BuiltInRole role,
-                               String displayName) {
-        Role stored = roles.findByName(actor.workspace(), role.roleName()).orElseThrow(() -> new InvalidStateException(
-                "Role '" + role.roleName() + "' is missing from this workspace."));
+    private IssuedToken create(
+            Actor actor,
+            TokenKind kind,
+            GroupId group,
+            CreateTokenCommand command,
+            BuiltInRole role,
+            String displayName) {
+        Role stored = roles.findByName(actor.workspace(), role.roleName())
+                .orElseThrow(() ->
+                        new InvalidStateException("Role '" + role.roleName() + "' is missing from this workspace."));
         Principal technical = principals.save(Principal.newTechnicalUser(actor.workspace(), displayName));
-        RoleAssignment assignment = assignments.add(
-                RoleAssignment.toPrincipal(actor.workspace(), stored.id(), technical.id(), group));
+        RoleAssignment assignment =
+                assignments.add(RoleAssignment.toPrincipal(actor.workspace(), stored.id(), technical.id(), group));
         Instant now = now();
         audit.record(AuditEvent.by(actor, AuditAction.PRINCIPAL_CREATED, now)
                 .target("principal", String.valueOf(technical.id()))
@@ -187,11 +213,12 @@ public final class TechnicalTokenService {
     }
 
     private static BuiltInRole chosen(String roleName, Set<BuiltInRole> allowed) {
-        List<String> names = allowed.stream().map(BuiltInRole::roleName).sorted().toList();
+        List<String> names =
+                allowed.stream().map(BuiltInRole::roleName).sorted().toList();
         return BuiltInRole.named(roleName == null ? "" : roleName.strip())
                 .filter(allowed::contains)
-                .orElseThrow(() -> new InvalidParameterException(ROLE_FIELD, "role must be one of "
-                        + String.join(", ", names) + "; got '" + roleName + "'."));
+                .orElseThrow(() -> new InvalidParameterException(
+                        ROLE_FIELD, "role must be one of " + String.join(", ", names) + "; got '" + roleName + "'."));
     }
 
     /** No escalation through a technical user: the creator holds every permission the role would grant it. */
@@ -204,8 +231,10 @@ public final class TechnicalTokenService {
     }
 
     private TechnicalToken describe(Actor actor, AccessToken token) {
-        Principal owner = principals.findById(actor.workspace(), token.owner()).orElseThrow(() ->
-                new InvalidStateException("The technical user of token " + token.id() + " is missing."));
+        Principal owner = principals
+                .findById(actor.workspace(), token.owner())
+                .orElseThrow(
+                        () -> new InvalidStateException("The technical user of token " + token.id() + " is missing."));
         Optional<String> role = assignments.forAssignees(actor.workspace(), owner.id(), List.of()).stream()
                 .findFirst()
                 .flatMap(assignment -> roles.findById(actor.workspace(), assignment.role()))

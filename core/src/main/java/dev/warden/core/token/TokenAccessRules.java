@@ -30,18 +30,18 @@ public interface TokenAccessRules {
             @Override
             public RevocationAuthority require(Actor actor, TokenAction action, AccessToken token, TokenTarget target) {
                 if (!token.owner().equals(actor.principal())) {
-                    throw new PermissionDeniedException("token-management:write", actor.name()
-                            + " may act only on its own tokens here.");
+                    throw new PermissionDeniedException(
+                            "token-management:write", actor.name() + " may act only on its own tokens here.");
                 }
                 return RevocationAuthority.OWNER;
             }
 
             @Override
-            public void requireMayIssue(Actor creator, PrincipalId owner, TokenKind kind, GroupId group,
-                                        Set<Scope> scopes) {
+            public void requireMayIssue(
+                    Actor creator, PrincipalId owner, TokenKind kind, GroupId group, Set<Scope> scopes) {
                 if (!owner.equals(creator.principal())) {
-                    throw new PermissionDeniedException("token-management:write", creator.name()
-                            + " may create tokens only for itself here.");
+                    throw new PermissionDeniedException(
+                            "token-management:write", creator.name() + " may create tokens only for itself here.");
                 }
             }
         };

@@ -27,7 +27,8 @@ public record TokenDigest(String hex) {
 
     /** Constant-time comparison, so timing tells nothing about how much of a digest matched. */
     public boolean matches(TokenDigest other) {
-        return other != null && MessageDigest.isEqual(
-                hex.getBytes(StandardCharsets.US_ASCII), other.hex.getBytes(StandardCharsets.US_ASCII));
+        return other != null
+                && MessageDigest.isEqual(
+                        hex.getBytes(StandardCharsets.US_ASCII), other.hex.getBytes(StandardCharsets.US_ASCII));
     }
 }

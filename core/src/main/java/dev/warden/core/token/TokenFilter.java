@@ -13,12 +13,29 @@ import java.time.Instant;
  * @param neverUsed only tokens never used
  * @param group only the group tokens of this group
  */
-public record TokenFilter(PrincipalId owner, PrincipalId createdBy, TokenStatus status, TokenKind kind, String scope,
-                          Instant expiringBefore, Instant unusedSince, boolean neverUsed, Instant now, GroupId group) {
+public record TokenFilter(
+        PrincipalId owner,
+        PrincipalId createdBy,
+        TokenStatus status,
+        TokenKind kind,
+        String scope,
+        Instant expiringBefore,
+        Instant unusedSince,
+        boolean neverUsed,
+        Instant now,
+        GroupId group) {
 
     /** Any group's tokens. */
-    public TokenFilter(PrincipalId owner, PrincipalId createdBy, TokenStatus status, TokenKind kind, String scope,
-                       Instant expiringBefore, Instant unusedSince, boolean neverUsed, Instant now) {
+    public TokenFilter(
+            PrincipalId owner,
+            PrincipalId createdBy,
+            TokenStatus status,
+            TokenKind kind,
+            String scope,
+            Instant expiringBefore,
+            Instant unusedSince,
+            boolean neverUsed,
+            Instant now) {
         this(owner, createdBy, status, kind, scope, expiringBefore, unusedSince, neverUsed, now, null);
     }
 

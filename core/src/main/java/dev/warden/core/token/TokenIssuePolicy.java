@@ -29,8 +29,12 @@ public final class TokenIssuePolicy implements TokenIssueRules {
     private final PermissionResolver permissions;
     private final TokenLifetimePolicy installation;
 
-    public TokenIssuePolicy(SettingsRepository settings, TokenUsagePolicy usage, PrincipalRepository principals,
-                            PermissionResolver permissions, TokenLifetimePolicy installation) {
+    public TokenIssuePolicy(
+            SettingsRepository settings,
+            TokenUsagePolicy usage,
+            PrincipalRepository principals,
+            PermissionResolver permissions,
+            TokenLifetimePolicy installation) {
         this.settings = settings;
         this.usage = usage;
         this.principals = principals;
@@ -42,21 +46,28 @@ public final class TokenIssuePolicy implements TokenIssueRules {
     public TokenIssueTerms termsFor(Actor owner, TokenKind kind) {
         WorkspaceSettings current = settings.get(owner.workspace());
         if (!current.tokensEnabled()) {
-            throw new AccessRefusedException(DenialReason.TOKENS_DISABLED, "Tokens are disabled in this workspace,"
-                    + " so none can be created. A workspace admin turns them on in Settings → Admin Console →"
-                    + " Workspace settings (enableTokensConfig).");
+            throw new AccessRefusedException(
+                    DenialReason.TOKENS_DISABLED,
+                    "Tokens are disabled in this workspace,"
+                            + " so none can be created. A workspace admin turns them on in Settings → Admin Console →"
+                            + " Workspace settings (enableTokensConfig).");
         }
-        Principal principal = principals.findById(owner.workspace(), owner.principal())
-                .orElseThrow(() -> new ResourceNotFoundException("Principal " + owner.principal() + " does not exist."));
+        Principal principal = principals
+                .findById(owner.workspace(), owner.principal())
+                .orElseThrow(
+                        () -> new ResourceNotFoundException("Principal " + owner.principal() + " does not exist."));
         if (principal.kind() == PrincipalKind.TECHNICAL_USER && !kind.backedByTechnicalUser()) {
-            throw new PermissionDeniedException(Permission.TOKENS_WRITE.key(), principal.name() + " is a technical"
-                    + " user: it owns only the organisation or group token it was created for, and gets no other.");
+            throw new PermissionDeniedException(
+                    Permission.TOKENS_WRITE.key(),
+                    principal.name() + " is a technical"
+                            + " user: it owns only the organisation or group token it was created for, and gets no other.");
         }
         if (!usage.mayUseTokens(principal)) {
-            throw new AccessRefusedException(DenialReason.NO_TOKEN_USAGE_PERMISSION,
-                    TokenUsagePolicy.deniedMessage(principal));
+            throw new AccessRefusedException(
+                    DenialReason.NO_TOKEN_USAGE_PERMISSION, TokenUsagePolicy.deniedMessage(principal));
         }
-        Set<Permission> grantable = permissions.of(principal).grants().stream().map(Grant::permission)
+        Set<Permission> grantable = permissions.of(principal).grants().stream()
+                .map(Grant::permission)
                 .collect(Collectors.toSet());
         return new TokenIssueTerms(lifetimes(current), current.tokenQuota(), grantable);
     }
@@ -72,11 +83,13 @@ public final class TokenIssuePolicy implements TokenIssueRules {
     /** The installation's lifetimes narrowed by the workspace's settings. */
     public TokenLifetimePolicy lifetimes(WorkspaceSettings current) {
         Duration max = installation.maxLifetime();
-        if (current.maxTokenLifetimeDays() != null && Duration.ofDays(current.maxTokenLifetimeDays()).compareTo(max) < 0) {
+        if (current.maxTokenLifetimeDays() != null
+                && Duration.ofDays(current.maxTokenLifetimeDays()).compareTo(max) < 0) {
             max = Duration.ofDays(current.maxTokenLifetimeDays());
         }
         Duration preferred = current.defaultTokenLifetimeDays() == null
-                ? installation.defaultLifetime() : Duration.ofDays(current.defaultTokenLifetimeDays());
+                ? installation.defaultLifetime()
+                : Duration.ofDays(current.defaultTokenLifetimeDays());
         return new TokenLifetimePolicy(preferred.compareTo(max) > 0 ? max : preferred, max);
     }
 }

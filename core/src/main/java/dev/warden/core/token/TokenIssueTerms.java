@@ -27,14 +27,27 @@ public record TokenIssueTerms(TokenLifetimePolicy lifetimes, int quota, Set<Perm
     public void requireGrantable(Collection<Scope> scopes, String ownerName) {
         List<String> beyond = scopes.stream()
                 .filter(scope -> !scope.equals(Scope.ALL_APIS))
-                .filter(scope -> Permission.fromKey(scope.key()).filter(grantable::contains).isEmpty())
-                .map(Scope::key).sorted().toList();
+                .filter(scope -> Permission.fromKey(scope.key())
+                        .filter(grantable::contains)
+                        .isEmpty())
+                .map(Scope::key)
+                .sorted()
+                .toList();
         if (!beyond.isEmpty()) {
-            throw new InvalidParameterException(CreateTokenCommand.SCOPES_FIELD, "The roles of " + ownerName
-                    + " do not grant " + String.join(", ", beyond) + ", so a token of " + ownerName + " cannot hold "
-                    + (beyond.size() == 1 ? "that scope" : "those scopes") + ": a token never does more than its"
-                    + " owner. Choose among " + String.join(", ", grantable.stream().map(Permission::key).sorted()
-                    .toList()) + (grantable.isEmpty() ? "" : ",") + " or all-apis.");
+            throw new InvalidParameterException(
+                    CreateTokenCommand.SCOPES_FIELD,
+                    "The roles of " + ownerName
+                            + " do not grant " + String.join(", ", beyond) + ", so a token of " + ownerName
+                            + " cannot hold "
+                            + (beyond.size() == 1 ? "that scope" : "those scopes")
+                            + ": a token never does more than its"
+                            + " owner. Choose among "
+                            + String.join(
+                                    ", ",
+                                    grantable.stream()
+                                            .map(Permission::key)
+                                            .sorted()
+                                            .toList()) + (grantable.isEmpty() ? "" : ",") + " or all-apis.");
         }
     }
 }

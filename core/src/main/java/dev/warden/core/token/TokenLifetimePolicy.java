@@ -24,13 +24,17 @@ public record TokenLifetimePolicy(Duration defaultLifetime, Duration maxLifetime
     public Instant expiryFor(Duration requested, Instant now) {
         Duration lifetime = requested == null ? defaultLifetime : requested;
         if (lifetime.isNegative() || lifetime.isZero()) {
-            throw new InvalidParameterException(FIELD, FIELD + " must be a positive number of seconds; got "
-                    + lifetime.getSeconds() + ". Leave it out for the default of " + describe(defaultLifetime) + ".");
+            throw new InvalidParameterException(
+                    FIELD,
+                    FIELD + " must be a positive number of seconds; got " + lifetime.getSeconds()
+                            + ". Leave it out for the default of " + describe(defaultLifetime) + ".");
         }
         if (lifetime.compareTo(maxLifetime) > 0) {
-            throw new InvalidParameterException(FIELD, FIELD + " must be at most " + maxLifetime.getSeconds()
-                    + " (" + describe(maxLifetime) + "), the longest token lifetime allowed here; got "
-                    + lifetime.getSeconds() + ".");
+            throw new InvalidParameterException(
+                    FIELD,
+                    FIELD + " must be at most " + maxLifetime.getSeconds()
+                            + " (" + describe(maxLifetime) + "), the longest token lifetime allowed here; got "
+                            + lifetime.getSeconds() + ".");
         }
         return now.plus(lifetime);
     }
@@ -89,6 +93,8 @@ public record TokenLifetimePolicy(Duration defaultLifetime, Duration maxLifetime
 
     private static String describe(Duration duration) {
         long days = duration.toDays();
-        return days >= 1 && duration.equals(Duration.ofDays(days)) ? days + " days" : duration.getSeconds() + " seconds";
+        return days >= 1 && duration.equals(Duration.ofDays(days))
+                ? days + " days"
+                : duration.getSeconds() + " seconds";
     }
 }

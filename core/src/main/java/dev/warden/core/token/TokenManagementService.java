@@ -1,6 +1,5 @@
 package dev.warden.core.token;
 
-import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.permission.Permission;
@@ -8,6 +7,7 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
@@ -26,6 +26,7 @@ public final class TokenManagementService {
     public static final int MAX_PAGE = 1000;
     /** The most tokens one bulk revoke takes out of service; beyond it, narrow the filter. */
     public static final int MAX_BULK = 10_000;
+
     public static final int MAX_REASON = 500;
 
     private final TokenRepository tokens;
@@ -36,8 +37,14 @@ public final class TokenManagementService {
     private final AuditLog audit;
     private final TransactionRunner tx;
 
-    public TokenManagementService(TokenRepository tokens, TokenService tokenService, PrincipalRepository principals,
-                                  TokenUsagePolicy usage, AccessPolicy access, AuditLog audit, TransactionRunner tx) {
+    public TokenManagementService(
+            TokenRepository tokens,
+            TokenService tokenService,
+            PrincipalRepository principals,
+            TokenUsagePolicy usage,
+            AccessPolicy access,
+            AuditLog audit,
+            TransactionRunner tx) {
         this.tokens = tokens;
         this.tokenService = tokenService;
         this.principals = principals;
@@ -94,8 +101,7 @@ public final class TokenManagementService {
     public BulkRevokePreview previewBulkRevoke(Actor actor, TokenFilter filter) {
         access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
         List<AccessToken> matching = revocable(actor, filter);
-        return new BulkRevokePreview(Math.min(matching.size(), MAX_BULK), owners(matching),
-                matching.size() > MAX_BULK);
+        return new BulkRevokePreview(Math.min(matching.size(), MAX_BULK), owners(matching), matching.size() > MAX_BULK);
     }
 
     /**
@@ -106,17 +112,22 @@ public final class TokenManagementService {
         access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
-            throw new InvalidParameterException("reason", "reason is required (1 to " + MAX_REASON + " characters):"
-                    + " it is kept in the audit log with the revoked tokens.");
+            throw new InvalidParameterException(
+                    "reason",
+                    "reason is required (1 to " + MAX_REASON + " characters):"
+                            + " it is kept in the audit log with the revoked tokens.");
         }
         return tx.inTransaction(() -> {
             List<AccessToken> matching = revocable(actor, filter);
             if (matching.size() > MAX_BULK) {
-                throw new InvalidParameterException("filter", "More than " + MAX_BULK + " tokens match; narrow the"
-                        + " filter (owner, kind, scope, creator) and revoke in several steps.");
+                throw new InvalidParameterException(
+                        "filter",
+                        "More than " + MAX_BULK + " tokens match; narrow the"
+                                + " filter (owner, kind, scope, creator) and revoke in several steps.");
             }
             List<AccessToken> revoked = tokenService.revokeAll(actor, matching, why, describe(filter));
-            return new BulkRevocation(revoked.stream().map(token -> token.id().value()).toList(), owners(revoked));
+            return new BulkRevocation(
+                    revoked.stream().map(token -> token.id().value()).toList(), owners(revoked));
         });
     }
 
@@ -125,8 +136,16 @@ public final class TokenManagementService {
         if (filter.status() == TokenStatus.REVOKED || filter.status() == TokenStatus.EXPIRED) {
             return List.of();
         }
-        TokenFilter active = new TokenFilter(filter.owner(), filter.createdBy(), TokenStatus.ACTIVE, filter.kind(),
-                filter.scope(), filter.expiringBefore(), filter.unusedSince(), filter.neverUsed(), filter.now(),
+        TokenFilter active = new TokenFilter(
+                filter.owner(),
+                filter.createdBy(),
+                TokenStatus.ACTIVE,
+                filter.kind(),
+                filter.scope(),
+                filter.expiringBefore(),
+                filter.unusedSince(),
+                filter.neverUsed(),
+                filter.now(),
                 filter.group());
         List<AccessToken> found = new ArrayList<>();
         TokenCursor cursor = null;
@@ -142,7 +161,11 @@ public final class TokenManagementService {
     }
 
     private static int owners(List<AccessToken> tokens) {
-        return (int) tokens.stream().limit(MAX_BULK).map(AccessToken::owner).distinct().count();
+        return (int) tokens.stream()
+                .limit(MAX_BULK)
+                .map(AccessToken::owner)
+                .distinct()
+                .count();
     }
 
     private static String describe(TokenFilter filter) {
@@ -176,30 +199,36 @@ public final class TokenManagementService {
     public IssuedToken createOnBehalfOf(Actor actor, String applicationId, CreateTokenCommand command) {
         access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
         if (applicationId == null || applicationId.isBlank()) {
-            throw new InvalidParameterException("application_id", "application_id is required: the applicationId of"
-                    + " the service principal that will own the token.");
+            throw new InvalidParameterException(
+                    "application_id",
+                    "application_id is required: the applicationId of"
+                            + " the service principal that will own the token.");
         }
-        Principal owner = principals.findByApplicationId(actor.workspace(), applicationId.strip().toLowerCase(Locale.ROOT))
+        Principal owner = principals
+                .findByApplicationId(actor.workspace(), applicationId.strip().toLowerCase(Locale.ROOT))
                 .filter(p -> p.kind() == PrincipalKind.SERVICE_PRINCIPAL)
-                .orElseThrow(() -> new InvalidParameterException("application_id", "No service principal has"
-                        + " applicationId '" + applicationId.strip() + "' in this workspace."));
+                .orElseThrow(() -> new InvalidParameterException(
+                        "application_id",
+                        "No service principal has" + " applicationId '" + applicationId.strip()
+                                + "' in this workspace."));
         if (!owner.active()) {
-            throw new AccessRefusedException(DenialReason.OWNER_INACTIVE, "Service principal " + owner.name()
-                    + " is deactivated; reactivate it before creating a token for it.");
+            throw new AccessRefusedException(
+                    DenialReason.OWNER_INACTIVE,
+                    "Service principal " + owner.name()
+                            + " is deactivated; reactivate it before creating a token for it.");
         }
         if (!usage.mayUseTokens(owner)) {
-            throw new AccessRefusedException(DenialReason.NO_TOKEN_USAGE_PERMISSION,
-                    "Cannot create a token on behalf of " + owner.displayName() + ": " + TokenUsagePolicy.deniedMessage(owner));
+            throw new AccessRefusedException(
+                    DenialReason.NO_TOKEN_USAGE_PERMISSION,
+                    "Cannot create a token on behalf of " + owner.displayName() + ": "
+                            + TokenUsagePolicy.deniedMessage(owner));
         }
-        return tokenService.issue(actor, actor.workspace(), owner.id(), owner.name(), TokenKind.ON_BEHALF_OF, null,
-                command);
+        return tokenService.issue(
+                actor, actor.workspace(), owner.id(), owner.name(), TokenKind.ON_BEHALF_OF, null, command);
     }
 
     /** What {@link #bulkRevoke} would do: {@code more} when over {@link #MAX_BULK} tokens match. */
-    public record BulkRevokePreview(int tokens, int owners, boolean more) {
-    }
+    public record BulkRevokePreview(int tokens, int owners, boolean more) {}
 
-    public record BulkRevocation(List<String> tokenIds, int owners) {
-    }
-
+    public record BulkRevocation(List<String> tokenIds, int owners) {}
 }

@@ -70,12 +70,14 @@ public interface TokenRepository extends GroupTokens, WorkingTokens {
     @Override
     default List<GroupToken> tokensOfGroup(WorkspaceId workspace, GroupId group, Instant now) {
         return search(workspace, TokenFilter.ofGroup(group, now), null, Integer.MAX_VALUE).stream()
-                .map(token -> new GroupToken(token.id().value(), token.owner())).toList();
+                .map(token -> new GroupToken(token.id().value(), token.owner()))
+                .toList();
     }
 
     @Override
     default int workingTokensOf(WorkspaceId workspace, PrincipalId owner, Instant now) {
-        return (int) listByOwner(workspace, owner).stream().filter(token -> token.statusAt(now) == TokenStatus.ACTIVE)
+        return (int) listByOwner(workspace, owner).stream()
+                .filter(token -> token.statusAt(now) == TokenStatus.ACTIVE)
                 .count();
     }
 }

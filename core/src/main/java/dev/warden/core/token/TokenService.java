@@ -49,9 +49,17 @@ public final class TokenService {
     private final SecureRandom random;
     private final Clock clock;
 
-    public TokenService(TokenRepository tokens, PrincipalRepository principals, AuditLog audit, TransactionRunner tx,
-                        TokenFormat format, TokenIssueRules rules, TokenAccessRules access,
-                        TokenLifetimePolicy lifetimes, SecureRandom random, Clock clock) {
+    public TokenService(
+            TokenRepository tokens,
+            PrincipalRepository principals,
+            AuditLog audit,
+            TransactionRunner tx,
+            TokenFormat format,
+            TokenIssueRules rules,
+            TokenAccessRules access,
+            TokenLifetimePolicy lifetimes,
+            SecureRandom random,
+            Clock clock) {
         this.tokens = tokens;
         this.principals = principals;
         this.audit = audit;
@@ -65,10 +73,26 @@ public final class TokenService {
     }
 
     /** Without workspace rules: the installation's lifetimes, no quota, no usage check; owners act on their own. */
-    public TokenService(TokenRepository tokens, PrincipalRepository principals, AuditLog audit, TransactionRunner tx,
-                        TokenFormat format, TokenLifetimePolicy lifetimes, SecureRandom random, Clock clock) {
-        this(tokens, principals, audit, tx, format, TokenIssueRules.unrestricted(lifetimes), TokenAccessRules.ownerOnly(),
-                lifetimes, random, clock);
+    public TokenService(
+            TokenRepository tokens,
+            PrincipalRepository principals,
+            AuditLog audit,
+            TransactionRunner tx,
+            TokenFormat format,
+            TokenLifetimePolicy lifetimes,
+            SecureRandom random,
+            Clock clock) {
+        this(
+                tokens,
+                principals,
+                audit,
+                tx,
+                format,
+                TokenIssueRules.unrestricted(lifetimes),
+                TokenAccessRules.ownerOnly(),
+                lifetimes,
+                random,
+                clock);
     }
 
     /** The installation's lifetimes (a workspace may narrow them: see {@link #termsFor}). */
@@ -92,8 +116,14 @@ public final class TokenService {
      * (counted with the owner's row locked, so parallel creates cannot pass it together).
      * @param group the group of a group token; null for every other kind
      */
-    public IssuedToken issue(Actor creator, WorkspaceId workspace, PrincipalId owner, String ownerName, TokenKind kind,
-                             GroupId group, CreateTokenCommand command) {
+    public IssuedToken issue(
+            Actor creator,
+            WorkspaceId workspace,
+            PrincipalId owner,
+            String ownerName,
+            TokenKind kind,
+            GroupId group,
+            CreateTokenCommand command) {
         Actor ownerActor = new Actor(workspace, owner, ownerName, creator.clientAddress());
         String comment = validComment(command.comment());
         Set<Scope> scopes = command.scopes() == null || command.scopes().isEmpty()
@@ -167,8 +197,9 @@ public final class TokenService {
      */
     public IssuedToken rotate(Actor actor, TokenTarget target, Duration grace) {
         if (grace == null || grace.isNegative() || grace.compareTo(MAX_ROTATION_GRACE) > 0) {
-            throw new InvalidParameterException("grace_period_seconds", "grace_period_seconds must be from 0 to "
-                    + MAX_ROTATION_GRACE.getSeconds() + " (7 days).");
+            throw new InvalidParameterException(
+                    "grace_period_seconds",
+                    "grace_period_seconds must be from 0 to " + MAX_ROTATION_GRACE.getSeconds() + " (7 days).");
         }
         return tx.inTransaction(() -> {
             AccessToken token = forChange(actor, target, TokenAction.ROTATE);
@@ -210,7 +241,8 @@ public final class TokenService {
         return tx.inTransaction(() -> {
             AccessToken token = forChange(actor, target, TokenAction.REVOKE);
             RevocationAuthority authority = target.capacity() == TokenTarget.Capacity.OWNER
-                    ? RevocationAuthority.OWNER : RevocationAuthority.ADMIN;
+                    ? RevocationAuthority.OWNER
+                    : RevocationAuthority.ADMIN;
             Instant now = now();
             if (token.revoke(actor.principal(), authority, now)) {
                 write(token);
@@ -250,19 +282,26 @@ public final class TokenService {
             List<AccessToken> revoked = new ArrayList<>();
             for (AccessToken token : found) {
                 if (token.statusAt(now) == TokenStatus.ACTIVE
-                        && token.revoke(actor.principal(), RevocationAuthority.INCIDENT, now) && tokens.update(token)) {
+                        && token.revoke(actor.principal(), RevocationAuthority.INCIDENT, now)
+                        && tokens.update(token)) {
                     revoked.add(token);
                 }
             }
             if (!revoked.isEmpty()) {
-                List<String> ids = revoked.stream().map(token -> token.id().value()).toList();
+                List<String> ids =
+                        revoked.stream().map(token -> token.id().value()).toList();
                 audit.record(AuditEvent.by(actor, AuditAction.TOKENS_BULK_REVOKED, now)
                         .target(TARGET, null)
                         .subjects(ids)
                         .detail("reason", reason)
                         .detail("authority", RevocationAuthority.INCIDENT)
                         .detail("tokens", ids.size())
-                        .detail("owners", revoked.stream().map(AccessToken::owner).distinct().count())
+                        .detail(
+                                "owners",
+                                revoked.stream()
+                                        .map(AccessToken::owner)
+                                        .distinct()
+                                        .count())
                         .detail("filter", filter)
                         .build());
             }
@@ -278,18 +317,21 @@ public final class TokenService {
         tx.inTransaction(() -> {
             AccessToken token = forChange(actor, target, TokenAction.DELETE);
             if (token.kind().backedByTechnicalUser() && target.capacity() == TokenTarget.Capacity.OWNER) {
-                throw new InvalidStateException("Token " + token.id() + " is " + (token.kind() == TokenKind.GROUP
-                        ? "a group" : "an organisation") + " token; an admin deletes it, with its technical user, in"
+                throw new InvalidStateException("Token " + token.id() + " is "
+                        + (token.kind() == TokenKind.GROUP ? "a group" : "an organisation")
+                        + " token; an admin deletes it, with its technical user, in"
                         + " Settings → Admin Console → Access tokens or with DELETE"
                         + " /api/2.0/token-management/tokens/" + token.id() + ". It can revoke itself.");
             }
             Instant now = now();
-            AuditEvent.Builder deleted = event(actor, AuditAction.TOKEN_DELETED, token, now)
-                    .detail("status_before", token.statusAt(now));
+            AuditEvent.Builder deleted =
+                    event(actor, AuditAction.TOKEN_DELETED, token, now).detail("status_before", token.statusAt(now));
             if (token.kind().backedByTechnicalUser()) {
-                Principal technical = principals.findById(actor.workspace(), token.owner()).orElse(null);
+                Principal technical =
+                        principals.findById(actor.workspace(), token.owner()).orElse(null);
                 principals.delete(actor.workspace(), token.owner()); // its token goes with it
-                audit.record(deleted.detail("technical_user_deleted", token.owner()).build());
+                audit.record(
+                        deleted.detail("technical_user_deleted", token.owner()).build());
                 if (technical != null) {
                     audit.record(AuditEvent.by(actor, AuditAction.PRINCIPAL_DELETED, now)
                             .target("principal", String.valueOf(technical.id()))
@@ -361,7 +403,8 @@ public final class TokenService {
     }
 
     private AccessToken find(Actor actor, TokenTarget target, boolean forUpdate) {
-        Optional<AccessToken> found = forUpdate ? tokens.findByIdForUpdate(actor.workspace(), target.id())
+        Optional<AccessToken> found = forUpdate
+                ? tokens.findByIdForUpdate(actor.workspace(), target.id())
                 : tokens.findById(actor.workspace(), target.id());
         return found.filter(token -> target.includes(token, actor.principal()))
                 .orElseThrow(() -> new TokenNotFoundException(target.id()));
@@ -384,12 +427,15 @@ public final class TokenService {
         }
         String trimmed = comment.strip();
         if (trimmed.length() > CreateTokenCommand.MAX_COMMENT_LENGTH) {
-            throw new InvalidParameterException(CreateTokenCommand.COMMENT_FIELD, CreateTokenCommand.COMMENT_FIELD
-                    + " must be at most " + CreateTokenCommand.MAX_COMMENT_LENGTH + " characters; got "
-                    + trimmed.length() + ".");
+            throw new InvalidParameterException(
+                    CreateTokenCommand.COMMENT_FIELD,
+                    CreateTokenCommand.COMMENT_FIELD
+                            + " must be at most " + CreateTokenCommand.MAX_COMMENT_LENGTH + " characters; got "
+                            + trimmed.length() + ".");
         }
         if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidParameterException(CreateTokenCommand.COMMENT_FIELD,
+            throw new InvalidParameterException(
+                    CreateTokenCommand.COMMENT_FIELD,
                     CreateTokenCommand.COMMENT_FIELD + " must not contain control characters.");
         }
         return trimmed;

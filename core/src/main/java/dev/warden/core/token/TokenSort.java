@@ -13,7 +13,8 @@ public enum TokenSort {
     NEWEST(AccessToken::createdAt, true, false),
     OLDEST(AccessToken::createdAt, false, false),
     EXPIRING_SOONEST(AccessToken::expiresAt, false, false),
-    LEAST_RECENTLY_USED(token -> token.lastUse() == null ? null : token.lastUse().at(), false, true),
+    LEAST_RECENTLY_USED(
+            token -> token.lastUse() == null ? null : token.lastUse().at(), false, true),
     MOST_RECENTLY_USED(token -> token.lastUse() == null ? null : token.lastUse().at(), true, false);
 
     private final Function<AccessToken, Instant> key;

@@ -78,8 +78,9 @@ public final class TokenUseRecorder {
         } catch (RuntimeException e) {
             // Keep them for the next round, unless a newer use has arrived meanwhile.
             uses.forEach(use -> pending.merge(use.token(), use, TokenUseRecorder::later));
-            LOG.log(System.Logger.Level.WARNING, "Could not write last use of " + uses.size()
-                    + " tokens; will retry: " + e.getMessage());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Could not write last use of " + uses.size() + " tokens; will retry: " + e.getMessage());
             return 0;
         }
         uses.forEach(use -> lastWritten.put(use.token(), now));

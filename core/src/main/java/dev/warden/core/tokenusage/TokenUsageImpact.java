@@ -5,8 +5,7 @@ import java.util.List;
 
 /** What a change to the token usage list would do: who loses token usage and how many working tokens stop. */
 public record TokenUsageImpact(List<Loss> losses) {
-    public record Loss(Principal principal, int activeTokens) {
-    }
+    public record Loss(Principal principal, int activeTokens) {}
 
     public TokenUsageImpact {
         losses = List.copyOf(losses);

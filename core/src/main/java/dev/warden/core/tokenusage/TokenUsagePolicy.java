@@ -48,8 +48,8 @@ public final class TokenUsagePolicy {
         return levelIn(entries, principal, permissions.of(principal));
     }
 
-    private Optional<TokenUsageLevel> levelIn(List<TokenUsageEntry> entries, Principal principal,
-                                              EffectivePermissions held) {
+    private Optional<TokenUsageLevel> levelIn(
+            List<TokenUsageEntry> entries, Principal principal, EffectivePermissions held) {
         if (held.isWorkspaceAdmin()) {
             return Optional.of(TokenUsageLevel.CAN_MANAGE);
         }
@@ -57,7 +57,8 @@ public final class TokenUsagePolicy {
             return Optional.of(TokenUsageLevel.CAN_USE);
         }
         Set<GroupId> memberOf = groups.groupsOf(principal.workspace(), principal.id()).stream()
-                .map(Group::id).collect(Collectors.toSet());
+                .map(Group::id)
+                .collect(Collectors.toSet());
         return entries.stream()
                 .filter(entry -> principal.id().equals(entry.principal())
                         || (entry.group() != null && memberOf.contains(entry.group())))

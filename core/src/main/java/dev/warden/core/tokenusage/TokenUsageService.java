@@ -1,10 +1,8 @@
 package dev.warden.core.tokenusage;
 
-import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
-import dev.warden.core.role.LastAdminGuard;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
@@ -12,6 +10,8 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.role.AccessPolicy;
+import dev.warden.core.role.LastAdminGuard;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.TransactionRunner;
 import java.time.Clock;
@@ -42,9 +42,18 @@ public final class TokenUsageService {
     private final TransactionRunner tx;
     private final Clock clock;
 
-    public TokenUsageService(TokenUsageRepository acl, TokenUsagePolicy usage, PrincipalRepository principals,
-                             GroupRepository groups, WorkingTokens tokens, LastAdminGuard admins, AccessPolicy access,
-                             TokenUsageGrantRules delegation, AuditLog audit, TransactionRunner tx, Clock clock) {
+    public TokenUsageService(
+            TokenUsageRepository acl,
+            TokenUsagePolicy usage,
+            PrincipalRepository principals,
+            GroupRepository groups,
+            WorkingTokens tokens,
+            LastAdminGuard admins,
+            AccessPolicy access,
+            TokenUsageGrantRules delegation,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
         this.acl = acl;
         this.usage = usage;
         this.principals = principals;
@@ -68,7 +77,8 @@ public final class TokenUsageService {
     public List<Principal> implicitManagers(Actor actor) {
         access.requireToRead(actor, Permission.PERMISSIONS_READ, Permission.PERMISSIONS_WRITE, null);
         return principals.findAllById(actor.workspace(), admins.activeWorkspaceAdmins(actor.workspace())).stream()
-                .sorted(Comparator.comparing(Principal::name)).toList();
+                .sorted(Comparator.comparing(Principal::name))
+                .toList();
     }
 
     /** Adds the given entries or changes their level; keeps every other entry. Returns the resulting list. */
@@ -98,7 +108,8 @@ public final class TokenUsageService {
         Instant now = clock.instant();
         List<TokenUsageImpact.Loss> losses = new ArrayList<>();
         for (Principal principal : principals.findAllById(actor.workspace(), candidates)) {
-            if (principal.active() && usage.levelIn(current, principal).isPresent()
+            if (principal.active()
+                    && usage.levelIn(current, principal).isPresent()
                     && usage.levelIn(proposed, principal).isEmpty()) {
                 int working = tokens.workingTokensOf(actor.workspace(), principal.id(), now);
                 losses.add(new TokenUsageImpact.Loss(principal, working));
@@ -113,7 +124,8 @@ public final class TokenUsageService {
         List<TokenUsageEntry> before = acl.list(actor.workspace());
         delegation.requireMayGrantTokenUsage(actor, before, after);
         acl.replace(actor.workspace(), after);
-        audit.record(AuditEvent.by(actor, AuditAction.TOKEN_ACL_CHANGED, clock.instant().truncatedTo(ChronoUnit.MICROS))
+        audit.record(AuditEvent.by(
+                        actor, AuditAction.TOKEN_ACL_CHANGED, clock.instant().truncatedTo(ChronoUnit.MICROS))
                 .target("object", "authorization/tokens")
                 .detail("before", describe(before))
                 .detail("after", describe(after))
@@ -132,25 +144,32 @@ public final class TokenUsageService {
     }
 
     private void validate(Actor actor, List<TokenUsageEntry> entries) {
-        Set<PrincipalId> named = entries.stream().map(TokenUsageEntry::principal).filter(id -> id != null)
+        Set<PrincipalId> named = entries.stream()
+                .map(TokenUsageEntry::principal)
+                .filter(id -> id != null)
                 .collect(Collectors.toSet());
         Set<PrincipalId> found = principals.findAllById(actor.workspace(), named).stream()
-                .filter(p -> p.kind() != PrincipalKind.TECHNICAL_USER).map(Principal::id).collect(Collectors.toSet());
+                .filter(p -> p.kind() != PrincipalKind.TECHNICAL_USER)
+                .map(Principal::id)
+                .collect(Collectors.toSet());
         for (PrincipalId id : named) {
             if (!found.contains(id)) {
                 throw new InvalidParameterException("access_control_list", "Principal " + id + " does not exist.");
             }
         }
         for (TokenUsageEntry entry : entries) {
-            if (entry.group() != null && groups.findById(actor.workspace(), entry.group()).isEmpty()) {
-                throw new InvalidParameterException("access_control_list", "Group " + entry.group() + " does not exist.");
+            if (entry.group() != null
+                    && groups.findById(actor.workspace(), entry.group()).isEmpty()) {
+                throw new InvalidParameterException(
+                        "access_control_list", "Group " + entry.group() + " does not exist.");
             }
         }
     }
 
     private static String describe(List<TokenUsageEntry> entries) {
         return entries.stream()
-                .map(e -> (e.principal() != null ? "principal " + e.principal() : "group " + e.group()) + "=" + e.level())
+                .map(e ->
+                        (e.principal() != null ? "principal " + e.principal() : "group " + e.group()) + "=" + e.level())
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 }

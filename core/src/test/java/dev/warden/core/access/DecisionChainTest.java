@@ -1,11 +1,7 @@
 package dev.warden.core.access;
 
-import dev.warden.core.token.DenialReason;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.testkit.CoreTestKit;
-import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.group.Group;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
@@ -18,9 +14,12 @@ import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.settings.InMemorySettingsRepository;
 import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.shared.MutableClock;
+import dev.warden.core.testkit.CoreTestKit;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.token.AccessToken;
-import dev.warden.core.token.RevocationAuthority;
+import dev.warden.core.token.DenialReason;
 import dev.warden.core.token.InMemoryTokenRepository;
+import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenSecret;
 import dev.warden.core.token.TokenStatus;
@@ -47,7 +46,8 @@ class DecisionChainTest {
     private static final Instant CREATED = Instant.parse("2025-01-01T00:00:00Z");
     private static final Instant EXPIRES = CREATED.plus(Duration.ofDays(30));
 
-    private final CoreTestKit kit = CoreTestKit.builder().startingAt(CREATED.plus(Duration.ofDays(10))).build();
+    private final CoreTestKit kit =
+            CoreTestKit.builder().startingAt(CREATED.plus(Duration.ofDays(10))).build();
     private final MutableClock clock = kit.clock;
     private final InMemoryTokenRepository tokens = kit.tokens;
     private final InMemoryDirectory directory = kit.directory;
@@ -56,7 +56,8 @@ class DecisionChainTest {
     private final InMemoryTokenUsageRepository acl = kit.acl;
     private final DecisionChain chain = kit.decisions;
 
-    private final Principal alice = principals.save(Principals.aUser("alice").withId(10).inWorkspace(WORKSPACE).build());
+    private final Principal alice = principals.save(
+            Principals.aUser("alice").withId(10).inWorkspace(WORKSPACE).build());
 
     {
         give(BuiltInRole.USER);
@@ -64,12 +65,16 @@ class DecisionChainTest {
     }
 
     private RoleAssignment give(BuiltInRole role) {
-        return directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE,
-                directory.roles.builtIn(WORKSPACE, role).id(), alice.id(), null));
+        return directory.assignments.add(RoleAssignment.toPrincipal(
+                WORKSPACE, directory.roles.builtIn(WORKSPACE, role).id(), alice.id(), null));
     }
 
     private Tokens.Builder alicesToken() {
-        return Tokens.aToken().inWorkspace(WORKSPACE).ownedBy(alice.id()).createdAt(CREATED).expiringAt(EXPIRES);
+        return Tokens.aToken()
+                .inWorkspace(WORKSPACE)
+                .ownedBy(alice.id())
+                .createdAt(CREATED)
+                .expiringAt(EXPIRES);
     }
 
     /** Stores the token and returns the value a client would present for it. */
@@ -83,7 +88,8 @@ class DecisionChainTest {
         assertThat(decision.allowed()).isFalse();
         assertThat(decision.token()).isNull();
         assertThat(decision.owner()).isNull();
-        assertThat(decision.denialIfAny()).hasValueSatisfying(denial -> assertThat(denial.reason()).isEqualTo(reason));
+        assertThat(decision.denialIfAny())
+                .hasValueSatisfying(denial -> assertThat(denial.reason()).isEqualTo(reason));
         List<Step> expectedSteps = Arrays.asList(Step.values()).subList(0, failed.ordinal() + 1);
         assertThat(decision.trace()).extracting(StepOutcome::step).containsExactlyElementsOf(expectedSteps);
         assertThat(decision.trace().subList(0, failed.ordinal())).allMatch(StepOutcome::passed);
@@ -132,7 +138,10 @@ class DecisionChainTest {
 
             String message = chain.evaluate(cut).denial().message();
 
-            assertThat(message).contains("malformed").contains("53 characters").contains("'wdn_'")
+            assertThat(message)
+                    .contains("malformed")
+                    .contains("53 characters")
+                    .contains("'wdn_'")
                     .contains("Copy the whole token again")
                     .doesNotContain(cut);
         }
@@ -173,7 +182,9 @@ class DecisionChainTest {
             Decision decision = chain.evaluate(value);
 
             assertDeniedAt(decision, Step.NOT_REVOKED, DenialReason.TOKEN_REVOKED);
-            assertThat(decision.denial().message()).contains("'deploy bot'").contains("revoked at " + revokedAt)
+            assertThat(decision.denial().message())
+                    .contains("'deploy bot'")
+                    .contains("revoked at " + revokedAt)
                     .contains("restore");
         }
 
@@ -204,7 +215,9 @@ class DecisionChainTest {
             Decision decision = chain.evaluate(value);
 
             assertDeniedAt(decision, Step.NOT_EXPIRED, DenialReason.TOKEN_EXPIRED);
-            assertThat(decision.denial().message()).contains("expired at " + EXPIRES).contains("Create a new token");
+            assertThat(decision.denial().message())
+                    .contains("expired at " + EXPIRES)
+                    .contains("Create a new token");
         }
 
         @Test
@@ -240,8 +253,11 @@ class DecisionChainTest {
 
             assertDeniedAt(decision, Step.TOKENS_ENABLED, DenialReason.TOKENS_DISABLED);
             assertThat(decision.denial().reason().httpStatus()).isEqualTo(403);
-            assertThat(decision.denial().message()).contains("disabled").contains("none was deleted")
-                    .contains("enableTokensConfig").contains("Workspace settings");
+            assertThat(decision.denial().message())
+                    .contains("disabled")
+                    .contains("none was deleted")
+                    .contains("enableTokensConfig")
+                    .contains("Workspace settings");
         }
 
         @Test
@@ -253,8 +269,10 @@ class DecisionChainTest {
             assertThat(chain.evaluate(value).allowed()).isFalse();
 
             assertThat(tokens.all()).extracting(AccessToken::id).containsExactly(token.id());
-            assertThat(tokens.all()).singleElement()
-                    .satisfies(stored -> assertThat(stored.statusAt(clock.instant())).isEqualTo(TokenStatus.ACTIVE));
+            assertThat(tokens.all())
+                    .singleElement()
+                    .satisfies(stored ->
+                            assertThat(stored.statusAt(clock.instant())).isEqualTo(TokenStatus.ACTIVE));
 
             turnTokens(true);
 
@@ -309,7 +327,9 @@ class DecisionChainTest {
             Decision decision = chain.evaluate(value);
 
             assertDeniedAt(decision, Step.OWNER_ACTIVE, DenialReason.OWNER_INACTIVE);
-            assertThat(decision.denial().message()).contains("principal " + alice.id()).contains("deactivated")
+            assertThat(decision.denial().message())
+                    .contains("principal " + alice.id())
+                    .contains("deactivated")
                     .contains("A workspace admin can reactivate the owner");
         }
 
@@ -322,7 +342,10 @@ class DecisionChainTest {
 
         @Test
         void anActivePrincipalWithTheSameIdInAnotherWorkspaceIsNotTheOwner() {
-            principals.save(Principals.aUser("mallory").withId(77).inWorkspace(OTHER_WORKSPACE).build());
+            principals.save(Principals.aUser("mallory")
+                    .withId(77)
+                    .inWorkspace(OTHER_WORKSPACE)
+                    .build());
             String value = stored(alicesToken().ownedBy(new PrincipalId(77)));
 
             assertDeniedAt(chain.evaluate(value), Step.OWNER_ACTIVE, DenialReason.OWNER_INACTIVE);
@@ -359,7 +382,8 @@ class DecisionChainTest {
 
             String message = chain.evaluate(stored(alicesToken())).denial().message();
 
-            assertThat(message).startsWith("alice ")
+            assertThat(message)
+                    .startsWith("alice ")
                     .contains("does not have permission to use tokens")
                     .contains("token usage")
                     .contains("Settings → Admin Console → Workspace settings → Permission Settings")
@@ -370,11 +394,12 @@ class DecisionChainTest {
         @Test
         void anEntryForAnotherPrincipalDoesNotCount() {
             removeAllEntries();
-            Principal bob = principals.save(Principals.aUser("bob").withId(11).inWorkspace(WORKSPACE).build());
+            Principal bob = principals.save(
+                    Principals.aUser("bob").withId(11).inWorkspace(WORKSPACE).build());
             acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(bob.id(), TokenUsageLevel.CAN_MANAGE));
 
-            assertDeniedAt(chain.evaluate(stored(alicesToken())), Step.TOKEN_USAGE,
-                    DenialReason.NO_TOKEN_USAGE_PERMISSION);
+            assertDeniedAt(
+                    chain.evaluate(stored(alicesToken())), Step.TOKEN_USAGE, DenialReason.NO_TOKEN_USAGE_PERMISSION);
         }
 
         @Test
@@ -382,8 +407,8 @@ class DecisionChainTest {
             removeAllEntries();
             acl.grant(OTHER_WORKSPACE, TokenUsageEntry.forPrincipal(alice.id(), TokenUsageLevel.CAN_USE));
 
-            assertDeniedAt(chain.evaluate(stored(alicesToken())), Step.TOKEN_USAGE,
-                    DenialReason.NO_TOKEN_USAGE_PERMISSION);
+            assertDeniedAt(
+                    chain.evaluate(stored(alicesToken())), Step.TOKEN_USAGE, DenialReason.NO_TOKEN_USAGE_PERMISSION);
         }
 
         @Test
@@ -391,7 +416,8 @@ class DecisionChainTest {
             Decision decision = chain.evaluate(stored(alicesToken()));
 
             assertThat(decision.allowed()).isTrue();
-            assertThat(decision.trace().get(Step.TOKEN_USAGE.ordinal()).detail()).isEqualTo("alice holds CAN_USE");
+            assertThat(decision.trace().get(Step.TOKEN_USAGE.ordinal()).detail())
+                    .isEqualTo("alice holds CAN_USE");
         }
 
         @Test
@@ -402,7 +428,8 @@ class DecisionChainTest {
             Decision decision = chain.evaluate(stored(alicesToken()));
 
             assertThat(decision.allowed()).isTrue();
-            assertThat(decision.trace().get(Step.TOKEN_USAGE.ordinal()).detail()).contains("CAN_USE");
+            assertThat(decision.trace().get(Step.TOKEN_USAGE.ordinal()).detail())
+                    .contains("CAN_USE");
         }
 
         @Test
@@ -411,8 +438,8 @@ class DecisionChainTest {
             Group group = dataEng(TokenUsageLevel.CAN_USE);
             directory.groups.removeMember(WORKSPACE, group.id(), alice.id());
 
-            assertDeniedAt(chain.evaluate(stored(alicesToken())), Step.TOKEN_USAGE,
-                    DenialReason.NO_TOKEN_USAGE_PERMISSION);
+            assertDeniedAt(
+                    chain.evaluate(stored(alicesToken())), Step.TOKEN_USAGE, DenialReason.NO_TOKEN_USAGE_PERMISSION);
         }
 
         @Test
@@ -423,7 +450,8 @@ class DecisionChainTest {
             Decision decision = chain.evaluate(stored(alicesToken()));
 
             assertThat(decision.allowed()).isTrue();
-            assertThat(decision.trace().get(Step.TOKEN_USAGE.ordinal()).detail()).isEqualTo("alice holds CAN_MANAGE");
+            assertThat(decision.trace().get(Step.TOKEN_USAGE.ordinal()).detail())
+                    .isEqualTo("alice holds CAN_MANAGE");
         }
 
         @Test
@@ -511,7 +539,9 @@ class DecisionChainTest {
             removeAllEntries();
             give(BuiltInRole.AUDITOR);
 
-            assertDeniedAt(chain.evaluate(stored(alicesToken()), Permission.AUDIT_READ), Step.TOKEN_USAGE,
+            assertDeniedAt(
+                    chain.evaluate(stored(alicesToken()), Permission.AUDIT_READ),
+                    Step.TOKEN_USAGE,
                     DenialReason.NO_TOKEN_USAGE_PERMISSION);
         }
     }
@@ -525,7 +555,10 @@ class DecisionChainTest {
             Decision decision = chain.evaluate(value, Permission.SCIM_WRITE);
 
             assertDeniedAt(decision, Step.ROLE_GRANTS_PERMISSION, DenialReason.ROLE_LACKS_PERMISSION);
-            assertThat(decision.denial().message()).contains("alice").contains("scim:write").contains("Roles held: user");
+            assertThat(decision.denial().message())
+                    .contains("alice")
+                    .contains("scim:write")
+                    .contains("Roles held: user");
         }
 
         @Test
@@ -546,7 +579,9 @@ class DecisionChainTest {
 
             directory.assignments.delete(WORKSPACE, admin.id());
 
-            assertDeniedAt(chain.evaluate(value, Permission.SCIM_WRITE), Step.ROLE_GRANTS_PERMISSION,
+            assertDeniedAt(
+                    chain.evaluate(value, Permission.SCIM_WRITE),
+                    Step.ROLE_GRANTS_PERMISSION,
                     DenialReason.ROLE_LACKS_PERMISSION);
         }
 
@@ -554,7 +589,9 @@ class DecisionChainTest {
         void anAuthenticationFailureStopsBeforeThePermissionIsLookedAt() {
             principals.save(alice.withActive(false));
 
-            assertDeniedAt(chain.evaluate(stored(alicesToken()), Permission.TOKENS_READ), Step.OWNER_ACTIVE,
+            assertDeniedAt(
+                    chain.evaluate(stored(alicesToken()), Permission.TOKENS_READ),
+                    Step.OWNER_ACTIVE,
                     DenialReason.OWNER_INACTIVE);
         }
 
@@ -562,13 +599,18 @@ class DecisionChainTest {
         void aRoleHeldThroughAGroupNamesTheGroup() {
             Group ops = directory.groups.save(new Group(null, WORKSPACE, "ops", null));
             directory.groups.addMember(WORKSPACE, ops.id(), alice.id());
-            directory.assignments.add(RoleAssignment.toGroup(WORKSPACE,
-                    directory.roles.builtIn(WORKSPACE, BuiltInRole.AUDITOR).id(), ops.id(), null));
+            directory.assignments.add(RoleAssignment.toGroup(
+                    WORKSPACE,
+                    directory.roles.builtIn(WORKSPACE, BuiltInRole.AUDITOR).id(),
+                    ops.id(),
+                    null));
 
             Decision decision = chain.evaluate(stored(alicesToken()), Permission.AUDIT_READ);
 
             assertThat(decision.allowed()).isTrue();
-            assertThat(decision.trace().get(Step.ROLE_GRANTS_PERMISSION.ordinal()).detail())
+            assertThat(decision.trace()
+                            .get(Step.ROLE_GRANTS_PERMISSION.ordinal())
+                            .detail())
                     .contains("auditor via group ops");
         }
     }
@@ -576,7 +618,8 @@ class DecisionChainTest {
     @Nested
     class Step10ScopeGrantsPermission {
         private String scoped(Permission... permissions) {
-            return stored(alicesToken().withScopes(Arrays.stream(permissions).map(Scope::of).toArray(Scope[]::new)));
+            return stored(alicesToken()
+                    .withScopes(Arrays.stream(permissions).map(Scope::of).toArray(Scope[]::new)));
         }
 
         @Test
@@ -584,18 +627,22 @@ class DecisionChainTest {
             Decision decision = chain.evaluate(scoped(Permission.SCIM_READ), Permission.SCIM_READ);
 
             assertThat(decision.allowed()).isTrue();
-            assertThat(decision.trace().get(Step.SCOPE_GRANTS_PERMISSION.ordinal()).detail())
+            assertThat(decision.trace()
+                            .get(Step.SCOPE_GRANTS_PERMISSION.ordinal())
+                            .detail())
                     .contains("'scim:read' is within the token's scope 'scim:read'");
         }
 
         @Test
         void aPermissionTheOwnerHoldsButTheScopesLackIsDeniedListingBothSides() {
-            Decision decision = chain.evaluate(scoped(Permission.SCIM_READ, Permission.TOKENS_READ),
-                    Permission.TOKENS_WRITE);
+            Decision decision =
+                    chain.evaluate(scoped(Permission.SCIM_READ, Permission.TOKENS_READ), Permission.TOKENS_WRITE);
 
             assertDeniedAt(decision, Step.SCOPE_GRANTS_PERMISSION, DenialReason.SCOPE_MISSING);
-            assertThat(decision.denial().message()).contains("needs the scope 'tokens:write'")
-                    .contains("holds only scim:read, tokens:read").contains("create a token with 'tokens:write'");
+            assertThat(decision.denial().message())
+                    .contains("needs the scope 'tokens:write'")
+                    .contains("holds only scim:read, tokens:read")
+                    .contains("create a token with 'tokens:write'");
             assertThat(decision.denial().fact(Denial.REQUIRED_SCOPE)).containsExactly("tokens:write");
             assertThat(decision.denial().fact(Denial.TOKEN_SCOPES)).containsExactly("scim:read", "tokens:read");
         }
@@ -605,7 +652,9 @@ class DecisionChainTest {
             String value = stored(alicesToken());
 
             for (Permission permission : BuiltInRole.USER.permissions()) {
-                assertThat(chain.evaluate(value, permission).allowed()).as(permission.key()).isTrue();
+                assertThat(chain.evaluate(value, permission).allowed())
+                        .as(permission.key())
+                        .isTrue();
             }
         }
 
@@ -626,7 +675,9 @@ class DecisionChainTest {
 
             directory.assignments.delete(WORKSPACE, admin.id());
 
-            assertDeniedAt(chain.evaluate(value, Permission.SCIM_WRITE), Step.ROLE_GRANTS_PERMISSION,
+            assertDeniedAt(
+                    chain.evaluate(value, Permission.SCIM_WRITE),
+                    Step.ROLE_GRANTS_PERMISSION,
                     DenialReason.ROLE_LACKS_PERMISSION);
             assertThat(chain.evaluate(value, Permission.SCIM_READ).allowed()).isTrue();
         }
@@ -637,9 +688,13 @@ class DecisionChainTest {
 
             give(BuiltInRole.WORKSPACE_ADMIN);
 
-            assertDeniedAt(chain.evaluate(value, Permission.SCIM_WRITE), Step.SCOPE_GRANTS_PERMISSION,
+            assertDeniedAt(
+                    chain.evaluate(value, Permission.SCIM_WRITE),
+                    Step.SCOPE_GRANTS_PERMISSION,
                     DenialReason.SCOPE_MISSING);
-            assertDeniedAt(chain.evaluate(value, Permission.SETTINGS_WRITE), Step.SCOPE_GRANTS_PERMISSION,
+            assertDeniedAt(
+                    chain.evaluate(value, Permission.SETTINGS_WRITE),
+                    Step.SCOPE_GRANTS_PERMISSION,
                     DenialReason.SCOPE_MISSING);
         }
     }
@@ -654,9 +709,17 @@ class DecisionChainTest {
             Decision decision = chain.evaluateStored(token);
 
             assertThat(decision.allowed()).isTrue();
-            assertThat(decision.trace()).extracting(StepOutcome::step).containsExactly(Step.PRESENTED, Step.FORMAT,
-                    Step.KNOWN, Step.NOT_REVOKED, Step.NOT_EXPIRED, Step.TOKENS_ENABLED, Step.OWNER_ACTIVE,
-                    Step.TOKEN_USAGE);
+            assertThat(decision.trace())
+                    .extracting(StepOutcome::step)
+                    .containsExactly(
+                            Step.PRESENTED,
+                            Step.FORMAT,
+                            Step.KNOWN,
+                            Step.NOT_REVOKED,
+                            Step.NOT_EXPIRED,
+                            Step.TOKENS_ENABLED,
+                            Step.OWNER_ACTIVE,
+                            Step.TOKEN_USAGE);
             assertThat(decision.trace().get(0).detail()).contains("by token id " + token.id());
             assertThat(tokens.findByDigestCalls()).isZero();
         }
@@ -699,10 +762,15 @@ class DecisionChainTest {
             assertThat(decision.allowed()).isTrue();
             assertThat(decision.trace()).extracting(StepOutcome::step).containsExactly(Step.values());
             assertThat(decision.trace()).allMatch(StepOutcome::passed);
-            assertThat(decision.trace().get(Step.ROLE_GRANTS_PERMISSION.ordinal()).detail())
-                    .contains("tokens:read").contains("user");
-            assertThat(decision.trace().get(Step.NOT_EXPIRED.ordinal()).detail()).contains(EXPIRES.toString());
-            assertThat(decision.trace().get(Step.OWNER_ACTIVE.ordinal()).detail()).contains("alice");
+            assertThat(decision.trace()
+                            .get(Step.ROLE_GRANTS_PERMISSION.ordinal())
+                            .detail())
+                    .contains("tokens:read")
+                    .contains("user");
+            assertThat(decision.trace().get(Step.NOT_EXPIRED.ordinal()).detail())
+                    .contains(EXPIRES.toString());
+            assertThat(decision.trace().get(Step.OWNER_ACTIVE.ordinal()).detail())
+                    .contains("alice");
         }
 
         @Test
@@ -710,7 +778,8 @@ class DecisionChainTest {
             Decision decision = chain.evaluate(stored(alicesToken()));
 
             assertThat(decision.allowed()).isTrue();
-            assertThat(decision.trace()).extracting(StepOutcome::step)
+            assertThat(decision.trace())
+                    .extracting(StepOutcome::step)
                     .containsExactlyElementsOf(Arrays.asList(Step.values()).subList(0, Step.TOKEN_USAGE.ordinal() + 1));
         }
 
@@ -722,7 +791,8 @@ class DecisionChainTest {
             Decision decision = chain.evaluate(value);
 
             assertThat(decision.allowed()).isTrue();
-            assertThat(decision.trace().get(Step.NOT_EXPIRED.ordinal()).detail()).isEqualTo("never expires");
+            assertThat(decision.trace().get(Step.NOT_EXPIRED.ordinal()).detail())
+                    .isEqualTo("never expires");
         }
 
         @Test
@@ -731,7 +801,8 @@ class DecisionChainTest {
 
             Decision decision = chain.evaluate(value);
 
-            assertThat(decision.trace()).extracting(StepOutcome::detail)
+            assertThat(decision.trace())
+                    .extracting(StepOutcome::detail)
                     .noneMatch(detail -> detail.contains(value.substring(4, 47)));
         }
     }

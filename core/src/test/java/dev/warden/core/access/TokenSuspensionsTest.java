@@ -1,9 +1,5 @@
 package dev.warden.core.access;
 
-import dev.warden.core.token.DenialReason;
-
-import dev.warden.core.testkit.CoreTestKit;
-
 import static dev.warden.core.testkit.CoreTestKit.OTHER_WORKSPACE;
 import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +15,9 @@ import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.shared.Page;
 import dev.warden.core.shared.PageRequest;
+import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.DenialReason;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
@@ -69,8 +67,9 @@ class TokenSuspensionsTest {
 
         @Test
         void anEntryForAGroupOfTheOwnerIsEnough() {
-            kit.acl.grant(WORKSPACE, TokenUsageEntry.forGroup(kit.group("data-eng", alice).id(),
-                    TokenUsageLevel.CAN_USE));
+            kit.acl.grant(
+                    WORKSPACE,
+                    TokenUsageEntry.forGroup(kit.group("data-eng", alice).id(), TokenUsageLevel.CAN_USE));
 
             assertThat(suspensionOf(kit.activeToken(alice))).isEmpty();
         }
@@ -82,8 +81,9 @@ class TokenSuspensionsTest {
         void anActiveTokenIsSuspendedWithTheMessageEveryRefusalUses() {
             AccessToken token = kit.activeToken(alice);
 
-            assertThat(suspensionOf(token)).contains(new Suspension(DenialReason.NO_TOKEN_USAGE_PERMISSION,
-                    TokenUsagePolicy.deniedMessage(alice)));
+            assertThat(suspensionOf(token))
+                    .contains(new Suspension(
+                            DenialReason.NO_TOKEN_USAGE_PERMISSION, TokenUsagePolicy.deniedMessage(alice)));
             assertThat(suspensionOf(token).orElseThrow().message())
                     .contains("alice does not have permission to use tokens", "Permission Settings");
         }
@@ -108,9 +108,9 @@ class TokenSuspensionsTest {
 
             assertThat(found.of(revoked, now)).isEmpty();
             assertThat(found.of(expired, now)).isEmpty();
-            assertThat(found.of(active, now)).map(Suspension::reason)
-                    .contains(DenialReason.NO_TOKEN_USAGE_PERMISSION);
-            assertThat(found.ofOwner(alice.id())).map(Suspension::reason)
+            assertThat(found.of(active, now)).map(Suspension::reason).contains(DenialReason.NO_TOKEN_USAGE_PERMISSION);
+            assertThat(found.ofOwner(alice.id()))
+                    .map(Suspension::reason)
                     .contains(DenialReason.NO_TOKEN_USAGE_PERMISSION);
         }
     }
@@ -160,8 +160,10 @@ class TokenSuspensionsTest {
 
             OwnerSuspensions found = suspensions.of(WORKSPACE, List.of(ofAlice, ofBob, ofAdmin));
 
-            assertThat(List.of(ofAlice, ofBob, ofAdmin)).allSatisfy(token -> assertThat(found.of(token, now))
-                    .map(Suspension::reason).contains(DenialReason.TOKENS_DISABLED));
+            assertThat(List.of(ofAlice, ofBob, ofAdmin))
+                    .allSatisfy(token -> assertThat(found.of(token, now))
+                            .map(Suspension::reason)
+                            .contains(DenialReason.TOKENS_DISABLED));
             assertThat(found.of(ofAlice, now).orElseThrow().message())
                     .contains("Tokens are disabled", "enableTokensConfig");
             assertThat(principals.lookups).as("no owner needs looking up").isEmpty();
@@ -197,7 +199,8 @@ class TokenSuspensionsTest {
             assertThat(principals.lookups).hasSize(1);
             assertThat(principals.lookups.get(0)).containsExactlyInAnyOrder(alice.id(), bob.id(), carol.id());
             assertThat(found.byOwner()).containsOnlyKeys(bob.id(), carol.id());
-            assertThat(found.ofOwner(bob.id())).map(Suspension::reason)
+            assertThat(found.ofOwner(bob.id()))
+                    .map(Suspension::reason)
                     .contains(DenialReason.NO_TOKEN_USAGE_PERMISSION);
             assertThat(found.ofOwner(carol.id())).map(Suspension::reason).contains(DenialReason.OWNER_INACTIVE);
         }
@@ -213,7 +216,8 @@ class TokenSuspensionsTest {
             allowTokens(alice);
             AccessToken token = kit.activeToken(alice);
 
-            assertThat(suspensions.of(OTHER_WORKSPACE, List.of(token)).of(token, now)).map(Suspension::reason)
+            assertThat(suspensions.of(OTHER_WORKSPACE, List.of(token)).of(token, now))
+                    .map(Suspension::reason)
                     .contains(DenialReason.OWNER_INACTIVE);
         }
     }
@@ -250,8 +254,8 @@ class TokenSuspensionsTest {
         }
 
         @Override
-        public Page<Principal> search(WorkspaceId workspace, PrincipalKind kind, PrincipalQuery query,
-                                      PageRequest page) {
+        public Page<Principal> search(
+                WorkspaceId workspace, PrincipalKind kind, PrincipalQuery query, PageRequest page) {
             return delegate.search(workspace, kind, query, page);
         }
 

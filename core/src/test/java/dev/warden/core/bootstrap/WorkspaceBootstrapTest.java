@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.InMemoryAuditLog;
-import dev.warden.core.permission.Scope;
-import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.permission.Permission;
+import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.InMemoryPrincipalRepository;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
@@ -15,6 +14,7 @@ import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.Role;
 import dev.warden.core.shared.MutableClock;
 import dev.warden.core.testkit.CoreTestKit;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.InMemoryTokenRepository;
 import dev.warden.core.token.TokenDigest;
@@ -33,7 +33,8 @@ class WorkspaceBootstrapTest {
 
     private final List<String> writesOutsideTransaction = new ArrayList<>();
     /** An empty database; the token and audit fakes note every write made outside a transaction. */
-    private final CoreTestKit kit = CoreTestKit.builder().empty()
+    private final CoreTestKit kit = CoreTestKit.builder()
+            .empty()
             .tokens(new InMemoryTokenRepository() {
                 @Override
                 public synchronized void add(AccessToken token) {
@@ -49,6 +50,7 @@ class WorkspaceBootstrapTest {
                 }
             })
             .build();
+
     private final MutableClock clock = kit.clock;
     private final InMemoryWorkspaceRepository workspaces = kit.workspaces;
     private final InMemoryDirectory directory = kit.directory;
@@ -87,7 +89,8 @@ class WorkspaceBootstrapTest {
         void makesTheAdminAWorkspaceAdmin() {
             Principal admin = bootstrap.bootstrapIfEmpty(ADMIN_HASH, null).orElseThrow();
 
-            Role adminRole = directory.roles.findByName(main().id(), "workspace-admin").orElseThrow();
+            Role adminRole =
+                    directory.roles.findByName(main().id(), "workspace-admin").orElseThrow();
             assertThat(directory.assignments.list(main().id())).singleElement().satisfies(assignment -> {
                 assertThat(assignment.role()).isEqualTo(adminRole.id());
                 assertThat(assignment.principal()).isEqualTo(admin.id());
@@ -101,8 +104,9 @@ class WorkspaceBootstrapTest {
         void seedsTheFiveBuiltInRolesOfTheNewWorkspace() {
             bootstrap.bootstrapIfEmpty(ADMIN_HASH, null);
 
-            assertThat(directory.roles.list(main().id())).extracting(Role::name).containsExactlyInAnyOrder(
-                    "workspace-admin", "user", "auditor", "group-admin", "group-member");
+            assertThat(directory.roles.list(main().id()))
+                    .extracting(Role::name)
+                    .containsExactlyInAnyOrder("workspace-admin", "user", "auditor", "group-admin", "group-member");
             assertThat(directory.roles.list(main().id())).allMatch(Role::builtIn);
         }
 
@@ -127,7 +131,8 @@ class WorkspaceBootstrapTest {
                 assertThat(event.actorId()).isNull();
                 assertThat(event.targetType()).isEqualTo("principal");
                 assertThat(event.targetId()).isEqualTo(admin.id().toString());
-                assertThat(event.details()).containsEntry("workspace", "main")
+                assertThat(event.details())
+                        .containsEntry("workspace", "main")
                         .containsEntry("admin", "admin")
                         .containsEntry("admin_token", "false");
                 assertThat(event.details().values()).noneMatch(value -> value.contains(ADMIN_HASH));
@@ -175,12 +180,15 @@ class WorkspaceBootstrapTest {
         void auditsThatATokenWasStoredButNeverItsValue() {
             bootstrap.bootstrapIfEmpty(ADMIN_HASH, value);
 
-            assertThat(audit.events()).extracting(AuditEvent::action)
+            assertThat(audit.events())
+                    .extracting(AuditEvent::action)
                     .containsExactly(AuditAction.WORKSPACE_BOOTSTRAPPED, AuditAction.TOKEN_CREATED);
-            assertThat(audit.eventsWith(AuditAction.WORKSPACE_BOOTSTRAPPED)).singleElement()
+            assertThat(audit.eventsWith(AuditAction.WORKSPACE_BOOTSTRAPPED))
+                    .singleElement()
                     .satisfies(event -> assertThat(event.details()).containsEntry("admin_token", "true"));
-            assertThat(audit.events()).allSatisfy(event ->
-                    assertThat(event.toString()).doesNotContain(value).doesNotContain(value.substring(4, 47)));
+            assertThat(audit.events())
+                    .allSatisfy(event ->
+                            assertThat(event.toString()).doesNotContain(value).doesNotContain(value.substring(4, 47)));
         }
     }
 

@@ -3,16 +3,10 @@ package dev.warden.core.delegation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.warden.core.token.TechnicalTokenService;
-import dev.warden.core.token.TokenManagementService;
-import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.directory.DirectoryService;
-import dev.warden.core.group.GroupService;
-import dev.warden.core.testkit.CoreTestKit;
-import dev.warden.core.testkit.InMemoryDirectory;
-import dev.warden.core.role.RoleService;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
+import dev.warden.core.group.GroupService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Actor;
@@ -26,19 +20,25 @@ import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleId;
+import dev.warden.core.role.RoleService;
 import dev.warden.core.settings.InMemorySettingsRepository;
 import dev.warden.core.shared.DomainException;
 import dev.warden.core.shared.MutableClock;
+import dev.warden.core.testkit.CoreTestKit;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
-import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.InMemoryTokenRepository;
+import dev.warden.core.token.IssuedToken;
+import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenManagementService;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.tokenusage.InMemoryTokenUsageRepository;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
+import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.workspace.WorkspaceId;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -102,11 +102,23 @@ class NoEscalationPropertyTest {
     // ---- the fixed population, referenced by index so that a sequence of operations can be replayed ----------------
 
     /** Index 0 is the one workspace admin; 8 and 9 are service principals. */
-    static final String[] PEOPLE = {"admin", "alice", "bob", "carol", "dave", "erin", "frank", "grace", "sp-build",
-            "sp-deploy"};
+    static final String[] PEOPLE = {
+        "admin", "alice", "bob", "carol", "dave", "erin", "frank", "grace", "sp-build", "sp-deploy"
+    };
+
     static final int[] SERVICE_PRINCIPALS = {8, 9};
-    static final String[] APPLICATION_IDS = {null, null, null, null, null, null, null, null,
-            "0b5e3c4a-1111-4a7b-9c1d-000000000008", "0b5e3c4a-2222-4a7b-9c1d-000000000009"};
+    static final String[] APPLICATION_IDS = {
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "0b5e3c4a-1111-4a7b-9c1d-000000000008",
+        "0b5e3c4a-2222-4a7b-9c1d-000000000009"
+    };
     static final String[] GROUPS = {"A", "B", "C"};
     /** The custom roles the population starts with; the walk creates more, each named by the operation creating it. */
     static final String[] INITIAL_CUSTOM_ROLES = {"role-writer", "token-manager", "usage-writer"};
@@ -140,7 +152,9 @@ class NoEscalationPropertyTest {
         static final Power MAY_MANAGE_TOKENS = new Power("token usage " + TokenUsageLevel.CAN_MANAGE, null);
 
         static Power of(Grant grant) {
-            return new Power(grant.permission().key(), grant.atWorkspaceScope() ? null : grant.scope().id());
+            return new Power(
+                    grant.permission().key(),
+                    grant.atWorkspaceScope() ? null : grant.scope().id());
         }
 
         /** Held in {@code powers}: the same, or the same permission at workspace scope. */
@@ -155,7 +169,8 @@ class NoEscalationPropertyTest {
         @Override
         public int compareTo(Power other) {
             return Comparator.comparing(Power::what)
-                    .thenComparing(p -> p.scope() == null ? -1L : p.scope().value()).compare(this, other);
+                    .thenComparing(p -> p.scope() == null ? -1L : p.scope().value())
+                    .compare(this, other);
         }
     }
 
@@ -206,6 +221,7 @@ class NoEscalationPropertyTest {
         final Map<String, RoleId> customRoles = new LinkedHashMap<>();
         /** Tokens the walk created, by the name the creating operation gave them ("t17": created by operation 17). */
         final Map<String, TokenId> created = new LinkedHashMap<>();
+
         final Map<TokenId, Secrets> secrets = new HashMap<>();
         final Map<PrincipalId, String> labels = new HashMap<>();
 
@@ -247,18 +263,28 @@ class NoEscalationPropertyTest {
          */
         private void populate() {
             for (int i = 0; i < PEOPLE.length; i++) {
-                PrincipalId id = i == 0 ? kit.admin.id() // "admin", the kit's one workspace admin
-                        : directory.principals.save(APPLICATION_IDS[i] == null ? Principals.aUser(PEOPLE[i]).build()
-                                : Principal.newServicePrincipal(WS, APPLICATION_IDS[i], PEOPLE[i])).id();
+                PrincipalId id = i == 0
+                        ? kit.admin.id() // "admin", the kit's one workspace admin
+                        : directory
+                                .principals
+                                .save(
+                                        APPLICATION_IDS[i] == null
+                                                ? Principals.aUser(PEOPLE[i]).build()
+                                                : Principal.newServicePrincipal(WS, APPLICATION_IDS[i], PEOPLE[i]))
+                                .id();
                 people.add(id);
                 labels.put(id, PEOPLE[i]);
             }
             for (String name : GROUPS) {
-                groups.add(directory.groups.save(new Group(null, WS, "group-" + name, null)).id());
+                groups.add(directory
+                        .groups
+                        .save(new Group(null, WS, "group-" + name, null))
+                        .id());
             }
             RoleId roleWriter = customRole(INITIAL_CUSTOM_ROLES[0], EnumSet.of(Permission.ROLES_WRITE));
-            RoleId tokenManager = customRole(INITIAL_CUSTOM_ROLES[1], EnumSet.of(Permission.TOKEN_MANAGEMENT_WRITE,
-                    Permission.TOKENS_READ, Permission.TOKENS_WRITE));
+            RoleId tokenManager = customRole(
+                    INITIAL_CUSTOM_ROLES[1],
+                    EnumSet.of(Permission.TOKEN_MANAGEMENT_WRITE, Permission.TOKENS_READ, Permission.TOKENS_WRITE));
             RoleId usageWriter = customRole(INITIAL_CUSTOM_ROLES[2], EnumSet.of(Permission.PERMISSIONS_WRITE));
 
             give(builtIn(BuiltInRole.USER), 1, null);
@@ -277,21 +303,24 @@ class NoEscalationPropertyTest {
             member(0, 5);
             member(1, 6);
             member(1, 7);
-            directory.assignments.add(RoleAssignment.toGroup(WS, builtIn(BuiltInRole.GROUP_MEMBER), groups.get(0),
-                    groups.get(0)));
+            directory.assignments.add(
+                    RoleAssignment.toGroup(WS, builtIn(BuiltInRole.GROUP_MEMBER), groups.get(0), groups.get(0)));
             directory.assignments.add(RoleAssignment.toGroup(WS, tokenManager, groups.get(2), null));
 
-            acl.replace(WS, List.of(
-                    TokenUsageEntry.forPrincipal(people.get(1), TokenUsageLevel.CAN_USE),
-                    TokenUsageEntry.forPrincipal(people.get(3), TokenUsageLevel.CAN_USE),
-                    TokenUsageEntry.forPrincipal(people.get(4), TokenUsageLevel.CAN_MANAGE),
-                    TokenUsageEntry.forPrincipal(people.get(5), TokenUsageLevel.CAN_USE),
-                    TokenUsageEntry.forPrincipal(people.get(8), TokenUsageLevel.CAN_USE),
-                    TokenUsageEntry.forGroup(groups.get(1), TokenUsageLevel.CAN_USE)));
+            acl.replace(
+                    WS,
+                    List.of(
+                            TokenUsageEntry.forPrincipal(people.get(1), TokenUsageLevel.CAN_USE),
+                            TokenUsageEntry.forPrincipal(people.get(3), TokenUsageLevel.CAN_USE),
+                            TokenUsageEntry.forPrincipal(people.get(4), TokenUsageLevel.CAN_MANAGE),
+                            TokenUsageEntry.forPrincipal(people.get(5), TokenUsageLevel.CAN_USE),
+                            TokenUsageEntry.forPrincipal(people.get(8), TokenUsageLevel.CAN_USE),
+                            TokenUsageEntry.forGroup(groups.get(1), TokenUsageLevel.CAN_USE)));
         }
 
         private RoleId customRole(String name, Set<Permission> permissions) {
-            RoleId id = directory.roles.save(Role.custom(WS, name, "", permissions)).id();
+            RoleId id =
+                    directory.roles.save(Role.custom(WS, name, "", permissions)).id();
             customRoles.put(name, id);
             return id;
         }
@@ -361,8 +390,14 @@ class NoEscalationPropertyTest {
             state.add(acl.list(WS));
             state.add(settings.get(WS));
             for (AccessToken token : tokens.all()) {
-                state.add(Arrays.asList(token.id(), token.owner(), token.revision(), token.scopes(), token.expiresAt(),
-                        token.previousDigest(), token.previousValidUntil()));
+                state.add(Arrays.asList(
+                        token.id(),
+                        token.owner(),
+                        token.revision(),
+                        token.scopes(),
+                        token.expiresAt(),
+                        token.previousDigest(),
+                        token.previousValidUntil()));
             }
             return state;
         }
@@ -370,7 +405,9 @@ class NoEscalationPropertyTest {
         /** What each principal of the workspace can exercise now; see the class comment. */
         Map<PrincipalId, Set<Power>> powers() {
             Map<PrincipalId, Principal> all = new TreeMap<>(Comparator.comparingLong(PrincipalId::value));
-            directory.principals.all().stream().filter(p -> p.workspace().equals(WS)).forEach(p -> all.put(p.id(), p));
+            directory.principals.all().stream()
+                    .filter(p -> p.workspace().equals(WS))
+                    .forEach(p -> all.put(p.id(), p));
             Map<PrincipalId, EffectivePermissions> grants = new HashMap<>();
             Map<PrincipalId, Optional<TokenUsageLevel>> levels = new HashMap<>();
             Map<PrincipalId, Set<Power>> powers = new TreeMap<>(Comparator.comparingLong(PrincipalId::value));
@@ -407,11 +444,15 @@ class NoEscalationPropertyTest {
                     continue;
                 }
                 Principal owner = all.get(token.owner());
-                if (token.isRevoked() || token.isExpiredAt(now) || owner == null || !owner.active()
+                if (token.isRevoked()
+                        || token.isExpiredAt(now)
+                        || owner == null
+                        || !owner.active()
                         || levels.get(owner.id()).isEmpty()) {
                     continue;
                 }
-                if (token.previousDigest() == null || token.previousValidUntil() == null
+                if (token.previousDigest() == null
+                        || token.previousValidUntil() == null
                         || !now.isBefore(token.previousValidUntil())) {
                     holders.retainAll(entry.getValue().current);
                 }
@@ -424,7 +465,8 @@ class NoEscalationPropertyTest {
                         }
                     }
                 }
-                holders.forEach(holder -> powers.computeIfAbsent(holder, x -> new HashSet<>()).addAll(can));
+                holders.forEach(holder ->
+                        powers.computeIfAbsent(holder, x -> new HashSet<>()).addAll(can));
             }
             return powers;
         }
@@ -495,7 +537,9 @@ class NoEscalationPropertyTest {
         }
 
         public String apply(World w) {
-            RoleAssignment saved = w.roleService.assign(w.actor(actor), role.resolve(w),
+            RoleAssignment saved = w.roleService.assign(
+                    w.actor(actor),
+                    role.resolve(w),
                     to.person() == null ? null : w.people.get(to.person()),
                     to.group() == null ? null : w.groups.get(to.group()),
                     scope == null ? null : w.groups.get(scope));
@@ -515,9 +559,11 @@ class NoEscalationPropertyTest {
             GroupId group = from.group() == null ? null : w.groups.get(from.group());
             GroupId on = scope == null ? null : w.groups.get(scope);
             RoleAssignment found = w.directory.assignments.forRole(WS, id).stream()
-                    .filter(a -> Objects.equals(a.principal(), principal) && Objects.equals(a.group(), group)
+                    .filter(a -> Objects.equals(a.principal(), principal)
+                            && Objects.equals(a.group(), group)
                             && Objects.equals(a.scopeGroup(), on))
-                    .findFirst().orElseThrow(() -> new Skip("no such assignment"));
+                    .findFirst()
+                    .orElseThrow(() -> new Skip("no such assignment"));
             w.roleService.unassign(w.actor(actor), found.id());
             return null;
         }
@@ -559,7 +605,9 @@ class NoEscalationPropertyTest {
         }
 
         public String apply(World w) {
-            w.groupService.addMembers(w.actor(actor), w.groups.get(group),
+            w.groupService.addMembers(
+                    w.actor(actor),
+                    w.groups.get(group),
                     members.stream().map(w.people::get).toList());
             return null;
         }
@@ -571,7 +619,9 @@ class NoEscalationPropertyTest {
         }
 
         public String apply(World w) {
-            w.groupService.removeMembers(w.actor(actor), w.groups.get(group),
+            w.groupService.removeMembers(
+                    w.actor(actor),
+                    w.groups.get(group),
                     members.stream().map(w.people::get).toList());
             return null;
         }
@@ -601,8 +651,8 @@ class NoEscalationPropertyTest {
             PrincipalId principal = subject.person() == null ? null : w.people.get(subject.person());
             GroupId group = subject.group() == null ? null : w.groups.get(subject.group());
             List<TokenUsageEntry> kept = w.acl.list(WS).stream()
-                    .filter(entry -> !(Objects.equals(entry.principal(), principal)
-                            && Objects.equals(entry.group(), group)))
+                    .filter(entry ->
+                            !(Objects.equals(entry.principal(), principal) && Objects.equals(entry.group(), group)))
                     .toList();
             if (kept.size() == w.acl.list(WS).size()) {
                 throw new Skip(subject + " has no entry");
@@ -629,20 +679,26 @@ class NoEscalationPropertyTest {
         }
 
         public String apply(World w) {
-            return w.received(name, w.tokenManagement.createOnBehalfOf(w.actor(actor),
-                    APPLICATION_IDS[servicePrincipal], command(scopes)), actor, PEOPLE[servicePrincipal]);
+            return w.received(
+                    name,
+                    w.tokenManagement.createOnBehalfOf(
+                            w.actor(actor), APPLICATION_IDS[servicePrincipal], command(scopes)),
+                    actor,
+                    PEOPLE[servicePrincipal]);
         }
     }
 
     record CreateOrganisationToken(int actor, String name, BuiltInRole role, List<String> scopes) implements Op {
         public String describe() {
-            return "create organisation token " + name + " (" + role.roleName() + ") with scopes "
-                    + scopesText(scopes);
+            return "create organisation token " + name + " (" + role.roleName() + ") with scopes " + scopesText(scopes);
         }
 
         public String apply(World w) {
-            return w.received(name, w.technicalTokens.createOrganisationToken(w.actor(actor), command(scopes),
-                    role.roleName()), actor, "technical user of " + name + " (" + role.roleName() + ")");
+            return w.received(
+                    name,
+                    w.technicalTokens.createOrganisationToken(w.actor(actor), command(scopes), role.roleName()),
+                    actor,
+                    "technical user of " + name + " (" + role.roleName() + ")");
         }
     }
 
@@ -653,9 +709,12 @@ class NoEscalationPropertyTest {
         }
 
         public String apply(World w) {
-            return w.received(name, w.technicalTokens.createGroupToken(w.actor(actor), w.groups.get(group),
-                    command(scopes), role.roleName()), actor, "technical user of " + name + " (" + role.roleName()
-                    + " on " + GROUPS[group] + ")");
+            return w.received(
+                    name,
+                    w.technicalTokens.createGroupToken(
+                            w.actor(actor), w.groups.get(group), command(scopes), role.roleName()),
+                    actor,
+                    "technical user of " + name + " (" + role.roleName() + " on " + GROUPS[group] + ")");
         }
     }
 
@@ -724,7 +783,10 @@ class NoEscalationPropertyTest {
         }
 
         public String apply(World w) {
-            Principal target = w.principal(person != null ? w.people.get(person) : w.token(ownerOfToken).owner());
+            Principal target = w.principal(
+                    person != null
+                            ? w.people.get(person)
+                            : w.token(ownerOfToken).owner());
             w.directoryService.setActive(w.actor(actor), target.kind(), target.id(), active);
             return person != null ? null : w.label(target.id());
         }
@@ -756,13 +818,16 @@ class NoEscalationPropertyTest {
             RoleRef role = role(random, world);
             Subject to = subject(random);
             Integer scope = role.builtIn() != null && role.builtIn().groupScoped() || random.nextInt(10) < 3
-                    ? random.nextInt(GROUPS.length) : null;
+                    ? random.nextInt(GROUPS.length)
+                    : null;
             return new Assign(actor, role, to, scope);
         } else if (kind < 20) {
             return unassign(random, world, actor);
         } else if (kind < 23) {
-            return new CreateRole(actor, "custom-" + index, random.nextInt(10) == 0
-                    ? EnumSet.allOf(Permission.class) : permissions(random, 0.25));
+            return new CreateRole(
+                    actor,
+                    "custom-" + index,
+                    random.nextInt(10) == 0 ? EnumSet.allOf(Permission.class) : permissions(random, 0.25));
         } else if (kind < 31) {
             List<String> customNames = List.copyOf(world.customRoles.keySet());
             RoleRef role = RoleRef.custom(customNames.get(random.nextInt(customNames.size())));
@@ -771,14 +836,17 @@ class NoEscalationPropertyTest {
             if (random.nextBoolean()) {
                 change.add(Permission.values()[random.nextInt(Permission.values().length)]);
             }
-            return widen ? new ChangeRole(actor, role, change, Set.of())
+            return widen
+                    ? new ChangeRole(actor, role, change, Set.of())
                     : new ChangeRole(actor, role, Set.of(), change);
         } else if (kind < 40) {
             return new AddMembers(actor, random.nextInt(GROUPS.length), people(random));
         } else if (kind < 44) {
             return new RemoveMembers(actor, random.nextInt(GROUPS.length), people(random));
         } else if (kind < 49) {
-            return new PatchUsage(actor, subject(random),
+            return new PatchUsage(
+                    actor,
+                    subject(random),
                     random.nextInt(3) == 0 ? TokenUsageLevel.CAN_MANAGE : TokenUsageLevel.CAN_USE);
         } else if (kind < 52) {
             List<Subject> listed = world.acl.list(WS).stream()
@@ -792,14 +860,18 @@ class NoEscalationPropertyTest {
         } else if (kind < 58) {
             return new CreatePersonalToken(actor, name, scopes(random));
         } else if (kind < 64) {
-            return new CreateOnBehalfOf(actor, name, SERVICE_PRINCIPALS[random.nextInt(SERVICE_PRINCIPALS.length)],
-                    scopes(random));
+            return new CreateOnBehalfOf(
+                    actor, name, SERVICE_PRINCIPALS[random.nextInt(SERVICE_PRINCIPALS.length)], scopes(random));
         } else if (kind < 69) {
-            return new CreateOrganisationToken(actor, name,
-                    random.nextBoolean() ? BuiltInRole.USER : BuiltInRole.WORKSPACE_ADMIN, scopes(random));
+            return new CreateOrganisationToken(
+                    actor, name, random.nextBoolean() ? BuiltInRole.USER : BuiltInRole.WORKSPACE_ADMIN, scopes(random));
         } else if (kind < 74) {
-            return new CreateGroupToken(actor, name, random.nextInt(GROUPS.length),
-                    random.nextBoolean() ? BuiltInRole.GROUP_MEMBER : BuiltInRole.GROUP_ADMIN, scopes(random));
+            return new CreateGroupToken(
+                    actor,
+                    name,
+                    random.nextInt(GROUPS.length),
+                    random.nextBoolean() ? BuiltInRole.GROUP_MEMBER : BuiltInRole.GROUP_ADMIN,
+                    scopes(random));
         } else if (kind < 80) {
             return new Rotate(actor, token, random.nextBoolean());
         } else if (kind < 84) {
@@ -808,14 +880,21 @@ class NoEscalationPropertyTest {
             return new ManagedRestore(actor, token);
         } else if (kind < 94) {
             // mostly by the token's owner, when the owner is one of the population
-            int owner = tokenCount == 0 ? -1 : world.people.indexOf(world.tokens.findById(WS, world.created.get(token))
-                    .map(AccessToken::owner).orElse(null));
+            int owner = tokenCount == 0
+                    ? -1
+                    : world.people.indexOf(world.tokens
+                            .findById(WS, world.created.get(token))
+                            .map(AccessToken::owner)
+                            .orElse(null));
             int by = owner >= 0 && random.nextInt(4) > 0 ? owner : actor;
             return random.nextBoolean() ? new OwnRevoke(by, token) : new OwnRestore(by, token);
         } else {
             boolean ofTokenOwner = tokenCount > 0 && random.nextInt(5) == 0;
-            return new SetActive(actor, ofTokenOwner ? null : random.nextInt(PEOPLE.length),
-                    ofTokenOwner ? token : null, random.nextInt(3) > 0);
+            return new SetActive(
+                    actor,
+                    ofTokenOwner ? null : random.nextInt(PEOPLE.length),
+                    ofTokenOwner ? token : null,
+                    random.nextInt(3) > 0);
         }
     }
 
@@ -826,27 +905,34 @@ class NoEscalationPropertyTest {
             Role role = world.directory.roles.findById(WS, a.role()).orElse(null);
             int person = a.principal() == null ? -1 : world.people.indexOf(a.principal());
             int group = a.group() == null ? -1 : world.groups.indexOf(a.group());
-            if (role == null || (person < 0 && group < 0)
+            if (role == null
+                    || (person < 0 && group < 0)
                     || (!role.builtIn() && !world.customRoles.containsKey(role.name()))) {
                 continue;
             }
             RoleRef ref = role.builtIn() ? RoleRef.of(role.asBuiltIn().orElseThrow()) : RoleRef.custom(role.name());
-            candidates.add(new Unassign(actor, ref, person >= 0 ? new Subject(person, null) : new Subject(null, group),
+            candidates.add(new Unassign(
+                    actor,
+                    ref,
+                    person >= 0 ? new Subject(person, null) : new Subject(null, group),
                     a.scopeGroup() == null ? null : world.groups.indexOf(a.scopeGroup())));
         }
-        return candidates.isEmpty() ? new Unassign(actor, RoleRef.of(BuiltInRole.USER), new Subject(1, null), null)
+        return candidates.isEmpty()
+                ? new Unassign(actor, RoleRef.of(BuiltInRole.USER), new Subject(1, null), null)
                 : candidates.get(random.nextInt(candidates.size()));
     }
 
     private static RoleRef role(Random random, World world) {
         List<String> customNames = List.copyOf(world.customRoles.keySet());
         int pick = random.nextInt(BuiltInRole.values().length + customNames.size());
-        return pick < BuiltInRole.values().length ? RoleRef.of(BuiltInRole.values()[pick])
+        return pick < BuiltInRole.values().length
+                ? RoleRef.of(BuiltInRole.values()[pick])
                 : RoleRef.custom(customNames.get(pick - BuiltInRole.values().length));
     }
 
     private static Subject subject(Random random) {
-        return random.nextInt(10) < 7 ? new Subject(random.nextInt(PEOPLE.length), null)
+        return random.nextInt(10) < 7
+                ? new Subject(random.nextInt(PEOPLE.length), null)
                 : new Subject(null, random.nextInt(GROUPS.length));
     }
 
@@ -877,7 +963,9 @@ class NoEscalationPropertyTest {
         Set<String> keys = new LinkedHashSet<>();
         int count = 1 + random.nextInt(3);
         for (int i = 0; i < count; i++) {
-            keys.add(Scope.catalogue().get(random.nextInt(Scope.catalogue().size())).key());
+            keys.add(Scope.catalogue()
+                    .get(random.nextInt(Scope.catalogue().size()))
+                    .key());
         }
         return List.copyOf(keys);
     }
@@ -888,8 +976,9 @@ class NoEscalationPropertyTest {
     record Failure(int index, String kind, Set<String> gained, String detail) {
         /** What shrinking keeps: a crash of the same type, or an escalation that gains the same permission. */
         boolean like(Failure original) {
-            return kind.equals(original.kind()) && (original.gained().isEmpty()
-                    || gained.contains(original.gained().iterator().next()));
+            return kind.equals(original.kind())
+                    && (original.gained().isEmpty()
+                            || gained.contains(original.gained().iterator().next()));
         }
     }
 
@@ -978,14 +1067,27 @@ class NoEscalationPropertyTest {
             List<Op> shrunk = shrink(seed, found);
             Walk walk = replay(seed, shrunk);
             StringBuilder text = new StringBuilder();
-            text.append("The no-escalation walk failed with seed ").append(seed)
-                    .append(" (-D").append(SEED_PROPERTY).append('=').append(seed).append("), at operation ")
-                    .append(found.failure().index() + 1).append(" of the walk; shrunk from ")
-                    .append(found.ops().size()).append(" to ").append(walk.ops().size()).append(" operations:\n");
+            text.append("The no-escalation walk failed with seed ")
+                    .append(seed)
+                    .append(" (-D")
+                    .append(SEED_PROPERTY)
+                    .append('=')
+                    .append(seed)
+                    .append("), at operation ")
+                    .append(found.failure().index() + 1)
+                    .append(" of the walk; shrunk from ")
+                    .append(found.ops().size())
+                    .append(" to ")
+                    .append(walk.ops().size())
+                    .append(" operations:\n");
             for (int i = 0; i < walk.ops().size(); i++) {
                 Op op = walk.ops().get(i);
-                text.append(String.format("  %3d. %-9s %s%n       -> %s%n", i + 1, PEOPLE[op.actor()] + ":",
-                        op.describe(), walk.outcomes().get(i)));
+                text.append(String.format(
+                        "  %3d. %-9s %s%n       -> %s%n",
+                        i + 1,
+                        PEOPLE[op.actor()] + ":",
+                        op.describe(),
+                        walk.outcomes().get(i)));
             }
             text.append(walk.failure().detail());
             return text.toString();
@@ -1019,20 +1121,29 @@ class NoEscalationPropertyTest {
                 outcomes.add("skipped: " + skip.getMessage());
                 return null;
             } catch (DomainException refused) {
-                outcomes.add("refused: " + refused.getClass().getSimpleName() + ": "
-                        + abbreviated(refused.getMessage()));
+                outcomes.add(
+                        "refused: " + refused.getClass().getSimpleName() + ": " + abbreviated(refused.getMessage()));
                 List<Object> after = world.state();
                 if (!after.equals(state)) {
-                    return new Failure(index, "trace of a refusal", Set.of(), "The operation was refused ("
-                            + refused.getMessage() + ") but changed the state: a refused request changes nothing.");
+                    return new Failure(
+                            index,
+                            "trace of a refusal",
+                            Set.of(),
+                            "The operation was refused (" + refused.getMessage()
+                                    + ") but changed the state: a refused request changes nothing.");
                 }
                 return null;
             } catch (RuntimeException crash) {
                 outcomes.add("crashed: " + crash);
-                return new Failure(index, "crash " + crash.getClass().getName(), Set.of(),
+                return new Failure(
+                        index,
+                        "crash " + crash.getClass().getName(),
+                        Set.of(),
                         "The operation threw " + crash + ", which is not a refusal (DomainException):\n"
-                                + Arrays.stream(crash.getStackTrace()).limit(12).map(frame -> "    at " + frame)
-                                .collect(Collectors.joining("\n")));
+                                + Arrays.stream(crash.getStackTrace())
+                                        .limit(12)
+                                        .map(frame -> "    at " + frame)
+                                        .collect(Collectors.joining("\n")));
             }
             state = world.state();
             powers = world.powers();
@@ -1040,18 +1151,22 @@ class NoEscalationPropertyTest {
             for (Map.Entry<PrincipalId, Set<Power>> entry : powers.entrySet()) {
                 Set<Power> was = before.getOrDefault(entry.getKey(), Set.of());
                 List<Power> gained = entry.getValue().stream()
-                        .filter(power -> !power.coveredBy(was) && !power.coveredBy(actorHeld)).sorted().toList();
+                        .filter(power -> !power.coveredBy(was) && !power.coveredBy(actorHeld))
+                        .sorted()
+                        .toList();
                 if (!gained.isEmpty()) {
                     String who = world.label(entry.getKey());
-                    return new Failure(index, "escalation",
+                    return new Failure(
+                            index,
+                            "escalation",
                             gained.stream().map(Power::what).collect(Collectors.toCollection(LinkedHashSet::new)),
                             who + " can now exercise "
-                            + gained.stream().map(Power::describe).collect(Collectors.joining(", "))
-                            + ", which it could not before, and the actor " + PEOPLE[op.actor()]
-                            + " did not hold " + (gained.size() == 1 ? "it" : "them") + " either.\n"
-                            + "  " + who + " before: " + describe(was) + "\n"
-                            + "  " + who + " after:  " + describe(entry.getValue()) + "\n"
-                            + "  " + PEOPLE[op.actor()] + " (actor) before: " + describe(actorHeld));
+                                    + gained.stream().map(Power::describe).collect(Collectors.joining(", "))
+                                    + ", which it could not before, and the actor " + PEOPLE[op.actor()]
+                                    + " did not hold " + (gained.size() == 1 ? "it" : "them") + " either.\n"
+                                    + "  " + who + " before: " + describe(was) + "\n"
+                                    + "  " + who + " after:  " + describe(entry.getValue()) + "\n"
+                                    + "  " + PEOPLE[op.actor()] + " (actor) before: " + describe(actorHeld));
                 }
             }
             return null;
@@ -1062,7 +1177,8 @@ class NoEscalationPropertyTest {
         }
 
         private static String describe(Set<Power> powers) {
-            return powers.isEmpty() ? "nothing"
+            return powers.isEmpty()
+                    ? "nothing"
                     : powers.stream().sorted().map(Power::describe).collect(Collectors.joining(", "));
         }
     }

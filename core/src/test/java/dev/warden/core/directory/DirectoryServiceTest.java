@@ -1,14 +1,5 @@
 package dev.warden.core.directory;
 
-import dev.warden.core.principal.Actor;
-import dev.warden.core.principal.Principal;
-import dev.warden.core.principal.PrincipalId;
-import dev.warden.core.principal.PrincipalKind;
-import dev.warden.core.principal.PrincipalQuery;
-import dev.warden.core.principal.Principals;
-
-import dev.warden.core.testkit.CoreTestKit;
-
 import static dev.warden.core.testkit.CoreTestKit.OTHER_WORKSPACE;
 import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +9,12 @@ import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.group.Group;
 import dev.warden.core.permission.Permission;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.principal.PrincipalKind;
+import dev.warden.core.principal.PrincipalQuery;
+import dev.warden.core.principal.Principals;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.shared.InvalidParameterException;
@@ -25,6 +22,7 @@ import dev.warden.core.shared.PageRequest;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
+import dev.warden.core.testkit.CoreTestKit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,7 +48,10 @@ class DirectoryServiceTest {
     }
 
     private Principal stored(Principal principal) {
-        return kit.directory.principals.findById(principal.workspace(), principal.id()).orElseThrow();
+        return kit.directory
+                .principals
+                .findById(principal.workspace(), principal.id())
+                .orElseThrow();
     }
 
     private static InvalidParameterException invalid(ThrowingCallable call) {
@@ -63,8 +64,17 @@ class DirectoryServiceTest {
     class CreatingAUser {
         @Test
         void storesTheTrimmedProfileWithThePasswordHash() {
-            Principal created = service.createUser(admin, new UserDetails("  alice ", " Alice Liddell ",
-                    " alice@example.com ", " Alice ", " Liddell ", " ext-1 ", null), HASH);
+            Principal created = service.createUser(
+                    admin,
+                    new UserDetails(
+                            "  alice ",
+                            " Alice Liddell ",
+                            " alice@example.com ",
+                            " Alice ",
+                            " Liddell ",
+                            " ext-1 ",
+                            null),
+                    HASH);
 
             assertThat(created.id()).isNotNull();
             assertThat(stored(created)).isEqualTo(created);
@@ -84,13 +94,14 @@ class DirectoryServiceTest {
         @Test
         void withoutADisplayNameIsShownByItsUserName() {
             assertThat(service.createUser(admin, new UserDetails("bob", "  ", null, null, null, null, null), null)
-                    .displayName()).isEqualTo("bob");
+                            .displayName())
+                    .isEqualTo("bob");
         }
 
         @Test
         void mayBeCreatedInactive() {
-            Principal created = service.createUser(admin,
-                    new UserDetails("bob", null, null, null, null, null, false), HASH);
+            Principal created =
+                    service.createUser(admin, new UserDetails("bob", null, null, null, null, null, false), HASH);
 
             assertThat(stored(created).active()).isFalse();
             assertThat(stored(created).canLogIn()).isFalse();
@@ -101,17 +112,20 @@ class DirectoryServiceTest {
             Principal created = service.createUser(admin, user("alice"), HASH);
 
             assertThat(kit.directory.assignments.forAssignees(WORKSPACE, created.id(), List.of()))
-                    .singleElement().satisfies(assignment -> {
-                        assertThat(assignment.role()).isEqualTo(kit.role(BuiltInRole.USER).id());
+                    .singleElement()
+                    .satisfies(assignment -> {
+                        assertThat(assignment.role())
+                                .isEqualTo(kit.role(BuiltInRole.USER).id());
                         assertThat(assignment.atWorkspaceScope()).isTrue();
                     });
-            assertThat(kit.resolver.of(WORKSPACE, created.id()).holds(Permission.TOKENS_WRITE)).isTrue();
+            assertThat(kit.resolver.of(WORKSPACE, created.id()).holds(Permission.TOKENS_WRITE))
+                    .isTrue();
         }
 
         @Test
         void isAuditedWithTheActorAndTheNewProfile() {
-            Principal created = service.createUser(admin, new UserDetails("alice", "Alice", "alice@example.com",
-                    null, null, null, null), HASH);
+            Principal created = service.createUser(
+                    admin, new UserDetails("alice", "Alice", "alice@example.com", null, null, null, null), HASH);
 
             assertThat(kit.audit.events()).singleElement().satisfies(event -> {
                 assertThat(event.action()).isEqualTo(AuditAction.PRINCIPAL_CREATED);
@@ -120,7 +134,8 @@ class DirectoryServiceTest {
                 assertThat(event.occurredAt()).isEqualTo(kit.clock.instant());
                 assertThat(event.targetType()).isEqualTo("user");
                 assertThat(event.targetId()).isEqualTo(created.id().toString());
-                assertThat(event.details()).doesNotContainKey("before")
+                assertThat(event.details())
+                        .doesNotContainKey("before")
                         .containsEntry("after", "USER alice (Alice), active, alice@example.com")
                         .containsEntry("role", "user");
                 assertThat(event.toString()).doesNotContain(HASH);
@@ -132,58 +147,69 @@ class DirectoryServiceTest {
             service.createUser(admin, user("alice"), HASH);
 
             assertThatThrownBy(() -> service.createUser(admin, user("alice  "), HASH))
-                    .isInstanceOf(ResourceAlreadyExistsException.class).hasMessageContaining("'alice'");
-            assertThat(kit.directory.principals.all()).extracting(Principal::userName)
+                    .isInstanceOf(ResourceAlreadyExistsException.class)
+                    .hasMessageContaining("'alice'");
+            assertThat(kit.directory.principals.all())
+                    .extracting(Principal::userName)
                     .containsExactly("admin", "alice");
             assertThat(kit.audit.events()).hasSize(1);
         }
 
         @Test
         void theSameUserNameMayExistInAnotherWorkspace() {
-            Principal other = kit.principalIn(OTHER_WORKSPACE, Principals.aUser("boss").build(),
-                    BuiltInRole.WORKSPACE_ADMIN);
+            Principal other =
+                    kit.principalIn(OTHER_WORKSPACE, Principals.aUser("boss").build(), BuiltInRole.WORKSPACE_ADMIN);
 
             Principal created = service.createUser(Principals.actor(other), user("admin"), HASH);
 
             assertThat(created.workspace()).isEqualTo(OTHER_WORKSPACE);
             assertThat(kit.directory.assignments.forAssignees(OTHER_WORKSPACE, created.id(), List.of()))
-                    .extracting(RoleAssignment::role).containsExactly(kit.role(OTHER_WORKSPACE, BuiltInRole.USER).id());
+                    .extracting(RoleAssignment::role)
+                    .containsExactly(kit.role(OTHER_WORKSPACE, BuiltInRole.USER).id());
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"", "   "})
         void aUserNameIsRequired(String userName) {
-            assertThat(invalid(() -> service.createUser(admin, user(userName), HASH)).field()).isEqualTo("userName");
-            assertThat(invalid(() -> service.createUser(admin, user(null), HASH)).field()).isEqualTo("userName");
+            assertThat(invalid(() -> service.createUser(admin, user(userName), HASH))
+                            .field())
+                    .isEqualTo("userName");
+            assertThat(invalid(() -> service.createUser(admin, user(null), HASH))
+                            .field())
+                    .isEqualTo("userName");
             assertThat(kit.directory.principals.all()).hasSize(1);
         }
 
         @Test
         void aUserNameOver255CharactersIsRefused() {
-            assertThat(invalid(() -> service.createUser(admin, user("a".repeat(256)), HASH)).field())
+            assertThat(invalid(() -> service.createUser(admin, user("a".repeat(256)), HASH))
+                            .field())
                     .isEqualTo("userName");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"alice", "alice@", "@example.com", "a b@example.com", "a@b@c"})
         void anEmailThatIsNoAddressIsRefused(String email) {
-            InvalidParameterException refused = invalid(() -> service.createUser(admin,
-                    new UserDetails("alice", null, email, null, null, null, null), HASH));
+            InvalidParameterException refused = invalid(() ->
+                    service.createUser(admin, new UserDetails("alice", null, email, null, null, null, null), HASH));
 
             assertThat(refused.field()).isEqualTo("emails");
-            assertThat(kit.directory.principals.findByUserName(WORKSPACE, "alice")).isEmpty();
+            assertThat(kit.directory.principals.findByUserName(WORKSPACE, "alice"))
+                    .isEmpty();
         }
 
         @Test
         void aBlankEmailMeansNone() {
             assertThat(service.createUser(admin, new UserDetails("alice", null, "  ", null, null, null, null), HASH)
-                    .email()).isNull();
+                            .email())
+                    .isNull();
         }
 
         @Test
         void controlCharactersAreRefused() {
-            assertThat(invalid(() -> service.createUser(admin,
-                    new UserDetails("alice", "Al\u0007ice", null, null, null, null, null), HASH)).field())
+            assertThat(invalid(() -> service.createUser(
+                                    admin, new UserDetails("alice", "Al\u0007ice", null, null, null, null, null), HASH))
+                            .field())
                     .isEqualTo("displayName");
         }
     }
@@ -224,7 +250,8 @@ class DirectoryServiceTest {
         @ValueSource(strings = {"ci-bot", "6f0c2e9a1b7d4c3e9f112a3b4c5d6e7f", "6f0c2e9a-1b7d-4c3e-9f11-2a3b4c5d6e7g"})
         void refusesAnApplicationIdThatIsNoUuid(String applicationId) {
             assertThat(invalid(() -> service.createServicePrincipal(admin, servicePrincipal(applicationId, "ci")))
-                    .field()).isEqualTo("applicationId");
+                            .field())
+                    .isEqualTo("applicationId");
             assertThat(kit.directory.principals.all()).hasSize(1);
         }
 
@@ -233,14 +260,17 @@ class DirectoryServiceTest {
             String given = "6f0c2e9a-1b7d-4c3e-9f11-2a3b4c5d6e7f";
             service.createServicePrincipal(admin, servicePrincipal(given, "ci"));
 
-            assertThatThrownBy(() -> service.createServicePrincipal(admin, servicePrincipal(given.toUpperCase(), "ci2")))
-                    .isInstanceOf(ResourceAlreadyExistsException.class).hasMessageContaining(given);
+            assertThatThrownBy(
+                            () -> service.createServicePrincipal(admin, servicePrincipal(given.toUpperCase(), "ci2")))
+                    .isInstanceOf(ResourceAlreadyExistsException.class)
+                    .hasMessageContaining(given);
             assertThat(kit.directory.principals.all()).hasSize(2);
         }
 
         @Test
         void requiresADisplayName() {
-            assertThat(invalid(() -> service.createServicePrincipal(admin, servicePrincipal(null, " "))).field())
+            assertThat(invalid(() -> service.createServicePrincipal(admin, servicePrincipal(null, " ")))
+                            .field())
                     .isEqualTo("displayName");
         }
 
@@ -249,22 +279,25 @@ class DirectoryServiceTest {
             Principal created = service.createServicePrincipal(admin, servicePrincipal(null, "ci"));
 
             assertThat(kit.resolver.of(WORKSPACE, created.id()).roleNames()).containsExactly("user");
-            assertThat(kit.audit.eventsWith(AuditAction.PRINCIPAL_CREATED)).singleElement().satisfies(event -> {
-                assertThat(event.targetType()).isEqualTo("service_principal");
-                assertThat(event.details().get("after")).startsWith("SERVICE_PRINCIPAL " + created.applicationId());
-            });
+            assertThat(kit.audit.eventsWith(AuditAction.PRINCIPAL_CREATED))
+                    .singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.targetType()).isEqualTo("service_principal");
+                        assertThat(event.details().get("after"))
+                                .startsWith("SERVICE_PRINCIPAL " + created.applicationId());
+                    });
         }
     }
 
     @Nested
     class ReplacingAUser {
-        private final Principal alice = service.createUser(admin, new UserDetails("alice", "Alice",
-                "alice@example.com", "Alice", "Liddell", null, null), HASH);
+        private final Principal alice = service.createUser(
+                admin, new UserDetails("alice", "Alice", "alice@example.com", "Alice", "Liddell", null, null), HASH);
 
         @Test
         void replacesTheWholeProfileAndKeepsThePassword() {
-            Principal replaced = service.replaceUser(admin, alice.id(),
-                    new UserDetails(" alice2 ", "Alice L.", null, null, "Liddell", "x", null));
+            Principal replaced = service.replaceUser(
+                    admin, alice.id(), new UserDetails(" alice2 ", "Alice L.", null, null, "Liddell", "x", null));
 
             assertThat(stored(alice)).isEqualTo(replaced);
             assertThat(replaced.userName()).isEqualTo("alice2");
@@ -281,19 +314,24 @@ class DirectoryServiceTest {
         void isAuditedWithBeforeAndAfter() {
             service.replaceUser(admin, alice.id(), new UserDetails("alice", "Alice L.", null, null, null, null, null));
 
-            assertThat(kit.audit.eventsWith(AuditAction.PRINCIPAL_UPDATED)).singleElement().satisfies(event -> {
-                assertThat(event.details()).containsEntry("before", "USER alice (Alice), active, alice@example.com")
-                        .containsEntry("after", "USER alice (Alice L.), active");
-                assertThat(event.targetId()).isEqualTo(alice.id().toString());
-            });
+            assertThat(kit.audit.eventsWith(AuditAction.PRINCIPAL_UPDATED))
+                    .singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.details())
+                                .containsEntry("before", "USER alice (Alice), active, alice@example.com")
+                                .containsEntry("after", "USER alice (Alice L.), active");
+                        assertThat(event.targetId()).isEqualTo(alice.id().toString());
+                    });
         }
 
         @Test
         void anUnchangedProfileIsNotAudited() {
             int before = kit.audit.events().size();
 
-            service.replaceUser(admin, alice.id(), new UserDetails("alice", "Alice", "alice@example.com", "Alice",
-                    "Liddell", null, true));
+            service.replaceUser(
+                    admin,
+                    alice.id(),
+                    new UserDetails("alice", "Alice", "alice@example.com", "Alice", "Liddell", null, true));
 
             assertThat(kit.audit.events()).hasSize(before);
         }
@@ -307,8 +345,8 @@ class DirectoryServiceTest {
 
         @Test
         void canDeactivate() {
-            Principal replaced = service.replaceUser(admin, alice.id(),
-                    new UserDetails("alice", "Alice", null, null, null, null, false));
+            Principal replaced = service.replaceUser(
+                    admin, alice.id(), new UserDetails("alice", "Alice", null, null, null, null, false));
 
             assertThat(stored(alice).active()).isFalse();
             assertThat(kit.audit.events().get(kit.audit.events().size() - 1).action())
@@ -332,8 +370,8 @@ class DirectoryServiceTest {
 
         @Test
         void changesTheDisplayNameAndKeepsTheApplicationId() {
-            Principal replaced = service.replaceServicePrincipal(admin, ci.id(),
-                    new ServicePrincipalDetails(null, "ci-bot", "ext", null));
+            Principal replaced = service.replaceServicePrincipal(
+                    admin, ci.id(), new ServicePrincipalDetails(null, "ci-bot", "ext", null));
 
             assertThat(stored(ci)).isEqualTo(replaced);
             assertThat(replaced.displayName()).isEqualTo("ci-bot");
@@ -343,7 +381,9 @@ class DirectoryServiceTest {
 
         @Test
         void acceptsTheSameApplicationIdInAnyCase() {
-            Principal replaced = service.replaceServicePrincipal(admin, ci.id(),
+            Principal replaced = service.replaceServicePrincipal(
+                    admin,
+                    ci.id(),
                     new ServicePrincipalDetails(ci.applicationId().toUpperCase(), "ci-bot", null, null));
 
             assertThat(replaced.applicationId()).isEqualTo(ci.applicationId());
@@ -351,7 +391,9 @@ class DirectoryServiceTest {
 
         @Test
         void refusesToChangeTheApplicationId() {
-            InvalidParameterException refused = invalid(() -> service.replaceServicePrincipal(admin, ci.id(),
+            InvalidParameterException refused = invalid(() -> service.replaceServicePrincipal(
+                    admin,
+                    ci.id(),
                     new ServicePrincipalDetails(UUID.randomUUID().toString(), "ci-bot", null, null)));
 
             assertThat(refused.field()).isEqualTo("applicationId");
@@ -361,8 +403,9 @@ class DirectoryServiceTest {
 
         @Test
         void aUserIsNotAServicePrincipal() {
-            assertThatThrownBy(() -> service.replaceServicePrincipal(admin, kit.admin.id(),
-                    servicePrincipal(null, "x"))).isInstanceOf(ResourceNotFoundException.class);
+            assertThatThrownBy(
+                            () -> service.replaceServicePrincipal(admin, kit.admin.id(), servicePrincipal(null, "x")))
+                    .isInstanceOf(ResourceNotFoundException.class);
         }
     }
 
@@ -378,7 +421,8 @@ class DirectoryServiceTest {
             assertThat(stored(alice).active()).isFalse();
             assertThat(kit.audit.events()).singleElement().satisfies(event -> {
                 assertThat(event.action()).isEqualTo(AuditAction.PRINCIPAL_DEACTIVATED);
-                assertThat(event.details()).containsEntry("before", "USER alice, active")
+                assertThat(event.details())
+                        .containsEntry("before", "USER alice, active")
                         .containsEntry("after", "USER alice, inactive");
             });
         }
@@ -397,7 +441,8 @@ class DirectoryServiceTest {
             service.setActive(admin, PrincipalKind.USER, alice.id(), true);
 
             assertThat(stored(alice).active()).isTrue();
-            assertThat(kit.audit.events()).extracting(AuditEvent::action)
+            assertThat(kit.audit.events())
+                    .extracting(AuditEvent::action)
                     .containsExactly(AuditAction.PRINCIPAL_DEACTIVATED, AuditAction.PRINCIPAL_ACTIVATED);
         }
 
@@ -411,7 +456,8 @@ class DirectoryServiceTest {
         @Test
         void theKindMustMatch() {
             assertThatThrownBy(() -> service.setActive(admin, PrincipalKind.SERVICE_PRINCIPAL, alice.id(), false))
-                    .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("Service principal");
+                    .isInstanceOf(ResourceNotFoundException.class)
+                    .hasMessageContaining("Service principal");
             assertThat(stored(alice).active()).isTrue();
         }
     }
@@ -444,7 +490,8 @@ class DirectoryServiceTest {
             service.delete(admin, PrincipalKind.SERVICE_PRINCIPAL, ci.id());
 
             assertThat(kit.members(ops)).isEmpty();
-            assertThat(kit.directory.assignments.list(WORKSPACE)).noneMatch(a -> ci.id().equals(a.principal()));
+            assertThat(kit.directory.assignments.list(WORKSPACE))
+                    .noneMatch(a -> ci.id().equals(a.principal()));
         }
 
         @Test
@@ -453,11 +500,14 @@ class DirectoryServiceTest {
 
             service.delete(admin, PrincipalKind.SERVICE_PRINCIPAL, ci.id());
 
-            assertThat(kit.audit.eventsWith(AuditAction.PRINCIPAL_DELETED)).singleElement().satisfies(event -> {
-                assertThat(event.targetId()).isEqualTo(ci.id().toString());
-                assertThat(event.details()).containsEntry("tokens_deleted", "1")
-                        .containsEntry("before", "SERVICE_PRINCIPAL " + ci.applicationId() + " (ci), active");
-            });
+            assertThat(kit.audit.eventsWith(AuditAction.PRINCIPAL_DELETED))
+                    .singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.targetId()).isEqualTo(ci.id().toString());
+                        assertThat(event.details())
+                                .containsEntry("tokens_deleted", "1")
+                                .containsEntry("before", "SERVICE_PRINCIPAL " + ci.applicationId() + " (ci), active");
+                    });
         }
 
         @Test
@@ -473,14 +523,15 @@ class DirectoryServiceTest {
 
     @Nested
     class Reading {
-        private final Principal alice = service.createUser(admin, new UserDetails("alice", "Alice", null, null,
-                null, null, null), HASH);
+        private final Principal alice =
+                service.createUser(admin, new UserDetails("alice", "Alice", null, null, null, null, null), HASH);
         private final Principal ci = service.createServicePrincipal(admin, servicePrincipal(null, "ci"));
 
         @Test
         void getsAPrincipalOfTheAskedKind() {
             assertThat(service.get(admin, PrincipalKind.USER, alice.id())).isEqualTo(alice);
-            assertThat(service.get(admin, PrincipalKind.SERVICE_PRINCIPAL, ci.id())).isEqualTo(ci);
+            assertThat(service.get(admin, PrincipalKind.SERVICE_PRINCIPAL, ci.id()))
+                    .isEqualTo(ci);
         }
 
         @Test
@@ -489,29 +540,40 @@ class DirectoryServiceTest {
                     .isInstanceOf(ResourceNotFoundException.class)
                     .hasMessage("Service principal " + alice.id() + " does not exist.");
             assertThatThrownBy(() -> service.get(admin, PrincipalKind.USER, ci.id()))
-                    .isInstanceOf(ResourceNotFoundException.class).hasMessage("User " + ci.id() + " does not exist.");
+                    .isInstanceOf(ResourceNotFoundException.class)
+                    .hasMessage("User " + ci.id() + " does not exist.");
         }
 
         @Test
         void searchesOneKindByNameFragment() {
             service.createUser(admin, new UserDetails("bob", "Bob", null, null, null, null, null), HASH);
 
-            var users = service.search(admin, PrincipalKind.USER, PrincipalQuery.containing("ALI"), PageRequest.first(10));
+            var users =
+                    service.search(admin, PrincipalKind.USER, PrincipalQuery.containing("ALI"), PageRequest.first(10));
 
             assertThat(users.items()).containsExactly(alice);
             assertThat(users.total()).isEqualTo(1);
             assertThat(service.search(admin, PrincipalKind.SERVICE_PRINCIPAL, PrincipalQuery.ALL, PageRequest.first(10))
-                    .items()).containsExactly(ci);
+                            .items())
+                    .containsExactly(ci);
         }
 
         @Test
         void searchesByExactAttribute() {
-            assertThat(service.search(admin, PrincipalKind.SERVICE_PRINCIPAL,
-                    PrincipalQuery.equal(PrincipalQuery.Attribute.APPLICATION_ID, ci.applicationId()),
-                    PageRequest.first(10)).items()).containsExactly(ci);
-            assertThat(service.search(admin, PrincipalKind.USER,
-                    PrincipalQuery.equal(PrincipalQuery.Attribute.USER_NAME, "ALICE"), PageRequest.first(10))
-                    .items()).isEmpty();
+            assertThat(service.search(
+                                    admin,
+                                    PrincipalKind.SERVICE_PRINCIPAL,
+                                    PrincipalQuery.equal(PrincipalQuery.Attribute.APPLICATION_ID, ci.applicationId()),
+                                    PageRequest.first(10))
+                            .items())
+                    .containsExactly(ci);
+            assertThat(service.search(
+                                    admin,
+                                    PrincipalKind.USER,
+                                    PrincipalQuery.equal(PrincipalQuery.Attribute.USER_NAME, "ALICE"),
+                                    PageRequest.first(10))
+                            .items())
+                    .isEmpty();
         }
 
         @Test
@@ -557,7 +619,8 @@ class DirectoryServiceTest {
         @Test
         void readsAreAllowed() {
             assertThat(service.get(actor, PrincipalKind.USER, alice.id())).isEqualTo(alice);
-            assertThat(service.search(actor, PrincipalKind.USER, PrincipalQuery.ALL, PageRequest.first(10)).total())
+            assertThat(service.search(actor, PrincipalKind.USER, PrincipalQuery.ALL, PageRequest.first(10))
+                            .total())
                     .isEqualTo(3);
             assertThat(service.tokenCount(actor, alice.id())).isZero();
             assertThat(service.me(actor)).isEqualTo(bob);
@@ -568,7 +631,8 @@ class DirectoryServiceTest {
             Actor nobody = Principals.actor(kit.user("nobody"));
 
             assertThatThrownBy(() -> service.get(nobody, PrincipalKind.USER, alice.id()))
-                    .isInstanceOfSatisfying(PermissionDeniedException.class,
+                    .isInstanceOfSatisfying(
+                            PermissionDeniedException.class,
                             denied -> assertThat(denied.permission()).isEqualTo("scim:read"))
                     .hasMessageContaining("Roles held: none");
         }
@@ -585,8 +649,8 @@ class DirectoryServiceTest {
 
     @Nested
     class AcrossWorkspaces {
-        private final Principal foreign = kit.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build(),
-                BuiltInRole.WORKSPACE_ADMIN);
+        private final Principal foreign =
+                kit.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build(), BuiltInRole.WORKSPACE_ADMIN);
         private final Principal alice = kit.user("alice", BuiltInRole.USER);
 
         @Test
@@ -594,9 +658,11 @@ class DirectoryServiceTest {
             Actor other = Principals.actor(foreign);
 
             assertThatThrownBy(() -> service.get(other, PrincipalKind.USER, alice.id()))
-                    .isInstanceOf(ResourceNotFoundException.class).hasMessage("User " + alice.id() + " does not exist.");
+                    .isInstanceOf(ResourceNotFoundException.class)
+                    .hasMessage("User " + alice.id() + " does not exist.");
             assertThatThrownBy(() -> service.get(other, PrincipalKind.USER, new PrincipalId(9999)))
-                    .isInstanceOf(ResourceNotFoundException.class).hasMessage("User 9999 does not exist.");
+                    .isInstanceOf(ResourceNotFoundException.class)
+                    .hasMessage("User 9999 does not exist.");
             assertThatThrownBy(() -> service.setActive(other, PrincipalKind.USER, alice.id(), false))
                     .isInstanceOf(ResourceNotFoundException.class);
             assertThatThrownBy(() -> service.delete(other, PrincipalKind.USER, alice.id()))
@@ -608,8 +674,13 @@ class DirectoryServiceTest {
 
         @Test
         void searchShowsOnlyTheActorsWorkspace() {
-            assertThat(service.search(Principals.actor(foreign), PrincipalKind.USER, PrincipalQuery.ALL,
-                    PageRequest.first(10)).items()).containsExactly(foreign);
+            assertThat(service.search(
+                                    Principals.actor(foreign),
+                                    PrincipalKind.USER,
+                                    PrincipalQuery.ALL,
+                                    PageRequest.first(10))
+                            .items())
+                    .containsExactly(foreign);
         }
 
         @Test

@@ -1,10 +1,9 @@
 package dev.warden.core.group;
 
-import dev.warden.core.testkit.CoreTestKit;
-import dev.warden.core.testkit.InMemoryDirectory;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.testkit.CoreTestKit;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.workspace.WorkspaceId;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +22,8 @@ class GroupNamesTest {
 
     @Test
     void byIdNamesTheGroupsOfTheWorkspaceOnlyAndSkipsNullsAndUnknownIds() {
-        assertThat(names.byId(WORKSPACE, Arrays.asList(ops.id(), null, dev.id(), ops.id(), elsewhere.id(),
-                new GroupId(999))))
+        assertThat(names.byId(
+                        WORKSPACE, Arrays.asList(ops.id(), null, dev.id(), ops.id(), elsewhere.id(), new GroupId(999))))
                 .containsOnlyKeys(ops.id(), dev.id())
                 .containsEntry(ops.id(), ops);
         assertThat(names.byId(WORKSPACE, Arrays.asList((GroupId) null))).isEmpty();

@@ -1,7 +1,5 @@
 package dev.warden.core.group;
 
-import dev.warden.core.testkit.CoreTestKit;
-
 import static dev.warden.core.testkit.CoreTestKit.OTHER_WORKSPACE;
 import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +18,7 @@ import dev.warden.core.shared.PageRequest;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
+import dev.warden.core.testkit.CoreTestKit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -34,7 +33,9 @@ class GroupServiceTest {
     private final Principal carol = kit.user("carol", BuiltInRole.USER);
 
     private List<String> memberDetails(AuditAction action) {
-        return kit.audit.eventsWith(action).stream().map(e -> e.details().get("member")).toList();
+        return kit.audit.eventsWith(action).stream()
+                .map(e -> e.details().get("member"))
+                .toList();
     }
 
     @Nested
@@ -54,14 +55,19 @@ class GroupServiceTest {
         void isAuditedWithTheMembersAdded() {
             Group created = service.create(admin, "ops", null, List.of(alice.id(), alice.id(), bob.id()));
 
-            assertThat(kit.audit.events()).extracting(AuditEvent::action).containsExactly(
-                    AuditAction.GROUP_MEMBER_ADDED, AuditAction.GROUP_MEMBER_ADDED, AuditAction.GROUP_CREATED);
-            assertThat(kit.audit.eventsWith(AuditAction.GROUP_CREATED)).singleElement().satisfies(event -> {
-                assertThat(event.targetType()).isEqualTo("group");
-                assertThat(event.targetId()).isEqualTo(created.id().toString());
-                assertThat(event.details()).containsEntry("after", "ops")
-                        .containsEntry("members", alice.id() + ", " + bob.id());
-            });
+            assertThat(kit.audit.events())
+                    .extracting(AuditEvent::action)
+                    .containsExactly(
+                            AuditAction.GROUP_MEMBER_ADDED, AuditAction.GROUP_MEMBER_ADDED, AuditAction.GROUP_CREATED);
+            assertThat(kit.audit.eventsWith(AuditAction.GROUP_CREATED))
+                    .singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.targetType()).isEqualTo("group");
+                        assertThat(event.targetId()).isEqualTo(created.id().toString());
+                        assertThat(event.details())
+                                .containsEntry("after", "ops")
+                                .containsEntry("members", alice.id() + ", " + bob.id());
+                    });
         }
 
         @Test
@@ -74,7 +80,8 @@ class GroupServiceTest {
 
         @Test
         void aServicePrincipalMayBeAMember() {
-            Principal ci = kit.principalIn(WORKSPACE, Principals.aServicePrincipal("ci").build());
+            Principal ci = kit.principalIn(
+                    WORKSPACE, Principals.aServicePrincipal("ci").build());
 
             Group created = service.create(admin, "bots", null, List.of(ci.id()));
 
@@ -86,7 +93,8 @@ class GroupServiceTest {
             service.create(admin, "ops", null, List.of());
 
             assertThatThrownBy(() -> service.create(admin, "ops ", null, List.of(alice.id())))
-                    .isInstanceOf(ResourceAlreadyExistsException.class).hasMessageContaining("'ops'");
+                    .isInstanceOf(ResourceAlreadyExistsException.class)
+                    .hasMessageContaining("'ops'");
             assertThat(kit.directory.groups.all()).hasSize(1);
         }
 
@@ -94,21 +102,25 @@ class GroupServiceTest {
         void namesDifferingInCaseAreDifferentGroups() {
             service.create(admin, "ops", null, List.of());
 
-            assertThat(service.create(admin, "OPS", null, List.of()).displayName()).isEqualTo("OPS");
+            assertThat(service.create(admin, "OPS", null, List.of()).displayName())
+                    .isEqualTo("OPS");
         }
 
         @Test
         void aNameIsRequired() {
-            assertThat(catchThrowableOfType(() -> service.create(admin, " ", null, List.of()),
-                    InvalidParameterException.class).field()).isEqualTo("displayName");
+            assertThat(catchThrowableOfType(
+                                    () -> service.create(admin, " ", null, List.of()), InvalidParameterException.class)
+                            .field())
+                    .isEqualTo("displayName");
         }
 
         @Test
         void anUnknownMemberIsRefusedAndNothingIsCreated() {
             Map<String, Object> before = kit.state();
 
-            InvalidParameterException refused = catchThrowableOfType(() -> service.create(admin, "ops", null,
-                    List.of(alice.id(), new PrincipalId(9999))), InvalidParameterException.class);
+            InvalidParameterException refused = catchThrowableOfType(
+                    () -> service.create(admin, "ops", null, List.of(alice.id(), new PrincipalId(9999))),
+                    InvalidParameterException.class);
 
             assertThat(refused.field()).isEqualTo("members");
             assertThat(refused).hasMessageContaining("9999").hasMessageNotContaining(alice.id() + ",");
@@ -118,10 +130,14 @@ class GroupServiceTest {
 
         @Test
         void aMemberOfAnotherWorkspaceIsUnknown() {
-            Principal foreign = kit.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build());
+            Principal foreign =
+                    kit.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build());
 
-            assertThat(catchThrowableOfType(() -> service.create(admin, "ops", null, List.of(foreign.id())),
-                    InvalidParameterException.class).field()).isEqualTo("members");
+            assertThat(catchThrowableOfType(
+                                    () -> service.create(admin, "ops", null, List.of(foreign.id())),
+                                    InvalidParameterException.class)
+                            .field())
+                    .isEqualTo("members");
             assertThat(kit.directory.groups.all()).isEmpty();
         }
 
@@ -151,15 +167,20 @@ class GroupServiceTest {
             service.removeMembers(admin, ops.id(), List.of(alice.id(), bob.id()));
 
             assertThat(kit.members(ops)).isEmpty();
-            assertThat(memberDetails(AuditAction.GROUP_MEMBER_REMOVED)).containsExactly(alice.id().toString());
-            assertThat(kit.audit.eventsWith(AuditAction.GROUP_MEMBER_REMOVED)).singleElement()
-                    .satisfies(event -> assertThat(event.targetId()).isEqualTo(ops.id().toString()));
+            assertThat(memberDetails(AuditAction.GROUP_MEMBER_REMOVED))
+                    .containsExactly(alice.id().toString());
+            assertThat(kit.audit.eventsWith(AuditAction.GROUP_MEMBER_REMOVED))
+                    .singleElement()
+                    .satisfies(event ->
+                            assertThat(event.targetId()).isEqualTo(ops.id().toString()));
         }
 
         @Test
         void addingAnUnknownMemberAddsNone() {
-            assertThat(catchThrowableOfType(() -> service.addMembers(admin, ops.id(),
-                    List.of(bob.id(), new PrincipalId(9999))), InvalidParameterException.class).field())
+            assertThat(catchThrowableOfType(
+                                    () -> service.addMembers(admin, ops.id(), List.of(bob.id(), new PrincipalId(9999))),
+                                    InvalidParameterException.class)
+                            .field())
                     .isEqualTo("members");
             assertThat(kit.members(ops)).containsExactly(alice.id());
             assertThat(kit.audit.events()).isEmpty();
@@ -193,8 +214,10 @@ class GroupServiceTest {
 
             assertThat(result).isEqualTo(ops);
             assertThat(kit.members(ops)).containsExactly(bob.id(), carol.id());
-            assertThat(memberDetails(AuditAction.GROUP_MEMBER_REMOVED)).containsExactly(alice.id().toString());
-            assertThat(memberDetails(AuditAction.GROUP_MEMBER_ADDED)).containsExactly(carol.id().toString());
+            assertThat(memberDetails(AuditAction.GROUP_MEMBER_REMOVED))
+                    .containsExactly(alice.id().toString());
+            assertThat(memberDetails(AuditAction.GROUP_MEMBER_ADDED))
+                    .containsExactly(carol.id().toString());
             assertThat(kit.audit.eventsWith(AuditAction.GROUP_UPDATED)).isEmpty();
         }
 
@@ -205,8 +228,11 @@ class GroupServiceTest {
             assertThat(renamed.displayName()).isEqualTo("operations");
             assertThat(kit.directory.groups.findById(WORKSPACE, ops.id())).contains(renamed);
             assertThat(kit.members(ops)).containsExactly(alice.id(), bob.id());
-            assertThat(kit.audit.eventsWith(AuditAction.GROUP_UPDATED)).singleElement().satisfies(event ->
-                    assertThat(event.details()).containsEntry("before", "ops").containsEntry("after", "operations"));
+            assertThat(kit.audit.eventsWith(AuditAction.GROUP_UPDATED))
+                    .singleElement()
+                    .satisfies(event -> assertThat(event.details())
+                            .containsEntry("before", "ops")
+                            .containsEntry("after", "operations"));
         }
 
         @Test
@@ -222,7 +248,11 @@ class GroupServiceTest {
 
             assertThatThrownBy(() -> service.replace(admin, ops.id(), "dev", null, List.of()))
                     .isInstanceOf(ResourceAlreadyExistsException.class);
-            assertThat(kit.directory.groups.findById(WORKSPACE, ops.id()).orElseThrow().displayName())
+            assertThat(kit.directory
+                            .groups
+                            .findById(WORKSPACE, ops.id())
+                            .orElseThrow()
+                            .displayName())
                     .isEqualTo("ops");
             assertThat(kit.members(ops)).containsExactly(alice.id(), bob.id());
         }
@@ -231,8 +261,11 @@ class GroupServiceTest {
         void withAnUnknownMemberChangesNothing() {
             Map<String, Object> before = kit.state();
 
-            assertThat(catchThrowableOfType(() -> service.replace(admin, ops.id(), "ops", null,
-                    List.of(new PrincipalId(9999))), InvalidParameterException.class).field()).isEqualTo("members");
+            assertThat(catchThrowableOfType(
+                                    () -> service.replace(admin, ops.id(), "ops", null, List.of(new PrincipalId(9999))),
+                                    InvalidParameterException.class)
+                            .field())
+                    .isEqualTo("members");
             assertThat(kit.state()).isEqualTo(before);
         }
     }
@@ -260,8 +293,11 @@ class GroupServiceTest {
         void isAudited() {
             service.delete(admin, ops.id());
 
-            assertThat(kit.audit.eventsWith(AuditAction.GROUP_DELETED)).singleElement().satisfies(event ->
-                    assertThat(event.details()).containsEntry("before", "ops").containsEntry("members", "2"));
+            assertThat(kit.audit.eventsWith(AuditAction.GROUP_DELETED))
+                    .singleElement()
+                    .satisfies(event -> assertThat(event.details())
+                            .containsEntry("before", "ops")
+                            .containsEntry("members", "2"));
         }
 
         @Test
@@ -277,6 +313,7 @@ class GroupServiceTest {
         private final Group b = kit.group("b", bob);
         /** Holds group-admin of A and nothing else. */
         private final Principal manager = kit.user("manager");
+
         private final Actor actor = Principals.actor(manager);
 
         ForAGroupAdmin() {
@@ -289,7 +326,8 @@ class GroupServiceTest {
             service.removeMembers(actor, a.id(), List.of(alice.id()));
 
             assertThat(kit.members(a)).containsExactly(carol.id());
-            assertThat(kit.audit.events()).allSatisfy(event -> assertThat(event.actorId()).isEqualTo(manager.id()));
+            assertThat(kit.audit.events())
+                    .allSatisfy(event -> assertThat(event.actorId()).isEqualTo(manager.id()));
         }
 
         @Test
@@ -299,9 +337,11 @@ class GroupServiceTest {
 
             assertThatThrownBy(() -> service.addMembers(actor, a.id(), List.of(manager.id())))
                     .isInstanceOf(PermissionDeniedException.class)
-                    .hasMessageContaining("would give them").hasMessageContaining("roles:write");
+                    .hasMessageContaining("would give them")
+                    .hasMessageContaining("roles:write");
             assertThat(kit.state()).isEqualTo(before);
-            assertThat(kit.resolver.of(WORKSPACE, manager.id()).isWorkspaceAdmin()).isFalse();
+            assertThat(kit.resolver.of(WORKSPACE, manager.id()).isWorkspaceAdmin())
+                    .isFalse();
         }
 
         @Test
@@ -309,7 +349,8 @@ class GroupServiceTest {
             kit.assignToGroup(BuiltInRole.GROUP_ADMIN, a, b);
 
             assertThatThrownBy(() -> service.addMembers(actor, a.id(), List.of(manager.id())))
-                    .isInstanceOf(PermissionDeniedException.class).hasMessageContaining("(group b)");
+                    .isInstanceOf(PermissionDeniedException.class)
+                    .hasMessageContaining("(group b)");
         }
 
         @Test
@@ -318,7 +359,8 @@ class GroupServiceTest {
 
             service.addMembers(kit.asAdmin(), a.id(), List.of(manager.id()));
 
-            assertThat(kit.resolver.of(WORKSPACE, manager.id()).isWorkspaceAdmin()).isTrue();
+            assertThat(kit.resolver.of(WORKSPACE, manager.id()).isWorkspaceAdmin())
+                    .isTrue();
         }
 
         @Test
@@ -331,7 +373,8 @@ class GroupServiceTest {
         @Test
         void mayNotChangeMembersOfAnotherGroup() {
             assertThatThrownBy(() -> service.addMembers(actor, b.id(), List.of(carol.id())))
-                    .isInstanceOfSatisfying(PermissionDeniedException.class,
+                    .isInstanceOfSatisfying(
+                            PermissionDeniedException.class,
                             denied -> assertThat(denied.permission()).isEqualTo("scim:write"))
                     .hasMessageContaining("for group " + b.id())
                     .hasMessageContaining("group-admin (group a)");
@@ -367,8 +410,10 @@ class GroupServiceTest {
 
             assertThat(page.items()).containsExactly(a);
             assertThat(page.total()).isEqualTo(1);
-            assertThat(service.search(actor, null, "b", PageRequest.first(10)).items()).isEmpty();
-            assertThat(service.search(actor, "b", null, PageRequest.first(10)).items()).isEmpty();
+            assertThat(service.search(actor, null, "b", PageRequest.first(10)).items())
+                    .isEmpty();
+            assertThat(service.search(actor, "b", null, PageRequest.first(10)).items())
+                    .isEmpty();
         }
 
         @Test
@@ -386,7 +431,9 @@ class GroupServiceTest {
             Actor readerActor = Principals.actor(reader);
 
             assertThat(service.get(readerActor, b.id())).isEqualTo(b);
-            assertThat(service.search(readerActor, null, null, PageRequest.first(10)).items()).containsExactly(b);
+            assertThat(service.search(readerActor, null, null, PageRequest.first(10))
+                            .items())
+                    .containsExactly(b);
             assertThatThrownBy(() -> service.addMembers(readerActor, b.id(), List.of(carol.id())))
                     .isInstanceOf(PermissionDeniedException.class);
         }
@@ -404,8 +451,12 @@ class GroupServiceTest {
 
             assertThat(page.total()).isEqualTo(3);
             assertThat(page.items()).containsExactly(alpha);
-            assertThat(service.search(admin, null, "BRAV", PageRequest.first(10)).items()).containsExactly(bravo);
-            assertThat(service.search(admin, "alpha", null, PageRequest.first(10)).items()).containsExactly(alpha);
+            assertThat(service.search(admin, null, "BRAV", PageRequest.first(10))
+                            .items())
+                    .containsExactly(bravo);
+            assertThat(service.search(admin, "alpha", null, PageRequest.first(10))
+                            .items())
+                    .containsExactly(alpha);
         }
 
         @Test
@@ -426,15 +477,16 @@ class GroupServiceTest {
         @Test
         void aGroupOfAnotherWorkspaceIsUnknown() {
             Group ops = kit.group("ops", alice);
-            Principal foreign = kit.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build(),
-                    BuiltInRole.WORKSPACE_ADMIN);
+            Principal foreign =
+                    kit.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build(), BuiltInRole.WORKSPACE_ADMIN);
             Actor other = Principals.actor(foreign);
 
             assertThatThrownBy(() -> service.get(other, ops.id())).isInstanceOf(ResourceNotFoundException.class);
             assertThatThrownBy(() -> service.delete(other, ops.id())).isInstanceOf(ResourceNotFoundException.class);
             assertThatThrownBy(() -> service.addMembers(other, ops.id(), List.of(foreign.id())))
                     .isInstanceOf(ResourceNotFoundException.class);
-            assertThat(service.search(other, null, null, PageRequest.first(10)).items()).isEmpty();
+            assertThat(service.search(other, null, null, PageRequest.first(10)).items())
+                    .isEmpty();
             assertThat(kit.members(ops)).containsExactly(alice.id());
         }
     }

@@ -26,8 +26,7 @@ import java.util.function.BiConsumer;
  * registers one). A group saved with an id of the test's choosing that is not stored yet is inserted under it.
  */
 public class InMemoryGroupRepository implements GroupRepository {
-    private record Key(WorkspaceId workspace, GroupId id) {
-    }
+    private record Key(WorkspaceId workspace, GroupId id) {}
 
     private final PrincipalRepository principals;
     private final Map<Key, Group> groups = new LinkedHashMap<>();
@@ -54,12 +53,14 @@ public class InMemoryGroupRepository implements GroupRepository {
 
     @Override
     public synchronized List<Group> findAllById(WorkspaceId workspace, Collection<GroupId> ids) {
-        return groups.values().stream().filter(g -> g.workspace().equals(workspace) && ids.contains(g.id())).toList();
+        return groups.values().stream()
+                .filter(g -> g.workspace().equals(workspace) && ids.contains(g.id()))
+                .toList();
     }
 
     @Override
-    public synchronized Page<Group> search(WorkspaceId workspace, String displayNameEquals, String contains,
-                                           PageRequest page) {
+    public synchronized Page<Group> search(
+            WorkspaceId workspace, String displayNameEquals, String contains, PageRequest page) {
         List<Group> matches = groups.values().stream()
                 .filter(g -> g.workspace().equals(workspace))
                 .filter(g -> displayNameEquals == null || BinaryCollation.equal(g.displayName(), displayNameEquals))
@@ -78,8 +79,8 @@ public class InMemoryGroupRepository implements GroupRepository {
         findByDisplayName(stored.workspace(), stored.displayName())
                 .filter(other -> !other.id().equals(stored.id()))
                 .ifPresent(other -> {
-                    throw new IllegalStateException("duplicate group name " + stored.displayName()
-                            + " in workspace " + stored.workspace());
+                    throw new IllegalStateException(
+                            "duplicate group name " + stored.displayName() + " in workspace " + stored.workspace());
                 });
         groups.put(new Key(stored.workspace(), stored.id()), stored);
         return stored;
@@ -121,7 +122,8 @@ public class InMemoryGroupRepository implements GroupRepository {
     @Override
     public synchronized List<Group> groupsOf(WorkspaceId workspace, PrincipalId member) {
         return members.entrySet().stream()
-                .filter(e -> e.getKey().workspace().equals(workspace) && e.getValue().contains(member))
+                .filter(e ->
+                        e.getKey().workspace().equals(workspace) && e.getValue().contains(member))
                 .map(e -> groups.get(e.getKey()))
                 .sorted(Comparator.comparing(Group::displayName).thenComparing(g -> g.id().value()))
                 .toList();

@@ -25,8 +25,7 @@ import java.util.function.BiConsumer;
  * token fake).
  */
 public class InMemoryPrincipalRepository implements PrincipalRepository {
-    private record Key(WorkspaceId workspace, PrincipalId id) {
-    }
+    private record Key(WorkspaceId workspace, PrincipalId id) {}
 
     private final Map<Key, Principal> principals = new LinkedHashMap<>();
     private final List<BiConsumer<WorkspaceId, PrincipalId>> cascades = new ArrayList<>();
@@ -59,13 +58,14 @@ public class InMemoryPrincipalRepository implements PrincipalRepository {
     }
 
     @Override
-    public synchronized Page<Principal> search(WorkspaceId workspace, PrincipalKind kind, PrincipalQuery query,
-                                               PageRequest page) {
+    public synchronized Page<Principal> search(
+            WorkspaceId workspace, PrincipalKind kind, PrincipalQuery query, PageRequest page) {
         PrincipalQuery q = query == null ? PrincipalQuery.ALL : query;
         List<Principal> matches = principals.values().stream()
                 .filter(p -> p.workspace().equals(workspace) && p.kind() == kind)
                 .filter(p -> q.attribute() == null || BinaryCollation.equal(attribute(p, q.attribute()), q.equalTo()))
-                .filter(p -> q.contains() == null || BinaryCollation.containsIgnoringCase(p.userName(), q.contains())
+                .filter(p -> q.contains() == null
+                        || BinaryCollation.containsIgnoringCase(p.userName(), q.contains())
                         || BinaryCollation.containsIgnoringCase(p.displayName(), q.contains())
                         || BinaryCollation.containsIgnoringCase(p.applicationId(), q.contains()))
                 .sorted(Comparator.comparing(Principal::displayName).thenComparing(p -> p.id().value()))
@@ -83,8 +83,8 @@ public class InMemoryPrincipalRepository implements PrincipalRepository {
             findByUserName(stored.workspace(), stored.userName())
                     .filter(other -> !other.id().equals(stored.id()))
                     .ifPresent(other -> {
-                        throw new IllegalStateException("duplicate user name " + stored.userName()
-                                + " in workspace " + stored.workspace());
+                        throw new IllegalStateException(
+                                "duplicate user name " + stored.userName() + " in workspace " + stored.workspace());
                     });
         }
         if (stored.applicationId() != null) {

@@ -1,10 +1,9 @@
 package dev.warden.core.principal;
 
-import dev.warden.core.testkit.CoreTestKit;
-import dev.warden.core.testkit.InMemoryDirectory;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.testkit.CoreTestKit;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.workspace.WorkspaceId;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -16,17 +15,19 @@ class PrincipalNamesTest {
     private final CoreTestKit kit = CoreTestKit.builder().empty().build();
     private final InMemoryDirectory directory = kit.directory;
     private final PrincipalNames names = kit.principalNames;
-    private final Principal alice = directory.principals.save(Principals.aUser("alice").build());
-    private final Principal robot = directory.principals.save(
-            Principal.newServicePrincipal(WORKSPACE, "3f0c8a1e-robot", "Robot"));
+    private final Principal alice =
+            directory.principals.save(Principals.aUser("alice").build());
+    private final Principal robot =
+            directory.principals.save(Principal.newServicePrincipal(WORKSPACE, "3f0c8a1e-robot", "Robot"));
     private final Principal technical = directory.principals.save(Principal.newTechnicalUser(WORKSPACE, "ops token"));
     private final Principal elsewhere = directory.principals.save(
             Principals.aUser("alice").inWorkspace(OTHER_WORKSPACE).build());
 
     @Test
     void byIdNamesThePrincipalsOfTheWorkspaceOnlyAndSkipsNullsAndUnknownIds() {
-        assertThat(names.byId(WORKSPACE, Arrays.asList(alice.id(), robot.id(), null, alice.id(), elsewhere.id(),
-                new PrincipalId(999))))
+        assertThat(names.byId(
+                        WORKSPACE,
+                        Arrays.asList(alice.id(), robot.id(), null, alice.id(), elsewhere.id(), new PrincipalId(999))))
                 .containsOnlyKeys(alice.id(), robot.id());
         assertThat(names.find(WORKSPACE, elsewhere.id())).isEmpty();
         assertThat(names.find(WORKSPACE, technical.id())).contains(technical);

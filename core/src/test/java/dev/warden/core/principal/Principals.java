@@ -9,8 +9,7 @@ import dev.warden.core.workspace.WorkspaceId;
 public final class Principals {
     public static final WorkspaceId WORKSPACE = new WorkspaceId(1);
 
-    private Principals() {
-    }
+    private Principals() {}
 
     public static Builder aUser(String userName) {
         return new Builder(PrincipalKind.USER, userName);
@@ -41,16 +40,40 @@ public final class Principals {
             this.displayName = userName;
         }
 
-        public Builder withId(long value) { this.id = new PrincipalId(value); return this; }
-        public Builder inWorkspace(WorkspaceId value) { this.workspace = value; return this; }
-        public Builder displayName(String value) { this.displayName = value; return this; }
-        public Builder inactive() { this.active = false; return this; }
-        public Builder withPasswordHash(String value) { this.passwordHash = value; return this; }
+        public Builder withId(long value) {
+            this.id = new PrincipalId(value);
+            return this;
+        }
+
+        public Builder inWorkspace(WorkspaceId value) {
+            this.workspace = value;
+            return this;
+        }
+
+        public Builder displayName(String value) {
+            this.displayName = value;
+            return this;
+        }
+
+        public Builder inactive() {
+            this.active = false;
+            return this;
+        }
+
+        public Builder withPasswordHash(String value) {
+            this.passwordHash = value;
+            return this;
+        }
         /** A user without a console password (as SCIM creates them): it cannot sign in. */
-        public Builder withoutPassword() { this.consolePassword = false; this.passwordHash = null; return this; }
+        public Builder withoutPassword() {
+            this.consolePassword = false;
+            this.passwordHash = null;
+            return this;
+        }
 
         public Principal build() {
-            String hash = passwordHash == null && consolePassword && kind == PrincipalKind.USER ? "{noop}test" : passwordHash;
+            String hash =
+                    passwordHash == null && consolePassword && kind == PrincipalKind.USER ? "{noop}test" : passwordHash;
             return new Principal(id, workspace, kind, userName, displayName, active, hash);
         }
     }

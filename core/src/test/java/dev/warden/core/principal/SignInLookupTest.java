@@ -1,10 +1,9 @@
 package dev.warden.core.principal;
 
-import dev.warden.core.testkit.CoreTestKit;
-import dev.warden.core.testkit.InMemoryDirectory;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.testkit.CoreTestKit;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.workspace.InMemoryWorkspaceRepository;
 import dev.warden.core.workspace.Workspace;
 import org.junit.jupiter.api.Test;
@@ -41,10 +40,10 @@ class SignInLookupTest {
     void noOneWithoutAPasswordAndNoServicePrincipalOrTechnicalUser() {
         save(Principals.aUser("scim-user").withoutPassword());
         // Even with a user name and a password hash, neither kind signs in.
-        directory.principals.save(new Principal(null, main.id(), PrincipalKind.SERVICE_PRINCIPAL, "robot", "Robot",
-                true, "{noop}secret"));
-        directory.principals.save(new Principal(null, main.id(), PrincipalKind.TECHNICAL_USER, "ops-token",
-                "ops token", true, "{noop}secret"));
+        directory.principals.save(new Principal(
+                null, main.id(), PrincipalKind.SERVICE_PRINCIPAL, "robot", "Robot", true, "{noop}secret"));
+        directory.principals.save(new Principal(
+                null, main.id(), PrincipalKind.TECHNICAL_USER, "ops-token", "ops token", true, "{noop}secret"));
 
         assertThat(signIn.userWithPassword(main.id(), "scim-user")).isEmpty();
         assertThat(signIn.userWithPassword(main.id(), "robot")).isEmpty();

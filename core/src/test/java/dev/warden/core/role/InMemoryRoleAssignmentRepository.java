@@ -26,14 +26,14 @@ public class InMemoryRoleAssignmentRepository implements RoleAssignmentRepositor
     private final Map<RoleAssignmentId, RoleAssignment> assignments = new LinkedHashMap<>();
     private long nextId = 1;
 
-    public InMemoryRoleAssignmentRepository(InMemoryPrincipalRepository principals, InMemoryGroupRepository groups,
-                                            InMemoryRoleRepository roles) {
+    public InMemoryRoleAssignmentRepository(
+            InMemoryPrincipalRepository principals, InMemoryGroupRepository groups, InMemoryRoleRepository roles) {
         this.principals = principals;
         this.groups = groups;
         this.roles = roles;
         principals.onDelete((workspace, id) -> removeWhere(workspace, a -> id.equals(a.principal())));
-        groups.onDelete((workspace, id) ->
-                removeWhere(workspace, a -> id.equals(a.group()) || id.equals(a.scopeGroup())));
+        groups.onDelete(
+                (workspace, id) -> removeWhere(workspace, a -> id.equals(a.group()) || id.equals(a.scopeGroup())));
         roles.onDelete((workspace, id) -> removeWhere(workspace, a -> id.equals(a.role())));
     }
 
@@ -41,13 +41,23 @@ public class InMemoryRoleAssignmentRepository implements RoleAssignmentRepositor
     public synchronized RoleAssignment add(RoleAssignment assignment) {
         WorkspaceId workspace = assignment.workspace();
         requireThat(roles.findById(workspace, assignment.role()).isPresent(), "role " + assignment.role(), workspace);
-        requireThat(assignment.principal() == null || principals.findById(workspace, assignment.principal()).isPresent(),
-                "principal " + assignment.principal(), workspace);
-        requireThat(assignment.group() == null || groups.findById(workspace, assignment.group()).isPresent(),
-                "group " + assignment.group(), workspace);
-        requireThat(assignment.scopeGroup() == null
+        requireThat(
+                assignment.principal() == null
+                        || principals
+                                .findById(workspace, assignment.principal())
+                                .isPresent(),
+                "principal " + assignment.principal(),
+                workspace);
+        requireThat(
+                assignment.group() == null
+                        || groups.findById(workspace, assignment.group()).isPresent(),
+                "group " + assignment.group(),
+                workspace);
+        requireThat(
+                assignment.scopeGroup() == null
                         || groups.findById(workspace, assignment.scopeGroup()).isPresent(),
-                "scope group " + assignment.scopeGroup(), workspace);
+                "scope group " + assignment.scopeGroup(),
+                workspace);
         RoleAssignment stored = assignment.withId(new RoleAssignmentId(nextId++));
         assignments.put(stored.id(), stored);
         return stored;
@@ -55,7 +65,8 @@ public class InMemoryRoleAssignmentRepository implements RoleAssignmentRepositor
 
     @Override
     public synchronized Optional<RoleAssignment> findById(WorkspaceId workspace, RoleAssignmentId id) {
-        return Optional.ofNullable(assignments.get(id)).filter(a -> a.workspace().equals(workspace));
+        return Optional.ofNullable(assignments.get(id))
+                .filter(a -> a.workspace().equals(workspace));
     }
 
     @Override
@@ -68,9 +79,10 @@ public class InMemoryRoleAssignmentRepository implements RoleAssignmentRepositor
     }
 
     @Override
-    public synchronized List<RoleAssignment> forAssignees(WorkspaceId workspace, PrincipalId principal,
-                                                          Collection<GroupId> groupIds) {
-        return select(workspace, a -> principal.equals(a.principal()) || (a.group() != null && groupIds.contains(a.group())));
+    public synchronized List<RoleAssignment> forAssignees(
+            WorkspaceId workspace, PrincipalId principal, Collection<GroupId> groupIds) {
+        return select(
+                workspace, a -> principal.equals(a.principal()) || (a.group() != null && groupIds.contains(a.group())));
     }
 
     @Override
@@ -96,7 +108,9 @@ public class InMemoryRoleAssignmentRepository implements RoleAssignmentRepositor
 
     /** Every assignment of every workspace, in id order. */
     public synchronized List<RoleAssignment> all() {
-        return assignments.values().stream().sorted(Comparator.comparingLong(a -> a.id().value())).toList();
+        return assignments.values().stream()
+                .sorted(Comparator.comparingLong(a -> a.id().value()))
+                .toList();
     }
 
     private List<RoleAssignment> select(WorkspaceId workspace, Predicate<RoleAssignment> filter) {

@@ -20,8 +20,7 @@ import java.util.function.BiConsumer;
  * assignment fake registers one that removes the role's assignments).
  */
 public class InMemoryRoleRepository implements RoleRepository {
-    private record Key(WorkspaceId workspace, RoleId id) {
-    }
+    private record Key(WorkspaceId workspace, RoleId id) {}
 
     private final Map<Key, Role> roles = new LinkedHashMap<>();
     private final List<BiConsumer<WorkspaceId, RoleId>> cascades = new ArrayList<>();
@@ -43,15 +42,18 @@ public class InMemoryRoleRepository implements RoleRepository {
     public synchronized Optional<Role> findByName(WorkspaceId workspace, String name) {
         return roles.values().stream()
                 .filter(r -> r.workspace().equals(workspace) && BinaryCollation.equal(r.name(), name))
-                .findFirst().map(InMemoryRoleRepository::read);
+                .findFirst()
+                .map(InMemoryRoleRepository::read);
     }
 
     @Override
     public synchronized List<Role> list(WorkspaceId workspace) {
         return roles.values().stream()
                 .filter(r -> r.workspace().equals(workspace))
-                .sorted(Comparator.comparing(Role::builtIn).reversed()
-                        .thenComparing(Role::name).thenComparing(r -> r.id().value()))
+                .sorted(Comparator.comparing(Role::builtIn)
+                        .reversed()
+                        .thenComparing(Role::name)
+                        .thenComparing(r -> r.id().value()))
                 .map(InMemoryRoleRepository::read)
                 .toList();
     }
@@ -66,8 +68,9 @@ public class InMemoryRoleRepository implements RoleRepository {
         Role stored = roles.get(key);
         if (stored != null && !stored.builtIn()) {
             requireFreeName(role);
-            roles.put(key, new Role(role.id(), role.workspace(), role.name(), role.description(), false,
-                    role.permissions()));
+            roles.put(
+                    key,
+                    new Role(role.id(), role.workspace(), role.name(), role.description(), false, role.permissions()));
         }
         return role;
     }
@@ -103,8 +106,9 @@ public class InMemoryRoleRepository implements RoleRepository {
 
     /** The built-in role of that name in the workspace; fails when the workspace was not seeded. */
     public synchronized Role builtIn(WorkspaceId workspace, BuiltInRole role) {
-        return findByName(workspace, role.roleName()).orElseThrow(() ->
-                new IllegalStateException("workspace " + workspace + " has no built-in roles: call seedBuiltIns"));
+        return findByName(workspace, role.roleName())
+                .orElseThrow(() -> new IllegalStateException(
+                        "workspace " + workspace + " has no built-in roles: call seedBuiltIns"));
     }
 
     private Role insert(Role role) {
@@ -116,12 +120,13 @@ public class InMemoryRoleRepository implements RoleRepository {
 
     private void requireFreeName(Role role) {
         roles.values().stream()
-                .filter(r -> r.workspace().equals(role.workspace()) && BinaryCollation.equal(r.name(), role.name())
+                .filter(r -> r.workspace().equals(role.workspace())
+                        && BinaryCollation.equal(r.name(), role.name())
                         && !r.id().equals(role.id()))
                 .findFirst()
                 .ifPresent(other -> {
-                    throw new IllegalStateException("duplicate role name " + role.name()
-                            + " in workspace " + role.workspace());
+                    throw new IllegalStateException(
+                            "duplicate role name " + role.name() + " in workspace " + role.workspace());
                 });
     }
 
@@ -129,7 +134,8 @@ public class InMemoryRoleRepository implements RoleRepository {
         if (!stored.builtIn()) {
             return stored;
         }
-        Set<Permission> permissions = BuiltInRole.named(stored.name()).map(BuiltInRole::permissions).orElse(Set.of());
+        Set<Permission> permissions =
+                BuiltInRole.named(stored.name()).map(BuiltInRole::permissions).orElse(Set.of());
         return new Role(stored.id(), stored.workspace(), stored.name(), stored.description(), true, permissions);
     }
 }

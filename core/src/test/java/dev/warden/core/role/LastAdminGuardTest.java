@@ -1,13 +1,11 @@
 package dev.warden.core.role;
 
-import dev.warden.core.directory.UserDetails;
-import dev.warden.core.testkit.CoreTestKit;
-
 import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.core.audit.AuditAction;
+import dev.warden.core.directory.UserDetails;
 import dev.warden.core.group.Group;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
@@ -15,6 +13,7 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.Principals;
 import dev.warden.core.shared.InvalidStateException;
+import dev.warden.core.testkit.CoreTestKit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,9 +28,13 @@ class LastAdminGuardTest {
 
     /** Someone else who may change the directory and roles, without being an admin: nobody acts on itself here. */
     private Actor operator() {
-        Role operators = kit.directory.roles.save(Role.custom(WORKSPACE, "operators", "", Set.of(
-                Permission.SCIM_READ, Permission.SCIM_WRITE, Permission.ROLES_READ, Permission.ROLES_WRITE)));
-        Principal operator = kit.user("operator-" + kit.directory.principals.all().size());
+        Role operators = kit.directory.roles.save(Role.custom(
+                WORKSPACE,
+                "operators",
+                "",
+                Set.of(Permission.SCIM_READ, Permission.SCIM_WRITE, Permission.ROLES_READ, Permission.ROLES_WRITE)));
+        Principal operator =
+                kit.user("operator-" + kit.directory.principals.all().size());
         kit.directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE, operators.id(), operator.id(), null));
         return Principals.actor(operator);
     }
@@ -41,7 +44,8 @@ class LastAdminGuardTest {
         Map<String, Object> before = kit.state();
         int rollbacks = kit.tx.rollbackCount();
 
-        assertThatThrownBy(change).isInstanceOf(InvalidStateException.class)
+        assertThatThrownBy(change)
+                .isInstanceOf(InvalidStateException.class)
                 .hasMessageContaining("without an active workspace admin")
                 .hasMessageContaining("workspace admin first");
 
@@ -61,22 +65,25 @@ class LastAdminGuardTest {
         void countsTheActiveMembersOfAGroupHoldingTheRole() {
             Principal alice = kit.user("alice");
             Principal bob = kit.user("bob");
-            Principal inactive = kit.principalIn(WORKSPACE, Principals.aUser("carol").inactive().build());
+            Principal inactive = kit.principalIn(
+                    WORKSPACE, Principals.aUser("carol").inactive().build());
             Group admins = kit.group("admins", alice, bob, inactive);
             kit.assignToGroup(BuiltInRole.WORKSPACE_ADMIN, admins, null);
 
-            assertThat(guard.activeWorkspaceAdmins(WORKSPACE)).containsExactlyInAnyOrder(admin.id(), alice.id(), bob.id());
+            assertThat(guard.activeWorkspaceAdmins(WORKSPACE))
+                    .containsExactlyInAnyOrder(admin.id(), alice.id(), bob.id());
         }
 
         @Test
         void leavesOutInactivePrincipalsOtherRolesAndGroupScopedAdmins() {
-            Principal inactiveAdmin = kit.principalIn(WORKSPACE, Principals.aUser("old").inactive().build(),
-                    BuiltInRole.WORKSPACE_ADMIN);
+            Principal inactiveAdmin = kit.principalIn(
+                    WORKSPACE, Principals.aUser("old").inactive().build(), BuiltInRole.WORKSPACE_ADMIN);
             kit.user("auditor", BuiltInRole.AUDITOR, BuiltInRole.USER);
             Principal scoped = kit.user("scoped");
             kit.assign(BuiltInRole.WORKSPACE_ADMIN, scoped, kit.group("team"));
 
-            assertThat(guard.activeWorkspaceAdmins(WORKSPACE)).containsExactly(admin.id())
+            assertThat(guard.activeWorkspaceAdmins(WORKSPACE))
+                    .containsExactly(admin.id())
                     .doesNotContain(inactiveAdmin.id(), scoped.id());
         }
 
@@ -84,7 +91,8 @@ class LastAdminGuardTest {
         void looksOnlyAtTheGivenWorkspace() {
             assertThat(guard.activeWorkspaceAdmins(CoreTestKit.OTHER_WORKSPACE)).isEmpty();
             assertThatThrownBy(() -> guard.check(CoreTestKit.OTHER_WORKSPACE, "testing"))
-                    .isInstanceOf(InvalidStateException.class).hasMessageStartingWith("Refused: testing would leave");
+                    .isInstanceOf(InvalidStateException.class)
+                    .hasMessageStartingWith("Refused: testing would leave");
         }
 
         @Test
@@ -94,7 +102,8 @@ class LastAdminGuardTest {
             kit.directory.principals.save(admin.withActive(false));
 
             assertThatThrownBy(() -> guard.check(WORKSPACE, "deactivating admin"))
-                    .isInstanceOf(InvalidStateException.class).hasMessageContaining("deactivating admin");
+                    .isInstanceOf(InvalidStateException.class)
+                    .hasMessageContaining("deactivating admin");
         }
     }
 
@@ -103,16 +112,21 @@ class LastAdminGuardTest {
         @Test
         void cannotBeDeactivated() {
             Actor operator = operator();
-            assertRefusedWithoutTrace(() -> kit.directoryService.setActive(operator, PrincipalKind.USER,
-                    admin.id(), false));
-            assertThat(kit.directory.principals.findById(WORKSPACE, admin.id()).orElseThrow().active()).isTrue();
+            assertRefusedWithoutTrace(
+                    () -> kit.directoryService.setActive(operator, PrincipalKind.USER, admin.id(), false));
+            assertThat(kit.directory
+                            .principals
+                            .findById(WORKSPACE, admin.id())
+                            .orElseThrow()
+                            .active())
+                    .isTrue();
         }
 
         @Test
         void cannotBeDeactivatedThroughAReplace() {
             Actor operator = operator();
-            assertRefusedWithoutTrace(() -> kit.directoryService.replaceUser(operator, admin.id(),
-                    new UserDetails("admin", "Admin", null, null, null, null, false)));
+            assertRefusedWithoutTrace(() -> kit.directoryService.replaceUser(
+                    operator, admin.id(), new UserDetails("admin", "Admin", null, null, null, null, false)));
         }
 
         @Test
@@ -120,18 +134,20 @@ class LastAdminGuardTest {
             kit.activeToken(admin);
             Actor operator = operator();
 
-            assertRefusedWithoutTrace(() -> kit.directoryService.delete(operator, PrincipalKind.USER,
-                    admin.id()));
+            assertRefusedWithoutTrace(() -> kit.directoryService.delete(operator, PrincipalKind.USER, admin.id()));
             assertThat(kit.tokens.listByOwner(WORKSPACE, admin.id())).hasSize(1);
         }
 
         @Test
         void cannotBeStrippedOfTheRole() {
-            RoleAssignment adminRole = kit.directory.assignments.forAssignees(WORKSPACE, admin.id(), List.of())
+            RoleAssignment adminRole = kit.directory
+                    .assignments
+                    .forAssignees(WORKSPACE, admin.id(), List.of())
                     .get(0);
 
             assertRefusedWithoutTrace(() -> kit.roleService.unassign(kit.asAdmin(), adminRole.id()));
-            assertThat(kit.directory.assignments.findById(WORKSPACE, adminRole.id())).isPresent();
+            assertThat(kit.directory.assignments.findById(WORKSPACE, adminRole.id()))
+                    .isPresent();
         }
 
         @Test
@@ -153,7 +169,10 @@ class LastAdminGuardTest {
 
         WhenTheLastAdminHoldsTheRoleThroughAGroup() {
             // alice, through the group, becomes the only admin
-            RoleAssignment direct = kit.directory.assignments.forAssignees(WORKSPACE, admin.id(), List.of()).get(0);
+            RoleAssignment direct = kit.directory
+                    .assignments
+                    .forAssignees(WORKSPACE, admin.id(), List.of())
+                    .get(0);
             kit.roleService.unassign(Principals.actor(alice), direct.id());
         }
 
@@ -164,8 +183,8 @@ class LastAdminGuardTest {
 
         @Test
         void cannotBeRemovedFromTheGroup() {
-            assertRefusedWithoutTrace(() -> kit.groupService.removeMembers(Principals.actor(alice), admins.id(),
-                    List.of(alice.id())));
+            assertRefusedWithoutTrace(
+                    () -> kit.groupService.removeMembers(Principals.actor(alice), admins.id(), List.of(alice.id())));
             assertThat(kit.members(admins)).containsExactly(alice.id());
         }
 
@@ -173,8 +192,8 @@ class LastAdminGuardTest {
         void cannotBeReplacedOutOfTheGroup() {
             Principal bob = kit.user("bob");
 
-            assertRefusedWithoutTrace(() -> kit.groupService.replace(Principals.actor(alice), admins.id(),
-                    "admins", null, List.of(bob.id())));
+            assertRefusedWithoutTrace(() ->
+                    kit.groupService.replace(Principals.actor(alice), admins.id(), "admins", null, List.of(bob.id())));
             assertThat(kit.members(admins)).containsExactly(alice.id());
         }
 
@@ -182,7 +201,8 @@ class LastAdminGuardTest {
         void theGroupCannotBeDeleted() {
             assertRefusedWithoutTrace(() -> kit.groupService.delete(Principals.actor(alice), admins.id()));
             assertThat(kit.directory.groups.findById(WORKSPACE, admins.id())).isPresent();
-            assertThat(kit.directory.assignments.findById(WORKSPACE, groupAdminRole.id())).isPresent();
+            assertThat(kit.directory.assignments.findById(WORKSPACE, groupAdminRole.id()))
+                    .isPresent();
         }
 
         @Test
@@ -193,8 +213,8 @@ class LastAdminGuardTest {
         @Test
         void theMemberCannotBeDeactivated() {
             Actor operator = operator();
-            assertRefusedWithoutTrace(() -> kit.directoryService.setActive(operator,
-                    PrincipalKind.USER, alice.id(), false));
+            assertRefusedWithoutTrace(
+                    () -> kit.directoryService.setActive(operator, PrincipalKind.USER, alice.id(), false));
         }
 
         @Test
@@ -215,11 +235,16 @@ class LastAdminGuardTest {
 
         @Test
         void deactivatingOneWorks() {
-            Principal deactivated = kit.directoryService.setActive(kit.asAdmin(), PrincipalKind.USER,
-                    second.id(), false);
+            Principal deactivated =
+                    kit.directoryService.setActive(kit.asAdmin(), PrincipalKind.USER, second.id(), false);
 
             assertThat(deactivated.active()).isFalse();
-            assertThat(kit.directory.principals.findById(WORKSPACE, second.id()).orElseThrow().active()).isFalse();
+            assertThat(kit.directory
+                            .principals
+                            .findById(WORKSPACE, second.id())
+                            .orElseThrow()
+                            .active())
+                    .isFalse();
             assertThat(guard.activeWorkspaceAdmins(WORKSPACE)).containsExactly(admin.id());
             assertThat(kit.audit.eventsWith(AuditAction.PRINCIPAL_DEACTIVATED)).hasSize(1);
         }
@@ -228,11 +253,13 @@ class LastAdminGuardTest {
         void nobodyDeactivatesOrDeletesItselfEvenWhileAnotherAdminRemains() {
             Map<String, Object> before = kit.state();
 
-            assertThatThrownBy(() -> kit.directoryService.setActive(kit.asAdmin(), PrincipalKind.USER,
-                    admin.id(), false)).isInstanceOf(InvalidStateException.class)
+            assertThatThrownBy(
+                            () -> kit.directoryService.setActive(kit.asAdmin(), PrincipalKind.USER, admin.id(), false))
+                    .isInstanceOf(InvalidStateException.class)
                     .hasMessageContaining("cannot deactivate itself");
-            assertThatThrownBy(() -> kit.directoryService.delete(kit.asAdmin(), PrincipalKind.USER,
-                    admin.id())).isInstanceOf(InvalidStateException.class).hasMessageContaining("cannot delete itself");
+            assertThatThrownBy(() -> kit.directoryService.delete(kit.asAdmin(), PrincipalKind.USER, admin.id()))
+                    .isInstanceOf(InvalidStateException.class)
+                    .hasMessageContaining("cannot delete itself");
 
             assertThat(kit.state()).isEqualTo(before);
             kit.directoryService.setActive(Principals.actor(second), PrincipalKind.USER, admin.id(), false);
@@ -241,19 +268,21 @@ class LastAdminGuardTest {
 
         @Test
         void adminsWhoCannotSignInDoNotCount() {
-            Principal scimAdmin = kit.principalIn(WORKSPACE, Principals.aUser("scim-admin").withoutPassword()
-                    .build(), BuiltInRole.WORKSPACE_ADMIN);
-            Principal robot = kit.principalIn(WORKSPACE, Principals.aServicePrincipal("robot").build(),
+            Principal scimAdmin = kit.principalIn(
+                    WORKSPACE, Principals.aUser("scim-admin").withoutPassword().build(), BuiltInRole.WORKSPACE_ADMIN);
+            Principal robot = kit.principalIn(
+                    WORKSPACE, Principals.aServicePrincipal("robot").build(), BuiltInRole.WORKSPACE_ADMIN);
+            Principal technical = kit.principalIn(
+                    WORKSPACE,
+                    Principal.newTechnicalUser(WORKSPACE, "Organisation token"),
                     BuiltInRole.WORKSPACE_ADMIN);
-            Principal technical = kit.principalIn(WORKSPACE,
-                    Principal.newTechnicalUser(WORKSPACE, "Organisation token"), BuiltInRole.WORKSPACE_ADMIN);
             kit.directoryService.setActive(kit.asAdmin(), PrincipalKind.USER, second.id(), false);
 
             assertThat(guard.signInWorkspaceAdmins(WORKSPACE)).containsExactly(admin.id());
             assertThat(guard.activeWorkspaceAdmins(WORKSPACE))
                     .containsExactlyInAnyOrder(admin.id(), scimAdmin.id(), robot.id(), technical.id());
-            assertRefusedWithoutTrace(() -> kit.directoryService.setActive(Principals.actor(robot),
-                    PrincipalKind.USER, admin.id(), false));
+            assertRefusedWithoutTrace(() ->
+                    kit.directoryService.setActive(Principals.actor(robot), PrincipalKind.USER, admin.id(), false));
         }
 
         @Test
@@ -262,8 +291,7 @@ class LastAdminGuardTest {
             Actor operator = operator();
 
             assertThat(guard.activeWorkspaceAdmins(WORKSPACE)).containsExactly(admin.id());
-            assertRefusedWithoutTrace(() -> kit.directoryService.delete(operator, PrincipalKind.USER,
-                    admin.id()));
+            assertRefusedWithoutTrace(() -> kit.directoryService.delete(operator, PrincipalKind.USER, admin.id()));
         }
 
         @Test
@@ -271,8 +299,8 @@ class LastAdminGuardTest {
             kit.directory.principals.save(second.withActive(false));
             Actor operator = operator();
 
-            assertRefusedWithoutTrace(() -> kit.directoryService.setActive(operator, PrincipalKind.USER,
-                    admin.id(), false));
+            assertRefusedWithoutTrace(
+                    () -> kit.directoryService.setActive(operator, PrincipalKind.USER, admin.id(), false));
         }
     }
 }

@@ -2,8 +2,6 @@ package dev.warden.core.role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.testkit.CoreTestKit;
-import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.InMemoryGroupRepository;
@@ -12,6 +10,8 @@ import dev.warden.core.principal.InMemoryPrincipalRepository;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.Principals;
+import dev.warden.core.testkit.CoreTestKit;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.workspace.WorkspaceId;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -47,13 +47,13 @@ class PermissionResolverTest {
     }
 
     private RoleAssignment toAlice(Role role, Group scope) {
-        return directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE, role.id(), alice.id(),
-                scope == null ? null : scope.id()));
+        return directory.assignments.add(
+                RoleAssignment.toPrincipal(WORKSPACE, role.id(), alice.id(), scope == null ? null : scope.id()));
     }
 
     private RoleAssignment toGroup(Role role, Group group, Group scope) {
-        return directory.assignments.add(RoleAssignment.toGroup(WORKSPACE, role.id(), group.id(),
-                scope == null ? null : scope.id()));
+        return directory.assignments.add(
+                RoleAssignment.toGroup(WORKSPACE, role.id(), group.id(), scope == null ? null : scope.id()));
     }
 
     private void join(Group group, Principal member) {
@@ -82,8 +82,12 @@ class PermissionResolverTest {
 
             EffectivePermissions held = alicesPermissions();
 
-            assertThat(held.workspacePermissions()).containsExactlyInAnyOrder(Permission.TOKENS_READ,
-                    Permission.TOKENS_WRITE, Permission.SCIM_READ, Permission.ROLES_READ);
+            assertThat(held.workspacePermissions())
+                    .containsExactlyInAnyOrder(
+                            Permission.TOKENS_READ,
+                            Permission.TOKENS_WRITE,
+                            Permission.SCIM_READ,
+                            Permission.ROLES_READ);
             assertThat(held.holds(Permission.TOKENS_WRITE)).isTrue();
             assertThat(held.holds(Permission.SCIM_WRITE)).isFalse();
             assertThat(held.holds(Permission.TOKENS_WRITE, ops.id())).isTrue();
@@ -177,7 +181,8 @@ class PermissionResolverTest {
             assertThat(held.holds(Permission.SCIM_WRITE, ops.id())).isTrue();
             assertThat(held.holds(Permission.SCIM_WRITE, dev.id())).isFalse();
             assertThat(held.workspacePermissions()).isEmpty();
-            assertThat(held.grants()).allSatisfy(grant -> assertThat(grant.scope()).isEqualTo(ops));
+            assertThat(held.grants())
+                    .allSatisfy(grant -> assertThat(grant.scope()).isEqualTo(ops));
         }
 
         @Test
@@ -215,7 +220,9 @@ class PermissionResolverTest {
             directory.groups.delete(WORKSPACE, ops.id());
 
             EffectivePermissions held = alicesPermissions();
-            assertThat(held.grants()).isNotEmpty().allSatisfy(grant -> assertThat(grant.scope()).isNull());
+            assertThat(held.grants())
+                    .isNotEmpty()
+                    .allSatisfy(grant -> assertThat(grant.scope()).isNull());
             assertThat(held.holds(Permission.SCIM_WRITE, ops.id())).isFalse();
             assertThat(held.roleNames()).containsExactly("user");
         }
@@ -227,18 +234,22 @@ class PermissionResolverTest {
             InMemoryGroupRepository groups = new InMemoryGroupRepository(principals) {
                 @Override
                 public synchronized List<Group> findAllById(WorkspaceId workspace, Collection<GroupId> ids) {
-                    return super.findAllById(workspace, ids).stream().filter(g -> !g.id().equals(gone[0])).toList();
+                    return super.findAllById(workspace, ids).stream()
+                            .filter(g -> !g.id().equals(gone[0]))
+                            .toList();
                 }
             };
             InMemoryRoleRepository roles = new InMemoryRoleRepository();
-            InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository(principals, groups, roles);
+            InMemoryRoleAssignmentRepository assignments =
+                    new InMemoryRoleAssignmentRepository(principals, groups, roles);
             roles.seedBuiltIns(WORKSPACE);
             Principal bob = principals.save(Principals.aUser("bob").build());
             Group team = groups.save(new Group(null, WORKSPACE, "team", null));
-            assignments.add(RoleAssignment.toPrincipal(WORKSPACE,
-                    roles.builtIn(WORKSPACE, BuiltInRole.GROUP_ADMIN).id(), bob.id(), team.id()));
+            assignments.add(RoleAssignment.toPrincipal(
+                    WORKSPACE, roles.builtIn(WORKSPACE, BuiltInRole.GROUP_ADMIN).id(), bob.id(), team.id()));
             PermissionResolver stale = new PermissionResolver(principals, groups, roles, assignments);
-            assertThat(stale.of(WORKSPACE, bob.id()).holds(Permission.SCIM_WRITE, team.id())).isTrue();
+            assertThat(stale.of(WORKSPACE, bob.id()).holds(Permission.SCIM_WRITE, team.id()))
+                    .isTrue();
 
             gone[0] = team.id();
 
@@ -256,8 +267,12 @@ class PermissionResolverTest {
             toGroup(custom("settings", Permission.SETTINGS_READ, Permission.SETTINGS_WRITE), ops, null);
             toGroup(custom("perms", Permission.PERMISSIONS_READ), dev, null);
 
-            assertThat(alicesPermissions().workspacePermissions()).containsExactlyInAnyOrder(Permission.AUDIT_READ,
-                    Permission.SETTINGS_READ, Permission.SETTINGS_WRITE, Permission.PERMISSIONS_READ);
+            assertThat(alicesPermissions().workspacePermissions())
+                    .containsExactlyInAnyOrder(
+                            Permission.AUDIT_READ,
+                            Permission.SETTINGS_READ,
+                            Permission.SETTINGS_WRITE,
+                            Permission.PERMISSIONS_READ);
         }
 
         @Test
@@ -282,7 +297,9 @@ class PermissionResolverTest {
 
             EffectivePermissions held = alicesPermissions();
 
-            assertThat(held.grants()).filteredOn(g -> g.permission() == Permission.SCIM_READ).hasSize(2);
+            assertThat(held.grants())
+                    .filteredOn(g -> g.permission() == Permission.SCIM_READ)
+                    .hasSize(2);
             assertThat(held.workspacePermissions()).contains(Permission.SCIM_READ);
             assertThat(held.roleNames()).containsExactly("user", "auditor");
         }
@@ -301,10 +318,16 @@ class PermissionResolverTest {
         @Test
         void aBuiltInRoleTakesItsPermissionsFromCodeNotFromTheStoredRow() {
             Role stored = builtIn(BuiltInRole.AUDITOR);
-            Role tampered = new Role(stored.id(), WORKSPACE, stored.name(), stored.description(), true,
+            Role tampered = new Role(
+                    stored.id(),
+                    WORKSPACE,
+                    stored.name(),
+                    stored.description(),
+                    true,
                     EnumSet.of(Permission.SETTINGS_WRITE));
 
-            assertThat(PermissionResolver.permissionsOf(tampered)).isEqualTo(BuiltInRole.AUDITOR.permissions())
+            assertThat(PermissionResolver.permissionsOf(tampered))
+                    .isEqualTo(BuiltInRole.AUDITOR.permissions())
                     .doesNotContain(Permission.SETTINGS_WRITE);
         }
 
@@ -314,8 +337,12 @@ class PermissionResolverTest {
 
             Set<Permission> held = alicesPermissions().workspacePermissions();
 
-            assertThat(held).allMatch(p -> p.key().endsWith(":read"))
-                    .contains(Permission.AUDIT_READ, Permission.SCIM_READ, Permission.TOKEN_MANAGEMENT_READ,
+            assertThat(held)
+                    .allMatch(p -> p.key().endsWith(":read"))
+                    .contains(
+                            Permission.AUDIT_READ,
+                            Permission.SCIM_READ,
+                            Permission.TOKEN_MANAGEMENT_READ,
                             Permission.ROLES_READ);
         }
 

@@ -1,7 +1,5 @@
 package dev.warden.core.role;
 
-import dev.warden.core.testkit.CoreTestKit;
-
 import static dev.warden.core.testkit.CoreTestKit.OTHER_WORKSPACE;
 import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +19,7 @@ import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
+import dev.warden.core.testkit.CoreTestKit;
 import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -37,7 +36,10 @@ class RoleServiceTest {
     private final Group ops = kit.group("ops");
 
     private Role tokenOps() {
-        return service.create(admin, "token-ops", "Runs tokens",
+        return service.create(
+                admin,
+                "token-ops",
+                "Runs tokens",
                 Set.of(Permission.TOKEN_MANAGEMENT_READ, Permission.TOKEN_MANAGEMENT_WRITE));
     }
 
@@ -58,10 +60,13 @@ class RoleServiceTest {
             assertThat(created.id()).isNotNull();
             assertThat(created.builtIn()).isFalse();
             assertThat(created.workspace()).isEqualTo(WORKSPACE);
-            assertThat(created.permissions()).containsExactlyInAnyOrder(Permission.TOKEN_MANAGEMENT_READ,
-                    Permission.TOKEN_MANAGEMENT_WRITE);
+            assertThat(created.permissions())
+                    .containsExactlyInAnyOrder(Permission.TOKEN_MANAGEMENT_READ, Permission.TOKEN_MANAGEMENT_WRITE);
             assertThat(service.get(admin, created.id())).isEqualTo(created);
-            assertThat(service.list(admin)).extracting(Role::name).endsWith("token-ops").hasSize(6);
+            assertThat(service.list(admin))
+                    .extracting(Role::name)
+                    .endsWith("token-ops")
+                    .hasSize(6);
         }
 
         @Test
@@ -72,8 +77,8 @@ class RoleServiceTest {
                 assertThat(event.action()).isEqualTo(AuditAction.ROLE_CREATED);
                 assertThat(event.targetType()).isEqualTo("role");
                 assertThat(event.targetId()).isEqualTo(created.id().toString());
-                assertThat(event.details()).containsEntry("after",
-                        "token-ops [token-management:read token-management:write]");
+                assertThat(event.details())
+                        .containsEntry("after", "token-ops [token-management:read token-management:write]");
             });
         }
 
@@ -81,7 +86,8 @@ class RoleServiceTest {
         @EnumSource(BuiltInRole.class)
         void aBuiltInNameIsRefused(BuiltInRole builtIn) {
             assertThatThrownBy(() -> service.create(admin, builtIn.roleName(), null, Set.of(Permission.AUDIT_READ)))
-                    .isInstanceOf(ResourceAlreadyExistsException.class).hasMessageContaining("built-in");
+                    .isInstanceOf(ResourceAlreadyExistsException.class)
+                    .hasMessageContaining("built-in");
             assertThat(service.list(admin)).hasSize(5);
         }
 
@@ -90,28 +96,36 @@ class RoleServiceTest {
             tokenOps();
 
             assertThatThrownBy(() -> service.create(admin, " token-ops ", null, Set.of()))
-                    .isInstanceOf(ResourceAlreadyExistsException.class).hasMessageContaining("'token-ops'");
+                    .isInstanceOf(ResourceAlreadyExistsException.class)
+                    .hasMessageContaining("'token-ops'");
             assertThat(service.list(admin)).hasSize(6);
         }
 
         @Test
         void aNameIsRequiredAndAtMost64Characters() {
-            assertThat(invalid(() -> service.create(admin, "  ", null, Set.of())).field()).isEqualTo("name");
-            assertThat(invalid(() -> service.create(admin, "r".repeat(65), null, Set.of())).field()).isEqualTo("name");
-            assertThat(service.create(admin, "r".repeat(64), null, Set.of()).name()).hasSize(64);
+            assertThat(invalid(() -> service.create(admin, "  ", null, Set.of()))
+                            .field())
+                    .isEqualTo("name");
+            assertThat(invalid(() -> service.create(admin, "r".repeat(65), null, Set.of()))
+                            .field())
+                    .isEqualTo("name");
+            assertThat(service.create(admin, "r".repeat(64), null, Set.of()).name())
+                    .hasSize(64);
         }
 
         @Test
         void updateChangesNamePermissionsAndDescriptionAndIsAudited() {
             Role role = tokenOps();
 
-            Role updated = service.update(admin, role.id(), "token-readers", null, Set.of(Permission.TOKEN_MANAGEMENT_READ));
+            Role updated =
+                    service.update(admin, role.id(), "token-readers", null, Set.of(Permission.TOKEN_MANAGEMENT_READ));
 
             assertThat(updated.name()).isEqualTo("token-readers");
             assertThat(updated.description()).isEqualTo("Runs tokens");
             assertThat(service.get(admin, role.id()).permissions()).containsExactly(Permission.TOKEN_MANAGEMENT_READ);
-            assertThat(kit.audit.eventsWith(AuditAction.ROLE_UPDATED)).singleElement().satisfies(event ->
-                    assertThat(event.details())
+            assertThat(kit.audit.eventsWith(AuditAction.ROLE_UPDATED))
+                    .singleElement()
+                    .satisfies(event -> assertThat(event.details())
                             .containsEntry("before", "token-ops [token-management:read token-management:write]")
                             .containsEntry("after", "token-readers [token-management:read]"));
         }
@@ -120,11 +134,13 @@ class RoleServiceTest {
         void updateReachesHoldersOnTheirNextRequest() {
             Role role = tokenOps();
             service.assign(admin, role.id(), alice.id(), null, null);
-            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_WRITE)).isTrue();
+            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_WRITE))
+                    .isTrue();
 
             service.update(admin, role.id(), null, null, Set.of(Permission.TOKEN_MANAGEMENT_READ));
 
-            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_WRITE)).isFalse();
+            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_WRITE))
+                    .isFalse();
         }
 
         @Test
@@ -148,8 +164,9 @@ class RoleServiceTest {
             assertThatThrownBy(() -> service.get(admin, role.id())).isInstanceOf(ResourceNotFoundException.class);
             assertThat(kit.directory.assignments.forRole(WORKSPACE, role.id())).isEmpty();
             assertThat(kit.resolver.of(WORKSPACE, alice.id()).roleNames()).containsExactly("user");
-            assertThat(kit.audit.eventsWith(AuditAction.ROLE_DELETED)).singleElement().satisfies(event ->
-                    assertThat(event.details()).containsEntry("assignments_removed", "2"));
+            assertThat(kit.audit.eventsWith(AuditAction.ROLE_DELETED))
+                    .singleElement()
+                    .satisfies(event -> assertThat(event.details()).containsEntry("assignments_removed", "2"));
         }
     }
 
@@ -162,7 +179,8 @@ class RoleServiceTest {
             Map<String, Object> before = kit.state();
 
             assertThatThrownBy(() -> service.update(admin, role.id(), null, "mine", Set.of(Permission.AUDIT_READ)))
-                    .isInstanceOf(InvalidStateException.class).hasMessageContaining("cannot be changed");
+                    .isInstanceOf(InvalidStateException.class)
+                    .hasMessageContaining("cannot be changed");
             assertThat(kit.state()).isEqualTo(before);
         }
 
@@ -173,7 +191,8 @@ class RoleServiceTest {
             Map<String, Object> before = kit.state();
 
             assertThatThrownBy(() -> service.delete(admin, role.id()))
-                    .isInstanceOf(InvalidStateException.class).hasMessageContaining("cannot be deleted");
+                    .isInstanceOf(InvalidStateException.class)
+                    .hasMessageContaining("cannot be deleted");
             assertThat(kit.state()).isEqualTo(before);
         }
 
@@ -181,9 +200,14 @@ class RoleServiceTest {
         void areListedFirstWithTheirPermissionsFromCode() {
             tokenOps();
 
-            assertThat(service.list(admin)).first().satisfies(role -> assertThat(role.builtIn()).isTrue());
-            assertThat(service.list(admin)).filteredOn(Role::builtIn).hasSize(5).allSatisfy(role ->
-                    assertThat(role.permissions()).isEqualTo(role.asBuiltIn().orElseThrow().permissions()));
+            assertThat(service.list(admin))
+                    .first()
+                    .satisfies(role -> assertThat(role.builtIn()).isTrue());
+            assertThat(service.list(admin))
+                    .filteredOn(Role::builtIn)
+                    .hasSize(5)
+                    .allSatisfy(role -> assertThat(role.permissions())
+                            .isEqualTo(role.asBuiltIn().orElseThrow().permissions()));
         }
     }
 
@@ -196,10 +220,12 @@ class RoleServiceTest {
             RoleAssignment assignment = service.assign(admin, role.id(), alice.id(), null, null);
 
             assertThat(assignment.id()).isNotNull();
-            assertThat(kit.directory.assignments.findById(WORKSPACE, assignment.id())).contains(assignment);
+            assertThat(kit.directory.assignments.findById(WORKSPACE, assignment.id()))
+                    .contains(assignment);
             assertThat(assignment.principal()).isEqualTo(alice.id());
             assertThat(assignment.atWorkspaceScope()).isTrue();
-            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_WRITE)).isTrue();
+            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_WRITE))
+                    .isTrue();
             assertThat(service.holders(admin, role.id())).containsExactly(assignment);
         }
 
@@ -209,14 +235,17 @@ class RoleServiceTest {
 
             RoleAssignment assignment = service.assign(admin, groupAdmin.id(), alice.id(), null, ops.id());
 
-            assertThat(kit.audit.eventsWith(AuditAction.ROLE_ASSIGNED)).singleElement().satisfies(event -> {
-                assertThat(event.targetId()).isEqualTo(groupAdmin.id().toString());
-                assertThat(event.details()).containsEntry("role", "group-admin")
-                        .containsEntry("assignment_id", assignment.id().toString())
-                        .containsEntry("principal_id", alice.id().toString())
-                        .containsEntry("scope", "group " + ops.id())
-                        .doesNotContainKey("group_id");
-            });
+            assertThat(kit.audit.eventsWith(AuditAction.ROLE_ASSIGNED))
+                    .singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.targetId()).isEqualTo(groupAdmin.id().toString());
+                        assertThat(event.details())
+                                .containsEntry("role", "group-admin")
+                                .containsEntry("assignment_id", assignment.id().toString())
+                                .containsEntry("principal_id", alice.id().toString())
+                                .containsEntry("scope", "group " + ops.id())
+                                .doesNotContainKey("group_id");
+                    });
         }
 
         @Test
@@ -228,7 +257,8 @@ class RoleServiceTest {
 
             assertThat(assignment.group()).isEqualTo(ops.id());
             assertThat(assignment.principal()).isNull();
-            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_READ)).isTrue();
+            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_READ))
+                    .isTrue();
         }
 
         @Test
@@ -247,19 +277,22 @@ class RoleServiceTest {
         void aGroupGivenAScopedRole() {
             Group dev = kit.group("dev", alice);
 
-            RoleAssignment assignment = service.assign(admin, kit.role(BuiltInRole.GROUP_MEMBER).id(), null,
-                    dev.id(), ops.id());
+            RoleAssignment assignment =
+                    service.assign(admin, kit.role(BuiltInRole.GROUP_MEMBER).id(), null, dev.id(), ops.id());
 
             assertThat(assignment.group()).isEqualTo(dev.id());
             assertThat(assignment.scopeGroup()).isEqualTo(ops.id());
-            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.SCIM_READ, ops.id())).isTrue();
+            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.SCIM_READ, ops.id()))
+                    .isTrue();
         }
 
         @ParameterizedTest
-        @EnumSource(value = BuiltInRole.class, names = {"GROUP_ADMIN", "GROUP_MEMBER"})
+        @EnumSource(
+                value = BuiltInRole.class,
+                names = {"GROUP_ADMIN", "GROUP_MEMBER"})
         void aGroupScopedRoleWithoutAScopeIsRefused(BuiltInRole builtIn) {
-            InvalidParameterException refused = invalid(() -> service.assign(admin, kit.role(builtIn).id(),
-                    alice.id(), null, null));
+            InvalidParameterException refused =
+                    invalid(() -> service.assign(admin, kit.role(builtIn).id(), alice.id(), null, null));
 
             assertThat(refused.field()).isEqualTo("scope_group_id");
             assertThat(refused).hasMessageContaining(builtIn.roleName());
@@ -290,9 +323,11 @@ class RoleServiceTest {
         void needsExactlyOneAssignee() {
             Role role = tokenOps();
 
-            assertThat(invalid(() -> service.assign(admin, role.id(), null, null, null)).field())
+            assertThat(invalid(() -> service.assign(admin, role.id(), null, null, null))
+                            .field())
                     .isEqualTo("principal_id");
-            assertThat(invalid(() -> service.assign(admin, role.id(), alice.id(), ops.id(), null)).field())
+            assertThat(invalid(() -> service.assign(admin, role.id(), alice.id(), ops.id(), null))
+                            .field())
                     .isEqualTo("principal_id");
         }
 
@@ -300,24 +335,32 @@ class RoleServiceTest {
         void anUnknownPrincipalGroupScopeOrRoleIsRefused() {
             Role role = tokenOps();
 
-            assertThat(invalid(() -> service.assign(admin, role.id(), new PrincipalId(9999), null, null)).field())
+            assertThat(invalid(() -> service.assign(admin, role.id(), new PrincipalId(9999), null, null))
+                            .field())
                     .isEqualTo("principal_id");
-            assertThat(invalid(() -> service.assign(admin, role.id(), null, new GroupId(9999), null)).field())
+            assertThat(invalid(() -> service.assign(admin, role.id(), null, new GroupId(9999), null))
+                            .field())
                     .isEqualTo("group_id");
-            assertThat(invalid(() -> service.assign(admin, role.id(), alice.id(), null, new GroupId(9999))).field())
+            assertThat(invalid(() -> service.assign(admin, role.id(), alice.id(), null, new GroupId(9999)))
+                            .field())
                     .isEqualTo("scope_group_id");
-            assertThat(invalid(() -> service.assign(admin, new RoleId(9999), alice.id(), null, null)).field())
+            assertThat(invalid(() -> service.assign(admin, new RoleId(9999), alice.id(), null, null))
+                            .field())
                     .isEqualTo("role_id");
         }
 
         @Test
         void idsOfAnotherWorkspaceAreUnknown() {
-            Principal foreign = kit.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build());
+            Principal foreign =
+                    kit.principalIn(OTHER_WORKSPACE, Principals.aUser("mallory").build());
             Role foreignRole = kit.role(OTHER_WORKSPACE, BuiltInRole.WORKSPACE_ADMIN);
 
-            assertThat(invalid(() -> service.assign(admin, kit.role(BuiltInRole.AUDITOR).id(), foreign.id(), null,
-                    null)).field()).isEqualTo("principal_id");
-            assertThat(invalid(() -> service.assign(admin, foreignRole.id(), alice.id(), null, null)).field())
+            assertThat(invalid(() -> service.assign(
+                                    admin, kit.role(BuiltInRole.AUDITOR).id(), foreign.id(), null, null))
+                            .field())
+                    .isEqualTo("principal_id");
+            assertThat(invalid(() -> service.assign(admin, foreignRole.id(), alice.id(), null, null))
+                            .field())
                     .isEqualTo("role_id");
         }
     }
@@ -331,10 +374,14 @@ class RoleServiceTest {
 
             service.unassign(admin, assignment.id());
 
-            assertThat(kit.directory.assignments.findById(WORKSPACE, assignment.id())).isEmpty();
-            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_READ)).isFalse();
-            assertThat(kit.audit.eventsWith(AuditAction.ROLE_UNASSIGNED)).singleElement().satisfies(event ->
-                    assertThat(event.details()).containsEntry("assignment_id", assignment.id().toString())
+            assertThat(kit.directory.assignments.findById(WORKSPACE, assignment.id()))
+                    .isEmpty();
+            assertThat(kit.resolver.of(WORKSPACE, alice.id()).holds(Permission.TOKEN_MANAGEMENT_READ))
+                    .isFalse();
+            assertThat(kit.audit.eventsWith(AuditAction.ROLE_UNASSIGNED))
+                    .singleElement()
+                    .satisfies(event -> assertThat(event.details())
+                            .containsEntry("assignment_id", assignment.id().toString())
                             .containsEntry("role", "token-ops"));
         }
 
@@ -346,8 +393,8 @@ class RoleServiceTest {
 
         @Test
         void anAssignmentOfAnotherWorkspaceIsNotFound() {
-            Principal foreignAdmin = kit.principalIn(OTHER_WORKSPACE, Principals.aUser("boss").build(),
-                    BuiltInRole.WORKSPACE_ADMIN);
+            Principal foreignAdmin =
+                    kit.principalIn(OTHER_WORKSPACE, Principals.aUser("boss").build(), BuiltInRole.WORKSPACE_ADMIN);
             RoleAssignment mine = service.assign(admin, tokenOps().id(), alice.id(), null, null);
 
             assertThatThrownBy(() -> service.unassign(Principals.actor(foreignAdmin), mine.id()))
@@ -367,13 +414,16 @@ class RoleServiceTest {
             Map<String, Object> before = kit.state();
 
             for (ThrowingCallable change : new ThrowingCallable[] {
-                    () -> service.create(user, "mine", null, Set.of(Permission.AUDIT_READ)),
-                    () -> service.update(user, role.id(), "mine", null, null),
-                    () -> service.delete(user, role.id()),
-                    () -> service.assign(user, kit.role(BuiltInRole.WORKSPACE_ADMIN).id(), alice.id(), null, null),
-                    () -> service.unassign(user, assignment.id())}) {
-                assertThatThrownBy(change).isInstanceOfSatisfying(PermissionDeniedException.class,
-                        denied -> assertThat(denied.permission()).isEqualTo("roles:write"));
+                () -> service.create(user, "mine", null, Set.of(Permission.AUDIT_READ)),
+                () -> service.update(user, role.id(), "mine", null, null),
+                () -> service.delete(user, role.id()),
+                () -> service.assign(user, kit.role(BuiltInRole.WORKSPACE_ADMIN).id(), alice.id(), null, null),
+                () -> service.unassign(user, assignment.id())
+            }) {
+                assertThatThrownBy(change)
+                        .isInstanceOfSatisfying(
+                                PermissionDeniedException.class,
+                                denied -> assertThat(denied.permission()).isEqualTo("roles:write"));
             }
             assertThat(kit.state()).isEqualTo(before);
         }

@@ -1,7 +1,5 @@
 package dev.warden.core.settings;
 
-import dev.warden.core.testkit.CoreTestKit;
-
 import static dev.warden.core.testkit.CoreTestKit.OTHER_WORKSPACE;
 import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static dev.warden.core.testkit.CoreTestKit.as;
@@ -14,6 +12,7 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.PermissionDeniedException;
+import dev.warden.core.testkit.CoreTestKit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,16 +75,24 @@ class SettingsServiceTest {
 
         @Test
         void asConfListsEveryKnownKeyInOrderWithEmptyForNoValue() {
-            assertThat(SettingsService.asConf(WorkspaceSettings.DEFAULTS)).containsExactly(
-                    Map.entry(ENABLE, "true"), Map.entry(MAX, ""), Map.entry(DEFAULT, ""), Map.entry(QUOTA, "600"));
+            assertThat(SettingsService.asConf(WorkspaceSettings.DEFAULTS))
+                    .containsExactly(
+                            Map.entry(ENABLE, "true"),
+                            Map.entry(MAX, ""),
+                            Map.entry(DEFAULT, ""),
+                            Map.entry(QUOTA, "600"));
             assertThat(SettingsService.asConf(WorkspaceSettings.DEFAULTS).keySet())
                     .containsExactlyElementsOf(SettingsService.KEYS);
         }
 
         @Test
         void asConfWritesNumbersAsStrings() {
-            assertThat(SettingsService.asConf(new WorkspaceSettings(false, 90, 30, 5))).containsExactly(
-                    Map.entry(ENABLE, "false"), Map.entry(MAX, "90"), Map.entry(DEFAULT, "30"), Map.entry(QUOTA, "5"));
+            assertThat(SettingsService.asConf(new WorkspaceSettings(false, 90, 30, 5)))
+                    .containsExactly(
+                            Map.entry(ENABLE, "false"),
+                            Map.entry(MAX, "90"),
+                            Map.entry(DEFAULT, "30"),
+                            Map.entry(QUOTA, "5"));
         }
 
         @Test
@@ -97,8 +104,8 @@ class SettingsServiceTest {
 
         @Test
         void aUserMayNotReadTheSettings() {
-            PermissionDeniedException denied = catchThrowableOfType(() -> service.get(as(alice)),
-                    PermissionDeniedException.class);
+            PermissionDeniedException denied =
+                    catchThrowableOfType(() -> service.get(as(alice)), PermissionDeniedException.class);
 
             assertThat(denied.permission()).isEqualTo("settings:read");
         }
@@ -134,7 +141,8 @@ class SettingsServiceTest {
         @ParameterizedTest
         @ValueSource(ints = {1, 90, 730})
         void acceptsOneTo730Days(int days) {
-            assertThat(update(MAX, Integer.toString(days)).maxTokenLifetimeDays()).isEqualTo(days);
+            assertThat(update(MAX, Integer.toString(days)).maxTokenLifetimeDays())
+                    .isEqualTo(days);
             assertThat(stored().maxTokenLifetimeDays()).isEqualTo(days);
         }
 
@@ -151,7 +159,9 @@ class SettingsServiceTest {
 
         @Test
         void theRefusalNamesTheAllowedRange() {
-            assertThat(invalid(MAX, () -> update(MAX, "731"))).hasMessageContaining("1 to 730").hasMessageContaining("731");
+            assertThat(invalid(MAX, () -> update(MAX, "731")))
+                    .hasMessageContaining("1 to 730")
+                    .hasMessageContaining("731");
         }
 
         @Test
@@ -175,7 +185,10 @@ class SettingsServiceTest {
 
             InvalidParameterException thrown = invalid(DEFAULT, () -> update(MAX, "30"));
 
-            assertThat(thrown).hasMessageContaining(MAX).hasMessageContaining("90").hasMessageContaining("30");
+            assertThat(thrown)
+                    .hasMessageContaining(MAX)
+                    .hasMessageContaining("90")
+                    .hasMessageContaining("30");
         }
     }
 
@@ -184,7 +197,8 @@ class SettingsServiceTest {
         @ParameterizedTest
         @ValueSource(ints = {1, 30, 730})
         void acceptsOneTo730DaysWithoutACap(int days) {
-            assertThat(update(DEFAULT, Integer.toString(days)).defaultTokenLifetimeDays()).isEqualTo(days);
+            assertThat(update(DEFAULT, Integer.toString(days)).defaultTokenLifetimeDays())
+                    .isEqualTo(days);
             assertThat(stored().defaultTokenLifetimeDays()).isEqualTo(days);
         }
 
@@ -215,7 +229,10 @@ class SettingsServiceTest {
 
             InvalidParameterException thrown = invalid(DEFAULT, () -> update(DEFAULT, "61"));
 
-            assertThat(thrown).hasMessageContaining("61").hasMessageContaining(MAX).hasMessageContaining("60");
+            assertThat(thrown)
+                    .hasMessageContaining("61")
+                    .hasMessageContaining(MAX)
+                    .hasMessageContaining("60");
         }
 
         @Test
@@ -263,7 +280,9 @@ class SettingsServiceTest {
         void anUnknownKeyIsRefusedNamingItAndTheKnownKeys() {
             InvalidParameterException thrown = invalid("enableTokens", () -> update("enableTokens", "true"));
 
-            assertThat(thrown).hasMessageContaining("Unknown").hasMessageContaining(String.join(", ", SettingsService.KEYS));
+            assertThat(thrown)
+                    .hasMessageContaining("Unknown")
+                    .hasMessageContaining(String.join(", ", SettingsService.KEYS));
         }
 
         @Test
@@ -334,9 +353,14 @@ class SettingsServiceTest {
                 assertThat(event.targetType()).isEqualTo("workspace");
                 assertThat(event.targetId()).isEqualTo(WORKSPACE.toString());
                 assertThat(event.details())
-                        .containsEntry("before", SettingsService.asConf(WorkspaceSettings.DEFAULTS).toString())
-                        .containsEntry("after",
-                                SettingsService.asConf(new WorkspaceSettings(false, 90, null, 600)).toString());
+                        .containsEntry(
+                                "before",
+                                SettingsService.asConf(WorkspaceSettings.DEFAULTS)
+                                        .toString())
+                        .containsEntry(
+                                "after",
+                                SettingsService.asConf(new WorkspaceSettings(false, 90, null, 600))
+                                        .toString());
             });
         }
 
@@ -378,15 +402,17 @@ class SettingsServiceTest {
         void anAuditorMayNotChangeSettings() {
             Principal auditor = kit.user("carol", BuiltInRole.AUDITOR);
 
-            assertThat(catchThrowableOfType(() -> service.update(as(auditor), Map.of(QUOTA, "5")),
-                    PermissionDeniedException.class)).isNotNull();
+            assertThat(catchThrowableOfType(
+                            () -> service.update(as(auditor), Map.of(QUOTA, "5")), PermissionDeniedException.class))
+                    .isNotNull();
             assertThat(stored()).isEqualTo(WorkspaceSettings.DEFAULTS);
         }
 
         @Test
         void anInvalidChangeByAUserIsRefusedForThePermissionFirst() {
-            assertThat(catchThrowableOfType(() -> service.update(as(alice), Map.of("nonsense", "x")),
-                    PermissionDeniedException.class)).isNotNull();
+            assertThat(catchThrowableOfType(
+                            () -> service.update(as(alice), Map.of("nonsense", "x")), PermissionDeniedException.class))
+                    .isNotNull();
         }
     }
 }

@@ -8,8 +8,7 @@ import java.util.Locale;
  * {@code LOWER(...) LIKE}, a case-insensitive substring.
  */
 public final class BinaryCollation {
-    private BinaryCollation() {
-    }
+    private BinaryCollation() {}
 
     public static boolean equal(String a, String b) {
         return a != null && b != null && padSpace(a).equals(padSpace(b));

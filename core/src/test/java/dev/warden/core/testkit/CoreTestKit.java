@@ -87,6 +87,7 @@ public final class CoreTestKit {
     public final InMemoryDirectory directory;
     /** The token usage list. */
     public final InMemoryTokenUsageRepository acl;
+
     public final InMemorySettingsRepository settings = new InMemorySettingsRepository();
     public final InMemoryAuditLog audit;
     /** Rolls back every fake above when the work throws. */
@@ -97,6 +98,7 @@ public final class CoreTestKit {
     public final TokenFormat format;
     /** The installation's token lifetimes. */
     public final TokenLifetimePolicy installation;
+
     public final PermissionResolver resolver;
     public final AccessPolicy access;
     public final LastAdminGuard lastAdmin;
@@ -117,6 +119,7 @@ public final class CoreTestKit {
      * and owners act on their own tokens only ({@code TokenIssueRules.unrestricted}, {@code TokenAccessRules.ownerOnly}).
      */
     public final TokenService tokenServiceWithoutRules;
+
     public final TokenManagementService tokenManagement;
     public final TechnicalTokenService technicalTokens;
     public final TokenUsageService tokenUsageService;
@@ -148,13 +151,18 @@ public final class CoreTestKit {
         directory = new InMemoryDirectory(tokens);
         acl = new InMemoryTokenUsageRepository(directory.principals, directory.groups);
         audit = builder.audit == null ? new InMemoryAuditLog() : builder.audit;
-        tx = new RollingBackTransactionRunner(directory::snapshot, audit::snapshot, tokens::snapshot, acl::snapshot,
-                settings::snapshot, workspaces::snapshot);
+        tx = new RollingBackTransactionRunner(
+                directory::snapshot,
+                audit::snapshot,
+                tokens::snapshot,
+                acl::snapshot,
+                settings::snapshot,
+                workspaces::snapshot);
 
         format = new TokenFormat(builder.tokenPrefix);
         installation = new TokenLifetimePolicy(builder.defaultLifetime, builder.maxLifetime);
-        resolver = new PermissionResolver(directory.principals, directory.groups, directory.roles,
-                directory.assignments);
+        resolver =
+                new PermissionResolver(directory.principals, directory.groups, directory.roles, directory.assignments);
         access = new AccessPolicy(resolver);
         lastAdmin = new LastAdminGuard(directory.roles, directory.assignments, directory.groups, directory.principals);
         usage = new TokenUsagePolicy(acl, directory.groups, resolver);
@@ -165,25 +173,79 @@ public final class CoreTestKit {
         suspensions = new TokenSuspensions(settings, directory.principals, usage);
         decisions = new DecisionChain(format, tokens, directory.principals, resolver, settings, usage, clock);
 
-        tokenService = new TokenService(tokens, directory.principals, audit, tx, format, issuePolicy, tokenAccess,
-                installation, builder.random, clock);
-        tokenServiceWithoutRules = new TokenService(tokens, directory.principals, audit, tx, format, installation,
-                builder.random, clock);
-        tokenManagement = new TokenManagementService(tokens, tokenService, directory.principals, usage, access, audit,
-                tx);
-        technicalTokens = new TechnicalTokenService(tokenService, directoryPolicy, tokens, directory.principals,
-                directory.groups, directory.roles, directory.assignments, access, audit, tx, clock);
-        tokenUsageService = new TokenUsageService(acl, usage, directory.principals, directory.groups, tokens,
-                lastAdmin, access, directoryPolicy, audit, tx, clock);
+        tokenService = new TokenService(
+                tokens,
+                directory.principals,
+                audit,
+                tx,
+                format,
+                issuePolicy,
+                tokenAccess,
+                installation,
+                builder.random,
+                clock);
+        tokenServiceWithoutRules =
+                new TokenService(tokens, directory.principals, audit, tx, format, installation, builder.random, clock);
+        tokenManagement =
+                new TokenManagementService(tokens, tokenService, directory.principals, usage, access, audit, tx);
+        technicalTokens = new TechnicalTokenService(
+                tokenService,
+                directoryPolicy,
+                tokens,
+                directory.principals,
+                directory.groups,
+                directory.roles,
+                directory.assignments,
+                access,
+                audit,
+                tx,
+                clock);
+        tokenUsageService = new TokenUsageService(
+                acl,
+                usage,
+                directory.principals,
+                directory.groups,
+                tokens,
+                lastAdmin,
+                access,
+                directoryPolicy,
+                audit,
+                tx,
+                clock);
         settingsService = new SettingsService(settings, access, audit, tx, clock);
-        directoryService = new DirectoryService(directory.principals, directory.roles, directory.assignments, tokens,
-                access, directoryPolicy, lastAdmin, audit, tx, clock);
+        directoryService = new DirectoryService(
+                directory.principals,
+                directory.roles,
+                directory.assignments,
+                tokens,
+                access,
+                directoryPolicy,
+                lastAdmin,
+                audit,
+                tx,
+                clock);
         groupService = new GroupService(directory.groups, directory.principals, tokens, groupPolicy, audit, tx, clock);
-        roleService = new RoleService(directory.roles, directory.assignments, directory.principals, directory.groups,
-                access, directoryPolicy, lastAdmin, audit, tx, clock);
+        roleService = new RoleService(
+                directory.roles,
+                directory.assignments,
+                directory.principals,
+                directory.groups,
+                access,
+                directoryPolicy,
+                lastAdmin,
+                audit,
+                tx,
+                clock);
         accessChecks = new AccessCheckService(tokens, directory.principals, decisions, resolver, access, audit);
-        bootstrap = new WorkspaceBootstrap(workspaces, directory.principals, directory.roles, directory.assignments,
-                tokenService, audit, tx, clock);
+        bootstrap = new WorkspaceBootstrap(
+                workspaces,
+                directory.principals,
+                directory.roles,
+                directory.assignments,
+                tokenService,
+                audit,
+                tx,
+                clock);
         signIn = new SignInLookup(workspaces, directory.principals);
         principalNames = new PrincipalNames(directory.principals);
         groupNames = new GroupNames(directory.groups);
@@ -230,9 +292,21 @@ public final class CoreTestKit {
 
     /** Stores a copy of the principal in {@code workspace} (with a new id), holding these built-in roles there. */
     public Principal principalIn(WorkspaceId workspace, Principal principal, BuiltInRole... roles) {
-        return save(new Principal(null, workspace, principal.kind(), principal.userName(), principal.displayName(),
-                principal.active(), principal.passwordHash(), principal.applicationId(), principal.email(),
-                principal.givenName(), principal.familyName(), principal.externalId()), roles);
+        return save(
+                new Principal(
+                        null,
+                        workspace,
+                        principal.kind(),
+                        principal.userName(),
+                        principal.displayName(),
+                        principal.active(),
+                        principal.passwordHash(),
+                        principal.applicationId(),
+                        principal.email(),
+                        principal.givenName(),
+                        principal.familyName(),
+                        principal.externalId()),
+                roles);
     }
 
     public Principal deactivate(Principal principal) {
@@ -260,14 +334,17 @@ public final class CoreTestKit {
 
     /** Gives the principal the built-in role of its workspace, at workspace scope ({@code scope} null) or on a group. */
     public RoleAssignment assign(BuiltInRole role, Principal principal, Group scope) {
-        return directory.assignments.add(RoleAssignment.toPrincipal(principal.workspace(),
-                role(principal.workspace(), role).id(), principal.id(), scope == null ? null : scope.id()));
+        return directory.assignments.add(RoleAssignment.toPrincipal(
+                principal.workspace(),
+                role(principal.workspace(), role).id(),
+                principal.id(),
+                scope == null ? null : scope.id()));
     }
 
     /** Gives the group's members the built-in role, at workspace scope ({@code scope} null) or on a group. */
     public RoleAssignment assignToGroup(BuiltInRole role, Group group, Group scope) {
-        return directory.assignments.add(RoleAssignment.toGroup(group.workspace(), role(group.workspace(), role).id(),
-                group.id(), scope == null ? null : scope.id()));
+        return directory.assignments.add(RoleAssignment.toGroup(
+                group.workspace(), role(group.workspace(), role).id(), group.id(), scope == null ? null : scope.id()));
     }
 
     /** A direct CAN_USE entry in the token usage list of the principal's workspace, kept with the others. */
@@ -282,21 +359,29 @@ public final class CoreTestKit {
 
     /** An active token of the owner, created a day ago, expiring in 29 days. */
     public AccessToken activeToken(Principal owner) {
-        return store(Tokens.aToken().inWorkspace(owner.workspace()).ownedBy(owner.id())
+        return store(Tokens.aToken()
+                .inWorkspace(owner.workspace())
+                .ownedBy(owner.id())
                 .createdAt(clock.instant().minus(Duration.ofDays(1))));
     }
 
     /** A token of the owner created a day ago and revoked by the owner a minute later. */
     public AccessToken revokedToken(Principal owner) {
         Instant created = clock.instant().minus(Duration.ofDays(1));
-        return store(Tokens.aToken().inWorkspace(owner.workspace()).ownedBy(owner.id()).createdAt(created)
+        return store(Tokens.aToken()
+                .inWorkspace(owner.workspace())
+                .ownedBy(owner.id())
+                .createdAt(created)
                 .revokedAt(created.plusSeconds(60), owner.id()));
     }
 
     /** A token of the owner that expired ten days ago. */
     public AccessToken expiredToken(Principal owner) {
-        return store(Tokens.aToken().inWorkspace(owner.workspace()).ownedBy(owner.id())
-                .createdAt(clock.instant().minus(Duration.ofDays(40))).expiringIn(Duration.ofDays(30)));
+        return store(Tokens.aToken()
+                .inWorkspace(owner.workspace())
+                .ownedBy(owner.id())
+                .createdAt(clock.instant().minus(Duration.ofDays(40)))
+                .expiringIn(Duration.ofDays(30)));
     }
 
     /** Stores the token as built. */
@@ -343,8 +428,7 @@ public final class CoreTestKit {
         private InMemoryAuditLog audit;
         private boolean empty;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The clock starts here instead of at {@link #START}. */
         public Builder startingAt(Instant value) {

@@ -20,8 +20,7 @@ public final class InMemoryDirectory {
     public final InMemoryRoleAssignmentRepository assignments =
             new InMemoryRoleAssignmentRepository(principals, groups, roles);
 
-    public InMemoryDirectory() {
-    }
+    public InMemoryDirectory() {}
 
     /** Deleting a principal also deletes the tokens it owns in {@code tokens}. */
     public InMemoryDirectory(InMemoryTokenRepository tokens) {
@@ -31,8 +30,8 @@ public final class InMemoryDirectory {
 
     /** Captures every fake's state; running the result puts it all back. */
     public Runnable snapshot() {
-        List<Runnable> restores = List.of(principals.snapshot(), groups.snapshot(), roles.snapshot(),
-                assignments.snapshot());
+        List<Runnable> restores =
+                List.of(principals.snapshot(), groups.snapshot(), roles.snapshot(), assignments.snapshot());
         return () -> restores.forEach(Runnable::run);
     }
 }

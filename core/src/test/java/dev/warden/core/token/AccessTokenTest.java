@@ -22,7 +22,11 @@ class AccessTokenTest {
 
     @Nested
     class WhenActive {
-        private final AccessToken token = Tokens.aToken().ownedBy(ALICE).createdAt(created).expiringAt(expiry).build();
+        private final AccessToken token = Tokens.aToken()
+                .ownedBy(ALICE)
+                .createdAt(created)
+                .expiringAt(expiry)
+                .build();
 
         @Test
         void isActiveFromCreationUntilJustBeforeExpiry() {
@@ -54,8 +58,12 @@ class AccessTokenTest {
     @Nested
     class WhenRevoked {
         private final Instant revokedAt = created.plus(Duration.ofDays(1));
-        private final AccessToken token = Tokens.aToken().ownedBy(ALICE).createdAt(created).expiringAt(expiry)
-                .revokedAt(revokedAt, ALICE).build();
+        private final AccessToken token = Tokens.aToken()
+                .ownedBy(ALICE)
+                .createdAt(created)
+                .expiringAt(expiry)
+                .revokedAt(revokedAt, ALICE)
+                .build();
 
         @Test
         void isRevoked() {
@@ -77,7 +85,8 @@ class AccessTokenTest {
 
         @Test
         void revokingAgainWithAHigherAuthorityTakesTheRevocationOverButKeepsItsTime() {
-            assertThat(token.revoke(ADMIN, RevocationAuthority.INCIDENT, during)).isTrue();
+            assertThat(token.revoke(ADMIN, RevocationAuthority.INCIDENT, during))
+                    .isTrue();
             assertThat(token.revokedAt()).isEqualTo(revokedAt);
             assertThat(token.revokedBy()).isEqualTo(ADMIN);
             assertThat(token.revocationAuthority()).isEqualTo(RevocationAuthority.INCIDENT);
@@ -126,7 +135,11 @@ class AccessTokenTest {
 
     @Nested
     class WhenExpired {
-        private final AccessToken token = Tokens.aToken().ownedBy(ALICE).createdAt(created).expiringAt(expiry).build();
+        private final AccessToken token = Tokens.aToken()
+                .ownedBy(ALICE)
+                .createdAt(created)
+                .expiringAt(expiry)
+                .build();
 
         @Test
         void isExpiredFromExactlyItsExpiryOn() {
@@ -146,13 +159,15 @@ class AccessTokenTest {
         void revokedThenRestoredStaysExpiredForever() {
             token.revoke(ADMIN, RevocationAuthority.ADMIN, expiry.plusSeconds(1));
 
-            assertThatThrownBy(() -> token.restore(RevocationAuthority.ADMIN, expiry.plusSeconds(2))).isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> token.restore(RevocationAuthority.ADMIN, expiry.plusSeconds(2)))
+                    .isInstanceOf(InvalidStateException.class);
         }
     }
 
     @Nested
     class WhenItNeverExpires {
-        private final AccessToken token = Tokens.aToken().createdAt(created).neverExpiring().build();
+        private final AccessToken token =
+                Tokens.aToken().createdAt(created).neverExpiring().build();
 
         @Test
         void staysActiveForever() {
@@ -173,9 +188,15 @@ class AccessTokenTest {
     @Test
     void holdsAtLeastOneScope() {
         assertThatThrownBy(() -> AccessToken.builder()
-                .id(new TokenId("t-1")).workspace(Tokens.WORKSPACE).owner(ALICE).createdBy(ALICE)
-                .digest(TokenDigest.of(Tokens.aValue())).displayHint("wdn_…abcd")
-                .scopes(Set.of()).createdAt(created).build())
+                        .id(new TokenId("t-1"))
+                        .workspace(Tokens.WORKSPACE)
+                        .owner(ALICE)
+                        .createdBy(ALICE)
+                        .digest(TokenDigest.of(Tokens.aValue()))
+                        .displayHint("wdn_…abcd")
+                        .scopes(Set.of())
+                        .createdAt(created)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("scope");
     }
@@ -184,7 +205,9 @@ class AccessTokenTest {
     void showsItsHintButNotItsDigestWhenPrinted() {
         AccessToken token = Tokens.aToken().build();
 
-        assertThat(token.toString()).contains(token.displayHint()).doesNotContain(token.digest().hex());
+        assertThat(token.toString())
+                .contains(token.displayHint())
+                .doesNotContain(token.digest().hex());
     }
 
     @Nested
@@ -194,8 +217,15 @@ class AccessTokenTest {
         private final TokenDigest oldDigest = TokenDigest.of(oldValue);
         private final TokenDigest newDigest = TokenDigest.of(newValue);
         private final String newHint = new TokenSecret(newValue).displayHint(Tokens.FORMAT.prefix());
-        private final AccessToken token = Tokens.aToken().ownedBy(ALICE).createdBy(ADMIN).kind(TokenKind.ON_BEHALF_OF)
-                .withValue(oldValue).withScopes(Scope.ALL_APIS).createdAt(created).expiringAt(expiry).build();
+        private final AccessToken token = Tokens.aToken()
+                .ownedBy(ALICE)
+                .createdBy(ADMIN)
+                .kind(TokenKind.ON_BEHALF_OF)
+                .withValue(oldValue)
+                .withScopes(Scope.ALL_APIS)
+                .createdAt(created)
+                .expiringAt(expiry)
+                .build();
 
         @Test
         void replacesTheDigestAndHintAndKeepsIdScopesOwnerCreatorAndKind() {
@@ -246,7 +276,8 @@ class AccessTokenTest {
         void theGraceAcceptsOnlyThePreviousSecretNotAnyOther() {
             token.rotate(newDigest, newHint, during, Duration.ofHours(6));
 
-            assertThat(token.acceptsPrevious(TokenDigest.of(Tokens.aValue()), during)).isFalse();
+            assertThat(token.acceptsPrevious(TokenDigest.of(Tokens.aValue()), during))
+                    .isFalse();
             assertThat(token.acceptsPrevious(newDigest, during)).isFalse();
         }
 

@@ -1,14 +1,10 @@
 package dev.warden.core.token;
 
-import dev.warden.core.testkit.CoreTestKit;
-
 import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static dev.warden.core.testkit.CoreTestKit.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.warden.core.token.TokenManagementService.BulkRevocation;
-import dev.warden.core.token.TokenManagementService.BulkRevokePreview;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.permission.Scope;
@@ -17,6 +13,9 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.PermissionDeniedException;
+import dev.warden.core.testkit.CoreTestKit;
+import dev.warden.core.token.TokenManagementService.BulkRevocation;
+import dev.warden.core.token.TokenManagementService.BulkRevokePreview;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,18 +36,30 @@ class BulkRevokeTest {
     private final AccessToken aliceScim = scimToken(alice);
     private final AccessToken aliceScimToo = scimToken(alice);
     private final AccessToken bobScim = scimToken(bob);
-    private final AccessToken bobOther = store(Tokens.aToken().inWorkspace(WORKSPACE).ownedBy(bob.id())
-            .createdAt(now.minus(Duration.ofDays(1))).withScopes(new Scope("tokens:read")));
-    private final AccessToken aliceRevokedScim = store(Tokens.aToken().inWorkspace(WORKSPACE).ownedBy(alice.id())
-            .createdAt(now.minus(Duration.ofDays(2))).withScopes(new Scope("scim:read"))
+    private final AccessToken bobOther = store(Tokens.aToken()
+            .inWorkspace(WORKSPACE)
+            .ownedBy(bob.id())
+            .createdAt(now.minus(Duration.ofDays(1)))
+            .withScopes(new Scope("tokens:read")));
+    private final AccessToken aliceRevokedScim = store(Tokens.aToken()
+            .inWorkspace(WORKSPACE)
+            .ownedBy(alice.id())
+            .createdAt(now.minus(Duration.ofDays(2)))
+            .withScopes(new Scope("scim:read"))
             .revokedAt(now.minus(Duration.ofDays(1)), alice.id()));
-    private final AccessToken bobExpiredScim = store(Tokens.aToken().inWorkspace(WORKSPACE).ownedBy(bob.id())
-            .createdAt(now.minus(Duration.ofDays(40))).expiringIn(Duration.ofDays(30))
+    private final AccessToken bobExpiredScim = store(Tokens.aToken()
+            .inWorkspace(WORKSPACE)
+            .ownedBy(bob.id())
+            .createdAt(now.minus(Duration.ofDays(40)))
+            .expiringIn(Duration.ofDays(30))
             .withScopes(new Scope("scim:read")));
 
     private AccessToken scimToken(Principal owner) {
-        return store(Tokens.aToken().inWorkspace(WORKSPACE).ownedBy(owner.id())
-                .createdAt(now.minus(Duration.ofDays(1))).withScopes(new Scope("scim:read")));
+        return store(Tokens.aToken()
+                .inWorkspace(WORKSPACE)
+                .ownedBy(owner.id())
+                .createdAt(now.minus(Duration.ofDays(1)))
+                .withScopes(new Scope("scim:read")));
     }
 
     private AccessToken store(Tokens.Builder builder) {
@@ -66,7 +77,8 @@ class BulkRevokeTest {
     @Test
     void thePreviewCountsTheTokensThatWorkAndTheirOwners() {
         assertThat(service.previewBulkRevoke(admin, scope("scim:read"))).isEqualTo(new BulkRevokePreview(3, 2, false));
-        assertThat(service.previewBulkRevoke(admin, TokenFilter.all(now))).isEqualTo(new BulkRevokePreview(4, 2, false));
+        assertThat(service.previewBulkRevoke(admin, TokenFilter.all(now)))
+                .isEqualTo(new BulkRevokePreview(4, 2, false));
     }
 
     @Test
@@ -82,13 +94,17 @@ class BulkRevokeTest {
     void revokesExactlyTheMatchingTokensThatWork() {
         BulkRevocation done = service.bulkRevoke(admin, scope("scim:read"), "scim key leaked in a CI log");
 
-        assertThat(done.tokenIds()).containsExactlyInAnyOrder(aliceScim.id().value(), aliceScimToo.id().value(),
-                bobScim.id().value());
+        assertThat(done.tokenIds())
+                .containsExactlyInAnyOrder(
+                        aliceScim.id().value(),
+                        aliceScimToo.id().value(),
+                        bobScim.id().value());
         assertThat(done.owners()).isEqualTo(2);
         assertThat(List.of(aliceScim, aliceScimToo, bobScim)).allMatch(t -> statusOf(t) == TokenStatus.REVOKED);
         assertThat(statusOf(bobOther)).isEqualTo(TokenStatus.ACTIVE);
         assertThat(statusOf(bobExpiredScim)).isEqualTo(TokenStatus.EXPIRED);
-        AccessToken stillRevoked = kit.tokens.findById(WORKSPACE, aliceRevokedScim.id()).orElseThrow();
+        AccessToken stillRevoked =
+                kit.tokens.findById(WORKSPACE, aliceRevokedScim.id()).orElseThrow();
         assertThat(stillRevoked.revokedAt()).isEqualTo(now.minus(Duration.ofDays(1)));
         assertThat(kit.tokens.findById(WORKSPACE, bobScim.id()).orElseThrow().revokedBy())
                 .isEqualTo(kit.admin.id());
@@ -104,10 +120,15 @@ class BulkRevokeTest {
         assertThat(event.action()).isEqualTo(AuditAction.TOKENS_BULK_REVOKED);
         assertThat(event.targetType()).isEqualTo("token");
         assertThat(event.subjects()).containsExactlyInAnyOrderElementsOf(done.tokenIds());
-        assertThat(event.details()).containsEntry("reason", "scim key leaked").containsEntry("tokens", "3")
-                .containsEntry("owners", "2").containsEntry("filter", "scope=scim:read");
-        assertThat(kit.audit.history(WORKSPACE, "token", bobScim.id().value(), 10)).containsExactly(event);
-        assertThat(kit.audit.history(WORKSPACE, "token", bobOther.id().value(), 10)).isEmpty();
+        assertThat(event.details())
+                .containsEntry("reason", "scim key leaked")
+                .containsEntry("tokens", "3")
+                .containsEntry("owners", "2")
+                .containsEntry("filter", "scope=scim:read");
+        assertThat(kit.audit.history(WORKSPACE, "token", bobScim.id().value(), 10))
+                .containsExactly(event);
+        assertThat(kit.audit.history(WORKSPACE, "token", bobOther.id().value(), 10))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -116,8 +137,8 @@ class BulkRevokeTest {
     void aReasonIsRequiredAndNothingChangesWithoutOne(String reason) {
         Map<String, Object> before = kit.state();
 
-        InvalidParameterException refused = catchThrowableOfType(InvalidParameterException.class,
-                () -> service.bulkRevoke(admin, scope("scim:read"), reason));
+        InvalidParameterException refused = catchThrowableOfType(
+                InvalidParameterException.class, () -> service.bulkRevoke(admin, scope("scim:read"), reason));
 
         assertThat(refused.field()).isEqualTo("reason");
         assertThat(kit.state()).isEqualTo(before);
@@ -125,10 +146,15 @@ class BulkRevokeTest {
 
     @Test
     void aReasonHasALimit() {
-        assertThat(catchThrowableOfType(InvalidParameterException.class, () -> service.bulkRevoke(admin,
-                scope("scim:read"), "x".repeat(TokenManagementService.MAX_REASON + 1))).field()).isEqualTo("reason");
+        assertThat(catchThrowableOfType(
+                                InvalidParameterException.class,
+                                () -> service.bulkRevoke(
+                                        admin, scope("scim:read"), "x".repeat(TokenManagementService.MAX_REASON + 1)))
+                        .field())
+                .isEqualTo("reason");
         assertThat(service.bulkRevoke(admin, scope("scim:read"), "x".repeat(TokenManagementService.MAX_REASON))
-                .tokenIds()).hasSize(3);
+                        .tokenIds())
+                .hasSize(3);
     }
 
     @Test
@@ -136,10 +162,14 @@ class BulkRevokeTest {
         Principal auditor = kit.user("auditor", BuiltInRole.AUDITOR);
         Map<String, Object> before = kit.state();
 
-        assertThat(catchThrowableOfType(PermissionDeniedException.class,
-                () -> service.previewBulkRevoke(as(auditor), TokenFilter.all(now)))).isNotNull();
-        assertThat(catchThrowableOfType(PermissionDeniedException.class,
-                () -> service.bulkRevoke(as(alice), TokenFilter.all(now), "mine"))).isNotNull();
+        assertThat(catchThrowableOfType(
+                        PermissionDeniedException.class,
+                        () -> service.previewBulkRevoke(as(auditor), TokenFilter.all(now))))
+                .isNotNull();
+        assertThat(catchThrowableOfType(
+                        PermissionDeniedException.class,
+                        () -> service.bulkRevoke(as(alice), TokenFilter.all(now), "mine")))
+                .isNotNull();
         assertThat(kit.state()).isEqualTo(before);
     }
 
@@ -154,8 +184,8 @@ class BulkRevokeTest {
         assertThat(preview.more()).isTrue();
         assertThat(preview.tokens()).isEqualTo(TokenManagementService.MAX_BULK);
 
-        InvalidParameterException refused = catchThrowableOfType(InvalidParameterException.class,
-                () -> service.bulkRevoke(admin, scope("scim:read"), "too many"));
+        InvalidParameterException refused = catchThrowableOfType(
+                InvalidParameterException.class, () -> service.bulkRevoke(admin, scope("scim:read"), "too many"));
         assertThat(refused.getMessage()).contains("narrow the filter");
         assertThat(statusOf(aliceScim)).isEqualTo(TokenStatus.ACTIVE);
         assertThat(kit.audit.events()).isEmpty();

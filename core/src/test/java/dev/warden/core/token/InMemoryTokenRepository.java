@@ -23,6 +23,7 @@ public class InMemoryTokenRepository implements TokenRepository {
     private final Map<TokenId, AccessToken> tokens = new LinkedHashMap<>();
     /** The unique index on the digest, so that adding stays cheap with many tokens stored. */
     private final Map<TokenDigest, TokenId> digests = new HashMap<>();
+
     private final List<List<TokenUse>> usageBatches = new ArrayList<>();
     private int findByDigestCalls;
     private int usageWriteAttempts;
@@ -49,7 +50,9 @@ public class InMemoryTokenRepository implements TokenRepository {
         if (!stored.revision().equals(token.readRevision())) {
             return false;
         }
-        tokens.put(token.id(), copy(token).lastUse(stored.lastUse()).scopes(stored.scopes()).build());
+        tokens.put(
+                token.id(),
+                copy(token).lastUse(stored.lastUse()).scopes(stored.scopes()).build());
         digests.remove(stored.digest());
         digests.put(token.digest(), token.id());
         return true;
@@ -57,8 +60,7 @@ public class InMemoryTokenRepository implements TokenRepository {
 
     /** Tests that create concurrently hold this object's monitor around the whole create instead. */
     @Override
-    public void lockOwner(WorkspaceId workspace, PrincipalId owner) {
-    }
+    public void lockOwner(WorkspaceId workspace, PrincipalId owner) {}
 
     /** Every call here is synchronized, so reading for a change is reading. */
     @Override
@@ -92,8 +94,8 @@ public class InMemoryTokenRepository implements TokenRepository {
     }
 
     @Override
-    public synchronized List<AccessToken> search(WorkspaceId workspace, TokenFilter filter, TokenSort sort,
-                                                 TokenCursor after, int limit) {
+    public synchronized List<AccessToken> search(
+            WorkspaceId workspace, TokenFilter filter, TokenSort sort, TokenCursor after, int limit) {
         return tokens.values().stream()
                 .filter(t -> t.workspace().equals(workspace))
                 .filter(t -> matches(t, filter))
@@ -126,8 +128,10 @@ public class InMemoryTokenRepository implements TokenRepository {
         if (f.scope() != null && t.scopes().stream().noneMatch(s -> s.key().equals(f.scope()))) {
             return false;
         }
-        if (f.expiringBefore() != null && (t.expiresAt() == null || !t.expiresAt().isAfter(f.now())
-                || !t.expiresAt().isBefore(f.expiringBefore()))) {
+        if (f.expiringBefore() != null
+                && (t.expiresAt() == null
+                        || !t.expiresAt().isAfter(f.now())
+                        || !t.expiresAt().isBefore(f.expiringBefore()))) {
             return false;
         }
         if (f.unusedSince() != null && t.lastUse() != null && !t.lastUse().at().isBefore(f.unusedSince())) {
@@ -172,9 +176,11 @@ public class InMemoryTokenRepository implements TokenRepository {
                     && (stored.lastUse() == null || stored.lastUse().at().isBefore(usage.at()));
             if (newer && stored.workspace().equals(usage.workspace())) {
                 // like the database adapter: last use only ever moves forward
-                tokens.put(stored.id(), copy(stored)
-                        .lastUse(new TokenLastUse(usage.at(), usage.clientAddress(), usage.userAgent()))
-                        .build());
+                tokens.put(
+                        stored.id(),
+                        copy(stored)
+                                .lastUse(new TokenLastUse(usage.at(), usage.clientAddress(), usage.userAgent()))
+                                .build());
             }
         }
     }

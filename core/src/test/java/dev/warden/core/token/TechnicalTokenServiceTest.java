@@ -1,7 +1,5 @@
 package dev.warden.core.token;
 
-import dev.warden.core.testkit.CoreTestKit;
-
 import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static dev.warden.core.testkit.CoreTestKit.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,8 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
-import dev.warden.core.group.GroupService;
 import dev.warden.core.group.Group;
+import dev.warden.core.group.GroupService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
@@ -24,6 +22,7 @@ import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.ResourceNotFoundException;
+import dev.warden.core.testkit.CoreTestKit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,10 @@ class TechnicalTokenServiceTest {
     }
 
     private Principal ownerOf(IssuedToken issued) {
-        return kit.directory.principals.findById(WORKSPACE, issued.token().owner()).orElseThrow();
+        return kit.directory
+                .principals
+                .findById(WORKSPACE, issued.token().owner())
+                .orElseThrow();
     }
 
     private EffectivePermissions permissionsOf(Principal principal) {
@@ -54,8 +56,11 @@ class TechnicalTokenServiceTest {
 
     /** Makes {@code principal} a group-admin of {@code group}. */
     private void makeGroupAdmin(Principal principal, Group group) {
-        kit.directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE,
-                kit.directory.roles.builtIn(WORKSPACE, BuiltInRole.GROUP_ADMIN).id(), principal.id(), group.id()));
+        kit.directory.assignments.add(RoleAssignment.toPrincipal(
+                WORKSPACE,
+                kit.directory.roles.builtIn(WORKSPACE, BuiltInRole.GROUP_ADMIN).id(),
+                principal.id(),
+                group.id()));
     }
 
     private void assertRefusedWithoutTrace(ThrowingCallable call, Class<? extends RuntimeException> type) {
@@ -102,10 +107,15 @@ class TechnicalTokenServiceTest {
             IssuedToken issued = service.createOrganisationToken(admin, named("ci"), "user");
 
             List<AuditEvent> events = kit.audit.events();
-            assertThat(events).extracting(AuditEvent::action).containsExactly(AuditAction.PRINCIPAL_CREATED,
-                    AuditAction.ROLE_ASSIGNED, AuditAction.TOKEN_CREATED);
-            assertThat(events.get(0).targetId()).isEqualTo(String.valueOf(issued.token().owner()));
-            assertThat(events.get(0).details()).containsEntry("kind", "TECHNICAL_USER").containsEntry("role", "user");
+            assertThat(events)
+                    .extracting(AuditEvent::action)
+                    .containsExactly(
+                            AuditAction.PRINCIPAL_CREATED, AuditAction.ROLE_ASSIGNED, AuditAction.TOKEN_CREATED);
+            assertThat(events.get(0).targetId())
+                    .isEqualTo(String.valueOf(issued.token().owner()));
+            assertThat(events.get(0).details())
+                    .containsEntry("kind", "TECHNICAL_USER")
+                    .containsEntry("role", "user");
             assertThat(events.get(2).targetId()).isEqualTo(issued.token().id().value());
             assertThat(events.get(2).details()).containsEntry("kind", "ORGANISATION");
         }
@@ -120,8 +130,8 @@ class TechnicalTokenServiceTest {
         @ParameterizedTest
         @ValueSource(strings = {"group-admin", "group-member", "auditor", "root", ""})
         void onlyTheWorkspaceRolesAreOffered(String role) {
-            InvalidParameterException refused = catchThrowableOfType(InvalidParameterException.class,
-                    () -> service.createOrganisationToken(admin, named("ci"), role));
+            InvalidParameterException refused = catchThrowableOfType(
+                    InvalidParameterException.class, () -> service.createOrganisationToken(admin, named("ci"), role));
 
             assertThat(refused.field()).isEqualTo("role");
             assertThat(refused.getMessage()).contains("user").contains("workspace-admin");
@@ -129,19 +139,23 @@ class TechnicalTokenServiceTest {
 
         @Test
         void aMissingRoleIsRefusedAndLeavesNothingBehind() {
-            assertRefusedWithoutTrace(() -> service.createOrganisationToken(admin, named("ci"), null),
-                    InvalidParameterException.class);
+            assertRefusedWithoutTrace(
+                    () -> service.createOrganisationToken(admin, named("ci"), null), InvalidParameterException.class);
         }
 
         @Test
         void aBadTokenRequestRollsBackTheTechnicalUserToo() {
-            assertRefusedWithoutTrace(() -> service.createOrganisationToken(admin,
-                    new CreateTokenCommand("bad\u0007name", null, null), "user"), InvalidParameterException.class);
-            assertRefusedWithoutTrace(() -> service.createOrganisationToken(admin,
-                    new CreateTokenCommand("ci", Duration.ofDays(10_000), null), "user"),
+            assertRefusedWithoutTrace(
+                    () -> service.createOrganisationToken(
+                            admin, new CreateTokenCommand("bad\u0007name", null, null), "user"),
                     InvalidParameterException.class);
-            assertRefusedWithoutTrace(() -> service.createOrganisationToken(admin,
-                    new CreateTokenCommand("ci", null, List.of("no-such-scope")), "user"),
+            assertRefusedWithoutTrace(
+                    () -> service.createOrganisationToken(
+                            admin, new CreateTokenCommand("ci", Duration.ofDays(10_000), null), "user"),
+                    InvalidParameterException.class);
+            assertRefusedWithoutTrace(
+                    () -> service.createOrganisationToken(
+                            admin, new CreateTokenCommand("ci", null, List.of("no-such-scope")), "user"),
                     InvalidParameterException.class);
         }
 
@@ -150,8 +164,8 @@ class TechnicalTokenServiceTest {
             kit.settings.save(WORKSPACE, new WorkspaceSettings(false, null, null, WorkspaceSettings.DEFAULT_QUOTA));
 
             Map<String, Object> before = kit.state();
-            AccessRefusedException refused = catchThrowableOfType(AccessRefusedException.class,
-                    () -> service.createOrganisationToken(admin, named("ci"), "user"));
+            AccessRefusedException refused = catchThrowableOfType(
+                    AccessRefusedException.class, () -> service.createOrganisationToken(admin, named("ci"), "user"));
 
             assertThat(refused.reason()).isEqualTo(DenialReason.TOKENS_DISABLED);
             assertThat(kit.state()).isEqualTo(before);
@@ -159,29 +173,44 @@ class TechnicalTokenServiceTest {
 
         @Test
         void aUserWithoutTokenManagementIsRefused() {
-            assertRefusedWithoutTrace(() -> service.createOrganisationToken(as(alice), named("ci"), "user"),
+            assertRefusedWithoutTrace(
+                    () -> service.createOrganisationToken(as(alice), named("ci"), "user"),
                     PermissionDeniedException.class);
-            assertThat(catchThrowableOfType(PermissionDeniedException.class,
-                    () -> service.organisationTokens(as(alice)))).isNotNull();
+            assertThat(catchThrowableOfType(
+                            PermissionDeniedException.class, () -> service.organisationTokens(as(alice))))
+                    .isNotNull();
         }
 
         @Test
         void nobodyHandsATechnicalUserPermissionsTheyDoNotHold() {
-            Role tokenKeeper = kit.directory.roles.save(Role.custom(WORKSPACE, "token-keeper", "",
-                    Set.of(Permission.TOKEN_MANAGEMENT_READ, Permission.TOKEN_MANAGEMENT_WRITE, Permission.TOKENS_READ,
-                            Permission.TOKENS_WRITE, Permission.SCIM_READ, Permission.ROLES_READ)));
+            Role tokenKeeper = kit.directory.roles.save(Role.custom(
+                    WORKSPACE,
+                    "token-keeper",
+                    "",
+                    Set.of(
+                            Permission.TOKEN_MANAGEMENT_READ,
+                            Permission.TOKEN_MANAGEMENT_WRITE,
+                            Permission.TOKENS_READ,
+                            Permission.TOKENS_WRITE,
+                            Permission.SCIM_READ,
+                            Permission.ROLES_READ)));
             Principal keeper = kit.allowTokens(kit.user("keeper"));
-            kit.directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE, tokenKeeper.id(), keeper.id(),
-                    null));
+            kit.directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE, tokenKeeper.id(), keeper.id(), null));
 
             Map<String, Object> before = kit.state();
-            PermissionDeniedException refused = catchThrowableOfType(PermissionDeniedException.class,
+            PermissionDeniedException refused = catchThrowableOfType(
+                    PermissionDeniedException.class,
                     () -> service.createOrganisationToken(as(keeper), named("ci"), "workspace-admin"));
 
-            assertThat(refused.getMessage()).contains("workspace-admin").contains("settings:write")
-                    .contains("roles:write").doesNotContain("token-management:write,");
+            assertThat(refused.getMessage())
+                    .contains("workspace-admin")
+                    .contains("settings:write")
+                    .contains("roles:write")
+                    .doesNotContain("token-management:write,");
             assertThat(kit.state()).isEqualTo(before);
-            assertThat(service.createOrganisationToken(as(keeper), named("ci"), "user").token().kind())
+            assertThat(service.createOrganisationToken(as(keeper), named("ci"), "user")
+                            .token()
+                            .kind())
                     .isEqualTo(TokenKind.ORGANISATION);
         }
 
@@ -194,8 +223,9 @@ class TechnicalTokenServiceTest {
 
             List<TechnicalToken> listed = service.organisationTokens(admin);
 
-            assertThat(listed).extracting(t -> t.token().id()).containsExactly(terraform.token().id(),
-                    ci.token().id());
+            assertThat(listed)
+                    .extracting(t -> t.token().id())
+                    .containsExactly(terraform.token().id(), ci.token().id());
             assertThat(listed).extracting(TechnicalToken::role).containsExactly("workspace-admin", "user");
             assertThat(listed).extracting(t -> t.technicalUser().displayName()).containsExactly("terraform", "ci");
         }
@@ -213,7 +243,8 @@ class TechnicalTokenServiceTest {
             assertThat(service.restore(admin, ci.token().id()).token().statusAt(kit.clock.instant()))
                     .isEqualTo(TokenStatus.ACTIVE);
 
-            assertThat(kit.audit.events()).extracting(AuditEvent::action)
+            assertThat(kit.audit.events())
+                    .extracting(AuditEvent::action)
                     .endsWith(AuditAction.TOKEN_REVOKED, AuditAction.TOKEN_RESTORED);
         }
 
@@ -222,8 +253,10 @@ class TechnicalTokenServiceTest {
             service.delete(admin, ci.token().id());
 
             assertThat(kit.tokens.findById(WORKSPACE, ci.token().id())).isEmpty();
-            assertThat(kit.directory.principals.findById(WORKSPACE, technical.id())).isEmpty();
-            assertThat(kit.directory.assignments.all()).noneMatch(a -> technical.id().equals(a.principal()));
+            assertThat(kit.directory.principals.findById(WORKSPACE, technical.id()))
+                    .isEmpty();
+            assertThat(kit.directory.assignments.all())
+                    .noneMatch(a -> technical.id().equals(a.principal()));
             List<AuditEvent> events = kit.audit.events();
             AuditEvent deleted = events.get(events.size() - 2);
             assertThat(deleted.action()).isEqualTo(AuditAction.TOKEN_DELETED);
@@ -235,34 +268,38 @@ class TechnicalTokenServiceTest {
         void deletingThroughTokenManagementAlsoDeletesTheTechnicalUser() {
             kit.tokenManagement.delete(admin, ci.token().id());
 
-            assertThat(kit.directory.principals.findById(WORKSPACE, technical.id())).isEmpty();
+            assertThat(kit.directory.principals.findById(WORKSPACE, technical.id()))
+                    .isEmpty();
         }
 
         @Test
         void otherKindsOfTokenAnswerAsUnknownHere() {
             AccessToken personal = kit.activeToken(alice);
 
-            assertThat(catchThrowableOfType(TokenNotFoundException.class,
-                    () -> service.delete(admin, personal.id()))).isNotNull();
+            assertThat(catchThrowableOfType(TokenNotFoundException.class, () -> service.delete(admin, personal.id())))
+                    .isNotNull();
             assertThat(kit.tokens.findById(WORKSPACE, personal.id())).isPresent();
         }
 
         @Test
         void theTechnicalUserGetsNoOtherToken() {
-            PermissionDeniedException refused = catchThrowableOfType(PermissionDeniedException.class,
-                    () -> kit.tokenService.create(as(technical), named("more")));
+            PermissionDeniedException refused = catchThrowableOfType(
+                    PermissionDeniedException.class, () -> kit.tokenService.create(as(technical), named("more")));
 
             assertThat(refused.getMessage()).contains("technical user");
         }
 
         @Test
         void theTokenCannotDeleteItselfButCanRevokeItself() {
-            InvalidStateException refused = catchThrowableOfType(InvalidStateException.class,
+            InvalidStateException refused = catchThrowableOfType(
+                    InvalidStateException.class,
                     () -> kit.tokenService.delete(as(technical), ci.token().id()));
 
             assertThat(refused.getMessage()).contains("organisation token").contains("technical user");
-            assertThat(kit.directory.principals.findById(WORKSPACE, technical.id())).isPresent();
-            assertThat(kit.tokenService.revoke(as(technical), ci.token().id()).isRevoked()).isTrue();
+            assertThat(kit.directory.principals.findById(WORKSPACE, technical.id()))
+                    .isPresent();
+            assertThat(kit.tokenService.revoke(as(technical), ci.token().id()).isRevoked())
+                    .isTrue();
         }
     }
 
@@ -301,24 +338,27 @@ class TechnicalTokenServiceTest {
         void aGroupAdminCannotTouchAnotherGroupsTokens() {
             IssuedToken theirs = service.createGroupToken(admin, other.id(), named("other-bot"), "group-member");
 
-            assertRefusedWithoutTrace(() -> service.createGroupToken(as(lead), other.id(), named("x"),
-                    "group-member"), PermissionDeniedException.class);
-            assertThat(catchThrowableOfType(PermissionDeniedException.class,
-                    () -> service.groupTokens(as(lead), other.id()))).isNotNull();
-            assertRefusedWithoutTrace(() -> service.revoke(as(lead), other.id(), theirs.token().id()),
+            assertRefusedWithoutTrace(
+                    () -> service.createGroupToken(as(lead), other.id(), named("x"), "group-member"),
                     PermissionDeniedException.class);
-            assertRefusedWithoutTrace(() -> service.delete(as(lead), other.id(), theirs.token().id()),
-                    PermissionDeniedException.class);
+            assertThat(catchThrowableOfType(
+                            PermissionDeniedException.class, () -> service.groupTokens(as(lead), other.id())))
+                    .isNotNull();
+            assertRefusedWithoutTrace(
+                    () -> service.revoke(as(lead), other.id(), theirs.token().id()), PermissionDeniedException.class);
+            assertRefusedWithoutTrace(
+                    () -> service.delete(as(lead), other.id(), theirs.token().id()), PermissionDeniedException.class);
         }
 
         @Test
         void aGroupAdminCannotManageOrganisationTokens() {
             IssuedToken org = service.createOrganisationToken(admin, named("ci"), "user");
 
-            assertRefusedWithoutTrace(() -> service.createOrganisationToken(as(lead), named("x"), "user"),
+            assertRefusedWithoutTrace(
+                    () -> service.createOrganisationToken(as(lead), named("x"), "user"),
                     PermissionDeniedException.class);
-            assertRefusedWithoutTrace(() -> service.revoke(as(lead), org.token().id()),
-                    PermissionDeniedException.class);
+            assertRefusedWithoutTrace(
+                    () -> service.revoke(as(lead), org.token().id()), PermissionDeniedException.class);
         }
 
         @Test
@@ -327,7 +367,8 @@ class TechnicalTokenServiceTest {
             service.createGroupToken(admin, other.id(), named("theirs"), "group-member");
             service.createOrganisationToken(admin, named("org"), "user");
 
-            assertThat(service.groupTokens(as(lead), team.id())).extracting(t -> t.token().id())
+            assertThat(service.groupTokens(as(lead), team.id()))
+                    .extracting(t -> t.token().id())
                     .containsExactly(mine.token().id());
             assertThat(service.groupTokens(as(lead), team.id()).get(0).role()).isEqualTo("group-member");
         }
@@ -336,16 +377,23 @@ class TechnicalTokenServiceTest {
         void theGroupsAdminRevokesRestoresAndDeletesItsTokens() {
             IssuedToken mine = service.createGroupToken(as(lead), team.id(), named("mine"), "group-member");
 
-            assertThat(service.revoke(as(lead), team.id(), mine.token().id()).token().statusAt(kit.clock.instant()))
+            assertThat(service.revoke(as(lead), team.id(), mine.token().id())
+                            .token()
+                            .statusAt(kit.clock.instant()))
                     .isEqualTo(TokenStatus.REVOKED);
-            assertThat(service.restore(as(lead), team.id(), mine.token().id()).token().statusAt(kit.clock.instant()))
+            assertThat(service.restore(as(lead), team.id(), mine.token().id())
+                            .token()
+                            .statusAt(kit.clock.instant()))
                     .isEqualTo(TokenStatus.ACTIVE);
             service.delete(as(lead), team.id(), mine.token().id());
 
             assertThat(kit.tokens.findById(WORKSPACE, mine.token().id())).isEmpty();
-            assertThat(kit.directory.principals.findById(WORKSPACE, mine.token().owner())).isEmpty();
-            assertThat(kit.audit.events()).extracting(AuditEvent::action)
-                    .containsSubsequence(AuditAction.TOKEN_REVOKED, AuditAction.TOKEN_RESTORED, AuditAction.TOKEN_DELETED);
+            assertThat(kit.directory.principals.findById(WORKSPACE, mine.token().owner()))
+                    .isEmpty();
+            assertThat(kit.audit.events())
+                    .extracting(AuditEvent::action)
+                    .containsSubsequence(
+                            AuditAction.TOKEN_REVOKED, AuditAction.TOKEN_RESTORED, AuditAction.TOKEN_DELETED);
         }
 
         @Test
@@ -354,28 +402,32 @@ class TechnicalTokenServiceTest {
             IssuedToken theirs = service.createGroupToken(admin, other.id(), named("theirs"), "group-member");
             IssuedToken org = service.createOrganisationToken(admin, named("org"), "user");
 
-            assertThat(service.get(as(lead), team.id(), mine.token().id()).role()).isEqualTo("group-member");
-            assertRefusedWithoutTrace(() -> service.revoke(as(lead), team.id(), theirs.token().id()),
-                    TokenNotFoundException.class);
-            assertRefusedWithoutTrace(() -> service.delete(admin, team.id(), org.token().id()),
-                    TokenNotFoundException.class);
-            assertRefusedWithoutTrace(() -> service.revoke(as(lead), other.id(), theirs.token().id()),
-                    PermissionDeniedException.class);
+            assertThat(service.get(as(lead), team.id(), mine.token().id()).role())
+                    .isEqualTo("group-member");
+            assertRefusedWithoutTrace(
+                    () -> service.revoke(as(lead), team.id(), theirs.token().id()), TokenNotFoundException.class);
+            assertRefusedWithoutTrace(
+                    () -> service.delete(admin, team.id(), org.token().id()), TokenNotFoundException.class);
+            assertRefusedWithoutTrace(
+                    () -> service.revoke(as(lead), other.id(), theirs.token().id()), PermissionDeniedException.class);
 
-            TechnicalToken revoked = service.revoke(as(lead), team.id(), mine.token().id());
+            TechnicalToken revoked =
+                    service.revoke(as(lead), team.id(), mine.token().id());
             assertThat(revoked.token().statusAt(kit.clock.instant())).isEqualTo(TokenStatus.REVOKED);
             assertThat(revoked.technicalUser().id()).isEqualTo(mine.token().owner());
             service.restore(as(lead), team.id(), mine.token().id());
             service.delete(as(lead), team.id(), mine.token().id());
 
-            assertThat(kit.directory.principals.findById(WORKSPACE, mine.token().owner())).isEmpty();
+            assertThat(kit.directory.principals.findById(WORKSPACE, mine.token().owner()))
+                    .isEmpty();
             assertThat(kit.tokens.findById(WORKSPACE, theirs.token().id())).isPresent();
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"workspace-admin", "user", "auditor"})
         void onlyTheGroupRolesAreOffered(String role) {
-            InvalidParameterException refused = catchThrowableOfType(InvalidParameterException.class,
+            InvalidParameterException refused = catchThrowableOfType(
+                    InvalidParameterException.class,
                     () -> service.createGroupToken(as(lead), team.id(), named("x"), role));
 
             assertThat(refused.field()).isEqualTo("role");
@@ -386,7 +438,8 @@ class TechnicalTokenServiceTest {
             Group gone = kit.group("gone");
             kit.directory.groups.delete(WORKSPACE, gone.id());
 
-            assertRefusedWithoutTrace(() -> service.createGroupToken(admin, gone.id(), named("x"), "group-member"),
+            assertRefusedWithoutTrace(
+                    () -> service.createGroupToken(admin, gone.id(), named("x"), "group-member"),
                     ResourceNotFoundException.class);
         }
 
@@ -399,10 +452,12 @@ class TechnicalTokenServiceTest {
             groups.delete(admin, team.id());
 
             assertThat(kit.tokens.findById(WORKSPACE, mine.token().id())).isEmpty();
-            assertThat(kit.directory.principals.findById(WORKSPACE, mine.token().owner())).isEmpty();
+            assertThat(kit.directory.principals.findById(WORKSPACE, mine.token().owner()))
+                    .isEmpty();
             assertThat(kit.tokens.findById(WORKSPACE, theirs.token().id())).isPresent();
             assertThat(kit.audit.eventsWith(AuditAction.GROUP_DELETED).get(0).details())
-                    .containsEntry("group_tokens_deleted", "[" + mine.token().id().value() + "]");
+                    .containsEntry(
+                            "group_tokens_deleted", "[" + mine.token().id().value() + "]");
         }
     }
 }

@@ -47,8 +47,10 @@ class TokenDigestTest {
         String value = Tokens.aValue();
         String oneCharacterOff = value.substring(0, 52) + (value.charAt(52) == 'a' ? 'b' : 'a');
 
-        assertThat(TokenDigest.of(value).matches(TokenDigest.of(oneCharacterOff))).isFalse();
-        assertThat(TokenDigest.of(value).matches(TokenDigest.of(Tokens.aValue()))).isFalse();
+        assertThat(TokenDigest.of(value).matches(TokenDigest.of(oneCharacterOff)))
+                .isFalse();
+        assertThat(TokenDigest.of(value).matches(TokenDigest.of(Tokens.aValue())))
+                .isFalse();
     }
 
     @Test

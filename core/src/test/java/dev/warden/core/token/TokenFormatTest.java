@@ -28,8 +28,10 @@ class TokenFormatTest {
 
     /** The spec's base62, written without looking at {@code Base62}: most significant digit first. */
     private static String base62(BigInteger value, int width) {
-        String digits = value.signum() == 0 ? "" : base62(value.divide(BigInteger.valueOf(62)), 0)
-                + ALPHABET.charAt(value.mod(BigInteger.valueOf(62)).intValue());
+        String digits = value.signum() == 0
+                ? ""
+                : base62(value.divide(BigInteger.valueOf(62)), 0)
+                        + ALPHABET.charAt(value.mod(BigInteger.valueOf(62)).intValue());
         return "0".repeat(Math.max(0, width - digits.length())) + digits;
     }
 
@@ -90,7 +92,9 @@ class TokenFormatTest {
                 char next = value.charAt(position + 1);
                 if (here != next) {
                     String swapped = withChar(withChar(value, position, next), position + 1, here);
-                    assertThat(format.isWellFormed(swapped)).as("swap at %d", position).isFalse();
+                    assertThat(format.isWellFormed(swapped))
+                            .as("swap at %d", position)
+                            .isFalse();
                 }
             }
         }
@@ -216,7 +220,8 @@ class TokenFormatTest {
         void acceptsOneToSixteenLettersDigitsUnderscoresOrHyphensStartingWithALetter(String prefix) {
             TokenFormat accepted = new TokenFormat(prefix);
 
-            assertThat(accepted.isWellFormed(accepted.generate(random).reveal())).isTrue();
+            assertThat(accepted.isWellFormed(accepted.generate(random).reveal()))
+                    .isTrue();
         }
 
         @ParameterizedTest

@@ -1,7 +1,5 @@
 package dev.warden.core.token;
 
-import dev.warden.core.testkit.CoreTestKit;
-
 import static dev.warden.core.testkit.CoreTestKit.INSTALLATION_DEFAULT;
 import static dev.warden.core.testkit.CoreTestKit.INSTALLATION_MAX;
 import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
@@ -17,6 +15,7 @@ import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.ResourceNotFoundException;
+import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
@@ -43,7 +42,8 @@ class TokenIssuePolicyTest {
     }
 
     private AccessRefusedException refused(Actor owner) {
-        AccessRefusedException thrown = catchThrowableOfType(() -> policy.termsFor(owner), AccessRefusedException.class);
+        AccessRefusedException thrown =
+                catchThrowableOfType(() -> policy.termsFor(owner), AccessRefusedException.class);
         assertThat(thrown).as("expected AccessRefusedException").isNotNull();
         return thrown;
     }
@@ -58,7 +58,9 @@ class TokenIssuePolicyTest {
             AccessRefusedException thrown = refused(as(alice));
 
             assertThat(thrown.reason()).isEqualTo(DenialReason.TOKENS_DISABLED);
-            assertThat(thrown).hasMessageContaining("disabled").hasMessageContaining("enableTokensConfig")
+            assertThat(thrown)
+                    .hasMessageContaining("disabled")
+                    .hasMessageContaining("enableTokensConfig")
                     .hasMessageContaining("Workspace settings");
         }
 
@@ -86,7 +88,8 @@ class TokenIssuePolicyTest {
             assertThat(thrown.reason()).isEqualTo(DenialReason.NO_TOKEN_USAGE_PERMISSION);
             assertThat(thrown.reason().httpStatus()).isEqualTo(403);
             assertThat(thrown).hasMessage(TokenUsagePolicy.deniedMessage(alice));
-            assertThat(thrown).hasMessageContaining("alice does not have permission to use tokens")
+            assertThat(thrown)
+                    .hasMessageContaining("alice does not have permission to use tokens")
                     .hasMessageContaining("Permission Settings");
         }
 
@@ -134,7 +137,8 @@ class TokenIssuePolicyTest {
         void anOwnerThatDoesNotExistIsNotFound() {
             Actor ghost = new Actor(WORKSPACE, new PrincipalId(999), "ghost", null);
 
-            assertThat(catchThrowableOfType(() -> policy.termsFor(ghost), ResourceNotFoundException.class)).isNotNull();
+            assertThat(catchThrowableOfType(() -> policy.termsFor(ghost), ResourceNotFoundException.class))
+                    .isNotNull();
         }
     }
 
@@ -185,7 +189,8 @@ class TokenIssuePolicyTest {
         void theWorkspacesLifetimesAreTheOnesItsNewTokensGet() {
             TokenLifetimePolicy terms = termsUnder(lifetimes(60, 14));
 
-            assertThat(policy.lifetimes(WORKSPACE)).isEqualTo(terms)
+            assertThat(policy.lifetimes(WORKSPACE))
+                    .isEqualTo(terms)
                     .isEqualTo(new TokenLifetimePolicy(Duration.ofDays(14), Duration.ofDays(60)));
             assertThat(policy.lifetimes(CoreTestKit.OTHER_WORKSPACE))
                     .isEqualTo(new TokenLifetimePolicy(INSTALLATION_DEFAULT, INSTALLATION_MAX));
@@ -200,7 +205,8 @@ class TokenIssuePolicyTest {
                     () -> lifetimes.expiryFor(Duration.ofDays(31), now), InvalidParameterException.class);
 
             assertThat(thrown.field()).isEqualTo("lifetime_seconds");
-            assertThat(thrown).hasMessageContaining(Long.toString(Duration.ofDays(30).toSeconds()))
+            assertThat(thrown)
+                    .hasMessageContaining(Long.toString(Duration.ofDays(30).toSeconds()))
                     .hasMessageContaining("30 days");
             assertThat(lifetimes.expiryFor(Duration.ofDays(30), now)).isEqualTo(now.plus(Duration.ofDays(30)));
         }

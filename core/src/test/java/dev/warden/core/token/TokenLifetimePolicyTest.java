@@ -36,7 +36,8 @@ class TokenLifetimePolicyTest {
     @Test
     void refusesOneSecondMoreThanTheMaximumNamingTheFieldAndTheLimit() {
         assertThatThrownBy(() -> policy.expiryFor(MAX.plusSeconds(1), now))
-                .isInstanceOfSatisfying(InvalidParameterException.class,
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
                         e -> assertThat(e.field()).isEqualTo("lifetime_seconds"))
                 .hasMessageContaining("at most " + MAX.getSeconds())
                 .hasMessageContaining("90 days")
@@ -47,7 +48,8 @@ class TokenLifetimePolicyTest {
     @ValueSource(longs = {0, -1, -86_400})
     void refusesLifetimesThatAreNotPositive(long seconds) {
         assertThatThrownBy(() -> policy.expiryFor(Duration.ofSeconds(seconds), now))
-                .isInstanceOfSatisfying(InvalidParameterException.class,
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
                         e -> assertThat(e.field()).isEqualTo("lifetime_seconds"))
                 .hasMessageContaining("positive")
                 .hasMessageContaining("default of 30 days");
@@ -72,8 +74,10 @@ class TokenLifetimePolicyTest {
     @Test
     void anExpirationDateLastsWholeDaysFromNowUpToTheMaximum() {
         Instant afternoon = Instant.parse("2025-01-01T15:30:00Z");
-        assertThat(policy.lifetimeUntil(LocalDate.parse("2025-01-02"), afternoon)).isEqualTo(Duration.ofDays(1));
-        assertThat(policy.lifetimeUntil(LocalDate.parse("2025-04-01"), afternoon)).isEqualTo(MAX);
+        assertThat(policy.lifetimeUntil(LocalDate.parse("2025-01-02"), afternoon))
+                .isEqualTo(Duration.ofDays(1));
+        assertThat(policy.lifetimeUntil(LocalDate.parse("2025-04-01"), afternoon))
+                .isEqualTo(MAX);
         assertThat(policy.defaultExpiryDate(afternoon)).isEqualTo(LocalDate.parse("2025-01-31"));
     }
 
@@ -81,9 +85,11 @@ class TokenLifetimePolicyTest {
     @ValueSource(strings = {"2025-01-01", "2024-12-31", "2025-04-02"})
     void refusesAnExpirationDateOutsideTomorrowToTheMaximumNamingTheRange(String date) {
         assertThatThrownBy(() -> policy.lifetimeUntil(LocalDate.parse(date), now))
-                .isInstanceOfSatisfying(InvalidParameterException.class,
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
                         e -> assertThat(e.field()).isEqualTo("lifetime_seconds"))
-                .hasMessage("Choose a date from 2025-01-02 to 2025-04-01 (the longest token lifetime here is 90 days).");
+                .hasMessage(
+                        "Choose a date from 2025-01-02 to 2025-04-01 (the longest token lifetime here is 90 days).");
     }
 
     @Test
@@ -102,7 +108,8 @@ class TokenLifetimePolicyTest {
     void refusesALifetimeInDaysOutsideOneToTheMaximum() {
         for (Integer days : new Integer[] {null, 0, -1, 91}) {
             assertThatThrownBy(() -> policy.lifetimeOfDays(days))
-                    .isInstanceOfSatisfying(InvalidParameterException.class,
+                    .isInstanceOfSatisfying(
+                            InvalidParameterException.class,
                             e -> assertThat(e.field()).isEqualTo("lifetime_seconds"))
                     .hasMessage("Enter a lifetime from 1 to 90 days.");
         }

@@ -1,7 +1,5 @@
 package dev.warden.core.token;
 
-import dev.warden.core.testkit.CoreTestKit;
-
 import static dev.warden.core.testkit.CoreTestKit.OTHER_WORKSPACE;
 import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static dev.warden.core.testkit.CoreTestKit.as;
@@ -18,6 +16,7 @@ import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.PermissionDeniedException;
+import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import java.time.Duration;
@@ -55,7 +54,9 @@ class TokenManagementServiceTest {
     }
 
     private Tokens.Builder tokenOf(Principal owner) {
-        return Tokens.aToken().inWorkspace(owner.workspace()).ownedBy(owner.id())
+        return Tokens.aToken()
+                .inWorkspace(owner.workspace())
+                .ownedBy(owner.id())
                 .createdAt(now.minus(Duration.ofDays(1)));
     }
 
@@ -103,8 +104,8 @@ class TokenManagementServiceTest {
 
             assertThat(ids(service.list(as(auditor), all(), null, 10))).containsExactly(token.id());
             assertThat(service.get(as(auditor), token.id()).id()).isEqualTo(token.id());
-            PermissionDeniedException thrown = refused(PermissionDeniedException.class,
-                    () -> service.revoke(as(auditor), token.id()));
+            PermissionDeniedException thrown =
+                    refused(PermissionDeniedException.class, () -> service.revoke(as(auditor), token.id()));
             assertThat(thrown.permission()).isEqualTo("token-management:write");
         }
 
@@ -138,7 +139,9 @@ class TokenManagementServiceTest {
                 Principal owner = i % 2 == 0 ? alice : bob;
                 expected.add(store(tokenOf(owner).createdAt(now.minus(Duration.ofHours(i % 8)))));
             }
-            store(Tokens.aToken().inWorkspace(OTHER_WORKSPACE).ownedBy(new PrincipalId(999))
+            store(Tokens.aToken()
+                    .inWorkspace(OTHER_WORKSPACE)
+                    .ownedBy(new PrincipalId(999))
                     .createdAt(now.minus(Duration.ofHours(3))));
             expected.sort(NEWEST_FIRST);
         }
@@ -163,7 +166,8 @@ class TokenManagementServiceTest {
         void walkingThePagesReturnsEveryTokenExactlyOnceInOrder(int size) {
             List<List<AccessToken>> pages = pages(all(), size);
 
-            List<TokenId> walked = pages.stream().flatMap(List::stream).map(AccessToken::id).toList();
+            List<TokenId> walked =
+                    pages.stream().flatMap(List::stream).map(AccessToken::id).toList();
             assertThat(walked).containsExactlyElementsOf(ids(expected));
             assertThat(new HashSet<>(walked)).hasSize(23);
             assertThat(pages).hasSize((23 + size - 1) / size);
@@ -197,32 +201,50 @@ class TokenManagementServiceTest {
         void pagingWithAFilterWalksOnlyTheMatchingTokens() {
             TokenFilter alicesOnly = new TokenFilter(alice.id(), null, null, null, null, null, null, false, now);
 
-            List<TokenId> walked = pages(alicesOnly, 4).stream().flatMap(List::stream).map(AccessToken::id).toList();
+            List<TokenId> walked = pages(alicesOnly, 4).stream()
+                    .flatMap(List::stream)
+                    .map(AccessToken::id)
+                    .toList();
 
-            assertThat(walked).containsExactlyElementsOf(
-                    ids(expected.stream().filter(t -> t.owner().equals(alice.id())).toList()));
+            assertThat(walked)
+                    .containsExactlyElementsOf(ids(expected.stream()
+                            .filter(t -> t.owner().equals(alice.id()))
+                            .toList()));
             assertThat(walked).hasSize(12);
         }
     }
 
     @Nested
     class Filtering {
-        private final AccessToken alicesActive = store(tokenOf(alice).withScopes(Scope.ALL_APIS)
+        private final AccessToken alicesActive = store(tokenOf(alice)
+                .withScopes(Scope.ALL_APIS)
                 .lastUse(new TokenLastUse(now.minus(Duration.ofHours(1)), "10.0.0.1", "curl")));
-        private final AccessToken alicesRevoked = store(tokenOf(alice).revokedAt(now.minus(Duration.ofHours(2)),
-                alice.id()).withScopes(new Scope("tokens:read")));
-        private final AccessToken bobsExpired = store(tokenOf(bob).createdAt(now.minus(Duration.ofDays(40)))
-                .expiringIn(Duration.ofDays(30)).lastUse(new TokenLastUse(now.minus(Duration.ofDays(35)), null, null)));
-        private final AccessToken bobsExpiringSoon = store(tokenOf(bob).createdBy(kit.admin.id())
-                .kind(TokenKind.ON_BEHALF_OF).expiringAt(now.plus(Duration.ofDays(3)))
+        private final AccessToken alicesRevoked = store(tokenOf(alice)
+                .revokedAt(now.minus(Duration.ofHours(2)), alice.id())
+                .withScopes(new Scope("tokens:read")));
+        private final AccessToken bobsExpired = store(tokenOf(bob)
+                .createdAt(now.minus(Duration.ofDays(40)))
+                .expiringIn(Duration.ofDays(30))
+                .lastUse(new TokenLastUse(now.minus(Duration.ofDays(35)), null, null)));
+        private final AccessToken bobsExpiringSoon = store(tokenOf(bob)
+                .createdBy(kit.admin.id())
+                .kind(TokenKind.ON_BEHALF_OF)
+                .expiringAt(now.plus(Duration.ofDays(3)))
                 .withScopes(new Scope("tokens:read"), new Scope("scim:read")));
 
         private List<TokenId> matching(TokenFilter filter) {
             return ids(service.list(admin, filter, null, 100));
         }
 
-        private TokenFilter filter(PrincipalId owner, PrincipalId createdBy, TokenStatus status, TokenKind kind,
-                                   String scope, Instant expiringBefore, Instant unusedSince, boolean neverUsed) {
+        private TokenFilter filter(
+                PrincipalId owner,
+                PrincipalId createdBy,
+                TokenStatus status,
+                TokenKind kind,
+                String scope,
+                Instant expiringBefore,
+                Instant unusedSince,
+                boolean neverUsed) {
             return new TokenFilter(owner, createdBy, status, kind, scope, expiringBefore, unusedSince, neverUsed, now);
         }
 
@@ -284,8 +306,9 @@ class TokenManagementServiceTest {
 
         @Test
         void filtersCombine() {
-            assertThat(matching(filter(alice.id(), null, TokenStatus.ACTIVE, TokenKind.PERSONAL, "all-apis", null,
-                    null, false))).containsExactly(alicesActive.id());
+            assertThat(matching(filter(
+                            alice.id(), null, TokenStatus.ACTIVE, TokenKind.PERSONAL, "all-apis", null, null, false)))
+                    .containsExactly(alicesActive.id());
             assertThat(matching(filter(alice.id(), null, null, null, null, null, null, true)))
                     .containsExactly(alicesRevoked.id());
         }
@@ -302,13 +325,15 @@ class TokenManagementServiceTest {
 
         @Test
         void anUnknownIdAnswersNotFound() {
-            assertThat(catchThrowableOfType(() -> service.get(admin, new TokenId("0".repeat(32))),
-                    TokenNotFoundException.class)).isNotNull();
+            assertThat(catchThrowableOfType(
+                            () -> service.get(admin, new TokenId("0".repeat(32))), TokenNotFoundException.class))
+                    .isNotNull();
         }
 
         @Test
         void aTokenOfAnotherWorkspaceAnswersNotFound() {
-            AccessToken foreign = store(Tokens.aToken().inWorkspace(OTHER_WORKSPACE).ownedBy(new PrincipalId(999)));
+            AccessToken foreign =
+                    store(Tokens.aToken().inWorkspace(OTHER_WORKSPACE).ownedBy(new PrincipalId(999)));
 
             assertThat(catchThrowableOfType(() -> service.get(admin, foreign.id()), TokenNotFoundException.class))
                     .isNotNull();
@@ -318,8 +343,9 @@ class TokenManagementServiceTest {
         void needsTokenManagementRead() {
             AccessToken token = kit.activeToken(bob);
 
-            assertThat(catchThrowableOfType(() -> service.get(as(alice), token.id()),
-                    PermissionDeniedException.class).permission()).isEqualTo("token-management:read");
+            assertThat(catchThrowableOfType(() -> service.get(as(alice), token.id()), PermissionDeniedException.class)
+                            .permission())
+                    .isEqualTo("token-management:read");
         }
     }
 
@@ -341,7 +367,8 @@ class TokenManagementServiceTest {
             AuditEvent event = onlyEvent(AuditAction.TOKEN_REVOKED);
             assertThat(event.actorId()).isEqualTo(kit.admin.id());
             assertThat(event.targetId()).isEqualTo(alicesToken.id().value());
-            assertThat(event.details()).containsEntry("owner_id", String.valueOf(alice.id()))
+            assertThat(event.details())
+                    .containsEntry("owner_id", String.valueOf(alice.id()))
                     .containsEntry("kind", "PERSONAL");
         }
 
@@ -352,7 +379,8 @@ class TokenManagementServiceTest {
             service.restore(admin, revoked.id());
 
             assertThat(stored(revoked.id()).statusAt(now)).isEqualTo(TokenStatus.ACTIVE);
-            assertThat(onlyEvent(AuditAction.TOKEN_RESTORED).targetId()).isEqualTo(revoked.id().value());
+            assertThat(onlyEvent(AuditAction.TOKEN_RESTORED).targetId())
+                    .isEqualTo(revoked.id().value());
         }
 
         @Test
@@ -366,8 +394,9 @@ class TokenManagementServiceTest {
 
             assertThat(kit.tokens.findById(WORKSPACE, alicesToken.id())).isEmpty();
             assertThat(onlyEvent(AuditAction.TOKEN_DELETED).details()).containsEntry("status_before", "ACTIVE");
-            assertThat(catchThrowableOfType(() -> service.delete(admin, alicesToken.id()),
-                    TokenNotFoundException.class)).isNotNull();
+            assertThat(catchThrowableOfType(
+                            () -> service.delete(admin, alicesToken.id()), TokenNotFoundException.class))
+                    .isNotNull();
         }
 
         @Test
@@ -387,7 +416,8 @@ class TokenManagementServiceTest {
 
         @Test
         void aTokenOfAnotherWorkspaceAnswersNotFoundAndStaysUnchanged() {
-            AccessToken foreign = store(Tokens.aToken().inWorkspace(OTHER_WORKSPACE).ownedBy(new PrincipalId(999)));
+            AccessToken foreign =
+                    store(Tokens.aToken().inWorkspace(OTHER_WORKSPACE).ownedBy(new PrincipalId(999)));
 
             refused(TokenNotFoundException.class, () -> service.revoke(admin, foreign.id()));
             refused(TokenNotFoundException.class, () -> service.delete(admin, foreign.id()));
@@ -399,7 +429,8 @@ class TokenManagementServiceTest {
             IssuedToken rotated = service.rotate(admin, alicesToken.id(), Duration.ofHours(1));
 
             AccessToken stored = stored(alicesToken.id());
-            assertThat(stored.digest()).isEqualTo(TokenDigest.of(rotated.secret().reveal()));
+            assertThat(stored.digest())
+                    .isEqualTo(TokenDigest.of(rotated.secret().reveal()));
             assertThat(stored.owner()).isEqualTo(alice.id());
             assertThat(stored.acceptsPrevious(alicesToken.digest(), now)).isTrue();
             assertThat(onlyEvent(AuditAction.TOKEN_ROTATED).actorId()).isEqualTo(kit.admin.id());
@@ -407,8 +438,8 @@ class TokenManagementServiceTest {
 
         @Test
         void rotateRefusesAGraceOverSevenDaysAndChangesNothing() {
-            InvalidParameterException thrown = refused(InvalidParameterException.class,
-                    () -> service.rotate(admin, alicesToken.id(), Duration.ofDays(8)));
+            InvalidParameterException thrown = refused(
+                    InvalidParameterException.class, () -> service.rotate(admin, alicesToken.id(), Duration.ofDays(8)));
 
             assertThat(thrown.field()).isEqualTo("grace_period_seconds");
         }
@@ -423,8 +454,8 @@ class TokenManagementServiceTest {
 
     @Nested
     class OnBehalfOf {
-        private final Principal robot = kit.save(
-                Principal.newServicePrincipal(WORKSPACE, "0f6b5c1e-robot", "ETL robot"), BuiltInRole.USER);
+        private final Principal robot =
+                kit.save(Principal.newServicePrincipal(WORKSPACE, "0f6b5c1e-robot", "ETL robot"), BuiltInRole.USER);
         private final CreateTokenCommand command =
                 new CreateTokenCommand("nightly etl", Duration.ofDays(30), List.of("tokens:read"));
 
@@ -449,7 +480,8 @@ class TokenManagementServiceTest {
             assertThat(kit.tokenService.listOwn(admin)).isEmpty();
             AuditEvent created = kit.audit.eventsWith(AuditAction.TOKEN_CREATED).get(0);
             assertThat(created.actorId()).isEqualTo(kit.admin.id());
-            assertThat(created.details()).containsEntry("kind", "ON_BEHALF_OF")
+            assertThat(created.details())
+                    .containsEntry("kind", "ON_BEHALF_OF")
                     .containsEntry("owner_id", String.valueOf(robot.id()));
         }
 
@@ -467,16 +499,17 @@ class TokenManagementServiceTest {
             grantUsage(robot);
             IssuedToken issued = service.createOnBehalfOf(admin, "0f6b5c1e-robot", command);
 
-            TokenFilter onBehalfOf = new TokenFilter(robot.id(), kit.admin.id(), null, TokenKind.ON_BEHALF_OF,
-                    null, null, null, false, now);
+            TokenFilter onBehalfOf = new TokenFilter(
+                    robot.id(), kit.admin.id(), null, TokenKind.ON_BEHALF_OF, null, null, null, false, now);
 
-            assertThat(ids(service.list(admin, onBehalfOf, null, 10))).containsExactly(issued.token().id());
+            assertThat(ids(service.list(admin, onBehalfOf, null, 10)))
+                    .containsExactly(issued.token().id());
         }
 
         @Test
         void anUnknownApplicationIdIsRefusedNamingTheField() {
-            InvalidParameterException thrown = refused(InvalidParameterException.class,
-                    () -> service.createOnBehalfOf(admin, "no-such-app", command));
+            InvalidParameterException thrown = refused(
+                    InvalidParameterException.class, () -> service.createOnBehalfOf(admin, "no-such-app", command));
 
             assertThat(thrown.field()).isEqualTo("application_id");
             assertThat(thrown).hasMessageContaining("no-such-app");
@@ -485,10 +518,14 @@ class TokenManagementServiceTest {
         @ParameterizedTest
         @ValueSource(strings = {"", "  "})
         void aMissingApplicationIdIsRefusedNamingTheField(String applicationId) {
-            assertThat(refused(InvalidParameterException.class,
-                    () -> service.createOnBehalfOf(admin, applicationId, command)).field()).isEqualTo("application_id");
-            assertThat(refused(InvalidParameterException.class,
-                    () -> service.createOnBehalfOf(admin, null, command)).field()).isEqualTo("application_id");
+            assertThat(refused(
+                                    InvalidParameterException.class,
+                                    () -> service.createOnBehalfOf(admin, applicationId, command))
+                            .field())
+                    .isEqualTo("application_id");
+            assertThat(refused(InvalidParameterException.class, () -> service.createOnBehalfOf(admin, null, command))
+                            .field())
+                    .isEqualTo("application_id");
         }
 
         @Test
@@ -496,7 +533,8 @@ class TokenManagementServiceTest {
             grantUsage(alice);
 
             for (String notAnApplication : List.of(String.valueOf(alice.id().value()), "alice")) {
-                InvalidParameterException thrown = refused(InvalidParameterException.class,
+                InvalidParameterException thrown = refused(
+                        InvalidParameterException.class,
                         () -> service.createOnBehalfOf(admin, notAnApplication, command));
                 assertThat(thrown.field()).isEqualTo("application_id");
             }
@@ -504,11 +542,12 @@ class TokenManagementServiceTest {
 
         @Test
         void aServicePrincipalWithoutTokenUsageIsRefusedSayingSoAndHowToGrantIt() {
-            AccessRefusedException thrown = refused(AccessRefusedException.class,
-                    () -> service.createOnBehalfOf(admin, "0f6b5c1e-robot", command));
+            AccessRefusedException thrown = refused(
+                    AccessRefusedException.class, () -> service.createOnBehalfOf(admin, "0f6b5c1e-robot", command));
 
             assertThat(thrown.reason()).isEqualTo(DenialReason.NO_TOKEN_USAGE_PERMISSION);
-            assertThat(thrown).hasMessageContaining("ETL robot")
+            assertThat(thrown)
+                    .hasMessageContaining("ETL robot")
                     .hasMessageContaining("0f6b5c1e-robot")
                     .hasMessageContaining("does not have permission to use tokens")
                     .hasMessageContaining("Permission Settings")
@@ -521,8 +560,8 @@ class TokenManagementServiceTest {
             grantUsage(robot);
             kit.deactivate(robot);
 
-            AccessRefusedException thrown = refused(AccessRefusedException.class,
-                    () -> service.createOnBehalfOf(admin, "0f6b5c1e-robot", command));
+            AccessRefusedException thrown = refused(
+                    AccessRefusedException.class, () -> service.createOnBehalfOf(admin, "0f6b5c1e-robot", command));
 
             assertThat(thrown.reason()).isEqualTo(DenialReason.OWNER_INACTIVE);
             assertThat(thrown).hasMessageContaining("deactivated");
@@ -533,16 +572,21 @@ class TokenManagementServiceTest {
             Principal foreign = kit.save(Principal.newServicePrincipal(OTHER_WORKSPACE, "foreign-app", "foreign"));
             kit.acl.grant(OTHER_WORKSPACE, TokenUsageEntry.forPrincipal(foreign.id(), TokenUsageLevel.CAN_USE));
 
-            assertThat(refused(InvalidParameterException.class,
-                    () -> service.createOnBehalfOf(admin, "foreign-app", command)).field()).isEqualTo("application_id");
+            assertThat(refused(
+                                    InvalidParameterException.class,
+                                    () -> service.createOnBehalfOf(admin, "foreign-app", command))
+                            .field())
+                    .isEqualTo("application_id");
         }
 
         @Test
         void anUnknownScopeIsRefusedAndNothingIsStored() {
             grantUsage(robot);
 
-            refused(InvalidParameterException.class, () -> service.createOnBehalfOf(admin, "0f6b5c1e-robot",
-                    new CreateTokenCommand("x", null, List.of("no:such-scope"))));
+            refused(
+                    InvalidParameterException.class,
+                    () -> service.createOnBehalfOf(
+                            admin, "0f6b5c1e-robot", new CreateTokenCommand("x", null, List.of("no:such-scope"))));
         }
     }
 }

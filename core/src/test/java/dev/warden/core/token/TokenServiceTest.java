@@ -45,8 +45,10 @@ class TokenServiceTest {
     private static final Duration DEFAULT_LIFETIME = Duration.ofDays(30);
     private static final Duration MAX_LIFETIME = Duration.ofDays(90);
 
-    private final Principal alice = Principals.aUser("alice").withId(10).inWorkspace(WORKSPACE).build();
-    private final Principal bob = Principals.aUser("bob").withId(11).inWorkspace(WORKSPACE).build();
+    private final Principal alice =
+            Principals.aUser("alice").withId(10).inWorkspace(WORKSPACE).build();
+    private final Principal bob =
+            Principals.aUser("bob").withId(11).inWorkspace(WORKSPACE).build();
     private final Actor asAlice = new Actor(WORKSPACE, alice.id(), "alice", "10.0.0.7");
     private final Actor asBob = new Actor(WORKSPACE, bob.id(), "bob", "10.0.0.8");
 
@@ -83,7 +85,9 @@ class TokenServiceTest {
     }
 
     private AccessToken stored(TokenId id) {
-        return tokens.all().stream().filter(t -> t.id().equals(id)).findFirst()
+        return tokens.all().stream()
+                .filter(t -> t.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("token " + id + " is not stored"));
     }
 
@@ -100,7 +104,8 @@ class TokenServiceTest {
             } catch (IllegalAccessException e) {
                 throw new AssertionError(e);
             }
-            assertThat(String.valueOf(fieldValue)).as("field %s", field.getName())
+            assertThat(String.valueOf(fieldValue))
+                    .as("field %s", field.getName())
                     .doesNotContain(value)
                     .doesNotContain(value.substring(4, 47));
         }
@@ -129,19 +134,29 @@ class TokenServiceTest {
 
         @Test
         void issuesAWellFormedSecretThatIsDifferentEachTime() {
-            String first = service.create(asAlice, command("one", null, null)).secret().reveal();
-            String second = service.create(asAlice, command("two", null, null)).secret().reveal();
+            String first =
+                    service.create(asAlice, command("one", null, null)).secret().reveal();
+            String second =
+                    service.create(asAlice, command("two", null, null)).secret().reveal();
 
             assertThat(new TokenFormat("wdn_").isWellFormed(first)).isTrue();
             assertThat(new TokenFormat("wdn_").isWellFormed(second)).isTrue();
             assertThat(first).isNotEqualTo(second);
-            assertThat(tokens.all()).extracting(AccessToken::id).doesNotHaveDuplicates().hasSize(2);
+            assertThat(tokens.all())
+                    .extracting(AccessToken::id)
+                    .doesNotHaveDuplicates()
+                    .hasSize(2);
         }
 
         @Test
         void issuesSecretsInTheConfiguredFormat() {
-            TokenService acme = CoreTestKit.builder().tokenPrefix("acme_").tokens(tokens).audit(audit)
-                    .startingAt(clock.instant()).installationLifetimes(DEFAULT_LIFETIME, MAX_LIFETIME).build()
+            TokenService acme = CoreTestKit.builder()
+                    .tokenPrefix("acme_")
+                    .tokens(tokens)
+                    .audit(audit)
+                    .startingAt(clock.instant())
+                    .installationLifetimes(DEFAULT_LIFETIME, MAX_LIFETIME)
+                    .build()
                     .tokenServiceWithoutRules;
 
             IssuedToken issued = acme.create(asAlice, command("ci", null, null));
@@ -152,7 +167,8 @@ class TokenServiceTest {
 
         @Test
         void makesTheActorOwnerAndCreatorInTheActorsWorkspace() {
-            AccessToken token = service.create(asAlice, command("ci", null, null)).token();
+            AccessToken token =
+                    service.create(asAlice, command("ci", null, null)).token();
 
             AccessToken stored = stored(token.id());
             assertThat(stored.workspace()).isEqualTo(WORKSPACE);
@@ -164,21 +180,24 @@ class TokenServiceTest {
 
         @Test
         void expiresAfterTheDefaultLifetimeWhenNoneIsRequested() {
-            AccessToken token = service.create(asAlice, command("ci", null, null)).token();
+            AccessToken token =
+                    service.create(asAlice, command("ci", null, null)).token();
 
             assertThat(stored(token.id()).expiresAt()).isEqualTo(nowToTheMicro().plus(DEFAULT_LIFETIME));
         }
 
         @Test
         void expiresAfterTheRequestedLifetime() {
-            AccessToken token = service.create(asAlice, command("ci", Duration.ofHours(2), null)).token();
+            AccessToken token = service.create(asAlice, command("ci", Duration.ofHours(2), null))
+                    .token();
 
             assertThat(stored(token.id()).expiresAt()).isEqualTo(nowToTheMicro().plus(Duration.ofHours(2)));
         }
 
         @Test
         void storesTimesToTheMicrosecond() {
-            AccessToken token = service.create(asAlice, command("ci", null, null)).token();
+            AccessToken token =
+                    service.create(asAlice, command("ci", null, null)).token();
 
             assertThat(stored(token.id()).createdAt()).isEqualTo(Instant.parse("2025-03-01T10:00:00.123456Z"));
         }
@@ -186,15 +205,17 @@ class TokenServiceTest {
         @ParameterizedTest
         @NullAndEmptySource
         void grantsAllApisWhenNoScopesAreGiven(List<String> scopes) {
-            AccessToken token = service.create(asAlice, command("ci", null, scopes)).token();
+            AccessToken token =
+                    service.create(asAlice, command("ci", null, scopes)).token();
 
             assertThat(stored(token.id()).scopes()).containsExactly(Scope.ALL_APIS);
         }
 
         @Test
         void keepsTheGivenScopesTrimmedAndWithoutDuplicates() {
-            AccessToken token = service.create(asAlice,
-                    command("ci", null, List.of("tokens:read", " tokens:write ", "tokens:read"))).token();
+            AccessToken token = service.create(
+                            asAlice, command("ci", null, List.of("tokens:read", " tokens:write ", "tokens:read")))
+                    .token();
 
             assertThat(stored(token.id()).scopes())
                     .containsExactlyInAnyOrder(Scope.of(Permission.TOKENS_READ), Scope.of(Permission.TOKENS_WRITE));
@@ -202,9 +223,10 @@ class TokenServiceTest {
 
         @Test
         void refusesUnknownScopesNamingThemAndStoresNothing() {
-            assertThatThrownBy(() -> service.create(asAlice,
-                    command("ci", null, List.of("tokens:read", "tokens:destroy"))))
-                    .isInstanceOfSatisfying(InvalidParameterException.class,
+            assertThatThrownBy(() ->
+                            service.create(asAlice, command("ci", null, List.of("tokens:read", "tokens:destroy"))))
+                    .isInstanceOfSatisfying(
+                            InvalidParameterException.class,
                             e -> assertThat(e.field()).isEqualTo("scopes"))
                     .hasMessageContaining("'tokens:destroy'")
                     .hasMessageNotContaining("'tokens:read'");
@@ -217,7 +239,8 @@ class TokenServiceTest {
         void acceptsACommentOfExactly255Characters() {
             String comment = "c".repeat(255);
 
-            AccessToken token = service.create(asAlice, command(comment, null, null)).token();
+            AccessToken token =
+                    service.create(asAlice, command(comment, null, null)).token();
 
             assertThat(stored(token.id()).comment()).isEqualTo(comment);
         }
@@ -225,7 +248,8 @@ class TokenServiceTest {
         @Test
         void refusesACommentLongerThan255CharactersAndStoresNothing() {
             assertThatThrownBy(() -> service.create(asAlice, command("c".repeat(256), null, null)))
-                    .isInstanceOfSatisfying(InvalidParameterException.class,
+                    .isInstanceOfSatisfying(
+                            InvalidParameterException.class,
                             e -> assertThat(e.field()).isEqualTo("comment"))
                     .hasMessageContaining("at most 255")
                     .hasMessageContaining("got 256");
@@ -236,7 +260,8 @@ class TokenServiceTest {
 
         @Test
         void stripsTheCommentBeforeMeasuringIt() {
-            AccessToken token = service.create(asAlice, command("  " + "c".repeat(255) + "\t ", null, null)).token();
+            AccessToken token = service.create(asAlice, command("  " + "c".repeat(255) + "\t ", null, null))
+                    .token();
 
             assertThat(stored(token.id()).comment()).isEqualTo("c".repeat(255));
         }
@@ -244,7 +269,8 @@ class TokenServiceTest {
         @Test
         void refusesACommentWithControlCharacters() {
             assertThatThrownBy(() -> service.create(asAlice, command("line\nbreak", null, null)))
-                    .isInstanceOfSatisfying(InvalidParameterException.class,
+                    .isInstanceOfSatisfying(
+                            InvalidParameterException.class,
                             e -> assertThat(e.field()).isEqualTo("comment"));
 
             assertThat(tokens.all()).isEmpty();
@@ -253,7 +279,8 @@ class TokenServiceTest {
         @Test
         void refusesALifetimeBeyondTheMaximumAndStoresNothing() {
             assertThatThrownBy(() -> service.create(asAlice, command("ci", MAX_LIFETIME.plusSeconds(1), null)))
-                    .isInstanceOfSatisfying(InvalidParameterException.class,
+                    .isInstanceOfSatisfying(
+                            InvalidParameterException.class,
                             e -> assertThat(e.field()).isEqualTo("lifetime_seconds"));
 
             assertThat(tokens.all()).isEmpty();
@@ -262,8 +289,8 @@ class TokenServiceTest {
 
         @Test
         void auditsTheCreationWithActorTokenAndScopesButNoSecret() {
-            IssuedToken issued = service.create(asAlice,
-                    command("deploy bot", Duration.ofDays(7), List.of("tokens:read")));
+            IssuedToken issued =
+                    service.create(asAlice, command("deploy bot", Duration.ofDays(7), List.of("tokens:read")));
 
             assertThat(audit.events()).singleElement().satisfies(event -> {
                 assertThat(event.action()).isEqualTo(AuditAction.TOKEN_CREATED);
@@ -274,8 +301,11 @@ class TokenServiceTest {
                 assertThat(event.targetType()).isEqualTo("token");
                 assertThat(event.targetId()).isEqualTo(issued.token().id().value());
                 assertThat(event.occurredAt()).isEqualTo(nowToTheMicro());
-                assertThat(event.details()).containsEntry("scopes", "tokens:read")
-                        .containsEntry("expires_at", nowToTheMicro().plus(Duration.ofDays(7)).toString())
+                assertThat(event.details())
+                        .containsEntry("scopes", "tokens:read")
+                        .containsEntry(
+                                "expires_at",
+                                nowToTheMicro().plus(Duration.ofDays(7)).toString())
                         .containsEntry("comment", "deploy bot");
             });
             assertAuditHoldsNoSecret(issued.secret().reveal());
@@ -313,10 +343,12 @@ class TokenServiceTest {
         void auditsTheCreationAsNeverExpiringWithoutTheValue() {
             service.importValue(alice, value, "bootstrap admin token");
 
-            assertThat(audit.eventsWith(AuditAction.TOKEN_CREATED)).singleElement().satisfies(event -> {
-                assertThat(event.actorId()).isEqualTo(alice.id());
-                assertThat(event.details()).containsEntry("expires_at", "never");
-            });
+            assertThat(audit.eventsWith(AuditAction.TOKEN_CREATED))
+                    .singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.actorId()).isEqualTo(alice.id());
+                        assertThat(event.details()).containsEntry("expires_at", "never");
+                    });
             assertAuditHoldsNoSecret(value);
         }
 
@@ -338,12 +370,17 @@ class TokenServiceTest {
     class ListOwn {
         @Test
         void returnsOnlyTheActorsTokensNewestFirst() {
-            AccessToken older = service.create(asAlice, command("older", null, null)).token();
+            AccessToken older =
+                    service.create(asAlice, command("older", null, null)).token();
             clock.advance(Duration.ofMinutes(1));
             service.create(asBob, command("bob's", null, null));
             clock.advance(Duration.ofMinutes(1));
-            AccessToken newer = service.create(asAlice, command("newer", null, null)).token();
-            tokens.add(Tokens.aToken().inWorkspace(OTHER_WORKSPACE).ownedBy(alice.id()).build());
+            AccessToken newer =
+                    service.create(asAlice, command("newer", null, null)).token();
+            tokens.add(Tokens.aToken()
+                    .inWorkspace(OTHER_WORKSPACE)
+                    .ownedBy(alice.id())
+                    .build());
 
             assertThat(service.listOwn(asAlice)).extracting(AccessToken::id).containsExactly(newer.id(), older.id());
         }
@@ -381,10 +418,12 @@ class TokenServiceTest {
             assertThat(stored.revokedBy()).isEqualTo(alice.id());
             assertThat(stored.revokedAt()).isEqualTo(nowToTheMicro());
             assertThat(returned.isRevoked()).isTrue();
-            assertThat(audit.eventsWith(AuditAction.TOKEN_REVOKED)).singleElement().satisfies(event -> {
-                assertThat(event.actorId()).isEqualTo(alice.id());
-                assertThat(event.targetId()).isEqualTo(id.value());
-            });
+            assertThat(audit.eventsWith(AuditAction.TOKEN_REVOKED))
+                    .singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.actorId()).isEqualTo(alice.id());
+                        assertThat(event.targetId()).isEqualTo(id.value());
+                    });
             assertThat(auditWrittenInTransaction).containsOnly(true);
         }
 
@@ -414,10 +453,12 @@ class TokenServiceTest {
             assertThat(stored.statusAt(clock.instant())).isEqualTo(TokenStatus.ACTIVE);
             assertThat(stored.revokedAt()).isNull();
             assertThat(stored.revokedBy()).isNull();
-            assertThat(audit.eventsWith(AuditAction.TOKEN_RESTORED)).singleElement().satisfies(event -> {
-                assertThat(event.actorId()).isEqualTo(alice.id());
-                assertThat(event.targetId()).isEqualTo(id.value());
-            });
+            assertThat(audit.eventsWith(AuditAction.TOKEN_RESTORED))
+                    .singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.actorId()).isEqualTo(alice.id());
+                        assertThat(event.targetId()).isEqualTo(id.value());
+                    });
         }
 
         @Test
@@ -431,7 +472,9 @@ class TokenServiceTest {
 
         @Test
         void restoringARevokedTokenThatHasMeanwhileExpiredIsRejected() {
-            TokenId id = service.create(asAlice, command("short", Duration.ofHours(1), null)).token().id();
+            TokenId id = service.create(asAlice, command("short", Duration.ofHours(1), null))
+                    .token()
+                    .id();
             service.revoke(asAlice, id);
             clock.advance(Duration.ofHours(2));
 
@@ -442,18 +485,22 @@ class TokenServiceTest {
 
         @Test
         void deleteRemovesItForGoodAndAuditsIt() {
-            String value = service.create(asAlice, command("ci", null, null)).secret().reveal();
-            TokenId id = tokens.findByDigest(TokenDigest.of(value)).orElseThrow().id();
+            String value =
+                    service.create(asAlice, command("ci", null, null)).secret().reveal();
+            TokenId id =
+                    tokens.findByDigest(TokenDigest.of(value)).orElseThrow().id();
 
             service.delete(asAlice, id);
 
             assertThat(tokens.findById(WORKSPACE, id)).isEmpty();
             assertThat(tokens.findByDigest(TokenDigest.of(value))).isEmpty();
-            assertThat(audit.eventsWith(AuditAction.TOKEN_DELETED)).singleElement().satisfies(event -> {
-                assertThat(event.actorId()).isEqualTo(alice.id());
-                assertThat(event.targetId()).isEqualTo(id.value());
-                assertThat(event.details()).containsEntry("status_before", "ACTIVE");
-            });
+            assertThat(audit.eventsWith(AuditAction.TOKEN_DELETED))
+                    .singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.actorId()).isEqualTo(alice.id());
+                        assertThat(event.targetId()).isEqualTo(id.value());
+                        assertThat(event.details()).containsEntry("status_before", "ACTIVE");
+                    });
             assertAuditHoldsNoSecret(value);
         }
 
@@ -465,7 +512,8 @@ class TokenServiceTest {
             service.delete(asAlice, id);
 
             assertThat(tokens.findById(WORKSPACE, id)).isEmpty();
-            assertThat(audit.eventsWith(AuditAction.TOKEN_DELETED)).singleElement()
+            assertThat(audit.eventsWith(AuditAction.TOKEN_DELETED))
+                    .singleElement()
                     .satisfies(event -> assertThat(event.details()).containsEntry("status_before", "REVOKED"));
         }
 
@@ -488,9 +536,11 @@ class TokenServiceTest {
             service.restore(asAlice, id);
             service.delete(asAlice, id);
 
-            assertThat(audit.events()).extracting(AuditEvent::action).containsExactly(
-                    AuditAction.TOKEN_CREATED, AuditAction.TOKEN_REVOKED,
-                    AuditAction.TOKEN_RESTORED, AuditAction.TOKEN_DELETED);
+            assertThat(audit.events())
+                    .extracting(AuditEvent::action)
+                    .containsExactly(
+                            AuditAction.TOKEN_CREATED, AuditAction.TOKEN_REVOKED,
+                            AuditAction.TOKEN_RESTORED, AuditAction.TOKEN_DELETED);
             assertThat(audit.events()).allSatisfy(event -> {
                 assertThat(event.targetId()).isEqualTo(id.value());
                 assertThat(event.actorId()).isEqualTo(alice.id());
@@ -502,7 +552,10 @@ class TokenServiceTest {
     @Nested
     class WhenTheTokenIsNotTheActors {
         enum Operation {
-            GET_OWN, REVOKE, RESTORE, DELETE;
+            GET_OWN,
+            REVOKE,
+            RESTORE,
+            DELETE;
 
             void apply(TokenService service, Actor actor, TokenId id) {
                 switch (this) {
@@ -516,13 +569,18 @@ class TokenServiceTest {
         }
 
         private final AccessToken bobsActive = Tokens.aToken().ownedBy(bob.id()).build();
-        private final AccessToken bobsRevoked = Tokens.aToken().ownedBy(bob.id()).revokedAt(Tokens.CREATED_AT, bob.id())
+        private final AccessToken bobsRevoked = Tokens.aToken()
+                .ownedBy(bob.id())
+                .revokedAt(Tokens.CREATED_AT, bob.id())
                 .build();
         // Same numeric owner id as alice, but in another workspace: only the workspace tells them apart.
-        private final AccessToken elsewhereActive = Tokens.aToken().inWorkspace(OTHER_WORKSPACE)
-                .ownedBy(alice.id()).build();
-        private final AccessToken elsewhereRevoked = Tokens.aToken().inWorkspace(OTHER_WORKSPACE)
-                .ownedBy(alice.id()).revokedAt(Tokens.CREATED_AT, alice.id()).build();
+        private final AccessToken elsewhereActive =
+                Tokens.aToken().inWorkspace(OTHER_WORKSPACE).ownedBy(alice.id()).build();
+        private final AccessToken elsewhereRevoked = Tokens.aToken()
+                .inWorkspace(OTHER_WORKSPACE)
+                .ownedBy(alice.id())
+                .revokedAt(Tokens.CREATED_AT, alice.id())
+                .build();
 
         WhenTheTokenIsNotTheActors() {
             List.of(bobsActive, bobsRevoked, elsewhereActive, elsewhereRevoked).forEach(tokens::add);
@@ -534,8 +592,9 @@ class TokenServiceTest {
         }
 
         private List<String> state() {
-            return tokens.all().stream().map(t -> t.id() + " " + t.workspace() + " " + t.revokedAt() + " "
-                    + t.revokedBy()).toList();
+            return tokens.all().stream()
+                    .map(t -> t.id() + " " + t.workspace() + " " + t.revokedAt() + " " + t.revokedBy())
+                    .toList();
         }
 
         @ParameterizedTest
@@ -570,10 +629,8 @@ class TokenServiceTest {
         void anUnknownIdAndAnotherPrincipalsIdAreRefusedAlike() {
             TokenId unknown = new TokenId("0".repeat(32));
 
-            Throwable forUnknown = catchThrowable(
-                    () -> service.getOwn(asAlice, unknown));
-            Throwable forBobs = catchThrowable(
-                    () -> service.getOwn(asAlice, bobsActive.id()));
+            Throwable forUnknown = catchThrowable(() -> service.getOwn(asAlice, unknown));
+            Throwable forBobs = catchThrowable(() -> service.getOwn(asAlice, bobsActive.id()));
 
             assertThat(forBobs).isExactlyInstanceOf(forUnknown.getClass());
             assertThat(forBobs.getMessage().replace(bobsActive.id().value(), "ID"))
@@ -583,7 +640,8 @@ class TokenServiceTest {
         @Test
         void theOwnerCanStillUseTheirToken() {
             assertThat(service.getOwn(asBob, bobsActive.id()).id()).isEqualTo(bobsActive.id());
-            assertThat(service.listOwn(asBob)).extracting(AccessToken::id)
+            assertThat(service.listOwn(asBob))
+                    .extracting(AccessToken::id)
                     .containsExactlyInAnyOrder(bobsActive.id(), bobsRevoked.id());
         }
     }
@@ -647,7 +705,8 @@ class TokenServiceTest {
                     () -> ruled.create(asBob, command("ci", null, null)), AccessRefusedException.class);
 
             assertThat(thrown.reason()).isEqualTo(DenialReason.NO_TOKEN_USAGE_PERMISSION);
-            assertThat(thrown).hasMessageContaining("bob does not have permission to use tokens")
+            assertThat(thrown)
+                    .hasMessageContaining("bob does not have permission to use tokens")
                     .hasMessageContaining("Permission Settings");
             assertNothingStored(0, 0);
         }
@@ -655,7 +714,8 @@ class TokenServiceTest {
         @Test
         void termsForSaysWhyBeforeTheFormIsSubmitted() {
             assertThat(ruled.termsFor(asAlice).quota()).isEqualTo(WorkspaceSettings.DEFAULT_QUOTA);
-            assertThat(catchThrowableOfType(() -> ruled.termsFor(asBob), AccessRefusedException.class).reason())
+            assertThat(catchThrowableOfType(() -> ruled.termsFor(asBob), AccessRefusedException.class)
+                            .reason())
                     .isEqualTo(DenialReason.NO_TOKEN_USAGE_PERMISSION);
         }
 
@@ -668,8 +728,10 @@ class TokenServiceTest {
                     InvalidParameterException.class);
 
             assertThat(thrown.field()).isEqualTo("lifetime_seconds");
-            assertThat(thrown).hasMessageContaining("at most " + Duration.ofDays(30).toSeconds())
-                    .hasMessageContaining("30 days").hasMessageContaining("got " + Duration.ofDays(31).toSeconds());
+            assertThat(thrown)
+                    .hasMessageContaining("at most " + Duration.ofDays(30).toSeconds())
+                    .hasMessageContaining("30 days")
+                    .hasMessageContaining("got " + Duration.ofDays(31).toSeconds());
             assertNothingStored(0, 0);
         }
 
@@ -677,7 +739,8 @@ class TokenServiceTest {
         void aRequestUpToTheWorkspaceMaximumIsAccepted() {
             givenLifetimes(30, null);
 
-            AccessToken token = ruled.create(asAlice, command("ci", Duration.ofDays(30), null)).token();
+            AccessToken token = ruled.create(asAlice, command("ci", Duration.ofDays(30), null))
+                    .token();
 
             assertThat(stored(token.id()).expiresAt()).isEqualTo(nowToTheMicro().plus(Duration.ofDays(30)));
         }
@@ -717,9 +780,13 @@ class TokenServiceTest {
         void theInstallationMaximumStillAppliesUnderAHigherWorkspaceCap() {
             givenLifetimes(730, null);
 
-            assertThat(catchThrowableOfType(() -> ruled.create(asAlice, command("ci", MAX_LIFETIME.plusDays(1), null)),
-                    InvalidParameterException.class)).hasMessageContaining("at most " + MAX_LIFETIME.toSeconds());
-            assertThat(ruled.create(asAlice, command("ci", MAX_LIFETIME, null)).token().expiresAt())
+            assertThat(catchThrowableOfType(
+                            () -> ruled.create(asAlice, command("ci", MAX_LIFETIME.plusDays(1), null)),
+                            InvalidParameterException.class))
+                    .hasMessageContaining("at most " + MAX_LIFETIME.toSeconds());
+            assertThat(ruled.create(asAlice, command("ci", MAX_LIFETIME, null))
+                            .token()
+                            .expiresAt())
                     .isEqualTo(nowToTheMicro().plus(MAX_LIFETIME));
         }
 
@@ -732,7 +799,9 @@ class TokenServiceTest {
             QuotaExceededException thrown = catchThrowableOfType(
                     () -> ruled.create(asAlice, command("three", null, null)), QuotaExceededException.class);
 
-            assertThat(thrown).hasMessageContaining("alice").hasMessageContaining("2 tokens")
+            assertThat(thrown)
+                    .hasMessageContaining("alice")
+                    .hasMessageContaining("2 tokens")
                     .hasMessageContaining("tokenQuotaPerPrincipal");
             assertNothingStored(2, 2);
             assertThat(tokens.all()).extracting(AccessToken::comment).containsExactlyInAnyOrder("one", "two");
@@ -741,15 +810,18 @@ class TokenServiceTest {
         @Test
         void revokedTokensCountTowardsTheQuotaAndDeletingOneFreesAPlace() {
             givenQuota(1);
-            TokenId first = ruled.create(asAlice, command("one", null, null)).token().id();
+            TokenId first =
+                    ruled.create(asAlice, command("one", null, null)).token().id();
             ruled.revoke(asAlice, first);
 
-            assertThat(catchThrowableOfType(() -> ruled.create(asAlice, command("two", null, null)),
-                    QuotaExceededException.class)).isNotNull();
+            assertThat(catchThrowableOfType(
+                            () -> ruled.create(asAlice, command("two", null, null)), QuotaExceededException.class))
+                    .isNotNull();
 
             ruled.delete(asAlice, first);
 
-            assertThat(ruled.create(asAlice, command("two", null, null)).token().comment()).isEqualTo("two");
+            assertThat(ruled.create(asAlice, command("two", null, null)).token().comment())
+                    .isEqualTo("two");
         }
 
         @Test
@@ -758,15 +830,20 @@ class TokenServiceTest {
             givenQuota(1);
             ruled.create(asAlice, command("alice's", null, null));
 
-            assertThat(ruled.create(asBob, command("bob's", null, null)).token().owner()).isEqualTo(bob.id());
+            assertThat(ruled.create(asBob, command("bob's", null, null)).token().owner())
+                    .isEqualTo(bob.id());
         }
 
         @Test
         void tokensInAnotherWorkspaceDoNotCount() {
             givenQuota(1);
-            tokens.add(Tokens.aToken().inWorkspace(OTHER_WORKSPACE).ownedBy(alice.id()).build());
+            tokens.add(Tokens.aToken()
+                    .inWorkspace(OTHER_WORKSPACE)
+                    .ownedBy(alice.id())
+                    .build());
 
-            assertThat(ruled.create(asAlice, command("ci", null, null)).token().workspace()).isEqualTo(WORKSPACE);
+            assertThat(ruled.create(asAlice, command("ci", null, null)).token().workspace())
+                    .isEqualTo(WORKSPACE);
         }
     }
 
@@ -805,7 +882,8 @@ class TokenServiceTest {
             assertThat(token.scopes()).containsExactly(new Scope("tokens:read"));
             assertThat(token.digest()).isEqualTo(TokenDigest.of(issued.secret().reveal()));
             assertThat(service.listOwn(new Actor(WORKSPACE, robot.id(), robot.name(), null)))
-                    .extracting(AccessToken::id).containsExactly(token.id());
+                    .extracting(AccessToken::id)
+                    .containsExactly(token.id());
             assertThat(service.listOwn(asAlice)).isEmpty();
         }
 
@@ -815,12 +893,16 @@ class TokenServiceTest {
 
             IssuedToken issued = issueForRobot(command("etl", null, null));
 
-            assertThat(audit.eventsWith(AuditAction.TOKEN_CREATED)).singleElement().satisfies(event -> {
-                assertThat(event.actorId()).isEqualTo(alice.id());
-                assertThat(event.targetId()).isEqualTo(issued.token().id().value());
-                assertThat(event.details()).containsEntry("kind", "ON_BEHALF_OF")
-                        .containsEntry("owner_id", String.valueOf(robot.id()));
-            });
+            assertThat(audit.eventsWith(AuditAction.TOKEN_CREATED))
+                    .singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.actorId()).isEqualTo(alice.id());
+                        assertThat(event.targetId())
+                                .isEqualTo(issued.token().id().value());
+                        assertThat(event.details())
+                                .containsEntry("kind", "ON_BEHALF_OF")
+                                .containsEntry("owner_id", String.valueOf(robot.id()));
+                    });
             assertAuditHoldsNoSecret(issued.secret().reveal());
         }
 
@@ -828,8 +910,8 @@ class TokenServiceTest {
         void isRefusedWhenTheOwnerLacksTokenUsageEvenThoughTheCreatorIsAnAdmin() {
             grantUsage(alice);
 
-            AccessRefusedException thrown = catchThrowableOfType(() -> issueForRobot(command("etl", null, null)),
-                    AccessRefusedException.class);
+            AccessRefusedException thrown =
+                    catchThrowableOfType(() -> issueForRobot(command("etl", null, null)), AccessRefusedException.class);
 
             assertThat(thrown.reason()).isEqualTo(DenialReason.NO_TOKEN_USAGE_PERMISSION);
             assertThat(thrown).hasMessageContaining("etl-robot-app");
@@ -864,7 +946,8 @@ class TokenServiceTest {
 
     @Nested
     class Rotate {
-        private final AccessToken original = service.create(asAlice, command("ci", null, null)).token();
+        private final AccessToken original =
+                service.create(asAlice, command("ci", null, null)).token();
         private final String oldHint = original.displayHint();
 
         private AccessToken current() {
@@ -879,7 +962,9 @@ class TokenServiceTest {
             AccessToken stored = stored(original.id());
             assertThat(rotated.token().id()).isEqualTo(original.id());
             assertThat(stored.digest()).isEqualTo(TokenDigest.of(value)).isNotEqualTo(original.digest());
-            assertThat(stored.displayHint()).isEqualTo("wdn_…" + value.substring(49)).isNotEqualTo(oldHint);
+            assertThat(stored.displayHint())
+                    .isEqualTo("wdn_…" + value.substring(49))
+                    .isNotEqualTo(oldHint);
             assertThat(stored.scopes()).isEqualTo(original.scopes());
             assertThat(stored.owner()).isEqualTo(alice.id());
             assertThat(stored.expiresAt()).isEqualTo(original.expiresAt());
@@ -895,18 +980,23 @@ class TokenServiceTest {
             AccessToken stored = stored(original.id());
             assertThat(stored.previousDigest()).isEqualTo(original.digest());
             assertThat(stored.previousValidUntil()).isEqualTo(nowToTheMicro().plus(Duration.ofDays(1)));
-            assertThat(tokens.findByDigest(original.digest())).hasValueSatisfying(
-                    found -> assertThat(found.id()).isEqualTo(original.id()));
+            assertThat(tokens.findByDigest(original.digest()))
+                    .hasValueSatisfying(found -> assertThat(found.id()).isEqualTo(original.id()));
         }
 
         @Test
         void acceptsAGraceOfExactlySevenDays() {
-            AccessToken token = Tokens.aToken().ownedBy(alice.id()).createdAt(nowToTheMicro()).neverExpiring().build();
+            AccessToken token = Tokens.aToken()
+                    .ownedBy(alice.id())
+                    .createdAt(nowToTheMicro())
+                    .neverExpiring()
+                    .build();
             tokens.add(token);
 
             service.rotate(asAlice, TokenTarget.own(token.id()), TokenService.MAX_ROTATION_GRACE);
 
-            assertThat(stored(token.id()).previousValidUntil()).isEqualTo(nowToTheMicro().plus(Duration.ofDays(7)));
+            assertThat(stored(token.id()).previousValidUntil())
+                    .isEqualTo(nowToTheMicro().plus(Duration.ofDays(7)));
         }
 
         @ParameterizedTest
@@ -927,7 +1017,8 @@ class TokenServiceTest {
         @Test
         void refusesAMissingGraceNamingTheField() {
             InvalidParameterException thrown = catchThrowableOfType(
-                    () -> service.rotate(asAlice, TokenTarget.own(original.id()), null), InvalidParameterException.class);
+                    () -> service.rotate(asAlice, TokenTarget.own(original.id()), null),
+                    InvalidParameterException.class);
 
             assertThat(thrown.field()).isEqualTo("grace_period_seconds");
         }
@@ -947,15 +1038,24 @@ class TokenServiceTest {
         void auditsTokenRotatedWithTheGraceButWithoutAnySecret() {
             IssuedToken rotated = service.rotate(asAlice, TokenTarget.own(original.id()), Duration.ofHours(1));
 
-            assertThat(audit.eventsWith(AuditAction.TOKEN_ROTATED)).singleElement().satisfies(event -> {
-                assertThat(event.actorId()).isEqualTo(alice.id());
-                assertThat(event.targetId()).isEqualTo(original.id().value());
-                assertThat(event.details()).containsEntry("grace_seconds", "3600")
-                        .containsEntry("previous_valid_until", nowToTheMicro().plus(Duration.ofHours(1)).toString())
-                        .containsEntry("hint", rotated.token().displayHint());
-                assertThat(event.details().values()).noneMatch(v -> v.contains(original.digest().hex()))
-                        .noneMatch(v -> v.contains(rotated.token().digest().hex()));
-            });
+            assertThat(audit.eventsWith(AuditAction.TOKEN_ROTATED))
+                    .singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.actorId()).isEqualTo(alice.id());
+                        assertThat(event.targetId()).isEqualTo(original.id().value());
+                        assertThat(event.details())
+                                .containsEntry("grace_seconds", "3600")
+                                .containsEntry(
+                                        "previous_valid_until",
+                                        nowToTheMicro()
+                                                .plus(Duration.ofHours(1))
+                                                .toString())
+                                .containsEntry("hint", rotated.token().displayHint());
+                        assertThat(event.details().values())
+                                .noneMatch(v -> v.contains(original.digest().hex()))
+                                .noneMatch(
+                                        v -> v.contains(rotated.token().digest().hex()));
+                    });
             assertAuditHoldsNoSecret(rotated.secret().reveal());
             assertThat(auditWrittenInTransaction).containsOnly(true);
         }

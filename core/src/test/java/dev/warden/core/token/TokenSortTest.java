@@ -15,7 +15,9 @@ class TokenSortTest {
 
     private static AccessToken token(String id, int createdDaysAgo, Integer expiresInDays, Integer usedDaysAgo) {
         Tokens.Builder builder = Tokens.aToken().id(id).createdAt(T.minus(Duration.ofDays(createdDaysAgo)));
-        builder = expiresInDays == null ? builder.neverExpiring() : builder.expiringAt(T.plus(Duration.ofDays(expiresInDays)));
+        builder = expiresInDays == null
+                ? builder.neverExpiring()
+                : builder.expiringAt(T.plus(Duration.ofDays(expiresInDays)));
         if (usedDaysAgo != null) {
             builder.lastUse(new TokenLastUse(T.minus(Duration.ofDays(usedDaysAgo)), "10.0.0.1", "curl"));
         }
@@ -71,7 +73,8 @@ class TokenSortTest {
                     after.add(token);
                 }
             }
-            assertThat(after).as("after position %d of %s", i, sort)
+            assertThat(after)
+                    .as("after position %d of %s", i, sort)
                     .containsExactlyInAnyOrderElementsOf(ordered.subList(i + 1, ordered.size()));
         }
     }

@@ -57,7 +57,8 @@ class TokenUseRecorderTest {
 
         assertThat(written).isEqualTo(3);
         assertThat(tokens.usageBatches()).hasSize(1);
-        assertThat(lastBatch()).extracting(TokenUse::token)
+        assertThat(lastBatch())
+                .extracting(TokenUse::token)
                 .containsExactlyInAnyOrder(first.id(), second.id(), third.id());
         assertThat(recorder.pendingCount()).isZero();
     }
@@ -79,7 +80,8 @@ class TokenUseRecorderTest {
 
         recorder.flushDue();
 
-        assertThat(lastBatch()).singleElement()
+        assertThat(lastBatch())
+                .singleElement()
                 .satisfies(usage -> assertThat(usage.at()).isEqualTo(t0.plusSeconds(3)));
     }
 
@@ -133,7 +135,8 @@ class TokenUseRecorderTest {
             assertThat(recorder.flushDue()).isEqualTo(1);
 
             assertThat(tokens.usageBatches()).hasSize(2);
-            assertThat(lastBatch()).singleElement()
+            assertThat(lastBatch())
+                    .singleElement()
                     .satisfies(usage -> assertThat(usage.at()).isEqualTo(writtenAt.plusSeconds(90)));
         }
 
@@ -215,7 +218,7 @@ class TokenUseRecorderTest {
             public synchronized void recordUses(Collection<TokenUse> usages) {
                 if (!failed) {
                     failed = true;
-                    racing[0].record(use(first, t0.plusSeconds(30)));   // a request lands mid-write
+                    racing[0].record(use(first, t0.plusSeconds(30))); // a request lands mid-write
                     throw new IllegalStateException("database is down");
                 }
                 super.recordUses(usages);
@@ -229,7 +232,8 @@ class TokenUseRecorderTest {
         racing[0].flushDue();
 
         assertThat(failingOnce.usageBatches()).hasSize(1);
-        assertThat(failingOnce.usageBatches().get(0)).singleElement()
+        assertThat(failingOnce.usageBatches().get(0))
+                .singleElement()
                 .satisfies(usage -> assertThat(usage.at()).isEqualTo(t0.plusSeconds(30)));
     }
 }

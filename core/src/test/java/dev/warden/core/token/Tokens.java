@@ -22,8 +22,7 @@ public final class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static Builder aToken() {
         return new Builder();
@@ -52,17 +51,47 @@ public final class Tokens {
         private TokenKind kind = TokenKind.PERSONAL;
         private GroupId group;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder id(String value) {
+            this.id = new TokenId(value);
+            return this;
         }
 
-        public Builder id(String value) { this.id = new TokenId(value); return this; }
-        public Builder inWorkspace(WorkspaceId value) { this.workspace = value; return this; }
-        public Builder ownedBy(PrincipalId value) { this.owner = value; return this; }
-        public Builder createdBy(PrincipalId value) { this.createdBy = value; return this; }
-        public Builder comment(String value) { this.comment = value; return this; }
-        public Builder withValue(String tokenValue) { this.value = tokenValue; return this; }
-        public Builder withScopes(Scope... values) { this.scopes = Set.of(values); return this; }
-        public Builder createdAt(Instant value) { this.createdAt = value; return this; }
+        public Builder inWorkspace(WorkspaceId value) {
+            this.workspace = value;
+            return this;
+        }
+
+        public Builder ownedBy(PrincipalId value) {
+            this.owner = value;
+            return this;
+        }
+
+        public Builder createdBy(PrincipalId value) {
+            this.createdBy = value;
+            return this;
+        }
+
+        public Builder comment(String value) {
+            this.comment = value;
+            return this;
+        }
+
+        public Builder withValue(String tokenValue) {
+            this.value = tokenValue;
+            return this;
+        }
+
+        public Builder withScopes(Scope... values) {
+            this.scopes = Set.of(values);
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            this.createdAt = value;
+            return this;
+        }
 
         /** Expiry relative to the creation time. */
         public Builder expiringIn(Duration value) {
@@ -78,7 +107,10 @@ public final class Tokens {
             return this;
         }
 
-        public Builder neverExpiring() { this.neverExpires = true; return this; }
+        public Builder neverExpiring() {
+            this.neverExpires = true;
+            return this;
+        }
 
         public Builder revokedAt(Instant at, PrincipalId by) {
             this.revokedAt = at;
@@ -86,10 +118,21 @@ public final class Tokens {
             return this;
         }
 
-        public Builder lastUse(TokenLastUse value) { this.lastUse = value; return this; }
-        public Builder kind(TokenKind value) { this.kind = value; return this; }
+        public Builder lastUse(TokenLastUse value) {
+            this.lastUse = value;
+            return this;
+        }
+
+        public Builder kind(TokenKind value) {
+            this.kind = value;
+            return this;
+        }
         /** A group token of this group. */
-        public Builder ofGroup(GroupId value) { this.kind = TokenKind.GROUP; this.group = value; return this; }
+        public Builder ofGroup(GroupId value) {
+            this.kind = TokenKind.GROUP;
+            this.group = value;
+            return this;
+        }
 
         /** The clear-text value whose digest the token will hold. */
         public String value() {

@@ -48,11 +48,14 @@ public class InMemoryTokenUsageRepository implements TokenUsageRepository {
     @Override
     public synchronized void replace(WorkspaceId workspace, List<TokenUsageEntry> replacement) {
         for (TokenUsageEntry entry : replacement) {
-            if (entry.principal() != null && principals != null
+            if (entry.principal() != null
+                    && principals != null
                     && principals.findById(workspace, entry.principal()).isEmpty()) {
                 throw new IllegalStateException("no principal " + entry.principal() + " in workspace " + workspace);
             }
-            if (entry.group() != null && groups != null && groups.findById(workspace, entry.group()).isEmpty()) {
+            if (entry.group() != null
+                    && groups != null
+                    && groups.findById(workspace, entry.group()).isEmpty()) {
                 throw new IllegalStateException("no group " + entry.group() + " in workspace " + workspace);
             }
         }

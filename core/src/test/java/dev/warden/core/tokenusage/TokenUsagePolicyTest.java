@@ -2,14 +2,14 @@ package dev.warden.core.tokenusage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.testkit.CoreTestKit;
-import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.group.Group;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.Principals;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
+import dev.warden.core.testkit.CoreTestKit;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.workspace.WorkspaceId;
 import java.util.List;
 import java.util.Set;
@@ -35,8 +35,11 @@ class TokenUsagePolicyTest {
     }
 
     private void give(BuiltInRole role, Principal principal) {
-        directory.assignments.add(RoleAssignment.toPrincipal(principal.workspace(),
-                directory.roles.builtIn(principal.workspace(), role).id(), principal.id(), null));
+        directory.assignments.add(RoleAssignment.toPrincipal(
+                principal.workspace(),
+                directory.roles.builtIn(principal.workspace(), role).id(),
+                principal.id(),
+                null));
     }
 
     private void join(Group group, Principal member) {
@@ -81,16 +84,22 @@ class TokenUsagePolicyTest {
         void holdCanManageWhenTheAdminRoleComesThroughAGroup() {
             Group admins = directory.groups.save(new Group(null, WORKSPACE, "admins", null));
             join(admins, alice);
-            directory.assignments.add(RoleAssignment.toGroup(WORKSPACE,
-                    directory.roles.builtIn(WORKSPACE, BuiltInRole.WORKSPACE_ADMIN).id(), admins.id(), null));
+            directory.assignments.add(RoleAssignment.toGroup(
+                    WORKSPACE,
+                    directory
+                            .roles
+                            .builtIn(WORKSPACE, BuiltInRole.WORKSPACE_ADMIN)
+                            .id(),
+                    admins.id(),
+                    null));
 
             assertThat(policy.levelOf(alice)).contains(TokenUsageLevel.CAN_MANAGE);
         }
 
         @Test
         void aCustomRoleWithEveryPermissionIsNotWorkspaceAdmin() {
-            Role everything = directory.roles.save(Role.custom(WORKSPACE, "almost-admin", "",
-                    Set.of(dev.warden.core.permission.Permission.values())));
+            Role everything = directory.roles.save(
+                    Role.custom(WORKSPACE, "almost-admin", "", Set.of(dev.warden.core.permission.Permission.values())));
             directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE, everything.id(), alice.id(), null));
 
             assertThat(policy.levelOf(alice)).isEmpty();
@@ -98,8 +107,11 @@ class TokenUsagePolicyTest {
 
         @Test
         void aGroupAdminOfOneGroupIsNoWorkspaceAdmin() {
-            directory.assignments.add(RoleAssignment.toPrincipal(WORKSPACE,
-                    directory.roles.builtIn(WORKSPACE, BuiltInRole.GROUP_ADMIN).id(), alice.id(), dataEng.id()));
+            directory.assignments.add(RoleAssignment.toPrincipal(
+                    WORKSPACE,
+                    directory.roles.builtIn(WORKSPACE, BuiltInRole.GROUP_ADMIN).id(),
+                    alice.id(),
+                    dataEng.id()));
 
             assertThat(policy.levelOf(alice)).isEmpty();
         }
@@ -123,7 +135,8 @@ class TokenUsagePolicyTest {
 
         @Test
         void aServicePrincipalCanHoldADirectEntry() {
-            Principal robot = directory.principals.save(Principals.aServicePrincipal("etl robot").build());
+            Principal robot = directory.principals.save(
+                    Principals.aServicePrincipal("etl robot").build());
             grant(direct(robot, TokenUsageLevel.CAN_MANAGE));
 
             assertThat(policy.levelOf(robot)).contains(TokenUsageLevel.CAN_MANAGE);
@@ -243,8 +256,10 @@ class TokenUsagePolicyTest {
         void takesTheHigherOfSeveralMatchingEntries() {
             join(dataEng, alice);
 
-            assertThat(policy.levelIn(List.of(group(dataEng, TokenUsageLevel.CAN_MANAGE),
-                    direct(alice, TokenUsageLevel.CAN_USE)), alice)).contains(TokenUsageLevel.CAN_MANAGE);
+            assertThat(policy.levelIn(
+                            List.of(group(dataEng, TokenUsageLevel.CAN_MANAGE), direct(alice, TokenUsageLevel.CAN_USE)),
+                            alice))
+                    .contains(TokenUsageLevel.CAN_MANAGE);
         }
 
         @Test
@@ -258,16 +273,20 @@ class TokenUsagePolicyTest {
         void isEmptyWhenNoProposedEntryCoversThePrincipal() {
             Principal bob = directory.principals.save(Principals.aUser("bob").build());
 
-            assertThat(policy.levelIn(List.of(direct(bob, TokenUsageLevel.CAN_USE),
-                    group(dataEng, TokenUsageLevel.CAN_USE)), alice)).isEmpty();
+            assertThat(policy.levelIn(
+                            List.of(direct(bob, TokenUsageLevel.CAN_USE), group(dataEng, TokenUsageLevel.CAN_USE)),
+                            alice))
+                    .isEmpty();
         }
     }
 
     @Test
     void theDeniedMessageNamesThePrincipalWhatItLacksAndWhereAnAdminGrantsIt() {
-        Principal robot = directory.principals.save(Principals.aServicePrincipal("etl robot").build());
+        Principal robot = directory.principals.save(
+                Principals.aServicePrincipal("etl robot").build());
 
-        assertThat(TokenUsagePolicy.deniedMessage(alice)).startsWith("alice does not have permission to use tokens")
+        assertThat(TokenUsagePolicy.deniedMessage(alice))
+                .startsWith("alice does not have permission to use tokens")
                 .contains("Settings → Admin Console → Workspace settings → Permission Settings")
                 .contains("PATCH /api/2.0/permissions/authorization/tokens");
         assertThat(TokenUsagePolicy.deniedMessage(robot)).startsWith("etl robot does not have permission");

@@ -1,7 +1,5 @@
 package dev.warden.core.tokenusage;
 
-import dev.warden.core.testkit.CoreTestKit;
-
 import static dev.warden.core.testkit.CoreTestKit.OTHER_WORKSPACE;
 import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static dev.warden.core.testkit.CoreTestKit.as;
@@ -20,6 +18,7 @@ import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.PermissionDeniedException;
+import dev.warden.core.testkit.CoreTestKit;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -83,7 +82,8 @@ class TokenUsageServiceTest {
 
         @Test
         void doesNotShowAnotherWorkspacesEntries() {
-            Principal stranger = kit.save(Principals.aUser("stranger").inWorkspace(OTHER_WORKSPACE).build());
+            Principal stranger = kit.save(
+                    Principals.aUser("stranger").inWorkspace(OTHER_WORKSPACE).build());
             kit.acl.replace(OTHER_WORKSPACE, List.of(canUse(stranger)));
 
             assertThat(service.entries(admin)).isEmpty();
@@ -99,8 +99,8 @@ class TokenUsageServiceTest {
 
         @Test
         void aUserMayNotReadTheList() {
-            PermissionDeniedException denied = catchThrowableOfType(() -> service.entries(as(alice)),
-                    PermissionDeniedException.class);
+            PermissionDeniedException denied =
+                    catchThrowableOfType(() -> service.entries(as(alice)), PermissionDeniedException.class);
 
             assertThat(denied.permission()).isEqualTo("permissions:read");
         }
@@ -113,19 +113,29 @@ class TokenUsageServiceTest {
             Principal zoe = kit.user("zoe", BuiltInRole.WORKSPACE_ADMIN);
             Principal carol = kit.user("carol", BuiltInRole.WORKSPACE_ADMIN);
 
-            assertThat(service.implicitManagers(admin)).extracting(Principal::name)
+            assertThat(service.implicitManagers(admin))
+                    .extracting(Principal::name)
                     .containsExactly("admin", "carol", "zoe");
-            assertThat(service.implicitManagers(admin)).extracting(Principal::id)
+            assertThat(service.implicitManagers(admin))
+                    .extracting(Principal::id)
                     .containsExactly(kit.admin.id(), carol.id(), zoe.id());
         }
 
         @Test
         void includeAdminsThroughAGroup() {
             Group admins = kit.group("admins", bob);
-            kit.directory.assignments.add(RoleAssignment.toGroup(WORKSPACE,
-                    kit.directory.roles.builtIn(WORKSPACE, BuiltInRole.WORKSPACE_ADMIN).id(), admins.id(), null));
+            kit.directory.assignments.add(RoleAssignment.toGroup(
+                    WORKSPACE,
+                    kit.directory
+                            .roles
+                            .builtIn(WORKSPACE, BuiltInRole.WORKSPACE_ADMIN)
+                            .id(),
+                    admins.id(),
+                    null));
 
-            assertThat(service.implicitManagers(admin)).extracting(Principal::name).containsExactly("admin", "bob");
+            assertThat(service.implicitManagers(admin))
+                    .extracting(Principal::name)
+                    .containsExactly("admin", "bob");
         }
 
         @Test
@@ -133,13 +143,15 @@ class TokenUsageServiceTest {
             kit.deactivate(kit.user("carol", BuiltInRole.WORKSPACE_ADMIN));
             given(canManage(alice));
 
-            assertThat(service.implicitManagers(admin)).extracting(Principal::name).containsExactly("admin");
+            assertThat(service.implicitManagers(admin))
+                    .extracting(Principal::name)
+                    .containsExactly("admin");
         }
 
         @Test
         void needPermissionsRead() {
-            assertThat(catchThrowableOfType(() -> service.implicitManagers(as(alice)),
-                    PermissionDeniedException.class)).isNotNull();
+            assertThat(catchThrowableOfType(() -> service.implicitManagers(as(alice)), PermissionDeniedException.class))
+                    .isNotNull();
         }
     }
 
@@ -162,13 +174,17 @@ class TokenUsageServiceTest {
             List<TokenUsageEntry> result = service.patch(admin, List.of(canManage(bob), canManage(dataEng)));
 
             assertThat(result).containsExactlyInAnyOrder(canManage(dataEng), canManage(bob), canUse(robot));
-            assertThat(result).filteredOn(entry -> bob.id().equals(entry.principal())).hasSize(1);
+            assertThat(result)
+                    .filteredOn(entry -> bob.id().equals(entry.principal()))
+                    .hasSize(1);
             assertThat(kit.acl.list(WORKSPACE)).isEqualTo(result);
         }
 
         @Test
         void aPrincipalAndAGroupWithTheSameNumberAreDifferentSubjects() {
-            Principal same = kit.directory.principals.findById(WORKSPACE, new PrincipalId(dataEng.id().value()))
+            Principal same = kit.directory
+                    .principals
+                    .findById(WORKSPACE, new PrincipalId(dataEng.id().value()))
                     .orElseThrow();
             given(canUse(dataEng));
 
@@ -227,7 +243,9 @@ class TokenUsageServiceTest {
             service.replace(admin, List.of());
 
             assertThat(kit.usage.levelOf(kit.admin)).contains(TokenUsageLevel.CAN_MANAGE);
-            assertThat(service.implicitManagers(admin)).extracting(Principal::id).containsExactly(kit.admin.id());
+            assertThat(service.implicitManagers(admin))
+                    .extracting(Principal::id)
+                    .containsExactly(kit.admin.id());
         }
 
         @Test
@@ -254,8 +272,13 @@ class TokenUsageServiceTest {
         void anUnknownPrincipalIsRefusedAndNothingChanges() {
             given(canUse(dataEng));
 
-            InvalidParameterException thrown = refused(InvalidParameterException.class, () -> service.patch(admin,
-                    List.of(canUse(bob), TokenUsageEntry.forPrincipal(new PrincipalId(999), TokenUsageLevel.CAN_USE))));
+            InvalidParameterException thrown = refused(
+                    InvalidParameterException.class,
+                    () -> service.patch(
+                            admin,
+                            List.of(
+                                    canUse(bob),
+                                    TokenUsageEntry.forPrincipal(new PrincipalId(999), TokenUsageLevel.CAN_USE))));
 
             assertThat(thrown.field()).isEqualTo("access_control_list");
             assertThat(thrown).hasMessageContaining("999").hasMessageContaining("does not exist");
@@ -265,8 +288,11 @@ class TokenUsageServiceTest {
         void anUnknownGroupIsRefusedAndNothingChanges() {
             given(canUse(dataEng));
 
-            InvalidParameterException thrown = refused(InvalidParameterException.class, () -> service.replace(admin,
-                    List.of(canUse(bob), TokenUsageEntry.forGroup(new GroupId(999), TokenUsageLevel.CAN_USE))));
+            InvalidParameterException thrown = refused(
+                    InvalidParameterException.class,
+                    () -> service.replace(
+                            admin,
+                            List.of(canUse(bob), TokenUsageEntry.forGroup(new GroupId(999), TokenUsageLevel.CAN_USE))));
 
             assertThat(thrown.field()).isEqualTo("access_control_list");
             assertThat(thrown).hasMessageContaining("Group 999");
@@ -274,7 +300,8 @@ class TokenUsageServiceTest {
 
         @Test
         void aPrincipalOfAnotherWorkspaceIsUnknownHere() {
-            Principal stranger = kit.save(Principals.aUser("stranger").inWorkspace(OTHER_WORKSPACE).build());
+            Principal stranger = kit.save(
+                    Principals.aUser("stranger").inWorkspace(OTHER_WORKSPACE).build());
 
             refused(InvalidParameterException.class, () -> service.patch(admin, List.of(canUse(stranger))));
         }
@@ -288,8 +315,8 @@ class TokenUsageServiceTest {
 
         @Test
         void aTechnicalUserCannotBeNamed() {
-            Principal technical = kit.save(new Principal(null, WORKSPACE, PrincipalKind.TECHNICAL_USER,
-                    "group-token-1", "group token", true, null));
+            Principal technical = kit.save(new Principal(
+                    null, WORKSPACE, PrincipalKind.TECHNICAL_USER, "group-token-1", "group token", true, null));
 
             refused(InvalidParameterException.class, () -> service.patch(admin, List.of(canUse(technical))));
         }
@@ -298,8 +325,11 @@ class TokenUsageServiceTest {
         void anUnknownPrincipalInAPutLeavesTheOldListInPlace() {
             given(canUse(dataEng), canUse(bob));
 
-            refused(InvalidParameterException.class, () -> service.replace(admin,
-                    List.of(TokenUsageEntry.forPrincipal(new PrincipalId(999), TokenUsageLevel.CAN_USE))));
+            refused(
+                    InvalidParameterException.class,
+                    () -> service.replace(
+                            admin,
+                            List.of(TokenUsageEntry.forPrincipal(new PrincipalId(999), TokenUsageLevel.CAN_USE))));
 
             assertThat(kit.acl.list(WORKSPACE)).containsExactly(canUse(dataEng), canUse(bob));
         }
@@ -309,8 +339,8 @@ class TokenUsageServiceTest {
     class Permissions {
         @Test
         void aUserMayNotPatch() {
-            PermissionDeniedException denied = refused(PermissionDeniedException.class,
-                    () -> service.patch(as(alice), List.of(canUse(alice))));
+            PermissionDeniedException denied =
+                    refused(PermissionDeniedException.class, () -> service.patch(as(alice), List.of(canUse(alice))));
 
             assertThat(denied.permission()).isEqualTo("permissions:write");
             assertThat(denied).hasMessageContaining("alice").hasMessageContaining("permissions:write");
@@ -320,8 +350,8 @@ class TokenUsageServiceTest {
         void aUserMayNotPut() {
             given(canUse(dataEng));
 
-            PermissionDeniedException denied = refused(PermissionDeniedException.class,
-                    () -> service.replace(as(alice), List.of()));
+            PermissionDeniedException denied =
+                    refused(PermissionDeniedException.class, () -> service.replace(as(alice), List.of()));
 
             assertThat(denied.permission()).isEqualTo("permissions:write");
         }
@@ -364,8 +394,8 @@ class TokenUsageServiceTest {
                 assertThat(event.targetId()).isEqualTo("authorization/tokens");
                 assertThat(event.details())
                         .containsEntry("before", "[group " + dataEng.id() + "=CAN_USE]")
-                        .containsEntry("after", "[group " + dataEng.id() + "=CAN_USE, principal " + bob.id()
-                                + "=CAN_MANAGE]");
+                        .containsEntry(
+                                "after", "[group " + dataEng.id() + "=CAN_USE, principal " + bob.id() + "=CAN_MANAGE]");
             });
         }
 
@@ -375,10 +405,12 @@ class TokenUsageServiceTest {
 
             service.replace(admin, List.of());
 
-            assertThat(kit.audit.eventsWith(AuditAction.TOKEN_ACL_CHANGED)).singleElement()
+            assertThat(kit.audit.eventsWith(AuditAction.TOKEN_ACL_CHANGED))
+                    .singleElement()
                     .satisfies(event -> assertThat(event.details())
-                            .containsEntry("before", "[group " + dataEng.id() + "=CAN_USE, principal " + robot.id()
-                                    + "=CAN_USE]")
+                            .containsEntry(
+                                    "before",
+                                    "[group " + dataEng.id() + "=CAN_USE, principal " + robot.id() + "=CAN_USE]")
                             .containsEntry("after", "[]"));
         }
 
@@ -431,8 +463,10 @@ class TokenUsageServiceTest {
 
             TokenUsageImpact impact = service.preview(admin, List.of());
 
-            assertThat(impact.losses()).extracting(loss -> loss.principal().name(), TokenUsageImpact.Loss::activeTokens)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", 1),
+            assertThat(impact.losses())
+                    .extracting(loss -> loss.principal().name(), TokenUsageImpact.Loss::activeTokens)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("alice", 1),
                             org.assertj.core.groups.Tuple.tuple("carol", 2));
             assertThat(impact.tokensStopping()).isEqualTo(3);
         }
@@ -441,7 +475,8 @@ class TokenUsageServiceTest {
         void listsAPrincipalWithoutTokensWithZero() {
             given(canUse(bob));
 
-            assertThat(service.preview(admin, List.of()).losses()).singleElement()
+            assertThat(service.preview(admin, List.of()).losses())
+                    .singleElement()
                     .satisfies(loss -> assertThat(loss.activeTokens()).isZero());
         }
 
@@ -451,7 +486,8 @@ class TokenUsageServiceTest {
             given(canUse(dataEng), canUse(kit.admin));
             kit.activeToken(kit.admin);
 
-            assertThat(service.preview(admin, List.of()).losses()).extracting(loss -> loss.principal().name())
+            assertThat(service.preview(admin, List.of()).losses())
+                    .extracting(loss -> loss.principal().name())
                     .containsExactly("alice");
         }
 
@@ -461,7 +497,8 @@ class TokenUsageServiceTest {
             given(canUse(dataEng), canUse(bob));
 
             assertThat(service.preview(admin, List.of(canUse(bob))).losses())
-                    .extracting(loss -> loss.principal().name()).containsExactly("alice");
+                    .extracting(loss -> loss.principal().name())
+                    .containsExactly("alice");
         }
 
         @Test
@@ -469,21 +506,25 @@ class TokenUsageServiceTest {
             kit.directory.groups.addMember(WORKSPACE, analysts.id(), alice.id());
             given(canUse(dataEng), canUse(analysts));
 
-            assertThat(service.preview(admin, List.of(canUse(analysts))).losses()).isEmpty();
+            assertThat(service.preview(admin, List.of(canUse(analysts))).losses())
+                    .isEmpty();
         }
 
         @Test
         void leavesOutPrincipalsWhoseEntryMovesToAGroup() {
             given(canUse(alice));
 
-            assertThat(service.preview(admin, List.of(canUse(dataEng))).losses()).isEmpty();
+            assertThat(service.preview(admin, List.of(canUse(dataEng))).losses())
+                    .isEmpty();
         }
 
         @Test
         void aLowerLevelIsNoLoss() {
             given(canManage(dataEng), canManage(bob));
 
-            assertThat(service.preview(admin, List.of(canUse(dataEng), canUse(bob))).losses()).isEmpty();
+            assertThat(service.preview(admin, List.of(canUse(dataEng), canUse(bob)))
+                            .losses())
+                    .isEmpty();
         }
 
         @Test
@@ -500,7 +541,8 @@ class TokenUsageServiceTest {
             given(canUse(dataEng), canUse(alice));
             kit.activeToken(alice);
 
-            assertThat(service.preview(admin, List.of()).losses()).singleElement()
+            assertThat(service.preview(admin, List.of()).losses())
+                    .singleElement()
                     .satisfies(loss -> {
                         assertThat(loss.principal().id()).isEqualTo(alice.id());
                         assertThat(loss.activeTokens()).isEqualTo(1);
@@ -522,8 +564,11 @@ class TokenUsageServiceTest {
         void isEmptyWhenNothingIsRemoved() {
             given(canUse(dataEng));
 
-            assertThat(service.preview(admin, List.of(canUse(dataEng), canUse(bob))).losses()).isEmpty();
-            assertThat(service.preview(admin, List.of(canUse(dataEng))).tokensStopping()).isZero();
+            assertThat(service.preview(admin, List.of(canUse(dataEng), canUse(bob)))
+                            .losses())
+                    .isEmpty();
+            assertThat(service.preview(admin, List.of(canUse(dataEng))).tokensStopping())
+                    .isZero();
         }
     }
 }

@@ -49,7 +49,9 @@ public final class AccessTokensPage {
 
     /** The browser is already on this page (after logging in, or after a Done). */
     static AccessTokensPage current(WebDriver driver, String baseUrl) {
-        Waits.on(driver).withMessage("the access tokens page").until(ExpectedConditions.presenceOfElementLocated(TABLE));
+        Waits.on(driver)
+                .withMessage("the access tokens page")
+                .until(ExpectedConditions.presenceOfElementLocated(TABLE));
         Htmx.awaitSettled(driver);
         return new AccessTokensPage(driver, baseUrl);
     }
@@ -78,16 +80,20 @@ public final class AccessTokensPage {
 
     /** Why no token can be had now, as the page explains it in place of the Generate button; empty when it can. */
     public Optional<Refusal> refusal() {
-        return driver.findElements(By.cssSelector("[data-testid=token-refusal]")).stream().findFirst()
-                .map(panel -> new Refusal(panel.getDomAttribute("data-reason"),
-                        panel.findElement(By.cssSelector("[data-testid=refusal-title]")).getText(),
-                        panel.findElement(By.cssSelector("[data-testid=refusal-message]")).getText(),
-                        panel.findElement(By.cssSelector("[data-testid=refusal-ask]")).getText()));
+        return driver.findElements(By.cssSelector("[data-testid=token-refusal]")).stream()
+                .findFirst()
+                .map(panel -> new Refusal(
+                        panel.getDomAttribute("data-reason"),
+                        panel.findElement(By.cssSelector("[data-testid=refusal-title]"))
+                                .getText(),
+                        panel.findElement(By.cssSelector("[data-testid=refusal-message]"))
+                                .getText(),
+                        panel.findElement(By.cssSelector("[data-testid=refusal-ask]"))
+                                .getText()));
     }
 
     /** The explanation on the page: the reason code, its heading, the message, and whom to ask. */
-    public record Refusal(String reason, String title, String message, String askWhom) {
-    }
+    public record Refusal(String reason, String title, String message, String askWhom) {}
 
     public AccessTokensPage reload() {
         driver.navigate().refresh();
@@ -115,7 +121,10 @@ public final class AccessTokensPage {
 
     /** Tabs from wherever focus is to "Generate new token" and presses Enter. */
     public GenerateTokenDialog openGenerateDialogWithKeyboard() {
-        new Keyboard(driver).tabTo("[data-testid=generate-token]").press(Keys.ENTER).awaitHtmx();
+        new Keyboard(driver)
+                .tabTo("[data-testid=generate-token]")
+                .press(Keys.ENTER)
+                .awaitHtmx();
         return GenerateTokenDialog.current(driver, baseUrl);
     }
 
@@ -129,7 +138,9 @@ public final class AccessTokensPage {
     }
 
     public List<String> tokenNames() {
-        return driver.findElements(ROW).stream().map(row -> row.findElement(ROW_NAME).getText()).toList();
+        return driver.findElements(ROW).stream()
+                .map(row -> row.findElement(ROW_NAME).getText())
+                .toList();
     }
 
     public List<TokenRow> rows() {
@@ -185,7 +196,8 @@ public final class AccessTokensPage {
     private void clickAndAnswerConfirm(String name, String button, boolean accept) {
         row(name).findElement(By.cssSelector("[data-testid=" + button + "]")).click();
         // hx-confirm uses the browser's native confirm(); htmx sends the request only after it is accepted.
-        Alert confirm = Waits.on(driver).withMessage("the confirmation for " + button)
+        Alert confirm = Waits.on(driver)
+                .withMessage("the confirmation for " + button)
                 .until(ExpectedConditions.alertIsPresent());
         lastConfirmation = confirm.getText();
         if (accept) {
@@ -197,8 +209,9 @@ public final class AccessTokensPage {
     }
 
     private WebElement row(String name) {
-        return findRow(name).orElseThrow(() -> new NoSuchElementException(
-                "No token row named '" + name + "'; rows: " + tokenNames()));
+        return findRow(name)
+                .orElseThrow(
+                        () -> new NoSuchElementException("No token row named '" + name + "'; rows: " + tokenNames()));
     }
 
     private Optional<WebElement> findRow(String name) {

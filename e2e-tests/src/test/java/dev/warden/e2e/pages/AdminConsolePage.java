@@ -60,8 +60,11 @@ public abstract class AdminConsolePage {
     }
 
     public String currentTabTitle() {
-        return driver.findElements(TABS).stream().filter(a -> "page".equals(a.getDomAttribute("aria-current")))
-                .map(WebElement::getText).findFirst().orElse("");
+        return driver.findElements(TABS).stream()
+                .filter(a -> "page".equals(a.getDomAttribute("aria-current")))
+                .map(WebElement::getText)
+                .findFirst()
+                .orElse("");
     }
 
     /** The text of the last confirmation question answered on this page. */

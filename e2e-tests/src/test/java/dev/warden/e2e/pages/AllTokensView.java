@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Admin Console → Access tokens → All tokens, read only as far as the organisation-token journey needs. */
@@ -19,21 +18,29 @@ public final class AllTokensView extends AdminConsolePage {
     }
 
     static AllTokensView current(WebDriver driver, String baseUrl) {
-        Waits.on(driver).withMessage("the token inventory").until(ExpectedConditions.presenceOfElementLocated(INVENTORY));
+        Waits.on(driver)
+                .withMessage("the token inventory")
+                .until(ExpectedConditions.presenceOfElementLocated(INVENTORY));
         Htmx.awaitSettled(driver);
         return new AllTokensView(driver, baseUrl);
     }
 
     public List<String> tokenNames() {
         return driver.findElements(ROW).stream()
-                .map(row -> row.findElement(By.cssSelector("[data-testid=token-name]")).getText()).toList();
+                .map(row -> row.findElement(By.cssSelector("[data-testid=token-name]"))
+                        .getText())
+                .toList();
     }
 
     /** The Kind column of the named token's row, if the list shows it. */
     public Optional<String> kindOf(String name) {
         return driver.findElements(ROW).stream()
-                .filter(row -> row.findElement(By.cssSelector("[data-testid=token-name]")).getText().equals(name))
-                .findFirst().map(row -> row.findElement(By.cssSelector("[data-testid=token-kind]")).getText());
+                .filter(row -> row.findElement(By.cssSelector("[data-testid=token-name]"))
+                        .getText()
+                        .equals(name))
+                .findFirst()
+                .map(row -> row.findElement(By.cssSelector("[data-testid=token-kind]"))
+                        .getText());
     }
 
     public TechnicalTokensPage openOrganisationTokensView() {

@@ -33,7 +33,8 @@ public final class CreateAccessTokenDialog {
     }
 
     static CreateAccessTokenDialog current(WebDriver driver, String baseUrl) {
-        Waits.on(driver).withMessage("the create-access-token dialog")
+        Waits.on(driver)
+                .withMessage("the create-access-token dialog")
                 .until(ExpectedConditions.visibilityOfElementLocated(DIALOG));
         return new CreateAccessTokenDialog(driver, baseUrl);
     }
@@ -58,19 +59,24 @@ public final class CreateAccessTokenDialog {
 
     /** The scopes (keys) that may be ticked now: those the chosen role grants. */
     public List<String> enabledScopes() {
-        return dialog().findElements(SCOPE_BOXES).stream().filter(WebElement::isEnabled)
-                .map(box -> box.getDomAttribute("value")).toList();
+        return dialog().findElements(SCOPE_BOXES).stream()
+                .filter(WebElement::isEnabled)
+                .map(box -> box.getDomAttribute("value"))
+                .toList();
     }
 
     public List<String> checkedScopes() {
-        return dialog().findElements(SCOPE_BOXES).stream().filter(WebElement::isSelected)
-                .map(box -> box.getDomAttribute("value")).toList();
+        return dialog().findElements(SCOPE_BOXES).stream()
+                .filter(WebElement::isSelected)
+                .map(box -> box.getDomAttribute("value"))
+                .toList();
     }
 
     /** Clicks a preset button by its label ("Read-only", "Read-write", "Admin"). */
     public CreateAccessTokenDialog preset(String label) {
         dialog().findElements(By.cssSelector("[data-scope-preset]")).stream()
-                .filter(button -> button.getText().equals(label)).findFirst()
+                .filter(button -> button.getText().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException("No preset '" + label + "'"))
                 .click();
         return this;
@@ -80,23 +86,28 @@ public final class CreateAccessTokenDialog {
     public CreateAccessTokenDialog role(String label) {
         dialog().findElements(ROLE_OPTIONS).stream()
                 .filter(option -> option.findElement(ROLE_LABEL).getText().equals(label))
-                .findFirst().orElseThrow(() -> new org.openqa.selenium.NoSuchElementException(
+                .findFirst()
+                .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException(
                         "No role '" + label + "'; roles: " + roleLabels()))
-                .findElement(ROLES).click();
+                .findElement(ROLES)
+                .click();
         return this;
     }
 
     /** The labels of the roles offered, in order. */
     public List<String> roleLabels() {
         return dialog().findElements(ROLE_OPTIONS).stream()
-                .map(option -> option.findElement(ROLE_LABEL).getText()).toList();
+                .map(option -> option.findElement(ROLE_LABEL).getText())
+                .toList();
     }
 
     /** The label of the role chosen now. */
     public String chosenRole() {
         return dialog().findElements(ROLE_OPTIONS).stream()
                 .filter(option -> option.findElement(ROLES).isSelected())
-                .map(option -> option.findElement(ROLE_LABEL).getText()).findFirst().orElse("");
+                .map(option -> option.findElement(ROLE_LABEL).getText())
+                .findFirst()
+                .orElse("");
     }
 
     /** The expiration date as the date input holds it ({@code yyyy-MM-dd}). */
@@ -115,7 +126,8 @@ public final class CreateAccessTokenDialog {
 
     /** The visible label of a control, by the control's data-testid: how a user finds the field. */
     public String labelOf(String testId) {
-        String id = dialog().findElement(By.cssSelector("[data-testid=" + testId + "]")).getDomAttribute("id");
+        String id = dialog().findElement(By.cssSelector("[data-testid=" + testId + "]"))
+                .getDomAttribute("id");
         return dialog().findElement(By.cssSelector("label[for='" + id + "']")).getText();
     }
 
@@ -129,7 +141,9 @@ public final class CreateAccessTokenDialog {
 
     public Optional<String> errorFor(String field) {
         return dialog().findElements(By.cssSelector("[data-testid=error-" + field + "]")).stream()
-                .filter(WebElement::isDisplayed).findFirst().map(WebElement::getText);
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .map(WebElement::getText);
     }
 
     /** Submits a valid form: the server answers with the copy dialog. */

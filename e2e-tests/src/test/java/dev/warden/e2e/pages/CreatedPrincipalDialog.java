@@ -25,11 +25,13 @@ public final class CreatedPrincipalDialog {
     }
 
     public String name() {
-        return dialog().findElement(By.cssSelector("[data-testid=created-name]")).getText();
+        return dialog().findElement(By.cssSelector("[data-testid=created-name]"))
+                .getText();
     }
 
     public String applicationId() {
-        return dialog().findElement(By.cssSelector("[data-testid=created-application-id]")).getDomProperty("value");
+        return dialog().findElement(By.cssSelector("[data-testid=created-application-id]"))
+                .getDomProperty("value");
     }
 
     public boolean isModal() {
@@ -39,7 +41,9 @@ public final class CreatedPrincipalDialog {
     /** Closes the dialog; the list behind it has already been refreshed. */
     public PrincipalListPage done() {
         dialog().findElement(By.cssSelector("[data-testid=close-created]")).click();
-        Waits.on(driver).withMessage("the created dialog to close").until(ExpectedConditions.invisibilityOfElementLocated(DIALOG));
+        Waits.on(driver)
+                .withMessage("the created dialog to close")
+                .until(ExpectedConditions.invisibilityOfElementLocated(DIALOG));
         Htmx.awaitSettled(driver);
         return PrincipalListPage.current(driver, baseUrl);
     }

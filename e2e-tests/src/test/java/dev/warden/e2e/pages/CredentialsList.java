@@ -18,10 +18,18 @@ public final class CredentialsList {
      * One credential as shown. {@code statusReason} (the decision chain's reason code) and {@code statusHint} (the
      * tooltip saying why and how to fix it) are empty unless the token is suspended.
      */
-    public record Credential(String id, String name, String href, List<String> scopes, String created,
-                             String createdBy, String expires, String lastActive, String status, String statusReason,
-                             String statusHint) {
-    }
+    public record Credential(
+            String id,
+            String name,
+            String href,
+            List<String> scopes,
+            String created,
+            String createdBy,
+            String expires,
+            String lastActive,
+            String status,
+            String statusReason,
+            String statusHint) {}
 
     private final WebDriver driver;
 
@@ -50,19 +58,29 @@ public final class CredentialsList {
     private static Credential read(WebElement row) {
         WebElement name = row.findElement(By.cssSelector("[data-testid=token-name]"));
         WebElement status = row.findElement(By.cssSelector("[data-testid=token-status]"));
-        return new Credential(row.getDomAttribute("data-token-id"), name.getText().strip(),
+        return new Credential(
+                row.getDomAttribute("data-token-id"),
+                name.getText().strip(),
                 name.getDomAttribute("href"),
-                row.findElements(By.cssSelector("[data-testid=token-scope]")).stream().map(WebElement::getText)
+                row.findElements(By.cssSelector("[data-testid=token-scope]")).stream()
+                        .map(WebElement::getText)
                         .toList(),
-                text(row, "token-created"), text(row, "token-created-by"), text(row, "token-expires"),
-                row.findElement(By.cssSelector("[data-testid=token-last-active]")).getText().replaceAll("\\s+", " ")
+                text(row, "token-created"),
+                text(row, "token-created-by"),
+                text(row, "token-expires"),
+                row.findElement(By.cssSelector("[data-testid=token-last-active]"))
+                        .getText()
+                        .replaceAll("\\s+", " ")
                         .strip(),
-                status.getText().strip(), orEmpty(status.getDomAttribute("data-reason")),
+                status.getText().strip(),
+                orEmpty(status.getDomAttribute("data-reason")),
                 orEmpty(status.getDomAttribute("title")));
     }
 
     private static String text(WebElement row, String testId) {
-        return row.findElement(By.cssSelector("[data-testid=" + testId + "]")).getText().strip();
+        return row.findElement(By.cssSelector("[data-testid=" + testId + "]"))
+                .getText()
+                .strip();
     }
 
     private static String orEmpty(String value) {

@@ -23,8 +23,9 @@ public final class EditRoleDialog {
     public static EditRoleDialog openFrom(RolePage role) {
         role.driver.findElement(By.cssSelector("[data-testid=edit-role]")).click();
         Htmx.awaitSettled(role.driver);
-        WebElement dialog = Waits.on(role.driver).withMessage("the Edit role dialog").until(ExpectedConditions
-                .visibilityOfElementLocated(By.cssSelector("[data-testid=role-dialog]")));
+        WebElement dialog = Waits.on(role.driver)
+                .withMessage("the Edit role dialog")
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=role-dialog]")));
         return new EditRoleDialog(role.driver, role.baseUrl, dialog);
     }
 

@@ -40,7 +40,9 @@ public final class GenerateTokenDialog {
     }
 
     static GenerateTokenDialog current(WebDriver driver, String baseUrl) {
-        Waits.on(driver).withMessage("the generate-token dialog").until(ExpectedConditions.visibilityOfElementLocated(DIALOG));
+        Waits.on(driver)
+                .withMessage("the generate-token dialog")
+                .until(ExpectedConditions.visibilityOfElementLocated(DIALOG));
         return new GenerateTokenDialog(driver, baseUrl);
     }
 
@@ -85,7 +87,10 @@ public final class GenerateTokenDialog {
 
     /** Tabs to "Generate" and presses Enter. */
     public IssuedTokenDialog submitWithKeyboard() {
-        new Keyboard(driver).tabTo("[data-testid=submit-generate]").press(Keys.ENTER).awaitHtmx();
+        new Keyboard(driver)
+                .tabTo("[data-testid=submit-generate]")
+                .press(Keys.ENTER)
+                .awaitHtmx();
         return IssuedTokenDialog.current(driver, baseUrl);
     }
 
@@ -113,7 +118,9 @@ public final class GenerateTokenDialog {
 
     public AccessTokensPage cancel() {
         dialog().findElement(CANCEL).click();
-        Waits.on(driver).withMessage("the generate dialog to close").until(ExpectedConditions.invisibilityOfElementLocated(DIALOG));
+        Waits.on(driver)
+                .withMessage("the generate dialog to close")
+                .until(ExpectedConditions.invisibilityOfElementLocated(DIALOG));
         return AccessTokensPage.current(driver, baseUrl);
     }
 
@@ -138,12 +145,16 @@ public final class GenerateTokenDialog {
     }
 
     public List<String> checkedScopes() {
-        return dialog().findElements(SCOPE_BOXES).stream().filter(WebElement::isSelected)
-                .map(box -> box.getDomAttribute("value")).toList();
+        return dialog().findElements(SCOPE_BOXES).stream()
+                .filter(WebElement::isSelected)
+                .map(box -> box.getDomAttribute("value"))
+                .toList();
     }
 
     public List<String> availableScopes() {
-        return dialog().findElements(SCOPE_BOXES).stream().map(box -> box.getDomAttribute("value")).toList();
+        return dialog().findElements(SCOPE_BOXES).stream()
+                .map(box -> box.getDomAttribute("value"))
+                .toList();
     }
 
     /** Types into the scope search box key by key (the list narrows as each key arrives). */
@@ -163,21 +174,25 @@ public final class GenerateTokenDialog {
 
     /** The scopes (keys) whose checkbox is shown now, in order. */
     public List<String> visibleScopes() {
-        return dialog().findElements(SCOPE_BOXES).stream().filter(WebElement::isDisplayed)
-                .map(box -> box.getDomAttribute("value")).toList();
+        return dialog().findElements(SCOPE_BOXES).stream()
+                .filter(WebElement::isDisplayed)
+                .map(box -> box.getDomAttribute("value"))
+                .toList();
     }
 
     /** The resources whose group of scopes is shown now, by legend. */
     public List<String> visibleScopeGroups() {
         return dialog().findElements(By.cssSelector("fieldset[data-scope-group]")).stream()
-                .filter(WebElement::isDisplayed).map(group -> group.findElement(By.tagName("legend")).getText())
+                .filter(WebElement::isDisplayed)
+                .map(group -> group.findElement(By.tagName("legend")).getText())
                 .toList();
     }
 
     /** Clicks a preset button by its label ("Read-only", "Read-write", "Admin"). */
     public GenerateTokenDialog preset(String label) {
         dialog().findElements(By.cssSelector("[data-scope-preset]")).stream()
-                .filter(button -> button.getText().equals(label)).findFirst()
+                .filter(button -> button.getText().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException("No preset '" + label + "'"))
                 .click();
         return this;
@@ -189,8 +204,10 @@ public final class GenerateTokenDialog {
         for (WebElement box : dialog().findElements(SCOPE_BOXES)) {
             if (!box.isEnabled()) {
                 String key = box.getDomAttribute("value");
-                denied.put(key, dialog().findElement(By.cssSelector("[data-testid='scope-denied-" + key + "']"))
-                        .getText());
+                denied.put(
+                        key,
+                        dialog().findElement(By.cssSelector("[data-testid='scope-denied-" + key + "']"))
+                                .getText());
             }
         }
         return denied;
@@ -198,13 +215,16 @@ public final class GenerateTokenDialog {
 
     /** What the picker's status line says (matches shown, preset applied). */
     public String scopeStatus() {
-        return dialog().findElement(By.cssSelector("[data-testid=scope-status]")).getText();
+        return dialog().findElement(By.cssSelector("[data-testid=scope-status]"))
+                .getText();
     }
 
     /** The error shown for a form field ({@code name}, {@code lifetimeDays}, {@code scopes}), by its data-testid. */
     public Optional<String> errorFor(String field) {
         return dialog().findElements(By.cssSelector("[data-testid=error-" + field + "]")).stream()
-                .filter(WebElement::isDisplayed).findFirst().map(WebElement::getText);
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .map(WebElement::getText);
     }
 
     /**
@@ -213,10 +233,13 @@ public final class GenerateTokenDialog {
      */
     public List<String> descriptionOf(String field) {
         WebElement control = driver.findElement(CONTROLS.get(field));
-        String ids = Optional.ofNullable(control.getDomAttribute("aria-describedby")).orElse("");
-        return Arrays.stream(ids.trim().split("\\s+")).filter(id -> !id.isEmpty())
+        String ids =
+                Optional.ofNullable(control.getDomAttribute("aria-describedby")).orElse("");
+        return Arrays.stream(ids.trim().split("\\s+"))
+                .filter(id -> !id.isEmpty())
                 .flatMap(id -> driver.findElements(By.id(id)).stream())
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     /**

@@ -47,15 +47,19 @@ public final class GroupListPage extends AdminConsolePage {
     public GroupMembersPage newGroup(String name) {
         driver.findElement(By.cssSelector("[data-testid=new-group]")).click();
         Htmx.awaitSettled(driver);
-        WebElement dialog = Waits.on(driver).withMessage("the new-group dialog").until(ExpectedConditions
-                .visibilityOfElementLocated(By.cssSelector("[data-testid=create-group-dialog]")));
+        WebElement dialog = Waits.on(driver)
+                .withMessage("the new-group dialog")
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("[data-testid=create-group-dialog]")));
         dialog.findElement(By.cssSelector("[data-testid=group-name-input]")).sendKeys(name);
         Htmx.clickAndAwaitNewPage(driver, dialog.findElement(By.cssSelector("[data-testid=submit-create]")));
         return GroupMembersPage.current(driver, baseUrl);
     }
 
     public GroupMembersPage openGroup(String name) {
-        WebElement link = driver.findElements(LINK).stream().filter(a -> a.getText().equals(name)).findFirst()
+        WebElement link = driver.findElements(LINK).stream()
+                .filter(a -> a.getText().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("No group '" + name + "'; groups: " + names()));
         Htmx.clickAndAwaitNewPage(driver, link);
         return GroupMembersPage.current(driver, baseUrl);

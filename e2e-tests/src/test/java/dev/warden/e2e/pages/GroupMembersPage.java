@@ -37,7 +37,8 @@ public final class GroupMembersPage extends AdminConsolePage {
     }
 
     public boolean canRemoveMembers() {
-        return !driver.findElements(By.cssSelector("[data-testid=remove-member]")).isEmpty();
+        return !driver.findElements(By.cssSelector("[data-testid=remove-member]"))
+                .isEmpty();
     }
 
     /** Types into "Add a member" and waits until the matches offer {@code expected}. */
@@ -51,7 +52,9 @@ public final class GroupMembersPage extends AdminConsolePage {
 
     public List<String> candidateNames() {
         return driver.findElements(CANDIDATE).stream()
-                .map(c -> c.findElement(By.cssSelector("[data-testid=candidate-name]")).getText()).toList();
+                .map(c -> c.findElement(By.cssSelector("[data-testid=candidate-name]"))
+                        .getText())
+                .toList();
     }
 
     /** Searches for the name and clicks its Add button. */
@@ -70,8 +73,9 @@ public final class GroupMembersPage extends AdminConsolePage {
         keyboard.tabTo("[data-testid=member-search]").type(name);
         awaitCandidate(name);
         WebElement panel = driver.findElement(PANEL);
-        keyboard.tabTo("[data-testid=member-candidate][data-principal-id='" + candidate(name)
-                .getDomAttribute("data-principal-id") + "'] [data-testid=add-member]").press(Keys.ENTER);
+        keyboard.tabTo("[data-testid=member-candidate][data-principal-id='"
+                        + candidate(name).getDomAttribute("data-principal-id") + "'] [data-testid=add-member]")
+                .press(Keys.ENTER);
         Waits.on(driver).withMessage("the member list to change").until(ExpectedConditions.stalenessOf(panel));
         Htmx.awaitSettled(driver);
         return this;
@@ -92,7 +96,9 @@ public final class GroupMembersPage extends AdminConsolePage {
 
     public List<String> memberNames() {
         return driver.findElements(MEMBER).stream()
-                .map(m -> m.findElement(By.cssSelector("[data-testid=member-name]")).getText()).toList();
+                .map(m -> m.findElement(By.cssSelector("[data-testid=member-name]"))
+                        .getText())
+                .toList();
     }
 
     public GroupRolesPage openRolesTabOfGroup() {
@@ -101,21 +107,27 @@ public final class GroupMembersPage extends AdminConsolePage {
     }
 
     private void awaitCandidate(String name) {
-        Waits.on(driver).withMessage("'" + name + "' among the matches")
+        Waits.on(driver)
+                .withMessage("'" + name + "' among the matches")
                 .until(d -> candidateNames().contains(name));
         Htmx.awaitSettled(driver);
     }
 
     private WebElement candidate(String name) {
         return driver.findElements(CANDIDATE).stream()
-                .filter(c -> c.findElement(By.cssSelector("[data-testid=candidate-name]")).getText().equals(name))
-                .findFirst().orElseThrow(() -> new NoSuchElementException("No match '" + name + "'"));
+                .filter(c -> c.findElement(By.cssSelector("[data-testid=candidate-name]"))
+                        .getText()
+                        .equals(name))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("No match '" + name + "'"));
     }
 
     private WebElement member(String name) {
         return driver.findElements(MEMBER).stream()
-                .filter(m -> m.findElement(By.cssSelector("[data-testid=member-name]")).getText().equals(name))
-                .findFirst().orElseThrow(() -> new NoSuchElementException("No member '" + name + "'; members: "
-                        + memberNames()));
+                .filter(m -> m.findElement(By.cssSelector("[data-testid=member-name]"))
+                        .getText()
+                        .equals(name))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("No member '" + name + "'; members: " + memberNames()));
     }
 }

@@ -14,8 +14,7 @@ public final class GroupRolesPage extends AdminConsolePage {
     private static final By REGION = By.cssSelector("[data-testid=group-roles]");
 
     /** A role the group holds, as shown: name and scope. */
-    public record HeldRole(String role, String scope) {
-    }
+    public record HeldRole(String role, String scope) {}
 
     private GroupRolesPage(WebDriver driver, String baseUrl) {
         super(driver, baseUrl);
@@ -32,7 +31,9 @@ public final class GroupRolesPage extends AdminConsolePage {
         WebElement region = driver.findElement(REGION);
         new Select(driver.findElement(By.cssSelector("[data-testid=held-role-select]"))).selectByVisibleText(role);
         Select scope = new Select(driver.findElement(By.cssSelector("[data-testid=held-scope-select]")));
-        scope.getOptions().stream().filter(o -> o.getText().startsWith(scopeLabel)).findFirst()
+        scope.getOptions().stream()
+                .filter(o -> o.getText().startsWith(scopeLabel))
+                .findFirst()
                 .ifPresent(o -> scope.selectByVisibleText(o.getText()));
         driver.findElement(By.cssSelector("[data-testid=assign-group-role]")).click();
         Waits.on(driver).withMessage("the roles to change").until(ExpectedConditions.stalenessOf(region));
@@ -42,8 +43,11 @@ public final class GroupRolesPage extends AdminConsolePage {
 
     public List<HeldRole> heldRoles() {
         return driver.findElements(By.cssSelector("[data-testid=held-role]")).stream()
-                .map(row -> new HeldRole(row.findElement(By.cssSelector("[data-testid=role-name]")).getText(),
-                        row.findElement(By.cssSelector("[data-testid=role-scope]")).getText()))
+                .map(row -> new HeldRole(
+                        row.findElement(By.cssSelector("[data-testid=role-name]"))
+                                .getText(),
+                        row.findElement(By.cssSelector("[data-testid=role-scope]"))
+                                .getText()))
                 .toList();
     }
 }

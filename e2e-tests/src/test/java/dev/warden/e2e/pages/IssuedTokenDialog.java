@@ -22,7 +22,9 @@ public final class IssuedTokenDialog {
     }
 
     static IssuedTokenDialog current(WebDriver driver, String baseUrl) {
-        Waits.on(driver).withMessage("the copy-your-token dialog").until(ExpectedConditions.visibilityOfElementLocated(DIALOG));
+        Waits.on(driver)
+                .withMessage("the copy-your-token dialog")
+                .until(ExpectedConditions.visibilityOfElementLocated(DIALOG));
         return new IssuedTokenDialog(driver, baseUrl);
     }
 
@@ -32,7 +34,8 @@ public final class IssuedTokenDialog {
 
     /** The dialog's label for the value, e.g. {@code Token “ci-deploys”}. */
     public String valueLabel() {
-        return dialog().findElement(By.cssSelector("label[for=issued-token-value]")).getText();
+        return dialog().findElement(By.cssSelector("label[for=issued-token-value]"))
+                .getText();
     }
 
     public boolean isModal() {
@@ -59,7 +62,9 @@ public final class IssuedTokenDialog {
     }
 
     private AccessTokensPage awaitClosed() {
-        Waits.on(driver).withMessage("the copy dialog to close").until(ExpectedConditions.invisibilityOfElementLocated(DIALOG));
+        Waits.on(driver)
+                .withMessage("the copy dialog to close")
+                .until(ExpectedConditions.invisibilityOfElementLocated(DIALOG));
         return AccessTokensPage.current(driver, baseUrl);
     }
 

@@ -49,7 +49,9 @@ final class Keyboard {
     }
 
     boolean focusedMatches(String cssSelector) {
-        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
-                "return document.activeElement !== null && document.activeElement.matches(arguments[0]);", cssSelector));
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver)
+                .executeScript(
+                        "return document.activeElement !== null && document.activeElement.matches(arguments[0]);",
+                        cssSelector));
     }
 }

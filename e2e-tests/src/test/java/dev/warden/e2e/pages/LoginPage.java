@@ -49,7 +49,8 @@ public final class LoginPage {
     }
 
     public boolean isShown() {
-        return driver.getCurrentUrl().startsWith(baseUrl + "/login") && !driver.findElements(SUBMIT).isEmpty();
+        return driver.getCurrentUrl().startsWith(baseUrl + "/login")
+                && !driver.findElements(SUBMIT).isEmpty();
     }
 
     private void submit(String user, String password) {

@@ -45,7 +45,9 @@ public final class PrincipalListPage extends AdminConsolePage {
 
     /** The names in the first column (user names, or display names of service principals). */
     public List<String> names() {
-        return driver.findElements(ROW).stream().map(row -> row.findElement(LINK).getText()).toList();
+        return driver.findElements(ROW).stream()
+                .map(row -> row.findElement(LINK).getText())
+                .toList();
     }
 
     public String resultCount() {
@@ -53,8 +55,10 @@ public final class PrincipalListPage extends AdminConsolePage {
     }
 
     public PrincipalPage open(String name) {
-        WebElement link = driver.findElements(ROW).stream().map(row -> row.findElement(LINK))
-                .filter(a -> a.getText().equals(name)).findFirst()
+        WebElement link = driver.findElements(ROW).stream()
+                .map(row -> row.findElement(LINK))
+                .filter(a -> a.getText().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("No row named '" + name + "'; rows: " + names()));
         Htmx.clickAndAwaitNewPage(driver, link);
         return PrincipalPage.current(driver, baseUrl);
@@ -62,7 +66,9 @@ public final class PrincipalListPage extends AdminConsolePage {
 
     /** Opens "New service principal", enters the display name and creates it. */
     public CreatedPrincipalDialog createServicePrincipal(String displayName) {
-        openCreateDialog().findElement(By.cssSelector("[data-testid=display-name-input]")).sendKeys(displayName);
+        openCreateDialog()
+                .findElement(By.cssSelector("[data-testid=display-name-input]"))
+                .sendKeys(displayName);
         return submitCreate();
     }
 
@@ -78,8 +84,10 @@ public final class PrincipalListPage extends AdminConsolePage {
     private WebElement openCreateDialog() {
         driver.findElement(By.cssSelector("[data-testid=new-principal]")).click();
         Htmx.awaitSettled(driver);
-        return Waits.on(driver).withMessage("the create dialog").until(ExpectedConditions
-                .visibilityOfElementLocated(By.cssSelector("[data-testid=create-principal-dialog]")));
+        return Waits.on(driver)
+                .withMessage("the create dialog")
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("[data-testid=create-principal-dialog]")));
     }
 
     private CreatedPrincipalDialog submitCreate() {

@@ -13,12 +13,10 @@ public final class PrincipalPage extends AdminConsolePage {
     private static final By DETAIL = By.cssSelector("[data-testid=principal-detail]");
 
     /** One line of the Roles table as shown: role, scope ("Workspace" or "Group x"), source ("Direct" or "Inherited via group y"). */
-    public record RoleLine(String role, String scope, String source) {
-    }
+    public record RoleLine(String role, String scope, String source) {}
 
     /** One token row as shown. */
-    public record TokenLine(String name, List<String> scopes, String status) {
-    }
+    public record TokenLine(String name, List<String> scopes, String status) {}
 
     private PrincipalPage(WebDriver driver, String baseUrl) {
         super(driver, baseUrl);
@@ -49,7 +47,8 @@ public final class PrincipalPage extends AdminConsolePage {
 
     public List<String> groups() {
         return driver.findElements(By.cssSelector("[data-testid=principal-group]")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     public List<RoleLine> roles() {
@@ -60,9 +59,11 @@ public final class PrincipalPage extends AdminConsolePage {
 
     public List<TokenLine> tokens() {
         return driver.findElements(By.cssSelector("[data-testid=principal-token]")).stream()
-                .map(row -> new TokenLine(cell(row, "token-name"),
+                .map(row -> new TokenLine(
+                        cell(row, "token-name"),
                         row.findElements(By.cssSelector("[data-testid=token-scope]")).stream()
-                                .map(WebElement::getText).toList(),
+                                .map(WebElement::getText)
+                                .toList(),
                         cell(row, "token-status")))
                 .toList();
     }
@@ -93,10 +94,13 @@ public final class PrincipalPage extends AdminConsolePage {
     }
 
     private String text(String testId) {
-        return driver.findElement(By.cssSelector("[data-testid=" + testId + "]")).getText();
+        return driver.findElement(By.cssSelector("[data-testid=" + testId + "]"))
+                .getText();
     }
 
     private static String cell(WebElement row, String testId) {
-        return row.findElement(By.cssSelector("[data-testid=" + testId + "]")).getText().strip();
+        return row.findElement(By.cssSelector("[data-testid=" + testId + "]"))
+                .getText()
+                .strip();
     }
 }

@@ -22,10 +22,12 @@ public final class RefusedPage {
     public static RefusedPage open(WebDriver driver, String baseUrl, String path) {
         driver.get(baseUrl + path);
         Htmx.awaitSettled(driver);
-        Object status = ((JavascriptExecutor) driver).executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) { done(r.status); },"
-                        + " function () { done(-1); });", baseUrl + path);
+        Object status = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "var done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) { done(r.status); },"
+                                + " function () { done(-1); });",
+                        baseUrl + path);
         return new RefusedPage(driver, ((Number) status).intValue());
     }
 
@@ -43,6 +45,7 @@ public final class RefusedPage {
     }
 
     public String message() {
-        return driver.findElement(By.cssSelector("[data-testid=problem-message]")).getText();
+        return driver.findElement(By.cssSelector("[data-testid=problem-message]"))
+                .getText();
     }
 }

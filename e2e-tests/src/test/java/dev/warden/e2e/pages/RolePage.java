@@ -14,8 +14,7 @@ public final class RolePage extends AdminConsolePage {
     private static final By HOLDERS = By.cssSelector("[data-testid=role-holders]");
 
     /** One holder as shown: name, kind ("group", "user", …) and scope ("Workspace" or "Group x"). */
-    public record Holder(String name, String kind, String scope) {
-    }
+    public record Holder(String name, String kind, String scope) {}
 
     private RolePage(WebDriver driver, String baseUrl) {
         super(driver, baseUrl);
@@ -32,15 +31,22 @@ public final class RolePage extends AdminConsolePage {
     }
 
     public List<String> permissions() {
-        return driver.findElements(By.cssSelector("[data-testid=role-permissions] [data-testid=role-permission]"))
-                .stream().map(WebElement::getText).toList();
+        return driver
+                .findElements(By.cssSelector("[data-testid=role-permissions] [data-testid=role-permission]"))
+                .stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     public List<Holder> holders() {
         return driver.findElements(By.cssSelector("[data-testid=holder-row]")).stream()
-                .map(row -> new Holder(row.findElement(By.cssSelector("[data-testid=holder-name]")).getText(),
-                        row.findElement(By.cssSelector("[data-testid=holder-kind]")).getText(),
-                        row.findElement(By.cssSelector("[data-testid=holder-scope]")).getText()))
+                .map(row -> new Holder(
+                        row.findElement(By.cssSelector("[data-testid=holder-name]"))
+                                .getText(),
+                        row.findElement(By.cssSelector("[data-testid=holder-kind]"))
+                                .getText(),
+                        row.findElement(By.cssSelector("[data-testid=holder-scope]"))
+                                .getText()))
                 .toList();
     }
 
@@ -51,10 +57,14 @@ public final class RolePage extends AdminConsolePage {
     public RolePage assign(String search, String name, String scopeLabel) {
         WebElement holders = driver.findElement(HOLDERS);
         driver.findElement(By.cssSelector("[data-testid=assignee-search]")).sendKeys(search);
-        WebElement match = Waits.on(driver).withMessage("the match '" + name + "'").until(d -> d
-                .findElements(By.cssSelector("[data-testid=assignee-option]")).stream()
-                .filter(o -> o.findElement(By.cssSelector("[data-testid=assignee-name]")).getText().equals(name))
-                .findFirst().orElse(null));
+        WebElement match = Waits.on(driver)
+                .withMessage("the match '" + name + "'")
+                .until(d -> d.findElements(By.cssSelector("[data-testid=assignee-option]")).stream()
+                        .filter(o -> o.findElement(By.cssSelector("[data-testid=assignee-name]"))
+                                .getText()
+                                .equals(name))
+                        .findFirst()
+                        .orElse(null));
         Htmx.awaitSettled(driver);
         match.findElement(By.cssSelector("input[type=radio]")).click();
         new Select(driver.findElement(By.cssSelector("[data-testid=scope-select]"))).selectByVisibleText(scopeLabel);

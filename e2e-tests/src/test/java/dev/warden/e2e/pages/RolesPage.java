@@ -31,17 +31,21 @@ public final class RolesPage extends AdminConsolePage {
     }
 
     public List<String> roleNames() {
-        return driver.findElements(ROW).stream().map(r -> r.getDomAttribute("data-role")).toList();
+        return driver.findElements(ROW).stream()
+                .map(r -> r.getDomAttribute("data-role"))
+                .toList();
     }
 
     public List<String> permissionsOf(String role) {
         return row(role).findElements(By.cssSelector("[data-testid=role-permission]")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     public List<String> holdersOf(String role) {
         return row(role).findElements(By.cssSelector("[data-testid=role-holder] a")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     public RolePage openRole(String role) {
@@ -53,10 +57,12 @@ public final class RolesPage extends AdminConsolePage {
     public RolePage createRole(String name, String description, String... permissions) {
         driver.findElement(By.cssSelector("[data-testid=new-role]")).click();
         Htmx.awaitSettled(driver);
-        WebElement dialog = Waits.on(driver).withMessage("the role dialog").until(ExpectedConditions
-                .visibilityOfElementLocated(By.cssSelector("[data-testid=role-dialog]")));
+        WebElement dialog = Waits.on(driver)
+                .withMessage("the role dialog")
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=role-dialog]")));
         dialog.findElement(By.cssSelector("[data-testid=role-name-input]")).sendKeys(name);
-        dialog.findElement(By.cssSelector("[data-testid=role-description-input]")).sendKeys(description);
+        dialog.findElement(By.cssSelector("[data-testid=role-description-input]"))
+                .sendKeys(description);
         List<String> wanted = Arrays.asList(permissions);
         for (WebElement box : dialog.findElements(By.cssSelector("input[type=checkbox][name=permissions]"))) {
             if (box.isSelected() != wanted.contains(box.getDomAttribute("value"))) {
@@ -68,7 +74,9 @@ public final class RolesPage extends AdminConsolePage {
     }
 
     private WebElement row(String role) {
-        return driver.findElements(ROW).stream().filter(r -> role.equals(r.getDomAttribute("data-role"))).findFirst()
+        return driver.findElements(ROW).stream()
+                .filter(r -> role.equals(r.getDomAttribute("data-role")))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("No role '" + role + "'; roles: " + roleNames()));
     }
 }

@@ -19,29 +19,34 @@ public final class TechnicalIssuedDialog {
     }
 
     static TechnicalIssuedDialog current(WebDriver driver, String baseUrl) {
-        Waits.on(driver).withMessage("the copy-your-token dialog")
+        Waits.on(driver)
+                .withMessage("the copy-your-token dialog")
                 .until(ExpectedConditions.visibilityOfElementLocated(DIALOG));
         return new TechnicalIssuedDialog(driver, baseUrl);
     }
 
     public String tokenValue() {
-        return dialog().findElement(By.cssSelector("[data-testid=issued-token-value]")).getDomProperty("value");
+        return dialog().findElement(By.cssSelector("[data-testid=issued-token-value]"))
+                .getDomProperty("value");
     }
 
     public String warning() {
-        return dialog().findElement(By.cssSelector("[data-testid=issued-warning]")).getText();
+        return dialog().findElement(By.cssSelector("[data-testid=issued-warning]"))
+                .getText();
     }
 
     /** "Role: …. Expires …. Scopes: …." */
     public String summary() {
-        return dialog().findElement(By.cssSelector("[data-testid=issued-summary]")).getText();
+        return dialog().findElement(By.cssSelector("[data-testid=issued-summary]"))
+                .getText();
     }
 
     /** Clicks Copy and waits until the button says "Copied" (the clipboard write is asynchronous). */
     public TechnicalIssuedDialog copy() {
         WebElement button = dialog().findElement(By.cssSelector("[data-testid=copy-token]"));
         button.click();
-        Waits.on(driver).withMessage("the Copy button to say Copied")
+        Waits.on(driver)
+                .withMessage("the Copy button to say Copied")
                 .until(ExpectedConditions.textToBePresentInElement(button, "Copied"));
         return this;
     }
@@ -64,7 +69,8 @@ public final class TechnicalIssuedDialog {
 
     public TechnicalTokensPage done() {
         dialog().findElement(By.cssSelector("[data-testid=close-issued]")).click();
-        Waits.on(driver).withMessage("the copy dialog to close")
+        Waits.on(driver)
+                .withMessage("the copy dialog to close")
                 .until(ExpectedConditions.invisibilityOfElementLocated(DIALOG));
         return TechnicalTokensPage.current(driver, baseUrl);
     }

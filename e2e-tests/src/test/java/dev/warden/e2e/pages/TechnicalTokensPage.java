@@ -26,7 +26,8 @@ public final class TechnicalTokensPage extends AdminConsolePage {
     }
 
     static TechnicalTokensPage current(WebDriver driver, String baseUrl) {
-        Waits.on(driver).withMessage("a list of organisation or group tokens")
+        Waits.on(driver)
+                .withMessage("a list of organisation or group tokens")
                 .until(ExpectedConditions.presenceOfElementLocated(REGION));
         Htmx.awaitSettled(driver);
         return new TechnicalTokensPage(driver, baseUrl);
@@ -50,7 +51,8 @@ public final class TechnicalTokensPage extends AdminConsolePage {
     /** The titles of the group page's tabs (Members, Roles, Access tokens) this user sees, on any group page. */
     public static List<String> groupTabTitles(AdminConsolePage groupPage) {
         return groupPage.driver.findElements(By.cssSelector("[data-testid=group-tabs] a")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     public TechnicalTokensPage reload() {
@@ -64,8 +66,11 @@ public final class TechnicalTokensPage extends AdminConsolePage {
     }
 
     public String currentView() {
-        return driver.findElements(VIEWS).stream().filter(a -> "page".equals(a.getDomAttribute("aria-current")))
-                .map(WebElement::getText).findFirst().orElse("");
+        return driver.findElements(VIEWS).stream()
+                .filter(a -> "page".equals(a.getDomAttribute("aria-current")))
+                .map(WebElement::getText)
+                .findFirst()
+                .orElse("");
     }
 
     /** Follows the "All tokens" view: the inventory of every token of the workspace. */
@@ -90,7 +95,9 @@ public final class TechnicalTokensPage extends AdminConsolePage {
     }
 
     public List<String> tokenNames() {
-        return driver.findElements(ROW).stream().map(row -> row.findElement(ROW_NAME).getText()).toList();
+        return driver.findElements(ROW).stream()
+                .map(row -> row.findElement(ROW_NAME).getText())
+                .toList();
     }
 
     public boolean hasRow(String name) {
@@ -120,8 +127,9 @@ public final class TechnicalTokensPage extends AdminConsolePage {
     }
 
     private WebElement row(String name) {
-        return findRow(name).orElseThrow(() -> new NoSuchElementException(
-                "No token row named '" + name + "'; rows: " + tokenNames()));
+        return findRow(name)
+                .orElseThrow(
+                        () -> new NoSuchElementException("No token row named '" + name + "'; rows: " + tokenNames()));
     }
 
     private Optional<WebElement> findRow(String name) {

@@ -17,8 +17,7 @@ public final class TokenDetailPage extends AdminConsolePage {
     private static final By RESULT = By.cssSelector("[data-testid=check-result]");
 
     /** One scope as the panel shows it; {@code why} is empty for a live scope. */
-    public record ScopeState(String scope, boolean live, String status, String why) {
-    }
+    public record ScopeState(String scope, boolean live, String status, String why) {}
 
     private TokenDetailPage(WebDriver driver, String baseUrl) {
         super(driver, baseUrl);
@@ -46,29 +45,38 @@ public final class TokenDetailPage extends AdminConsolePage {
 
     public List<ScopeState> scopes() {
         return driver.findElements(By.cssSelector("[data-testid=scope-state]")).stream()
-                .map(li -> new ScopeState(li.getDomAttribute("data-scope"),
+                .map(li -> new ScopeState(
+                        li.getDomAttribute("data-scope"),
                         Boolean.parseBoolean(li.getDomAttribute("data-live")),
-                        li.findElement(By.cssSelector("[data-testid=scope-status]")).getText(),
-                        li.findElements(By.cssSelector("[data-testid=scope-why]")).stream().findFirst()
-                                .map(WebElement::getText).orElse("")))
+                        li.findElement(By.cssSelector("[data-testid=scope-status]"))
+                                .getText(),
+                        li.findElements(By.cssSelector("[data-testid=scope-why]")).stream()
+                                .findFirst()
+                                .map(WebElement::getText)
+                                .orElse("")))
                 .toList();
     }
 
     public List<String> effectivePermissions() {
         return driver.findElements(By.cssSelector("[data-testid=effective-permission]")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** The warning shown instead of effective permissions when the token can do nothing. */
     public Optional<String> noEffectivePermissions() {
-        return driver.findElements(By.cssSelector("[data-testid=no-effective-permissions]")).stream().findFirst()
+        return driver.findElements(By.cssSelector("[data-testid=no-effective-permissions]")).stream()
+                .findFirst()
                 .map(WebElement::getText);
     }
 
     /** The endpoints the picker offers, by their label ("POST /api/2.0/token/create"). */
     public List<String> endpointChoices() {
-        return new Select(driver.findElement(By.cssSelector("[data-testid=check-endpoint]"))).getOptions().stream()
-                .map(o -> o.getDomAttribute("value")).filter(v -> v != null && !v.isEmpty()).toList();
+        return new Select(driver.findElement(By.cssSelector("[data-testid=check-endpoint]")))
+                .getOptions().stream()
+                        .map(o -> o.getDomAttribute("value"))
+                        .filter(v -> v != null && !v.isEmpty())
+                        .toList();
     }
 
     /** Picks the endpoint from the list, clicks Check and waits for the answer. */
@@ -102,49 +110,63 @@ public final class TokenDetailPage extends AdminConsolePage {
         }
 
         /** One line of the trace: "Step 8", its step code, "passed" / "failed" / "skipped", its detail. */
-        public record Line(String number, String step, String outcome, String description, String detail) {
-        }
+        public record Line(String number, String step, String outcome, String description, String detail) {}
 
         public String verdict() {
-            return result().findElement(By.cssSelector("[data-testid=check-verdict]")).getText();
+            return result().findElement(By.cssSelector("[data-testid=check-verdict]"))
+                    .getText();
         }
 
         public String endpoint() {
-            return result().findElement(By.cssSelector("[data-testid=checked-endpoint]")).getText();
+            return result().findElement(By.cssSelector("[data-testid=checked-endpoint]"))
+                    .getText();
         }
 
         public String permission() {
-            return result().findElement(By.cssSelector("[data-testid=checked-permission]")).getText();
+            return result().findElement(By.cssSelector("[data-testid=checked-permission]"))
+                    .getText();
         }
 
         public String message() {
-            return result().findElement(By.cssSelector("[data-testid=check-message]")).getText();
+            return result().findElement(By.cssSelector("[data-testid=check-message]"))
+                    .getText();
         }
 
         /** The values of one fact of the refusal, by its API name ({@code token_scopes}). */
         public List<String> fact(String name) {
-            return result().findElements(By.cssSelector("[data-testid=fact-" + name + "] [data-testid=fact-value]"))
-                    .stream().map(WebElement::getText).toList();
+            return result()
+                    .findElements(By.cssSelector("[data-testid=fact-" + name + "] [data-testid=fact-value]"))
+                    .stream()
+                    .map(WebElement::getText)
+                    .toList();
         }
 
         public List<Line> trace() {
             return result().findElements(By.cssSelector("[data-testid=trace-step]")).stream()
-                    .map(li -> new Line(li.findElement(By.cssSelector("[data-testid=trace-number]")).getText(),
-                            li.getDomAttribute("data-step"), li.getDomAttribute("data-outcome"),
-                            li.findElement(By.cssSelector("[data-testid=trace-description]")).getText(),
-                            li.findElements(By.cssSelector("[data-testid=trace-detail]")).stream().findFirst()
-                                    .map(WebElement::getText).orElse("")))
+                    .map(li -> new Line(
+                            li.findElement(By.cssSelector("[data-testid=trace-number]"))
+                                    .getText(),
+                            li.getDomAttribute("data-step"),
+                            li.getDomAttribute("data-outcome"),
+                            li.findElement(By.cssSelector("[data-testid=trace-description]"))
+                                    .getText(),
+                            li.findElements(By.cssSelector("[data-testid=trace-detail]")).stream()
+                                    .findFirst()
+                                    .map(WebElement::getText)
+                                    .orElse("")))
                     .toList();
         }
 
         /** Whether keyboard focus moved to the answer, so the next Tab continues from there. */
         public boolean hasFocus() {
-            return "check-result-heading".equals(driver.switchTo().activeElement().getDomAttribute("id"));
+            return "check-result-heading"
+                    .equals(driver.switchTo().activeElement().getDomAttribute("id"));
         }
 
         /** The error shown next to a field of the form ({@code request} or {@code endpoint}), if any. */
         public Optional<String> errorFor(String field) {
-            return driver.findElements(By.cssSelector("[data-testid=error-" + field + "]")).stream().findFirst()
+            return driver.findElements(By.cssSelector("[data-testid=error-" + field + "]")).stream()
+                    .findFirst()
                     .map(WebElement::getText);
         }
 

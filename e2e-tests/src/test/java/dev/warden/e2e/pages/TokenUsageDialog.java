@@ -20,12 +20,10 @@ public final class TokenUsageDialog {
     private static final By ADMIN_ROW = By.cssSelector("[data-testid=implicit-admin-row]");
 
     /** One line of the list: who, and CAN_USE or CAN_MANAGE; {@code removable} when it has a Remove button. */
-    public record Entry(String name, String level, boolean removable) {
-    }
+    public record Entry(String name, String level, boolean removable) {}
 
     /** One principal the preview says would lose token usage, and its line ("(user) · 1 working token"). */
-    public record Loss(String name, String tokens) {
-    }
+    public record Loss(String name, String tokens) {}
 
     private final WebDriver driver;
     private final String baseUrl;
@@ -36,7 +34,9 @@ public final class TokenUsageDialog {
     }
 
     static TokenUsageDialog current(WebDriver driver, String baseUrl) {
-        Waits.on(driver).withMessage("the token usage dialog").until(ExpectedConditions.visibilityOfElementLocated(DIALOG));
+        Waits.on(driver)
+                .withMessage("the token usage dialog")
+                .until(ExpectedConditions.visibilityOfElementLocated(DIALOG));
         Htmx.awaitSettled(driver);
         return new TokenUsageDialog(driver, baseUrl);
     }
@@ -46,24 +46,41 @@ public final class TokenUsageDialog {
     }
 
     public List<Entry> entries() {
-        return dialog().findElements(ENTRY_ROW).stream().map(row -> new Entry(row.getDomAttribute("data-name"),
-                row.getDomAttribute("data-level"),
-                !row.findElements(By.cssSelector("[data-testid=remove-entry]")).isEmpty())).toList();
+        return dialog().findElements(ENTRY_ROW).stream()
+                .map(row -> new Entry(
+                        row.getDomAttribute("data-name"),
+                        row.getDomAttribute("data-level"),
+                        !row.findElements(By.cssSelector("[data-testid=remove-entry]"))
+                                .isEmpty()))
+                .toList();
     }
 
     public List<Entry> implicitAdmins() {
-        return dialog().findElements(ADMIN_ROW).stream().map(row -> new Entry(row.getDomAttribute("data-name"),
-                row.findElement(By.cssSelector("[data-testid=entry-level]")).getText(),
-                !row.findElements(By.cssSelector("[data-testid=remove-entry]")).isEmpty())).toList();
+        return dialog().findElements(ADMIN_ROW).stream()
+                .map(row -> new Entry(
+                        row.getDomAttribute("data-name"),
+                        row.findElement(By.cssSelector("[data-testid=entry-level]"))
+                                .getText(),
+                        !row.findElements(By.cssSelector("[data-testid=remove-entry]"))
+                                .isEmpty()))
+                .toList();
     }
 
     /** Types {@code search} into the autocomplete, chooses the match called {@code name}, picks the level, clicks Add. */
     public TokenUsageDialog add(String search, String name, String level) {
         dialog().findElement(By.cssSelector("[data-testid=token-usage-search]")).sendKeys(search);
-        WebElement match = Waits.on(driver).withMessage("the match '" + name + "'").until(d -> d
-                .findElements(By.cssSelector("[data-testid=token-usage-dialog] [data-testid=assignee-option]")).stream()
-                .filter(o -> o.findElement(By.cssSelector("[data-testid=assignee-name]")).getText().equals(name))
-                .findFirst().orElse(null));
+        WebElement match = Waits.on(driver)
+                .withMessage("the match '" + name + "'")
+                .until(
+                        d -> d
+                                .findElements(By.cssSelector(
+                                        "[data-testid=token-usage-dialog] [data-testid=assignee-option]"))
+                                .stream()
+                                .filter(o -> o.findElement(By.cssSelector("[data-testid=assignee-name]"))
+                                        .getText()
+                                        .equals(name))
+                                .findFirst()
+                                .orElse(null));
         Htmx.awaitSettled(driver);
         match.findElement(By.cssSelector("input[type=radio]")).click();
         new Select(dialog().findElement(By.cssSelector("[data-testid=add-level]"))).selectByValue(level);
@@ -72,20 +89,25 @@ public final class TokenUsageDialog {
 
     public TokenUsageDialog remove(String name) {
         WebElement row = dialog().findElements(ENTRY_ROW).stream()
-                .filter(r -> name.equals(r.getDomAttribute("data-name"))).findFirst()
+                .filter(r -> name.equals(r.getDomAttribute("data-name")))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("No entry '" + name + "'; entries: " + entries()));
         return clickAndAwaitRerender(row.findElement(By.cssSelector("[data-testid=remove-entry]")));
     }
 
     /** "2 principals lose token usage; their 5 tokens will stop working …", or that nobody does. */
     public String impactSummary() {
-        return dialog().findElement(By.cssSelector("[data-testid=impact-summary]")).getText();
+        return dialog().findElement(By.cssSelector("[data-testid=impact-summary]"))
+                .getText();
     }
 
     public List<Loss> losses() {
         return dialog().findElements(By.cssSelector("[data-testid=impact-row]")).stream()
-                .map(row -> new Loss(row.findElement(By.cssSelector("[data-testid=impact-name]")).getText(),
-                        row.findElement(By.cssSelector("[data-testid=impact-tokens]")).getText()))
+                .map(row -> new Loss(
+                        row.findElement(By.cssSelector("[data-testid=impact-name]"))
+                                .getText(),
+                        row.findElement(By.cssSelector("[data-testid=impact-tokens]"))
+                                .getText()))
                 .toList();
     }
 
@@ -98,7 +120,8 @@ public final class TokenUsageDialog {
     /** Cancel: closes the dialog; nothing is sent. */
     public WorkspaceSettingsPage cancel() {
         dialog().findElement(By.cssSelector("[data-testid=cancel-token-usage]")).click();
-        Waits.on(driver).withMessage("the token usage dialog to close")
+        Waits.on(driver)
+                .withMessage("the token usage dialog to close")
                 .until(ExpectedConditions.invisibilityOfElementLocated(DIALOG));
         return WorkspaceSettingsPage.current(driver, baseUrl);
     }
@@ -106,7 +129,9 @@ public final class TokenUsageDialog {
     private TokenUsageDialog clickAndAwaitRerender(WebElement button) {
         WebElement before = dialog();
         button.click();
-        Waits.on(driver).withMessage("the re-rendered token usage dialog").until(ExpectedConditions.stalenessOf(before));
+        Waits.on(driver)
+                .withMessage("the re-rendered token usage dialog")
+                .until(ExpectedConditions.stalenessOf(before));
         return current(driver, baseUrl);
     }
 

@@ -25,7 +25,9 @@ public final class WorkspaceSettingsPage extends AdminConsolePage {
     }
 
     static WorkspaceSettingsPage current(WebDriver driver, String baseUrl) {
-        Waits.on(driver).withMessage("the workspace settings page").until(ExpectedConditions.presenceOfElementLocated(PANEL));
+        Waits.on(driver)
+                .withMessage("the workspace settings page")
+                .until(ExpectedConditions.presenceOfElementLocated(PANEL));
         Htmx.awaitSettled(driver);
         return new WorkspaceSettingsPage(driver, baseUrl);
     }
@@ -64,7 +66,8 @@ public final class WorkspaceSettingsPage extends AdminConsolePage {
     }
 
     public Optional<String> errorFor(String field) {
-        return driver.findElements(By.cssSelector("[data-testid=error-" + field + "]")).stream().findFirst()
+        return driver.findElements(By.cssSelector("[data-testid=error-" + field + "]")).stream()
+                .findFirst()
                 .map(WebElement::getText);
     }
 

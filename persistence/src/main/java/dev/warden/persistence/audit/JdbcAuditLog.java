@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class JdbcAuditLog implements AuditLog {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<LinkedHashMap<String, String>> DETAILS = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, String>> DETAILS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcOperations batch;
@@ -50,7 +50,9 @@ class JdbcAuditLog implements AuditLog {
                         VALUES (:workspace, :at, :actorId, :actorName, :action, :targetType, :targetId, :address, :details)""")
                 .param("workspace", event.workspace().value())
                 .param("at", Times.toDatabase(event.occurredAt()))
-                .param("actorId", event.actorId() == null ? null : event.actorId().value())
+                .param(
+                        "actorId",
+                        event.actorId() == null ? null : event.actorId().value())
                 .param("actorName", truncate(event.actorName(), 255))
                 .param("action", event.action().name())
                 .param("targetType", event.targetType())
@@ -60,13 +62,17 @@ class JdbcAuditLog implements AuditLog {
                 .update(key, "id");
         if (!event.subjects().isEmpty()) {
             long id = key.getKeyAs(Number.class).longValue();
-            batch.batchUpdate("INSERT INTO audit_event_subject (audit_event_id, workspace_id, subject_type, subject_id)"
+            batch.batchUpdate(
+                    "INSERT INTO audit_event_subject (audit_event_id, workspace_id, subject_type, subject_id)"
                             + " VALUES (:id, :workspace, :type, :subject)",
-                    event.subjects().stream().distinct().map(subject -> new MapSqlParameterSource()
-                            .addValue("id", id)
-                            .addValue("workspace", event.workspace().value())
-                            .addValue("type", event.targetType())
-                            .addValue("subject", subject)).toArray(SqlParameterSource[]::new));
+                    event.subjects().stream()
+                            .distinct()
+                            .map(subject -> new MapSqlParameterSource()
+                                    .addValue("id", id)
+                                    .addValue("workspace", event.workspace().value())
+                                    .addValue("type", event.targetType())
+                                    .addValue("subject", subject))
+                            .toArray(SqlParameterSource[]::new));
         }
     }
 
@@ -74,8 +80,7 @@ class JdbcAuditLog implements AuditLog {
     public List<AuditEvent> recent(WorkspaceId workspace, int limit) {
         return read("""
                         SELECT * FROM audit_event WHERE workspace_id = :workspace
-                         ORDER BY occurred_at DESC, id DESC LIMIT :limit""",
-                Map.of("workspace", workspace.value(), "limit", limit));
+                         ORDER BY occurred_at DESC, id DESC LIMIT :limit""", Map.of("workspace", workspace.value(), "limit", limit));
     }
 
     /** Two indexed lookups (as main target, as subject) rather than an OR across two tables. */
@@ -88,8 +93,7 @@ class JdbcAuditLog implements AuditLog {
                             UNION
                             SELECT audit_event_id FROM audit_event_subject
                              WHERE workspace_id = :workspace AND subject_type = :type AND subject_id = :target)
-                         ORDER BY occurred_at DESC, id DESC LIMIT :limit""",
-                params(workspace, targetType, targetId, limit));
+                         ORDER BY occurred_at DESC, id DESC LIMIT :limit""", params(workspace, targetType, targetId, limit));
     }
 
     private static Map<String, Object> params(WorkspaceId workspace, String targetType, String targetId, int limit) {
@@ -103,35 +107,55 @@ class JdbcAuditLog implements AuditLog {
 
     private List<AuditEvent> read(String sql, Map<String, ?> params) {
         Map<Long, List<String>> subjects = new LinkedHashMap<>();
-        List<StoredEvent> rows = jdbc.sql(sql).params(params).query((rs, n) -> {
-            long actorId = rs.getLong("actor_id");
-            boolean noActor = rs.wasNull();
-            String details = rs.getString("details");
-            Map<String, String> map = details == null ? Map.of() : JSON.readValue(details, DETAILS);
-            subjects.put(rs.getLong("id"), new ArrayList<>());
-            return new StoredEvent(rs.getLong("id"), new AuditEvent(new WorkspaceId(rs.getLong("workspace_id")),
-                    Times.read(rs, "occurred_at"),
-                    noActor ? null : new PrincipalId(actorId), rs.getString("actor_name"),
-                    AuditAction.valueOf(rs.getString("action")), rs.getString("target_type"),
-                    rs.getString("target_id"), rs.getString("client_address"), map));
-        }).list();
+        List<StoredEvent> rows = jdbc.sql(sql)
+                .params(params)
+                .query((rs, n) -> {
+                    long actorId = rs.getLong("actor_id");
+                    boolean noActor = rs.wasNull();
+                    String details = rs.getString("details");
+                    Map<String, String> map = details == null ? Map.of() : JSON.readValue(details, DETAILS);
+                    subjects.put(rs.getLong("id"), new ArrayList<>());
+                    return new StoredEvent(
+                            rs.getLong("id"),
+                            new AuditEvent(
+                                    new WorkspaceId(rs.getLong("workspace_id")),
+                                    Times.read(rs, "occurred_at"),
+                                    noActor ? null : new PrincipalId(actorId),
+                                    rs.getString("actor_name"),
+                                    AuditAction.valueOf(rs.getString("action")),
+                                    rs.getString("target_type"),
+                                    rs.getString("target_id"),
+                                    rs.getString("client_address"),
+                                    map));
+                })
+                .list();
         if (!subjects.isEmpty()) {
             jdbc.sql("""
                             SELECT audit_event_id, subject_id FROM audit_event_subject
-                             WHERE audit_event_id IN (:ids) ORDER BY audit_event_id, subject_id""")
-                    .param("ids", subjects.keySet())
-                    .query((RowCallbackHandler) rs -> subjects.get(rs.getLong(1)).add(rs.getString(2)));
+                             WHERE audit_event_id IN (:ids) ORDER BY audit_event_id, subject_id""").param("ids", subjects.keySet()).query((RowCallbackHandler)
+                    rs -> subjects.get(rs.getLong(1)).add(rs.getString(2)));
         }
-        return rows.stream().map(row -> withSubjects(row.event(), subjects.get(row.id()))).toList();
+        return rows.stream()
+                .map(row -> withSubjects(row.event(), subjects.get(row.id())))
+                .toList();
     }
 
-    private record StoredEvent(long id, AuditEvent event) {
-    }
+    private record StoredEvent(long id, AuditEvent event) {}
 
     private static AuditEvent withSubjects(AuditEvent event, List<String> subjects) {
-        return subjects.isEmpty() ? event : new AuditEvent(event.workspace(), event.occurredAt(), event.actorId(),
-                event.actorName(), event.action(), event.targetType(), event.targetId(), event.clientAddress(),
-                event.details(), subjects);
+        return subjects.isEmpty()
+                ? event
+                : new AuditEvent(
+                        event.workspace(),
+                        event.occurredAt(),
+                        event.actorId(),
+                        event.actorName(),
+                        event.action(),
+                        event.targetType(),
+                        event.targetId(),
+                        event.clientAddress(),
+                        event.details(),
+                        subjects);
     }
 
     private static String truncate(String value, int max) {

@@ -14,8 +14,8 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -34,16 +34,20 @@ class JdbcGroupRepository implements GroupRepository {
     @Override
     public Optional<Group> findById(WorkspaceId workspace, GroupId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM principal_group WHERE workspace_id = :workspace AND id = :id")
-                .param("workspace", workspace.value()).param("id", id.value())
-                .query(JdbcGroupRepository::toGroup).optional();
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .query(JdbcGroupRepository::toGroup)
+                .optional();
     }
 
     @Override
     public Optional<Group> findByDisplayName(WorkspaceId workspace, String displayName) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM principal_group WHERE workspace_id = :workspace"
                         + " AND display_name = :name")
-                .param("workspace", workspace.value()).param("name", displayName)
-                .query(JdbcGroupRepository::toGroup).optional();
+                .param("workspace", workspace.value())
+                .param("name", displayName)
+                .query(JdbcGroupRepository::toGroup)
+                .optional();
     }
 
     @Override
@@ -52,8 +56,10 @@ class JdbcGroupRepository implements GroupRepository {
             return List.of();
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM principal_group WHERE workspace_id = :workspace AND id IN (:ids)")
-                .param("workspace", workspace.value()).param("ids", ids.stream().map(GroupId::value).toList())
-                .query(JdbcGroupRepository::toGroup).list();
+                .param("workspace", workspace.value())
+                .param("ids", ids.stream().map(GroupId::value).toList())
+                .query(JdbcGroupRepository::toGroup)
+                .list();
     }
 
     @Override
@@ -65,16 +71,30 @@ class JdbcGroupRepository implements GroupRepository {
         if (contains != null) {
             where.append(" AND LOWER(display_name) LIKE :pattern");
         }
-        String pattern = contains == null ? null
-                : "%" + contains.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = contains == null
+                ? null
+                : "%"
+                        + contains.toLowerCase(Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_")
+                        + "%";
         long total = jdbc.sql("SELECT COUNT(*)" + where)
-                .param("workspace", workspace.value()).param("name", displayNameEquals).param("pattern", pattern)
-                .query(Long.class).single();
-        List<Group> items = page.limit() == 0 ? List.of() : jdbc.sql("SELECT " + COLUMNS + where
-                        + " ORDER BY display_name, id LIMIT :limit OFFSET :offset")
-                .param("workspace", workspace.value()).param("name", displayNameEquals).param("pattern", pattern)
-                .param("limit", page.limit()).param("offset", page.offset())
-                .query(JdbcGroupRepository::toGroup).list();
+                .param("workspace", workspace.value())
+                .param("name", displayNameEquals)
+                .param("pattern", pattern)
+                .query(Long.class)
+                .single();
+        List<Group> items = page.limit() == 0
+                ? List.of()
+                : jdbc.sql("SELECT " + COLUMNS + where + " ORDER BY display_name, id LIMIT :limit OFFSET :offset")
+                        .param("workspace", workspace.value())
+                        .param("name", displayNameEquals)
+                        .param("pattern", pattern)
+                        .param("limit", page.limit())
+                        .param("offset", page.offset())
+                        .query(JdbcGroupRepository::toGroup)
+                        .list();
         return new Page<>(items, total, page);
     }
 
@@ -83,16 +103,20 @@ class JdbcGroupRepository implements GroupRepository {
         if (group.id() != null) {
             jdbc.sql("UPDATE principal_group SET display_name = :name, external_id = :external"
                             + " WHERE workspace_id = :workspace AND id = :id")
-                    .param("name", group.displayName()).param("external", group.externalId())
-                    .param("workspace", group.workspace().value()).param("id", group.id().value())
+                    .param("name", group.displayName())
+                    .param("external", group.externalId())
+                    .param("workspace", group.workspace().value())
+                    .param("id", group.id().value())
                     .update();
             return group;
         }
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO principal_group (workspace_id, display_name, external_id, created_at)"
                         + " VALUES (:workspace, :name, :external, :now)")
-                .param("workspace", group.workspace().value()).param("name", group.displayName())
-                .param("external", group.externalId()).param("now", Times.toDatabase(now()))
+                .param("workspace", group.workspace().value())
+                .param("name", group.displayName())
+                .param("external", group.externalId())
+                .param("now", Times.toDatabase(now()))
                 .update(key, "id");
         return group.withId(new GroupId(key.getKey().longValue()));
     }
@@ -101,15 +125,20 @@ class JdbcGroupRepository implements GroupRepository {
     @Override
     public boolean delete(WorkspaceId workspace, GroupId id) {
         return jdbc.sql("DELETE FROM principal_group WHERE workspace_id = :workspace AND id = :id")
-                .param("workspace", workspace.value()).param("id", id.value()).update() == 1;
+                        .param("workspace", workspace.value())
+                        .param("id", id.value())
+                        .update()
+                == 1;
     }
 
     @Override
     public List<PrincipalId> members(WorkspaceId workspace, GroupId group) {
         return jdbc.sql("SELECT principal_id FROM group_member WHERE workspace_id = :workspace AND group_id = :group"
                         + " ORDER BY principal_id")
-                .param("workspace", workspace.value()).param("group", group.value())
-                .query((rs, n) -> new PrincipalId(rs.getLong(1))).list();
+                .param("workspace", workspace.value())
+                .param("group", group.value())
+                .query((rs, n) -> new PrincipalId(rs.getLong(1)))
+                .list();
     }
 
     /** Inserts only when group and principal both belong to the workspace and the membership is new. */
@@ -122,31 +151,43 @@ class JdbcGroupRepository implements GroupRepository {
                          WHERE g.workspace_id = :workspace AND g.id = :group
                            AND p.workspace_id = :workspace AND p.id = :member
                            AND NOT EXISTS (SELECT 1 FROM group_member m WHERE m.group_id = :group AND m.principal_id = :member)""")
-                .param("workspace", workspace.value()).param("group", group.value()).param("member", member.value())
-                .param("now", Times.toDatabase(now()))
-                .update() == 1;
+                        .param("workspace", workspace.value())
+                        .param("group", group.value())
+                        .param("member", member.value())
+                        .param("now", Times.toDatabase(now()))
+                        .update()
+                == 1;
     }
 
     @Override
     public boolean removeMember(WorkspaceId workspace, GroupId group, PrincipalId member) {
         return jdbc.sql("DELETE FROM group_member WHERE workspace_id = :workspace AND group_id = :group"
-                        + " AND principal_id = :member")
-                .param("workspace", workspace.value()).param("group", group.value()).param("member", member.value())
-                .update() == 1;
+                                + " AND principal_id = :member")
+                        .param("workspace", workspace.value())
+                        .param("group", group.value())
+                        .param("member", member.value())
+                        .update()
+                == 1;
     }
 
     @Override
     public List<Group> groupsOf(WorkspaceId workspace, PrincipalId member) {
-        return jdbc.sql("SELECT g.id, g.workspace_id, g.display_name, g.external_id FROM principal_group g"
-                        + " JOIN group_member m ON m.group_id = g.id"
-                        + " WHERE m.workspace_id = :workspace AND m.principal_id = :member ORDER BY g.display_name, g.id")
-                .param("workspace", workspace.value()).param("member", member.value())
-                .query(JdbcGroupRepository::toGroup).list();
+        return jdbc.sql(
+                        "SELECT g.id, g.workspace_id, g.display_name, g.external_id FROM principal_group g"
+                                + " JOIN group_member m ON m.group_id = g.id"
+                                + " WHERE m.workspace_id = :workspace AND m.principal_id = :member ORDER BY g.display_name, g.id")
+                .param("workspace", workspace.value())
+                .param("member", member.value())
+                .query(JdbcGroupRepository::toGroup)
+                .list();
     }
 
     private static Group toGroup(ResultSet rs, int row) throws SQLException {
-        return new Group(new GroupId(rs.getLong("id")), new WorkspaceId(rs.getLong("workspace_id")),
-                rs.getString("display_name"), rs.getString("external_id"));
+        return new Group(
+                new GroupId(rs.getLong("id")),
+                new WorkspaceId(rs.getLong("workspace_id")),
+                rs.getString("display_name"),
+                rs.getString("external_id"));
     }
 
     private static java.time.Instant now() {

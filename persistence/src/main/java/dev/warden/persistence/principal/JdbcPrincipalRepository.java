@@ -17,9 +17,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Locale;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -40,8 +40,11 @@ class JdbcPrincipalRepository implements PrincipalRepository {
 
     @Override
     public Optional<Principal> findById(WorkspaceId workspace, PrincipalId id) {
-        return jdbc.sql(SELECT + " AND id = :id").param("workspace", workspace.value()).param("id", id.value())
-                .query(JdbcPrincipalRepository::toPrincipal).optional();
+        return jdbc.sql(SELECT + " AND id = :id")
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .query(JdbcPrincipalRepository::toPrincipal)
+                .optional();
     }
 
     @Override
@@ -57,8 +60,10 @@ class JdbcPrincipalRepository implements PrincipalRepository {
     /** A null value finds the principal without one (as the derived queries of the Spring Data version did). */
     private Optional<Principal> findBy(WorkspaceId workspace, String column, String value) {
         return jdbc.sql(SELECT + " AND " + column + (value == null ? " IS NULL" : " = :value"))
-                .param("workspace", workspace.value()).param("value", value)
-                .query(JdbcPrincipalRepository::toPrincipal).optional();
+                .param("workspace", workspace.value())
+                .param("value", value)
+                .query(JdbcPrincipalRepository::toPrincipal)
+                .optional();
     }
 
     @Override
@@ -67,13 +72,15 @@ class JdbcPrincipalRepository implements PrincipalRepository {
             return List.of();
         }
         return jdbc.sql(SELECT + " AND id IN (:ids)")
-                .param("workspace", workspace.value()).param("ids", ids.stream().map(PrincipalId::value).toList())
-                .query(JdbcPrincipalRepository::toPrincipal).list();
+                .param("workspace", workspace.value())
+                .param("ids", ids.stream().map(PrincipalId::value).toList())
+                .query(JdbcPrincipalRepository::toPrincipal)
+                .list();
     }
 
     @Override
     public Page<Principal> search(WorkspaceId workspace, PrincipalKind kind, PrincipalQuery wanted, PageRequest page) {
-        PrincipalQuery query = wanted == null ? PrincipalQuery.ALL : wanted;   // the port: null lists everything
+        PrincipalQuery query = wanted == null ? PrincipalQuery.ALL : wanted; // the port: null lists everything
         StringBuilder where = new StringBuilder(" FROM principal WHERE workspace_id = :workspace AND kind = :kind");
         Map<String, Object> params = new HashMap<>();
         params.put("workspace", workspace.value());
@@ -90,11 +97,18 @@ class JdbcPrincipalRepository implements PrincipalRepository {
                     + " OR UPPER(application_id) LIKE UPPER(:pattern))");
             params.put("pattern", "%" + escapeLike(query.contains().toLowerCase(Locale.ROOT)) + "%");
         }
-        long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
-        List<Principal> items = page.limit() == 0 ? List.of() : jdbc.sql("SELECT " + COLUMNS + where
-                        + " ORDER BY display_name, id LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", page.limit()).param("offset", page.offset())
-                .query(JdbcPrincipalRepository::toPrincipal).list();
+        long total = jdbc.sql("SELECT COUNT(*)" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Principal> items = page.limit() == 0
+                ? List.of()
+                : jdbc.sql("SELECT " + COLUMNS + where + " ORDER BY display_name, id LIMIT :limit OFFSET :offset")
+                        .params(params)
+                        .param("limit", page.limit())
+                        .param("offset", page.offset())
+                        .query(JdbcPrincipalRepository::toPrincipal)
+                        .list();
         return new Page<>(items, total, page);
     }
 
@@ -113,7 +127,8 @@ class JdbcPrincipalRepository implements PrincipalRepository {
                                                    external_id, created_at)
                             VALUES (:workspace, :kind, :userName, :applicationId, :displayName, :active,
                                     :passwordHash, :email, :givenName, :familyName, :externalId, :createdAt)""")
-                    .params(columns(principal)).param("createdAt", Times.toDatabase(now()))
+                    .params(columns(principal))
+                    .param("createdAt", Times.toDatabase(now()))
                     .update(key, "id");
             return principal.withId(new PrincipalId(key.getKey().longValue()));
         }
@@ -125,9 +140,10 @@ class JdbcPrincipalRepository implements PrincipalRepository {
                                email = :email, given_name = :givenName, family_name = :familyName,
                                external_id = :externalId
                          WHERE workspace_id = :workspace AND id = :id""")
-                .params(columns(principal)).param("id", principal.id().value())
+                .params(columns(principal))
+                .param("id", principal.id().value())
                 .update();
-        if (updated != 1) {   // deleted since it was read
+        if (updated != 1) { // deleted since it was read
             throw new OptimisticLockingFailureException("principal " + principal.id() + " was not updated");
         }
         return principal;
@@ -138,9 +154,14 @@ class JdbcPrincipalRepository implements PrincipalRepository {
     public boolean delete(WorkspaceId workspace, PrincipalId id) {
         jdbc.sql("DELETE FROM access_token_scope WHERE workspace_id = :workspace AND token_id IN"
                         + " (SELECT token_id FROM access_token WHERE workspace_id = :workspace AND owner_id = :id)")
-                .param("workspace", workspace.value()).param("id", id.value()).update();
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .update();
         return jdbc.sql("DELETE FROM principal WHERE workspace_id = :workspace AND id = :id")
-                .param("workspace", workspace.value()).param("id", id.value()).update() == 1;
+                        .param("workspace", workspace.value())
+                        .param("id", id.value())
+                        .update()
+                == 1;
     }
 
     private static Map<String, Object> columns(Principal principal) {
@@ -176,10 +197,18 @@ class JdbcPrincipalRepository implements PrincipalRepository {
     }
 
     private static Principal toPrincipal(ResultSet rs, int row) throws SQLException {
-        return new Principal(new PrincipalId(rs.getLong("id")), new WorkspaceId(rs.getLong("workspace_id")),
-                PrincipalKind.valueOf(rs.getString("kind")), rs.getString("user_name"), rs.getString("display_name"),
-                rs.getBoolean("active"), rs.getString("password_hash"), rs.getString("application_id"),
-                rs.getString("email"), rs.getString("given_name"), rs.getString("family_name"),
+        return new Principal(
+                new PrincipalId(rs.getLong("id")),
+                new WorkspaceId(rs.getLong("workspace_id")),
+                PrincipalKind.valueOf(rs.getString("kind")),
+                rs.getString("user_name"),
+                rs.getString("display_name"),
+                rs.getBoolean("active"),
+                rs.getString("password_hash"),
+                rs.getString("application_id"),
+                rs.getString("email"),
+                rs.getString("given_name"),
+                rs.getString("family_name"),
                 rs.getString("external_id"));
     }
 }

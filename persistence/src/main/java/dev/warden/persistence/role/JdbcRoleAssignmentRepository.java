@@ -55,9 +55,19 @@ class JdbcRoleAssignmentRepository implements RoleAssignmentRepository {
                         + " VALUES (:workspace, :role, :principal, :group, :scope, :now)")
                 .param("workspace", assignment.workspace().value())
                 .param("role", assignment.role().value())
-                .param("principal", assignment.principal() == null ? null : assignment.principal().value())
-                .param("group", assignment.group() == null ? null : assignment.group().value())
-                .param("scope", assignment.scopeGroup() == null ? null : assignment.scopeGroup().value())
+                .param(
+                        "principal",
+                        assignment.principal() == null
+                                ? null
+                                : assignment.principal().value())
+                .param(
+                        "group",
+                        assignment.group() == null ? null : assignment.group().value())
+                .param(
+                        "scope",
+                        assignment.scopeGroup() == null
+                                ? null
+                                : assignment.scopeGroup().value())
                 .param("now", Times.toDatabase(Clock.systemUTC().instant().truncatedTo(ChronoUnit.MICROS)))
                 .update(key, "id");
         return assignment.withId(new RoleAssignmentId(key.getKey().longValue()));
@@ -65,7 +75,10 @@ class JdbcRoleAssignmentRepository implements RoleAssignmentRepository {
 
     private void requireInWorkspace(String table, long id, WorkspaceId workspace) {
         int found = jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE workspace_id = :workspace AND id = :id")
-                .param("workspace", workspace.value()).param("id", id).query(Integer.class).single();
+                .param("workspace", workspace.value())
+                .param("id", id)
+                .query(Integer.class)
+                .single();
         if (found == 0) {
             throw new DataIntegrityViolationException("no " + table + " " + id + " in workspace " + workspace);
         }
@@ -73,45 +86,62 @@ class JdbcRoleAssignmentRepository implements RoleAssignmentRepository {
 
     @Override
     public Optional<RoleAssignment> findById(WorkspaceId workspace, RoleAssignmentId id) {
-        return jdbc.sql(SELECT + " AND id = :id").param("workspace", workspace.value()).param("id", id.value())
-                .query(JdbcRoleAssignmentRepository::toAssignment).optional();
+        return jdbc.sql(SELECT + " AND id = :id")
+                .param("workspace", workspace.value())
+                .param("id", id.value())
+                .query(JdbcRoleAssignmentRepository::toAssignment)
+                .optional();
     }
 
     @Override
     public boolean delete(WorkspaceId workspace, RoleAssignmentId id) {
         return jdbc.sql("DELETE FROM role_grant WHERE workspace_id = :workspace AND id = :id")
-                .param("workspace", workspace.value()).param("id", id.value()).update() == 1;
+                        .param("workspace", workspace.value())
+                        .param("id", id.value())
+                        .update()
+                == 1;
     }
 
     @Override
     public List<RoleAssignment> forAssignees(WorkspaceId workspace, PrincipalId principal, Collection<GroupId> groups) {
         String groupClause = groups.isEmpty() ? "" : " OR group_id IN (:groups)";
         return jdbc.sql(SELECT + " AND (principal_id = :principal" + groupClause + ") ORDER BY id")
-                .param("workspace", workspace.value()).param("principal", principal.value())
+                .param("workspace", workspace.value())
+                .param("principal", principal.value())
                 .param("groups", groups.stream().map(GroupId::value).toList())
-                .query(JdbcRoleAssignmentRepository::toAssignment).list();
+                .query(JdbcRoleAssignmentRepository::toAssignment)
+                .list();
     }
 
     @Override
     public List<RoleAssignment> forRole(WorkspaceId workspace, RoleId role) {
         return jdbc.sql(SELECT + " AND role_id = :role ORDER BY id")
-                .param("workspace", workspace.value()).param("role", role.value())
-                .query(JdbcRoleAssignmentRepository::toAssignment).list();
+                .param("workspace", workspace.value())
+                .param("role", role.value())
+                .query(JdbcRoleAssignmentRepository::toAssignment)
+                .list();
     }
 
     @Override
     public List<RoleAssignment> list(WorkspaceId workspace) {
-        return jdbc.sql(SELECT + " ORDER BY id").param("workspace", workspace.value())
-                .query(JdbcRoleAssignmentRepository::toAssignment).list();
+        return jdbc.sql(SELECT + " ORDER BY id")
+                .param("workspace", workspace.value())
+                .query(JdbcRoleAssignmentRepository::toAssignment)
+                .list();
     }
 
     private static RoleAssignment toAssignment(ResultSet rs, int row) throws SQLException {
-        return new RoleAssignment(new RoleAssignmentId(rs.getLong("id")), new WorkspaceId(rs.getLong("workspace_id")),
-                new RoleId(rs.getLong("role_id")), nullable(rs, "principal_id", PrincipalId::new),
-                nullable(rs, "group_id", GroupId::new), nullable(rs, "scope_group_id", GroupId::new));
+        return new RoleAssignment(
+                new RoleAssignmentId(rs.getLong("id")),
+                new WorkspaceId(rs.getLong("workspace_id")),
+                new RoleId(rs.getLong("role_id")),
+                nullable(rs, "principal_id", PrincipalId::new),
+                nullable(rs, "group_id", GroupId::new),
+                nullable(rs, "scope_group_id", GroupId::new));
     }
 
-    private static <T> T nullable(ResultSet rs, String column, java.util.function.LongFunction<T> id) throws SQLException {
+    private static <T> T nullable(ResultSet rs, String column, java.util.function.LongFunction<T> id)
+            throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : id.apply(value);
     }

@@ -41,20 +41,24 @@ class JdbcRoleRepository implements RoleRepository {
         for (BuiltInRole role : BuiltInRole.values()) {
             jdbc.sql("INSERT INTO role (workspace_id, name, description, built_in, created_at)"
                             + " VALUES (:workspace, :name, :description, TRUE, :now)")
-                    .param("workspace", workspace.value()).param("name", role.roleName())
-                    .param("description", role.description()).param("now", Times.toDatabase(now()))
+                    .param("workspace", workspace.value())
+                    .param("name", role.roleName())
+                    .param("description", role.description())
+                    .param("now", Times.toDatabase(now()))
                     .update();
         }
     }
 
     @Override
     public Optional<Role> findById(WorkspaceId workspace, RoleId id) {
-        return select(" AND r.id = :id", Map.of("id", id.value()), workspace).stream().findFirst();
+        return select(" AND r.id = :id", Map.of("id", id.value()), workspace).stream()
+                .findFirst();
     }
 
     @Override
     public Optional<Role> findByName(WorkspaceId workspace, String name) {
-        return select(" AND r.name = :name", Map.of("name", name), workspace).stream().findFirst();
+        return select(" AND r.name = :name", Map.of("name", name), workspace).stream()
+                .findFirst();
     }
 
     @Override
@@ -70,15 +74,19 @@ class JdbcRoleRepository implements RoleRepository {
             KeyHolder key = new GeneratedKeyHolder();
             jdbc.sql("INSERT INTO role (workspace_id, name, description, built_in, created_at)"
                             + " VALUES (:workspace, :name, :description, FALSE, :now)")
-                    .param("workspace", role.workspace().value()).param("name", role.name())
-                    .param("description", role.description()).param("now", Times.toDatabase(now()))
+                    .param("workspace", role.workspace().value())
+                    .param("name", role.name())
+                    .param("description", role.description())
+                    .param("now", Times.toDatabase(now()))
                     .update(key, "id");
             saved = role.withId(new RoleId(key.getKey().longValue()));
         } else {
             int updated = jdbc.sql("UPDATE role SET name = :name, description = :description"
                             + " WHERE workspace_id = :workspace AND id = :id AND built_in = FALSE")
-                    .param("name", role.name()).param("description", role.description())
-                    .param("workspace", role.workspace().value()).param("id", role.id().value())
+                    .param("name", role.name())
+                    .param("description", role.description())
+                    .param("workspace", role.workspace().value())
+                    .param("id", role.id().value())
                     .update();
             if (updated == 0) {
                 // a built-in role, or no role of this workspace: its permission rows are not ours to touch
@@ -86,11 +94,15 @@ class JdbcRoleRepository implements RoleRepository {
                 return role;
             }
             jdbc.sql("DELETE FROM role_permission WHERE workspace_id = :workspace AND role_id = :id")
-                    .param("workspace", role.workspace().value()).param("id", role.id().value()).update();
+                    .param("workspace", role.workspace().value())
+                    .param("id", role.id().value())
+                    .update();
         }
         for (Permission permission : role.permissions()) {
-            jdbc.sql("INSERT INTO role_permission (role_id, workspace_id, permission) VALUES (:id, :workspace, :permission)")
-                    .param("id", saved.id().value()).param("workspace", role.workspace().value())
+            jdbc.sql(
+                            "INSERT INTO role_permission (role_id, workspace_id, permission) VALUES (:id, :workspace, :permission)")
+                    .param("id", saved.id().value())
+                    .param("workspace", role.workspace().value())
                     .param("permission", permission.key())
                     .update();
         }
@@ -101,12 +113,17 @@ class JdbcRoleRepository implements RoleRepository {
     @Override
     public boolean delete(WorkspaceId workspace, RoleId id) {
         return jdbc.sql("DELETE FROM role WHERE workspace_id = :workspace AND id = :id AND built_in = FALSE")
-                .param("workspace", workspace.value()).param("id", id.value()).update() == 1;
+                        .param("workspace", workspace.value())
+                        .param("id", id.value())
+                        .update()
+                == 1;
     }
 
     private List<Role> select(String rest, Map<String, Object> params, WorkspaceId workspace) {
         Map<Long, RoleRow> rows = new LinkedHashMap<>();
-        jdbc.sql(SELECT + rest).param("workspace", workspace.value()).params(params)
+        jdbc.sql(SELECT + rest)
+                .param("workspace", workspace.value())
+                .params(params)
                 .query((RowCallbackHandler) rs -> {
                     RoleRow row = rows.computeIfAbsent(rs.getLong("id"), id -> new RoleRow());
                     if (row.name == null) {
@@ -120,8 +137,15 @@ class JdbcRoleRepository implements RoleRepository {
                         Permission.fromKey(permission).ifPresent(row.permissions::add);
                     }
                 });
-        return rows.values().stream().map(row -> new Role(new RoleId(row.id), workspace, row.name, row.description,
-                row.builtIn, row.builtIn ? builtInPermissions(row.name) : row.permissions)).toList();
+        return rows.values().stream()
+                .map(row -> new Role(
+                        new RoleId(row.id),
+                        workspace,
+                        row.name,
+                        row.description,
+                        row.builtIn,
+                        row.builtIn ? builtInPermissions(row.name) : row.permissions))
+                .toList();
     }
 
     private static Set<Permission> builtInPermissions(String name) {

@@ -22,9 +22,13 @@ class JdbcSettingsRepository implements SettingsRepository {
         return jdbc.sql("SELECT tokens_enabled, max_token_lifetime_days, default_token_lifetime_days, token_quota"
                         + " FROM workspace_setting WHERE workspace_id = :workspace")
                 .param("workspace", workspace.value())
-                .query((rs, n) -> new WorkspaceSettings(rs.getBoolean(1), (Integer) rs.getObject(2, Integer.class),
-                        (Integer) rs.getObject(3, Integer.class), rs.getInt(4)))
-                .optional().orElse(WorkspaceSettings.DEFAULTS);
+                .query((rs, n) -> new WorkspaceSettings(
+                        rs.getBoolean(1),
+                        (Integer) rs.getObject(2, Integer.class),
+                        (Integer) rs.getObject(3, Integer.class),
+                        rs.getInt(4)))
+                .optional()
+                .orElse(WorkspaceSettings.DEFAULTS);
     }
 
     @Override
@@ -32,12 +36,14 @@ class JdbcSettingsRepository implements SettingsRepository {
         int updated = jdbc.sql("UPDATE workspace_setting SET tokens_enabled = :enabled, max_token_lifetime_days = :max,"
                         + " default_token_lifetime_days = :preferred, token_quota = :quota, updated_at = :now"
                         + " WHERE workspace_id = :workspace")
-                .params(params(workspace, settings)).update();
+                .params(params(workspace, settings))
+                .update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO workspace_setting (workspace_id, tokens_enabled, max_token_lifetime_days,"
                             + " default_token_lifetime_days, token_quota, updated_at)"
                             + " VALUES (:workspace, :enabled, :max, :preferred, :quota, :now)")
-                    .params(params(workspace, settings)).update();
+                    .params(params(workspace, settings))
+                    .update();
         }
     }
 

@@ -112,14 +112,22 @@ class JdbcTokenRepository implements TokenRepository {
         params.put("createdAt", Times.toDatabase(token.createdAt()));
         params.put("expiresAt", Times.toDatabase(token.expiresAt()));
         params.put("revokedAt", Times.toDatabase(token.revokedAt()));
-        params.put("revokedBy", token.revokedBy() == null ? null : token.revokedBy().value());
-        params.put("authority", token.revocationAuthority() == null ? null : token.revocationAuthority().name());
+        params.put(
+                "revokedBy",
+                token.revokedBy() == null ? null : token.revokedBy().value());
+        params.put(
+                "authority",
+                token.revocationAuthority() == null
+                        ? null
+                        : token.revocationAuthority().name());
         params.put("lastUsedAt", lastUse == null ? null : Times.toDatabase(lastUse.at()));
         params.put("lastUsedAddress", lastUse == null ? null : lastUse.clientAddress());
         params.put("lastUsedAgent", lastUse == null ? null : lastUse.userAgent());
         params.put("kind", token.kind().name());
         params.put("group", token.group() == null ? null : token.group().value());
-        params.put("previousHash", token.previousDigest() == null ? null : token.previousDigest().hex());
+        params.put(
+                "previousHash",
+                token.previousDigest() == null ? null : token.previousDigest().hex());
         params.put("previousUntil", Times.toDatabase(token.previousValidUntil()));
         params.put("rotatedAt", Times.toDatabase(token.rotatedAt()));
         jdbc.sql(INSERT).params(params).update();
@@ -131,27 +139,45 @@ class JdbcTokenRepository implements TokenRepository {
         if (token.scopes().isEmpty()) {
             return;
         }
-        batch.batchUpdate(INSERT_SCOPE, token.scopes().stream().map(scope -> new MapSqlParameterSource()
-                .addValue("token", token.id().value())
-                .addValue("workspace", token.workspace().value())
-                .addValue("scope", scope.key())).toArray(SqlParameterSource[]::new));
+        batch.batchUpdate(
+                INSERT_SCOPE,
+                token.scopes().stream()
+                        .map(scope -> new MapSqlParameterSource()
+                                .addValue("token", token.id().value())
+                                .addValue("workspace", token.workspace().value())
+                                .addValue("scope", scope.key()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     @Override
     public boolean update(AccessToken token) {
         TokenRevision read = token.readRevision();
-        String sql = UPDATE_REVOCATION + (read.revokedAt() == null ? " AND revoked_at IS NULL"
-                : " AND revoked_at = :readRevokedAt AND revocation_authority = :readAuthority");
+        String sql = UPDATE_REVOCATION
+                + (read.revokedAt() == null
+                        ? " AND revoked_at IS NULL"
+                        : " AND revoked_at = :readRevokedAt AND revocation_authority = :readAuthority");
         int updated = jdbc.sql(sql)
                 .param("revokedAt", Times.toDatabase(token.revokedAt()))
-                .param("revokedBy", token.revokedBy() == null ? null : token.revokedBy().value())
-                .param("authority", token.revocationAuthority() == null ? null : token.revocationAuthority().name())
+                .param(
+                        "revokedBy",
+                        token.revokedBy() == null ? null : token.revokedBy().value())
+                .param(
+                        "authority",
+                        token.revocationAuthority() == null
+                                ? null
+                                : token.revocationAuthority().name())
                 .param("readHash", read.digest().hex())
                 .param("readRevokedAt", Times.toDatabase(read.revokedAt()))
-                .param("readAuthority", read.authority() == null ? null : read.authority().name())
+                .param(
+                        "readAuthority",
+                        read.authority() == null ? null : read.authority().name())
                 .param("hash", token.digest().hex())
                 .param("hint", token.displayHint())
-                .param("previousHash", token.previousDigest() == null ? null : token.previousDigest().hex())
+                .param(
+                        "previousHash",
+                        token.previousDigest() == null
+                                ? null
+                                : token.previousDigest().hex())
                 .param("previousUntil", Times.toDatabase(token.previousValidUntil()))
                 .param("rotatedAt", Times.toDatabase(token.rotatedAt()))
                 .param("workspace", token.workspace().value())
@@ -171,49 +197,57 @@ class JdbcTokenRepository implements TokenRepository {
         // Lock the row alone (H2 refuses FOR UPDATE on a join), then read it with its scopes.
         List<String> locked = jdbc.sql("SELECT token_id FROM access_token"
                         + " WHERE workspace_id = :workspace AND token_id = :token FOR UPDATE")
-                .param("workspace", workspace.value()).param("token", id.value())
-                .query(String.class).list();
+                .param("workspace", workspace.value())
+                .param("token", id.value())
+                .query(String.class)
+                .list();
         return locked.isEmpty() ? Optional.empty() : findById(workspace, id);
     }
 
     @Override
     public void lockOwner(WorkspaceId workspace, PrincipalId owner) {
         jdbc.sql("SELECT id FROM principal WHERE workspace_id = :workspace AND id = :owner FOR UPDATE")
-                .param("workspace", workspace.value()).param("owner", owner.value())
-                .query(Long.class).list();
+                .param("workspace", workspace.value())
+                .param("owner", owner.value())
+                .query(Long.class)
+                .list();
     }
 
     @Override
     public void updateScopes(AccessToken token) {
         if (jdbc.sql("SELECT COUNT(*) FROM access_token WHERE workspace_id = :workspace AND token_id = :token")
-                .param("workspace", token.workspace().value()).param("token", token.id().value())
-                .query(Integer.class).single() != 1) {
+                        .param("workspace", token.workspace().value())
+                        .param("token", token.id().value())
+                        .query(Integer.class)
+                        .single()
+                != 1) {
             throw new TokenNotFoundException(token.id());
         }
         jdbc.sql("DELETE FROM access_token_scope WHERE workspace_id = :workspace AND token_id = :token")
-                .param("workspace", token.workspace().value()).param("token", token.id().value())
+                .param("workspace", token.workspace().value())
+                .param("token", token.id().value())
                 .update();
         insertScopes(token);
     }
 
     @Override
     public Optional<AccessToken> findById(WorkspaceId workspace, TokenId id) {
-        return single(select("WHERE t.workspace_id = :workspace AND t.token_id = :token",
+        return single(select(
+                "WHERE t.workspace_id = :workspace AND t.token_id = :token",
                 Map.of("workspace", workspace.value(), "token", id.value())));
     }
 
     @Override
     public Optional<AccessToken> findByDigest(TokenDigest digest) {
-        return single(select("WHERE t.secret_hash = :hash OR t.previous_secret_hash = :hash",
-                Map.of("hash", digest.hex())));
+        return single(
+                select("WHERE t.secret_hash = :hash OR t.previous_secret_hash = :hash", Map.of("hash", digest.hex())));
     }
 
     @Override
     public List<AccessToken> listByOwner(WorkspaceId workspace, PrincipalId owner) {
         return select("""
                         WHERE t.workspace_id = :workspace AND t.owner_id = :owner
-                        ORDER BY t.created_at DESC, t.token_id DESC""",
-                Map.of("workspace", workspace.value(), "owner", owner.value()));
+                        ORDER BY t.created_at DESC, t.token_id DESC""", Map.of("workspace", workspace.value(), "owner", owner.value()));
     }
 
     /**
@@ -222,8 +256,8 @@ class JdbcTokenRepository implements TokenRepository {
      * tokens without, each along its own index, in the order {@link TokenSort} gives them.
      */
     @Override
-    public List<AccessToken> search(WorkspaceId workspace, TokenFilter filter, TokenSort sort, TokenCursor after,
-                                    int limit) {
+    public List<AccessToken> search(
+            WorkspaceId workspace, TokenFilter filter, TokenSort sort, TokenCursor after, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("workspace", workspace.value());
         params.put("now", Times.toDatabase(filter.now()));
@@ -238,17 +272,20 @@ class JdbcTokenRepository implements TokenRepository {
             if (!withTime && column.equals("created_at")) {
                 continue;
             }
-            StringBuilder run = new StringBuilder(where).append(" AND t.").append(column)
+            StringBuilder run = new StringBuilder(where)
+                    .append(" AND t.")
+                    .append(column)
                     .append(withTime ? " IS NOT NULL" : " IS NULL");
             if (!started) {
                 if (withTime != (after.key() != null)) {
                     continue;
                 }
                 started = true;
-                run.append(withTime
-                        ? " AND (t." + column + " " + beyond + " :afterKey OR (t." + column + " = :afterKey AND t.token_id "
-                                + beyond + " :afterId))"
-                        : " AND t.token_id " + beyond + " :afterId");
+                run.append(
+                        withTime
+                                ? " AND (t." + column + " " + beyond + " :afterKey OR (t." + column
+                                        + " = :afterKey AND t.token_id " + beyond + " :afterId))"
+                                : " AND t.token_id " + beyond + " :afterId");
                 params.put("afterKey", Times.toDatabase(after.key()));
                 params.put("afterId", after.id().value());
             }
@@ -256,7 +293,9 @@ class JdbcTokenRepository implements TokenRepository {
             ids.addAll(jdbc.sql("SELECT t.token_id FROM access_token t " + run + " ORDER BY "
                             + (withTime ? "t." + column + " " + direction + ", " : "") + "t.token_id " + direction
                             + " LIMIT :limit")
-                    .params(params).query(String.class).list());
+                    .params(params)
+                    .query(String.class)
+                    .list());
             if (ids.size() >= limit) {
                 break;
             }
@@ -264,9 +303,12 @@ class JdbcTokenRepository implements TokenRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return select("WHERE t.workspace_id = :workspace AND t.token_id IN (:ids)",
-                Map.of("workspace", workspace.value(), "ids", ids))
-                .stream().sorted(sort.comparator()).toList();
+        return select(
+                        "WHERE t.workspace_id = :workspace AND t.token_id IN (:ids)",
+                        Map.of("workspace", workspace.value(), "ids", ids))
+                .stream()
+                .sorted(sort.comparator())
+                .toList();
     }
 
     private static String filtered(TokenFilter filter, Map<String, Object> params) {
@@ -280,11 +322,12 @@ class JdbcTokenRepository implements TokenRepository {
             params.put("createdBy", filter.createdBy().value());
         }
         if (filter.status() != null) {
-            where.append(switch (filter.status()) {
-                case ACTIVE -> " AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > :now)";
-                case REVOKED -> " AND t.revoked_at IS NOT NULL";
-                case EXPIRED -> " AND t.revoked_at IS NULL AND t.expires_at <= :now";
-            });
+            where.append(
+                    switch (filter.status()) {
+                        case ACTIVE -> " AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > :now)";
+                        case REVOKED -> " AND t.revoked_at IS NOT NULL";
+                        case EXPIRED -> " AND t.revoked_at IS NULL AND t.expires_at <= :now";
+                    });
         }
         if (filter.kind() != null) {
             where.append(" AND t.kind = :kind");
@@ -316,21 +359,28 @@ class JdbcTokenRepository implements TokenRepository {
     @Override
     public boolean delete(WorkspaceId workspace, TokenId id) {
         jdbc.sql("DELETE FROM access_token_scope WHERE workspace_id = :workspace AND token_id = :token")
-                .param("workspace", workspace.value()).param("token", id.value()).update();
+                .param("workspace", workspace.value())
+                .param("token", id.value())
+                .update();
         return jdbc.sql("DELETE FROM access_token WHERE workspace_id = :workspace AND token_id = :token")
-                .param("workspace", workspace.value()).param("token", id.value()).update() == 1;
+                        .param("workspace", workspace.value())
+                        .param("token", id.value())
+                        .update()
+                == 1;
     }
 
     @Override
     public void recordUses(Collection<TokenUse> usages) {
-        batch.batchUpdate(RECORD_USAGE, usages.stream()
-                .map(usage -> new MapSqlParameterSource()
-                        .addValue("at", Times.toDatabase(usage.at()))
-                        .addValue("address", usage.clientAddress())
-                        .addValue("agent", usage.userAgent())
-                        .addValue("workspace", usage.workspace().value())
-                        .addValue("token", usage.token().value()))
-                .toArray(SqlParameterSource[]::new));
+        batch.batchUpdate(
+                RECORD_USAGE,
+                usages.stream()
+                        .map(usage -> new MapSqlParameterSource()
+                                .addValue("at", Times.toDatabase(usage.at()))
+                                .addValue("address", usage.clientAddress())
+                                .addValue("agent", usage.userAgent())
+                                .addValue("workspace", usage.workspace().value())
+                                .addValue("token", usage.token().value()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** Rows of one token are adjacent (ordered or unique by token), so they fold into one aggregate each. */

@@ -4,10 +4,10 @@ import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
-import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.TokenLastUse;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.persistence.Times;
@@ -19,8 +19,7 @@ import java.util.TreeSet;
 
 /** Builds token aggregates from the joined rows of a token query. */
 final class TokenRows {
-    private TokenRows() {
-    }
+    private TokenRows() {}
 
     /** Starts a token from the first of its joined rows (one row per scope). */
     static Accumulator accumulate(ResultSet rs) throws SQLException {
@@ -37,16 +36,27 @@ final class TokenRows {
                 .displayHint(rs.getString("display_hint"))
                 .kind(TokenKind.valueOf(rs.getString("kind")))
                 .group(group(rs))
-                .previous(rs.getString("previous_secret_hash") == null ? null
-                        : new TokenDigest(rs.getString("previous_secret_hash")), Times.read(rs, "previous_valid_until"))
+                .previous(
+                        rs.getString("previous_secret_hash") == null
+                                ? null
+                                : new TokenDigest(rs.getString("previous_secret_hash")),
+                        Times.read(rs, "previous_valid_until"))
                 .rotatedAt(Times.read(rs, "rotated_at"))
                 .createdAt(Times.read(rs, "created_at"))
                 .expiresAt(Times.read(rs, "expires_at"))
-                .revoked(Times.read(rs, "revoked_at"), notRevoked ? null : new PrincipalId(revokedBy),
-                        rs.getString("revocation_authority") == null ? null
+                .revoked(
+                        Times.read(rs, "revoked_at"),
+                        notRevoked ? null : new PrincipalId(revokedBy),
+                        rs.getString("revocation_authority") == null
+                                ? null
                                 : RevocationAuthority.valueOf(rs.getString("revocation_authority")))
-                .lastUse(lastUsedAt == null ? null : new TokenLastUse(lastUsedAt, rs.getString("last_used_address"),
-                        rs.getString("last_used_agent")));
+                .lastUse(
+                        lastUsedAt == null
+                                ? null
+                                : new TokenLastUse(
+                                        lastUsedAt,
+                                        rs.getString("last_used_address"),
+                                        rs.getString("last_used_agent")));
         return new Accumulator(token);
     }
 

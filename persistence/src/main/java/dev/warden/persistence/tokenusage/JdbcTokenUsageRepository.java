@@ -32,8 +32,10 @@ class JdbcTokenUsageRepository implements TokenUsageRepository {
                     boolean noPrincipal = rs.wasNull();
                     long group = rs.getLong(2);
                     boolean noGroup = rs.wasNull();
-                    return new TokenUsageEntry(noPrincipal ? null : new PrincipalId(principal),
-                            noGroup ? null : new GroupId(group), TokenUsageLevel.valueOf(rs.getString(3)));
+                    return new TokenUsageEntry(
+                            noPrincipal ? null : new PrincipalId(principal),
+                            noGroup ? null : new GroupId(group),
+                            TokenUsageLevel.valueOf(rs.getString(3)));
                 })
                 .list();
     }
@@ -42,15 +44,21 @@ class JdbcTokenUsageRepository implements TokenUsageRepository {
     @Override
     public void replace(WorkspaceId workspace, List<TokenUsageEntry> entries) {
         jdbc.sql("DELETE FROM token_usage_entry WHERE workspace_id = :workspace")
-                .param("workspace", workspace.value()).update();
+                .param("workspace", workspace.value())
+                .update();
         for (TokenUsageEntry entry : entries) {
             String subject = entry.principal() != null
                     ? "SELECT workspace_id, id, NULL, :level, :now FROM principal WHERE workspace_id = :workspace AND id = :id"
                     : "SELECT workspace_id, NULL, id, :level, :now FROM principal_group WHERE workspace_id = :workspace AND id = :id";
-            int inserted = jdbc.sql("INSERT INTO token_usage_entry (workspace_id, principal_id, group_id, level, created_at) "
-                            + subject)
+            int inserted = jdbc.sql(
+                            "INSERT INTO token_usage_entry (workspace_id, principal_id, group_id, level, created_at) "
+                                    + subject)
                     .param("workspace", workspace.value())
-                    .param("id", entry.principal() != null ? entry.principal().value() : entry.group().value())
+                    .param(
+                            "id",
+                            entry.principal() != null
+                                    ? entry.principal().value()
+                                    : entry.group().value())
                     .param("level", entry.level().name())
                     .param("now", Times.toDatabase(Clock.systemUTC().instant().truncatedTo(ChronoUnit.MICROS)))
                     .update();

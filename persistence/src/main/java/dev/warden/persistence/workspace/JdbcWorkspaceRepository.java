@@ -26,7 +26,8 @@ class JdbcWorkspaceRepository implements WorkspaceRepository {
     public Optional<Workspace> findByName(String name) {
         return jdbc.sql("SELECT id, name FROM workspace WHERE name = :name")
                 .param("name", name)
-                .query(JdbcWorkspaceRepository::toWorkspace).optional();
+                .query(JdbcWorkspaceRepository::toWorkspace)
+                .optional();
     }
 
     @Override

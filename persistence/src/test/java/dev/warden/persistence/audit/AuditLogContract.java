@@ -63,8 +63,8 @@ public abstract class AuditLogContract {
         details.put("json", "{\"a\":[1,2],\"b\":null}");
         details.put("empty", "");
         details.put("ключ ✓", "value");
-        AuditEvent event = new AuditEvent(workspace, T0, alice, "alice", AuditAction.TOKEN_CREATED, "token", "t-1",
-                "2001:db8::2", details);
+        AuditEvent event = new AuditEvent(
+                workspace, T0, alice, "alice", AuditAction.TOKEN_CREATED, "token", "t-1", "2001:db8::2", details);
 
         audit().record(event);
 
@@ -79,14 +79,17 @@ public abstract class AuditLogContract {
 
         audit().record(event);
 
-        assertThat(audit().recent(workspace, 1)).singleElement()
+        assertThat(audit().recent(workspace, 1))
+                .singleElement()
                 .satisfies(read -> assertThat(read.details()).isEmpty());
     }
 
     @Test
     void anAnonymousEventHasNoActor() {
         AuditEvent failedLogin = AuditEvent.anonymous(workspace, AuditAction.LOGIN_FAILED, T0)
-                .clientAddress("198.51.100.1").detail("user_name", "mallory").build();
+                .clientAddress("198.51.100.1")
+                .detail("user_name", "mallory")
+                .build();
 
         audit().record(failedLogin);
 
@@ -100,10 +103,17 @@ public abstract class AuditLogContract {
 
     @Test
     void recentIsNewestFirstWithTheLaterRecordedFirstAtTheSameInstant() {
-        AuditEvent oldest = byAlice(AuditAction.TOKEN_CREATED, T0).target("token", "a").build();
-        AuditEvent newest = byAlice(AuditAction.TOKEN_DELETED, T0.plusSeconds(2)).target("token", "a").build();
-        AuditEvent tiedFirst = byAlice(AuditAction.TOKEN_REVOKED, T0.plusNanos(1_000)).target("token", "b").build();
-        AuditEvent tiedSecond = byAlice(AuditAction.TOKEN_RESTORED, T0.plusNanos(1_000)).target("token", "b").build();
+        AuditEvent oldest =
+                byAlice(AuditAction.TOKEN_CREATED, T0).target("token", "a").build();
+        AuditEvent newest = byAlice(AuditAction.TOKEN_DELETED, T0.plusSeconds(2))
+                .target("token", "a")
+                .build();
+        AuditEvent tiedFirst = byAlice(AuditAction.TOKEN_REVOKED, T0.plusNanos(1_000))
+                .target("token", "b")
+                .build();
+        AuditEvent tiedSecond = byAlice(AuditAction.TOKEN_RESTORED, T0.plusNanos(1_000))
+                .target("token", "b")
+                .build();
         for (AuditEvent event : List.of(newest, oldest, tiedFirst, tiedSecond)) {
             audit().record(event);
         }
@@ -116,7 +126,8 @@ public abstract class AuditLogContract {
     void recentSeesOnlyItsOwnWorkspace() {
         WorkspaceId other = fixtures().workspace();
         AuditEvent mine = byAlice(AuditAction.TOKEN_CREATED, T0).build();
-        AuditEvent theirs = AuditEvent.anonymous(other, AuditAction.LOGIN_FAILED, T0.plusSeconds(1)).build();
+        AuditEvent theirs = AuditEvent.anonymous(other, AuditAction.LOGIN_FAILED, T0.plusSeconds(1))
+                .build();
 
         audit().record(mine);
         audit().record(theirs);
@@ -128,7 +139,8 @@ public abstract class AuditLogContract {
 
     @Test
     void anEventAboutManyTargetsComesBackWithItsSubjects() {
-        AuditEvent bulk = byAlice(AuditAction.TOKENS_BULK_REVOKED, T0).target("token", null)
+        AuditEvent bulk = byAlice(AuditAction.TOKENS_BULK_REVOKED, T0)
+                .target("token", null)
                 .subjects(List.of("tok-c", "tok-a", "tok-b", "tok-a"))
                 .detail("reason", "leaked")
                 .build();
@@ -142,16 +154,25 @@ public abstract class AuditLogContract {
 
     @Test
     void aTargetsHistoryHasItsOwnEventsAndThoseListingItNewestFirst() {
-        AuditEvent created = byAlice(AuditAction.TOKEN_CREATED, T0).target("token", "tok-a").build();
-        AuditEvent otherToken = byAlice(AuditAction.TOKEN_CREATED, T0.plusSeconds(1)).target("token", "tok-b").build();
-        AuditEvent bulk = byAlice(AuditAction.TOKENS_BULK_REVOKED, T0.plusSeconds(2)).target("token", null)
-                .subjects(List.of("tok-a", "tok-b")).build();
-        AuditEvent restored = byAlice(AuditAction.TOKEN_RESTORED, T0.plusSeconds(3)).target("token", "tok-a").build();
+        AuditEvent created =
+                byAlice(AuditAction.TOKEN_CREATED, T0).target("token", "tok-a").build();
+        AuditEvent otherToken = byAlice(AuditAction.TOKEN_CREATED, T0.plusSeconds(1))
+                .target("token", "tok-b")
+                .build();
+        AuditEvent bulk = byAlice(AuditAction.TOKENS_BULK_REVOKED, T0.plusSeconds(2))
+                .target("token", null)
+                .subjects(List.of("tok-a", "tok-b"))
+                .build();
+        AuditEvent restored = byAlice(AuditAction.TOKEN_RESTORED, T0.plusSeconds(3))
+                .target("token", "tok-a")
+                .build();
         AuditEvent samePrincipalId = byAlice(AuditAction.PRINCIPAL_CREATED, T0.plusSeconds(4))
-                .target("principal", "tok-a").build();
+                .target("principal", "tok-a")
+                .build();
         WorkspaceId other = fixtures().workspace();
         AuditEvent elsewhere = AuditEvent.anonymous(other, AuditAction.TOKEN_DELETED, T0.plusSeconds(5))
-                .target("token", "tok-a").build();
+                .target("token", "tok-a")
+                .build();
         for (AuditEvent event : List.of(created, otherToken, bulk, restored, samePrincipalId, elsewhere)) {
             audit().record(event);
         }

@@ -9,7 +9,8 @@ import dev.warden.persistence.Fixtures;
 /** Core's fake runs the same contract as the JDBC adapter. */
 class InMemoryAuditLogContractTest extends AuditLogContract {
     private final AuditLog audit = new InMemoryAuditLog();
-    private final Fixtures fixtures = new Fixtures(new InMemoryWorkspaceRepository(), new InMemoryPrincipalRepository());
+    private final Fixtures fixtures =
+            new Fixtures(new InMemoryWorkspaceRepository(), new InMemoryPrincipalRepository());
 
     @Override
     protected AuditLog audit() {

@@ -18,10 +18,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class JdbcAuditLogContract extends AuditLogContract {
     @Autowired
     private AuditLog audit;
+
     @Autowired
     private WorkspaceRepository workspaces;
+
     @Autowired
     private PrincipalRepository principals;
+
     @Autowired
     private JdbcClient jdbc;
 
@@ -42,17 +45,26 @@ abstract class JdbcAuditLogContract extends AuditLogContract {
 
     @Test
     void detailsAreStoredAsAJsonObjectInText() {
-        audit.record(byAlice(AuditAction.TOKEN_CREATED, T0).detail("scopes", "all-apis").detail("n", 2).build());
+        audit.record(byAlice(AuditAction.TOKEN_CREATED, T0)
+                .detail("scopes", "all-apis")
+                .detail("n", 2)
+                .build());
 
-        assertThat(jdbc.sql("SELECT details FROM audit_event WHERE workspace_id = ?").param(workspace.value())
-                .query(String.class).single()).isEqualTo("{\"scopes\":\"all-apis\",\"n\":\"2\"}");
+        assertThat(jdbc.sql("SELECT details FROM audit_event WHERE workspace_id = ?")
+                        .param(workspace.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("{\"scopes\":\"all-apis\",\"n\":\"2\"}");
     }
 
     @Test
     void tooLongFreeTextIsCutToTheColumnSize() {
         String longName = "n".repeat(300);
-        audit.record(AuditEvent.anonymous(workspace, AuditAction.LOGIN_FAILED, T0).actor(null, longName)
-                .target("principal", "t".repeat(300)).clientAddress("a".repeat(100)).build());
+        audit.record(AuditEvent.anonymous(workspace, AuditAction.LOGIN_FAILED, T0)
+                .actor(null, longName)
+                .target("principal", "t".repeat(300))
+                .clientAddress("a".repeat(100))
+                .build());
 
         AuditEvent read = audit.recent(workspace, 1).get(0);
         assertThat(read.actorName()).hasSize(255);

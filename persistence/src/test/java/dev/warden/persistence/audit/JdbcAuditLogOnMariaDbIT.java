@@ -3,5 +3,4 @@ package dev.warden.persistence.audit;
 import dev.warden.persistence.OnMariaDb;
 
 @OnMariaDb
-class JdbcAuditLogOnMariaDbIT extends JdbcAuditLogContract {
-}
+class JdbcAuditLogOnMariaDbIT extends JdbcAuditLogContract {}

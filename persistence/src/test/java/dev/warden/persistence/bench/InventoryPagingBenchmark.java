@@ -3,7 +3,6 @@ package dev.warden.persistence.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.principal.PrincipalId;
-import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenCursor;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
@@ -46,6 +45,7 @@ class InventoryPagingBenchmark {
 
     @Autowired
     TokenRepository tokens;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -54,40 +54,72 @@ class InventoryPagingBenchmark {
         int count = Integer.getInteger("bench.tokens", 1_000_000);
         long started = System.nanoTime();
         WorkspaceId workspace = seed(count);
-        System.out.printf("%nseeded %,d tokens (%,d owners, one scope each) in %.1f s%n", count, OWNERS,
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "%nseeded %,d tokens (%,d owners, one scope each) in %.1f s%n",
+                count, OWNERS, (System.nanoTime() - started) / 1e9);
 
         Instant now = Instant.parse("2026-11-22T00:00:00Z");
-        System.out.println("tokens in workspace: " + jdbc.sql("SELECT COUNT(*) FROM access_token WHERE workspace_id = :w")
-                .param("w", workspace.value()).query(Long.class).single() + ", first page: "
+        System.out.println("tokens in workspace: "
+                + jdbc.sql("SELECT COUNT(*) FROM access_token WHERE workspace_id = :w")
+                        .param("w", workspace.value())
+                        .query(Long.class)
+                        .single()
+                + ", first page: "
                 + tokens.search(workspace, TokenFilter.all(now), null, PAGE).size());
         int depth = count * 9 / 10;
         TokenCursor deep = cursorAt(workspace, depth - 1);
         PrincipalId someOwner = new PrincipalId(jdbc.sql("SELECT MIN(id) FROM principal WHERE workspace_id = :w")
-                .param("w", workspace.value()).query(Long.class).single() + 153); // owns active, unrevoked tokens in this data set
+                        .param("w", workspace.value())
+                        .query(Long.class)
+                        .single()
+                + 153); // owns active, unrevoked tokens in this data set
 
         List<String[]> rows = new ArrayList<>();
         double base = median(() -> tokens.search(workspace, TokenFilter.all(now), null, PAGE));
         rows.add(row("keyset, first page", base, base));
-        rows.add(row("keyset, " + String.format("%,d", depth) + " deep",
-                median(() -> tokens.search(workspace, TokenFilter.all(now), deep, PAGE)), base));
-        rows.add(row("keyset, status=REVOKED, first page", median(() -> tokens.search(workspace,
-                new TokenFilter(null, null, TokenStatus.REVOKED, null, null, null, null, false, now), null, PAGE)), base));
-        rows.add(row("keyset, one owner + ACTIVE, first page", median(() -> tokens.search(workspace,
-                new TokenFilter(someOwner, null, TokenStatus.ACTIVE, null, null, null, null, false, now), null, PAGE)), base));
+        rows.add(row(
+                "keyset, " + String.format("%,d", depth) + " deep",
+                median(() -> tokens.search(workspace, TokenFilter.all(now), deep, PAGE)),
+                base));
+        rows.add(row(
+                "keyset, status=REVOKED, first page",
+                median(() -> tokens.search(
+                        workspace,
+                        new TokenFilter(null, null, TokenStatus.REVOKED, null, null, null, null, false, now),
+                        null,
+                        PAGE)),
+                base));
+        rows.add(row(
+                "keyset, one owner + ACTIVE, first page",
+                median(() -> tokens.search(
+                        workspace,
+                        new TokenFilter(someOwner, null, TokenStatus.ACTIVE, null, null, null, null, false, now),
+                        null,
+                        PAGE)),
+                base));
         for (TokenSort sort : List.of(TokenSort.EXPIRING_SOONEST, TokenSort.LEAST_RECENTLY_USED)) {
             String name = sort.name().toLowerCase(Locale.ROOT).replace('_', ' ');
             TokenCursor sortedDeep = cursorAt(workspace, sort, depth - 1);
-            rows.add(row("keyset, " + name + ", first page",
-                    median(() -> tokens.search(workspace, TokenFilter.all(now), sort, null, PAGE)), base));
-            rows.add(row("keyset, " + name + ", " + String.format("%,d", depth) + " deep",
-                    median(() -> tokens.search(workspace, TokenFilter.all(now), sort, sortedDeep, PAGE)), base));
-            assertThat(tokens.search(workspace, TokenFilter.all(now), sort, sortedDeep, PAGE)).hasSize(PAGE);
+            rows.add(row(
+                    "keyset, " + name + ", first page",
+                    median(() -> tokens.search(workspace, TokenFilter.all(now), sort, null, PAGE)),
+                    base));
+            rows.add(row(
+                    "keyset, " + name + ", " + String.format("%,d", depth) + " deep",
+                    median(() -> tokens.search(workspace, TokenFilter.all(now), sort, sortedDeep, PAGE)),
+                    base));
+            assertThat(tokens.search(workspace, TokenFilter.all(now), sort, sortedDeep, PAGE))
+                    .hasSize(PAGE);
         }
-        rows.add(row("baseline: OFFSET " + String.format("%,d", depth) + " (ids only)", median(() -> jdbc.sql(
-                        "SELECT token_id FROM access_token WHERE workspace_id = :w ORDER BY created_at DESC, token_id DESC"
-                                + " LIMIT " + PAGE + " OFFSET " + depth)
-                .param("w", workspace.value()).query(String.class).list()), base));
+        rows.add(row(
+                "baseline: OFFSET " + String.format("%,d", depth) + " (ids only)",
+                median(() -> jdbc.sql(
+                                "SELECT token_id FROM access_token WHERE workspace_id = :w ORDER BY created_at DESC, token_id DESC"
+                                        + " LIMIT " + PAGE + " OFFSET " + depth)
+                        .param("w", workspace.value())
+                        .query(String.class)
+                        .list()),
+                base));
 
         System.out.printf("%n%-44s %10s %8s%n", "query (page of " + PAGE + ")", "median ms", "ratio");
         rows.forEach(r -> System.out.printf("%-44s %10s %8s%n", r[0], r[1], r[2]));
@@ -95,19 +127,27 @@ class InventoryPagingBenchmark {
     }
 
     private WorkspaceId seed(int count) {
-        jdbc.sql("INSERT INTO workspace (name, created_at) VALUES ('bench', NOW(6))").update();
-        long workspace = jdbc.sql("SELECT id FROM workspace WHERE name = 'bench'").query(Long.class).single();
+        jdbc.sql("INSERT INTO workspace (name, created_at) VALUES ('bench', NOW(6))")
+                .update();
+        long workspace = jdbc.sql("SELECT id FROM workspace WHERE name = 'bench'")
+                .query(Long.class)
+                .single();
         jdbc.sql("INSERT INTO principal (workspace_id, kind, user_name, display_name, active, created_at)"
-                        + " SELECT :w, 'USER', CONCAT('user', seq), CONCAT('User ', seq), TRUE, NOW(6) FROM seq_1_to_" + OWNERS)
-                .param("w", workspace).update();
-        long firstOwner = jdbc.sql("SELECT MIN(id) FROM principal WHERE workspace_id = :w").param("w", workspace)
-                .query(Long.class).single();
+                        + " SELECT :w, 'USER', CONCAT('user', seq), CONCAT('User ', seq), TRUE, NOW(6) FROM seq_1_to_"
+                        + OWNERS)
+                .param("w", workspace)
+                .update();
+        long firstOwner = jdbc.sql("SELECT MIN(id) FROM principal WHERE workspace_id = :w")
+                .param("w", workspace)
+                .query(Long.class)
+                .single();
         for (int from = 1; from <= count; from += CHUNK) {
             int to = Math.min(count, from + CHUNK - 1);
             jdbc.sql("INSERT INTO access_token (token_id, workspace_id, secret_hash, display_hint, owner_id,"
                             + " created_by_id, comment, created_at, expires_at, revoked_at, last_used_at, kind)"
                             + " SELECT LPAD(HEX(seq), 32, '0'), :w, SHA2(CONCAT('bench', seq), 256), 'wdn_…0000',"
-                            + " :first + MOD(seq, " + OWNERS + "), :first + MOD(seq, " + OWNERS + "), CONCAT('token ', seq),"
+                            + " :first + MOD(seq, " + OWNERS + "), :first + MOD(seq, " + OWNERS
+                            + "), CONCAT('token ', seq),"
                             + " TIMESTAMPADD(SECOND, -CAST(seq AS SIGNED), '2026-11-21 00:00:00'),"
                             // one in seven never expires; half were never used
                             + " IF(MOD(seq, 7) = 0, NULL, TIMESTAMPADD(DAY, CAST(MOD(seq, 200) AS SIGNED) - 90, '2026-11-21 00:00:00')),"
@@ -115,11 +155,14 @@ class InventoryPagingBenchmark {
                             + " IF(MOD(seq, 2) = 0, TIMESTAMPADD(SECOND, -CAST(MOD(seq * 7919, 5000000) AS SIGNED), '2026-11-21 00:00:00'), NULL),"
                             + " 'PERSONAL'"
                             + " FROM seq_" + from + "_to_" + to)
-                    .param("w", workspace).param("first", firstOwner).update();
+                    .param("w", workspace)
+                    .param("first", firstOwner)
+                    .update();
         }
         jdbc.sql("INSERT INTO access_token_scope (token_id, workspace_id, scope)"
-                + " SELECT token_id, workspace_id, 'tokens:read' FROM access_token WHERE workspace_id = :w")
-                .param("w", workspace).update();
+                        + " SELECT token_id, workspace_id, 'tokens:read' FROM access_token WHERE workspace_id = :w")
+                .param("w", workspace)
+                .update();
         jdbc.sql("ANALYZE TABLE access_token, access_token_scope").query().listOfRows();
         return new WorkspaceId(workspace);
     }
@@ -128,8 +171,8 @@ class InventoryPagingBenchmark {
         return jdbc.sql("SELECT created_at, token_id FROM access_token WHERE workspace_id = :w"
                         + " ORDER BY created_at DESC, token_id DESC LIMIT 1 OFFSET " + offset)
                 .param("w", workspace.value())
-                .query((rs, n) -> new TokenCursor(rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                        new TokenId(rs.getString(2))))
+                .query((rs, n) -> new TokenCursor(
+                        rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC), new TokenId(rs.getString(2))))
                 .single();
     }
 
@@ -137,12 +180,13 @@ class InventoryPagingBenchmark {
     private TokenCursor cursorAt(WorkspaceId workspace, TokenSort sort, int offset) {
         String column = sort == TokenSort.EXPIRING_SOONEST ? "expires_at" : "last_used_at";
         String missing = sort.missingFirst() ? column + " IS NOT NULL" : column + " IS NULL";
-        return jdbc.sql("SELECT " + column + ", token_id FROM access_token WHERE workspace_id = :w"
-                        + " ORDER BY " + missing + ", " + column + ", token_id LIMIT 1 OFFSET " + offset)
+        return jdbc.sql("SELECT " + column + ", token_id FROM access_token WHERE workspace_id = :w" + " ORDER BY "
+                        + missing + ", " + column + ", token_id LIMIT 1 OFFSET " + offset)
                 .param("w", workspace.value())
                 .query((rs, n) -> {
                     LocalDateTime key = rs.getObject(1, LocalDateTime.class);
-                    return new TokenCursor(key == null ? null : key.toInstant(ZoneOffset.UTC), new TokenId(rs.getString(2)));
+                    return new TokenCursor(
+                            key == null ? null : key.toInstant(ZoneOffset.UTC), new TokenId(rs.getString(2)));
                 })
                 .single();
     }

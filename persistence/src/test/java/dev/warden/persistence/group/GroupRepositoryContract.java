@@ -86,7 +86,10 @@ public abstract class GroupRepositoryContract {
         assertThat(saved).isEqualTo(admins.withId(saved.id()));
         assertThat(groups().findById(workspace, saved.id())).contains(saved);
         assertThat(groups().findByDisplayName(workspace, "Admins – Zürich 🚀")).contains(saved);
-        assertThat(groups().findById(workspace, other.id())).get().extracting(Group::externalId).isNull();
+        assertThat(groups().findById(workspace, other.id()))
+                .get()
+                .extracting(Group::externalId)
+                .isNull();
     }
 
     @Test
@@ -158,10 +161,12 @@ public abstract class GroupRepositoryContract {
         WorkspaceId other = fixtures().workspace();
         Group foreign = groups().save(new Group(null, other, "team", null));
 
-        assertThat(groups().findAllById(workspace, List.of(team.id(), crew.id(), foreign.id(), new GroupId(987_654_321L))))
+        assertThat(groups().findAllById(
+                                workspace, List.of(team.id(), crew.id(), foreign.id(), new GroupId(987_654_321L))))
                 .containsExactlyInAnyOrder(team, crew);
         assertThat(groups().findAllById(workspace, List.of())).isEmpty();
-        assertThat(groups().findAllById(other, List.of(team.id(), foreign.id()))).containsExactly(foreign);
+        assertThat(groups().findAllById(other, List.of(team.id(), foreign.id())))
+                .containsExactly(foreign);
     }
 
     // ---- search ----
@@ -233,8 +238,11 @@ public abstract class GroupRepositoryContract {
         assertThat(names(last)).containsExactly("g-e");
         assertThat(beyond.items()).isEmpty();
         assertThat(none.items()).isEmpty();
-        assertThat(List.of(first, second, last, beyond, none)).allSatisfy(page -> assertThat(page.total()).isEqualTo(5));
-        assertThat(groups().search(workspace, null, null, new PageRequest(5, 10)).items()).extracting(Group::displayName)
+        assertThat(List.of(first, second, last, beyond, none))
+                .allSatisfy(page -> assertThat(page.total()).isEqualTo(5));
+        assertThat(groups().search(workspace, null, null, new PageRequest(5, 10))
+                        .items())
+                .extracting(Group::displayName)
                 .containsExactly("other");
     }
 
@@ -244,9 +252,12 @@ public abstract class GroupRepositoryContract {
         WorkspaceId other = fixtures().workspace();
         Group foreign = groups().save(new Group(null, other, "crew", null));
 
-        assertThat(groups().search(other, null, null, PageRequest.first(10)).items()).containsExactly(foreign);
-        assertThat(groups().search(other, "team", null, PageRequest.first(10)).total()).isZero();
-        assertThat(groups().search(other, null, "tea", PageRequest.first(10)).total()).isZero();
+        assertThat(groups().search(other, null, null, PageRequest.first(10)).items())
+                .containsExactly(foreign);
+        assertThat(groups().search(other, "team", null, PageRequest.first(10)).total())
+                .isZero();
+        assertThat(groups().search(other, null, "tea", PageRequest.first(10)).total())
+                .isZero();
         assertThat(search("crew", null).total()).isZero();
     }
 
@@ -260,14 +271,16 @@ public abstract class GroupRepositoryContract {
         assertThat(groups().addMember(workspace, team.id(), alice)).isFalse();
         assertThat(groups().addMember(workspace, team.id(), bob)).isTrue();
 
-        assertThat(groups().members(workspace, team.id())).containsExactlyInAnyOrder(alice, bob).hasSize(2);
+        assertThat(groups().members(workspace, team.id()))
+                .containsExactlyInAnyOrder(alice, bob)
+                .hasSize(2);
     }
 
     @Test
     void aServicePrincipalCanBeAMember() {
         Group team = group("team");
-        Principal robot = principals().save(Principal.newServicePrincipal(workspace,
-                "8f14e45f-ceea-467a-9575-2d5a8b1e7c01", "robot"));
+        Principal robot = principals()
+                .save(Principal.newServicePrincipal(workspace, "8f14e45f-ceea-467a-9575-2d5a8b1e7c01", "robot"));
 
         assertThat(groups().addMember(workspace, team.id(), robot.id())).isTrue();
 
@@ -286,7 +299,9 @@ public abstract class GroupRepositoryContract {
 
         assertThat(groups().members(workspace, team.id())).containsExactly(bob);
         assertThat(groups().groupsOf(workspace, alice)).isEmpty();
-        assertThat(groups().addMember(workspace, team.id(), alice)).as("can join again").isTrue();
+        assertThat(groups().addMember(workspace, team.id(), alice))
+                .as("can join again")
+                .isTrue();
     }
 
     @Test
@@ -314,7 +329,8 @@ public abstract class GroupRepositoryContract {
 
         assertThat(groups().groupsOf(workspace, alice)).containsExactly(band, team);
         assertThat(groups().groupsOf(workspace, bob)).containsExactly(crew);
-        assertThat(groups().groupsOf(workspace, fixtures().user(workspace, "carol"))).isEmpty();
+        assertThat(groups().groupsOf(workspace, fixtures().user(workspace, "carol")))
+                .isEmpty();
     }
 
     @Test
@@ -347,7 +363,8 @@ public abstract class GroupRepositoryContract {
 
     @Test
     void addingAMemberToAnUnknownGroupAddsNothing() {
-        assertThat(groups().addMember(workspace, new GroupId(987_654_321L), alice)).isFalse();
+        assertThat(groups().addMember(workspace, new GroupId(987_654_321L), alice))
+                .isFalse();
 
         assertThat(groups().groupsOf(workspace, alice)).isEmpty();
     }
@@ -426,13 +443,13 @@ public abstract class GroupRepositoryContract {
         Role groupAdmin = roles().findByName(workspace, "group-admin").orElseThrow();
         Role auditor = roles().findByName(workspace, "auditor").orElseThrow();
         RoleAssignment toTeam = assignments().add(RoleAssignment.toGroup(workspace, auditor.id(), team.id(), null));
-        RoleAssignment scopedToTeam = assignments().add(
-                RoleAssignment.toPrincipal(workspace, groupAdmin.id(), bob, team.id()));
-        RoleAssignment crewOnTeam = assignments().add(
-                RoleAssignment.toGroup(workspace, groupAdmin.id(), crew.id(), team.id()));
+        RoleAssignment scopedToTeam =
+                assignments().add(RoleAssignment.toPrincipal(workspace, groupAdmin.id(), bob, team.id()));
+        RoleAssignment crewOnTeam =
+                assignments().add(RoleAssignment.toGroup(workspace, groupAdmin.id(), crew.id(), team.id()));
         RoleAssignment toCrew = assignments().add(RoleAssignment.toGroup(workspace, auditor.id(), crew.id(), null));
-        RoleAssignment scopedToCrew = assignments().add(
-                RoleAssignment.toPrincipal(workspace, groupAdmin.id(), bob, crew.id()));
+        RoleAssignment scopedToCrew =
+                assignments().add(RoleAssignment.toPrincipal(workspace, groupAdmin.id(), bob, crew.id()));
         RoleAssignment toBob = assignments().add(RoleAssignment.toPrincipal(workspace, auditor.id(), bob, null));
 
         assertThat(groups().delete(workspace, team.id())).isTrue();
@@ -450,7 +467,8 @@ public abstract class GroupRepositoryContract {
         Group team = group("team");
         roles().seedBuiltIns(workspace);
         Role auditor = roles().findByName(workspace, "auditor").orElseThrow();
-        RoleAssignment toTeam = assignments().add(RoleAssignment.toGroup(workspace, auditor.id(), team.id(), team.id()));
+        RoleAssignment toTeam =
+                assignments().add(RoleAssignment.toGroup(workspace, auditor.id(), team.id(), team.id()));
         WorkspaceId other = fixtures().workspace();
 
         groups().delete(other, team.id());

@@ -28,14 +28,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class JdbcGroupRepositoryContract extends GroupRepositoryContract {
     @Autowired
     private GroupRepository groups;
+
     @Autowired
     private WorkspaceRepository workspaces;
+
     @Autowired
     private PrincipalRepository principals;
+
     @Autowired
     private RoleRepository roles;
+
     @Autowired
     private RoleAssignmentRepository assignments;
+
     @Autowired
     private JdbcClient jdbc;
 
@@ -81,7 +86,9 @@ abstract class JdbcGroupRepositoryContract extends GroupRepositoryContract {
         groups.addMember(workspace, team.id(), alice);
 
         assertThat(jdbc.sql("SELECT workspace_id FROM group_member WHERE group_id = ? AND principal_id = ?")
-                .params(team.id().value(), alice.value()).query(Long.class).list())
+                        .params(team.id().value(), alice.value())
+                        .query(Long.class)
+                        .list())
                 .containsExactly(workspace.value());
     }
 
@@ -95,8 +102,11 @@ abstract class JdbcGroupRepositoryContract extends GroupRepositoryContract {
         groups.addMember(other, team.id(), stranger);
         groups.addMember(other, team.id(), alice);
 
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM group_member WHERE group_id = ?").param(team.id().value())
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM group_member WHERE group_id = ?")
+                        .param(team.id().value())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -111,9 +121,15 @@ abstract class JdbcGroupRepositoryContract extends GroupRepositoryContract {
         assertThat(groups.delete(workspace, team.id())).isTrue();
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM role_grant WHERE group_id = ? OR scope_group_id = ?")
-                .params(team.id().value(), team.id().value()).query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM group_member WHERE group_id = ?").param(team.id().value())
-                .query(Integer.class).single()).isZero();
+                        .params(team.id().value(), team.id().value())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM group_member WHERE group_id = ?")
+                        .param(team.id().value())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     /** The adapter's UPDATE is scoped by workspace; it must not report or create a group it did not touch. */

@@ -3,5 +3,4 @@ package dev.warden.persistence.group;
 import dev.warden.persistence.OnMariaDb;
 
 @OnMariaDb
-class JdbcGroupRepositoryOnMariaDbIT extends JdbcGroupRepositoryContract {
-}
+class JdbcGroupRepositoryOnMariaDbIT extends JdbcGroupRepositoryContract {}

@@ -26,13 +26,10 @@ import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.persistence.Fixtures;
 import dev.warden.persistence.JdbcAdapterTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -70,14 +67,19 @@ abstract class TokenLifecycleConcurrencyContract {
 
     @Autowired
     private TransactionRunner tx;
+
     @Autowired
     private TokenRepository tokens;
+
     @Autowired
     private AuditLog audit;
+
     @Autowired
     private WorkspaceRepository workspaces;
+
     @Autowired
     private PrincipalRepository principals;
+
     @Autowired
     private DataSource dataSource;
 
@@ -92,8 +94,17 @@ abstract class TokenLifecycleConcurrencyContract {
         committed = JdbcClient.create(dataSource);
         TokenLifetimePolicy lifetimes = new TokenLifetimePolicy(Duration.ofDays(30), Duration.ofDays(365));
         TokenIssueRules rules = (owner, kind) -> new TokenIssueTerms(lifetimes, QUOTA);
-        service = new TokenService(tokens, principals, audit, tx, new TokenFormat("wdn_"), rules,
-                TokenAccessRules.ownerOnly(), lifetimes, new SecureRandom(), Clock.systemUTC());
+        service = new TokenService(
+                tokens,
+                principals,
+                audit,
+                tx,
+                new TokenFormat("wdn_"),
+                rules,
+                TokenAccessRules.ownerOnly(),
+                lifetimes,
+                new SecureRandom(),
+                Clock.systemUTC());
         Fixtures fixtures = new Fixtures(workspaces, principals);
         workspace = fixtures.workspace();
         alice = fixtures.user(workspace, "alice");
@@ -118,24 +129,35 @@ abstract class TokenLifecycleConcurrencyContract {
 
         assertNoUnexpected("create", unexpected, "created " + created + ", refused " + refused);
         assertThat(created.get()).as("creates that succeeded").isEqualTo(QUOTA);
-        assertThat(refused.get()).as("creates refused with QuotaExceededException").isEqualTo(50 - QUOTA);
-        List<String> stored = committed.sql("SELECT token_id FROM access_token WHERE workspace_id = ? AND owner_id = ?")
-                .param(workspace.value()).param(alice.value()).query(String.class).list();
-        assertThat(stored).as("tokens the owner holds in the database").hasSize(QUOTA)
+        assertThat(refused.get())
+                .as("creates refused with QuotaExceededException")
+                .isEqualTo(50 - QUOTA);
+        List<String> stored = committed
+                .sql("SELECT token_id FROM access_token WHERE workspace_id = ? AND owner_id = ?")
+                .param(workspace.value())
+                .param(alice.value())
+                .query(String.class)
+                .list();
+        assertThat(stored)
+                .as("tokens the owner holds in the database")
+                .hasSize(QUOTA)
                 .containsExactlyInAnyOrderElementsOf(createdIds);
         assertThat(tokens.listByOwner(workspace, alice)).hasSize(QUOTA);
-        List<String> auditedCreates = committed.sql("""
+        List<String> auditedCreates =
+                committed.sql("""
                         SELECT target_id FROM audit_event
-                         WHERE workspace_id = ? AND action = 'TOKEN_CREATED' AND target_type = 'token'""")
-                .param(workspace.value()).query(String.class).list();
-        assertThat(auditedCreates).as("TOKEN_CREATED records, one per stored token")
+                         WHERE workspace_id = ? AND action = 'TOKEN_CREATED' AND target_type = 'token'""").param(workspace.value()).query(String.class).list();
+        assertThat(auditedCreates)
+                .as("TOKEN_CREATED records, one per stored token")
                 .containsExactlyInAnyOrderElementsOf(stored);
     }
 
     @Test
     void twentyParallelRevokesAndRestoresOfOneTokenReplayAsOneSerialOrder() throws InterruptedException {
         for (int round = 1; round <= 3; round++) {
-            TokenId id = service.create(actor, new CreateTokenCommand("round " + round, null, null)).token().id();
+            TokenId id = service.create(actor, new CreateTokenCommand("round " + round, null, null))
+                    .token()
+                    .id();
             AtomicInteger revokes = new AtomicInteger();
             AtomicInteger restores = new AtomicInteger();
             AtomicInteger nothingToRestore = new AtomicInteger();
@@ -143,12 +165,16 @@ abstract class TokenLifecycleConcurrencyContract {
             Queue<Throwable> unexpected = runTogether(20, i -> () -> {
                 if (i % 2 == 0) {
                     AccessToken after = service.revoke(actor, TokenTarget.own(id));
-                    assertThat(after.isRevoked()).as("a revoke returns a revoked token").isTrue();
+                    assertThat(after.isRevoked())
+                            .as("a revoke returns a revoked token")
+                            .isTrue();
                     revokes.incrementAndGet();
                 } else {
                     try {
                         AccessToken after = service.restore(actor, TokenTarget.own(id));
-                        assertThat(after.isRevoked()).as("a restore returns an unrevoked token").isFalse();
+                        assertThat(after.isRevoked())
+                                .as("a restore returns an unrevoked token")
+                                .isFalse();
                         restores.incrementAndGet();
                     } catch (InvalidStateException notRevoked) {
                         nothingToRestore.incrementAndGet();
@@ -162,35 +188,50 @@ abstract class TokenLifecycleConcurrencyContract {
             assertThat(revokes.get()).as(outcome).isEqualTo(10);
             assertThat(restores.get() + nothingToRestore.get()).as(outcome).isEqualTo(10);
 
-            List<String> trail = committed.sql("""
+            List<String> trail = committed
+                    .sql("""
                             SELECT action FROM audit_event
                              WHERE workspace_id = ? AND target_type = 'token' AND target_id = ?
                                AND action IN ('TOKEN_REVOKED', 'TOKEN_RESTORED')
                              ORDER BY id""")
-                    .param(workspace.value()).param(id.value()).query(String.class).list();
+                    .param(workspace.value())
+                    .param(id.value())
+                    .query(String.class)
+                    .list();
             String described = outcome + "; audit trail " + trail;
             boolean revoked = false;
             for (int step = 0; step < trail.size(); step++) {
                 String action = trail.get(step);
                 if (action.equals("TOKEN_REVOKED")) {
-                    assertThat(revoked).as("record %d (TOKEN_REVOKED) happens on an active token; %s", step, described)
+                    assertThat(revoked)
+                            .as("record %d (TOKEN_REVOKED) happens on an active token; %s", step, described)
                             .isFalse();
                     revoked = true;
                 } else {
-                    assertThat(revoked).as("record %d (TOKEN_RESTORED) happens on a revoked token; %s", step, described)
+                    assertThat(revoked)
+                            .as("record %d (TOKEN_RESTORED) happens on a revoked token; %s", step, described)
                             .isTrue();
                     revoked = false;
                 }
             }
-            assertThat(trail).as("at least the first revoke is recorded; %s", described).isNotEmpty();
+            assertThat(trail)
+                    .as("at least the first revoke is recorded; %s", described)
+                    .isNotEmpty();
             assertThat(trail.stream().filter("TOKEN_RESTORED"::equals).count())
                     .as("every successful restore has exactly one record; %s", described)
                     .isEqualTo(restores.get());
             AccessToken stored = tokens.findById(workspace, id).orElseThrow();
-            Boolean storedRevoked = committed.sql("SELECT revoked_at IS NOT NULL FROM access_token WHERE token_id = ?")
-                    .param(id.value()).query(Boolean.class).single();
-            assertThat(stored.isRevoked()).as("the stored state is the replayed one; %s", described).isEqualTo(revoked);
-            assertThat(storedRevoked).as("the stored row is the replayed state; %s", described).isEqualTo(revoked);
+            Boolean storedRevoked = committed
+                    .sql("SELECT revoked_at IS NOT NULL FROM access_token WHERE token_id = ?")
+                    .param(id.value())
+                    .query(Boolean.class)
+                    .single();
+            assertThat(stored.isRevoked())
+                    .as("the stored state is the replayed one; %s", described)
+                    .isEqualTo(revoked);
+            assertThat(storedRevoked)
+                    .as("the stored row is the replayed state; %s", described)
+                    .isEqualTo(revoked);
         }
     }
 
@@ -244,14 +285,18 @@ abstract class TokenLifecycleConcurrencyContract {
         List<String> lines = new ArrayList<>();
         for (Throwable failure : failures) {
             StringBuilder line = new StringBuilder(failure.toString());
-            for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause();
-                 cause = cause.getCause()) {
+            for (Throwable cause = failure.getCause();
+                    cause != null && cause != cause.getCause();
+                    cause = cause.getCause()) {
                 line.append(" <- ").append(cause);
             }
             lines.add(line.toString());
         }
-        return lines.stream().collect(Collectors.groupingBy(line -> line, java.util.TreeMap::new,
-                Collectors.counting())).entrySet().stream()
-                .map(entry -> entry.getValue() + " x " + entry.getKey()).collect(Collectors.joining("\n  ", "\n  ", ""));
+        return lines.stream()
+                .collect(Collectors.groupingBy(line -> line, java.util.TreeMap::new, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .map(entry -> entry.getValue() + " x " + entry.getKey())
+                .collect(Collectors.joining("\n  ", "\n  ", ""));
     }
 }

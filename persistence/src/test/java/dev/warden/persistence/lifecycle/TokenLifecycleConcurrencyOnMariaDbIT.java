@@ -3,5 +3,4 @@ package dev.warden.persistence.lifecycle;
 import dev.warden.persistence.OnMariaDb;
 
 @OnMariaDb
-class TokenLifecycleConcurrencyOnMariaDbIT extends TokenLifecycleConcurrencyContract {
-}
+class TokenLifecycleConcurrencyOnMariaDbIT extends TokenLifecycleConcurrencyContract {}

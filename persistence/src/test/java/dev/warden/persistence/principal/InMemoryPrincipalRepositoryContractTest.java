@@ -2,11 +2,11 @@ package dev.warden.persistence.principal;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.token.InMemoryTokenRepository;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.workspace.InMemoryWorkspaceRepository;

@@ -39,16 +39,22 @@ abstract class JdbcPrincipalRepositoryContract extends PrincipalRepositoryContra
 
     @Autowired
     private PrincipalRepository principals;
+
     @Autowired
     private WorkspaceRepository workspaces;
+
     @Autowired
     private TokenRepository tokens;
+
     @Autowired
     private GroupRepository groups;
+
     @Autowired
     private RoleRepository roles;
+
     @Autowired
     private RoleAssignmentRepository assignments;
+
     @Autowired
     private JdbcClient jdbc;
 
@@ -106,9 +112,12 @@ abstract class JdbcPrincipalRepositoryContract extends PrincipalRepositoryContra
     void deleteLeavesNoTokenScopeMembershipOrGrantRowOfThePrincipal() {
         Principal alice = principals.save(user(workspace, "alice"));
         Principal bob = principals.save(user(workspace, "bob"));
-        AccessToken alicesToken = token(alice, bob).withScopes(Scope.ALL_APIS, Scope.of(Permission.TOKENS_READ)).build();
+        AccessToken alicesToken = token(alice, bob)
+                .withScopes(Scope.ALL_APIS, Scope.of(Permission.TOKENS_READ))
+                .build();
         AccessToken alicesOther = token(alice, alice).build();
-        AccessToken bobsToken = token(bob, alice).withScopes(Scope.of(Permission.AUDIT_READ)).build();
+        AccessToken bobsToken =
+                token(bob, alice).withScopes(Scope.of(Permission.AUDIT_READ)).build();
         for (AccessToken token : List.of(alicesToken, alicesOther, bobsToken)) {
             tokens.add(token);
         }
@@ -117,22 +126,36 @@ abstract class JdbcPrincipalRepositoryContract extends PrincipalRepositoryContra
         groups.addMember(workspace, team.id(), bob.id());
         roles.seedBuiltIns(workspace);
         Role admin = roles.findByName(workspace, "workspace-admin").orElseThrow();
-        RoleAssignment alicesGrant = assignments.add(RoleAssignment.toPrincipal(workspace, admin.id(), alice.id(), null));
+        RoleAssignment alicesGrant =
+                assignments.add(RoleAssignment.toPrincipal(workspace, admin.id(), alice.id(), null));
         RoleAssignment bobsGrant = assignments.add(RoleAssignment.toPrincipal(workspace, admin.id(), bob.id(), null));
         RoleAssignment teamGrant = assignments.add(RoleAssignment.toGroup(workspace, admin.id(), team.id(), null));
 
         assertThat(principals.delete(workspace, alice.id())).isTrue();
 
-        assertThat(count("SELECT COUNT(*) FROM access_token WHERE owner_id = ?", alice.id().value())).isZero();
-        assertThat(count("SELECT COUNT(*) FROM access_token_scope WHERE token_id IN (?, ?)",
-                alicesToken.id().value(), alicesOther.id().value())).isZero();
-        assertThat(count("SELECT COUNT(*) FROM group_member WHERE principal_id = ?", alice.id().value())).isZero();
-        assertThat(count("SELECT COUNT(*) FROM role_grant WHERE principal_id = ?", alice.id().value())).isZero();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM access_token WHERE owner_id = ?",
+                        alice.id().value()))
+                .isZero();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM access_token_scope WHERE token_id IN (?, ?)",
+                        alicesToken.id().value(),
+                        alicesOther.id().value()))
+                .isZero();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM group_member WHERE principal_id = ?",
+                        alice.id().value()))
+                .isZero();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM role_grant WHERE principal_id = ?",
+                        alice.id().value()))
+                .isZero();
         assertThat(tokens.findById(workspace, alicesToken.id())).isEmpty();
         assertThat(tokens.findByDigest(alicesOther.digest())).isEmpty();
 
         // what belongs to others stays, including the token alice created for bob
-        assertThat(tokens.findById(workspace, bobsToken.id())).get()
+        assertThat(tokens.findById(workspace, bobsToken.id()))
+                .get()
                 .satisfies(t -> assertThat(t.scopes()).containsExactly(Scope.of(Permission.AUDIT_READ)));
         assertThat(groups.members(workspace, team.id())).containsExactly(bob.id());
         assertThat(assignments.list(workspace)).containsExactly(bobsGrant, teamGrant);
@@ -155,10 +178,22 @@ abstract class JdbcPrincipalRepositoryContract extends PrincipalRepositoryContra
 
         assertThat(principals.delete(other, alice.id())).isFalse();
 
-        assertThat(count("SELECT COUNT(*) FROM access_token WHERE owner_id = ?", alice.id().value())).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM access_token_scope WHERE token_id = ?", token.id().value())).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM group_member WHERE principal_id = ?", alice.id().value())).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM role_grant WHERE principal_id = ?", alice.id().value())).isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM access_token WHERE owner_id = ?",
+                        alice.id().value()))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM access_token_scope WHERE token_id = ?",
+                        token.id().value()))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM group_member WHERE principal_id = ?",
+                        alice.id().value()))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM role_grant WHERE principal_id = ?",
+                        alice.id().value()))
+                .isEqualTo(1);
     }
 
     /** The adapter reads the stored row of the workspace before it updates (the UPDATE itself is by id only). */
@@ -180,7 +215,11 @@ abstract class JdbcPrincipalRepositoryContract extends PrincipalRepositoryContra
     }
 
     private Tokens.Builder token(Principal owner, Principal creator) {
-        return Tokens.aToken().inWorkspace(workspace).ownedBy(owner.id()).createdBy(creator.id()).createdAt(T0);
+        return Tokens.aToken()
+                .inWorkspace(workspace)
+                .ownedBy(owner.id())
+                .createdBy(creator.id())
+                .createdAt(T0);
     }
 
     private int count(String sql, Object... params) {
@@ -188,7 +227,9 @@ abstract class JdbcPrincipalRepositoryContract extends PrincipalRepositoryContra
     }
 
     private LocalDateTime createdAt(Principal principal) {
-        return jdbc.sql("SELECT created_at FROM principal WHERE id = ?").param(principal.id().value())
-                .query((rs, n) -> rs.getObject(1, LocalDateTime.class)).single();
+        return jdbc.sql("SELECT created_at FROM principal WHERE id = ?")
+                .param(principal.id().value())
+                .query((rs, n) -> rs.getObject(1, LocalDateTime.class))
+                .single();
     }
 }

@@ -3,5 +3,4 @@ package dev.warden.persistence.principal;
 import dev.warden.persistence.OnH2;
 
 @OnH2
-class JdbcPrincipalRepositoryOnH2IT extends JdbcPrincipalRepositoryContract {
-}
+class JdbcPrincipalRepositoryOnH2IT extends JdbcPrincipalRepositoryContract {}

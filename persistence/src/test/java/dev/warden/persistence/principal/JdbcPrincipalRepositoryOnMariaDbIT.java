@@ -3,5 +3,4 @@ package dev.warden.persistence.principal;
 import dev.warden.persistence.OnMariaDb;
 
 @OnMariaDb
-class JdbcPrincipalRepositoryOnMariaDbIT extends JdbcPrincipalRepositoryContract {
-}
+class JdbcPrincipalRepositoryOnMariaDbIT extends JdbcPrincipalRepositoryContract {}

@@ -9,20 +9,20 @@ import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
-import dev.warden.core.principal.PrincipalRepository;
-import dev.warden.core.token.AccessToken;
-import dev.warden.core.token.TokenRepository;
-import dev.warden.core.token.Tokens;
-import dev.warden.core.workspace.WorkspaceId;
-import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.core.principal.PrincipalQuery;
 import dev.warden.core.principal.PrincipalQuery.Attribute;
+import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
 import dev.warden.core.shared.Page;
 import dev.warden.core.shared.PageRequest;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenRepository;
+import dev.warden.core.token.Tokens;
+import dev.warden.core.workspace.WorkspaceId;
+import dev.warden.core.workspace.WorkspaceRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +72,14 @@ public abstract class PrincipalRepositoryContract {
 
     @Test
     void saveInsertsANewPrincipalAndAssignsItAnId() {
-        Principal alice = new Principal(null, workspace, PrincipalKind.USER, "alice", "Alice Ångström \"A\" 🚀",
-                true, "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z2Q.1GoWk4f8E3Oa/jdqJ7w6");
+        Principal alice = new Principal(
+                null,
+                workspace,
+                PrincipalKind.USER,
+                "alice",
+                "Alice Ångström \"A\" 🚀",
+                true,
+                "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z2Q.1GoWk4f8E3Oa/jdqJ7w6");
 
         Principal saved = principals().save(alice);
 
@@ -89,20 +95,29 @@ public abstract class PrincipalRepositoryContract {
         PrincipalId second = principals().save(user(workspace, "bob")).id();
 
         assertThat(first).isNotEqualTo(second);
-        assertThat(principals().findById(workspace, first)).get().extracting(Principal::userName).isEqualTo("alice");
-        assertThat(principals().findById(workspace, second)).get().extracting(Principal::userName).isEqualTo("bob");
+        assertThat(principals().findById(workspace, first))
+                .get()
+                .extracting(Principal::userName)
+                .isEqualTo("alice");
+        assertThat(principals().findById(workspace, second))
+                .get()
+                .extracting(Principal::userName)
+                .isEqualTo("bob");
     }
 
     @Test
     void principalsWithoutUserNameOrPasswordAreStoredToo() {
-        Principal robot = new Principal(null, workspace, PrincipalKind.SERVICE_PRINCIPAL, null, "deploy robot", true, null);
-        Principal technical = new Principal(null, workspace, PrincipalKind.TECHNICAL_USER, null, "org token", false, null);
+        Principal robot =
+                new Principal(null, workspace, PrincipalKind.SERVICE_PRINCIPAL, null, "deploy robot", true, null);
+        Principal technical =
+                new Principal(null, workspace, PrincipalKind.TECHNICAL_USER, null, "org token", false, null);
 
         Principal savedRobot = principals().save(robot);
         Principal savedTechnical = principals().save(technical);
 
         assertThat(principals().findById(workspace, savedRobot.id())).contains(robot.withId(savedRobot.id()));
-        assertThat(principals().findById(workspace, savedTechnical.id())).contains(technical.withId(savedTechnical.id()));
+        assertThat(principals().findById(workspace, savedTechnical.id()))
+                .contains(technical.withId(savedTechnical.id()));
     }
 
     @Test
@@ -112,10 +127,14 @@ public abstract class PrincipalRepositoryContract {
         Principal deactivated = principals().save(alice.withActive(false));
 
         assertThat(deactivated.id()).isEqualTo(alice.id());
-        assertThat(principals().findById(workspace, alice.id())).get()
+        assertThat(principals().findById(workspace, alice.id()))
+                .get()
                 .satisfies(p -> assertThat(p.active()).isFalse())
                 .isEqualTo(alice.withActive(false));
-        assertThat(principals().findByUserName(workspace, "alice")).get().extracting(Principal::id).isEqualTo(alice.id());
+        assertThat(principals().findByUserName(workspace, "alice"))
+                .get()
+                .extracting(Principal::id)
+                .isEqualTo(alice.id());
 
         Principal renamed = new Principal(alice.id(), workspace, PrincipalKind.USER, "alice2", "Alice Two", true, null);
         principals().save(renamed);
@@ -150,7 +169,8 @@ public abstract class PrincipalRepositoryContract {
         principals().save(user(workspace, "alice"));
 
         assertThat(principals().findByUserName(workspace, "bob")).isEmpty();
-        assertThat(principals().findById(workspace, new PrincipalId(987_654_321L))).isEmpty();
+        assertThat(principals().findById(workspace, new PrincipalId(987_654_321L)))
+                .isEmpty();
     }
 
     @Test
@@ -176,9 +196,12 @@ public abstract class PrincipalRepositoryContract {
         principals().save(user(workspace, "alice"));
         Principal bob = principals().save(user(workspace, "bob"));
 
-        assertRefusedAsDuplicate(() -> principals().save(
-                new Principal(bob.id(), workspace, PrincipalKind.USER, "alice", "Bob", true, null)));
-        assertThat(principals().findById(workspace, bob.id())).get().extracting(Principal::userName).isEqualTo("bob");
+        assertRefusedAsDuplicate(() ->
+                principals().save(new Principal(bob.id(), workspace, PrincipalKind.USER, "alice", "Bob", true, null)));
+        assertThat(principals().findById(workspace, bob.id()))
+                .get()
+                .extracting(Principal::userName)
+                .isEqualTo("bob");
     }
 
     // ---- directory profile fields ----
@@ -193,8 +216,18 @@ public abstract class PrincipalRepositoryContract {
 
     @Test
     void theProfileFieldsRoundTrip() {
-        Principal alice = new Principal(null, workspace, PrincipalKind.USER, "alice@example.com", "Alice Ångström",
-                true, "$2a$10$abcdefghijklmnopqrstuv", null, "alice+tokens@exämple.com", "Alice 🚀", "Ångström-O'Neil",
+        Principal alice = new Principal(
+                null,
+                workspace,
+                PrincipalKind.USER,
+                "alice@example.com",
+                "Alice Ångström",
+                true,
+                "$2a$10$abcdefghijklmnopqrstuv",
+                null,
+                "alice+tokens@exämple.com",
+                "Alice 🚀",
+                "Ångström-O'Neil",
                 "ext-\"1\"-東京");
 
         Principal saved = principals().save(alice);
@@ -210,25 +243,39 @@ public abstract class PrincipalRepositoryContract {
 
         Principal saved = principals().save(robot);
 
-        assertThat(principals().findById(workspace, saved.id())).get()
+        assertThat(principals().findById(workspace, saved.id()))
+                .get()
                 .satisfies(p -> assertThat(p.applicationId()).isEqualTo(robot.applicationId()))
                 .isEqualTo(robot.withId(saved.id()));
     }
 
     @Test
     void aProfileEditReplacesEveryProfileFieldAndCanClearThem() {
-        Principal alice = principals().save(new Principal(null, workspace, PrincipalKind.USER, "alice", "Alice", true,
-                "hash", null, "alice@example.com", "Alice", "Liddell", "ext-1"));
+        Principal alice = principals()
+                .save(new Principal(
+                        null,
+                        workspace,
+                        PrincipalKind.USER,
+                        "alice",
+                        "Alice",
+                        true,
+                        "hash",
+                        null,
+                        "alice@example.com",
+                        "Alice",
+                        "Liddell",
+                        "ext-1"));
 
-        Principal edited = principals().save(alice.withProfile("alice2", "Alice Two", "a2@example.com", "Al", "Two",
-                "ext-2"));
+        Principal edited =
+                principals().save(alice.withProfile("alice2", "Alice Two", "a2@example.com", "Al", "Two", "ext-2"));
 
         assertThat(principals().findById(workspace, alice.id())).contains(edited);
         assertThat(edited.email()).isEqualTo("a2@example.com");
 
         Principal cleared = principals().save(edited.withProfile("alice2", "Alice Two", null, null, null, null));
 
-        assertThat(principals().findById(workspace, alice.id())).get()
+        assertThat(principals().findById(workspace, alice.id()))
+                .get()
                 .satisfies(p -> {
                     assertThat(p.email()).isNull();
                     assertThat(p.givenName()).isNull();
@@ -247,8 +294,10 @@ public abstract class PrincipalRepositoryContract {
         principals().save(servicePrincipal(workspace, "other robot"));
         principals().save(user(workspace, "alice"));
 
-        assertThat(principals().findByApplicationId(workspace, robot.applicationId())).contains(robot);
-        assertThat(principals().findByApplicationId(workspace, UUID.randomUUID().toString())).isEmpty();
+        assertThat(principals().findByApplicationId(workspace, robot.applicationId()))
+                .contains(robot);
+        assertThat(principals().findByApplicationId(workspace, UUID.randomUUID().toString()))
+                .isEmpty();
     }
 
     @Test
@@ -256,7 +305,8 @@ public abstract class PrincipalRepositoryContract {
         Principal robot = principals().save(servicePrincipal(workspace, "robot"));
         WorkspaceId other = newWorkspace();
 
-        assertThat(principals().findByApplicationId(other, robot.applicationId())).isEmpty();
+        assertThat(principals().findByApplicationId(other, robot.applicationId()))
+                .isEmpty();
     }
 
     @Test
@@ -276,8 +326,8 @@ public abstract class PrincipalRepositoryContract {
     void aDuplicateApplicationIdInOneWorkspaceIsRefused() {
         Principal robot = principals().save(servicePrincipal(workspace, "robot"));
 
-        assertRefusedAsDuplicate(() -> principals().save(
-                Principal.newServicePrincipal(workspace, robot.applicationId(), "copy")));
+        assertRefusedAsDuplicate(
+                () -> principals().save(Principal.newServicePrincipal(workspace, robot.applicationId(), "copy")));
     }
 
     // ---- findAllById ----
@@ -291,11 +341,14 @@ public abstract class PrincipalRepositoryContract {
         WorkspaceId other = newWorkspace();
         Principal stranger = principals().save(user(other, "alice"));
 
-        List<Principal> found = principals().findAllById(workspace,
-                List.of(alice.id(), robot.id(), bob.id(), stranger.id(), new PrincipalId(987_654_321L)));
+        List<Principal> found = principals()
+                .findAllById(
+                        workspace,
+                        List.of(alice.id(), robot.id(), bob.id(), stranger.id(), new PrincipalId(987_654_321L)));
 
         assertThat(found).containsExactlyInAnyOrder(alice, bob, robot);
-        assertThat(principals().findAllById(other, List.of(alice.id(), stranger.id()))).containsExactly(stranger);
+        assertThat(principals().findAllById(other, List.of(alice.id(), stranger.id())))
+                .containsExactly(stranger);
     }
 
     @Test
@@ -329,7 +382,8 @@ public abstract class PrincipalRepositoryContract {
         assertThat(users.items()).containsExactly(alice, carol, dave1, dave2);
         assertThat(users.total()).isEqualTo(4);
         assertThat(dave1.id().value()).isLessThan(dave2.id().value());
-        assertThat(search(PrincipalKind.SERVICE_PRINCIPAL, PrincipalQuery.ALL).items()).containsExactly(robot);
+        assertThat(search(PrincipalKind.SERVICE_PRINCIPAL, PrincipalQuery.ALL).items())
+                .containsExactly(robot);
         assertThat(displayNames(search(PrincipalKind.TECHNICAL_USER, PrincipalQuery.ALL)))
                 .containsExactly("Backing user");
     }
@@ -353,18 +407,24 @@ public abstract class PrincipalRepositoryContract {
         }
         principals().save(servicePrincipal(workspace, "Robot"));
 
-        Page<Principal> first = principals().search(workspace, PrincipalKind.USER, PrincipalQuery.ALL, new PageRequest(0, 2));
-        Page<Principal> second = principals().search(workspace, PrincipalKind.USER, PrincipalQuery.ALL, new PageRequest(2, 2));
-        Page<Principal> last = principals().search(workspace, PrincipalKind.USER, PrincipalQuery.ALL, new PageRequest(4, 2));
-        Page<Principal> beyond = principals().search(workspace, PrincipalKind.USER, PrincipalQuery.ALL, new PageRequest(7, 2));
-        Page<Principal> none = principals().search(workspace, PrincipalKind.USER, PrincipalQuery.ALL, new PageRequest(0, 0));
+        Page<Principal> first =
+                principals().search(workspace, PrincipalKind.USER, PrincipalQuery.ALL, new PageRequest(0, 2));
+        Page<Principal> second =
+                principals().search(workspace, PrincipalKind.USER, PrincipalQuery.ALL, new PageRequest(2, 2));
+        Page<Principal> last =
+                principals().search(workspace, PrincipalKind.USER, PrincipalQuery.ALL, new PageRequest(4, 2));
+        Page<Principal> beyond =
+                principals().search(workspace, PrincipalKind.USER, PrincipalQuery.ALL, new PageRequest(7, 2));
+        Page<Principal> none =
+                principals().search(workspace, PrincipalKind.USER, PrincipalQuery.ALL, new PageRequest(0, 0));
 
         assertThat(displayNames(first)).containsExactly("Ann", "Bob");
         assertThat(displayNames(second)).containsExactly("Cid", "Dan");
         assertThat(displayNames(last)).containsExactly("Eve");
         assertThat(beyond.items()).isEmpty();
         assertThat(none.items()).isEmpty();
-        assertThat(List.of(first, second, last, beyond, none)).allSatisfy(page -> assertThat(page.total()).isEqualTo(5));
+        assertThat(List.of(first, second, last, beyond, none))
+                .allSatisfy(page -> assertThat(page.total()).isEqualTo(5));
         assertThat(first.hasNext()).isTrue();
         assertThat(last.hasNext()).isFalse();
         assertThat(second.request()).isEqualTo(new PageRequest(2, 2));
@@ -381,9 +441,13 @@ public abstract class PrincipalRepositoryContract {
 
         assertThat(found.items()).containsExactly(alice);
         assertThat(found.total()).isEqualTo(1);
-        assertThat(search(PrincipalKind.USER, PrincipalQuery.equal(Attribute.USER_NAME, "alic")).items()).isEmpty();
-        assertThat(search(PrincipalKind.SERVICE_PRINCIPAL, PrincipalQuery.equal(Attribute.USER_NAME, "alice")).items())
-                .as("another kind").isEmpty();
+        assertThat(search(PrincipalKind.USER, PrincipalQuery.equal(Attribute.USER_NAME, "alic"))
+                        .items())
+                .isEmpty();
+        assertThat(search(PrincipalKind.SERVICE_PRINCIPAL, PrincipalQuery.equal(Attribute.USER_NAME, "alice"))
+                        .items())
+                .as("another kind")
+                .isEmpty();
     }
 
     @Test
@@ -404,10 +468,18 @@ public abstract class PrincipalRepositoryContract {
         Principal robot = principals().save(servicePrincipal(workspace, "robot"));
         principals().save(servicePrincipal(workspace, "other robot"));
 
-        assertThat(search(PrincipalKind.SERVICE_PRINCIPAL,
-                PrincipalQuery.equal(Attribute.APPLICATION_ID, robot.applicationId())).items()).containsExactly(robot);
-        assertThat(search(PrincipalKind.SERVICE_PRINCIPAL,
-                PrincipalQuery.equal(Attribute.APPLICATION_ID, robot.applicationId().substring(0, 8))).items()).isEmpty();
+        assertThat(search(
+                                PrincipalKind.SERVICE_PRINCIPAL,
+                                PrincipalQuery.equal(Attribute.APPLICATION_ID, robot.applicationId()))
+                        .items())
+                .containsExactly(robot);
+        assertThat(search(
+                                PrincipalKind.SERVICE_PRINCIPAL,
+                                PrincipalQuery.equal(
+                                        Attribute.APPLICATION_ID,
+                                        robot.applicationId().substring(0, 8)))
+                        .items())
+                .isEmpty();
     }
 
     @Test
@@ -415,8 +487,8 @@ public abstract class PrincipalRepositoryContract {
         Principal byUserName = principals().save(named(workspace, PrincipalKind.USER, "alice.smith", "A. Smith"));
         Principal byDisplayName = principals().save(named(workspace, PrincipalKind.USER, "u2", "Mr ALICEson"));
         principals().save(named(workspace, PrincipalKind.USER, "bob", "Bob"));
-        Principal robot = principals().save(Principal.newServicePrincipal(workspace,
-                "0f0e0d0c-aaaa-4bcd-9abc-0123456789ab", "Robot"));
+        Principal robot = principals()
+                .save(Principal.newServicePrincipal(workspace, "0f0e0d0c-aaaa-4bcd-9abc-0123456789ab", "Robot"));
         principals().save(servicePrincipal(workspace, "Other robot"));
 
         Page<Principal> users = search(PrincipalKind.USER, PrincipalQuery.containing("aLiCe"));
@@ -425,7 +497,9 @@ public abstract class PrincipalRepositoryContract {
         assertThat(users.items()).containsExactly(byUserName, byDisplayName);
         assertThat(users.total()).isEqualTo(2);
         assertThat(robots.items()).containsExactly(robot);
-        assertThat(search(PrincipalKind.SERVICE_PRINCIPAL, PrincipalQuery.containing("ROBOT")).total()).isEqualTo(2);
+        assertThat(search(PrincipalKind.SERVICE_PRINCIPAL, PrincipalQuery.containing("ROBOT"))
+                        .total())
+                .isEqualTo(2);
     }
 
     @Test
@@ -436,12 +510,18 @@ public abstract class PrincipalRepositoryContract {
         principals().save(named(workspace, PrincipalKind.USER, "p4", "axb"));
         principals().save(named(workspace, PrincipalKind.USER, "p5", "back\\slash"));
 
-        assertThat(displayNames(search(PrincipalKind.USER, PrincipalQuery.containing("%")))).containsExactly("100% sure");
-        assertThat(displayNames(search(PrincipalKind.USER, PrincipalQuery.containing("0%")))).containsExactly("100% sure");
-        assertThat(displayNames(search(PrincipalKind.USER, PrincipalQuery.containing("_")))).containsExactly("a_b");
-        assertThat(displayNames(search(PrincipalKind.USER, PrincipalQuery.containing("a_b")))).containsExactly("a_b");
-        assertThat(displayNames(search(PrincipalKind.USER, PrincipalQuery.containing("\\")))).containsExactly("back\\slash");
-        assertThat(search(PrincipalKind.USER, PrincipalQuery.containing("%%")).total()).isZero();
+        assertThat(displayNames(search(PrincipalKind.USER, PrincipalQuery.containing("%"))))
+                .containsExactly("100% sure");
+        assertThat(displayNames(search(PrincipalKind.USER, PrincipalQuery.containing("0%"))))
+                .containsExactly("100% sure");
+        assertThat(displayNames(search(PrincipalKind.USER, PrincipalQuery.containing("_"))))
+                .containsExactly("a_b");
+        assertThat(displayNames(search(PrincipalKind.USER, PrincipalQuery.containing("a_b"))))
+                .containsExactly("a_b");
+        assertThat(displayNames(search(PrincipalKind.USER, PrincipalQuery.containing("\\"))))
+                .containsExactly("back\\slash");
+        assertThat(search(PrincipalKind.USER, PrincipalQuery.containing("%%")).total())
+                .isZero();
     }
 
     @Test
@@ -450,8 +530,8 @@ public abstract class PrincipalRepositoryContract {
             principals().save(named(workspace, PrincipalKind.USER, name.replace(' ', '-'), name));
         }
 
-        Page<Principal> page = principals().search(workspace, PrincipalKind.USER, PrincipalQuery.containing("TEAM"),
-                new PageRequest(1, 2));
+        Page<Principal> page = principals()
+                .search(workspace, PrincipalKind.USER, PrincipalQuery.containing("TEAM"), new PageRequest(1, 2));
 
         assertThat(displayNames(page)).containsExactly("Team B", "Team C");
         assertThat(page.total()).isEqualTo(4);
@@ -468,13 +548,22 @@ public abstract class PrincipalRepositoryContract {
 
         assertThat(all.items()).containsExactly(otherAlice);
         assertThat(all.total()).isEqualTo(1);
-        assertThat(principals().search(other, PrincipalKind.USER, PrincipalQuery.containing("ali"), PageRequest.first(10))
-                .items()).containsExactly(otherAlice);
-        assertThat(principals().search(other, PrincipalKind.SERVICE_PRINCIPAL,
-                PrincipalQuery.equal(Attribute.APPLICATION_ID, robot.applicationId()), PageRequest.first(10)).total())
+        assertThat(principals()
+                        .search(other, PrincipalKind.USER, PrincipalQuery.containing("ali"), PageRequest.first(10))
+                        .items())
+                .containsExactly(otherAlice);
+        assertThat(principals()
+                        .search(
+                                other,
+                                PrincipalKind.SERVICE_PRINCIPAL,
+                                PrincipalQuery.equal(Attribute.APPLICATION_ID, robot.applicationId()),
+                                PageRequest.first(10))
+                        .total())
                 .isZero();
-        assertThat(principals().search(newWorkspace(), PrincipalKind.USER, PrincipalQuery.ALL, PageRequest.first(10))
-                .total()).isZero();
+        assertThat(principals()
+                        .search(newWorkspace(), PrincipalKind.USER, PrincipalQuery.ALL, PageRequest.first(10))
+                        .total())
+                .isZero();
     }
 
     // ---- delete ----
@@ -489,7 +578,8 @@ public abstract class PrincipalRepositoryContract {
 
         assertThat(principals().findById(workspace, alice.id())).isEmpty();
         assertThat(principals().findByUserName(workspace, "alice")).isEmpty();
-        assertThat(principals().findAllById(workspace, List.of(alice.id(), bob.id()))).containsExactly(bob);
+        assertThat(principals().findAllById(workspace, List.of(alice.id(), bob.id())))
+                .containsExactly(bob);
         assertThat(search(PrincipalKind.USER, PrincipalQuery.ALL).items()).containsExactly(bob);
     }
 
@@ -518,7 +608,9 @@ public abstract class PrincipalRepositoryContract {
     void deleteTakesTheTokensTheMembershipsAndTheRoleAssignmentsAlong() {
         Principal alice = principals().save(user(workspace, "alice"));
         Principal bob = principals().save(user(workspace, "bob"));
-        AccessToken alicesToken = token(alice, bob).withScopes(Scope.ALL_APIS, Scope.of(Permission.TOKENS_READ)).build();
+        AccessToken alicesToken = token(alice, bob)
+                .withScopes(Scope.ALL_APIS, Scope.of(Permission.TOKENS_READ))
+                .build();
         AccessToken bobsToken = token(bob, alice).build();
         tokens().add(alicesToken);
         tokens().add(bobsToken);
@@ -572,7 +664,10 @@ public abstract class PrincipalRepositoryContract {
     }
 
     private Tokens.Builder token(Principal owner, Principal creator) {
-        return Tokens.aToken().inWorkspace(workspace).ownedBy(owner.id()).createdBy(creator.id())
+        return Tokens.aToken()
+                .inWorkspace(workspace)
+                .ownedBy(owner.id())
+                .createdBy(creator.id())
                 .createdAt(Instant.parse("2026-03-29T01:30:00.123456Z"));
     }
 }

@@ -1,10 +1,10 @@
 package dev.warden.persistence.role;
 
-import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.workspace.InMemoryWorkspaceRepository;
 import dev.warden.core.workspace.WorkspaceRepository;
 

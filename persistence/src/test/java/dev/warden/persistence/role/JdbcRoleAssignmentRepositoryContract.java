@@ -22,14 +22,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class JdbcRoleAssignmentRepositoryContract extends RoleAssignmentRepositoryContract {
     @Autowired
     private RoleAssignmentRepository assignments;
+
     @Autowired
     private RoleRepository roles;
+
     @Autowired
     private GroupRepository groups;
+
     @Autowired
     private PrincipalRepository principals;
+
     @Autowired
     private WorkspaceRepository workspaces;
+
     @Autowired
     private JdbcClient jdbc;
 
@@ -72,7 +77,8 @@ abstract class JdbcRoleAssignmentRepositoryContract extends RoleAssignmentReposi
 
         LocalDateTime createdAt = jdbc.sql("SELECT created_at FROM role_grant WHERE id = ? AND workspace_id = ?")
                 .params(grant.id().value(), workspace.value())
-                .query((rs, n) -> rs.getObject(1, LocalDateTime.class)).single();
+                .query((rs, n) -> rs.getObject(1, LocalDateTime.class))
+                .single();
 
         assertThat(createdAt.toInstant(ZoneOffset.UTC)).isBetween(before, after);
     }

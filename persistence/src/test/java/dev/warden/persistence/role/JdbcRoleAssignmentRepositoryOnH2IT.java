@@ -3,5 +3,4 @@ package dev.warden.persistence.role;
 import dev.warden.persistence.OnH2;
 
 @OnH2
-class JdbcRoleAssignmentRepositoryOnH2IT extends JdbcRoleAssignmentRepositoryContract {
-}
+class JdbcRoleAssignmentRepositoryOnH2IT extends JdbcRoleAssignmentRepositoryContract {}

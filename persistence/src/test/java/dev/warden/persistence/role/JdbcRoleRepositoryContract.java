@@ -32,14 +32,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class JdbcRoleRepositoryContract extends RoleRepositoryContract {
     @Autowired
     private RoleRepository roles;
+
     @Autowired
     private WorkspaceRepository workspaces;
+
     @Autowired
     private PrincipalRepository principals;
+
     @Autowired
     private GroupRepository groups;
+
     @Autowired
     private RoleAssignmentRepository assignments;
+
     @Autowired
     private JdbcClient jdbc;
 
@@ -80,10 +85,16 @@ abstract class JdbcRoleRepositoryContract extends RoleRepositoryContract {
 
     @Test
     void builtInRolesHaveNoPermissionRowsTheirPermissionsComeFromCode() {
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM role_permission WHERE workspace_id = ?").param(workspace.value())
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM role_permission WHERE workspace_id = ?")
+                        .param(workspace.value())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM role WHERE workspace_id = ? AND built_in = TRUE")
-                .param(workspace.value()).query(Integer.class).single()).isEqualTo(5);
+                        .param(workspace.value())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
     }
 
     @Test
@@ -92,7 +103,10 @@ abstract class JdbcRoleRepositoryContract extends RoleRepositoryContract {
 
         assertThat(permissionRows(role)).containsExactly("token-management:write", "tokens:read");
         assertThat(jdbc.sql("SELECT DISTINCT workspace_id FROM role_permission WHERE role_id = ?")
-                .param(role.id().value()).query(Long.class).list()).containsExactly(workspace.value());
+                        .param(role.id().value())
+                        .query(Long.class)
+                        .list())
+                .containsExactly(workspace.value());
     }
 
     @Test
@@ -106,8 +120,11 @@ abstract class JdbcRoleRepositoryContract extends RoleRepositoryContract {
         }
 
         assertThat(permissionRows(auditor)).isEmpty();
-        assertThat(jdbc.sql("SELECT description FROM role WHERE id = ?").param(auditor.id().value())
-                .query(String.class).single()).isEqualTo(BuiltInRole.AUDITOR.description());
+        assertThat(jdbc.sql("SELECT description FROM role WHERE id = ?")
+                        .param(auditor.id().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(BuiltInRole.AUDITOR.description());
     }
 
     @Test
@@ -116,15 +133,23 @@ abstract class JdbcRoleRepositoryContract extends RoleRepositoryContract {
         WorkspaceId other = newWorkspace();
 
         try {
-            roles.save(new Role(operator.id(), other, "operator", "", false,
+            roles.save(new Role(
+                    operator.id(),
+                    other,
+                    "operator",
+                    "",
+                    false,
                     EnumSet.of(Permission.TOKENS_READ, Permission.AUDIT_READ)));
         } catch (RuntimeException refused) {
             // refusing is fine
         }
 
         assertThat(permissionRows(operator)).containsExactly("roles:write");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM role_permission WHERE workspace_id = ?").param(other.value())
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM role_permission WHERE workspace_id = ?")
+                        .param(other.value())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -137,8 +162,11 @@ abstract class JdbcRoleRepositoryContract extends RoleRepositoryContract {
         assertThat(roles.delete(workspace, operator.id())).isTrue();
 
         assertThat(permissionRows(operator)).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM role_grant WHERE role_id = ?").param(operator.id().value())
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM role_grant WHERE role_id = ?")
+                        .param(operator.id().value())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(permissionRows(kept)).containsExactly("tokens:read");
     }
 
@@ -146,16 +174,19 @@ abstract class JdbcRoleRepositoryContract extends RoleRepositoryContract {
     void anUnknownStoredPermissionIsSkippedNotFatal() {
         Role operator = custom("operator", Permission.TOKENS_READ);
         jdbc.sql("INSERT INTO role_permission (role_id, workspace_id, permission) VALUES (?, ?, 'retired:thing')")
-                .params(operator.id().value(), workspace.value()).update();
+                .params(operator.id().value(), workspace.value())
+                .update();
 
-        assertThat(roles.findById(workspace, operator.id())).get()
+        assertThat(roles.findById(workspace, operator.id()))
+                .get()
                 .satisfies(r -> assertThat(r.permissions()).containsExactly(Permission.TOKENS_READ));
         assertThat(roles.list(workspace)).hasSize(6);
     }
 
     private List<String> permissionRows(Role role) {
         return jdbc.sql("SELECT permission FROM role_permission WHERE role_id = ? ORDER BY permission")
-                .param(role.id().value()).query(String.class).list();
+                .param(role.id().value())
+                .query(String.class)
+                .list();
     }
-
 }

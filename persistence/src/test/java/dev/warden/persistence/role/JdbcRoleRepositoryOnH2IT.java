@@ -3,5 +3,4 @@ package dev.warden.persistence.role;
 import dev.warden.persistence.OnH2;
 
 @OnH2
-class JdbcRoleRepositoryOnH2IT extends JdbcRoleRepositoryContract {
-}
+class JdbcRoleRepositoryOnH2IT extends JdbcRoleRepositoryContract {}

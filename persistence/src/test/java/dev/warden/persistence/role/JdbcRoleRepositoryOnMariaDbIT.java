@@ -3,5 +3,4 @@ package dev.warden.persistence.role;
 import dev.warden.persistence.OnMariaDb;
 
 @OnMariaDb
-class JdbcRoleRepositoryOnMariaDbIT extends JdbcRoleRepositoryContract {
-}
+class JdbcRoleRepositoryOnMariaDbIT extends JdbcRoleRepositoryContract {}

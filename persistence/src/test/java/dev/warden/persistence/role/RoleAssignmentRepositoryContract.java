@@ -63,20 +63,22 @@ public abstract class RoleAssignmentRepositoryContract {
         team = groups().save(new Group(null, workspace, "team", null));
         crew = groups().save(new Group(null, workspace, "crew", null));
         roles().seedBuiltIns(workspace);
-        admin = roles().findByName(workspace, BuiltInRole.WORKSPACE_ADMIN.roleName()).orElseThrow();
+        admin = roles().findByName(workspace, BuiltInRole.WORKSPACE_ADMIN.roleName())
+                .orElseThrow();
         auditor = roles().findByName(workspace, BuiltInRole.AUDITOR.roleName()).orElseThrow();
-        groupAdmin = roles().findByName(workspace, BuiltInRole.GROUP_ADMIN.roleName()).orElseThrow();
+        groupAdmin = roles().findByName(workspace, BuiltInRole.GROUP_ADMIN.roleName())
+                .orElseThrow();
         operator = roles().save(Role.custom(workspace, "operator", "", Set.of(Permission.TOKENS_READ)));
     }
 
     protected RoleAssignment toPrincipal(Role role, PrincipalId principal, Group scope) {
-        return assignments().add(RoleAssignment.toPrincipal(workspace, role.id(), principal,
-                scope == null ? null : scope.id()));
+        return assignments()
+                .add(RoleAssignment.toPrincipal(workspace, role.id(), principal, scope == null ? null : scope.id()));
     }
 
     protected RoleAssignment toGroup(Role role, Group group, Group scope) {
-        return assignments().add(RoleAssignment.toGroup(workspace, role.id(), group.id(),
-                scope == null ? null : scope.id()));
+        return assignments()
+                .add(RoleAssignment.toGroup(workspace, role.id(), group.id(), scope == null ? null : scope.id()));
     }
 
     @Test
@@ -87,7 +89,8 @@ public abstract class RoleAssignmentRepositoryContract {
 
         assertThat(saved.id()).isNotNull();
         assertThat(saved).isEqualTo(wanted.withId(saved.id()));
-        assertThat(assignments().findById(workspace, saved.id())).get()
+        assertThat(assignments().findById(workspace, saved.id()))
+                .get()
                 .satisfies(a -> {
                     assertThat(a.principal()).isEqualTo(alice);
                     assertThat(a.group()).isNull();
@@ -103,7 +106,8 @@ public abstract class RoleAssignmentRepositoryContract {
 
         RoleAssignment saved = assignments().add(wanted);
 
-        assertThat(assignments().findById(workspace, saved.id())).get()
+        assertThat(assignments().findById(workspace, saved.id()))
+                .get()
                 .satisfies(a -> {
                     assertThat(a.principal()).isNull();
                     assertThat(a.group()).isEqualTo(team.id());
@@ -114,17 +118,22 @@ public abstract class RoleAssignmentRepositoryContract {
 
     @Test
     void addStoresAnAssignmentAtOneGroupsScope() {
-        RoleAssignment toAlice = assignments().add(RoleAssignment.toPrincipal(workspace, groupAdmin.id(), alice, team.id()));
-        RoleAssignment toCrew = assignments().add(RoleAssignment.toGroup(workspace, groupAdmin.id(), crew.id(), team.id()));
+        RoleAssignment toAlice =
+                assignments().add(RoleAssignment.toPrincipal(workspace, groupAdmin.id(), alice, team.id()));
+        RoleAssignment toCrew =
+                assignments().add(RoleAssignment.toGroup(workspace, groupAdmin.id(), crew.id(), team.id()));
 
-        assertThat(assignments().findById(workspace, toAlice.id())).get()
+        assertThat(assignments().findById(workspace, toAlice.id()))
+                .get()
                 .satisfies(a -> {
                     assertThat(a.scopeGroup()).isEqualTo(team.id());
                     assertThat(a.atWorkspaceScope()).isFalse();
                 })
-                .isEqualTo(RoleAssignment.toPrincipal(workspace, groupAdmin.id(), alice, team.id()).withId(toAlice.id()));
+                .isEqualTo(RoleAssignment.toPrincipal(workspace, groupAdmin.id(), alice, team.id())
+                        .withId(toAlice.id()));
         assertThat(assignments().findById(workspace, toCrew.id()))
-                .contains(RoleAssignment.toGroup(workspace, groupAdmin.id(), crew.id(), team.id()).withId(toCrew.id()));
+                .contains(RoleAssignment.toGroup(workspace, groupAdmin.id(), crew.id(), team.id())
+                        .withId(toCrew.id()));
     }
 
     @Test
@@ -140,8 +149,10 @@ public abstract class RoleAssignmentRepositoryContract {
     void unknownIdsFindNothing() {
         toPrincipal(admin, alice, null);
 
-        assertThat(assignments().findById(workspace, new RoleAssignmentId(987_654_321L))).isEmpty();
-        assertThat(assignments().delete(workspace, new RoleAssignmentId(987_654_321L))).isFalse();
+        assertThat(assignments().findById(workspace, new RoleAssignmentId(987_654_321L)))
+                .isEmpty();
+        assertThat(assignments().delete(workspace, new RoleAssignmentId(987_654_321L)))
+                .isFalse();
     }
 
     @Test
@@ -169,14 +180,16 @@ public abstract class RoleAssignmentRepositoryContract {
         toPrincipal(admin, bob, null);
 
         assertThat(assignments().forAssignees(workspace, alice, List.of())).containsExactlyInAnyOrder(direct, scoped);
-        assertThat(assignments().forAssignees(workspace, fixtures().user(workspace, "carol"), List.of())).isEmpty();
+        assertThat(assignments().forAssignees(workspace, fixtures().user(workspace, "carol"), List.of()))
+                .isEmpty();
     }
 
     @Test
     void aGroupScopeIsNotAnAssigneeItself() {
         toPrincipal(groupAdmin, bob, team);
 
-        assertThat(assignments().forAssignees(workspace, alice, List.of(team.id()))).isEmpty();
+        assertThat(assignments().forAssignees(workspace, alice, List.of(team.id())))
+                .isEmpty();
     }
 
     @Test

@@ -35,8 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Transactional
 public abstract class RoleRepositoryContract {
-    protected static final Set<String> BUILT_IN_NAMES = Set.of("workspace-admin", "user", "auditor", "group-admin",
-            "group-member");
+    protected static final Set<String> BUILT_IN_NAMES =
+            Set.of("workspace-admin", "user", "auditor", "group-admin", "group-member");
 
     protected WorkspaceId workspace;
 
@@ -65,7 +65,10 @@ public abstract class RoleRepositoryContract {
     }
 
     protected Role custom(String name, Permission... permissions) {
-        return roles().save(Role.custom(workspace, name, "about " + name,
+        return roles().save(Role.custom(
+                workspace,
+                name,
+                "about " + name,
                 permissions.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(permissions))));
     }
 
@@ -93,7 +96,8 @@ public abstract class RoleRepositoryContract {
             assertThat(roles().findById(workspace, role.id())).contains(role);
         }
         assertThat(builtIn(BuiltInRole.WORKSPACE_ADMIN).permissions()).containsExactlyInAnyOrder(Permission.values());
-        assertThat(builtIn(BuiltInRole.AUDITOR).permissions()).contains(Permission.AUDIT_READ)
+        assertThat(builtIn(BuiltInRole.AUDITOR).permissions())
+                .contains(Permission.AUDIT_READ)
                 .doesNotContain(Permission.TOKENS_WRITE, Permission.ROLES_WRITE);
         assertThat(all).extracting(Role::id).doesNotHaveDuplicates();
     }
@@ -117,7 +121,10 @@ public abstract class RoleRepositoryContract {
 
     @Test
     void saveInsertsACustomRoleWithItsPermissions() {
-        Role wanted = Role.custom(workspace, "token-reader", "Reads tokens – ü 🚀",
+        Role wanted = Role.custom(
+                workspace,
+                "token-reader",
+                "Reads tokens – ü 🚀",
                 EnumSet.of(Permission.TOKENS_READ, Permission.TOKEN_MANAGEMENT_READ, Permission.AUDIT_READ));
 
         Role saved = roles().save(wanted);
@@ -125,12 +132,14 @@ public abstract class RoleRepositoryContract {
         assertThat(saved.id()).isNotNull();
         assertThat(saved).isEqualTo(wanted.withId(saved.id()));
         assertThat(roles().findById(workspace, saved.id())).contains(saved);
-        assertThat(roles().findByName(workspace, "token-reader")).get()
+        assertThat(roles().findByName(workspace, "token-reader"))
+                .get()
                 .satisfies(role -> {
                     assertThat(role.builtIn()).isFalse();
                     assertThat(role.asBuiltIn()).isEmpty();
-                    assertThat(role.permissions()).containsExactlyInAnyOrder(Permission.TOKENS_READ,
-                            Permission.TOKEN_MANAGEMENT_READ, Permission.AUDIT_READ);
+                    assertThat(role.permissions())
+                            .containsExactlyInAnyOrder(
+                                    Permission.TOKENS_READ, Permission.TOKEN_MANAGEMENT_READ, Permission.AUDIT_READ);
                 })
                 .isEqualTo(saved);
     }
@@ -139,7 +148,8 @@ public abstract class RoleRepositoryContract {
     void aCustomRoleMayHoldNoPermissions() {
         Role empty = custom("nothing");
 
-        assertThat(roles().findById(workspace, empty.id())).get()
+        assertThat(roles().findById(workspace, empty.id()))
+                .get()
                 .satisfies(role -> assertThat(role.permissions()).isEmpty())
                 .isEqualTo(empty);
     }
@@ -148,7 +158,9 @@ public abstract class RoleRepositoryContract {
     void aCustomRoleMayHoldEveryPermission() {
         Role all = custom("everything", Permission.values());
 
-        assertThat(roles().findById(workspace, all.id())).get().extracting(Role::permissions)
+        assertThat(roles().findById(workspace, all.id()))
+                .get()
+                .extracting(Role::permissions)
                 .isEqualTo(EnumSet.allOf(Permission.class));
     }
 
@@ -156,22 +168,25 @@ public abstract class RoleRepositoryContract {
     void saveUpdatesACustomRoleAndReplacesItsPermissions() {
         Role role = custom("operator", Permission.TOKENS_READ, Permission.TOKENS_WRITE);
 
-        Role edited = roles().save(role.edited("operator-2", "changed",
-                EnumSet.of(Permission.TOKENS_WRITE, Permission.SCIM_READ)));
+        Role edited = roles().save(role.edited(
+                "operator-2", "changed", EnumSet.of(Permission.TOKENS_WRITE, Permission.SCIM_READ)));
 
         assertThat(edited.id()).isEqualTo(role.id());
-        assertThat(roles().findById(workspace, role.id())).get()
+        assertThat(roles().findById(workspace, role.id()))
+                .get()
                 .satisfies(r -> {
                     assertThat(r.name()).isEqualTo("operator-2");
                     assertThat(r.description()).isEqualTo("changed");
-                    assertThat(r.permissions()).containsExactlyInAnyOrder(Permission.TOKENS_WRITE, Permission.SCIM_READ);
+                    assertThat(r.permissions())
+                            .containsExactlyInAnyOrder(Permission.TOKENS_WRITE, Permission.SCIM_READ);
                 })
                 .isEqualTo(edited);
         assertThat(roles().findByName(workspace, "operator")).isEmpty();
 
         roles().save(edited.edited("operator-2", "", Set.of()));
 
-        assertThat(roles().findById(workspace, role.id())).get()
+        assertThat(roles().findById(workspace, role.id()))
+                .get()
                 .satisfies(r -> assertThat(r.permissions()).isEmpty());
     }
 
@@ -209,7 +224,9 @@ public abstract class RoleRepositoryContract {
     @Test
     void aBuiltInRoleIsNeverDeleted() {
         for (BuiltInRole builtIn : BuiltInRole.values()) {
-            assertThat(roles().delete(workspace, builtIn(builtIn).id())).as(builtIn.roleName()).isFalse();
+            assertThat(roles().delete(workspace, builtIn(builtIn).id()))
+                    .as(builtIn.roleName())
+                    .isFalse();
         }
 
         assertThat(roles().list(workspace)).extracting(Role::name).containsExactlyInAnyOrderElementsOf(BUILT_IN_NAMES);
@@ -232,14 +249,16 @@ public abstract class RoleRepositoryContract {
     void aDuplicateNameInOneWorkspaceIsRefused() {
         Role operator = custom("operator", Permission.TOKENS_READ);
 
-        assertRefusedAsDuplicate(() -> roles().save(Role.custom(workspace, "operator", "", Set.of(Permission.AUDIT_READ))));
+        assertRefusedAsDuplicate(
+                () -> roles().save(Role.custom(workspace, "operator", "", Set.of(Permission.AUDIT_READ))));
         assertThat(roles().findByName(workspace, "operator")).contains(operator);
         assertThat(roles().list(workspace)).hasSize(6);
     }
 
     @Test
     void aCustomRoleCannotTakeABuiltInName() {
-        assertRefusedAsDuplicate(() -> roles().save(Role.custom(workspace, "auditor", "", Set.of(Permission.AUDIT_READ))));
+        assertRefusedAsDuplicate(
+                () -> roles().save(Role.custom(workspace, "auditor", "", Set.of(Permission.AUDIT_READ))));
 
         assertThat(builtIn(BuiltInRole.AUDITOR).builtIn()).isTrue();
         assertThat(roles().list(workspace)).hasSize(5);
@@ -287,7 +306,8 @@ public abstract class RoleRepositoryContract {
 
         Role again = custom("operator", Permission.SCIM_READ);
 
-        assertThat(roles().findByName(workspace, "operator")).get()
+        assertThat(roles().findByName(workspace, "operator"))
+                .get()
                 .satisfies(r -> assertThat(r.permissions()).containsExactly(Permission.SCIM_READ))
                 .isEqualTo(again);
     }
@@ -325,7 +345,12 @@ public abstract class RoleRepositoryContract {
         roles().seedBuiltIns(other);
 
         try {
-            roles().save(new Role(operator.id(), other, "hijacked", "", false,
+            roles().save(new Role(
+                    operator.id(),
+                    other,
+                    "hijacked",
+                    "",
+                    false,
                     EnumSet.of(Permission.TOKENS_READ, Permission.TOKEN_MANAGEMENT_WRITE)));
         } catch (RuntimeException refused) {
             // refusing is fine; what matters is what is stored afterwards
@@ -360,8 +385,9 @@ public abstract class RoleRepositoryContract {
         assignments().add(RoleAssignment.toPrincipal(workspace, operator.id(), alice, null));
         assignments().add(RoleAssignment.toGroup(workspace, operator.id(), team.id(), team.id()));
         RoleAssignment keptGrant = assignments().add(RoleAssignment.toPrincipal(workspace, kept.id(), alice, null));
-        RoleAssignment adminGrant = assignments().add(RoleAssignment.toPrincipal(workspace,
-                builtIn(BuiltInRole.WORKSPACE_ADMIN).id(), alice, null));
+        RoleAssignment adminGrant = assignments()
+                .add(RoleAssignment.toPrincipal(
+                        workspace, builtIn(BuiltInRole.WORKSPACE_ADMIN).id(), alice, null));
 
         assertThat(roles().delete(workspace, operator.id())).isTrue();
 
@@ -378,7 +404,8 @@ public abstract class RoleRepositoryContract {
         Role admin = builtIn(BuiltInRole.WORKSPACE_ADMIN);
         Role operator = custom("operator", Permission.TOKENS_READ);
         RoleAssignment adminGrant = assignments().add(RoleAssignment.toPrincipal(workspace, admin.id(), alice, null));
-        RoleAssignment operatorGrant = assignments().add(RoleAssignment.toPrincipal(workspace, operator.id(), alice, null));
+        RoleAssignment operatorGrant =
+                assignments().add(RoleAssignment.toPrincipal(workspace, operator.id(), alice, null));
         WorkspaceId other = newWorkspace();
 
         assertThat(roles().delete(workspace, admin.id())).isFalse();

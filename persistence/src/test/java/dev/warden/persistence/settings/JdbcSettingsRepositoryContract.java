@@ -27,8 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class JdbcSettingsRepositoryContract extends SettingsRepositoryContract {
     @Autowired
     private SettingsRepository settings;
+
     @Autowired
     private WorkspaceRepository workspaces;
+
     @Autowired
     private JdbcClient jdbc;
 
@@ -43,13 +45,17 @@ abstract class JdbcSettingsRepositoryContract extends SettingsRepositoryContract
     }
 
     private int rows(WorkspaceId workspace) {
-        return jdbc.sql("SELECT COUNT(*) FROM workspace_setting WHERE workspace_id = ?").param(workspace.value())
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM workspace_setting WHERE workspace_id = ?")
+                .param(workspace.value())
+                .query(Integer.class)
+                .single();
     }
 
     private Instant updatedAt(WorkspaceId workspace) {
-        return jdbc.sql("SELECT updated_at FROM workspace_setting WHERE workspace_id = ?").param(workspace.value())
-                .query((rs, n) -> rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC)).single();
+        return jdbc.sql("SELECT updated_at FROM workspace_setting WHERE workspace_id = ?")
+                .param(workspace.value())
+                .query((rs, n) -> rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC))
+                .single();
     }
 
     @Test
@@ -84,10 +90,10 @@ abstract class JdbcSettingsRepositoryContract extends SettingsRepositoryContract
         assertThat(jdbc.sql("""
                         SELECT tokens_enabled, max_token_lifetime_days, default_token_lifetime_days, token_quota
                           FROM workspace_setting WHERE workspace_id = ?""")
-                .param(workspace.value())
-                .query((rs, n) -> Arrays.asList(rs.getBoolean(1), rs.getObject(2), rs.getObject(3),
-                        rs.getInt(4)))
-                .single())
+                        .param(workspace.value())
+                        .query((rs, n) ->
+                                Arrays.asList(rs.getBoolean(1), rs.getObject(2), rs.getObject(3), rs.getInt(4)))
+                        .single())
                 .containsExactly(false, 365, null, 42);
     }
 
@@ -119,8 +125,11 @@ abstract class JdbcSettingsRepositoryContract extends SettingsRepositoryContract
 
         settings.save(workspace, WorkspaceSettings.DEFAULTS);
 
-        assertThat(jdbc.sql("SELECT token_quota FROM workspace_setting WHERE workspace_id IN (?, ?) ORDER BY workspace_id")
-                .params(workspace.value(), other.value()).query(Integer.class).list())
+        assertThat(jdbc.sql(
+                                "SELECT token_quota FROM workspace_setting WHERE workspace_id IN (?, ?) ORDER BY workspace_id")
+                        .params(workspace.value(), other.value())
+                        .query(Integer.class)
+                        .list())
                 .isEqualTo(workspace.value() < other.value() ? List.of(600, 5) : List.of(5, 600));
     }
 }

@@ -3,5 +3,4 @@ package dev.warden.persistence.settings;
 import dev.warden.persistence.OnH2;
 
 @OnH2
-class JdbcSettingsRepositoryOnH2IT extends JdbcSettingsRepositoryContract {
-}
+class JdbcSettingsRepositoryOnH2IT extends JdbcSettingsRepositoryContract {}

@@ -3,5 +3,4 @@ package dev.warden.persistence.settings;
 import dev.warden.persistence.OnMariaDb;
 
 @OnMariaDb
-class JdbcSettingsRepositoryOnMariaDbIT extends JdbcSettingsRepositoryContract {
-}
+class JdbcSettingsRepositoryOnMariaDbIT extends JdbcSettingsRepositoryContract {}

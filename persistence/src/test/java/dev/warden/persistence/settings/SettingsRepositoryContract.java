@@ -40,7 +40,8 @@ public abstract class SettingsRepositoryContract {
 
     @Test
     void aWorkspaceThatNeverSavedItsSettingsHasTheDefaults() {
-        assertThat(settings().get(workspace)).isEqualTo(WorkspaceSettings.DEFAULTS)
+        assertThat(settings().get(workspace))
+                .isEqualTo(WorkspaceSettings.DEFAULTS)
                 .isEqualTo(new WorkspaceSettings(true, null, null, 600));
     }
 
@@ -75,8 +76,11 @@ public abstract class SettingsRepositoryContract {
 
     @Test
     void extremeValuesRoundTrip() {
-        WorkspaceSettings extremes = new WorkspaceSettings(true, WorkspaceSettings.MAX_LIFETIME_DAYS_LIMIT,
-                WorkspaceSettings.MAX_LIFETIME_DAYS_LIMIT, Integer.MAX_VALUE);
+        WorkspaceSettings extremes = new WorkspaceSettings(
+                true,
+                WorkspaceSettings.MAX_LIFETIME_DAYS_LIMIT,
+                WorkspaceSettings.MAX_LIFETIME_DAYS_LIMIT,
+                Integer.MAX_VALUE);
         WorkspaceSettings zeroQuota = new WorkspaceSettings(true, 1, 1, 0);
 
         settings().save(workspace, extremes);

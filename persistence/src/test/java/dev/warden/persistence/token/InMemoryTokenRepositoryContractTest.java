@@ -14,8 +14,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 class InMemoryTokenRepositoryContractTest extends TokenRepositoryContract {
     private final TokenRepository tokens = new InMemoryTokenRepository();
     private final InMemoryPrincipalRepository principals = new InMemoryPrincipalRepository();
-    private final Fixtures fixtures = new Fixtures(new InMemoryWorkspaceRepository(), principals,
-            new InMemoryGroupRepository(principals));
+    private final Fixtures fixtures =
+            new Fixtures(new InMemoryWorkspaceRepository(), principals, new InMemoryGroupRepository(principals));
 
     @Override
     protected TokenRepository tokens() {

@@ -3,9 +3,9 @@ package dev.warden.persistence.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warden.core.group.GroupRepository;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
-import dev.warden.core.group.GroupRepository;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.RevocationAuthority;
@@ -37,12 +37,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class JdbcTokenRepositoryContract extends TokenRepositoryContract {
     @Autowired
     private TokenRepository tokens;
+
     @Autowired
     private WorkspaceRepository workspaces;
+
     @Autowired
     private PrincipalRepository principals;
+
     @Autowired
     private GroupRepository groups;
+
     @Autowired
     private JdbcClient jdbc;
 
@@ -68,18 +72,25 @@ abstract class JdbcTokenRepositoryContract extends TokenRepositoryContract {
 
     @Test
     void scopesAreStoredAsOneRowEachCarryingTheWorkspace() {
-        AccessToken token = aTokenOf(alice).withScopes(Scope.ALL_APIS, Scope.of(Permission.TOKENS_READ)).build();
+        AccessToken token = aTokenOf(alice)
+                .withScopes(Scope.ALL_APIS, Scope.of(Permission.TOKENS_READ))
+                .build();
 
         tokens.add(token);
 
-        assertThat(jdbc.sql("SELECT scope FROM access_token_scope WHERE token_id = ? AND workspace_id = ? ORDER BY scope")
-                .params(token.id().value(), workspace.value()).query(String.class).list())
+        assertThat(jdbc.sql(
+                                "SELECT scope FROM access_token_scope WHERE token_id = ? AND workspace_id = ? ORDER BY scope")
+                        .params(token.id().value(), workspace.value())
+                        .query(String.class)
+                        .list())
                 .containsExactly("all-apis", "tokens:read");
     }
 
     @Test
     void deleteRemovesTheScopeRowsToo() {
-        AccessToken token = aTokenOf(alice).withScopes(Scope.ALL_APIS, Scope.of(Permission.TOKENS_READ)).build();
+        AccessToken token = aTokenOf(alice)
+                .withScopes(Scope.ALL_APIS, Scope.of(Permission.TOKENS_READ))
+                .build();
         tokens.add(token);
 
         tokens.delete(workspace, token.id());
@@ -93,8 +104,11 @@ abstract class JdbcTokenRepositoryContract extends TokenRepositoryContract {
         AccessToken token = aTokenOf(alice).build();
         tokens.add(token);
 
-        assertThat(jdbc.sql("SELECT secret_hash FROM access_token WHERE token_id = ?").param(token.id().value())
-                .query(String.class).single()).isEqualTo(token.digest().hex());
+        assertThat(jdbc.sql("SELECT secret_hash FROM access_token WHERE token_id = ?")
+                        .param(token.id().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(token.digest().hex());
     }
 
     /** DATETIME has no zone: the schema promises UTC wall-clock times, whatever the JVM's zone is. */
@@ -108,11 +122,17 @@ abstract class JdbcTokenRepositoryContract extends TokenRepositoryContract {
         tokens.update(revoked);
 
         LocalDateTime createdAt = jdbc.sql("SELECT created_at FROM access_token WHERE token_id = ?")
-                .param(token.id().value()).query((rs, n) -> rs.getObject(1, LocalDateTime.class)).single();
+                .param(token.id().value())
+                .query((rs, n) -> rs.getObject(1, LocalDateTime.class))
+                .single();
         LocalDateTime lastUsedAt = jdbc.sql("SELECT last_used_at FROM access_token WHERE token_id = ?")
-                .param(token.id().value()).query((rs, n) -> rs.getObject(1, LocalDateTime.class)).single();
+                .param(token.id().value())
+                .query((rs, n) -> rs.getObject(1, LocalDateTime.class))
+                .single();
         LocalDateTime revokedAt = jdbc.sql("SELECT revoked_at FROM access_token WHERE token_id = ?")
-                .param(token.id().value()).query((rs, n) -> rs.getObject(1, LocalDateTime.class)).single();
+                .param(token.id().value())
+                .query((rs, n) -> rs.getObject(1, LocalDateTime.class))
+                .single();
 
         assertThat(createdAt).isEqualTo(LocalDateTime.ofInstant(T0, ZoneOffset.UTC));
         assertThat(lastUsedAt).isEqualTo(LocalDateTime.ofInstant(T0.plusSeconds(1), ZoneOffset.UTC));
@@ -124,8 +144,11 @@ abstract class JdbcTokenRepositoryContract extends TokenRepositoryContract {
         AccessToken token = aTokenOf(alice).kind(TokenKind.ON_BEHALF_OF).build();
         tokens.add(token);
 
-        assertThat(jdbc.sql("SELECT kind FROM access_token WHERE token_id = ?").param(token.id().value())
-                .query(String.class).single()).isEqualTo("ON_BEHALF_OF");
+        assertThat(jdbc.sql("SELECT kind FROM access_token WHERE token_id = ?")
+                        .param(token.id().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("ON_BEHALF_OF");
     }
 
     /** A rotation writes the new digest and hint, the previous digest and its end, all times as UTC wall clock. */
@@ -135,22 +158,30 @@ abstract class JdbcTokenRepositoryContract extends TokenRepositoryContract {
         tokens.add(token);
         TokenSecret fresh = new TokenSecret(Tokens.aValue());
         AccessToken loaded = stored(token);
-        loaded.rotate(fresh.digest(), fresh.displayHint(Tokens.FORMAT.prefix()), T0.plusSeconds(1), Duration.ofHours(2));
+        loaded.rotate(
+                fresh.digest(), fresh.displayHint(Tokens.FORMAT.prefix()), T0.plusSeconds(1), Duration.ofHours(2));
         tokens.update(loaded);
 
-        assertThat(rotationColumns(token)).containsExactly(fresh.digest().hex(),
-                fresh.displayHint(Tokens.FORMAT.prefix()), token.digest().hex(),
-                LocalDateTime.ofInstant(T0.plusSeconds(1).plus(Duration.ofHours(2)), ZoneOffset.UTC),
-                LocalDateTime.ofInstant(T0.plusSeconds(1), ZoneOffset.UTC));
+        assertThat(rotationColumns(token))
+                .containsExactly(
+                        fresh.digest().hex(),
+                        fresh.displayHint(Tokens.FORMAT.prefix()),
+                        token.digest().hex(),
+                        LocalDateTime.ofInstant(T0.plusSeconds(1).plus(Duration.ofHours(2)), ZoneOffset.UTC),
+                        LocalDateTime.ofInstant(T0.plusSeconds(1), ZoneOffset.UTC));
 
         AccessToken again = stored(token);
         TokenSecret third = new TokenSecret(Tokens.aValue());
         again.rotate(third.digest(), third.displayHint(Tokens.FORMAT.prefix()), T0.plusSeconds(2), Duration.ZERO);
         tokens.update(again);
 
-        assertThat(rotationColumns(token)).containsExactly(third.digest().hex(),
-                third.displayHint(Tokens.FORMAT.prefix()), null, null,
-                LocalDateTime.ofInstant(T0.plusSeconds(2), ZoneOffset.UTC));
+        assertThat(rotationColumns(token))
+                .containsExactly(
+                        third.digest().hex(),
+                        third.displayHint(Tokens.FORMAT.prefix()),
+                        null,
+                        null,
+                        LocalDateTime.ofInstant(T0.plusSeconds(2), ZoneOffset.UTC));
     }
 
     /** Many tokens without a previous secret: the unique index on the previous digest allows any number of NULLs. */
@@ -161,7 +192,10 @@ abstract class JdbcTokenRepositoryContract extends TokenRepositoryContract {
         }
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM access_token WHERE workspace_id = ? AND previous_secret_hash IS NULL")
-                .param(workspace.value()).query(Integer.class).single()).isEqualTo(3);
+                        .param(workspace.value())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
     }
 
     private List<Object> rotationColumns(AccessToken token) {
@@ -169,13 +203,19 @@ abstract class JdbcTokenRepositoryContract extends TokenRepositoryContract {
                         SELECT secret_hash, display_hint, previous_secret_hash, previous_valid_until, rotated_at
                           FROM access_token WHERE token_id = ?""")
                 .param(token.id().value())
-                .query((rs, n) -> Arrays.<Object>asList(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class)))
+                .query((rs, n) -> Arrays.<Object>asList(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDateTime.class),
+                        rs.getObject(5, LocalDateTime.class)))
                 .single();
     }
 
     private int count(String table, AccessToken token) {
-        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE token_id = ?").param(token.id().value())
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE token_id = ?")
+                .param(token.id().value())
+                .query(Integer.class)
+                .single();
     }
 }

@@ -3,5 +3,4 @@ package dev.warden.persistence.token;
 import dev.warden.persistence.OnH2;
 
 @OnH2
-class JdbcTokenRepositoryOnH2IT extends JdbcTokenRepositoryContract {
-}
+class JdbcTokenRepositoryOnH2IT extends JdbcTokenRepositoryContract {}

@@ -3,5 +3,4 @@ package dev.warden.persistence.token;
 import dev.warden.persistence.OnMariaDb;
 
 @OnMariaDb
-class JdbcTokenRepositoryOnMariaDbIT extends JdbcTokenRepositoryContract {
-}
+class JdbcTokenRepositoryOnMariaDbIT extends JdbcTokenRepositoryContract {}

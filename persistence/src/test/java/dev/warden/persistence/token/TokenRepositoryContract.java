@@ -51,6 +51,7 @@ import org.springframework.transaction.annotation.Transactional;
 public abstract class TokenRepositoryContract {
     /** An instant with odd microseconds, half an hour after European clocks went forward. */
     protected static final Instant T0 = Instant.parse("2026-03-29T01:30:00.123456Z");
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     protected WorkspaceId workspace;
@@ -72,17 +73,26 @@ public abstract class TokenRepositoryContract {
     }
 
     protected Tokens.Builder aTokenOf(PrincipalId owner) {
-        return Tokens.aToken().inWorkspace(workspace).ownedBy(owner).createdBy(owner).createdAt(T0);
+        return Tokens.aToken()
+                .inWorkspace(workspace)
+                .ownedBy(owner)
+                .createdBy(owner)
+                .createdAt(T0);
     }
 
     protected AccessToken stored(AccessToken token) {
         Optional<AccessToken> found = tokens().findById(token.workspace(), token.id());
-        assertThat(found).as("token %s in workspace %s", token.id(), token.workspace()).isPresent();
+        assertThat(found)
+                .as("token %s in workspace %s", token.id(), token.workspace())
+                .isPresent();
         return found.get();
     }
 
     protected static void assertSameState(AccessToken actual, AccessToken expected) {
-        assertThat(actual).usingRecursiveComparison().ignoringFields("readRevision").isEqualTo(expected);
+        assertThat(actual)
+                .usingRecursiveComparison()
+                .ignoringFields("readRevision")
+                .isEqualTo(expected);
     }
 
     /** Ids that sort in the given order, sharing a random stem so tests never collide. */
@@ -119,7 +129,11 @@ public abstract class TokenRepositoryContract {
 
     @Test
     void aTokenThatNeverExpiresKeepsItsMissingExpiry() {
-        AccessToken token = aTokenOf(alice).neverExpiring().comment("").withScopes(Scope.ALL_APIS).build();
+        AccessToken token = aTokenOf(alice)
+                .neverExpiring()
+                .comment("")
+                .withScopes(Scope.ALL_APIS)
+                .build();
 
         tokens().add(token);
 
@@ -152,8 +166,12 @@ public abstract class TokenRepositoryContract {
         Instant expiresAt = Instant.parse("2026-10-25T00:30:00.000001Z");
         Instant revokedAt = Instant.parse("2026-11-01T01:30:00.5Z");
         Instant lastUsedAt = Instant.parse("1999-12-31T23:59:59.999999Z");
-        AccessToken token = aTokenOf(alice).createdAt(createdAt).expiringAt(expiresAt).revokedAt(revokedAt, admin)
-                .lastUse(new TokenLastUse(lastUsedAt, null, null)).build();
+        AccessToken token = aTokenOf(alice)
+                .createdAt(createdAt)
+                .expiringAt(expiresAt)
+                .revokedAt(revokedAt, admin)
+                .lastUse(new TokenLastUse(lastUsedAt, null, null))
+                .build();
         tokens().add(token);
         Instant usedAt = Instant.parse("2026-11-01T01:45:00.000002Z");
 
@@ -164,7 +182,8 @@ public abstract class TokenRepositoryContract {
         assertThat(found.expiresAt()).isEqualTo(expiresAt);
         assertThat(found.revokedAt()).isEqualTo(revokedAt);
         assertThat(found.lastUse().at()).isEqualTo(usedAt);
-        assertThat(tokens().listByOwner(workspace, alice)).singleElement()
+        assertThat(tokens().listByOwner(workspace, alice))
+                .singleElement()
                 .satisfies(listed -> assertSameState(listed, found));
     }
 
@@ -177,7 +196,8 @@ public abstract class TokenRepositoryContract {
     void instantsWhoseUtcWallClockIsMissingFromTheJvmZoneRoundTripExactly() {
         Instant createdAt = Instant.parse("2026-03-08T02:30:00.000001Z");
         Instant expiresAt = Instant.parse("2026-03-29T02:30:00.999999Z");
-        AccessToken token = aTokenOf(alice).createdAt(createdAt).expiringAt(expiresAt).build();
+        AccessToken token =
+                aTokenOf(alice).createdAt(createdAt).expiringAt(expiresAt).build();
 
         tokens().add(token);
 
@@ -191,12 +211,21 @@ public abstract class TokenRepositoryContract {
         AccessToken mine = aTokenOf(alice).build();
         WorkspaceId other = fixtures().workspace();
         PrincipalId bob = fixtures().user(other, "bob");
-        AccessToken elsewhere = Tokens.aToken().inWorkspace(other).ownedBy(bob).createdAt(T0).build();
+        AccessToken elsewhere =
+                Tokens.aToken().inWorkspace(other).ownedBy(bob).createdAt(T0).build();
         tokens().add(mine);
         tokens().add(elsewhere);
 
-        assertThat(tokens().findByDigest(mine.digest())).get().usingRecursiveComparison().ignoringFields("readRevision").isEqualTo(mine);
-        assertThat(tokens().findByDigest(elsewhere.digest())).get().usingRecursiveComparison().ignoringFields("readRevision").isEqualTo(elsewhere);
+        assertThat(tokens().findByDigest(mine.digest()))
+                .get()
+                .usingRecursiveComparison()
+                .ignoringFields("readRevision")
+                .isEqualTo(mine);
+        assertThat(tokens().findByDigest(elsewhere.digest()))
+                .get()
+                .usingRecursiveComparison()
+                .ignoringFields("readRevision")
+                .isEqualTo(elsewhere);
         assertThat(tokens().findByDigest(TokenDigest.of(Tokens.aValue()))).isEmpty();
     }
 
@@ -216,8 +245,8 @@ public abstract class TokenRepositoryContract {
         AccessToken revoked = stored(token);
         assertThat(revoked.revokedAt()).isEqualTo(revokedAt);
         assertThat(revoked.revokedBy()).isEqualTo(admin);
-        assertThat(revoked.scopes()).containsExactlyInAnyOrder(Scope.of(Permission.TOKENS_READ),
-                Scope.of(Permission.TOKENS_WRITE));
+        assertThat(revoked.scopes())
+                .containsExactlyInAnyOrder(Scope.of(Permission.TOKENS_READ), Scope.of(Permission.TOKENS_WRITE));
         assertSameState(revoked, loaded);
 
         revoked.restore(RevocationAuthority.ADMIN, revokedAt.plusSeconds(1));
@@ -241,7 +270,9 @@ public abstract class TokenRepositoryContract {
         second.revoke(admin, RevocationAuthority.ADMIN, T0.plusSeconds(61));
 
         assertThat(tokens().update(first)).isTrue();
-        assertThat(tokens().update(second)).as("read before the first change was written").isFalse();
+        assertThat(tokens().update(second))
+                .as("read before the first change was written")
+                .isFalse();
         AccessToken stored = stored(token);
         assertThat(stored.revokedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(stored.revocationAuthority()).isEqualTo(RevocationAuthority.OWNER);
@@ -251,7 +282,9 @@ public abstract class TokenRepositoryContract {
         restoring.restore(RevocationAuthority.ADMIN, T0.plusSeconds(62));
         raising.revoke(admin, RevocationAuthority.INCIDENT, T0.plusSeconds(62));
         assertThat(tokens().update(raising)).isTrue();
-        assertThat(tokens().update(restoring)).as("the authority changed meanwhile").isFalse();
+        assertThat(tokens().update(restoring))
+                .as("the authority changed meanwhile")
+                .isFalse();
         assertThat(stored(token).revocationAuthority()).isEqualTo(RevocationAuthority.INCIDENT);
     }
 
@@ -277,10 +310,15 @@ public abstract class TokenRepositoryContract {
         AccessToken token = aTokenOf(alice).build();
         tokens().add(token);
 
-        assertThat(tokens().findByIdForUpdate(workspace, token.id())).get()
-                .usingRecursiveComparison().ignoringFields("readRevision").isEqualTo(stored(token));
-        assertThat(tokens().findByIdForUpdate(new WorkspaceId(workspace.value() + 1000), token.id())).isEmpty();
-        assertThat(tokens().findByIdForUpdate(workspace, new TokenId("no-such-token"))).isEmpty();
+        assertThat(tokens().findByIdForUpdate(workspace, token.id()))
+                .get()
+                .usingRecursiveComparison()
+                .ignoringFields("readRevision")
+                .isEqualTo(stored(token));
+        assertThat(tokens().findByIdForUpdate(new WorkspaceId(workspace.value() + 1000), token.id()))
+                .isEmpty();
+        assertThat(tokens().findByIdForUpdate(workspace, new TokenId("no-such-token")))
+                .isEmpty();
     }
 
     @Test
@@ -332,10 +370,20 @@ public abstract class TokenRepositoryContract {
     @Test
     void listByOwnerReturnsOnlyThatOwnersTokensNewestFirstWithTheIdBreakingTies() {
         List<TokenId> ids = idsInOrder(4);
-        AccessToken oldest = aTokenOf(alice).id(ids.get(3).value()).createdAt(T0).build();
-        AccessToken middle = aTokenOf(alice).id(ids.get(2).value()).createdAt(T0.plusNanos(1_000)).build();
-        AccessToken tiedLow = aTokenOf(alice).id(ids.get(0).value()).createdAt(T0.plusSeconds(1)).build();
-        AccessToken tiedHigh = aTokenOf(alice).id(ids.get(1).value()).createdAt(T0.plusSeconds(1)).build();
+        AccessToken oldest =
+                aTokenOf(alice).id(ids.get(3).value()).createdAt(T0).build();
+        AccessToken middle = aTokenOf(alice)
+                .id(ids.get(2).value())
+                .createdAt(T0.plusNanos(1_000))
+                .build();
+        AccessToken tiedLow = aTokenOf(alice)
+                .id(ids.get(0).value())
+                .createdAt(T0.plusSeconds(1))
+                .build();
+        AccessToken tiedHigh = aTokenOf(alice)
+                .id(ids.get(1).value())
+                .createdAt(T0.plusSeconds(1))
+                .build();
         AccessToken adminsToken = aTokenOf(admin).createdAt(T0.plusSeconds(2)).build();
         for (AccessToken token : List.of(tiedLow, oldest, adminsToken, tiedHigh, middle)) {
             tokens().add(token);
@@ -343,17 +391,22 @@ public abstract class TokenRepositoryContract {
 
         List<AccessToken> listed = tokens().listByOwner(workspace, alice);
 
-        assertThat(listed).extracting(AccessToken::id)
+        assertThat(listed)
+                .extracting(AccessToken::id)
                 .containsExactly(tiedHigh.id(), tiedLow.id(), middle.id(), oldest.id());
         assertSameState(listed.get(2), middle);
-        assertThat(tokens().listByOwner(workspace, admin)).extracting(AccessToken::id)
+        assertThat(tokens().listByOwner(workspace, admin))
+                .extracting(AccessToken::id)
                 .containsExactly(adminsToken.id());
-        assertThat(tokens().listByOwner(workspace, fixtures().user(workspace, "carol"))).isEmpty();
+        assertThat(tokens().listByOwner(workspace, fixtures().user(workspace, "carol")))
+                .isEmpty();
     }
 
     @Test
     void deleteRemovesTheTokenAndSaysWhetherThereWasOne() {
-        AccessToken token = aTokenOf(alice).withScopes(Scope.ALL_APIS, Scope.of(Permission.AUDIT_READ)).build();
+        AccessToken token = aTokenOf(alice)
+                .withScopes(Scope.ALL_APIS, Scope.of(Permission.AUDIT_READ))
+                .build();
         AccessToken kept = aTokenOf(alice).build();
         tokens().add(token);
         tokens().add(kept);
@@ -363,7 +416,9 @@ public abstract class TokenRepositoryContract {
 
         assertThat(tokens().findById(workspace, token.id())).isEmpty();
         assertThat(tokens().findByDigest(token.digest())).isEmpty();
-        assertThat(tokens().listByOwner(workspace, alice)).extracting(AccessToken::id).containsExactly(kept.id());
+        assertThat(tokens().listByOwner(workspace, alice))
+                .extracting(AccessToken::id)
+                .containsExactly(kept.id());
         assertSameState(stored(kept), kept);
     }
 
@@ -535,8 +590,11 @@ public abstract class TokenRepositoryContract {
         AccessToken token = aTokenOf(alice).build();
         tokens().add(token);
         WorkspaceId other = fixtures().workspace();
-        AccessToken forged = aTokenOf(alice).inWorkspace(other).id(token.id().value())
-                .revokedAt(T0.plusSeconds(1), admin).build();
+        AccessToken forged = aTokenOf(alice)
+                .inWorkspace(other)
+                .id(token.id().value())
+                .revokedAt(T0.plusSeconds(1), admin)
+                .build();
 
         try {
             tokens().update(forged);
@@ -560,7 +618,9 @@ public abstract class TokenRepositoryContract {
     }
 
     private List<TokenId> search(TokenFilter filter) {
-        return tokens().search(workspace, filter, null, 100).stream().map(AccessToken::id).toList();
+        return tokens().search(workspace, filter, null, 100).stream()
+                .map(AccessToken::id)
+                .toList();
     }
 
     /** Every page of a search, walked by keyset until a page comes back empty. */
@@ -580,7 +640,8 @@ public abstract class TokenRepositoryContract {
     }
 
     private static final Comparator<AccessToken> NEWEST_FIRST = Comparator.comparing(AccessToken::createdAt)
-            .thenComparing(token -> token.id().value()).reversed();
+            .thenComparing(token -> token.id().value())
+            .reversed();
 
     @Test
     void everyKindRoundTrips() {
@@ -592,9 +653,11 @@ public abstract class TokenRepositoryContract {
 
             assertThat(stored(token).kind()).as(kind.name()).isEqualTo(kind);
             assertSameState(stored(token), token);
-            assertThat(tokens().findByDigest(token.digest()).orElseThrow().kind()).isEqualTo(kind);
+            assertThat(tokens().findByDigest(token.digest()).orElseThrow().kind())
+                    .isEqualTo(kind);
         }
-        assertThat(tokens().listByOwner(workspace, alice)).extracting(AccessToken::kind)
+        assertThat(tokens().listByOwner(workspace, alice))
+                .extracting(AccessToken::kind)
                 .containsExactlyInAnyOrder(TokenKind.values());
     }
 
@@ -611,8 +674,12 @@ public abstract class TokenRepositoryContract {
 
     @Test
     void aRotationWithGraceIsStoredAndBothSecretsFindTheToken() {
-        AccessToken token = aTokenOf(alice).withScopes(Scope.ALL_APIS, Scope.of(Permission.SCIM_READ))
-                .kind(TokenKind.ON_BEHALF_OF).createdBy(admin).expiringAt(T0.plus(Duration.ofDays(30))).build();
+        AccessToken token = aTokenOf(alice)
+                .withScopes(Scope.ALL_APIS, Scope.of(Permission.SCIM_READ))
+                .kind(TokenKind.ON_BEHALF_OF)
+                .createdBy(admin)
+                .expiringAt(T0.plus(Duration.ofDays(30)))
+                .build();
         tokens().add(token);
         TokenDigest old = token.digest();
         TokenSecret fresh = aSecret();
@@ -638,7 +705,8 @@ public abstract class TokenRepositoryContract {
 
         assertThat(tokens().findByDigest(fresh.digest())).get().satisfies(byNew -> assertSameState(byNew, loaded));
         assertThat(tokens().findByDigest(old)).get().satisfies(byOld -> assertSameState(byOld, loaded));
-        assertThat(tokens().findByDigest(old).orElseThrow().acceptsPrevious(old, rotatedAt.plusSeconds(1))).isTrue();
+        assertThat(tokens().findByDigest(old).orElseThrow().acceptsPrevious(old, rotatedAt.plusSeconds(1)))
+                .isTrue();
     }
 
     @Test
@@ -679,7 +747,10 @@ public abstract class TokenRepositoryContract {
         assertThat(found.previousDigest()).isNull();
         assertThat(found.previousValidUntil()).isNull();
         assertThat(found.rotatedAt()).isEqualTo(T0.plusSeconds(20));
-        assertThat(tokens().findByDigest(third.digest())).get().extracting(AccessToken::id).isEqualTo(token.id());
+        assertThat(tokens().findByDigest(third.digest()))
+                .get()
+                .extracting(AccessToken::id)
+                .isEqualTo(token.id());
         assertThat(tokens().findByDigest(second.digest())).isEmpty();
         assertThat(tokens().findByDigest(first)).isEmpty();
     }
@@ -745,27 +816,49 @@ public abstract class TokenRepositoryContract {
         final AccessToken revokedExpired;
 
         Inventory() {
-            active = aTokenOf(alice).createdAt(T0).expiringAt(now.plus(Duration.ofDays(30))).build();
-            revokedObo = aTokenOf(alice).createdBy(admin).kind(TokenKind.ON_BEHALF_OF).createdAt(T0.plusSeconds(1))
+            active = aTokenOf(alice)
+                    .createdAt(T0)
+                    .expiringAt(now.plus(Duration.ofDays(30)))
+                    .build();
+            revokedObo = aTokenOf(alice)
+                    .createdBy(admin)
+                    .kind(TokenKind.ON_BEHALF_OF)
+                    .createdAt(T0.plusSeconds(1))
                     .withScopes(Scope.of(Permission.TOKENS_READ), Scope.of(Permission.SCIM_READ))
-                    .expiringAt(now.plus(Duration.ofDays(5))).revokedAt(now.minusSeconds(60), admin)
-                    .lastUse(new TokenLastUse(now.minus(Duration.ofDays(40)), "10.0.0.1", "a")).build();
-            expiredOrg = aTokenOf(admin).kind(TokenKind.ORGANISATION).createdAt(T0.plusSeconds(2))
+                    .expiringAt(now.plus(Duration.ofDays(5)))
+                    .revokedAt(now.minusSeconds(60), admin)
+                    .lastUse(new TokenLastUse(now.minus(Duration.ofDays(40)), "10.0.0.1", "a"))
+                    .build();
+            expiredOrg = aTokenOf(admin)
+                    .kind(TokenKind.ORGANISATION)
+                    .createdAt(T0.plusSeconds(2))
                     .expiringAt(now.minus(Duration.ofDays(1)))
-                    .lastUse(new TokenLastUse(now.minus(Duration.ofDays(2)), null, null)).build();
-            soonGroup = aTokenOf(admin).createdBy(alice).ofGroup(fixtures().group(workspace, "team"))
+                    .lastUse(new TokenLastUse(now.minus(Duration.ofDays(2)), null, null))
+                    .build();
+            soonGroup = aTokenOf(admin)
+                    .createdBy(alice)
+                    .ofGroup(fixtures().group(workspace, "team"))
                     .createdAt(T0.plusSeconds(3))
-                    .withScopes(Scope.of(Permission.TOKENS_READ)).expiringAt(now.plus(Duration.ofDays(3)))
-                    .lastUse(new TokenLastUse(now.minus(Duration.ofHours(1)), null, null)).build();
-            eternal = aTokenOf(alice).createdAt(T0.plusSeconds(4)).neverExpiring()
+                    .withScopes(Scope.of(Permission.TOKENS_READ))
+                    .expiringAt(now.plus(Duration.ofDays(3)))
+                    .lastUse(new TokenLastUse(now.minus(Duration.ofHours(1)), null, null))
+                    .build();
+            eternal = aTokenOf(alice)
+                    .createdAt(T0.plusSeconds(4))
+                    .neverExpiring()
                     .withScopes(Scope.of(Permission.SCIM_READ))
-                    .lastUse(new TokenLastUse(now.minus(Duration.ofDays(20)), null, null)).build();
-            expiringNow = aTokenOf(alice).createdAt(T0.plusSeconds(5)).expiringAt(now).build();
-            revokedExpired = aTokenOf(alice).createdAt(T0.plusSeconds(6)).expiringAt(now.minus(Duration.ofDays(2)))
+                    .lastUse(new TokenLastUse(now.minus(Duration.ofDays(20)), null, null))
+                    .build();
+            expiringNow =
+                    aTokenOf(alice).createdAt(T0.plusSeconds(5)).expiringAt(now).build();
+            revokedExpired = aTokenOf(alice)
+                    .createdAt(T0.plusSeconds(6))
+                    .expiringAt(now.minus(Duration.ofDays(2)))
                     .revokedAt(now.minus(Duration.ofDays(3)), admin)
-                    .lastUse(new TokenLastUse(now.minus(Duration.ofDays(10)), null, null)).build();
-            for (AccessToken token : List.of(soonGroup, active, revokedExpired, expiredOrg, eternal, revokedObo,
-                    expiringNow)) {
+                    .lastUse(new TokenLastUse(now.minus(Duration.ofDays(10)), null, null))
+                    .build();
+            for (AccessToken token :
+                    List.of(soonGroup, active, revokedExpired, expiredOrg, eternal, revokedObo, expiringNow)) {
                 tokens().add(token);
             }
         }
@@ -774,8 +867,15 @@ public abstract class TokenRepositoryContract {
             return TokenFilter.all(now);
         }
 
-        TokenFilter filter(PrincipalId owner, PrincipalId createdBy, TokenStatus status, TokenKind kind, String scope,
-                           Instant expiringBefore, Instant unusedSince, boolean neverUsed) {
+        TokenFilter filter(
+                PrincipalId owner,
+                PrincipalId createdBy,
+                TokenStatus status,
+                TokenKind kind,
+                String scope,
+                Instant expiringBefore,
+                Instant unusedSince,
+                boolean neverUsed) {
             return new TokenFilter(owner, createdBy, status, kind, scope, expiringBefore, unusedSince, neverUsed, now);
         }
 
@@ -790,8 +890,16 @@ public abstract class TokenRepositoryContract {
 
         List<AccessToken> found = tokens().search(workspace, inv.all(), null, 100);
 
-        assertThat(found).extracting(AccessToken::id).containsExactlyElementsOf(inv.ids(inv.revokedExpired,
-                inv.expiringNow, inv.eternal, inv.soonGroup, inv.expiredOrg, inv.revokedObo, inv.active));
+        assertThat(found)
+                .extracting(AccessToken::id)
+                .containsExactlyElementsOf(inv.ids(
+                        inv.revokedExpired,
+                        inv.expiringNow,
+                        inv.eternal,
+                        inv.soonGroup,
+                        inv.expiredOrg,
+                        inv.revokedObo,
+                        inv.active));
         assertSameState(found.get(5), inv.revokedObo);
         assertSameState(found.get(3), inv.soonGroup);
         assertSameState(found.get(2), inv.eternal);
@@ -801,14 +909,16 @@ public abstract class TokenRepositoryContract {
     void searchFiltersByOwnerAndByCreator() {
         Inventory inv = new Inventory();
 
-        assertThat(search(inv.filter(alice, null, null, null, null, null, null, false))).containsExactlyElementsOf(
-                inv.ids(inv.revokedExpired, inv.expiringNow, inv.eternal, inv.revokedObo, inv.active));
+        assertThat(search(inv.filter(alice, null, null, null, null, null, null, false)))
+                .containsExactlyElementsOf(
+                        inv.ids(inv.revokedExpired, inv.expiringNow, inv.eternal, inv.revokedObo, inv.active));
         assertThat(search(inv.filter(admin, null, null, null, null, null, null, false)))
                 .containsExactlyElementsOf(inv.ids(inv.soonGroup, inv.expiredOrg));
         assertThat(search(inv.filter(null, admin, null, null, null, null, null, false)))
                 .containsExactlyElementsOf(inv.ids(inv.expiredOrg, inv.revokedObo));
-        assertThat(search(inv.filter(null, alice, null, null, null, null, null, false))).containsExactlyElementsOf(
-                inv.ids(inv.revokedExpired, inv.expiringNow, inv.eternal, inv.soonGroup, inv.active));
+        assertThat(search(inv.filter(null, alice, null, null, null, null, null, false)))
+                .containsExactlyElementsOf(
+                        inv.ids(inv.revokedExpired, inv.expiringNow, inv.eternal, inv.soonGroup, inv.active));
         assertThat(search(inv.filter(fixtures().user(workspace, "carol"), null, null, null, null, null, null, false)))
                 .isEmpty();
     }
@@ -839,9 +949,11 @@ public abstract class TokenRepositoryContract {
         Inventory inv = new Inventory();
 
         for (TokenStatus status : TokenStatus.values()) {
-            List<AccessToken> found = tokens().search(workspace,
-                    inv.filter(null, null, status, null, null, null, null, false), null, 100);
-            assertThat(found).as(status.name()).isNotEmpty()
+            List<AccessToken> found = tokens().search(
+                            workspace, inv.filter(null, null, status, null, null, null, null, false), null, 100);
+            assertThat(found)
+                    .as(status.name())
+                    .isNotEmpty()
                     .allSatisfy(token -> assertThat(token.statusAt(inv.now)).isEqualTo(status));
         }
     }
@@ -870,9 +982,15 @@ public abstract class TokenRepositoryContract {
                 .containsExactlyElementsOf(inv.ids(inv.eternal, inv.revokedObo));
         assertThat(search(inv.filter(null, null, null, null, "all-apis", null, null, false)))
                 .containsExactlyElementsOf(inv.ids(inv.revokedExpired, inv.expiringNow, inv.expiredOrg, inv.active));
-        assertThat(search(inv.filter(null, null, null, null, "scim:write", null, null, false))).isEmpty();
-        assertThat(tokens().search(workspace, inv.filter(null, null, null, null, "tokens:read", null, null, false),
-                null, 100)).filteredOn(token -> token.id().equals(inv.revokedObo.id())).singleElement()
+        assertThat(search(inv.filter(null, null, null, null, "scim:write", null, null, false)))
+                .isEmpty();
+        assertThat(tokens().search(
+                                workspace,
+                                inv.filter(null, null, null, null, "tokens:read", null, null, false),
+                                null,
+                                100))
+                .filteredOn(token -> token.id().equals(inv.revokedObo.id()))
+                .singleElement()
                 .satisfies(token -> assertSameState(token, inv.revokedObo));
     }
 
@@ -883,9 +1001,18 @@ public abstract class TokenRepositoryContract {
         assertThat(search(inv.filter(null, null, null, null, null, inv.now.plus(Duration.ofDays(7)), null, false)))
                 .containsExactlyElementsOf(inv.ids(inv.soonGroup, inv.revokedObo));
         assertThat(search(inv.filter(null, null, null, null, null, inv.now.plus(Duration.ofDays(3)), null, false)))
-                .as("the bound is exclusive").isEmpty();
-        assertThat(search(inv.filter(null, null, null, null, null, inv.now.plus(Duration.ofDays(3)).plusNanos(1_000),
-                null, false))).containsExactlyElementsOf(inv.ids(inv.soonGroup));
+                .as("the bound is exclusive")
+                .isEmpty();
+        assertThat(search(inv.filter(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        inv.now.plus(Duration.ofDays(3)).plusNanos(1_000),
+                        null,
+                        false)))
+                .containsExactlyElementsOf(inv.ids(inv.soonGroup));
         assertThat(search(inv.filter(null, null, null, null, null, inv.now.plus(Duration.ofDays(365)), null, false)))
                 .containsExactlyElementsOf(inv.ids(inv.soonGroup, inv.revokedObo, inv.active));
     }
@@ -897,10 +1024,17 @@ public abstract class TokenRepositoryContract {
         assertThat(search(inv.filter(null, null, null, null, null, null, inv.now.minus(Duration.ofDays(10)), false)))
                 .as("a use exactly at the bound counts as a use")
                 .containsExactlyElementsOf(inv.ids(inv.expiringNow, inv.eternal, inv.revokedObo, inv.active));
-        assertThat(search(inv.filter(null, null, null, null, null, null, inv.now.minus(Duration.ofDays(10))
-                .plusNanos(1_000), false)))
-                .containsExactlyElementsOf(inv.ids(inv.revokedExpired, inv.expiringNow, inv.eternal, inv.revokedObo,
-                        inv.active));
+        assertThat(search(inv.filter(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        inv.now.minus(Duration.ofDays(10)).plusNanos(1_000),
+                        false)))
+                .containsExactlyElementsOf(
+                        inv.ids(inv.revokedExpired, inv.expiringNow, inv.eternal, inv.revokedObo, inv.active));
         assertThat(search(inv.filter(null, null, null, null, null, null, null, true)))
                 .containsExactlyElementsOf(inv.ids(inv.expiringNow, inv.active));
     }
@@ -913,15 +1047,26 @@ public abstract class TokenRepositoryContract {
                 .containsExactlyElementsOf(inv.ids(inv.eternal, inv.active));
         assertThat(search(inv.filter(alice, admin, null, TokenKind.ON_BEHALF_OF, "tokens:read", null, null, false)))
                 .containsExactlyElementsOf(inv.ids(inv.revokedObo));
-        assertThat(search(inv.filter(alice, admin, TokenStatus.ACTIVE, TokenKind.ON_BEHALF_OF, null, null, null,
-                false))).isEmpty();
+        assertThat(search(
+                        inv.filter(alice, admin, TokenStatus.ACTIVE, TokenKind.ON_BEHALF_OF, null, null, null, false)))
+                .isEmpty();
         assertThat(search(inv.filter(null, null, TokenStatus.EXPIRED, null, "all-apis", null, null, false)))
                 .containsExactlyElementsOf(inv.ids(inv.expiringNow, inv.expiredOrg));
-        assertThat(search(inv.filter(admin, null, null, null, null, null, null, true))).isEmpty();
-        assertThat(search(inv.filter(null, null, TokenStatus.ACTIVE, null, null, null,
-                inv.now.minus(Duration.ofDays(10)), false))).containsExactlyElementsOf(inv.ids(inv.eternal, inv.active));
-        assertThat(search(inv.filter(null, alice, TokenStatus.ACTIVE, TokenKind.GROUP, "tokens:read",
-                inv.now.plus(Duration.ofDays(7)), inv.now, false))).containsExactlyElementsOf(inv.ids(inv.soonGroup));
+        assertThat(search(inv.filter(admin, null, null, null, null, null, null, true)))
+                .isEmpty();
+        assertThat(search(inv.filter(
+                        null, null, TokenStatus.ACTIVE, null, null, null, inv.now.minus(Duration.ofDays(10)), false)))
+                .containsExactlyElementsOf(inv.ids(inv.eternal, inv.active));
+        assertThat(search(inv.filter(
+                        null,
+                        alice,
+                        TokenStatus.ACTIVE,
+                        TokenKind.GROUP,
+                        "tokens:read",
+                        inv.now.plus(Duration.ofDays(7)),
+                        inv.now,
+                        false)))
+                .containsExactlyElementsOf(inv.ids(inv.soonGroup));
         assertThat(search(inv.filter(alice, null, TokenStatus.EXPIRED, TokenKind.PERSONAL, null, null, null, true)))
                 .containsExactlyElementsOf(inv.ids(inv.expiringNow));
     }
@@ -929,20 +1074,35 @@ public abstract class TokenRepositoryContract {
     @Test
     void searchOrdersNewestFirstWithTheTokenIdBreakingTies() {
         List<TokenId> ids = idsInOrder(5);
-        AccessToken oldest = aTokenOf(alice).id(ids.get(4).value()).createdAt(T0).build();
-        AccessToken aMicroLater = aTokenOf(admin).id(ids.get(0).value()).createdAt(T0.plusNanos(1_000)).build();
-        AccessToken tiedLow = aTokenOf(alice).id(ids.get(1).value()).createdAt(T0.plusSeconds(1)).build();
-        AccessToken tiedMiddle = aTokenOf(admin).id(ids.get(2).value()).createdAt(T0.plusSeconds(1)).build();
-        AccessToken tiedHigh = aTokenOf(alice).id(ids.get(3).value()).createdAt(T0.plusSeconds(1)).build();
+        AccessToken oldest =
+                aTokenOf(alice).id(ids.get(4).value()).createdAt(T0).build();
+        AccessToken aMicroLater = aTokenOf(admin)
+                .id(ids.get(0).value())
+                .createdAt(T0.plusNanos(1_000))
+                .build();
+        AccessToken tiedLow = aTokenOf(alice)
+                .id(ids.get(1).value())
+                .createdAt(T0.plusSeconds(1))
+                .build();
+        AccessToken tiedMiddle = aTokenOf(admin)
+                .id(ids.get(2).value())
+                .createdAt(T0.plusSeconds(1))
+                .build();
+        AccessToken tiedHigh = aTokenOf(alice)
+                .id(ids.get(3).value())
+                .createdAt(T0.plusSeconds(1))
+                .build();
         for (AccessToken token : List.of(tiedMiddle, oldest, tiedHigh, aMicroLater, tiedLow)) {
             tokens().add(token);
         }
 
-        assertThat(search(TokenFilter.all(T0))).containsExactly(tiedHigh.id(), tiedMiddle.id(), tiedLow.id(),
-                aMicroLater.id(), oldest.id());
-        List<AccessToken> afterMiddle = tokens().search(workspace, TokenFilter.all(T0), TokenCursor.after(tiedMiddle), 2);
+        assertThat(search(TokenFilter.all(T0)))
+                .containsExactly(tiedHigh.id(), tiedMiddle.id(), tiedLow.id(), aMicroLater.id(), oldest.id());
+        List<AccessToken> afterMiddle =
+                tokens().search(workspace, TokenFilter.all(T0), TokenCursor.after(tiedMiddle), 2);
         assertThat(afterMiddle).extracting(AccessToken::id).containsExactly(tiedLow.id(), aMicroLater.id());
-        assertThat(tokens().search(workspace, TokenFilter.all(T0), TokenCursor.after(oldest), 10)).isEmpty();
+        assertThat(tokens().search(workspace, TokenFilter.all(T0), TokenCursor.after(oldest), 10))
+                .isEmpty();
     }
 
     @Test
@@ -950,7 +1110,9 @@ public abstract class TokenRepositoryContract {
         List<AccessToken> added = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             // groups of three share a creation time, so the id has to break ties across page boundaries
-            AccessToken token = aTokenOf(i % 2 == 0 ? alice : admin).createdAt(T0.plusSeconds(i / 3)).build();
+            AccessToken token = aTokenOf(i % 2 == 0 ? alice : admin)
+                    .createdAt(T0.plusSeconds(i / 3))
+                    .build();
             tokens().add(token);
             added.add(token);
         }
@@ -960,8 +1122,10 @@ public abstract class TokenRepositoryContract {
 
         assertThat(pages).extracting(List::size).containsExactly(7, 7, 7, 4);
         List<AccessToken> walked = pages.stream().flatMap(List::stream).toList();
-        assertThat(walked).extracting(AccessToken::id)
-                .containsExactlyElementsOf(expected.stream().map(AccessToken::id).toList())
+        assertThat(walked)
+                .extracting(AccessToken::id)
+                .containsExactlyElementsOf(
+                        expected.stream().map(AccessToken::id).toList())
                 .doesNotHaveDuplicates();
         for (int i = 0; i < walked.size(); i++) {
             assertSameState(walked.get(i), expected.get(i));
@@ -972,7 +1136,9 @@ public abstract class TokenRepositoryContract {
     void keysetPagingWorksWithAFilterAndAPageSizeThatDividesTheResult() {
         List<AccessToken> alices = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            AccessToken token = aTokenOf(i % 3 == 0 ? admin : alice).createdAt(T0.plusSeconds(i / 4)).build();
+            AccessToken token = aTokenOf(i % 3 == 0 ? admin : alice)
+                    .createdAt(T0.plusSeconds(i / 4))
+                    .build();
             tokens().add(token);
             if (token.owner().equals(alice)) {
                 alices.add(token);
@@ -984,14 +1150,18 @@ public abstract class TokenRepositoryContract {
 
         assertThat(pages).extracting(List::size).containsExactly(4, 4);
         assertThat(pages.stream().flatMap(List::stream).map(AccessToken::id).toList())
-                .containsExactlyElementsOf(alices.stream().sorted(NEWEST_FIRST).map(AccessToken::id).toList());
+                .containsExactlyElementsOf(alices.stream()
+                        .sorted(NEWEST_FIRST)
+                        .map(AccessToken::id)
+                        .toList());
     }
 
     @Test
     void aPageCountsTokensNotTheirScopes() {
         List<AccessToken> added = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            AccessToken token = aTokenOf(alice).createdAt(T0.plusSeconds(i))
+            AccessToken token = aTokenOf(alice)
+                    .createdAt(T0.plusSeconds(i))
                     .withScopes(Scope.ALL_APIS, Scope.of(Permission.TOKENS_READ), Scope.of(Permission.SCIM_READ))
                     .build();
             tokens().add(token);
@@ -1006,12 +1176,19 @@ public abstract class TokenRepositoryContract {
             assertSameState(firstPage.get(i), expected.get(i));
             assertThat(firstPage.get(i).scopes()).hasSize(3);
         }
-        List<AccessToken> rest = tokens().search(workspace, TokenFilter.all(T0), TokenCursor.after(firstPage.get(3)), 4);
+        List<AccessToken> rest =
+                tokens().search(workspace, TokenFilter.all(T0), TokenCursor.after(firstPage.get(3)), 4);
         assertThat(rest).singleElement().satisfies(last -> assertSameState(last, expected.get(4)));
-        assertThat(tokens().search(workspace, TokenFilter.all(T0), null, 2)).hasSize(2)
+        assertThat(tokens().search(workspace, TokenFilter.all(T0), null, 2))
+                .hasSize(2)
                 .allSatisfy(token -> assertThat(token.scopes()).hasSize(3));
-        assertThat(tokens().search(workspace, new TokenFilter(null, null, null, null, "tokens:read", null, null, false,
-                T0), null, 4)).hasSize(4).allSatisfy(token -> assertThat(token.scopes()).hasSize(3));
+        assertThat(tokens().search(
+                                workspace,
+                                new TokenFilter(null, null, null, null, "tokens:read", null, null, false, T0),
+                                null,
+                                4))
+                .hasSize(4)
+                .allSatisfy(token -> assertThat(token.scopes()).hasSize(3));
     }
 
     @Test
@@ -1028,21 +1205,29 @@ public abstract class TokenRepositoryContract {
 
         List<AccessToken> second = tokens().search(workspace, TokenFilter.all(T0), TokenCursor.after(first.get(2)), 3);
 
-        assertThat(second).extracting(AccessToken::id)
-                .containsExactlyElementsOf(expected.subList(3, 6).stream().map(AccessToken::id).toList());
+        assertThat(second)
+                .extracting(AccessToken::id)
+                .containsExactlyElementsOf(
+                        expected.subList(3, 6).stream().map(AccessToken::id).toList());
     }
 
     @Test
     void searchNeverReturnsAnotherWorkspacesTokens() {
-        AccessToken mine = aTokenOf(alice).ofGroup(fixtures().group(workspace, "team")).build();
+        AccessToken mine =
+                aTokenOf(alice).ofGroup(fixtures().group(workspace, "team")).build();
         tokens().add(mine);
         WorkspaceId other = fixtures().workspace();
         PrincipalId bob = fixtures().user(other, "bob");
         List<AccessToken> theirs = new ArrayList<>();
         GroupId theirTeam = fixtures().group(other, "team");
         for (int i = 0; i < 3; i++) {
-            AccessToken token = Tokens.aToken().inWorkspace(other).ownedBy(bob).createdBy(alice)
-                    .ofGroup(theirTeam).createdAt(T0.plusSeconds(i)).build();
+            AccessToken token = Tokens.aToken()
+                    .inWorkspace(other)
+                    .ownedBy(bob)
+                    .createdBy(alice)
+                    .ofGroup(theirTeam)
+                    .createdAt(T0.plusSeconds(i))
+                    .build();
             tokens().add(token);
             theirs.add(token);
         }
@@ -1050,14 +1235,27 @@ public abstract class TokenRepositoryContract {
         assertThat(search(TokenFilter.all(T0))).containsExactly(mine.id());
         assertThat(search(new TokenFilter(null, alice, null, TokenKind.GROUP, "all-apis", null, null, false, T0)))
                 .containsExactly(mine.id());
-        assertThat(search(new TokenFilter(bob, null, null, null, null, null, null, false, T0))).isEmpty();
-        assertThat(tokens().search(other, TokenFilter.all(T0), null, 10)).extracting(AccessToken::id)
-                .containsExactlyElementsOf(theirs.stream().sorted(NEWEST_FIRST).map(AccessToken::id).toList());
-        assertThat(tokens().search(other, new TokenFilter(alice, null, null, null, null, null, null, false, T0), null,
-                10)).isEmpty();
-        assertThat(pages(other, TokenFilter.all(T0), 2).stream().flatMap(List::stream).map(AccessToken::id).toList())
-                .containsExactlyElementsOf(theirs.stream().sorted(NEWEST_FIRST).map(AccessToken::id).toList());
-        assertThat(tokens().search(fixtures().workspace(), TokenFilter.all(T0), null, 10)).isEmpty();
+        assertThat(search(new TokenFilter(bob, null, null, null, null, null, null, false, T0)))
+                .isEmpty();
+        assertThat(tokens().search(other, TokenFilter.all(T0), null, 10))
+                .extracting(AccessToken::id)
+                .containsExactlyElementsOf(theirs.stream()
+                        .sorted(NEWEST_FIRST)
+                        .map(AccessToken::id)
+                        .toList());
+        assertThat(tokens().search(
+                                other, new TokenFilter(alice, null, null, null, null, null, null, false, T0), null, 10))
+                .isEmpty();
+        assertThat(pages(other, TokenFilter.all(T0), 2).stream()
+                        .flatMap(List::stream)
+                        .map(AccessToken::id)
+                        .toList())
+                .containsExactlyElementsOf(theirs.stream()
+                        .sorted(NEWEST_FIRST)
+                        .map(AccessToken::id)
+                        .toList());
+        assertThat(tokens().search(fixtures().workspace(), TokenFilter.all(T0), null, 10))
+                .isEmpty();
     }
 
     // ---- organisation and group tokens, inventory sorting (issue 5) ----
@@ -1067,8 +1265,12 @@ public abstract class TokenRepositoryContract {
         GroupId team = fixtures().group(workspace, "team");
         GroupId ops = fixtures().group(workspace, "ops");
         AccessToken teamToken = aTokenOf(alice).createdBy(admin).ofGroup(team).build();
-        AccessToken opsToken = aTokenOf(admin).ofGroup(ops).createdAt(T0.plusSeconds(1)).build();
-        AccessToken organisation = aTokenOf(admin).kind(TokenKind.ORGANISATION).createdAt(T0.plusSeconds(2)).build();
+        AccessToken opsToken =
+                aTokenOf(admin).ofGroup(ops).createdAt(T0.plusSeconds(1)).build();
+        AccessToken organisation = aTokenOf(admin)
+                .kind(TokenKind.ORGANISATION)
+                .createdAt(T0.plusSeconds(2))
+                .build();
         List.of(teamToken, opsToken, organisation).forEach(tokens()::add);
 
         assertThat(stored(teamToken).group()).isEqualTo(team);
@@ -1077,7 +1279,8 @@ public abstract class TokenRepositoryContract {
         assertThat(search(TokenFilter.ofGroup(ops, T0))).containsExactly(opsToken.id());
         assertThat(search(TokenFilter.ofKind(TokenKind.GROUP, T0))).containsExactly(opsToken.id(), teamToken.id());
         assertThat(search(TokenFilter.ofKind(TokenKind.ORGANISATION, T0))).containsExactly(organisation.id());
-        assertThat(tokens().search(fixtures().workspace(), TokenFilter.ofGroup(team, T0), null, 10)).isEmpty();
+        assertThat(tokens().search(fixtures().workspace(), TokenFilter.ofGroup(team, T0), null, 10))
+                .isEmpty();
     }
 
     /**
@@ -1103,7 +1306,10 @@ public abstract class TokenRepositoryContract {
     void everySortWalksEveryTokenOnceInItsOrderAcrossPages() {
         List<AccessToken> added = tokensToSort();
         for (TokenSort sort : TokenSort.values()) {
-            List<TokenId> expected = added.stream().sorted(sort.comparator()).map(AccessToken::id).toList();
+            List<TokenId> expected = added.stream()
+                    .sorted(sort.comparator())
+                    .map(AccessToken::id)
+                    .toList();
             for (int size : List.of(1, 5, 12)) {
                 List<TokenId> walked = new ArrayList<>();
                 TokenCursor cursor = null;
@@ -1125,10 +1331,10 @@ public abstract class TokenRepositoryContract {
     void expiringSoonestPutsNeverExpiringTokensLastAndLeastRecentlyUsedPutsNeverUsedFirst() {
         List<AccessToken> added = tokensToSort();
 
-        List<AccessToken> bySoonest = tokens().search(workspace, TokenFilter.all(T0), TokenSort.EXPIRING_SOONEST,
-                null, 12);
-        List<AccessToken> byLeastUsed = tokens().search(workspace, TokenFilter.all(T0),
-                TokenSort.LEAST_RECENTLY_USED, null, 12);
+        List<AccessToken> bySoonest =
+                tokens().search(workspace, TokenFilter.all(T0), TokenSort.EXPIRING_SOONEST, null, 12);
+        List<AccessToken> byLeastUsed =
+                tokens().search(workspace, TokenFilter.all(T0), TokenSort.LEAST_RECENTLY_USED, null, 12);
 
         assertThat(bySoonest.subList(0, 9)).allMatch(token -> token.expiresAt() != null);
         assertThat(bySoonest.subList(9, 12)).allMatch(token -> token.expiresAt() == null);
@@ -1152,12 +1358,18 @@ public abstract class TokenRepositoryContract {
 
     @Test
     void narrowedScopesReplaceTheStoredOnesAndNothingElseChanges() {
-        AccessToken token = aTokenOf(alice).createdBy(admin)
-                .withScopes(Scope.of(Permission.TOKENS_READ), Scope.of(Permission.SCIM_READ), Scope.of(Permission.ROLES_READ))
+        AccessToken token = aTokenOf(alice)
+                .createdBy(admin)
+                .withScopes(
+                        Scope.of(Permission.TOKENS_READ),
+                        Scope.of(Permission.SCIM_READ),
+                        Scope.of(Permission.ROLES_READ))
                 .lastUse(new TokenLastUse(T0.plusSeconds(5), "10.0.0.7", "curl"))
                 .build();
-        AccessToken other = aTokenOf(alice).withScopes(Scope.of(Permission.TOKENS_READ), Scope.of(Permission.SCIM_READ))
-                .createdAt(T0.plusSeconds(1)).build();
+        AccessToken other = aTokenOf(alice)
+                .withScopes(Scope.of(Permission.TOKENS_READ), Scope.of(Permission.SCIM_READ))
+                .createdAt(T0.plusSeconds(1))
+                .build();
         tokens().add(token);
         tokens().add(other);
         AccessToken loaded = stored(token);
@@ -1167,19 +1379,28 @@ public abstract class TokenRepositoryContract {
 
         AccessToken after = stored(token);
         assertThat(after.scopes()).containsExactly(Scope.of(Permission.SCIM_READ));
-        assertThat(after).usingRecursiveComparison().ignoringFields("scopes", "readRevision").isEqualTo(token);
-        assertThat(stored(other).scopes()).containsExactly(Scope.of(Permission.SCIM_READ), Scope.of(Permission.TOKENS_READ));
+        assertThat(after)
+                .usingRecursiveComparison()
+                .ignoringFields("scopes", "readRevision")
+                .isEqualTo(token);
+        assertThat(stored(other).scopes())
+                .containsExactly(Scope.of(Permission.SCIM_READ), Scope.of(Permission.TOKENS_READ));
         assertThat(search(new TokenFilter(null, null, null, null, "tokens:read", null, null, false, T0)))
                 .containsExactly(other.id());
     }
 
     @Test
     void narrowingATokenOfAnotherWorkspaceOrAGoneTokenIsRefused() {
-        AccessToken token = aTokenOf(alice).withScopes(Scope.of(Permission.TOKENS_READ), Scope.of(Permission.SCIM_READ))
+        AccessToken token = aTokenOf(alice)
+                .withScopes(Scope.of(Permission.TOKENS_READ), Scope.of(Permission.SCIM_READ))
                 .build();
         tokens().add(token);
-        AccessToken elsewhere = Tokens.aToken().id(token.id().value()).inWorkspace(fixtures().workspace())
-                .ownedBy(alice).withScopes(Scope.of(Permission.SCIM_READ)).build();
+        AccessToken elsewhere = Tokens.aToken()
+                .id(token.id().value())
+                .inWorkspace(fixtures().workspace())
+                .ownedBy(alice)
+                .withScopes(Scope.of(Permission.SCIM_READ))
+                .build();
         AccessToken gone = aTokenOf(alice).build();
 
         assertThatThrownBy(() -> tokens().updateScopes(elsewhere)).isInstanceOf(TokenNotFoundException.class);

@@ -2,11 +2,11 @@ package dev.warden.persistence.tokenusage;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.shared.RollingBackTransactionRunner;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.tokenusage.InMemoryTokenUsageRepository;
 import dev.warden.core.tokenusage.TokenUsageRepository;
 import dev.warden.core.workspace.InMemoryWorkspaceRepository;

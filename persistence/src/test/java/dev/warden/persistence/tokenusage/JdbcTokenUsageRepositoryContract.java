@@ -39,14 +39,19 @@ import org.springframework.transaction.annotation.Transactional;
 abstract class JdbcTokenUsageRepositoryContract extends TokenUsageRepositoryContract {
     @Autowired
     private TokenUsageRepository tokenUsage;
+
     @Autowired
     private WorkspaceRepository workspaces;
+
     @Autowired
     private PrincipalRepository principals;
+
     @Autowired
     private GroupRepository groups;
+
     @Autowired
     private TransactionRunner tx;
+
     @Autowired
     private JdbcClient jdbc;
 
@@ -81,8 +86,10 @@ abstract class JdbcTokenUsageRepositoryContract extends TokenUsageRepositoryCont
     }
 
     private int rows(WorkspaceId in) {
-        return jdbc.sql("SELECT COUNT(*) FROM token_usage_entry WHERE workspace_id = ?").param(in.value())
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM token_usage_entry WHERE workspace_id = ?")
+                .param(in.value())
+                .query(Integer.class)
+                .single();
     }
 
     @Test
@@ -97,10 +104,13 @@ abstract class JdbcTokenUsageRepositoryContract extends TokenUsageRepositoryCont
         assertThat(jdbc.sql("""
                         SELECT workspace_id, principal_id, group_id, level FROM token_usage_entry
                          WHERE workspace_id = ? ORDER BY id""")
-                .param(workspace.value())
-                .query((rs, n) -> Arrays.asList(rs.getLong(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class),
-                        rs.getString(4)))
-                .list())
+                        .param(workspace.value())
+                        .query((rs, n) -> Arrays.asList(
+                                rs.getLong(1),
+                                rs.getObject(2, Long.class),
+                                rs.getObject(3, Long.class),
+                                rs.getString(4)))
+                        .list())
                 .containsExactly(
                         Arrays.asList(workspace.value(), alice.value(), null, "CAN_MANAGE"),
                         Arrays.asList(workspace.value(), null, dataEng.value(), "CAN_USE"));
@@ -112,7 +122,8 @@ abstract class JdbcTokenUsageRepositoryContract extends TokenUsageRepositoryCont
 
         Instant createdAt = jdbc.sql("SELECT created_at FROM token_usage_entry WHERE workspace_id = ?")
                 .param(workspace.value())
-                .query((rs, n) -> rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC)).single();
+                .query((rs, n) -> rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC))
+                .single();
 
         assertThat(Duration.between(createdAt, Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
     }
@@ -136,7 +147,10 @@ abstract class JdbcTokenUsageRepositoryContract extends TokenUsageRepositoryCont
         groups.delete(workspace, dataEng);
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM token_usage_entry WHERE principal_id = ? OR group_id = ?")
-                .params(alice.value(), dataEng.value()).query(Integer.class).single()).isZero();
+                        .params(alice.value(), dataEng.value())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(rows(workspace)).isEqualTo(1);
     }
 
@@ -150,13 +164,15 @@ abstract class JdbcTokenUsageRepositoryContract extends TokenUsageRepositoryCont
         tx.inTransaction(() -> tokenUsage.replace(workspace, List.of(entry(bob, CAN_MANAGE))));
 
         for (TokenUsageEntry refused : List.of(entry(stranger, CAN_USE), entry(foreign, CAN_USE))) {
-            assertThatThrownBy(() -> tx.inTransaction(() -> tokenUsage.replace(workspace,
-                    List.of(entry(alice, CAN_USE), entry(dataEng, CAN_USE), refused))))
+            assertThatThrownBy(() -> tx.inTransaction(() -> tokenUsage.replace(
+                            workspace, List.of(entry(alice, CAN_USE), entry(dataEng, CAN_USE), refused))))
                     .isInstanceOf(DataIntegrityViolationException.class);
         }
 
         assertThat(jdbc.sql("SELECT principal_id FROM token_usage_entry WHERE workspace_id IN (?, ?)")
-                .params(workspace.value(), other.value()).query(Long.class).list())
+                        .params(workspace.value(), other.value())
+                        .query(Long.class)
+                        .list())
                 .containsExactly(bob.value());
     }
 }

@@ -3,5 +3,4 @@ package dev.warden.persistence.tokenusage;
 import dev.warden.persistence.OnMariaDb;
 
 @OnMariaDb
-class JdbcTokenUsageRepositoryOnMariaDbIT extends JdbcTokenUsageRepositoryContract {
-}
+class JdbcTokenUsageRepositoryOnMariaDbIT extends JdbcTokenUsageRepositoryContract {}

@@ -78,7 +78,9 @@ public abstract class TokenUsageRepositoryContract {
     }
 
     protected PrincipalId servicePrincipal(WorkspaceId in, String displayName) {
-        return principals().save(Principal.newServicePrincipal(in, UUID.randomUUID().toString(), displayName)).id();
+        return principals()
+                .save(Principal.newServicePrincipal(in, UUID.randomUUID().toString(), displayName))
+                .id();
     }
 
     protected GroupId group(WorkspaceId in, String displayName) {
@@ -102,8 +104,12 @@ public abstract class TokenUsageRepositoryContract {
 
     @Test
     void replaceThenListKeepsTheGivenOrder() {
-        List<TokenUsageEntry> entries = List.of(entry(ops, CAN_USE), entry(bob, CAN_MANAGE), entry(robot, CAN_USE),
-                entry(dataEng, CAN_MANAGE), entry(alice, CAN_USE));
+        List<TokenUsageEntry> entries = List.of(
+                entry(ops, CAN_USE),
+                entry(bob, CAN_MANAGE),
+                entry(robot, CAN_USE),
+                entry(dataEng, CAN_MANAGE),
+                entry(alice, CAN_USE));
 
         tokenUsage().replace(workspace, entries);
 
@@ -112,16 +118,24 @@ public abstract class TokenUsageRepositoryContract {
 
     @Test
     void usersServicePrincipalsAndGroupsRoundTripWithEitherLevel() {
-        List<TokenUsageEntry> entries = List.of(entry(alice, CAN_USE), entry(bob, CAN_MANAGE), entry(robot, CAN_MANAGE),
-                entry(dataEng, CAN_USE), entry(ops, CAN_MANAGE));
+        List<TokenUsageEntry> entries = List.of(
+                entry(alice, CAN_USE),
+                entry(bob, CAN_MANAGE),
+                entry(robot, CAN_MANAGE),
+                entry(dataEng, CAN_USE),
+                entry(ops, CAN_MANAGE));
 
         tokenUsage().replace(workspace, entries);
 
         List<TokenUsageEntry> listed = tokenUsage().list(workspace);
         assertThat(listed).containsExactlyElementsOf(entries);
-        assertThat(listed).filteredOn(entry -> entry.principal() != null).allMatch(entry -> entry.group() == null)
+        assertThat(listed)
+                .filteredOn(entry -> entry.principal() != null)
+                .allMatch(entry -> entry.group() == null)
                 .hasSize(3);
-        assertThat(listed).filteredOn(entry -> entry.group() != null).allMatch(entry -> entry.principal() == null)
+        assertThat(listed)
+                .filteredOn(entry -> entry.group() != null)
+                .allMatch(entry -> entry.principal() == null)
                 .hasSize(2);
     }
 
@@ -178,7 +192,8 @@ public abstract class TokenUsageRepositoryContract {
         PrincipalId stranger = fixtures().user(other, "alice");
         tokenUsage().replace(other, List.of(entry(stranger, CAN_USE)));
 
-        assertRefused(() -> tokenUsage().replace(workspace, List.of(entry(alice, CAN_USE), entry(stranger, CAN_MANAGE))));
+        assertRefused(() ->
+                tokenUsage().replace(workspace, List.of(entry(alice, CAN_USE), entry(stranger, CAN_MANAGE))));
 
         assertThat(tokenUsage().list(other)).as("the other workspace's list").containsExactly(entry(stranger, CAN_USE));
     }
@@ -201,7 +216,9 @@ public abstract class TokenUsageRepositoryContract {
 
         assertRefused(() -> tokenUsage().replace(workspace, List.of(entry(dataEng, CAN_USE), entry(foreign, CAN_USE))));
 
-        assertThat(tokenUsage().list(other)).as("the other workspace's list").containsExactly(entry(foreign, CAN_MANAGE));
+        assertThat(tokenUsage().list(other))
+                .as("the other workspace's list")
+                .containsExactly(entry(foreign, CAN_MANAGE));
     }
 
     @Test
@@ -239,8 +256,8 @@ public abstract class TokenUsageRepositoryContract {
         WorkspaceId other = fixtures().workspace();
         PrincipalId stranger = fixtures().user(other, "alice");
 
-        assertRefusedBatchLeavesTheCommittedList(
-                List.of(entry(alice, CAN_USE), entry(dataEng, CAN_MANAGE), entry(stranger, CAN_USE), entry(robot, CAN_USE)));
+        assertRefusedBatchLeavesTheCommittedList(List.of(
+                entry(alice, CAN_USE), entry(dataEng, CAN_MANAGE), entry(stranger, CAN_USE), entry(robot, CAN_USE)));
 
         assertThat(tokenUsage().list(other)).isEmpty();
     }
@@ -272,8 +289,8 @@ public abstract class TokenUsageRepositoryContract {
         transactions().inTransaction(() -> tokenUsage().replace(workspace, List.of(entry(alice, CAN_USE))));
         transactions().inTransaction(() -> tokenUsage().replace(other, List.of(entry(carol, CAN_USE))));
 
-        assertRefused(() -> transactions().inTransaction(
-                () -> tokenUsage().replace(other, List.of(entry(alice, CAN_MANAGE)))));
+        assertRefused(() ->
+                transactions().inTransaction(() -> tokenUsage().replace(other, List.of(entry(alice, CAN_MANAGE)))));
 
         assertThat(tokenUsage().list(workspace)).containsExactly(entry(alice, CAN_USE));
         assertThat(tokenUsage().list(other)).containsExactly(entry(carol, CAN_USE));
@@ -293,8 +310,14 @@ public abstract class TokenUsageRepositoryContract {
 
     @Test
     void deletingAPrincipalRemovesItsEntries() {
-        tokenUsage().replace(workspace, List.of(entry(alice, CAN_USE), entry(dataEng, CAN_USE), entry(bob, CAN_MANAGE),
-                entry(robot, CAN_USE)));
+        tokenUsage()
+                .replace(
+                        workspace,
+                        List.of(
+                                entry(alice, CAN_USE),
+                                entry(dataEng, CAN_USE),
+                                entry(bob, CAN_MANAGE),
+                                entry(robot, CAN_USE)));
 
         assertThat(principals().delete(workspace, alice)).isTrue();
         assertThat(principals().delete(workspace, robot)).isTrue();
@@ -305,7 +328,8 @@ public abstract class TokenUsageRepositoryContract {
     @Test
     void deletingAGroupRemovesItsEntriesButNotItsMembersEntries() {
         groups().addMember(workspace, dataEng, alice);
-        tokenUsage().replace(workspace, List.of(entry(dataEng, CAN_MANAGE), entry(alice, CAN_USE), entry(ops, CAN_USE)));
+        tokenUsage()
+                .replace(workspace, List.of(entry(dataEng, CAN_MANAGE), entry(alice, CAN_USE), entry(ops, CAN_USE)));
 
         assertThat(groups().delete(workspace, dataEng)).isTrue();
 

@@ -3,5 +3,4 @@ package dev.warden.persistence.workspace;
 import dev.warden.persistence.OnH2;
 
 @OnH2
-class JdbcWorkspaceRepositoryOnH2IT extends JdbcWorkspaceRepositoryContract {
-}
+class JdbcWorkspaceRepositoryOnH2IT extends JdbcWorkspaceRepositoryContract {}

@@ -3,5 +3,4 @@ package dev.warden.persistence.workspace;
 import dev.warden.persistence.OnMariaDb;
 
 @OnMariaDb
-class JdbcWorkspaceRepositoryOnMariaDbIT extends JdbcWorkspaceRepositoryContract {
-}
+class JdbcWorkspaceRepositoryOnMariaDbIT extends JdbcWorkspaceRepositoryContract {}

@@ -1,8 +1,8 @@
 package dev.warden.web.access;
 
+import dev.warden.core.access.AccessCheckService;
 import dev.warden.core.access.Decision;
 import dev.warden.core.access.Denial;
-import dev.warden.core.access.AccessCheckService;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
@@ -49,14 +49,17 @@ import org.springframework.web.bind.annotation.RequestParam;
  * both.
  */
 @ApiController
-@Tag(name = "Check access", description = "The decision chain's verdict for a token and an endpoint, step by step,"
-        + " and the token's live and dead scopes (Warden extension)")
+@Tag(
+        name = "Check access",
+        description = "The decision chain's verdict for a token and an endpoint, step by step,"
+                + " and the token's live and dead scopes (Warden extension)")
 @RequestMapping(path = "/api/2.0/access", produces = "application/json")
 class AccessCheckApiController {
     /** The interceptor's reason for a handler that declares no permission (it refuses every call). */
     static final String UNDECLARED = "PERMISSION_UNDECLARED";
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
-            "TRACE");
+
+    private static final Set<String> METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
     private final AccessCheckService checks;
     private final ApiRoutes routes;
@@ -68,18 +71,21 @@ class AccessCheckApiController {
 
     @PostMapping("/check")
     @RequiresPermission(Permission.TOKENS_READ)
-    @Operation(summary = "The verdict and the whole decision chain for a token calling METHOD PATH, or needing a"
-            + " permission")
+    @Operation(
+            summary = "The verdict and the whole decision chain for a token calling METHOD PATH, or needing a"
+                    + " permission")
     CheckResponse check(Actor actor, @RequestBody CheckRequest request) {
         TokenId id = tokenId(request.tokenId());
         boolean pathForm = request.method() != null || request.path() != null;
         if (pathForm && request.permission() != null) {
-            throw new InvalidParameterException("permission", "Give either 'method' and 'path' or 'permission',"
-                    + " not both.");
+            throw new InvalidParameterException(
+                    "permission", "Give either 'method' and 'path' or 'permission'," + " not both.");
         }
         if (!pathForm && request.permission() == null) {
-            throw new InvalidParameterException("path", "Give 'method' and 'path' of the endpoint (e.g. POST"
-                    + " /api/2.0/token/create), or the 'permission' it needs.");
+            throw new InvalidParameterException(
+                    "path",
+                    "Give 'method' and 'path' of the endpoint (e.g. POST"
+                            + " /api/2.0/token/create), or the 'permission' it needs.");
         }
         return pathForm ? checkRoute(actor, id, request) : checkPermission(actor, id, request);
     }
@@ -93,10 +99,15 @@ class AccessCheckApiController {
     }
 
     private CheckResponse checkPermission(Actor actor, TokenId id, CheckRequest request) {
-        Permission permission = Permission.fromKey(request.permission().strip()).orElseThrow(() ->
-                new InvalidParameterException("permission", "Unknown permission '" + request.permission()
-                        + "'. Known permissions: " + Arrays.stream(Permission.values()).map(Permission::key)
-                        .collect(Collectors.joining(", ")) + "."));
+        Permission permission = Permission.fromKey(request.permission().strip())
+                .orElseThrow(() -> new InvalidParameterException(
+                        "permission",
+                        "Unknown permission '" + request.permission()
+                                + "'. Known permissions: "
+                                + Arrays.stream(Permission.values())
+                                        .map(Permission::key)
+                                        .collect(Collectors.joining(", "))
+                                + "."));
         GroupId group = request.groupId() == null ? null : new GroupId(request.groupId());
         return verdict(id, checks.check(actor, id, permission, group), permission, group, null);
     }
@@ -110,16 +121,17 @@ class AccessCheckApiController {
             throw new InvalidParameterException("method", "Unknown HTTP method '" + request.method() + "'.");
         }
         if (request.path() == null || request.path().isBlank()) {
-            throw new InvalidParameterException("path", "Give the 'path' together with the 'method', e.g."
-                    + " /api/2.0/token/list.");
+            throw new InvalidParameterException(
+                    "path", "Give the 'path' together with the 'method', e.g." + " /api/2.0/token/list.");
         }
         if (request.groupId() != null) {
-            throw new InvalidParameterException("group_id", "'group_id' goes with 'permission'; with a path, the"
-                    + " group is the one the path names.");
+            throw new InvalidParameterException(
+                    "group_id",
+                    "'group_id' goes with 'permission'; with a path, the" + " group is the one the path names.");
         }
         String path = pathOf(request.path());
-        Match match = resolve(method, path).orElseThrow(() -> new InvalidParameterException("path",
-                noSuchEndpoint(method, path)));
+        Match match = resolve(method, path)
+                .orElseThrow(() -> new InvalidParameterException("path", noSuchEndpoint(method, path)));
         ApiRoutes.Route route = match.route();
         RouteView view = new RouteView(route.method(), route.path());
         if (route.permission() == null) {
@@ -128,12 +140,24 @@ class AccessCheckApiController {
             if (!authenticated.allowed()) {
                 return verdict(id, authenticated, null, null, view);
             }
-            return new CheckResponse(id.value(), false, 403, UNDECLARED,
-                    "This endpoint declares no required permission, so Warden refuses every call to it.", null,
-                    null, view, Map.of(), authenticated.trace().stream().map(StepView::of).toList());
+            return new CheckResponse(
+                    id.value(),
+                    false,
+                    403,
+                    UNDECLARED,
+                    "This endpoint declares no required permission, so Warden refuses every call to it.",
+                    null,
+                    null,
+                    view,
+                    Map.of(),
+                    authenticated.trace().stream().map(StepView::of).toList());
         }
-        return verdict(id, checks.check(actor, id, route.permission(), match.group()), route.permission(),
-                match.group(), view);
+        return verdict(
+                id,
+                checks.check(actor, id, route.permission(), match.group()),
+                route.permission(),
+                match.group(),
+                view);
     }
 
     /** Spring answers HEAD with the GET handler; so does this. */
@@ -143,26 +167,47 @@ class AccessCheckApiController {
     }
 
     private String noSuchEndpoint(String method, String path) {
-        List<String> answering = METHODS.stream().filter(other -> routes.resolve(other, path).isPresent()).sorted()
+        List<String> answering = METHODS.stream()
+                .filter(other -> routes.resolve(other, path).isPresent())
+                .sorted()
                 .toList();
-        return "No API endpoint answers " + method + " " + path + (answering.isEmpty()
-                ? ". The OpenAPI description at /v3/api-docs lists every endpoint."
-                : "; this path answers " + String.join(", ", answering) + ".");
+        return "No API endpoint answers " + method + " " + path
+                + (answering.isEmpty()
+                        ? ". The OpenAPI description at /v3/api-docs lists every endpoint."
+                        : "; this path answers " + String.join(", ", answering) + ".");
     }
 
-    private static CheckResponse verdict(TokenId id, Decision decision, Permission permission, GroupId group,
-                                         RouteView route) {
+    private static CheckResponse verdict(
+            TokenId id, Decision decision, Permission permission, GroupId group, RouteView route) {
         List<StepView> steps = decision.trace().stream().map(StepView::of).toList();
         String required = permission == null ? null : permission.key();
         Long groupId = group == null ? null : group.value();
         if (decision.allowed()) {
-            return new CheckResponse(id.value(), true, null, null, "Every step passes: a request with this token"
-                    + " gets through the decision chain (the endpoint may still refuse bad input or unknown ids).",
-                    required, groupId, route, null, steps);
+            return new CheckResponse(
+                    id.value(),
+                    true,
+                    null,
+                    null,
+                    "Every step passes: a request with this token"
+                            + " gets through the decision chain (the endpoint may still refuse bad input or unknown ids).",
+                    required,
+                    groupId,
+                    route,
+                    null,
+                    steps);
         }
         Denial denial = decision.denial();
-        return new CheckResponse(id.value(), false, denial.reason().httpStatus(), denial.reason().name(),
-                denial.message(), required, groupId, route, denial.facts(), steps);
+        return new CheckResponse(
+                id.value(),
+                false,
+                denial.reason().httpStatus(),
+                denial.reason().name(),
+                denial.message(),
+                required,
+                groupId,
+                route,
+                denial.facts(),
+                steps);
     }
 
     /** The path of a path or a full URL, e.g. {@code https://warden.example/api/2.0/token/list?x=1}. */
@@ -184,8 +229,8 @@ class AccessCheckApiController {
 
     private static TokenId tokenId(String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidParameterException("token_id", "'token_id' is required: the id of the token to check"
-                    + " (not its secret).");
+            throw new InvalidParameterException(
+                    "token_id", "'token_id' is required: the id of the token to check" + " (not its secret).");
         }
         String trimmed = value.strip();
         if (trimmed.length() > TokenId.MAX_LENGTH) {

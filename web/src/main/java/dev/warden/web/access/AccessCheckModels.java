@@ -2,9 +2,9 @@ package dev.warden.web.access;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.warden.core.access.StepOutcome;
 import dev.warden.core.access.ScopeReport;
 import dev.warden.core.access.ScopeState;
+import dev.warden.core.access.StepOutcome;
 import dev.warden.core.permission.Permission;
 import java.util.Arrays;
 import java.util.List;
@@ -12,51 +12,58 @@ import java.util.Map;
 
 /** Bodies of the check-access API, in the snake_case JSON style of the Databricks dialect. */
 final class AccessCheckModels {
-    private AccessCheckModels() {
-    }
+    private AccessCheckModels() {}
 
     /**
      * "Can this token call this endpoint?": {@code method} and {@code path} name the endpoint as a request would,
      * or {@code permission} (and optionally {@code group_id}) names what it needs directly.
      */
-    record CheckRequest(@JsonProperty("token_id") String tokenId, String method, String path, String permission,
-                        @JsonProperty("group_id") Long groupId) {
-    }
+    record CheckRequest(
+            @JsonProperty("token_id") String tokenId,
+            String method,
+            String path,
+            String permission,
+            @JsonProperty("group_id") Long groupId) {}
 
     /**
      * The verdict and every step walked. {@code status}, {@code reason} and {@code facts} are those a real
      * request would be refused with; absent when the token gets through.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CheckResponse(@JsonProperty("token_id") String tokenId,
-                         boolean allowed,
-                         Integer status,
-                         String reason,
-                         String message,
-                         @JsonProperty("required_permission") String requiredPermission,
-                         @JsonProperty("group_id") Long groupId,
-                         RouteView route,
-                         Map<String, List<String>> facts,
-                         List<StepView> steps) {
-    }
+    record CheckResponse(
+            @JsonProperty("token_id") String tokenId,
+            boolean allowed,
+            Integer status,
+            String reason,
+            String message,
+            @JsonProperty("required_permission") String requiredPermission,
+            @JsonProperty("group_id") Long groupId,
+            RouteView route,
+            Map<String, List<String>> facts,
+            List<StepView> steps) {}
 
     /** The endpoint a method and path resolved to: its declared path pattern. */
-    record RouteView(String method, String path) {
-    }
+    record RouteView(String method, String path) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record StepView(String step, String description, boolean passed, String detail) {
         static StepView of(StepOutcome outcome) {
-            return new StepView(outcome.step().name(), outcome.step().description(), outcome.passed(),
-                    outcome.detail());
+            return new StepView(
+                    outcome.step().name(), outcome.step().description(), outcome.passed(), outcome.detail());
         }
     }
 
-    record ScopesResponse(@JsonProperty("token_id") String tokenId, List<ScopeView> scopes,
-                          @JsonProperty("effective_permissions") List<String> effectivePermissions) {
+    record ScopesResponse(
+            @JsonProperty("token_id") String tokenId,
+            List<ScopeView> scopes,
+            @JsonProperty("effective_permissions") List<String> effectivePermissions) {
         static ScopesResponse of(String tokenId, ScopeReport report) {
-            return new ScopesResponse(tokenId, report.scopes().stream().map(ScopeView::of).toList(),
-                    Arrays.stream(Permission.values()).filter(report.effective()::contains).map(Permission::key)
+            return new ScopesResponse(
+                    tokenId,
+                    report.scopes().stream().map(ScopeView::of).toList(),
+                    Arrays.stream(Permission.values())
+                            .filter(report.effective()::contains)
+                            .map(Permission::key)
                             .toList());
         }
     }

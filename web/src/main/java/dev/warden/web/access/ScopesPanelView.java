@@ -15,18 +15,20 @@ record ScopesPanelView(List<ScopeLine> scopes, List<PermissionLine> effective, l
     /** @param why for a dead scope, what took it away; null when live */
     record ScopeLine(String key, String description, boolean live, String why) {
         static ScopeLine of(ScopeState state) {
-            return new ScopeLine(state.scope().key(), state.scope().description(), state.live(),
-                    state.live() ? null : state.why());
+            return new ScopeLine(
+                    state.scope().key(), state.scope().description(), state.live(), state.live() ? null : state.why());
         }
     }
 
-    record PermissionLine(String key, String description) {
-    }
+    record PermissionLine(String key, String description) {}
 
     static ScopesPanelView of(ScopeReport report) {
         List<ScopeLine> scopes = report.scopes().stream().map(ScopeLine::of).toList();
-        List<PermissionLine> effective = Arrays.stream(Permission.values()).filter(report.effective()::contains)
-                .map(p -> new PermissionLine(p.key(), p.description())).toList();
-        return new ScopesPanelView(scopes, effective, scopes.stream().filter(s -> !s.live()).count());
+        List<PermissionLine> effective = Arrays.stream(Permission.values())
+                .filter(report.effective()::contains)
+                .map(p -> new PermissionLine(p.key(), p.description()))
+                .toList();
+        return new ScopesPanelView(
+                scopes, effective, scopes.stream().filter(s -> !s.live()).count());
     }
 }

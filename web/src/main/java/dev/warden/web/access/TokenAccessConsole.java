@@ -38,8 +38,7 @@ public class TokenAccessConsole {
     }
 
     /** The endpoints of one permission, for one {@code <optgroup>} of the picker. */
-    record EndpointGroup(String label, List<String> endpoints) {
-    }
+    record EndpointGroup(String label, List<String> endpoints) {}
 
     /**
      * What the token page at {@code page} needs for both panels (an empty form unless one is being answered).
@@ -56,8 +55,11 @@ public class TokenAccessConsole {
      */
     public void check(Actor actor, TokenId id, String page, CheckAccessForm form, BindingResult binding, Model model) {
         addForm(page, model);
-        target(form, binding).ifPresent(match -> model.addAttribute("checkResult",
-                CheckAccessView.of(match, checks.check(actor, id, match.route().permission(), match.group()))));
+        target(form, binding)
+                .ifPresent(match -> model.addAttribute(
+                        "checkResult",
+                        CheckAccessView.of(
+                                match, checks.check(actor, id, match.route().permission(), match.group()))));
     }
 
     private void addForm(String page, Model model) {
@@ -71,7 +73,8 @@ public class TokenAccessConsole {
     /** Every declared endpoint, grouped by the permission it needs, in catalogue order. */
     private List<EndpointGroup> endpointGroups() {
         return Arrays.stream(Permission.values())
-                .map(p -> new EndpointGroup(p.key() + " (" + p.description() + ")",
+                .map(p -> new EndpointGroup(
+                        p.key() + " (" + p.description() + ")",
                         routes.needing(p).stream().map(ApiRoutes.Route::label).toList()))
                 .filter(group -> !group.endpoints().isEmpty())
                 .toList();
@@ -87,11 +90,15 @@ public class TokenAccessConsole {
             binding.rejectValue("endpoint", "required", "Pick an endpoint, or type a request such as " + EXAMPLE + ".");
             return Optional.empty();
         }
-        Optional<ApiRoutes.Match> match = routes.all().stream().filter(route -> route.label().equals(picked))
-                .findFirst().map(route -> new ApiRoutes.Match(route, null));
+        Optional<ApiRoutes.Match> match = routes.all().stream()
+                .filter(route -> route.label().equals(picked))
+                .findFirst()
+                .map(route -> new ApiRoutes.Match(route, null));
         if (match.isEmpty()) {
-            binding.rejectValue("endpoint", "unknown", "'" + picked + "' is not an endpoint of this Warden; pick one"
-                    + " from the list.");
+            binding.rejectValue(
+                    "endpoint",
+                    "unknown",
+                    "'" + picked + "' is not an endpoint of this Warden; pick one" + " from the list.");
         }
         return match.filter(m -> declared(m, "endpoint", binding));
     }
@@ -110,8 +117,11 @@ public class TokenAccessConsole {
         }
         Optional<ApiRoutes.Match> match = routes.resolve(method, path);
         if (match.isEmpty()) {
-            binding.rejectValue("request", "unknown", "No API endpoint matches " + method + " " + path + "."
-                    + otherMethods(path) + " Pick an endpoint from the list, or check the path.");
+            binding.rejectValue(
+                    "request",
+                    "unknown",
+                    "No API endpoint matches " + method + " " + path + "." + otherMethods(path)
+                            + " Pick an endpoint from the list, or check the path.");
         }
         return match.filter(m -> declared(m, "request", binding));
     }
@@ -119,16 +129,22 @@ public class TokenAccessConsole {
     /** " That path answers GET, PATCH." when the path is an endpoint's with another method; else "". */
     private String otherMethods(String path) {
         PathContainer container = PathContainer.parsePath(path.replaceFirst("[?#].*$", ""));
-        List<String> methods = routes.all().stream().filter(route -> route.pattern().matches(container))
-                .map(ApiRoutes.Route::method).distinct().toList();
+        List<String> methods = routes.all().stream()
+                .filter(route -> route.pattern().matches(container))
+                .map(ApiRoutes.Route::method)
+                .distinct()
+                .toList();
         return methods.isEmpty() ? "" : " That path answers " + String.join(", ", methods) + ".";
     }
 
     /** An endpoint that declares no permission is refused by every request; there is no chain to show. */
     private static boolean declared(ApiRoutes.Match match, String field, BindingResult binding) {
         if (match.route().permission() == null) {
-            binding.rejectValue(field, "undeclared", match.route().label() + " declares no required permission, so"
-                    + " Warden refuses every call to it (PERMISSION_UNDECLARED).");
+            binding.rejectValue(
+                    field,
+                    "undeclared",
+                    match.route().label() + " declares no required permission, so"
+                            + " Warden refuses every call to it (PERMISSION_UNDECLARED).");
             return false;
         }
         return true;

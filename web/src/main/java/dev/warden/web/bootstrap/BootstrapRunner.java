@@ -31,13 +31,18 @@ class BootstrapRunner implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final SecureRandom random;
 
-    BootstrapRunner(WorkspaceBootstrap bootstrap, WardenProperties properties, TokenFormat format,
-                    PasswordEncoder passwords, SecureRandom random) {
+    BootstrapRunner(
+            WorkspaceBootstrap bootstrap,
+            WardenProperties properties,
+            TokenFormat format,
+            PasswordEncoder passwords,
+            SecureRandom random) {
         this.bootstrap = bootstrap;
         this.settings = properties.bootstrap();
         this.passwords = passwords;
         this.random = random;
-        if (settings.hasAdminToken() && !format.isWellFormed(settings.adminToken().strip())) {
+        if (settings.hasAdminToken()
+                && !format.isWellFormed(settings.adminToken().strip())) {
             throw new InvalidBootstrapTokenException("WARDEN_BOOTSTRAP_ADMIN_TOKEN is not a Warden token: a token is "
                     + format.length() + " characters, starts with '" + format.prefix()
                     + "' and ends in a CRC32 checksum, and the value given does not match (its checksum or length"
@@ -58,13 +63,18 @@ class BootstrapRunner implements ApplicationRunner {
             }
             return;
         }
-        LOG.info("First start: created workspace '{}' and workspace admin '{}'{}.", WorkspaceBootstrap.WORKSPACE_NAME,
-                WorkspaceBootstrap.ADMIN_USER_NAME, token != null ? " with the bootstrap admin token" : "");
+        LOG.info(
+                "First start: created workspace '{}' and workspace admin '{}'{}.",
+                WorkspaceBootstrap.WORKSPACE_NAME,
+                WorkspaceBootstrap.ADMIN_USER_NAME,
+                token != null ? " with the bootstrap admin token" : "");
         if (generated) {
             // Printed exactly once, on the first start; it is stored only as a hash.
-            LOG.warn("\n\n    Generated password for user '{}': {}\n    It is shown only this once. Set"
-                    + " WARDEN_BOOTSTRAP_ADMIN_PASSWORD before the first start to choose it instead.\n",
-                    WorkspaceBootstrap.ADMIN_USER_NAME, password);
+            LOG.warn(
+                    "\n\n    Generated password for user '{}': {}\n    It is shown only this once. Set"
+                            + " WARDEN_BOOTSTRAP_ADMIN_PASSWORD before the first start to choose it instead.\n",
+                    WorkspaceBootstrap.ADMIN_USER_NAME,
+                    password);
         }
     }
 

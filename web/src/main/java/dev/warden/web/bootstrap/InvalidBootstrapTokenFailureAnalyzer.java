@@ -7,8 +7,10 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 class InvalidBootstrapTokenFailureAnalyzer extends AbstractFailureAnalyzer<InvalidBootstrapTokenException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidBootstrapTokenException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Set WARDEN_BOOTSTRAP_ADMIN_TOKEN to a value in Warden's token format (see README, 'Token format'),"
-                        + " or unset it.", cause);
+                        + " or unset it.",
+                cause);
     }
 }

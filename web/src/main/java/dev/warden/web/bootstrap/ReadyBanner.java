@@ -15,7 +15,8 @@ class ReadyBanner {
     @EventListener
     void onReady(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
-            LOG.info("\n\n    Warden is ready. Log in at http://localhost:{}/login as 'admin'.\n",
+            LOG.info(
+                    "\n\n    Warden is ready. Log in at http://localhost:{}/login as 'admin'.\n",
                     web.getWebServer().getPort());
         }
     }

@@ -1,14 +1,8 @@
 package dev.warden.web.config;
 
-import dev.warden.core.role.AccessPolicy;
-import dev.warden.core.access.DecisionChain;
 import dev.warden.core.access.AccessCheckService;
-import dev.warden.core.settings.SettingsService;
-import dev.warden.core.token.TechnicalTokenService;
-import dev.warden.core.token.TokenIssuePolicy;
-import dev.warden.core.token.TokenManagementService;
+import dev.warden.core.access.DecisionChain;
 import dev.warden.core.access.TokenSuspensions;
-import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.bootstrap.WorkspaceBootstrap;
 import dev.warden.core.delegation.DirectoryPolicy;
@@ -16,25 +10,31 @@ import dev.warden.core.delegation.GroupPolicy;
 import dev.warden.core.delegation.TokenAccessPolicy;
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.group.GroupNames;
-import dev.warden.core.group.GroupService;
-import dev.warden.core.role.LastAdminGuard;
-import dev.warden.core.principal.PrincipalNames;
-import dev.warden.core.role.RoleService;
-import dev.warden.core.principal.SignInLookup;
 import dev.warden.core.group.GroupRepository;
+import dev.warden.core.group.GroupService;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.principal.SignInLookup;
+import dev.warden.core.role.AccessPolicy;
+import dev.warden.core.role.LastAdminGuard;
 import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
+import dev.warden.core.role.RoleService;
 import dev.warden.core.settings.SettingsRepository;
+import dev.warden.core.settings.SettingsService;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.token.TokenFormat;
+import dev.warden.core.token.TokenIssuePolicy;
 import dev.warden.core.token.TokenLifetimePolicy;
+import dev.warden.core.token.TokenManagementService;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.tokenusage.TokenUsageRepository;
+import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.persistence.PersistenceConfiguration;
 import java.security.SecureRandom;
@@ -65,91 +65,136 @@ class CoreConfiguration {
 
     @Bean
     TokenLifetimePolicy tokenLifetimePolicy(WardenProperties properties) {
-        return new TokenLifetimePolicy(properties.tokens().defaultLifetime(), properties.tokens().maxLifetime());
+        return new TokenLifetimePolicy(
+                properties.tokens().defaultLifetime(), properties.tokens().maxLifetime());
     }
 
     @Bean
-    TokenService tokenService(TokenRepository tokens, PrincipalRepository principals, AuditLog audit,
-                              TransactionRunner tx, TokenFormat format, TokenIssuePolicy rules,
-                              TokenAccessPolicy access, TokenLifetimePolicy lifetimes, SecureRandom random,
-                              Clock clock) {
+    TokenService tokenService(
+            TokenRepository tokens,
+            PrincipalRepository principals,
+            AuditLog audit,
+            TransactionRunner tx,
+            TokenFormat format,
+            TokenIssuePolicy rules,
+            TokenAccessPolicy access,
+            TokenLifetimePolicy lifetimes,
+            SecureRandom random,
+            Clock clock) {
         return new TokenService(tokens, principals, audit, tx, format, rules, access, lifetimes, random, clock);
     }
 
     @Bean
-    TokenAccessPolicy tokenAccessPolicy(PermissionResolver permissions, TokenUsagePolicy usage,
-                                        PrincipalRepository principals) {
+    TokenAccessPolicy tokenAccessPolicy(
+            PermissionResolver permissions, TokenUsagePolicy usage, PrincipalRepository principals) {
         return new TokenAccessPolicy(permissions, usage, principals);
     }
 
     @Bean
-    DirectoryPolicy directoryPolicy(PermissionResolver permissions, TokenUsagePolicy usage,
-                                    TokenUsageRepository usageList, PrincipalRepository principals,
-                                    GroupRepository groups) {
+    DirectoryPolicy directoryPolicy(
+            PermissionResolver permissions,
+            TokenUsagePolicy usage,
+            TokenUsageRepository usageList,
+            PrincipalRepository principals,
+            GroupRepository groups) {
         return new DirectoryPolicy(permissions, usage, usageList, principals, groups);
     }
 
     @Bean
-    TokenUsagePolicy tokenUsagePolicy(TokenUsageRepository acl, GroupRepository groups, PermissionResolver permissions) {
+    TokenUsagePolicy tokenUsagePolicy(
+            TokenUsageRepository acl, GroupRepository groups, PermissionResolver permissions) {
         return new TokenUsagePolicy(acl, groups, permissions);
     }
 
     @Bean
-    TokenIssuePolicy tokenIssuePolicy(SettingsRepository settings, TokenUsagePolicy usage,
-                                      PrincipalRepository principals, PermissionResolver permissions,
-                                      TokenLifetimePolicy lifetimes) {
+    TokenIssuePolicy tokenIssuePolicy(
+            SettingsRepository settings,
+            TokenUsagePolicy usage,
+            PrincipalRepository principals,
+            PermissionResolver permissions,
+            TokenLifetimePolicy lifetimes) {
         return new TokenIssuePolicy(settings, usage, principals, permissions, lifetimes);
     }
 
     @Bean
-    SettingsService settingsService(SettingsRepository settings, AccessPolicy access, AuditLog audit,
-                                    TransactionRunner tx, Clock clock) {
+    SettingsService settingsService(
+            SettingsRepository settings, AccessPolicy access, AuditLog audit, TransactionRunner tx, Clock clock) {
         return new SettingsService(settings, access, audit, tx, clock);
     }
 
     @Bean
-    TokenUsageService tokenUsageService(TokenUsageRepository acl, TokenUsagePolicy usage, PrincipalRepository principals,
-                                        GroupRepository groups, TokenRepository tokens, LastAdminGuard admins,
-                                        AccessPolicy access, DirectoryPolicy delegation, AuditLog audit,
-                                        TransactionRunner tx, Clock clock) {
-        return new TokenUsageService(acl, usage, principals, groups, tokens, admins, access, delegation, audit, tx,
-                clock);
+    TokenUsageService tokenUsageService(
+            TokenUsageRepository acl,
+            TokenUsagePolicy usage,
+            PrincipalRepository principals,
+            GroupRepository groups,
+            TokenRepository tokens,
+            LastAdminGuard admins,
+            AccessPolicy access,
+            DirectoryPolicy delegation,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
+        return new TokenUsageService(
+                acl, usage, principals, groups, tokens, admins, access, delegation, audit, tx, clock);
     }
 
     @Bean
-    TokenManagementService tokenManagementService(TokenRepository tokens, TokenService tokenService,
-                                                  PrincipalRepository principals, TokenUsagePolicy usage,
-                                                  AccessPolicy access, AuditLog audit, TransactionRunner tx,
-                                                  Clock clock) {
+    TokenManagementService tokenManagementService(
+            TokenRepository tokens,
+            TokenService tokenService,
+            PrincipalRepository principals,
+            TokenUsagePolicy usage,
+            AccessPolicy access,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
         return new TokenManagementService(tokens, tokenService, principals, usage, access, audit, tx);
     }
 
     @Bean
-    AccessCheckService accessCheckService(TokenRepository tokens, PrincipalRepository principals, DecisionChain chain,
-                                          PermissionResolver permissions, AccessPolicy access, AuditLog audit) {
+    AccessCheckService accessCheckService(
+            TokenRepository tokens,
+            PrincipalRepository principals,
+            DecisionChain chain,
+            PermissionResolver permissions,
+            AccessPolicy access,
+            AuditLog audit) {
         return new AccessCheckService(tokens, principals, chain, permissions, access, audit);
     }
 
     @Bean
-    TechnicalTokenService technicalTokenService(TokenService tokenService, DirectoryPolicy delegation,
-                                                TokenRepository tokens, PrincipalRepository principals,
-                                                GroupRepository groups, RoleRepository roles,
-                                                RoleAssignmentRepository assignments, AccessPolicy access,
-                                                AuditLog audit, TransactionRunner tx, Clock clock) {
-        return new TechnicalTokenService(tokenService, delegation, tokens, principals, groups, roles, assignments,
-                access, audit, tx, clock);
+    TechnicalTokenService technicalTokenService(
+            TokenService tokenService,
+            DirectoryPolicy delegation,
+            TokenRepository tokens,
+            PrincipalRepository principals,
+            GroupRepository groups,
+            RoleRepository roles,
+            RoleAssignmentRepository assignments,
+            AccessPolicy access,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
+        return new TechnicalTokenService(
+                tokenService, delegation, tokens, principals, groups, roles, assignments, access, audit, tx, clock);
     }
 
     @Bean
-    TokenSuspensions tokenSuspensions(SettingsRepository settings, PrincipalRepository principals,
-                                      TokenUsagePolicy usage) {
+    TokenSuspensions tokenSuspensions(
+            SettingsRepository settings, PrincipalRepository principals, TokenUsagePolicy usage) {
         return new TokenSuspensions(settings, principals, usage);
     }
 
     @Bean
-    DecisionChain decisionChain(TokenFormat format, TokenRepository tokens, PrincipalRepository principals,
-                                PermissionResolver permissions, SettingsRepository settings, TokenUsagePolicy usage,
-                                Clock clock) {
+    DecisionChain decisionChain(
+            TokenFormat format,
+            TokenRepository tokens,
+            PrincipalRepository principals,
+            PermissionResolver permissions,
+            SettingsRepository settings,
+            TokenUsagePolicy usage,
+            Clock clock) {
         return new DecisionChain(format, tokens, principals, permissions, settings, usage, clock);
     }
 
@@ -159,15 +204,24 @@ class CoreConfiguration {
     }
 
     @Bean
-    WorkspaceBootstrap workspaceBootstrap(WorkspaceRepository workspaces, PrincipalRepository principals,
-                                          RoleRepository roles, RoleAssignmentRepository assignments,
-                                          TokenService tokens, AuditLog audit, TransactionRunner tx, Clock clock) {
+    WorkspaceBootstrap workspaceBootstrap(
+            WorkspaceRepository workspaces,
+            PrincipalRepository principals,
+            RoleRepository roles,
+            RoleAssignmentRepository assignments,
+            TokenService tokens,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
         return new WorkspaceBootstrap(workspaces, principals, roles, assignments, tokens, audit, tx, clock);
     }
 
     @Bean
-    PermissionResolver permissionResolver(PrincipalRepository principals, GroupRepository groups, RoleRepository roles,
-                                          RoleAssignmentRepository assignments) {
+    PermissionResolver permissionResolver(
+            PrincipalRepository principals,
+            GroupRepository groups,
+            RoleRepository roles,
+            RoleAssignmentRepository assignments) {
         return new PermissionResolver(principals, groups, roles, assignments);
     }
 
@@ -177,18 +231,28 @@ class CoreConfiguration {
     }
 
     @Bean
-    LastAdminGuard lastAdminGuard(RoleRepository roles, RoleAssignmentRepository assignments, GroupRepository groups,
-                                  PrincipalRepository principals) {
+    LastAdminGuard lastAdminGuard(
+            RoleRepository roles,
+            RoleAssignmentRepository assignments,
+            GroupRepository groups,
+            PrincipalRepository principals) {
         return new LastAdminGuard(roles, assignments, groups, principals);
     }
 
     @Bean
-    DirectoryService directoryService(PrincipalRepository principals, RoleRepository roles,
-                                      RoleAssignmentRepository assignments, TokenRepository tokens, AccessPolicy access,
-                                      DirectoryPolicy delegation, LastAdminGuard lastAdmin, AuditLog audit,
-                                      TransactionRunner tx, Clock clock) {
-        return new DirectoryService(principals, roles, assignments, tokens, access, delegation, lastAdmin, audit, tx,
-                clock);
+    DirectoryService directoryService(
+            PrincipalRepository principals,
+            RoleRepository roles,
+            RoleAssignmentRepository assignments,
+            TokenRepository tokens,
+            AccessPolicy access,
+            DirectoryPolicy delegation,
+            LastAdminGuard lastAdmin,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
+        return new DirectoryService(
+                principals, roles, assignments, tokens, access, delegation, lastAdmin, audit, tx, clock);
     }
 
     @Bean
@@ -212,16 +276,29 @@ class CoreConfiguration {
     }
 
     @Bean
-    GroupService groupService(GroupRepository groups, PrincipalRepository principals, TokenRepository tokens,
-                              GroupPolicy rules, AuditLog audit, TransactionRunner tx, Clock clock) {
+    GroupService groupService(
+            GroupRepository groups,
+            PrincipalRepository principals,
+            TokenRepository tokens,
+            GroupPolicy rules,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
         return new GroupService(groups, principals, tokens, rules, audit, tx, clock);
     }
 
     @Bean
-    RoleService roleService(RoleRepository roles, RoleAssignmentRepository assignments, PrincipalRepository principals,
-                            GroupRepository groups, AccessPolicy access, DirectoryPolicy delegation,
-                            LastAdminGuard lastAdmin, AuditLog audit, TransactionRunner tx, Clock clock) {
-        return new RoleService(roles, assignments, principals, groups, access, delegation, lastAdmin, audit, tx,
-                clock);
+    RoleService roleService(
+            RoleRepository roles,
+            RoleAssignmentRepository assignments,
+            PrincipalRepository principals,
+            GroupRepository groups,
+            AccessPolicy access,
+            DirectoryPolicy delegation,
+            LastAdminGuard lastAdmin,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
+        return new RoleService(roles, assignments, principals, groups, access, delegation, lastAdmin, audit, tx, clock);
     }
 }

@@ -22,8 +22,7 @@ public record WardenProperties(
             /* A token's last use is written at most once per this interval. */
             @DefaultValue("60s") Duration lastUseWriteInterval,
             /* How often pending last-use values are checked for writing. */
-            @DefaultValue("1s") Duration lastUseFlushTick) {
-    }
+            @DefaultValue("1s") Duration lastUseFlushTick) {}
 
     /**
      * First start on an empty database.

@@ -13,12 +13,17 @@ import java.util.function.Predicate;
 public enum AdminTab {
     USERS("users", "Users", Permission.SCIM_READ, Abilities::readDirectory, null),
     GROUPS("groups", "Groups", Permission.SCIM_READ, Abilities::readGroups, null),
-    SERVICE_PRINCIPALS("service-principals", "Service principals", Permission.SCIM_READ, Abilities::readDirectory,
-            null),
+    SERVICE_PRINCIPALS(
+            "service-principals", "Service principals", Permission.SCIM_READ, Abilities::readDirectory, null),
     ROLES("roles", "Roles", Permission.ROLES_READ, Abilities::readRoles, null),
-    WORKSPACE("workspace", "Workspace settings", Permission.SETTINGS_READ, a -> a.holds(Permission.SETTINGS_READ), null),
+    WORKSPACE(
+            "workspace", "Workspace settings", Permission.SETTINGS_READ, a -> a.holds(Permission.SETTINGS_READ), null),
     TOKENS("tokens", "Access tokens", Permission.TOKEN_MANAGEMENT_READ, Abilities::readTokens, null),
-    AUDIT("audit", "Audit log", Permission.AUDIT_READ, a -> a.holds(Permission.AUDIT_READ),
+    AUDIT(
+            "audit",
+            "Audit log",
+            Permission.AUDIT_READ,
+            a -> a.holds(Permission.AUDIT_READ),
             "Every change and log-in, who made it and from where. The events are already recorded; their page is"
                     + " coming.");
 
@@ -26,6 +31,7 @@ public enum AdminTab {
     private final String title;
     /** The permission the tab's page needs (for the workspace; the Groups tab also for some group). */
     private final Permission permission;
+
     private final Predicate<Abilities> visible;
     private final String comingSoon;
 

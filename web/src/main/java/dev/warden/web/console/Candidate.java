@@ -9,7 +9,10 @@ public record Candidate(String value, long id, String name, String kind, String 
 
     public static Candidate of(Principal principal) {
         boolean user = principal.kind() == PrincipalKind.USER;
-        return new Candidate(Assignee.of(principal.id()), principal.id().value(), principal.displayName(),
+        return new Candidate(
+                Assignee.of(principal.id()),
+                principal.id().value(),
+                principal.displayName(),
                 user ? "user" : "service principal",
                 user ? principal.userName() : principal.applicationId());
     }

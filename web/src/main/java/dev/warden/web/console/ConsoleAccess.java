@@ -1,8 +1,8 @@
 package dev.warden.web.console;
 
-import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
+import dev.warden.core.role.AccessPolicy;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;

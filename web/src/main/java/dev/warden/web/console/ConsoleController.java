@@ -41,7 +41,8 @@ class ConsoleController {
 
     @GetMapping("/settings/admin/{slug}")
     String adminTab(@PathVariable String slug, Actor actor, Model model) {
-        AdminTab tab = AdminTab.bySlug(slug).filter(t -> t.comingSoon() != null)
+        AdminTab tab = AdminTab.bySlug(slug)
+                .filter(t -> t.comingSoon() != null)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!tab.visibleTo(access.of(actor))) {
             access.require(actor, tab.permission());

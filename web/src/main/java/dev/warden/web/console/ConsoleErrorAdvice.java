@@ -29,33 +29,66 @@ class ConsoleErrorAdvice {
     static final String FLASH = "fragments/flash :: flash";
 
     @ExceptionHandler(PermissionDeniedException.class)
-    String denied(PermissionDeniedException e, HtmxRequest htmx, HtmxResponse htmxResponse,
-                  HttpServletRequest request, HttpServletResponse response, Model model) {
-        return answer(e, HttpStatus.FORBIDDEN, "You are not allowed to do this", htmx, htmxResponse, request,
-                response, model);
+    String denied(
+            PermissionDeniedException e,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return answer(
+                e,
+                HttpStatus.FORBIDDEN,
+                "You are not allowed to do this",
+                htmx,
+                htmxResponse,
+                request,
+                response,
+                model);
     }
 
     @ExceptionHandler(ResourceNotFoundException.class)
-    String notFound(ResourceNotFoundException e, HtmxRequest htmx, HtmxResponse htmxResponse,
-                    HttpServletRequest request, HttpServletResponse response, Model model) {
+    String notFound(
+            ResourceNotFoundException e,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         return answer(e, HttpStatus.NOT_FOUND, "Not found", htmx, htmxResponse, request, response, model);
     }
 
     @ExceptionHandler(InvalidParameterException.class)
-    String invalid(InvalidParameterException e, HtmxRequest htmx, HtmxResponse htmxResponse,
-                   HttpServletRequest request, HttpServletResponse response, Model model) {
+    String invalid(
+            InvalidParameterException e,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         return answer(e, HttpStatus.BAD_REQUEST, "Not accepted", htmx, htmxResponse, request, response, model);
     }
 
     @ExceptionHandler(DomainException.class)
-    String refused(DomainException e, HtmxRequest htmx, HtmxResponse htmxResponse,
-                   HttpServletRequest request, HttpServletResponse response, Model model) {
+    String refused(
+            DomainException e,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         return answer(e, HttpStatus.CONFLICT, "Not done", htmx, htmxResponse, request, response, model);
     }
 
-    private static String answer(DomainException e, HttpStatus status, String title, HtmxRequest htmx,
-                                 HtmxResponse htmxResponse, HttpServletRequest request, HttpServletResponse response,
-                                 Model model) {
+    private static String answer(
+            DomainException e,
+            HttpStatus status,
+            String title,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         model.addAttribute("message", e.getMessage());
         if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
             // htmx swaps only 2xx answers: say it in the flash region (out of band) and leave the target alone.

@@ -28,7 +28,8 @@ class ConsoleModelAdvice {
     @ModelAttribute("can")
     Abilities can(HttpServletRequest request) {
         ConsoleUser user = consoleUser();
-        return user == null || !pathOf(request).startsWith(ADMIN_PATH) ? null
+        return user == null || !pathOf(request).startsWith(ADMIN_PATH)
+                ? null
                 : access.of(user.actor(request.getRemoteAddr()));
     }
 

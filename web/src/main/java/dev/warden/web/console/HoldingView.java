@@ -1,12 +1,20 @@
 package dev.warden.web.console;
 
-import dev.warden.core.role.RoleHolding;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
+import dev.warden.core.role.RoleHolding;
 
 /** One role assignment as the console shows it: the role, who holds it (with a link to them) and for what. */
-public record HoldingView(long assignmentId, long roleId, String role, boolean builtIn, String holderKind,
-                          String holderName, String holderHref, Long scopeGroupId, String scopeGroup) {
+public record HoldingView(
+        long assignmentId,
+        long roleId,
+        String role,
+        boolean builtIn,
+        String holderKind,
+        String holderName,
+        String holderHref,
+        Long scopeGroupId,
+        String scopeGroup) {
 
     public static HoldingView of(RoleHolding holding) {
         Principal principal = holding.principal();
@@ -23,8 +31,14 @@ public record HoldingView(long assignmentId, long roleId, String role, boolean b
             name = holding.group().displayName();
             href = "/settings/admin/groups/" + holding.group().id().value() + "/members";
         }
-        return new HoldingView(holding.assignment().id().value(), holding.role().id().value(), holding.role().name(),
-                holding.role().builtIn(), kind, name, href,
+        return new HoldingView(
+                holding.assignment().id().value(),
+                holding.role().id().value(),
+                holding.role().name(),
+                holding.role().builtIn(),
+                kind,
+                name,
+                href,
                 holding.scope() == null ? null : holding.scope().id().value(),
                 holding.scope() == null ? null : holding.scope().displayName());
     }

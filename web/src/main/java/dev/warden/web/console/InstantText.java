@@ -10,10 +10,10 @@ import java.time.format.DateTimeFormatter;
  */
 public final class InstantText {
     private static final String DAY_AND_MINUTE = "yyyy-MM-dd HH:mm";
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern(DAY_AND_MINUTE + " 'UTC'")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern(DAY_AND_MINUTE + ":ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTES =
+            DateTimeFormatter.ofPattern(DAY_AND_MINUTE + " 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS =
+            DateTimeFormatter.ofPattern(DAY_AND_MINUTE + ":ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final DateTimeFormatter format;
 

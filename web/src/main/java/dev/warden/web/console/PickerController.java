@@ -30,17 +30,23 @@ class PickerController {
     }
 
     @GetMapping("/settings/admin/pickers/assignees")
-    String assignees(Actor actor, @RequestParam(defaultValue = "") String q,
-                     @RequestParam(defaultValue = "false") boolean withGroups, Model model) {
+    String assignees(
+            Actor actor,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "false") boolean withGroups,
+            Model model) {
         List<Candidate> found = new ArrayList<>();
         if (!q.isBlank()) {
             PrincipalQuery query = PrincipalQuery.containing(q);
             for (PrincipalKind kind : List.of(PrincipalKind.USER, PrincipalKind.SERVICE_PRINCIPAL)) {
-                directory.search(actor, kind, query, PageRequest.first(LIMIT)).items()
+                directory
+                        .search(actor, kind, query, PageRequest.first(LIMIT))
+                        .items()
                         .forEach(p -> found.add(Candidate.of(p)));
             }
             if (withGroups) {
-                groups.search(actor, null, q.strip(), PageRequest.first(LIMIT)).items()
+                groups.search(actor, null, q.strip(), PageRequest.first(LIMIT))
+                        .items()
                         .forEach(g -> found.add(Candidate.of(g)));
             }
         }

@@ -11,8 +11,7 @@ import org.springframework.web.servlet.view.RedirectView;
  * "htmx:/…", so the views are made here.)
  */
 public final class Redirects {
-    private Redirects() {
-    }
+    private Redirects() {}
 
     public static View to(String path, HtmxRequest htmx) {
         return htmx.isHtmxRequest() ? new HtmxRedirectView(path, true) : new RedirectView(path, true);

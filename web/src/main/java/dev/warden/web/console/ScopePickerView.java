@@ -38,8 +38,8 @@ import java.util.function.Predicate;
  * @param deniedNote what a disabled scope says
  * @param roleDriven whether the enabled scopes follow the dialog's {@code role} radio
  */
-public record ScopePickerView(String idPrefix, String help, String deniedNote, boolean roleDriven,
-                              List<ScopeGroup> groups) {
+public record ScopePickerView(
+        String idPrefix, String help, String deniedNote, boolean roleDriven, List<ScopeGroup> groups) {
     public static final String READ_ONLY = "read-only";
     public static final String READ_WRITE = "read-write";
     public static final String ADMIN = "admin";
@@ -51,8 +51,7 @@ public record ScopePickerView(String idPrefix, String help, String deniedNote, b
     }
 
     /** A preset button: its name (as in {@code data-scope-presets}), its label and what it does. */
-    public record Preset(String name, String label, String description) {
-    }
+    public record Preset(String name, String label, String description) {}
 
     /** One resource's scopes, in catalogue order; rendered as a fieldset with the resource as legend. */
     public record ScopeGroup(String resource, List<ScopeOption> options) {
@@ -66,8 +65,8 @@ public record ScopePickerView(String idPrefix, String help, String deniedNote, b
      * @param presets the presets that tick it (space-separated), when the owner may hold it
      * @param grantedBy for a role-driven picker, the roles that grant it (space-separated); empty otherwise
      */
-    public record ScopeOption(String key, String description, boolean grantable, boolean checked, String presets,
-                              String grantedBy) {
+    public record ScopeOption(
+            String key, String description, boolean grantable, boolean checked, String presets, String grantedBy) {
         /** The key as an id part: {@code token-management:read} → {@code token-management-read}. */
         public String idPart() {
             return key.replace(':', '-');
@@ -76,7 +75,9 @@ public record ScopePickerView(String idPrefix, String help, String deniedNote, b
 
     public static final List<Preset> PRESETS = List.of(
             new Preset(READ_ONLY, "Read-only", "Every :read scope the owner may hold"),
-            new Preset(READ_WRITE, "Read-write",
+            new Preset(
+                    READ_WRITE,
+                    "Read-write",
                     "Read-only plus tokens:write and scim:write, where the owner may hold them"),
             new Preset(ADMIN, "Admin", "Every scope the owner may hold, by name (not all-apis)"));
 
@@ -90,9 +91,12 @@ public record ScopePickerView(String idPrefix, String help, String deniedNote, b
      * @param chosen the scope keys ticked (what the form sent); a scope the owner may not hold is never ticked
      */
     public static ScopePickerView forOwner(String idPrefix, Set<Permission> grantable, Collection<String> chosen) {
-        return new ScopePickerView(idPrefix,
+        return new ScopePickerView(
+                idPrefix,
                 "Choose only what the token needs. A scope never grants more than your roles.",
-                "your roles don't grant this", false, groups(grantable::contains, p -> "", chosen, List.of()));
+                "your roles don't grant this",
+                false,
+                groups(grantable::contains, p -> "", chosen, List.of()));
     }
 
     /**
@@ -100,16 +104,28 @@ public record ScopePickerView(String idPrefix, String help, String deniedNote, b
      * @param roles the roles the dialog offers
      * @param chosenRole the role chosen now (the form's); an unknown one grants nothing
      */
-    public static ScopePickerView forRoles(String idPrefix, List<BuiltInRole> roles, String chosenRole,
-                                           Collection<String> chosen) {
+    public static ScopePickerView forRoles(
+            String idPrefix, List<BuiltInRole> roles, String chosenRole, Collection<String> chosen) {
         Set<Permission> granted = roles.stream()
                 .filter(role -> role.roleName().equals(chosenRole == null ? "" : chosenRole.strip()))
-                .findFirst().map(BuiltInRole::permissions).orElse(Set.of());
-        return new ScopePickerView(idPrefix,
+                .findFirst()
+                .map(BuiltInRole::permissions)
+                .orElse(Set.of());
+        return new ScopePickerView(
+                idPrefix,
                 "Choose only what the token needs. A scope never grants more than the role below.",
-                "the chosen role doesn't grant this", true, groups(granted::contains,
-                        permission -> String.join(" ", roles.stream().filter(r -> r.permissions().contains(permission))
-                                .map(BuiltInRole::roleName).toList()), chosen, roles));
+                "the chosen role doesn't grant this",
+                true,
+                groups(
+                        granted::contains,
+                        permission -> String.join(
+                                " ",
+                                roles.stream()
+                                        .filter(r -> r.permissions().contains(permission))
+                                        .map(BuiltInRole::roleName)
+                                        .toList()),
+                        chosen,
+                        roles));
     }
 
     /** The id of the dialog's error paragraph for the field, which the fieldset names as its description. */
@@ -117,25 +133,43 @@ public record ScopePickerView(String idPrefix, String help, String deniedNote, b
         return idPrefix + "-scopes-error";
     }
 
-    private static List<ScopeGroup> groups(Predicate<Permission> grants, Function<Permission, String> grantedBy,
-                                           Collection<String> chosen, List<BuiltInRole> roles) {
+    private static List<ScopeGroup> groups(
+            Predicate<Permission> grants,
+            Function<Permission, String> grantedBy,
+            Collection<String> chosen,
+            List<BuiltInRole> roles) {
         Collection<String> ticked = chosen == null ? List.of() : chosen;
         Map<String, List<ScopeOption>> byResource = new LinkedHashMap<>();
         for (Scope scope : Scope.catalogue()) {
             ScopeOption option;
             if (scope.equals(Scope.ALL_APIS)) {
                 // Never beyond the owner's roles by definition, so any owner may hold it.
-                option = new ScopeOption(scope.key(), scope.description(), true, ticked.contains(scope.key()), "",
-                        String.join(" ", roles.stream().map(BuiltInRole::roleName).toList()));
+                option = new ScopeOption(
+                        scope.key(),
+                        scope.description(),
+                        true,
+                        ticked.contains(scope.key()),
+                        "",
+                        String.join(
+                                " ", roles.stream().map(BuiltInRole::roleName).toList()));
             } else {
                 Permission permission = Permission.fromKey(scope.key()).orElseThrow();
                 boolean grantable = grants.test(permission);
-                option = new ScopeOption(scope.key(), scope.description(), grantable,
-                        grantable && ticked.contains(scope.key()), presetsOf(permission), grantedBy.apply(permission));
+                option = new ScopeOption(
+                        scope.key(),
+                        scope.description(),
+                        grantable,
+                        grantable && ticked.contains(scope.key()),
+                        presetsOf(permission),
+                        grantedBy.apply(permission));
             }
-            byResource.computeIfAbsent(resourceOf(scope), r -> new ArrayList<>()).add(option);
+            byResource
+                    .computeIfAbsent(resourceOf(scope), r -> new ArrayList<>())
+                    .add(option);
         }
-        return byResource.entrySet().stream().map(e -> new ScopeGroup(e.getKey(), e.getValue())).toList();
+        return byResource.entrySet().stream()
+                .map(e -> new ScopeGroup(e.getKey(), e.getValue()))
+                .toList();
     }
 
     private static String resourceOf(Scope scope) {

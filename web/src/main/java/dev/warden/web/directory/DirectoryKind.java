@@ -5,8 +5,12 @@ import dev.warden.core.principal.PrincipalKind;
 /** The two kinds of principal the Admin Console lists, with the words and addresses of their pages. */
 enum DirectoryKind {
     USER(PrincipalKind.USER, "users", "user", "User", "Users"),
-    SERVICE_PRINCIPAL(PrincipalKind.SERVICE_PRINCIPAL, "service-principals", "service principal",
-            "Service principal", "Service principals");
+    SERVICE_PRINCIPAL(
+            PrincipalKind.SERVICE_PRINCIPAL,
+            "service-principals",
+            "service principal",
+            "Service principal",
+            "Service principals");
 
     private final PrincipalKind kind;
     private final String slug;

@@ -1,22 +1,22 @@
 package dev.warden.web.directory;
 
 import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
-import dev.warden.core.permission.Permission;
 import dev.warden.web.console.ConsoleAccess;
 import dev.warden.web.console.Redirects;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
-import org.springframework.web.servlet.View;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
 
 /**
  * What the Users and the Service principals tabs share: the searchable list (the URL says what was searched,
@@ -44,8 +44,13 @@ abstract class DirectoryPagesController {
     abstract Object emptyForm();
 
     @GetMapping
-    String list(Actor actor, @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
-                Model model, HtmxRequest htmx, HttpServletResponse response) {
+    String list(
+            Actor actor,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "1") int page,
+            Model model,
+            HtmxRequest htmx,
+            HttpServletResponse response) {
         response.addHeader("Vary", "HX-Request");
         addList(actor, q, page, model);
         return partial(htmx) ? LIST + " :: principal-table" : LIST;

@@ -1,10 +1,10 @@
 package dev.warden.web.directory;
 
-import dev.warden.core.token.DenialReason;
-import dev.warden.core.access.TokenSuspensions.Suspension;
 import dev.warden.core.access.TokenSuspensions;
+import dev.warden.core.access.TokenSuspensions.Suspension;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.DenialReason;
 import dev.warden.web.console.PrincipalLink;
 import dev.warden.web.token.TokenFacts;
 import java.time.Instant;

@@ -3,12 +3,20 @@ package dev.warden.web.directory;
 import java.util.List;
 
 /** Everything a user's or service principal's page shows. Lists the viewer may not read are null. */
-record PrincipalDetailView(DirectoryKind kind, long id, String userName, String displayName, String email,
-                           String applicationId, boolean active, List<GroupLink> groups, List<RoleGrantView> roles,
-                           List<OwnedTokenView> tokens, int tokenCount) {
+record PrincipalDetailView(
+        DirectoryKind kind,
+        long id,
+        String userName,
+        String displayName,
+        String email,
+        String applicationId,
+        boolean active,
+        List<GroupLink> groups,
+        List<RoleGrantView> roles,
+        List<OwnedTokenView> tokens,
+        int tokenCount) {
 
-    record GroupLink(long id, String name) {
-    }
+    record GroupLink(long id, String name) {}
 
     /** What the user sees before deleting: what goes with it. */
     public String deleteConfirm() {
@@ -19,8 +27,9 @@ record PrincipalDetailView(DirectoryKind kind, long id, String userName, String 
 
     public String deactivateConfirm() {
         return "Deactivate " + label() + "? "
-                + (tokenCount == 0 ? "It owns no tokens" : "Its " + tokens(tokenCount)
-                        + (tokenCount == 1 ? " stops" : " stop") + " working at once")
+                + (tokenCount == 0
+                        ? "It owns no tokens"
+                        : "Its " + tokens(tokenCount) + (tokenCount == 1 ? " stops" : " stop") + " working at once")
                 + (kind.user() ? " and it can no longer log in" : "")
                 + ". Activating it again brings back the tokens that are neither revoked nor expired.";
     }

@@ -1,14 +1,14 @@
 package dev.warden.web.directory;
 
-import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
 import dev.warden.core.access.TokenSuspensions;
+import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.group.GroupService;
-import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.principal.PrincipalQuery;
 import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.Grant;
@@ -37,8 +37,14 @@ class PrincipalPages {
     private final PrincipalNames principals;
     private final Clock clock;
 
-    PrincipalPages(DirectoryService directory, GroupService groups, PermissionResolver resolver, ConsoleAccess access,
-                   TokenSuspensions suspensions, PrincipalNames principals, Clock clock) {
+    PrincipalPages(
+            DirectoryService directory,
+            GroupService groups,
+            PermissionResolver resolver,
+            ConsoleAccess access,
+            TokenSuspensions suspensions,
+            PrincipalNames principals,
+            Clock clock) {
         this.directory = directory;
         this.groups = groups;
         this.resolver = resolver;
@@ -62,12 +68,23 @@ class PrincipalPages {
         Principal principal = directory.get(actor, kind.kind(), new PrincipalId(id));
         Abilities can = access.of(actor);
         List<PrincipalDetailView.GroupLink> memberOf = groups.groupsOf(actor, principal.id()).stream()
-                .map(g -> new PrincipalDetailView.GroupLink(g.id().value(), g.displayName())).toList();
+                .map(g -> new PrincipalDetailView.GroupLink(g.id().value(), g.displayName()))
+                .toList();
         List<RoleGrantView> roles = can.readRoles() ? rolesOf(principal) : null;
         List<OwnedTokenView> tokens = can.readTokens() ? credentials(actor, principal) : null;
         int tokenCount = tokens != null ? tokens.size() : directory.tokenCount(actor, principal.id());
-        return new PrincipalDetailView(kind, id, principal.userName(), principal.displayName(), principal.email(),
-                principal.applicationId(), principal.active(), memberOf, roles, tokens, tokenCount);
+        return new PrincipalDetailView(
+                kind,
+                id,
+                principal.userName(),
+                principal.displayName(),
+                principal.email(),
+                principal.applicationId(),
+                principal.active(),
+                memberOf,
+                roles,
+                tokens,
+                tokenCount);
     }
 
     /**
@@ -76,12 +93,14 @@ class PrincipalPages {
      */
     private List<OwnedTokenView> credentials(Actor actor, Principal principal) {
         List<AccessToken> owned = directory.tokensOf(actor, principal.id());
-        Map<PrincipalId, Principal> creators = principals.byId(actor.workspace(),
-                owned.stream().map(AccessToken::createdBy).toList());
+        Map<PrincipalId, Principal> creators = principals.byId(
+                actor.workspace(), owned.stream().map(AccessToken::createdBy).toList());
         OwnerSuspensions suspended = suspensions.of(actor.workspace(), owned);
         Instant now = clock.instant();
-        return owned.stream().map(t -> OwnedTokenView.of(t, creators.get(t.createdBy()),
-                suspended.of(t, now).orElse(null), now)).toList();
+        return owned.stream()
+                .map(t -> OwnedTokenView.of(
+                        t, creators.get(t.createdBy()), suspended.of(t, now).orElse(null), now))
+                .toList();
     }
 
     /**
@@ -91,7 +110,8 @@ class PrincipalPages {
     private List<RoleGrantView> rolesOf(Principal principal) {
         EffectivePermissions held = resolver.of(principal.withActive(true));
         return held.assignments().stream()
-                .map(first -> RoleGrantView.of(first, permissionsOf(held, first.assignment().id())))
+                .map(first -> RoleGrantView.of(
+                        first, permissionsOf(held, first.assignment().id())))
                 .sorted(Comparator.comparing(RoleGrantView::inherited)
                         .thenComparing(RoleGrantView::role)
                         .thenComparing(v -> v.viaGroup() == null ? "" : v.viaGroup()))
@@ -99,7 +119,10 @@ class PrincipalPages {
     }
 
     private static List<Permission> permissionsOf(EffectivePermissions held, RoleAssignmentId assignment) {
-        return held.grants().stream().filter(g -> g.assignment().id().equals(assignment)).map(Grant::permission)
-                .distinct().toList();
+        return held.grants().stream()
+                .filter(g -> g.assignment().id().equals(assignment))
+                .map(Grant::permission)
+                .distinct()
+                .toList();
     }
 }

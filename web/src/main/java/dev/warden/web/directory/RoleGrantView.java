@@ -9,12 +9,22 @@ import java.util.List;
  * One role a principal holds and where it comes from: assigned directly or inherited through a group, at
  * workspace scope or for one group. {@code summary} reads "group-admin — scoped to group data-eng — via group ops".
  */
-record RoleGrantView(long roleId, String role, boolean builtIn, Long scopeGroupId, String scopeGroup,
-                     Long viaGroupId, String viaGroup, List<String> permissions) {
+record RoleGrantView(
+        long roleId,
+        String role,
+        boolean builtIn,
+        Long scopeGroupId,
+        String scopeGroup,
+        Long viaGroupId,
+        String viaGroup,
+        List<String> permissions) {
 
     static RoleGrantView of(Grant grant, List<Permission> permissions) {
         Role role = grant.role();
-        return new RoleGrantView(role.id().value(), role.name(), role.builtIn(),
+        return new RoleGrantView(
+                role.id().value(),
+                role.name(),
+                role.builtIn(),
                 grant.scope() == null ? null : grant.scope().id().value(),
                 grant.scope() == null ? null : grant.scope().displayName(),
                 grant.via() == null ? null : grant.via().id().value(),

@@ -38,14 +38,19 @@ class ServicePrincipalsPageController extends DirectoryPagesController {
     }
 
     @PostMapping
-    String create(Actor actor, @ModelAttribute("form") CreateServicePrincipalForm form, BindingResult binding,
-                  Model model, HtmxRequest htmx, HtmxResponse htmxResponse) {
+    String create(
+            Actor actor,
+            @ModelAttribute("form") CreateServicePrincipalForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse) {
         if (form.getDisplayName() == null || form.getDisplayName().isBlank()) {
             binding.rejectValue("displayName", "required", "Enter a display name, so people can tell what it is for.");
         } else {
             try {
-                Principal created = directory.createServicePrincipal(actor,
-                        new ServicePrincipalDetails(null, form.getDisplayName(), null, true));
+                Principal created = directory.createServicePrincipal(
+                        actor, new ServicePrincipalDetails(null, form.getDisplayName(), null, true));
                 return created(created, model, htmx, htmxResponse);
             } catch (InvalidParameterException | ResourceAlreadyExistsException e) {
                 binding.rejectValue("displayName", "invalid", e.getMessage());

@@ -25,13 +25,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/settings/admin/users")
 class UsersPageController extends DirectoryPagesController {
     /** Core names fields as SCIM does; the form calls them as people do. */
-    private static final Map<String, String> FORM_FIELDS = Map.of("userName", "userName", "displayName",
-            "displayName", "emails", "email");
+    private static final Map<String, String> FORM_FIELDS =
+            Map.of("userName", "userName", "displayName", "displayName", "emails", "email");
 
     private final PasswordEncoder passwords;
 
-    UsersPageController(PrincipalPages pages, DirectoryService directory, ConsoleAccess access,
-                        PasswordEncoder passwords) {
+    UsersPageController(
+            PrincipalPages pages, DirectoryService directory, ConsoleAccess access, PasswordEncoder passwords) {
         super(pages, directory, access);
         this.passwords = passwords;
     }
@@ -47,19 +47,29 @@ class UsersPageController extends DirectoryPagesController {
     }
 
     @PostMapping
-    String create(Actor actor, @ModelAttribute("form") CreateUserForm form, BindingResult binding, Model model,
-                  HtmxRequest htmx, HtmxResponse htmxResponse) {
+    String create(
+            Actor actor,
+            @ModelAttribute("form") CreateUserForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse) {
         if (form.getUserName() == null || form.getUserName().isBlank()) {
             binding.rejectValue("userName", "required", "Enter a user name: it is what the user logs in with.");
         }
         if (form.getPassword() == null || form.getPassword().length() < CreateUserForm.PASSWORD_MIN) {
-            binding.rejectValue("password", "short", "Enter an initial password of at least "
-                    + CreateUserForm.PASSWORD_MIN + " characters.");
+            binding.rejectValue(
+                    "password",
+                    "short",
+                    "Enter an initial password of at least " + CreateUserForm.PASSWORD_MIN + " characters.");
         }
         if (!binding.hasErrors()) {
             try {
-                Principal user = directory.createUser(actor, new UserDetails(form.getUserName(), form.getDisplayName(),
-                        form.getEmail(), null, null, null, true), passwords.encode(form.getPassword()));
+                Principal user = directory.createUser(
+                        actor,
+                        new UserDetails(
+                                form.getUserName(), form.getDisplayName(), form.getEmail(), null, null, null, true),
+                        passwords.encode(form.getPassword()));
                 return created(user, model, htmx, htmxResponse);
             } catch (InvalidParameterException e) {
                 binding.rejectValue(FORM_FIELDS.getOrDefault(e.field(), "userName"), "invalid", e.getMessage());

@@ -1,12 +1,12 @@
 package dev.warden.web.group;
 
-import dev.warden.core.role.RoleHolding;
-import dev.warden.core.role.RoleService;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleAssignmentId;
+import dev.warden.core.role.RoleHolding;
 import dev.warden.core.role.RoleId;
+import dev.warden.core.role.RoleService;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.web.console.Assignee;
@@ -37,8 +37,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class GroupRolesPageController {
     static final String PAGE = "admin/groups/roles";
     private static final Map<String, String> HELD_FIELDS = Map.of("role_id", "roleId", "scope_group_id", "scope");
-    private static final Map<String, String> SCOPED_FIELDS = Map.of("role_id", "roleId", "scope_group_id", "roleId",
-            "principal_id", "assignee", "group_id", "assignee");
+    private static final Map<String, String> SCOPED_FIELDS =
+            Map.of("role_id", "roleId", "scope_group_id", "roleId", "principal_id", "assignee", "group_id", "assignee");
 
     private final RoleService roles;
     private final GroupPages pages;
@@ -56,13 +56,22 @@ class GroupRolesPageController {
 
     /** Gives a role to the group, at workspace scope or for the group only. */
     @PostMapping
-    String assignToGroup(Actor actor, @PathVariable long id, @ModelAttribute("heldForm") GroupRoleForm form,
-                         BindingResult binding, Model model, HtmxRequest htmx) {
+    String assignToGroup(
+            Actor actor,
+            @PathVariable long id,
+            @ModelAttribute("heldForm") GroupRoleForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx) {
         if (form.getRoleId() == null) {
             binding.rejectValue("roleId", "required", "Choose a role.");
         } else {
             try {
-                roles.assign(actor, new RoleId(form.getRoleId()), null, new GroupId(id),
+                roles.assign(
+                        actor,
+                        new RoleId(form.getRoleId()),
+                        null,
+                        new GroupId(id),
                         "group".equals(form.getScope()) ? new GroupId(id) : null);
             } catch (InvalidParameterException e) {
                 binding.rejectValue(HELD_FIELDS.getOrDefault(e.field(), "roleId"), "invalid", e.getMessage());
@@ -70,24 +79,40 @@ class GroupRolesPageController {
                 binding.rejectValue("roleId", "taken", "The group already holds this role at this scope.");
             }
         }
-        return changed(actor, id, model, htmx, binding.hasErrors(), binding.hasErrors() ? form : new GroupRoleForm(),
+        return changed(
+                actor,
+                id,
+                model,
+                htmx,
+                binding.hasErrors(),
+                binding.hasErrors() ? form : new GroupRoleForm(),
                 new GroupRoleForm());
     }
 
     /** Gives someone a role for this group (e.g. group-admin), from the picker's choice. */
     @PostMapping("/scoped")
-    String assignForGroup(Actor actor, @PathVariable long id, @ModelAttribute("scopedForm") GroupRoleForm form,
-                          BindingResult binding, Model model, HtmxRequest htmx) {
+    String assignForGroup(
+            Actor actor,
+            @PathVariable long id,
+            @ModelAttribute("scopedForm") GroupRoleForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx) {
         Optional<Assignee> assignee = Assignee.parse(form.getAssignee());
         if (form.getRoleId() == null) {
             binding.rejectValue("roleId", "required", "Choose a role.");
         }
         if (assignee.isEmpty()) {
-            binding.rejectValue("assignee", "required", "Search for a user, service principal or group and choose one.");
+            binding.rejectValue(
+                    "assignee", "required", "Search for a user, service principal or group and choose one.");
         }
         if (!binding.hasErrors()) {
             try {
-                roles.assign(actor, new RoleId(form.getRoleId()), assignee.get().principal(), assignee.get().group(),
+                roles.assign(
+                        actor,
+                        new RoleId(form.getRoleId()),
+                        assignee.get().principal(),
+                        assignee.get().group(),
                         new GroupId(id));
             } catch (InvalidParameterException e) {
                 binding.rejectValue(SCOPED_FIELDS.getOrDefault(e.field(), "roleId"), "invalid", e.getMessage());
@@ -95,20 +120,32 @@ class GroupRolesPageController {
                 binding.rejectValue("roleId", "taken", "They already hold this role for this group.");
             }
         }
-        return changed(actor, id, model, htmx, binding.hasErrors(), new GroupRoleForm(),
+        return changed(
+                actor,
+                id,
+                model,
+                htmx,
+                binding.hasErrors(),
+                new GroupRoleForm(),
                 binding.hasErrors() ? form : new GroupRoleForm());
     }
 
     @DeleteMapping("/{assignmentId}")
-    String unassign(Actor actor, @PathVariable long id, @PathVariable long assignmentId, Model model,
-                    HtmxRequest htmx) {
+    String unassign(
+            Actor actor, @PathVariable long id, @PathVariable long assignmentId, Model model, HtmxRequest htmx) {
         roles.unassign(actor, new RoleAssignmentId(assignmentId));
         return changed(actor, id, model, htmx, false, new GroupRoleForm(), new GroupRoleForm());
     }
 
     /** htmx gets the tab's content again; a plain form post is redirected, or sees the page with its errors. */
-    private String changed(Actor actor, long id, Model model, HtmxRequest htmx, boolean errors, GroupRoleForm held,
-                           GroupRoleForm scoped) {
+    private String changed(
+            Actor actor,
+            long id,
+            Model model,
+            HtmxRequest htmx,
+            boolean errors,
+            GroupRoleForm held,
+            GroupRoleForm scoped) {
         if (!htmx.isHtmxRequest() && !errors) {
             return "redirect:/settings/admin/groups/" + id + "/roles";
         }
@@ -121,13 +158,26 @@ class GroupRolesPageController {
         model.addAttribute("group", pages.page(actor, id));
         model.addAttribute("roles", roles.list(actor));
         List<RoleAssignment> all = roles.assignments(actor);
-        List<RoleHolding> described = roles.describe(actor, all.stream()
-                .filter(a -> group.equals(a.group()) || group.equals(a.scopeGroup())).toList());
+        List<RoleHolding> described = roles.describe(
+                actor,
+                all.stream()
+                        .filter(a -> group.equals(a.group()) || group.equals(a.scopeGroup()))
+                        .toList());
         Comparator<HoldingView> byRole = Comparator.comparing(HoldingView::role).thenComparing(HoldingView::holderName);
-        model.addAttribute("held", described.stream().filter(h -> h.group() != null && h.group().id().equals(group))
-                .map(HoldingView::of).sorted(byRole).toList());
-        model.addAttribute("scoped", described.stream().filter(h -> h.group() == null || !h.group().id().equals(group))
-                .map(HoldingView::of).sorted(byRole).toList());
+        model.addAttribute(
+                "held",
+                described.stream()
+                        .filter(h -> h.group() != null && h.group().id().equals(group))
+                        .map(HoldingView::of)
+                        .sorted(byRole)
+                        .toList());
+        model.addAttribute(
+                "scoped",
+                described.stream()
+                        .filter(h -> h.group() == null || !h.group().id().equals(group))
+                        .map(HoldingView::of)
+                        .sorted(byRole)
+                        .toList());
         // Replacing a bound form drops its BindingResult too (a success clears the form).
         model.addAttribute("heldForm", held);
         model.addAttribute("scopedForm", scoped);

@@ -65,9 +65,15 @@ class GroupTokensPageController {
     }
 
     @PostMapping
-    String create(Actor actor, @PathVariable long id, @Valid @ModelAttribute("form") CreateTechnicalTokenForm form,
-                  BindingResult binding, Model model, HtmxRequest htmx, HtmxResponse htmxResponse,
-                  HttpServletResponse response) {
+    String create(
+            Actor actor,
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") CreateTechnicalTokenForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse,
+            HttpServletResponse response) {
         GroupPageView group = pages.page(actor, id);
         TokenList list = list(id, group.displayName());
         String fragment = console.create(actor, list, form, binding, model, htmx, htmxResponse, response);

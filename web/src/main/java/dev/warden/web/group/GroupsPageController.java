@@ -1,13 +1,13 @@
 package dev.warden.web.group;
 
-import dev.warden.core.group.GroupService;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
+import dev.warden.core.group.GroupService;
+import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.Page;
-import dev.warden.core.permission.Permission;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.web.console.ConsoleAccess;
 import dev.warden.web.console.ConsolePage;
@@ -54,8 +54,13 @@ class GroupsPageController {
     }
 
     @GetMapping
-    String list(Actor actor, @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
-                Model model, HtmxRequest htmx, HttpServletResponse response) {
+    String list(
+            Actor actor,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "1") int page,
+            Model model,
+            HtmxRequest htmx,
+            HttpServletResponse response) {
         response.addHeader("Vary", "HX-Request");
         addList(actor, q, page, model);
         return htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest() ? LIST + " :: group-table" : LIST;
@@ -69,8 +74,12 @@ class GroupsPageController {
     }
 
     @PostMapping
-    Object create(Actor actor, @ModelAttribute("form") CreateGroupForm form, BindingResult binding, Model model,
-                  HtmxRequest htmx) {
+    Object create(
+            Actor actor,
+            @ModelAttribute("form") CreateGroupForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx) {
         if (form.getDisplayName() == null || form.getDisplayName().isBlank()) {
             binding.rejectValue("displayName", "required", "Enter a name for the group.");
         } else {
@@ -100,9 +109,11 @@ class GroupsPageController {
     String candidates(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String q, Model model) {
         GroupPageView group = pages.page(actor, id);
         Set<Long> members = group.members().stream().map(MemberView::id).collect(Collectors.toSet());
-        List<MemberView> found = q.isBlank() ? List.of()
+        List<MemberView> found = q.isBlank()
+                ? List.of()
                 : groups.memberCandidates(actor, new GroupId(id), q, CANDIDATES).stream()
-                        .map(p -> MemberView.of(p, false)).toList();
+                        .map(p -> MemberView.of(p, false))
+                        .toList();
         model.addAttribute("group", group);
         model.addAttribute("q", q);
         model.addAttribute("candidates", found);
@@ -111,15 +122,15 @@ class GroupsPageController {
     }
 
     @PostMapping("/{id}/members/{principalId}")
-    String addMember(Actor actor, @PathVariable long id, @PathVariable long principalId, Model model,
-                     HtmxRequest htmx) {
+    String addMember(
+            Actor actor, @PathVariable long id, @PathVariable long principalId, Model model, HtmxRequest htmx) {
         groups.addMembers(actor, new GroupId(id), List.of(new PrincipalId(principalId)));
         return membersChanged(actor, id, model, htmx);
     }
 
     @DeleteMapping("/{id}/members/{principalId}")
-    String removeMember(Actor actor, @PathVariable long id, @PathVariable long principalId, Model model,
-                        HtmxRequest htmx) {
+    String removeMember(
+            Actor actor, @PathVariable long id, @PathVariable long principalId, Model model, HtmxRequest htmx) {
         groups.removeMembers(actor, new GroupId(id), List.of(new PrincipalId(principalId)));
         return membersChanged(actor, id, model, htmx);
     }

@@ -9,7 +9,9 @@ record MemberView(long id, String name, String kind, String detail, boolean acti
 
     static MemberView of(Principal principal, boolean linked) {
         boolean user = principal.kind() == PrincipalKind.USER;
-        return new MemberView(principal.id().value(), principal.displayName(),
+        return new MemberView(
+                principal.id().value(),
+                principal.displayName(),
                 user ? "user" : "service principal",
                 user ? principal.userName() : principal.applicationId(),
                 principal.active(),

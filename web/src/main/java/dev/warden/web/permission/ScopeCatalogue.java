@@ -41,8 +41,7 @@ class ScopeCatalogue {
     }
 
     /** A resource's scopes, for the console page's grouping. */
-    record ResourceGroup(String resource, List<Entry> entries) {
-    }
+    record ResourceGroup(String resource, List<Entry> entries) {}
 
     List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
@@ -77,14 +76,18 @@ class ScopeCatalogue {
                 groups.computeIfAbsent(kept.resource(), r -> new ArrayList<>()).add(kept);
             }
         }
-        return groups.entrySet().stream().map(e -> new ResourceGroup(e.getKey(), List.copyOf(e.getValue()))).toList();
+        return groups.entrySet().stream()
+                .map(e -> new ResourceGroup(e.getKey(), List.copyOf(e.getValue())))
+                .toList();
     }
 
     private static Entry narrowed(Entry entry, String needle) {
         if (needle.isEmpty() || contains(entry.key(), needle) || contains(entry.description(), needle)) {
             return entry;
         }
-        List<Route> matching = entry.endpoints().stream().filter(route -> contains(route.label(), needle)).toList();
+        List<Route> matching = entry.endpoints().stream()
+                .filter(route -> contains(route.label(), needle))
+                .toList();
         if (matching.isEmpty()) {
             return null;
         }

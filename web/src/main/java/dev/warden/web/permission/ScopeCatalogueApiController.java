@@ -31,25 +31,33 @@ class ScopeCatalogueApiController {
      */
     @GetMapping("/scopes")
     @RequiresPermission(Permission.TOKENS_READ)
-    @Operation(summary = "List the scope catalogue",
+    @Operation(
+            summary = "List the scope catalogue",
             description = "Every scope a token can hold, `all-apis` first and then each permission in catalogue order,"
                     + " each with its description and the endpoints it lets a token call. A permission's scope lists"
                     + " the endpoints whose route declares that permission, so every endpoint appears under exactly"
                     + " one of them; `all-apis` (`all_endpoints: true`) lists every endpoint. A scope never grants"
                     + " more than the token owner's roles.")
     ScopeCatalogueResponse list() {
-        return new ScopeCatalogueResponse(catalogue.entries().stream().map(ScopeResponse::of).toList());
+        return new ScopeCatalogueResponse(
+                catalogue.entries().stream().map(ScopeResponse::of).toList());
     }
 
-    record ScopeCatalogueResponse(List<ScopeResponse> scopes) {
-    }
+    record ScopeCatalogueResponse(List<ScopeResponse> scopes) {}
 
     /** {@code all_endpoints} is present (true) on {@code all-apis} only. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ScopeResponse(String scope, String resource, String description,
-                         @JsonProperty("all_endpoints") Boolean allEndpoints, List<EndpointResponse> endpoints) {
+    record ScopeResponse(
+            String scope,
+            String resource,
+            String description,
+            @JsonProperty("all_endpoints") Boolean allEndpoints,
+            List<EndpointResponse> endpoints) {
         static ScopeResponse of(ScopeCatalogue.Entry entry) {
-            return new ScopeResponse(entry.key(), entry.resource(), entry.description(),
+            return new ScopeResponse(
+                    entry.key(),
+                    entry.resource(),
+                    entry.description(),
                     entry.everyEndpoint() ? Boolean.TRUE : null,
                     entry.endpoints().stream().map(EndpointResponse::of).toList());
         }
@@ -60,10 +68,13 @@ class ScopeCatalogueApiController {
      *                       group's {@code group-admin}); absent when only workspace scope counts
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record EndpointResponse(String method, String path, @JsonProperty("group_parameter") String groupParameter) {
+    record EndpointResponse(
+            String method,
+            String path,
+            @JsonProperty("group_parameter") String groupParameter) {
         static EndpointResponse of(Route route) {
-            return new EndpointResponse(route.method(), route.path(),
-                    route.groupVariable().isEmpty() ? null : route.groupVariable());
+            return new EndpointResponse(
+                    route.method(), route.path(), route.groupVariable().isEmpty() ? null : route.groupVariable());
         }
     }
 }

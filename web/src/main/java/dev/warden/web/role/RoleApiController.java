@@ -1,6 +1,5 @@
 package dev.warden.web.role;
 
-import dev.warden.core.role.RoleService;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
@@ -9,6 +8,7 @@ import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleAssignmentId;
 import dev.warden.core.role.RoleId;
+import dev.warden.core.role.RoleService;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.web.role.RoleApiModels.AssignmentRequest;
@@ -49,13 +49,17 @@ class RoleApiController {
     @GetMapping("/roles")
     @RequiresPermission(Permission.ROLES_READ)
     ListRolesResponse list(Actor actor) {
-        return new ListRolesResponse(roles.list(actor).stream().map(RoleResponse::of).toList());
+        return new ListRolesResponse(
+                roles.list(actor).stream().map(RoleResponse::of).toList());
     }
 
     @PostMapping("/roles")
     @RequiresPermission(Permission.ROLES_WRITE)
     RoleResponse create(Actor actor, @RequestBody RoleRequest request) {
-        return RoleResponse.of(roles.create(actor, request.name(), request.description(),
+        return RoleResponse.of(roles.create(
+                actor,
+                request.name(),
+                request.description(),
                 request.permissions() == null ? Set.of() : request.permissionSet()));
     }
 
@@ -69,8 +73,8 @@ class RoleApiController {
     @PatchMapping("/roles/{id}")
     @RequiresPermission(Permission.ROLES_WRITE)
     RoleResponse update(Actor actor, @PathVariable String id, @RequestBody RoleRequest request) {
-        return RoleResponse.of(roles.update(actor, roleId(id), request.name(), request.description(),
-                request.permissionSet()));
+        return RoleResponse.of(
+                roles.update(actor, roleId(id), request.name(), request.description(), request.permissionSet()));
     }
 
     /** Deletes a custom role and every assignment of it. */
@@ -84,13 +88,16 @@ class RoleApiController {
     /** Every assignment in the workspace, optionally only those of one role, principal or group. */
     @GetMapping("/role-assignments")
     @RequiresPermission(Permission.ROLES_READ)
-    ListAssignmentsResponse assignments(Actor actor, @RequestParam(name = "role_id", required = false) Long roleId,
-                                        @RequestParam(name = "principal_id", required = false) Long principalId,
-                                        @RequestParam(name = "group_id", required = false) Long groupId) {
+    ListAssignmentsResponse assignments(
+            Actor actor,
+            @RequestParam(name = "role_id", required = false) Long roleId,
+            @RequestParam(name = "principal_id", required = false) Long principalId,
+            @RequestParam(name = "group_id", required = false) Long groupId) {
         Map<RoleId, String> names = roleNames(actor);
         return new ListAssignmentsResponse(roles.assignments(actor).stream()
                 .filter(a -> roleId == null || a.role().value() == roleId)
-                .filter(a -> principalId == null || (a.principal() != null && a.principal().value() == principalId))
+                .filter(a -> principalId == null
+                        || (a.principal() != null && a.principal().value() == principalId))
                 .filter(a -> groupId == null || (a.group() != null && a.group().value() == groupId))
                 .map(a -> AssignmentResponse.of(a, names.get(a.role())))
                 .toList());
@@ -103,7 +110,9 @@ class RoleApiController {
         if (request.roleId() == null) {
             throw new InvalidParameterException("role_id", "role_id is required.");
         }
-        RoleAssignment assignment = roles.assign(actor, new RoleId(request.roleId()),
+        RoleAssignment assignment = roles.assign(
+                actor,
+                new RoleId(request.roleId()),
                 request.principalId() == null ? null : new PrincipalId(request.principalId()),
                 request.groupId() == null ? null : new GroupId(request.groupId()),
                 request.scopeGroupId() == null ? null : new GroupId(request.scopeGroupId()));

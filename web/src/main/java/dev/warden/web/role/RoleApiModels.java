@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
 
 /** Bodies of Warden's roles API, in the snake_case JSON style of the Databricks dialect. Ids are int64. */
 final class RoleApiModels {
-    private RoleApiModels() {
-    }
+    private RoleApiModels() {}
 
     /** Create (name required) or change (every field optional: what is left out stays). */
     record RoleRequest(String name, String description, List<String> permissions) {
@@ -27,53 +26,82 @@ final class RoleApiModels {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record RoleResponse(long id, String name, String description, @JsonProperty("built_in") boolean builtIn,
-                        @JsonProperty("group_scoped") boolean groupScoped, List<String> permissions) {
+    record RoleResponse(
+            long id,
+            String name,
+            String description,
+            @JsonProperty("built_in") boolean builtIn,
+            @JsonProperty("group_scoped") boolean groupScoped,
+            List<String> permissions) {
         static RoleResponse of(Role role) {
-            Set<Permission> permissions = role.asBuiltIn().map(BuiltInRole::permissions).orElse(role.permissions());
-            return new RoleResponse(role.id().value(), role.name(), role.description(), role.builtIn(),
+            Set<Permission> permissions =
+                    role.asBuiltIn().map(BuiltInRole::permissions).orElse(role.permissions());
+            return new RoleResponse(
+                    role.id().value(),
+                    role.name(),
+                    role.description(),
+                    role.builtIn(),
                     role.groupScopedOnly(),
-                    Arrays.stream(Permission.values()).filter(permissions::contains).map(Permission::key).toList());
+                    Arrays.stream(Permission.values())
+                            .filter(permissions::contains)
+                            .map(Permission::key)
+                            .toList());
         }
     }
 
-    record ListRolesResponse(List<RoleResponse> roles) {
-    }
+    record ListRolesResponse(List<RoleResponse> roles) {}
 
-    record AssignmentRequest(@JsonProperty("role_id") Long roleId, @JsonProperty("principal_id") Long principalId,
-                             @JsonProperty("group_id") Long groupId,
-                             @JsonProperty("scope_group_id") Long scopeGroupId) {
-    }
+    record AssignmentRequest(
+            @JsonProperty("role_id") Long roleId,
+            @JsonProperty("principal_id") Long principalId,
+            @JsonProperty("group_id") Long groupId,
+            @JsonProperty("scope_group_id") Long scopeGroupId) {}
 
     /** {@code scope_group_id} absent means workspace scope. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AssignmentResponse(long id, @JsonProperty("role_id") long roleId, @JsonProperty("role_name") String roleName,
-                              @JsonProperty("principal_id") Long principalId, @JsonProperty("group_id") Long groupId,
-                              @JsonProperty("scope_group_id") Long scopeGroupId) {
+    record AssignmentResponse(
+            long id,
+            @JsonProperty("role_id") long roleId,
+            @JsonProperty("role_name") String roleName,
+            @JsonProperty("principal_id") Long principalId,
+            @JsonProperty("group_id") Long groupId,
+            @JsonProperty("scope_group_id") Long scopeGroupId) {
         static AssignmentResponse of(RoleAssignment assignment, String roleName) {
-            return new AssignmentResponse(assignment.id().value(), assignment.role().value(), roleName,
-                    assignment.principal() == null ? null : assignment.principal().value(),
+            return new AssignmentResponse(
+                    assignment.id().value(),
+                    assignment.role().value(),
+                    roleName,
+                    assignment.principal() == null
+                            ? null
+                            : assignment.principal().value(),
                     assignment.group() == null ? null : assignment.group().value(),
-                    assignment.scopeGroup() == null ? null : assignment.scopeGroup().value());
+                    assignment.scopeGroup() == null
+                            ? null
+                            : assignment.scopeGroup().value());
         }
     }
 
-    record ListAssignmentsResponse(@JsonProperty("role_assignments") List<AssignmentResponse> roleAssignments) {
-    }
+    record ListAssignmentsResponse(
+            @JsonProperty("role_assignments") List<AssignmentResponse> roleAssignments) {}
 
     /** Permission keys as a caller sent them; an unknown one is refused by name. */
     static Set<Permission> parse(List<String> keys) {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         List<String> unknown = new ArrayList<>();
         for (String key : keys) {
-            Permission.fromKey(key == null ? "" : key.strip()).ifPresentOrElse(permissions::add, () -> unknown.add(key));
+            Permission.fromKey(key == null ? "" : key.strip())
+                    .ifPresentOrElse(permissions::add, () -> unknown.add(key));
         }
         if (!unknown.isEmpty()) {
-            throw new InvalidParameterException("permissions", "Unknown permission"
-                    + (unknown.size() > 1 ? "s " : " ")
-                    + unknown.stream().map(key -> "'" + key + "'").collect(Collectors.joining(", "))
-                    + " in permissions. Known permissions: "
-                    + Arrays.stream(Permission.values()).map(Permission::key).collect(Collectors.joining(", ")) + ".");
+            throw new InvalidParameterException(
+                    "permissions",
+                    "Unknown permission"
+                            + (unknown.size() > 1 ? "s " : " ")
+                            + unknown.stream().map(key -> "'" + key + "'").collect(Collectors.joining(", "))
+                            + " in permissions. Known permissions: "
+                            + Arrays.stream(Permission.values())
+                                    .map(Permission::key)
+                                    .collect(Collectors.joining(", ")) + ".");
         }
         return permissions;
     }

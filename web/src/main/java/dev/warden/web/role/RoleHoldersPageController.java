@@ -1,11 +1,11 @@
 package dev.warden.web.role;
 
-import dev.warden.core.group.GroupService;
-import dev.warden.core.role.RoleService;
 import dev.warden.core.group.GroupId;
+import dev.warden.core.group.GroupService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.role.RoleAssignmentId;
 import dev.warden.core.role.RoleId;
+import dev.warden.core.role.RoleService;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.PageRequest;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
@@ -32,8 +32,16 @@ class RoleHoldersPageController {
     static final String PAGE = "admin/roles/detail";
     /** Groups offered as a scope; a workspace with more is better served by the group's own Roles tab. */
     private static final int SCOPE_CHOICES = 500;
-    private static final Map<String, String> FORM_FIELDS = Map.of("principal_id", "assignee", "group_id", "assignee",
-            "scope_group_id", "scopeGroupId", "role_id", "assignee");
+
+    private static final Map<String, String> FORM_FIELDS = Map.of(
+            "principal_id",
+            "assignee",
+            "group_id",
+            "assignee",
+            "scope_group_id",
+            "scopeGroupId",
+            "role_id",
+            "assignee");
 
     private final RoleService roles;
     private final GroupService groups;
@@ -52,14 +60,24 @@ class RoleHoldersPageController {
     }
 
     @PostMapping("/assignments")
-    String assign(Actor actor, @PathVariable long id, @ModelAttribute("assignForm") AssignRoleForm form,
-                  BindingResult binding, Model model, HtmxRequest htmx) {
+    String assign(
+            Actor actor,
+            @PathVariable long id,
+            @ModelAttribute("assignForm") AssignRoleForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx) {
         Optional<Assignee> assignee = Assignee.parse(form.getAssignee());
         if (assignee.isEmpty()) {
-            binding.rejectValue("assignee", "required", "Search for a user, service principal or group and choose one.");
+            binding.rejectValue(
+                    "assignee", "required", "Search for a user, service principal or group and choose one.");
         } else {
             try {
-                roles.assign(actor, new RoleId(id), assignee.get().principal(), assignee.get().group(),
+                roles.assign(
+                        actor,
+                        new RoleId(id),
+                        assignee.get().principal(),
+                        assignee.get().group(),
                         form.getScopeGroupId() == null ? null : new GroupId(form.getScopeGroupId()));
             } catch (InvalidParameterException e) {
                 binding.rejectValue(FORM_FIELDS.getOrDefault(e.field(), "assignee"), "invalid", e.getMessage());
@@ -71,8 +89,8 @@ class RoleHoldersPageController {
     }
 
     @DeleteMapping("/assignments/{assignmentId}")
-    String unassign(Actor actor, @PathVariable long id, @PathVariable long assignmentId, Model model,
-                    HtmxRequest htmx) {
+    String unassign(
+            Actor actor, @PathVariable long id, @PathVariable long assignmentId, Model model, HtmxRequest htmx) {
         roles.unassign(actor, new RoleAssignmentId(assignmentId));
         return changed(actor, id, model, htmx, false, new AssignRoleForm());
     }
@@ -87,7 +105,10 @@ class RoleHoldersPageController {
 
     private void add(Actor actor, long id, Model model, AssignRoleForm form) {
         model.addAttribute("role", pages.summary(actor, id));
-        model.addAttribute("scopeGroups", groups.search(actor, null, null, PageRequest.first(SCOPE_CHOICES)).items());
+        model.addAttribute(
+                "scopeGroups",
+                groups.search(actor, null, null, PageRequest.first(SCOPE_CHOICES))
+                        .items());
         model.addAttribute("assignForm", form);
     }
 }

@@ -1,10 +1,10 @@
 package dev.warden.web.role;
 
-import dev.warden.core.role.RoleService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleId;
+import dev.warden.core.role.RoleService;
 import dev.warden.web.console.HoldingView;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 class RolePages {
     /** The most holders a role's page lists by name; the count says how many there are in all. */
     static final int MAX_HOLDERS = 200;
+
     private static final Comparator<HoldingView> BY_HOLDER = Comparator.comparing(HoldingView::holderKind)
             .thenComparing(HoldingView::holderName, String.CASE_INSENSITIVE_ORDER);
 
@@ -27,12 +28,14 @@ class RolePages {
     }
 
     List<RoleSummaryView> summaries(Actor actor) {
-        Map<RoleId, List<RoleAssignment>> byRole = roles.assignments(actor).stream()
-                .collect(Collectors.groupingBy(RoleAssignment::role));
-        return roles.list(actor).stream().map(role -> {
-            List<RoleAssignment> held = byRole.getOrDefault(role.id(), List.of());
-            return RoleSummaryView.of(role, holders(actor, held, RoleSummaryView.SHOWN_HOLDERS), held.size());
-        }).toList();
+        Map<RoleId, List<RoleAssignment>> byRole =
+                roles.assignments(actor).stream().collect(Collectors.groupingBy(RoleAssignment::role));
+        return roles.list(actor).stream()
+                .map(role -> {
+                    List<RoleAssignment> held = byRole.getOrDefault(role.id(), List.of());
+                    return RoleSummaryView.of(role, holders(actor, held, RoleSummaryView.SHOWN_HOLDERS), held.size());
+                })
+                .toList();
     }
 
     RoleSummaryView summary(Actor actor, long id) {
@@ -43,6 +46,8 @@ class RolePages {
 
     private List<HoldingView> holders(Actor actor, List<RoleAssignment> held, int max) {
         return roles.describe(actor, held.subList(0, Math.min(max, held.size()))).stream()
-                .map(HoldingView::of).sorted(BY_HOLDER).toList();
+                .map(HoldingView::of)
+                .sorted(BY_HOLDER)
+                .toList();
     }
 }

@@ -1,10 +1,10 @@
 package dev.warden.web.role;
 
-import dev.warden.core.role.RoleService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleId;
+import dev.warden.core.role.RoleService;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.web.console.ConsoleAccess;
@@ -63,8 +63,12 @@ class RolesPageController {
     }
 
     @PostMapping
-    Object create(Actor actor, @ModelAttribute("form") EditRoleForm form, BindingResult binding, Model model,
-                  HtmxRequest htmx) {
+    Object create(
+            Actor actor,
+            @ModelAttribute("form") EditRoleForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx) {
         Set<Permission> permissions = validate(form, binding);
         if (!binding.hasErrors()) {
             try {
@@ -86,13 +90,22 @@ class RolesPageController {
     }
 
     @PostMapping("/{id}")
-    Object update(Actor actor, @PathVariable long id, @ModelAttribute("form") EditRoleForm form,
-                  BindingResult binding, Model model, HtmxRequest htmx) {
+    Object update(
+            Actor actor,
+            @PathVariable long id,
+            @ModelAttribute("form") EditRoleForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx) {
         Role role = roles.get(actor, new RoleId(id));
         Set<Permission> permissions = validate(form, binding);
         if (!binding.hasErrors()) {
             try {
-                roles.update(actor, role.id(), form.getName(), form.getDescription() == null ? "" : form.getDescription(),
+                roles.update(
+                        actor,
+                        role.id(),
+                        form.getName(),
+                        form.getDescription() == null ? "" : form.getDescription(),
                         permissions);
                 return redirect(htmx, "/settings/admin/roles/" + id);
             } catch (InvalidParameterException | ResourceAlreadyExistsException e) {
@@ -128,7 +141,8 @@ class RolesPageController {
 
     private static void rejectField(BindingResult binding, RuntimeException e) {
         String field = e instanceof InvalidParameterException invalid && "description".equals(invalid.field())
-                ? "description" : "name";
+                ? "description"
+                : "name";
         binding.rejectValue(field, "invalid", e.getMessage());
     }
 

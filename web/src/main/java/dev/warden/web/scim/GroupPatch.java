@@ -15,26 +15,19 @@ import java.util.List;
 final class GroupPatch {
     private static final String SUPPORTED = "displayName, externalId, members, members[value eq \"<id>\"]";
 
-    sealed interface Step permits Rename, SetExternalId, AddMembers, RemoveMembers, ReplaceMembers {
-    }
+    sealed interface Step permits Rename, SetExternalId, AddMembers, RemoveMembers, ReplaceMembers {}
 
-    record Rename(String displayName) implements Step {
-    }
+    record Rename(String displayName) implements Step {}
 
-    record SetExternalId(String externalId) implements Step {
-    }
+    record SetExternalId(String externalId) implements Step {}
 
-    record AddMembers(List<PrincipalId> members) implements Step {
-    }
+    record AddMembers(List<PrincipalId> members) implements Step {}
 
-    record RemoveMembers(List<PrincipalId> members) implements Step {
-    }
+    record RemoveMembers(List<PrincipalId> members) implements Step {}
 
-    record ReplaceMembers(List<PrincipalId> members) implements Step {
-    }
+    record ReplaceMembers(List<PrincipalId> members) implements Step {}
 
-    private GroupPatch() {
-    }
+    private GroupPatch() {}
 
     static List<Step> steps(List<Change> changes) {
         List<Step> steps = new ArrayList<>();
@@ -53,13 +46,16 @@ final class GroupPatch {
                 yield new Rename(ScimPatch.string(change));
             }
             case "externalid" -> new SetExternalId(change.op() == Op.REMOVE ? null : ScimPatch.string(change));
-            case "members" -> switch (change.op()) {
-                case ADD -> new AddMembers(ScimPatch.memberIds(change));
-                // remove with a value (or a members[value eq] path) removes those; without one, all members
-                case REMOVE -> change.value() == null ? new ReplaceMembers(List.of())
-                        : new RemoveMembers(ScimPatch.memberIds(change));
-                case REPLACE -> new ReplaceMembers(ScimPatch.memberIds(change));
-            };
+            case "members" ->
+                switch (change.op()) {
+                    case ADD -> new AddMembers(ScimPatch.memberIds(change));
+                    // remove with a value (or a members[value eq] path) removes those; without one, all members
+                    case REMOVE ->
+                        change.value() == null
+                                ? new ReplaceMembers(List.of())
+                                : new RemoveMembers(ScimPatch.memberIds(change));
+                    case REPLACE -> new ReplaceMembers(ScimPatch.memberIds(change));
+                };
             default -> throw ScimPatch.unsupported(change, "Group", SUPPORTED);
         };
     }

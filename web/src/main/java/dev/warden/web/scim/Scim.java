@@ -21,8 +21,7 @@ final class Scim {
     /** The Databricks SDK asks for 10000 per page unless told otherwise; it is also the most a page holds. */
     static final int MAX_COUNT = PageRequest.MAX_LIMIT;
 
-    private Scim() {
-    }
+    private Scim() {}
 
     /**
      * SCIM paging: {@code startIndex} is 1-based (below 1 counts as 1), {@code count} defaults to and is capped at

@@ -33,9 +33,12 @@ record ScimFilter(String attribute, String value) {
                 }
             }
         }
-        throw new InvalidParameterException("filter", "Unsupported filter '" + filter + "' for " + resource
-                + ". Warden supports " + supported.stream().map(name -> name + " eq \"…\"")
-                .collect(Collectors.joining(", ")) + " (the value in double quotes).");
+        throw new InvalidParameterException(
+                "filter",
+                "Unsupported filter '" + filter + "' for " + resource
+                        + ". Warden supports "
+                        + supported.stream().map(name -> name + " eq \"…\"").collect(Collectors.joining(", "))
+                        + " (the value in double quotes).");
     }
 
     private static String unescape(String quoted) {

@@ -1,8 +1,8 @@
 package dev.warden.web.scim;
 
-import dev.warden.core.group.GroupService;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
+import dev.warden.core.group.GroupService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.PrincipalId;
@@ -46,7 +46,9 @@ import tools.jackson.databind.JsonNode;
  */
 @ApiController
 @Tag(name = "SCIM Groups")
-@RequestMapping(path = Scim.BASE + "/Groups", produces = {MediaType.APPLICATION_JSON_VALUE, Scim.SCIM_JSON})
+@RequestMapping(
+        path = Scim.BASE + "/Groups",
+        produces = {MediaType.APPLICATION_JSON_VALUE, Scim.SCIM_JSON})
 class ScimGroupsController {
     private static final List<String> FILTERS = List.of("displayName");
 
@@ -62,24 +64,34 @@ class ScimGroupsController {
 
     @GetMapping
     @RequiresPermission(Permission.SCIM_READ)
-    ListResponse list(Actor actor, @RequestParam(required = false) String filter,
-                      @RequestParam(required = false) String attributes,
-                      @RequestParam(required = false) String excludedAttributes,
-                      @RequestParam(required = false) String sortBy, @RequestParam(required = false) String sortOrder,
-                      @RequestParam(required = false) String startIndex, @RequestParam(required = false) String count) {
-        String displayName = ScimFilter.parse(filter, "Groups", FILTERS).map(ScimFilter::value).orElse(null);
+    ListResponse list(
+            Actor actor,
+            @RequestParam(required = false) String filter,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes,
+            @RequestParam(required = false) String sortBy,
+            @RequestParam(required = false) String sortOrder,
+            @RequestParam(required = false) String startIndex,
+            @RequestParam(required = false) String count) {
+        String displayName = ScimFilter.parse(filter, "Groups", FILTERS)
+                .map(ScimFilter::value)
+                .orElse(null);
         ScimAttributes wanted = ScimAttributes.of(attributes, excludedAttributes);
-        return resources.list(groups.search(actor, displayName, null, Scim.page(startIndex, count)),
+        return resources.list(
+                groups.search(actor, displayName, null, Scim.page(startIndex, count)),
                 group -> resources.group(actor, group, wanted));
     }
 
     @GetMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.Group.class)))
     @RequiresPermission(value = Permission.SCIM_READ, group = "id")
-    JsonNode get(Actor actor, @PathVariable String id, @RequestParam(required = false) String attributes,
-                 @RequestParam(required = false) String excludedAttributes) {
-        return resources.group(actor, groups.get(actor, Scim.groupId(id)),
-                ScimAttributes.of(attributes, excludedAttributes));
+    JsonNode get(
+            Actor actor,
+            @PathVariable String id,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) {
+        return resources.group(
+                actor, groups.get(actor, Scim.groupId(id)), ScimAttributes.of(attributes, excludedAttributes));
     }
 
     @PostMapping
@@ -96,8 +108,8 @@ class ScimGroupsController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.Group.class)))
     @RequiresPermission(value = Permission.SCIM_WRITE, group = "id")
     JsonNode replace(Actor actor, @PathVariable String id, @RequestBody ScimModels.Group body) {
-        Group group = groups.replace(actor, Scim.groupId(id), body.displayName(), body.externalId(),
-                members(body.members()));
+        Group group =
+                groups.replace(actor, Scim.groupId(id), body.displayName(), body.externalId(), members(body.members()));
         return resources.group(actor, group, ScimAttributes.ALL);
     }
 
@@ -143,7 +155,10 @@ class ScimGroupsController {
     }
 
     private static List<PrincipalId> members(List<ComplexValue> members) {
-        return members == null ? List.of()
-                : members.stream().map(member -> ScimPatch.memberId(member.value())).toList();
+        return members == null
+                ? List.of()
+                : members.stream()
+                        .map(member -> ScimPatch.memberId(member.value()))
+                        .toList();
     }
 }

@@ -21,7 +21,9 @@ import tools.jackson.databind.JsonNode;
  */
 @ApiController
 @Tag(name = "SCIM Me")
-@RequestMapping(path = Scim.BASE + "/Me", produces = {MediaType.APPLICATION_JSON_VALUE, Scim.SCIM_JSON})
+@RequestMapping(
+        path = Scim.BASE + "/Me",
+        produces = {MediaType.APPLICATION_JSON_VALUE, Scim.SCIM_JSON})
 class ScimMeController {
     private final DirectoryService directory;
     private final ScimResources resources;
@@ -34,8 +36,10 @@ class ScimMeController {
     @GetMapping
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.User.class)))
     @RequiresPermission(Permission.SCIM_READ)
-    JsonNode me(Actor actor, @RequestParam(required = false) String attributes,
-                @RequestParam(required = false) String excludedAttributes) {
+    JsonNode me(
+            Actor actor,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) {
         return resources.user(actor, directory.me(actor), ScimAttributes.of(attributes, excludedAttributes));
     }
 }

@@ -13,12 +13,16 @@ import tools.jackson.databind.JsonNode;
  * a user's {@code groups}: roles come from the roles API, memberships from a group's {@code members}).
  */
 final class ScimModels {
-    private ScimModels() {
-    }
+    private ScimModels() {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ComplexValue(String value, String display, @JsonProperty("$ref") String ref, String type, Boolean primary) {
+    record ComplexValue(
+            String value,
+            String display,
+            @JsonProperty("$ref") String ref,
+            String type,
+            Boolean primary) {
         static ComplexValue of(String value, String display, String ref) {
             return new ComplexValue(value, display, ref, null, null);
         }
@@ -26,52 +30,81 @@ final class ScimModels {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Name(String givenName, String familyName) {
-    }
+    record Name(String givenName, String familyName) {}
 
-    record Meta(String resourceType) {
-    }
+    record Meta(String resourceType) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record User(List<String> schemas, String id, String userName, String displayName, Boolean active, Name name,
-                List<ComplexValue> emails, List<ComplexValue> groups, List<ComplexValue> roles,
-                List<ComplexValue> entitlements, String externalId, Meta meta) {
+    record User(
+            List<String> schemas,
+            String id,
+            String userName,
+            String displayName,
+            Boolean active,
+            Name name,
+            List<ComplexValue> emails,
+            List<ComplexValue> groups,
+            List<ComplexValue> roles,
+            List<ComplexValue> entitlements,
+            String externalId,
+            Meta meta) {
 
         /** The e-mail Warden keeps: the primary one, else the first. */
         String primaryEmail() {
             if (emails == null || emails.isEmpty()) {
                 return null;
             }
-            return emails.stream().filter(e -> Boolean.TRUE.equals(e.primary())).findFirst()
-                    .orElse(emails.get(0)).value();
+            return emails.stream()
+                    .filter(e -> Boolean.TRUE.equals(e.primary()))
+                    .findFirst()
+                    .orElse(emails.get(0))
+                    .value();
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ServicePrincipal(List<String> schemas, String id, String applicationId, String displayName, Boolean active,
-                            List<ComplexValue> groups, List<ComplexValue> roles, List<ComplexValue> entitlements,
-                            String externalId, Meta meta) {
-    }
+    record ServicePrincipal(
+            List<String> schemas,
+            String id,
+            String applicationId,
+            String displayName,
+            Boolean active,
+            List<ComplexValue> groups,
+            List<ComplexValue> roles,
+            List<ComplexValue> entitlements,
+            String externalId,
+            Meta meta) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Group(List<String> schemas, String id, String displayName, List<ComplexValue> members,
-                 List<ComplexValue> groups, List<ComplexValue> roles, List<ComplexValue> entitlements,
-                 String externalId, Meta meta) {
-    }
+    record Group(
+            List<String> schemas,
+            String id,
+            String displayName,
+            List<ComplexValue> members,
+            List<ComplexValue> groups,
+            List<ComplexValue> roles,
+            List<ComplexValue> entitlements,
+            String externalId,
+            Meta meta) {}
 
-    record ListResponse(List<String> schemas, long totalResults, long startIndex, long itemsPerPage,
-                        @JsonProperty("Resources") List<JsonNode> resources) {
-    }
+    record ListResponse(
+            List<String> schemas,
+            long totalResults,
+            long startIndex,
+            long itemsPerPage,
+            @JsonProperty("Resources") List<JsonNode> resources) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PatchRequest(List<String> schemas, @JsonProperty("Operations") @JsonAlias("operations") List<Operation> operations) {
-    }
+    record PatchRequest(
+            List<String> schemas,
+
+            @JsonProperty("Operations") @JsonAlias("operations")
+            List<Operation> operations) {}
 
     /** One PATCH operation: {@code op} add/remove/replace (any case), an optional {@code path}, any JSON value. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Operation(String op, String path, JsonNode value) {
-    }
+    record Operation(String op, String path, JsonNode value) {}
 }

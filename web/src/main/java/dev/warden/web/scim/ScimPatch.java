@@ -24,23 +24,27 @@ final class ScimPatch {
     private static final Pattern MEMBER_FILTER =
             Pattern.compile("members\\s*\\[\\s*value\\s+eq\\s+\"?([^\"\\]]*)\"?\\s*]", Pattern.CASE_INSENSITIVE);
 
-    enum Op { ADD, REMOVE, REPLACE }
+    enum Op {
+        ADD,
+        REMOVE,
+        REPLACE
+    }
 
     /**
      * One attribute change: {@code attribute} lower-cased and without a schema prefix ({@code name.givenname},
      * {@code members}), {@code value} null when none was given, and for {@code members[value eq "x"]} the attribute
      * {@code members} with a value listing x.
      */
-    record Change(Op op, String attribute, JsonNode value, String path) {
-    }
+    record Change(Op op, String attribute, JsonNode value, String path) {}
 
-    private ScimPatch() {
-    }
+    private ScimPatch() {}
 
     static List<Change> read(PatchRequest request) {
-        if (request == null || request.operations() == null || request.operations().isEmpty()) {
-            throw new InvalidParameterException("Operations",
-                    "A PATCH body needs a non-empty 'Operations' list of {op, path, value}.");
+        if (request == null
+                || request.operations() == null
+                || request.operations().isEmpty()) {
+            throw new InvalidParameterException(
+                    "Operations", "A PATCH body needs a non-empty 'Operations' list of {op, path, value}.");
         }
         List<Change> changes = new ArrayList<>();
         for (Operation operation : request.operations()) {
@@ -52,13 +56,18 @@ final class ScimPatch {
                     throw new InvalidParameterException("path", "A 'remove' operation needs a path.");
                 }
                 if (value == null || !value.isObject()) {
-                    throw new InvalidParameterException("value", "An '" + op.name().toLowerCase(Locale.ROOT)
-                            + "' operation without a path needs an object value, e.g. {\"displayName\":\"…\"}.");
+                    throw new InvalidParameterException(
+                            "value",
+                            "An '" + op.name().toLowerCase(Locale.ROOT)
+                                    + "' operation without a path needs an object value, e.g. {\"displayName\":\"…\"}.");
                 }
                 for (Map.Entry<String, JsonNode> property : value.properties()) {
                     String attribute = attribute(property.getKey());
                     if (!attribute.equals("schemas") && !attribute.equals("id")) {
-                        changes.add(new Change(op, attribute, property.getValue().isNull() ? null : property.getValue(),
+                        changes.add(new Change(
+                                op,
+                                attribute,
+                                property.getValue().isNull() ? null : property.getValue(),
                                 property.getKey()));
                     }
                 }
@@ -94,13 +103,18 @@ final class ScimPatch {
     }
 
     static InvalidParameterException unsupported(Change change, String resource, String supported) {
-        return new InvalidParameterException("path", "Cannot " + change.op().name().toLowerCase(Locale.ROOT) + " '"
-                + change.path() + "' on a " + resource + ". Supported paths: " + supported + ".");
+        return new InvalidParameterException(
+                "path",
+                "Cannot " + change.op().name().toLowerCase(Locale.ROOT) + " '" + change.path() + "' on a " + resource
+                        + ". Supported paths: " + supported + ".");
     }
 
     static String string(Change change) {
         JsonNode value = change.value();
-        if (value != null && value.isArray() && value.size() == 1 && value.get(0).isObject()) {
+        if (value != null
+                && value.isArray()
+                && value.size() == 1
+                && value.get(0).isObject()) {
             value = value.get(0).get("value"); // [{"value":"x"}], as some clients send single values
         }
         if (value == null || value.isNull()) {
@@ -114,14 +128,19 @@ final class ScimPatch {
 
     static boolean bool(Change change) {
         JsonNode value = change.value();
-        if (value != null && value.isArray() && value.size() == 1 && value.get(0).isObject()) {
+        if (value != null
+                && value.isArray()
+                && value.size() == 1
+                && value.get(0).isObject()) {
             value = value.get(0).get("value");
         }
         if (value != null && value.isBoolean()) {
             return value.booleanValue();
         }
-        if (value != null && value.isString()
-                && (value.asString().equalsIgnoreCase("true") || value.asString().equalsIgnoreCase("false"))) {
+        if (value != null
+                && value.isString()
+                && (value.asString().equalsIgnoreCase("true")
+                        || value.asString().equalsIgnoreCase("false"))) {
             return Boolean.parseBoolean(value.asString().toLowerCase(Locale.ROOT));
         }
         throw new InvalidParameterException(change.path(), "'" + change.path() + "' must be true or false.");
@@ -145,8 +164,10 @@ final class ScimPatch {
         try {
             return new PrincipalId(Long.parseLong(raw == null ? "" : raw.strip()));
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException("members", "Unknown member id '" + raw + "': members are ids of"
-                    + " users or service principals of this workspace.");
+            throw new InvalidParameterException(
+                    "members",
+                    "Unknown member id '" + raw + "': members are ids of"
+                            + " users or service principals of this workspace.");
         }
     }
 }

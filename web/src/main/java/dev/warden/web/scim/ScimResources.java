@@ -1,7 +1,7 @@
 package dev.warden.web.scim;
 
-import dev.warden.core.group.GroupService;
 import dev.warden.core.group.Group;
+import dev.warden.core.group.GroupService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
@@ -37,36 +37,73 @@ class ScimResources {
     }
 
     JsonNode user(Actor actor, Principal user, ScimAttributes attributes) {
-        Name name = user.givenName() == null && user.familyName() == null ? null
+        Name name = user.givenName() == null && user.familyName() == null
+                ? null
                 : new Name(user.givenName(), user.familyName());
-        List<ComplexValue> emails = user.email() == null ? null
-                : List.of(new ComplexValue(user.email(), null, null, "work", true));
+        List<ComplexValue> emails =
+                user.email() == null ? null : List.of(new ComplexValue(user.email(), null, null, "work", true));
         String userName = user.userName() != null ? user.userName() : user.name();
-        return render(new ScimModels.User(List.of(Scim.USER, Scim.WORKSPACE_USER), id(user), userName,
-                user.displayName(), user.active(), name, emails, groupsOf(actor, user, attributes),
-                rolesOf(user, attributes), null, user.externalId(), new Meta("User")), attributes);
+        return render(
+                new ScimModels.User(
+                        List.of(Scim.USER, Scim.WORKSPACE_USER),
+                        id(user),
+                        userName,
+                        user.displayName(),
+                        user.active(),
+                        name,
+                        emails,
+                        groupsOf(actor, user, attributes),
+                        rolesOf(user, attributes),
+                        null,
+                        user.externalId(),
+                        new Meta("User")),
+                attributes);
     }
 
     JsonNode servicePrincipal(Actor actor, Principal servicePrincipal, ScimAttributes attributes) {
-        return render(new ScimModels.ServicePrincipal(List.of(Scim.SERVICE_PRINCIPAL), id(servicePrincipal),
-                servicePrincipal.applicationId(), servicePrincipal.displayName(), servicePrincipal.active(),
-                groupsOf(actor, servicePrincipal, attributes), rolesOf(servicePrincipal, attributes), null,
-                servicePrincipal.externalId(), new Meta("ServicePrincipal")), attributes);
+        return render(
+                new ScimModels.ServicePrincipal(
+                        List.of(Scim.SERVICE_PRINCIPAL),
+                        id(servicePrincipal),
+                        servicePrincipal.applicationId(),
+                        servicePrincipal.displayName(),
+                        servicePrincipal.active(),
+                        groupsOf(actor, servicePrincipal, attributes),
+                        rolesOf(servicePrincipal, attributes),
+                        null,
+                        servicePrincipal.externalId(),
+                        new Meta("ServicePrincipal")),
+                attributes);
     }
 
     JsonNode group(Actor actor, Group group, ScimAttributes attributes) {
-        List<ComplexValue> members = !attributes.wants("members") ? null
-                : groups.members(actor, group.id()).stream().map(member -> ComplexValue.of(id(member),
-                        member.displayName(), (member.kind() == PrincipalKind.SERVICE_PRINCIPAL
-                                ? "ServicePrincipals/" : "Users/") + member.id())).toList();
-        return render(new ScimModels.Group(List.of(Scim.GROUP), String.valueOf(group.id()), group.displayName(),
-                members, null, null, null, group.externalId(), new Meta("Group")), attributes);
+        List<ComplexValue> members = !attributes.wants("members")
+                ? null
+                : groups.members(actor, group.id()).stream()
+                        .map(member -> ComplexValue.of(
+                                id(member),
+                                member.displayName(),
+                                (member.kind() == PrincipalKind.SERVICE_PRINCIPAL ? "ServicePrincipals/" : "Users/")
+                                        + member.id()))
+                        .toList();
+        return render(
+                new ScimModels.Group(
+                        List.of(Scim.GROUP),
+                        String.valueOf(group.id()),
+                        group.displayName(),
+                        members,
+                        null,
+                        null,
+                        null,
+                        group.externalId(),
+                        new Meta("Group")),
+                attributes);
     }
 
     <T> ListResponse list(Page<T> page, Function<T, JsonNode> render) {
         List<JsonNode> resources = page.items().stream().map(render).toList();
-        return new ListResponse(List.of(Scim.LIST_RESPONSE), page.total(), page.request().offset() + 1L,
-                resources.size(), resources);
+        return new ListResponse(
+                List.of(Scim.LIST_RESPONSE), page.total(), page.request().offset() + 1L, resources.size(), resources);
     }
 
     private List<ComplexValue> groupsOf(Actor actor, Principal principal, ScimAttributes attributes) {
@@ -74,8 +111,8 @@ class ScimResources {
             return null;
         }
         return groups.groupsOf(actor, principal.id()).stream()
-                .map(group -> new ComplexValue(String.valueOf(group.id()), group.displayName(),
-                        "Groups/" + group.id(), "direct", null))
+                .map(group -> new ComplexValue(
+                        String.valueOf(group.id()), group.displayName(), "Groups/" + group.id(), "direct", null))
                 .toList();
     }
 
@@ -88,7 +125,9 @@ class ScimResources {
             return null;
         }
         return permissions.of(principal.withActive(true)).assignments().stream()
-                .map(ScimResources::role).distinct().toList();
+                .map(ScimResources::role)
+                .distinct()
+                .toList();
     }
 
     private static ComplexValue role(Grant grant) {
@@ -99,8 +138,8 @@ class ScimResources {
         if (grant.inherited()) {
             display.append(" via group ").append(grant.via().displayName());
         }
-        return new ComplexValue(grant.role().name(), display.toString(), null,
-                grant.inherited() ? "inherited" : "direct", null);
+        return new ComplexValue(
+                grant.role().name(), display.toString(), null, grant.inherited() ? "inherited" : "direct", null);
     }
 
     private JsonNode render(Object resource, ScimAttributes attributes) {

@@ -39,7 +39,9 @@ import tools.jackson.databind.JsonNode;
  */
 @ApiController
 @Tag(name = "SCIM ServicePrincipals")
-@RequestMapping(path = Scim.BASE + "/ServicePrincipals", produces = {MediaType.APPLICATION_JSON_VALUE, Scim.SCIM_JSON})
+@RequestMapping(
+        path = Scim.BASE + "/ServicePrincipals",
+        produces = {MediaType.APPLICATION_JSON_VALUE, Scim.SCIM_JSON})
 class ScimServicePrincipalsController {
     private static final String LABEL = "Service principal";
     private static final List<String> FILTERS = List.of("applicationId", "displayName");
@@ -56,33 +58,47 @@ class ScimServicePrincipalsController {
 
     @GetMapping
     @RequiresPermission(Permission.SCIM_READ)
-    ListResponse list(Actor actor, @RequestParam(required = false) String filter,
-                      @RequestParam(required = false) String attributes,
-                      @RequestParam(required = false) String excludedAttributes,
-                      @RequestParam(required = false) String sortBy, @RequestParam(required = false) String sortOrder,
-                      @RequestParam(required = false) String startIndex, @RequestParam(required = false) String count) {
+    ListResponse list(
+            Actor actor,
+            @RequestParam(required = false) String filter,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes,
+            @RequestParam(required = false) String sortBy,
+            @RequestParam(required = false) String sortOrder,
+            @RequestParam(required = false) String startIndex,
+            @RequestParam(required = false) String count) {
         PrincipalQuery query = ScimFilter.parse(filter, "ServicePrincipals", FILTERS)
                 .map(f -> f.attribute().equals("applicationId")
                         // applicationIds are stored in lower case; UUIDs compare without case
-                        ? PrincipalQuery.equal(PrincipalQuery.Attribute.APPLICATION_ID, f.value().toLowerCase(Locale.ROOT))
+                        ? PrincipalQuery.equal(
+                                PrincipalQuery.Attribute.APPLICATION_ID,
+                                f.value().toLowerCase(Locale.ROOT))
                         : PrincipalQuery.equal(PrincipalQuery.Attribute.DISPLAY_NAME, f.value()))
                 .orElse(PrincipalQuery.ALL);
         ScimAttributes wanted = ScimAttributes.of(attributes, excludedAttributes);
-        return resources.list(directory.search(actor, PrincipalKind.SERVICE_PRINCIPAL, query,
-                Scim.page(startIndex, count)), servicePrincipal -> resources.servicePrincipal(actor, servicePrincipal, wanted));
+        return resources.list(
+                directory.search(actor, PrincipalKind.SERVICE_PRINCIPAL, query, Scim.page(startIndex, count)),
+                servicePrincipal -> resources.servicePrincipal(actor, servicePrincipal, wanted));
     }
 
     @GetMapping("/{id}")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
     @RequiresPermission(Permission.SCIM_READ)
-    JsonNode get(Actor actor, @PathVariable String id, @RequestParam(required = false) String attributes,
-                 @RequestParam(required = false) String excludedAttributes) {
+    JsonNode get(
+            Actor actor,
+            @PathVariable String id,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) {
         Principal servicePrincipal = directory.get(actor, PrincipalKind.SERVICE_PRINCIPAL, Scim.principalId(id, LABEL));
         return resources.servicePrincipal(actor, servicePrincipal, ScimAttributes.of(attributes, excludedAttributes));
     }
 
     @PostMapping
-    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
+    @ApiResponse(
+            responseCode = "201",
+            content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
     @RequiresPermission(Permission.SCIM_WRITE)
     ResponseEntity<JsonNode> create(Actor actor, @RequestBody ScimModels.ServicePrincipal body) {
         Principal servicePrincipal = directory.createServicePrincipal(actor, details(body));
@@ -91,22 +107,29 @@ class ScimServicePrincipalsController {
     }
 
     @PutMapping("/{id}")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
     @RequiresPermission(Permission.SCIM_WRITE)
     JsonNode replace(Actor actor, @PathVariable String id, @RequestBody ScimModels.ServicePrincipal body) {
-        Principal servicePrincipal = directory.replaceServicePrincipal(actor, Scim.principalId(id, LABEL), details(body));
+        Principal servicePrincipal =
+                directory.replaceServicePrincipal(actor, Scim.principalId(id, LABEL), details(body));
         return resources.servicePrincipal(actor, servicePrincipal, ScimAttributes.ALL);
     }
 
     @PatchMapping("/{id}")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
     @RequiresPermission(Permission.SCIM_WRITE)
     JsonNode patch(Actor actor, @PathVariable String id, @RequestBody PatchRequest body) {
         PrincipalId servicePrincipalId = Scim.principalId(id, LABEL);
         List<ScimPatch.Change> changes = ScimPatch.read(body);
-        Principal servicePrincipal = tx.inTransaction(() -> directory.replaceServicePrincipal(actor, servicePrincipalId,
-                ServicePrincipalPatch.apply(directory.get(actor, PrincipalKind.SERVICE_PRINCIPAL, servicePrincipalId),
-                        changes)));
+        Principal servicePrincipal = tx.inTransaction(() -> directory.replaceServicePrincipal(
+                actor,
+                servicePrincipalId,
+                ServicePrincipalPatch.apply(
+                        directory.get(actor, PrincipalKind.SERVICE_PRINCIPAL, servicePrincipalId), changes)));
         return resources.servicePrincipal(actor, servicePrincipal, ScimAttributes.ALL);
     }
 

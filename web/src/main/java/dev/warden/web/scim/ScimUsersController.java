@@ -39,7 +39,9 @@ import tools.jackson.databind.JsonNode;
  */
 @ApiController
 @Tag(name = "SCIM Users")
-@RequestMapping(path = Scim.BASE + "/Users", produces = {MediaType.APPLICATION_JSON_VALUE, Scim.SCIM_JSON})
+@RequestMapping(
+        path = Scim.BASE + "/Users",
+        produces = {MediaType.APPLICATION_JSON_VALUE, Scim.SCIM_JSON})
 class ScimUsersController {
     private static final String LABEL = "User";
     private static final List<String> FILTERS = List.of("userName", "displayName");
@@ -56,25 +58,36 @@ class ScimUsersController {
 
     @GetMapping
     @RequiresPermission(Permission.SCIM_READ)
-    ListResponse list(Actor actor, @RequestParam(required = false) String filter,
-                      @RequestParam(required = false) String attributes,
-                      @RequestParam(required = false) String excludedAttributes,
-                      @RequestParam(required = false) String sortBy, @RequestParam(required = false) String sortOrder,
-                      @RequestParam(required = false) String startIndex, @RequestParam(required = false) String count) {
+    ListResponse list(
+            Actor actor,
+            @RequestParam(required = false) String filter,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes,
+            @RequestParam(required = false) String sortBy,
+            @RequestParam(required = false) String sortOrder,
+            @RequestParam(required = false) String startIndex,
+            @RequestParam(required = false) String count) {
         PrincipalQuery query = ScimFilter.parse(filter, "Users", FILTERS)
-                .map(f -> PrincipalQuery.equal(f.attribute().equals("userName") ? PrincipalQuery.Attribute.USER_NAME
-                        : PrincipalQuery.Attribute.DISPLAY_NAME, f.value()))
+                .map(f -> PrincipalQuery.equal(
+                        f.attribute().equals("userName")
+                                ? PrincipalQuery.Attribute.USER_NAME
+                                : PrincipalQuery.Attribute.DISPLAY_NAME,
+                        f.value()))
                 .orElse(PrincipalQuery.ALL);
         ScimAttributes wanted = ScimAttributes.of(attributes, excludedAttributes);
-        return resources.list(directory.search(actor, PrincipalKind.USER, query, Scim.page(startIndex, count)),
+        return resources.list(
+                directory.search(actor, PrincipalKind.USER, query, Scim.page(startIndex, count)),
                 user -> resources.user(actor, user, wanted));
     }
 
     @GetMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.User.class)))
     @RequiresPermission(Permission.SCIM_READ)
-    JsonNode get(Actor actor, @PathVariable String id, @RequestParam(required = false) String attributes,
-                 @RequestParam(required = false) String excludedAttributes) {
+    JsonNode get(
+            Actor actor,
+            @PathVariable String id,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) {
         Principal user = directory.get(actor, PrincipalKind.USER, Scim.principalId(id, LABEL));
         return resources.user(actor, user, ScimAttributes.of(attributes, excludedAttributes));
     }
@@ -103,8 +116,8 @@ class ScimUsersController {
     JsonNode patch(Actor actor, @PathVariable String id, @RequestBody PatchRequest body) {
         PrincipalId userId = Scim.principalId(id, LABEL);
         List<ScimPatch.Change> changes = ScimPatch.read(body);
-        Principal user = tx.inTransaction(() -> directory.replaceUser(actor, userId,
-                UserPatch.apply(directory.get(actor, PrincipalKind.USER, userId), changes)));
+        Principal user = tx.inTransaction(() -> directory.replaceUser(
+                actor, userId, UserPatch.apply(directory.get(actor, PrincipalKind.USER, userId), changes)));
         return resources.user(actor, user, ScimAttributes.ALL);
     }
 
@@ -117,8 +130,13 @@ class ScimUsersController {
     }
 
     private static UserDetails details(ScimModels.User body) {
-        return new UserDetails(body.userName(), body.displayName(), body.primaryEmail(),
+        return new UserDetails(
+                body.userName(),
+                body.displayName(),
+                body.primaryEmail(),
                 body.name() == null ? null : body.name().givenName(),
-                body.name() == null ? null : body.name().familyName(), body.externalId(), body.active());
+                body.name() == null ? null : body.name().familyName(),
+                body.externalId(),
+                body.active());
     }
 }

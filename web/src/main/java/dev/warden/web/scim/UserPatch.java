@@ -34,8 +34,14 @@ final class UserPatch {
     static UserDetails apply(Principal user, List<Change> changes) {
         UserPatch patch = new UserPatch(user);
         changes.forEach(patch::apply);
-        return new UserDetails(patch.userName, patch.displayName, patch.email, patch.givenName, patch.familyName,
-                patch.externalId, patch.active);
+        return new UserDetails(
+                patch.userName,
+                patch.displayName,
+                patch.email,
+                patch.givenName,
+                patch.familyName,
+                patch.externalId,
+                patch.active);
     }
 
     private void apply(Change change) {
@@ -77,10 +83,14 @@ final class UserPatch {
             throw new InvalidParameterException("name", "'name' must be an object {givenName, familyName}.");
         }
         if (value.has("givenName")) {
-            givenName = value.get("givenName").isNull() ? null : value.get("givenName").asString();
+            givenName = value.get("givenName").isNull()
+                    ? null
+                    : value.get("givenName").asString();
         }
         if (value.has("familyName")) {
-            familyName = value.get("familyName").isNull() ? null : value.get("familyName").asString();
+            familyName = value.get("familyName").isNull()
+                    ? null
+                    : value.get("familyName").asString();
         }
     }
 
@@ -99,6 +109,8 @@ final class UserPatch {
                 chosen = entry;
             }
         }
-        return chosen == null || chosen.path("value").isMissingNode() ? null : chosen.path("value").asString();
+        return chosen == null || chosen.path("value").isMissingNode()
+                ? null
+                : chosen.path("value").asString();
     }
 }

@@ -49,12 +49,18 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             if (denial.reason().isUnauthenticated()) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"warden\", error=\"invalid_token\"");
             }
-            errors.write(response, denial.reason().httpStatus(),
+            errors.write(
+                    response,
+                    denial.reason().httpStatus(),
                     ApiError.withReason(code, denial.message(), denial.reason().name(), null));
             return;
         }
         AccessToken token = decision.token();
-        usage.record(new TokenUse(token.workspace(), token.id(), clock.instant(), request.getRemoteAddr(),
+        usage.record(new TokenUse(
+                token.workspace(),
+                token.id(),
+                clock.instant(),
+                request.getRemoteAddr(),
                 request.getHeader(HttpHeaders.USER_AGENT)));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new TokenAuthentication(decision));

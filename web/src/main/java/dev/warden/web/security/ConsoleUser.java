@@ -18,8 +18,13 @@ public final class ConsoleUser implements UserDetails, CredentialsContainer {
     private String passwordHash;
     private final boolean enabled;
 
-    ConsoleUser(long workspaceId, long principalId, String userName, String displayName, String passwordHash,
-                boolean enabled) {
+    ConsoleUser(
+            long workspaceId,
+            long principalId,
+            String userName,
+            String displayName,
+            String passwordHash,
+            boolean enabled) {
         this.workspaceId = workspaceId;
         this.principalId = principalId;
         this.userName = userName;

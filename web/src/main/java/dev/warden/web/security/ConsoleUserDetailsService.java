@@ -1,7 +1,7 @@
 package dev.warden.web.security;
 
-import dev.warden.core.principal.SignInLookup;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.SignInLookup;
 import dev.warden.core.workspace.Workspace;
 import dev.warden.web.config.WardenProperties;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -26,7 +26,12 @@ class ConsoleUserDetailsService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no workspace " + workspaceName));
         Principal principal = signIn.userWithPassword(workspace.id(), userName)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        return new ConsoleUser(workspace.id().value(), principal.id().value(), principal.userName(),
-                principal.displayName(), principal.passwordHash(), principal.active());
+        return new ConsoleUser(
+                workspace.id().value(),
+                principal.id().value(),
+                principal.userName(),
+                principal.displayName(),
+                principal.passwordHash(),
+                principal.active());
     }
 }

@@ -34,16 +34,19 @@ class LoginAuditListener {
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof ConsoleUser user) {
-            audit.record(AuditEvent.by(user.actor(addressOf(event.getAuthentication())), AuditAction.LOGIN_SUCCEEDED,
-                    now()).target("principal", user.principal().toString()).build());
+            audit.record(
+                    AuditEvent.by(user.actor(addressOf(event.getAuthentication())), AuditAction.LOGIN_SUCCEEDED, now())
+                            .target("principal", user.principal().toString())
+                            .build());
         }
     }
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
         Authentication attempt = event.getAuthentication();
-        signIn.workspace(workspaceName).ifPresent(workspace ->
-                audit.record(AuditEvent.anonymous(workspace.id(), AuditAction.LOGIN_FAILED, now())
+        signIn.workspace(workspaceName)
+                .ifPresent(workspace -> audit.record(AuditEvent.anonymous(
+                                workspace.id(), AuditAction.LOGIN_FAILED, now())
                         .actor(null, attemptedName(attempt))
                         .clientAddress(addressOf(attempt))
                         .detail("reason", event.getException().getClass().getSimpleName())
@@ -56,7 +59,9 @@ class LoginAuditListener {
     }
 
     private static String addressOf(Authentication authentication) {
-        return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress()
+                : null;
     }
 
     private java.time.Instant now() {

@@ -3,8 +3,8 @@ package dev.warden.web.security;
 import dev.warden.core.access.Decision;
 import dev.warden.core.access.DecisionChain;
 import dev.warden.core.access.Denial;
-import dev.warden.core.token.DenialReason;
 import dev.warden.core.group.GroupId;
+import dev.warden.core.token.DenialReason;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;
 import dev.warden.web.shared.RequiresPermission;
@@ -49,12 +49,17 @@ public class RequiredPermissionInterceptor implements HandlerInterceptor {
         if (handler instanceof ResourceHttpRequestHandler) {
             return true; // no API route matched: the resource handler serves nothing under /api and answers 404
         }
-        RequiresPermission declared = handler instanceof HandlerMethod method
-                ? method.getMethodAnnotation(RequiresPermission.class) : null;
+        RequiresPermission declared =
+                handler instanceof HandlerMethod method ? method.getMethodAnnotation(RequiresPermission.class) : null;
         if (declared == null) {
-            errors.write(response, 403, ApiError.withReason(ApiError.PERMISSION_DENIED,
-                    "This endpoint declares no required permission, so Warden refuses every call to it.",
-                    UNDECLARED, null));
+            errors.write(
+                    response,
+                    403,
+                    ApiError.withReason(
+                            ApiError.PERMISSION_DENIED,
+                            "This endpoint declares no required permission, so Warden refuses every call to it.",
+                            UNDECLARED,
+                            null));
             return false;
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -81,7 +86,9 @@ public class RequiredPermissionInterceptor implements HandlerInterceptor {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, insufficientScope(required, held));
         }
         String code = denial.reason().isUnauthenticated() ? ApiError.UNAUTHENTICATED : ApiError.PERMISSION_DENIED;
-        errors.write(response, denial.reason().httpStatus(),
+        errors.write(
+                response,
+                denial.reason().httpStatus(),
                 ApiError.withReason(code, denial.message(), denial.reason().name(), metadata));
         return false;
     }

@@ -33,54 +33,61 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, DecisionChain chain, TokenUseRecorder usage, ApiErrorWriter errors,
-                            Clock clock) throws Exception {
-        return http
-                .securityMatcher("/api/**")
+    SecurityFilterChain api(
+            HttpSecurity http, DecisionChain chain, TokenUseRecorder usage, ApiErrorWriter errors, Clock clock)
+            throws Exception {
+        return http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
-                .addFilterBefore(new BearerTokenFilter(chain, usage, errors, clock), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new BearerTokenFilter(chain, usage, errors, clock), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((request, response, e) -> errors.write(response, 401,
-                                ApiError.of(ApiError.UNAUTHENTICATED, "Authentication is required.")))
-                        .accessDeniedHandler((request, response, e) -> errors.write(response, 403,
-                                ApiError.of(ApiError.PERMISSION_DENIED, "Access is denied."))))
+                        .authenticationEntryPoint((request, response, e) -> errors.write(
+                                response, 401, ApiError.of(ApiError.UNAUTHENTICATED, "Authentication is required.")))
+                        .accessDeniedHandler((request, response, e) -> errors.write(
+                                response, 403, ApiError.of(ApiError.PERMISSION_DENIED, "Access is denied."))))
                 .build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain console(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
-                                "/.well-known/**", "/oidc/.well-known/**").permitAll()
+        return http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(
+                                "/login",
+                                "/error",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/favicon.ico",
+                                "/.well-known/**",
+                                "/oidc/.well-known/**")
+                        .permitAll()
                         // the API description and its viewer: public, like the API's own error answers
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form
-                        .loginPage("/login")
-                        .defaultSuccessUrl("/", false)
-                        .permitAll())
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(exceptions -> exceptions
                         // An htmx request whose session ended gets a full page refresh (to the login page),
                         // not a login form swapped into a table cell.
-                        .defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
+                        .defaultAuthenticationEntryPointFor(
+                                new HxRefreshHeaderAuthenticationEntryPoint(),
                                 new RequestHeaderRequestMatcher("HX-Request"))
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                                request -> true))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-                                        + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'")))
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
+                .headers(headers -> headers.contentSecurityPolicy(csp ->
+                        csp.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                                + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'")))
                 .build();
     }
 }

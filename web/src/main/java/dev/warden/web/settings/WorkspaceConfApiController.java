@@ -1,8 +1,8 @@
 package dev.warden.web.settings;
 
-import dev.warden.core.settings.SettingsService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
+import dev.warden.core.settings.SettingsService;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.web.shared.ApiController;
 import dev.warden.web.shared.RequiresPermission;
@@ -23,7 +23,9 @@ import tools.jackson.databind.JsonNode;
  * given keys and keeps the rest, validated in full before anything is stored.
  */
 @ApiController
-@Tag(name = "Workspace conf", description = "Databricks: workspace settings (enableTokensConfig, maxTokenLifetimeDays, ...)")
+@Tag(
+        name = "Workspace conf",
+        description = "Databricks: workspace settings (enableTokensConfig, maxTokenLifetimeDays, ...)")
 @RequestMapping(path = "/api/2.0/workspace-conf", produces = "application/json")
 class WorkspaceConfApiController {
     private final SettingsService settings;
@@ -40,10 +42,15 @@ class WorkspaceConfApiController {
             return all;
         }
         Map<String, String> selected = new LinkedHashMap<>();
-        for (String key : Arrays.stream(keys.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList()) {
+        for (String key : Arrays.stream(keys.split(","))
+                .map(String::strip)
+                .filter(k -> !k.isEmpty())
+                .toList()) {
             if (!all.containsKey(key)) {
-                throw new InvalidParameterException("keys", "Unknown workspace-conf key '" + key + "'. Known keys: "
-                        + String.join(", ", SettingsService.KEYS) + ".");
+                throw new InvalidParameterException(
+                        "keys",
+                        "Unknown workspace-conf key '" + key + "'. Known keys: "
+                                + String.join(", ", SettingsService.KEYS) + ".");
             }
             selected.put(key, all.get(key));
         }
@@ -55,8 +62,10 @@ class WorkspaceConfApiController {
     @RequiresPermission(Permission.SETTINGS_WRITE)
     Map<String, Object> patch(Actor actor, @RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new InvalidParameterException(null, "The body must be a JSON object of workspace-conf keys and"
-                    + " string values, e.g. {\"enableTokensConfig\":\"true\"}.");
+            throw new InvalidParameterException(
+                    null,
+                    "The body must be a JSON object of workspace-conf keys and"
+                            + " string values, e.g. {\"enableTokensConfig\":\"true\"}.");
         }
         Map<String, String> changes = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : body.properties()) {

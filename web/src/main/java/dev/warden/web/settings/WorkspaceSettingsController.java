@@ -36,14 +36,18 @@ class WorkspaceSettingsController {
 
     @GetMapping
     String page(Actor actor, @RequestParam(required = false) String saved, Model model) {
-        model.addAttribute("saved", saved == null ? null
-                : "token-usage".equals(saved) ? "Token usage saved." : "Settings saved.");
+        model.addAttribute(
+                "saved", saved == null ? null : "token-usage".equals(saved) ? "Token usage saved." : "Settings saved.");
         return page.render(actor, model);
     }
 
     @PostMapping
-    String save(Actor actor, @ModelAttribute("form") TokenSettingsForm form, BindingResult binding, Model model,
-                HtmxRequest htmx) {
+    String save(
+            Actor actor,
+            @ModelAttribute("form") TokenSettingsForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx) {
         settings.get(actor);
         access.require(actor, Permission.SETTINGS_WRITE);
         if (!binding.hasErrors()) {

@@ -10,5 +10,4 @@ import org.springframework.web.bind.annotation.RestController;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @RestController
-public @interface ApiController {
-}
+public @interface ApiController {}

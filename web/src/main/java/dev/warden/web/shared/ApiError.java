@@ -29,17 +29,27 @@ public record ApiError(@JsonProperty("error_code") String errorCode, String mess
 
     /** An error with a reason code (and optional metadata such as the offending field). */
     public static ApiError withReason(String errorCode, String message, String reason, Map<String, String> metadata) {
-        return new ApiError(errorCode, message, List.of(new Detail(Detail.ERROR_INFO, reason, Detail.DOMAIN,
-                metadata == null || metadata.isEmpty() ? null : metadata)));
+        return new ApiError(
+                errorCode,
+                message,
+                List.of(new Detail(
+                        Detail.ERROR_INFO,
+                        reason,
+                        Detail.DOMAIN,
+                        metadata == null || metadata.isEmpty() ? null : metadata)));
     }
 
     public static ApiError invalidParameter(String field, String message) {
-        return withReason(INVALID_PARAMETER_VALUE, message, INVALID_PARAMETER_VALUE,
+        return withReason(
+                INVALID_PARAMETER_VALUE,
+                message,
+                INVALID_PARAMETER_VALUE,
                 field == null ? null : Map.of("field", field));
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Detail(@JsonProperty("@type") String type, String reason, String domain, Map<String, String> metadata) {
+    public record Detail(
+            @JsonProperty("@type") String type, String reason, String domain, Map<String, String> metadata) {
         static final String ERROR_INFO = "type.googleapis.com/google.rpc.ErrorInfo";
         static final String DOMAIN = "warden";
     }

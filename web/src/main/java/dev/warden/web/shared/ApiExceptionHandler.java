@@ -1,13 +1,13 @@
 package dev.warden.web.shared;
 
-import dev.warden.core.token.AccessRefusedException;
-import dev.warden.core.token.DenialReason;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.QuotaExceededException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
+import dev.warden.core.token.AccessRefusedException;
+import dev.warden.core.token.DenialReason;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -46,12 +46,14 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ResourceNotFoundException.class)
     ResponseEntity<ApiError> notFound(ResourceNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(ApiError.RESOURCE_DOES_NOT_EXIST, e.getMessage()));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ApiError.of(ApiError.RESOURCE_DOES_NOT_EXIST, e.getMessage()));
     }
 
     @ExceptionHandler(ResourceAlreadyExistsException.class)
     ResponseEntity<ApiError> alreadyExists(ResourceAlreadyExistsException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(ApiError.RESOURCE_ALREADY_EXISTS, e.getMessage()));
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ApiError.of(ApiError.RESOURCE_ALREADY_EXISTS, e.getMessage()));
     }
 
     /**
@@ -60,8 +62,9 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(PermissionDeniedException.class)
     ResponseEntity<ApiError> permissionDenied(PermissionDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.withReason(ApiError.PERMISSION_DENIED,
-                e.getMessage(), e.reason(), Map.of("required", e.permission())));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(ApiError.withReason(
+                        ApiError.PERMISSION_DENIED, e.getMessage(), e.reason(), Map.of("required", e.permission())));
     }
 
     /**
@@ -72,15 +75,15 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> accessRefused(AccessRefusedException e) {
         DenialReason reason = e.reason();
         String code = reason.isUnauthenticated() ? ApiError.UNAUTHENTICATED : ApiError.PERMISSION_DENIED;
-        return ResponseEntity.status(reason.httpStatus()).body(ApiError.withReason(code, e.getMessage(), reason.name(),
-                null));
+        return ResponseEntity.status(reason.httpStatus())
+                .body(ApiError.withReason(code, e.getMessage(), reason.name(), null));
     }
 
     /** A per-principal limit (the token quota): 400 {@code QUOTA_EXCEEDED}, which the SDK reads as a BadRequest. */
     @ExceptionHandler(QuotaExceededException.class)
     ResponseEntity<ApiError> quotaExceeded(QuotaExceededException e) {
-        return ResponseEntity.badRequest().body(ApiError.withReason(ApiError.QUOTA_EXCEEDED, e.getMessage(),
-                ApiError.QUOTA_EXCEEDED, null));
+        return ResponseEntity.badRequest()
+                .body(ApiError.withReason(ApiError.QUOTA_EXCEEDED, e.getMessage(), ApiError.QUOTA_EXCEEDED, null));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -94,20 +97,23 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ApiError.of(ApiError.INVALID_PARAMETER_VALUE,
-                "Send the request body as JSON with 'Content-Type: application/json'."));
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .body(ApiError.of(
+                        ApiError.INVALID_PARAMETER_VALUE,
+                        "Send the request body as JSON with 'Content-Type: application/json'."));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
-        return ResponseEntity.badRequest().body(ApiError.invalidParameter(e.getParameterName(),
-                "Query parameter '" + e.getParameterName() + "' is required."));
+        return ResponseEntity.badRequest()
+                .body(ApiError.invalidParameter(
+                        e.getParameterName(), "Query parameter '" + e.getParameterName() + "' is required."));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.badRequest().body(ApiError.invalidParameter(e.getName(),
-                "Invalid value for '" + e.getName() + "'."));
+        return ResponseEntity.badRequest()
+                .body(ApiError.invalidParameter(e.getName(), "Invalid value for '" + e.getName() + "'."));
     }
 
     @ExceptionHandler(Exception.class)
@@ -117,15 +123,19 @@ class ApiExceptionHandler {
         }
         String reference = java.util.UUID.randomUUID().toString();
         LOG.error("Unexpected error, reference {}", reference, e);
-        return ResponseEntity.internalServerError().body(ApiError.of(ApiError.INTERNAL_ERROR,
-                "Warden failed to handle the request (reference " + reference + "). Nothing was changed."));
+        return ResponseEntity.internalServerError()
+                .body(ApiError.of(
+                        ApiError.INTERNAL_ERROR,
+                        "Warden failed to handle the request (reference " + reference + "). Nothing was changed."));
     }
 
     private static String fieldOf(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        if (e.getCause() instanceof JacksonException jackson
+                && !jackson.getPath().isEmpty()) {
             return jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
         }
         return null;
     }

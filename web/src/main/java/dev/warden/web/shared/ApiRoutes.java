@@ -39,8 +39,7 @@ public class ApiRoutes {
      * @param permission null when the handler declares none (Warden refuses every call to it)
      * @param groupVariable the path variable naming a group the permission may be held on; empty for none
      */
-    public record Route(String method, String path, Permission permission, String groupVariable,
-                        PathPattern pattern) {
+    public record Route(String method, String path, Permission permission, String groupVariable, PathPattern pattern) {
         /** "GET /api/2.0/token/list" */
         public String label() {
             return method + " " + path;
@@ -48,8 +47,7 @@ public class ApiRoutes {
     }
 
     /** A request's endpoint, with the group its path names (null when none, or when the value is no group id). */
-    public record Match(Route route, GroupId group) {
-    }
+    public record Match(Route route, GroupId group) {}
 
     /** Every {@code /api/**} endpoint, by path then method. */
     public List<Route> all() {
@@ -95,7 +93,8 @@ public class ApiRoutes {
 
     private List<Route> read() {
         List<Route> found = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mappings.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             if (info.getPathPatternsCondition() == null) {
                 continue;
@@ -107,8 +106,11 @@ public class ApiRoutes {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                    found.add(new Route(method.name(), pattern.getPatternString(),
-                            declared == null ? null : declared.value(), declared == null ? "" : declared.group(),
+                    found.add(new Route(
+                            method.name(),
+                            pattern.getPatternString(),
+                            declared == null ? null : declared.value(),
+                            declared == null ? "" : declared.group(),
                             pattern));
                 }
             }

@@ -1,13 +1,13 @@
 package dev.warden.web.shared;
 
+import dev.warden.core.permission.Scope;
+import dev.warden.core.principal.Actor;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import dev.warden.core.permission.Scope;
-import dev.warden.core.principal.Actor;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +25,7 @@ class OpenApiConfiguration {
     static final String REQUIRED_PERMISSION = "x-required-permission";
     /** The scope a token needs for the operation; {@code all-apis} passes as well. */
     static final String REQUIRED_SCOPE = "x-required-scope";
+
     private static final String BEARER = "bearer";
 
     static {
@@ -46,9 +47,13 @@ class OpenApiConfiguration {
                         otherwise 403 PERMISSION_DENIED with the reason SCOPE_MISSING and 'WWW-Authenticate: Bearer \
                         error="insufficient_scope"'. Roles come first, so a scope never grants what the owner's roles \
                         do not. GET /api/2.0/scopes lists every scope and the operations it covers."""))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("A Warden access token (wdn_…)")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("A Warden access token (wdn_…)")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
@@ -60,12 +65,14 @@ class OpenApiConfiguration {
                 String key = declared.value().key();
                 operation.addExtension(REQUIRED_PERMISSION, key);
                 // every permission is a scope of the same key; all-apis covers it too (Scope.covers)
-                operation.addExtension(REQUIRED_SCOPE, Scope.of(declared.value()).key());
-                String note = "Requires the permission `" + key + "` (" + declared.value().description() + ")."
+                operation.addExtension(
+                        REQUIRED_SCOPE, Scope.of(declared.value()).key());
+                String note = "Requires the permission `" + key + "` ("
+                        + declared.value().description() + ")."
                         + "\n\nToken scope: `" + Scope.of(declared.value()).key() + "` (or `" + Scope.ALL_APIS.key()
                         + "`).";
-                operation.setDescription(operation.getDescription() == null ? note
-                        : operation.getDescription() + "\n\n" + note);
+                operation.setDescription(
+                        operation.getDescription() == null ? note : operation.getDescription() + "\n\n" + note);
             }
             return operation;
         };

@@ -27,12 +27,17 @@ class WardenErrorController implements ErrorController {
         int status = statusOf(request);
         String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         if (path.startsWith("/api/")) {
-            errors.write(response, status, ApiError.of(errorCode(status), apiMessage(status, request.getMethod(), path)));
+            errors.write(
+                    response, status, ApiError.of(errorCode(status), apiMessage(status, request.getMethod(), path)));
             return null;
         }
         response.setStatus(status);
         model.addAttribute("status", status);
-        model.addAttribute("reason", HttpStatus.resolve(status) == null ? "Error" : HttpStatus.resolve(status).getReasonPhrase());
+        model.addAttribute(
+                "reason",
+                HttpStatus.resolve(status) == null
+                        ? "Error"
+                        : HttpStatus.resolve(status).getReasonPhrase());
         return "error";
     }
 
@@ -55,7 +60,8 @@ class WardenErrorController implements ErrorController {
     private static String apiMessage(int status, String method, String path) {
         return switch (status) {
             case 404 -> "No API endpoint at " + path + ".";
-            case 405 -> "The endpoint " + path + " does not accept " + method + "; the Allow header lists what it accepts.";
+            case 405 ->
+                "The endpoint " + path + " does not accept " + method + "; the Allow header lists what it accepts.";
             case 406 -> "This endpoint answers with application/json only.";
             case 413 -> "The request is too large.";
             case 415 -> "Send the request body as JSON with 'Content-Type: application/json'.";

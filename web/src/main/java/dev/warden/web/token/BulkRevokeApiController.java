@@ -1,12 +1,12 @@
 package dev.warden.web.token;
 
-import dev.warden.core.token.TokenManagementService;
-import dev.warden.core.token.TokenManagementService.BulkRevocation;
-import dev.warden.core.token.TokenManagementService.BulkRevokePreview;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.token.TokenFilter;
+import dev.warden.core.token.TokenManagementService;
+import dev.warden.core.token.TokenManagementService.BulkRevocation;
+import dev.warden.core.token.TokenManagementService.BulkRevokePreview;
 import dev.warden.web.shared.ApiController;
 import dev.warden.web.shared.RequiresPermission;
 import dev.warden.web.token.BulkRevokeModels.BulkRevokePreviewResponse;
@@ -48,9 +48,12 @@ class BulkRevokeApiController {
     @PostMapping("/preview")
     @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
     @Operation(summary = "How many tokens, of how many owners, a bulk revoke with these filters would revoke")
-    BulkRevokePreviewResponse preview(Actor actor, @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = @Content(schema = @Schema(implementation = BulkRevokeRequest.class)))
-                                      @RequestBody(required = false) Map<String, Object> body) {
+    BulkRevokePreviewResponse preview(
+            Actor actor,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = BulkRevokeRequest.class)))
+                    @RequestBody(required = false)
+                    Map<String, Object> body) {
         BulkRevokePreview preview = management.previewBulkRevoke(actor, filter(actor, fields(body)));
         return new BulkRevokePreviewResponse(preview.tokens(), preview.owners(), preview.more());
     }
@@ -58,9 +61,12 @@ class BulkRevokeApiController {
     @PostMapping
     @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
     @Operation(summary = "Revoke every token that works and matches the filters (at most 10 000), with a reason")
-    BulkRevokeResponse revoke(Actor actor, @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = @Content(schema = @Schema(implementation = BulkRevokeRequest.class)))
-                              @RequestBody(required = false) Map<String, Object> body) {
+    BulkRevokeResponse revoke(
+            Actor actor,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = BulkRevokeRequest.class)))
+                    @RequestBody(required = false)
+                    Map<String, Object> body) {
         Map<String, String> fields = fields(body);
         BulkRevocation done = management.bulkRevoke(actor, filter(actor, fields), fields.get("reason"));
         return new BulkRevokeResponse(done.tokenIds(), done.tokenIds().size(), done.owners());
@@ -80,8 +86,8 @@ class BulkRevokeApiController {
             if (value instanceof String || value instanceof Number || value instanceof Boolean) {
                 fields.put(name, String.valueOf(value));
             } else if (value != null) {
-                throw new InvalidParameterException(name, name + " must be a single value (a string, number or"
-                        + " boolean).");
+                throw new InvalidParameterException(
+                        name, name + " must be a single value (a string, number or" + " boolean).");
             }
         });
         return fields;

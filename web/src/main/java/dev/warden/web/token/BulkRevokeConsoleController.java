@@ -1,11 +1,11 @@
 package dev.warden.web.token;
 
-import dev.warden.core.token.TokenManagementService;
-import dev.warden.core.token.TokenManagementService.BulkRevocation;
-import dev.warden.core.token.TokenManagementService.BulkRevokePreview;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.token.TokenFilter;
+import dev.warden.core.token.TokenManagementService;
+import dev.warden.core.token.TokenManagementService.BulkRevocation;
+import dev.warden.core.token.TokenManagementService.BulkRevokePreview;
 import dev.warden.web.console.ConsolePage;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
@@ -31,9 +31,11 @@ class BulkRevokeConsoleController {
     static final String PATH = TokenInventoryController.PATH + "/bulk-revoke";
     /** The event the inventory's listener reloads the table on. */
     static final String REVOKED = "tokens-bulk-revoked";
+
     private static final String PAGE = "admin/tokens/bulk-revoke";
     /** The inventory's own parameters that do not narrow the set: paging and order. */
     private static final Set<String> NOT_FILTERS = Set.of("size", "sort", "page_token");
+
     private static final Set<String> FORM_ONLY = Set.of("reason", "_csrf");
 
     private final TokenManagementService management;
@@ -55,8 +57,12 @@ class BulkRevokeConsoleController {
     }
 
     @PostMapping
-    String revoke(Actor actor, @RequestParam Map<String, String> form, Model model, HtmxRequest htmx,
-                  HtmxResponse htmxResponse) {
+    String revoke(
+            Actor actor,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse) {
         Map<String, String> selected = BulkRevokeFilters.select(form, FORM_ONLY);
         String reason = form.get("reason");
         String reasonError = null;
@@ -65,9 +71,13 @@ class BulkRevokeConsoleController {
         } else {
             try {
                 BulkRevocation done = management.bulkRevoke(actor, filter(actor, selected), reason);
-                model.addAttribute("done", done.tokenIds().isEmpty()
-                        ? "No token that works matched; nothing was revoked."
-                        : "Revoked " + BulkRevokeText.tokensOfOwners(done.tokenIds().size(), done.owners()) + ".");
+                model.addAttribute(
+                        "done",
+                        done.tokenIds().isEmpty()
+                                ? "No token that works matched; nothing was revoked."
+                                : "Revoked "
+                                        + BulkRevokeText.tokensOfOwners(
+                                                done.tokenIds().size(), done.owners()) + ".");
                 if (htmx.isHtmxRequest()) {
                     htmxResponse.addTrigger(REVOKED);
                     return "fragments/flash :: flash";

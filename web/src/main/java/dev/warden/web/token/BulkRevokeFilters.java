@@ -1,9 +1,9 @@
 package dev.warden.web.token;
 
-import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenKind;
@@ -42,8 +42,10 @@ class BulkRevokeFilters {
     static Map<String, String> select(Map<String, String> fields, Set<String> alsoAllowed) {
         for (String name : fields.keySet()) {
             if (!LABELS.containsKey(name) && !alsoAllowed.contains(name)) {
-                throw new InvalidParameterException(name, "'" + name + "' is not a filter of a bulk revoke; the"
-                        + " filters are " + String.join(", ", LABELS.keySet()) + ".");
+                throw new InvalidParameterException(
+                        name,
+                        "'" + name + "' is not a filter of a bulk revoke; the" + " filters are "
+                                + String.join(", ", LABELS.keySet()) + ".");
             }
         }
         Map<String, String> selected = new LinkedHashMap<>();
@@ -59,8 +61,7 @@ class BulkRevokeFilters {
     /** The core filter; bad values are a 400 naming the field. */
     TokenFilter filter(Actor actor, Map<String, String> filters, Instant now) {
         TokenFilter filter = TokenListQuery.filter(filters, now, name -> creatorByName(actor, name));
-        return filter != null ? filter
-                : new TokenFilter(null, NOBODY, null, null, null, null, null, false, now);
+        return filter != null ? filter : new TokenFilter(null, NOBODY, null, null, null, null, null, false, now);
     }
 
     /** The filters as people read them ("Owner: alice (id 12)"); empty when every token that works is meant. */
@@ -84,17 +85,20 @@ class BulkRevokeFilters {
     }
 
     /** One filter as the console shows it; {@code name} is its form field. */
-    record Shown(String name, String label, String text) {
-    }
+    record Shown(String name, String label, String text) {}
 
     /** A user by userName, else a service principal by applicationId; null when neither exists. */
     private PrincipalId creatorByName(Actor actor, String name) {
-        return principals.byUserNameOrApplicationId(actor.workspace(), name).map(Principal::id).orElse(null);
+        return principals
+                .byUserNameOrApplicationId(actor.workspace(), name)
+                .map(Principal::id)
+                .orElse(null);
     }
 
     private String principal(Actor actor, String value) {
         try {
-            return principals.find(actor.workspace(), new PrincipalId(Long.parseLong(value)))
+            return principals
+                    .find(actor.workspace(), new PrincipalId(Long.parseLong(value)))
                     .map(p -> PrincipalLink.labelOf(p) + " (id " + value + ")")
                     .orElse("id " + value + " (nobody)");
         } catch (NumberFormatException e) {

@@ -5,8 +5,7 @@ import dev.warden.core.token.TokenManagementService.BulkRevokePreview;
 
 /** The sentences of the bulk revoke dialog and its flash. */
 final class BulkRevokeText {
-    private BulkRevokeText() {
-    }
+    private BulkRevokeText() {}
 
     /** "This revokes 42 tokens of 7 owners.", or why nothing would be revoked. */
     static String preview(BulkRevokePreview preview) {
@@ -15,7 +14,8 @@ final class BulkRevokeText {
                     + " most " + number(TokenManagementService.MAX_BULK) + ". Narrow the filters (owner, kind,"
                     + " scope, creator) and revoke in several steps.";
         }
-        return preview.tokens() == 0 ? "No token that works matches."
+        return preview.tokens() == 0
+                ? "No token that works matches."
                 : "This revokes " + tokensOfOwners(preview.tokens(), preview.owners()) + ".";
     }
 

@@ -14,10 +14,15 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param refreshScopes "Show the scopes this role grants" (without JavaScript): render the dialog again, create nothing
  */
 public record CreateTechnicalTokenForm(
-        @NotBlank(message = "Give the token a name, so you can recognise it later.") String name,
+        @NotBlank(message = "Give the token a name, so you can recognise it later.")
+        String name,
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expirationDate,
         @NotEmpty(message = "Choose at least one scope.") List<String> scopes,
-        @NotBlank(message = "Choose the role of the token's technical user.") String role,
+
+        @NotBlank(message = "Choose the role of the token's technical user.")
+        String role,
+
         Boolean refreshScopes) {
 
     public CreateTechnicalTokenForm {

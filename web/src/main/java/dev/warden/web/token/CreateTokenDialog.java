@@ -28,8 +28,8 @@ import org.springframework.validation.BindingResult;
  * @param deniedField the field a {@link PermissionDeniedException} is about; null to let the console's error path
  *     answer it
  */
-record CreateTokenDialog(String dialogView, String issuedView, String changedEvent, Map<String, String> formFields,
-                         String deniedField) {
+record CreateTokenDialog(
+        String dialogView, String issuedView, String changedEvent, Map<String, String> formFields, String deniedField) {
     static final String FORM = "form";
     static final String FORM_ERROR = "formError";
 
@@ -72,8 +72,13 @@ record CreateTokenDialog(String dialogView, String issuedView, String changedEve
      * @return the fragment that answers an htmx request; null when the caller renders its whole page, which then
      *     shows the copy dialog or the dialog with its errors
      */
-    String submit(BindingResult binding, Model model, HtmxRequest htmx, HtmxResponse htmxResponse,
-                  HttpServletResponse response, Supplier<?> create) {
+    String submit(
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse,
+            HttpServletResponse response,
+            Supplier<?> create) {
         if (!binding.hasErrors() && !model.containsAttribute(FORM_ERROR)) {
             try {
                 model.addAttribute("issued", create.get());

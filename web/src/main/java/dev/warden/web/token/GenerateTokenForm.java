@@ -9,7 +9,9 @@ import java.util.List;
  * checked by core; a lifetime that is not a number is reported by the binder ({@code messages.properties}).
  */
 public record GenerateTokenForm(
-        @NotBlank(message = "Give the token a name, so you can recognise it later.") String name,
+        @NotBlank(message = "Give the token a name, so you can recognise it later.")
+        String name,
+
         Integer lifetimeDays,
         @NotEmpty(message = "Choose at least one scope.") List<String> scopes) {
 

@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 /** What the copy dialog shows, once: the secret and enough to recognise the token. */
 record IssuedTokenView(String name, String secret, String expires, String scopes) {
     static IssuedTokenView of(IssuedToken issued) {
-        return new IssuedTokenView(issued.token().comment(), issued.secret().reveal(),
+        return new IssuedTokenView(
+                issued.token().comment(),
+                issued.secret().reveal(),
                 InstantText.TO_THE_MINUTE.orNever(issued.token().expiresAt()),
                 issued.token().scopes().stream().map(Scope::key).collect(Collectors.joining(", ")));
     }

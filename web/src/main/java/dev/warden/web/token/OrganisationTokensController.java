@@ -53,8 +53,14 @@ class OrganisationTokensController {
     }
 
     @PostMapping
-    String create(Actor actor, @Valid @ModelAttribute("form") CreateTechnicalTokenForm form, BindingResult binding,
-                  Model model, HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletResponse response) {
+    String create(
+            Actor actor,
+            @Valid @ModelAttribute("form") CreateTechnicalTokenForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse,
+            HttpServletResponse response) {
         String fragment = console.create(actor, LIST, form, binding, model, htmx, htmxResponse, response);
         if (fragment != null) {
             return fragment;

@@ -7,9 +7,9 @@ import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenTarget;
-import dev.warden.web.console.ConsolePage;
 import dev.warden.web.access.CheckAccessForm;
 import dev.warden.web.access.TokenAccessConsole;
+import dev.warden.web.console.ConsolePage;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
@@ -49,8 +49,8 @@ class OwnTokenController {
     private final TokenAccessConsole accessPanels;
     private final Clock clock;
 
-    OwnTokenController(TokenService tokens, TokenSuspensions suspensions, TokenAccessConsole accessPanels,
-                       Clock clock) {
+    OwnTokenController(
+            TokenService tokens, TokenSuspensions suspensions, TokenAccessConsole accessPanels, Clock clock) {
         this.tokens = tokens;
         this.suspensions = suspensions;
         this.accessPanels = accessPanels;
@@ -64,9 +64,13 @@ class OwnTokenController {
 
     /** "Check access": htmx gets the form with the verdict and trace (or its field error), a plain post the page. */
     @PostMapping("/check-access")
-    String checkAccess(Actor actor, @PathVariable String tokenId,
-                       @ModelAttribute(TokenAccessConsole.FORM) CheckAccessForm form, BindingResult binding,
-                       Model model, HtmxRequest htmx) {
+    String checkAccess(
+            Actor actor,
+            @PathVariable String tokenId,
+            @ModelAttribute(TokenAccessConsole.FORM) CheckAccessForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx) {
         AccessToken token = tokens.getOwn(actor, new TokenId(tokenId));
         accessPanels.check(actor, token.id(), pathOf(token), form, binding, model);
         return htmx.isHtmxRequest() ? TokenAccessConsole.CHECK_ACCESS : show(actor, token, model, PAGE);
@@ -95,10 +99,10 @@ class OwnTokenController {
     /** The token as its list row shows it (Suspended when a policy stops it, with why), and both access panels. */
     private String show(Actor actor, AccessToken token, Model model, String view) {
         Instant now = clock.instant();
-        TokenSuspensions.Suspension suspension = suspensions.of(actor.workspace(), List.of(token)).of(token, now)
-                .orElse(null);
-        TokenFacts row = TokenFacts.of(token, tokens.allows(actor, TokenAction.RESTORE, token,
-                TokenTarget.own(token.id())), now);
+        TokenSuspensions.Suspension suspension =
+                suspensions.of(actor.workspace(), List.of(token)).of(token, now).orElse(null);
+        TokenFacts row = TokenFacts.of(
+                token, tokens.allows(actor, TokenAction.RESTORE, token, TokenTarget.own(token.id())), now);
         model.addAttribute("token", suspension == null ? row : row.suspended());
         model.addAttribute("statusMessage", suspension == null ? null : suspension.message());
         accessPanels.addPanels(actor, token.id(), pathOf(token), model);

@@ -6,14 +6,16 @@ import dev.warden.web.console.InstantText;
 import java.util.stream.Collectors;
 
 /** What the copy dialog of a new organisation or group token shows, once: the secret and enough to recognise it. */
-public record TechnicalIssuedView(String id, String name, String secret, String expires, String scopes,
-                                  String role) {
+public record TechnicalIssuedView(String id, String name, String secret, String expires, String scopes, String role) {
 
     static TechnicalIssuedView of(IssuedToken issued, String role) {
-        return new TechnicalIssuedView(issued.token().id().value(), issued.token().comment(),
+        return new TechnicalIssuedView(
+                issued.token().id().value(),
+                issued.token().comment(),
                 issued.secret().reveal(),
                 InstantText.TO_THE_MINUTE.orNever(issued.token().expiresAt()),
-                issued.token().scopes().stream().map(Scope::key).collect(Collectors.joining(", ")), role);
+                issued.token().scopes().stream().map(Scope::key).collect(Collectors.joining(", ")),
+                role);
     }
 
     /** Spring logs view models at DEBUG; the secret must not go with them. */

@@ -1,20 +1,20 @@
 package dev.warden.web.token;
 
-import dev.warden.core.token.TechnicalToken;
-import dev.warden.core.token.TechnicalTokenService;
-import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
 import dev.warden.core.access.TokenSuspensions;
-import dev.warden.core.principal.PrincipalNames;
+import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
+import dev.warden.core.token.TechnicalToken;
+import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.web.shared.ApiController;
@@ -48,8 +48,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * tokens under {@code /groups/{group_id}/tokens}, where another group's token answers 404.
  */
 @ApiController
-@Tag(name = "Organisation and group tokens", description = "Tokens owned by technical users that hold a workspace"
-        + " or group role (Warden extension)")
+@Tag(
+        name = "Organisation and group tokens",
+        description = "Tokens owned by technical users that hold a workspace" + " or group role (Warden extension)")
 @RequestMapping(path = "/api/2.0", produces = "application/json")
 class TechnicalTokenApiController {
     private final TechnicalTokenService technical;
@@ -57,8 +58,8 @@ class TechnicalTokenApiController {
     private final TokenSuspensions suspensions;
     private final Clock clock;
 
-    TechnicalTokenApiController(TechnicalTokenService technical, PrincipalNames principals,
-                                TokenSuspensions suspensions, Clock clock) {
+    TechnicalTokenApiController(
+            TechnicalTokenService technical, PrincipalNames principals, TokenSuspensions suspensions, Clock clock) {
         this.technical = technical;
         this.principals = principals;
         this.suspensions = suspensions;
@@ -82,8 +83,8 @@ class TechnicalTokenApiController {
     @RequiresPermission(value = Permission.TOKEN_MANAGEMENT_WRITE, group = "group_id")
     ResponseEntity<IssuedTechnicalTokenResponse> createGroupToken(
             Actor actor, @PathVariable("group_id") String groupId, @RequestBody CreateTechnicalTokenRequest request) {
-        return issued(actor, technical.createGroupToken(actor, groupId(groupId), command(request), request.role()),
-                request);
+        return issued(
+                actor, technical.createGroupToken(actor, groupId(groupId), command(request), request.role()), request);
     }
 
     @GetMapping("/groups/{group_id}/tokens")
@@ -94,30 +95,30 @@ class TechnicalTokenApiController {
 
     @GetMapping("/groups/{group_id}/tokens/{token_id}")
     @RequiresPermission(value = Permission.TOKEN_MANAGEMENT_READ, group = "group_id")
-    GetTechnicalTokenResponse groupToken(Actor actor, @PathVariable("group_id") String groupId,
-                                         @PathVariable("token_id") String tokenId) {
+    GetTechnicalTokenResponse groupToken(
+            Actor actor, @PathVariable("group_id") String groupId, @PathVariable("token_id") String tokenId) {
         return wrap(actor, technical.get(actor, groupId(groupId), tokenId(tokenId)));
     }
 
     @PostMapping("/groups/{group_id}/tokens/{token_id}/revoke")
     @RequiresPermission(value = Permission.TOKEN_MANAGEMENT_WRITE, group = "group_id")
-    GetTechnicalTokenResponse revoke(Actor actor, @PathVariable("group_id") String groupId,
-                                     @PathVariable("token_id") String tokenId) {
+    GetTechnicalTokenResponse revoke(
+            Actor actor, @PathVariable("group_id") String groupId, @PathVariable("token_id") String tokenId) {
         return wrap(actor, technical.revoke(actor, groupId(groupId), tokenId(tokenId)));
     }
 
     @PostMapping("/groups/{group_id}/tokens/{token_id}/restore")
     @RequiresPermission(value = Permission.TOKEN_MANAGEMENT_WRITE, group = "group_id")
-    GetTechnicalTokenResponse restore(Actor actor, @PathVariable("group_id") String groupId,
-                                      @PathVariable("token_id") String tokenId) {
+    GetTechnicalTokenResponse restore(
+            Actor actor, @PathVariable("group_id") String groupId, @PathVariable("token_id") String tokenId) {
         return wrap(actor, technical.restore(actor, groupId(groupId), tokenId(tokenId)));
     }
 
     /** Permanent: the token stops at once and its technical user is deleted with it. */
     @DeleteMapping("/groups/{group_id}/tokens/{token_id}")
     @RequiresPermission(value = Permission.TOKEN_MANAGEMENT_WRITE, group = "group_id")
-    Map<String, Object> delete(Actor actor, @PathVariable("group_id") String groupId,
-                               @PathVariable("token_id") String tokenId) {
+    Map<String, Object> delete(
+            Actor actor, @PathVariable("group_id") String groupId, @PathVariable("token_id") String tokenId) {
         technical.delete(actor, groupId(groupId), tokenId(tokenId));
         return Map.of();
     }
@@ -128,15 +129,20 @@ class TechnicalTokenApiController {
     }
 
     /** The service accepted the role, so the request names it exactly (but for surrounding blanks). */
-    private ResponseEntity<IssuedTechnicalTokenResponse> issued(Actor actor, IssuedToken issued,
-                                                                CreateTechnicalTokenRequest request) {
+    private ResponseEntity<IssuedTechnicalTokenResponse> issued(
+            Actor actor, IssuedToken issued, CreateTechnicalTokenRequest request) {
         AccessToken token = issued.token();
-        Principal user = principals.find(actor.workspace(), token.owner()).orElseThrow(() ->
-                new InvalidStateException("The technical user of token " + token.id() + " is missing."));
-        TechnicalTokenInfo info = describe(actor, List.of(new TechnicalToken(token, user, request.role().strip())))
+        Principal user = principals
+                .find(actor.workspace(), token.owner())
+                .orElseThrow(
+                        () -> new InvalidStateException("The technical user of token " + token.id() + " is missing."));
+        TechnicalTokenInfo info = describe(
+                        actor,
+                        List.of(new TechnicalToken(token, user, request.role().strip())))
                 .get(0);
         // The secret is in this response only: nothing on the way may keep a copy.
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
                 .body(new IssuedTechnicalTokenResponse(issued.secret().reveal(), info));
     }
 
@@ -147,15 +153,20 @@ class TechnicalTokenApiController {
     private List<TechnicalTokenInfo> describe(Actor actor, List<TechnicalToken> found) {
         Instant now = clock.instant();
         List<AccessToken> tokens = found.stream().map(TechnicalToken::token).toList();
-        Map<PrincipalId, Principal> named = principals.byId(actor.workspace(),
-                tokens.stream().map(AccessToken::createdBy).toList());
+        Map<PrincipalId, Principal> named = principals.byId(
+                actor.workspace(), tokens.stream().map(AccessToken::createdBy).toList());
         OwnerSuspensions suspended = suspensions.of(actor.workspace(), tokens);
-        return found.stream().map(t -> new TechnicalTokenInfo(
-                TokenInfo.of(t.token(), named.get(t.token().createdBy()), suspended.of(t.token(), now).orElse(null),
-                        now),
-                t.token().group() == null ? null : t.token().group().value(),
-                TechnicalUser.of(t.technicalUser()),
-                t.role())).toList();
+        return found.stream()
+                .map(t -> new TechnicalTokenInfo(
+                        TokenInfo.of(
+                                t.token(),
+                                named.get(t.token().createdBy()),
+                                suspended.of(t.token(), now).orElse(null),
+                                now),
+                        t.token().group() == null ? null : t.token().group().value(),
+                        TechnicalUser.of(t.technicalUser()),
+                        t.role()))
+                .toList();
     }
 
     /** A path value that is no group id names no group. */

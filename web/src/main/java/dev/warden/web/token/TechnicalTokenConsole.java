@@ -1,20 +1,20 @@
 package dev.warden.web.token;
 
-import dev.warden.core.role.AccessPolicy;
-import dev.warden.core.token.TechnicalToken;
-import dev.warden.core.token.TechnicalTokenService;
-import dev.warden.core.token.TokenIssuePolicy;
-import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.principal.PrincipalNames;
+import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
+import dev.warden.core.token.TechnicalToken;
+import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenIssuePolicy;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.web.console.ScopePickerView;
@@ -48,11 +48,16 @@ public class TechnicalTokenConsole {
     /** The htmx event the list reloads on after a token was created. */
     public static final String CHANGED = "technical-tokens-changed";
     /** Core names fields as the API does; the form calls them differently. A refused role is the role's error. */
-    private static final CreateTokenDialog CREATE = new CreateTokenDialog(DIALOG, ISSUED, CHANGED, Map.of(
-            CreateTokenCommand.COMMENT_FIELD, "name",
-            TokenLifetimePolicy.FIELD, "expirationDate",
-            CreateTokenCommand.SCOPES_FIELD, "scopes",
-            TechnicalTokenService.ROLE_FIELD, "role"), "role");
+    private static final CreateTokenDialog CREATE = new CreateTokenDialog(
+            DIALOG,
+            ISSUED,
+            CHANGED,
+            Map.of(
+                    CreateTokenCommand.COMMENT_FIELD, "name",
+                    TokenLifetimePolicy.FIELD, "expirationDate",
+                    CreateTokenCommand.SCOPES_FIELD, "scopes",
+                    TechnicalTokenService.ROLE_FIELD, "role"),
+            "role");
 
     private final TechnicalTokenService tokens;
     private final PrincipalNames principals;
@@ -60,8 +65,12 @@ public class TechnicalTokenConsole {
     private final AccessPolicy access;
     private final Clock clock;
 
-    TechnicalTokenConsole(TechnicalTokenService tokens, PrincipalNames principals, TokenIssuePolicy issuePolicy,
-                          AccessPolicy access, Clock clock) {
+    TechnicalTokenConsole(
+            TechnicalTokenService tokens,
+            PrincipalNames principals,
+            TokenIssuePolicy issuePolicy,
+            AccessPolicy access,
+            Clock clock) {
         this.tokens = tokens;
         this.principals = principals;
         this.issuePolicy = issuePolicy;
@@ -93,14 +102,12 @@ public class TechnicalTokenConsole {
     }
 
     /** A choice of the dialog's "Admin role assignment". */
-    public record RoleOption(String value, String label, String description) {
-    }
+    public record RoleOption(String value, String label, String description) {}
 
     /** The tokens of the list, newest first; whether the viewer may create and change them. */
     public void addList(Actor actor, TokenList list, Model model) {
-        List<TechnicalToken> found = list.group() == null
-                ? tokens.organisationTokens(actor)
-                : tokens.groupTokens(actor, list.group());
+        List<TechnicalToken> found =
+                list.group() == null ? tokens.organisationTokens(actor) : tokens.groupTokens(actor, list.group());
         model.addAttribute("tokens", rows(actor, found, list));
         model.addAttribute("tokenList", list);
         model.addAttribute("canWriteTokens", mayWrite(actor, list));
@@ -120,8 +127,15 @@ public class TechnicalTokenConsole {
      * Creates the token through the console's one create-token dialog.
      * @return the fragment that answers an htmx request; null when the caller renders its whole page
      */
-    public String create(Actor actor, TokenList list, CreateTechnicalTokenForm form, BindingResult binding,
-                         Model model, HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletResponse response) {
+    public String create(
+            Actor actor,
+            TokenList list,
+            CreateTechnicalTokenForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse,
+            HttpServletResponse response) {
         requireWrite(actor, list);
         TokenLifetimePolicy lifetimes = lifetimes(actor);
         model.addAttribute("tokenList", list);
@@ -131,15 +145,17 @@ public class TechnicalTokenConsole {
             addFormContext(model, list, form, lifetimes);
             return htmx.isHtmxRequest() ? DIALOG : null;
         }
-        Duration lifetime = CREATE.check(binding, model,
-                () -> lifetimes.lifetimeUntil(form.expirationDate(), clock.instant()));
+        Duration lifetime =
+                CREATE.check(binding, model, () -> lifetimes.lifetimeUntil(form.expirationDate(), clock.instant()));
         String view = CREATE.submit(binding, model, htmx, htmxResponse, response, () -> {
             CreateTokenCommand command = new CreateTokenCommand(form.name().strip(), lifetime, form.scopes());
             IssuedToken issued = list.group() == null
                     ? tokens.createOrganisationToken(actor, command, form.role())
                     : tokens.createGroupToken(actor, list.group(), command, form.role());
-            return TechnicalIssuedView.of(issued,
-                    TechnicalTokenRow.roleLabel(BuiltInRole.named(form.role().strip()).orElseThrow()));
+            return TechnicalIssuedView.of(
+                    issued,
+                    TechnicalTokenRow.roleLabel(
+                            BuiltInRole.named(form.role().strip()).orElseThrow()));
         });
         if (model.getAttribute("issued") == null) {
             addFormContext(model, list, form, lifetimes);
@@ -149,18 +165,16 @@ public class TechnicalTokenConsole {
 
     public void revoke(Actor actor, TokenList list, String id, Model model) {
         TokenId token = new TokenId(id);
-        TechnicalToken revoked = list.group() == null
-                ? tokens.revoke(actor, token)
-                : tokens.revoke(actor, list.group(), token);
+        TechnicalToken revoked =
+                list.group() == null ? tokens.revoke(actor, token) : tokens.revoke(actor, list.group(), token);
         model.addAttribute("token", row(actor, revoked, list));
         model.addAttribute("canWriteTokens", true);
     }
 
     public void restore(Actor actor, TokenList list, String id, Model model) {
         TokenId token = new TokenId(id);
-        TechnicalToken restored = list.group() == null
-                ? tokens.restore(actor, token)
-                : tokens.restore(actor, list.group(), token);
+        TechnicalToken restored =
+                list.group() == null ? tokens.restore(actor, token) : tokens.restore(actor, list.group(), token);
         model.addAttribute("token", row(actor, restored, list));
         model.addAttribute("canWriteTokens", true);
     }
@@ -174,8 +188,8 @@ public class TechnicalTokenConsole {
         }
     }
 
-    private void addFormContext(Model model, TokenList list, CreateTechnicalTokenForm form,
-                                TokenLifetimePolicy lifetimes) {
+    private void addFormContext(
+            Model model, TokenList list, CreateTechnicalTokenForm form, TokenLifetimePolicy lifetimes) {
         Instant now = clock.instant();
         model.addAttribute(CreateTokenDialog.FORM, form);
         model.addAttribute("tokenList", list);
@@ -184,11 +198,14 @@ public class TechnicalTokenConsole {
         model.addAttribute("maxDays", lifetimes.maxDays());
         List<BuiltInRole> roles = TechnicalTokenService.rolesFor(list.kind());
         // The technical user holds only the chosen role, so that role bounds the scopes.
-        model.addAttribute("scopePicker", ScopePickerView.forRoles("technical-token", roles, form.role(),
-                form.scopes()));
-        model.addAttribute("roleOptions", roles.stream()
-                .map(role -> new RoleOption(role.roleName(), TechnicalTokenRow.roleLabel(role), role.description()))
-                .toList());
+        model.addAttribute(
+                "scopePicker", ScopePickerView.forRoles("technical-token", roles, form.role(), form.scopes()));
+        model.addAttribute(
+                "roleOptions",
+                roles.stream()
+                        .map(role ->
+                                new RoleOption(role.roleName(), TechnicalTokenRow.roleLabel(role), role.description()))
+                        .toList());
     }
 
     /** The workspace's lifetimes (its maximum, never beyond the installation's). */
@@ -221,9 +238,12 @@ public class TechnicalTokenConsole {
         found.forEach(t -> creators.add(t.token().createdBy()));
         Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), creators);
         return found.stream()
-                .map(t -> TechnicalTokenRow.of(t, named.get(t.token().createdBy()), list.path(),
-                        tokens.allows(actor, TokenAction.RESTORE, t.token()), now))
+                .map(t -> TechnicalTokenRow.of(
+                        t,
+                        named.get(t.token().createdBy()),
+                        list.path(),
+                        tokens.allows(actor, TokenAction.RESTORE, t.token()),
+                        now))
                 .toList();
     }
-
 }

@@ -1,9 +1,9 @@
 package dev.warden.web.token;
 
-import dev.warden.core.token.TechnicalToken;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TechnicalToken;
 import dev.warden.web.console.PrincipalLink;
 import java.time.Instant;
 
@@ -12,13 +12,15 @@ import java.time.Instant;
  * the paths of its row actions.
  * @param path the token's path under the list it is shown in ({@code …/tokens/organisation/{id}})
  */
-public record TechnicalTokenRow(TokenFacts facts, String technicalUser, long technicalUserId, String role,
-                                PrincipalLink createdBy, String path) implements TokenFacts.Row {
+public record TechnicalTokenRow(
+        TokenFacts facts, String technicalUser, long technicalUserId, String role, PrincipalLink createdBy, String path)
+        implements TokenFacts.Row {
 
-    static TechnicalTokenRow of(TechnicalToken technical, Principal creator, String listPath, boolean mayRestore,
-                                Instant now) {
+    static TechnicalTokenRow of(
+            TechnicalToken technical, Principal creator, String listPath, boolean mayRestore, Instant now) {
         AccessToken token = technical.token();
-        return new TechnicalTokenRow(TokenFacts.of(token, mayRestore, now),
+        return new TechnicalTokenRow(
+                TokenFacts.of(token, mayRestore, now),
                 technical.technicalUser().displayName(),
                 technical.technicalUser().id().value(),
                 roleLabel(technical.role()),

@@ -10,13 +10,13 @@ import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.token.TokenService;
 import dev.warden.web.shared.ApiController;
 import dev.warden.web.shared.RequiresPermission;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.warden.web.token.TokenApiModels.CreateTokenRequest;
 import dev.warden.web.token.TokenApiModels.CreateTokenResponse;
 import dev.warden.web.token.TokenApiModels.ListTokensResponse;
 import dev.warden.web.token.TokenApiModels.NarrowScopesRequest;
 import dev.warden.web.token.TokenApiModels.PublicTokenInfo;
 import dev.warden.web.token.TokenApiModels.TokenIdRequest;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -46,17 +46,21 @@ class TokenApiController {
     @RequiresPermission(Permission.TOKENS_WRITE)
     ResponseEntity<CreateTokenResponse> create(Actor actor, @RequestBody CreateTokenRequest request) {
         Duration lifetime = request.lifetimeSeconds() == null ? null : Duration.ofSeconds(request.lifetimeSeconds());
-        IssuedToken issued = tokens.create(actor, new CreateTokenCommand(request.comment(), lifetime, request.scopes()));
+        IssuedToken issued =
+                tokens.create(actor, new CreateTokenCommand(request.comment(), lifetime, request.scopes()));
         // The secret is in this response only: nothing on the way may keep a copy.
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new CreateTokenResponse(issued.secret().reveal(), PublicTokenInfo.of(issued.token(), clock.instant())));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(new CreateTokenResponse(
+                        issued.secret().reveal(), PublicTokenInfo.of(issued.token(), clock.instant())));
     }
 
     @GetMapping("/list")
     @RequiresPermission(Permission.TOKENS_READ)
     ListTokensResponse list(Actor actor) {
         return new ListTokensResponse(tokens.listOwn(actor).stream()
-                .map(token -> PublicTokenInfo.of(token, clock.instant())).toList());
+                .map(token -> PublicTokenInfo.of(token, clock.instant()))
+                .toList());
     }
 
     @PostMapping("/delete")
@@ -81,10 +85,13 @@ class TokenApiController {
     /** Keeps only some of the caller's own token's scopes; never widens. Warden extension. */
     @PatchMapping("/{token_id}")
     @RequiresPermission(Permission.TOKENS_WRITE)
-    Map<String, Object> narrow(Actor actor, @PathVariable("token_id") String tokenId,
-                               @RequestBody NarrowScopesRequest request) {
-        return Map.of("token_info", PublicTokenInfo.of(
-                tokens.narrowOwn(actor, tokenId(new TokenIdRequest(tokenId)), request.scopes()), clock.instant()));
+    Map<String, Object> narrow(
+            Actor actor, @PathVariable("token_id") String tokenId, @RequestBody NarrowScopesRequest request) {
+        return Map.of(
+                "token_info",
+                PublicTokenInfo.of(
+                        tokens.narrowOwn(actor, tokenId(new TokenIdRequest(tokenId)), request.scopes()),
+                        clock.instant()));
     }
 
     private static TokenId tokenId(TokenIdRequest request) {

@@ -1,20 +1,20 @@
 package dev.warden.web.token;
 
-import dev.warden.core.token.TechnicalToken;
-import dev.warden.core.token.TechnicalTokenService;
-import dev.warden.core.token.TokenManagementService;
 import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.audit.AuditEvent;
-import dev.warden.core.group.GroupNames;
-import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.group.Group;
+import dev.warden.core.group.GroupNames;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TechnicalToken;
+import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenManagementService;
 import dev.warden.web.access.CheckAccessForm;
 import dev.warden.web.access.TokenAccessConsole;
 import dev.warden.web.console.ConsoleAccess;
@@ -64,9 +64,15 @@ class TokenDetailController {
     private final TokenAccessConsole accessPanels;
     private final Clock clock;
 
-    TokenDetailController(TokenManagementService management, TechnicalTokenService technical,
-                          TokenSuspensions suspensions, PrincipalNames principals, GroupNames groups,
-                          ConsoleAccess access, TokenAccessConsole accessPanels, Clock clock) {
+    TokenDetailController(
+            TokenManagementService management,
+            TechnicalTokenService technical,
+            TokenSuspensions suspensions,
+            PrincipalNames principals,
+            GroupNames groups,
+            ConsoleAccess access,
+            TokenAccessConsole accessPanels,
+            Clock clock) {
         this.management = management;
         this.technical = technical;
         this.suspensions = suspensions;
@@ -87,9 +93,13 @@ class TokenDetailController {
 
     /** "Check access": htmx gets the form with the verdict and trace (or its field error), a plain post the page. */
     @PostMapping("/check-access")
-    String checkAccess(Actor actor, @PathVariable String id,
-                       @ModelAttribute(TokenAccessConsole.FORM) CheckAccessForm form, BindingResult binding,
-                       Model model, HtmxRequest htmx) {
+    String checkAccess(
+            Actor actor,
+            @PathVariable String id,
+            @ModelAttribute(TokenAccessConsole.FORM) CheckAccessForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx) {
         AccessToken token = management.get(actor, new TokenId(id));
         accessPanels.check(actor, token.id(), page(id), form, binding, model);
         if (htmx.isHtmxRequest()) {
@@ -140,11 +150,20 @@ class TokenDetailController {
             case GROUP -> technical.get(actor, token.group(), token.id());
             default -> null;
         };
-        Group group = token.group() == null ? null : groups.find(actor.workspace(), token.group()).orElse(null);
-        TokenSuspensions.Suspension suspension = suspensions.of(actor.workspace(), List.of(token)).of(token, now)
-                .orElse(null);
+        Group group = token.group() == null
+                ? null
+                : groups.find(actor.workspace(), token.group()).orElse(null);
+        TokenSuspensions.Suspension suspension =
+                suspensions.of(actor.workspace(), List.of(token)).of(token, now).orElse(null);
         List<AuditEvent> history = management.history(actor, token.id(), HISTORY);
-        return TokenDetailView.of(token, named, backing, group, suspension, history,
-                management.allows(actor, TokenAction.RESTORE, token), now);
+        return TokenDetailView.of(
+                token,
+                named,
+                backing,
+                group,
+                suspension,
+                history,
+                management.allows(actor, TokenAction.RESTORE, token),
+                now);
     }
 }

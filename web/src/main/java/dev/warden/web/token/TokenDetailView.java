@@ -1,6 +1,5 @@
 package dev.warden.web.token;
 
-import dev.warden.core.token.TechnicalToken;
 import dev.warden.core.access.TokenSuspensions.Suspension;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
@@ -9,6 +8,7 @@ import dev.warden.core.group.GroupId;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TechnicalToken;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLastUse;
 import dev.warden.web.console.InstantText;
@@ -29,10 +29,24 @@ import java.util.Set;
  * @param previousValidUntil until when the secret before the last rotation still works, or null when it does not
  * @param statusMessage why an active token is suspended and how to fix it, else null
  */
-record TokenDetailView(TokenFacts facts, String kind, boolean onBehalfOf, boolean technical, PrincipalLink owner,
-                       String ownerKind, PrincipalLink createdBy, GroupLink group, String technicalRole,
-                       String rotated, String previousValidUntil, String lastUsedAgent, PrincipalLink revokedBy,
-                       String revokedAt, String statusMessage, List<HistoryEntry> history) implements TokenFacts.Row {
+record TokenDetailView(
+        TokenFacts facts,
+        String kind,
+        boolean onBehalfOf,
+        boolean technical,
+        PrincipalLink owner,
+        String ownerKind,
+        PrincipalLink createdBy,
+        GroupLink group,
+        String technicalRole,
+        String rotated,
+        String previousValidUntil,
+        String lastUsedAgent,
+        PrincipalLink revokedBy,
+        String revokedAt,
+        String statusMessage,
+        List<HistoryEntry> history)
+        implements TokenFacts.Row {
     private static final InstantText TIME = InstantText.TO_THE_SECOND;
     /** Details every token event carries that the page already shows above the history. */
     private static final Set<String> SHOWN_ABOVE = Set.of("owner_id", "kind", "comment", "reason");
@@ -40,8 +54,11 @@ record TokenDetailView(TokenFacts facts, String kind, boolean onBehalfOf, boolea
     /** The group of a group token by name, with its members page while it exists. */
     record GroupLink(String label, String href) {
         static GroupLink of(Group group, GroupId id) {
-            return group == null ? new GroupLink("(removed, id " + id.value() + ")", null)
-                    : new GroupLink(group.displayName(), "/settings/admin/groups/" + group.id().value() + "/members");
+            return group == null
+                    ? new GroupLink("(removed, id " + id.value() + ")", null)
+                    : new GroupLink(
+                            group.displayName(),
+                            "/settings/admin/groups/" + group.id().value() + "/members");
         }
     }
 
@@ -49,17 +66,28 @@ record TokenDetailView(TokenFacts facts, String kind, boolean onBehalfOf, boolea
      * One audit event about the token.
      * @param reason the reason a bulk revoke gave, else null
      */
-    record HistoryEntry(String action, String actionLabel, String when, String who, String from, String reason,
-                        List<String> details) {
+    record HistoryEntry(
+            String action,
+            String actionLabel,
+            String when,
+            String who,
+            String from,
+            String reason,
+            List<String> details) {
         static HistoryEntry of(AuditEvent event) {
             List<String> details = event.details().entrySet().stream()
                     .filter(e -> !SHOWN_ABOVE.contains(e.getKey()))
                     .map(e -> e.getKey().replace('_', ' ') + ": " + e.getValue())
                     .toList();
-            return new HistoryEntry(event.action().name(), label(event.action()), TIME.of(event.occurredAt()),
+            return new HistoryEntry(
+                    event.action().name(),
+                    label(event.action()),
+                    TIME.of(event.occurredAt()),
                     event.actorName() == null ? "(nobody signed in)" : event.actorName(),
                     event.clientAddress() == null ? "—" : event.clientAddress(),
-                    event.action() == AuditAction.TOKENS_BULK_REVOKED ? event.details().get("reason") : null,
+                    event.action() == AuditAction.TOKENS_BULK_REVOKED
+                            ? event.details().get("reason")
+                            : null,
                     details);
         }
 
@@ -85,31 +113,41 @@ record TokenDetailView(TokenFacts facts, String kind, boolean onBehalfOf, boolea
      * @param group the group of a group token, else null (or when it is gone)
      * @param suspension why the owner's tokens are suspended, or null
      */
-    static TokenDetailView of(AccessToken token, Map<PrincipalId, Principal> named, TechnicalToken technical,
-                              Group group, Suspension suspension, List<AuditEvent> history, boolean mayRestore,
-                              Instant now) {
+    static TokenDetailView of(
+            AccessToken token,
+            Map<PrincipalId, Principal> named,
+            TechnicalToken technical,
+            Group group,
+            Suspension suspension,
+            List<AuditEvent> history,
+            boolean mayRestore,
+            Instant now) {
         TokenFacts facts = TokenFacts.toTheSecond(token, mayRestore, now);
         boolean suspended = suspension != null && facts.isActive();
         Principal owner = technical != null ? technical.technicalUser() : named.get(token.owner());
         TokenLastUse lastUse = token.lastUse();
         boolean inGrace = token.previousValidUntil() != null && now.isBefore(token.previousValidUntil());
-        return new TokenDetailView(suspended ? facts.suspended() : facts,
+        return new TokenDetailView(
+                suspended ? facts.suspended() : facts,
                 TokenInventoryRow.kindLabel(token.kind()),
                 token.kind() == TokenKind.ON_BEHALF_OF,
                 token.kind().backedByTechnicalUser(),
                 PrincipalLink.ofNullable(owner, token.owner()),
-                owner == null ? null : switch (owner.kind()) {
-                    case USER -> "user";
-                    case SERVICE_PRINCIPAL -> "service principal";
-                    case TECHNICAL_USER -> "technical user";
-                },
+                owner == null
+                        ? null
+                        : switch (owner.kind()) {
+                            case USER -> "user";
+                            case SERVICE_PRINCIPAL -> "service principal";
+                            case TECHNICAL_USER -> "technical user";
+                        },
                 PrincipalLink.ofNullable(named.get(token.createdBy()), token.createdBy()),
                 token.group() == null ? null : GroupLink.of(group, token.group()),
                 technical == null ? null : technical.role(),
                 token.rotatedAt() == null ? null : TIME.of(token.rotatedAt()),
                 inGrace ? TIME.of(token.previousValidUntil()) : null,
                 lastUse == null ? null : lastUse.userAgent(),
-                token.revokedBy() == null ? null
+                token.revokedBy() == null
+                        ? null
                         : PrincipalLink.ofNullable(named.get(token.revokedBy()), token.revokedBy()),
                 token.revokedAt() == null ? null : TIME.of(token.revokedAt()),
                 suspended ? suspension.message() : null,

@@ -17,9 +17,19 @@ import java.util.List;
  * @param revocable whether Revoke applies (the token is active)
  * @param restorable whether Restore applies: revoked, not expired, and the viewer may restore it
  */
-public record TokenFacts(String id, String name, String hint, List<String> scopes, String created, String expires,
-                         String lastUsed, String lastUsedAddress, String status, String statusLabel,
-                         boolean revocable, boolean restorable) {
+public record TokenFacts(
+        String id,
+        String name,
+        String hint,
+        List<String> scopes,
+        String created,
+        String expires,
+        String lastUsed,
+        String lastUsedAddress,
+        String status,
+        String statusLabel,
+        boolean revocable,
+        boolean restorable) {
     private static final String SUSPENDED = "SUSPENDED";
 
     /** @param mayRestore whether the viewer may restore it (the token access policy says) */
@@ -34,7 +44,8 @@ public record TokenFacts(String id, String name, String hint, List<String> scope
 
     private static TokenFacts of(AccessToken token, boolean mayRestore, Instant now, InstantText time) {
         TokenStatus status = token.statusAt(now);
-        return new TokenFacts(token.id().value(),
+        return new TokenFacts(
+                token.id().value(),
                 token.comment() == null || token.comment().isEmpty() ? "(no name)" : token.comment(),
                 token.displayHint(),
                 token.scopes().stream().map(Scope::key).toList(),
@@ -55,8 +66,21 @@ public record TokenFacts(String id, String name, String hint, List<String> scope
 
     /** As {@link #suspended()}, with a label that says why ("Suspended: owner inactive"). */
     public TokenFacts suspended(String label) {
-        return isActive() ? new TokenFacts(id, name, hint, scopes, created, expires, lastUsed, lastUsedAddress,
-                SUSPENDED, label, revocable, restorable) : this;
+        return isActive()
+                ? new TokenFacts(
+                        id,
+                        name,
+                        hint,
+                        scopes,
+                        created,
+                        expires,
+                        lastUsed,
+                        lastUsedAddress,
+                        SUSPENDED,
+                        label,
+                        revocable,
+                        restorable)
+                : this;
     }
 
     public boolean isActive() {

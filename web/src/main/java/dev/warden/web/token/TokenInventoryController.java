@@ -1,19 +1,19 @@
 package dev.warden.web.token;
 
-import dev.warden.core.token.TokenManagementService;
 import dev.warden.core.access.TokenSuspensions;
-import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenCursor;
 import dev.warden.core.token.TokenFilter;
-import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
+import dev.warden.core.token.TokenManagementService;
 import dev.warden.core.token.TokenSort;
 import dev.warden.core.token.TokenStatus;
 import dev.warden.web.console.Assignee;
@@ -67,8 +67,8 @@ class TokenInventoryController {
     private final TokenSuspensions suspensions;
     private final Clock clock;
 
-    TokenInventoryController(TokenManagementService management, PrincipalNames principals,
-                             TokenSuspensions suspensions, Clock clock) {
+    TokenInventoryController(
+            TokenManagementService management, PrincipalNames principals, TokenSuspensions suspensions, Clock clock) {
         this.management = management;
         this.principals = principals;
         this.suspensions = suspensions;
@@ -80,8 +80,12 @@ class TokenInventoryController {
      * clear button.
      */
     @GetMapping
-    View list(Actor actor, @RequestParam Map<String, String> query, Model model, HtmxRequest htmx,
-              HtmxResponse htmxResponse) {
+    View list(
+            Actor actor,
+            @RequestParam Map<String, String> query,
+            Model model,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse) {
         Instant now = clock.instant();
         Map<String, String> filters = new LinkedHashMap<>();
         FILTERS.forEach(name -> {
@@ -92,9 +96,12 @@ class TokenInventoryController {
         });
         String picked = query.get(PICKED_OWNER);
         if (picked != null && !picked.isBlank()) {
-            PrincipalId owner = Assignee.parse(picked).map(Assignee::principal).orElseThrow(() ->
-                    new InvalidParameterException(PICKED_OWNER, "The owner must be a user or a service principal"
-                            + " chosen from the list; got '" + picked.strip() + "'."));
+            PrincipalId owner = Assignee.parse(picked)
+                    .map(Assignee::principal)
+                    .orElseThrow(() -> new InvalidParameterException(
+                            PICKED_OWNER,
+                            "The owner must be a user or a service principal" + " chosen from the list; got '"
+                                    + picked.strip() + "'."));
             filters.put("owner_id", String.valueOf(owner.value()));
         }
         int size = size(query.get("size"));
@@ -127,16 +134,21 @@ class TokenInventoryController {
         model.addAttribute("clearOwnerHref", href(withoutOwner, size, null));
         model.addAttribute("paged", cursor != null);
         model.addAttribute("firstHref", href(filters, size, null));
-        model.addAttribute("nextHref", more
-                ? href(filters, size, TokenListQuery.pageToken(TokenCursor.after(found.get(found.size() - 1), sort), sort))
-                : null);
+        model.addAttribute(
+                "nextHref",
+                more
+                        ? href(
+                                filters,
+                                size,
+                                TokenListQuery.pageToken(TokenCursor.after(found.get(found.size() - 1), sort), sort))
+                        : null);
         boolean fragment = htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest();
         if (!fragment) {
             return FragmentsRendering.fragment(PAGE).build();
         }
         model.addAttribute("ownerOob", true);
-        FragmentsRendering.Builder parts = FragmentsRendering.fragment(PAGE + " :: token-inventory")
-                .fragment(PAGE + " :: owner-filter");
+        FragmentsRendering.Builder parts =
+                FragmentsRendering.fragment(PAGE + " :: token-inventory").fragment(PAGE + " :: owner-filter");
         if (picked != null && !picked.isBlank()) {
             // the address bar shows the owner_id filter, not the picker's field values
             htmxResponse.setPushUrl(href(filters, size, null));
@@ -199,8 +211,10 @@ class TokenInventoryController {
 
     /** The chosen owner's name, even when it owns nothing that matches; an unknown id says so. */
     private String ownerLabel(Actor actor, PrincipalId owner) {
-        return principals.find(actor.workspace(), owner)
-                .map(p -> p.kind() == PrincipalKind.TECHNICAL_USER ? p.displayName() + " (technical user)"
+        return principals
+                .find(actor.workspace(), owner)
+                .map(p -> p.kind() == PrincipalKind.TECHNICAL_USER
+                        ? p.displayName() + " (technical user)"
                         : PrincipalLink.labelOf(p))
                 .orElse("unknown principal " + owner.value());
     }
@@ -218,10 +232,13 @@ class TokenInventoryController {
         Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), ids);
         TokenSuspensions.OwnerSuspensions suspended = suspensions.of(actor.workspace(), tokens);
         return tokens.stream()
-                .map(token -> TokenInventoryRow.of(token, named.get(token.owner()), named.get(token.createdBy()),
+                .map(token -> TokenInventoryRow.of(
+                        token,
+                        named.get(token.owner()),
+                        named.get(token.createdBy()),
                         suspended.of(token, now).orElse(null),
-                        management.allows(actor, TokenAction.RESTORE, token), now))
+                        management.allows(actor, TokenAction.RESTORE, token),
+                        now))
                 .toList();
     }
-
 }

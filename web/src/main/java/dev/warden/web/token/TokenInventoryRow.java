@@ -11,8 +11,8 @@ import java.time.Instant;
  * One row of the Admin Console's token inventory: the token's facts, whose it is and who made it.
  * @param statusReason why the decision chain refuses this active token (it shows as suspended), else null
  */
-record TokenInventoryRow(TokenFacts facts, PrincipalLink owner, String kind, PrincipalLink creator,
-                         String statusReason) implements TokenFacts.Row {
+record TokenInventoryRow(TokenFacts facts, PrincipalLink owner, String kind, PrincipalLink creator, String statusReason)
+        implements TokenFacts.Row {
 
     /**
      * @param owner the token's owner, or null when it is gone; likewise {@code creator}
@@ -20,11 +20,17 @@ record TokenInventoryRow(TokenFacts facts, PrincipalLink owner, String kind, Pri
      *                   a suspended token shows as such and can still be revoked
      * @param mayRestore whether the viewer may restore it (the token access policy says), so Restore shows only then
      */
-    static TokenInventoryRow of(AccessToken token, Principal owner, Principal creator, Suspension suspension,
-                                boolean mayRestore, Instant now) {
+    static TokenInventoryRow of(
+            AccessToken token,
+            Principal owner,
+            Principal creator,
+            Suspension suspension,
+            boolean mayRestore,
+            Instant now) {
         TokenFacts facts = TokenFacts.of(token, mayRestore, now);
         boolean suspended = suspension != null && facts.isActive();
-        return new TokenInventoryRow(suspended ? facts.suspended() : facts,
+        return new TokenInventoryRow(
+                suspended ? facts.suspended() : facts,
                 PrincipalLink.ofNullable(owner),
                 kindLabel(token.kind()),
                 PrincipalLink.ofNullable(creator),

@@ -22,8 +22,7 @@ import java.util.stream.Collectors;
 final class TokenListQuery {
     static final int MAX_DAYS = 36_500;
 
-    private TokenListQuery() {
-    }
+    private TokenListQuery() {}
 
     /**
      * The filter, or null when {@code created_by_username} names nobody (so nothing can match).
@@ -46,10 +45,16 @@ final class TokenListQuery {
         Integer expiring = days(query, "expiring_within_days");
         Integer unused = days(query, "unused_for_days");
         boolean neverUsed = bool(query, "never_used");
-        return new TokenFilter(owner, createdBy, status, kind, scope,
+        return new TokenFilter(
+                owner,
+                createdBy,
+                status,
+                kind,
+                scope,
                 expiring == null ? null : now.plus(Duration.ofDays(expiring)),
                 unused == null ? null : now.minus(Duration.ofDays(unused)),
-                neverUsed, now);
+                neverUsed,
+                now);
     }
 
     /** Null when absent: the caller wants every token in one response. */
@@ -66,8 +71,10 @@ final class TokenListQuery {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new InvalidParameterException("page_size", "page_size must be a whole number from 1 to "
-                + dev.warden.core.token.TokenManagementService.MAX_PAGE + "; got '" + raw + "'.");
+        throw new InvalidParameterException(
+                "page_size",
+                "page_size must be a whole number from 1 to " + dev.warden.core.token.TokenManagementService.MAX_PAGE
+                        + "; got '" + raw + "'.");
     }
 
     /** {@code sort}: newest (the default), oldest, expiring_soonest, least_recently_used, most_recently_used. */
@@ -85,17 +92,22 @@ final class TokenListQuery {
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8);
             String[] parts = decoded.split(":", 4);
-            if (parts.length == 4 && parts[0].equals(sort.name()) && !parts[3].isEmpty()
+            if (parts.length == 4
+                    && parts[0].equals(sort.name())
+                    && !parts[3].isEmpty()
                     && parts[3].length() <= TokenId.MAX_LENGTH) {
-                Instant key = parts[1].equals("-") ? null
+                Instant key = parts[1].equals("-")
+                        ? null
                         : Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
                 return new TokenCursor(key, new TokenId(parts[3]));
             }
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             // answered below
         }
-        throw new InvalidParameterException("page_token", "page_token is not one this API handed out for this sort;"
-                + " pass the next_page_token of the previous response unchanged, with the same sort.");
+        throw new InvalidParameterException(
+                "page_token",
+                "page_token is not one this API handed out for this sort;"
+                        + " pass the next_page_token of the previous response unchanged, with the same sort.");
     }
 
     static String pageToken(TokenCursor cursor, TokenSort sort) {
@@ -118,8 +130,8 @@ final class TokenListQuery {
         try {
             return new PrincipalId(Long.parseLong(raw));
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException(name, name + " must be a principal id (a whole number); got '"
-                    + raw + "'.");
+            throw new InvalidParameterException(
+                    name, name + " must be a principal id (a whole number); got '" + raw + "'.");
         }
     }
 
@@ -131,8 +143,12 @@ final class TokenListQuery {
         try {
             return Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException(name, name + " must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ")) + "; got '" + raw + "'.");
+            throw new InvalidParameterException(
+                    name,
+                    name + " must be one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")) + "; got '" + raw + "'.");
         }
     }
 
@@ -149,8 +165,8 @@ final class TokenListQuery {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new InvalidParameterException(name, name + " must be a whole number of days from 0 to " + MAX_DAYS
-                + "; got '" + raw + "'.");
+        throw new InvalidParameterException(
+                name, name + " must be a whole number of days from 0 to " + MAX_DAYS + "; got '" + raw + "'.");
     }
 
     private static boolean bool(Map<String, String> query, String name) {

@@ -1,19 +1,19 @@
 package dev.warden.web.token;
 
-import dev.warden.core.token.TokenManagementService;
-import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
 import dev.warden.core.access.TokenSuspensions;
-import dev.warden.core.principal.PrincipalNames;
+import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TokenCursor;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenManagementService;
 import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.token.TokenSort;
 import dev.warden.web.shared.ApiController;
@@ -52,8 +52,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * and answers up to {@link #UNPAGED_CAP} tokens at once, with a {@code next_page_token} only beyond that.
  */
 @ApiController
-@Tag(name = "Token management", description = "Every token of the workspace, for admins (Databricks dialect,"
-        + " plus revoke, restore and rotate)")
+@Tag(
+        name = "Token management",
+        description =
+                "Every token of the workspace, for admins (Databricks dialect," + " plus revoke, restore and rotate)")
 @RequestMapping(path = "/api/2.0/token-management", produces = "application/json")
 class TokenManagementApiController {
     /** The most tokens one unpaged list answers. */
@@ -64,8 +66,8 @@ class TokenManagementApiController {
     private final TokenSuspensions suspensions;
     private final Clock clock;
 
-    TokenManagementApiController(TokenManagementService management, PrincipalNames principals,
-                                 TokenSuspensions suspensions, Clock clock) {
+    TokenManagementApiController(
+            TokenManagementService management, PrincipalNames principals, TokenSuspensions suspensions, Clock clock) {
         this.management = management;
         this.principals = principals;
         this.suspensions = suspensions;
@@ -76,8 +78,8 @@ class TokenManagementApiController {
     @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
     ResponseEntity<IssuedTokenResponse> createOnBehalfOf(Actor actor, @RequestBody CreateOboTokenRequest request) {
         Duration lifetime = request.lifetimeSeconds() == null ? null : Duration.ofSeconds(request.lifetimeSeconds());
-        IssuedToken issued = management.createOnBehalfOf(actor, request.applicationId(),
-                new CreateTokenCommand(request.comment(), lifetime, request.scopes()));
+        IssuedToken issued = management.createOnBehalfOf(
+                actor, request.applicationId(), new CreateTokenCommand(request.comment(), lifetime, request.scopes()));
         return issued(actor, issued);
     }
 
@@ -113,7 +115,8 @@ class TokenManagementApiController {
                 break;
             }
         }
-        return new ListTokensResponse(describe(actor, found, now), more ? TokenListQuery.pageToken(cursor, sort) : null);
+        return new ListTokensResponse(
+                describe(actor, found, now), more ? TokenListQuery.pageToken(cursor, sort) : null);
     }
 
     @GetMapping("/tokens/{token_id}")
@@ -132,8 +135,8 @@ class TokenManagementApiController {
     /** Keeps only some of any token's scopes; never widens. Warden extension. */
     @PatchMapping("/tokens/{token_id}")
     @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
-    GetTokenResponse narrow(Actor actor, @PathVariable("token_id") String tokenId,
-                            @RequestBody NarrowScopesRequest request) {
+    GetTokenResponse narrow(
+            Actor actor, @PathVariable("token_id") String tokenId, @RequestBody NarrowScopesRequest request) {
         return wrap(actor, management.narrow(actor, tokenId(tokenId), request.scopes()));
     }
 
@@ -152,20 +155,27 @@ class TokenManagementApiController {
     /** A new secret for the same token; the old one works for {@code grace_period_seconds} (default 0, at most 7 days). */
     @PostMapping("/tokens/{token_id}/rotate")
     @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
-    ResponseEntity<IssuedTokenResponse> rotate(Actor actor, @PathVariable("token_id") String tokenId,
-                                               @RequestBody(required = false) RotateTokenRequest request) {
+    ResponseEntity<IssuedTokenResponse> rotate(
+            Actor actor,
+            @PathVariable("token_id") String tokenId,
+            @RequestBody(required = false) RotateTokenRequest request) {
         long grace = request == null || request.gracePeriodSeconds() == null ? 0 : request.gracePeriodSeconds();
         return issued(actor, management.rotate(actor, tokenId(tokenId), Duration.ofSeconds(grace)));
     }
 
     private ResponseEntity<IssuedTokenResponse> issued(Actor actor, IssuedToken issued) {
         // The secret is in this response only: nothing on the way may keep a copy.
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new IssuedTokenResponse(
-                issued.secret().reveal(), describe(actor, List.of(issued.token()), clock.instant()).get(0)));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(new IssuedTokenResponse(
+                        issued.secret().reveal(),
+                        describe(actor, List.of(issued.token()), clock.instant())
+                                .get(0)));
     }
 
     private GetTokenResponse wrap(Actor actor, AccessToken token) {
-        return new GetTokenResponse(describe(actor, List.of(token), clock.instant()).get(0));
+        return new GetTokenResponse(
+                describe(actor, List.of(token), clock.instant()).get(0));
     }
 
     private List<TokenInfo> describe(Actor actor, List<AccessToken> tokens, Instant now) {
@@ -173,14 +183,21 @@ class TokenManagementApiController {
         tokens.forEach(token -> creators.add(token.createdBy()));
         Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), creators);
         OwnerSuspensions suspended = suspensions.of(actor.workspace(), tokens);
-        return tokens.stream().map(token -> TokenInfo.of(token, named.get(token.createdBy()),
-                suspended.of(token, now).orElse(null), now)).toList();
+        return tokens.stream()
+                .map(token -> TokenInfo.of(
+                        token,
+                        named.get(token.createdBy()),
+                        suspended.of(token, now).orElse(null),
+                        now))
+                .toList();
     }
-
 
     /** A user by userName, else a service principal by applicationId; null when neither exists. */
     private PrincipalId creatorByName(Actor actor, String name) {
-        return principals.byUserNameOrApplicationId(actor.workspace(), name).map(Principal::id).orElse(null);
+        return principals
+                .byUserNameOrApplicationId(actor.workspace(), name)
+                .map(Principal::id)
+                .orElse(null);
     }
 
     private static TokenId tokenId(String value) {

@@ -12,24 +12,25 @@ import java.util.List;
 
 /** Request and response bodies of the token-management API, spelled as the Databricks dialect spells them. */
 final class TokenManagementModels {
-    private TokenManagementModels() {
-    }
+    private TokenManagementModels() {}
 
-    record CreateOboTokenRequest(@JsonProperty("application_id") String applicationId, String comment,
-                                 @JsonProperty("lifetime_seconds") Long lifetimeSeconds, List<String> scopes,
-                                 @JsonProperty("autoscope_enabled") Boolean autoscopeEnabled) {
-    }
+    record CreateOboTokenRequest(
+            @JsonProperty("application_id") String applicationId,
+            String comment,
+            @JsonProperty("lifetime_seconds") Long lifetimeSeconds,
+            List<String> scopes,
+            @JsonProperty("autoscope_enabled") Boolean autoscopeEnabled) {}
 
-    record RotateTokenRequest(@JsonProperty("grace_period_seconds") Long gracePeriodSeconds) {
-    }
+    record RotateTokenRequest(
+            @JsonProperty("grace_period_seconds") Long gracePeriodSeconds) {}
 
     /** The scopes a token keeps; Warden extension. */
-    record NarrowScopesRequest(List<String> scopes) {
-    }
+    record NarrowScopesRequest(List<String> scopes) {}
 
     /** A new secret with its token; the secret is in this response only. */
-    record IssuedTokenResponse(@JsonProperty("token_value") String tokenValue,
-                               @JsonProperty("token_info") TokenInfo tokenInfo) {
+    record IssuedTokenResponse(
+            @JsonProperty("token_value") String tokenValue,
+            @JsonProperty("token_info") TokenInfo tokenInfo) {
         /** Spring logs response bodies at DEBUG; the secret must not go with them. */
         @Override
         public String toString() {
@@ -37,13 +38,12 @@ final class TokenManagementModels {
         }
     }
 
-    record GetTokenResponse(@JsonProperty("token_info") TokenInfo tokenInfo) {
-    }
+    record GetTokenResponse(@JsonProperty("token_info") TokenInfo tokenInfo) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ListTokensResponse(@JsonProperty("token_infos") List<TokenInfo> tokenInfos,
-                              @JsonProperty("next_page_token") String nextPageToken) {
-    }
+    record ListTokensResponse(
+            @JsonProperty("token_infos") List<TokenInfo> tokenInfos,
+            @JsonProperty("next_page_token") String nextPageToken) {}
 
     /**
      * Databricks' TokenInfo plus Warden's status, kind, last use and rotation, which the SDK ignores. Times are
@@ -51,26 +51,27 @@ final class TokenManagementModels {
      * itself, but stopped by its owner or workspace: see {@code status_reason} and {@code status_message}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TokenInfo(@JsonProperty("token_id") String tokenId,
-                     String comment,
-                     @JsonProperty("creation_time") long creationTime,
-                     @JsonProperty("expiry_time") long expiryTime,
-                     @JsonProperty("owner_id") long ownerId,
-                     @JsonProperty("created_by_id") long createdById,
-                     @JsonProperty("created_by_username") String createdByUsername,
-                     @JsonProperty("workspace_id") long workspaceId,
-                     @JsonProperty("last_used_day") Long lastUsedDay,
-                     List<String> scopes,
-                     String status,
-                     String kind,
-                     @JsonProperty("last_used_time") Long lastUsedTime,
-                     @JsonProperty("last_used_address") String lastUsedAddress,
-                     @JsonProperty("rotated_time") Long rotatedTime,
-                     @JsonProperty("status_reason") String statusReason,
-                     @JsonProperty("status_message") String statusMessage,
-                     @JsonProperty("revoked_time") Long revokedTime,
-                     @JsonProperty("revoked_by") Long revokedBy,
-                     @JsonProperty("revocation_authority") String revocationAuthority) {
+    record TokenInfo(
+            @JsonProperty("token_id") String tokenId,
+            String comment,
+            @JsonProperty("creation_time") long creationTime,
+            @JsonProperty("expiry_time") long expiryTime,
+            @JsonProperty("owner_id") long ownerId,
+            @JsonProperty("created_by_id") long createdById,
+            @JsonProperty("created_by_username") String createdByUsername,
+            @JsonProperty("workspace_id") long workspaceId,
+            @JsonProperty("last_used_day") Long lastUsedDay,
+            List<String> scopes,
+            String status,
+            String kind,
+            @JsonProperty("last_used_time") Long lastUsedTime,
+            @JsonProperty("last_used_address") String lastUsedAddress,
+            @JsonProperty("rotated_time") Long rotatedTime,
+            @JsonProperty("status_reason") String statusReason,
+            @JsonProperty("status_message") String statusMessage,
+            @JsonProperty("revoked_time") Long revokedTime,
+            @JsonProperty("revoked_by") Long revokedBy,
+            @JsonProperty("revocation_authority") String revocationAuthority) {
         static final String SUSPENDED = "SUSPENDED";
 
         /**
@@ -80,12 +81,18 @@ final class TokenManagementModels {
          */
         static TokenInfo of(AccessToken token, Principal creator, Suspension suspension, Instant now) {
             Instant lastUsed = token.lastUse() == null ? null : token.lastUse().at();
-            return new TokenInfo(token.id().value(), token.comment(), token.createdAt().toEpochMilli(),
+            return new TokenInfo(
+                    token.id().value(),
+                    token.comment(),
+                    token.createdAt().toEpochMilli(),
                     token.expiresAt() == null ? -1 : token.expiresAt().toEpochMilli(),
-                    token.owner().value(), token.createdBy().value(),
+                    token.owner().value(),
+                    token.createdBy().value(),
                     creator == null ? null : creator.name(),
                     token.workspace().value(),
-                    lastUsed == null ? null : lastUsed.truncatedTo(ChronoUnit.DAYS).toEpochMilli(),
+                    lastUsed == null
+                            ? null
+                            : lastUsed.truncatedTo(ChronoUnit.DAYS).toEpochMilli(),
                     token.scopes().stream().map(Scope::key).toList(),
                     suspension == null ? token.statusAt(now).name() : SUSPENDED,
                     token.kind().name(),
@@ -96,7 +103,9 @@ final class TokenManagementModels {
                     suspension == null ? null : suspension.message(),
                     token.revokedAt() == null ? null : token.revokedAt().toEpochMilli(),
                     token.revokedBy() == null ? null : token.revokedBy().value(),
-                    token.revocationAuthority() == null ? null : token.revocationAuthority().name());
+                    token.revocationAuthority() == null
+                            ? null
+                            : token.revocationAuthority().name());
         }
     }
 }

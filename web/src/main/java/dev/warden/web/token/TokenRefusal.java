@@ -17,8 +17,8 @@ record TokenRefusal(String reason, String title, String message, List<String> as
             case NO_TOKEN_USAGE_PERMISSION -> "You do not have permission to use tokens";
             default -> "You cannot create a token now";
         };
-        boolean suspended = e.reason() == DenialReason.TOKENS_DISABLED
-                || e.reason() == DenialReason.NO_TOKEN_USAGE_PERMISSION;
+        boolean suspended =
+                e.reason() == DenialReason.TOKENS_DISABLED || e.reason() == DenialReason.NO_TOKEN_USAGE_PERMISSION;
         return new TokenRefusal(e.reason().name(), title, e.getMessage(), admins, suspended);
     }
 

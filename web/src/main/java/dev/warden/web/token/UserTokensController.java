@@ -1,7 +1,7 @@
 package dev.warden.web.token;
 
-import dev.warden.core.token.AccessRefusedException;
 import dev.warden.core.principal.Actor;
+import dev.warden.core.token.AccessRefusedException;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.TokenAction;
@@ -42,11 +42,15 @@ class UserTokensController {
     private static final String PAGE = "tokens/list";
     private static final String DIALOG = "tokens/fragments :: generate-dialog";
     /** Core names fields as the API does; the form calls them differently. */
-    private static final CreateTokenDialog CREATE = new CreateTokenDialog(DIALOG, "tokens/fragments :: issued-dialog",
-            "tokens-changed", Map.of(
+    private static final CreateTokenDialog CREATE = new CreateTokenDialog(
+            DIALOG,
+            "tokens/fragments :: issued-dialog",
+            "tokens-changed",
+            Map.of(
                     CreateTokenCommand.COMMENT_FIELD, "name",
                     TokenLifetimePolicy.FIELD, "lifetimeDays",
-                    CreateTokenCommand.SCOPES_FIELD, "scopes"), null);
+                    CreateTokenCommand.SCOPES_FIELD, "scopes"),
+            null);
 
     private final TokenService tokens;
     private final WorkspaceAdminNames admins;
@@ -86,8 +90,14 @@ class UserTokensController {
     }
 
     @PostMapping
-    String generate(Actor actor, @Valid @ModelAttribute("form") GenerateTokenForm form, BindingResult binding,
-                    Model model, HtmxRequest htmx, HtmxResponse htmxResponse, HttpServletResponse response) {
+    String generate(
+            Actor actor,
+            @Valid @ModelAttribute("form") GenerateTokenForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse,
+            HttpServletResponse response) {
         TokenIssueTerms terms = null;
         try {
             terms = tokens.termsFor(actor);
@@ -97,8 +107,14 @@ class UserTokensController {
         TokenLifetimePolicy lifetimes = terms == null ? tokens.lifetimes() : terms.lifetimes();
         binding = CREATE.bound(form, binding, model);
         Duration lifetime = CREATE.check(binding, model, () -> lifetimes.lifetimeOfDays(form.lifetimeDays()));
-        String fragment = CREATE.submit(binding, model, htmx, htmxResponse, response, () -> IssuedTokenView.of(
-                tokens.create(actor, new CreateTokenCommand(form.name(), lifetime, form.scopes()))));
+        String fragment = CREATE.submit(
+                binding,
+                model,
+                htmx,
+                htmxResponse,
+                response,
+                () -> IssuedTokenView.of(
+                        tokens.create(actor, new CreateTokenCommand(form.name(), lifetime, form.scopes()))));
         if (model.getAttribute("issued") == null) {
             addFormContext(model, form, terms);
         }
@@ -139,22 +155,25 @@ class UserTokensController {
         }
         boolean suspended = refusal != null && refusal.suspended();
         model.addAttribute("refusal", refusal);
-        model.addAttribute("tokens", tokens.listOwn(actor).stream()
-                .map(t -> view(actor, t))
-                .map(v -> suspended ? v.suspended() : v)
-                .toList());
+        model.addAttribute(
+                "tokens",
+                tokens.listOwn(actor).stream()
+                        .map(t -> view(actor, t))
+                        .map(v -> suspended ? v.suspended() : v)
+                        .toList());
     }
 
     private void addFormContext(Model model, GenerateTokenForm form, TokenIssueTerms terms) {
         model.addAttribute(CreateTokenDialog.FORM, form);
         model.addAttribute("maxDays", (terms == null ? tokens.lifetimes() : terms.lifetimes()).maxDays());
         // What the user's roles grant now; when tokens are refused altogether, the form error says so instead.
-        model.addAttribute("scopePicker", ScopePickerView.forOwner("token",
-                terms == null ? Set.of() : terms.grantable(), form.scopes()));
+        model.addAttribute(
+                "scopePicker",
+                ScopePickerView.forOwner("token", terms == null ? Set.of() : terms.grantable(), form.scopes()));
     }
 
     private TokenFacts view(Actor actor, AccessToken token) {
-        return TokenFacts.of(token, tokens.allows(actor, TokenAction.RESTORE, token, TokenTarget.own(token.id())),
-                clock.instant());
+        return TokenFacts.of(
+                token, tokens.allows(actor, TokenAction.RESTORE, token, TokenTarget.own(token.id())), clock.instant());
     }
 }

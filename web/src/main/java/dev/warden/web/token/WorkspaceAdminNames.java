@@ -1,9 +1,9 @@
 package dev.warden.web.token;
 
-import dev.warden.core.role.LastAdminGuard;
-import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalNames;
+import dev.warden.core.role.LastAdminGuard;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +24,8 @@ class WorkspaceAdminNames {
 
     List<String> of(Actor actor) {
         return principals.byId(actor.workspace(), admins.activeWorkspaceAdmins(actor.workspace())).values().stream()
-                .map(Principal::name).sorted().toList();
+                .map(Principal::name)
+                .sorted()
+                .toList();
     }
 }

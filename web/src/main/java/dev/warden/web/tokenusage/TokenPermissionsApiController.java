@@ -1,18 +1,20 @@
 package dev.warden.web.tokenusage;
 
-import dev.warden.core.tokenusage.TokenUsageService;
-import dev.warden.core.group.GroupNames;
-import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
+import dev.warden.core.group.GroupNames;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
+import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
+import dev.warden.core.tokenusage.TokenUsageService;
+import dev.warden.web.shared.ApiController;
+import dev.warden.web.shared.RequiresPermission;
 import dev.warden.web.tokenusage.TokenPermissionsModels.AclRequest;
 import dev.warden.web.tokenusage.TokenPermissionsModels.EntryRequest;
 import dev.warden.web.tokenusage.TokenPermissionsModels.EntryResponse;
@@ -20,8 +22,6 @@ import dev.warden.web.tokenusage.TokenPermissionsModels.PermissionLevel;
 import dev.warden.web.tokenusage.TokenPermissionsModels.PermissionLevels;
 import dev.warden.web.tokenusage.TokenPermissionsModels.PermissionResponse;
 import dev.warden.web.tokenusage.TokenPermissionsModels.TokenPermissions;
-import dev.warden.web.shared.ApiController;
-import dev.warden.web.shared.RequiresPermission;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +43,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
  */
 @ApiController
 @Tag(name = "Token permissions", description = "Databricks: who may use tokens (authorization/tokens)")
-@RequestMapping(path = {"/api/2.0/permissions/authorization/tokens", "/api/2.0/preview/permissions/authorization/tokens"},
+@RequestMapping(
+        path = {"/api/2.0/permissions/authorization/tokens", "/api/2.0/preview/permissions/authorization/tokens"},
         produces = "application/json")
 class TokenPermissionsApiController {
     private static final String FIELD = "access_control_list";
@@ -82,12 +83,14 @@ class TokenPermissionsApiController {
     @RequiresPermission(Permission.PERMISSIONS_READ)
     PermissionLevels levels() {
         return new PermissionLevels(Arrays.stream(TokenUsageLevel.values())
-                .map(level -> new PermissionLevel(level.name(), level.description())).toList());
+                .map(level -> new PermissionLevel(level.name(), level.description()))
+                .toList());
     }
 
     private List<TokenUsageEntry> resolve(Actor actor, AclRequest request) {
         if (request == null || request.accessControlList() == null) {
-            throw new InvalidParameterException(FIELD, FIELD + " is required (a list; empty clears the entries with PUT).");
+            throw new InvalidParameterException(
+                    FIELD, FIELD + " is required (a list; empty clears the entries with PUT).");
         }
         List<TokenUsageEntry> entries = new ArrayList<>();
         List<EntryRequest> list = request.accessControlList();
@@ -97,28 +100,40 @@ class TokenPermissionsApiController {
             if (entry == null) {
                 throw new InvalidParameterException(at, at + " must be an object.");
             }
-            long subjects = java.util.stream.Stream.of(entry.userName(), entry.groupName(), entry.servicePrincipalName())
-                    .filter(value -> value != null && !value.isBlank()).count();
+            long subjects = java.util.stream.Stream.of(
+                            entry.userName(), entry.groupName(), entry.servicePrincipalName())
+                    .filter(value -> value != null && !value.isBlank())
+                    .count();
             if (subjects != 1) {
-                throw new InvalidParameterException(at, at + " must name exactly one of user_name, group_name and"
-                        + " service_principal_name; it names " + subjects + ".");
+                throw new InvalidParameterException(
+                        at,
+                        at + " must name exactly one of user_name, group_name and"
+                                + " service_principal_name; it names " + subjects + ".");
             }
             TokenUsageLevel level = level(at, entry.permissionLevel());
             if (entry.userName() != null && !entry.userName().isBlank()) {
-                Principal user = principals.user(actor.workspace(), entry.userName())
-                        .orElseThrow(() -> new InvalidParameterException(at + ".user_name", "User '" + entry.userName()
-                                + "' does not exist in this workspace. Nothing was changed."));
+                Principal user = principals
+                        .user(actor.workspace(), entry.userName())
+                        .orElseThrow(() -> new InvalidParameterException(
+                                at + ".user_name",
+                                "User '" + entry.userName()
+                                        + "' does not exist in this workspace. Nothing was changed."));
                 entries.add(TokenUsageEntry.forPrincipal(user.id(), level));
-            } else if (entry.servicePrincipalName() != null && !entry.servicePrincipalName().isBlank()) {
-                Principal sp = principals.servicePrincipal(actor.workspace(), entry.servicePrincipalName())
-                        .orElseThrow(() -> new InvalidParameterException(at + ".service_principal_name",
+            } else if (entry.servicePrincipalName() != null
+                    && !entry.servicePrincipalName().isBlank()) {
+                Principal sp = principals
+                        .servicePrincipal(actor.workspace(), entry.servicePrincipalName())
+                        .orElseThrow(() -> new InvalidParameterException(
+                                at + ".service_principal_name",
                                 "Service principal with applicationId '" + entry.servicePrincipalName()
                                         + "' does not exist in this workspace. Nothing was changed."));
                 entries.add(TokenUsageEntry.forPrincipal(sp.id(), level));
             } else {
                 Group group = groups.byDisplayName(actor.workspace(), entry.groupName())
-                        .orElseThrow(() -> new InvalidParameterException(at + ".group_name", "Group '"
-                                + entry.groupName() + "' does not exist in this workspace. Nothing was changed."));
+                        .orElseThrow(() -> new InvalidParameterException(
+                                at + ".group_name",
+                                "Group '" + entry.groupName()
+                                        + "' does not exist in this workspace. Nothing was changed."));
                 entries.add(TokenUsageEntry.forGroup(group.id(), level));
             }
         }
@@ -133,26 +148,32 @@ class TokenPermissionsApiController {
         try {
             return TokenUsageLevel.valueOf(raw.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException(field, "Unknown permission_level '" + raw + "' for authorization/tokens;"
-                    + " use CAN_USE or CAN_MANAGE. Nothing was changed.");
+            throw new InvalidParameterException(
+                    field,
+                    "Unknown permission_level '" + raw + "' for authorization/tokens;"
+                            + " use CAN_USE or CAN_MANAGE. Nothing was changed.");
         }
     }
 
     /** The direct entries, then every workspace admin's implicit CAN_MANAGE (merged into its entry if it has one). */
     private TokenPermissions describe(Actor actor, List<TokenUsageEntry> entries) {
-        Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), entries.stream()
-                .map(TokenUsageEntry::principal).toList());
-        Map<GroupId, Group> groupsById = groups.byId(actor.workspace(), entries.stream()
-                .map(TokenUsageEntry::group).toList());
+        Map<PrincipalId, Principal> named = principals.byId(
+                actor.workspace(),
+                entries.stream().map(TokenUsageEntry::principal).toList());
+        Map<GroupId, Group> groupsById = groups.byId(
+                actor.workspace(), entries.stream().map(TokenUsageEntry::group).toList());
         Map<Object, EntryResponse> result = new LinkedHashMap<>();
         for (TokenUsageEntry entry : entries) {
             PermissionResponse direct = PermissionResponse.direct(entry.level().name());
             if (entry.group() != null) {
-                Optional.ofNullable(groupsById.get(entry.group())).ifPresent(group -> result.put(group.id(),
-                        new EntryResponse(null, group.displayName(), null, group.displayName(), List.of(direct))));
+                Optional.ofNullable(groupsById.get(entry.group()))
+                        .ifPresent(group -> result.put(
+                                group.id(),
+                                new EntryResponse(
+                                        null, group.displayName(), null, group.displayName(), List.of(direct))));
             } else {
-                Optional.ofNullable(named.get(entry.principal())).ifPresent(principal ->
-                        result.put(principal.id(), forPrincipal(principal, List.of(direct))));
+                Optional.ofNullable(named.get(entry.principal()))
+                        .ifPresent(principal -> result.put(principal.id(), forPrincipal(principal, List.of(direct))));
             }
         }
         for (Principal admin : usage.implicitManagers(actor)) {

@@ -47,8 +47,12 @@ class TokenUsageDialogController {
     private final ConsoleAccess access;
     private final WorkspaceSettingsPage settingsPage;
 
-    TokenUsageDialogController(TokenUsageService tokenUsage, PrincipalNames principals, GroupNames groups,
-                               ConsoleAccess access, WorkspaceSettingsPage settingsPage) {
+    TokenUsageDialogController(
+            TokenUsageService tokenUsage,
+            PrincipalNames principals,
+            GroupNames groups,
+            ConsoleAccess access,
+            WorkspaceSettingsPage settingsPage) {
         this.tokenUsage = tokenUsage;
         this.principals = principals;
         this.groups = groups;
@@ -69,14 +73,18 @@ class TokenUsageDialogController {
 
     /** An edit of the working copy: add (op=add, assignee, addLevel), remove (remove=group:7), or a changed level. */
     @PostMapping("/draft")
-    String draft(Actor actor, @RequestParam(name = "entry", required = false) List<String> entry,
-                 @RequestParam(required = false) String remove, @RequestParam(required = false) String op,
-                 @RequestParam(required = false) String assignee,
-                 @RequestParam(defaultValue = "CAN_USE") String addLevel, Model model) {
+    String draft(
+            Actor actor,
+            @RequestParam(name = "entry", required = false) List<String> entry,
+            @RequestParam(required = false) String remove,
+            @RequestParam(required = false) String op,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(defaultValue = "CAN_USE") String addLevel,
+            Model model) {
         List<TokenUsageEntry> copy = parse(entry);
         if (remove != null) {
-            Assignee removed = Assignee.parse(remove).orElseThrow(() -> new InvalidParameterException("remove",
-                    "Unknown entry '" + remove + "'."));
+            Assignee removed = Assignee.parse(remove)
+                    .orElseThrow(() -> new InvalidParameterException("remove", "Unknown entry '" + remove + "'."));
             copy.removeIf(e -> e.sameSubject(entryOf(removed, TokenUsageLevel.CAN_USE)));
         }
         if ("add".equals(op)) {
@@ -95,8 +103,11 @@ class TokenUsageDialogController {
 
     /** Save: the working copy replaces the list, as one audited change. */
     @PostMapping
-    Object saveTokenUsage(Actor actor, @RequestParam(name = "entry", required = false) List<String> entry,
-                          Model model, HtmxRequest htmx) {
+    Object saveTokenUsage(
+            Actor actor,
+            @RequestParam(name = "entry", required = false) List<String> entry,
+            Model model,
+            HtmxRequest htmx) {
         List<TokenUsageEntry> copy = parse(entry);
         try {
             tokenUsage.replace(actor, copy);
@@ -108,16 +119,15 @@ class TokenUsageDialogController {
         return Redirects.to(WorkspaceSettingsPage.PATH + "?saved=token-usage", htmx);
     }
 
-
     private TokenUsageDialogView view(Actor actor, List<TokenUsageEntry> saved, List<TokenUsageEntry> copy) {
         List<TokenUsageDialogView.Row> admins = tokenUsage.implicitManagers(actor).stream()
-                .map(p -> new TokenUsageDialogView.Row(Assignee.of(p.id()), label(p), kindOf(p),
-                        TokenUsageLevel.CAN_MANAGE.name(), null))
+                .map(p -> new TokenUsageDialogView.Row(
+                        Assignee.of(p.id()), label(p), kindOf(p), TokenUsageLevel.CAN_MANAGE.name(), null))
                 .toList();
-        Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), copy.stream()
-                .map(TokenUsageEntry::principal).toList());
-        Map<GroupId, Group> groupsNamed = groups.byId(actor.workspace(), copy.stream()
-                .map(TokenUsageEntry::group).toList());
+        Map<PrincipalId, Principal> named = principals.byId(
+                actor.workspace(), copy.stream().map(TokenUsageEntry::principal).toList());
+        Map<GroupId, Group> groupsNamed = groups.byId(
+                actor.workspace(), copy.stream().map(TokenUsageEntry::group).toList());
         List<TokenUsageDialogView.Row> rows = new ArrayList<>();
         for (TokenUsageEntry e : copy) {
             String subject = e.principal() != null ? Assignee.of(e.principal()) : Assignee.of(e.group());
@@ -132,20 +142,29 @@ class TokenUsageDialogController {
                 name = g == null ? "unknown group " + e.group().value() : g.displayName();
                 kind = "group";
             }
-            rows.add(new TokenUsageDialogView.Row(subject, name, kind, e.level().name(), subject + ":" + e.level().name()));
+            rows.add(new TokenUsageDialogView.Row(
+                    subject,
+                    name,
+                    kind,
+                    e.level().name(),
+                    subject + ":" + e.level().name()));
         }
         TokenUsageImpact impact = tokenUsage.preview(actor, copy);
         List<TokenUsageDialogView.Loss> losses = impact.losses().stream()
-                .map(l -> new TokenUsageDialogView.Loss(label(l.principal()), kindOf(l.principal()),
-                        l.activeTokens()))
+                .map(l -> new TokenUsageDialogView.Loss(label(l.principal()), kindOf(l.principal()), l.activeTokens()))
                 .toList();
         boolean changed = !new java.util.HashSet<>(saved).equals(new java.util.HashSet<>(copy));
-        return new TokenUsageDialogView(admins, rows, new TokenUsageDialogView.Impact(losses, impact.tokensStopping()),
-                changed, access.of(actor).holds(Permission.PERMISSIONS_WRITE));
+        return new TokenUsageDialogView(
+                admins,
+                rows,
+                new TokenUsageDialogView.Impact(losses, impact.tokensStopping()),
+                changed,
+                access.of(actor).holds(Permission.PERMISSIONS_WRITE));
     }
 
     private static String label(Principal principal) {
-        return principal.displayName() == null || principal.displayName().isBlank() ? principal.name()
+        return principal.displayName() == null || principal.displayName().isBlank()
+                ? principal.name()
                 : principal.displayName();
     }
 
@@ -161,7 +180,8 @@ class TokenUsageDialogController {
         }
         for (String value : values) {
             int colon = value.lastIndexOf(':');
-            Assignee subject = colon < 0 ? null : Assignee.parse(value.substring(0, colon)).orElse(null);
+            Assignee subject =
+                    colon < 0 ? null : Assignee.parse(value.substring(0, colon)).orElse(null);
             if (subject == null) {
                 throw new InvalidParameterException("entry", "Unknown token usage entry '" + value + "'.");
             }
@@ -181,7 +201,8 @@ class TokenUsageDialogController {
     }
 
     private static TokenUsageEntry entryOf(Assignee subject, TokenUsageLevel level) {
-        return subject.principal() != null ? TokenUsageEntry.forPrincipal(subject.principal(), level)
+        return subject.principal() != null
+                ? TokenUsageEntry.forPrincipal(subject.principal(), level)
                 : TokenUsageEntry.forGroup(subject.group(), level);
     }
 }

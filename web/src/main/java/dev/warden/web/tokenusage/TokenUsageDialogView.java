@@ -10,8 +10,7 @@ import java.util.List;
 record TokenUsageDialogView(List<Row> admins, List<Row> entries, Impact impact, boolean changed, boolean editable) {
 
     /** One line of the list. {@code value} is what the form posts for it: {@code group:7:CAN_USE}. */
-    record Row(String subject, String name, String kind, String level, String value) {
-    }
+    record Row(String subject, String name, String kind, String level, String value) {}
 
     record Loss(String name, String kind, int tokens) {
         public String tokensLabel() {

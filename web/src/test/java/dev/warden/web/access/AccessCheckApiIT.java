@@ -44,8 +44,10 @@ class AccessCheckApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     TokenService tokens;
 
@@ -60,13 +62,13 @@ class AccessCheckApiIT {
 
     /** A token of the owner with these scopes, created as the owner would. */
     private Owned token(Principal owner, String... scopes) {
-        IssuedToken issued = tokens.create(Actor.of(owner, "127.0.0.1"),
+        IssuedToken issued = tokens.create(
+                Actor.of(owner, "127.0.0.1"),
                 new CreateTokenCommand("check access test", null, scopes.length == 0 ? null : List.of(scopes)));
         return new Owned(issued.token().id().value(), issued.secret().reveal());
     }
 
-    private record Owned(String id, String secret) {
-    }
+    private record Owned(String id, String secret) {}
 
     private Response checkPath(String asker, String tokenId, String method, String path) {
         return api.post(CHECK, asker, json("{'token_id':'%s','method':'%s','path':'%s'}", tokenId, method, path));
@@ -105,8 +107,11 @@ class AccessCheckApiIT {
             assertThat(body.path("route").path("method").asString()).isEqualTo("GET");
             assertThat(body.path("route").path("path").asString()).isEqualTo(LIST);
             assertThat(body.has("reason")).isFalse();
-            assertThat(body.path("steps")).as("every step of the decision chain, each passed").hasSizeGreaterThan(1)
-                    .allSatisfy(step -> assertThat(step.path("passed").asBoolean()).isTrue());
+            assertThat(body.path("steps"))
+                    .as("every step of the decision chain, each passed")
+                    .hasSizeGreaterThan(1)
+                    .allSatisfy(
+                            step -> assertThat(step.path("passed").asBoolean()).isTrue());
         }
 
         @Test
@@ -122,14 +127,16 @@ class AccessCheckApiIT {
 
             assertThat(onTheGroup.status()).as(onTheGroup.toString()).isEqualTo(200);
             assertThat(onTheGroup.json().path("allowed").asBoolean()).isTrue();
-            assertThat(onTheGroup.json().path("group_id").asLong()).isEqualTo(group.id().value());
+            assertThat(onTheGroup.json().path("group_id").asLong())
+                    .isEqualTo(group.id().value());
             assertThat(onTheGroup.json().path("route").path("path").asString())
                     .isEqualTo("/api/2.0/groups/{group_id}/tokens");
             assertThat(workspaceWide.json().path("allowed").asBoolean()).isFalse();
             assertThat(workspaceWide.json().path("reason").asString()).isEqualTo("ROLE_LACKS_PERMISSION");
             // and what the real requests get
             assertThat(api.get(groupPath, token.secret()).status()).isEqualTo(200);
-            assertThat(api.get("/api/2.0/token-management/tokens", token.secret()).reason())
+            assertThat(api.get("/api/2.0/token-management/tokens", token.secret())
+                            .reason())
                     .isEqualTo("ROLE_LACKS_PERMISSION");
         }
 
@@ -159,12 +166,13 @@ class AccessCheckApiIT {
             Owned token = token(owner, "scim:read");
 
             JsonNode byPath = checkPath(ADMIN_TOKEN, token.id(), "post", CREATE).json();
-            JsonNode byPermission = checkPermission(ADMIN_TOKEN, token.id(), "tokens:write").json();
+            JsonNode byPermission =
+                    checkPermission(ADMIN_TOKEN, token.id(), "tokens:write").json();
 
             assertThat(byPath.path("allowed").asBoolean()).isFalse();
             assertThat(byPath.path("required_permission").asString()).isEqualTo("tokens:write");
-            for (String field : List.of("allowed", "status", "reason", "message", "required_permission", "facts",
-                    "steps")) {
+            for (String field :
+                    List.of("allowed", "status", "reason", "message", "required_permission", "facts", "steps")) {
                 assertThat(byPath.path(field)).as(field).isEqualTo(byPermission.path(field));
             }
             assertThat(byPermission.has("route")).isFalse();
@@ -182,11 +190,15 @@ class AccessCheckApiIT {
             JsonNode body = check.json();
             assertThat(body.path("allowed").asBoolean()).isFalse();
             assertThat(body.path("status").asInt()).isEqualTo(401).isEqualTo(real.status());
-            assertThat(body.path("reason").asString()).isEqualTo("TOKEN_REVOKED").isEqualTo(real.reason());
+            assertThat(body.path("reason").asString())
+                    .isEqualTo("TOKEN_REVOKED")
+                    .isEqualTo(real.reason());
             assertThat(steps(check)).containsExactly("PRESENTED", "FORMAT", "KNOWN", "NOT_REVOKED");
             JsonNode steps = body.path("steps");
             for (int i = 0; i < steps.size() - 1; i++) {
-                assertThat(steps.get(i).path("passed").asBoolean()).as(steps.get(i).toString()).isTrue();
+                assertThat(steps.get(i).path("passed").asBoolean())
+                        .as(steps.get(i).toString())
+                        .isTrue();
             }
             JsonNode failed = steps.get(steps.size() - 1);
             assertThat(failed.path("passed").asBoolean()).isFalse();
@@ -204,12 +216,15 @@ class AccessCheckApiIT {
 
             assertThat(body.path("allowed").asBoolean()).isFalse();
             assertThat(body.path("status").asInt()).isEqualTo(403).isEqualTo(real.status());
-            assertThat(body.path("reason").asString()).isEqualTo("SCOPE_MISSING").isEqualTo(real.reason());
+            assertThat(body.path("reason").asString())
+                    .isEqualTo("SCOPE_MISSING")
+                    .isEqualTo(real.reason());
             assertThat(strings(body.path("facts").path("required_scope"))).containsExactly("tokens:write");
             assertThat(strings(body.path("facts").path("token_scopes")))
                     .containsExactlyInAnyOrder("scim:read", "tokens:read");
             assertThat(body.path("message").asString()).contains("tokens:write").contains("scim:read");
-            assertThat(real.json().path("message").asString()).isEqualTo(body.path("message").asString());
+            assertThat(real.json().path("message").asString())
+                    .isEqualTo(body.path("message").asString());
         }
 
         @Test
@@ -221,9 +236,18 @@ class AccessCheckApiIT {
             Response roleLacks = checkPermission(ADMIN_TOKEN, token.id(), "settings:write");
 
             List<String> design = Arrays.stream(Step.values()).map(Step::name).toList();
-            assertThat(design).containsExactly("PRESENTED", "FORMAT", "KNOWN", "NOT_REVOKED", "NOT_EXPIRED",
-                    "TOKENS_ENABLED", "OWNER_ACTIVE", "TOKEN_USAGE", "ROLE_GRANTS_PERMISSION",
-                    "SCOPE_GRANTS_PERMISSION");
+            assertThat(design)
+                    .containsExactly(
+                            "PRESENTED",
+                            "FORMAT",
+                            "KNOWN",
+                            "NOT_REVOKED",
+                            "NOT_EXPIRED",
+                            "TOKENS_ENABLED",
+                            "OWNER_ACTIVE",
+                            "TOKEN_USAGE",
+                            "ROLE_GRANTS_PERMISSION",
+                            "SCOPE_GRANTS_PERMISSION");
             assertThat(steps(allowed)).isEqualTo(design);
             assertThat(steps(roleLacks)).isEqualTo(design.subList(0, design.size() - 1));
             assertThat(roleLacks.json().path("reason").asString()).isEqualTo("ROLE_LACKS_PERMISSION");
@@ -251,19 +275,24 @@ class AccessCheckApiIT {
     class Scopes {
         @Test
         void aScopeDiesWhenTheRoleLosesItsPermissionAndLivesAgainWhenItReturns() {
-            Role role = testData.customRole(TestData.unique("check-readers"), Permission.TOKEN_MANAGEMENT_READ,
-                    Permission.SCIM_READ);
+            Role role = testData.customRole(
+                    TestData.unique("check-readers"), Permission.TOKEN_MANAGEMENT_READ, Permission.SCIM_READ);
             Principal owner = testData.user("check-dead");
             testData.assign(role, owner, null);
             Owned token = token(owner, "token-management:read", "scim:read");
             String rolePath = "/api/2.0/roles/" + role.id().value();
 
             JsonNode before = api.get(SCOPES + token.id(), ADMIN_TOKEN).json();
-            Response narrowed = api.send("PATCH", rolePath, ADMIN_TOKEN, "application/json",
-                    "{\"permissions\":[\"scim:read\"]}");
+            Response narrowed =
+                    api.send("PATCH", rolePath, ADMIN_TOKEN, "application/json", "{\"permissions\":[\"scim:read\"]}");
             Response dead = api.get(SCOPES + token.id(), ADMIN_TOKEN);
-            JsonNode verdict = checkPermission(ADMIN_TOKEN, token.id(), "token-management:read").json();
-            api.send("PATCH", rolePath, ADMIN_TOKEN, "application/json",
+            JsonNode verdict = checkPermission(ADMIN_TOKEN, token.id(), "token-management:read")
+                    .json();
+            api.send(
+                    "PATCH",
+                    rolePath,
+                    ADMIN_TOKEN,
+                    "application/json",
                     "{\"permissions\":[\"scim:read\",\"token-management:read\"]}");
             JsonNode after = api.get(SCOPES + token.id(), ADMIN_TOKEN).json();
 
@@ -277,13 +306,16 @@ class AccessCheckApiIT {
             assertThat(dead.status()).isEqualTo(200);
             JsonNode deadScope = scope(dead.json(), "token-management:read");
             assertThat(deadScope.path("live").asBoolean()).isFalse();
-            assertThat(deadScope.path("why").asString()).contains("no longer holds token-management:read")
+            assertThat(deadScope.path("why").asString())
+                    .contains("no longer holds token-management:read")
                     .contains(role.name());
             assertThat(scope(dead.json(), "scim:read").path("live").asBoolean()).isTrue();
             assertThat(strings(dead.json().path("effective_permissions"))).containsExactly("scim:read");
             assertThat(verdict.path("reason").asString()).isEqualTo("ROLE_LACKS_PERMISSION");
-            assertThat(after.path("scopes")).hasSize(2)
-                    .allSatisfy(scope -> assertThat(scope.path("live").asBoolean()).isTrue());
+            assertThat(after.path("scopes"))
+                    .hasSize(2)
+                    .allSatisfy(
+                            scope -> assertThat(scope.path("live").asBoolean()).isTrue());
             assertThat(strings(after.path("effective_permissions")))
                     .containsExactly("token-management:read", "scim:read");
         }
@@ -313,27 +345,35 @@ class AccessCheckApiIT {
     @Nested
     class BadInput {
         @ParameterizedTest(name = "{0} -> 400 naming {1}")
-        @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-                "{'method':'GET','path':'/api/2.0/token/list'}                                   | token_id",
-                "{'token_id':'  ','permission':'tokens:read'}                                     | token_id",
-                "{'token_id':'abc'}                                                               | path",
-                "{'token_id':'abc','method':'GET','path':'/api/2.0/token/list','permission':'tokens:read'} | permission",
-                "{'token_id':'abc','permission':'clusters:nuke'}                                  | permission",
-                "{'token_id':'abc','method':'FETCH','path':'/api/2.0/token/list'}                 | method",
-                "{'token_id':'abc','path':'/api/2.0/token/list'}                                  | method",
-                "{'token_id':'abc','method':'GET'}                                                | path",
-                "{'token_id':'abc','method':'GET','path':'/api/2.0/nothing/here'}                 | path",
-                "{'token_id':'abc','method':'PUT','path':'/api/2.0/token/list'}                   | path",
-                "{'token_id':'abc','method':'GET','path':'api/2.0/token/list'}                    | path",
-                "{'token_id':'abc','method':'GET','path':'/api/2.0/token/list','group_id':3}      | group_id",
-                "{'token_id':'abc','permission':'scim:read','group_id':'three'}                   | group_id",
-        })
+        @CsvSource(
+                delimiter = '|',
+                quoteCharacter = '"',
+                value = {
+                    "{'method':'GET','path':'/api/2.0/token/list'}                                   | token_id",
+                    "{'token_id':'  ','permission':'tokens:read'}                                     | token_id",
+                    "{'token_id':'abc'}                                                               | path",
+                    "{'token_id':'abc','method':'GET','path':'/api/2.0/token/list','permission':'tokens:read'} | permission",
+                    "{'token_id':'abc','permission':'clusters:nuke'}                                  | permission",
+                    "{'token_id':'abc','method':'FETCH','path':'/api/2.0/token/list'}                 | method",
+                    "{'token_id':'abc','path':'/api/2.0/token/list'}                                  | method",
+                    "{'token_id':'abc','method':'GET'}                                                | path",
+                    "{'token_id':'abc','method':'GET','path':'/api/2.0/nothing/here'}                 | path",
+                    "{'token_id':'abc','method':'PUT','path':'/api/2.0/token/list'}                   | path",
+                    "{'token_id':'abc','method':'GET','path':'api/2.0/token/list'}                    | path",
+                    "{'token_id':'abc','method':'GET','path':'/api/2.0/token/list','group_id':3}      | group_id",
+                    "{'token_id':'abc','permission':'scim:read','group_id':'three'}                   | group_id",
+                })
         void isA400NamingTheField(String body, String field) {
             Response response = api.post(CHECK, ADMIN_TOKEN, json(body));
 
             assertThat(response.status()).as(response.toString()).isEqualTo(400);
             assertThat(response.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
-            assertThat(response.json().path("details").get(0).path("metadata").path("field").asString())
+            assertThat(response.json()
+                            .path("details")
+                            .get(0)
+                            .path("metadata")
+                            .path("field")
+                            .asString())
                     .isEqualTo(field);
         }
 
@@ -341,7 +381,9 @@ class AccessCheckApiIT {
         void anUnknownRouteSaysWhichMethodsThePathAnswers() {
             Response response = checkPath(ADMIN_TOKEN, "abc", "PUT", LIST);
 
-            assertThat(response.json().path("message").asString()).contains("PUT " + LIST).contains("answers GET");
+            assertThat(response.json().path("message").asString())
+                    .contains("PUT " + LIST)
+                    .contains("answers GET");
         }
 
         @Test
@@ -349,7 +391,12 @@ class AccessCheckApiIT {
             Response response = api.get("/api/2.0/access/scopes", ADMIN_TOKEN);
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(response.json().path("details").get(0).path("metadata").path("field").asString())
+            assertThat(response.json()
+                            .path("details")
+                            .get(0)
+                            .path("metadata")
+                            .path("field")
+                            .asString())
                     .isEqualTo("token_id");
         }
     }

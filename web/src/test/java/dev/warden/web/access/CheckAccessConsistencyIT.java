@@ -2,13 +2,10 @@ package dev.warden.web.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.token.DenialReason;
-import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.directory.DirectoryService;
-import dev.warden.core.group.GroupService;
-import dev.warden.core.role.RoleService;
 import dev.warden.core.directory.ServicePrincipalDetails;
 import dev.warden.core.group.Group;
+import dev.warden.core.group.GroupService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Actor;
@@ -17,9 +14,12 @@ import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
+import dev.warden.core.role.RoleService;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.token.CreateTokenCommand;
+import dev.warden.core.token.DenialReason;
 import dev.warden.core.token.IssuedToken;
+import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.token.TokenService;
 import dev.warden.web.shared.ApiRoutes;
 import dev.warden.web.shared.ApiRoutes.Route;
@@ -77,28 +77,38 @@ class CheckAccessConsistencyIT {
     private static final String LOCAL = "127.0.0.1";
     /** A JSON value no API handler accepts as its body. */
     private static final String UNACCEPTABLE_BODY = "\"check-access consistency: not a request body\"";
+
     private static final Set<String> CHAIN_REASONS = Stream.concat(
-            Arrays.stream(DenialReason.values()).map(DenialReason::name),
-            Stream.of(AccessCheckApiController.UNDECLARED)).collect(Collectors.toSet());
-    private static final List<Permission> UNRELATED = List.of(Permission.SCIM_READ, Permission.TOKENS_READ,
-            Permission.ROLES_READ);
+                    Arrays.stream(DenialReason.values()).map(DenialReason::name),
+                    Stream.of(AccessCheckApiController.UNDECLARED))
+            .collect(Collectors.toSet());
+    private static final List<Permission> UNRELATED =
+            List.of(Permission.SCIM_READ, Permission.TOKENS_READ, Permission.ROLES_READ);
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     ApiRoutes routes;
+
     @Autowired
     TokenService tokens;
+
     @Autowired
     RoleService roles;
+
     @Autowired
     GroupService groups;
+
     @Autowired
     DirectoryService directoryService;
+
     @Autowired
     TechnicalTokenService technical;
+
     @Autowired
     PrincipalRepository principals;
 
@@ -116,11 +126,9 @@ class CheckAccessConsistencyIT {
     private final Set<String> unknownVariables = new TreeSet<>();
 
     /** A token owner, and what happens to it once its tokens exist. */
-    private record Owner(String label, Principal principal, Consumer<Principal> afterTokensExist) {
-    }
+    private record Owner(String label, Principal principal, Consumer<Principal> afterTokensExist) {}
 
-    private record Credential(String id, String secret) {
-    }
+    private record Credential(String id, String secret) {}
 
     @Test
     void theRealRequestGetsWhatCheckAccessSays() {
@@ -133,7 +141,9 @@ class CheckAccessConsistencyIT {
         Map<String, Map<Set<String>, Credential>> credentials = new LinkedHashMap<>();
         for (Owner owner : owners) {
             Map<Set<String>, Credential> made = new LinkedHashMap<>();
-            scopeSets.values().stream().flatMap(List::stream).distinct()
+            scopeSets.values().stream()
+                    .flatMap(List::stream)
+                    .distinct()
                     .forEach(scopes -> made.put(scopes, tokenOf(owner.principal(), scopes)));
             credentials.put(owner.label(), made);
             owner.afterTokensExist().accept(owner.principal());
@@ -165,25 +175,45 @@ class CheckAccessConsistencyIT {
                     }
                     statuses.merge(outcome + " " + real.status(), 1, Integer::sum);
                     outcomes.merge(outcome, 1, Integer::sum);
-                    outcomesByRoute.computeIfAbsent(route.label(), key -> new TreeSet<>()).add(outcome);
+                    outcomesByRoute
+                            .computeIfAbsent(route.label(), key -> new TreeSet<>())
+                            .add(outcome);
                 }
             }
         }
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        System.out.printf("check access consistency: %d combinations checked (%d endpoints x %d owners x scope sets;"
+        System.out.printf(
+                "check access consistency: %d combinations checked (%d endpoints x %d owners x scope sets;"
                         + " %d skipped: scopes the owner's roles do not grant) in %d s; outcomes %s; real statuses"
-                        + " %s%s%n", checked, all.size(), owners.size(), skipped, seconds, outcomes, statuses,
+                        + " %s%s%n",
+                checked,
+                all.size(),
+                owners.size(),
+                skipped,
+                seconds,
+                outcomes,
+                statuses,
                 unknownVariables.isEmpty() ? "" : "; path variables filled with 1: " + unknownVariables);
 
-        assertThat(mismatches).as("%d of %d combinations where the real request and check access disagree",
-                mismatches.size(), checked).isEmpty();
+        assertThat(mismatches)
+                .as(
+                        "%d of %d combinations where the real request and check access disagree",
+                        mismatches.size(), checked)
+                .isEmpty();
         assertThat(serverErrors).as("a malformed request never yields a 5xx").isEmpty();
         assertThat(checked).as("combinations checked").isGreaterThanOrEqualTo(Math.max(500, all.size() * 15));
-        assertThat(outcomes).containsKeys("allowed", "ROLE_LACKS_PERMISSION", "SCOPE_MISSING",
-                "NO_TOKEN_USAGE_PERMISSION", "OWNER_INACTIVE");
+        assertThat(outcomes)
+                .containsKeys(
+                        "allowed",
+                        "ROLE_LACKS_PERMISSION",
+                        "SCOPE_MISSING",
+                        "NO_TOKEN_USAGE_PERMISSION",
+                        "OWNER_INACTIVE");
         assertThat(outcomesByRoute).as("every endpoint was reached").hasSize(all.size());
-        outcomesByRoute.forEach((route, seen) -> assertThat(seen).as(route + " was both let through and refused")
-                .contains("allowed").hasSizeGreaterThan(1));
+        outcomesByRoute.forEach((route, seen) -> assertThat(seen)
+                .as(route + " was both let through and refused")
+                .contains("allowed")
+                .hasSizeGreaterThan(1));
     }
 
     /**
@@ -195,13 +225,19 @@ class CheckAccessConsistencyIT {
         boolean refusedByChain = reason != null && CHAIN_REASONS.contains(reason);
         boolean allowed = verdict.path("allowed").asBoolean(false);
         boolean agree = refusedByChain
-                ? !allowed && verdict.path("status").asInt() == real.status()
+                ? !allowed
+                        && verdict.path("status").asInt() == real.status()
                         && reason.equals(verdict.path("reason").asString(""))
                 : allowed;
         if (!verdict.has("allowed") || !agree) {
             mismatches.add(combination + ": real " + real.status() + (reason == null ? "" : " " + reason)
-                    + ", check access " + (!verdict.has("allowed") ? verdict.toString() : allowed ? "allowed"
-                    : verdict.path("status").asInt() + " " + verdict.path("reason").asString("")));
+                    + ", check access "
+                    + (!verdict.has("allowed")
+                            ? verdict.toString()
+                            : allowed
+                                    ? "allowed"
+                                    : verdict.path("status").asInt() + " "
+                                            + verdict.path("reason").asString("")));
         }
         return refusedByChain ? reason : "allowed";
     }
@@ -215,9 +251,13 @@ class CheckAccessConsistencyIT {
     }
 
     private JsonNode check(Credential token, String method, String path) {
-        Response verdict = api.post(CHECK, workspace.adminToken(), ApiClient.json(
-                "{'token_id':'%s','method':'%s','path':'%s'}", token.id(), method, path));
-        assertThat(verdict.status()).as("check access for %s %s: %s", method, path, verdict).isEqualTo(200);
+        Response verdict = api.post(
+                CHECK,
+                workspace.adminToken(),
+                ApiClient.json("{'token_id':'%s','method':'%s','path':'%s'}", token.id(), method, path));
+        assertThat(verdict.status())
+                .as("check access for %s %s: %s", method, path, verdict)
+                .isEqualTo(200);
         return verdict.json();
     }
 
@@ -233,16 +273,23 @@ class CheckAccessConsistencyIT {
         if (permission == null) {
             return List.of(Set.of(Scope.ALL_APIS.key()));
         }
-        List<String> unrelated = UNRELATED.stream().filter(other -> other != permission).map(Permission::key)
+        List<String> unrelated = UNRELATED.stream()
+                .filter(other -> other != permission)
+                .map(Permission::key)
                 .toList();
-        return List.of(Set.of(Scope.ALL_APIS.key()), Set.of(permission.key()), Set.of(unrelated.get(0)),
-                Set.of(permission.key(), unrelated.get(0)), Set.of(unrelated.get(0), unrelated.get(1)));
+        return List.of(
+                Set.of(Scope.ALL_APIS.key()),
+                Set.of(permission.key()),
+                Set.of(unrelated.get(0)),
+                Set.of(permission.key(), unrelated.get(0)),
+                Set.of(unrelated.get(0), unrelated.get(1)));
     }
 
     /** The owner's token with these scopes, or null when the owner's roles do not grant them. */
     private Credential tokenOf(Principal owner, Set<String> scopes) {
         try {
-            IssuedToken issued = tokens.create(Actor.of(owner, LOCAL),
+            IssuedToken issued = tokens.create(
+                    Actor.of(owner, LOCAL),
                     new CreateTokenCommand("consistency " + scopes, null, List.copyOf(new TreeSet<>(scopes))));
             return new Credential(issued.token().id().value(), issued.secret().reveal());
         } catch (InvalidParameterException refused) {
@@ -266,10 +313,19 @@ class CheckAccessConsistencyIT {
     }
 
     private List<Owner> owners() {
-        Consumer<Principal> nothing = principal -> { };
+        Consumer<Principal> nothing = principal -> {};
         Principal customHolder = testData.user(workspace.workspace().id(), "consistency-custom");
-        roles.assign(admin, roles.create(admin, unique("token-readers"), "only token-management:read",
-                EnumSet.of(Permission.TOKEN_MANAGEMENT_READ)).id(), customHolder.id(), null, null);
+        roles.assign(
+                admin,
+                roles.create(
+                                admin,
+                                unique("token-readers"),
+                                "only token-management:read",
+                                EnumSet.of(Permission.TOKEN_MANAGEMENT_READ))
+                        .id(),
+                customHolder.id(),
+                null,
+                null);
         Principal groupAdmin = testData.user(workspace.workspace().id(), "consistency-group-admin");
         roles.assign(admin, builtIn(BuiltInRole.GROUP_ADMIN).id(), groupAdmin.id(), null, group.id());
         return List.of(
@@ -278,10 +334,11 @@ class CheckAccessConsistencyIT {
                 new Owner("auditor", owner(BuiltInRole.AUDITOR), nothing),
                 new Owner("custom token-management:read", customHolder, nothing),
                 new Owner("group-admin of " + group.id(), groupAdmin, nothing),
-                new Owner("admin demoted to user", owner(BuiltInRole.WORKSPACE_ADMIN, BuiltInRole.USER),
-                        this::demote),
+                new Owner("admin demoted to user", owner(BuiltInRole.WORKSPACE_ADMIN, BuiltInRole.USER), this::demote),
                 new Owner("user off the token usage list", owner(BuiltInRole.USER), testData::revokeTokenUsage),
-                new Owner("deactivated user", owner(BuiltInRole.USER),
+                new Owner(
+                        "deactivated user",
+                        owner(BuiltInRole.USER),
                         principal -> principals.save(principal.withActive(false))));
     }
 
@@ -291,12 +348,15 @@ class CheckAccessConsistencyIT {
 
     private void demote(Principal principal) {
         Role workspaceAdmin = builtIn(BuiltInRole.WORKSPACE_ADMIN);
-        roles.holders(admin, workspaceAdmin.id()).stream().filter(held -> principal.id().equals(held.principal()))
+        roles.holders(admin, workspaceAdmin.id()).stream()
+                .filter(held -> principal.id().equals(held.principal()))
                 .forEach(held -> roles.unassign(admin, held.id()));
     }
 
     private Role builtIn(BuiltInRole role) {
-        return roles.list(admin).stream().filter(r -> r.builtIn() && r.name().equals(role.roleName())).findFirst()
+        return roles.list(admin).stream()
+                .filter(r -> r.builtIn() && r.name().equals(role.roleName()))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -329,18 +389,26 @@ class CheckAccessConsistencyIT {
             case "id":
                 switch (collection) {
                     case "Users":
-                        return String.valueOf((fresh ? newUser() : targetUser).id().value());
+                        return String.valueOf(
+                                (fresh ? newUser() : targetUser).id().value());
                     case "ServicePrincipals":
-                        return String.valueOf((fresh ? newServicePrincipal() : targetServicePrincipal).id().value());
+                        return String.valueOf((fresh ? newServicePrincipal() : targetServicePrincipal)
+                                .id()
+                                .value());
                     case "Groups":
                         // PUT and PATCH name the group-admin's group (group-scoped); DELETE a group of its own.
                         return String.valueOf((route.method().equals("DELETE")
-                                ? groups.create(admin, unique("consistency-doomed"), null, List.of()) : group)
-                                .id().value());
+                                        ? groups.create(admin, unique("consistency-doomed"), null, List.of())
+                                        : group)
+                                .id()
+                                .value());
                     case "roles":
-                        return String.valueOf((fresh ? newRole() : targetRole).id().value());
+                        return String.valueOf(
+                                (fresh ? newRole() : targetRole).id().value());
                     case "role-assignments":
-                        return String.valueOf((fresh ? newAssignment() : targetAssignment).id().value());
+                        return String.valueOf((fresh ? newAssignment() : targetAssignment)
+                                .id()
+                                .value());
                     default:
                         break;
                 }
@@ -353,23 +421,32 @@ class CheckAccessConsistencyIT {
     }
 
     private Principal newUser() {
-        return principals.save(Principal.newUser(workspace.workspace().id(), unique("consistency-doomed"),
-                "doomed user", null));
+        return principals.save(
+                Principal.newUser(workspace.workspace().id(), unique("consistency-doomed"), "doomed user", null));
     }
 
     private Principal newServicePrincipal() {
-        return directoryService.createServicePrincipal(admin,
-                new ServicePrincipalDetails(null, unique("consistency-sp"), null, true));
+        return directoryService.createServicePrincipal(
+                admin, new ServicePrincipalDetails(null, unique("consistency-sp"), null, true));
     }
 
     private String newPersonalToken() {
-        return tokens.create(Actor.of(targetUser, LOCAL), new CreateTokenCommand("target", null, null)).token().id()
+        return tokens.create(Actor.of(targetUser, LOCAL), new CreateTokenCommand("target", null, null))
+                .token()
+                .id()
                 .value();
     }
 
     private String newGroupToken() {
-        return technical.createGroupToken(admin, group.id(), new CreateTokenCommand("target", null, null),
-                BuiltInRole.GROUP_MEMBER.roleName()).token().id().value();
+        return technical
+                .createGroupToken(
+                        admin,
+                        group.id(),
+                        new CreateTokenCommand("target", null, null),
+                        BuiltInRole.GROUP_MEMBER.roleName())
+                .token()
+                .id()
+                .value();
     }
 
     private Role newRole() {

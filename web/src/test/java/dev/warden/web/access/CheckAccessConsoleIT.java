@@ -1,14 +1,14 @@
 package dev.warden.web.access;
 
 import static dev.warden.web.support.ApiClient.json;
-import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
-import static dev.warden.web.support.WardenSpringBootTest.ADMIN_TOKEN;
 import static dev.warden.web.support.Html.all;
 import static dev.warden.web.support.Html.scopeStates;
 import static dev.warden.web.support.Html.section;
 import static dev.warden.web.support.Html.testid;
 import static dev.warden.web.support.Html.text;
 import static dev.warden.web.support.Html.traceSteps;
+import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
+import static dev.warden.web.support.WardenSpringBootTest.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.group.Group;
@@ -46,17 +46,29 @@ import org.springframework.context.ApplicationContext;
 class CheckAccessConsoleIT {
     private static final String INVENTORY = "/settings/admin/tokens";
     private static final String[] FROM_PAGE = {"HX-Target", "token-detail"};
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-    private static final List<String> CHAIN = List.of("PRESENTED", "FORMAT", "KNOWN", "NOT_REVOKED", "NOT_EXPIRED",
-            "TOKENS_ENABLED", "OWNER_ACTIVE", "TOKEN_USAGE", "ROLE_GRANTS_PERMISSION", "SCOPE_GRANTS_PERMISSION");
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final List<String> CHAIN = List.of(
+            "PRESENTED",
+            "FORMAT",
+            "KNOWN",
+            "NOT_REVOKED",
+            "NOT_EXPIRED",
+            "TOKENS_ENABLED",
+            "OWNER_ACTIVE",
+            "TOKEN_USAGE",
+            "ROLE_GRANTS_PERMISSION",
+            "SCOPE_GRANTS_PERMISSION");
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     TokenService tokens;
+
     @Autowired
     MutableClock clock;
 
@@ -79,15 +91,23 @@ class CheckAccessConsoleIT {
         String body = console.get(page(token)).body();
 
         String form = section(body, "check-access-form");
-        assertThat(form).contains("name=\"_csrf\"", "<label for=\"check-endpoint\">Endpoint</label>",
-                "<label for=\"check-request\">Or type a request</label>");
+        assertThat(form)
+                .contains(
+                        "name=\"_csrf\"",
+                        "<label for=\"check-endpoint\">Endpoint</label>",
+                        "<label for=\"check-request\">Or type a request</label>");
         assertThat(body).contains("action=\"/settings/admin/tokens/" + token.id() + "/check-access\"");
-        assertThat(form).contains("<optgroup label=\"tokens:write (", "<option value=\"POST /api/2.0/token/create\"",
-                "<option value=\"GET /api/2.0/groups/{group_id}/tokens\"");
+        assertThat(form)
+                .contains(
+                        "<optgroup label=\"tokens:write (",
+                        "<option value=\"POST /api/2.0/token/create\"",
+                        "<option value=\"GET /api/2.0/groups/{group_id}/tokens\"");
         assertThat(body).doesNotContain("data-testid=\"check-result\"");
 
-        HttpResponse<String> forged = console.postForm(page(token) + "/check-access",
-                Map.of("endpoint", "GET /api/2.0/token/list", "_csrf", "not-the-token"), true);
+        HttpResponse<String> forged = console.postForm(
+                page(token) + "/check-access",
+                Map.of("endpoint", "GET /api/2.0/token/list", "_csrf", "not-the-token"),
+                true);
         assertThat(forged.statusCode()).as("no CSRF token, no answer").isEqualTo(403);
         assertThat(forged.body()).doesNotContain("data-testid=\"check-result\"");
     }
@@ -100,14 +120,22 @@ class CheckAccessConsoleIT {
 
         assertThat(checked.statusCode()).isEqualTo(200);
         String body = checked.body();
-        assertThat(body).as("only the Check access region").doesNotContain("<html").contains("id=\"check-access\"");
+        assertThat(body)
+                .as("only the Check access region")
+                .doesNotContain("<html")
+                .contains("id=\"check-access\"");
         assertThat(testid(body, "check-verdict")).isEqualTo("Allowed");
         assertThat(testid(body, "checked-endpoint")).isEqualTo("GET /api/2.0/token/list");
         assertThat(testid(body, "checked-permission")).isEqualTo("tokens:read");
-        assertThat(traceSteps(body)).containsExactlyElementsOf(CHAIN.stream().map(s -> s + "=passed").toList());
-        assertThat(all(body, "trace-number")).containsExactly("Step 1", "Step 1", "Step 2", "Step 3", "Step 3",
-                "Step 4", "Step 5", "Step 6", "Step 7", "Step 8");
-        assertThat(all(body, "trace-description")).contains("the token's scopes include the permission the endpoint needs");
+        assertThat(traceSteps(body))
+                .containsExactlyElementsOf(
+                        CHAIN.stream().map(s -> s + "=passed").toList());
+        assertThat(all(body, "trace-number"))
+                .containsExactly(
+                        "Step 1", "Step 1", "Step 2", "Step 3", "Step 3", "Step 4", "Step 5", "Step 6", "Step 7",
+                        "Step 8");
+        assertThat(all(body, "trace-description"))
+                .contains("the token's scopes include the permission the endpoint needs");
         assertThat(body).contains("<option value=\"GET /api/2.0/token/list\" selected=\"selected\"");
         assertThat(api.get("/api/2.0/token/list", token.secret()).status()).isEqualTo(200);
     }
@@ -121,9 +149,18 @@ class CheckAccessConsoleIT {
 
         assertThat(testid(body, "check-verdict")).isEqualTo("Denied: SCOPE_MISSING (HTTP 403)");
         assertThat(testid(body, "checked-permission")).isEqualTo("tokens:write");
-        assertThat(traceSteps(body)).containsExactly("PRESENTED=passed", "FORMAT=passed", "KNOWN=passed",
-                "NOT_REVOKED=passed", "NOT_EXPIRED=passed", "TOKENS_ENABLED=passed", "OWNER_ACTIVE=passed",
-                "TOKEN_USAGE=passed", "ROLE_GRANTS_PERMISSION=passed", "SCOPE_GRANTS_PERMISSION=failed");
+        assertThat(traceSteps(body))
+                .containsExactly(
+                        "PRESENTED=passed",
+                        "FORMAT=passed",
+                        "KNOWN=passed",
+                        "NOT_REVOKED=passed",
+                        "NOT_EXPIRED=passed",
+                        "TOKENS_ENABLED=passed",
+                        "OWNER_ACTIVE=passed",
+                        "TOKEN_USAGE=passed",
+                        "ROLE_GRANTS_PERMISSION=passed",
+                        "SCOPE_GRANTS_PERMISSION=failed");
         assertThat(all(body, "trace-number").get(9)).isEqualTo("Step 8");
         assertThat(testid(body, "fact-required_scope")).isEqualTo("tokens:write");
         assertThat(testid(body, "fact-token_scopes")).isEqualTo("scim:read");
@@ -136,14 +173,24 @@ class CheckAccessConsoleIT {
     @Test
     void aRevokedTokenFailsStepThreeAndTheLaterStepsAreNotChecked() {
         Owned token = token("check-revoked", "tokens:read");
-        assertThat(console.htmx("POST", page(token) + "/revoke", FROM_PAGE).statusCode()).isEqualTo(200);
+        assertThat(console.htmx("POST", page(token) + "/revoke", FROM_PAGE).statusCode())
+                .isEqualTo(200);
 
         String body = check(token, "GET /api/2.0/token/list", "").body();
 
         assertThat(testid(body, "check-verdict")).isEqualTo("Denied: TOKEN_REVOKED (HTTP 401)");
-        assertThat(traceSteps(body)).containsExactly("PRESENTED=passed", "FORMAT=passed", "KNOWN=passed",
-                "NOT_REVOKED=failed", "NOT_EXPIRED=skipped", "TOKENS_ENABLED=skipped", "OWNER_ACTIVE=skipped",
-                "TOKEN_USAGE=skipped", "ROLE_GRANTS_PERMISSION=skipped", "SCOPE_GRANTS_PERMISSION=skipped");
+        assertThat(traceSteps(body))
+                .containsExactly(
+                        "PRESENTED=passed",
+                        "FORMAT=passed",
+                        "KNOWN=passed",
+                        "NOT_REVOKED=failed",
+                        "NOT_EXPIRED=skipped",
+                        "TOKENS_ENABLED=skipped",
+                        "OWNER_ACTIVE=skipped",
+                        "TOKEN_USAGE=skipped",
+                        "ROLE_GRANTS_PERMISSION=skipped",
+                        "SCOPE_GRANTS_PERMISSION=skipped");
         assertThat(api.get("/api/2.0/token/list", token.secret()).reason()).isEqualTo("TOKEN_REVOKED");
     }
 
@@ -162,11 +209,13 @@ class CheckAccessConsoleIT {
 
         assertThat(testid(allowed, "check-verdict")).isEqualTo("Allowed");
         assertThat(testid(allowed, "checked-endpoint")).isEqualTo("GET /api/2.0/groups/{group_id}/tokens");
-        assertThat(testid(allowed, "checked-group")).isEqualTo(String.valueOf(own.id().value()));
+        assertThat(testid(allowed, "checked-group"))
+                .isEqualTo(String.valueOf(own.id().value()));
         assertThat(detailOf(allowed, "ROLE_GRANTS_PERMISSION")).contains("group-admin");
         assertThat(api.get(ownPath, token.secret()).status()).isEqualTo(200);
         assertThat(testid(refused, "check-verdict")).isEqualTo("Denied: ROLE_LACKS_PERMISSION (HTTP 403)");
-        assertThat(testid(refused, "checked-group")).isEqualTo(String.valueOf(other.id().value()));
+        assertThat(testid(refused, "checked-group"))
+                .isEqualTo(String.valueOf(other.id().value()));
         assertThat(testid(refused, "fact-required_permission")).isEqualTo("token-management:read");
         assertThat(api.get(otherPath, token.secret()).reason()).isEqualTo("ROLE_LACKS_PERMISSION");
         assertThat(refused).as("the typed request stays in its field").contains("value=\"GET " + otherPath + "\"");
@@ -182,9 +231,12 @@ class CheckAccessConsoleIT {
         String nothing = check(token, "", "").body();
 
         assertThat(testid(unknown, "error-request")).startsWith("No API endpoint matches GET /api/2.0/nowhere.");
-        assertThat(unknown).contains("aria-invalid=\"true\"").doesNotContain("data-testid=\"check-result\"")
+        assertThat(unknown)
+                .contains("aria-invalid=\"true\"")
+                .doesNotContain("data-testid=\"check-result\"")
                 .contains("value=\"GET /api/2.0/nowhere\"");
-        assertThat(testid(wrongMethod, "error-request")).as("PATCH /api/2.0/token/{token_id} matches too")
+        assertThat(testid(wrongMethod, "error-request"))
+                .as("PATCH /api/2.0/token/{token_id} matches too")
                 .contains("That path answers POST, PATCH.");
         assertThat(testid(noMethod, "error-request")).contains("Type the method and the path");
         assertThat(testid(nothing, "error-endpoint")).startsWith("Pick an endpoint");
@@ -195,8 +247,8 @@ class CheckAccessConsoleIT {
     void withoutJavaScriptTheFormPostAnswersTheWholePageWithTheResult() {
         Owned token = token("check-plain", "scim:read");
 
-        HttpResponse<String> page = console.postForm(page(token) + "/check-access",
-                Map.of("endpoint", "POST /api/2.0/token/create"), false);
+        HttpResponse<String> page = console.postForm(
+                page(token) + "/check-access", Map.of("endpoint", "POST /api/2.0/token/create"), false);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html", "data-testid=\"token-lineage\"", "data-testid=\"scopes-panel\"");
@@ -211,10 +263,10 @@ class CheckAccessConsoleIT {
         ConsoleSession asPlain = new ConsoleSession(port);
         assertThat(asPlain.logIn(userName, "secret-password-1")).isEqualTo("/");
 
-        HttpResponse<String> page = asPlain.postForm(page(token) + "/check-access",
-                Map.of("endpoint", "GET /api/2.0/token/list"), false);
-        HttpResponse<String> htmx = asPlain.postForm(page(token) + "/check-access",
-                Map.of("endpoint", "GET /api/2.0/token/list"), true);
+        HttpResponse<String> page =
+                asPlain.postForm(page(token) + "/check-access", Map.of("endpoint", "GET /api/2.0/token/list"), false);
+        HttpResponse<String> htmx =
+                asPlain.postForm(page(token) + "/check-access", Map.of("endpoint", "GET /api/2.0/token/list"), true);
 
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.body()).contains("data-testid=\"forbidden\"").doesNotContain("data-testid=\"check-result\"");
@@ -224,12 +276,16 @@ class CheckAccessConsoleIT {
     @Test
     void theScopesPanelMarksAScopeDeadWhenTheOwnersCustomRoleLosesItAndLiveWhenItIsBack() {
         String roleName = TestData.unique("check-reviewers");
-        ApiClient.Response role = api.post("/api/2.0/roles", ADMIN_TOKEN, json(
-                "{'name':'%s','permissions':['tokens:read','tokens:write','token-management:read']}", roleName));
+        ApiClient.Response role = api.post(
+                "/api/2.0/roles",
+                ADMIN_TOKEN,
+                json("{'name':'%s','permissions':['tokens:read','tokens:write','token-management:read']}", roleName));
         assertThat(role.status()).as(role.toString()).isEqualTo(200);
         String roleId = role.json().path("id").asString();
         Principal reviewer = testData.consoleUser(TestData.unique("check-reviewer"), "secret-password-1");
-        ApiClient.Response assigned = api.post("/api/2.0/role-assignments", ADMIN_TOKEN,
+        ApiClient.Response assigned = api.post(
+                "/api/2.0/role-assignments",
+                ADMIN_TOKEN,
                 json("{'role_id':%s,'principal_id':%d}", roleId, reviewer.id().value()));
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
         Owned token = token(reviewer, "check-dead", "token-management:read", "tokens:read");
@@ -239,7 +295,11 @@ class CheckAccessConsoleIT {
         assertThat(all(before, "effective-permission")).containsExactly("tokens:read", "token-management:read");
         assertThat(before).doesNotContain("data-testid=\"scope-why\"");
 
-        ApiClient.Response narrowed = api.send("PATCH", "/api/2.0/roles/" + roleId, ADMIN_TOKEN, "application/json",
+        ApiClient.Response narrowed = api.send(
+                "PATCH",
+                "/api/2.0/roles/" + roleId,
+                ADMIN_TOKEN,
+                "application/json",
                 "{\"permissions\":[\"tokens:read\",\"tokens:write\"]}");
         assertThat(narrowed.status()).as(narrowed.toString()).isEqualTo(200);
         String changedAt = DAY.format(clock.instant());
@@ -247,24 +307,34 @@ class CheckAccessConsoleIT {
 
         assertThat(scopeStates(dead)).containsExactly("token-management:read=false", "tokens:read=true");
         assertThat(all(dead, "scope-status")).containsExactly("dead", "live");
-        assertThat(testid(dead, "scope-why")).contains(reviewer.userName() + " no longer holds token-management:read"
-                + " since the role change on " + changedAt, roleName);
+        assertThat(testid(dead, "scope-why"))
+                .contains(
+                        reviewer.userName() + " no longer holds token-management:read" + " since the role change on "
+                                + changedAt,
+                        roleName);
         assertThat(all(dead, "effective-permission")).containsExactly("tokens:read");
         assertThat(api.get("/api/2.0/token-management/tokens", token.secret()).reason())
                 .isEqualTo("ROLE_LACKS_PERMISSION");
-        String checked = check(token, "GET /api/2.0/token-management/tokens", "").body();
+        String checked =
+                check(token, "GET /api/2.0/token-management/tokens", "").body();
         assertThat(testid(checked, "check-verdict")).isEqualTo("Denied: ROLE_LACKS_PERMISSION (HTTP 403)");
         assertThat(traceSteps(checked)).contains("ROLE_GRANTS_PERMISSION=failed", "SCOPE_GRANTS_PERMISSION=skipped");
 
-        assertThat(api.send("PATCH", "/api/2.0/roles/" + roleId, ADMIN_TOKEN, "application/json",
-                "{\"permissions\":[\"tokens:read\",\"tokens:write\",\"token-management:read\"]}").status())
+        assertThat(api.send(
+                                "PATCH",
+                                "/api/2.0/roles/" + roleId,
+                                ADMIN_TOKEN,
+                                "application/json",
+                                "{\"permissions\":[\"tokens:read\",\"tokens:write\",\"token-management:read\"]}")
+                        .status())
                 .isEqualTo(200);
         String back = console.get(page(token)).body();
 
         assertThat(scopeStates(back)).containsExactly("token-management:read=true", "tokens:read=true");
         assertThat(back).doesNotContain("data-testid=\"scope-why\"");
         assertThat(all(back, "effective-permission")).containsExactly("tokens:read", "token-management:read");
-        assertThat(api.get("/api/2.0/token-management/tokens", token.secret()).status()).isEqualTo(200);
+        assertThat(api.get("/api/2.0/token-management/tokens", token.secret()).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -276,12 +346,12 @@ class CheckAccessConsoleIT {
 
         assertThat(scopeStates(body)).containsExactly("scim:read=false");
         assertThat(testid(body, "scope-why")).contains("does not hold scim:read");
-        assertThat(body).contains("data-testid=\"no-effective-permissions\"")
+        assertThat(body)
+                .contains("data-testid=\"no-effective-permissions\"")
                 .doesNotContain("data-testid=\"effective-permission\"");
     }
 
-    private record Owned(Principal owner, String id, String secret) {
-    }
+    private record Owned(Principal owner, String id, String secret) {}
 
     private Owned token(String prefix, String... scopes) {
         return token(testData.consoleUser(TestData.unique(prefix + "-owner"), "secret-password-1"), prefix, scopes);
@@ -289,7 +359,8 @@ class CheckAccessConsoleIT {
 
     private Owned token(Principal owner, String prefix, String... scopes) {
         testData.grantTokenUsage(owner);
-        IssuedToken issued = tokens.create(Actor.of(owner, "127.0.0.1"),
+        IssuedToken issued = tokens.create(
+                Actor.of(owner, "127.0.0.1"),
                 new CreateTokenCommand(TestData.unique(prefix), Duration.ofDays(30), List.of(scopes)));
         return new Owned(owner, issued.token().id().value(), issued.secret().reveal());
     }
@@ -304,7 +375,8 @@ class CheckAccessConsoleIT {
     }
 
     private static String detailOf(String html, String step) {
-        Matcher m = Pattern.compile("data-step=\"" + step + "\"[^>]*>(.*?)</li>", Pattern.DOTALL).matcher(html);
+        Matcher m = Pattern.compile("data-step=\"" + step + "\"[^>]*>(.*?)</li>", Pattern.DOTALL)
+                .matcher(html);
         assertThat(m.find()).as("step " + step).isTrue();
         return text(m.group(1));
     }

@@ -31,7 +31,8 @@ class BootstrapIT {
             assertThat(matcher.find()).as("the generated password is printed").isTrue();
             password = matcher.group(1);
             assertThat(password).hasSize(24);
-            assertThat(output.getAll()).contains("Warden is ready. Log in at http://localhost:" + warden.port() + "/login");
+            assertThat(output.getAll())
+                    .contains("Warden is ready. Log in at http://localhost:" + warden.port() + "/login");
 
             ConsoleSession console = new ConsoleSession(warden.port());
             assertThat(console.logIn("admin", "wrong-" + password)).isEqualTo("/login?error");
@@ -40,9 +41,11 @@ class BootstrapIT {
         int printedBefore = count(output.getAll(), "Generated password");
 
         try (RunningWarden again = RunningWarden.start(dataDir)) {
-            assertThat(count(output.getAll(), "Generated password")).as("not printed on a second start")
+            assertThat(count(output.getAll(), "Generated password"))
+                    .as("not printed on a second start")
                     .isEqualTo(printedBefore);
-            assertThat(new ConsoleSession(again.port()).logIn("admin", password)).isEqualTo("/");
+            assertThat(new ConsoleSession(again.port()).logIn("admin", password))
+                    .isEqualTo("/");
         }
         assertThat(Files.exists(dataDir.resolve("warden.mv.db"))).isTrue();
     }
@@ -50,13 +53,21 @@ class BootstrapIT {
     @Test
     void anExactBootstrapTokenValueBecomesAnAdminToken() {
         String value = new TokenFormat("wdn_").generate(new SecureRandom()).reveal();
-        try (RunningWarden warden = RunningWarden.start(RunningWarden.newDataDir("bootstrap-token"),
-                "warden.bootstrap.admin-password=pw-for-test", "warden.bootstrap.admin-token=" + value)) {
+        try (RunningWarden warden = RunningWarden.start(
+                RunningWarden.newDataDir("bootstrap-token"),
+                "warden.bootstrap.admin-password=pw-for-test",
+                "warden.bootstrap.admin-token=" + value)) {
             ApiClient.Response list = new ApiClient(warden.port()).get("/api/2.0/token/list", value);
 
             assertThat(list.status()).isEqualTo(200);
-            assertThat(list.json().path("token_infos").get(0).path("expiry_time").asLong()).isEqualTo(-1L);
-            assertThat(list.json().path("token_infos").get(0).path("scopes").toString()).isEqualTo("[\"all-apis\"]");
+            assertThat(list.json()
+                            .path("token_infos")
+                            .get(0)
+                            .path("expiry_time")
+                            .asLong())
+                    .isEqualTo(-1L);
+            assertThat(list.json().path("token_infos").get(0).path("scopes").toString())
+                    .isEqualTo("[\"all-apis\"]");
         }
     }
 
@@ -66,11 +77,15 @@ class BootstrapIT {
         String mistyped = valid.substring(0, 52) + (valid.charAt(52) == 'A' ? 'B' : 'A');
         Path dataDir = RunningWarden.newDataDir("bootstrap-bad-token");
 
-        assertThatThrownBy(() -> RunningWarden.start(dataDir, "warden.bootstrap.admin-token=" + mistyped).close())
+        assertThatThrownBy(() -> RunningWarden.start(dataDir, "warden.bootstrap.admin-token=" + mistyped)
+                        .close())
                 .hasRootCauseInstanceOf(InvalidBootstrapTokenException.class)
-                .rootCause().hasMessageContaining("WARDEN_BOOTSTRAP_ADMIN_TOKEN is not a Warden token");
-        assertThat(output.getAll()).contains("WARDEN_BOOTSTRAP_ADMIN_TOKEN is not a Warden token")
-                .doesNotContain(mistyped).doesNotContain("Warden is ready");
+                .rootCause()
+                .hasMessageContaining("WARDEN_BOOTSTRAP_ADMIN_TOKEN is not a Warden token");
+        assertThat(output.getAll())
+                .contains("WARDEN_BOOTSTRAP_ADMIN_TOKEN is not a Warden token")
+                .doesNotContain(mistyped)
+                .doesNotContain("Warden is ready");
     }
 
     private static int count(String text, String needle) {

@@ -136,28 +136,55 @@ class AuthorisationMatrixIT {
             PATCH  /api/2.0/workspace-conf                                    401  403  403  403  403  403  403  200  403  200  403  403  401   401   401  200
             """;
 
-    enum Caller { ANON, USER, NOUSE, TMW, ROLW, SCIMW, PERMW, SETW, GADM, ADMIN, SP, TECH, REVOK, EXPIR, SUSP, OTHER }
+    enum Caller {
+        ANON,
+        USER,
+        NOUSE,
+        TMW,
+        ROLW,
+        SCIMW,
+        PERMW,
+        SETW,
+        GADM,
+        ADMIN,
+        SP,
+        TECH,
+        REVOK,
+        EXPIR,
+        SUSP,
+        OTHER
+    }
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     ApiRoutes routes;
+
     @Autowired
     PrincipalRepository principals;
+
     @Autowired
     RoleRepository roles;
+
     @Autowired
     RoleAssignmentRepository assignments;
+
     @Autowired
     GroupRepository groups;
+
     @Autowired
     TokenRepository tokens;
+
     @Autowired
     TokenUsageRepository usage;
+
     @Autowired
     TokenFormat format;
+
     @Autowired
     Clock clock;
 
@@ -178,22 +205,31 @@ class AuthorisationMatrixIT {
         workspace = matrix.workspace().id();
         mainAdmin = principals.findByUserName(testData.main().id(), "admin").orElseThrow();
         // Someone who can sign in stays workspace admin, so deleting principals and groups is not refused for that.
-        assign(BuiltInRole.WORKSPACE_ADMIN, principals.save(Principal.newUser(workspace, "console-admin",
-                "Console admin", "{noop}unused")), null);
+        assign(
+                BuiltInRole.WORKSPACE_ADMIN,
+                principals.save(Principal.newUser(workspace, "console-admin", "Console admin", "{noop}unused")),
+                null);
         groupA = groups.save(new Group(null, workspace, "group A", null));
         groupB = groups.save(new Group(null, workspace, "group B", null));
         tokenUsers = groups.save(new Group(null, workspace, "token users", null));
         usage.replace(workspace, List.of(TokenUsageEntry.forGroup(tokenUsers.id(), TokenUsageLevel.CAN_USE)));
-        for (Permission permission : List.of(Permission.TOKEN_MANAGEMENT_WRITE, Permission.ROLES_WRITE,
-                Permission.SCIM_WRITE, Permission.PERMISSIONS_WRITE, Permission.SETTINGS_WRITE)) {
-            singlePermissionRoles.put(permission, roles.save(Role.custom(workspace, "only " + permission.key(), "",
-                    Set.of(permission))));
+        for (Permission permission : List.of(
+                Permission.TOKEN_MANAGEMENT_WRITE,
+                Permission.ROLES_WRITE,
+                Permission.SCIM_WRITE,
+                Permission.PERMISSIONS_WRITE,
+                Permission.SETTINGS_WRITE)) {
+            singlePermissionRoles.put(
+                    permission, roles.save(Role.custom(workspace, "only " + permission.key(), "", Set.of(permission))));
         }
         Map<String, List<String>> expected = expectedTable();
         Map<String, Function<Cell, Request>> requests = requests();
 
-        List<String> catalogue = routes.all().stream().map(route -> route.method() + " " + route.path()).toList();
-        assertThat(expected.keySet()).as("a row in the table for every route of the catalogue, and no other")
+        List<String> catalogue = routes.all().stream()
+                .map(route -> route.method() + " " + route.path())
+                .toList();
+        assertThat(expected.keySet())
+                .as("a row in the table for every route of the catalogue, and no other")
                 .containsExactlyInAnyOrderElementsOf(catalogue);
         assertThat(requests.keySet()).as("a request for every route").containsExactlyInAnyOrderElementsOf(catalogue);
 
@@ -204,15 +240,20 @@ class AuthorisationMatrixIT {
             for (Caller caller : Caller.values()) {
                 Cell cell = new Cell(caller, credentialOf(caller));
                 Request request = requests.get(operation).apply(cell);
-                ApiClient.Response response = api.send(operation.split(" ")[0], request.path(), cell.secret(),
-                        request.body() == null ? null : "application/json", request.body());
+                ApiClient.Response response = api.send(
+                        operation.split(" ")[0],
+                        request.path(),
+                        cell.secret(),
+                        request.body() == null ? null : "application/json",
+                        request.body());
                 String status = String.valueOf(response.status());
                 row.add(status);
                 String wanted = expected.get(operation).get(caller.ordinal());
                 if (!wanted.equals(status)) {
                     mismatches.add(operation + " as " + caller + ": expected " + wanted + ", got " + response);
                 }
-                if (response.status() >= 500 || !response.body().isEmpty() && !response.body().startsWith("{")) {
+                if (response.status() >= 500
+                        || !response.body().isEmpty() && !response.body().startsWith("{")) {
                     mismatches.add(operation + " as " + caller + ": not a JSON answer: " + response);
                 }
             }
@@ -235,8 +276,7 @@ class AuthorisationMatrixIT {
         }
     }
 
-    record Credential(Principal principal, String secret) {
-    }
+    record Credential(Principal principal, String secret) {}
 
     record Request(String path, String body) {
         static Request get(String path) {
@@ -263,18 +303,19 @@ class AuthorisationMatrixIT {
             }
             case ADMIN -> withToken(user("admin", true, BuiltInRole.WORKSPACE_ADMIN));
             case SP -> {
-                Principal robot = principals.save(Principal.newServicePrincipal(workspace,
-                        UUID.randomUUID().toString(), "robot"));
+                Principal robot = principals.save(Principal.newServicePrincipal(
+                        workspace, UUID.randomUUID().toString(), "robot"));
                 assign(BuiltInRole.USER, robot, null);
                 allowTokens(robot);
-                yield new Credential(robot, mint(robot, TokenKind.ON_BEHALF_OF, null, Scope.of(Permission.TOKENS_READ),
-                        null).secret);
+                yield new Credential(
+                        robot,
+                        mint(robot, TokenKind.ON_BEHALF_OF, null, Scope.of(Permission.TOKENS_READ), null).secret);
             }
             case TECH -> {
                 Principal technical = principals.save(Principal.newTechnicalUser(workspace, "organisation token"));
                 assign(BuiltInRole.USER, technical, null);
-                yield new Credential(technical, mint(technical, TokenKind.ORGANISATION, null, Scope.ALL_APIS,
-                        null).secret);
+                yield new Credential(
+                        technical, mint(technical, TokenKind.ORGANISATION, null, Scope.ALL_APIS, null).secret);
             }
             case REVOK -> {
                 Principal admin = user("revoked", true, BuiltInRole.WORKSPACE_ADMIN);
@@ -286,8 +327,8 @@ class AuthorisationMatrixIT {
             }
             case EXPIR -> {
                 Principal admin = user("expired", true, BuiltInRole.WORKSPACE_ADMIN);
-                yield new Credential(admin, mint(admin, TokenKind.PERSONAL, null, Scope.ALL_APIS,
-                        now().minusSeconds(1)).secret);
+                yield new Credential(
+                        admin, mint(admin, TokenKind.PERSONAL, null, Scope.ALL_APIS, now().minusSeconds(1)).secret);
             }
             case SUSP -> {
                 Principal admin = user("suspended", true, BuiltInRole.WORKSPACE_ADMIN);
@@ -301,14 +342,14 @@ class AuthorisationMatrixIT {
 
     private Principal holding(Permission permission) {
         Principal holder = user(permission.key().replace(':', '-'), true);
-        assignments.add(RoleAssignment.toPrincipal(workspace, singlePermissionRoles.get(permission).id(), holder.id(),
-                null));
+        assignments.add(RoleAssignment.toPrincipal(
+                workspace, singlePermissionRoles.get(permission).id(), holder.id(), null));
         return holder;
     }
 
     private Principal user(String prefix, boolean tokenUsage, BuiltInRole... held) {
-        Principal user = principals.save(Principal.newUser(workspace, prefix + "-" + UUID.randomUUID(),
-                prefix + " user", null));
+        Principal user =
+                principals.save(Principal.newUser(workspace, prefix + "-" + UUID.randomUUID(), prefix + " user", null));
         for (BuiltInRole role : held) {
             assign(role, user, null);
         }
@@ -319,8 +360,11 @@ class AuthorisationMatrixIT {
     }
 
     private void assign(BuiltInRole role, Principal principal, GroupId scope) {
-        assignments.add(RoleAssignment.toPrincipal(workspace, roles.findByName(workspace, role.roleName())
-                .orElseThrow().id(), principal.id(), scope));
+        assignments.add(RoleAssignment.toPrincipal(
+                workspace,
+                roles.findByName(workspace, role.roleName()).orElseThrow().id(),
+                principal.id(),
+                scope));
     }
 
     /** Membership of a group whose entry in the token usage list is CAN_USE: the list itself stays short. */
@@ -332,8 +376,7 @@ class AuthorisationMatrixIT {
         return new Credential(owner, mint(owner, TokenKind.PERSONAL, null, Scope.ALL_APIS, null).secret);
     }
 
-    record Minted(TokenId id, String secret) {
-    }
+    record Minted(TokenId id, String secret) {}
 
     /** A token stored straight through the repository: the fixture bypasses the rules the API enforces. */
     private Minted mint(Principal owner, TokenKind kind, GroupId group, Scope scope, Instant expiresAt) {
@@ -367,7 +410,8 @@ class AuthorisationMatrixIT {
     private String ownToken(Cell cell, boolean revoked) {
         Principal owner = cell.principal() != null ? cell.principal() : user("owner", true, BuiltInRole.USER);
         TokenKind kind = owner.kind() == dev.warden.core.principal.PrincipalKind.TECHNICAL_USER
-                ? TokenKind.ORGANISATION : TokenKind.PERSONAL;
+                ? TokenKind.ORGANISATION
+                : TokenKind.PERSONAL;
         Minted minted = mint(owner, kind, null, Scope.ALL_APIS, null);
         if (revoked) {
             revoke(minted.id, owner, RevocationAuthority.OWNER);
@@ -403,8 +447,8 @@ class AuthorisationMatrixIT {
     }
 
     private Principal servicePrincipal() {
-        Principal robot = principals.save(Principal.newServicePrincipal(workspace, UUID.randomUUID().toString(),
-                "target robot"));
+        Principal robot = principals.save(
+                Principal.newServicePrincipal(workspace, UUID.randomUUID().toString(), "target robot"));
         assign(BuiltInRole.USER, robot, null);
         allowTokens(robot);
         return robot;
@@ -423,15 +467,18 @@ class AuthorisationMatrixIT {
         List<String> entries = new ArrayList<>();
         for (TokenUsageEntry entry : usage.list(workspace)) {
             if (entry.principal() != null) {
-                Principal principal = principals.findById(workspace, entry.principal()).orElseThrow();
-                entries.add(principal.userName() != null
-                        ? "{\"user_name\": \"" + principal.userName() + "\", \"permission_level\": \"" + entry.level() + "\"}"
-                        : "{\"service_principal_name\": \"" + principal.applicationId() + "\", \"permission_level\": \""
-                        + entry.level() + "\"}");
+                Principal principal =
+                        principals.findById(workspace, entry.principal()).orElseThrow();
+                entries.add(
+                        principal.userName() != null
+                                ? "{\"user_name\": \"" + principal.userName() + "\", \"permission_level\": \""
+                                        + entry.level() + "\"}"
+                                : "{\"service_principal_name\": \"" + principal.applicationId()
+                                        + "\", \"permission_level\": \"" + entry.level() + "\"}");
             } else {
                 Group group = groups.findById(workspace, entry.group()).orElseThrow();
-                entries.add("{\"group_name\": \"" + group.displayName() + "\", \"permission_level\": \""
-                        + entry.level() + "\"}");
+                entries.add("{\"group_name\": \"" + group.displayName() + "\", \"permission_level\": \"" + entry.level()
+                        + "\"}");
             }
         }
         entries.add("{\"user_name\": \"" + added.userName() + "\", \"permission_level\": \"CAN_USE\"}");
@@ -447,26 +494,44 @@ class AuthorisationMatrixIT {
     private Map<String, Function<Cell, Request>> requests() {
         Map<String, Function<Cell, Request>> all = new LinkedHashMap<>();
         String scim = "/api/2.0/preview/scim/v2";
-        all.put("GET /api/2.0/access/scopes", c -> Request.get("/api/2.0/access/scopes?token_id=" + ownToken(c, false)));
-        all.put("POST /api/2.0/access/check", c -> new Request("/api/2.0/access/check",
-                "{\"token_id\": \"" + ownToken(c, false) + "\", \"permission\": \"tokens:read\"}"));
-        all.put("GET /api/2.0/groups/{group_id}/tokens", c -> Request.get("/api/2.0/groups/" + groupB.id() + "/tokens"));
-        all.put("POST /api/2.0/groups/{group_id}/tokens", c -> new Request("/api/2.0/groups/" + groupB.id() + "/tokens",
-                "{\"comment\": \"matrix\", \"lifetime_seconds\": 3600, \"role\": \"group-member\"}"));
-        all.put("DELETE /api/2.0/groups/{group_id}/tokens/{token_id}",
+        all.put(
+                "GET /api/2.0/access/scopes",
+                c -> Request.get("/api/2.0/access/scopes?token_id=" + ownToken(c, false)));
+        all.put(
+                "POST /api/2.0/access/check",
+                c -> new Request(
+                        "/api/2.0/access/check",
+                        "{\"token_id\": \"" + ownToken(c, false) + "\", \"permission\": \"tokens:read\"}"));
+        all.put(
+                "GET /api/2.0/groups/{group_id}/tokens",
+                c -> Request.get("/api/2.0/groups/" + groupB.id() + "/tokens"));
+        all.put(
+                "POST /api/2.0/groups/{group_id}/tokens",
+                c -> new Request(
+                        "/api/2.0/groups/" + groupB.id() + "/tokens",
+                        "{\"comment\": \"matrix\", \"lifetime_seconds\": 3600, \"role\": \"group-member\"}"));
+        all.put(
+                "DELETE /api/2.0/groups/{group_id}/tokens/{token_id}",
                 c -> Request.get("/api/2.0/groups/" + groupB.id() + "/tokens/" + groupBToken(false)));
-        all.put("GET /api/2.0/groups/{group_id}/tokens/{token_id}",
+        all.put(
+                "GET /api/2.0/groups/{group_id}/tokens/{token_id}",
                 c -> Request.get("/api/2.0/groups/" + groupB.id() + "/tokens/" + groupBToken(false)));
-        all.put("POST /api/2.0/groups/{group_id}/tokens/{token_id}/restore",
+        all.put(
+                "POST /api/2.0/groups/{group_id}/tokens/{token_id}/restore",
                 c -> new Request("/api/2.0/groups/" + groupB.id() + "/tokens/" + groupBToken(true) + "/restore", "{}"));
-        all.put("POST /api/2.0/groups/{group_id}/tokens/{token_id}/revoke",
+        all.put(
+                "POST /api/2.0/groups/{group_id}/tokens/{token_id}/revoke",
                 c -> new Request("/api/2.0/groups/" + groupB.id() + "/tokens/" + groupBToken(false) + "/revoke", "{}"));
-        for (String base : List.of("/api/2.0/permissions/authorization/tokens",
-                "/api/2.0/preview/permissions/authorization/tokens")) {
+        for (String base : List.of(
+                "/api/2.0/permissions/authorization/tokens", "/api/2.0/preview/permissions/authorization/tokens")) {
             all.put("GET " + base, c -> Request.get(base));
             all.put("GET " + base + "/permissionLevels", c -> Request.get(base + "/permissionLevels"));
-            all.put("PATCH " + base, c -> new Request(base, "{\"access_control_list\": [{\"user_name\": \""
-                    + user("granted", false).userName() + "\", \"permission_level\": \"CAN_USE\"}]}"));
+            all.put(
+                    "PATCH " + base,
+                    c -> new Request(
+                            base,
+                            "{\"access_control_list\": [{\"user_name\": \""
+                                    + user("granted", false).userName() + "\", \"permission_level\": \"CAN_USE\"}]}"));
             all.put("PUT " + base, c -> new Request(base, usageListWith(user("granted", false))));
         }
         for (String kind : List.of("Users", "ServicePrincipals", "Groups")) {
@@ -476,86 +541,142 @@ class AuthorisationMatrixIT {
                 default -> String.valueOf(freshGroup().id());
             };
             Function<String, String> body = id -> switch (kind) {
-                case "Users" -> "{\"userName\": \"" + principals.findById(workspace,
-                        new dev.warden.core.principal.PrincipalId(Long.parseLong(id))).orElseThrow().userName()
-                        + "\", \"displayName\": \"renamed\"}";
+                case "Users" ->
+                    "{\"userName\": \""
+                            + principals
+                                    .findById(workspace, new dev.warden.core.principal.PrincipalId(Long.parseLong(id)))
+                                    .orElseThrow()
+                                    .userName()
+                            + "\", \"displayName\": \"renamed\"}";
                 case "ServicePrincipals" -> "{\"displayName\": \"renamed\"}";
                 default -> "{\"displayName\": \"renamed " + UUID.randomUUID() + "\"}";
             };
             all.put("GET " + scim + "/" + kind, c -> Request.get(scim + "/" + kind + "?count=5"));
-            all.put("POST " + scim + "/" + kind, c -> new Request(scim + "/" + kind, switch (kind) {
-                case "Users" -> "{\"userName\": \"new-" + UUID.randomUUID() + "\"}";
-                case "ServicePrincipals" -> "{\"displayName\": \"new robot\"}";
-                default -> "{\"displayName\": \"new group " + UUID.randomUUID() + "\"}";
-            }));
+            all.put(
+                    "POST " + scim + "/" + kind,
+                    c -> new Request(
+                            scim + "/" + kind,
+                            switch (kind) {
+                                case "Users" -> "{\"userName\": \"new-" + UUID.randomUUID() + "\"}";
+                                case "ServicePrincipals" -> "{\"displayName\": \"new robot\"}";
+                                default -> "{\"displayName\": \"new group " + UUID.randomUUID() + "\"}";
+                            }));
             all.put("GET " + scim + "/" + kind + "/{id}", c -> Request.get(scim + "/" + kind + "/" + fresh.apply(c)));
-            all.put("DELETE " + scim + "/" + kind + "/{id}", c -> Request.get(scim + "/" + kind + "/" + fresh.apply(c)));
+            all.put(
+                    "DELETE " + scim + "/" + kind + "/{id}",
+                    c -> Request.get(scim + "/" + kind + "/" + fresh.apply(c)));
             all.put("PUT " + scim + "/" + kind + "/{id}", c -> {
                 String id = fresh.apply(c);
                 return new Request(scim + "/" + kind + "/" + id, body.apply(id));
             });
-            all.put("PATCH " + scim + "/" + kind + "/{id}", c -> new Request(scim + "/" + kind + "/" + fresh.apply(c),
-                    scimPatch("displayName", "\"patched " + UUID.randomUUID() + "\"")));
+            all.put(
+                    "PATCH " + scim + "/" + kind + "/{id}",
+                    c -> new Request(
+                            scim + "/" + kind + "/" + fresh.apply(c),
+                            scimPatch("displayName", "\"patched " + UUID.randomUUID() + "\"")));
         }
         all.put("GET " + scim + "/Me", c -> Request.get(scim + "/Me"));
         all.put("GET /api/2.0/role-assignments", c -> Request.get("/api/2.0/role-assignments"));
-        all.put("POST /api/2.0/role-assignments", c -> new Request("/api/2.0/role-assignments",
-                "{\"role_id\": " + roles.findByName(workspace, BuiltInRole.USER.roleName()).orElseThrow().id()
-                        + ", \"principal_id\": " + user("assignee", false).id() + "}"));
-        all.put("DELETE /api/2.0/role-assignments/{id}", c -> Request.get("/api/2.0/role-assignments/"
-                + assignments.add(RoleAssignment.toPrincipal(workspace, freshRole().id(), user("held", false).id(),
-                null)).id()));
+        all.put(
+                "POST /api/2.0/role-assignments",
+                c -> new Request(
+                        "/api/2.0/role-assignments",
+                        "{\"role_id\": "
+                                + roles.findByName(workspace, BuiltInRole.USER.roleName())
+                                        .orElseThrow()
+                                        .id() + ", \"principal_id\": "
+                                + user("assignee", false).id() + "}"));
+        all.put(
+                "DELETE /api/2.0/role-assignments/{id}",
+                c -> Request.get("/api/2.0/role-assignments/"
+                        + assignments
+                                .add(RoleAssignment.toPrincipal(
+                                        workspace,
+                                        freshRole().id(),
+                                        user("held", false).id(),
+                                        null))
+                                .id()));
         all.put("GET /api/2.0/roles", c -> Request.get("/api/2.0/roles"));
-        all.put("POST /api/2.0/roles", c -> new Request("/api/2.0/roles",
-                "{\"name\": \"matrix-" + UUID.randomUUID() + "\", \"permissions\": [\"tokens:read\"]}"));
-        all.put("DELETE /api/2.0/roles/{id}", c -> Request.get("/api/2.0/roles/" + freshRole().id()));
-        all.put("GET /api/2.0/roles/{id}", c -> Request.get("/api/2.0/roles/" + freshRole().id()));
-        all.put("PATCH /api/2.0/roles/{id}", c -> new Request("/api/2.0/roles/" + freshRole().id(),
-                "{\"permissions\": [\"tokens:read\", \"scim:read\"]}"));
+        all.put(
+                "POST /api/2.0/roles",
+                c -> new Request(
+                        "/api/2.0/roles",
+                        "{\"name\": \"matrix-" + UUID.randomUUID() + "\", \"permissions\": [\"tokens:read\"]}"));
+        all.put(
+                "DELETE /api/2.0/roles/{id}",
+                c -> Request.get("/api/2.0/roles/" + freshRole().id()));
+        all.put(
+                "GET /api/2.0/roles/{id}",
+                c -> Request.get("/api/2.0/roles/" + freshRole().id()));
+        all.put(
+                "PATCH /api/2.0/roles/{id}",
+                c -> new Request(
+                        "/api/2.0/roles/" + freshRole().id(), "{\"permissions\": [\"tokens:read\", \"scim:read\"]}"));
         all.put("GET /api/2.0/scopes", c -> Request.get("/api/2.0/scopes"));
-        all.put("POST /api/2.0/token-management/on-behalf-of/tokens", c -> new Request(
-                "/api/2.0/token-management/on-behalf-of/tokens", "{\"application_id\": \""
-                + servicePrincipal().applicationId() + "\", \"comment\": \"matrix\", \"lifetime_seconds\": 3600}"));
-        all.put("GET /api/2.0/token-management/organisation-tokens",
+        all.put(
+                "POST /api/2.0/token-management/on-behalf-of/tokens",
+                c -> new Request(
+                        "/api/2.0/token-management/on-behalf-of/tokens",
+                        "{\"application_id\": \"" + servicePrincipal().applicationId()
+                                + "\", \"comment\": \"matrix\", \"lifetime_seconds\": 3600}"));
+        all.put(
+                "GET /api/2.0/token-management/organisation-tokens",
                 c -> Request.get("/api/2.0/token-management/organisation-tokens"));
-        all.put("POST /api/2.0/token-management/organisation-tokens", c -> new Request(
-                "/api/2.0/token-management/organisation-tokens",
-                "{\"comment\": \"matrix\", \"lifetime_seconds\": 3600, \"role\": \"user\"}"));
-        all.put("GET /api/2.0/token-management/tokens", c -> Request.get("/api/2.0/token-management/tokens?page_size=5"));
+        all.put(
+                "POST /api/2.0/token-management/organisation-tokens",
+                c -> new Request(
+                        "/api/2.0/token-management/organisation-tokens",
+                        "{\"comment\": \"matrix\", \"lifetime_seconds\": 3600, \"role\": \"user\"}"));
+        all.put(
+                "GET /api/2.0/token-management/tokens",
+                c -> Request.get("/api/2.0/token-management/tokens?page_size=5"));
         all.put("POST /api/2.0/token-management/tokens/bulk-revoke", c -> {
             Principal owner = user("bulk", true, BuiltInRole.USER);
             mint(owner, TokenKind.PERSONAL, null, Scope.ALL_APIS, null);
-            return new Request("/api/2.0/token-management/tokens/bulk-revoke",
+            return new Request(
+                    "/api/2.0/token-management/tokens/bulk-revoke",
                     "{\"owner_id\": " + owner.id() + ", \"reason\": \"matrix\"}");
         });
-        all.put("POST /api/2.0/token-management/tokens/bulk-revoke/preview", c -> new Request(
-                "/api/2.0/token-management/tokens/bulk-revoke/preview",
-                "{\"owner_id\": " + user("bulk", true, BuiltInRole.USER).id() + "}"));
+        all.put(
+                "POST /api/2.0/token-management/tokens/bulk-revoke/preview",
+                c -> new Request(
+                        "/api/2.0/token-management/tokens/bulk-revoke/preview",
+                        "{\"owner_id\": " + user("bulk", true, BuiltInRole.USER).id() + "}"));
         String managed = "/api/2.0/token-management/tokens/";
         all.put("DELETE " + managed + "{token_id}", c -> Request.get(managed + someonesToken(false)));
         all.put("GET " + managed + "{token_id}", c -> Request.get(managed + someonesToken(false)));
-        all.put("PATCH " + managed + "{token_id}", c -> new Request(managed + someonesToken(false),
-                "{\"scopes\": [\"tokens:read\"]}"));
-        all.put("POST " + managed + "{token_id}/restore", c -> new Request(managed + someonesToken(true) + "/restore",
-                "{}"));
-        all.put("POST " + managed + "{token_id}/revoke", c -> new Request(managed + someonesToken(false) + "/revoke",
-                "{}"));
-        all.put("POST " + managed + "{token_id}/rotate", c -> new Request(managed + someonesToken(false) + "/rotate",
-                "{\"grace_period_seconds\": 0}"));
-        all.put("POST /api/2.0/token/create", c -> new Request("/api/2.0/token/create",
-                "{\"comment\": \"matrix\", \"lifetime_seconds\": 3600}"));
-        all.put("POST /api/2.0/token/delete", c -> new Request("/api/2.0/token/delete",
-                "{\"token_id\": \"" + ownToken(c, false) + "\"}"));
+        all.put(
+                "PATCH " + managed + "{token_id}",
+                c -> new Request(managed + someonesToken(false), "{\"scopes\": [\"tokens:read\"]}"));
+        all.put(
+                "POST " + managed + "{token_id}/restore",
+                c -> new Request(managed + someonesToken(true) + "/restore", "{}"));
+        all.put(
+                "POST " + managed + "{token_id}/revoke",
+                c -> new Request(managed + someonesToken(false) + "/revoke", "{}"));
+        all.put(
+                "POST " + managed + "{token_id}/rotate",
+                c -> new Request(managed + someonesToken(false) + "/rotate", "{\"grace_period_seconds\": 0}"));
+        all.put(
+                "POST /api/2.0/token/create",
+                c -> new Request("/api/2.0/token/create", "{\"comment\": \"matrix\", \"lifetime_seconds\": 3600}"));
+        all.put(
+                "POST /api/2.0/token/delete",
+                c -> new Request("/api/2.0/token/delete", "{\"token_id\": \"" + ownToken(c, false) + "\"}"));
         all.put("GET /api/2.0/token/list", c -> Request.get("/api/2.0/token/list"));
-        all.put("POST /api/2.0/token/restore", c -> new Request("/api/2.0/token/restore",
-                "{\"token_id\": \"" + ownToken(c, true) + "\"}"));
-        all.put("POST /api/2.0/token/revoke", c -> new Request("/api/2.0/token/revoke",
-                "{\"token_id\": \"" + ownToken(c, false) + "\"}"));
-        all.put("PATCH /api/2.0/token/{token_id}", c -> new Request("/api/2.0/token/" + ownToken(c, false),
-                "{\"scopes\": [\"tokens:read\"]}"));
+        all.put(
+                "POST /api/2.0/token/restore",
+                c -> new Request("/api/2.0/token/restore", "{\"token_id\": \"" + ownToken(c, true) + "\"}"));
+        all.put(
+                "POST /api/2.0/token/revoke",
+                c -> new Request("/api/2.0/token/revoke", "{\"token_id\": \"" + ownToken(c, false) + "\"}"));
+        all.put(
+                "PATCH /api/2.0/token/{token_id}",
+                c -> new Request("/api/2.0/token/" + ownToken(c, false), "{\"scopes\": [\"tokens:read\"]}"));
         all.put("GET /api/2.0/workspace-conf", c -> Request.get("/api/2.0/workspace-conf"));
-        all.put("PATCH /api/2.0/workspace-conf", c -> new Request("/api/2.0/workspace-conf",
-                "{\"enableTokensConfig\": \"true\"}"));
+        all.put(
+                "PATCH /api/2.0/workspace-conf",
+                c -> new Request("/api/2.0/workspace-conf", "{\"enableTokensConfig\": \"true\"}"));
         return all;
     }
 
@@ -565,8 +686,10 @@ class AuthorisationMatrixIT {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         List<String> lines = EXPECTED.lines().filter(line -> !line.isBlank()).toList();
         List<String> header = Arrays.asList(lines.get(0).trim().split("\\s+"));
-        assertThat(header.subList(1, header.size())).as("the table's columns")
-                .containsExactlyElementsOf(Arrays.stream(Caller.values()).map(Enum::name).toList());
+        assertThat(header.subList(1, header.size()))
+                .as("the table's columns")
+                .containsExactlyElementsOf(
+                        Arrays.stream(Caller.values()).map(Enum::name).toList());
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.trim().split("\\s+");
             assertThat(cells).as(line).hasSize(2 + Caller.values().length);
@@ -576,9 +699,11 @@ class AuthorisationMatrixIT {
     }
 
     private static String asTable(Map<String, List<String>> rows) {
-        return rows.entrySet().stream().map(row -> {
-            String[] parts = row.getKey().split(" ", 2);
-            return String.format("%-6s %-58s ", parts[0], parts[1]) + String.join("  ", row.getValue());
-        }).collect(Collectors.joining("\n"));
+        return rows.entrySet().stream()
+                .map(row -> {
+                    String[] parts = row.getKey().split(" ", 2);
+                    return String.format("%-6s %-58s ", parts[0], parts[1]) + String.join("  ", row.getValue());
+                })
+                .collect(Collectors.joining("\n"));
     }
 }

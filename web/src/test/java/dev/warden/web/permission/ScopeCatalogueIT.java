@@ -42,10 +42,13 @@ class ScopeCatalogueIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     ApiRoutes routes;
+
     @Autowired
     TokenService tokens;
 
@@ -57,9 +60,13 @@ class ScopeCatalogueIT {
         assertThat(all).hasSizeGreaterThan(40);
         assertThat(all).allSatisfy(route -> {
             assertThat(route.path()).startsWith("/api/");
-            assertThat(route.permission()).as(route.label() + " declares no @RequiresPermission").isNotNull();
+            assertThat(route.permission())
+                    .as(route.label() + " declares no @RequiresPermission")
+                    .isNotNull();
         });
-        assertThat(all).extracting(Route::label).doesNotHaveDuplicates()
+        assertThat(all)
+                .extracting(Route::label)
+                .doesNotHaveDuplicates()
                 .contains("GET /api/2.0/scopes", "POST /api/2.0/token/create");
     }
 
@@ -69,37 +76,53 @@ class ScopeCatalogueIT {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         List<JsonNode> scopes = list(response.json().path("scopes"));
-        assertThat(scopes).extracting(s -> s.path("scope").asString())
-                .containsExactlyElementsOf(Scope.catalogue().stream().map(Scope::key).toList());
-        assertThat(scopes).allSatisfy(s -> assertThat(s.path("description").asString())
-                .isEqualTo(Scope.fromKey(s.path("scope").asString()).orElseThrow().description()));
+        assertThat(scopes)
+                .extracting(s -> s.path("scope").asString())
+                .containsExactlyElementsOf(
+                        Scope.catalogue().stream().map(Scope::key).toList());
+        assertThat(scopes)
+                .allSatisfy(s -> assertThat(s.path("description").asString())
+                        .isEqualTo(Scope.fromKey(s.path("scope").asString())
+                                .orElseThrow()
+                                .description()));
 
         JsonNode allApis = scopes.get(0);
         assertThat(allApis.path("scope").asString()).isEqualTo("all-apis");
         assertThat(allApis.path("all_endpoints").asBoolean()).isTrue();
-        assertThat(labels(allApis)).containsExactlyElementsOf(routes.all().stream().map(Route::label).toList());
+        assertThat(labels(allApis))
+                .containsExactlyElementsOf(
+                        routes.all().stream().map(Route::label).toList());
 
         List<String> underPermissions = new ArrayList<>();
         for (JsonNode scope : scopes.subList(1, scopes.size())) {
-            Permission permission = Permission.fromKey(scope.path("scope").asString()).orElseThrow();
+            Permission permission =
+                    Permission.fromKey(scope.path("scope").asString()).orElseThrow();
             assertThat(scope.has("all_endpoints")).isFalse();
-            assertThat(scope.path("resource").asString()).isEqualTo(permission.key().split(":")[0]);
-            assertThat(labels(scope)).as(permission.key())
-                    .containsExactlyElementsOf(routes.needing(permission).stream().map(Route::label).toList());
+            assertThat(scope.path("resource").asString())
+                    .isEqualTo(permission.key().split(":")[0]);
+            assertThat(labels(scope))
+                    .as(permission.key())
+                    .containsExactlyElementsOf(routes.needing(permission).stream()
+                            .map(Route::label)
+                            .toList());
             underPermissions.addAll(labels(scope));
         }
-        assertThat(underPermissions).as("every route under exactly one permission's scope")
+        assertThat(underPermissions)
+                .as("every route under exactly one permission's scope")
                 .doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(routes.all().stream().map(Route::label).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        routes.all().stream().map(Route::label).toList());
 
-        assertThat(labels(scope(scopes, "tokens:write"))).contains("POST /api/2.0/token/create", "POST /api/2.0/token/revoke")
+        assertThat(labels(scope(scopes, "tokens:write")))
+                .contains("POST /api/2.0/token/create", "POST /api/2.0/token/revoke")
                 .doesNotContain("GET /api/2.0/token/list");
         assertThat(labels(scope(scopes, "tokens:read"))).contains("GET /api/2.0/token/list", "GET /api/2.0/scopes");
         assertThat(labels(scope(scopes, "scim:read"))).contains("GET /api/2.0/preview/scim/v2/Me");
         JsonNode groupTokenCreate = list(scope(scopes, "token-management:write").path("endpoints")).stream()
                 .filter(e -> e.path("path").asString().equals("/api/2.0/groups/{group_id}/tokens")
                         && e.path("method").asString().equals("POST"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(groupTokenCreate.path("group_parameter").asString()).isEqualTo("group_id");
         assertThat(list(scope(scopes, "tokens:write").path("endpoints")))
                 .allSatisfy(e -> assertThat(e.has("group_parameter")).isFalse());
@@ -120,7 +143,8 @@ class ScopeCatalogueIT {
         assertThat(narrow.reason()).isEqualTo("SCOPE_MISSING");
         assertThat(narrow.body()).contains("tokens:read");
         assertThat(reader.status()).as(reader.toString()).isEqualTo(200);
-        assertThat(reader.json().path("scopes").size()).isEqualTo(Scope.catalogue().size());
+        assertThat(reader.json().path("scopes").size())
+                .isEqualTo(Scope.catalogue().size());
     }
 
     @Test
@@ -135,18 +159,25 @@ class ScopeCatalogueIT {
 
         assertThat(page.statusCode()).isEqualTo(200);
         String html = page.body();
-        assertThat(html).contains("<html", "data-testid=\"scope-filter\"", "hx-target=\"#scope-table\"",
-                "id=\"scope-table\"");
-        assertThat(all(ROW_SCOPE, html)).containsExactlyElementsOf(Scope.catalogue().stream().map(Scope::key).toList());
-        assertThat(all(GROUP, html)).startsWith("all-apis", "tokens", "token-management")
-                .contains("scim", "roles").doesNotHaveDuplicates();
-        assertThat(html).contains("data-testid=\"every-endpoint\"", "Every endpoint (" + routes.all().size() + ")",
-                Permission.TOKENS_WRITE.description(),
-                "data-method=\"POST\" data-path=\"/api/2.0/token/create\"",
-                "data-method=\"POST\" data-path=\"/api/2.0/groups/{group_id}/tokens\"",
-                "data-testid=\"group-scoped\"");
-        assertThat(console.get("/settings/user/tokens").body()).contains("data-testid=\"scopes-link\"",
-                "href=\"/settings/scopes\"");
+        assertThat(html)
+                .contains("<html", "data-testid=\"scope-filter\"", "hx-target=\"#scope-table\"", "id=\"scope-table\"");
+        assertThat(all(ROW_SCOPE, html))
+                .containsExactlyElementsOf(
+                        Scope.catalogue().stream().map(Scope::key).toList());
+        assertThat(all(GROUP, html))
+                .startsWith("all-apis", "tokens", "token-management")
+                .contains("scim", "roles")
+                .doesNotHaveDuplicates();
+        assertThat(html)
+                .contains(
+                        "data-testid=\"every-endpoint\"",
+                        "Every endpoint (" + routes.all().size() + ")",
+                        Permission.TOKENS_WRITE.description(),
+                        "data-method=\"POST\" data-path=\"/api/2.0/token/create\"",
+                        "data-method=\"POST\" data-path=\"/api/2.0/groups/{group_id}/tokens\"",
+                        "data-testid=\"group-scoped\"");
+        assertThat(console.get("/settings/user/tokens").body())
+                .contains("data-testid=\"scopes-link\"", "href=\"/settings/scopes\"");
     }
 
     @Test
@@ -158,14 +189,16 @@ class ScopeCatalogueIT {
         HttpResponse<String> byKey = console.get("/settings/scopes?q=SCIM:");
         HttpResponse<String> nothing = console.getHtmx("/settings/scopes?q=no-such-thing");
 
-        assertThat(byPath.body()).as("an htmx request gets the table only").doesNotContain("<html")
+        assertThat(byPath.body())
+                .as("an htmx request gets the table only")
+                .doesNotContain("<html")
                 .startsWith("<table id=\"scope-table\"");
         assertThat(all(ROW_SCOPE, byPath.body())).containsExactly("all-apis", "tokens:write");
-        assertThat(byPath.body()).contains("data-path=\"/api/2.0/token/create\"")
+        assertThat(byPath.body())
+                .contains("data-path=\"/api/2.0/token/create\"")
                 .doesNotContain("data-path=\"/api/2.0/token/revoke\"");
         assertThat(all(ROW_SCOPE, byKey.body())).containsExactly("scim:read", "scim:write");
-        assertThat(byKey.body()).contains("<html", "value=\"SCIM:\"",
-                "data-path=\"/api/2.0/preview/scim/v2/Users\"");
+        assertThat(byKey.body()).contains("<html", "value=\"SCIM:\"", "data-path=\"/api/2.0/preview/scim/v2/Users\"");
         assertThat(all(ROW_SCOPE, nothing.body())).isEmpty();
         assertThat(nothing.body()).contains("data-testid=\"no-scopes\"");
         assertThat(console.get("/settings/admin/roles").body()).contains("data-testid=\"admin-scopes-link\"");
@@ -173,16 +206,21 @@ class ScopeCatalogueIT {
 
     private String tokenWith(Principal owner, String scope) {
         return tokens.create(Actor.of(owner, "127.0.0.1"), new CreateTokenCommand("scoped", null, List.of(scope)))
-                .secret().reveal();
+                .secret()
+                .reveal();
     }
 
     private static JsonNode scope(List<JsonNode> scopes, String key) {
-        return scopes.stream().filter(s -> s.path("scope").asString().equals(key)).findFirst().orElseThrow();
+        return scopes.stream()
+                .filter(s -> s.path("scope").asString().equals(key))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<String> labels(JsonNode scope) {
         return list(scope.path("endpoints")).stream()
-                .map(e -> e.path("method").asString() + " " + e.path("path").asString()).toList();
+                .map(e -> e.path("method").asString() + " " + e.path("path").asString())
+                .toList();
     }
 
     private static List<JsonNode> list(JsonNode array) {

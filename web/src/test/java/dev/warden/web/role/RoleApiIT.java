@@ -30,6 +30,7 @@ class RoleApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
 
@@ -54,19 +55,24 @@ class RoleApiIT {
             assertThat(strings(admin.path("permissions"))).contains("scim:write", "roles:write", "tokens:read");
             assertThat(strings(role(list, "user").path("permissions")))
                     .containsExactlyInAnyOrder("tokens:read", "tokens:write", "scim:read", "roles:read");
-            assertThat(role(list, "group-admin").path("group_scoped").asBoolean()).isTrue();
+            assertThat(role(list, "group-admin").path("group_scoped").asBoolean())
+                    .isTrue();
         }
 
         @Test
         void createGetChangeAndDeleteACustomRole() {
             String name = "auditors-" + UUID.randomUUID();
 
-            Response created = api.post(ROLES, ADMIN_TOKEN, ApiClient.json(
-                    "{'name':'%s','description':'reads the log','permissions':['audit:read','scim:read']}", name));
+            Response created = api.post(
+                    ROLES,
+                    ADMIN_TOKEN,
+                    ApiClient.json(
+                            "{'name':'%s','description':'reads the log','permissions':['audit:read','scim:read']}",
+                            name));
             String id = created.json().path("id").asString();
             Response got = api.get(ROLES + "/" + id, ADMIN_TOKEN);
-            Response changed = api.send("PATCH", ROLES + "/" + id, ADMIN_TOKEN, "application/json",
-                    "{\"permissions\":[\"audit:read\"]}");
+            Response changed = api.send(
+                    "PATCH", ROLES + "/" + id, ADMIN_TOKEN, "application/json", "{\"permissions\":[\"audit:read\"]}");
             Response deleted = api.send("DELETE", ROLES + "/" + id, ADMIN_TOKEN, null, null);
 
             assertThat(created.status()).as(created.toString()).isEqualTo(200);
@@ -83,13 +89,22 @@ class RoleApiIT {
 
         @Test
         void anUnknownPermissionIs400NamingIt() {
-            Response response = api.post(ROLES, ADMIN_TOKEN, ApiClient.json(
-                    "{'name':'bad-%s','permissions':['scim:read','clusters:nuke']}", UUID.randomUUID()));
+            Response response = api.post(
+                    ROLES,
+                    ADMIN_TOKEN,
+                    ApiClient.json("{'name':'bad-%s','permissions':['scim:read','clusters:nuke']}", UUID.randomUUID()));
 
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
-            assertThat(response.json().path("message").asString()).contains("'clusters:nuke'").contains("scim:read");
-            assertThat(response.json().path("details").get(0).path("metadata").path("field").asString())
+            assertThat(response.json().path("message").asString())
+                    .contains("'clusters:nuke'")
+                    .contains("scim:read");
+            assertThat(response.json()
+                            .path("details")
+                            .get(0)
+                            .path("metadata")
+                            .path("field")
+                            .asString())
                     .isEqualTo("permissions");
         }
 
@@ -110,8 +125,8 @@ class RoleApiIT {
         void builtInRolesCannotBeChangedOrDeleted() {
             String id = role(api.get(ROLES, ADMIN_TOKEN), "user").path("id").asString();
 
-            Response change = api.send("PATCH", ROLES + "/" + id, ADMIN_TOKEN, "application/json",
-                    "{\"permissions\":[\"scim:write\"]}");
+            Response change = api.send(
+                    "PATCH", ROLES + "/" + id, ADMIN_TOKEN, "application/json", "{\"permissions\":[\"scim:write\"]}");
             Response delete = api.send("DELETE", ROLES + "/" + id, ADMIN_TOKEN, null, null);
 
             assertThat(change.status()).isEqualTo(400);
@@ -123,13 +138,19 @@ class RoleApiIT {
         @Test
         void unknownAndOtherWorkspaceRolesAre404() {
             OtherWorkspace other = testData.otherWorkspace();
-            String theirs = api.post(ROLES, other.adminToken(), "{\"name\":\"theirs\"}").json().path("id").asString();
+            String theirs = api.post(ROLES, other.adminToken(), "{\"name\":\"theirs\"}")
+                    .json()
+                    .path("id")
+                    .asString();
 
             assertThat(api.get(ROLES + "/" + theirs, ADMIN_TOKEN).status()).isEqualTo(404);
-            assertThat(api.send("DELETE", ROLES + "/" + theirs, ADMIN_TOKEN, null, null).status()).isEqualTo(404);
+            assertThat(api.send("DELETE", ROLES + "/" + theirs, ADMIN_TOKEN, null, null)
+                            .status())
+                    .isEqualTo(404);
             assertThat(api.get(ROLES + "/9999999999", ADMIN_TOKEN).status()).isEqualTo(404);
             assertThat(api.get(ROLES + "/nope", ADMIN_TOKEN).status()).isEqualTo(404);
-            assertThat(api.get(ROLES + "/" + theirs, other.adminToken()).status()).isEqualTo(200);
+            assertThat(api.get(ROLES + "/" + theirs, other.adminToken()).status())
+                    .isEqualTo(200);
         }
 
         @Test
@@ -143,7 +164,9 @@ class RoleApiIT {
             assertThat(read.status()).isEqualTo(200);
             assertThat(write.status()).isEqualTo(403);
             assertThat(write.reason()).isEqualTo("ROLE_LACKS_PERMISSION");
-            assertThat(write.json().path("message").asString()).contains("roles:write").contains(limited.userName());
+            assertThat(write.json().path("message").asString())
+                    .contains("roles:write")
+                    .contains(limited.userName());
         }
     }
 
@@ -153,16 +176,28 @@ class RoleApiIT {
         void aCustomRoleOnAGroupGivesItsMembersThePermissionAtTheNextRequestAndTakingItAwayRemovesIt() {
             Principal member = testData.user("member", BuiltInRole.USER);
             String token = testData.token(member);
-            String group = api.post("/api/2.0/preview/scim/v2/Groups", ADMIN_TOKEN, ApiClient.json(
-                    "{'displayName':'writers-%s','members':[{'value':'%s'}]}", UUID.randomUUID(), member.id()))
-                    .json().path("id").asString();
-            String role = api.post(ROLES, ADMIN_TOKEN, ApiClient.json(
-                    "{'name':'directory-writers-%s','permissions':['scim:read','scim:write']}", UUID.randomUUID()))
-                    .json().path("id").asString();
+            String group = api.post(
+                            "/api/2.0/preview/scim/v2/Groups",
+                            ADMIN_TOKEN,
+                            ApiClient.json(
+                                    "{'displayName':'writers-%s','members':[{'value':'%s'}]}",
+                                    UUID.randomUUID(), member.id()))
+                    .json()
+                    .path("id")
+                    .asString();
+            String role = api.post(
+                            ROLES,
+                            ADMIN_TOKEN,
+                            ApiClient.json(
+                                    "{'name':'directory-writers-%s','permissions':['scim:read','scim:write']}",
+                                    UUID.randomUUID()))
+                    .json()
+                    .path("id")
+                    .asString();
             assertThat(createUser(token).status()).isEqualTo(403);
 
-            Response assigned = api.post(ASSIGNMENTS, ADMIN_TOKEN,
-                    ApiClient.json("{'role_id':%s,'group_id':%s}", role, group));
+            Response assigned =
+                    api.post(ASSIGNMENTS, ADMIN_TOKEN, ApiClient.json("{'role_id':%s,'group_id':%s}", role, group));
             Response allowed = createUser(token);
             String assignment = assigned.json().path("id").asString();
             Response unassigned = api.send("DELETE", ASSIGNMENTS + "/" + assignment, ADMIN_TOKEN, null, null);
@@ -182,11 +217,16 @@ class RoleApiIT {
         @Test
         void assignmentsAreListedAndFilteredAndADuplicateIs409() {
             Principal someone = testData.user("someone", BuiltInRole.USER);
-            String auditor = role(api.get(ROLES, ADMIN_TOKEN), "auditor").path("id").asString();
+            String auditor =
+                    role(api.get(ROLES, ADMIN_TOKEN), "auditor").path("id").asString();
 
-            Response assigned = api.post(ASSIGNMENTS, ADMIN_TOKEN,
+            Response assigned = api.post(
+                    ASSIGNMENTS,
+                    ADMIN_TOKEN,
                     ApiClient.json("{'role_id':%s,'principal_id':%s}", auditor, someone.id()));
-            Response again = api.post(ASSIGNMENTS, ADMIN_TOKEN,
+            Response again = api.post(
+                    ASSIGNMENTS,
+                    ADMIN_TOKEN,
                     ApiClient.json("{'role_id':%s,'principal_id':%s}", auditor, someone.id()));
             Response listed = api.get(ASSIGNMENTS + "?principal_id=" + someone.id(), ADMIN_TOKEN);
 
@@ -195,22 +235,28 @@ class RoleApiIT {
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.errorCode()).isEqualTo("RESOURCE_ALREADY_EXISTS");
             List<String> roleNames = new ArrayList<>();
-            listed.json().path("role_assignments").forEach(a -> roleNames.add(a.path("role_name").asString()));
+            listed.json()
+                    .path("role_assignments")
+                    .forEach(a -> roleNames.add(a.path("role_name").asString()));
             assertThat(roleNames).containsExactlyInAnyOrder("user", "auditor");
         }
 
         @Test
         void badAssignmentsAre400() {
-            String auditor = role(api.get(ROLES, ADMIN_TOKEN), "auditor").path("id").asString();
-            String groupAdmin = role(api.get(ROLES, ADMIN_TOKEN), "group-admin").path("id").asString();
+            String auditor =
+                    role(api.get(ROLES, ADMIN_TOKEN), "auditor").path("id").asString();
+            String groupAdmin =
+                    role(api.get(ROLES, ADMIN_TOKEN), "group-admin").path("id").asString();
             Principal someone = testData.user("someone", BuiltInRole.USER);
 
             Response neither = api.post(ASSIGNMENTS, ADMIN_TOKEN, ApiClient.json("{'role_id':%s}", auditor));
-            Response unknownPrincipal = api.post(ASSIGNMENTS, ADMIN_TOKEN,
-                    ApiClient.json("{'role_id':%s,'principal_id':987654321}", auditor));
-            Response unknownRole = api.post(ASSIGNMENTS, ADMIN_TOKEN,
-                    ApiClient.json("{'role_id':987654321,'principal_id':%s}", someone.id()));
-            Response unscoped = api.post(ASSIGNMENTS, ADMIN_TOKEN,
+            Response unknownPrincipal = api.post(
+                    ASSIGNMENTS, ADMIN_TOKEN, ApiClient.json("{'role_id':%s,'principal_id':987654321}", auditor));
+            Response unknownRole = api.post(
+                    ASSIGNMENTS, ADMIN_TOKEN, ApiClient.json("{'role_id':987654321,'principal_id':%s}", someone.id()));
+            Response unscoped = api.post(
+                    ASSIGNMENTS,
+                    ADMIN_TOKEN,
                     ApiClient.json("{'role_id':%s,'principal_id':%s}", groupAdmin, someone.id()));
             Response noRole = api.post(ASSIGNMENTS, ADMIN_TOKEN, ApiClient.json("{'principal_id':%s}", someone.id()));
 
@@ -226,11 +272,14 @@ class RoleApiIT {
         @Test
         void removingTheLastAdminsRoleIsRefused() {
             OtherWorkspace other = testData.otherWorkspace();
-            JsonNode assignment = api.get(ASSIGNMENTS + "?principal_id=" + other.admin().id(), other.adminToken())
-                    .json().path("role_assignments").get(0);
+            JsonNode assignment = api.get(
+                            ASSIGNMENTS + "?principal_id=" + other.admin().id(), other.adminToken())
+                    .json()
+                    .path("role_assignments")
+                    .get(0);
 
-            Response removed = api.send("DELETE", ASSIGNMENTS + "/" + assignment.path("id").asString(),
-                    other.adminToken(), null, null);
+            Response removed = api.send(
+                    "DELETE", ASSIGNMENTS + "/" + assignment.path("id").asString(), other.adminToken(), null, null);
 
             assertThat(assignment.path("role_name").asString()).isEqualTo("workspace-admin");
             assertThat(removed.status()).isEqualTo(400);
@@ -241,10 +290,16 @@ class RoleApiIT {
         @Test
         void anotherWorkspacesAssignmentIs404() {
             OtherWorkspace other = testData.otherWorkspace();
-            String theirs = api.get(ASSIGNMENTS, other.adminToken()).json().path("role_assignments").get(0)
-                    .path("id").asString();
+            String theirs = api.get(ASSIGNMENTS, other.adminToken())
+                    .json()
+                    .path("role_assignments")
+                    .get(0)
+                    .path("id")
+                    .asString();
 
-            assertThat(api.send("DELETE", ASSIGNMENTS + "/" + theirs, ADMIN_TOKEN, null, null).status()).isEqualTo(404);
+            assertThat(api.send("DELETE", ASSIGNMENTS + "/" + theirs, ADMIN_TOKEN, null, null)
+                            .status())
+                    .isEqualTo(404);
             assertThat(api.get(ASSIGNMENTS, ADMIN_TOKEN).body()).doesNotContain("\"id\":" + theirs + ",");
         }
     }

@@ -35,6 +35,7 @@ class RolePagesConsoleIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
 
@@ -56,8 +57,13 @@ class RolePagesConsoleIT {
 
         String page = console.get("/settings/admin/roles").body();
 
-        assertThat(page).contains("data-testid=\"admin-tab-roles\"", "data-testid=\"new-role\"",
-                "data-role=\"workspace-admin\"", "data-role=\"group-admin\"", "data-testid=\"built-in\"")
+        assertThat(page)
+                .contains(
+                        "data-testid=\"admin-tab-roles\"",
+                        "data-testid=\"new-role\"",
+                        "data-role=\"workspace-admin\"",
+                        "data-role=\"group-admin\"",
+                        "data-testid=\"built-in\"")
                 .contains("data-role=\"" + auditor.name() + "\"", "audit:read", group.displayName());
     }
 
@@ -66,29 +72,52 @@ class RolePagesConsoleIT {
         String name = unique("deployer");
 
         HttpResponse<String> dialog = console.getHtmx("/settings/admin/roles/new");
-        HttpResponse<String> created = console.postForm("/settings/admin/roles", List.of(
-                Map.entry("name", name), Map.entry("description", "Deploys things"),
-                Map.entry("permissions", "tokens:read"), Map.entry("permissions", "scim:read")), true);
+        HttpResponse<String> created = console.postForm(
+                "/settings/admin/roles",
+                List.of(
+                        Map.entry("name", name), Map.entry("description", "Deploys things"),
+                        Map.entry("permissions", "tokens:read"), Map.entry("permissions", "scim:read")),
+                true);
 
-        assertThat(dialog.body()).contains("data-testid=\"role-dialog\"", "data-testid=\"permission-scim:write\"",
-                "Create and change users, service principals and groups", "<legend>Permissions</legend>");
+        assertThat(dialog.body())
+                .contains(
+                        "data-testid=\"role-dialog\"",
+                        "data-testid=\"permission-scim:write\"",
+                        "Create and change users, service principals and groups",
+                        "<legend>Permissions</legend>");
         String location = created.headers().firstValue("HX-Redirect").orElse("");
         assertThat(location).matches(ROLE_PAGE.pattern());
-        assertThat(console.get(location).body()).contains("data-testid=\"role-title\"", name, "Deploys things",
-                "tokens:read", "scim:read", "data-testid=\"no-holders\"", "data-testid=\"edit-role\"");
+        assertThat(console.get(location).body())
+                .contains(
+                        "data-testid=\"role-title\"",
+                        name,
+                        "Deploys things",
+                        "tokens:read",
+                        "scim:read",
+                        "data-testid=\"no-holders\"",
+                        "data-testid=\"edit-role\"");
     }
 
     @Test
     void theRoleDialogShowsEachErrorNextToItsField() {
         HttpResponse<String> empty = console.postForm("/settings/admin/roles", List.of(Map.entry("name", " ")), true);
-        HttpResponse<String> builtInName = console.postForm("/settings/admin/roles", List.of(Map.entry("name", "user"),
-                Map.entry("permissions", "tokens:read")), true);
-        HttpResponse<String> unknown = console.postForm("/settings/admin/roles", List.of(Map.entry("name", unique("x")),
-                Map.entry("permissions", "tokens:fly")), true);
+        HttpResponse<String> builtInName = console.postForm(
+                "/settings/admin/roles",
+                List.of(Map.entry("name", "user"), Map.entry("permissions", "tokens:read")),
+                true);
+        HttpResponse<String> unknown = console.postForm(
+                "/settings/admin/roles",
+                List.of(Map.entry("name", unique("x")), Map.entry("permissions", "tokens:fly")),
+                true);
 
-        assertThat(empty.body()).contains("data-testid=\"error-name\"", "Enter a name for the role",
-                "data-testid=\"error-permissions\"", "Tick at least one permission");
-        assertThat(builtInName.body()).contains("data-testid=\"error-name\"", "built-in role name")
+        assertThat(empty.body())
+                .contains(
+                        "data-testid=\"error-name\"",
+                        "Enter a name for the role",
+                        "data-testid=\"error-permissions\"",
+                        "Tick at least one permission");
+        assertThat(builtInName.body())
+                .contains("data-testid=\"error-name\"", "built-in role name")
                 .containsPattern(TICKED_TOKENS_READ);
         assertThat(unknown.body()).contains("data-testid=\"error-permissions\"", "tokens:fly");
     }
@@ -100,22 +129,29 @@ class RolePagesConsoleIT {
         Principal bot = testData.servicePrincipal(unique("night-bot"));
         String page = "/settings/admin/roles/" + role.id();
 
-        HttpResponse<String> picker = console.getHtmx("/settings/admin/pickers/assignees?withGroups=true&q="
-                + group.displayName());
-        HttpResponse<String> toGroup = console.postForm(page + "/assignments",
-                Map.of("assignee", "group:" + group.id(), "scopeGroupId", ""), true);
-        HttpResponse<String> toBot = console.postForm(page + "/assignments",
-                Map.of("assignee", "principal:" + bot.id(), "scopeGroupId", group.id().toString()), true);
-        HttpResponse<String> again = console.postForm(page + "/assignments",
-                Map.of("assignee", "group:" + group.id(), "scopeGroupId", ""), true);
+        HttpResponse<String> picker =
+                console.getHtmx("/settings/admin/pickers/assignees?withGroups=true&q=" + group.displayName());
+        HttpResponse<String> toGroup = console.postForm(
+                page + "/assignments", Map.of("assignee", "group:" + group.id(), "scopeGroupId", ""), true);
+        HttpResponse<String> toBot = console.postForm(
+                page + "/assignments",
+                Map.of(
+                        "assignee",
+                        "principal:" + bot.id(),
+                        "scopeGroupId",
+                        group.id().toString()),
+                true);
+        HttpResponse<String> again = console.postForm(
+                page + "/assignments", Map.of("assignee", "group:" + group.id(), "scopeGroupId", ""), true);
         HttpResponse<String> nobody = console.postForm(page + "/assignments", Map.of("scopeGroupId", ""), true);
 
-        assertThat(picker.body()).contains("data-testid=\"assignee-group:" + group.id() + "\"", "type=\"radio\"",
-                "name=\"assignee\"");
-        assertThat(toGroup.body()).startsWith("<section id=\"role-holders\"")
+        assertThat(picker.body())
+                .contains("data-testid=\"assignee-group:" + group.id() + "\"", "type=\"radio\"", "name=\"assignee\"");
+        assertThat(toGroup.body())
+                .startsWith("<section id=\"role-holders\"")
                 .contains("data-holder=\"" + group.displayName() + "\"", "Held by (1)");
-        assertThat(toBot.body()).contains("data-holder=\"" + bot.displayName() + "\"", "Group " + group.displayName(),
-                "Held by (2)");
+        assertThat(toBot.body())
+                .contains("data-holder=\"" + bot.displayName() + "\"", "Group " + group.displayName(), "Held by (2)");
         assertThat(again.body()).contains("data-testid=\"error-assignee\"", "already hold this role");
         assertThat(nobody.body()).contains("data-testid=\"error-assignee\"", "choose one");
         assertThat(console.get("/settings/admin/roles").body()).contains(group.displayName(), bot.displayName());
@@ -135,10 +171,13 @@ class RolePagesConsoleIT {
         Principal user = testData.consoleUser(unique("would-be-admin"), "would-be-pass");
 
         String page = console.get("/settings/admin/roles/" + groupAdmin.id()).body();
-        HttpResponse<String> workspace = console.postForm("/settings/admin/roles/" + groupAdmin.id() + "/assignments",
-                Map.of("assignee", "principal:" + user.id(), "scopeGroupId", ""), true);
+        HttpResponse<String> workspace = console.postForm(
+                "/settings/admin/roles/" + groupAdmin.id() + "/assignments",
+                Map.of("assignee", "principal:" + user.id(), "scopeGroupId", ""),
+                true);
 
-        assertThat(page).contains("<option value=\"\" disabled=\"disabled\">Workspace</option>")
+        assertThat(page)
+                .contains("<option value=\"\" disabled=\"disabled\">Workspace</option>")
                 .doesNotContain("data-testid=\"edit-role\"", "data-testid=\"delete-role\"");
         assertThat(workspace.body()).contains("data-testid=\"error-scopeGroupId\"", "is given for one group");
     }
@@ -151,19 +190,26 @@ class RolePagesConsoleIT {
         String page = "/settings/admin/roles/" + role.id();
 
         HttpResponse<String> dialog = console.getHtmx(page + "/edit");
-        HttpResponse<String> saved = console.postForm(page, List.of(Map.entry("name", role.name()),
-                Map.entry("description", "now wider"), Map.entry("permissions", "tokens:read"),
-                Map.entry("permissions", "audit:read")), true);
+        HttpResponse<String> saved = console.postForm(
+                page,
+                List.of(
+                        Map.entry("name", role.name()),
+                        Map.entry("description", "now wider"),
+                        Map.entry("permissions", "tokens:read"),
+                        Map.entry("permissions", "audit:read")),
+                true);
         String edited = console.get(page).body();
         HttpResponse<String> deleted = console.htmx("DELETE", page);
 
-        assertThat(dialog.body()).contains("Edit role " + role.name(), "value=\"" + role.name() + "\"")
+        assertThat(dialog.body())
+                .contains("Edit role " + role.name(), "value=\"" + role.name() + "\"")
                 .containsPattern(TICKED_TOKENS_READ);
         assertThat(saved.headers().firstValue("HX-Redirect")).contains(page);
         assertThat(edited).contains("now wider", "audit:read", "Its 1 holder loses its permissions at once.");
         assertThat(deleted.headers().firstValue("HX-Redirect")).contains("/settings/admin/roles");
         assertThat(console.get("/settings/admin/roles").body()).doesNotContain(role.name());
-        assertThat(console.get("/settings/admin/service-principals/" + bot.id()).body()).doesNotContain(role.name());
+        assertThat(console.get("/settings/admin/service-principals/" + bot.id()).body())
+                .doesNotContain(role.name());
         assertThat(console.get(page).statusCode()).isEqualTo(404);
     }
 
@@ -184,6 +230,7 @@ class RolePagesConsoleIT {
         assertThat(page.body()).doesNotContain("data-testid=\"assign-role-form\"", "data-testid=\"edit-role\"");
         assertThat(dialog.statusCode()).isEqualTo(403);
         assertThat(delete.body()).contains("data-testid=\"flash-error\"", "roles:write");
-        assertThat(console.get("/settings/admin/roles/" + role.id()).statusCode()).isEqualTo(200);
+        assertThat(console.get("/settings/admin/roles/" + role.id()).statusCode())
+                .isEqualTo(200);
     }
 }

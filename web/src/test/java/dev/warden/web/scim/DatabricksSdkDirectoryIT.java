@@ -50,12 +50,16 @@ import org.springframework.context.ApplicationContext;
 class DatabricksSdkDirectoryIT {
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     TokenService tokens;
+
     @Autowired
     PrincipalRepository principals;
+
     @Autowired
     WorkspaceRepository workspaces;
 
@@ -71,9 +75,12 @@ class DatabricksSdkDirectoryIT {
         WorkspaceClient admin = client(ADMIN_TOKEN);
         String userName = "sdk-" + UUID.randomUUID() + "@example.com";
 
-        User created = admin.users().create(new User().setUserName(userName).setDisplayName("SDK User")
-                .setName(new Name().setGivenName("Sdk").setFamilyName("User"))
-                .setEmails(List.of(new ComplexValue().setValue(userName).setPrimary(true))));
+        User created = admin.users()
+                .create(new User()
+                        .setUserName(userName)
+                        .setDisplayName("SDK User")
+                        .setName(new Name().setGivenName("Sdk").setFamilyName("User"))
+                        .setEmails(List.of(new ComplexValue().setValue(userName).setPrimary(true))));
 
         assertThat(created.getId()).matches("\\d+");
         assertThat(created.getActive()).isTrue();
@@ -81,25 +88,45 @@ class DatabricksSdkDirectoryIT {
         assertThat(got.getUserName()).isEqualTo(userName);
         assertThat(got.getName().getGivenName()).isEqualTo("Sdk");
         assertThat(got.getEmails()).extracting(ComplexValue::getValue).containsExactly(userName);
-        assertThat(ids(admin.users().list(new ListUsersRequest().setFilter("userName eq \"" + userName + "\"")
-                .setSortOrder(ListSortOrder.DESCENDING)).iterator(), User::getId)).containsExactly(created.getId());
+        assertThat(ids(
+                        admin.users()
+                                .list(new ListUsersRequest()
+                                        .setFilter("userName eq \"" + userName + "\"")
+                                        .setSortOrder(ListSortOrder.DESCENDING))
+                                .iterator(),
+                        User::getId))
+                .containsExactly(created.getId());
         assertThat(ids(admin.users().list(new ListUsersRequest()).iterator(), User::getId))
-                .contains(created.getId()).doesNotHaveDuplicates();
+                .contains(created.getId())
+                .doesNotHaveDuplicates();
 
-        admin.users().patch(new PartialUpdate().setId(created.getId())
-                .setSchemas(List.of(PatchSchema.URN_IETF_PARAMS_SCIM_API_MESSAGES_2_0_PATCH_OP))
-                .setOperations(List.of(new Patch().setOp(PatchOp.REPLACE).setPath("displayName").setValue("Patched"))));
+        admin.users()
+                .patch(new PartialUpdate()
+                        .setId(created.getId())
+                        .setSchemas(List.of(PatchSchema.URN_IETF_PARAMS_SCIM_API_MESSAGES_2_0_PATCH_OP))
+                        .setOperations(List.of(new Patch()
+                                .setOp(PatchOp.REPLACE)
+                                .setPath("displayName")
+                                .setValue("Patched"))));
         assertThat(admin.users().get(created.getId()).getDisplayName()).isEqualTo("Patched");
 
-        admin.users().update(admin.users().get(created.getId()).setDisplayName("Updated").setActive(false));
+        admin.users()
+                .update(admin.users()
+                        .get(created.getId())
+                        .setDisplayName("Updated")
+                        .setActive(false));
         User updated = admin.users().get(created.getId());
         assertThat(updated.getDisplayName()).isEqualTo("Updated");
         assertThat(updated.getActive()).isFalse();
 
         assertThatThrownBy(() -> admin.users().create(new User().setUserName(userName)))
                 .isInstanceOf(ResourceAlreadyExists.class);
-        assertThatThrownBy(() -> admin.users().list(new ListUsersRequest().setFilter("userName co \"sdk\"")).iterator().hasNext())
-                .isInstanceOf(InvalidParameterValue.class).hasMessageContaining("userName eq");
+        assertThatThrownBy(() -> admin.users()
+                        .list(new ListUsersRequest().setFilter("userName co \"sdk\""))
+                        .iterator()
+                        .hasNext())
+                .isInstanceOf(InvalidParameterValue.class)
+                .hasMessageContaining("userName eq");
 
         admin.users().delete(created.getId());
         assertThatThrownBy(() -> admin.users().get(created.getId())).isInstanceOf(ResourceDoesNotExist.class);
@@ -109,32 +136,47 @@ class DatabricksSdkDirectoryIT {
     void drivesGroupsAndTheirMembers() {
         WorkspaceClient admin = client(ADMIN_TOKEN);
         User user = admin.users().create(new User().setUserName("sdk-member-" + UUID.randomUUID()));
-        ServicePrincipal servicePrincipal = admin.servicePrincipals().create(new ServicePrincipal()
-                .setDisplayName("sdk member bot"));
+        ServicePrincipal servicePrincipal =
+                admin.servicePrincipals().create(new ServicePrincipal().setDisplayName("sdk member bot"));
         String displayName = "sdk-group-" + UUID.randomUUID();
 
-        Group group = admin.groups().create(new Group().setDisplayName(displayName)
-                .setMembers(List.of(new ComplexValue().setValue(user.getId()))));
+        Group group = admin.groups()
+                .create(new Group()
+                        .setDisplayName(displayName)
+                        .setMembers(List.of(new ComplexValue().setValue(user.getId()))));
         assertThat(group.getId()).matches("\\d+");
         assertThat(members(admin, group.getId())).containsExactly(user.getId());
 
-        admin.groups().patch(new PartialUpdate().setId(group.getId())
-                .setSchemas(List.of(PatchSchema.URN_IETF_PARAMS_SCIM_API_MESSAGES_2_0_PATCH_OP))
-                .setOperations(List.of(new Patch().setOp(PatchOp.ADD).setPath("members")
-                        .setValue(List.of(Map.of("value", servicePrincipal.getId()))))));
+        admin.groups()
+                .patch(new PartialUpdate()
+                        .setId(group.getId())
+                        .setSchemas(List.of(PatchSchema.URN_IETF_PARAMS_SCIM_API_MESSAGES_2_0_PATCH_OP))
+                        .setOperations(List.of(new Patch()
+                                .setOp(PatchOp.ADD)
+                                .setPath("members")
+                                .setValue(List.of(Map.of("value", servicePrincipal.getId()))))));
         assertThat(members(admin, group.getId())).containsExactlyInAnyOrder(user.getId(), servicePrincipal.getId());
-        assertThat(admin.users().get(user.getId()).getGroups()).extracting(ComplexValue::getValue)
+        assertThat(admin.users().get(user.getId()).getGroups())
+                .extracting(ComplexValue::getValue)
                 .containsExactly(group.getId());
 
-        admin.groups().patch(new PartialUpdate().setId(group.getId())
-                .setOperations(List.of(new Patch().setOp(PatchOp.REMOVE)
-                        .setPath("members[value eq \"" + user.getId() + "\"]"))));
+        admin.groups()
+                .patch(new PartialUpdate()
+                        .setId(group.getId())
+                        .setOperations(List.of(new Patch()
+                                .setOp(PatchOp.REMOVE)
+                                .setPath("members[value eq \"" + user.getId() + "\"]"))));
         assertThat(members(admin, group.getId())).containsExactly(servicePrincipal.getId());
 
-        assertThat(ids(admin.groups().list(new ListGroupsRequest().setFilter("displayName eq \"" + displayName + "\""))
-                .iterator(), Group::getId)).containsExactly(group.getId());
+        assertThat(ids(
+                        admin.groups()
+                                .list(new ListGroupsRequest().setFilter("displayName eq \"" + displayName + "\""))
+                                .iterator(),
+                        Group::getId))
+                .containsExactly(group.getId());
         assertThat(ids(admin.groups().list(new ListGroupsRequest()).iterator(), Group::getId))
-                .contains(group.getId()).doesNotHaveDuplicates();
+                .contains(group.getId())
+                .doesNotHaveDuplicates();
         assertThatThrownBy(() -> admin.groups().create(new Group().setDisplayName(displayName)))
                 .isInstanceOf(ResourceAlreadyExists.class);
 
@@ -152,12 +194,22 @@ class DatabricksSdkDirectoryIT {
 
         ServicePrincipal created = admin.servicePrincipals().create(new ServicePrincipal().setDisplayName("sdk bot"));
         assertThat(created.getApplicationId()).matches("[0-9a-f-]{36}");
-        assertThat(admin.servicePrincipals().get(created.getId()).getDisplayName()).isEqualTo("sdk bot");
-        assertThat(ids(admin.servicePrincipals().list(new ListServicePrincipalsRequest()
-                .setFilter("applicationId eq \"" + created.getApplicationId() + "\"")).iterator(),
-                ServicePrincipal::getId)).containsExactly(created.getId());
-        assertThat(ids(admin.servicePrincipals().list(new ListServicePrincipalsRequest()).iterator(),
-                ServicePrincipal::getId)).contains(created.getId()).doesNotHaveDuplicates();
+        assertThat(admin.servicePrincipals().get(created.getId()).getDisplayName())
+                .isEqualTo("sdk bot");
+        assertThat(ids(
+                        admin.servicePrincipals()
+                                .list(new ListServicePrincipalsRequest()
+                                        .setFilter("applicationId eq \"" + created.getApplicationId() + "\""))
+                                .iterator(),
+                        ServicePrincipal::getId))
+                .containsExactly(created.getId());
+        assertThat(ids(
+                        admin.servicePrincipals()
+                                .list(new ListServicePrincipalsRequest())
+                                .iterator(),
+                        ServicePrincipal::getId))
+                .contains(created.getId())
+                .doesNotHaveDuplicates();
 
         WorkspaceClient asBot = client(tokenOf(created.getId()));
         User botMe = asBot.currentUser().me(new MeRequest());
@@ -165,7 +217,8 @@ class DatabricksSdkDirectoryIT {
         assertThat(botMe.getUserName()).isEqualTo(created.getApplicationId());
         assertThat(botMe.getDisplayName()).isEqualTo("sdk bot");
         assertThatThrownBy(() -> asBot.servicePrincipals().create(new ServicePrincipal().setDisplayName("spawn")))
-                .isInstanceOf(PermissionDenied.class).hasMessageContaining("scim:write");
+                .isInstanceOf(PermissionDenied.class)
+                .hasMessageContaining("scim:write");
 
         admin.servicePrincipals().delete(created.getId());
         assertThatThrownBy(() -> admin.servicePrincipals().get(created.getId()))
@@ -179,15 +232,19 @@ class DatabricksSdkDirectoryIT {
      * token usage permission.
      */
     private String tokenOf(String id) {
-        Principal servicePrincipal = principals.findById(workspaces.findByName("main").orElseThrow().id(),
-                new PrincipalId(Long.parseLong(id))).orElseThrow();
+        Principal servicePrincipal = principals
+                .findById(workspaces.findByName("main").orElseThrow().id(), new PrincipalId(Long.parseLong(id)))
+                .orElseThrow();
         TestData.of(context).grantTokenUsage(servicePrincipal);
         return tokens.create(Actor.of(servicePrincipal, "127.0.0.1"), new CreateTokenCommand("sdk bot", null, null))
-                .secret().reveal();
+                .secret()
+                .reveal();
     }
 
     private static List<String> members(WorkspaceClient client, String groupId) {
-        return client.groups().get(groupId).getMembers().stream().map(ComplexValue::getValue).toList();
+        return client.groups().get(groupId).getMembers().stream()
+                .map(ComplexValue::getValue)
+                .toList();
     }
 
     private static <T> List<String> ids(java.util.Iterator<T> items, java.util.function.Function<T, String> id) {

@@ -40,7 +40,11 @@ final class ScimApi {
     }
 
     Response patch(String path, String operations) {
-        return api.send("PATCH", BASE + path, token, "application/json",
+        return api.send(
+                "PATCH",
+                BASE + path,
+                token,
+                "application/json",
                 ("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':" + operations + "}")
                         .replace('\'', '"'));
     }
@@ -66,7 +70,10 @@ final class ScimApi {
     JsonNode createGroup(String displayName, String... memberIds) {
         StringBuilder members = new StringBuilder();
         for (String id : memberIds) {
-            members.append(members.length() == 0 ? "" : ",").append("{'value':'").append(id).append("'}");
+            members.append(members.length() == 0 ? "" : ",")
+                    .append("{'value':'")
+                    .append(id)
+                    .append("'}");
         }
         Response created = post("/Groups", "{'displayName':'" + displayName + "','members':[" + members + "]}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

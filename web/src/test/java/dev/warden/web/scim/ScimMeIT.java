@@ -23,8 +23,10 @@ import tools.jackson.databind.JsonNode;
 class ScimMeIT {
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     PrincipalRepository principals;
 
@@ -48,7 +50,10 @@ class ScimMeIT {
         assertThat(user.path("active").asBoolean()).isTrue();
         assertThat(values(user.path("roles"))).contains("workspace-admin");
         assertThat(user.path("schemas").toString()).contains("urn:ietf:params:scim:schemas:core:2.0:User");
-        assertThat(scim.get("/Users/" + user.path("id").asString()).json().path("userName").asString())
+        assertThat(scim.get("/Users/" + user.path("id").asString())
+                        .json()
+                        .path("userName")
+                        .asString())
                 .isEqualTo("admin");
     }
 
@@ -57,10 +62,15 @@ class ScimMeIT {
         String id = scim.createUser("me-user").path("id").asString();
         JsonNode group = scim.createGroup("me-group-" + UUID.randomUUID(), id);
         long auditor = roleId("auditor");
-        new ApiClient(port).post("/api/2.0/role-assignments", ADMIN_TOKEN,
-                "{\"role_id\":" + auditor + ",\"group_id\":" + group.path("id").asString() + "}");
-        String token = testData.usableToken(principals.findById(testData.main().id(),
-                new PrincipalId(Long.parseLong(id))).orElseThrow());
+        new ApiClient(port)
+                .post(
+                        "/api/2.0/role-assignments",
+                        ADMIN_TOKEN,
+                        "{\"role_id\":" + auditor + ",\"group_id\":"
+                                + group.path("id").asString() + "}");
+        String token = testData.usableToken(principals
+                .findById(testData.main().id(), new PrincipalId(Long.parseLong(id)))
+                .orElseThrow());
 
         JsonNode me = scim.as(token).get("/Me").json();
 
@@ -68,22 +78,30 @@ class ScimMeIT {
         assertThat(values(me.path("groups"))).containsExactly(group.path("id").asString());
         assertThat(values(me.path("roles"))).containsExactlyInAnyOrder("user", "auditor");
         JsonNode inherited = me.path("roles").values().stream()
-                .filter(role -> role.path("value").asString().equals("auditor")).findFirst().orElseThrow();
+                .filter(role -> role.path("value").asString().equals("auditor"))
+                .findFirst()
+                .orElseThrow();
         assertThat(inherited.path("type").asString()).isEqualTo("inherited");
-        assertThat(inherited.path("display").asString()).contains(group.path("displayName").asString());
+        assertThat(inherited.path("display").asString())
+                .contains(group.path("displayName").asString());
     }
 
     @Test
     void aServicePrincipalsTokenGetsItsRecordInTheUserShape() {
         JsonNode servicePrincipal = scim.createServicePrincipal("me bot");
-        String token = testData.usableToken(principals.findById(testData.main().id(),
-                new PrincipalId(servicePrincipal.path("id").asLong())).orElseThrow());
+        String token = testData.usableToken(principals
+                .findById(
+                        testData.main().id(),
+                        new PrincipalId(servicePrincipal.path("id").asLong()))
+                .orElseThrow());
 
         Response me = scim.as(token).get("/Me");
 
         assertThat(me.status()).isEqualTo(200);
-        assertThat(me.json().path("id").asString()).isEqualTo(servicePrincipal.path("id").asString());
-        assertThat(me.json().path("userName").asString()).isEqualTo(servicePrincipal.path("applicationId").asString());
+        assertThat(me.json().path("id").asString())
+                .isEqualTo(servicePrincipal.path("id").asString());
+        assertThat(me.json().path("userName").asString())
+                .isEqualTo(servicePrincipal.path("applicationId").asString());
         assertThat(me.json().path("displayName").asString()).isEqualTo("me bot");
         assertThat(me.json().path("schemas").toString()).contains("urn:ietf:params:scim:schemas:core:2.0:User");
     }
@@ -97,7 +115,8 @@ class ScimMeIT {
     }
 
     private long roleId(String name) {
-        JsonNode roles = new ApiClient(port).get("/api/2.0/roles", ADMIN_TOKEN).json().path("roles");
+        JsonNode roles =
+                new ApiClient(port).get("/api/2.0/roles", ADMIN_TOKEN).json().path("roles");
         for (JsonNode role : roles) {
             if (role.path("name").asString().equals(name)) {
                 return role.path("id").asLong();

@@ -31,8 +31,10 @@ class ScimServicePrincipalsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     PrincipalRepository principals;
 
@@ -49,9 +51,11 @@ class ScimServicePrincipalsIT {
     class Create {
         @Test
         void generatesTheApplicationIdAndAnswers201() {
-            Response created = scim.post("/ServicePrincipals", "{'schemas':"
-                    + "['urn:ietf:params:scim:schemas:core:2.0:ServicePrincipal'],'displayName':'deploy bot',"
-                    + "'externalId':'bot-1'}");
+            Response created = scim.post(
+                    "/ServicePrincipals",
+                    "{'schemas':"
+                            + "['urn:ietf:params:scim:schemas:core:2.0:ServicePrincipal'],'displayName':'deploy bot',"
+                            + "'externalId':'bot-1'}");
 
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             JsonNode servicePrincipal = created.json();
@@ -70,10 +74,11 @@ class ScimServicePrincipalsIT {
         void keepsAGivenApplicationIdAndRefusesItTwice() {
             String applicationId = UUID.randomUUID().toString();
 
-            Response created = scim.post("/ServicePrincipals", "{'displayName':'given','applicationId':'"
-                    + applicationId.toUpperCase() + "'}");
-            Response again = scim.post("/ServicePrincipals", "{'displayName':'again','applicationId':'"
-                    + applicationId + "'}");
+            Response created = scim.post(
+                    "/ServicePrincipals",
+                    "{'displayName':'given','applicationId':'" + applicationId.toUpperCase() + "'}");
+            Response again =
+                    scim.post("/ServicePrincipals", "{'displayName':'again','applicationId':'" + applicationId + "'}");
 
             assertThat(created.json().path("applicationId").asString()).isEqualTo(applicationId);
             assertThat(again.status()).isEqualTo(409);
@@ -102,9 +107,11 @@ class ScimServicePrincipalsIT {
             String applicationId = created.path("applicationId").asString();
 
             JsonNode got = scim.get("/ServicePrincipals/" + id).json();
-            JsonNode byApplicationId = scim.get("/ServicePrincipals?"
-                    + filter("applicationId", applicationId.toUpperCase())).json();
-            JsonNode byDisplayName = scim.get("/ServicePrincipals?" + filter("displayName", displayName)).json();
+            JsonNode byApplicationId = scim.get(
+                            "/ServicePrincipals?" + filter("applicationId", applicationId.toUpperCase()))
+                    .json();
+            JsonNode byDisplayName = scim.get("/ServicePrincipals?" + filter("displayName", displayName))
+                    .json();
 
             assertThat(got.path("applicationId").asString()).isEqualTo(applicationId);
             assertThat(ids(byApplicationId.path("Resources"))).containsExactly(id);
@@ -115,7 +122,10 @@ class ScimServicePrincipalsIT {
         @Test
         void pagingTerminatesAndListsOnlyServicePrincipals() {
             scim.createServicePrincipal("page bot " + UUID.randomUUID());
-            long total = scim.get("/ServicePrincipals?count=1").json().path("totalResults").asLong();
+            long total = scim.get("/ServicePrincipals?count=1")
+                    .json()
+                    .path("totalResults")
+                    .asLong();
 
             var all = scim.listAll("ServicePrincipals", "", 2);
 
@@ -129,7 +139,9 @@ class ScimServicePrincipalsIT {
             Response response = scim.get("/ServicePrincipals?" + filter("userName", "x"));
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(response.json().path("message").asString()).contains("applicationId eq").contains("displayName eq");
+            assertThat(response.json().path("message").asString())
+                    .contains("applicationId eq")
+                    .contains("displayName eq");
         }
 
         @Test
@@ -137,7 +149,9 @@ class ScimServicePrincipalsIT {
             String user = scim.createUser("not-a-bot").path("id").asString();
 
             assertThat(scim.get("/ServicePrincipals/" + user).status()).isEqualTo(404);
-            assertThat(scim.put("/ServicePrincipals/" + user, "{'displayName':'x'}").status()).isEqualTo(404);
+            assertThat(scim.put("/ServicePrincipals/" + user, "{'displayName':'x'}")
+                            .status())
+                    .isEqualTo(404);
             assertThat(scim.delete("/ServicePrincipals/" + user).status()).isEqualTo(404);
             assertThat(scim.get("/Users/" + user).status()).isEqualTo(200);
         }
@@ -147,10 +161,20 @@ class ScimServicePrincipalsIT {
             OtherWorkspace other = testData.otherWorkspace();
             JsonNode theirs = scim.as(other.adminToken()).createServicePrincipal("their bot");
 
-            assertThat(scim.get("/ServicePrincipals/" + theirs.path("id").asString()).status()).isEqualTo(404);
-            assertThat(scim.delete("/ServicePrincipals/" + theirs.path("id").asString()).status()).isEqualTo(404);
-            assertThat(scim.get("/ServicePrincipals?" + filter("applicationId", theirs.path("applicationId").asString()))
-                    .json().path("totalResults").asLong()).isZero();
+            assertThat(scim.get("/ServicePrincipals/" + theirs.path("id").asString())
+                            .status())
+                    .isEqualTo(404);
+            assertThat(scim.delete("/ServicePrincipals/" + theirs.path("id").asString())
+                            .status())
+                    .isEqualTo(404);
+            assertThat(scim.get("/ServicePrincipals?"
+                                    + filter(
+                                            "applicationId",
+                                            theirs.path("applicationId").asString()))
+                            .json()
+                            .path("totalResults")
+                            .asLong())
+                    .isZero();
         }
     }
 
@@ -161,10 +185,12 @@ class ScimServicePrincipalsIT {
             JsonNode created = scim.createServicePrincipal("before");
             String id = created.path("id").asString();
 
-            Response patched = scim.patch("/ServicePrincipals/" + id,
-                    "[{'op':'replace','path':'displayName','value':'after'}]");
-            Response put = scim.put("/ServicePrincipals/" + id, "{'displayName':'put name','externalId':'e-2',"
-                    + "'applicationId':'" + created.path("applicationId").asString() + "'}");
+            Response patched =
+                    scim.patch("/ServicePrincipals/" + id, "[{'op':'replace','path':'displayName','value':'after'}]");
+            Response put = scim.put(
+                    "/ServicePrincipals/" + id,
+                    "{'displayName':'put name','externalId':'e-2'," + "'applicationId':'"
+                            + created.path("applicationId").asString() + "'}");
 
             assertThat(patched.status()).isEqualTo(200);
             assertThat(patched.json().path("displayName").asString()).isEqualTo("after");
@@ -172,17 +198,19 @@ class ScimServicePrincipalsIT {
             JsonNode got = scim.get("/ServicePrincipals/" + id).json();
             assertThat(got.path("displayName").asString()).isEqualTo("put name");
             assertThat(got.path("externalId").asString()).isEqualTo("e-2");
-            assertThat(got.path("applicationId").asString()).isEqualTo(created.path("applicationId").asString());
+            assertThat(got.path("applicationId").asString())
+                    .isEqualTo(created.path("applicationId").asString());
         }
 
         @Test
         void theApplicationIdCannotChange() {
             String id = scim.createServicePrincipal("fixed").path("id").asString();
 
-            Response put = scim.put("/ServicePrincipals/" + id, "{'displayName':'fixed','applicationId':'"
-                    + UUID.randomUUID() + "'}");
-            Response patch = scim.patch("/ServicePrincipals/" + id, "[{'op':'replace','path':'applicationId','value':'"
-                    + UUID.randomUUID() + "'}]");
+            Response put = scim.put(
+                    "/ServicePrincipals/" + id, "{'displayName':'fixed','applicationId':'" + UUID.randomUUID() + "'}");
+            Response patch = scim.patch(
+                    "/ServicePrincipals/" + id,
+                    "[{'op':'replace','path':'applicationId','value':'" + UUID.randomUUID() + "'}]");
 
             assertThat(put.status()).isEqualTo(400);
             assertThat(put.json().path("message").asString()).contains("applicationId");
@@ -196,7 +224,9 @@ class ScimServicePrincipalsIT {
             Response response = scim.patch("/ServicePrincipals/" + id, "[{'op':'add','path':'userName','value':'x'}]");
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(response.json().path("message").asString()).contains("userName").contains("displayName");
+            assertThat(response.json().path("message").asString())
+                    .contains("userName")
+                    .contains("displayName");
         }
     }
 
@@ -240,7 +270,9 @@ class ScimServicePrincipalsIT {
 
             assertThat(response.status()).isEqualTo(403);
             assertThat(response.reason()).isEqualTo("ROLE_LACKS_PERMISSION");
-            assertThat(response.json().path("message").asString()).contains("scim:write").contains("user");
+            assertThat(response.json().path("message").asString())
+                    .contains("scim:write")
+                    .contains("user");
         }
 
         @Test
@@ -248,11 +280,16 @@ class ScimServicePrincipalsIT {
             Principal admin = testData.user("bot-admin", BuiltInRole.WORKSPACE_ADMIN);
             String token = testData.token(admin);
 
-            assertThat(scim.as(token).post("/ServicePrincipals", "{'displayName':'allowed'}").status()).isEqualTo(201);
+            assertThat(scim.as(token)
+                            .post("/ServicePrincipals", "{'displayName':'allowed'}")
+                            .status())
+                    .isEqualTo(201);
         }
     }
 
     private Principal stored(String id) {
-        return principals.findById(testData.main().id(), new PrincipalId(Long.parseLong(id))).orElseThrow();
+        return principals
+                .findById(testData.main().id(), new PrincipalId(Long.parseLong(id)))
+                .orElseThrow();
     }
 }

@@ -32,8 +32,10 @@ import tools.jackson.databind.JsonNode;
 class ScimUsersIT {
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     PrincipalRepository principals;
 
@@ -52,16 +54,19 @@ class ScimUsersIT {
         void answers201WithTheUserInTheDatabricksShape() {
             String userName = "ada-" + UUID.randomUUID() + "@example.com";
 
-            Response created = scim.post("/Users", "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],"
-                    + "'userName':'" + userName + "','displayName':'Ada Lovelace','active':true,"
-                    + "'name':{'givenName':'Ada','familyName':'Lovelace'},"
-                    + "'emails':[{'value':'other@example.com','primary':false},{'value':'ada@example.com','primary':true}],"
-                    + "'externalId':'ext-1','entitlements':[{'value':'allow-cluster-create'}]}");
+            Response created = scim.post(
+                    "/Users",
+                    "{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],"
+                            + "'userName':'" + userName + "','displayName':'Ada Lovelace','active':true,"
+                            + "'name':{'givenName':'Ada','familyName':'Lovelace'},"
+                            + "'emails':[{'value':'other@example.com','primary':false},{'value':'ada@example.com','primary':true}],"
+                            + "'externalId':'ext-1','entitlements':[{'value':'allow-cluster-create'}]}");
 
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             JsonNode user = created.json();
             assertThat(user.path("id").asString()).matches("\\d+");
-            assertThat(created.header("Location")).endsWith("/Users/" + user.path("id").asString());
+            assertThat(created.header("Location"))
+                    .endsWith("/Users/" + user.path("id").asString());
             assertThat(user.path("userName").asString()).isEqualTo(userName);
             assertThat(user.path("displayName").asString()).isEqualTo("Ada Lovelace");
             assertThat(user.path("active").asBoolean()).isTrue();
@@ -70,19 +75,29 @@ class ScimUsersIT {
             assertThat(user.path("emails").get(0).path("value").asString()).isEqualTo("ada@example.com");
             assertThat(user.path("emails").get(0).path("primary").asBoolean()).isTrue();
             assertThat(user.path("externalId").asString()).isEqualTo("ext-1");
-            assertThat(user.path("schemas").toString()).contains("urn:ietf:params:scim:schemas:core:2.0:User",
-                    "urn:ietf:params:scim:schemas:extension:workspace:2.0:User");
+            assertThat(user.path("schemas").toString())
+                    .contains(
+                            "urn:ietf:params:scim:schemas:core:2.0:User",
+                            "urn:ietf:params:scim:schemas:extension:workspace:2.0:User");
             assertThat(values(user.path("roles"))).containsExactly("user");
             assertThat(user.path("groups").isArray()).isTrue();
-            Principal stored = principals.findById(testData.main().id(), new PrincipalId(user.path("id").asLong()))
+            Principal stored = principals
+                    .findById(
+                            testData.main().id(),
+                            new PrincipalId(user.path("id").asLong()))
                     .orElseThrow();
             assertThat(stored.passwordHash()).isNull();
         }
 
         @Test
         void acceptsTheScimMediaType() {
-            Response created = new ApiClient(port).send("POST", ScimApi.BASE + "/Users", ADMIN_TOKEN,
-                    "application/scim+json", "{\"userName\":\"scim-type-" + UUID.randomUUID() + "\"}");
+            Response created = new ApiClient(port)
+                    .send(
+                            "POST",
+                            ScimApi.BASE + "/Users",
+                            ADMIN_TOKEN,
+                            "application/scim+json",
+                            "{\"userName\":\"scim-type-" + UUID.randomUUID() + "\"}");
 
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
         }
@@ -109,8 +124,8 @@ class ScimUsersIT {
 
         @Test
         void aBadEmailIs400() {
-            Response response = scim.post("/Users", "{'userName':'mail-" + UUID.randomUUID()
-                    + "','emails':[{'value':'not an address'}]}");
+            Response response = scim.post(
+                    "/Users", "{'userName':'mail-" + UUID.randomUUID() + "','emails':[{'value':'not an address'}]}");
 
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.json().path("message").asString()).contains("e-mail");
@@ -127,8 +142,10 @@ class ScimUsersIT {
 
             JsonNode got = scim.get("/Users/" + id).json();
 
-            assertThat(got.path("userName").asString()).isEqualTo(user.path("userName").asString());
-            assertThat(values(got.path("groups"))).containsExactly(group.path("id").asString());
+            assertThat(got.path("userName").asString())
+                    .isEqualTo(user.path("userName").asString());
+            assertThat(values(got.path("groups")))
+                    .containsExactly(group.path("id").asString());
             assertThat(got.path("groups").get(0).path("display").asString())
                     .isEqualTo(group.path("displayName").asString());
         }
@@ -137,8 +154,10 @@ class ScimUsersIT {
         void attributesAndExcludedAttributesNarrowTheResource() {
             String id = scim.createUser("narrow").path("id").asString();
 
-            JsonNode only = scim.get("/Users/" + id + "?attributes=userName,name.givenName").json();
-            JsonNode without = scim.get("/Users/" + id + "?excludedAttributes=groups,roles").json();
+            JsonNode only = scim.get("/Users/" + id + "?attributes=userName,name.givenName")
+                    .json();
+            JsonNode without = scim.get("/Users/" + id + "?excludedAttributes=groups,roles")
+                    .json();
 
             assertThat(only.propertyNames()).containsExactlyInAnyOrder("schemas", "id", "userName");
             assertThat(without.has("groups")).isFalse();
@@ -157,13 +176,19 @@ class ScimUsersIT {
 
         @Test
         void aServicePrincipalOrGroupIdUnderUsersIs404() {
-            String servicePrincipal = scim.createServicePrincipal("not-a-user").path("id").asString();
+            String servicePrincipal =
+                    scim.createServicePrincipal("not-a-user").path("id").asString();
 
             assertThat(scim.get("/Users/" + servicePrincipal).status()).isEqualTo(404);
             assertThat(scim.patch("/Users/" + servicePrincipal, "[{'op':'replace','path':'active','value':false}]")
-                    .status()).isEqualTo(404);
+                            .status())
+                    .isEqualTo(404);
             assertThat(scim.delete("/Users/" + servicePrincipal).status()).isEqualTo(404);
-            assertThat(scim.get("/ServicePrincipals/" + servicePrincipal).json().path("active").asBoolean()).isTrue();
+            assertThat(scim.get("/ServicePrincipals/" + servicePrincipal)
+                            .json()
+                            .path("active")
+                            .asBoolean())
+                    .isTrue();
         }
 
         @Test
@@ -173,13 +198,23 @@ class ScimUsersIT {
             String ours = scim.createUser("ours").path("id").asString();
 
             assertThat(scim.get("/Users/" + theirs).status()).isEqualTo(404);
-            assertThat(scim.put("/Users/" + theirs, "{'userName':'taken-over'}").status()).isEqualTo(404);
-            assertThat(scim.patch("/Users/" + theirs, "[{'op':'replace','path':'active','value':false}]").status())
+            assertThat(scim.put("/Users/" + theirs, "{'userName':'taken-over'}").status())
+                    .isEqualTo(404);
+            assertThat(scim.patch("/Users/" + theirs, "[{'op':'replace','path':'active','value':false}]")
+                            .status())
                     .isEqualTo(404);
             assertThat(scim.delete("/Users/" + theirs).status()).isEqualTo(404);
-            assertThat(scim.as(other.adminToken()).get("/Users/" + ours).status()).isEqualTo(404);
-            assertThat(scim.as(other.adminToken()).get("/Users/" + theirs).json().path("active").asBoolean()).isTrue();
-            assertThat(ids(scim.listAll("Users", filter("userName", other.admin().userName()), 100))).isEmpty();
+            assertThat(scim.as(other.adminToken()).get("/Users/" + ours).status())
+                    .isEqualTo(404);
+            assertThat(scim.as(other.adminToken())
+                            .get("/Users/" + theirs)
+                            .json()
+                            .path("active")
+                            .asBoolean())
+                    .isTrue();
+            assertThat(ids(scim.listAll(
+                            "Users", filter("userName", other.admin().userName()), 100)))
+                    .isEmpty();
         }
     }
 
@@ -193,7 +228,8 @@ class ScimUsersIT {
             List<JsonNode> all = scim.listAll("Users", "", 5);
 
             assertThat(first.path("schemas").toString()).contains("urn:ietf:params:scim:api:messages:2.0:ListResponse");
-            assertThat(first.path("itemsPerPage").asLong()).isEqualTo(first.path("Resources").size());
+            assertThat(first.path("itemsPerPage").asLong())
+                    .isEqualTo(first.path("Resources").size());
             assertThat(first.path("startIndex").asLong()).isEqualTo(1);
             assertThat(all).hasSize((int) total);
             assertThat(ids(all)).doesNotHaveDuplicates();
@@ -203,13 +239,17 @@ class ScimUsersIT {
         void pagesFollowStartIndexAndAPagePastTheEndIsEmpty() {
             String displayName = "paged " + UUID.randomUUID();
             for (int i = 0; i < 3; i++) {
-                scim.post("/Users", "{'userName':'paged-" + UUID.randomUUID() + "','displayName':'" + displayName + "'}");
+                scim.post(
+                        "/Users", "{'userName':'paged-" + UUID.randomUUID() + "','displayName':'" + displayName + "'}");
             }
             String query = filter("displayName", displayName);
 
-            JsonNode page1 = scim.get("/Users?" + query + "&startIndex=1&count=2").json();
-            JsonNode page2 = scim.get("/Users?" + query + "&startIndex=3&count=2").json();
-            JsonNode past = scim.get("/Users?" + query + "&startIndex=4&count=2").json();
+            JsonNode page1 =
+                    scim.get("/Users?" + query + "&startIndex=1&count=2").json();
+            JsonNode page2 =
+                    scim.get("/Users?" + query + "&startIndex=3&count=2").json();
+            JsonNode past =
+                    scim.get("/Users?" + query + "&startIndex=4&count=2").json();
 
             assertThat(page1.path("totalResults").asLong()).isEqualTo(3);
             assertThat(page1.path("Resources").size()).isEqualTo(2);
@@ -235,19 +275,25 @@ class ScimUsersIT {
         void userNameFilterFindsExactlyThatUser() {
             JsonNode user = scim.createUser("filtered");
 
-            Response found = scim.get("/Users?" + filter("userName", user.path("userName").asString())
-                    + "&sortOrder=DESCENDING&sortBy=userName&attributes=userName");
+            Response found = scim.get(
+                    "/Users?" + filter("userName", user.path("userName").asString())
+                            + "&sortOrder=DESCENDING&sortBy=userName&attributes=userName");
 
             assertThat(found.status()).isEqualTo(200);
             assertThat(found.json().path("totalResults").asLong()).isEqualTo(1);
-            assertThat(ids(found.json().path("Resources"))).containsExactly(user.path("id").asString());
+            assertThat(ids(found.json().path("Resources")))
+                    .containsExactly(user.path("id").asString());
         }
 
         @Test
         void aPlusInTheQueryIsASpaceAndFilterNamesIgnoreCase() {
             String displayName = "Grace Brewster Hopper " + UUID.randomUUID();
-            String id = scim.post("/Users", "{'userName':'grace-" + UUID.randomUUID() + "','displayName':'"
-                    + displayName + "'}").json().path("id").asString();
+            String id = scim.post(
+                            "/Users",
+                            "{'userName':'grace-" + UUID.randomUUID() + "','displayName':'" + displayName + "'}")
+                    .json()
+                    .path("id")
+                    .asString();
 
             Response found = scim.get("/Users?filter=DISPLAYNAME+EQ+%22" + displayName.replace(' ', '+') + "%22");
 
@@ -255,14 +301,22 @@ class ScimUsersIT {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"userName+co+%22a%22", "applicationId+eq+%22x%22", "userName+eq+unquoted",
-                "userName+eq+%22a%22+and+active+eq+true", "garbage"})
+        @ValueSource(
+                strings = {
+                    "userName+co+%22a%22",
+                    "applicationId+eq+%22x%22",
+                    "userName+eq+unquoted",
+                    "userName+eq+%22a%22+and+active+eq+true",
+                    "garbage"
+                })
         void anUnsupportedFilterIs400NamingWhatIsSupported(String filterValue) {
             Response response = scim.get("/Users?filter=" + filterValue);
 
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
-            assertThat(response.json().path("message").asString()).contains("userName eq").contains("displayName eq");
+            assertThat(response.json().path("message").asString())
+                    .contains("userName eq")
+                    .contains("displayName eq");
         }
 
         @Test
@@ -290,8 +344,10 @@ class ScimUsersIT {
             String id = user.path("id").asString();
             String newName = "renamed-" + UUID.randomUUID();
 
-            Response replaced = scim.put("/Users/" + id, "{'userName':'" + newName + "','displayName':'New Name',"
-                    + "'name':{'givenName':'New'},'emails':[{'value':'new@example.com'}]}");
+            Response replaced = scim.put(
+                    "/Users/" + id,
+                    "{'userName':'" + newName + "','displayName':'New Name',"
+                            + "'name':{'givenName':'New'},'emails':[{'value':'new@example.com'}]}");
 
             assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
             JsonNode got = scim.get("/Users/" + id).json();
@@ -312,7 +368,10 @@ class ScimUsersIT {
 
             assertThat(response.status()).isEqualTo(409);
             assertThat(response.errorCode()).isEqualTo("RESOURCE_ALREADY_EXISTS");
-            assertThat(scim.get("/Users/" + user.path("id").asString()).json().path("userName").asString())
+            assertThat(scim.get("/Users/" + user.path("id").asString())
+                            .json()
+                            .path("userName")
+                            .asString())
                     .isEqualTo(user.path("userName").asString());
         }
     }
@@ -326,15 +385,18 @@ class ScimUsersIT {
             Response patched = scim.patch("/Users/" + id, "[{'op':'replace','path':'displayName','value':'Patched'}]");
 
             assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
-            assertThat(scim.get("/Users/" + id).json().path("displayName").asString()).isEqualTo("Patched");
+            assertThat(scim.get("/Users/" + id).json().path("displayName").asString())
+                    .isEqualTo("Patched");
         }
 
         @Test
         void replaceWithoutAPathTakesAnObject() {
             String id = scim.createUser("object").path("id").asString();
 
-            scim.patch("/Users/" + id, "[{'op':'Replace','value':{'displayName':'From Object','externalId':'x-9',"
-                    + "'name':{'familyName':'Objective'}}}]");
+            scim.patch(
+                    "/Users/" + id,
+                    "[{'op':'Replace','value':{'displayName':'From Object','externalId':'x-9',"
+                            + "'name':{'familyName':'Objective'}}}]");
 
             JsonNode got = scim.get("/Users/" + id).json();
             assertThat(got.path("displayName").asString()).isEqualTo("From Object");
@@ -346,12 +408,16 @@ class ScimUsersIT {
         void addSetsAndRemoveClears() {
             String id = scim.createUser("add-remove").path("id").asString();
 
-            scim.patch("/Users/" + id, "[{'op':'add','path':'name.givenName','value':'Given'},"
-                    + "{'op':'add','path':'externalId','value':'gone-soon'},"
-                    + "{'op':'add','path':'emails','value':[{'value':'added@example.com','primary':true}]}]");
+            scim.patch(
+                    "/Users/" + id,
+                    "[{'op':'add','path':'name.givenName','value':'Given'},"
+                            + "{'op':'add','path':'externalId','value':'gone-soon'},"
+                            + "{'op':'add','path':'emails','value':[{'value':'added@example.com','primary':true}]}]");
             JsonNode added = scim.get("/Users/" + id).json();
-            scim.patch("/Users/" + id, "[{'op':'remove','path':'externalId'},"
-                    + "{'op':'remove','path':'urn:ietf:params:scim:schemas:core:2.0:User:emails'}]");
+            scim.patch(
+                    "/Users/" + id,
+                    "[{'op':'remove','path':'externalId'},"
+                            + "{'op':'remove','path':'urn:ietf:params:scim:schemas:core:2.0:User:emails'}]");
             JsonNode removed = scim.get("/Users/" + id).json();
 
             assertThat(added.path("name").path("givenName").asString()).isEqualTo("Given");
@@ -366,21 +432,26 @@ class ScimUsersIT {
         void aBadOperationIs400AndNoOperationOfTheRequestIsApplied() {
             String id = scim.createUser("atomic").path("id").asString();
 
-            Response badPath = scim.patch("/Users/" + id, "[{'op':'replace','path':'displayName','value':'Changed'},"
-                    + "{'op':'replace','path':'nickName','value':'x'}]");
+            Response badPath = scim.patch(
+                    "/Users/" + id,
+                    "[{'op':'replace','path':'displayName','value':'Changed'},"
+                            + "{'op':'replace','path':'nickName','value':'x'}]");
             Response badOp = scim.patch("/Users/" + id, "[{'op':'merge','path':'displayName','value':'Changed'}]");
             Response badValue = scim.patch("/Users/" + id, "[{'op':'replace','path':'active','value':'maybe'}]");
             Response removeUserName = scim.patch("/Users/" + id, "[{'op':'remove','path':'userName'}]");
             Response noOperations = scim.patch("/Users/" + id, "[]");
 
             assertThat(badPath.status()).isEqualTo(400);
-            assertThat(badPath.json().path("message").asString()).contains("nickName").contains("displayName");
+            assertThat(badPath.json().path("message").asString())
+                    .contains("nickName")
+                    .contains("displayName");
             assertThat(badOp.status()).isEqualTo(400);
             assertThat(badOp.json().path("message").asString()).contains("merge");
             assertThat(badValue.status()).isEqualTo(400);
             assertThat(removeUserName.status()).isEqualTo(400);
             assertThat(noOperations.status()).isEqualTo(400);
-            assertThat(scim.get("/Users/" + id).json().path("displayName").asString()).isEqualTo("atomic person");
+            assertThat(scim.get("/Users/" + id).json().path("displayName").asString())
+                    .isEqualTo("atomic person");
         }
 
         @Test
@@ -388,7 +459,8 @@ class ScimUsersIT {
             String taken = scim.createUser("patch-taken").path("userName").asString();
             String id = scim.createUser("patch-wants").path("id").asString();
 
-            Response response = scim.patch("/Users/" + id, "[{'op':'replace','path':'userName','value':'" + taken + "'}]");
+            Response response =
+                    scim.patch("/Users/" + id, "[{'op':'replace','path':'userName','value':'" + taken + "'}]");
 
             assertThat(response.status()).isEqualTo(409);
             assertThat(response.errorCode()).isEqualTo("RESOURCE_ALREADY_EXISTS");
@@ -463,14 +535,17 @@ class ScimUsersIT {
                 assertThat(denied.errorCode()).isEqualTo("PERMISSION_DENIED");
                 assertThat(denied.reason()).isEqualTo("ROLE_LACKS_PERMISSION");
                 assertThat(denied.json().path("message").asString())
-                        .contains("scim:write").contains(limited.userName()).contains("Roles held: user");
+                        .contains("scim:write")
+                        .contains(limited.userName())
+                        .contains("Roles held: user");
                 JsonNode detail = denied.json().path("details").get(0);
                 assertThat(detail.path("@type").asString()).isEqualTo("type.googleapis.com/google.rpc.ErrorInfo");
                 assertThat(detail.path("domain").asString()).isEqualTo("warden");
                 assertThat(detail.path("metadata").path("required").asString()).isEqualTo("scim:write");
                 assertThat(detail.path("metadata").path("owner").asString()).isEqualTo(limited.userName());
             }
-            assertThat(scim.get("/Users/" + target).json().path("active").asBoolean()).isTrue();
+            assertThat(scim.get("/Users/" + target).json().path("active").asBoolean())
+                    .isTrue();
         }
 
         @Test
@@ -481,7 +556,9 @@ class ScimUsersIT {
 
             assertThat(response.status()).isEqualTo(403);
             assertThat(response.reason()).isEqualTo("ROLE_LACKS_PERMISSION");
-            assertThat(response.json().path("message").asString()).contains("scim:read").contains("Roles held: none");
+            assertThat(response.json().path("message").asString())
+                    .contains("scim:read")
+                    .contains("Roles held: none");
         }
     }
 
@@ -493,14 +570,14 @@ class ScimUsersIT {
             ScimApi asAdmin = scim.as(other.adminToken());
             String adminId = String.valueOf(other.admin().id());
 
-            Principal apiAdmin = testData.userWithoutTokenUsage(other.workspace().id(), "api-admin",
-                    BuiltInRole.WORKSPACE_ADMIN);
+            Principal apiAdmin =
+                    testData.userWithoutTokenUsage(other.workspace().id(), "api-admin", BuiltInRole.WORKSPACE_ADMIN);
             ScimApi asApiAdmin = scim.as(testData.token(apiAdmin));
 
-            Response deactivateSelf = asAdmin.patch("/Users/" + adminId,
-                    "[{'op':'replace','path':'active','value':false}]");
-            Response deactivate = asApiAdmin.patch("/Users/" + adminId,
-                    "[{'op':'replace','path':'active','value':false}]");
+            Response deactivateSelf =
+                    asAdmin.patch("/Users/" + adminId, "[{'op':'replace','path':'active','value':false}]");
+            Response deactivate =
+                    asApiAdmin.patch("/Users/" + adminId, "[{'op':'replace','path':'active','value':false}]");
             Response delete = asApiAdmin.delete("/Users/" + adminId);
 
             assertThat(deactivateSelf.status()).isEqualTo(400);
@@ -517,6 +594,8 @@ class ScimUsersIT {
     }
 
     private Principal stored(String id) {
-        return principals.findById(testData.main().id(), new PrincipalId(Long.parseLong(id))).orElseThrow();
+        return principals
+                .findById(testData.main().id(), new PrincipalId(Long.parseLong(id)))
+                .orElseThrow();
     }
 }

@@ -12,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The fail-closed cases of step 7, which no real route can show (every route declares its permission). */
 class RequiredPermissionInterceptorTest {
-    private final RequiredPermissionInterceptor interceptor =
-            new RequiredPermissionInterceptor(null, new ApiErrorWriter(JsonMapper.builder().build()));
+    private final RequiredPermissionInterceptor interceptor = new RequiredPermissionInterceptor(
+            null, new ApiErrorWriter(JsonMapper.builder().build()));
 
     @Test
     void aHandlerWithoutADeclaredPermissionIsRefused() throws Exception {
@@ -24,7 +24,8 @@ class RequiredPermissionInterceptorTest {
 
         assertThat(proceed).isFalse();
         assertThat(response.getStatus()).isEqualTo(403);
-        assertThat(response.getContentAsString()).contains("\"error_code\":\"PERMISSION_DENIED\"")
+        assertThat(response.getContentAsString())
+                .contains("\"error_code\":\"PERMISSION_DENIED\"")
                 .contains("PERMISSION_UNDECLARED");
     }
 
@@ -32,8 +33,9 @@ class RequiredPermissionInterceptorTest {
     void anyOtherKindOfHandlerIsRefused() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
 
-        boolean proceed = interceptor.preHandle(new MockHttpServletRequest("GET", "/api/2.0/x"), response,
-                (org.springframework.web.HttpRequestHandler) (request, ignored) -> { });
+        boolean proceed = interceptor.preHandle(
+                new MockHttpServletRequest("GET", "/api/2.0/x"), response, (org.springframework.web.HttpRequestHandler)
+                        (request, ignored) -> {});
 
         assertThat(proceed).isFalse();
         assertThat(response.getStatus()).isEqualTo(403);
@@ -41,12 +43,14 @@ class RequiredPermissionInterceptorTest {
 
     @Test
     void theResourceHandlerPassesSoAnUnknownRouteStays404() throws Exception {
-        assertThat(interceptor.preHandle(new MockHttpServletRequest("GET", "/api/2.0/none"),
-                new MockHttpServletResponse(), new ResourceHttpRequestHandler())).isTrue();
+        assertThat(interceptor.preHandle(
+                        new MockHttpServletRequest("GET", "/api/2.0/none"),
+                        new MockHttpServletResponse(),
+                        new ResourceHttpRequestHandler()))
+                .isTrue();
     }
 
     static class Undeclared {
-        void handle() {
-        }
+        void handle() {}
     }
 }

@@ -3,15 +3,15 @@ package dev.warden.web.settings;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.settings.SettingsService;
-import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.group.Group;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.settings.SettingsService;
 import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
+import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.web.support.ConsoleSession;
 import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
@@ -37,12 +37,16 @@ class WorkspaceSettingsConsoleIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     SettingsService settings;
+
     @Autowired
     TokenUsageService tokenUsage;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -67,12 +71,25 @@ class WorkspaceSettingsConsoleIT {
     @Test
     void theTabShowsTheCurrentSettingsAndSavesThemThroughTheForm() {
         String page = console.get(PAGE).body();
-        assertThat(page).contains("data-testid=\"token-settings\"").contains("Personal Access Tokens")
-                .contains("data-testid=\"open-token-usage\"").contains("aria-current=\"page\"")
+        assertThat(page)
+                .contains("data-testid=\"token-settings\"")
+                .contains("Personal Access Tokens")
+                .contains("data-testid=\"open-token-usage\"")
+                .contains("aria-current=\"page\"")
                 .doesNotContain("data-testid=\"admin-placeholder\"");
 
-        HttpResponse<String> saved = console.postForm(PAGE, Map.of("maxTokenLifetimeDays", "90",
-                "defaultTokenLifetimeDays", "30", "tokenQuotaPerPrincipal", "50", "_enableTokensConfig", "on"), true);
+        HttpResponse<String> saved = console.postForm(
+                PAGE,
+                Map.of(
+                        "maxTokenLifetimeDays",
+                        "90",
+                        "defaultTokenLifetimeDays",
+                        "30",
+                        "tokenQuotaPerPrincipal",
+                        "50",
+                        "_enableTokensConfig",
+                        "on"),
+                true);
 
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(saved.body()).contains("data-testid=\"settings-saved\"").doesNotContain("<html");
@@ -83,19 +100,54 @@ class WorkspaceSettingsConsoleIT {
 
     @Test
     void invalidValuesAreErrorsNextToTheirFieldsAndChangeNothing() {
-        HttpResponse<String> tooLong = console.postForm(PAGE, Map.of("enableTokensConfig", "true",
-                "maxTokenLifetimeDays", "731", "defaultTokenLifetimeDays", "", "tokenQuotaPerPrincipal", "600"), true);
-        assertThat(tooLong.body()).contains("data-testid=\"error-maxTokenLifetimeDays\"").contains("from 1 to 730")
+        HttpResponse<String> tooLong = console.postForm(
+                PAGE,
+                Map.of(
+                        "enableTokensConfig",
+                        "true",
+                        "maxTokenLifetimeDays",
+                        "731",
+                        "defaultTokenLifetimeDays",
+                        "",
+                        "tokenQuotaPerPrincipal",
+                        "600"),
+                true);
+        assertThat(tooLong.body())
+                .contains("data-testid=\"error-maxTokenLifetimeDays\"")
+                .contains("from 1 to 730")
                 .doesNotContain("data-testid=\"settings-saved\"");
 
-        HttpResponse<String> defaultOverMax = console.postForm(PAGE, Map.of("enableTokensConfig", "true",
-                "maxTokenLifetimeDays", "10", "defaultTokenLifetimeDays", "20", "tokenQuotaPerPrincipal", "600"), true);
-        assertThat(defaultOverMax.body()).contains("data-testid=\"error-defaultTokenLifetimeDays\"")
+        HttpResponse<String> defaultOverMax = console.postForm(
+                PAGE,
+                Map.of(
+                        "enableTokensConfig",
+                        "true",
+                        "maxTokenLifetimeDays",
+                        "10",
+                        "defaultTokenLifetimeDays",
+                        "20",
+                        "tokenQuotaPerPrincipal",
+                        "600"),
+                true);
+        assertThat(defaultOverMax.body())
+                .contains("data-testid=\"error-defaultTokenLifetimeDays\"")
                 .contains("must not exceed");
 
-        HttpResponse<String> quota = console.postForm(PAGE, Map.of("enableTokensConfig", "true",
-                "maxTokenLifetimeDays", "", "defaultTokenLifetimeDays", "", "tokenQuotaPerPrincipal", "lots"), true);
-        assertThat(quota.body()).contains("data-testid=\"error-tokenQuotaPerPrincipal\"").contains("whole number");
+        HttpResponse<String> quota = console.postForm(
+                PAGE,
+                Map.of(
+                        "enableTokensConfig",
+                        "true",
+                        "maxTokenLifetimeDays",
+                        "",
+                        "defaultTokenLifetimeDays",
+                        "",
+                        "tokenQuotaPerPrincipal",
+                        "lots"),
+                true);
+        assertThat(quota.body())
+                .contains("data-testid=\"error-tokenQuotaPerPrincipal\"")
+                .contains("whole number");
 
         assertThat(settings.get(testData.admin())).isEqualTo(WorkspaceSettings.DEFAULTS);
     }
@@ -104,18 +156,20 @@ class WorkspaceSettingsConsoleIT {
     void withOnlySettingsReadTheFormIsReadOnlyAndAPostIsRefused() {
         String name = TestData.unique("settings-reader");
         Principal reader = testData.consoleUser(name, "a long password 1");
-        testData.assign(testData.customRole(TestData.unique("settings-read"), Permission.SETTINGS_READ),
-                reader, null);
+        testData.assign(testData.customRole(TestData.unique("settings-read"), Permission.SETTINGS_READ), reader, null);
         ConsoleSession theirs = new ConsoleSession(port);
         assertThat(theirs.logIn(name, "a long password 1")).isEqualTo("/");
 
         HttpResponse<String> page = theirs.get(PAGE);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("data-testid=\"settings-read-only\"").contains("disabled")
-                .doesNotContain("data-testid=\"save-settings\"").doesNotContain("data-testid=\"open-token-usage\"");
+        assertThat(page.body())
+                .contains("data-testid=\"settings-read-only\"")
+                .contains("disabled")
+                .doesNotContain("data-testid=\"save-settings\"")
+                .doesNotContain("data-testid=\"open-token-usage\"");
 
-        HttpResponse<String> post = theirs.postForm(PAGE, Map.of("enableTokensConfig", "false",
-                "tokenQuotaPerPrincipal", "600"), false);
+        HttpResponse<String> post =
+                theirs.postForm(PAGE, Map.of("enableTokensConfig", "false", "tokenQuotaPerPrincipal", "600"), false);
         assertThat(post.statusCode()).isEqualTo(403);
         assertThat(settings.get(testData.admin()).tokensEnabled()).isTrue();
     }
@@ -127,13 +181,15 @@ class WorkspaceSettingsConsoleIT {
 
         String dialog = console.getHtmx(PAGE + "/token-usage").body();
 
-        assertThat(dialog).contains("data-testid=\"token-usage-dialog\"").contains("data-testid=\"implicit-admin-row\"")
+        assertThat(dialog)
+                .contains("data-testid=\"token-usage-dialog\"")
+                .contains("data-testid=\"implicit-admin-row\"")
                 .contains("Always (workspace admin)")
                 .contains("data-subject=\"group:" + group.id().value() + "\"")
                 .contains("value=\"group:" + group.id().value() + ":CAN_USE\" selected")
                 .contains("Nobody loses token usage");
-        String adminRow = dialog.substring(dialog.indexOf("implicit-admin-row"), dialog.indexOf("</tr>",
-                dialog.indexOf("implicit-admin-row")));
+        String adminRow = dialog.substring(
+                dialog.indexOf("implicit-admin-row"), dialog.indexOf("</tr>", dialog.indexOf("implicit-admin-row")));
         assertThat(adminRow).contains("CAN_MANAGE").doesNotContain("remove-entry");
     }
 
@@ -149,18 +205,30 @@ class WorkspaceSettingsConsoleIT {
         tokenUsage.replace(testData.admin(), List.of(TokenUsageEntry.forGroup(group.id(), TokenUsageLevel.CAN_USE)));
         String groupEntry = "group:" + group.id().value() + ":CAN_USE";
 
-        HttpResponse<String> removed = console.postForm(DRAFT, List.of(Map.entry("entry", groupEntry),
-                Map.entry("remove", "group:" + group.id().value())), true);
+        HttpResponse<String> removed = console.postForm(
+                DRAFT,
+                List.of(
+                        Map.entry("entry", groupEntry),
+                        Map.entry("remove", "group:" + group.id().value())),
+                true);
 
-        assertThat(removed.body()).doesNotContain("data-subject=\"group:" + group.id().value() + "\"")
+        assertThat(removed.body())
+                .doesNotContain("data-subject=\"group:" + group.id().value() + "\"")
                 .contains("1 principal loses token usage; its 2 tokens will stop working")
-                .contains("data-testid=\"impact-row\" data-name=\"" + name + "\"").contains("2 working tokens")
+                .contains("data-testid=\"impact-row\" data-name=\"" + name + "\"")
+                .contains("2 working tokens")
                 .contains("data-testid=\"unsaved-changes\"");
         assertThat(tokenUsage.entries(testData.admin())).hasSize(1);
 
-        HttpResponse<String> added = console.postForm(DRAFT, List.of(Map.entry("op", "add"),
-                Map.entry("assignee", "principal:" + user.id().value()), Map.entry("addLevel", "CAN_MANAGE")), true);
-        assertThat(added.body()).contains("data-subject=\"principal:" + user.id().value() + "\"")
+        HttpResponse<String> added = console.postForm(
+                DRAFT,
+                List.of(
+                        Map.entry("op", "add"),
+                        Map.entry("assignee", "principal:" + user.id().value()),
+                        Map.entry("addLevel", "CAN_MANAGE")),
+                true);
+        assertThat(added.body())
+                .contains("data-subject=\"principal:" + user.id().value() + "\"")
                 .contains("value=\"principal:" + user.id().value() + ":CAN_MANAGE\" selected")
                 .contains("Nobody loses token usage");
 
@@ -176,14 +244,18 @@ class WorkspaceSettingsConsoleIT {
         Group group = testData.group(TestData.unique("ops"));
         int before = auditCount();
 
-        HttpResponse<String> saved = console.postForm(PAGE + "/token-usage", List.of(
-                Map.entry("entry", "group:" + group.id().value() + ":CAN_USE"),
-                Map.entry("entry", "principal:" + bot.id().value() + ":CAN_MANAGE")), true);
+        HttpResponse<String> saved = console.postForm(
+                PAGE + "/token-usage",
+                List.of(
+                        Map.entry("entry", "group:" + group.id().value() + ":CAN_USE"),
+                        Map.entry("entry", "principal:" + bot.id().value() + ":CAN_MANAGE")),
+                true);
 
         assertThat(saved.headers().firstValue("HX-Redirect").orElse("")).endsWith(PAGE + "?saved=token-usage");
-        assertThat(tokenUsage.entries(testData.admin())).containsExactlyInAnyOrder(
-                TokenUsageEntry.forGroup(group.id(), TokenUsageLevel.CAN_USE),
-                TokenUsageEntry.forPrincipal(bot.id(), TokenUsageLevel.CAN_MANAGE));
+        assertThat(tokenUsage.entries(testData.admin()))
+                .containsExactlyInAnyOrder(
+                        TokenUsageEntry.forGroup(group.id(), TokenUsageLevel.CAN_USE),
+                        TokenUsageEntry.forPrincipal(bot.id(), TokenUsageLevel.CAN_MANAGE));
         assertThat(auditCount() - before).isEqualTo(1);
         assertThat(console.get(PAGE + "?saved=token-usage").body()).contains("Token usage saved.");
     }
@@ -192,10 +264,12 @@ class WorkspaceSettingsConsoleIT {
     void anUnknownPrincipalIsAnErrorInTheDialogAndNothingChanges() {
         List<TokenUsageEntry> before = tokenUsage.entries(testData.admin());
 
-        HttpResponse<String> response = console.postForm(PAGE + "/token-usage",
-                List.of(Map.entry("entry", "principal:999999999:CAN_USE")), true);
+        HttpResponse<String> response = console.postForm(
+                PAGE + "/token-usage", List.of(Map.entry("entry", "principal:999999999:CAN_USE")), true);
 
-        assertThat(response.body()).contains("data-testid=\"token-usage-dialog\"").contains("data-testid=\"form-error\"")
+        assertThat(response.body())
+                .contains("data-testid=\"token-usage-dialog\"")
+                .contains("data-testid=\"form-error\"")
                 .contains("does not exist");
         assertThat(tokenUsage.entries(testData.admin())).isEqualTo(before);
     }
@@ -209,11 +283,14 @@ class WorkspaceSettingsConsoleIT {
 
         assertThat(theirs.get(PAGE + "/token-usage").statusCode()).isEqualTo(403);
         assertThat(theirs.postForm(PAGE + "/token-usage", List.of(Map.entry("entry", "principal:1:CAN_MANAGE")), false)
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     private int auditCount() {
-        Integer count = jdbc.queryForObject("select count(*) from audit_event where action = ?", Integer.class,
+        Integer count = jdbc.queryForObject(
+                "select count(*) from audit_event where action = ?",
+                Integer.class,
                 AuditAction.TOKEN_ACL_CHANGED.name());
         return count == null ? 0 : count;
     }

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 class OpenApiIT {
     @LocalServerPort
     int port;
+
     @Autowired
     RequestMappingHandlerMapping mappings;
 
@@ -29,22 +30,47 @@ class OpenApiIT {
         assertThat(docs.status()).isEqualTo(200);
         JsonNode paths = docs.json().path("paths");
         assertThat(paths.propertyNames()).allMatch(path -> path.startsWith("/api/"));
-        assertThat(paths.path("/api/2.0/preview/scim/v2/Users").path("get").path("x-required-permission").asString())
+        assertThat(paths.path("/api/2.0/preview/scim/v2/Users")
+                        .path("get")
+                        .path("x-required-permission")
+                        .asString())
                 .isEqualTo("scim:read");
-        assertThat(paths.path("/api/2.0/preview/scim/v2/Groups/{id}").path("patch").path("x-required-permission")
-                .asString()).isEqualTo("scim:write");
-        assertThat(paths.path("/api/2.0/roles").path("post").path("x-required-permission").asString())
+        assertThat(paths.path("/api/2.0/preview/scim/v2/Groups/{id}")
+                        .path("patch")
+                        .path("x-required-permission")
+                        .asString())
+                .isEqualTo("scim:write");
+        assertThat(paths.path("/api/2.0/roles")
+                        .path("post")
+                        .path("x-required-permission")
+                        .asString())
                 .isEqualTo("roles:write");
-        assertThat(paths.path("/api/2.0/role-assignments").path("get").path("description").asString())
+        assertThat(paths.path("/api/2.0/role-assignments")
+                        .path("get")
+                        .path("description")
+                        .asString())
                 .contains("roles:read");
-        assertThat(docs.json().path("components").path("securitySchemes").path("bearer").path("scheme").asString())
+        assertThat(docs.json()
+                        .path("components")
+                        .path("securitySchemes")
+                        .path("bearer")
+                        .path("scheme")
+                        .asString())
                 .isEqualTo("bearer");
         assertThat(docs.json().path("info").path("description").asString())
                 .contains("step 8", "x-required-scope", "SCOPE_MISSING", "insufficient_scope");
-        assertThat(docs.body()).as("the caller is resolved from the token, not a parameter")
+        assertThat(docs.body())
+                .as("the caller is resolved from the token, not a parameter")
                 .doesNotContain("\"name\":\"actor\"");
-        assertThat(paths.path("/api/2.0/preview/scim/v2/Users/{id}").path("get").path("responses").path("200")
-                .path("content").path("application/json").path("schema").path("$ref").asString())
+        assertThat(paths.path("/api/2.0/preview/scim/v2/Users/{id}")
+                        .path("get")
+                        .path("responses")
+                        .path("200")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema")
+                        .path("$ref")
+                        .asString())
                 .isEqualTo("#/components/schemas/User");
     }
 
@@ -53,7 +79,8 @@ class OpenApiIT {
     void everyApiRouteIsDescribedWithTheSamePermissionItEnforces() {
         JsonNode paths = new ApiClient(port).get("/v3/api-docs", null).json().path("paths");
         int checked = 0;
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> route : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> route :
+                mappings.getHandlerMethods().entrySet()) {
             RequiresPermission declared = route.getValue().getMethodAnnotation(RequiresPermission.class);
             for (String pattern : route.getKey().getPatternValues()) {
                 if (!pattern.startsWith("/api/")) {
@@ -61,9 +88,11 @@ class OpenApiIT {
                 }
                 for (var method : route.getKey().getMethodsCondition().getMethods()) {
                     JsonNode operation = paths.path(pattern).path(method.name().toLowerCase());
-                    assertThat(operation.path("x-required-permission").asString()).as(method + " " + pattern)
+                    assertThat(operation.path("x-required-permission").asString())
+                            .as(method + " " + pattern)
                             .isEqualTo(declared.value().key());
-                    assertThat(operation.path("x-required-scope").asString()).as(method + " " + pattern)
+                    assertThat(operation.path("x-required-scope").asString())
+                            .as(method + " " + pattern)
                             .isEqualTo(declared.value().key());
                     checked++;
                 }
@@ -80,9 +109,15 @@ class OpenApiIT {
         JsonNode create = paths.path("/api/2.0/token/create").path("post");
         assertThat(create.path("x-required-scope").asString()).isEqualTo("tokens:write");
         assertThat(create.path("description").asString()).contains("Token scope: `tokens:write` (or `all-apis`)");
-        assertThat(paths.path("/api/2.0/token-management/tokens").path("get").path("x-required-scope").asString())
+        assertThat(paths.path("/api/2.0/token-management/tokens")
+                        .path("get")
+                        .path("x-required-scope")
+                        .asString())
                 .isEqualTo("token-management:read");
-        assertThat(paths.path("/api/2.0/groups/{group_id}/tokens").path("post").path("x-required-scope").asString())
+        assertThat(paths.path("/api/2.0/groups/{group_id}/tokens")
+                        .path("post")
+                        .path("x-required-scope")
+                        .asString())
                 .isEqualTo("token-management:write");
         JsonNode scopes = paths.path("/api/2.0/scopes").path("get");
         assertThat(scopes.path("x-required-scope").asString()).isEqualTo("tokens:read");

@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** A plain HTTP client for the API: real sockets, no Spring test machinery between the test and the server. */
 public final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     public ApiClient(int port) {
@@ -24,8 +25,10 @@ public final class ApiClient {
     }
 
     public Response post(String path, String token, String jsonBody) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build());
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody))
+                .build());
     }
 
     public Response send(String method, String path, String token, String contentType, String body) {
@@ -33,8 +36,10 @@ public final class ApiClient {
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
-        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(builder.method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private HttpRequest.Builder request(String path, String token) {
@@ -82,7 +87,9 @@ public final class ApiClient {
         /** Warden's reason code from an error body's ErrorInfo detail. */
         public String reason() {
             JsonNode details = json().path("details");
-            return details.isArray() && !details.isEmpty() ? details.get(0).path("reason").asString() : null;
+            return details.isArray() && !details.isEmpty()
+                    ? details.get(0).path("reason").asString()
+                    : null;
         }
 
         public String errorCode() {

@@ -19,8 +19,10 @@ import java.util.stream.Collectors;
 /** A browser-less console session over real HTTP: cookies, the CSRF token from the page, form posts. */
 public final class ConsoleSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final String baseUrl;
 
     public ConsoleSession(int port) {
@@ -30,8 +32,8 @@ public final class ConsoleSession {
     /** @return the Location the login form redirects to ("/" on success, "/login?error" on failure) */
     public String logIn(String userName, String password) {
         String csrf = csrfFrom(get("/login").body());
-        HttpResponse<String> response = postForm("/login", Map.of("username", userName, "password", password,
-                "_csrf", csrf), false);
+        HttpResponse<String> response =
+                postForm("/login", Map.of("username", userName, "password", password, "_csrf", csrf), false);
         return URI.create(response.headers().firstValue("Location").orElse("")).getPath()
                 + (response.headers().firstValue("Location").orElse("").contains("?error") ? "?error" : "");
     }
@@ -85,7 +87,8 @@ public final class ConsoleSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("HX-Request", "true")
                 .header("X-CSRF-TOKEN", csrf)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     /** As {@link #htmx(String, String)}, with more headers as name, value pairs (say, the {@code HX-Target}). */
@@ -95,11 +98,15 @@ public final class ConsoleSession {
                 .header("HX-Request", "true")
                 .header("X-CSRF-TOKEN", csrf)
                 .headers(headers)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     public HttpResponse<String> getHtmx(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("HX-Request", "true").GET().build());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("HX-Request", "true")
+                .GET()
+                .build());
     }
 
     public static String csrfFrom(String html) {

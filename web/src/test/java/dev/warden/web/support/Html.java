@@ -17,8 +17,7 @@ public final class Html {
     private static final Pattern TAG = Pattern.compile("<(\\w+)([^>]*)>");
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w-]+)=\"([^\"]*)\"");
 
-    private Html() {
-    }
+    private Html() {}
 
     /** The attributes of every element with this test id, in document order. */
     public static List<Map<String, String>> tagsWith(String html, String testid) {
@@ -64,19 +63,27 @@ public final class Html {
 
     /** Inner HTML as a person reads it: tags dropped, the usual entities decoded, whitespace collapsed. */
     public static String text(String innerHtml) {
-        return innerHtml.replaceAll("<[^>]+>", " ").replace("&#39;", "'").replace("&amp;", "&")
-                .replace("&quot;", "\"").replaceAll("\\s+", " ").strip();
+        return innerHtml
+                .replaceAll("<[^>]+>", " ")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&")
+                .replace("&quot;", "\"")
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 
     /** "STEP=outcome" for each line of a Check access trace, in order. */
     public static List<String> traceSteps(String html) {
-        return tagsWith(html, "trace-step").stream().map(a -> a.get("data-step") + "=" + a.get("data-outcome"))
+        return tagsWith(html, "trace-step").stream()
+                .map(a -> a.get("data-step") + "=" + a.get("data-outcome"))
                 .toList();
     }
 
     /** "scope=live" for each scope in a token's Scopes panel, in order. */
     public static List<String> scopeStates(String html) {
-        return tagsWith(html, "scope-state").stream().map(a -> a.get("data-scope") + "=" + a.get("data-live")).toList();
+        return tagsWith(html, "scope-state").stream()
+                .map(a -> a.get("data-scope") + "=" + a.get("data-live"))
+                .toList();
     }
 
     private static Pattern opening(String testid) {

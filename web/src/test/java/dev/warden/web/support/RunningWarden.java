@@ -35,7 +35,8 @@ public final class RunningWarden implements AutoCloseable {
         for (String property : properties) {
             args.add("--" + property);
         }
-        return new RunningWarden(new SpringApplicationBuilder(WardenApplication.class).run(args.toArray(String[]::new)));
+        return new RunningWarden(
+                new SpringApplicationBuilder(WardenApplication.class).run(args.toArray(String[]::new)));
     }
 
     public int port() {

@@ -117,11 +117,17 @@ public final class TestData {
     public Principal userWithoutTokenUsage(WorkspaceId workspace, String prefix, BuiltInRole... held) {
         // Through the repositories, not DirectoryService: the service would add the user role, and it acts in the
         // actor's (the main) workspace only.
-        Principal user = principals.save(Principal.newUser(workspace, prefix + "-" + UUID.randomUUID(),
-                prefix + " user", null));
+        Principal user =
+                principals.save(Principal.newUser(workspace, prefix + "-" + UUID.randomUUID(), prefix + " user", null));
         for (BuiltInRole role : held) {
-            assignments.add(RoleAssignment.toPrincipal(workspace,
-                    roleRepository.findByName(workspace, role.roleName()).orElseThrow().id(), user.id(), null));
+            assignments.add(RoleAssignment.toPrincipal(
+                    workspace,
+                    roleRepository
+                            .findByName(workspace, role.roleName())
+                            .orElseThrow()
+                            .id(),
+                    user.id(),
+                    null));
         }
         return user;
     }
@@ -131,8 +137,8 @@ public final class TestData {
      * directory service: it holds the built-in {@code user} role and no entry in the token usage list.
      */
     public Principal consoleUser(String userName, String password) {
-        return directory.createUser(admin(), new UserDetails(userName, userName, null, null, null, null, true),
-                passwords.encode(password));
+        return directory.createUser(
+                admin(), new UserDetails(userName, userName, null, null, null, null, true), passwords.encode(password));
     }
 
     public Principal servicePrincipal(String displayName) {
@@ -142,7 +148,8 @@ public final class TestData {
     // ---- groups, roles and assignments ----
 
     public Group group(String name, Principal... members) {
-        return groups.create(admin(), name, null, Arrays.stream(members).map(Principal::id).toList());
+        return groups.create(
+                admin(), name, null, Arrays.stream(members).map(Principal::id).toList());
     }
 
     public Role customRole(String name, Permission... permissions) {
@@ -150,8 +157,10 @@ public final class TestData {
     }
 
     public Role builtIn(BuiltInRole role) {
-        return roles.list(admin()).stream().filter(r -> r.builtIn() && r.name().equals(role.roleName()))
-                .findFirst().orElseThrow();
+        return roles.list(admin()).stream()
+                .filter(r -> r.builtIn() && r.name().equals(role.roleName()))
+                .findFirst()
+                .orElseThrow();
     }
 
     public RoleAssignment assign(Role role, Principal principal, Group scope) {
@@ -237,7 +246,9 @@ public final class TestData {
     }
 
     private String createToken(Principal owner, String name) {
-        return tokens.create(Actor.of(owner, "127.0.0.1"), new CreateTokenCommand(name, null, null)).secret().reveal();
+        return tokens.create(Actor.of(owner, "127.0.0.1"), new CreateTokenCommand(name, null, null))
+                .secret()
+                .reveal();
     }
 
     // ---- a second workspace ----
@@ -250,11 +261,11 @@ public final class TestData {
     public OtherWorkspace otherWorkspace() {
         Workspace workspace = workspaces.create("other-" + UUID.randomUUID());
         roleRepository.seedBuiltIns(workspace.id());
-        Principal admin = principals.save(userWithoutTokenUsage(workspace.id(), "other-admin",
-                BuiltInRole.WORKSPACE_ADMIN).withPasswordHash("{noop}never-used"));
+        Principal admin =
+                principals.save(userWithoutTokenUsage(workspace.id(), "other-admin", BuiltInRole.WORKSPACE_ADMIN)
+                        .withPasswordHash("{noop}never-used"));
         return new OtherWorkspace(workspace, admin, token(admin));
     }
 
-    public record OtherWorkspace(Workspace workspace, Principal admin, String adminToken) {
-    }
+    public record OtherWorkspace(Workspace workspace, Principal admin, String adminToken) {}
 }

@@ -15,14 +15,16 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = WardenApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = WardenApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "spring.datasource.url=jdbc:h2:mem:warden-${random.uuid};MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-                "warden.data-dir=target/test-data",
-                // the SDK logs a WARN with a stack trace for the (expected) 404 of OIDC discovery
-                "logging.level.com.databricks.sdk=ERROR",
-                "warden.bootstrap.admin-password=" + WardenSpringBootTest.ADMIN_PASSWORD,
-                "warden.bootstrap.admin-token=" + WardenSpringBootTest.ADMIN_TOKEN,
+            "spring.datasource.url=jdbc:h2:mem:warden-${random.uuid};MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+            "warden.data-dir=target/test-data",
+            // the SDK logs a WARN with a stack trace for the (expected) 404 of OIDC discovery
+            "logging.level.com.databricks.sdk=ERROR",
+            "warden.bootstrap.admin-password=" + WardenSpringBootTest.ADMIN_PASSWORD,
+            "warden.bootstrap.admin-token=" + WardenSpringBootTest.ADMIN_TOKEN,
         })
 @Import(TestClockConfiguration.class)
 public @interface WardenSpringBootTest {

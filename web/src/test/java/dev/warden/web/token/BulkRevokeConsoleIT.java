@@ -34,6 +34,7 @@ class BulkRevokeConsoleIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
 
@@ -58,7 +59,8 @@ class BulkRevokeConsoleIT {
         revokedName = TestData.unique("bulk-already");
         testData.usableToken(owner, revokedName);
         String revokedId = idOf(console.get(INVENTORY + "?size=200").body(), revokedName);
-        assertThat(console.htmx("POST", INVENTORY + "/" + revokedId + "/revoke").statusCode()).isEqualTo(200);
+        assertThat(console.htmx("POST", INVENTORY + "/" + revokedId + "/revoke").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -66,15 +68,20 @@ class BulkRevokeConsoleIT {
         String page = console.get(INVENTORY).body();
 
         String opener = element(page, "data-testid=\"bulk-revoke-open\"");
-        assertThat(opener).contains("hx-get=\"" + DIALOG + "\"").contains("formaction=\"" + DIALOG + "\"")
-                .contains("hx-include=\"closest form\"").contains("hx-target=\"#dialog-slot\"")
+        assertThat(opener)
+                .contains("hx-get=\"" + DIALOG + "\"")
+                .contains("formaction=\"" + DIALOG + "\"")
+                .contains("hx-include=\"closest form\"")
+                .contains("hx-target=\"#dialog-slot\"")
                 .contains("hx-push-url=\"false\"");
         assertThat(page.indexOf("data-testid=\"bulk-revoke-open\""))
                 .as("inside the filter form, so it takes the form's filters")
-                .isBetween(page.indexOf("data-testid=\"token-filter-form\""), page.indexOf("</form>",
-                        page.indexOf("data-testid=\"token-filter-form\"")));
+                .isBetween(
+                        page.indexOf("data-testid=\"token-filter-form\""),
+                        page.indexOf("</form>", page.indexOf("data-testid=\"token-filter-form\"")));
         assertThat(element(page, "data-testid=\"bulk-revoke-reload\""))
-                .contains("hx-trigger=\"tokens-bulk-revoked from:body\"").contains("hx-target=\"#token-inventory\"");
+                .contains("hx-trigger=\"tokens-bulk-revoked from:body\"")
+                .contains("hx-target=\"#token-inventory\"");
     }
 
     @Test
@@ -88,35 +95,48 @@ class BulkRevokeConsoleIT {
         HttpResponse<String> page = session.get(INVENTORY);
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("data-testid=\"token-inventory\"")
+        assertThat(page.body())
+                .contains("data-testid=\"token-inventory\"")
                 .doesNotContain("data-testid=\"bulk-revoke-open\"");
         assertThat(session.getHtmx(DIALOG + "?owner_id=" + owner.id().value()).body())
-                .contains("data-testid=\"flash-error\"").doesNotContain("data-testid=\"bulk-revoke-dialog\"");
+                .contains("data-testid=\"flash-error\"")
+                .doesNotContain("data-testid=\"bulk-revoke-dialog\"");
     }
 
     @Test
     void theDialogShowsTheFiltersAndHowManyTokensOfHowManyOwnersItRevokes() {
-        HttpResponse<String> dialog = console.getHtmx(DIALOG + "?owner_id=" + owner.id().value()
-                + "&status=&scope=all-apis&size=50");
+        HttpResponse<String> dialog =
+                console.getHtmx(DIALOG + "?owner_id=" + owner.id().value() + "&status=&scope=all-apis&size=50");
 
         assertThat(dialog.statusCode()).isEqualTo(200);
-        assertThat(dialog.body()).doesNotContain("<html").contains("data-testid=\"bulk-revoke-dialog\"")
+        assertThat(dialog.body())
+                .doesNotContain("<html")
+                .contains("data-testid=\"bulk-revoke-dialog\"")
                 .contains("This revokes 2 tokens of 1 owner.")
                 .contains("data-testid=\"bulk-revoke-filter-owner_id\">" + owner.userName() + " (id "
                         + owner.id().value() + ")<")
                 .contains("data-testid=\"bulk-revoke-filter-scope\">all-apis<")
-                .doesNotContain("bulk-revoke-filter-status").doesNotContain("bulk-revoke-filter-size")
-                .contains("type=\"hidden\" name=\"owner_id\" value=\"" + owner.id().value() + "\"")
-                .contains("data-testid=\"bulk-revoke-reason\"").contains("data-testid=\"submit-bulk-revoke\"")
+                .doesNotContain("bulk-revoke-filter-status")
+                .doesNotContain("bulk-revoke-filter-size")
+                .contains("type=\"hidden\" name=\"owner_id\" value=\""
+                        + owner.id().value() + "\"")
+                .contains("data-testid=\"bulk-revoke-reason\"")
+                .contains("data-testid=\"submit-bulk-revoke\"")
                 .contains("name=\"_csrf\"");
 
-        HttpResponse<String> nothing = console.getHtmx(DIALOG + "?owner_id=" + owner.id().value() + "&status=REVOKED");
-        assertThat(nothing.body()).contains("No token that works matches.")
-                .doesNotContain("data-testid=\"submit-bulk-revoke\"").doesNotContain("data-testid=\"bulk-revoke-reason\"");
+        HttpResponse<String> nothing =
+                console.getHtmx(DIALOG + "?owner_id=" + owner.id().value() + "&status=REVOKED");
+        assertThat(nothing.body())
+                .contains("No token that works matches.")
+                .doesNotContain("data-testid=\"submit-bulk-revoke\"")
+                .doesNotContain("data-testid=\"bulk-revoke-reason\"");
 
-        HttpResponse<String> page = console.get(DIALOG + "?owner_id=" + owner.id().value());
+        HttpResponse<String> page =
+                console.get(DIALOG + "?owner_id=" + owner.id().value());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<html").contains("data-testid=\"admin-tabs\"")
+        assertThat(page.body())
+                .contains("<html")
+                .contains("data-testid=\"admin-tabs\"")
                 .contains("This revokes 2 tokens of 1 owner.");
     }
 
@@ -124,10 +144,12 @@ class BulkRevokeConsoleIT {
     void aFilterTheBulkRevokeDoesNotKnowIsRefusedNotIgnored() {
         HttpResponse<String> htmx = console.getHtmx(DIALOG + "?owner=" + owner.userName());
         HttpResponse<String> page = console.get(DIALOG + "?owner=" + owner.userName());
-        HttpResponse<String> posted = console.postForm(DIALOG, Map.of("owner", owner.userName(),
-                "reason", "cleanup"), true);
+        HttpResponse<String> posted =
+                console.postForm(DIALOG, Map.of("owner", owner.userName(), "reason", "cleanup"), true);
 
-        assertThat(htmx.body()).contains("data-testid=\"flash-error\"").contains("&#39;owner&#39; is not a filter")
+        assertThat(htmx.body())
+                .contains("data-testid=\"flash-error\"")
+                .contains("&#39;owner&#39; is not a filter")
                 .doesNotContain("bulk-revoke-dialog");
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(posted.body()).contains("data-testid=\"flash-error\"");
@@ -136,15 +158,17 @@ class BulkRevokeConsoleIT {
 
     @Test
     void anEmptyReasonIsAFieldErrorAndRevokesNothing() {
-        HttpResponse<String> refused = console.postForm(DIALOG, Map.of("owner_id",
-                String.valueOf(owner.id().value()), "reason", "  "), true);
+        HttpResponse<String> refused = console.postForm(
+                DIALOG, Map.of("owner_id", String.valueOf(owner.id().value()), "reason", "  "), true);
 
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("data-testid=\"bulk-revoke-dialog\"")
+        assertThat(refused.body())
+                .contains("data-testid=\"bulk-revoke-dialog\"")
                 .contains("data-testid=\"error-reason\">Enter a reason")
                 .contains("aria-invalid=\"true\"")
                 .contains("This revokes 2 tokens of 1 owner.")
-                .contains("type=\"hidden\" name=\"owner_id\" value=\"" + owner.id().value() + "\"")
+                .contains("type=\"hidden\" name=\"owner_id\" value=\""
+                        + owner.id().value() + "\"")
                 .doesNotContain("data-testid=\"flash-notice\"");
         assertThat(refused.headers().firstValue("HX-Trigger")).isEmpty();
         assertThat(api.get(OWN_LIST, first).status()).isEqualTo(200);
@@ -157,11 +181,12 @@ class BulkRevokeConsoleIT {
         String keptName = TestData.unique("bulk-kept");
         String kept = testData.usableToken(bystander, keptName);
 
-        HttpResponse<String> done = console.postForm(DIALOG, Map.of("owner_id", String.valueOf(owner.id().value()),
-                "reason", "laptop stolen"), true);
+        HttpResponse<String> done = console.postForm(
+                DIALOG, Map.of("owner_id", String.valueOf(owner.id().value()), "reason", "laptop stolen"), true);
 
         assertThat(done.statusCode()).isEqualTo(200);
-        assertThat(done.body()).contains("hx-swap-oob=\"true\"")
+        assertThat(done.body())
+                .contains("hx-swap-oob=\"true\"")
                 .contains("data-testid=\"flash-notice\">Revoked 2 tokens of 1 owner.<")
                 .doesNotContain("bulk-revoke-dialog");
         assertThat(done.headers().firstValue("HX-Trigger").orElse("")).contains("tokens-bulk-revoked");
@@ -179,7 +204,8 @@ class BulkRevokeConsoleIT {
         }
         assertThat(rowOf(inventory, keptName)).contains("data-testid=\"token-status\">Active<");
 
-        HttpResponse<String> again = console.getHtmx(DIALOG + "?owner_id=" + owner.id().value());
+        HttpResponse<String> again =
+                console.getHtmx(DIALOG + "?owner_id=" + owner.id().value());
         assertThat(again.body()).contains("No token that works matches.");
     }
 
@@ -211,8 +237,7 @@ class BulkRevokeConsoleIT {
     }
 
     private static String idOf(String html, String name) {
-        Matcher id = Pattern.compile("data-token-id=\"([^\"]+)\"")
-                .matcher(rowOf(html, name));
+        Matcher id = Pattern.compile("data-token-id=\"([^\"]+)\"").matcher(rowOf(html, name));
         assertThat(id.find()).isTrue();
         return id.group(1);
     }

@@ -40,8 +40,11 @@ class DatabricksSdkIT {
     void createsListsAndDeletesTokens() {
         WorkspaceClient admin = client(ADMIN_TOKEN);
 
-        CreateTokenResponse created = admin.tokens().create(new CreateTokenRequest()
-                .setComment("sdk test").setLifetimeSeconds(3600L).setScopes(List.of("tokens:read", "tokens:write")));
+        CreateTokenResponse created = admin.tokens()
+                .create(new CreateTokenRequest()
+                        .setComment("sdk test")
+                        .setLifetimeSeconds(3600L)
+                        .setScopes(List.of("tokens:read", "tokens:write")));
 
         assertThat(created.getTokenValue()).startsWith("wdn_").hasSize(53);
         PublicTokenInfo info = created.getTokenInfo();
@@ -56,7 +59,8 @@ class DatabricksSdkIT {
         admin.tokens().delete(info.getTokenId());
 
         assertThat(ids(admin)).doesNotContain(info.getTokenId());
-        assertThatThrownBy(() -> ids(asNewToken)).isInstanceOf(Unauthenticated.class)
+        assertThatThrownBy(() -> ids(asNewToken))
+                .isInstanceOf(Unauthenticated.class)
                 .hasMessageContaining("not known");
     }
 
@@ -65,7 +69,8 @@ class DatabricksSdkIT {
         String madeUp = new TokenFormat("wdn_").generate(new SecureRandom()).reveal();
 
         assertThatThrownBy(() -> ids(client(madeUp))).isInstanceOf(Unauthenticated.class);
-        assertThatThrownBy(() -> ids(client("dapi0123456789abcdef"))).isInstanceOf(Unauthenticated.class)
+        assertThatThrownBy(() -> ids(client("dapi0123456789abcdef")))
+                .isInstanceOf(Unauthenticated.class)
                 .hasMessageContaining("malformed");
     }
 
@@ -77,13 +82,18 @@ class DatabricksSdkIT {
 
     @Test
     void aLifetimeBeyondTheMaximumIsInvalidParameterValue() {
-        assertThatThrownBy(() -> client(ADMIN_TOKEN).tokens().create(new CreateTokenRequest()
-                .setComment("too long").setLifetimeSeconds(10L * 365 * 24 * 3600)))
+        assertThatThrownBy(() -> client(ADMIN_TOKEN)
+                        .tokens()
+                        .create(new CreateTokenRequest()
+                                .setComment("too long")
+                                .setLifetimeSeconds(10L * 365 * 24 * 3600)))
                 .isInstanceOf(InvalidParameterValue.class)
                 .hasMessageContaining("lifetime_seconds");
     }
 
     private static List<String> ids(WorkspaceClient client) {
-        return StreamSupport.stream(client.tokens().list().spliterator(), false).map(PublicTokenInfo::getTokenId).toList();
+        return StreamSupport.stream(client.tokens().list().spliterator(), false)
+                .map(PublicTokenInfo::getTokenId)
+                .toList();
     }
 }

@@ -1,26 +1,26 @@
 package dev.warden.web.token;
 
-import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static dev.warden.web.support.Html.all;
 import static dev.warden.web.support.Html.scopeStates;
 import static dev.warden.web.support.Html.section;
 import static dev.warden.web.support.Html.tagsWith;
 import static dev.warden.web.support.Html.testid;
 import static dev.warden.web.support.Html.traceSteps;
+import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.tokenusage.TokenUsageService;
-import dev.warden.core.role.RoleService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.role.Role;
+import dev.warden.core.role.RoleService;
 import dev.warden.core.shared.MutableClock;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenUseRecorder;
+import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
 import dev.warden.web.support.TestData;
@@ -51,23 +51,38 @@ class OwnTokenPageConsoleIT {
     private static final String LIST = "/settings/user/tokens";
     private static final String PASSWORD = "secret-password-1";
     private static final String[] FROM_PAGE = {"HX-Target", "own-token"};
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-    private static final List<String> CHAIN = List.of("PRESENTED", "FORMAT", "KNOWN", "NOT_REVOKED", "NOT_EXPIRED",
-            "TOKENS_ENABLED", "OWNER_ACTIVE", "TOKEN_USAGE", "ROLE_GRANTS_PERMISSION", "SCOPE_GRANTS_PERMISSION");
+    private static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final List<String> CHAIN = List.of(
+            "PRESENTED",
+            "FORMAT",
+            "KNOWN",
+            "NOT_REVOKED",
+            "NOT_EXPIRED",
+            "TOKENS_ENABLED",
+            "OWNER_ACTIVE",
+            "TOKEN_USAGE",
+            "ROLE_GRANTS_PERMISSION",
+            "SCOPE_GRANTS_PERMISSION");
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     TokenService tokens;
+
     @Autowired
     RoleService roles;
+
     @Autowired
     TokenUsageService tokenUsage;
+
     @Autowired
     TokenUseRecorder usage;
+
     @Autowired
     MutableClock clock;
 
@@ -104,11 +119,15 @@ class OwnTokenPageConsoleIT {
         assertThat(body).doesNotContain("data-testid=\"token-status-message\"").doesNotContain(token.secret());
         assertThat(scopeStates(body)).containsExactlyInAnyOrder("tokens:read=true", "scim:read=true");
         assertThat(all(body, "effective-permission")).containsExactly("tokens:read", "scim:read");
-        assertThat(body).as("the owner's page posts Check access to itself, not to the Admin Console")
+        assertThat(body)
+                .as("the owner's page posts Check access to itself, not to the Admin Console")
                 .contains("action=\"" + page(token) + "/check-access\"")
                 .doesNotContain("/settings/admin/tokens/" + token.id());
-        assertThat(tagsWith(body, "back-to-tokens")).extracting(a -> a.get("href")).containsExactly(LIST);
-        assertThat(tagsWith(body, "nav-user-settings")).extracting(a -> a.get("aria-current"))
+        assertThat(tagsWith(body, "back-to-tokens"))
+                .extracting(a -> a.get("href"))
+                .containsExactly(LIST);
+        assertThat(tagsWith(body, "nav-user-settings"))
+                .extracting(a -> a.get("aria-current"))
                 .containsExactly("page");
     }
 
@@ -121,10 +140,15 @@ class OwnTokenPageConsoleIT {
 
         assertThat(checked.statusCode()).isEqualTo(200);
         String body = checked.body();
-        assertThat(body).as("only the Check access region").doesNotContain("<html").contains("id=\"check-access\"");
+        assertThat(body)
+                .as("only the Check access region")
+                .doesNotContain("<html")
+                .contains("id=\"check-access\"");
         assertThat(testid(body, "check-verdict")).isEqualTo("Allowed");
         assertThat(testid(body, "checked-permission")).isEqualTo("tokens:read");
-        assertThat(traceSteps(body)).containsExactlyElementsOf(CHAIN.stream().map(s -> s + "=passed").toList());
+        assertThat(traceSteps(body))
+                .containsExactlyElementsOf(
+                        CHAIN.stream().map(s -> s + "=passed").toList());
         assertThat(api.get("/api/2.0/token/list", token.secret()).status()).isEqualTo(200);
     }
 
@@ -144,10 +168,11 @@ class OwnTokenPageConsoleIT {
         assertThat(real.status()).isEqualTo(403);
         assertThat(real.reason()).isEqualTo("SCOPE_MISSING");
 
-        HttpResponse<String> plain = owner.console().postForm(page(token) + "/check-access",
-                Map.of("endpoint", "POST /api/2.0/token/create"), false);
+        HttpResponse<String> plain = owner.console()
+                .postForm(page(token) + "/check-access", Map.of("endpoint", "POST /api/2.0/token/create"), false);
         assertThat(plain.statusCode()).isEqualTo(200);
-        assertThat(plain.body()).as("without JavaScript, the whole page with the answer")
+        assertThat(plain.body())
+                .as("without JavaScript, the whole page with the answer")
                 .contains("<html", "data-testid=\"token-facts\"", "data-testid=\"scopes-panel\"");
         assertThat(testid(plain.body(), "check-verdict")).isEqualTo("Denied: SCOPE_MISSING (HTTP 403)");
     }
@@ -170,8 +195,11 @@ class OwnTokenPageConsoleIT {
         String dead = owner.console().get(page(token)).body();
 
         assertThat(scopeStates(dead)).containsExactlyInAnyOrder("settings:read=false", "tokens:read=true");
-        assertThat(testid(dead, "scope-why")).contains(owner.principal().name() + " no longer holds settings:read"
-                + " since the role change on " + changedAt, roleName);
+        assertThat(testid(dead, "scope-why"))
+                .contains(
+                        owner.principal().name() + " no longer holds settings:read" + " since the role change on "
+                                + changedAt,
+                        roleName);
         assertThat(all(dead, "effective-permission")).containsExactly("tokens:read");
         String checked = check(owner, token, "GET /api/2.0/workspace-conf", "").body();
         assertThat(testid(checked, "check-verdict")).isEqualTo("Denied: ROLE_LACKS_PERMISSION (HTTP 403)");
@@ -193,26 +221,32 @@ class OwnTokenPageConsoleIT {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(testid(other.body(), "problem-message")).isEqualTo("Token " + theirs.id() + " does not exist.");
         assertThat(testid(missing.body(), "problem-message")).isEqualTo("Token " + unknown + " does not exist.");
-        assertThat(main(other.body()).replace(theirs.id(), unknown)).as("nothing tells the two apart")
+        assertThat(main(other.body()).replace(theirs.id(), unknown))
+                .as("nothing tells the two apart")
                 .isEqualTo(main(missing.body()));
-        assertThat(other.body()).contains("data-testid=\"not-found\"")
+        assertThat(other.body())
+                .contains("data-testid=\"not-found\"")
                 .doesNotContain(theirs.issued().token().comment(), "data-testid=\"scopes-panel\"");
 
-        HttpResponse<String> plainCheck = me.console().postForm(page(theirs) + "/check-access",
-                Map.of("endpoint", "GET /api/2.0/token/list"), false);
-        HttpResponse<String> htmxCheck = me.console().postForm(page(theirs) + "/check-access",
-                Map.of("endpoint", "GET /api/2.0/token/list"), true);
+        HttpResponse<String> plainCheck = me.console()
+                .postForm(page(theirs) + "/check-access", Map.of("endpoint", "GET /api/2.0/token/list"), false);
+        HttpResponse<String> htmxCheck = me.console()
+                .postForm(page(theirs) + "/check-access", Map.of("endpoint", "GET /api/2.0/token/list"), true);
         assertThat(plainCheck.statusCode()).isEqualTo(404);
         assertThat(plainCheck.body()).doesNotContain("data-testid=\"check-result\"");
-        assertThat(htmxCheck.body()).contains("data-testid=\"flash-error\"", "does not exist")
+        assertThat(htmxCheck.body())
+                .contains("data-testid=\"flash-error\"", "does not exist")
                 .doesNotContain("data-testid=\"check-result\"");
 
         ConsoleSession admin = new ConsoleSession(port);
         assertThat(admin.logIn("admin", ADMIN_PASSWORD)).isEqualTo("/");
-        assertThat(admin.get(page(theirs)).statusCode()).as("admins have the Admin Console's page").isEqualTo(404);
+        assertThat(admin.get(page(theirs)).statusCode())
+                .as("admins have the Admin Console's page")
+                .isEqualTo(404);
         HttpResponse<String> revoke = admin.htmx("POST", page(theirs) + "/revoke", FROM_PAGE);
         assertThat(revoke.body()).contains("data-testid=\"flash-error\"");
-        assertThat(tokens.getOwn(them.actor(), theirs.issued().token().id()).isRevoked()).isFalse();
+        assertThat(tokens.getOwn(them.actor(), theirs.issued().token().id()).isRevoked())
+                .isFalse();
     }
 
     @Test
@@ -221,11 +255,17 @@ class OwnTokenPageConsoleIT {
         Owned token = owner.token("own-csrf", "tokens:read");
 
         String form = section(owner.console().get(page(token)).body(), "check-access-form");
-        HttpResponse<String> forged = owner.console().postForm(page(token) + "/check-access",
-                Map.of("endpoint", "GET /api/2.0/token/list", "_csrf", "not-the-token"), true);
+        HttpResponse<String> forged = owner.console()
+                .postForm(
+                        page(token) + "/check-access",
+                        Map.of("endpoint", "GET /api/2.0/token/list", "_csrf", "not-the-token"),
+                        true);
 
-        assertThat(form).contains("name=\"_csrf\"", "<label for=\"check-endpoint\">Endpoint</label>",
-                "<option value=\"POST /api/2.0/token/create\"");
+        assertThat(form)
+                .contains(
+                        "name=\"_csrf\"",
+                        "<label for=\"check-endpoint\">Endpoint</label>",
+                        "<option value=\"POST /api/2.0/token/create\"");
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).doesNotContain("data-testid=\"check-result\"");
     }
@@ -239,7 +279,8 @@ class OwnTokenPageConsoleIT {
         String list = owner.console().get(LIST).body();
 
         Matcher link = Pattern.compile("<a class=\"token-name\" href=\"([^\"]+)\" data-testid=\"token-name\">"
-                + Pattern.quote(name) + "</a>").matcher(list);
+                        + Pattern.quote(name) + "</a>")
+                .matcher(list);
         assertThat(link.find()).as("a link named " + name + " in " + list).isTrue();
         assertThat(link.group(1)).isEqualTo(page(token));
         HttpResponse<String> followed = owner.console().get(link.group(1));
@@ -251,18 +292,21 @@ class OwnTokenPageConsoleIT {
     void aSuspendedTokenSaysWhyAndCheckAccessStopsAtTokenUsageAsTheRealRequestDoes() {
         Owner owner = owner("own-suspended");
         Owned token = owner.token("own-suspended", "tokens:read");
-        tokenUsage.replace(testData.admin(), tokenUsage.entries(testData.admin()).stream()
-                .filter(e -> !owner.principal().id().equals(e.principal())).toList());
+        tokenUsage.replace(
+                testData.admin(),
+                tokenUsage.entries(testData.admin()).stream()
+                        .filter(e -> !owner.principal().id().equals(e.principal()))
+                        .toList());
 
         String body = owner.console().get(page(token)).body();
         String checked = check(owner, token, "GET /api/2.0/token/list", "").body();
 
         assertThat(testid(body, "token-status")).isEqualTo("Suspended");
-        assertThat(testid(body, "token-status-message")).startsWith(owner.principal().name()
-                + " does not have permission to use tokens");
+        assertThat(testid(body, "token-status-message"))
+                .startsWith(owner.principal().name() + " does not have permission to use tokens");
         assertThat(testid(checked, "check-verdict")).isEqualTo("Denied: NO_TOKEN_USAGE_PERMISSION (HTTP 403)");
-        assertThat(traceSteps(checked)).contains("OWNER_ACTIVE=passed", "TOKEN_USAGE=failed",
-                "ROLE_GRANTS_PERMISSION=skipped");
+        assertThat(traceSteps(checked))
+                .contains("OWNER_ACTIVE=passed", "TOKEN_USAGE=failed", "ROLE_GRANTS_PERMISSION=skipped");
         assertThat(api.get("/api/2.0/token/list", token.secret()).reason()).isEqualTo("NO_TOKEN_USAGE_PERMISSION");
     }
 
@@ -271,20 +315,26 @@ class OwnTokenPageConsoleIT {
         Owner owner = owner("own-actions");
         Owned token = owner.token("own-actions", "tokens:read");
 
-        String revoked = owner.console().htmx("POST", page(token) + "/revoke", FROM_PAGE).body();
+        String revoked =
+                owner.console().htmx("POST", page(token) + "/revoke", FROM_PAGE).body();
         assertThat(revoked).doesNotContain("<html", "data-testid=\"token-row\"").contains("id=\"own-token\"");
         assertThat(testid(revoked, "token-status")).isEqualTo("Revoked");
         assertThat(revoked).contains("data-testid=\"restore-token\"").doesNotContain("data-testid=\"revoke-token\"");
-        assertThat(testid(revoked, "scope-status")).as("the panels come with the region").isEqualTo("live");
+        assertThat(testid(revoked, "scope-status"))
+                .as("the panels come with the region")
+                .isEqualTo("live");
         assertThat(testid(check(owner, token, "GET /api/2.0/token/list", "").body(), "check-verdict"))
                 .isEqualTo("Denied: TOKEN_REVOKED (HTTP 401)");
         assertThat(api.get("/api/2.0/token/list", token.secret()).reason()).isEqualTo("TOKEN_REVOKED");
 
-        String restored = owner.console().htmx("POST", page(token) + "/restore", FROM_PAGE).body();
+        String restored = owner.console()
+                .htmx("POST", page(token) + "/restore", FROM_PAGE)
+                .body();
         assertThat(testid(restored, "token-status")).isEqualTo("Active");
         String row = owner.console().htmx("POST", page(token) + "/revoke").body();
-        assertThat(row).as("the list's row action is untouched").contains("id=\"token-" + token.id() + "\"",
-                "data-testid=\"token-row\"");
+        assertThat(row)
+                .as("the list's row action is untouched")
+                .contains("id=\"token-" + token.id() + "\"", "data-testid=\"token-row\"");
 
         HttpResponse<String> deleted = owner.console().htmx("DELETE", page(token), FROM_PAGE);
         assertThat(deleted.statusCode()).isEqualTo(200);
@@ -299,14 +349,13 @@ class OwnTokenPageConsoleIT {
         }
 
         Owned token(String prefix, String... scopes) {
-            IssuedToken issued = tokens.create(actor(), new CreateTokenCommand(TestData.unique(prefix),
-                    Duration.ofDays(30), List.of(scopes)));
+            IssuedToken issued = tokens.create(
+                    actor(), new CreateTokenCommand(TestData.unique(prefix), Duration.ofDays(30), List.of(scopes)));
             return new Owned(issued.token().id().value(), issued.secret().reveal(), issued);
         }
     }
 
-    private record Owned(String id, String secret, IssuedToken issued) {
-    }
+    private record Owned(String id, String secret, IssuedToken issued) {}
 
     /** A plain user (built-in {@code user} role) who may use tokens, logged in to the console. */
     private Owner owner(String prefix) {
@@ -324,8 +373,8 @@ class OwnTokenPageConsoleIT {
 
     /** Submits "Check access" as htmx does. */
     private static HttpResponse<String> check(Owner owner, Owned token, String endpoint, String request) {
-        return owner.console().postForm(page(token) + "/check-access", Map.of("endpoint", endpoint, "request", request),
-                true);
+        return owner.console()
+                .postForm(page(token) + "/check-access", Map.of("endpoint", endpoint, "request", request), true);
     }
 
     private static String main(String html) {
@@ -333,5 +382,4 @@ class OwnTokenPageConsoleIT {
         assertThat(start).as("a <main> in " + html).isNotNegative();
         return html.substring(start, html.indexOf("</main>", start));
     }
-
 }

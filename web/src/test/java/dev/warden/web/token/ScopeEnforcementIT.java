@@ -48,12 +48,16 @@ class ScopeEnforcementIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     PrincipalRepository principals;
+
     @Autowired
     RoleRepository roles;
+
     @Autowired
     RoleAssignmentRepository assignments;
 
@@ -80,19 +84,23 @@ class ScopeEnforcementIT {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
             assertThat(refused.errorCode()).isEqualTo("PERMISSION_DENIED");
             assertThat(refused.reason()).isEqualTo("SCOPE_MISSING");
-            assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer error=\"insufficient_scope\","
-                    + " scope=\"tokens:write\", error_description=\"The token's scopes (scim:read) do not cover"
-                    + " tokens:write.\"");
+            assertThat(refused.header("WWW-Authenticate"))
+                    .isEqualTo("Bearer error=\"insufficient_scope\","
+                            + " scope=\"tokens:write\", error_description=\"The token's scopes (scim:read) do not cover"
+                            + " tokens:write.\"");
             JsonNode metadata = metadata(refused);
             assertThat(metadata.path("required_scope").asString()).isEqualTo("tokens:write");
             assertThat(metadata.path("token_scopes").asString()).isEqualTo("scim:read");
             assertThat(metadata.path("required").asString()).isEqualTo("tokens:write");
             assertThat(metadata.path("owner").asString()).isEqualTo(sp.name());
-            assertThat(metadata.path("owner_id").asString()).isEqualTo(String.valueOf(sp.id().value()));
+            assertThat(metadata.path("owner_id").asString())
+                    .isEqualTo(String.valueOf(sp.id().value()));
             assertThat(refused.json().path("message").asString())
-                    .contains("'tokens:write'").contains("holds only scim:read")
+                    .contains("'tokens:write'")
+                    .contains("holds only scim:read")
                     .contains("create a token with 'tokens:write'");
-            assertThat(infos(api.get(TOKENS + "?owner_id=" + sp.id().value(), ADMIN_TOKEN))).hasSize(1);
+            assertThat(infos(api.get(TOKENS + "?owner_id=" + sp.id().value(), ADMIN_TOKEN)))
+                    .hasSize(1);
 
             Response me = api.get(ME, value);
             assertThat(me.status()).as(me.toString()).isEqualTo(200);
@@ -108,8 +116,11 @@ class ScopeEnforcementIT {
             assertThat(refused.reason()).isEqualTo("SCOPE_MISSING");
             assertThat(List.of(metadata(refused).path("token_scopes").asString().split(" ")))
                     .containsExactlyInAnyOrder("tokens:read", "scim:read");
-            assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer error=\"insufficient_scope\","
-                    + " scope=\"tokens:write\", error_description=\"").contains("tokens:read").contains("scim:read");
+            assertThat(refused.header("WWW-Authenticate"))
+                    .startsWith(
+                            "Bearer error=\"insufficient_scope\"," + " scope=\"tokens:write\", error_description=\"")
+                    .contains("tokens:read")
+                    .contains("scim:read");
             assertThat(api.get(OWN_LIST, value).status()).isEqualTo(200);
         }
     }
@@ -119,8 +130,13 @@ class ScopeEnforcementIT {
         @Test
         void downgradingTheOwnerRestrictsTheTokenAtOnceAndUpgradingNeverWidensItBeyondItsScopes() {
             Principal user = testData.user("reader", BuiltInRole.USER);
-            long customRole = api.post(ROLES, ADMIN_TOKEN, json("{'name':'%s','permissions':['token-management:read']}",
-                    TestData.unique("tm-reader"))).json().path("id").asLong();
+            long customRole = api.post(
+                            ROLES,
+                            ADMIN_TOKEN,
+                            json("{'name':'%s','permissions':['token-management:read']}", TestData.unique("tm-reader")))
+                    .json()
+                    .path("id")
+                    .asLong();
             long assignment = assign(customRole, user);
             Response created = api.post(CREATE, testData.token(user), "{\"scopes\":[\"token-management:read\"]}");
             assertThat(created.status()).as(created.toString()).isEqualTo(200);
@@ -138,10 +154,13 @@ class ScopeEnforcementIT {
             JsonNode metadata = metadata(refused);
             assertThat(metadata.path("required").asString()).isEqualTo("token-management:read");
             assertThat(metadata.path("owner").asString()).isEqualTo(user.name());
-            assertThat(metadata.path("owner_id").asString()).isEqualTo(String.valueOf(user.id().value()));
+            assertThat(metadata.path("owner_id").asString())
+                    .isEqualTo(String.valueOf(user.id().value()));
             assertThat(metadata.path("roles").asString()).isEqualTo("user");
-            assertThat(refused.json().path("message").asString()).contains("'token-management:read'")
-                    .contains(user.name()).contains("Roles held: user");
+            assertThat(refused.json().path("message").asString())
+                    .contains("'token-management:read'")
+                    .contains(user.name())
+                    .contains("Roles held: user");
 
             // neither the role nor the scope grants token-management:write: the role is named, as it is checked first
             Response both = api.post(TOKENS + "/any-token/revoke", value, "{}");
@@ -151,7 +170,9 @@ class ScopeEnforcementIT {
             assign(roleId(BuiltInRole.WORKSPACE_ADMIN), user);
 
             assertThat(api.get(TOKENS, value).status()).isEqualTo(200);
-            for (Response beyond : List.of(api.post(CREATE, value, "{}"), api.get(ROLES, value),
+            for (Response beyond : List.of(
+                    api.post(CREATE, value, "{}"),
+                    api.get(ROLES, value),
                     api.post(TOKENS + "/any-token/revoke", value, "{}"))) {
                 assertThat(beyond.status()).as(beyond.toString()).isEqualTo(403);
                 assertThat(beyond.reason()).isEqualTo("SCOPE_MISSING");
@@ -168,8 +189,8 @@ class ScopeEnforcementIT {
             String own = testData.token(user);
             List<String> before = ids(api.get(OWN_LIST, own));
 
-            Response refused = api.post(CREATE, own,
-                    "{\"scopes\":[\"tokens:read\",\"token-management:write\",\"roles:write\"]}");
+            Response refused =
+                    api.post(CREATE, own, "{\"scopes\":[\"tokens:read\",\"token-management:write\",\"roles:write\"]}");
 
             assertInvalidScopes(refused, "token-management:write", "roles:write");
             assertThat(refused.json().path("message").asString()).contains(user.name());
@@ -180,18 +201,23 @@ class ScopeEnforcementIT {
         void anOnBehalfOfTokenWithAScopeTheServicePrincipalLacksIsRefusedNamingItAndNothingIsCreated() {
             Principal sp = servicePrincipal();
 
-            Response refused = api.post(OBO, ADMIN_TOKEN, json("{'application_id':'%s','scopes':['scim:read',"
-                    + "'scim:write']}", sp.applicationId()));
+            Response refused = api.post(
+                    OBO,
+                    ADMIN_TOKEN,
+                    json("{'application_id':'%s','scopes':['scim:read'," + "'scim:write']}", sp.applicationId()));
 
             assertInvalidScopes(refused, "scim:write");
-            assertThat(infos(api.get(TOKENS + "?owner_id=" + sp.id().value(), ADMIN_TOKEN))).isEmpty();
+            assertThat(infos(api.get(TOKENS + "?owner_id=" + sp.id().value(), ADMIN_TOKEN)))
+                    .isEmpty();
         }
 
         @Test
         void anOrganisationTokenWithAScopeItsRoleLacksIsRefusedNamingItAndNothingIsCreated() {
             List<String> before = ids(api.get(ORG, ADMIN_TOKEN));
 
-            Response refused = api.post(ORG, ADMIN_TOKEN,
+            Response refused = api.post(
+                    ORG,
+                    ADMIN_TOKEN,
                     "{\"comment\":\"too wide\",\"role\":\"user\",\"scopes\":[\"token-management:write\"]}");
 
             assertInvalidScopes(refused, "token-management:write");
@@ -203,7 +229,9 @@ class ScopeEnforcementIT {
             Group group = testData.group(TestData.unique("scoped"));
             String groupTokens = "/api/2.0/groups/" + group.id().value() + "/tokens";
 
-            Response refused = api.post(groupTokens, ADMIN_TOKEN,
+            Response refused = api.post(
+                    groupTokens,
+                    ADMIN_TOKEN,
                     "{\"comment\":\"too wide\",\"role\":\"group-member\",\"scopes\":[\"scim:read\",\"scim:write\"]}");
 
             assertInvalidScopes(refused, "scim:write");
@@ -213,19 +241,28 @@ class ScopeEnforcementIT {
         @Test
         void aTokenWithEveryScopeItsOwnerHoldsIsAccepted() {
             Principal user = testData.user("all-of-it", BuiltInRole.USER);
-            Response created = api.post(CREATE, testData.token(user),
+            Response created = api.post(
+                    CREATE,
+                    testData.token(user),
                     "{\"scopes\":[\"tokens:read\",\"tokens:write\",\"scim:read\",\"roles:read\"]}");
             assertThat(created.status()).as(created.toString()).isEqualTo(200);
             assertThat(scopes(created.json().path("token_info")))
                     .containsExactlyInAnyOrder("tokens:read", "tokens:write", "scim:read", "roles:read");
 
             Principal admin = testData.user("every-scope", BuiltInRole.WORKSPACE_ADMIN);
-            String[] every = Arrays.stream(Permission.values()).map(Permission::key).toArray(String[]::new);
-            Response all = api.post(CREATE, testData.token(admin), "{\"scopes\":["
-                    + Arrays.stream(every).map(key -> "\"" + key + "\"").collect(Collectors.joining(",")) + "]}");
+            String[] every =
+                    Arrays.stream(Permission.values()).map(Permission::key).toArray(String[]::new);
+            Response all = api.post(
+                    CREATE,
+                    testData.token(admin),
+                    "{\"scopes\":["
+                            + Arrays.stream(every).map(key -> "\"" + key + "\"").collect(Collectors.joining(","))
+                            + "]}");
             assertThat(all.status()).as(all.toString()).isEqualTo(200);
             assertThat(scopes(all.json().path("token_info"))).containsExactlyInAnyOrder(every);
-            assertThat(api.get(TOKENS, all.json().path("token_value").asString()).status()).isEqualTo(200);
+            assertThat(api.get(TOKENS, all.json().path("token_value").asString())
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -306,21 +343,25 @@ class ScopeEnforcementIT {
             Principal user = testData.user("narrowed", BuiltInRole.USER);
             String value = testData.token(user);
             // found without using the token, so no last use can land between the two reads compared below
-            String id = ids(api.get(TOKENS + "?owner_id=" + user.id().value(), ADMIN_TOKEN)).get(0);
+            String id = ids(api.get(TOKENS + "?owner_id=" + user.id().value(), ADMIN_TOKEN))
+                    .get(0);
 
             Response narrowed = patch(TOKENS + "/" + id, ADMIN_TOKEN, "{\"scopes\":[\"scim:read\",\"tokens:read\"]}");
 
             assertThat(narrowed.status()).as(narrowed.toString()).isEqualTo(200);
-            assertThat(scopes(narrowed.json().path("token_info"))).containsExactlyInAnyOrder("scim:read", "tokens:read");
-            assertThat(narrowed.json()).isEqualTo(api.get(TOKENS + "/" + id, ADMIN_TOKEN).json());
-            assertThat(narrowed.json().path("token_info").path("owner_id").asLong()).isEqualTo(user.id().value());
+            assertThat(scopes(narrowed.json().path("token_info")))
+                    .containsExactlyInAnyOrder("scim:read", "tokens:read");
+            assertThat(narrowed.json())
+                    .isEqualTo(api.get(TOKENS + "/" + id, ADMIN_TOKEN).json());
+            assertThat(narrowed.json().path("token_info").path("owner_id").asLong())
+                    .isEqualTo(user.id().value());
 
             Response refused = api.post(CREATE, value, "{}");
             assertThat(refused.reason()).isEqualTo("SCOPE_MISSING");
             assertThat(api.get(ME, value).status()).isEqualTo(200);
 
-            assertInvalidScopes(patch(TOKENS + "/" + id, ADMIN_TOKEN, "{\"scopes\":[\"tokens:write\"]}"),
-                    "tokens:write");
+            assertInvalidScopes(
+                    patch(TOKENS + "/" + id, ADMIN_TOKEN, "{\"scopes\":[\"tokens:write\"]}"), "tokens:write");
             assertInvalidScopes(patch(TOKENS + "/" + id, ADMIN_TOKEN, "{\"scopes\":[]}"));
             assertThat(scopes(api.get(TOKENS + "/" + id, ADMIN_TOKEN).json().path("token_info")))
                     .containsExactlyInAnyOrder("scim:read", "tokens:read");
@@ -350,32 +391,49 @@ class ScopeEnforcementIT {
     }
 
     Principal servicePrincipal() {
-        Principal sp = principals.save(Principal.newServicePrincipal(main, UUID.randomUUID().toString(), "robot"));
-        assignments.add(RoleAssignment.toPrincipal(main, roles.findByName(main, BuiltInRole.USER.roleName())
-                .orElseThrow().id(), sp.id(), null));
+        Principal sp = principals.save(
+                Principal.newServicePrincipal(main, UUID.randomUUID().toString(), "robot"));
+        assignments.add(RoleAssignment.toPrincipal(
+                main,
+                roles.findByName(main, BuiltInRole.USER.roleName())
+                        .orElseThrow()
+                        .id(),
+                sp.id(),
+                null));
         testData.grantTokenUsage(sp);
         return sp;
     }
 
     /** A token of the service principal with these scopes, made by the admin on its behalf; returns the secret. */
     String obo(Principal sp, String... scopes) {
-        Response created = api.post(OBO, ADMIN_TOKEN, json("{'application_id':'%s','scopes':[%s]}", sp.applicationId(),
-                Arrays.stream(scopes).map(scope -> "\"" + scope + "\"").collect(Collectors.joining(","))));
+        Response created = api.post(
+                OBO,
+                ADMIN_TOKEN,
+                json(
+                        "{'application_id':'%s','scopes':[%s]}",
+                        sp.applicationId(),
+                        Arrays.stream(scopes).map(scope -> "\"" + scope + "\"").collect(Collectors.joining(","))));
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         return created.json().path("token_value").asString();
     }
 
     long assign(long roleId, Principal principal) {
-        Response assigned = api.post(ASSIGNMENTS, ADMIN_TOKEN, json("{'role_id':%d,'principal_id':%d}", roleId,
-                principal.id().value()));
+        Response assigned = api.post(
+                ASSIGNMENTS,
+                ADMIN_TOKEN,
+                json("{'role_id':%d,'principal_id':%d}", roleId, principal.id().value()));
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
         return assigned.json().path("id").asLong();
     }
 
     long roleId(BuiltInRole role) {
-        return StreamSupport.stream(api.get(ROLES, ADMIN_TOKEN).json().path("roles").spliterator(), false)
-                .filter(r -> role.roleName().equals(r.path("name").asString())).findFirst().orElseThrow()
-                .path("id").asLong();
+        return StreamSupport.stream(
+                        api.get(ROLES, ADMIN_TOKEN).json().path("roles").spliterator(), false)
+                .filter(r -> role.roleName().equals(r.path("name").asString()))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
     }
 
     Response patch(String path, String token, String body) {
@@ -397,19 +455,26 @@ class ScopeEnforcementIT {
 
     static List<JsonNode> infos(Response list) {
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
-        return StreamSupport.stream(list.json().path("token_infos").spliterator(), false).toList();
+        return StreamSupport.stream(list.json().path("token_infos").spliterator(), false)
+                .toList();
     }
 
     static List<String> ids(Response list) {
-        return infos(list).stream().map(info -> info.path("token_id").asString()).toList();
+        return infos(list).stream()
+                .map(info -> info.path("token_id").asString())
+                .toList();
     }
 
     static JsonNode item(Response list, String id) {
-        return infos(list).stream().filter(info -> id.equals(info.path("token_id").asString())).findFirst()
+        return infos(list).stream()
+                .filter(info -> id.equals(info.path("token_id").asString()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("token " + id + " is not in " + list));
     }
 
     static List<String> scopes(JsonNode info) {
-        return StreamSupport.stream(info.path("scopes").spliterator(), false).map(JsonNode::asString).toList();
+        return StreamSupport.stream(info.path("scopes").spliterator(), false)
+                .map(JsonNode::asString)
+                .toList();
     }
 }

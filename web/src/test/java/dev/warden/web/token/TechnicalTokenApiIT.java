@@ -45,10 +45,13 @@ class TechnicalTokenApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     PrincipalRepository principals;
+
     @Autowired
     AuditLog audit;
 
@@ -69,8 +72,8 @@ class TechnicalTokenApiIT {
     class OrganisationTokens {
         @Test
         void aUserRoleTokenAuthenticatesAsItsTechnicalUserButCannotDoAdminThings() {
-            Response created = api.post(ORG, ADMIN_TOKEN,
-                    "{\"comment\":\"ci bot\",\"lifetime_seconds\":3600,\"role\":\"user\"}");
+            Response created =
+                    api.post(ORG, ADMIN_TOKEN, "{\"comment\":\"ci bot\",\"lifetime_seconds\":3600,\"role\":\"user\"}");
 
             assertThat(created.status()).as(created.toString()).isEqualTo(200);
             assertThat(created.header("Cache-Control")).contains("no-store");
@@ -81,20 +84,29 @@ class TechnicalTokenApiIT {
             assertThat(info.path("kind").asString()).isEqualTo("ORGANISATION");
             assertThat(info.path("status").asString()).isEqualTo("ACTIVE");
             assertThat(info.path("role").asString()).isEqualTo("user");
-            assertThat(info.path("owner_id").asLong()).isEqualTo(technicalId).isNotEqualTo(admin.id().value());
-            assertThat(info.path("technical_user").path("display_name").asString()).isEqualTo("ci bot");
+            assertThat(info.path("owner_id").asLong())
+                    .isEqualTo(technicalId)
+                    .isNotEqualTo(admin.id().value());
+            assertThat(info.path("technical_user").path("display_name").asString())
+                    .isEqualTo("ci bot");
             assertThat(info.path("created_by_id").asLong()).isEqualTo(admin.id().value());
             assertThat(info.path("created_by_username").asString()).isEqualTo("admin");
-            assertThat(info.path("expiry_time").asLong() - info.path("creation_time").asLong()).isEqualTo(3_600_000L);
+            assertThat(info.path("expiry_time").asLong()
+                            - info.path("creation_time").asLong())
+                    .isEqualTo(3_600_000L);
             assertThat(info.path("scopes").toString()).isEqualTo("[\"all-apis\"]");
             assertThat(info.has("group_id")).isFalse();
-            assertThat(principals.findById(main, new PrincipalId(technicalId)).orElseThrow().kind())
+            assertThat(principals
+                            .findById(main, new PrincipalId(technicalId))
+                            .orElseThrow()
+                            .kind())
                     .isEqualTo(PrincipalKind.TECHNICAL_USER);
 
             Response me = api.get(ME, value);
             assertThat(me.status()).as(me.toString()).isEqualTo(200);
             assertThat(me.json().path("id").asString()).isEqualTo(String.valueOf(technicalId));
-            assertThat(ids(api.get(OWN + "/list", value))).containsExactly(info.path("token_id").asString());
+            assertThat(ids(api.get(OWN + "/list", value)))
+                    .containsExactly(info.path("token_id").asString());
 
             Response refused = api.get(TOKENS, value);
             assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
@@ -105,12 +117,16 @@ class TechnicalTokenApiIT {
         @Test
         void aWorkspaceAdminRoleTokenCanDoAdminThings() {
             String value = api.post(ORG, ADMIN_TOKEN, "{\"comment\":\"admin bot\",\"role\":\"workspace-admin\"}")
-                    .json().path("token_value").asString();
+                    .json()
+                    .path("token_value")
+                    .asString();
 
             assertThat(api.get(TOKENS, value).status()).isEqualTo(200);
             Response listed = api.get(ORG, value);
             assertThat(listed.status()).isEqualTo(200);
-            assertThat(infoIn(listed, ids(api.get(OWN + "/list", value)).get(0)).path("role").asString())
+            assertThat(infoIn(listed, ids(api.get(OWN + "/list", value)).get(0))
+                            .path("role")
+                            .asString())
                     .isEqualTo("workspace-admin");
         }
 
@@ -119,21 +135,27 @@ class TechnicalTokenApiIT {
             JsonNode active = create("listed active", "user");
             JsonNode revoked = create("listed revoked", "workspace-admin");
             String revokedId = revoked.path("token_info").path("token_id").asString();
-            assertThat(api.post(TOKENS + "/" + revokedId + "/revoke", ADMIN_TOKEN, "{}").status()).isEqualTo(200);
+            assertThat(api.post(TOKENS + "/" + revokedId + "/revoke", ADMIN_TOKEN, "{}")
+                            .status())
+                    .isEqualTo(200);
             String personal = ids(api.get(OWN + "/list", testData.token(testData.user("p", BuiltInRole.USER))))
                     .get(0);
 
             Response listed = api.get(ORG, ADMIN_TOKEN);
 
             assertThat(listed.body()).doesNotContain("token_value");
-            assertThat(ids(listed)).contains(active.path("token_info").path("token_id").asString(), revokedId)
+            assertThat(ids(listed))
+                    .contains(active.path("token_info").path("token_id").asString(), revokedId)
                     .doesNotContain(personal);
-            JsonNode one = infoIn(listed, active.path("token_info").path("token_id").asString());
+            JsonNode one =
+                    infoIn(listed, active.path("token_info").path("token_id").asString());
             assertThat(one.path("status").asString()).isEqualTo("ACTIVE");
             assertThat(one.path("kind").asString()).isEqualTo("ORGANISATION");
             assertThat(one.path("role").asString()).isEqualTo("user");
-            assertThat(one.path("technical_user").path("display_name").asString()).isEqualTo("listed active");
-            assertThat(one.path("technical_user").path("id").asLong()).isEqualTo(one.path("owner_id").asLong());
+            assertThat(one.path("technical_user").path("display_name").asString())
+                    .isEqualTo("listed active");
+            assertThat(one.path("technical_user").path("id").asLong())
+                    .isEqualTo(one.path("owner_id").asLong());
             JsonNode two = infoIn(listed, revokedId);
             assertThat(two.path("status").asString()).isEqualTo("REVOKED");
             assertThat(two.path("role").asString()).isEqualTo("workspace-admin");
@@ -144,20 +166,26 @@ class TechnicalTokenApiIT {
             JsonNode created = create("lifecycle", "user");
             String value = created.path("token_value").asString();
             String id = created.path("token_info").path("token_id").asString();
-            long technicalId = created.path("token_info").path("technical_user").path("id").asLong();
+            long technicalId =
+                    created.path("token_info").path("technical_user").path("id").asLong();
 
-            assertThat(api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}").status()).isEqualTo(200);
+            assertThat(api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}")
+                            .status())
+                    .isEqualTo(200);
             Response revoked = api.get(ME, value);
             assertThat(revoked.status()).isEqualTo(401);
             assertThat(revoked.reason()).isEqualTo("TOKEN_REVOKED");
 
-            assertThat(api.post(TOKENS + "/" + id + "/restore", ADMIN_TOKEN, "{}").status()).isEqualTo(200);
+            assertThat(api.post(TOKENS + "/" + id + "/restore", ADMIN_TOKEN, "{}")
+                            .status())
+                    .isEqualTo(200);
             assertThat(api.get(ME, value).status()).isEqualTo(200);
 
             Response rotated = api.post(TOKENS + "/" + id + "/rotate", ADMIN_TOKEN, "{}");
             assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
             String fresh = rotated.json().path("token_value").asString();
-            assertThat(rotated.json().path("token_info").path("kind").asString()).isEqualTo("ORGANISATION");
+            assertThat(rotated.json().path("token_info").path("kind").asString())
+                    .isEqualTo("ORGANISATION");
             assertThat(api.get(ME, value).reason()).isEqualTo("TOKEN_UNKNOWN");
             assertThat(api.get(ME, fresh).json().path("id").asString()).isEqualTo(String.valueOf(technicalId));
 
@@ -170,9 +198,14 @@ class TechnicalTokenApiIT {
             assertThat(principals.findById(main, new PrincipalId(technicalId))).isEmpty();
             assertThat(api.get(TOKENS + "/" + id, ADMIN_TOKEN).status()).isEqualTo(404);
             assertThat(ids(api.get(ORG, ADMIN_TOKEN))).doesNotContain(id);
-            assertThat(ids(api.get(TOKENS + "?owner_id=" + technicalId, ADMIN_TOKEN))).isEmpty();
-            assertThat(actionsFor("token", id)).contains(AuditAction.TOKEN_REVOKED, AuditAction.TOKEN_RESTORED,
-                    AuditAction.TOKEN_ROTATED, AuditAction.TOKEN_DELETED);
+            assertThat(ids(api.get(TOKENS + "?owner_id=" + technicalId, ADMIN_TOKEN)))
+                    .isEmpty();
+            assertThat(actionsFor("token", id))
+                    .contains(
+                            AuditAction.TOKEN_REVOKED,
+                            AuditAction.TOKEN_RESTORED,
+                            AuditAction.TOKEN_ROTATED,
+                            AuditAction.TOKEN_DELETED);
             assertThat(actionsFor("principal", String.valueOf(technicalId)))
                     .contains(AuditAction.PRINCIPAL_CREATED, AuditAction.PRINCIPAL_DELETED);
         }
@@ -196,8 +229,13 @@ class TechnicalTokenApiIT {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"{\"role\":\"group-admin\"}", "{\"role\":\"auditor\"}", "{\"role\":\"root\"}",
-                "{\"comment\":\"no role\"}"})
+        @ValueSource(
+                strings = {
+                    "{\"role\":\"group-admin\"}",
+                    "{\"role\":\"auditor\"}",
+                    "{\"role\":\"root\"}",
+                    "{\"comment\":\"no role\"}"
+                })
         void aRoleOtherThanWorkspaceAdminOrUserIsABadRequestNamingRoleAndCreatesNothing(String body) {
             int before = ids(api.get(ORG, ADMIN_TOKEN)).size();
 
@@ -205,7 +243,12 @@ class TechnicalTokenApiIT {
 
             assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
             assertThat(refused.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
-            assertThat(refused.json().path("details").get(0).path("metadata").path("field").asString())
+            assertThat(refused.json()
+                            .path("details")
+                            .get(0)
+                            .path("metadata")
+                            .path("field")
+                            .asString())
                     .isEqualTo("role");
             assertThat(refused.json().path("message").asString()).contains("workspace-admin", "user");
             assertThat(ids(api.get(ORG, ADMIN_TOKEN))).hasSize(before);
@@ -224,8 +267,13 @@ class TechnicalTokenApiIT {
         @Test
         void holdingTokenManagementWriteIsNotEnoughToMakeAWorkspaceAdminToken() {
             Principal manager = testData.user("manager", BuiltInRole.USER);
-            testData.assign(testData.customRole(TestData.unique("token-manager"),
-                    Permission.TOKEN_MANAGEMENT_READ, Permission.TOKEN_MANAGEMENT_WRITE), manager, (Group) null);
+            testData.assign(
+                    testData.customRole(
+                            TestData.unique("token-manager"),
+                            Permission.TOKEN_MANAGEMENT_READ,
+                            Permission.TOKEN_MANAGEMENT_WRITE),
+                    manager,
+                    (Group) null);
             String token = testData.token(manager);
             int before = ids(api.get(ORG, ADMIN_TOKEN)).size();
 
@@ -237,7 +285,9 @@ class TechnicalTokenApiIT {
                     .contains("workspace-admin", "scim:write", "settings:write", manager.userName());
             assertThat(ids(api.get(ORG, ADMIN_TOKEN))).hasSize(before);
             Response allowed = api.post(ORG, token, "{\"role\":\"user\"}");
-            assertThat(allowed.status()).as("the role it does hold is fine: " + allowed).isEqualTo(200);
+            assertThat(allowed.status())
+                    .as("the role it does hold is fine: " + allowed)
+                    .isEqualTo(200);
         }
     }
 
@@ -253,16 +303,21 @@ class TechnicalTokenApiIT {
             team = testData.group(TestData.unique("team"));
             other = testData.group(TestData.unique("other"));
             lead = testData.user("lead", BuiltInRole.USER);
-            Response assigned = api.post("/api/2.0/role-assignments", ADMIN_TOKEN,
-                    json("{'role_id':%d,'principal_id':%d,'scope_group_id':%d}", roleId("group-admin"),
-                            lead.id().value(), team.id().value()));
+            Response assigned = api.post(
+                    "/api/2.0/role-assignments",
+                    ADMIN_TOKEN,
+                    json(
+                            "{'role_id':%d,'principal_id':%d,'scope_group_id':%d}",
+                            roleId("group-admin"), lead.id().value(), team.id().value()));
             assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
             leadToken = testData.token(lead);
         }
 
         @Test
         void aGroupAdminCreatesListsRevokesRestoresAndDeletesAGroupMemberToken() {
-            Response created = api.post(tokensOf(team), leadToken,
+            Response created = api.post(
+                    tokensOf(team),
+                    leadToken,
                     "{\"comment\":\"team bot\",\"lifetime_seconds\":600,\"role\":\"group-member\"}");
 
             assertThat(created.status()).as(created.toString()).isEqualTo(200);
@@ -280,21 +335,34 @@ class TechnicalTokenApiIT {
 
             Response listed = api.get(tokensOf(team), leadToken);
             assertThat(ids(listed)).containsExactly(id);
-            assertThat(infoIn(listed, id).path("technical_user").path("display_name").asString())
+            assertThat(infoIn(listed, id)
+                            .path("technical_user")
+                            .path("display_name")
+                            .asString())
                     .isEqualTo("team bot");
-            assertThat(api.get(tokensOf(team) + "/" + id, leadToken).json().path("token_info").path("role")
-                    .asString()).isEqualTo("group-member");
+            assertThat(api.get(tokensOf(team) + "/" + id, leadToken)
+                            .json()
+                            .path("token_info")
+                            .path("role")
+                            .asString())
+                    .isEqualTo("group-member");
 
             Response revoked = api.post(tokensOf(team) + "/" + id + "/revoke", leadToken, "{}");
             assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
-            assertThat(revoked.json().path("token_info").path("status").asString()).isEqualTo("REVOKED");
-            assertThat(revoked.json().path("token_info").path("technical_user").path("id").asLong())
+            assertThat(revoked.json().path("token_info").path("status").asString())
+                    .isEqualTo("REVOKED");
+            assertThat(revoked.json()
+                            .path("token_info")
+                            .path("technical_user")
+                            .path("id")
+                            .asLong())
                     .isEqualTo(technicalId);
             assertThat(api.get(SCIM_GROUPS + team.id().value(), value).reason()).isEqualTo("TOKEN_REVOKED");
 
             Response restored = api.post(tokensOf(team) + "/" + id + "/restore", leadToken, "{}");
             assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
-            assertThat(restored.json().path("token_info").path("status").asString()).isEqualTo("ACTIVE");
+            assertThat(restored.json().path("token_info").path("status").asString())
+                    .isEqualTo("ACTIVE");
             assertThat(api.get(SCIM_GROUPS + team.id().value(), value).status()).isEqualTo(200);
 
             Response deleted = api.send("DELETE", tokensOf(team) + "/" + id, leadToken, null, null);
@@ -305,13 +373,19 @@ class TechnicalTokenApiIT {
             assertThat(principals.findById(main, new PrincipalId(technicalId))).isEmpty();
             assertThat(ids(api.get(tokensOf(team), leadToken))).isEmpty();
             assertThat(api.get(tokensOf(team) + "/" + id, leadToken).status()).isEqualTo(404);
-            assertThat(actionsFor("token", id)).contains(AuditAction.TOKEN_CREATED, AuditAction.TOKEN_REVOKED,
-                    AuditAction.TOKEN_RESTORED, AuditAction.TOKEN_DELETED);
+            assertThat(actionsFor("token", id))
+                    .contains(
+                            AuditAction.TOKEN_CREATED,
+                            AuditAction.TOKEN_REVOKED,
+                            AuditAction.TOKEN_RESTORED,
+                            AuditAction.TOKEN_DELETED);
         }
 
         @Test
         void theGroupAdminIsRefusedOnAnotherGroup() {
-            String theirs = groupToken(ADMIN_TOKEN, other, "group-member").path("token_info").path("token_id")
+            String theirs = groupToken(ADMIN_TOKEN, other, "group-member")
+                    .path("token_info")
+                    .path("token_id")
                     .asString();
 
             for (Response refused : List.of(
@@ -323,16 +397,23 @@ class TechnicalTokenApiIT {
                 assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
                 assertThat(refused.reason()).isEqualTo("ROLE_LACKS_PERMISSION");
             }
-            assertThat(infoIn(api.get(tokensOf(other), ADMIN_TOKEN), theirs).path("status").asString())
+            assertThat(infoIn(api.get(tokensOf(other), ADMIN_TOKEN), theirs)
+                            .path("status")
+                            .asString())
                     .isEqualTo("ACTIVE");
             assertThat(ids(api.get(tokensOf(other), ADMIN_TOKEN))).containsExactly(theirs);
         }
 
         @Test
         void aTokenOfAnotherGroupOrOfTheOrganisationIsNotFoundUnderThisGroup() {
-            String theirs = groupToken(ADMIN_TOKEN, other, "group-member").path("token_info").path("token_id")
+            String theirs = groupToken(ADMIN_TOKEN, other, "group-member")
+                    .path("token_info")
+                    .path("token_id")
                     .asString();
-            String org = create("not a group's", "user").path("token_info").path("token_id").asString();
+            String org = create("not a group's", "user")
+                    .path("token_info")
+                    .path("token_id")
+                    .asString();
 
             for (String id : List.of(theirs, org, "0123456789abcdef0123456789abcdef")) {
                 for (Response missing : List.of(
@@ -345,17 +426,23 @@ class TechnicalTokenApiIT {
                     assertThat(missing.errorCode()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
                 }
             }
-            assertThat(infoIn(api.get(tokensOf(other), ADMIN_TOKEN), theirs).path("status").asString())
+            assertThat(infoIn(api.get(tokensOf(other), ADMIN_TOKEN), theirs)
+                            .path("status")
+                            .asString())
                     .isEqualTo("ACTIVE");
-            assertThat(api.get(TOKENS + "/" + org, ADMIN_TOKEN).json().path("token_info").path("status").asString())
+            assertThat(api.get(TOKENS + "/" + org, ADMIN_TOKEN)
+                            .json()
+                            .path("token_info")
+                            .path("status")
+                            .asString())
                     .isEqualTo("ACTIVE");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"/api/2.0/groups/987654321098/tokens", "/api/2.0/groups/not-a-group/tokens"})
         void anUnknownGroupIsNotFound(String path) {
-            for (Response missing : List.of(api.get(path, ADMIN_TOKEN),
-                    api.post(path, ADMIN_TOKEN, "{\"role\":\"group-member\"}"))) {
+            for (Response missing :
+                    List.of(api.get(path, ADMIN_TOKEN), api.post(path, ADMIN_TOKEN, "{\"role\":\"group-member\"}"))) {
                 assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
                 assertThat(missing.errorCode()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
             }
@@ -368,21 +455,31 @@ class TechnicalTokenApiIT {
 
             assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
             assertThat(refused.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
-            assertThat(refused.json().path("details").get(0).path("metadata").path("field").asString())
+            assertThat(refused.json()
+                            .path("details")
+                            .get(0)
+                            .path("metadata")
+                            .path("field")
+                            .asString())
                     .isEqualTo("role");
             assertThat(ids(api.get(tokensOf(team), leadToken))).isEmpty();
         }
 
         @Test
         void aGroupAdminTokenReadsItsGroupButNothingBeyondIt() {
-            String value = groupToken(leadToken, team, "group-admin").path("token_value").asString();
+            String value = groupToken(leadToken, team, "group-admin")
+                    .path("token_value")
+                    .asString();
 
             Response group = api.get(SCIM_GROUPS + team.id().value(), value);
             assertThat(group.status()).as(group.toString()).isEqualTo(200);
             assertThat(group.json().path("displayName").asString()).isEqualTo(team.displayName());
             assertThat(api.get(tokensOf(team), value).status()).isEqualTo(200);
-            for (Response refused : List.of(api.get(TOKENS, value), api.get(SCIM_GROUPS + other.id().value(), value),
-                    api.get(tokensOf(other), value), api.get(ORG, value))) {
+            for (Response refused : List.of(
+                    api.get(TOKENS, value),
+                    api.get(SCIM_GROUPS + other.id().value(), value),
+                    api.get(tokensOf(other), value),
+                    api.get(ORG, value))) {
                 assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
                 assertThat(refused.reason()).isEqualTo("ROLE_LACKS_PERMISSION");
             }
@@ -392,10 +489,17 @@ class TechnicalTokenApiIT {
         void tokenManagementOnAGroupIsNotEnoughToHandOutAGroupRoleOneDoesNotHold() {
             // no scim:read anywhere: only its own tokens, and token management on the team
             Principal keeper = testData.user("keeper");
-            testData.assign(testData.customRole(TestData.unique("own-tokens"), Permission.TOKENS_READ,
-                    Permission.TOKENS_WRITE), keeper, (Group) null);
-            testData.assign(testData.customRole(TestData.unique("group-token-keeper"),
-                    Permission.TOKEN_MANAGEMENT_READ, Permission.TOKEN_MANAGEMENT_WRITE), keeper, team);
+            testData.assign(
+                    testData.customRole(TestData.unique("own-tokens"), Permission.TOKENS_READ, Permission.TOKENS_WRITE),
+                    keeper,
+                    (Group) null);
+            testData.assign(
+                    testData.customRole(
+                            TestData.unique("group-token-keeper"),
+                            Permission.TOKEN_MANAGEMENT_READ,
+                            Permission.TOKEN_MANAGEMENT_WRITE),
+                    keeper,
+                    team);
             String token = testData.token(keeper);
             assertThat(api.get(tokensOf(team), token).status()).isEqualTo(200);
 
@@ -404,11 +508,12 @@ class TechnicalTokenApiIT {
 
             assertThat(member.status()).as(member.toString()).isEqualTo(403);
             assertThat(member.errorCode()).isEqualTo("PERMISSION_DENIED");
-            assertThat(member.json().path("message").asString()).contains("group-member", "scim:read",
-                    keeper.userName());
+            assertThat(member.json().path("message").asString())
+                    .contains("group-member", "scim:read", keeper.userName());
             assertThat(groupAdmin.status()).as(groupAdmin.toString()).isEqualTo(403);
-            assertThat(groupAdmin.json().path("message").asString()).contains("group-admin", "scim:read",
-                    "scim:write").doesNotContain("token-management:write");
+            assertThat(groupAdmin.json().path("message").asString())
+                    .contains("group-admin", "scim:read", "scim:write")
+                    .doesNotContain("token-management:write");
             assertThat(ids(api.get(tokensOf(team), ADMIN_TOKEN))).isEmpty();
         }
 
@@ -416,8 +521,8 @@ class TechnicalTokenApiIT {
         void aUserWithoutARoleOnTheGroupIsRefused() {
             String user = testData.token(testData.user("outsider", BuiltInRole.USER));
 
-            for (Response refused : List.of(api.get(tokensOf(team), user),
-                    api.post(tokensOf(team), user, "{\"role\":\"group-member\"}"))) {
+            for (Response refused : List.of(
+                    api.get(tokensOf(team), user), api.post(tokensOf(team), user, "{\"role\":\"group-member\"}"))) {
                 assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
                 assertThat(refused.reason()).isEqualTo("ROLE_LACKS_PERMISSION");
             }
@@ -425,7 +530,10 @@ class TechnicalTokenApiIT {
 
         @Test
         void groupTokensAreNotOrganisationTokens() {
-            String id = groupToken(leadToken, team, "group-member").path("token_info").path("token_id").asString();
+            String id = groupToken(leadToken, team, "group-member")
+                    .path("token_info")
+                    .path("token_id")
+                    .asString();
 
             assertThat(ids(api.get(ORG, ADMIN_TOKEN))).doesNotContain(id);
             assertThat(ids(api.get(TOKENS + "?kind=GROUP", ADMIN_TOKEN))).contains(id);
@@ -441,22 +549,38 @@ class TechnicalTokenApiIT {
 
             assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
             for (JsonNode gone : List.of(member, groupAdmin)) {
-                Response refused = api.get(SCIM_GROUPS + other.id().value(), gone.path("token_value").asString());
+                Response refused = api.get(
+                        SCIM_GROUPS + other.id().value(),
+                        gone.path("token_value").asString());
                 assertThat(refused.status()).isEqualTo(401);
                 assertThat(refused.reason()).isEqualTo("TOKEN_UNKNOWN");
-                assertThat(principals.findById(main, new PrincipalId(
-                        gone.path("token_info").path("technical_user").path("id").asLong()))).isEmpty();
-                assertThat(api.get(TOKENS + "/" + gone.path("token_info").path("token_id").asString(), ADMIN_TOKEN)
-                        .status()).isEqualTo(404);
+                assertThat(principals.findById(
+                                main,
+                                new PrincipalId(gone.path("token_info")
+                                        .path("technical_user")
+                                        .path("id")
+                                        .asLong())))
+                        .isEmpty();
+                assertThat(api.get(
+                                        TOKENS + "/"
+                                                + gone.path("token_info")
+                                                        .path("token_id")
+                                                        .asString(),
+                                        ADMIN_TOKEN)
+                                .status())
+                        .isEqualTo(404);
             }
-            assertThat(api.get(SCIM_GROUPS + other.id().value(), elsewhere.path("token_value").asString()).status())
+            assertThat(api.get(
+                                    SCIM_GROUPS + other.id().value(),
+                                    elsewhere.path("token_value").asString())
+                            .status())
                     .isEqualTo(200);
             assertThat(api.get(tokensOf(team), ADMIN_TOKEN).status()).isEqualTo(404);
         }
 
         private JsonNode groupToken(String caller, Group group, String role) {
-            Response created = api.post(tokensOf(group), caller, json("{'comment':'%s','role':'%s'}",
-                    TestData.unique("bot"), role));
+            Response created = api.post(
+                    tokensOf(group), caller, json("{'comment':'%s','role':'%s'}", TestData.unique("bot"), role));
             assertThat(created.status()).as(created.toString()).isEqualTo(200);
             return created.json();
         }
@@ -471,11 +595,17 @@ class TechnicalTokenApiIT {
                 .isEqualTo("token-management:write");
         assertThat(paths.path(ORG).path("get").path("x-required-permission").asString())
                 .isEqualTo("token-management:read");
-        assertThat(paths.path("/api/2.0/groups/{group_id}/tokens/{token_id}").path("delete")
-                .path("x-required-permission").asString()).isEqualTo("token-management:write");
-        assertThat(docs.path("components").path("schemas").path("TechnicalTokenInfo").path("properties")
-                .propertyNames()).contains("token_id", "status", "kind", "owner_id", "technical_user", "role",
-                "group_id");
+        assertThat(paths.path("/api/2.0/groups/{group_id}/tokens/{token_id}")
+                        .path("delete")
+                        .path("x-required-permission")
+                        .asString())
+                .isEqualTo("token-management:write");
+        assertThat(docs.path("components")
+                        .path("schemas")
+                        .path("TechnicalTokenInfo")
+                        .path("properties")
+                        .propertyNames())
+                .contains("token_id", "status", "kind", "owner_id", "technical_user", "role", "group_id");
     }
 
     static String tokensOf(Group group) {
@@ -492,24 +622,31 @@ class TechnicalTokenApiIT {
         Response roles = api.get("/api/2.0/roles", ADMIN_TOKEN);
         assertThat(roles.status()).as(roles.toString()).isEqualTo(200);
         return StreamSupport.stream(roles.json().path("roles").spliterator(), false)
-                .filter(role -> name.equals(role.path("name").asString())).findFirst().orElseThrow()
-                .path("id").asLong();
+                .filter(role -> name.equals(role.path("name").asString()))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
     }
 
     List<AuditAction> actionsFor(String type, String id) {
-        return audit.history(main, type, id, 100).stream().map(AuditEvent::action).toList();
+        return audit.history(main, type, id, 100).stream()
+                .map(AuditEvent::action)
+                .toList();
     }
 
     static List<String> ids(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return StreamSupport.stream(response.json().path("token_infos").spliterator(), false)
-                .map(info -> info.path("token_id").asString()).toList();
+                .map(info -> info.path("token_id").asString())
+                .toList();
     }
 
     static JsonNode infoIn(Response list, String tokenId) {
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
         return StreamSupport.stream(list.json().path("token_infos").spliterator(), false)
-                .filter(info -> tokenId.equals(info.path("token_id").asString())).findFirst()
+                .filter(info -> tokenId.equals(info.path("token_id").asString()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("token " + tokenId + " is not in " + list));
     }
 }

@@ -53,20 +53,28 @@ class TokenApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     TokenRepository tokenRepository;
+
     @Autowired
     TokenService tokenService;
+
     @Autowired
     PrincipalRepository principals;
+
     @Autowired
     WorkspaceRepository workspaces;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     TokenUseRecorder usage;
+
     @Autowired
     ApplicationContext context;
 
@@ -90,7 +98,9 @@ class TokenApiIT {
             assertThat(new TokenFormat("wdn_").isWellFormed(value)).isTrue();
             JsonNode info = created.json().path("token_info");
             assertThat(info.path("comment").asString()).isEqualTo("ci deploys");
-            assertThat(info.path("expiry_time").asLong() - info.path("creation_time").asLong()).isEqualTo(3_600_000L);
+            assertThat(info.path("expiry_time").asLong()
+                            - info.path("creation_time").asLong())
+                    .isEqualTo(3_600_000L);
             assertThat(info.path("scopes").toString()).isEqualTo("[\"tokens:read\"]");
             assertThat(info.path("token_id").asString()).matches("[0-9a-f]{32}");
         }
@@ -112,14 +122,16 @@ class TokenApiIT {
         void withoutLifetimeOrScopesGetsTheDefaultLifetimeAndAllApis() {
             JsonNode info = create("{}").json().path("token_info");
 
-            assertThat(info.path("expiry_time").asLong() - info.path("creation_time").asLong())
+            assertThat(info.path("expiry_time").asLong()
+                            - info.path("creation_time").asLong())
                     .isEqualTo(Duration.ofDays(90).toMillis());
             assertThat(info.path("scopes").toString()).isEqualTo("[\"all-apis\"]");
         }
 
         @Test
         void theNewTokenAuthenticatesAndSeesOnlyItsOwnersTokens() {
-            String value = create("{'comment':'caller'}").json().path("token_value").asString();
+            String value =
+                    create("{'comment':'caller'}").json().path("token_value").asString();
 
             Response list = api.get(LIST, value);
 
@@ -129,7 +141,11 @@ class TokenApiIT {
 
         @Test
         void isAudited() {
-            String id = create("{'comment':'audited'}").json().path("token_info").path("token_id").asString();
+            String id = create("{'comment':'audited'}")
+                    .json()
+                    .path("token_info")
+                    .path("token_id")
+                    .asString();
 
             assertThat(eventsFor(id)).extracting(AuditEvent::action).contains(AuditAction.TOKEN_CREATED);
         }
@@ -145,16 +161,21 @@ class TokenApiIT {
 
             Response revoked = api.post("/api/2.0/token/revoke", ADMIN_TOKEN, json("{'token_id':'%s'}", id));
             assertThat(revoked.status()).isEqualTo(200);
-            assertThat(revoked.json().path("token_info").path("status").asString()).isEqualTo("REVOKED");
+            assertThat(revoked.json().path("token_info").path("status").asString())
+                    .isEqualTo("REVOKED");
             Response refused = api.get(LIST, value);
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.errorCode()).isEqualTo("UNAUTHENTICATED");
             assertThat(refused.reason()).isEqualTo("TOKEN_REVOKED");
-            assertThat(infoOf(api.get(LIST, ADMIN_TOKEN), id).path("status").asString()).isEqualTo("REVOKED");
+            assertThat(infoOf(api.get(LIST, ADMIN_TOKEN), id).path("status").asString())
+                    .isEqualTo("REVOKED");
 
-            assertThat(api.post("/api/2.0/token/restore", ADMIN_TOKEN, json("{'token_id':'%s'}", id)).status()).isEqualTo(200);
+            assertThat(api.post("/api/2.0/token/restore", ADMIN_TOKEN, json("{'token_id':'%s'}", id))
+                            .status())
+                    .isEqualTo(200);
             assertThat(api.get(LIST, value).status()).isEqualTo(200);
-            assertThat(eventsFor(id)).extracting(AuditEvent::action)
+            assertThat(eventsFor(id))
+                    .extracting(AuditEvent::action)
                     .contains(AuditAction.TOKEN_REVOKED, AuditAction.TOKEN_RESTORED);
         }
 
@@ -169,8 +190,13 @@ class TokenApiIT {
             assertThat(restoreActive.status()).isEqualTo(400);
             assertThat(restoreActive.errorCode()).isEqualTo("INVALID_STATE");
             assertThat(revokeAgain.status()).isEqualTo(200);
-            assertThat(revokeAgain.json().path("token_info").path("status").asString()).isEqualTo("REVOKED");
-            assertThat(revokeAgain.json().path("token_info").path("revocation_authority").asString())
+            assertThat(revokeAgain.json().path("token_info").path("status").asString())
+                    .isEqualTo("REVOKED");
+            assertThat(revokeAgain
+                            .json()
+                            .path("token_info")
+                            .path("revocation_authority")
+                            .asString())
                     .isEqualTo("OWNER");
         }
 
@@ -197,7 +223,10 @@ class TokenApiIT {
         void anotherPrincipalsTokenAnswersAsUnknownAndStaysUntouched(String path) {
             IssuedToken someoneElses = tokenService.create(otherUser(), new CreateTokenCommand("theirs", null, null));
 
-            Response response = api.post(path, ADMIN_TOKEN, json("{'token_id':'%s'}", someoneElses.token().id()));
+            Response response = api.post(
+                    path,
+                    ADMIN_TOKEN,
+                    json("{'token_id':'%s'}", someoneElses.token().id()));
 
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.errorCode()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
@@ -231,7 +260,8 @@ class TokenApiIT {
 
         @Test
         void wellFormedButUnknownTokenIs401Unknown() {
-            String neverIssued = new TokenFormat("wdn_").generate(new SecureRandom()).reveal();
+            String neverIssued =
+                    new TokenFormat("wdn_").generate(new SecureRandom()).reveal();
 
             Response response = api.get(LIST, neverIssued);
 
@@ -241,7 +271,8 @@ class TokenApiIT {
 
         @Test
         void expiredTokenIs401Expired() {
-            String value = create("{'lifetime_seconds':60}").json().path("token_value").asString();
+            String value =
+                    create("{'lifetime_seconds':60}").json().path("token_value").asString();
             assertThat(api.get(LIST, value).status()).isEqualTo(200);
 
             clock.advance(Duration.ofSeconds(61));
@@ -254,8 +285,12 @@ class TokenApiIT {
         @Test
         void deactivatedOwnersTokenIs401OwnerInactive() {
             Actor owner = otherUser();
-            String value = tokenService.create(owner, new CreateTokenCommand("mine", null, null)).secret().reveal();
-            Principal principal = principals.findById(owner.workspace(), owner.principal()).orElseThrow();
+            String value = tokenService
+                    .create(owner, new CreateTokenCommand("mine", null, null))
+                    .secret()
+                    .reveal();
+            Principal principal =
+                    principals.findById(owner.workspace(), owner.principal()).orElseThrow();
 
             principals.save(principal.withActive(false));
 
@@ -292,11 +327,15 @@ class TokenApiIT {
             api.get(LIST, created.json().path("token_value").asString());
             usage.flushDue();
 
-            AccessToken stored = tokenRepository.findById(mainWorkspace().id(), new TokenId(id)).orElseThrow();
+            AccessToken stored = tokenRepository
+                    .findById(mainWorkspace().id(), new TokenId(id))
+                    .orElseThrow();
             assertThat(stored.lastUse()).isNotNull();
             assertThat(stored.lastUse().clientAddress()).isEqualTo("127.0.0.1");
             assertThat(stored.lastUse().userAgent()).isEqualTo("warden-api-test/1.0");
-            assertThat(infoOf(api.get(LIST, ADMIN_TOKEN), id).path("last_used_time").asLong())
+            assertThat(infoOf(api.get(LIST, ADMIN_TOKEN), id)
+                            .path("last_used_time")
+                            .asLong())
                     .isEqualTo(stored.lastUse().at().toEpochMilli());
         }
     }
@@ -304,17 +343,19 @@ class TokenApiIT {
     @Nested
     class BadInput {
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-                "malformed JSON                | {'comment':                                  | ",
-                "negative lifetime             | {'lifetime_seconds':-1}                      | lifetime_seconds",
-                "zero lifetime                 | {'lifetime_seconds':0}                       | lifetime_seconds",
-                "lifetime over the maximum     | {'lifetime_seconds':63072001}                | lifetime_seconds",
-                "absurd lifetime               | {'lifetime_seconds':99999999999999999999999} | lifetime_seconds",
-                "lifetime not a number         | {'lifetime_seconds':'soon'}                  | lifetime_seconds",
-                "unknown scope                 | {'scopes':['tokens:read','clusters:nuke']}   | scopes",
-                "scopes not a list             | {'scopes':{'a':1}}                           | scopes",
-                "comment not a string          | {'comment':{'a':1}}                          | comment",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "malformed JSON                | {'comment':                                  | ",
+                    "negative lifetime             | {'lifetime_seconds':-1}                      | lifetime_seconds",
+                    "zero lifetime                 | {'lifetime_seconds':0}                       | lifetime_seconds",
+                    "lifetime over the maximum     | {'lifetime_seconds':63072001}                | lifetime_seconds",
+                    "absurd lifetime               | {'lifetime_seconds':99999999999999999999999} | lifetime_seconds",
+                    "lifetime not a number         | {'lifetime_seconds':'soon'}                  | lifetime_seconds",
+                    "unknown scope                 | {'scopes':['tokens:read','clusters:nuke']}   | scopes",
+                    "scopes not a list             | {'scopes':{'a':1}}                           | scopes",
+                    "comment not a string          | {'comment':{'a':1}}                          | comment",
+                })
         void isRefusedWith400NamingTheFieldAndChangesNothing(String caseName, String body, String field) {
             int before = tokenCount();
 
@@ -324,7 +365,12 @@ class TokenApiIT {
             assertThat(response.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
             if (field != null) {
                 assertThat(response.json().path("message").asString()).contains(field);
-                assertThat(response.json().path("details").get(0).path("metadata").path("field").asString())
+                assertThat(response.json()
+                                .path("details")
+                                .get(0)
+                                .path("metadata")
+                                .path("field")
+                                .asString())
                         .isEqualTo(field);
             }
             assertThat(tokenCount()).isEqualTo(before);
@@ -337,9 +383,12 @@ class TokenApiIT {
             Response response = create(json("{'comment':'%s'}", "x".repeat(256)));
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(response.json().path("message").asString()).contains("comment").contains("255");
+            assertThat(response.json().path("message").asString())
+                    .contains("comment")
+                    .contains("255");
             assertThat(tokenCount()).isEqualTo(before);
-            assertThat(create(json("{'comment':'%s'}", "x".repeat(255))).status()).isEqualTo(200);
+            assertThat(create(json("{'comment':'%s'}", "x".repeat(255))).status())
+                    .isEqualTo(200);
         }
 
         @Test
@@ -400,11 +449,14 @@ class TokenApiIT {
     private static JsonNode infoOf(Response list, String tokenId) {
         return StreamSupport.stream(list.json().path("token_infos").spliterator(), false)
                 .filter(info -> info.path("token_id").asString().equals(tokenId))
-                .findFirst().orElseThrow(() -> new AssertionError("token " + tokenId + " not listed: " + list));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("token " + tokenId + " not listed: " + list));
     }
 
     private List<AuditEvent> eventsFor(String tokenId) {
-        return audit.recent(mainWorkspace().id(), 500).stream().filter(e -> tokenId.equals(e.targetId())).toList();
+        return audit.recent(mainWorkspace().id(), 500).stream()
+                .filter(e -> tokenId.equals(e.targetId()))
+                .toList();
     }
 
     private Workspace mainWorkspace() {

@@ -5,13 +5,13 @@ import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.group.Group;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.shared.MutableClock;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
+import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.support.ApiClient;
@@ -42,20 +42,26 @@ class TokenDetailConsoleIT {
     private static final String INVENTORY = "/settings/admin/tokens";
     private static final String API = "/api/2.0/token-management/tokens";
     private static final String[] FROM_PAGE = {"HX-Target", "token-detail"};
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
-    private static final Pattern HISTORY_ACTION = Pattern.compile("data-testid=\"history-row\" data-action=\"([A-Z_]+)\"");
+    private static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final Pattern HISTORY_ACTION =
+            Pattern.compile("data-testid=\"history-row\" data-action=\"([A-Z_]+)\"");
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     TokenService tokens;
+
     @Autowired
     TechnicalTokenService technicalTokens;
+
     @Autowired
     TokenUseRecorder usage;
+
     @Autowired
     MutableClock clock;
 
@@ -76,7 +82,8 @@ class TokenDetailConsoleIT {
         Principal owner = testData.consoleUser(TestData.unique("detail-owner"), "secret-password-1");
         testData.grantTokenUsage(owner);
         String name = TestData.unique("detail-personal");
-        IssuedToken issued = tokens.create(Actor.of(owner, "127.0.0.1"),
+        IssuedToken issued = tokens.create(
+                Actor.of(owner, "127.0.0.1"),
                 new CreateTokenCommand(name, Duration.ofDays(30), List.of("tokens:read", "scim:read")));
         String id = issued.token().id().value();
 
@@ -88,19 +95,27 @@ class TokenDetailConsoleIT {
         assertThat(testid(body, "token-id")).isEqualTo(id);
         assertThat(testid(body, "token-hint")).isEqualTo(issued.token().displayHint());
         assertThat(testid(body, "token-kind")).isEqualTo("Personal");
-        assertThat(section(body, "token-owner")).contains("href=\"/settings/admin/users/" + owner.id().value() + "\"",
-                ">" + owner.userName() + "<", "(user)");
-        assertThat(section(body, "token-created-by")).contains(">" + owner.userName() + "<",
-                "on " + SHOWN.format(issued.token().createdAt()));
-        assertThat(body).doesNotContain("data-testid=\"token-on-behalf-of\"")
+        assertThat(section(body, "token-owner"))
+                .contains(
+                        "href=\"/settings/admin/users/" + owner.id().value() + "\"",
+                        ">" + owner.userName() + "<",
+                        "(user)");
+        assertThat(section(body, "token-created-by"))
+                .contains(
+                        ">" + owner.userName() + "<",
+                        "on " + SHOWN.format(issued.token().createdAt()));
+        assertThat(body)
+                .doesNotContain("data-testid=\"token-on-behalf-of\"")
                 .doesNotContain("data-testid=\"token-group\"");
         assertThat(testid(body, "token-rotation")).isEqualTo("Never rotated");
         assertThat(all(body, "token-scope")).containsExactly("scim:read", "tokens:read");
-        assertThat(testid(body, "token-expires")).isEqualTo(SHOWN.format(issued.token().expiresAt()));
+        assertThat(testid(body, "token-expires"))
+                .isEqualTo(SHOWN.format(issued.token().expiresAt()));
         assertThat(testid(body, "token-last-used-at")).isEqualTo("never");
         assertThat(testid(body, "token-status")).isEqualTo("Active");
         assertThat(actions(body)).containsExactly("TOKEN_CREATED");
-        assertThat(body).contains("data-testid=\"revoke-token\"", "data-testid=\"delete-token\"")
+        assertThat(body)
+                .contains("data-testid=\"revoke-token\"", "data-testid=\"delete-token\"")
                 .doesNotContain("data-testid=\"restore-token\"")
                 .contains("data-testid=\"check-access-form\"", "data-testid=\"scopes-panel\"")
                 .doesNotContain("RESERVED");
@@ -113,7 +128,9 @@ class TokenDetailConsoleIT {
     void anOnBehalfOfTokenNamesTheAdminWhoCreatedItAndTheServicePrincipalThatOwnsIt() {
         Principal sp = testData.servicePrincipal(TestData.unique("detail-robot"));
         testData.grantTokenUsage(sp);
-        ApiClient.Response created = api.post("/api/2.0/token-management/on-behalf-of/tokens", ADMIN_TOKEN,
+        ApiClient.Response created = api.post(
+                "/api/2.0/token-management/on-behalf-of/tokens",
+                ADMIN_TOKEN,
                 json("{'application_id':'%s','comment':'deploy','scopes':['tokens:read']}", sp.applicationId()));
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         String id = created.json().path("token_info").path("token_id").asString();
@@ -134,14 +151,19 @@ class TokenDetailConsoleIT {
     void aGroupTokenNamesItsGroupAndItsTechnicalUsersRole() {
         Group group = testData.group(TestData.unique("detail-squad"));
         String name = TestData.unique("detail-group-bot");
-        IssuedToken issued = technicalTokens.createGroupToken(testData.admin(), group.id(),
-                new CreateTokenCommand(name, Duration.ofDays(5), List.of("scim:read")), "group-member");
+        IssuedToken issued = technicalTokens.createGroupToken(
+                testData.admin(),
+                group.id(),
+                new CreateTokenCommand(name, Duration.ofDays(5), List.of("scim:read")),
+                "group-member");
 
         String body = console.get(INVENTORY + "/" + issued.token().id().value()).body();
 
         assertThat(testid(body, "token-kind")).isEqualTo("Group");
-        assertThat(section(body, "token-group")).contains("href=\"/settings/admin/groups/" + group.id().value()
-                + "/members\"", ">" + group.displayName() + "<");
+        assertThat(section(body, "token-group"))
+                .contains(
+                        "href=\"/settings/admin/groups/" + group.id().value() + "/members\"",
+                        ">" + group.displayName() + "<");
         assertThat(section(body, "token-owner")).contains("(technical user)").doesNotContain("href=");
         assertThat(testid(body, "token-technical-role")).startsWith("group-member, held by the technical user");
         assertThat(body).contains("Its technical user is deleted with it.");
@@ -172,15 +194,16 @@ class TokenDetailConsoleIT {
         String id = idByName(owner, name);
         Instant rotatedAt = clock.advance(Duration.ofMinutes(3));
 
-        ApiClient.Response rotated = api.post(API + "/" + id + "/rotate", ADMIN_TOKEN, "{'grace_period_seconds':3600}"
-                .replace('\'', '"'));
+        ApiClient.Response rotated =
+                api.post(API + "/" + id + "/rotate", ADMIN_TOKEN, "{'grace_period_seconds':3600}".replace('\'', '"'));
         assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
         String body = console.get(INVENTORY + "/" + id).body();
 
         assertThat(testid(body, "token-rotated-at")).isEqualTo(SHOWN.format(rotatedAt));
         assertThat(testid(body, "token-previous-valid-until")).isEqualTo(SHOWN.format(rotatedAt.plusSeconds(3600)));
         String value = rotated.json().path("token_value").asString();
-        assertThat(testid(body, "token-hint")).as("the new secret's hint")
+        assertThat(testid(body, "token-hint"))
+                .as("the new secret's hint")
                 .isEqualTo("wdn_…" + value.substring(value.length() - 4));
         assertThat(testid(body, "token-id")).as("same token, new secret").isEqualTo(id);
 
@@ -197,9 +220,12 @@ class TokenDetailConsoleIT {
         testData.usableToken(owner, name);
         String id = idByName(owner, name);
         clock.advance(Duration.ofMinutes(1));
-        assertThat(api.post(API + "/" + id + "/rotate", ADMIN_TOKEN, "{}").status()).isEqualTo(200);
+        assertThat(api.post(API + "/" + id + "/rotate", ADMIN_TOKEN, "{}").status())
+                .isEqualTo(200);
         Instant revokedAt = clock.advance(Duration.ofMinutes(1));
-        assertThat(console.htmx("POST", INVENTORY + "/" + id + "/revoke", FROM_PAGE).statusCode()).isEqualTo(200);
+        assertThat(console.htmx("POST", INVENTORY + "/" + id + "/revoke", FROM_PAGE)
+                        .statusCode())
+                .isEqualTo(200);
 
         String body = console.get(INVENTORY + "/" + id).body();
 
@@ -217,7 +243,9 @@ class TokenDetailConsoleIT {
         testData.usableToken(owner, name);
         String id = idByName(owner, name);
         clock.advance(Duration.ofMinutes(1));
-        ApiClient.Response bulk = api.post(API + "/bulk-revoke", ADMIN_TOKEN,
+        ApiClient.Response bulk = api.post(
+                API + "/bulk-revoke",
+                ADMIN_TOKEN,
                 json("{'owner_id':%d,'reason':'leaked in a CI log'}", owner.id().value()));
         assertThat(bulk.status()).as(bulk.toString()).isEqualTo(200);
 
@@ -240,19 +268,25 @@ class TokenDetailConsoleIT {
         ApiClient.Response refused = api.get("/api/2.0/token/list", secret);
 
         assertThat(revoked.statusCode()).isEqualTo(200);
-        assertThat(revoked.body()).doesNotContain("<html").doesNotContain("<tr data-testid=\"inventory-row\"")
+        assertThat(revoked.body())
+                .doesNotContain("<html")
+                .doesNotContain("<tr data-testid=\"inventory-row\"")
                 .contains("id=\"token-detail\"", "data-testid=\"restore-token\"")
                 .doesNotContain("data-testid=\"revoke-token\"");
         assertThat(testid(revoked.body(), "token-status")).isEqualTo("Revoked");
         assertThat(testid(revoked.body(), "token-revoked-by")).isEqualTo("admin");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.reason()).isEqualTo("TOKEN_REVOKED");
-        assertThat(testid(console.get(page).body(), "token-status")).as("stored, not only drawn").isEqualTo("Revoked");
+        assertThat(testid(console.get(page).body(), "token-status"))
+                .as("stored, not only drawn")
+                .isEqualTo("Revoked");
 
         HttpResponse<String> restored = console.htmx("POST", page + "/restore", FROM_PAGE);
 
         assertThat(testid(restored.body(), "token-status")).isEqualTo("Active");
-        assertThat(restored.body()).contains("data-testid=\"revoke-token\"").doesNotContain("data-testid=\"restore-token\"")
+        assertThat(restored.body())
+                .contains("data-testid=\"revoke-token\"")
+                .doesNotContain("data-testid=\"restore-token\"")
                 .doesNotContain("data-testid=\"token-revoked-by\"");
         assertThat(api.get("/api/2.0/token/list", secret).status()).isEqualTo(200);
 
@@ -272,7 +306,9 @@ class TokenDetailConsoleIT {
         HttpResponse<String> page = console.get(INVENTORY + "/0123456789abcdef0123456789abcdef");
 
         assertThat(page.statusCode()).isEqualTo(404);
-        assertThat(page.body()).contains("data-testid=\"not-found\"").doesNotContain("data-testid=\"token-detail\"")
+        assertThat(page.body())
+                .contains("data-testid=\"not-found\"")
+                .doesNotContain("data-testid=\"token-detail\"")
                 .doesNotContain("Exception");
     }
 
@@ -292,7 +328,8 @@ class TokenDetailConsoleIT {
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.body()).contains("data-testid=\"forbidden\"").doesNotContain("data-testid=\"token-detail\"");
         assertThat(revoke.body()).contains("data-testid=\"flash-error\"");
-        assertThat(testid(console.get(INVENTORY + "/" + id).body(), "token-status")).isEqualTo("Active");
+        assertThat(testid(console.get(INVENTORY + "/" + id).body(), "token-status"))
+                .isEqualTo("Active");
     }
 
     /** The id of the principal's token with this name, as the API lists it. */
@@ -315,7 +352,8 @@ class TokenDetailConsoleIT {
 
     private static List<String> all(String html, String testid) {
         List<String> texts = new ArrayList<>();
-        Matcher m = Pattern.compile("<(\\w+)[^>]*data-testid=\"" + Pattern.quote(testid) + "\"[^>]*>").matcher(html);
+        Matcher m = Pattern.compile("<(\\w+)[^>]*data-testid=\"" + Pattern.quote(testid) + "\"[^>]*>")
+                .matcher(html);
         while (m.find()) {
             int end = html.indexOf("</" + m.group(1) + ">", m.end());
             texts.add(text(html.substring(m.end(), end)));
@@ -325,7 +363,8 @@ class TokenDetailConsoleIT {
 
     /** The inner HTML of the first element with this data-testid. */
     private static String section(String html, String testid) {
-        Matcher m = Pattern.compile("<(\\w+)[^>]*data-testid=\"" + Pattern.quote(testid) + "\"[^>]*>").matcher(html);
+        Matcher m = Pattern.compile("<(\\w+)[^>]*data-testid=\"" + Pattern.quote(testid) + "\"[^>]*>")
+                .matcher(html);
         assertThat(m.find()).as("element " + testid).isTrue();
         return html.substring(m.end(), html.indexOf("</" + m.group(1) + ">", m.end()));
     }
@@ -340,7 +379,11 @@ class TokenDetailConsoleIT {
     }
 
     private static String text(String innerHtml) {
-        return innerHtml.replaceAll("<[^>]+>", " ").replace("&#39;", "'").replace("&amp;", "&")
-                .replaceAll("\\s+", " ").strip();
+        return innerHtml
+                .replaceAll("<[^>]+>", " ")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&")
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 }

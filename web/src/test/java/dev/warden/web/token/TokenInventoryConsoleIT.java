@@ -44,6 +44,7 @@ class TokenInventoryConsoleIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
 
@@ -67,16 +68,22 @@ class TokenInventoryConsoleIT {
 
         assertThat(page.statusCode()).isEqualTo(200);
         String row = rowOf(page.body(), name);
-        assertThat(row).contains(owner.userName())
+        assertThat(row)
+                .contains(owner.userName())
                 .contains("href=\"/settings/admin/users/" + owner.id().value() + "\"")
                 .contains("data-testid=\"token-kind\">Personal<")
                 .contains("data-testid=\"token-status\">Active<")
                 .contains("data-testid=\"revoke-token\"");
-        assertThat(page.body()).contains("data-testid=\"token-filter-form\"").contains("aria-current=\"page\"")
+        assertThat(page.body())
+                .contains("data-testid=\"token-filter-form\"")
+                .contains("aria-current=\"page\"")
                 .doesNotContain("data-testid=\"admin-placeholder\"");
 
         HttpResponse<String> fragment = console.getHtmx(PAGE + "?kind=PERSONAL");
-        assertThat(fragment.body()).doesNotContain("<html").contains("data-testid=\"token-inventory\"").contains(name);
+        assertThat(fragment.body())
+                .doesNotContain("<html")
+                .contains("data-testid=\"token-inventory\"")
+                .contains(name);
     }
 
     @Test
@@ -87,7 +94,8 @@ class TokenInventoryConsoleIT {
         testData.usableToken(owner, kept);
         testData.usableToken(owner, revoked);
         String revokedId = idOf(console.get(PAGE).body(), revoked);
-        assertThat(console.htmx("POST", PAGE + "/" + revokedId + "/revoke").statusCode()).isEqualTo(200);
+        assertThat(console.htmx("POST", PAGE + "/" + revokedId + "/revoke").statusCode())
+                .isEqualTo(200);
 
         String onlyRevoked = console.get(PAGE + "?status=REVOKED&size=200").body();
         String onlyActive = console.get(PAGE + "?status=ACTIVE&size=200").body();
@@ -134,8 +142,11 @@ class TokenInventoryConsoleIT {
         HttpResponse<String> row = console.htmx("POST", PAGE + "/" + id + "/revoke");
 
         assertThat(row.statusCode()).isEqualTo(200);
-        assertThat(row.body()).doesNotContain("<html").contains("data-token-id=\"" + id + "\"")
-                .contains("data-testid=\"token-status\">Revoked<").contains("data-testid=\"restore-token\"")
+        assertThat(row.body())
+                .doesNotContain("<html")
+                .contains("data-token-id=\"" + id + "\"")
+                .contains("data-testid=\"token-status\">Revoked<")
+                .contains("data-testid=\"restore-token\"")
                 .doesNotContain("data-testid=\"revoke-token\"");
         ApiClient.Response refused = api.get("/api/2.0/token/list", secret);
         assertThat(refused.status()).isEqualTo(401);
@@ -161,7 +172,9 @@ class TokenInventoryConsoleIT {
         HttpResponse<String> page = plain.get(PAGE);
 
         assertThat(page.statusCode()).isEqualTo(403);
-        assertThat(page.body()).doesNotContain("data-testid=\"token-inventory\"").doesNotContain("Exception");
+        assertThat(page.body())
+                .doesNotContain("data-testid=\"token-inventory\"")
+                .doesNotContain("Exception");
     }
 
     private List<String> walk(String start) {
@@ -197,15 +210,18 @@ class TokenInventoryConsoleIT {
 
     private static final Pattern NAME = Pattern.compile("data-testid=\"token-name\"[^>]*>([^<]*)<");
     private static final Pattern EXPIRES = Pattern.compile("data-testid=\"token-expires\">([^<]*)<");
-    private static final List<String> SORTS = List.of("newest", "oldest", "expiring_soonest", "least_recently_used",
-            "most_recently_used");
+    private static final List<String> SORTS =
+            List.of("newest", "oldest", "expiring_soonest", "least_recently_used", "most_recently_used");
 
     @Autowired
     TokenService tokenService;
+
     @Autowired
     TokenFormat tokenFormat;
+
     @Autowired
     TokenUseRecorder usage;
+
     @Autowired
     MutableClock clock;
     /** The secrets of the tokens {@link #token} made, by name. */
@@ -219,14 +235,17 @@ class TokenInventoryConsoleIT {
         String soon = token(owner, "inv-soon", Duration.ofDays(2));
         String mid = token(owner, "inv-mid", Duration.ofDays(10));
 
-        String mine = console.get(PAGE + "?owner_id=" + owner.id().value() + "&sort=expiring_soonest").body();
+        String mine = console.get(PAGE + "?owner_id=" + owner.id().value() + "&sort=expiring_soonest")
+                .body();
         List<String> everything = walkValues(PAGE + "?sort=expiring_soonest&size=200", EXPIRES);
 
         assertThat(values(mine, NAME)).containsExactly(soon, mid, late, never);
         assertThat(values(mine, EXPIRES)).last().isEqualTo("never");
         assertThat(mine).contains("<option value=\"expiring_soonest\" selected=\"selected\">Expiring soonest</option>");
         List<String> dated = everything.stream().filter(e -> !e.equals("never")).toList();
-        assertThat(everything.subList(0, dated.size())).as("never-expiring tokens come last").isEqualTo(dated);
+        assertThat(everything.subList(0, dated.size()))
+                .as("never-expiring tokens come last")
+                .isEqualTo(dated);
         assertThat(dated).as("nearest expiry first").isSortedAccordingTo(String::compareTo);
         assertThat(everything).contains("never");
     }
@@ -245,7 +264,8 @@ class TokenInventoryConsoleIT {
         String mine = PAGE + "?owner_id=" + owner.id().value();
 
         for (String sort : SORTS) {
-            List<String> onePage = values(console.get(mine + "&sort=" + sort + "&size=200").body(), NAME);
+            List<String> onePage =
+                    values(console.get(mine + "&sort=" + sort + "&size=200").body(), NAME);
             List<String> walked = walkValues(mine + "&sort=" + sort + "&size=1", NAME);
             assertThat(walked).as(sort).hasSize(5).doesNotHaveDuplicates().containsExactlyElementsOf(onePage);
         }
@@ -256,12 +276,14 @@ class TokenInventoryConsoleIT {
         assertThat(mostRecent.subList(0, 2)).containsExactly(second, first);
         assertThat(walkValues(mine + "&sort=expiring_soonest&size=2", NAME))
                 .containsExactly(unusedB, first, second, unusedA, never);
-        assertThat(walk(PAGE + "?sort=expiring_soonest&size=7")).as("the whole workspace, 7 at a time")
+        assertThat(walk(PAGE + "?sort=expiring_soonest&size=7"))
+                .as("the whole workspace, 7 at a time")
                 .containsExactlyElementsOf(walk(PAGE + "?sort=expiring_soonest&size=200"));
         String next = nextHref(console.get(mine + "&sort=oldest&size=2").body());
         assertThat(next).contains("owner_id=" + owner.id().value(), "sort=oldest", "page_token=");
         assertThat(console.get(next.replace("sort=oldest", "sort=newest")).statusCode())
-                .as("a page token of one order is refused in another").isEqualTo(400);
+                .as("a page token of one order is refused in another")
+                .isEqualTo(400);
     }
 
     @Test
@@ -277,27 +299,36 @@ class TokenInventoryConsoleIT {
         String page = console.get(byAlice).body();
 
         assertThat(values(page, NAME)).containsExactlyInAnyOrder(alicesA, alicesB, alicesC);
-        assertThat(page).contains("data-testid=\"owner-chosen\">" + alice.userName() + "<")
+        assertThat(page)
+                .contains("data-testid=\"owner-chosen\">" + alice.userName() + "<")
                 .contains("<a href=\"/settings/admin/tokens\" hx-get=\"/settings/admin/tokens\"")
-                .contains("name=\"owner_id\" form=\"token-filter-form\" value=\"" + alice.id().value() + "\"")
+                .contains("name=\"owner_id\" form=\"token-filter-form\" value=\""
+                        + alice.id().value() + "\"")
                 .doesNotContain("data-testid=\"filter-owner\"");
-        assertThat(nextHref(console.get(byAlice + "&size=2").body())).contains("owner_id=" + alice.id().value());
+        assertThat(nextHref(console.get(byAlice + "&size=2").body()))
+                .contains("owner_id=" + alice.id().value());
 
         String unfiltered = console.get(PAGE).body();
-        assertThat(unfiltered).contains("data-testid=\"filter-owner\"", "hx-get=\"/settings/admin/pickers/assignees\"")
-                .doesNotContain("data-testid=\"owner-chosen\"").doesNotContain("hx-swap-oob");
-        String options = console.getHtmx("/settings/admin/pickers/assignees?q=" + bob.userName()).body();
-        assertThat(options).contains("name=\"assignee\" value=\"principal:" + bob.id().value() + "\"");
+        assertThat(unfiltered)
+                .contains("data-testid=\"filter-owner\"", "hx-get=\"/settings/admin/pickers/assignees\"")
+                .doesNotContain("data-testid=\"owner-chosen\"")
+                .doesNotContain("hx-swap-oob");
+        String options = console.getHtmx("/settings/admin/pickers/assignees?q=" + bob.userName())
+                .body();
+        assertThat(options)
+                .contains("name=\"assignee\" value=\"principal:" + bob.id().value() + "\"");
 
         HttpResponse<String> picked = console.getHtmx(PAGE + "?status=&q=" + bob.userName() + "&assignee=principal:"
                 + bob.id().value());
 
         assertThat(picked.statusCode()).isEqualTo(200);
         assertThat(values(picked.body(), NAME)).containsExactly(bobs);
-        assertThat(picked.body()).doesNotContain("<html")
+        assertThat(picked.body())
+                .doesNotContain("<html")
                 .contains("id=\"owner-filter\"", "hx-swap-oob=\"true\"")
                 .contains("data-testid=\"owner-chosen\">" + bob.userName() + "<");
-        assertThat(picked.headers().firstValue("HX-Push-Url")).hasValue(PAGE + "?owner_id=" + bob.id().value());
+        assertThat(picked.headers().firstValue("HX-Push-Url"))
+                .hasValue(PAGE + "?owner_id=" + bob.id().value());
         assertThat(console.get(PAGE + "?assignee=group:1").statusCode()).isEqualTo(400);
         assertThat(console.get(PAGE + "?owner_id=someone").statusCode()).isEqualTo(400);
     }
@@ -305,8 +336,12 @@ class TokenInventoryConsoleIT {
     private String token(Principal owner, String prefix, Duration lifetime) {
         testData.grantTokenUsage(owner);
         String name = TestData.unique(prefix);
-        secrets.put(name, tokenService.create(Actor.of(owner, "127.0.0.1"), new CreateTokenCommand(name, lifetime,
-                null)).secret().reveal());
+        secrets.put(
+                name,
+                tokenService
+                        .create(Actor.of(owner, "127.0.0.1"), new CreateTokenCommand(name, lifetime, null))
+                        .secret()
+                        .reveal());
         return name;
     }
 
@@ -357,7 +392,8 @@ class TokenInventoryConsoleIT {
 
         String row = rowOf(console.get(PAGE + "?size=200").body(), name);
 
-        assertThat(row).contains("data-testid=\"token-status\">Suspended<")
+        assertThat(row)
+                .contains("data-testid=\"token-status\">Suspended<")
                 .contains("status-suspended")
                 .contains("data-testid=\"token-status-reason\"")
                 .contains("is deactivated, so its tokens are suspended")
@@ -366,6 +402,7 @@ class TokenInventoryConsoleIT {
         context.getBean(DirectoryService.class).setActive(testData.admin(), PrincipalKind.USER, owner.id(), true);
 
         assertThat(rowOf(console.get(PAGE + "?size=200").body(), name))
-                .contains("data-testid=\"token-status\">Active<").doesNotContain("token-status-reason");
+                .contains("data-testid=\"token-status\">Active<")
+                .doesNotContain("token-status-reason");
     }
 }

@@ -51,18 +51,25 @@ class TokenManagementApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     PrincipalRepository principals;
+
     @Autowired
     RoleRepository roles;
+
     @Autowired
     RoleAssignmentRepository assignments;
+
     @Autowired
     TokenService tokenService;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     AuditLog audit;
 
@@ -85,8 +92,13 @@ class TokenManagementApiIT {
         void createsATokenOwnedByTheServicePrincipalAndCreatedByTheAdmin() {
             Principal sp = servicePrincipal(true);
 
-            Response created = api.post(OBO, ADMIN_TOKEN, json("{'application_id':'%s','comment':'deploy bot',"
-                    + "'lifetime_seconds':3600,'scopes':['tokens:read']}", sp.applicationId()));
+            Response created = api.post(
+                    OBO,
+                    ADMIN_TOKEN,
+                    json(
+                            "{'application_id':'%s','comment':'deploy bot',"
+                                    + "'lifetime_seconds':3600,'scopes':['tokens:read']}",
+                            sp.applicationId()));
 
             assertThat(created.status()).as(created.toString()).isEqualTo(200);
             assertThat(created.header("Cache-Control")).contains("no-store");
@@ -101,7 +113,9 @@ class TokenManagementApiIT {
             assertThat(info.path("kind").asString()).isEqualTo("ON_BEHALF_OF");
             assertThat(info.path("status").asString()).isEqualTo("ACTIVE");
             assertThat(info.path("comment").asString()).isEqualTo("deploy bot");
-            assertThat(info.path("expiry_time").asLong() - info.path("creation_time").asLong()).isEqualTo(3_600_000L);
+            assertThat(info.path("expiry_time").asLong()
+                            - info.path("creation_time").asLong())
+                    .isEqualTo(3_600_000L);
             assertThat(info.path("scopes").toString()).isEqualTo("[\"tokens:read\"]");
 
             Response own = api.get(OWN_LIST, value);
@@ -186,8 +200,12 @@ class TokenManagementApiIT {
             String id = ids(api.get(OWN_LIST, other.adminToken())).get(0);
 
             assertThat(api.get(TOKENS + "/" + id, ADMIN_TOKEN).status()).isEqualTo(404);
-            assertThat(api.send("DELETE", TOKENS + "/" + id, ADMIN_TOKEN, null, null).status()).isEqualTo(404);
-            assertThat(api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}").status()).isEqualTo(404);
+            assertThat(api.send("DELETE", TOKENS + "/" + id, ADMIN_TOKEN, null, null)
+                            .status())
+                    .isEqualTo(404);
+            assertThat(api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}")
+                            .status())
+                    .isEqualTo(404);
             assertThat(ids(api.get(TOKENS, ADMIN_TOKEN))).doesNotContain(id);
         }
 
@@ -219,15 +237,18 @@ class TokenManagementApiIT {
             String mine = personalToken(creator, "by creator");
             String other = personalToken(testData.user("other", BuiltInRole.USER), "by other");
 
-            List<String> byId = ids(api.get(TOKENS + "?created_by_id=" + creator.id().value(), ADMIN_TOKEN));
+            List<String> byId =
+                    ids(api.get(TOKENS + "?created_by_id=" + creator.id().value(), ADMIN_TOKEN));
             List<String> byName = ids(api.get(TOKENS + "?created_by_username=" + creator.userName(), ADMIN_TOKEN));
-            List<String> both = ids(api.get(TOKENS + "?created_by_id=" + creator.id().value()
-                    + "&created_by_username=" + creator.userName(), ADMIN_TOKEN));
+            List<String> both = ids(api.get(
+                    TOKENS + "?created_by_id=" + creator.id().value() + "&created_by_username=" + creator.userName(),
+                    ADMIN_TOKEN));
 
             assertThat(byId).containsExactly(mine);
             assertThat(byName).containsExactly(mine);
             assertThat(both).containsExactly(mine);
-            assertThat(ids(api.get(TOKENS + "?created_by_username=nobody-" + UUID.randomUUID(), ADMIN_TOKEN))).isEmpty();
+            assertThat(ids(api.get(TOKENS + "?created_by_username=nobody-" + UUID.randomUUID(), ADMIN_TOKEN)))
+                    .isEmpty();
             assertThat(ids(api.get(TOKENS, ADMIN_TOKEN))).contains(mine, other);
         }
 
@@ -236,8 +257,11 @@ class TokenManagementApiIT {
             Principal sp = servicePrincipal(true);
             String obo = obo(sp, "obo");
             // a token the service principal made for itself: created by it, named by its applicationId
-            String own = tokenService.create(Actor.of(sp, "127.0.0.1"), new CreateTokenCommand("own", null, null))
-                    .token().id().value();
+            String own = tokenService
+                    .create(Actor.of(sp, "127.0.0.1"), new CreateTokenCommand("own", null, null))
+                    .token()
+                    .id()
+                    .value();
 
             assertThat(ids(api.get(TOKENS + "?owner_id=" + sp.id().value(), ADMIN_TOKEN)))
                     .containsExactlyInAnyOrder(obo, own);
@@ -245,31 +269,55 @@ class TokenManagementApiIT {
                     .containsExactly(own);
             assertThat(ids(api.get(TOKENS + "?owner_id=" + sp.id().value() + "&kind=ON_BEHALF_OF", ADMIN_TOKEN)))
                     .containsExactly(obo);
-            assertThat(ids(api.get(TOKENS + "?owner_id=" + sp.id().value() + "&created_by_id=" + admin.id().value(),
-                    ADMIN_TOKEN))).containsExactly(obo);
+            assertThat(ids(api.get(
+                            TOKENS + "?owner_id=" + sp.id().value() + "&created_by_id="
+                                    + admin.id().value(),
+                            ADMIN_TOKEN)))
+                    .containsExactly(obo);
         }
 
         @Test
         void listFiltersByStatusScopeExpiryAndUse() {
             Principal owner = testData.user("filtered", BuiltInRole.USER);
-            String scoped = tokenService.create(Actor.of(owner, "127.0.0.1"),
-                    new CreateTokenCommand("scoped", Duration.ofDays(2), List.of("tokens:read"))).token().id().value();
+            String scoped = tokenService
+                    .create(
+                            Actor.of(owner, "127.0.0.1"),
+                            new CreateTokenCommand("scoped", Duration.ofDays(2), List.of("tokens:read")))
+                    .token()
+                    .id()
+                    .value();
             String revoked = personalToken(owner, "revoked");
-            assertThat(api.post(TOKENS + "/" + revoked + "/revoke", ADMIN_TOKEN, "{}").status()).isEqualTo(200);
+            assertThat(api.post(TOKENS + "/" + revoked + "/revoke", ADMIN_TOKEN, "{}")
+                            .status())
+                    .isEqualTo(200);
             String query = TOKENS + "?owner_id=" + owner.id().value();
 
             assertThat(ids(api.get(query + "&status=REVOKED", ADMIN_TOKEN))).containsExactly(revoked);
             assertThat(ids(api.get(query + "&status=active", ADMIN_TOKEN))).containsExactly(scoped);
             assertThat(ids(api.get(query + "&scope=tokens:read", ADMIN_TOKEN))).containsExactly(scoped);
-            assertThat(ids(api.get(query + "&expiring_within_days=3", ADMIN_TOKEN))).containsExactly(scoped);
-            assertThat(ids(api.get(query + "&never_used=true", ADMIN_TOKEN))).containsExactlyInAnyOrder(scoped, revoked);
-            assertThat(ids(api.get(query + "&unused_for_days=1", ADMIN_TOKEN))).containsExactlyInAnyOrder(scoped, revoked);
-            assertThat(ids(api.get(query + "&never_used=false", ADMIN_TOKEN))).containsExactlyInAnyOrder(scoped, revoked);
+            assertThat(ids(api.get(query + "&expiring_within_days=3", ADMIN_TOKEN)))
+                    .containsExactly(scoped);
+            assertThat(ids(api.get(query + "&never_used=true", ADMIN_TOKEN)))
+                    .containsExactlyInAnyOrder(scoped, revoked);
+            assertThat(ids(api.get(query + "&unused_for_days=1", ADMIN_TOKEN)))
+                    .containsExactlyInAnyOrder(scoped, revoked);
+            assertThat(ids(api.get(query + "&never_used=false", ADMIN_TOKEN)))
+                    .containsExactlyInAnyOrder(scoped, revoked);
         }
 
         @ParameterizedTest
-        @CsvSource({"created_by_id,abc", "owner_id,1.5", "status,SLEEPING", "kind,ROBOT", "expiring_within_days,-1",
-                "unused_for_days,x", "never_used,maybe", "page_size,0", "page_size,1001", "page_token,not-a-token"})
+        @CsvSource({
+            "created_by_id,abc",
+            "owner_id,1.5",
+            "status,SLEEPING",
+            "kind,ROBOT",
+            "expiring_within_days,-1",
+            "unused_for_days,x",
+            "never_used,maybe",
+            "page_size,0",
+            "page_size,1001",
+            "page_token,not-a-token"
+        })
         void aBadFilterValueIsABadRequestNamingTheParameter(String name, String value) {
             Response refused = api.get(TOKENS + "?" + name + "=" + value, ADMIN_TOKEN);
 
@@ -289,11 +337,14 @@ class TokenManagementApiIT {
             String next = null;
             int pages = 0;
             do {
-                Response page = api.get(TOKENS + "?owner_id=" + owner.id().value() + "&page_size=3"
-                        + (next == null ? "" : "&page_token=" + next), ADMIN_TOKEN);
+                Response page = api.get(
+                        TOKENS + "?owner_id=" + owner.id().value() + "&page_size=3"
+                                + (next == null ? "" : "&page_token=" + next),
+                        ADMIN_TOKEN);
                 assertThat(page.status()).as(page.toString()).isEqualTo(200);
                 walked.addAll(ids(page));
-                next = page.json().path("next_page_token").isMissingNode() ? null
+                next = page.json().path("next_page_token").isMissingNode()
+                        ? null
                         : page.json().path("next_page_token").asString();
                 pages++;
             } while (next != null && pages < 10);
@@ -303,7 +354,8 @@ class TokenManagementApiIT {
             assertThat(new HashSet<>(walked)).isEqualTo(made);
             assertThat(ids(api.get(TOKENS + "?owner_id=" + owner.id().value(), ADMIN_TOKEN)))
                     .containsExactlyElementsOf(walked);
-            assertThat(api.get(TOKENS + "?owner_id=" + owner.id().value(), ADMIN_TOKEN).body())
+            assertThat(api.get(TOKENS + "?owner_id=" + owner.id().value(), ADMIN_TOKEN)
+                            .body())
                     .doesNotContain("next_page_token");
         }
 
@@ -330,14 +382,16 @@ class TokenManagementApiIT {
 
             Response revoked = api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}");
             assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
-            assertThat(revoked.json().path("token_info").path("status").asString()).isEqualTo("REVOKED");
+            assertThat(revoked.json().path("token_info").path("status").asString())
+                    .isEqualTo("REVOKED");
             Response refused = api.get(OWN_LIST, value);
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.reason()).isEqualTo("TOKEN_REVOKED");
 
             Response restored = api.post(TOKENS + "/" + id + "/restore", ADMIN_TOKEN, "{}");
             assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
-            assertThat(restored.json().path("token_info").path("status").asString()).isEqualTo("ACTIVE");
+            assertThat(restored.json().path("token_info").path("status").asString())
+                    .isEqualTo("ACTIVE");
             assertThat(api.get(OWN_LIST, value).status()).isEqualTo(200);
             assertThat(actionsFor(id)).contains(AuditAction.TOKEN_REVOKED, AuditAction.TOKEN_RESTORED);
         }
@@ -346,12 +400,21 @@ class TokenManagementApiIT {
         void revokingTwiceIsAnsweredWithoutASecondRecordAndRestoringAnActiveTokenIsABadRequest() {
             String id = personalToken(testData.user("twice", BuiltInRole.USER), "twice");
 
-            assertThat(api.post(TOKENS + "/" + id + "/restore", ADMIN_TOKEN, "{}").status()).isEqualTo(400);
-            assertThat(api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}").status()).isEqualTo(200);
+            assertThat(api.post(TOKENS + "/" + id + "/restore", ADMIN_TOKEN, "{}")
+                            .status())
+                    .isEqualTo(400);
+            assertThat(api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}")
+                            .status())
+                    .isEqualTo(200);
             Response again = api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}");
             assertThat(again.status()).isEqualTo(200);
-            assertThat(again.json().path("token_info").path("revocation_authority").asString()).isEqualTo("ADMIN");
-            assertThat(actionsFor(id).stream().filter(AuditAction.TOKEN_REVOKED::equals)).hasSize(1);
+            assertThat(again.json()
+                            .path("token_info")
+                            .path("revocation_authority")
+                            .asString())
+                    .isEqualTo("ADMIN");
+            assertThat(actionsFor(id).stream().filter(AuditAction.TOKEN_REVOKED::equals))
+                    .hasSize(1);
         }
 
         @Test
@@ -365,7 +428,9 @@ class TokenManagementApiIT {
             assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
             assertThat(api.get(OWN_LIST, value).status()).isEqualTo(401);
             assertThat(api.get(TOKENS + "/" + id, ADMIN_TOKEN).status()).isEqualTo(404);
-            assertThat(api.send("DELETE", TOKENS + "/" + id, ADMIN_TOKEN, null, null).status()).isEqualTo(404);
+            assertThat(api.send("DELETE", TOKENS + "/" + id, ADMIN_TOKEN, null, null)
+                            .status())
+                    .isEqualTo(404);
             assertThat(actionsFor(id)).contains(AuditAction.TOKEN_DELETED);
         }
 
@@ -374,24 +439,37 @@ class TokenManagementApiIT {
             String user = testData.token(testData.user("plain", BuiltInRole.USER));
             String id = personalToken(testData.user("target", BuiltInRole.USER), "target");
 
-            for (Response refused : List.of(api.post(TOKENS + "/" + id + "/revoke", user, "{}"),
+            for (Response refused : List.of(
+                    api.post(TOKENS + "/" + id + "/revoke", user, "{}"),
                     api.post(TOKENS + "/" + id + "/restore", user, "{}"),
                     api.post(TOKENS + "/" + id + "/rotate", user, "{}"),
                     api.send("DELETE", TOKENS + "/" + id, user, null, null))) {
                 assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
                 assertThat(refused.reason()).isEqualTo("ROLE_LACKS_PERMISSION");
             }
-            assertThat(api.get(TOKENS + "/" + id, ADMIN_TOKEN).json().path("token_info").path("status").asString())
+            assertThat(api.get(TOKENS + "/" + id, ADMIN_TOKEN)
+                            .json()
+                            .path("token_info")
+                            .path("status")
+                            .asString())
                     .isEqualTo("ACTIVE");
         }
 
         @Test
         void unknownIdsAreNotFound() {
             String unknown = "0123456789abcdef0123456789abcdef";
-            assertThat(api.post(TOKENS + "/" + unknown + "/revoke", ADMIN_TOKEN, "{}").status()).isEqualTo(404);
-            assertThat(api.post(TOKENS + "/" + unknown + "/restore", ADMIN_TOKEN, "{}").status()).isEqualTo(404);
-            assertThat(api.post(TOKENS + "/" + unknown + "/rotate", ADMIN_TOKEN, "{}").status()).isEqualTo(404);
-            assertThat(api.send("DELETE", TOKENS + "/" + unknown, ADMIN_TOKEN, null, null).status()).isEqualTo(404);
+            assertThat(api.post(TOKENS + "/" + unknown + "/revoke", ADMIN_TOKEN, "{}")
+                            .status())
+                    .isEqualTo(404);
+            assertThat(api.post(TOKENS + "/" + unknown + "/restore", ADMIN_TOKEN, "{}")
+                            .status())
+                    .isEqualTo(404);
+            assertThat(api.post(TOKENS + "/" + unknown + "/rotate", ADMIN_TOKEN, "{}")
+                            .status())
+                    .isEqualTo(404);
+            assertThat(api.send("DELETE", TOKENS + "/" + unknown, ADMIN_TOKEN, null, null)
+                            .status())
+                    .isEqualTo(404);
         }
     }
 
@@ -423,18 +501,20 @@ class TokenManagementApiIT {
         @Test
         void withGraceTheOldSecretWorksUntilTheGraceEnds() {
             Principal sp = servicePrincipal(true);
-            Response created = api.post(OBO, ADMIN_TOKEN, json("{'application_id':'%s','comment':'rotating'}",
-                    sp.applicationId()));
+            Response created = api.post(
+                    OBO, ADMIN_TOKEN, json("{'application_id':'%s','comment':'rotating'}", sp.applicationId()));
             String old = created.json().path("token_value").asString();
             String id = created.json().path("token_info").path("token_id").asString();
 
-            Response rotated = api.post(TOKENS + "/" + id + "/rotate", ADMIN_TOKEN, "{'grace_period_seconds':120}"
-                    .replace('\'', '"'));
+            Response rotated = api.post(
+                    TOKENS + "/" + id + "/rotate", ADMIN_TOKEN, "{'grace_period_seconds':120}".replace('\'', '"'));
 
             assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
             String fresh = rotated.json().path("token_value").asString();
-            assertThat(rotated.json().path("token_info").path("token_id").asString()).isEqualTo(id);
-            assertThat(rotated.json().path("token_info").path("kind").asString()).isEqualTo("ON_BEHALF_OF");
+            assertThat(rotated.json().path("token_info").path("token_id").asString())
+                    .isEqualTo(id);
+            assertThat(rotated.json().path("token_info").path("kind").asString())
+                    .isEqualTo("ON_BEHALF_OF");
             assertThat(api.get(OWN_LIST, old).status()).isEqualTo(200);
             assertThat(api.get(OWN_LIST, fresh).status()).isEqualTo(200);
 
@@ -451,8 +531,8 @@ class TokenManagementApiIT {
         void aGraceOutsideZeroToSevenDaysIsABadRequest(long grace) {
             String id = personalToken(testData.user("grace", BuiltInRole.USER), "grace");
 
-            Response refused = api.post(TOKENS + "/" + id + "/rotate", ADMIN_TOKEN,
-                    "{\"grace_period_seconds\":" + grace + "}");
+            Response refused =
+                    api.post(TOKENS + "/" + id + "/rotate", ADMIN_TOKEN, "{\"grace_period_seconds\":" + grace + "}");
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.body()).contains("grace_period_seconds");
@@ -463,14 +543,22 @@ class TokenManagementApiIT {
             String id = personalToken(testData.user("dead", BuiltInRole.USER), "dead");
             api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}");
 
-            assertThat(api.post(TOKENS + "/" + id + "/rotate", ADMIN_TOKEN, "{}").status()).isEqualTo(400);
+            assertThat(api.post(TOKENS + "/" + id + "/rotate", ADMIN_TOKEN, "{}")
+                            .status())
+                    .isEqualTo(400);
         }
     }
 
     Principal servicePrincipal(boolean tokenUsage) {
-        Principal sp = principals.save(Principal.newServicePrincipal(main, UUID.randomUUID().toString(), "robot"));
-        assignments.add(RoleAssignment.toPrincipal(main, roles.findByName(main, BuiltInRole.USER.roleName())
-                .orElseThrow().id(), sp.id(), null));
+        Principal sp = principals.save(
+                Principal.newServicePrincipal(main, UUID.randomUUID().toString(), "robot"));
+        assignments.add(RoleAssignment.toPrincipal(
+                main,
+                roles.findByName(main, BuiltInRole.USER.roleName())
+                        .orElseThrow()
+                        .id(),
+                sp.id(),
+                null));
         if (tokenUsage) {
             testData.grantTokenUsage(sp);
         }
@@ -478,26 +566,32 @@ class TokenManagementApiIT {
     }
 
     String obo(Principal sp, String comment) {
-        Response created = api.post(OBO, ADMIN_TOKEN, json("{'application_id':'%s','comment':'%s'}",
-                sp.applicationId(), comment));
+        Response created =
+                api.post(OBO, ADMIN_TOKEN, json("{'application_id':'%s','comment':'%s'}", sp.applicationId(), comment));
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         return created.json().path("token_info").path("token_id").asString();
     }
 
     String personalToken(Principal owner, String comment) {
-        return tokenService.create(Actor.of(owner, "127.0.0.1"), new CreateTokenCommand(comment, null, null))
-                .token().id().value();
+        return tokenService
+                .create(Actor.of(owner, "127.0.0.1"), new CreateTokenCommand(comment, null, null))
+                .token()
+                .id()
+                .value();
     }
 
     List<AuditAction> actionsFor(String tokenId) {
-        return audit.recent(main, 500).stream().filter(e -> tokenId.equals(e.targetId()))
-                .map(AuditEvent::action).toList();
+        return audit.recent(main, 500).stream()
+                .filter(e -> tokenId.equals(e.targetId()))
+                .map(AuditEvent::action)
+                .toList();
     }
 
     static List<String> ids(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return StreamSupport.stream(response.json().path("token_infos").spliterator(), false)
-                .map(info -> info.path("token_id").asString()).toList();
+                .map(info -> info.path("token_id").asString())
+                .toList();
     }
 
     /** Tokens active in themselves whose owner the decision chain refuses list as SUSPENDED, with why. */
@@ -509,16 +603,18 @@ class TokenManagementApiIT {
             String value = testData.token(owner);
             String active = ids(api.get(OWN_LIST, value)).get(0);
             String revoked = personalToken(owner, "revoked");
-            assertThat(api.post(TOKENS + "/" + revoked + "/revoke", ADMIN_TOKEN, "{}").status()).isEqualTo(200);
+            assertThat(api.post(TOKENS + "/" + revoked + "/revoke", ADMIN_TOKEN, "{}")
+                            .status())
+                    .isEqualTo(200);
 
-            context.getBean(DirectoryService.class).setActive(Actor.of(admin, "127.0.0.1"), PrincipalKind.USER,
-                    owner.id(), false);
+            context.getBean(DirectoryService.class)
+                    .setActive(Actor.of(admin, "127.0.0.1"), PrincipalKind.USER, owner.id(), false);
 
             JsonNode listed = infoIn(api.get(TOKENS + "?owner_id=" + owner.id().value(), ADMIN_TOKEN), active);
             assertThat(listed.path("status").asString()).isEqualTo("SUSPENDED");
             assertThat(listed.path("status_reason").asString()).isEqualTo("OWNER_INACTIVE");
-            assertThat(listed.path("status_message").asString()).contains(owner.userName() + " is deactivated",
-                    "activates it again");
+            assertThat(listed.path("status_message").asString())
+                    .contains(owner.userName() + " is deactivated", "activates it again");
             JsonNode got = api.get(TOKENS + "/" + active, ADMIN_TOKEN).json().path("token_info");
             assertThat(got.path("status").asString()).isEqualTo("SUSPENDED");
             assertThat(got.path("status_reason").asString()).isEqualTo("OWNER_INACTIVE");
@@ -526,7 +622,8 @@ class TokenManagementApiIT {
             assertThat(refused.status()).as("the chain agrees").isEqualTo(401);
             assertThat(refused.reason()).isEqualTo("OWNER_INACTIVE");
 
-            JsonNode stillRevoked = infoIn(api.get(TOKENS + "?owner_id=" + owner.id().value(), ADMIN_TOKEN), revoked);
+            JsonNode stillRevoked =
+                    infoIn(api.get(TOKENS + "?owner_id=" + owner.id().value(), ADMIN_TOKEN), revoked);
             assertThat(stillRevoked.path("status").asString()).isEqualTo("REVOKED");
             assertThat(stillRevoked.has("status_reason")).isFalse();
             assertThat(stillRevoked.has("status_message")).isFalse();
@@ -535,8 +632,8 @@ class TokenManagementApiIT {
         @Test
         void losingTokenUsageSuspendsAServicePrincipalsTokenAndGrantingItAgainMakesItActive() {
             Principal sp = servicePrincipal(true);
-            Response created = api.post(OBO, ADMIN_TOKEN, json("{'application_id':'%s','comment':'suspended bot'}",
-                    sp.applicationId()));
+            Response created = api.post(
+                    OBO, ADMIN_TOKEN, json("{'application_id':'%s','comment':'suspended bot'}", sp.applicationId()));
             assertThat(created.status()).as(created.toString()).isEqualTo(200);
             String value = created.json().path("token_value").asString();
             String id = created.json().path("token_info").path("token_id").asString();
@@ -547,9 +644,15 @@ class TokenManagementApiIT {
             JsonNode suspended = infoIn(api.get(TOKENS + "?owner_id=" + sp.id().value(), ADMIN_TOKEN), id);
             assertThat(suspended.path("status").asString()).isEqualTo("SUSPENDED");
             assertThat(suspended.path("status_reason").asString()).isEqualTo("NO_TOKEN_USAGE_PERMISSION");
-            assertThat(suspended.path("status_message").asString()).contains(sp.applicationId()
-                    + " does not have permission to use tokens", "PATCH /api/2.0/permissions/authorization/tokens");
-            assertThat(api.get(TOKENS + "/" + id, ADMIN_TOKEN).json().path("token_info").path("status").asString())
+            assertThat(suspended.path("status_message").asString())
+                    .contains(
+                            sp.applicationId() + " does not have permission to use tokens",
+                            "PATCH /api/2.0/permissions/authorization/tokens");
+            assertThat(api.get(TOKENS + "/" + id, ADMIN_TOKEN)
+                            .json()
+                            .path("token_info")
+                            .path("status")
+                            .asString())
                     .isEqualTo("SUSPENDED");
             Response refused = api.get(OWN_LIST, value);
             assertThat(refused.status()).as("the chain agrees").isEqualTo(403);
@@ -568,7 +671,9 @@ class TokenManagementApiIT {
         void aRevokedTokenOfAnOwnerWithoutTokenUsageStaysRevoked() {
             Principal owner = testData.user("unlisted", BuiltInRole.USER);
             String id = personalToken(owner, "revoked first");
-            assertThat(api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}").status()).isEqualTo(200);
+            assertThat(api.post(TOKENS + "/" + id + "/revoke", ADMIN_TOKEN, "{}")
+                            .status())
+                    .isEqualTo(200);
 
             testData.revokeTokenUsage(owner);
 
@@ -576,13 +681,16 @@ class TokenManagementApiIT {
             assertThat(info.path("status").asString()).isEqualTo("REVOKED");
             assertThat(info.has("status_reason")).isFalse();
             assertThat(infoIn(api.get(TOKENS + "?owner_id=" + owner.id().value(), ADMIN_TOKEN), id)
-                    .path("status").asString()).isEqualTo("REVOKED");
+                            .path("status")
+                            .asString())
+                    .isEqualTo("REVOKED");
         }
 
         private static JsonNode infoIn(Response list, String tokenId) {
             assertThat(list.status()).as(list.toString()).isEqualTo(200);
             return StreamSupport.stream(list.json().path("token_infos").spliterator(), false)
-                    .filter(info -> tokenId.equals(info.path("token_id").asString())).findFirst()
+                    .filter(info -> tokenId.equals(info.path("token_id").asString()))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("token " + tokenId + " is not in " + list));
         }
     }

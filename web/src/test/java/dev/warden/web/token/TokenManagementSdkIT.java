@@ -38,12 +38,16 @@ import org.springframework.context.ApplicationContext;
 class TokenManagementSdkIT {
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     PrincipalRepository principals;
+
     @Autowired
     RoleRepository roles;
+
     @Autowired
     RoleAssignmentRepository assignments;
 
@@ -69,9 +73,12 @@ class TokenManagementSdkIT {
         Principal admin = principals.findByUserName(main, "admin").orElseThrow();
         WorkspaceClient sdk = client(ADMIN_TOKEN);
 
-        CreateOboTokenResponse created = sdk.tokenManagement().createOboToken(new CreateOboTokenRequest()
-                .setApplicationId(sp.applicationId()).setComment("sdk obo").setLifetimeSeconds(3600L)
-                .setScopes(List.of("tokens:read")));
+        CreateOboTokenResponse created = sdk.tokenManagement()
+                .createOboToken(new CreateOboTokenRequest()
+                        .setApplicationId(sp.applicationId())
+                        .setComment("sdk obo")
+                        .setLifetimeSeconds(3600L)
+                        .setScopes(List.of("tokens:read")));
 
         assertThat(created.getTokenValue()).startsWith("wdn_");
         TokenInfo info = created.getTokenInfo();
@@ -85,12 +92,18 @@ class TokenManagementSdkIT {
 
         // the service principal sees it among its own tokens
         WorkspaceClient asSp = client(created.getTokenValue());
-        assertThat(StreamSupport.stream(asSp.tokens().list().spliterator(), false).map(PublicTokenInfo::getTokenId))
+        assertThat(StreamSupport.stream(asSp.tokens().list().spliterator(), false)
+                        .map(PublicTokenInfo::getTokenId))
                 .contains(id);
 
         assertThat(ids(sdk, new ListTokenManagementRequest())).contains(id);
-        assertThat(ids(sdk, new ListTokenManagementRequest().setCreatedById(admin.id().value()))).contains(id);
-        assertThat(ids(sdk, new ListTokenManagementRequest().setCreatedByUsername("admin"))).contains(id);
+        assertThat(ids(
+                        sdk,
+                        new ListTokenManagementRequest()
+                                .setCreatedById(admin.id().value())))
+                .contains(id);
+        assertThat(ids(sdk, new ListTokenManagementRequest().setCreatedByUsername("admin")))
+                .contains(id);
         assertThat(ids(sdk, new ListTokenManagementRequest().setCreatedByUsername(sp.applicationId())))
                 .doesNotContain(id);
 
@@ -114,24 +127,31 @@ class TokenManagementSdkIT {
             testData.token(creator);
         }
 
-        assertThat(ids(client(ADMIN_TOKEN), new ListTokenManagementRequest().setCreatedById(creator.id().value())))
-                .hasSize(5).doesNotHaveDuplicates();
+        assertThat(ids(
+                        client(ADMIN_TOKEN),
+                        new ListTokenManagementRequest()
+                                .setCreatedById(creator.id().value())))
+                .hasSize(5)
+                .doesNotHaveDuplicates();
     }
 
     @Test
     void onBehalfOfAServicePrincipalWithoutTokenUsageIsPermissionDenied() {
         Principal sp = servicePrincipal(false);
 
-        assertThatThrownBy(() -> client(ADMIN_TOKEN).tokenManagement().createOboToken(new CreateOboTokenRequest()
-                .setApplicationId(sp.applicationId())))
+        assertThatThrownBy(() -> client(ADMIN_TOKEN)
+                        .tokenManagement()
+                        .createOboToken(new CreateOboTokenRequest().setApplicationId(sp.applicationId())))
                 .isInstanceOf(PermissionDenied.class)
                 .hasMessageContaining("does not have permission to use tokens");
     }
 
     @Test
     void onBehalfOfAnUnknownApplicationIdIsInvalidParameterValue() {
-        assertThatThrownBy(() -> client(ADMIN_TOKEN).tokenManagement().createOboToken(new CreateOboTokenRequest()
-                .setApplicationId(UUID.randomUUID().toString())))
+        assertThatThrownBy(() -> client(ADMIN_TOKEN)
+                        .tokenManagement()
+                        .createOboToken(new CreateOboTokenRequest()
+                                .setApplicationId(UUID.randomUUID().toString())))
                 .isInstanceOf(InvalidParameterValue.class)
                 .hasMessageContaining("applicationId");
     }
@@ -145,9 +165,15 @@ class TokenManagementSdkIT {
     }
 
     private Principal servicePrincipal(boolean tokenUsage) {
-        Principal sp = principals.save(Principal.newServicePrincipal(main, UUID.randomUUID().toString(), "sdk robot"));
-        assignments.add(RoleAssignment.toPrincipal(main, roles.findByName(main, BuiltInRole.USER.roleName())
-                .orElseThrow().id(), sp.id(), null));
+        Principal sp = principals.save(
+                Principal.newServicePrincipal(main, UUID.randomUUID().toString(), "sdk robot"));
+        assignments.add(RoleAssignment.toPrincipal(
+                main,
+                roles.findByName(main, BuiltInRole.USER.roleName())
+                        .orElseThrow()
+                        .id(),
+                sp.id(),
+                null));
         if (tokenUsage) {
             testData.grantTokenUsage(sp);
         }
@@ -156,6 +182,7 @@ class TokenManagementSdkIT {
 
     private static List<String> ids(WorkspaceClient client, ListTokenManagementRequest request) {
         return StreamSupport.stream(client.tokenManagement().list(request).spliterator(), false)
-                .map(TokenInfo::getTokenId).toList();
+                .map(TokenInfo::getTokenId)
+                .toList();
     }
 }

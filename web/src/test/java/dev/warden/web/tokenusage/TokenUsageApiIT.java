@@ -3,7 +3,6 @@ package dev.warden.web.tokenusage;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.core.settings.SettingsService;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
@@ -14,6 +13,7 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.settings.SettingsRepository;
+import dev.warden.core.settings.SettingsService;
 import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.tokenusage.TokenUsageEntry;
@@ -54,20 +54,28 @@ class TokenUsageApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     TokenUsageRepository acl;
+
     @Autowired
     SettingsRepository settings;
+
     @Autowired
     SettingsService settingsService;
+
     @Autowired
     PrincipalRepository principals;
+
     @Autowired
     GroupRepository groups;
+
     @Autowired
     TokenRepository tokens;
+
     @Autowired
     AuditLog audit;
 
@@ -109,8 +117,13 @@ class TokenUsageApiIT {
             assertThat(permission.path("permission_level").asString()).isEqualTo("CAN_MANAGE");
             assertThat(permission.path("inherited").asBoolean()).isTrue();
             assertThat(permission.path("inherited_from_object").toString()).isEqualTo("[\"/workspace-admin\"]");
-            assertThat(StreamSupport.stream(response.json().path("access_control_list").spliterator(), false)
-                    .allMatch(e -> e.path("all_permissions").get(0).path("inherited").asBoolean())).isTrue();
+            assertThat(StreamSupport.stream(
+                                    response.json().path("access_control_list").spliterator(), false)
+                            .allMatch(e -> e.path("all_permissions")
+                                    .get(0)
+                                    .path("inherited")
+                                    .asBoolean()))
+                    .isTrue();
         }
 
         @Test
@@ -122,9 +135,16 @@ class TokenUsageApiIT {
 
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             assertThat(response.json().path("access_control_list").size()).isEqualTo(1);
-            assertThat(level(entry(response, "user_name", other.admin().userName()))).isEqualTo("CAN_MANAGE");
-            Response patched = api.send("PATCH", ACL, other.adminToken(), "application/json", ApiClient.json(
-                    "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}", user.userName()));
+            assertThat(level(entry(response, "user_name", other.admin().userName())))
+                    .isEqualTo("CAN_MANAGE");
+            Response patched = api.send(
+                    "PATCH",
+                    ACL,
+                    other.adminToken(),
+                    "application/json",
+                    ApiClient.json(
+                            "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}",
+                            user.userName()));
             assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
             assertThat(patched.json().path("access_control_list").size()).isEqualTo(2);
             assertThat(acl.list(main)).isEqualTo(entriesBefore);
@@ -138,26 +158,43 @@ class TokenUsageApiIT {
             Principal bot = servicePrincipal();
             acl.replace(main, List.of());
 
-            Response first = api.send("PATCH", ACL, ADMIN_TOKEN, "application/json", ApiClient.json(
-                    "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'},"
-                            + "{'group_name':'%s','permission_level':'CAN_USE'}]}", alice.userName(), group.displayName()));
+            Response first = api.send(
+                    "PATCH",
+                    ACL,
+                    ADMIN_TOKEN,
+                    "application/json",
+                    ApiClient.json(
+                            "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'},"
+                                    + "{'group_name':'%s','permission_level':'CAN_USE'}]}",
+                            alice.userName(), group.displayName()));
             assertThat(first.status()).as(first.toString()).isEqualTo(200);
             assertThat(level(entry(first, "user_name", alice.userName()))).isEqualTo("CAN_USE");
             assertThat(level(entry(first, "group_name", group.displayName()))).isEqualTo("CAN_USE");
-            assertThat(entry(first, "group_name", group.displayName()).path("all_permissions").get(0)
-                    .path("inherited").asBoolean()).isFalse();
+            assertThat(entry(first, "group_name", group.displayName())
+                            .path("all_permissions")
+                            .get(0)
+                            .path("inherited")
+                            .asBoolean())
+                    .isFalse();
 
-            Response second = api.send("PATCH", ACL, ADMIN_TOKEN, "application/json", ApiClient.json(
-                    "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_MANAGE'},"
-                            + "{'user_name':'%s','permission_level':'CAN_USE'},"
-                            + "{'service_principal_name':'%s','permission_level':'CAN_USE'}]}",
-                    alice.userName(), bob.userName(), bot.applicationId()));
+            Response second = api.send(
+                    "PATCH",
+                    ACL,
+                    ADMIN_TOKEN,
+                    "application/json",
+                    ApiClient.json(
+                            "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_MANAGE'},"
+                                    + "{'user_name':'%s','permission_level':'CAN_USE'},"
+                                    + "{'service_principal_name':'%s','permission_level':'CAN_USE'}]}",
+                            alice.userName(), bob.userName(), bot.applicationId()));
 
             assertThat(second.status()).as(second.toString()).isEqualTo(200);
             assertThat(level(entry(second, "user_name", alice.userName()))).isEqualTo("CAN_MANAGE");
             assertThat(level(entry(second, "user_name", bob.userName()))).isEqualTo("CAN_USE");
             assertThat(level(entry(second, "group_name", group.displayName()))).isEqualTo("CAN_USE");
-            assertThat(entry(second, "service_principal_name", bot.applicationId()).path("display_name").asString())
+            assertThat(entry(second, "service_principal_name", bot.applicationId())
+                            .path("display_name")
+                            .asString())
                     .isEqualTo(bot.displayName());
             assertThat(level(entry(second, "user_name", "admin"))).isEqualTo("CAN_MANAGE");
             assertThat(api.get(ACL, ADMIN_TOKEN).body()).isEqualTo(second.body());
@@ -167,15 +204,28 @@ class TokenUsageApiIT {
         void putReplacesEveryDirectEntryButTheAdminsStay() {
             Principal alice = testData.userWithoutTokenUsage("alice");
             Group group = group("put-group");
-            api.send("PATCH", ACL, ADMIN_TOKEN, "application/json", ApiClient.json(
-                    "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}", alice.userName()));
+            api.send(
+                    "PATCH",
+                    ACL,
+                    ADMIN_TOKEN,
+                    "application/json",
+                    ApiClient.json(
+                            "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}",
+                            alice.userName()));
 
-            Response replaced = api.send("PUT", ACL, ADMIN_TOKEN, "application/json", ApiClient.json(
-                    "{'access_control_list':[{'group_name':'%s','permission_level':'CAN_USE'}]}", group.displayName()));
+            Response replaced = api.send(
+                    "PUT",
+                    ACL,
+                    ADMIN_TOKEN,
+                    "application/json",
+                    ApiClient.json(
+                            "{'access_control_list':[{'group_name':'%s','permission_level':'CAN_USE'}]}",
+                            group.displayName()));
 
             assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
             assertThat(entry(replaced, "user_name", alice.userName())).isNull();
-            assertThat(level(entry(replaced, "group_name", group.displayName()))).isEqualTo("CAN_USE");
+            assertThat(level(entry(replaced, "group_name", group.displayName())))
+                    .isEqualTo("CAN_USE");
             assertThat(level(entry(replaced, "user_name", "admin"))).isEqualTo("CAN_MANAGE");
 
             Response cleared = api.send("PUT", ACL, ADMIN_TOKEN, "application/json", "{\"access_control_list\":[]}");
@@ -191,14 +241,28 @@ class TokenUsageApiIT {
         void thePreviewAliasPathBehavesTheSame() {
             Principal alice = testData.userWithoutTokenUsage("alias");
 
-            Response patched = api.send("PATCH", PREVIEW_ACL, ADMIN_TOKEN, "application/json", ApiClient.json(
-                    "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}", alice.userName()));
+            Response patched = api.send(
+                    "PATCH",
+                    PREVIEW_ACL,
+                    ADMIN_TOKEN,
+                    "application/json",
+                    ApiClient.json(
+                            "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}",
+                            alice.userName()));
 
             assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
-            assertThat(level(entry(api.get(PREVIEW_ACL, ADMIN_TOKEN), "user_name", alice.userName()))).isEqualTo("CAN_USE");
-            assertThat(api.get(PREVIEW_ACL + "/permissionLevels", ADMIN_TOKEN).status()).isEqualTo(200);
-            assertThat(api.send("PUT", PREVIEW_ACL, ADMIN_TOKEN, "application/json", "{'access_control_list':[]}"
-                    .replace('\'', '"')).status()).isEqualTo(200);
+            assertThat(level(entry(api.get(PREVIEW_ACL, ADMIN_TOKEN), "user_name", alice.userName())))
+                    .isEqualTo("CAN_USE");
+            assertThat(api.get(PREVIEW_ACL + "/permissionLevels", ADMIN_TOKEN).status())
+                    .isEqualTo(200);
+            assertThat(api.send(
+                                    "PUT",
+                                    PREVIEW_ACL,
+                                    ADMIN_TOKEN,
+                                    "application/json",
+                                    "{'access_control_list':[]}".replace('\'', '"'))
+                            .status())
+                    .isEqualTo(200);
         }
 
         @Test
@@ -214,14 +278,15 @@ class TokenUsageApiIT {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-                "{'user_name':'nobody@example.com','permission_level':'CAN_USE'}|nobody@example.com",
-                "{'group_name':'no-such-group','permission_level':'CAN_USE'}|no-such-group",
-                "{'service_principal_name':'00000000-0000-0000-0000-000000000000','permission_level':'CAN_USE'}|00000000-0000-0000-0000-000000000000",
-                "{'user_name':'admin','permission_level':'CAN_OWN'}|CAN_OWN",
-                "{'user_name':'admin'}|permission_level",
-                "{'user_name':'admin','group_name':'x','permission_level':'CAN_USE'}|exactly one",
-        })
+        @ValueSource(
+                strings = {
+                    "{'user_name':'nobody@example.com','permission_level':'CAN_USE'}|nobody@example.com",
+                    "{'group_name':'no-such-group','permission_level':'CAN_USE'}|no-such-group",
+                    "{'service_principal_name':'00000000-0000-0000-0000-000000000000','permission_level':'CAN_USE'}|00000000-0000-0000-0000-000000000000",
+                    "{'user_name':'admin','permission_level':'CAN_OWN'}|CAN_OWN",
+                    "{'user_name':'admin'}|permission_level",
+                    "{'user_name':'admin','group_name':'x','permission_level':'CAN_USE'}|exactly one",
+                })
         void anUnknownNameOrLevelIs400NamingItAndNothingChanges(String entryAndNamed) {
             String[] parts = entryAndNamed.split("\\|");
             Principal alice = testData.userWithoutTokenUsage("kept");
@@ -229,9 +294,15 @@ class TokenUsageApiIT {
             List<TokenUsageEntry> before = acl.list(main);
 
             for (String method : List.of("PATCH", "PUT")) {
-                Response response = api.send(method, ACL, ADMIN_TOKEN, "application/json", ApiClient.json(
-                        "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_MANAGE'}," + parts[0] + "]}",
-                        alice.userName()));
+                Response response = api.send(
+                        method,
+                        ACL,
+                        ADMIN_TOKEN,
+                        "application/json",
+                        ApiClient.json(
+                                "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_MANAGE'}," + parts[0]
+                                        + "]}",
+                                alice.userName()));
 
                 assertThat(response.status()).as(response.toString()).isEqualTo(400);
                 assertThat(response.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
@@ -247,21 +318,35 @@ class TokenUsageApiIT {
 
             assertThat(api.get(ACL, token).status()).isEqualTo(403);
             assertThat(api.get(ACL + "/permissionLevels", token).status()).isEqualTo(403);
-            Response patch = api.send("PATCH", ACL, token, "application/json", ApiClient.json(
-                    "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_MANAGE'}]}", user.userName()));
+            Response patch = api.send(
+                    "PATCH",
+                    ACL,
+                    token,
+                    "application/json",
+                    ApiClient.json(
+                            "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_MANAGE'}]}",
+                            user.userName()));
             assertThat(patch.status()).isEqualTo(403);
             assertThat(patch.reason()).isEqualTo("ROLE_LACKS_PERMISSION");
-            assertThat(api.send("PUT", ACL, token, "application/json", "{\"access_control_list\":[]}").status())
+            assertThat(api.send("PUT", ACL, token, "application/json", "{\"access_control_list\":[]}")
+                            .status())
                     .isEqualTo(403);
-            assertThat(acl.list(main).stream().anyMatch(e -> user.id().equals(e.principal()))).isTrue();
+            assertThat(acl.list(main).stream().anyMatch(e -> user.id().equals(e.principal())))
+                    .isTrue();
         }
 
         @Test
         void aChangeIsAuditedWithBeforeAndAfter() {
             Principal alice = testData.userWithoutTokenUsage("audited");
 
-            api.send("PATCH", ACL, ADMIN_TOKEN, "application/json", ApiClient.json(
-                    "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}", alice.userName()));
+            api.send(
+                    "PATCH",
+                    ACL,
+                    ADMIN_TOKEN,
+                    "application/json",
+                    ApiClient.json(
+                            "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}",
+                            alice.userName()));
 
             AuditEvent event = latest(AuditAction.TOKEN_ACL_CHANGED);
             assertThat(event.actorName()).isEqualTo("admin");
@@ -286,16 +371,24 @@ class TokenUsageApiIT {
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.errorCode()).isEqualTo("PERMISSION_DENIED");
             assertThat(refused.reason()).isEqualTo("NO_TOKEN_USAGE_PERMISSION");
-            assertThat(refused.json().path("message").asString()).contains(user.userName())
-                    .contains("does not have permission to use tokens").contains("Permission Settings")
+            assertThat(refused.json().path("message").asString())
+                    .contains(user.userName())
+                    .contains("does not have permission to use tokens")
+                    .contains("Permission Settings")
                     .contains("/api/2.0/permissions/authorization/tokens");
             Response create = api.post(CREATE, token, "{}");
             assertThat(create.status()).isEqualTo(403);
             assertThat(create.reason()).isEqualTo("NO_TOKEN_USAGE_PERMISSION");
             assertThat(tokens.listByOwner(main, user.id())).hasSize(1);
 
-            Response granted = api.send("PATCH", ACL, ADMIN_TOKEN, "application/json", ApiClient.json(
-                    "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}", user.userName()));
+            Response granted = api.send(
+                    "PATCH",
+                    ACL,
+                    ADMIN_TOKEN,
+                    "application/json",
+                    ApiClient.json(
+                            "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}",
+                            user.userName()));
             assertThat(granted.status()).isEqualTo(200);
 
             assertThat(api.get(LIST, token).status()).isEqualTo(200);
@@ -307,8 +400,14 @@ class TokenUsageApiIT {
             Principal member = testData.userWithoutTokenUsage("member", BuiltInRole.USER);
             Group group = group("data-eng");
             groups.addMember(main, group.id(), member.id());
-            api.send("PATCH", ACL, ADMIN_TOKEN, "application/json", ApiClient.json(
-                    "{'access_control_list':[{'group_name':'%s','permission_level':'CAN_USE'}]}", group.displayName()));
+            api.send(
+                    "PATCH",
+                    ACL,
+                    ADMIN_TOKEN,
+                    "application/json",
+                    ApiClient.json(
+                            "{'access_control_list':[{'group_name':'%s','permission_level':'CAN_USE'}]}",
+                            group.displayName()));
             String token = testData.token(member);
             assertThat(api.post(CREATE, token, "{}").status()).isEqualTo(200);
 
@@ -334,9 +433,11 @@ class TokenUsageApiIT {
             Response response = api.get(CONF, ADMIN_TOKEN);
 
             assertThat(response.status()).isEqualTo(200);
-            assertThat(StreamSupport.stream(response.json().propertyNames().spliterator(), false).toList())
+            assertThat(StreamSupport.stream(response.json().propertyNames().spliterator(), false)
+                            .toList())
                     .containsExactlyElementsOf(SettingsService.KEYS);
-            assertThat(response.json().path("enableTokensConfig").asString()).isEqualTo(Boolean.toString(settingsBefore.tokensEnabled()));
+            assertThat(response.json().path("enableTokensConfig").asString())
+                    .isEqualTo(Boolean.toString(settingsBefore.tokensEnabled()));
         }
 
         @Test
@@ -344,7 +445,8 @@ class TokenUsageApiIT {
             Response response = api.get(CONF + "?keys=maxTokenLifetimeDays,enableTokensConfig", ADMIN_TOKEN);
 
             assertThat(response.status()).isEqualTo(200);
-            assertThat(StreamSupport.stream(response.json().propertyNames().spliterator(), false).toList())
+            assertThat(StreamSupport.stream(response.json().propertyNames().spliterator(), false)
+                            .toList())
                     .containsExactlyInAnyOrder("maxTokenLifetimeDays", "enableTokensConfig");
             Response unknown = api.get(CONF + "?keys=enableIpAccessLists", ADMIN_TOKEN);
             assertThat(unknown.status()).isEqualTo(400);
@@ -353,7 +455,11 @@ class TokenUsageApiIT {
 
         @Test
         void patchChangesTheGivenKeysKeepsTheRestAcceptsNonStringValuesAndIsAudited() {
-            Response patched = api.send("PATCH", CONF, ADMIN_TOKEN, "application/json",
+            Response patched = api.send(
+                    "PATCH",
+                    CONF,
+                    ADMIN_TOKEN,
+                    "application/json",
                     "{\"maxTokenLifetimeDays\":\"30\",\"tokenQuotaPerPrincipal\":50}");
 
             assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
@@ -366,18 +472,29 @@ class TokenUsageApiIT {
             assertThat(event.details().get("after")).contains("maxTokenLifetimeDays=30");
 
             assertThat(api.send("PATCH", CONF, ADMIN_TOKEN, "application/json", "{\"maxTokenLifetimeDays\":null}")
-                    .status()).isEqualTo(200);
-            assertThat(api.get(CONF, ADMIN_TOKEN).json().path("maxTokenLifetimeDays").asString()).isEmpty();
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api.get(CONF, ADMIN_TOKEN)
+                            .json()
+                            .path("maxTokenLifetimeDays")
+                            .asString())
+                    .isEmpty();
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-                "enableTokensConfig|\"maybe\"", "maxTokenLifetimeDays|\"0\"", "maxTokenLifetimeDays|\"731\"",
-                "maxTokenLifetimeDays|\"ninety\"", "tokenQuotaPerPrincipal|\"0\"", "noSuchKey|\"true\"",
-                "enableTokensConfig|{\"a\":1}"})
+        @ValueSource(
+                strings = {
+                    "enableTokensConfig|\"maybe\"", "maxTokenLifetimeDays|\"0\"", "maxTokenLifetimeDays|\"731\"",
+                    "maxTokenLifetimeDays|\"ninety\"", "tokenQuotaPerPrincipal|\"0\"", "noSuchKey|\"true\"",
+                    "enableTokensConfig|{\"a\":1}"
+                })
         void anInvalidValueIs400NamingTheKeyAndNothingChanges(String keyAndValue) {
             String[] parts = keyAndValue.split("\\|");
-            Response response = api.send("PATCH", CONF, ADMIN_TOKEN, "application/json",
+            Response response = api.send(
+                    "PATCH",
+                    CONF,
+                    ADMIN_TOKEN,
+                    "application/json",
                     "{\"defaultTokenLifetimeDays\":\"7\",\"" + parts[0] + "\":" + parts[1] + "}");
 
             assertThat(response.status()).as(response.toString()).isEqualTo(400);
@@ -391,7 +508,8 @@ class TokenUsageApiIT {
             String token = testData.token(testData.user("conf-reader", BuiltInRole.USER));
 
             assertThat(api.get(CONF, token).status()).isEqualTo(403);
-            assertThat(api.send("PATCH", CONF, token, "application/json", "{\"enableTokensConfig\":\"false\"}").status())
+            assertThat(api.send("PATCH", CONF, token, "application/json", "{\"enableTokensConfig\":\"false\"}")
+                            .status())
                     .isEqualTo(403);
             assertThat(settings.get(main)).isEqualTo(settingsBefore);
         }
@@ -405,11 +523,15 @@ class TokenUsageApiIT {
             String token = testData.token(user);
             int owned = tokens.listByOwner(main, user.id()).size();
 
-            Response off = api.send("PATCH", CONF, ADMIN_TOKEN, "application/json", "{\"enableTokensConfig\":\"false\"}");
+            Response off =
+                    api.send("PATCH", CONF, ADMIN_TOKEN, "application/json", "{\"enableTokensConfig\":\"false\"}");
             assertThat(off.status()).as(off.toString()).isEqualTo(200);
 
-            for (Response refused : List.of(api.get(LIST, token), api.post(CREATE, token, "{}"),
-                    api.get(LIST, ADMIN_TOKEN), api.get(CONF, ADMIN_TOKEN))) {
+            for (Response refused : List.of(
+                    api.get(LIST, token),
+                    api.post(CREATE, token, "{}"),
+                    api.get(LIST, ADMIN_TOKEN),
+                    api.get(CONF, ADMIN_TOKEN))) {
                 assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
                 assertThat(refused.errorCode()).isEqualTo("PERMISSION_DENIED");
                 assertThat(refused.reason()).isEqualTo("TOKENS_DISABLED");
@@ -429,15 +551,24 @@ class TokenUsageApiIT {
             patchConf("{\"maxTokenLifetimeDays\":\"10\"}");
             String token = testData.token(testData.user("capped", BuiltInRole.USER));
 
-            Response tooLong = api.post(CREATE, token, "{\"lifetime_seconds\":" + Duration.ofDays(11).toSeconds() + "}");
+            Response tooLong = api.post(
+                    CREATE,
+                    token,
+                    "{\"lifetime_seconds\":" + Duration.ofDays(11).toSeconds() + "}");
 
             assertThat(tooLong.status()).isEqualTo(400);
             assertThat(tooLong.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
-            assertThat(tooLong.json().path("message").asString()).contains("lifetime_seconds")
+            assertThat(tooLong.json().path("message").asString())
+                    .contains("lifetime_seconds")
                     .contains(Long.toString(Duration.ofDays(10).toSeconds()));
-            JsonNode info = api.post(CREATE, token, "{\"lifetime_seconds\":" + Duration.ofDays(10).toSeconds() + "}")
-                    .json().path("token_info");
-            assertThat(info.path("expiry_time").asLong() - info.path("creation_time").asLong())
+            JsonNode info = api.post(
+                            CREATE,
+                            token,
+                            "{\"lifetime_seconds\":" + Duration.ofDays(10).toSeconds() + "}")
+                    .json()
+                    .path("token_info");
+            assertThat(info.path("expiry_time").asLong()
+                            - info.path("creation_time").asLong())
                     .isEqualTo(Duration.ofDays(10).toMillis());
         }
 
@@ -447,7 +578,8 @@ class TokenUsageApiIT {
 
             JsonNode info = api.post(CREATE, ADMIN_TOKEN, "{}").json().path("token_info");
 
-            assertThat(info.path("expiry_time").asLong() - info.path("creation_time").asLong())
+            assertThat(info.path("expiry_time").asLong()
+                            - info.path("creation_time").asLong())
                     .isEqualTo(Duration.ofDays(7).toMillis());
         }
 
@@ -462,7 +594,9 @@ class TokenUsageApiIT {
 
             assertThat(over.status()).isEqualTo(400);
             assertThat(over.errorCode()).isEqualTo("QUOTA_EXCEEDED");
-            assertThat(over.json().path("message").asString()).contains(user.userName()).contains("tokenQuotaPerPrincipal");
+            assertThat(over.json().path("message").asString())
+                    .contains(user.userName())
+                    .contains("tokenQuotaPerPrincipal");
             assertThat(tokens.listByOwner(main, user.id())).hasSize(2);
         }
     }
@@ -481,18 +615,23 @@ class TokenUsageApiIT {
     }
 
     private Principal servicePrincipal() {
-        return principals.save(Principal.newServicePrincipal(main, UUID.randomUUID().toString(), "acl bot"));
+        return principals.save(
+                Principal.newServicePrincipal(main, UUID.randomUUID().toString(), "acl bot"));
     }
 
     private AuditEvent latest(AuditAction action) {
-        return audit.recent(main, 200).stream().filter(e -> e.action() == action).findFirst()
+        return audit.recent(main, 200).stream()
+                .filter(e -> e.action() == action)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + action + " recorded"));
     }
 
     /** The entry whose field has the value, or null. */
     private static JsonNode entry(Response response, String field, String value) {
         return StreamSupport.stream(response.json().path("access_control_list").spliterator(), false)
-                .filter(e -> value.equals(e.path(field).asString(null))).findFirst().orElse(null);
+                .filter(e -> value.equals(e.path(field).asString(null)))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String level(JsonNode entry) {

@@ -42,10 +42,13 @@ import org.springframework.context.ApplicationContext;
 class TokenUsageSdkIT {
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     TokenUsageRepository acl;
+
     @Autowired
     SettingsRepository settings;
 
@@ -81,13 +84,13 @@ class TokenUsageSdkIT {
         Principal user = testData.userWithoutTokenUsage("sdk-user", BuiltInRole.USER);
         Principal other = testData.userWithoutTokenUsage("sdk-other", BuiltInRole.USER);
 
-        List<TokenPermissionsDescription> levels = List.copyOf(admin.tokenManagement().getPermissionLevels()
-                .getPermissionLevels());
+        List<TokenPermissionsDescription> levels =
+                List.copyOf(admin.tokenManagement().getPermissionLevels().getPermissionLevels());
         assertThat(levels.get(0).getPermissionLevel()).isEqualTo(TokenPermissionLevel.CAN_USE);
         assertThat(levels.get(0).getDescription()).isNotBlank();
 
-        TokenPermissions set = admin.tokenManagement().setPermissions(new TokenPermissionsRequest()
-                .setAccessControlList(List.of(canUse(user))));
+        TokenPermissions set = admin.tokenManagement()
+                .setPermissions(new TokenPermissionsRequest().setAccessControlList(List.of(canUse(user))));
         assertThat(set.getObjectId()).isEqualTo("authorization/tokens");
         assertThat(set.getObjectType()).isEqualTo("tokens");
         assertThat(entry(set, user.userName())).isPresent();
@@ -98,30 +101,44 @@ class TokenUsageSdkIT {
             assertThat(p.getPermissionLevel()).isNull(); // CAN_MANAGE: the SDK's enum knows only CAN_USE
         });
 
-        TokenPermissions updated = admin.tokenManagement().updatePermissions(new TokenPermissionsRequest()
-                .setAccessControlList(List.of(canUse(other))));
+        TokenPermissions updated = admin.tokenManagement()
+                .updatePermissions(new TokenPermissionsRequest().setAccessControlList(List.of(canUse(other))));
         assertThat(entry(updated, user.userName())).isPresent();
-        assertThat(entry(updated, other.userName()).orElseThrow().getAllPermissions()).singleElement()
+        assertThat(entry(updated, other.userName()).orElseThrow().getAllPermissions())
+                .singleElement()
                 .satisfies(p -> assertThat(p.getPermissionLevel()).isEqualTo(TokenPermissionLevel.CAN_USE));
-        assertThat(entry(admin.tokenManagement().getPermissions(), other.userName())).isPresent();
+        assertThat(entry(admin.tokenManagement().getPermissions(), other.userName()))
+                .isPresent();
 
-        assertThatThrownBy(() -> admin.tokenManagement().updatePermissions(new TokenPermissionsRequest()
-                .setAccessControlList(List.of(new TokenAccessControlRequest().setUserName("ghost@example.com")
-                        .setPermissionLevel(TokenPermissionLevel.CAN_USE)))))
-                .isInstanceOf(InvalidParameterValue.class).hasMessageContaining("ghost@example.com");
+        assertThatThrownBy(() -> admin.tokenManagement()
+                        .updatePermissions(new TokenPermissionsRequest()
+                                .setAccessControlList(List.of(new TokenAccessControlRequest()
+                                        .setUserName("ghost@example.com")
+                                        .setPermissionLevel(TokenPermissionLevel.CAN_USE)))))
+                .isInstanceOf(InvalidParameterValue.class)
+                .hasMessageContaining("ghost@example.com");
 
         WorkspaceClient asUser = client(testData.token(user));
-        assertThat(asUser.tokens().create(new CreateTokenRequest().setComment("mine")).getTokenValue()).startsWith("wdn_");
+        assertThat(asUser.tokens()
+                        .create(new CreateTokenRequest().setComment("mine"))
+                        .getTokenValue())
+                .startsWith("wdn_");
         assertThatThrownBy(() -> asUser.tokenManagement().getPermissions()).isInstanceOf(PermissionDenied.class);
 
-        admin.tokenManagement().setPermissions(new TokenPermissionsRequest().setAccessControlList(List.of(canUse(other))));
+        admin.tokenManagement()
+                .setPermissions(new TokenPermissionsRequest().setAccessControlList(List.of(canUse(other))));
 
         assertThatThrownBy(() -> asUser.tokens().create(new CreateTokenRequest().setComment("again")))
                 .isInstanceOf(PermissionDenied.class)
-                .hasMessageContaining(user.userName()).hasMessageContaining("does not have permission to use tokens");
+                .hasMessageContaining(user.userName())
+                .hasMessageContaining("does not have permission to use tokens");
 
-        admin.tokenManagement().updatePermissions(new TokenPermissionsRequest().setAccessControlList(List.of(canUse(user))));
-        assertThat(asUser.tokens().create(new CreateTokenRequest().setComment("back")).getTokenValue()).startsWith("wdn_");
+        admin.tokenManagement()
+                .updatePermissions(new TokenPermissionsRequest().setAccessControlList(List.of(canUse(user))));
+        assertThat(asUser.tokens()
+                        .create(new CreateTokenRequest().setComment("back"))
+                        .getTokenValue())
+                .startsWith("wdn_");
     }
 
     @Test
@@ -134,23 +151,30 @@ class TokenUsageSdkIT {
         admin.workspaceConf().setStatus(Map.of("maxTokenLifetimeDays", "30", "defaultTokenLifetimeDays", "7"));
 
         assertThat(admin.workspaceConf().getStatus("maxTokenLifetimeDays"))
-                .containsEntry("maxTokenLifetimeDays", "30").containsEntry("defaultTokenLifetimeDays", "7");
+                .containsEntry("maxTokenLifetimeDays", "30")
+                .containsEntry("defaultTokenLifetimeDays", "7");
         assertThatThrownBy(() -> admin.workspaceConf().setStatus(Map.of("maxTokenLifetimeDays", "9999")))
-                .isInstanceOf(InvalidParameterValue.class).hasMessageContaining("maxTokenLifetimeDays");
+                .isInstanceOf(InvalidParameterValue.class)
+                .hasMessageContaining("maxTokenLifetimeDays");
         assertThatThrownBy(() -> admin.tokens().create(new CreateTokenRequest().setLifetimeSeconds(31L * 86_400)))
                 .isInstanceOf(InvalidParameterValue.class);
 
         admin.workspaceConf().setStatus(Map.of("enableTokensConfig", "false"));
 
         assertThatThrownBy(() -> admin.workspaceConf().getStatus("enableTokensConfig"))
-                .isInstanceOf(PermissionDenied.class).hasMessageContaining("disabled");
+                .isInstanceOf(PermissionDenied.class)
+                .hasMessageContaining("disabled");
     }
 
     private static TokenAccessControlRequest canUse(Principal user) {
-        return new TokenAccessControlRequest().setUserName(user.userName()).setPermissionLevel(TokenPermissionLevel.CAN_USE);
+        return new TokenAccessControlRequest()
+                .setUserName(user.userName())
+                .setPermissionLevel(TokenPermissionLevel.CAN_USE);
     }
 
     private static Optional<TokenAccessControlResponse> entry(TokenPermissions permissions, String userName) {
-        return permissions.getAccessControlList().stream().filter(e -> userName.equals(e.getUserName())).findFirst();
+        return permissions.getAccessControlList().stream()
+                .filter(e -> userName.equals(e.getUserName()))
+                .findFirst();
     }
 }
