@@ -95,15 +95,7 @@ public final class PasswordService {
      * settings). An inactive user stays inactive; its sessions are the caller's to end.
      */
     public Principal reset(Actor actor, PrincipalId userId, String newPassword) {
-        access.require(actor, Permission.SCIM_WRITE);
-        EffectivePermissions held = access.permissionsOf(actor);
-        if (!held.isWorkspaceAdmin()) {
-            throw new PermissionDeniedException(
-                    Permission.SCIM_WRITE.key(),
-                    actor.name() + " is not a workspace admin. Resetting a console password lets whoever sets it"
-                            + " sign in as that user, so only a workspace admin can; roles held: "
-                            + (held.roleNames().isEmpty() ? "none" : String.join(", ", held.roleNames())) + ".");
-        }
+        requireMayReset(actor);
         String hash = hasher.hash(ConsolePassword.require(newPassword, NEW_FIELD));
         return tx.inTransaction(() -> {
             Principal target = principals
@@ -125,6 +117,22 @@ public final class PasswordService {
                     .build());
             return saved;
         });
+    }
+
+    /**
+     * Refuses unless the actor may reset console passwords: {@code scim:write} and the {@code workspace-admin} role
+     * at workspace scope. A form asks first, so that a non-admin is refused before any field is looked at.
+     */
+    public void requireMayReset(Actor actor) {
+        access.require(actor, Permission.SCIM_WRITE);
+        EffectivePermissions held = access.permissionsOf(actor);
+        if (!held.isWorkspaceAdmin()) {
+            throw new PermissionDeniedException(
+                    Permission.SCIM_WRITE.key(),
+                    actor.name() + " is not a workspace admin. Resetting a console password lets whoever sets it"
+                            + " sign in as that user, so only a workspace admin can; roles held: "
+                            + (held.roleNames().isEmpty() ? "none" : String.join(", ", held.roleNames())) + ".");
+        }
     }
 
     private Instant now() {
