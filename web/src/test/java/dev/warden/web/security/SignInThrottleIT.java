@@ -55,11 +55,14 @@ class SignInThrottleIT {
 
     @Test
     void fiveFailuresLockTheNameSoEvenTheRightPasswordIsRefusedAsForAnUnknownName() {
-        String userName = testData.consoleUser(unique("throttled"), "right-password-1").userName();
+        String userName =
+                testData.consoleUser(unique("throttled"), "right-password-1").userName();
         String nobody = unique("nobody");
         for (int i = 0; i < 5; i++) {
-            assertThat(new ConsoleSession(port).logIn(userName, "wrong-password-" + i)).isEqualTo("/login?error");
-            assertThat(new ConsoleSession(port).logIn(nobody, "wrong-password-" + i)).isEqualTo("/login?error");
+            assertThat(new ConsoleSession(port).logIn(userName, "wrong-password-" + i))
+                    .isEqualTo("/login?error");
+            assertThat(new ConsoleSession(port).logIn(nobody, "wrong-password-" + i))
+                    .isEqualTo("/login?error");
         }
         ConsoleSession known = new ConsoleSession(port);
         ConsoleSession unknown = new ConsoleSession(port);
@@ -82,7 +85,8 @@ class SignInThrottleIT {
 
     @Test
     void afterTheLockTheRightPasswordWorksAndAFurtherFailureLocksForTwiceAsLong() {
-        String userName = testData.consoleUser(unique("waits"), "right-password-1").userName();
+        String userName =
+                testData.consoleUser(unique("waits"), "right-password-1").userName();
         for (int i = 0; i < 5; i++) {
             new ConsoleSession(port).logIn(userName, "wrong-password-" + i);
         }
@@ -102,7 +106,8 @@ class SignInThrottleIT {
 
     @Test
     void eachFailureAfterALockDoublesIt() {
-        String userName = testData.consoleUser(unique("doubling"), "right-password-1").userName();
+        String userName =
+                testData.consoleUser(unique("doubling"), "right-password-1").userName();
         for (int i = 0; i < 5; i++) {
             new ConsoleSession(port).logIn(userName, "wrong-password-" + i);
         }
@@ -122,10 +127,12 @@ class SignInThrottleIT {
 
     @Test
     void twentyFailuresFromOneAddressLockItForEveryName() {
-        String userName = testData.consoleUser(unique("bystander"), "right-password-1").userName();
+        String userName =
+                testData.consoleUser(unique("bystander"), "right-password-1").userName();
         for (int i = 0; i < 20; i++) {
             // twenty different names, none of them failing five times
-            assertThat(new ConsoleSession(port).logIn(unique("spray"), "guess-" + i)).isEqualTo("/login?error");
+            assertThat(new ConsoleSession(port).logIn(unique("spray"), "guess-" + i))
+                    .isEqualTo("/login?error");
         }
         ConsoleSession session = new ConsoleSession(port);
 
@@ -162,7 +169,8 @@ class SignInThrottleIT {
 
     @Test
     void aPasswordOver72BytesIsAWrongPasswordNotAnError() {
-        String userName = testData.consoleUser(unique("long"), "right-password-1").userName();
+        String userName =
+                testData.consoleUser(unique("long"), "right-password-1").userName();
 
         assertThat(new ConsoleSession(port).logIn(userName, "x".repeat(200))).isEqualTo("/login?error");
         assertThat(new ConsoleSession(port).logIn(userName, "right-password-1")).isEqualTo("/");
