@@ -2,6 +2,7 @@ package dev.warden.web.security;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * builds the global authentication manager from it alone): Spring's {@link DaoAuthenticationProvider} over the
  * console's users, behind {@link SignInThrottle}. While a user name or client address is locked, every attempt is
  * refused with {@link SignInThrottledException}, even with the right password, and the password encoder still runs
- * once, as it does for an unknown user, so the answer takes as long whether or not the user exists.
+ * once, as it does for an unknown and for an inactive user, so the answer takes as long whether or not the user
+ * exists.
  */
 @Component
 class ThrottledSignIn implements AuthenticationProvider {
@@ -34,6 +36,10 @@ class ThrottledSignIn implements AuthenticationProvider {
             LoginAuditListener audit) {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
+        // The password first, the account's state after: an inactive user costs one password check like any other,
+        // so its answer and its timing are those of a wrong password.
+        this.passwords.setPreAuthenticationChecks(user -> {});
+        this.passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         this.encoder = encoder;
         this.throttle = throttle;
         this.audit = audit;
