@@ -7,6 +7,14 @@ public enum AuditAction {
     TOKEN_DELETED,
     LOGIN_SUCCEEDED,
     LOGIN_FAILED,
+    /** A console sign-in refused without checking the password: too many recent failures for the name or address. */
+    LOGIN_THROTTLED,
+    /** A user changed its own console password. */
+    PASSWORD_CHANGED,
+    /** A workspace admin set another user's console password. */
+    PASSWORD_RESET,
+    /** The start-up recovery setting set a workspace admin's password (actor {@code system}). */
+    ADMIN_RECOVERED,
     WORKSPACE_BOOTSTRAPPED,
     PRINCIPAL_CREATED,
     PRINCIPAL_UPDATED,

@@ -4,14 +4,17 @@ import dev.warden.core.access.AccessCheckService;
 import dev.warden.core.access.DecisionChain;
 import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.bootstrap.AdminRecovery;
 import dev.warden.core.bootstrap.WorkspaceBootstrap;
 import dev.warden.core.delegation.DirectoryPolicy;
 import dev.warden.core.delegation.GroupPolicy;
 import dev.warden.core.delegation.TokenAccessPolicy;
 import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.directory.PasswordService;
 import dev.warden.core.group.GroupNames;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.group.GroupService;
+import dev.warden.core.principal.PasswordHasher;
 import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.principal.SignInLookup;
@@ -253,6 +256,30 @@ class CoreConfiguration {
             Clock clock) {
         return new DirectoryService(
                 principals, roles, assignments, tokens, access, delegation, lastAdmin, audit, tx, clock);
+    }
+
+    @Bean
+    PasswordService passwordService(
+            PrincipalRepository principals,
+            PasswordHasher hasher,
+            AccessPolicy access,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
+        return new PasswordService(principals, hasher, access, audit, tx, clock);
+    }
+
+    @Bean
+    AdminRecovery adminRecovery(
+            WorkspaceRepository workspaces,
+            PrincipalRepository principals,
+            RoleRepository roles,
+            RoleAssignmentRepository assignments,
+            PasswordHasher hasher,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
+        return new AdminRecovery(workspaces, principals, roles, assignments, hasher, audit, tx, clock);
     }
 
     @Bean

@@ -1,8 +1,12 @@
 package dev.warden.web.console;
 
 import dev.warden.core.principal.Actor;
+import dev.warden.web.security.SignInThrottledException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +23,19 @@ class ConsoleController {
         this.access = access;
     }
 
+    /**
+     * After a refused sign-in the page says why in one of two ways only: wrong name or password, or too many failed
+     * sign-ins (with how long to wait). Both read the same whether or not the user exists.
+     */
     @GetMapping("/login")
-    String login() {
+    String login(HttpServletRequest request, Model model) {
+        HttpSession session = request.getSession(false);
+        if (request.getParameter("error") != null
+                && session != null
+                && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)
+                        instanceof SignInThrottledException throttled) {
+            model.addAttribute("throttledMinutes", throttled.waitText());
+        }
         return "login";
     }
 

@@ -2,8 +2,6 @@ package dev.warden.web.directory;
 
 /** The "New user" dialog. A mutable bean so the dialog re-renders with what was typed (never the password). */
 public class CreateUserForm {
-    static final int PASSWORD_MIN = 8;
-
     private String userName;
     private String displayName;
     private String email;

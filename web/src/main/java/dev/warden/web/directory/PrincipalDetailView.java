@@ -2,7 +2,11 @@ package dev.warden.web.directory;
 
 import java.util.List;
 
-/** Everything a user's or service principal's page shows. Lists the viewer may not read are null. */
+/**
+ * Everything a user's or service principal's page shows. Lists the viewer may not read are null. {@code hasPassword}:
+ * a user with a console password (one made over SCIM has none); {@code passwordResettable}: the viewer may set it
+ * (a workspace admin, on another user).
+ */
 record PrincipalDetailView(
         DirectoryKind kind,
         long id,
@@ -14,7 +18,9 @@ record PrincipalDetailView(
         List<GroupLink> groups,
         List<RoleGrantView> roles,
         List<OwnedTokenView> tokens,
-        int tokenCount) {
+        int tokenCount,
+        boolean hasPassword,
+        boolean passwordResettable) {
 
     record GroupLink(long id, String name) {}
 

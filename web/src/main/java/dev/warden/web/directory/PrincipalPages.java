@@ -84,7 +84,11 @@ class PrincipalPages {
                 memberOf,
                 roles,
                 tokens,
-                tokenCount);
+                tokenCount,
+                principal.passwordHash() != null,
+                kind == DirectoryKind.USER
+                        && can.held().isWorkspaceAdmin()
+                        && !principal.id().equals(actor.principal()));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.warden.core.audit.AuditLog;
 import dev.warden.core.principal.SignInLookup;
 import dev.warden.web.config.WardenProperties;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -43,6 +44,9 @@ class LoginAuditListener {
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
+        if (event.getException() instanceof SignInThrottledException) {
+            return; // recorded as LOGIN_THROTTLED by throttled(...)
+        }
         Authentication attempt = event.getAuthentication();
         signIn.workspace(workspaceName)
                 .ifPresent(workspace -> audit.record(AuditEvent.anonymous(
@@ -51,6 +55,20 @@ class LoginAuditListener {
                         .clientAddress(addressOf(attempt))
                         .detail("reason", event.getException().getClass().getSimpleName())
                         .build()));
+    }
+
+    /**
+     * A sign-in refused by {@link SignInThrottle} without looking at the password: who was tried, from where, and
+     * how long the lock still lasts.
+     */
+    void throttled(Authentication attempt, Duration retryAfter) {
+        signIn.workspace(workspaceName)
+                .ifPresent(workspace ->
+                        audit.record(AuditEvent.anonymous(workspace.id(), AuditAction.LOGIN_THROTTLED, now())
+                                .actor(null, attemptedName(attempt))
+                                .clientAddress(addressOf(attempt))
+                                .detail("retry_after_seconds", retryAfter.toSeconds())
+                                .build()));
     }
 
     private static String attemptedName(Authentication attempt) {

@@ -56,7 +56,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ConsoleSessions sessions) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers(
@@ -77,6 +77,8 @@ class SecurityConfiguration {
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // sessions are registered per user, so a password change or reset can end the others
+                .sessionManagement(session -> session.sessionConcurrency(sessions::track))
                 .exceptionHandling(exceptions -> exceptions
                         // An htmx request whose session ended gets a full page refresh (to the login page),
                         // not a login form swapped into a table cell.
