@@ -3,6 +3,7 @@ package dev.warden.web.shared;
 import static dev.warden.web.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.warden.core.token.TokenFormat;
 import dev.warden.persistence.DedicatedMariaDb;
 import dev.warden.web.support.ApiClient;
@@ -48,6 +49,10 @@ class DatabaseOutageIT {
                         db.password(),
                         "warden.bootstrap.admin-password=" + PASSWORD,
                         "warden.bootstrap.admin-token=" + adminToken)) {
+            assertThat(warden.bean(HikariDataSource.class).getDataSourceProperties())
+                    .as("the driver's timeouts")
+                    .containsEntry("connectTimeout", "2000")
+                    .containsEntry("socketTimeout", "60000");
             ApiClient api = new ApiClient(warden.port());
             ConsoleSession console = new ConsoleSession(warden.port());
             assertThat(console.logIn("admin", PASSWORD)).isEqualTo("/");
