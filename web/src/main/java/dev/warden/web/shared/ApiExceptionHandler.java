@@ -14,9 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -114,6 +120,29 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest()
                 .body(ApiError.invalidParameter(e.getName(), "Invalid value for '" + e.getName() + "'."));
+    }
+
+    /**
+     * The database is out of reach (or transiently refusing): 503 with {@code Retry-After}, never a 500. The
+     * same answer as {@link DatabaseUnavailableFilter} gives for failures outside a handler.
+     */
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        RecoverableDataAccessException.class,
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class
+    })
+    ResponseEntity<ApiError> databaseUnavailable(Exception e) throws Exception {
+        String reason = DatabaseUnavailable.reasonOf(e);
+        if (reason == null) {
+            return unexpected(e); // a TransactionSystemException for another cause
+        }
+        DatabaseUnavailable.report(reason, e);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(DatabaseUnavailable.error(reason));
     }
 
     @ExceptionHandler(Exception.class)

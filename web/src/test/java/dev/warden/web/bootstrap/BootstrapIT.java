@@ -7,9 +7,13 @@ import dev.warden.core.token.TokenFormat;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
 import dev.warden.web.support.RunningWarden;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -68,6 +72,51 @@ class BootstrapIT {
                     .isEqualTo(-1L);
             assertThat(list.json().path("token_infos").get(0).path("scopes").toString())
                     .isEqualTo("[\"all-apis\"]");
+        }
+    }
+
+    /**
+     * The bootstrap is stored before the port opens: from Warden's very first answer the bootstrap token works, and
+     * readiness, which turns UP only once start-up is done, never says UP before it.
+     */
+    @Test
+    void theBootstrapTokenWorksFromTheFirstAnswerAndReadinessFollows() throws Exception {
+        String value = new TokenFormat("wdn_").generate(new SecureRandom()).reveal();
+        int port = freePort();
+        CompletableFuture<RunningWarden> starting = CompletableFuture.supplyAsync(() -> RunningWarden.start(
+                RunningWarden.newDataDir("bootstrap-ready"),
+                "server.port=" + port,
+                "warden.bootstrap.admin-password=pw-for-test",
+                "warden.bootstrap.admin-token=" + value));
+        ApiClient api = new ApiClient(port);
+        ApiClient.Response firstAnswer = null;
+        while (firstAnswer == null) {
+            assertThat(starting.isCompletedExceptionally())
+                    .as("start-up failed")
+                    .isFalse();
+            try {
+                firstAnswer = api.get("/api/2.0/token/list", value);
+            } catch (IllegalStateException notListeningYet) {
+                Thread.sleep(5);
+            }
+        }
+        ApiClient.Response readiness = api.get("/actuator/health/readiness", null);
+        try (RunningWarden warden = starting.get(60, TimeUnit.SECONDS)) {
+            assertThat(firstAnswer.status())
+                    .as("the bootstrap token at Warden's first answer: " + firstAnswer)
+                    .isEqualTo(200);
+            assertThat(readiness.status())
+                    .as("readiness while starting: DOWN or already UP")
+                    .isIn(200, 503);
+            ApiClient.Response ready = api.get("/actuator/health/readiness", null);
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.json().toString()).isEqualTo("{\"status\":\"UP\"}");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

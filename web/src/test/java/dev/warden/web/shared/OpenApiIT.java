@@ -8,6 +8,7 @@ import dev.warden.web.support.WardenSpringBootTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -21,6 +22,7 @@ class OpenApiIT {
     int port;
 
     @Autowired
+    @Qualifier("requestMappingHandlerMapping") // Actuator adds its own (controllerEndpointHandlerMapping)
     RequestMappingHandlerMapping mappings;
 
     @Test

@@ -3,7 +3,9 @@ package dev.warden.web.support;
 import dev.warden.WardenApplication;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -31,10 +33,32 @@ public final class RunningWarden implements AutoCloseable {
     }
 
     public static RunningWarden start(Path dataDir, String... properties) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + h2Url(dataDir)));
+        return run(Map.of("server.port", "0", "spring.datasource.url", h2Url(dataDir)), properties);
+    }
+
+    /**
+     * As {@link #start}, on the database at {@code jdbcUrl} (a MariaDB the test controls, for example);
+     * {@code properties} may also set {@code server.port}.
+     */
+    public static RunningWarden startOn(String jdbcUrl, String user, String password, String... properties) {
+        return run(
+                Map.of(
+                        "server.port", "0",
+                        "spring.datasource.url", jdbcUrl,
+                        "spring.datasource.username", user,
+                        "spring.datasource.password", password),
+                properties);
+    }
+
+    /** {@code properties} ({@code key=value}) replace the defaults of the same key. */
+    private static RunningWarden run(Map<String, String> defaults, String... properties) {
+        Map<String, String> settings = new LinkedHashMap<>(defaults);
         for (String property : properties) {
-            args.add("--" + property);
+            int equals = property.indexOf('=');
+            settings.put(property.substring(0, equals), property.substring(equals + 1));
         }
+        List<String> args = new ArrayList<>();
+        settings.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new RunningWarden(
                 new SpringApplicationBuilder(WardenApplication.class).run(args.toArray(String[]::new)));
     }
