@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,17 +26,18 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * Runs Warden with every logger at TRACE, creates and uses tokens, pastes secrets into fields that are not secret
  * (a comment, a query parameter, a user name, a broken JSON body, a path) and walks error paths; then no secret,
- * nor a long piece of one, is anywhere in the output, and the masked form is, so the check can fail.
+ * nor a long piece of one, is anywhere in the output, and the masked form is, so the check can fail. The console
+ * password, which Tomcat logs with the sign-in form at DEBUG, and the session id are not there either.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class TokenMaskingLogIT {
+class SecretMaskingLogIT {
     private static final String PASSWORD = "masking-test-password";
     private static final TokenFormat FORMAT = new TokenFormat(TokenFormat.DEFAULT_PREFIX);
 
     /** The whole JVM shares Logback: put the level back for the test classes that run after this one. */
     @AfterAll
     static void restoreLogLevels() {
-        LoggingSystem.get(TokenMaskingLogIT.class.getClassLoader())
+        LoggingSystem.get(SecretMaskingLogIT.class.getClassLoader())
                 .setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
     }
 
@@ -101,6 +104,11 @@ class TokenMaskingLogIT {
         assertThat(log.contains("Warden is ready") && log.contains(" TRACE "))
                 .as("TRACE output was captured")
                 .isTrue();
+        assertAbsent(log, "the console password", PASSWORD);
+        Matcher sessionId = Pattern.compile("\\b[0-9A-F]{32}\\b").matcher(log);
+        if (sessionId.find()) {
+            assertAbsent(log, "a session id", sessionId.group());
+        }
         secrets.forEach((what, secret) -> {
             assertAbsent(log, "the " + what, secret);
             assertAbsent(log, "a piece of the " + what, secret.substring(4, 4 + 20));
