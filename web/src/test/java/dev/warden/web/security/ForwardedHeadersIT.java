@@ -3,6 +3,8 @@ package dev.warden.web.security;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.audit.AuditLog;
+import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.web.support.RunningWarden;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.io.IOException;
@@ -13,12 +15,13 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Behind a TLS-terminating proxy on a trusted address (loopback by default), {@code X-Forwarded-Proto: https}
- * makes the request secure: the session cookie is {@code Secure} and HSTS is sent. Over plain HTTP, or from an
- * address that is not a trusted proxy, neither. Every answer, console and API, carries {@code Referrer-Policy}.
+ * makes the request secure: the session cookie is {@code Secure} and HSTS is sent; {@code X-Forwarded-For} is the
+ * client address Warden records. Over plain HTTP, or from an address that is not a trusted proxy, none of that. Every answer, console and API, carries {@code Referrer-Policy}.
  */
 @WardenSpringBootTest
 class ForwardedHeadersIT {
@@ -27,6 +30,12 @@ class ForwardedHeadersIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    WorkspaceRepository workspaces;
 
     @Nested
     class FromATrustedProxy {
@@ -62,6 +71,14 @@ class ForwardedHeadersIT {
 
             assertThat(list.statusCode()).isEqualTo(200);
             assertThat(list.headers().firstValue("Strict-Transport-Security")).isPresent();
+        }
+
+        @Test
+        void theForwardedClientAddressIsTheOneWardenAudits() {
+            HttpResponse<String> created = createToken(port, ADMIN_TOKEN, "X-Forwarded-For", "203.0.113.7");
+
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+            assertThat(latestAuditedAddress(audit, workspaces)).isEqualTo("203.0.113.7");
         }
     }
 
@@ -110,15 +127,38 @@ class ForwardedHeadersIT {
 
     /** A Warden whose trusted proxies ({@code WARDEN_TRUSTED_PROXIES}) leave out loopback ignores what we forward. */
     @Test
-    void anUntrustedAddressCannotClaimHttps() {
+    void anUntrustedAddressCannotClaimHttpsNorAnotherClientAddress() {
         try (RunningWarden warden = RunningWarden.start(
-                RunningWarden.newDataDir("untrusted-proxy"), "WARDEN_TRUSTED_PROXIES=192.0.2.0/24")) {
+                RunningWarden.newDataDir("untrusted-proxy"),
+                "WARDEN_TRUSTED_PROXIES=192.0.2.0/24",
+                "warden.bootstrap.admin-token=" + ADMIN_TOKEN)) {
             HttpResponse<String> page = get(warden.port(), "/login", "X-Forwarded-Proto", "https");
 
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().firstValue("Strict-Transport-Security")).isEmpty();
             assertThat(sessionCookie(page)).doesNotContain("Secure");
+
+            HttpResponse<String> created = createToken(warden.port(), ADMIN_TOKEN, "X-Forwarded-For", "203.0.113.7");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+            assertThat(latestAuditedAddress(warden.bean(AuditLog.class), warden.bean(WorkspaceRepository.class)))
+                    .isEqualTo("127.0.0.1");
         }
+    }
+
+    private static HttpResponse<String> createToken(int port, String token, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/2.0/token/create"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"comment\":\"forwarded\",\"lifetime_seconds\":600}"));
+        return send(request);
+    }
+
+    private static String latestAuditedAddress(AuditLog audit, WorkspaceRepository workspaces) {
+        return audit.recent(workspaces.findByName("main").orElseThrow().id(), 1)
+                .get(0)
+                .clientAddress();
     }
 
     static HttpResponse<String> get(int port, String path, String... headers) {
@@ -126,8 +166,12 @@ class ForwardedHeadersIT {
         if (headers.length > 0) {
             request.headers(headers);
         }
+        return send(request.GET());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
