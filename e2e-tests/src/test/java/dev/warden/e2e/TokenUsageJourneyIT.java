@@ -119,7 +119,7 @@ class TokenUsageJourneyIT {
                                 .displayName(),
                         "CAN_MANAGE",
                         false));
-        usage = usage.add(group, group, "CAN_USE");
+        usage = usage.add(group, group);
         assertThat(usage.entries()).contains(new TokenUsageDialog.Entry(group, "CAN_USE", true));
         assertThat(usage.impactSummary()).startsWith("Nobody loses token usage");
         shoot("issue4-token-usage-dialog");
@@ -153,15 +153,14 @@ class TokenUsageJourneyIT {
         assertThat(suspended.reason()).isEqualTo("NO_TOKEN_USAGE_PERMISSION");
 
         // Cancel changes nothing; re-adding the group makes the same token work again.
-        settings =
-                settings.openPermissionSettings().add(group, group, "CAN_USE").cancel();
+        settings = settings.openPermissionSettings().add(group, group).cancel();
         assertThat(api.listTokens(token).status()).as("Cancel stored nothing").isEqualTo(403);
         assertThat(settings.openPermissionSettings().entries())
                 .extracting(TokenUsageDialog.Entry::name)
                 .doesNotContain(group);
         settings = WorkspaceSettingsPage.open(driver, baseUrl)
                 .openPermissionSettings()
-                .add(group, group, "CAN_USE")
+                .add(group, group)
                 .save();
         WardenApi.Response back = api.listTokens(token);
         assertThat(back.status()).as("%s", back).isEqualTo(200);

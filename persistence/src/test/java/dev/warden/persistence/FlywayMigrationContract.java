@@ -25,7 +25,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** Flyway really runs in the test slice (Boot 4 needs spring-boot-starter-flyway) and builds the whole schema. */
 @JdbcAdapterTest
 abstract class FlywayMigrationContract {
-    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6");
+    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7");
     static final List<String> TABLES = List.of(
             "access_token",
             "access_token_scope",
@@ -441,6 +441,45 @@ abstract class FlywayMigrationContract {
                         Arrays.asList("tok-active", null),
                         Arrays.asList("tok-admin", "ADMIN"),
                         Arrays.asList("tok-own", "OWNER"));
+    }
+
+    /**
+     * A database of version 6 with token usage entries at both levels. Version 7 makes every CAN_MANAGE entry CAN_USE
+     * (CAN_MANAGE is the workspace admins' alone) and leaves the entries themselves, and the rest, alone.
+     */
+    @Test
+    void aVersion6DatabaseTurnsCanManageEntriesIntoCanUse() {
+        DataSource database = newEmptyDatabase();
+        assertThat(flyway(database, "6").migrate().targetSchemaVersion).isEqualTo("6");
+        JdbcClient v6 = JdbcClient.create(database);
+        long main = insertWorkspace(v6, "main");
+        long alice = insertUser(v6, main, "alice");
+        long bob = insertUser(v6, main, "bob");
+        long ops = insertGroup(v6, main, "ops");
+        for (Object[] entry :
+                List.of(new Object[] {alice, null, "CAN_USE"}, new Object[] {bob, null, "CAN_MANAGE"}, new Object[] {
+                    null, ops, "CAN_MANAGE"
+                })) {
+            v6.sql("INSERT INTO token_usage_entry (workspace_id, principal_id, group_id, level, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?)")
+                    .params(main, entry[0], entry[1], entry[2], V1_TIME)
+                    .update();
+        }
+        List<Integer> rowsBefore = rowCounts(v6);
+
+        flyway(database, "latest").migrate();
+
+        JdbcClient v7 = JdbcClient.create(database);
+        assertThat(appliedVersions(v7)).containsExactlyElementsOf(VERSIONS);
+        assertThat(rowCounts(v7)).isEqualTo(rowsBefore);
+        assertThat(v7.sql("SELECT principal_id, group_id, level FROM token_usage_entry ORDER BY id")
+                        .query((rs, n) -> Arrays.asList(
+                                rs.getObject(1, Long.class), rs.getObject(2, Long.class), rs.getString(3)))
+                        .list())
+                .containsExactly(
+                        Arrays.asList(alice, null, "CAN_USE"),
+                        Arrays.asList(bob, null, "CAN_USE"),
+                        Arrays.asList(null, ops, "CAN_USE"));
     }
 
     private static List<List<Object>> tokenRows(JdbcClient jdbc) {

@@ -203,8 +203,10 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
     }
 
     /**
-     * Each entry that the change adds or raises needs the actor to hold at least that level itself (workspace admins
-     * hold {@code CAN_MANAGE}). Lowering or removing entries grants nothing.
+     * Each entry that the change adds or raises needs the actor to hold at least that level itself. Entries grant
+     * {@code CAN_USE} only ({@code TokenUsageService} refuses {@code CAN_MANAGE}, the workspace admins' level), so
+     * this asks whether the actor may use tokens; lowering an entry stored before that rule, or removing one, grants
+     * nothing.
      */
     @Override
     public void requireMayGrantTokenUsage(Actor actor, List<TokenUsageEntry> before, List<TokenUsageEntry> after) {

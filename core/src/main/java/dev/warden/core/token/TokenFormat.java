@@ -3,6 +3,7 @@ package dev.warden.core.token;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
@@ -20,9 +21,18 @@ public final class TokenFormat {
     static final int BODY_BYTES = 32;
     static final int BODY_LENGTH = 43;
     static final int CHECKSUM_LENGTH = 6;
+    /**
+     * The shortest run of base62 after the prefix that {@link #masked} hides. Shorter than a token on purpose: a
+     * log line cut mid-token (Spring truncates long values at DEBUG) must not leave a secret short of a few
+     * characters that its checksum would then confirm; a fragment this short leaves 33 unknown characters.
+     */
+    static final int MASKED_FRAGMENT = 16;
+
+    private static final int MASK_KEEPS = 4;
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,15}");
 
     private final String prefix;
+    private final Pattern lookalike;
 
     public TokenFormat(String prefix) {
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
@@ -30,6 +40,8 @@ public final class TokenFormat {
                     + " starting with a letter; got '" + prefix + "'");
         }
         this.prefix = prefix;
+        // any case: a token case-folded by a search filter is no longer valid, but it is still most of the secret
+        this.lookalike = Pattern.compile("(?i:" + Pattern.quote(prefix) + ")[0-9A-Za-z]{" + MASKED_FRAGMENT + ",}");
     }
 
     public String prefix() {
@@ -58,6 +70,21 @@ public final class TokenFormat {
         }
         int checksumStart = text.length() - CHECKSUM_LENGTH;
         return checksum(text.substring(0, checksumStart)).equals(text.substring(checksumStart));
+    }
+
+    /**
+     * The text with every value that looks like one of these tokens (the prefix in any case and at least
+     * {@value #MASKED_FRAGMENT} base62 characters, valid checksum or not) replaced by the prefix, {@code ...} and
+     * its last four characters, as in a token's display hint. For log lines: nothing else is touched.
+     */
+    public String masked(String text) {
+        if (text == null) {
+            return null;
+        }
+        return lookalike.matcher(text).replaceAll(found -> {
+            String value = found.group();
+            return Matcher.quoteReplacement(prefix + "..." + value.substring(value.length() - MASK_KEEPS));
+        });
     }
 
     static String checksum(String prefixAndBody) {

@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who may use tokens: workspace admins always (CAN_MANAGE), everyone else through a direct entry or a group's
- * entry in the token usage list, computed on every call. Losing it suspends a principal's tokens; nothing is
- * deleted, so granting it again brings back those neither revoked nor expired.
+ * Who may use tokens: workspace admins always (CAN_MANAGE, theirs alone), everyone else through a direct entry or a
+ * group's entry in the token usage list (CAN_USE), computed on every call. Losing it suspends a principal's tokens;
+ * nothing is deleted, so granting it again brings back those neither revoked nor expired.
  */
 public final class TokenUsagePolicy {
     private final TokenUsageRepository acl;
@@ -59,11 +59,12 @@ public final class TokenUsagePolicy {
         Set<GroupId> memberOf = groups.groupsOf(principal.workspace(), principal.id()).stream()
                 .map(Group::id)
                 .collect(Collectors.toSet());
+        // An entry grants CAN_USE whatever level it carries: CAN_MANAGE comes only with the workspace-admin role.
         return entries.stream()
                 .filter(entry -> principal.id().equals(entry.principal())
                         || (entry.group() != null && memberOf.contains(entry.group())))
-                .map(TokenUsageEntry::level)
-                .reduce(TokenUsageLevel::higher);
+                .findAny()
+                .map(entry -> TokenUsageLevel.CAN_USE);
     }
 
     public boolean mayUseTokens(Principal principal) {

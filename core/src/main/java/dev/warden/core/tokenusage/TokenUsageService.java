@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
 
 /**
  * The token usage list of {@code authorization/tokens}: read it, add or change entries (PATCH), replace them all
- * (PUT), and preview the impact of a change before saving. Workspace admins hold CAN_MANAGE implicitly; that is
- * not an entry and cannot be removed. A change that removes usage suspends tokens; it never deletes them.
+ * (PUT), and preview the impact of a change before saving. An entry grants CAN_USE. Workspace admins hold
+ * CAN_MANAGE implicitly, through their role; that is not an entry, cannot be removed, and cannot be granted. A
+ * change that removes usage suspends tokens; it never deletes them.
  */
 public final class TokenUsageService {
     private final TokenUsageRepository acl;
@@ -84,13 +85,33 @@ public final class TokenUsageService {
     /** Adds the given entries or changes their level; keeps every other entry. Returns the resulting list. */
     public List<TokenUsageEntry> patch(Actor actor, List<TokenUsageEntry> changes) {
         access.require(actor, Permission.PERMISSIONS_WRITE);
+        requireGrantable(changes);
         return tx.inTransaction(() -> save(actor, merged(acl.list(actor.workspace()), changes)));
     }
 
     /** Replaces all direct entries (an empty list clears them). Returns the resulting list. */
     public List<TokenUsageEntry> replace(Actor actor, List<TokenUsageEntry> entries) {
         access.require(actor, Permission.PERMISSIONS_WRITE);
+        requireGrantable(entries);
         return tx.inTransaction(() -> save(actor, merged(List.of(), entries)));
+    }
+
+    /**
+     * An entry grants CAN_USE; CAN_MANAGE belongs to workspace admins through their role (as on Databricks), so a
+     * request for it is bad input, named like the API's field ({@code access_control_list[i].permission_level}).
+     */
+    private static void requireGrantable(List<TokenUsageEntry> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            TokenUsageLevel level = entries.get(i).level();
+            if (!level.grantable()) {
+                throw new InvalidParameterException(
+                        "access_control_list[" + i + "].permission_level",
+                        level + " cannot be granted in the token usage list: it is reserved for workspace admins,"
+                                + " who hold it through the workspace-admin role. Grant CAN_USE; to let someone"
+                                + " manage everyone's tokens or this list, give them the workspace-admin role or a"
+                                + " role with token-management:write or permissions:write. Nothing was changed.");
+            }
+        }
     }
 
     /** Who would lose token usage if the list became {@code proposed}, and how many working tokens would stop. */

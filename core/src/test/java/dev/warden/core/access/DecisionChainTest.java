@@ -396,7 +396,7 @@ class DecisionChainTest {
             removeAllEntries();
             Principal bob = principals.save(
                     Principals.aUser("bob").withId(11).inWorkspace(WORKSPACE).build());
-            acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(bob.id(), TokenUsageLevel.CAN_MANAGE));
+            acl.grant(WORKSPACE, TokenUsageEntry.forPrincipal(bob.id(), TokenUsageLevel.CAN_USE));
 
             assertDeniedAt(
                     chain.evaluate(stored(alicesToken())), Step.TOKEN_USAGE, DenialReason.NO_TOKEN_USAGE_PERMISSION);

@@ -3,6 +3,7 @@ package dev.warden.core.delegation;
 import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
 import static dev.warden.core.testkit.CoreTestKit.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.warden.core.audit.AuditAction;
@@ -17,6 +18,7 @@ import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleService;
+import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.token.AccessToken;
@@ -330,17 +332,19 @@ class DelegationTest {
             assertThat(usage.getMessage()).contains("token usage CAN_USE");
         }
 
+        /** CAN_MANAGE is no delegation question: it comes only with the workspace-admin role, so nobody grants it. */
         @Test
-        void tokenUsageIsGrantedOnlyUpToTheGrantersOwnLevel() {
+        void tokenUsageIsGrantedAsCanUseOnly() {
             Principal permissionsWriter =
                     holding("perm-writer", Permission.PERMISSIONS_READ, Permission.PERMISSIONS_WRITE);
             Principal bob = kit.user("bob");
 
-            refusedWithoutTrace(
-                    PermissionDeniedException.GRANT_BEYOND_ACTOR,
-                    () -> kit.tokenUsageService.patch(
+            assertThatThrownBy(() -> kit.tokenUsageService.patch(
                             as(permissionsWriter),
-                            List.of(TokenUsageEntry.forPrincipal(bob.id(), TokenUsageLevel.CAN_MANAGE))));
+                            List.of(TokenUsageEntry.forPrincipal(bob.id(), TokenUsageLevel.CAN_MANAGE))))
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessageContaining("reserved for workspace admins");
+            assertThat(kit.usage.mayUseTokens(bob)).isFalse();
 
             kit.tokenUsageService.patch(
                     as(permissionsWriter), List.of(TokenUsageEntry.forPrincipal(bob.id(), TokenUsageLevel.CAN_USE)));

@@ -259,7 +259,7 @@ class NoEscalationPropertyTest {
          * {token-management:write, tokens:read, tokens:write} only · dave: usage-writer {permissions:write} only ·
          * erin: user + group-admin on A · frank: auditor · grace: user · sp-build: user · sp-deploy: auditor.
          * Group A (alice, erin) holds group-member on A; B (frank, grace) has token usage CAN_USE; C (nobody) holds
-         * token-manager. Token usage: alice, carol, erin, sp-build CAN_USE; dave CAN_MANAGE; group B CAN_USE.
+         * token-manager. Token usage: alice, carol, dave, erin, sp-build CAN_USE; group B CAN_USE.
          */
         private void populate() {
             for (int i = 0; i < PEOPLE.length; i++) {
@@ -312,7 +312,7 @@ class NoEscalationPropertyTest {
                     List.of(
                             TokenUsageEntry.forPrincipal(people.get(1), TokenUsageLevel.CAN_USE),
                             TokenUsageEntry.forPrincipal(people.get(3), TokenUsageLevel.CAN_USE),
-                            TokenUsageEntry.forPrincipal(people.get(4), TokenUsageLevel.CAN_MANAGE),
+                            TokenUsageEntry.forPrincipal(people.get(4), TokenUsageLevel.CAN_USE),
                             TokenUsageEntry.forPrincipal(people.get(5), TokenUsageLevel.CAN_USE),
                             TokenUsageEntry.forPrincipal(people.get(8), TokenUsageLevel.CAN_USE),
                             TokenUsageEntry.forGroup(groups.get(1), TokenUsageLevel.CAN_USE)));
@@ -847,6 +847,7 @@ class NoEscalationPropertyTest {
             return new PatchUsage(
                     actor,
                     subject(random),
+                    // CAN_MANAGE is never grantable: those attempts must be refused without a trace
                     random.nextInt(3) == 0 ? TokenUsageLevel.CAN_MANAGE : TokenUsageLevel.CAN_USE);
         } else if (kind < 52) {
             List<Subject> listed = world.acl.list(WS).stream()

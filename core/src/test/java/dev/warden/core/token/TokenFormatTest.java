@@ -257,4 +257,66 @@ class TokenFormatTest {
 
         assertThat(requested[0]).isEqualTo(32);
     }
+
+    @Nested
+    class MaskingForLogs {
+        private final String token = format.generate(random).reveal();
+        private final String hint = "wdn_..." + token.substring(token.length() - 4);
+
+        @Test
+        void replacesEveryTokenByItsPrefixAndLastFourCharacters() {
+            String other = format.generate(random).reveal();
+
+            String masked = format.masked("Authorization: Bearer " + token + ", comment=[" + other + "] end");
+
+            assertThat(masked)
+                    .isEqualTo("Authorization: Bearer " + hint + ", comment=[wdn_..."
+                            + other.substring(other.length() - 4) + "] end")
+                    .doesNotContain(token.substring(4, 20));
+        }
+
+        @Test
+        void masksAMistypedTokenAndATokenRunIntoMoreCharacters() {
+            String mistyped = withChar(token, 10, token.charAt(10) == 'x' ? 'y' : 'x');
+
+            assertThat(format.masked(mistyped)).isEqualTo(hint);
+            assertThat(format.masked("q=" + token + "tail")).isEqualTo("q=wdn_...tail");
+        }
+
+        @Test
+        void masksATokenWhateverItsCase() {
+            String lower = token.toLowerCase(java.util.Locale.ROOT);
+
+            assertThat(format.masked("name=" + lower)).isEqualTo("name=wdn_..." + lower.substring(lower.length() - 4));
+            assertThat(format.masked(token.toUpperCase(java.util.Locale.ROOT))).startsWith("wdn_...");
+        }
+
+        @Test
+        void masksATokenCutShortByATruncatedLogValue() {
+            String cut = token.substring(0, 30);
+
+            assertThat(format.masked("[" + cut + " (truncated)..."))
+                    .isEqualTo("[wdn_..." + cut.substring(26) + " (truncated)...");
+        }
+
+        @Test
+        void leavesTextWithoutTokensAlone() {
+            String text = "wdn_ is the prefix; wdn_short and wdn_123456789012345 are no tokens";
+
+            assertThat(format.masked(text)).isEqualTo(text);
+            assertThat(format.masked("no prefix here")).isEqualTo("no prefix here");
+            assertThat(format.masked(null)).isNull();
+        }
+
+        @Test
+        void masksOnlyTheConfiguredPrefix() {
+            TokenFormat acme = new TokenFormat("acme-");
+            String acmeToken = acme.generate(random).reveal();
+
+            assertThat(acme.masked("a=" + acmeToken))
+                    .isEqualTo("a=acme-..." + acmeToken.substring(acmeToken.length() - 4));
+            assertThat(acme.masked("$x\\" + acmeToken))
+                    .isEqualTo("$x\\acme-..." + acmeToken.substring(acmeToken.length() - 4));
+        }
+    }
 }

@@ -137,9 +137,9 @@ class TokenUsagePolicyTest {
         void aServicePrincipalCanHoldADirectEntry() {
             Principal robot = directory.principals.save(
                     Principals.aServicePrincipal("etl robot").build());
-            grant(direct(robot, TokenUsageLevel.CAN_MANAGE));
+            grant(direct(robot, TokenUsageLevel.CAN_USE));
 
-            assertThat(policy.levelOf(robot)).contains(TokenUsageLevel.CAN_MANAGE);
+            assertThat(policy.levelOf(robot)).contains(TokenUsageLevel.CAN_USE);
         }
 
         @Test
@@ -155,7 +155,7 @@ class TokenUsagePolicyTest {
 
         @Test
         void aGroupsEntryGivesNothingToNonMembers() {
-            grant(group(dataEng, TokenUsageLevel.CAN_MANAGE));
+            grant(group(dataEng, TokenUsageLevel.CAN_USE));
 
             assertThat(policy.levelOf(alice)).isEmpty();
         }
@@ -163,30 +163,35 @@ class TokenUsagePolicyTest {
         @Test
         void anEntryForSomebodyElseGivesNothing() {
             Principal bob = directory.principals.save(Principals.aUser("bob").build());
-            grant(direct(bob, TokenUsageLevel.CAN_MANAGE));
+            grant(direct(bob, TokenUsageLevel.CAN_USE));
 
             assertThat(policy.levelOf(alice)).isEmpty();
         }
 
         @Test
-        void theHigherLevelWinsWhenTheGroupGivesMore() {
-            join(dataEng, alice);
-            grant(direct(alice, TokenUsageLevel.CAN_USE));
-            grant(group(dataEng, TokenUsageLevel.CAN_MANAGE));
-
-            assertThat(policy.levelOf(alice)).contains(TokenUsageLevel.CAN_MANAGE);
-        }
-
-        @Test
-        void theHigherLevelWinsWhenTheDirectEntryGivesMore() {
+        void severalMatchingEntriesStillGiveCanUse() {
             Group analysts = directory.groups.save(new Group(null, WORKSPACE, "analysts", null));
             join(dataEng, alice);
             join(analysts, alice);
             grant(group(dataEng, TokenUsageLevel.CAN_USE));
-            grant(direct(alice, TokenUsageLevel.CAN_MANAGE));
+            grant(direct(alice, TokenUsageLevel.CAN_USE));
             grant(group(analysts, TokenUsageLevel.CAN_USE));
 
-            assertThat(policy.levelOf(alice)).contains(TokenUsageLevel.CAN_MANAGE);
+            assertThat(policy.levelOf(alice)).contains(TokenUsageLevel.CAN_USE);
+        }
+
+        /** CAN_MANAGE is a workspace admin's alone: an entry stored with it (before V7) gives CAN_USE, no more. */
+        @Test
+        void anEntryCarryingCanManageGivesOnlyCanUse() {
+            join(dataEng, alice);
+            Principal bob = directory.principals.save(Principals.aUser("bob").build());
+            grant(group(dataEng, TokenUsageLevel.CAN_MANAGE));
+            grant(direct(bob, TokenUsageLevel.CAN_MANAGE));
+
+            assertThat(policy.levelOf(alice)).contains(TokenUsageLevel.CAN_USE);
+            assertThat(policy.levelOf(bob)).contains(TokenUsageLevel.CAN_USE);
+            assertThat(policy.levelIn(List.of(direct(alice, TokenUsageLevel.CAN_MANAGE)), alice))
+                    .contains(TokenUsageLevel.CAN_USE);
         }
 
         @Test
@@ -201,7 +206,7 @@ class TokenUsagePolicyTest {
 
         @Test
         void entriesOfAnotherWorkspaceDoNotCount() {
-            acl.grant(OTHER_WORKSPACE, direct(alice, TokenUsageLevel.CAN_MANAGE));
+            acl.grant(OTHER_WORKSPACE, direct(alice, TokenUsageLevel.CAN_USE));
 
             assertThat(policy.levelOf(alice)).isEmpty();
         }
@@ -211,7 +216,7 @@ class TokenUsagePolicyTest {
     class InactivePrincipals {
         @Test
         void holdNothingDespiteADirectEntry() {
-            grant(direct(alice, TokenUsageLevel.CAN_MANAGE));
+            grant(direct(alice, TokenUsageLevel.CAN_USE));
 
             assertThat(policy.levelOf(deactivated(alice))).isEmpty();
             assertThat(policy.mayUseTokens(deactivated(alice))).isFalse();
@@ -240,8 +245,8 @@ class TokenUsagePolicyTest {
             grant(direct(alice, TokenUsageLevel.CAN_USE));
 
             assertThat(policy.levelIn(List.of(), alice)).isEmpty();
-            assertThat(policy.levelIn(List.of(direct(alice, TokenUsageLevel.CAN_MANAGE)), alice))
-                    .contains(TokenUsageLevel.CAN_MANAGE);
+            assertThat(policy.levelIn(List.of(direct(alice, TokenUsageLevel.CAN_USE)), alice))
+                    .contains(TokenUsageLevel.CAN_USE);
         }
 
         @Test
@@ -250,16 +255,6 @@ class TokenUsagePolicyTest {
 
             assertThat(policy.levelIn(List.of(group(dataEng, TokenUsageLevel.CAN_USE)), alice))
                     .contains(TokenUsageLevel.CAN_USE);
-        }
-
-        @Test
-        void takesTheHigherOfSeveralMatchingEntries() {
-            join(dataEng, alice);
-
-            assertThat(policy.levelIn(
-                            List.of(group(dataEng, TokenUsageLevel.CAN_MANAGE), direct(alice, TokenUsageLevel.CAN_USE)),
-                            alice))
-                    .contains(TokenUsageLevel.CAN_MANAGE);
         }
 
         @Test
@@ -293,12 +288,11 @@ class TokenUsagePolicyTest {
     }
 
     @Test
-    void higherPrefersCanManage() {
-        assertThat(TokenUsageLevel.higher(TokenUsageLevel.CAN_USE, TokenUsageLevel.CAN_USE))
-                .isEqualTo(TokenUsageLevel.CAN_USE);
-        assertThat(TokenUsageLevel.higher(TokenUsageLevel.CAN_USE, TokenUsageLevel.CAN_MANAGE))
-                .isEqualTo(TokenUsageLevel.CAN_MANAGE);
-        assertThat(TokenUsageLevel.higher(TokenUsageLevel.CAN_MANAGE, TokenUsageLevel.CAN_USE))
-                .isEqualTo(TokenUsageLevel.CAN_MANAGE);
+    void onlyCanUseIsGrantableAndTheDescriptionsSaySo() {
+        assertThat(TokenUsageLevel.CAN_USE.grantable()).isTrue();
+        assertThat(TokenUsageLevel.CAN_MANAGE.grantable()).isFalse();
+        assertThat(TokenUsageLevel.CAN_MANAGE.description())
+                .contains("Workspace admins only")
+                .contains("cannot be granted");
     }
 }

@@ -39,6 +39,7 @@ class TokenUsageServiceTest {
         return TokenUsageEntry.forPrincipal(principal.id(), TokenUsageLevel.CAN_USE);
     }
 
+    /** A level no request may grant: only stored directly, as entries saved before V7 were. */
     private static TokenUsageEntry canManage(Principal principal) {
         return TokenUsageEntry.forPrincipal(principal.id(), TokenUsageLevel.CAN_MANAGE);
     }
@@ -75,9 +76,9 @@ class TokenUsageServiceTest {
 
         @Test
         void listsTheDirectEntriesInTheOrderTheyWereSaved() {
-            given(canUse(dataEng), canManage(robot));
+            given(canUse(dataEng), canUse(robot));
 
-            assertThat(service.entries(admin)).containsExactly(canUse(dataEng), canManage(robot));
+            assertThat(service.entries(admin)).containsExactly(canUse(dataEng), canUse(robot));
         }
 
         @Test
@@ -141,7 +142,7 @@ class TokenUsageServiceTest {
         @Test
         void leaveOutDeactivatedAdminsAndEveryoneElse() {
             kit.deactivate(kit.user("carol", BuiltInRole.WORKSPACE_ADMIN));
-            given(canManage(alice));
+            given(canUse(alice));
 
             assertThat(service.implicitManagers(admin))
                     .extracting(Principal::name)
@@ -161,19 +162,19 @@ class TokenUsageServiceTest {
         void addsTheGivenEntriesAndKeepsTheRest() {
             given(canUse(dataEng));
 
-            List<TokenUsageEntry> result = service.patch(admin, List.of(canUse(bob), canManage(robot)));
+            List<TokenUsageEntry> result = service.patch(admin, List.of(canUse(bob), canUse(robot)));
 
-            assertThat(result).containsExactly(canUse(dataEng), canUse(bob), canManage(robot));
+            assertThat(result).containsExactly(canUse(dataEng), canUse(bob), canUse(robot));
             assertThat(kit.acl.list(WORKSPACE)).isEqualTo(result);
         }
 
         @Test
         void changesTheLevelOfAnExistingSubjectAndKeepsTheRest() {
-            given(canUse(dataEng), canUse(bob), canUse(robot));
+            given(canUse(dataEng), canManage(bob), canUse(robot));
 
-            List<TokenUsageEntry> result = service.patch(admin, List.of(canManage(bob), canManage(dataEng)));
+            List<TokenUsageEntry> result = service.patch(admin, List.of(canUse(bob)));
 
-            assertThat(result).containsExactlyInAnyOrder(canManage(dataEng), canManage(bob), canUse(robot));
+            assertThat(result).containsExactlyInAnyOrder(canUse(dataEng), canUse(bob), canUse(robot));
             assertThat(result)
                     .filteredOn(entry -> bob.id().equals(entry.principal()))
                     .hasSize(1);
@@ -188,8 +189,7 @@ class TokenUsageServiceTest {
                     .orElseThrow();
             given(canUse(dataEng));
 
-            assertThat(service.patch(admin, List.of(canManage(same))))
-                    .containsExactly(canUse(dataEng), canManage(same));
+            assertThat(service.patch(admin, List.of(canUse(same)))).containsExactly(canUse(dataEng), canUse(same));
         }
 
         @Test
@@ -201,9 +201,9 @@ class TokenUsageServiceTest {
 
         @Test
         void theLastEntryForASubjectInOneRequestWins() {
-            List<TokenUsageEntry> result = service.patch(admin, List.of(canUse(alice), canManage(alice)));
+            List<TokenUsageEntry> result = service.patch(admin, List.of(canUse(alice), canUse(bob), canUse(alice)));
 
-            assertThat(result).containsExactly(canManage(alice));
+            assertThat(result).containsExactly(canUse(bob), canUse(alice));
         }
 
         @Test
@@ -222,9 +222,9 @@ class TokenUsageServiceTest {
         void replacesAllDirectEntriesAndReturnsTheCompleteList() {
             given(canUse(dataEng), canUse(bob));
 
-            List<TokenUsageEntry> result = service.replace(admin, List.of(canManage(robot), canUse(analysts)));
+            List<TokenUsageEntry> result = service.replace(admin, List.of(canUse(robot), canUse(analysts)));
 
-            assertThat(result).containsExactly(canManage(robot), canUse(analysts));
+            assertThat(result).containsExactly(canUse(robot), canUse(analysts));
             assertThat(kit.acl.list(WORKSPACE)).isEqualTo(result);
         }
 
@@ -250,8 +250,8 @@ class TokenUsageServiceTest {
 
         @Test
         void keepsOneEntryPerSubject() {
-            assertThat(service.replace(admin, List.of(canUse(bob), canUse(dataEng), canManage(bob))))
-                    .containsExactly(canUse(dataEng), canManage(bob));
+            assertThat(service.replace(admin, List.of(canUse(bob), canUse(dataEng), canUse(bob))))
+                    .containsExactly(canUse(dataEng), canUse(bob));
         }
 
         @Test
@@ -335,6 +335,47 @@ class TokenUsageServiceTest {
         }
     }
 
+    /** CAN_MANAGE is the workspace admins' own, through their role: no request grants it, not even an admin's. */
+    @Nested
+    class CanManageIsNotGrantable {
+        @Test
+        void aPatchAskingForItIsRefusedNamingTheLevelAndChangesNothing() {
+            given(canUse(dataEng));
+
+            InvalidParameterException thrown = refused(
+                    InvalidParameterException.class,
+                    () -> service.patch(admin, List.of(canUse(bob), canManage(alice))));
+
+            assertThat(thrown.field()).isEqualTo("access_control_list[1].permission_level");
+            assertThat(thrown)
+                    .hasMessageContaining("CAN_MANAGE cannot be granted")
+                    .hasMessageContaining("reserved for workspace admins")
+                    .hasMessageContaining("workspace-admin role")
+                    .hasMessageContaining("token-management:write");
+            assertThat(kit.usage.mayUseTokens(bob)).isFalse();
+        }
+
+        @Test
+        void aPutAskingForItForAGroupLeavesTheOldListInPlace() {
+            given(canUse(dataEng), canUse(bob));
+
+            InvalidParameterException thrown = refused(
+                    InvalidParameterException.class, () -> service.replace(admin, List.of(canManage(analysts))));
+
+            assertThat(thrown.field()).isEqualTo("access_control_list[0].permission_level");
+            assertThat(kit.acl.list(WORKSPACE)).containsExactly(canUse(dataEng), canUse(bob));
+            assertThat(kit.audit.events()).isEmpty();
+        }
+
+        @Test
+        void theWorkspaceAdminsHoldItWithoutAnEntryAndNobodyElseDoes() {
+            given(canManage(alice));
+
+            assertThat(kit.usage.levelOf(kit.admin)).contains(TokenUsageLevel.CAN_MANAGE);
+            assertThat(kit.usage.levelOf(alice)).contains(TokenUsageLevel.CAN_USE);
+        }
+    }
+
     @Nested
     class Permissions {
         @Test
@@ -382,7 +423,7 @@ class TokenUsageServiceTest {
         void aPatchIsAuditedWithTheEntriesBeforeAndAfter() {
             given(canUse(dataEng));
 
-            service.patch(admin, List.of(canManage(bob)));
+            service.patch(admin, List.of(canUse(bob)));
 
             assertThat(kit.audit.events()).singleElement().satisfies(event -> {
                 assertThat(event.action()).isEqualTo(AuditAction.TOKEN_ACL_CHANGED);
@@ -395,7 +436,7 @@ class TokenUsageServiceTest {
                 assertThat(event.details())
                         .containsEntry("before", "[group " + dataEng.id() + "=CAN_USE]")
                         .containsEntry(
-                                "after", "[group " + dataEng.id() + "=CAN_USE, principal " + bob.id() + "=CAN_MANAGE]");
+                                "after", "[group " + dataEng.id() + "=CAN_USE, principal " + bob.id() + "=CAN_USE]");
             });
         }
 
@@ -416,7 +457,7 @@ class TokenUsageServiceTest {
 
         @Test
         void aChangeIsOneAuditRecordHoweverManyEntriesItTouches() {
-            service.replace(admin, List.of(canUse(dataEng), canUse(analysts), canManage(robot)));
+            service.replace(admin, List.of(canUse(dataEng), canUse(analysts), canUse(robot)));
 
             assertThat(kit.audit.eventsWith(AuditAction.TOKEN_ACL_CHANGED)).hasSize(1);
         }

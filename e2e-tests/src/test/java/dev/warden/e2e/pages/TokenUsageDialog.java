@@ -8,7 +8,6 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * Workspace settings → Permission Settings → Token Usage. Every edit re-renders the dialog with the working copy and
@@ -66,8 +65,8 @@ public final class TokenUsageDialog {
                 .toList();
     }
 
-    /** Types {@code search} into the autocomplete, chooses the match called {@code name}, picks the level, clicks Add. */
-    public TokenUsageDialog add(String search, String name, String level) {
+    /** Types {@code search} into the autocomplete, chooses the match called {@code name}, clicks Add (as CAN_USE). */
+    public TokenUsageDialog add(String search, String name) {
         dialog().findElement(By.cssSelector("[data-testid=token-usage-search]")).sendKeys(search);
         WebElement match = Waits.on(driver)
                 .withMessage("the match '" + name + "'")
@@ -83,7 +82,6 @@ public final class TokenUsageDialog {
                                 .orElse(null));
         Htmx.awaitSettled(driver);
         match.findElement(By.cssSelector("input[type=radio]")).click();
-        new Select(dialog().findElement(By.cssSelector("[data-testid=add-level]"))).selectByValue(level);
         return clickAndAwaitRerender(dialog().findElement(By.cssSelector("[data-testid=add-entry]")));
     }
 

@@ -11,12 +11,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
@@ -43,6 +45,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
+                .headers(SecurityConfiguration::sameOriginReferrer)
                 .addFilterBefore(
                         new BearerTokenFilter(chain, usage, errors, clock), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -92,9 +95,21 @@ class SecurityConfiguration {
                                 new RequestHeaderRequestMatcher("HX-Request"))
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
+                .headers(SecurityConfiguration::sameOriginReferrer)
                 .headers(headers -> headers.contentSecurityPolicy(csp ->
                         csp.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
                                 + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'")))
                 .build();
+    }
+
+    /**
+     * Warden's URLs (token ids, filters, user and group names) are nobody else's business, so no other origin gets
+     * a Referer. {@code same-origin} rather than {@code no-referrer}: under {@code no-referrer} browsers send
+     * {@code Origin: null} on the console's own form posts, which would blind any origin check. HSTS needs nothing
+     * here: Spring Security sends it on every secure request, and behind a trusted proxy Tomcat's RemoteIpValve
+     * ({@code server.forward-headers-strategy: native}) makes a request secure from {@code X-Forwarded-Proto}.
+     */
+    private static void sameOriginReferrer(HeadersConfigurer<HttpSecurity> headers) {
+        headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
     }
 }

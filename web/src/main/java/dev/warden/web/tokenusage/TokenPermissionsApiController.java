@@ -22,6 +22,7 @@ import dev.warden.web.tokenusage.TokenPermissionsModels.PermissionLevel;
 import dev.warden.web.tokenusage.TokenPermissionsModels.PermissionLevels;
 import dev.warden.web.tokenusage.TokenPermissionsModels.PermissionResponse;
 import dev.warden.web.tokenusage.TokenPermissionsModels.TokenPermissions;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +39,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /**
  * The token usage list, the Databricks object {@code authorization/tokens}: who may create and use tokens.
  * PATCH adds or changes the given entries and keeps the rest; PUT replaces every direct entry; both answer the
- * complete resulting list. Workspace admins hold CAN_MANAGE implicitly: always listed, never removable. Every
+ * complete resulting list. An entry grants CAN_USE; CAN_MANAGE is the workspace admins' level, held through their
+ * role: always listed, never removable, never granted (a request for it is 400, as Databricks recommends). Every
  * name in a write is resolved before anything changes, so an unknown name or level changes nothing.
  */
 @ApiController
@@ -48,6 +50,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
         produces = "application/json")
 class TokenPermissionsApiController {
     private static final String FIELD = "access_control_list";
+    private static final String GRANTS = "An entry's permission_level is CAN_USE: create, use and revoke one's own"
+            + " tokens. CAN_MANAGE is reserved for workspace admins, who hold it through the workspace-admin role and"
+            + " are always listed with it; asking for it is 400 INVALID_PARAMETER_VALUE naming"
+            + " access_control_list[i].permission_level, and nothing changes. Managing everyone's tokens comes from"
+            + " roles (token-management:write; permissions:write for this list).";
 
     private final TokenUsageService usage;
     private final PrincipalNames principals;
@@ -68,6 +75,7 @@ class TokenPermissionsApiController {
     /** Adds the given entries or changes their level; every other entry stays. */
     @PatchMapping
     @RequiresPermission(Permission.PERMISSIONS_WRITE)
+    @Operation(summary = "Add or change entries of the token usage list; the others stay", description = GRANTS)
     TokenPermissions update(Actor actor, @RequestBody AclRequest request) {
         return describe(actor, usage.patch(actor, resolve(actor, request)));
     }
@@ -75,12 +83,16 @@ class TokenPermissionsApiController {
     /** Replaces every direct entry (an empty list clears them); the workspace admins keep CAN_MANAGE. */
     @PutMapping
     @RequiresPermission(Permission.PERMISSIONS_WRITE)
+    @Operation(
+            summary = "Replace every entry of the token usage list (the workspace admins stay)",
+            description = GRANTS)
     TokenPermissions set(Actor actor, @RequestBody AclRequest request) {
         return describe(actor, usage.replace(actor, resolve(actor, request)));
     }
 
     @GetMapping("/permissionLevels")
     @RequiresPermission(Permission.PERMISSIONS_READ)
+    @Operation(summary = "The levels: CAN_USE, which entries grant, and CAN_MANAGE, the workspace admins' own")
     PermissionLevels levels() {
         return new PermissionLevels(Arrays.stream(TokenUsageLevel.values())
                 .map(level -> new PermissionLevel(level.name(), level.description()))
@@ -143,7 +155,7 @@ class TokenPermissionsApiController {
     private static TokenUsageLevel level(String at, String raw) {
         String field = at + ".permission_level";
         if (raw == null || raw.isBlank()) {
-            throw new InvalidParameterException(field, field + " is required: CAN_USE or CAN_MANAGE.");
+            throw new InvalidParameterException(field, field + " is required: CAN_USE.");
         }
         try {
             return TokenUsageLevel.valueOf(raw.strip());
@@ -151,7 +163,7 @@ class TokenPermissionsApiController {
             throw new InvalidParameterException(
                     field,
                     "Unknown permission_level '" + raw + "' for authorization/tokens;"
-                            + " use CAN_USE or CAN_MANAGE. Nothing was changed.");
+                            + " use CAN_USE. Nothing was changed.");
         }
     }
 

@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Workspace settings → Permission Settings → the Token Usage dialog. The dialog edits a working copy carried in the
  * form itself (one {@code entry} per line, {@code group:7:CAN_USE}); every edit posts the copy back and gets the
  * dialog again with the impact preview, so Cancel only has to close it. Save stores the whole copy as one change.
+ * Entries are CAN_USE; the workspace admins' CAN_MANAGE is shown, never offered (the service refuses it).
  */
 @Controller
 @ConsolePage
@@ -172,7 +173,7 @@ class TokenUsageDialogController {
         return principal.kind() == PrincipalKind.SERVICE_PRINCIPAL ? "service principal" : "user";
     }
 
-    /** {@code group:7:CAN_USE} and {@code principal:42:CAN_MANAGE}, in order; a later line for a subject wins. */
+    /** {@code group:7:CAN_USE} and {@code principal:42:CAN_USE}, in order; a later line for a subject wins. */
     private static List<TokenUsageEntry> parse(List<String> values) {
         List<TokenUsageEntry> entries = new ArrayList<>();
         if (values == null) {
@@ -196,7 +197,7 @@ class TokenUsageDialogController {
         try {
             return TokenUsageLevel.valueOf(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("level", "Unknown level '" + value + "': use CAN_USE or CAN_MANAGE.");
+            throw new InvalidParameterException("level", "Unknown level '" + value + "': use CAN_USE.");
         }
     }
 

@@ -186,8 +186,10 @@ class WorkspaceSettingsConsoleIT {
                 .contains("data-testid=\"implicit-admin-row\"")
                 .contains("Always (workspace admin)")
                 .contains("data-subject=\"group:" + group.id().value() + "\"")
-                .contains("value=\"group:" + group.id().value() + ":CAN_USE\" selected")
-                .contains("Nobody loses token usage");
+                .contains("name=\"entry\" value=\"group:" + group.id().value() + ":CAN_USE\"")
+                .contains("Nobody loses token usage")
+                .contains("CAN_MANAGE cannot be granted here")
+                .doesNotContainPattern("<option[^>]*CAN_MANAGE");
         String adminRow = dialog.substring(
                 dialog.indexOf("implicit-admin-row"), dialog.indexOf("</tr>", dialog.indexOf("implicit-admin-row")));
         assertThat(adminRow).contains("CAN_MANAGE").doesNotContain("remove-entry");
@@ -225,11 +227,11 @@ class WorkspaceSettingsConsoleIT {
                 List.of(
                         Map.entry("op", "add"),
                         Map.entry("assignee", "principal:" + user.id().value()),
-                        Map.entry("addLevel", "CAN_MANAGE")),
+                        Map.entry("addLevel", "CAN_USE")),
                 true);
         assertThat(added.body())
                 .contains("data-subject=\"principal:" + user.id().value() + "\"")
-                .contains("value=\"principal:" + user.id().value() + ":CAN_MANAGE\" selected")
+                .contains("value=\"principal:" + user.id().value() + ":CAN_USE\"")
                 .contains("Nobody loses token usage");
 
         HttpResponse<String> nothingChosen = console.postForm(DRAFT, List.of(Map.entry("op", "add")), true);
@@ -248,16 +250,36 @@ class WorkspaceSettingsConsoleIT {
                 PAGE + "/token-usage",
                 List.of(
                         Map.entry("entry", "group:" + group.id().value() + ":CAN_USE"),
-                        Map.entry("entry", "principal:" + bot.id().value() + ":CAN_MANAGE")),
+                        Map.entry("entry", "principal:" + bot.id().value() + ":CAN_USE")),
                 true);
 
         assertThat(saved.headers().firstValue("HX-Redirect").orElse("")).endsWith(PAGE + "?saved=token-usage");
         assertThat(tokenUsage.entries(testData.admin()))
                 .containsExactlyInAnyOrder(
                         TokenUsageEntry.forGroup(group.id(), TokenUsageLevel.CAN_USE),
-                        TokenUsageEntry.forPrincipal(bot.id(), TokenUsageLevel.CAN_MANAGE));
+                        TokenUsageEntry.forPrincipal(bot.id(), TokenUsageLevel.CAN_USE));
         assertThat(auditCount() - before).isEqualTo(1);
         assertThat(console.get(PAGE + "?saved=token-usage").body()).contains("Token usage saved.");
+    }
+
+    /** The dialog never offers CAN_MANAGE; a hand-made form asking for it gets the reason and changes nothing. */
+    @Test
+    void canManageIsAnErrorInTheDialogAndNothingChanges() {
+        Principal bot = testData.servicePrincipal(TestData.unique("bot"));
+        List<TokenUsageEntry> before = tokenUsage.entries(testData.admin());
+        int audited = auditCount();
+
+        HttpResponse<String> response = console.postForm(
+                PAGE + "/token-usage",
+                List.of(Map.entry("entry", "principal:" + bot.id().value() + ":CAN_MANAGE")),
+                true);
+
+        assertThat(response.body())
+                .contains("data-testid=\"form-error\"")
+                .contains("CAN_MANAGE cannot be granted")
+                .contains("reserved for workspace admins");
+        assertThat(tokenUsage.entries(testData.admin())).isEqualTo(before);
+        assertThat(auditCount()).isEqualTo(audited);
     }
 
     @Test
@@ -282,7 +304,7 @@ class WorkspaceSettingsConsoleIT {
         assertThat(theirs.logIn(name, "a long password 1")).isEqualTo("/");
 
         assertThat(theirs.get(PAGE + "/token-usage").statusCode()).isEqualTo(403);
-        assertThat(theirs.postForm(PAGE + "/token-usage", List.of(Map.entry("entry", "principal:1:CAN_MANAGE")), false)
+        assertThat(theirs.postForm(PAGE + "/token-usage", List.of(Map.entry("entry", "principal:1:CAN_USE")), false)
                         .statusCode())
                 .isEqualTo(403);
     }

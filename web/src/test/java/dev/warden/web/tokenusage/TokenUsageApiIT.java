@@ -183,13 +183,18 @@ class TokenUsageApiIT {
                     ADMIN_TOKEN,
                     "application/json",
                     ApiClient.json(
-                            "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_MANAGE'},"
+                            "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'},"
                                     + "{'user_name':'%s','permission_level':'CAN_USE'},"
                                     + "{'service_principal_name':'%s','permission_level':'CAN_USE'}]}",
                             alice.userName(), bob.userName(), bot.applicationId()));
 
             assertThat(second.status()).as(second.toString()).isEqualTo(200);
-            assertThat(level(entry(second, "user_name", alice.userName()))).isEqualTo("CAN_MANAGE");
+            assertThat(level(entry(second, "user_name", alice.userName()))).isEqualTo("CAN_USE");
+            assertThat(entry(second, "user_name", alice.userName())
+                            .path("all_permissions")
+                            .size())
+                    .as("one entry per subject")
+                    .isEqualTo(1);
             assertThat(level(entry(second, "user_name", bob.userName()))).isEqualTo("CAN_USE");
             assertThat(level(entry(second, "group_name", group.displayName()))).isEqualTo("CAN_USE");
             assertThat(entry(second, "service_principal_name", bot.applicationId())
@@ -266,7 +271,7 @@ class TokenUsageApiIT {
         }
 
         @Test
-        void permissionLevelsAreCanUseAndCanManage() {
+        void permissionLevelsAreCanUseAndTheAdminsCanManage() {
             Response response = api.get(ACL + "/permissionLevels", ADMIN_TOKEN);
 
             assertThat(response.status()).isEqualTo(200);
@@ -275,6 +280,57 @@ class TokenUsageApiIT {
             assertThat(levels.get(0).path("permission_level").asString()).isEqualTo("CAN_USE");
             assertThat(levels.get(0).path("description").asString()).isNotBlank();
             assertThat(levels.get(1).path("permission_level").asString()).isEqualTo("CAN_MANAGE");
+            assertThat(levels.get(1).path("description").asString())
+                    .contains("Workspace admins only")
+                    .contains("cannot be granted");
+        }
+
+        @Test
+        void theApiDescriptionSaysWhatCanManageIs() {
+            String description = api.get("/v3/api-docs", null).body();
+
+            assertThat(description)
+                    .contains("CAN_MANAGE is reserved for workspace admins")
+                    .contains("access_control_list[i].permission_level");
+        }
+
+        /** CAN_MANAGE is the workspace admins' alone (as on Databricks): no request grants it, not even an admin's. */
+        @ParameterizedTest
+        @ValueSource(strings = {"PATCH", "PUT"})
+        void canManageCannotBeGrantedAnd400NamesPermissionLevelAndNothingChanges(String method) {
+            Principal alice = testData.userWithoutTokenUsage("manager-" + method.toLowerCase(java.util.Locale.ROOT));
+            Group group = group("managers-" + method.toLowerCase(java.util.Locale.ROOT));
+            List<TokenUsageEntry> before = acl.list(main);
+            List<AuditEvent> auditBefore = audit.recent(main, 1);
+
+            Response response = api.send(
+                    method,
+                    ACL,
+                    ADMIN_TOKEN,
+                    "application/json",
+                    ApiClient.json(
+                            "{'access_control_list':[{'group_name':'%s','permission_level':'CAN_USE'},"
+                                    + "{'user_name':'%s','permission_level':'CAN_MANAGE'}]}",
+                            group.displayName(), alice.userName()));
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(400);
+            assertThat(response.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
+            assertThat(response.json()
+                            .path("details")
+                            .get(0)
+                            .path("metadata")
+                            .path("field")
+                            .asString())
+                    .isEqualTo("access_control_list[1].permission_level");
+            assertThat(response.json().path("message").asString())
+                    .contains("CAN_MANAGE cannot be granted")
+                    .contains("reserved for workspace admins")
+                    .contains("workspace-admin role");
+            assertThat(acl.list(main)).isEqualTo(before);
+            assertThat(audit.recent(main, 1)).as("nothing audited").isEqualTo(auditBefore);
+            Response list = api.get(ACL, ADMIN_TOKEN);
+            assertThat(entry(list, "user_name", alice.userName())).isNull();
+            assertThat(level(entry(list, "user_name", "admin"))).isEqualTo("CAN_MANAGE");
         }
 
         @ParameterizedTest
@@ -300,7 +356,7 @@ class TokenUsageApiIT {
                         ADMIN_TOKEN,
                         "application/json",
                         ApiClient.json(
-                                "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_MANAGE'}," + parts[0]
+                                "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}," + parts[0]
                                         + "]}",
                                 alice.userName()));
 
@@ -324,7 +380,7 @@ class TokenUsageApiIT {
                     token,
                     "application/json",
                     ApiClient.json(
-                            "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_MANAGE'}]}",
+                            "{'access_control_list':[{'user_name':'%s','permission_level':'CAN_USE'}]}",
                             user.userName()));
             assertThat(patch.status()).isEqualTo(403);
             assertThat(patch.reason()).isEqualTo("ROLE_LACKS_PERMISSION");
