@@ -3,6 +3,8 @@ package dev.warden.web.directory;
 /** The "New user" dialog. A mutable bean so the dialog re-renders with what was typed (never the password). */
 public class CreateUserForm {
     static final int PASSWORD_MIN = 8;
+    /** bcrypt reads at most 72 bytes, and Spring Security refuses to hash a longer password. */
+    static final int PASSWORD_MAX_BYTES = 72;
 
     private String userName;
     private String displayName;

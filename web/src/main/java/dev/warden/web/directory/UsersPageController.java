@@ -10,6 +10,7 @@ import dev.warden.web.console.ConsoleAccess;
 import dev.warden.web.console.ConsolePage;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
@@ -62,6 +63,12 @@ class UsersPageController extends DirectoryPagesController {
                     "password",
                     "short",
                     "Enter an initial password of at least " + CreateUserForm.PASSWORD_MIN + " characters.");
+        } else if (form.getPassword().getBytes(StandardCharsets.UTF_8).length > CreateUserForm.PASSWORD_MAX_BYTES) {
+            binding.rejectValue(
+                    "password",
+                    "long",
+                    "Enter a password of at most " + CreateUserForm.PASSWORD_MAX_BYTES
+                            + " bytes (as many plain letters, fewer accented ones): bcrypt reads no further.");
         }
         if (!binding.hasErrors()) {
             try {

@@ -6,6 +6,7 @@ import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.QuotaExceededException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.token.AccessRefusedException;
 import dev.warden.core.token.DenialReason;
 import java.util.Map;
@@ -113,7 +114,10 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest()
-                .body(ApiError.invalidParameter(e.getName(), "Invalid value for '" + e.getName() + "'."));
+                .body(ApiError.invalidParameter(
+                        e.getName(),
+                        "Invalid value for '" + e.getName() + "': expected " + expected(e.getRequiredType()) + "; got "
+                                + Validation.echo(e.getValue()) + "."));
     }
 
     @ExceptionHandler(Exception.class)
@@ -142,7 +146,10 @@ class ApiExceptionHandler {
 
     /** Says what a field should have held, in the caller's terms rather than Java's. */
     private static String expectedValue(HttpMessageNotReadableException e) {
-        Class<?> target = e.getCause() instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        return expected(e.getCause() instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null);
+    }
+
+    private static String expected(Class<?> target) {
         if (target == null) {
             return "a value of the right type and range";
         }
