@@ -80,6 +80,16 @@ public final class Validation {
         return "'" + shorten(String.valueOf(input)) + "'";
     }
 
+    /** Several inputs as a message lists them: the first five {@linkplain #echo echoed}, then how many more. */
+    public static String echoAll(java.util.Collection<?> inputs) {
+        java.util.List<String> shown =
+                inputs.stream().limit(5).map(Validation::echo).collect(java.util.stream.Collectors.toList());
+        if (inputs.size() > shown.size()) {
+            shown.add("and " + (inputs.size() - shown.size()) + " more");
+        }
+        return String.join(", ", shown);
+    }
+
     /** {@code text} cut to {@link #ECHO_MAX} characters, with an ellipsis when cut; a surrogate pair stays whole. */
     public static String shorten(String text) {
         if (text == null || text.length() <= ECHO_MAX) {

@@ -69,6 +69,12 @@ class ValidationTest {
         }
 
         @Test
+        void listsAtMostFiveInputs() {
+            assertThat(Validation.echoAll(java.util.List.of("a", "b", "c", "d", "e", "f", "g")))
+                    .isEqualTo("'a', 'b', 'c', 'd', 'e', and 2 more");
+        }
+
+        @Test
         void neverCutsASurrogatePairInHalf() {
             String text = "x".repeat(199) + "🚀" + "y".repeat(10);
 

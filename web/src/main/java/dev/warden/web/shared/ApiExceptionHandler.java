@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -85,6 +86,18 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> quotaExceeded(QuotaExceededException e) {
         return ResponseEntity.badRequest()
                 .body(ApiError.withReason(ApiError.QUOTA_EXCEEDED, e.getMessage(), ApiError.QUOTA_EXCEEDED, null));
+    }
+
+    /**
+     * A unique key the service's own check did not see taken: two requests created the same name at the same time.
+     * The second is told so, as if the check had caught it.
+     */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ApiError> duplicate(DuplicateKeyException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ApiError.of(
+                        ApiError.RESOURCE_ALREADY_EXISTS,
+                        "Another request has just created the same name; nothing was changed by this one."));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -61,7 +61,8 @@ final class ContainerErrorValve extends ErrorReportValve {
         }
         String message = message(status, throwable);
         String path = request.getRequestURI();
-        boolean api = path == null || path.isEmpty() || ApiErrorWriter.isApiPath(path);
+        // a path Tomcat could not read, or one no console page has (not starting with '/'), is answered as the API
+        boolean api = path == null || !path.startsWith("/") || ApiErrorWriter.isApiPath(path);
         try {
             response.resetBuffer();
             ApiErrorWriter.prepare(

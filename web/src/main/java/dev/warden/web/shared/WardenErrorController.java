@@ -77,7 +77,7 @@ class WardenErrorController implements ErrorController {
         return switch (status) {
             case 406 -> "NOT_ACCEPTABLE";
             case 413 -> ContainerErrorValve.REQUEST_TOO_LARGE;
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 415 -> MalformedRequestFilter.UNSUPPORTED_MEDIA_TYPE;
             default -> status == 400 ? ContainerErrorValve.MALFORMED_REQUEST : errorCode(status);
         };
     }

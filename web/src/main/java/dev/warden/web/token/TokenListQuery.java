@@ -1,5 +1,6 @@
 package dev.warden.web.token;
 
+import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.Validation;
@@ -37,7 +38,8 @@ final class TokenListQuery {
     static TokenFilter filter(Map<String, String> query, Instant now, Function<String, PrincipalId> creatorByName) {
         PrincipalId owner = id(query, "owner_id");
         PrincipalId createdBy = id(query, "created_by_id");
-        String username = text(query, "created_by_username");
+        // no name holds a control character or runs past a name's length: such a filter is a mistake, not a miss
+        String username = Validation.optional(text(query, "created_by_username"), "created_by_username", 255);
         if (username != null) {
             PrincipalId byName = creatorByName.apply(username);
             if (byName == null || (createdBy != null && !createdBy.equals(byName))) {
@@ -47,7 +49,7 @@ final class TokenListQuery {
         }
         TokenStatus status = choice(query, "status", TokenStatus.class);
         TokenKind kind = choice(query, "kind", TokenKind.class);
-        String scope = text(query, "scope");
+        String scope = scope(query);
         Integer expiring = days(query, "expiring_within_days");
         Integer unused = days(query, "unused_for_days");
         boolean neverUsed = bool(query, "never_used");
@@ -136,17 +138,40 @@ final class TokenListQuery {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** A scope of the catalogue: a token can hold no other, so any other is a mistake. */
+    private static String scope(Map<String, String> query) {
+        String raw = text(query, "scope");
+        if (raw == null) {
+            return null;
+        }
+        return Scope.fromKey(raw)
+                .map(Scope::key)
+                .orElseThrow(() -> new InvalidParameterException(
+                        "scope",
+                        "Unknown scope " + Validation.echo(raw) + " in scope. Known scopes: "
+                                + String.join(
+                                        ", ",
+                                        Scope.catalogue().stream()
+                                                .map(Scope::key)
+                                                .toList())
+                                + "."));
+    }
+
     private static PrincipalId id(Map<String, String> query, String name) {
         String raw = text(query, name);
         if (raw == null) {
             return null;
         }
         try {
-            return new PrincipalId(Long.parseLong(raw));
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return new PrincipalId(id);
+            }
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException(
-                    name, name + " must be a principal id (a whole number); got " + Validation.echo(raw) + ".");
+            // answered below
         }
+        throw new InvalidParameterException(
+                name, name + " must be a principal id (a positive whole number); got " + Validation.echo(raw) + ".");
     }
 
     private static <E extends Enum<E>> E choice(Map<String, String> query, String name, Class<E> type) {

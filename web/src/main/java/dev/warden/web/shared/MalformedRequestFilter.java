@@ -15,12 +15,18 @@ import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads every request's parameters up front, so a malformed one (a {@code %} not followed by two hex digits, bytes
+ * Reads what would otherwise fail deep inside Tomcat or Spring, up front, and answers it as the caller's error.
+ *
+ * <p>A {@code Content-Type} that is no concrete media type ({@code application/*}) made Spring throw an
+ * {@link IllegalArgumentException} while reading the body: a 500. It is answered 415 here.
+ *
+ * <p>Every request's parameters are read, so a malformed one (a {@code %} not followed by two hex digits, bytes
  * that are not UTF-8, more parameters than Tomcat takes) is answered here with a 400 naming it.
  *
  * <p>Why: Tomcat decodes parameters lazily and, when it cannot, throws an {@link IllegalStateException} from
@@ -32,18 +38,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class MalformedParametersFilter extends OncePerRequestFilter {
+class MalformedRequestFilter extends OncePerRequestFilter {
     static final String MALFORMED_PARAMETER = "MALFORMED_PARAMETER";
+    static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
 
     private final ApiErrorWriter errors;
 
-    MalformedParametersFilter(ApiErrorWriter errors) {
+    MalformedRequestFilter(ApiErrorWriter errors) {
         this.errors = errors;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!concrete(request.getContentType())) {
+            refuseContentType(request, response);
+            return;
+        }
         try {
             request.getParameterMap();
         } catch (IllegalStateException e) {
@@ -51,6 +62,33 @@ class MalformedParametersFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** No Content-Type, or one a body can be read as (a type and a subtype, neither a wildcard). */
+    private static boolean concrete(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private void refuseContentType(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String message = "The Content-Type " + Validation.echo(request.getContentType())
+                + " is not a media type a body can be read as; send JSON with 'Content-Type: application/json'.";
+        if (ApiErrorWriter.isApiPath(request.getRequestURI())) {
+            errors.write(
+                    response,
+                    415,
+                    ApiError.withReason(ApiError.INVALID_PARAMETER_VALUE, message, UNSUPPORTED_MEDIA_TYPE, null));
+        } else {
+            ApiErrorWriter.prepare(response, 415, MediaType.TEXT_HTML_VALUE);
+            response.getWriter().write(ApiErrorWriter.page(415, "Unsupported Media Type", message));
+        }
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, IllegalStateException e)
