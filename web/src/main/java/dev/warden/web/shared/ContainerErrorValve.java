@@ -27,7 +27,8 @@ final class ContainerErrorValve extends ErrorReportValve {
     /** Tomcat's messages (they carry the input, so only the first words are matched) and what to say instead. */
     private static final Map<String, String> EXPLANATIONS = Map.of(
             "Request header is too large",
-            "The request line or its headers are larger than Warden accepts (8 KB in all).",
+            "The request line or its headers are larger than Warden accepts (server.max-http-request-header-size,"
+                    + " 8 KB unless configured).",
             "Invalid character found in the request target",
             "The URL contains a character that must be %-encoded, such as a space, '{', '|', '\\' or a non-ASCII"
                     + " byte.",

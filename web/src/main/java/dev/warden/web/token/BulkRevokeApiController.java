@@ -84,7 +84,8 @@ class BulkRevokeApiController {
 
     /**
      * The JSON fields as the query strings {@link TokenListQuery} reads, each of the type the request declares: a
-     * number is no reason, "5" is no owner id. A field no filter has is refused later, by name.
+     * number is no reason, 1.5 is no owner id (a whole number may come as a string, as proto3 JSON allows). A field
+     * no filter has is refused later, by name.
      */
     private static Map<String, String> fields(Map<String, Object> body) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -99,6 +100,11 @@ class BulkRevokeApiController {
             if (expected != null) {
                 throw new InvalidParameterException(name, Validation.echo(name) + " must be " + expected + ".");
             }
+            // the list's query reads a blank value as no filter at all: here that would revoke more than was named
+            if (value instanceof String text && text.isBlank() && !REASON.contains(name)) {
+                throw new InvalidParameterException(
+                        name, Validation.echo(name) + " must not be empty; leave the field out to not filter by it.");
+            }
             fields.put(name, String.valueOf(value));
         });
         return fields;
@@ -107,7 +113,11 @@ class BulkRevokeApiController {
     /** What the field should have been, or null when the value has the field's type. */
     private static String mismatch(String name, Object value) {
         if (WHOLE_NUMBERS.contains(name)) {
-            return value instanceof Integer || value instanceof Long || value instanceof BigInteger
+            // a string is read as the list's query reads it (and refused there unless it is a whole number)
+            return value instanceof Integer
+                            || value instanceof Long
+                            || value instanceof BigInteger
+                            || value instanceof String
                     ? null
                     : "a whole number";
         }

@@ -317,7 +317,9 @@ final class BadInputCorpus {
         switch (type) {
             case "integer", "number" ->
                 values.addAll(List.of(
-                        "\"5\"",
+                        "\"5x\"", // "5" is 5: proto3 JSON sends 64-bit integers as strings
+                        "\"1.5\"",
+                        "\"\"",
                         "1.5",
                         "true",
                         "{}",

@@ -454,6 +454,26 @@ class BadInputCorpusIT {
                 failures.add("console log-in with a long password -> " + location);
             }
         }
+        // a name with a control character: refused by core's rule, shown next to the field
+        Map<String, Map<String, String>> forms = Map.of(
+                "/settings/admin/groups", Map.of("displayName", "tab\there"),
+                "/settings/admin/users",
+                        Map.of(
+                                "userName",
+                                TestData.unique("corpus-cc"),
+                                "displayName",
+                                "bell\u0007",
+                                "password",
+                                "long-enough-password"),
+                "/settings/user/tokens", Map.of("name", "line\nbreak", "scopes", "all-apis", "lifetimeDays", "30"));
+        for (Map.Entry<String, Map<String, String>> form : forms.entrySet()) {
+            HttpResponse<String> answer = console.postForm(form.getKey(), form.getValue(), true);
+            requests++;
+            if (answer.statusCode() >= 500 || !answer.body().contains("control characters")) {
+                failures.add("console " + form.getKey() + " with a control character in a name -> "
+                        + answer.statusCode() + " without the form error");
+            }
+        }
         return new ConsoleRun(requests, failures);
     }
 
