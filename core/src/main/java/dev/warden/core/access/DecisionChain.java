@@ -130,6 +130,22 @@ public final class DecisionChain {
         return new Decision(token, owner, null, trace.outcomes, held);
     }
 
+    /**
+     * Step 1 for a request that carried credentials of another scheme (Basic, Digest…): no token was presented,
+     * but the caller did try, so the answer says which scheme Warden takes rather than that nothing was sent.
+     * @param scheme the scheme the caller used, as sent (echoed only when it looks like a scheme name)
+     */
+    public Decision refuseScheme(String scheme) {
+        String named =
+                scheme != null && scheme.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,32}") ? "'" + scheme + "'" : "These";
+        return new Trace()
+                .deny(
+                        Step.PRESENTED,
+                        DenialReason.TOKEN_MISSING,
+                        "Warden takes Bearer tokens only. " + named + " credentials are not accepted: send"
+                                + " 'Authorization: Bearer <token>' with a Warden access token.");
+    }
+
     public Decision evaluate(String presented) {
         Trace trace = new Trace();
         if (presented == null || presented.isBlank()) {

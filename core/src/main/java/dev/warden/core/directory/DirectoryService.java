@@ -117,7 +117,8 @@ public final class DirectoryService {
                 Validation.optional(details.externalId(), "externalId", NAME_MAX));
         return tx.inTransaction(() -> {
             if (principals.findByUserName(actor.workspace(), userName).isPresent()) {
-                throw new ResourceAlreadyExistsException("A user with userName '" + userName + "' already exists.");
+                throw new ResourceAlreadyExistsException(
+                        "A user with userName " + Validation.echo(userName) + " already exists.");
             }
             return created(actor, user);
         });
@@ -170,7 +171,7 @@ public final class DirectoryService {
                     .filter(other -> !other.id().equals(id))
                     .ifPresent(other -> {
                         throw new ResourceAlreadyExistsException(
-                                "A user with userName '" + userName + "' already exists.");
+                                "A user with userName " + Validation.echo(userName) + " already exists.");
                     });
             Principal after = before.withProfile(
                     userName,

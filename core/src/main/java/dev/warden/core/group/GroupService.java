@@ -266,7 +266,8 @@ public final class GroupService {
         groups.findByDisplayName(actor.workspace(), name)
                 .filter(other -> !other.id().equals(self))
                 .ifPresent(other -> {
-                    throw new ResourceAlreadyExistsException("A group named '" + name + "' already exists.");
+                    throw new ResourceAlreadyExistsException(
+                            "A group named " + Validation.echo(name) + " already exists.");
                 });
     }
 

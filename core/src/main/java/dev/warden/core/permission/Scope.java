@@ -1,6 +1,7 @@
 package dev.warden.core.permission;
 
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.Validation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -60,16 +61,12 @@ public record Scope(String key) implements Comparable<Scope> {
             throw new InvalidParameterException(
                     field,
                     "Unknown scope" + (unknown.size() > 1 ? "s " : " ")
-                            + String.join(", ", quoted(unknown)) + " in " + field
+                            + Validation.echoAll(unknown) + " in " + field
                             + ". Known scopes: "
                             + String.join(
                                     ", ", catalogue().stream().map(Scope::key).toList()) + ".");
         }
         return scopes;
-    }
-
-    private static List<String> quoted(List<String> values) {
-        return values.stream().map(v -> "'" + v + "'").toList();
     }
 
     public boolean covers(Permission permission) {

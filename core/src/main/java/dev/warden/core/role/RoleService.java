@@ -264,12 +264,13 @@ public final class RoleService {
 
     private void requireFreeName(Actor actor, String name, RoleId self) {
         if (BuiltInRole.named(name).isPresent() && self == null) {
-            throw new ResourceAlreadyExistsException("'" + name + "' is a built-in role name.");
+            throw new ResourceAlreadyExistsException(Validation.echo(name) + " is a built-in role name.");
         }
         roles.findByName(actor.workspace(), name)
                 .filter(other -> !other.id().equals(self))
                 .ifPresent(other -> {
-                    throw new ResourceAlreadyExistsException("A role named '" + name + "' already exists.");
+                    throw new ResourceAlreadyExistsException(
+                            "A role named " + Validation.echo(name) + " already exists.");
                 });
     }
 

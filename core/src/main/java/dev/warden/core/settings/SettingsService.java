@@ -8,6 +8,7 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.shared.Validation;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -111,7 +112,8 @@ public final class SettingsService {
                 default ->
                     throw new InvalidParameterException(
                             key,
-                            "Unknown workspace-conf key '" + key + "'. Known keys: " + String.join(", ", KEYS) + ".");
+                            "Unknown workspace-conf key " + Validation.echo(key) + ". Known keys: "
+                                    + String.join(", ", KEYS) + ".");
             }
         }
         return new WorkspaceSettings(enabled, max, preferred, quota);
@@ -121,7 +123,8 @@ public final class SettingsService {
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value);
         }
-        throw new InvalidParameterException(key, key + " must be \"true\" or \"false\"; got \"" + value + "\".");
+        throw new InvalidParameterException(
+                key, key + " must be \"true\" or \"false\"; got " + Validation.echo(value) + ".");
     }
 
     private static Integer days(String key, String value) {
@@ -151,7 +154,8 @@ public final class SettingsService {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException(key, key + " must be a whole number; got \"" + value + "\".");
+            throw new InvalidParameterException(
+                    key, key + " must be a whole number; got " + Validation.echo(value) + ".");
         }
     }
 }

@@ -21,6 +21,7 @@ import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.shared.Validation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -218,7 +219,9 @@ public final class TechnicalTokenService {
         return BuiltInRole.named(roleName == null ? "" : roleName.strip())
                 .filter(allowed::contains)
                 .orElseThrow(() -> new InvalidParameterException(
-                        ROLE_FIELD, "role must be one of " + String.join(", ", names) + "; got '" + roleName + "'."));
+                        ROLE_FIELD,
+                        "role must be one of " + String.join(", ", names) + "; got " + Validation.echo(roleName)
+                                + "."));
     }
 
     /** No escalation through a technical user: the creator holds every permission the role would grant it. */
@@ -243,8 +246,10 @@ public final class TechnicalTokenService {
     }
 
     private static String displayName(CreateTokenCommand command, String fallback) {
-        String name = command.comment() == null ? "" : command.comment().strip();
-        return name.isEmpty() ? fallback : name.length() > 255 ? name.substring(0, 255) : name;
+        // checked here as well as when the token is issued: the technical user is named before that
+        String name = Validation.optional(
+                command.comment(), CreateTokenCommand.COMMENT_FIELD, CreateTokenCommand.MAX_COMMENT_LENGTH);
+        return name == null || name.isEmpty() ? fallback : name;
     }
 
     private Instant now() {

@@ -10,6 +10,7 @@ import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,8 +111,8 @@ public final class TokenManagementService {
      */
     public BulkRevocation bulkRevoke(Actor actor, TokenFilter filter, String reason) {
         access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > MAX_REASON) {
+        String why = Validation.optional(reason, "reason", MAX_REASON);
+        if (why == null || why.isEmpty()) {
             throw new InvalidParameterException(
                     "reason",
                     "reason is required (1 to " + MAX_REASON + " characters):"
@@ -209,8 +210,8 @@ public final class TokenManagementService {
                 .filter(p -> p.kind() == PrincipalKind.SERVICE_PRINCIPAL)
                 .orElseThrow(() -> new InvalidParameterException(
                         "application_id",
-                        "No service principal has" + " applicationId '" + applicationId.strip()
-                                + "' in this workspace."));
+                        "No service principal has applicationId " + Validation.echo(applicationId.strip())
+                                + " in this workspace."));
         if (!owner.active()) {
             throw new AccessRefusedException(
                     DenialReason.OWNER_INACTIVE,

@@ -1,9 +1,10 @@
 package dev.warden.core.token;
 
 import dev.warden.core.shared.ResourceNotFoundException;
+import dev.warden.core.shared.Validation;
 
 public class TokenNotFoundException extends ResourceNotFoundException {
     public TokenNotFoundException(TokenId id) {
-        super("Token " + id.value() + " does not exist.");
+        super("Token " + Validation.shorten(id.value()) + " does not exist.");
     }
 }

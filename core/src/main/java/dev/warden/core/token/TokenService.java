@@ -14,6 +14,7 @@ import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.QuotaExceededException;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.workspace.WorkspaceId;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -422,23 +423,9 @@ public final class TokenService {
     }
 
     private static String validComment(String comment) {
-        if (comment == null) {
-            return "";
-        }
-        String trimmed = comment.strip();
-        if (trimmed.length() > CreateTokenCommand.MAX_COMMENT_LENGTH) {
-            throw new InvalidParameterException(
-                    CreateTokenCommand.COMMENT_FIELD,
-                    CreateTokenCommand.COMMENT_FIELD
-                            + " must be at most " + CreateTokenCommand.MAX_COMMENT_LENGTH + " characters; got "
-                            + trimmed.length() + ".");
-        }
-        if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidParameterException(
-                    CreateTokenCommand.COMMENT_FIELD,
-                    CreateTokenCommand.COMMENT_FIELD + " must not contain control characters.");
-        }
-        return trimmed;
+        String checked =
+                Validation.optional(comment, CreateTokenCommand.COMMENT_FIELD, CreateTokenCommand.MAX_COMMENT_LENGTH);
+        return checked == null ? "" : checked;
     }
 
     private static AuditEvent created(Actor actor, AccessToken token, Instant now) {

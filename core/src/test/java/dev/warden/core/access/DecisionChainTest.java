@@ -110,6 +110,25 @@ class DecisionChainTest {
             assertThat(decision.denial().message()).contains("No access token").contains("Authorization: Bearer");
             assertThat(tokens.findByDigestCalls()).isZero();
         }
+
+        @Test
+        void credentialsOfAnotherSchemeAreDeniedAsMissingWithAMessageNamingBearer() {
+            Decision decision = chain.refuseScheme("Basic");
+
+            assertDeniedAt(decision, Step.PRESENTED, DenialReason.TOKEN_MISSING);
+            assertThat(decision.denial().message())
+                    .contains("Warden takes Bearer tokens", "'Basic' credentials")
+                    .doesNotContain("No access token");
+        }
+
+        @Test
+        void aSchemeThatIsNoSchemeNameIsNotEchoed() {
+            Decision decision = chain.refuseScheme("x".repeat(300));
+
+            assertThat(decision.denial().message())
+                    .contains("These credentials")
+                    .doesNotContain("xxx");
+        }
     }
 
     @Nested

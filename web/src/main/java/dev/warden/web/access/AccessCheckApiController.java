@@ -7,6 +7,7 @@ import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.web.access.AccessCheckModels.CheckRequest;
@@ -102,8 +103,8 @@ class AccessCheckApiController {
         Permission permission = Permission.fromKey(request.permission().strip())
                 .orElseThrow(() -> new InvalidParameterException(
                         "permission",
-                        "Unknown permission '" + request.permission()
-                                + "'. Known permissions: "
+                        "Unknown permission " + Validation.echo(request.permission())
+                                + ". Known permissions: "
                                 + Arrays.stream(Permission.values())
                                         .map(Permission::key)
                                         .collect(Collectors.joining(", "))
@@ -118,7 +119,8 @@ class AccessCheckApiController {
         }
         String method = request.method().strip().toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
-            throw new InvalidParameterException("method", "Unknown HTTP method '" + request.method() + "'.");
+            throw new InvalidParameterException(
+                    "method", "Unknown HTTP method " + Validation.echo(request.method()) + ".");
         }
         if (request.path() == null || request.path().isBlank()) {
             throw new InvalidParameterException(
@@ -218,7 +220,7 @@ class AccessCheckApiController {
                 String raw = URI.create(trimmed).getRawPath();
                 return raw == null || raw.isEmpty() ? "/" : raw;
             } catch (IllegalArgumentException e) {
-                throw new InvalidParameterException("path", "'" + value + "' is not a path or URL.");
+                throw new InvalidParameterException("path", Validation.echo(value) + " is not a path or URL.");
             }
         }
         if (!trimmed.startsWith("/")) {

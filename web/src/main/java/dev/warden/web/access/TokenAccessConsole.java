@@ -3,6 +3,7 @@ package dev.warden.web.access;
 import dev.warden.core.access.AccessCheckService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.token.TokenId;
 import dev.warden.web.shared.ApiRoutes;
 import java.net.URI;
@@ -98,7 +99,7 @@ public class TokenAccessConsole {
             binding.rejectValue(
                     "endpoint",
                     "unknown",
-                    "'" + picked + "' is not an endpoint of this Warden; pick one" + " from the list.");
+                    Validation.echo(picked) + " is not an endpoint of this Warden; pick one" + " from the list.");
         }
         return match.filter(m -> declared(m, "endpoint", binding));
     }

@@ -12,9 +12,13 @@ import java.util.function.Function;
 public record PageView<T>(List<T> items, long total, int page, int size, String q) {
     public static final int SIZE = 20;
 
-    /** The request for page {@code page} (1-based; anything below 1 is the first page). */
+    /**
+     * The request for page {@code page} (1-based; anything below 1 is the first page). A page far past the end
+     * asks for an offset no list reaches (the caller then clamps to the last page), never for a negative one.
+     */
     public static PageRequest request(int page, int size) {
-        return new PageRequest((Math.max(page, 1) - 1) * size, size);
+        long offset = (long) (Math.max(page, 1) - 1) * size;
+        return new PageRequest((int) Math.min(offset, Integer.MAX_VALUE), size);
     }
 
     public static <S, T> PageView<T> of(Page<S> found, Function<S, T> view, String q) {

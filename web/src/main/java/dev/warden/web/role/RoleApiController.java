@@ -11,6 +11,7 @@ import dev.warden.core.role.RoleId;
 import dev.warden.core.role.RoleService;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.ResourceNotFoundException;
+import dev.warden.core.shared.Validation;
 import dev.warden.web.role.RoleApiModels.AssignmentRequest;
 import dev.warden.web.role.RoleApiModels.AssignmentResponse;
 import dev.warden.web.role.RoleApiModels.ListAssignmentsResponse;
@@ -139,7 +140,7 @@ class RoleApiController {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw new ResourceNotFoundException(label + " " + raw + " does not exist.");
+            throw new ResourceNotFoundException(label + " " + Validation.shorten(raw) + " does not exist.");
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.Validation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -97,7 +98,7 @@ final class RoleApiModels {
                     "permissions",
                     "Unknown permission"
                             + (unknown.size() > 1 ? "s " : " ")
-                            + unknown.stream().map(key -> "'" + key + "'").collect(Collectors.joining(", "))
+                            + Validation.echoAll(unknown)
                             + " in permissions. Known permissions: "
                             + Arrays.stream(Permission.values())
                                     .map(Permission::key)

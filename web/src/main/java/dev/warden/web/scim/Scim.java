@@ -5,6 +5,7 @@ import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.PageRequest;
 import dev.warden.core.shared.ResourceNotFoundException;
+import dev.warden.core.shared.Validation;
 
 /** Paths, schema URNs and the small parsing rules every SCIM endpoint shares (Databricks dialect). */
 final class Scim {
@@ -40,7 +41,8 @@ final class Scim {
         try {
             return Long.parseLong(raw.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException(field, field + " must be a whole number; got '" + raw + "'.");
+            throw new InvalidParameterException(
+                    field, field + " must be a whole number; got " + Validation.echo(raw) + ".");
         }
     }
 
@@ -57,7 +59,7 @@ final class Scim {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw new ResourceNotFoundException(label + " " + raw + " does not exist.");
+            throw new ResourceNotFoundException(label + " " + Validation.shorten(raw) + " does not exist.");
         }
     }
 }

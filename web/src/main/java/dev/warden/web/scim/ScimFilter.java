@@ -1,6 +1,7 @@
 package dev.warden.web.scim;
 
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.Validation;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -35,7 +36,7 @@ record ScimFilter(String attribute, String value) {
         }
         throw new InvalidParameterException(
                 "filter",
-                "Unsupported filter '" + filter + "' for " + resource
+                "Unsupported filter " + Validation.echo(filter) + " for " + resource
                         + ". Warden supports "
                         + supported.stream().map(name -> name + " eq \"…\"").collect(Collectors.joining(", "))
                         + " (the value in double quotes).");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.warden.core.shared.InvalidParameterException;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -54,6 +55,12 @@ final class ScimModels {
         String primaryEmail() {
             if (emails == null || emails.isEmpty()) {
                 return null;
+            }
+            for (int i = 0; i < emails.size(); i++) {
+                if (emails.get(i) == null || emails.get(i).value() == null) {
+                    throw new InvalidParameterException(
+                            "emails[" + i + "].value", "Each entry of emails needs a value (the address).");
+                }
             }
             return emails.stream()
                     .filter(e -> Boolean.TRUE.equals(e.primary()))

@@ -2,6 +2,7 @@ package dev.warden.web.scim;
 
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.Validation;
 import dev.warden.web.scim.ScimModels.Operation;
 import dev.warden.web.scim.ScimModels.PatchRequest;
 import java.util.ArrayList;
@@ -47,17 +48,22 @@ final class ScimPatch {
                     "Operations", "A PATCH body needs a non-empty 'Operations' list of {op, path, value}.");
         }
         List<Change> changes = new ArrayList<>();
-        for (Operation operation : request.operations()) {
-            Op op = op(operation.op());
+        for (int i = 0; i < request.operations().size(); i++) {
+            Operation operation = request.operations().get(i);
+            String at = "Operations[" + i + "]";
+            if (operation == null) {
+                throw new InvalidParameterException(at, at + " must be an object {op, path, value}.");
+            }
+            Op op = op(operation.op(), at + ".op");
             JsonNode value = operation.value() == null || operation.value().isNull() ? null : operation.value();
             String path = operation.path() == null ? "" : operation.path().strip();
             if (path.isEmpty()) {
                 if (op == Op.REMOVE) {
-                    throw new InvalidParameterException("path", "A 'remove' operation needs a path.");
+                    throw new InvalidParameterException(at + ".path", "A 'remove' operation needs a path.");
                 }
                 if (value == null || !value.isObject()) {
                     throw new InvalidParameterException(
-                            "value",
+                            at + ".value",
                             "An '" + op.name().toLowerCase(Locale.ROOT)
                                     + "' operation without a path needs an object value, e.g. {\"displayName\":\"…\"}.");
                 }
@@ -91,7 +97,7 @@ final class ScimPatch {
         return name.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static Op op(String raw) {
+    private static Op op(String raw, String field) {
         if (raw != null) {
             for (Op op : Op.values()) {
                 if (op.name().equalsIgnoreCase(raw.strip())) {
@@ -99,13 +105,16 @@ final class ScimPatch {
                 }
             }
         }
-        throw new InvalidParameterException("op", "Unsupported PATCH op '" + raw + "': use add, remove or replace.");
+        throw new InvalidParameterException(
+                field, "Unsupported PATCH op " + Validation.echo(raw) + ": use add, remove or replace.");
     }
 
     static InvalidParameterException unsupported(Change change, String resource, String supported) {
         return new InvalidParameterException(
                 "path",
-                "Cannot " + change.op().name().toLowerCase(Locale.ROOT) + " '" + change.path() + "' on a " + resource
+                "Cannot " + change.op().name().toLowerCase(Locale.ROOT) + " " + Validation.echo(change.path())
+                        + " on a "
+                        + resource
                         + ". Supported paths: " + supported + ".");
     }
 
@@ -120,8 +129,8 @@ final class ScimPatch {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isString() && !value.isNumber() && !value.isBoolean()) {
-            throw new InvalidParameterException(change.path(), "'" + change.path() + "' must be a string.");
+        if (!value.isString()) {
+            throw new InvalidParameterException(change.path(), Validation.echo(change.path()) + " must be a string.");
         }
         return value.asString();
     }
@@ -143,7 +152,7 @@ final class ScimPatch {
                         || value.asString().equalsIgnoreCase("false"))) {
             return Boolean.parseBoolean(value.asString().toLowerCase(Locale.ROOT));
         }
-        throw new InvalidParameterException(change.path(), "'" + change.path() + "' must be true or false.");
+        throw new InvalidParameterException(change.path(), Validation.echo(change.path()) + " must be true or false.");
     }
 
     /** Member ids from {@code [{"value":"12"}, …]} (or a single such object); a non-numeric id is refused. */
@@ -166,7 +175,7 @@ final class ScimPatch {
         } catch (NumberFormatException e) {
             throw new InvalidParameterException(
                     "members",
-                    "Unknown member id '" + raw + "': members are ids of"
+                    "Unknown member id " + Validation.echo(raw) + ": members are ids of"
                             + " users or service principals of this workspace.");
         }
     }

@@ -3,6 +3,7 @@ package dev.warden.web.scim;
 import dev.warden.core.directory.ServicePrincipalDetails;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.Validation;
 import dev.warden.web.scim.ScimPatch.Change;
 import dev.warden.web.scim.ScimPatch.Op;
 import java.util.List;
@@ -42,7 +43,7 @@ final class ServicePrincipalPatch {
 
     private static Change kept(Change change) {
         if (change.op() == Op.REMOVE) {
-            throw new InvalidParameterException(change.path(), "'" + change.path() + "' cannot be removed.");
+            throw new InvalidParameterException(change.path(), Validation.echo(change.path()) + " cannot be removed.");
         }
         return change;
     }

@@ -4,6 +4,7 @@ import dev.warden.core.access.Decision;
 import dev.warden.core.access.DecisionChain;
 import dev.warden.core.access.Denial;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.DenialReason;
 import dev.warden.core.token.TokenUse;
 import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.shared.ApiError;
@@ -25,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Created with {@code new} inside the API filter chain, so Boot does not also register it for every request.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
-    private static final String BEARER = "Bearer ";
+    private static final String BEARER = "Bearer";
 
     private final DecisionChain chain;
     private final TokenUseRecorder usage;
@@ -42,12 +43,16 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain filters)
             throws ServletException, IOException {
-        Decision decision = chain.evaluate(bearerValue(request));
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String scheme = schemeOf(authorization);
+        Decision decision = scheme == null || scheme.equalsIgnoreCase(BEARER)
+                ? chain.evaluate(bearerValue(authorization))
+                : chain.refuseScheme(scheme);
         if (!decision.allowed()) {
             Denial denial = decision.denial();
             String code = denial.reason().isUnauthenticated() ? ApiError.UNAUTHENTICATED : ApiError.PERMISSION_DENIED;
             if (denial.reason().isUnauthenticated()) {
-                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"warden\", error=\"invalid_token\"");
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge(denial));
             }
             errors.write(
                     response,
@@ -72,11 +77,33 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String bearerValue(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    /**
+     * RFC 6750 §3.1: a request that carried no bearer token (none at all, or credentials of another scheme) gets
+     * the bare challenge, without an error code; a token that was sent and failed gets {@code invalid_token}.
+     */
+    static String challenge(Denial denial) {
+        return denial.reason() == DenialReason.TOKEN_MISSING
+                ? "Bearer realm=\"warden\""
+                : "Bearer realm=\"warden\", error=\"invalid_token\"";
+    }
+
+    /** The authentication scheme of an Authorization header (its first word); null when there is no header. */
+    static String schemeOf(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
             return null;
         }
-        return header.substring(BEARER.length()).strip();
+        String stripped = authorization.strip();
+        int space = stripped.indexOf(' ');
+        return space < 0 ? stripped : stripped.substring(0, space);
+    }
+
+    private static String bearerValue(String authorization) {
+        if (authorization == null || schemeOf(authorization) == null) {
+            return null;
+        }
+        String stripped = authorization.strip();
+        return stripped.length() <= BEARER.length()
+                ? null
+                : stripped.substring(BEARER.length()).strip();
     }
 }

@@ -1,6 +1,7 @@
 package dev.warden.web.security;
 
 import dev.warden.core.access.DecisionChain;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;
@@ -18,6 +19,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
@@ -31,6 +34,29 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * The firewall's refusal of a URL it finds dangerous (an encoded slash, a {@code ;}, a {@code ..} segment…): the
+     * API's JSON error under {@code /api/}, the console's error page elsewhere.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ApiErrorWriter errors) {
+        RequestRejectedHandler console = new HttpStatusRequestRejectedHandler();
+        return (request, response, rejected) -> {
+            if (!ApiErrorWriter.isApiPath(request.getRequestURI())) {
+                console.handle(request, response, rejected);
+                return;
+            }
+            errors.write(
+                    response,
+                    400,
+                    ApiError.withReason(
+                            ApiError.INVALID_PARAMETER_VALUE,
+                            "Warden rejected the URL: " + Validation.shorten(rejected.getMessage()),
+                            "URL_REJECTED",
+                            null));
+        };
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.settings.SettingsService;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.Validation;
 import dev.warden.web.shared.ApiController;
 import dev.warden.web.shared.RequiresPermission;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,7 +50,7 @@ class WorkspaceConfApiController {
             if (!all.containsKey(key)) {
                 throw new InvalidParameterException(
                         "keys",
-                        "Unknown workspace-conf key '" + key + "'. Known keys: "
+                        "Unknown workspace-conf key " + Validation.echo(key) + ". Known keys: "
                                 + String.join(", ", SettingsService.KEYS) + ".");
             }
             selected.put(key, all.get(key));

@@ -2,6 +2,7 @@ package dev.warden.web.shared;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.warden.core.shared.Validation;
 import java.util.List;
 import java.util.Map;
 
@@ -42,12 +43,13 @@ public record ApiError(@JsonProperty("error_code") String errorCode, String mess
                         metadata == null || metadata.isEmpty() ? null : metadata)));
     }
 
+    /** A 400 naming the field; a field name that came from the caller (an unknown key) is cut like any echo. */
     public static ApiError invalidParameter(String field, String message) {
         return withReason(
                 INVALID_PARAMETER_VALUE,
                 message,
                 INVALID_PARAMETER_VALUE,
-                field == null ? null : Map.of("field", field));
+                field == null ? null : Map.of("field", Validation.shorten(field)));
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

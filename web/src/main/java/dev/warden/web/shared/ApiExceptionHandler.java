@@ -6,6 +6,7 @@ import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.QuotaExceededException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.token.AccessRefusedException;
 import dev.warden.core.token.DenialReason;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -92,6 +94,18 @@ class ApiExceptionHandler {
                 .body(ApiError.withReason(ApiError.QUOTA_EXCEEDED, e.getMessage(), ApiError.QUOTA_EXCEEDED, null));
     }
 
+    /**
+     * A unique key the service's own check did not see taken: two requests created the same name at the same time.
+     * The second is told so, as if the check had caught it.
+     */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ApiError> duplicate(DuplicateKeyException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ApiError.of(
+                        ApiError.RESOURCE_ALREADY_EXISTS,
+                        "Another request has just created the same name; nothing was changed by this one."));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         String field = fieldOf(e);
@@ -119,7 +133,10 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest()
-                .body(ApiError.invalidParameter(e.getName(), "Invalid value for '" + e.getName() + "'."));
+                .body(ApiError.invalidParameter(
+                        e.getName(),
+                        "Invalid value for '" + e.getName() + "': expected " + expected(e.getRequiredType()) + "; got "
+                                + Validation.echo(e.getValue()) + "."));
     }
 
     /**
@@ -171,7 +188,10 @@ class ApiExceptionHandler {
 
     /** Says what a field should have held, in the caller's terms rather than Java's. */
     private static String expectedValue(HttpMessageNotReadableException e) {
-        Class<?> target = e.getCause() instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        return expected(e.getCause() instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null);
+    }
+
+    private static String expected(Class<?> target) {
         if (target == null) {
             return "a value of the right type and range";
         }

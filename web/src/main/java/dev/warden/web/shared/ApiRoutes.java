@@ -78,6 +78,18 @@ public class ApiRoutes {
                 .map(route -> new Match(route, groupOf(route, container)));
     }
 
+    /** The methods of the endpoints at this path, as a 405's {@code Allow} header lists them. */
+    public List<String> methodsAt(String path) {
+        String bare = path == null ? "" : path.strip().replaceFirst("[?#].*$", "");
+        PathContainer container = PathContainer.parsePath(bare);
+        return all().stream()
+                .filter(route -> route.pattern().matches(container))
+                .map(Route::method)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
     private static GroupId groupOf(Route route, PathContainer path) {
         if (route.groupVariable().isEmpty()) {
             return null;

@@ -1,10 +1,12 @@
 package dev.warden.web.shared;
 
+import dev.warden.core.shared.Validation;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,18 +19,32 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class WardenErrorController implements ErrorController {
     private final ApiErrorWriter errors;
+    private final ApiRoutes routes;
 
-    WardenErrorController(ApiErrorWriter errors) {
+    WardenErrorController(ApiErrorWriter errors, ApiRoutes routes) {
         this.errors = errors;
+        this.routes = routes;
     }
 
     @RequestMapping("/error")
     String error(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
         int status = statusOf(request);
         String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
-        if (path.startsWith("/api/")) {
+        if (ApiErrorWriter.isApiPath(path)) {
+            // the error dispatch itself is a GET: the method the caller sent is kept in this attribute
+            Object sent = request.getAttribute(RequestDispatcher.ERROR_METHOD);
+            String method = sent == null ? request.getMethod() : sent.toString();
+            if (status == 405) {
+                response.setHeader(HttpHeaders.ALLOW, String.join(", ", routes.methodsAt(path)));
+            }
             errors.write(
-                    response, status, ApiError.of(errorCode(status), apiMessage(status, request.getMethod(), path)));
+                    response,
+                    status,
+                    ApiError.withReason(
+                            errorCode(status),
+                            apiMessage(status, Validation.shorten(method), Validation.shorten(path)),
+                            reason(status),
+                            null));
             return null;
         }
         response.setStatus(status);
@@ -54,6 +70,15 @@ class WardenErrorController implements ErrorController {
             case 404 -> ApiError.ENDPOINT_NOT_FOUND;
             case 405 -> ApiError.METHOD_NOT_ALLOWED;
             default -> status >= 500 ? ApiError.INTERNAL_ERROR : ApiError.INVALID_PARAMETER_VALUE;
+        };
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> ContainerErrorValve.REQUEST_TOO_LARGE;
+            case 415 -> MalformedRequestFilter.UNSUPPORTED_MEDIA_TYPE;
+            default -> status == 400 ? ContainerErrorValve.MALFORMED_REQUEST : errorCode(status);
         };
     }
 

@@ -5,6 +5,7 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenKind;
 import dev.warden.web.console.PrincipalLink;
@@ -44,7 +45,7 @@ class BulkRevokeFilters {
             if (!LABELS.containsKey(name) && !alsoAllowed.contains(name)) {
                 throw new InvalidParameterException(
                         name,
-                        "'" + name + "' is not a filter of a bulk revoke; the" + " filters are "
+                        Validation.echo(name) + " is not a filter of a bulk revoke; the" + " filters are "
                                 + String.join(", ", LABELS.keySet()) + ".");
             }
         }

@@ -10,6 +10,7 @@ import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.ResourceNotFoundException;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
@@ -174,7 +175,7 @@ class TechnicalTokenApiController {
         try {
             return new GroupId(Long.parseLong(value.strip()));
         } catch (NumberFormatException e) {
-            throw new ResourceNotFoundException("Group " + value.strip() + " does not exist.");
+            throw new ResourceNotFoundException("Group " + Validation.shorten(value.strip()) + " does not exist.");
         }
     }
 

@@ -7,6 +7,7 @@ import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenCursor;
@@ -100,8 +101,8 @@ class TokenInventoryController {
                     .map(Assignee::principal)
                     .orElseThrow(() -> new InvalidParameterException(
                             PICKED_OWNER,
-                            "The owner must be a user or a service principal" + " chosen from the list; got '"
-                                    + picked.strip() + "'."));
+                            "The owner must be a user or a service principal chosen from the list; got "
+                                    + Validation.echo(picked.strip()) + "."));
             filters.put("owner_id", String.valueOf(owner.value()));
         }
         int size = size(query.get("size"));

@@ -1,7 +1,9 @@
 package dev.warden.web.token;
 
+import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.token.TokenCursor;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
@@ -21,6 +23,11 @@ import java.util.stream.Collectors;
 /** Reads the query of {@code GET /token-management/tokens}: filters, page size and the opaque page token. */
 final class TokenListQuery {
     static final int MAX_DAYS = 36_500;
+    /** The times a page token may name: those a DATETIME column holds (years 1000 to 9999). */
+    private static final Instant OLDEST_KEY = Instant.parse("1000-01-01T00:00:00Z");
+
+    private static final Instant NEWEST_KEY = Instant.parse("9999-12-31T23:59:59.999999Z");
+    private static final java.util.regex.Pattern TOKEN_ID = java.util.regex.Pattern.compile("[0-9A-Za-z_-]{1,64}");
 
     private TokenListQuery() {}
 
@@ -31,7 +38,8 @@ final class TokenListQuery {
     static TokenFilter filter(Map<String, String> query, Instant now, Function<String, PrincipalId> creatorByName) {
         PrincipalId owner = id(query, "owner_id");
         PrincipalId createdBy = id(query, "created_by_id");
-        String username = text(query, "created_by_username");
+        // no name holds a control character or runs past a name's length: such a filter is a mistake, not a miss
+        String username = Validation.optional(text(query, "created_by_username"), "created_by_username", 255);
         if (username != null) {
             PrincipalId byName = creatorByName.apply(username);
             if (byName == null || (createdBy != null && !createdBy.equals(byName))) {
@@ -41,7 +49,7 @@ final class TokenListQuery {
         }
         TokenStatus status = choice(query, "status", TokenStatus.class);
         TokenKind kind = choice(query, "kind", TokenKind.class);
-        String scope = text(query, "scope");
+        String scope = scope(query);
         Integer expiring = days(query, "expiring_within_days");
         Integer unused = days(query, "unused_for_days");
         boolean neverUsed = bool(query, "never_used");
@@ -74,7 +82,7 @@ final class TokenListQuery {
         throw new InvalidParameterException(
                 "page_size",
                 "page_size must be a whole number from 1 to " + dev.warden.core.token.TokenManagementService.MAX_PAGE
-                        + "; got '" + raw + "'.");
+                        + "; got " + Validation.echo(raw) + ".");
     }
 
     /** {@code sort}: newest (the default), oldest, expiring_soonest, least_recently_used, most_recently_used. */
@@ -94,20 +102,28 @@ final class TokenListQuery {
             String[] parts = decoded.split(":", 4);
             if (parts.length == 4
                     && parts[0].equals(sort.name())
-                    && !parts[3].isEmpty()
-                    && parts[3].length() <= TokenId.MAX_LENGTH) {
-                Instant key = parts[1].equals("-")
+                    && TOKEN_ID.matcher(parts[3]).matches()) {
+                Instant key = parts[1].equals("-") && parts[2].equals("-")
                         ? null
-                        : Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
-                return new TokenCursor(key, new TokenId(parts[3]));
+                        : Instant.ofEpochSecond(Long.parseLong(parts[1]), Integer.parseInt(parts[2]));
+                // only a time a stored token can have: anything else was not handed out (and the database's
+                // DATETIME could not even hold it)
+                if (key == null || (!key.isBefore(OLDEST_KEY) && !key.isAfter(NEWEST_KEY) && validNanos(parts[2]))) {
+                    return new TokenCursor(key, new TokenId(parts[3]));
+                }
             }
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             // answered below
         }
         throw new InvalidParameterException(
                 "page_token",
                 "page_token is not one this API handed out for this sort;"
                         + " pass the next_page_token of the previous response unchanged, with the same sort.");
+    }
+
+    private static boolean validNanos(String nanos) {
+        int value = Integer.parseInt(nanos);
+        return value >= 0 && value <= 999_999_999;
     }
 
     static String pageToken(TokenCursor cursor, TokenSort sort) {
@@ -122,17 +138,40 @@ final class TokenListQuery {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** A scope of the catalogue: a token can hold no other, so any other is a mistake. */
+    private static String scope(Map<String, String> query) {
+        String raw = text(query, "scope");
+        if (raw == null) {
+            return null;
+        }
+        return Scope.fromKey(raw)
+                .map(Scope::key)
+                .orElseThrow(() -> new InvalidParameterException(
+                        "scope",
+                        "Unknown scope " + Validation.echo(raw) + " in scope. Known scopes: "
+                                + String.join(
+                                        ", ",
+                                        Scope.catalogue().stream()
+                                                .map(Scope::key)
+                                                .toList())
+                                + "."));
+    }
+
     private static PrincipalId id(Map<String, String> query, String name) {
         String raw = text(query, name);
         if (raw == null) {
             return null;
         }
         try {
-            return new PrincipalId(Long.parseLong(raw));
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return new PrincipalId(id);
+            }
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException(
-                    name, name + " must be a principal id (a whole number); got '" + raw + "'.");
+            // answered below
         }
+        throw new InvalidParameterException(
+                name, name + " must be a principal id (a positive whole number); got " + Validation.echo(raw) + ".");
     }
 
     private static <E extends Enum<E>> E choice(Map<String, String> query, String name, Class<E> type) {
@@ -148,7 +187,7 @@ final class TokenListQuery {
                     name + " must be one of "
                             + Arrays.stream(type.getEnumConstants())
                                     .map(Enum::name)
-                                    .collect(Collectors.joining(", ")) + "; got '" + raw + "'.");
+                                    .collect(Collectors.joining(", ")) + "; got " + Validation.echo(raw) + ".");
         }
     }
 
@@ -166,7 +205,8 @@ final class TokenListQuery {
             // answered below
         }
         throw new InvalidParameterException(
-                name, name + " must be a whole number of days from 0 to " + MAX_DAYS + "; got '" + raw + "'.");
+                name,
+                name + " must be a whole number of days from 0 to " + MAX_DAYS + "; got " + Validation.echo(raw) + ".");
     }
 
     private static boolean bool(Map<String, String> query, String name) {
@@ -177,7 +217,9 @@ final class TokenListQuery {
         return switch (raw.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new InvalidParameterException(name, name + " must be true or false; got '" + raw + "'.");
+            default ->
+                throw new InvalidParameterException(
+                        name, name + " must be true or false; got " + Validation.echo(raw) + ".");
         };
     }
 }

@@ -13,9 +13,11 @@ import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TokenCursor;
 import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenManagementService;
 import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.token.TokenSort;
+import dev.warden.core.token.TokenStatus;
 import dev.warden.web.shared.ApiController;
 import dev.warden.web.shared.RequiresPermission;
 import dev.warden.web.token.TokenManagementModels.CreateOboTokenRequest;
@@ -25,6 +27,9 @@ import dev.warden.web.token.TokenManagementModels.ListTokensResponse;
 import dev.warden.web.token.TokenManagementModels.NarrowScopesRequest;
 import dev.warden.web.token.TokenManagementModels.RotateTokenRequest;
 import dev.warden.web.token.TokenManagementModels.TokenInfo;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,7 +90,26 @@ class TokenManagementApiController {
 
     @GetMapping("/tokens")
     @RequiresPermission(Permission.TOKEN_MANAGEMENT_READ)
-    ListTokensResponse list(Actor actor, @RequestParam Map<String, String> query) {
+    // the query is read as a map (TokenListQuery); these describe what it reads
+    @Parameter(name = "owner_id", in = ParameterIn.QUERY, schema = @Schema(type = "integer", format = "int64"))
+    @Parameter(name = "created_by_id", in = ParameterIn.QUERY, schema = @Schema(type = "integer", format = "int64"))
+    @Parameter(name = "created_by_username", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+    @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(implementation = TokenStatus.class))
+    @Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(implementation = TokenKind.class))
+    @Parameter(name = "scope", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+    @Parameter(
+            name = "expiring_within_days",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "integer", minimum = "0", maximum = "36500"))
+    @Parameter(
+            name = "unused_for_days",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "integer", minimum = "0", maximum = "36500"))
+    @Parameter(name = "never_used", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"))
+    @Parameter(name = "sort", in = ParameterIn.QUERY, schema = @Schema(implementation = TokenSort.class))
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "1"))
+    @Parameter(name = "page_token", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+    ListTokensResponse list(Actor actor, @Parameter(hidden = true) @RequestParam Map<String, String> query) {
         Instant now = clock.instant();
         TokenFilter filter = TokenListQuery.filter(query, now, name -> creatorByName(actor, name));
         if (filter == null) {

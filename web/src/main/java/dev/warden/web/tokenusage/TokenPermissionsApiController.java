@@ -10,6 +10,7 @@ import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.tokenusage.TokenUsageService;
@@ -128,8 +129,8 @@ class TokenPermissionsApiController {
                         .user(actor.workspace(), entry.userName())
                         .orElseThrow(() -> new InvalidParameterException(
                                 at + ".user_name",
-                                "User '" + entry.userName()
-                                        + "' does not exist in this workspace. Nothing was changed."));
+                                "User " + Validation.echo(entry.userName())
+                                        + " does not exist in this workspace. Nothing was changed."));
                 entries.add(TokenUsageEntry.forPrincipal(user.id(), level));
             } else if (entry.servicePrincipalName() != null
                     && !entry.servicePrincipalName().isBlank()) {
@@ -137,15 +138,15 @@ class TokenPermissionsApiController {
                         .servicePrincipal(actor.workspace(), entry.servicePrincipalName())
                         .orElseThrow(() -> new InvalidParameterException(
                                 at + ".service_principal_name",
-                                "Service principal with applicationId '" + entry.servicePrincipalName()
-                                        + "' does not exist in this workspace. Nothing was changed."));
+                                "Service principal with applicationId " + Validation.echo(entry.servicePrincipalName())
+                                        + " does not exist in this workspace. Nothing was changed."));
                 entries.add(TokenUsageEntry.forPrincipal(sp.id(), level));
             } else {
                 Group group = groups.byDisplayName(actor.workspace(), entry.groupName())
                         .orElseThrow(() -> new InvalidParameterException(
                                 at + ".group_name",
-                                "Group '" + entry.groupName()
-                                        + "' does not exist in this workspace. Nothing was changed."));
+                                "Group " + Validation.echo(entry.groupName())
+                                        + " does not exist in this workspace. Nothing was changed."));
                 entries.add(TokenUsageEntry.forGroup(group.id(), level));
             }
         }
@@ -162,7 +163,7 @@ class TokenPermissionsApiController {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(
                     field,
-                    "Unknown permission_level '" + raw + "' for authorization/tokens;"
+                    "Unknown permission_level " + Validation.echo(raw) + " for authorization/tokens;"
                             + " use CAN_USE. Nothing was changed.");
         }
     }

@@ -10,6 +10,7 @@ import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageImpact;
 import dev.warden.core.tokenusage.TokenUsageLevel;
@@ -85,7 +86,8 @@ class TokenUsageDialogController {
         List<TokenUsageEntry> copy = parse(entry);
         if (remove != null) {
             Assignee removed = Assignee.parse(remove)
-                    .orElseThrow(() -> new InvalidParameterException("remove", "Unknown entry '" + remove + "'."));
+                    .orElseThrow(() ->
+                            new InvalidParameterException("remove", "Unknown entry " + Validation.echo(remove) + "."));
             copy.removeIf(e -> e.sameSubject(entryOf(removed, TokenUsageLevel.CAN_USE)));
         }
         if ("add".equals(op)) {
@@ -184,7 +186,8 @@ class TokenUsageDialogController {
             Assignee subject =
                     colon < 0 ? null : Assignee.parse(value.substring(0, colon)).orElse(null);
             if (subject == null) {
-                throw new InvalidParameterException("entry", "Unknown token usage entry '" + value + "'.");
+                throw new InvalidParameterException(
+                        "entry", "Unknown token usage entry " + Validation.echo(value) + ".");
             }
             TokenUsageEntry parsed = entryOf(subject, level(value.substring(colon + 1)));
             entries.removeIf(e -> e.sameSubject(parsed));
@@ -197,7 +200,7 @@ class TokenUsageDialogController {
         try {
             return TokenUsageLevel.valueOf(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("level", "Unknown level '" + value + "': use CAN_USE.");
+            throw new InvalidParameterException("level", "Unknown level " + Validation.echo(value) + ": use CAN_USE.");
         }
     }
 

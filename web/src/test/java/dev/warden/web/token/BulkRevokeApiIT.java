@@ -267,6 +267,10 @@ class BulkRevokeApiIT {
                         "{'created_by_id':%d,'scope':['tokens:read']%s}",
                         creator.id().value(), reason),
                 "scope");
+        // an empty filter is refused, never read as no filter: that would revoke every token (found by the corpus)
+        assertBadField(json("{'owner_id':''%s}", reason), "owner_id");
+        assertBadField(json("{'created_by_id':%d,'scope':' '%s}", creator.id().value(), reason), "scope");
+        assertBadField(json("{'created_by_id':%d,'reason':123}", creator.id().value()), "reason");
         // an unknown field is refused, never ignored: ignoring it would revoke more than was meant
         assertBadField(json("{'owner':'%s'%s}", robotA.applicationId(), reason), "owner");
 
