@@ -21,6 +21,7 @@ import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.workspace.AuthorizationVersions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,6 +50,7 @@ public final class TechnicalTokenService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final TransactionRunner tx;
+    private final AuthorizationVersions versions;
     private final Clock clock;
 
     public TechnicalTokenService(
@@ -62,6 +64,7 @@ public final class TechnicalTokenService {
             AccessPolicy access,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
         this.tokenService = tokenService;
         this.directoryPolicy = directoryPolicy;
@@ -73,6 +76,7 @@ public final class TechnicalTokenService {
         this.access = access;
         this.audit = audit;
         this.tx = tx;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -187,6 +191,7 @@ public final class TechnicalTokenService {
         Role stored = roles.findByName(actor.workspace(), role.roleName())
                 .orElseThrow(() ->
                         new InvalidStateException("Role '" + role.roleName() + "' is missing from this workspace."));
+        versions.bump(actor.workspace()); // a new principal with a role
         Principal technical = principals.save(Principal.newTechnicalUser(actor.workspace(), displayName));
         RoleAssignment assignment =
                 assignments.add(RoleAssignment.toPrincipal(actor.workspace(), stored.id(), technical.id(), group));
