@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The cost of the token decision chain over real HTTP (DESIGN, "Request cost"): for each row, requests per second,
 # latency p50/p99, the server's CPU per request (utime+stime of the Warden process from /proc/PID/stat, divided by
-# the requests of the run) and SQL statements per request, with ratios to the malformed-token row of the same run.
+# the requests of the run) and SQL statements per request, with ratios to the malformed-token row of the same run;
+# on MariaDB also the database server's CPU per request (on H2 the database runs inside Warden's process).
 # Needs wrk (Debian: apt-get install wrk).
 #
 #   bench/api-throughput.sh [seconds-per-row] [connections]
@@ -15,6 +16,8 @@
 #                           principal of their own (so that no listed row grows): 1000 or 1000000 for the 1k/1M check.
 #   BENCH_WARMUP=20         seconds of traffic on every row before any figure is taken (the JIT needs it).
 #   BENCH_JAR               the exec jar (default web/target's, built if missing).
+#   BENCH_JAVA_OPTS         more JVM options for Warden, e.g. a flight recording:
+#                           -XX:StartFlightRecording=delay=60s,duration=30s,settings=profile,filename=/tmp/warden.jfr
 #
 # Targets (issue 13, same run, same machine): an accepted GET /api/2.0/token/list at >= 0.5x the malformed row's
 # req/s and <= 150 us of server CPU per request; with BENCH_TOKENS=1000000 its CPU per request within 1.2x of the
@@ -54,7 +57,8 @@ if [ "$DB" = mariadb ]; then
     --port="$DB_PORT" --bind-address=127.0.0.1 --socket="$WORK/mariadb.sock" --skip-grant-tables --skip-ssl \
     --user="$(id -un)" --character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
     --innodb-buffer-pool-size=1G --max-connections=200 > "$WORK/mariadb.log" 2>&1 &
-  PIDS+=($!)
+  DB_PID=$!
+  PIDS+=("$DB_PID")
   sql() { "$WORK/mariadb/bin/mariadb" --no-defaults -uroot -h127.0.0.1 -P"$DB_PORT" -N -B "$@" 2>/dev/null; }
   until sql -e 'SELECT 1' >/dev/null; do sleep 0.5; done
   sql -e "CREATE DATABASE warden CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
@@ -75,7 +79,7 @@ else
 fi
 
 SERVER_PORT=$PORT WARDEN_DATA_DIR=$WORK WARDEN_BOOTSTRAP_ADMIN_PASSWORD=bench WARDEN_BOOTSTRAP_ADMIN_TOKEN=$TOKEN \
-  java -Xmx512m -jar "$JAR" > "$WORK/warden.log" 2>&1 &
+  java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$WORK/warden.log" 2>&1 &
 WARDEN=$!
 PIDS=("$WARDEN" "${PIDS[@]}")
 BASE="http://127.0.0.1:$PORT"
@@ -115,8 +119,17 @@ if [ "$DB" = mariadb ] && [ "$TOKENS" -gt 0 ]; then
     ANALYZE TABLE access_token, access_token_scope;" > /dev/null
   echo "inserted $TOKENS tokens in $(( $(date +%s) - started )) s; access_token holds $(sql warden -e 'SELECT COUNT(*) FROM access_token') rows"
 fi
+if [ "$DB" = mariadb ]; then
+  echo "the request's statement, as MariaDB plans it:"
+  sql warden -t -e "EXPLAIN SELECT t.token_id, s.scope, v.version
+    FROM (SELECT * FROM access_token WHERE secret_hash = SHA2('x', 256)
+          UNION ALL SELECT * FROM access_token WHERE previous_secret_hash = SHA2('x', 256)) t
+    LEFT JOIN access_token_scope s ON s.token_id = t.token_id
+    LEFT JOIN authorization_version v ON v.workspace_id = t.workspace_id"
+fi
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$WARDEN/stat"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/${1:-$WARDEN}/stat"; }
+db_ticks() { if [ -n "${DB_PID:-}" ]; then cpu_ticks "$DB_PID"; else echo 0; fi; }
 TICK=$(getconf CLK_TCK)
 ROWS=(
   "malformed-token(step2,no-db)|/api/2.0/token/list|wdn_not-a-token"
@@ -134,9 +147,9 @@ for row in "${ROWS[@]}"; do IFS='|' read -r _ path token <<< "$row"; run_wrk "$W
 RESULTS=""
 for row in "${ROWS[@]}"; do
   IFS='|' read -r name path token <<< "$row"
-  before=$(cpu_ticks)
+  before=$(cpu_ticks); db_before=$(db_ticks)
   out=$(run_wrk "$DURATION" "$path" "$token")
-  after=$(cpu_ticks)
+  after=$(cpu_ticks); db_after=$(db_ticks)
   # statements per request: a short pass of its own (H2's statistics cost CPU, so they stay off while timed)
   counting TRUE
   s_before=$(statements)
@@ -144,16 +157,19 @@ for row in "${ROWS[@]}"; do
   s_after=$(statements)
   counting FALSE
   RESULTS+=$(echo "$out" | awk -v name="$name" -v ticks=$((after - before)) -v tck="$TICK" \
-      -v stmts=$((s_after - s_before)) -v counted="$counted" '
+      -v stmts=$((s_after - s_before)) -v counted="$counted" -v db=$((db_after - db_before)) '
     /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /requests in/ {n=$1}
-    END {printf "%s %.0f %s %s %.0f %.2f\n", name, rps, p50, p99, ticks * 1e6 / tck / n, stmts / counted}')$'\n'
+    END {printf "%s %.0f %s %s %.0f %.2f %.0f\n", name, rps, p50, p99, ticks * 1e6 / tck / n, stmts / counted,
+         db * 1e6 / tck / n}')$'\n'
 done
 
 echo
 echo "BENCH_DB=$DB BENCH_TOKENS=$TOKENS, ${DURATION}s per row after ${WARMUP}s warm-up each, wrk -t2 -c$CONNECTIONS, $(nproc) cores"
-printf "%-30s %8s %9s %9s %10s %11s %9s %9s\n" row req/s p50 p99 "cpu-us/req" "stmts/req" "x-req/s" "x-cpu"
-echo -n "$RESULTS" | awk 'NR==1 {base=$2; cpu=$5}
-  {printf "%-30s %8s %9s %9s %10s %11s %9.2f %9.2f\n", $1, $2, $3, $4, $5, $6, $2/base, $5/cpu}'
+printf "%-30s %8s %9s %9s %10s %11s %9s %9s %13s\n" row req/s p50 p99 "cpu-us/req" "stmts/req" "x-req/s" "x-cpu" \
+  "db-cpu-us/req"
+echo -n "$RESULTS" | awk -v db="$DB" 'NR==1 {base=$2; cpu=$5}
+  {printf "%-30s %8s %9s %9s %10s %11s %9.2f %9.2f %13s\n", $1, $2, $3, $4, $5, $6, $2/base, $5/cpu,
+     db == "mariadb" ? $7 : "(in-process)"}'
 echo -n "$RESULTS" | awk 'NR==1 {base=$2} $1 == "admin:token/list" {
   printf "target: admin token/list at %.2fx the malformed row (>= 0.5) and %d us CPU per request (<= 150): %s\n",
     $2/base, $5, ($2/base >= 0.5 && $5 <= 150) ? "met" : "MISSED" }'
