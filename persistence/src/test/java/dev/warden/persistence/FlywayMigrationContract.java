@@ -25,12 +25,13 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** Flyway really runs in the test slice (Boot 4 needs spring-boot-starter-flyway) and builds the whole schema. */
 @JdbcAdapterTest
 abstract class FlywayMigrationContract {
-    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7");
+    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8");
     static final List<String> TABLES = List.of(
             "access_token",
             "access_token_scope",
             "audit_event",
             "audit_event_subject",
+            "authorization_version",
             "group_member",
             "principal",
             "principal_group",
@@ -480,6 +481,36 @@ abstract class FlywayMigrationContract {
                         Arrays.asList(alice, null, "CAN_USE"),
                         Arrays.asList(bob, null, "CAN_USE"),
                         Arrays.asList(null, ops, "CAN_USE"));
+    }
+
+    /**
+     * Version 8 gives every workspace its authorisation version, at 0, and leaves everything else alone; a workspace
+     * cannot have two.
+     */
+    @Test
+    void aVersion7DatabaseGivesEveryWorkspaceItsAuthorisationVersion() {
+        DataSource database = newEmptyDatabase();
+        assertThat(flyway(database, "7").migrate().targetSchemaVersion).isEqualTo("7");
+        JdbcClient v7 = JdbcClient.create(database);
+        long main = insertWorkspace(v7, "main");
+        long staging = insertWorkspace(v7, "staging");
+        insertUser(v7, main, "alice");
+        List<Integer> rowsBefore = rowCounts(v7);
+
+        flyway(database, "latest").migrate();
+
+        JdbcClient v8 = JdbcClient.create(database);
+        assertThat(appliedVersions(v8)).containsExactlyElementsOf(VERSIONS);
+        assertThat(rowCounts(v8)).isEqualTo(rowsBefore);
+        assertThat(v8.sql("SELECT workspace_id, version FROM authorization_version ORDER BY workspace_id")
+                        .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+                        .list())
+                .containsExactly(List.of(main, 0L), List.of(staging, 0L));
+        Assertions.assertThatThrownBy(
+                        () -> v8.sql("INSERT INTO authorization_version (workspace_id, version) VALUES (?, 5)")
+                                .param(main)
+                                .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     private static List<List<Object>> tokenRows(JdbcClient jdbc) {

@@ -4,6 +4,7 @@ import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.PermissionResolver;
@@ -13,14 +14,17 @@ import dev.warden.core.token.DenialReason;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenRepository;
+import dev.warden.core.token.VersionedToken;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
+import dev.warden.core.workspace.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one decision chain every token-authenticated request walks, in order, stopping at the first
@@ -35,8 +39,10 @@ public final class DecisionChain {
     private final PermissionResolver permissions;
     private final SettingsRepository settings;
     private final TokenUsagePolicy usage;
+    private final AuthorizationCache cache;
     private final Clock clock;
 
+    /** Without a cache: every request resolves its owner afresh. */
     public DecisionChain(
             TokenFormat format,
             TokenRepository tokens,
@@ -45,12 +51,30 @@ public final class DecisionChain {
             SettingsRepository settings,
             TokenUsagePolicy usage,
             Clock clock) {
+        this(format, tokens, principals, permissions, settings, usage, AuthorizationCache.NONE, clock);
+    }
+
+    /**
+     * @param cache what this node resolved for token owners, per workspace and authorisation version; a request
+     *              presenting a token reads that version with its token and so never sees an entry older than the
+     *              last change
+     */
+    public DecisionChain(
+            TokenFormat format,
+            TokenRepository tokens,
+            PrincipalRepository principals,
+            PermissionResolver permissions,
+            SettingsRepository settings,
+            TokenUsagePolicy usage,
+            AuthorizationCache cache,
+            Clock clock) {
         this.format = format;
         this.tokens = tokens;
         this.principals = principals;
         this.permissions = permissions;
         this.settings = settings;
         this.usage = usage;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -76,13 +100,13 @@ public final class DecisionChain {
         if (!authenticated.allowed()) {
             return authenticated;
         }
-        Trace trace = new Trace(authenticated.trace());
+        Trace trace = new Trace(authenticated.lines());
         Principal owner = authenticated.owner();
         AccessToken token = authenticated.token();
         EffectivePermissions held =
                 authenticated.ownerPermissions() != null ? authenticated.ownerPermissions() : permissions.of(owner);
-        String where = group == null ? "" : " (workspace-wide or on group " + group + ")";
         if (group == null ? !held.holds(required) : !held.holds(required, group)) {
+            String where = group == null ? "" : " (workspace-wide or on group " + group + ")";
             List<String> roles = held.roleNames();
             return trace.deny(
                     Step.ROLE_GRANTS_PERMISSION,
@@ -95,7 +119,7 @@ public final class DecisionChain {
         }
         trace.pass(
                 Step.ROLE_GRANTS_PERMISSION,
-                "'" + required.key() + "' granted by "
+                () -> "'" + required.key() + "' granted by "
                         + String.join(
                                 ", ",
                                 held.grants().stream()
@@ -110,10 +134,9 @@ public final class DecisionChain {
                                         .distinct()
                                         .toList()));
 
-        List<String> scopes = token.scopes().stream().map(Scope::key).toList();
-        Optional<Scope> covering =
-                token.scopes().stream().filter(scope -> scope.covers(required)).findFirst();
-        if (covering.isEmpty()) {
+        Scope covering = covering(token, required);
+        if (covering == null) {
+            List<String> scopes = scopeKeys(token);
             return trace.deny(
                     Step.SCOPE_GRANTS_PERMISSION,
                     DenialReason.SCOPE_MISSING,
@@ -125,9 +148,23 @@ public final class DecisionChain {
         }
         trace.pass(
                 Step.SCOPE_GRANTS_PERMISSION,
-                "'" + required.key() + "' is within the token's scope '"
-                        + covering.get().key() + "' (scopes: " + String.join(", ", scopes) + ")");
-        return new Decision(token, owner, null, trace.outcomes, held);
+                () -> "'" + required.key() + "' is within the token's scope '" + covering.key() + "' (scopes: "
+                        + String.join(", ", scopeKeys(token)) + ")");
+        return trace.allow(token, owner, held);
+    }
+
+    /** The first of the token's scopes that covers the permission, or null. */
+    private static Scope covering(AccessToken token, Permission required) {
+        for (Scope scope : token.scopes()) {
+            if (scope.covers(required)) {
+                return scope;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> scopeKeys(AccessToken token) {
+        return token.scopes().stream().map(Scope::key).toList();
     }
 
     /**
@@ -154,7 +191,7 @@ public final class DecisionChain {
                     DenialReason.TOKEN_MISSING,
                     "No access token was presented. Send one as 'Authorization: Bearer <token>'.");
         }
-        trace.pass(Step.PRESENTED, "a bearer value of " + presented.length() + " characters");
+        trace.pass(Step.PRESENTED, () -> "a bearer value of " + presented.length() + " characters");
 
         if (!format.isWellFormed(presented)) {
             return trace.deny(
@@ -165,13 +202,15 @@ public final class DecisionChain {
                             + format.prefix() + "' and ending in a checksum, and this value does not match."
                             + " Copy the whole token again; it may have been cut or mistyped.");
         }
-        trace.pass(Step.FORMAT, "prefix '" + format.prefix() + "', checksum matches");
+        trace.pass(Step.FORMAT, () -> "prefix '" + format.prefix() + "', checksum matches");
 
         TokenDigest digest = TokenDigest.of(presented);
         Instant now = clock.instant();
+        // The one statement of a warm request: the token row with its workspace's authorisation version.
         // After a rotation the previous secret keeps working only inside its grace period.
-        Optional<AccessToken> found = tokens.findByDigest(digest)
-                .filter(token -> token.digest().matches(digest) || token.acceptsPrevious(digest, now));
+        Optional<VersionedToken> found = tokens.findByDigestWithVersion(digest)
+                .filter(read ->
+                        read.token().digest().matches(digest) || read.token().acceptsPrevious(digest, now));
         if (found.isEmpty()) {
             return trace.deny(
                     Step.KNOWN,
@@ -179,25 +218,35 @@ public final class DecisionChain {
                     "The access token is not known to Warden: it was deleted, or it was never issued here."
                             + " Create a new token.");
         }
-        AccessToken token = found.get();
-        trace.pass(Step.KNOWN, "token " + token.id() + " (" + token.displayHint() + ")");
-        return evaluateFrom(token, trace);
+        AccessToken token = found.get().token();
+        long version = found.get().authorizationVersion();
+        trace.pass(Step.KNOWN, () -> "token " + token.id() + " (" + token.displayHint() + ")");
+        return evaluateFrom(
+                token,
+                trace,
+                () -> cache.get(
+                        new AuthorizationCache.Key(token.workspace(), version, token.owner()),
+                        key -> resolve(key.workspace(), key.owner())));
     }
 
     /**
      * The chain for a stored token, as if its current secret were presented: steps 1 and 2 pass by the token's id,
-     * every later step is the one real requests walk (check access asks this).
+     * every later step is the one real requests walk (check access asks this). It resolves the owner afresh rather
+     * than from the cache: check access shows the state of this moment, whichever node answers.
      */
     public Decision evaluateStored(AccessToken token) {
         Trace trace = new Trace();
-        trace.pass(Step.PRESENTED, "checked by token id " + token.id() + ", not by its secret");
-        trace.pass(Step.FORMAT, "the secret of a stored token has Warden's format");
-        trace.pass(Step.KNOWN, "token " + token.id() + " (" + token.displayHint() + ")");
-        return evaluateFrom(token, trace);
+        trace.pass(Step.PRESENTED, () -> "checked by token id " + token.id() + ", not by its secret");
+        trace.pass(Step.FORMAT, () -> "the secret of a stored token has Warden's format");
+        trace.pass(Step.KNOWN, () -> "token " + token.id() + " (" + token.displayHint() + ")");
+        return evaluateFrom(token, trace, () -> resolve(token.workspace(), token.owner()));
     }
 
-    /** Steps 3 to 6, for a token found by its secret or by its id. */
-    private Decision evaluateFrom(AccessToken token, Trace trace) {
+    /**
+     * Steps 3 to 6, for a token found by its secret or by its id. What they need about the owner and workspace comes
+     * from {@code resolved}, asked only once the token itself passed (a revoked or expired token costs nothing more).
+     */
+    private Decision evaluateFrom(AccessToken token, Trace trace, Supplier<ResolvedOwner> resolved) {
         Instant now = clock.instant();
         if (token.isRevoked()) {
             return trace.deny(
@@ -206,7 +255,7 @@ public final class DecisionChain {
                     "The access token " + describe(token) + " was revoked at " + token.revokedAt()
                             + ". Its owner can restore it, or create a new token.");
         }
-        trace.pass(Step.NOT_REVOKED, "not revoked");
+        trace.pass(Step.NOT_REVOKED, () -> "not revoked");
 
         if (token.isExpiredAt(now)) {
             return trace.deny(
@@ -215,58 +264,80 @@ public final class DecisionChain {
                     "The access token " + describe(token) + " expired at " + token.expiresAt()
                             + ". Create a new token.");
         }
-        trace.pass(Step.NOT_EXPIRED, token.expiresAt() == null ? "never expires" : "expires at " + token.expiresAt());
+        trace.pass(
+                Step.NOT_EXPIRED,
+                () -> token.expiresAt() == null ? "never expires" : "expires at " + token.expiresAt());
 
-        if (!settings.get(token.workspace()).tokensEnabled()) {
+        ResolvedOwner resolution = resolved.get();
+        if (!resolution.tokensEnabled()) {
             return trace.deny(
                     Step.TOKENS_ENABLED,
                     DenialReason.TOKENS_DISABLED,
                     "Tokens are disabled in this workspace, so no token authenticates; none was deleted. A workspace"
                             + " admin turns them on in Settings → Admin Console → Workspace settings (enableTokensConfig).");
         }
-        trace.pass(Step.TOKENS_ENABLED, "enableTokensConfig is true");
+        trace.pass(Step.TOKENS_ENABLED, () -> "enableTokensConfig is true");
 
-        Optional<Principal> owner =
-                principals.findById(token.workspace(), token.owner()).filter(Principal::active);
-        if (owner.isEmpty()) {
+        Principal owner = resolution.owner();
+        if (owner == null) {
             return trace.deny(
                     Step.OWNER_ACTIVE,
                     DenialReason.OWNER_INACTIVE,
                     "The owner of access token " + describe(token) + " (principal " + token.owner()
                             + ") is deactivated. A workspace admin can reactivate the owner.");
         }
-        trace.pass(Step.OWNER_ACTIVE, owner.get().name() + " is active");
+        trace.pass(Step.OWNER_ACTIVE, () -> owner.name() + " is active");
 
-        EffectivePermissions held = permissions.of(owner.get());
-        Optional<TokenUsageLevel> level = usage.levelOf(owner.get(), held);
-        if (level.isEmpty()) {
+        TokenUsageLevel level = resolution.level();
+        if (level == null) {
             return trace.deny(
-                    Step.TOKEN_USAGE,
-                    DenialReason.NO_TOKEN_USAGE_PERMISSION,
-                    TokenUsagePolicy.deniedMessage(owner.get()));
+                    Step.TOKEN_USAGE, DenialReason.NO_TOKEN_USAGE_PERMISSION, TokenUsagePolicy.deniedMessage(owner));
         }
-        trace.pass(Step.TOKEN_USAGE, owner.get().name() + " holds " + level.get());
+        trace.pass(Step.TOKEN_USAGE, () -> owner.name() + " holds " + level);
 
-        return new Decision(token, owner.get(), null, trace.outcomes, held);
+        return trace.allow(token, owner, resolution.permissions());
+    }
+
+    /**
+     * What steps 5 to 7 read about the owner and its workspace, read now, and only as far as the chain would go:
+     * the workspace's settings, then the owner, then its permissions and token usage level.
+     */
+    private ResolvedOwner resolve(WorkspaceId workspace, PrincipalId ownerId) {
+        if (!settings.get(workspace).tokensEnabled()) {
+            return ResolvedOwner.TOKENS_DISABLED;
+        }
+        Optional<Principal> owner = principals.findById(workspace, ownerId).filter(Principal::active);
+        if (owner.isEmpty()) {
+            return new ResolvedOwner(true, null, EffectivePermissions.NONE, null);
+        }
+        EffectivePermissions held = permissions.of(owner.get());
+        return new ResolvedOwner(
+                true, owner.get(), held, usage.levelOf(owner.get(), held).orElse(null));
     }
 
     private static String describe(AccessToken token) {
         return token.comment().isEmpty() ? token.id().value() : "'" + token.comment() + "' (" + token.id() + ")";
     }
 
+    /** The steps walked so far; a passing step's text is a supplier, written only if the trace is shown. */
     private static final class Trace {
-        private final List<StepOutcome> outcomes;
+        private final List<Decision.Line> lines;
 
         Trace() {
-            this(List.of());
+            lines = new ArrayList<>(Step.values().length);
         }
 
-        Trace(List<StepOutcome> before) {
-            outcomes = new ArrayList<>(before);
+        Trace(List<Decision.Line> before) {
+            lines = new ArrayList<>(Step.values().length);
+            lines.addAll(before);
         }
 
-        void pass(Step step, String detail) {
-            outcomes.add(new StepOutcome(step, true, detail));
+        void pass(Step step, Supplier<String> detail) {
+            lines.add(new Decision.Line(step, true, detail));
+        }
+
+        Decision allow(AccessToken token, Principal owner, EffectivePermissions held) {
+            return new Decision(token, owner, null, lines, held);
         }
 
         Decision deny(Step step, DenialReason reason, String message) {
@@ -274,8 +345,8 @@ public final class DecisionChain {
         }
 
         Decision deny(Step step, DenialReason reason, String message, Map<String, List<String>> facts) {
-            outcomes.add(new StepOutcome(step, false, message));
-            return new Decision(null, null, new Denial(reason, message, facts), outcomes, null);
+            lines.add(new Decision.Line(step, false, () -> message));
+            return new Decision(null, null, new Denial(reason, message, facts), lines, null);
         }
     }
 }

@@ -14,6 +14,7 @@ import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.shared.Validation;
+import dev.warden.core.workspace.AuthorizationVersions;
 import dev.warden.core.workspace.Workspace;
 import dev.warden.core.workspace.WorkspaceRepository;
 import java.time.Clock;
@@ -43,6 +44,7 @@ public final class AdminRecovery {
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final TransactionRunner tx;
+    private final AuthorizationVersions versions;
     private final Clock clock;
 
     public AdminRecovery(
@@ -53,6 +55,7 @@ public final class AdminRecovery {
             PasswordHasher hasher,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
         this.workspaces = workspaces;
         this.principals = principals;
@@ -61,6 +64,7 @@ public final class AdminRecovery {
         this.hasher = hasher;
         this.audit = audit;
         this.tx = tx;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -81,6 +85,7 @@ public final class AdminRecovery {
             Workspace workspace = workspaces
                     .findByName(workspaceName)
                     .orElseThrow(() -> new IllegalStateException("No workspace '" + workspaceName + "' to recover."));
+            versions.bump(workspace.id());
             Principal existing = principals.findByUserName(workspace.id(), name).orElse(null);
             Principal user = principals.save(
                     existing == null

@@ -12,6 +12,7 @@ import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.token.TokenService;
+import dev.warden.core.workspace.AuthorizationVersions;
 import dev.warden.core.workspace.Workspace;
 import dev.warden.core.workspace.WorkspaceRepository;
 import java.time.Clock;
@@ -34,6 +35,7 @@ public final class WorkspaceBootstrap {
     private final TokenService tokens;
     private final AuditLog audit;
     private final TransactionRunner tx;
+    private final AuthorizationVersions versions;
     private final Clock clock;
 
     public WorkspaceBootstrap(
@@ -44,6 +46,7 @@ public final class WorkspaceBootstrap {
             TokenService tokens,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
         this.workspaces = workspaces;
         this.principals = principals;
@@ -52,6 +55,7 @@ public final class WorkspaceBootstrap {
         this.tokens = tokens;
         this.audit = audit;
         this.tx = tx;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -66,6 +70,7 @@ public final class WorkspaceBootstrap {
                 return Optional.<Principal>empty();
             }
             Workspace workspace = workspaces.create(WORKSPACE_NAME);
+            versions.bump(workspace.id());
             Principal admin = principals.save(
                     Principal.newUser(workspace.id(), ADMIN_USER_NAME, "Administrator", adminPasswordHash));
             roles.seedBuiltIns(workspace.id());

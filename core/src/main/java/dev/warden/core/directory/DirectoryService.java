@@ -27,6 +27,7 @@ import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.shared.Validation;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenRepository;
+import dev.warden.core.workspace.AuthorizationVersions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,6 +56,7 @@ public final class DirectoryService {
     private final LastAdminGuard lastAdmin;
     private final AuditLog audit;
     private final TransactionRunner tx;
+    private final AuthorizationVersions versions;
     private final Clock clock;
 
     public DirectoryService(
@@ -67,6 +69,7 @@ public final class DirectoryService {
             LastAdminGuard lastAdmin,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
         this.principals = principals;
         this.roles = roles;
@@ -77,6 +80,7 @@ public final class DirectoryService {
         this.lastAdmin = lastAdmin;
         this.audit = audit;
         this.tx = tx;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -116,6 +120,7 @@ public final class DirectoryService {
                 Validation.optional(details.familyName(), "name.familyName", NAME_MAX),
                 Validation.optional(details.externalId(), "externalId", NAME_MAX));
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             if (principals.findByUserName(actor.workspace(), userName).isPresent()) {
                 throw new ResourceAlreadyExistsException(
                         "A user with userName " + Validation.echo(userName) + " already exists.");
@@ -149,6 +154,7 @@ public final class DirectoryService {
                 null,
                 Validation.optional(details.externalId(), "externalId", NAME_MAX));
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             if (principals
                     .findByApplicationId(actor.workspace(), servicePrincipal.applicationId())
                     .isPresent()) {
@@ -165,6 +171,7 @@ public final class DirectoryService {
         String userName = Validation.required(details.userName(), "userName", NAME_MAX);
         String displayName = Validation.optional(details.displayName(), "displayName", NAME_MAX);
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             Principal before = find(actor, PrincipalKind.USER, id);
             principals
                     .findByUserName(actor.workspace(), userName)
@@ -188,6 +195,7 @@ public final class DirectoryService {
         access.require(actor, Permission.SCIM_WRITE);
         String displayName = Validation.required(details.displayName(), "displayName", NAME_MAX);
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             Principal before = find(actor, PrincipalKind.SERVICE_PRINCIPAL, id);
             if (details.applicationId() != null && !details.applicationId().equalsIgnoreCase(before.applicationId())) {
                 throw new InvalidParameterException("applicationId", "applicationId cannot be changed.");
@@ -207,6 +215,7 @@ public final class DirectoryService {
     public Principal setActive(Actor actor, PrincipalKind kind, PrincipalId id, boolean active) {
         access.require(actor, Permission.SCIM_WRITE);
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             Principal before = find(actor, kind, id);
             return updated(actor, before, before.withActive(active));
         });
@@ -216,6 +225,7 @@ public final class DirectoryService {
     public int delete(Actor actor, PrincipalKind kind, PrincipalId id) {
         access.require(actor, Permission.SCIM_WRITE);
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             Principal principal = find(actor, kind, id);
             requireNotSelf(actor, principal, "delete");
             int tokenCount = tokens.listByOwner(actor.workspace(), id).size();

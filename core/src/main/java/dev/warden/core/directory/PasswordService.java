@@ -18,6 +18,7 @@ import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.workspace.AuthorizationVersions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +36,7 @@ public final class PasswordService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final TransactionRunner tx;
+    private final AuthorizationVersions versions;
     private final Clock clock;
 
     public PasswordService(
@@ -43,12 +45,14 @@ public final class PasswordService {
             AccessPolicy access,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
         this.principals = principals;
         this.hasher = hasher;
         this.access = access;
         this.audit = audit;
         this.tx = tx;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -73,6 +77,7 @@ public final class PasswordService {
         }
         String hash = hasher.hash(newPassword);
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             Principal before = principals
                     .findById(actor.workspace(), actor.principal())
                     .orElseThrow(() -> new ResourceNotFoundException("User " + actor.principal() + " does not exist."));
@@ -98,6 +103,7 @@ public final class PasswordService {
         requireMayReset(actor);
         String hash = hasher.hash(ConsolePassword.require(newPassword, NEW_FIELD));
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             Principal target = principals
                     .findById(actor.workspace(), userId)
                     .orElseThrow(() -> new ResourceNotFoundException("User " + userId + " does not exist."));

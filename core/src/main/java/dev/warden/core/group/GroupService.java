@@ -16,6 +16,7 @@ import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.shared.Validation;
+import dev.warden.core.workspace.AuthorizationVersions;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class GroupService {
     private final GroupRules rules;
     private final AuditLog audit;
     private final TransactionRunner tx;
+    private final AuthorizationVersions versions;
     private final Clock clock;
 
     public GroupService(
@@ -50,6 +52,7 @@ public final class GroupService {
             GroupRules rules,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
         this.groups = groups;
         this.principals = principals;
@@ -57,6 +60,7 @@ public final class GroupService {
         this.rules = rules;
         this.audit = audit;
         this.tx = tx;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -118,6 +122,7 @@ public final class GroupService {
         String name = Validation.required(displayName, "displayName", NAME_MAX);
         String external = Validation.optional(externalId, "externalId", NAME_MAX);
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             requireFreeName(actor, name, null);
             Group group = groups.save(new Group(null, actor.workspace(), name, external));
             Set<PrincipalId> added = addAll(actor, group, members);
@@ -138,6 +143,7 @@ public final class GroupService {
         String name = Validation.required(displayName, "displayName", NAME_MAX);
         String external = Validation.optional(externalId, "externalId", NAME_MAX);
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             Group before = findForWrite(actor, id);
             Group after = before;
             if (!name.equals(before.displayName()) || !java.util.Objects.equals(external, before.externalId())) {
@@ -167,6 +173,7 @@ public final class GroupService {
 
     public void addMembers(Actor actor, GroupId id, Collection<PrincipalId> members) {
         tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             Group group = findForWrite(actor, id);
             addAll(actor, group, members);
         });
@@ -174,6 +181,7 @@ public final class GroupService {
 
     public void removeMembers(Actor actor, GroupId id, Collection<PrincipalId> members) {
         tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             Group group = findForWrite(actor, id);
             removeAll(actor, group, members);
         });
@@ -186,6 +194,7 @@ public final class GroupService {
     public int delete(Actor actor, GroupId id) {
         rules.requireToWrite(actor, null);
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             Group group = find(actor, id);
             int memberCount = groups.members(actor.workspace(), id).size();
             List<GroupTokens.GroupToken> groupTokens = tokens.tokensOfGroup(actor.workspace(), id, clock.instant());

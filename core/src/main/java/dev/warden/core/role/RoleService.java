@@ -18,6 +18,7 @@ import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.shared.Validation;
+import dev.warden.core.workspace.AuthorizationVersions;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class RoleService {
     private final LastAdminGuard lastAdmin;
     private final AuditLog audit;
     private final TransactionRunner tx;
+    private final AuthorizationVersions versions;
     private final Clock clock;
 
     public RoleService(
@@ -60,6 +62,7 @@ public final class RoleService {
             LastAdminGuard lastAdmin,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
         this.roles = roles;
         this.assignments = assignments;
@@ -70,6 +73,7 @@ public final class RoleService {
         this.lastAdmin = lastAdmin;
         this.audit = audit;
         this.tx = tx;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -88,6 +92,7 @@ public final class RoleService {
         String roleName = Validation.required(name, "name", NAME_MAX);
         String text = Validation.optional(description, "description", 255);
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             requireFreeName(actor, roleName, null);
             Role role = roles.save(
                     Role.custom(actor.workspace(), roleName, text, permissions == null ? Set.of() : permissions));
@@ -102,6 +107,7 @@ public final class RoleService {
     public Role update(Actor actor, RoleId id, String name, String description, Set<Permission> permissions) {
         access.require(actor, Permission.ROLES_WRITE);
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             Role before = find(actor, id);
             if (before.builtIn()) {
                 throw new InvalidStateException(
@@ -133,6 +139,7 @@ public final class RoleService {
     public int delete(Actor actor, RoleId id) {
         access.require(actor, Permission.ROLES_WRITE);
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             Role role = find(actor, id);
             if (role.builtIn()) {
                 throw new InvalidStateException("Built-in role '" + role.name() + "' cannot be deleted.");
@@ -203,6 +210,7 @@ public final class RoleService {
             throw new InvalidParameterException("principal_id", "Give exactly one of principal_id and group_id.");
         }
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             Role role = roles.findById(actor.workspace(), roleId)
                     .orElseThrow(() -> new InvalidParameterException("role_id", "Role " + roleId + " does not exist."));
             if (role.groupScopedOnly() && scope == null) {
@@ -240,6 +248,7 @@ public final class RoleService {
     public void unassign(Actor actor, RoleAssignmentId id) {
         access.require(actor, Permission.ROLES_WRITE);
         tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             RoleAssignment assignment = assignments
                     .findById(actor.workspace(), id)
                     .orElseThrow(() -> new ResourceNotFoundException("Role assignment " + id + " does not exist."));

@@ -9,6 +9,7 @@ import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.shared.Validation;
+import dev.warden.core.workspace.AuthorizationVersions;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -32,14 +33,21 @@ public final class SettingsService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final TransactionRunner tx;
+    private final AuthorizationVersions versions;
     private final Clock clock;
 
     public SettingsService(
-            SettingsRepository settings, AccessPolicy access, AuditLog audit, TransactionRunner tx, Clock clock) {
+            SettingsRepository settings,
+            AccessPolicy access,
+            AuditLog audit,
+            TransactionRunner tx,
+            AuthorizationVersions versions,
+            Clock clock) {
         this.settings = settings;
         this.access = access;
         this.audit = audit;
         this.tx = tx;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -70,6 +78,7 @@ public final class SettingsService {
     public WorkspaceSettings update(Actor actor, Map<String, String> changes) {
         access.require(actor, Permission.SETTINGS_WRITE);
         return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
             WorkspaceSettings before = settings.get(actor.workspace());
             WorkspaceSettings after = apply(before, changes);
             if (after.defaultTokenLifetimeDays() != null

@@ -22,6 +22,7 @@ import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.shared.Validation;
+import dev.warden.core.workspace.AuthorizationVersions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,6 +51,7 @@ public final class TechnicalTokenService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final TransactionRunner tx;
+    private final AuthorizationVersions versions;
     private final Clock clock;
 
     public TechnicalTokenService(
@@ -63,6 +65,7 @@ public final class TechnicalTokenService {
             AccessPolicy access,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
         this.tokenService = tokenService;
         this.directoryPolicy = directoryPolicy;
@@ -74,6 +77,7 @@ public final class TechnicalTokenService {
         this.access = access;
         this.audit = audit;
         this.tx = tx;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -188,6 +192,7 @@ public final class TechnicalTokenService {
         Role stored = roles.findByName(actor.workspace(), role.roleName())
                 .orElseThrow(() ->
                         new InvalidStateException("Role '" + role.roleName() + "' is missing from this workspace."));
+        versions.bump(actor.workspace()); // a new principal with a role
         Principal technical = principals.save(Principal.newTechnicalUser(actor.workspace(), displayName));
         RoleAssignment assignment =
                 assignments.add(RoleAssignment.toPrincipal(actor.workspace(), stored.id(), technical.id(), group));

@@ -15,6 +15,7 @@ import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.QuotaExceededException;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.shared.Validation;
+import dev.warden.core.workspace.AuthorizationVersions;
 import dev.warden.core.workspace.WorkspaceId;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -43,6 +44,7 @@ public final class TokenService {
     private final PrincipalRepository principals;
     private final AuditLog audit;
     private final TransactionRunner tx;
+    private final AuthorizationVersions versions;
     private final TokenFormat format;
     private final TokenLifetimePolicy lifetimes;
     private final TokenIssueRules rules;
@@ -55,6 +57,7 @@ public final class TokenService {
             PrincipalRepository principals,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             TokenFormat format,
             TokenIssueRules rules,
             TokenAccessRules access,
@@ -65,6 +68,7 @@ public final class TokenService {
         this.principals = principals;
         this.audit = audit;
         this.tx = tx;
+        this.versions = versions;
         this.format = format;
         this.rules = rules;
         this.access = access;
@@ -79,6 +83,7 @@ public final class TokenService {
             PrincipalRepository principals,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             TokenFormat format,
             TokenLifetimePolicy lifetimes,
             SecureRandom random,
@@ -88,6 +93,7 @@ public final class TokenService {
                 principals,
                 audit,
                 tx,
+                versions,
                 format,
                 TokenIssueRules.unrestricted(lifetimes),
                 TokenAccessRules.ownerOnly(),
@@ -316,6 +322,10 @@ public final class TokenService {
      */
     public void delete(Actor actor, TokenTarget target) {
         tx.inTransaction(() -> {
+            if (target.capacity() == TokenTarget.Capacity.MANAGER) {
+                // Management may delete an organisation or group token with its technical user: a principal goes.
+                versions.bump(actor.workspace());
+            }
             AccessToken token = forChange(actor, target, TokenAction.DELETE);
             if (token.kind().backedByTechnicalUser() && target.capacity() == TokenTarget.Capacity.OWNER) {
                 throw new InvalidStateException("Token " + token.id() + " is "

@@ -14,6 +14,7 @@ import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.role.LastAdminGuard;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.workspace.AuthorizationVersions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +42,7 @@ public final class TokenUsageService {
     private final TokenUsageGrantRules delegation;
     private final AuditLog audit;
     private final TransactionRunner tx;
+    private final AuthorizationVersions versions;
     private final Clock clock;
 
     public TokenUsageService(
@@ -54,6 +56,7 @@ public final class TokenUsageService {
             TokenUsageGrantRules delegation,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
         this.acl = acl;
         this.usage = usage;
@@ -65,6 +68,7 @@ public final class TokenUsageService {
         this.delegation = delegation;
         this.audit = audit;
         this.tx = tx;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -86,14 +90,20 @@ public final class TokenUsageService {
     public List<TokenUsageEntry> patch(Actor actor, List<TokenUsageEntry> changes) {
         access.require(actor, Permission.PERMISSIONS_WRITE);
         requireGrantable(changes);
-        return tx.inTransaction(() -> save(actor, merged(acl.list(actor.workspace()), changes)));
+        return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
+            return save(actor, merged(acl.list(actor.workspace()), changes));
+        });
     }
 
     /** Replaces all direct entries (an empty list clears them). Returns the resulting list. */
     public List<TokenUsageEntry> replace(Actor actor, List<TokenUsageEntry> entries) {
         access.require(actor, Permission.PERMISSIONS_WRITE);
         requireGrantable(entries);
-        return tx.inTransaction(() -> save(actor, merged(List.of(), entries)));
+        return tx.inTransaction(() -> {
+            versions.bump(actor.workspace());
+            return save(actor, merged(List.of(), entries));
+        });
     }
 
     /**

@@ -37,6 +37,7 @@ class AdminRecoveryTest {
             HASHER,
             kit.audit,
             kit.tx,
+            kit.versions,
             kit.clock);
 
     private Principal stored(Principal principal) {

@@ -39,8 +39,8 @@ class PasswordServiceTest {
     };
 
     private final CoreTestKit kit = new CoreTestKit();
-    private final PasswordService service =
-            new PasswordService(kit.directory.principals, HASHER, kit.access, kit.audit, kit.tx, kit.clock);
+    private final PasswordService service = new PasswordService(
+            kit.directory.principals, HASHER, kit.access, kit.audit, kit.tx, kit.versions, kit.clock);
 
     private Principal stored(Principal principal) {
         return kit.directory

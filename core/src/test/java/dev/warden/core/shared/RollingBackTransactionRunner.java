@@ -11,6 +11,7 @@ import java.util.function.Supplier;
  */
 public final class RollingBackTransactionRunner implements TransactionRunner {
     private final List<Supplier<Runnable>> stores;
+    private Supplier<Runnable> commitCheck = () -> () -> {};
     private int depth;
     private int transactions;
     private int rollbacks;
@@ -27,13 +28,26 @@ public final class RollingBackTransactionRunner implements TransactionRunner {
             return nested(work);
         }
         List<Runnable> restores = stores.stream().map(Supplier::get).toList();
+        Runnable check = commitCheck.get();
         try {
-            return nested(work);
+            T result = nested(work);
+            check.run();
+            return result;
         } catch (RuntimeException | Error failure) {
             restores.forEach(Runnable::run);
             rollbacks++;
             throw failure;
         }
+    }
+
+    /**
+     * Checks every transaction that completes: {@code check} is asked when the outermost transaction starts and the
+     * {@link Runnable} it returns runs when the work has completed, before it "commits"; it throws to fail the test
+     * (and the transaction is rolled back like any other failure).
+     */
+    public RollingBackTransactionRunner checkingEachCommit(Supplier<Runnable> check) {
+        this.commitCheck = check;
+        return this;
     }
 
     /** How often work was handed to this runner, nested calls included (as {@link DirectTransactionRunner} counts). */

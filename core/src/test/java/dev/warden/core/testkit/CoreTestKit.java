@@ -43,6 +43,7 @@ import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.tokenusage.TokenUsageService;
+import dev.warden.core.workspace.InMemoryAuthorizationVersions;
 import dev.warden.core.workspace.InMemoryWorkspaceRepository;
 import dev.warden.core.workspace.WorkspaceId;
 import java.security.SecureRandom;
@@ -51,9 +52,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Core wired for tests: every service and policy of core, built as web's {@code CoreConfiguration} builds them, over
@@ -89,6 +92,9 @@ public final class CoreTestKit {
     public final InMemoryTokenUsageRepository acl;
 
     public final InMemorySettingsRepository settings = new InMemorySettingsRepository();
+    /** The workspaces' authorisation versions; {@link #tx} fails a test whose change forgets to move them. */
+    public final InMemoryAuthorizationVersions versions = new InMemoryAuthorizationVersions();
+
     public final InMemoryAuditLog audit;
     /** Rolls back every fake above when the work throws. */
     public final RollingBackTransactionRunner tx;
@@ -151,13 +157,16 @@ public final class CoreTestKit {
         directory = new InMemoryDirectory(tokens);
         acl = new InMemoryTokenUsageRepository(directory.principals, directory.groups);
         audit = builder.audit == null ? new InMemoryAuditLog() : builder.audit;
+        tokens.readVersionsFrom(versions::current);
         tx = new RollingBackTransactionRunner(
-                directory::snapshot,
-                audit::snapshot,
-                tokens::snapshot,
-                acl::snapshot,
-                settings::snapshot,
-                workspaces::snapshot);
+                        directory::snapshot,
+                        audit::snapshot,
+                        tokens::snapshot,
+                        acl::snapshot,
+                        settings::snapshot,
+                        workspaces::snapshot,
+                        versions::snapshot)
+                .checkingEachCommit(this::versionsMoveWithDecisions);
 
         format = new TokenFormat(builder.tokenPrefix);
         installation = new TokenLifetimePolicy(builder.defaultLifetime, builder.maxLifetime);
@@ -178,14 +187,15 @@ public final class CoreTestKit {
                 directory.principals,
                 audit,
                 tx,
+                versions,
                 format,
                 issuePolicy,
                 tokenAccess,
                 installation,
                 builder.random,
                 clock);
-        tokenServiceWithoutRules =
-                new TokenService(tokens, directory.principals, audit, tx, format, installation, builder.random, clock);
+        tokenServiceWithoutRules = new TokenService(
+                tokens, directory.principals, audit, tx, versions, format, installation, builder.random, clock);
         tokenManagement =
                 new TokenManagementService(tokens, tokenService, directory.principals, usage, access, audit, tx);
         technicalTokens = new TechnicalTokenService(
@@ -199,6 +209,7 @@ public final class CoreTestKit {
                 access,
                 audit,
                 tx,
+                versions,
                 clock);
         tokenUsageService = new TokenUsageService(
                 acl,
@@ -211,8 +222,9 @@ public final class CoreTestKit {
                 directoryPolicy,
                 audit,
                 tx,
+                versions,
                 clock);
-        settingsService = new SettingsService(settings, access, audit, tx, clock);
+        settingsService = new SettingsService(settings, access, audit, tx, versions, clock);
         directoryService = new DirectoryService(
                 directory.principals,
                 directory.roles,
@@ -223,8 +235,10 @@ public final class CoreTestKit {
                 lastAdmin,
                 audit,
                 tx,
+                versions,
                 clock);
-        groupService = new GroupService(directory.groups, directory.principals, tokens, groupPolicy, audit, tx, clock);
+        groupService = new GroupService(
+                directory.groups, directory.principals, tokens, groupPolicy, audit, tx, versions, clock);
         roleService = new RoleService(
                 directory.roles,
                 directory.assignments,
@@ -235,6 +249,7 @@ public final class CoreTestKit {
                 lastAdmin,
                 audit,
                 tx,
+                versions,
                 clock);
         accessChecks = new AccessCheckService(tokens, directory.principals, decisions, resolver, access, audit);
         bootstrap = new WorkspaceBootstrap(
@@ -245,6 +260,7 @@ public final class CoreTestKit {
                 tokenService,
                 audit,
                 tx,
+                versions,
                 clock);
         signIn = new SignInLookup(workspaces, directory.principals);
         principalNames = new PrincipalNames(directory.principals);
@@ -412,6 +428,70 @@ public final class CoreTestKit {
         state.put("settings stored", settings.isStored(WORKSPACE));
         state.put("audit", audit.events());
         return state;
+    }
+
+    /**
+     * What the decision chain reads about a workspace, besides token rows: its principals, groups and memberships,
+     * roles and assignments, token usage list and settings (DESIGN, "Request cost").
+     */
+    public Map<String, Object> decisionState(WorkspaceId workspace) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put(
+                "principals",
+                directory.principals.all().stream()
+                        .filter(p -> p.workspace().equals(workspace))
+                        .toList());
+        List<Group> groups = directory.groups.all().stream()
+                .filter(g -> g.workspace().equals(workspace))
+                .toList();
+        state.put("groups", groups);
+        Map<Object, List<PrincipalId>> memberships = new LinkedHashMap<>();
+        groups.forEach(g -> memberships.put(g.id(), directory.groups.members(workspace, g.id())));
+        state.put("members", memberships);
+        state.put("roles", directory.roles.list(workspace));
+        state.put(
+                "assignments",
+                directory.assignments.all().stream()
+                        .filter(a -> a.workspace().equals(workspace))
+                        .toList());
+        state.put("acl", acl.list(workspace));
+        state.put("settings", settings.get(workspace));
+        return state;
+    }
+
+    /**
+     * The rule DESIGN's "Request cost" rests on, checked on every transaction a test runs through a service: a change to
+     * what a workspace's decisions read ({@link #decisionState}) commits only with that workspace's authorisation
+     * version moved on, so that no node reuses what it resolved before the change. A service that forgets
+     * {@code AuthorizationVersions.bump} fails whichever test exercises it.
+     */
+    private Runnable versionsMoveWithDecisions() {
+        Map<WorkspaceId, Map<String, Object>> before = new LinkedHashMap<>();
+        knownWorkspaces().forEach(workspace -> before.put(workspace, decisionState(workspace)));
+        Map<WorkspaceId, Long> versionsBefore = versions.all();
+        return () -> {
+            for (WorkspaceId workspace : knownWorkspaces()) {
+                Map<String, Object> after = decisionState(workspace);
+                Map<String, Object> was = before.getOrDefault(workspace, Map.of());
+                if (!after.equals(was) && versions.current(workspace) == versionsBefore.getOrDefault(workspace, 0L)) {
+                    Set<String> changed = new LinkedHashSet<>(after.keySet());
+                    changed.removeIf(key -> Objects.equals(after.get(key), was.get(key)));
+                    throw new AssertionError("A change to what the decisions of workspace " + workspace
+                            + " read committed without moving its authorisation version"
+                            + " (AuthorizationVersions.bump); changed: "
+                            + changed.stream()
+                                    .map(key -> key + " " + was.get(key) + " -> " + after.get(key))
+                                    .toList());
+                }
+            }
+        };
+    }
+
+    private List<WorkspaceId> knownWorkspaces() {
+        Set<WorkspaceId> known = new LinkedHashSet<>(List.of(WORKSPACE, OTHER_WORKSPACE));
+        workspaces.all().forEach(workspace -> known.add(workspace.id()));
+        directory.principals.all().forEach(principal -> known.add(principal.workspace()));
+        return List.copyOf(known);
     }
 
     /**

@@ -10,13 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /**
  * {@link TokenRepository} in memory. It keeps copies, never the caller's objects, so a change that is
  * not written back with {@link #update} is lost here as it would be in the database. Ids and digests
  * are unique, as the database's unique indexes make them.
  * <p>
- * For tests it counts {@link #findByDigest} calls, keeps every {@link #recordUses} batch it wrote,
+ * For tests it counts {@link #findByDigestWithVersion} calls, keeps every {@link #recordUses} batch it wrote,
  * and can be told to fail usage writes.
  */
 public class InMemoryTokenRepository implements TokenRepository {
@@ -28,6 +29,7 @@ public class InMemoryTokenRepository implements TokenRepository {
     private int findByDigestCalls;
     private int usageWriteAttempts;
     private RuntimeException usageWriteFailure;
+    private ToLongFunction<WorkspaceId> versions = workspace -> 0;
 
     @Override
     public synchronized void add(AccessToken token) {
@@ -85,12 +87,17 @@ public class InMemoryTokenRepository implements TokenRepository {
     }
 
     @Override
-    public synchronized Optional<AccessToken> findByDigest(TokenDigest digest) {
+    public synchronized Optional<VersionedToken> findByDigestWithVersion(TokenDigest digest) {
         findByDigestCalls++;
         return tokens.values().stream()
                 .filter(t -> t.digest().equals(digest) || digest.equals(t.previousDigest()))
                 .findFirst()
-                .map(t -> copy(t).build());
+                .map(t -> new VersionedToken(copy(t).build(), versions.applyAsLong(t.workspace())));
+    }
+
+    /** Where {@link #findByDigestWithVersion} reads a workspace's authorisation version (0 for all, unless set). */
+    public synchronized void readVersionsFrom(ToLongFunction<WorkspaceId> source) {
+        this.versions = source;
     }
 
     @Override
@@ -185,7 +192,7 @@ public class InMemoryTokenRepository implements TokenRepository {
         }
     }
 
-    /** How often {@link #findByDigest} was called. */
+    /** How often {@link #findByDigestWithVersion} (or {@link #findByDigest}) was called. */
     public synchronized int findByDigestCalls() {
         return findByDigestCalls;
     }

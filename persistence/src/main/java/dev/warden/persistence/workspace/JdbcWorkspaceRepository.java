@@ -42,7 +42,11 @@ class JdbcWorkspaceRepository implements WorkspaceRepository {
                 .param("name", name)
                 .param("now", Times.toDatabase(Clock.systemUTC().instant().truncatedTo(ChronoUnit.MICROS)))
                 .update(key, "id");
-        return new Workspace(new WorkspaceId(key.getKey().longValue()), name);
+        long id = key.getKey().longValue();
+        jdbc.sql("INSERT INTO authorization_version (workspace_id, version) VALUES (:workspace, 0)")
+                .param("workspace", id)
+                .update();
+        return new Workspace(new WorkspaceId(id), name);
     }
 
     private static Workspace toWorkspace(ResultSet rs, int row) throws SQLException {

@@ -22,6 +22,7 @@ import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenTarget;
+import dev.warden.core.workspace.AuthorizationVersions;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.persistence.Fixtures;
@@ -83,6 +84,9 @@ abstract class TokenLifecycleConcurrencyContract {
     @Autowired
     private DataSource dataSource;
 
+    @Autowired
+    private AuthorizationVersions versions;
+
     private JdbcClient committed;
     private TokenService service;
     private WorkspaceId workspace;
@@ -99,6 +103,7 @@ abstract class TokenLifecycleConcurrencyContract {
                 principals,
                 audit,
                 tx,
+                versions,
                 new TokenFormat("wdn_"),
                 rules,
                 TokenAccessRules.ownerOnly(),

@@ -1,6 +1,7 @@
 package dev.warden.web.config;
 
 import dev.warden.core.access.AccessCheckService;
+import dev.warden.core.access.AuthorizationCache;
 import dev.warden.core.access.DecisionChain;
 import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.audit.AuditLog;
@@ -38,6 +39,7 @@ import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.tokenusage.TokenUsageRepository;
 import dev.warden.core.tokenusage.TokenUsageService;
+import dev.warden.core.workspace.AuthorizationVersions;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.persistence.PersistenceConfiguration;
 import java.security.SecureRandom;
@@ -78,13 +80,15 @@ class CoreConfiguration {
             PrincipalRepository principals,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             TokenFormat format,
             TokenIssuePolicy rules,
             TokenAccessPolicy access,
             TokenLifetimePolicy lifetimes,
             SecureRandom random,
             Clock clock) {
-        return new TokenService(tokens, principals, audit, tx, format, rules, access, lifetimes, random, clock);
+        return new TokenService(
+                tokens, principals, audit, tx, versions, format, rules, access, lifetimes, random, clock);
     }
 
     @Bean
@@ -121,8 +125,13 @@ class CoreConfiguration {
 
     @Bean
     SettingsService settingsService(
-            SettingsRepository settings, AccessPolicy access, AuditLog audit, TransactionRunner tx, Clock clock) {
-        return new SettingsService(settings, access, audit, tx, clock);
+            SettingsRepository settings,
+            AccessPolicy access,
+            AuditLog audit,
+            TransactionRunner tx,
+            AuthorizationVersions versions,
+            Clock clock) {
+        return new SettingsService(settings, access, audit, tx, versions, clock);
     }
 
     @Bean
@@ -137,9 +146,10 @@ class CoreConfiguration {
             DirectoryPolicy delegation,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
         return new TokenUsageService(
-                acl, usage, principals, groups, tokens, admins, access, delegation, audit, tx, clock);
+                acl, usage, principals, groups, tokens, admins, access, delegation, audit, tx, versions, clock);
     }
 
     @Bean
@@ -178,9 +188,21 @@ class CoreConfiguration {
             AccessPolicy access,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
         return new TechnicalTokenService(
-                tokenService, delegation, tokens, principals, groups, roles, assignments, access, audit, tx, clock);
+                tokenService,
+                delegation,
+                tokens,
+                principals,
+                groups,
+                roles,
+                assignments,
+                access,
+                audit,
+                tx,
+                versions,
+                clock);
     }
 
     @Bean
@@ -197,8 +219,21 @@ class CoreConfiguration {
             PermissionResolver permissions,
             SettingsRepository settings,
             TokenUsagePolicy usage,
+            AuthorizationCache cache,
             Clock clock) {
-        return new DecisionChain(format, tokens, principals, permissions, settings, usage, clock);
+        return new DecisionChain(format, tokens, principals, permissions, settings, usage, cache, clock);
+    }
+
+    /**
+     * What each node resolved for token owners, per workspace and authorisation version (DESIGN, "Request cost"):
+     * bounded for memory only, since an entry of an older version is simply never asked for again.
+     */
+    @Bean
+    AuthorizationCache authorizationCache(WardenProperties properties) {
+        WardenProperties.AuthorizationCache settings = properties.authorizationCache();
+        return settings.maxEntries() == 0
+                ? AuthorizationCache.NONE
+                : new CaffeineAuthorizationCache(settings.maxEntries(), settings.idle());
     }
 
     @Bean
@@ -215,8 +250,9 @@ class CoreConfiguration {
             TokenService tokens,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
-        return new WorkspaceBootstrap(workspaces, principals, roles, assignments, tokens, audit, tx, clock);
+        return new WorkspaceBootstrap(workspaces, principals, roles, assignments, tokens, audit, tx, versions, clock);
     }
 
     @Bean
@@ -253,9 +289,10 @@ class CoreConfiguration {
             LastAdminGuard lastAdmin,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
         return new DirectoryService(
-                principals, roles, assignments, tokens, access, delegation, lastAdmin, audit, tx, clock);
+                principals, roles, assignments, tokens, access, delegation, lastAdmin, audit, tx, versions, clock);
     }
 
     @Bean
@@ -265,8 +302,9 @@ class CoreConfiguration {
             AccessPolicy access,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
-        return new PasswordService(principals, hasher, access, audit, tx, clock);
+        return new PasswordService(principals, hasher, access, audit, tx, versions, clock);
     }
 
     @Bean
@@ -278,8 +316,9 @@ class CoreConfiguration {
             PasswordHasher hasher,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
-        return new AdminRecovery(workspaces, principals, roles, assignments, hasher, audit, tx, clock);
+        return new AdminRecovery(workspaces, principals, roles, assignments, hasher, audit, tx, versions, clock);
     }
 
     @Bean
@@ -310,8 +349,9 @@ class CoreConfiguration {
             GroupPolicy rules,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
-        return new GroupService(groups, principals, tokens, rules, audit, tx, clock);
+        return new GroupService(groups, principals, tokens, rules, audit, tx, versions, clock);
     }
 
     @Bean
@@ -325,7 +365,9 @@ class CoreConfiguration {
             LastAdminGuard lastAdmin,
             AuditLog audit,
             TransactionRunner tx,
+            AuthorizationVersions versions,
             Clock clock) {
-        return new RoleService(roles, assignments, principals, groups, access, delegation, lastAdmin, audit, tx, clock);
+        return new RoleService(
+                roles, assignments, principals, groups, access, delegation, lastAdmin, audit, tx, versions, clock);
     }
 }

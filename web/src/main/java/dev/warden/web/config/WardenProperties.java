@@ -13,7 +13,8 @@ public record WardenProperties(
         @DefaultValue("./data") String dataDir,
         @DefaultValue("main") String consoleWorkspace,
         @DefaultValue Tokens tokens,
-        @DefaultValue Bootstrap bootstrap) {
+        @DefaultValue Bootstrap bootstrap,
+        @DefaultValue AuthorizationCache authorizationCache) {
 
     public record Tokens(
             @DefaultValue("wdn_") String prefix,
@@ -23,6 +24,16 @@ public record WardenProperties(
             @DefaultValue("60s") Duration lastUseWriteInterval,
             /* How often pending last-use values are checked for writing. */
             @DefaultValue("1s") Duration lastUseFlushTick) {}
+
+    /**
+     * Each node's memory of what the decision chain resolved for token owners (DESIGN, "Request cost"). Correctness
+     * needs no expiry: the bounds are for memory only.
+     * @param maxEntries at most this many owners (at one workspace version each) are kept; 0 keeps none
+     * @param idle an entry nobody asked for this long is dropped
+     */
+    public record AuthorizationCache(
+            @DefaultValue("10000") long maxEntries,
+            @DefaultValue("10m") Duration idle) {}
 
     /**
      * First start on an empty database.

@@ -24,6 +24,11 @@ public final class ApiClient {
         return send(request(path, token).GET().build());
     }
 
+    /** A GET with one more header. */
+    public Response get(String path, String token, String header, String value) {
+        return send(request(path, token).header(header, value).GET().build());
+    }
+
     public Response post(String path, String token, String jsonBody) {
         return send(request(path, token)
                 .header("Content-Type", "application/json")

@@ -21,6 +21,7 @@ import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.tokenusage.TokenUsageRepository;
 import dev.warden.core.tokenusage.TokenUsageService;
+import dev.warden.core.workspace.AuthorizationVersions;
 import dev.warden.core.workspace.Workspace;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
@@ -44,6 +45,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * workspace, where the main workspace's admin cannot act;</li>
  * <li>the second workspace of {@link #otherWorkspace()}, which no service creates.</li>
  * </ul>
+ * Each such write moves the workspace's authorisation version on, as the services' writes do, so that no node keeps
+ * using what it resolved before (DESIGN, "Request cost").
  */
 public final class TestData {
     private final WorkspaceRepository workspaces;
@@ -57,6 +60,7 @@ public final class TestData {
     private final TokenService tokens;
     private final TokenUsageService tokenUsage;
     private final PasswordEncoder passwords;
+    private final AuthorizationVersions versions;
 
     private TestData(ApplicationContext context) {
         workspaces = context.getBean(WorkspaceRepository.class);
@@ -70,6 +74,7 @@ public final class TestData {
         tokens = context.getBean(TokenService.class);
         tokenUsage = context.getBean(TokenUsageService.class);
         passwords = context.getBean(PasswordEncoder.class);
+        versions = context.getBean(AuthorizationVersions.class);
     }
 
     public static TestData of(ApplicationContext context) {
@@ -129,6 +134,7 @@ public final class TestData {
                     user.id(),
                     null));
         }
+        versions.bump(workspace); // as a service would: no node may keep what it resolved before
         return user;
     }
 
@@ -203,6 +209,7 @@ public final class TestData {
         List<TokenUsageEntry> entries = new ArrayList<>(tokenUsageRepository.list(principal.workspace()));
         entries.removeIf(entry -> principal.id().equals(entry.principal()));
         tokenUsageRepository.replace(principal.workspace(), entries);
+        versions.bump(principal.workspace());
     }
 
     /**
@@ -215,6 +222,7 @@ public final class TestData {
         entries.removeIf(entry -> entry.sameSubject(granted));
         entries.add(granted);
         tokenUsageRepository.replace(principal.workspace(), entries);
+        versions.bump(principal.workspace());
     }
 
     // ---- tokens ----
@@ -264,6 +272,7 @@ public final class TestData {
         Principal admin =
                 principals.save(userWithoutTokenUsage(workspace.id(), "other-admin", BuiltInRole.WORKSPACE_ADMIN)
                         .withPasswordHash("{noop}never-used"));
+        versions.bump(workspace.id());
         return new OtherWorkspace(workspace, admin, token(admin));
     }
 

@@ -18,6 +18,7 @@ import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageRepository;
+import dev.warden.core.workspace.AuthorizationVersions;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
@@ -65,6 +66,9 @@ class TokenUsageApiIT {
     SettingsRepository settings;
 
     @Autowired
+    AuthorizationVersions versions;
+
+    @Autowired
     SettingsService settingsService;
 
     @Autowired
@@ -98,6 +102,7 @@ class TokenUsageApiIT {
     void restore() {
         acl.replace(main, entriesBefore);
         settings.save(main, settingsBefore);
+        versions.bump(main); // written past the services: no node may keep what it resolved before
     }
 
     @Nested

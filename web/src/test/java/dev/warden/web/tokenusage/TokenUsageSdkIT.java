@@ -21,6 +21,7 @@ import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageRepository;
+import dev.warden.core.workspace.AuthorizationVersions;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
@@ -52,6 +53,9 @@ class TokenUsageSdkIT {
     @Autowired
     SettingsRepository settings;
 
+    @Autowired
+    AuthorizationVersions versions;
+
     TestData testData;
     WorkspaceId main;
     List<TokenUsageEntry> entriesBefore;
@@ -69,6 +73,7 @@ class TokenUsageSdkIT {
     void restore() {
         acl.replace(main, entriesBefore);
         settings.save(main, settingsBefore);
+        versions.bump(main); // written past the services: no node may keep what it resolved before
     }
 
     private WorkspaceClient client(String token) {

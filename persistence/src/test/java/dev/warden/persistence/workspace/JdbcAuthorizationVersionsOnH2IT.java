@@ -1,0 +1,6 @@
+package dev.warden.persistence.workspace;
+
+import dev.warden.persistence.OnH2;
+
+@OnH2
+class JdbcAuthorizationVersionsOnH2IT extends JdbcAuthorizationVersionsContract {}

@@ -1,0 +1,6 @@
+package dev.warden.persistence.workspace;
+
+import dev.warden.persistence.OnMariaDb;
+
+@OnMariaDb
+class JdbcAuthorizationVersionsOnMariaDbIT extends JdbcAuthorizationVersionsContract {}

@@ -1,0 +1,153 @@
+package dev.warden.web.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalKind;
+import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.settings.SettingsService;
+import dev.warden.core.shared.MutableClock;
+import dev.warden.core.token.CreateTokenCommand;
+import dev.warden.core.token.IssuedToken;
+import dev.warden.core.token.TokenFormat;
+import dev.warden.core.token.TokenService;
+import dev.warden.web.support.ApiClient;
+import dev.warden.web.support.ApiClient.Response;
+import dev.warden.web.support.StatementCounting;
+import dev.warden.web.support.StatementCounting.Count;
+import dev.warden.web.support.StatementCounting.Counts;
+import dev.warden.web.support.TestData;
+import dev.warden.web.support.WardenSpringBootTest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+
+/**
+ * DESIGN, "Request cost", over real HTTP: once warm, authenticating and authorising a request runs exactly one SQL
+ * statement before its handler (the token row with its workspace's authorisation version), whoever owns the token,
+ * and a refusal at any step of the decision chain runs at most that one. Statements are counted on the request's
+ * own thread ({@link StatementCounting}); "warm" means the same request was answered once before.
+ */
+@WardenSpringBootTest
+@Import(StatementCounting.class)
+class RequestCostIT {
+    private static final String LIST = "/api/2.0/token/list";
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private ApplicationContext context;
+
+    @Autowired
+    private Counts counts;
+
+    @Autowired
+    private TokenService tokens;
+
+    @Autowired
+    private DirectoryService directory;
+
+    @Autowired
+    private SettingsService settings;
+
+    @Autowired
+    private MutableClock clock;
+
+    private ApiClient api;
+    private TestData testData;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        testData = TestData.of(context);
+    }
+
+    /** The request answered twice; what the second (warm) one ran. */
+    private Count warm(String path, String token, int status) {
+        for (int i = 0; i < 2; i++) {
+            String id = UUID.randomUUID().toString();
+            Response response = api.get(path, token, StatementCounting.HEADER, id);
+            assertThat(response.status()).as("%s %s", path, response.body()).isEqualTo(status);
+            if (i == 1) {
+                return counts.of(id);
+            }
+        }
+        throw new AssertionError();
+    }
+
+    private IssuedToken issue(Principal owner, List<String> scopes) {
+        return tokens.create(Actor.of(owner, "127.0.0.1"), new CreateTokenCommand("cost", null, scopes));
+    }
+
+    private void assertRefusedWithAtMostOneStatement(String path, String token, int status) {
+        Count count = warm(path, token, status);
+        assertThat(count.beforeHandler()).as("no handler ran").isNull();
+        assertThat(count.total()).as("statements of a warm refusal").isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aWarmAcceptedRequestRunsOneStatementBeforeItsHandlerForAUsersAnAdminsAndAServicePrincipalsToken() {
+        Principal user = testData.user("cost-user", BuiltInRole.USER);
+        Principal robot = testData.servicePrincipal(TestData.unique("cost robot"));
+        Map<String, String> byOwner = Map.of(
+                "user", testData.token(user),
+                "workspace admin", WardenSpringBootTest.ADMIN_TOKEN,
+                "service principal", testData.usableToken(robot));
+
+        byOwner.forEach((owner, token) -> {
+            for (String path : List.of(LIST, "/api/2.0/preview/scim/v2/Me")) {
+                assertThat(warm(path, token, 200).beforeHandler())
+                        .as("statements before the handler of %s for a %s's token", path, owner)
+                        .isEqualTo(1);
+            }
+        });
+    }
+
+    @Test
+    void aWarmRefusalRunsAtMostOneStatementWhicheverStepRefusesIt() {
+        Principal user = testData.user("cost-refused", BuiltInRole.USER);
+        String unknown = new TokenFormat("wdn_").generate(new SecureRandom()).reveal();
+
+        IssuedToken revoked = issue(user, null);
+        tokens.revoke(Actor.of(user, "127.0.0.1"), revoked.token().id());
+
+        IssuedToken expiring =
+                tokens.create(Actor.of(user, "127.0.0.1"), new CreateTokenCommand("short", Duration.ofDays(1), null));
+
+        Principal deactivated = testData.user("cost-deactivated", BuiltInRole.USER);
+        String ofDeactivated = testData.token(deactivated);
+        directory.setActive(testData.admin(), PrincipalKind.USER, deactivated.id(), false);
+
+        Principal offTheList = testData.user("cost-off-the-list", BuiltInRole.USER);
+        String ofOffTheList = testData.token(offTheList);
+        testData.revokeTokenUsage(offTheList);
+
+        String scimOnly = issue(user, List.of("scim:read")).secret().reveal();
+
+        TestData.OtherWorkspace disabled = testData.otherWorkspace();
+        settings.update(Actor.of(disabled.admin(), "127.0.0.1"), Map.of(SettingsService.ENABLE_TOKENS, "false"));
+
+        assertRefusedWithAtMostOneStatement(LIST, null, 401); // step 1
+        assertRefusedWithAtMostOneStatement(LIST, "wdn_not-a-token", 401); // step 2
+        assertRefusedWithAtMostOneStatement(LIST, unknown, 401); // step 3
+        assertRefusedWithAtMostOneStatement(LIST, revoked.secret().reveal(), 401);
+        assertRefusedWithAtMostOneStatement(LIST, disabled.adminToken(), 403);
+        assertRefusedWithAtMostOneStatement(LIST, ofDeactivated, 401);
+        assertRefusedWithAtMostOneStatement(LIST, ofOffTheList, 403);
+        assertRefusedWithAtMostOneStatement("/api/2.0/token-management/tokens", testData.token(user), 403); // role
+        assertRefusedWithAtMostOneStatement(LIST, scimOnly, 403); // scope
+        clock.advance(Duration.ofDays(2));
+        assertRefusedWithAtMostOneStatement(LIST, expiring.secret().reveal(), 401);
+    }
+}
