@@ -13,7 +13,8 @@ public record WardenProperties(
         @DefaultValue("./data") String dataDir,
         @DefaultValue("main") String consoleWorkspace,
         @DefaultValue Tokens tokens,
-        @DefaultValue Bootstrap bootstrap) {
+        @DefaultValue Bootstrap bootstrap,
+        @DefaultValue OAuth oauth) {
 
     public record Tokens(
             @DefaultValue("wdn_") String prefix,
@@ -23,6 +24,12 @@ public record WardenProperties(
             @DefaultValue("60s") Duration lastUseWriteInterval,
             /* How often pending last-use values are checked for writing. */
             @DefaultValue("1s") Duration lastUseFlushTick) {}
+
+    /**
+     * OAuth machine-to-machine (client credentials for service principals).
+     * @param accessTokenLifetime how long an access token from {@code /oidc/v1/token} lives (1 second to 1 day)
+     */
+    public record OAuth(@DefaultValue("1h") Duration accessTokenLifetime) {}
 
     /**
      * First start on an empty database.
