@@ -359,7 +359,7 @@ class ClientCredentialsIT {
         void aMalformedRequestLineIsJson() {
             RawHttp.Answer answer = new RawHttp(port)
                     .send(("POST /oidc/v1/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + FORM + "\r\nX-Big: "
-                                    + "x".repeat(20_000) + "\r\nContent-Length: 0\r\n\r\n")
+                                    + "x".repeat(20_000) + "\r\nConnection: close\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
 
             assertThat(answer.status()).isEqualTo(400);
