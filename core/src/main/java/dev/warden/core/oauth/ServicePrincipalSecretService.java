@@ -150,6 +150,12 @@ public final class ServicePrincipalSecretService {
         return new SecretPage(List.copyOf(page), SecretCursor.after(page.get(limit - 1)));
     }
 
+    /** The service principal's application id: the client id its secrets go with. */
+    public String clientIdOf(Actor actor, PrincipalId servicePrincipal) {
+        access.require(actor, Permission.TOKEN_MANAGEMENT_READ);
+        return servicePrincipal(actor, servicePrincipal).applicationId();
+    }
+
     /** Every secret of the service principal, newest first (at most {@value #MAX_PER_SERVICE_PRINCIPAL}). */
     public List<ServicePrincipalSecret> all(Actor actor, PrincipalId servicePrincipal) {
         return list(actor, servicePrincipal, null, MAX_PAGE).secrets();
