@@ -361,20 +361,24 @@ public final class TokenService {
     }
 
     /**
-     * Revokes, with {@code ADMIN} authority, every OAuth token that the secret obtained and that still works, inside
-     * the caller's transaction (deleting the secret): the caller checks that the actor may, and records the audit
-     * event naming them. A token someone changed since it was read is left as it is (compare-and-set).
-     * @return the tokens it revoked
+     * Revokes, with {@code ADMIN} authority, every OAuth token that the secret obtained and that has not expired,
+     * inside the caller's transaction (deleting the secret): the caller checks that the actor may, and records the
+     * audit event naming them. A token its owner had revoked already gets the higher authority, so that the owner
+     * cannot restore a token whose secret is gone. Each token is read locked, so a concurrent revoke or restore
+     * happens before or after, never in between.
+     * @return the tokens whose revocation it made or raised
      */
     public List<AccessToken> revokeOAuthTokensOf(Actor actor, String secretId) {
         return tx.inTransaction(() -> {
             Instant now = now();
             List<AccessToken> revoked = new ArrayList<>();
-            for (AccessToken token : tokens.listByOAuthSecret(actor.workspace(), secretId)) {
-                if (token.statusAt(now) == TokenStatus.ACTIVE
-                        && token.revoke(actor.principal(), RevocationAuthority.ADMIN, now)
-                        && tokens.update(token)) {
-                    revoked.add(token);
+            for (AccessToken listed : tokens.listByOAuthSecret(actor.workspace(), secretId)) {
+                Optional<AccessToken> locked = tokens.findByIdForUpdate(actor.workspace(), listed.id());
+                if (locked.isPresent()
+                        && !locked.get().isExpiredAt(now)
+                        && locked.get().revoke(actor.principal(), RevocationAuthority.ADMIN, now)) {
+                    write(locked.get());
+                    revoked.add(locked.get());
                 }
             }
             return revoked;

@@ -334,6 +334,33 @@ class ServicePrincipalSecretServiceTest {
         }
 
         @Test
+        void aTokenItsOwnerHadRevokedGetsAdminAuthoritySoTheOwnerCannotRestoreIt() {
+            CreatedSecret secret = service.create(admin, robot.id(), null);
+            AccessToken token = grant(secret);
+            kit.tokenService.revoke(as(robot), token.id());
+
+            DeletedSecret deleted =
+                    service.delete(admin, robot.id(), secret.secret().id());
+
+            assertThat(deleted.revokedTokens()).extracting(AccessToken::id).containsExactly(token.id());
+            assertThat(kit.tokens.findById(WORKSPACE, token.id()).orElseThrow().revocationAuthority())
+                    .isEqualTo(RevocationAuthority.ADMIN);
+            refused(PermissionDeniedException.class, () -> kit.tokenService.restore(as(robot), token.id()));
+        }
+
+        @Test
+        void anExpiredTokenIsLeftAsItIs() {
+            CreatedSecret secret = service.create(admin, robot.id(), null);
+            AccessToken token = grant(secret);
+            kit.clock.advance(Duration.ofHours(2));
+
+            assertThat(service.delete(admin, robot.id(), secret.secret().id()).revokedTokens())
+                    .isEmpty();
+            assertThat(kit.tokens.findById(WORKSPACE, token.id()).orElseThrow().isRevoked())
+                    .isFalse();
+        }
+
+        @Test
         void theSecretIsLockedFirst() {
             CreatedSecret secret = service.create(admin, robot.id(), null);
             int before = kit.secrets.lockCount();
