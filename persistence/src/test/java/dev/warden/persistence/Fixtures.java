@@ -54,4 +54,11 @@ public final class Fixtures {
         Principal saved = principals.save(Principal.newUser(workspace, userName, "User " + userName, "{noop}secret"));
         return saved.id();
     }
+
+    /** A new active service principal in the workspace, with a random application id. */
+    public PrincipalId servicePrincipal(WorkspaceId workspace, String displayName) {
+        return principals
+                .save(Principal.newServicePrincipal(workspace, UUID.randomUUID().toString(), displayName))
+                .id();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.warden.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -25,7 +26,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** Flyway really runs in the test slice (Boot 4 needs spring-boot-starter-flyway) and builds the whole schema. */
 @JdbcAdapterTest
 abstract class FlywayMigrationContract {
-    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8");
+    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9");
     static final List<String> TABLES = List.of(
             "access_token",
             "access_token_scope",
@@ -38,6 +39,7 @@ abstract class FlywayMigrationContract {
             "role",
             "role_grant",
             "role_permission",
+            "service_principal_secret",
             "token_usage_entry",
             "workspace",
             "workspace_setting");
@@ -511,6 +513,75 @@ abstract class FlywayMigrationContract {
                                 .param(main)
                                 .update())
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    /**
+     * A database of version 7 with a token and stored settings. Version 9 adds the secrets table (empty), every token
+     * obtained with no secret, every workspace with the default secret lifetime, and leaves the rest alone; a secret
+     * goes with its service principal.
+     */
+    @Test
+    void aVersion7DatabaseGetsServicePrincipalSecrets() {
+        DataSource database = newEmptyDatabase();
+        assertThat(flyway(database, "7").migrate().targetSchemaVersion).isEqualTo("7");
+        JdbcClient v7 = JdbcClient.create(database);
+        long main = insertWorkspace(v7, "main");
+        long alice = insertUser(v7, main, "alice");
+        v7.sql("""
+                        INSERT INTO principal (workspace_id, kind, user_name, application_id, display_name, active,
+                                               password_hash, created_at)
+                        VALUES (?, 'SERVICE_PRINCIPAL', NULL, '6f2b8c1e-6a53-4c43-9d27-3f4f2f0d3b10', 'robot', TRUE, NULL, ?)""").params(main, V1_TIME).update();
+        long robot = v7.sql("SELECT id FROM principal WHERE application_id = '6f2b8c1e-6a53-4c43-9d27-3f4f2f0d3b10'")
+                .query(Long.class)
+                .single();
+        v7.sql("""
+                        INSERT INTO access_token (token_id, workspace_id, secret_hash, display_hint, owner_id,
+                                                  created_by_id, comment, created_at)
+                        VALUES ('tok-1', ?, ?, 'wdn_…abcd', ?, ?, 'etl', ?)""").params(main, "a".repeat(64), alice, alice, V1_TIME).update();
+        v7.sql("""
+                        INSERT INTO workspace_setting (workspace_id, tokens_enabled, max_token_lifetime_days,
+                                                       default_token_lifetime_days, token_quota, updated_at)
+                        VALUES (?, TRUE, 90, NULL, 600, ?)""").params(main, V1_TIME).update();
+        List<Integer> rowsBefore = rowCounts(v7);
+
+        flyway(database, "latest").migrate();
+
+        JdbcClient v9 = JdbcClient.create(database);
+        assertThat(appliedVersions(v9)).containsExactlyElementsOf(VERSIONS);
+        assertThat(rowCounts(v9)).isEqualTo(rowsBefore);
+        assertThat(v9.sql("SELECT kind, oauth_secret_id FROM access_token")
+                        .query((rs, n) -> Arrays.asList(rs.getString(1), rs.getString(2)))
+                        .single())
+                .containsExactly("PERSONAL", null);
+        assertThat(v9.sql("SELECT max_token_lifetime_days, max_secret_lifetime_days FROM workspace_setting")
+                        .query((rs, n) -> Arrays.asList(rs.getObject(1, Integer.class), rs.getObject(2, Integer.class)))
+                        .single())
+                .containsExactly(90, null);
+        assertThat(v9.sql("SELECT COUNT(*) FROM service_principal_secret")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+
+        v9.sql("""
+                        INSERT INTO service_principal_secret (secret_id, workspace_id, principal_id, secret_hash,
+                                                              display_hint, created_by_id, created_at, expires_at)
+                        VALUES ('0123456789abcdef0123456789abcdef', ?, ?, ?, 'wdn_…wxyz', ?, ?, ?)""")
+                .params(main, robot, "b".repeat(64), alice, V1_TIME, V1_TIME.plusDays(90))
+                .update();
+        assertThatThrownBy(() -> v9.sql("""
+                                INSERT INTO service_principal_secret (secret_id, workspace_id, principal_id,
+                                        secret_hash, display_hint, created_by_id, created_at, expires_at)
+                                VALUES ('fedcba9876543210fedcba9876543210', ?, ?, ?, 'wdn_…wxyz', ?, ?, ?)""")
+                        .params(main, robot, "b".repeat(64), alice, V1_TIME, V1_TIME.plusDays(90))
+                        .update())
+                .as("the digest is unique")
+                .isInstanceOf(DataIntegrityViolationException.class);
+        v9.sql("DELETE FROM principal WHERE id = ?").param(robot).update();
+        assertThat(v9.sql("SELECT COUNT(*) FROM service_principal_secret")
+                        .query(Integer.class)
+                        .single())
+                .as("gone with its service principal")
+                .isZero();
     }
 
     private static List<List<Object>> tokenRows(JdbcClient jdbc) {

@@ -35,5 +35,9 @@ public enum AuditAction {
     TOKEN_ROTATED,
     TOKEN_SCOPES_NARROWED,
     TOKENS_BULK_REVOKED,
-    WORKSPACE_SETTINGS_CHANGED
+    WORKSPACE_SETTINGS_CHANGED,
+    /** An OAuth secret of a service principal was created (its value shown once to the actor). */
+    SERVICE_PRINCIPAL_SECRET_CREATED,
+    /** An OAuth secret of a service principal was deleted; the tokens it obtained were revoked with it. */
+    SERVICE_PRINCIPAL_SECRET_DELETED
 }

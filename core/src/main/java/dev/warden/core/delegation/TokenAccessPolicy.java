@@ -79,6 +79,9 @@ public final class TokenAccessPolicy implements TokenAccessRules {
             }
             return; // the owner walks away with what it holds; the issue rules check token usage and scopes
         }
+        if (kind == TokenKind.OAUTH && owner.equals(creator.principal())) {
+            return; // a service principal with its own secret (or token): as a personal token
+        }
         EffectivePermissions held = permissions.of(creator.workspace(), creator.principal());
         Permission needed = Permission.TOKEN_MANAGEMENT_WRITE;
         if (kind == TokenKind.GROUP ? !held.holds(needed, group) : !held.holds(needed)) {
@@ -86,8 +89,9 @@ public final class TokenAccessPolicy implements TokenAccessRules {
                     needed.key(),
                     creator.name() + " lacks the permission '"
                             + needed.key() + "'" + (kind == TokenKind.GROUP ? " for group " + group : "")
-                            + ", which creating a"
-                            + " token for someone else needs. Roles held: " + roles(held) + ".");
+                            + ", which creating a "
+                            + (kind == TokenKind.OAUTH ? "client secret" : "token")
+                            + " for someone else needs. Roles held: " + roles(held) + ".");
         }
         requireMayReceive(creator, held, owner(creator.workspace(), owner), scopes);
     }

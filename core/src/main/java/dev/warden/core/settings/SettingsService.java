@@ -25,8 +25,11 @@ public final class SettingsService {
     public static final String MAX_LIFETIME_DAYS = "maxTokenLifetimeDays";
     public static final String DEFAULT_LIFETIME_DAYS = "defaultTokenLifetimeDays";
     public static final String TOKEN_QUOTA = "tokenQuotaPerPrincipal";
+    /** The longest lifetime of a service principal's OAuth secret, in days (empty: 730). */
+    public static final String MAX_SECRET_LIFETIME_DAYS = "maxSecretLifetimeDays";
+
     public static final List<String> KEYS =
-            List.of(ENABLE_TOKENS, MAX_LIFETIME_DAYS, DEFAULT_LIFETIME_DAYS, TOKEN_QUOTA);
+            List.of(ENABLE_TOKENS, MAX_LIFETIME_DAYS, DEFAULT_LIFETIME_DAYS, TOKEN_QUOTA, MAX_SECRET_LIFETIME_DAYS);
     private static final int QUOTA_LIMIT = 100_000;
 
     private final SettingsRepository settings;
@@ -71,6 +74,11 @@ public final class SettingsService {
                         ? ""
                         : current.defaultTokenLifetimeDays().toString());
         conf.put(TOKEN_QUOTA, Integer.toString(current.tokenQuota()));
+        conf.put(
+                MAX_SECRET_LIFETIME_DAYS,
+                current.maxSecretLifetimeDays() == null
+                        ? ""
+                        : current.maxSecretLifetimeDays().toString());
         return conf;
     }
 
@@ -110,6 +118,7 @@ public final class SettingsService {
         Integer max = current.maxTokenLifetimeDays();
         Integer preferred = current.defaultTokenLifetimeDays();
         int quota = current.tokenQuota();
+        Integer secretMax = current.maxSecretLifetimeDays();
         for (Map.Entry<String, String> change : changes.entrySet()) {
             String key = change.getKey();
             String value = change.getValue() == null ? "" : change.getValue().strip();
@@ -118,6 +127,7 @@ public final class SettingsService {
                 case MAX_LIFETIME_DAYS -> max = days(key, value);
                 case DEFAULT_LIFETIME_DAYS -> preferred = days(key, value);
                 case TOKEN_QUOTA -> quota = quota(value);
+                case MAX_SECRET_LIFETIME_DAYS -> secretMax = days(key, value);
                 default ->
                     throw new InvalidParameterException(
                             key,
@@ -125,7 +135,7 @@ public final class SettingsService {
                                     + String.join(", ", KEYS) + ".");
             }
         }
-        return new WorkspaceSettings(enabled, max, preferred, quota);
+        return new WorkspaceSettings(enabled, max, preferred, quota, secretMax);
     }
 
     private static boolean bool(String key, String value) {

@@ -1,15 +1,34 @@
 package dev.warden.core.settings;
 
+import java.time.Duration;
+
 /**
  * Runtime settings an admin edits, per workspace. Passed into the rules that need them, never read from a global.
  * @param tokensEnabled off: no token authenticates or can be created; nothing is deleted
  * @param maxTokenLifetimeDays 1–730, or null for no workspace cap (the installation's maximum still applies)
  * @param defaultTokenLifetimeDays lifetime of a token whose request names none, or null for the installation's
  * @param tokenQuota most tokens one principal may own
+ * @param maxSecretLifetimeDays 1–730: the longest lifetime of a service principal's OAuth secret, also the lifetime of
+ *     a secret whose request names none; null for {@value #MAX_LIFETIME_DAYS_LIMIT} days (Databricks' default)
  */
 public record WorkspaceSettings(
-        boolean tokensEnabled, Integer maxTokenLifetimeDays, Integer defaultTokenLifetimeDays, int tokenQuota) {
+        boolean tokensEnabled,
+        Integer maxTokenLifetimeDays,
+        Integer defaultTokenLifetimeDays,
+        int tokenQuota,
+        Integer maxSecretLifetimeDays) {
     public static final int MAX_LIFETIME_DAYS_LIMIT = 730;
     public static final int DEFAULT_QUOTA = 600;
-    public static final WorkspaceSettings DEFAULTS = new WorkspaceSettings(true, null, null, DEFAULT_QUOTA);
+    public static final WorkspaceSettings DEFAULTS = new WorkspaceSettings(true, null, null, DEFAULT_QUOTA, null);
+
+    /** Settings with the default secret lifetime. */
+    public WorkspaceSettings(
+            boolean tokensEnabled, Integer maxTokenLifetimeDays, Integer defaultTokenLifetimeDays, int tokenQuota) {
+        this(tokensEnabled, maxTokenLifetimeDays, defaultTokenLifetimeDays, tokenQuota, null);
+    }
+
+    /** The longest lifetime a new service principal secret may have here (and the one it gets by default). */
+    public Duration maxSecretLifetime() {
+        return Duration.ofDays(maxSecretLifetimeDays == null ? MAX_LIFETIME_DAYS_LIMIT : maxSecretLifetimeDays);
+    }
 }

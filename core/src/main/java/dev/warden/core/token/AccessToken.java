@@ -28,6 +28,8 @@ public final class AccessToken {
     private final TokenKind kind;
     /** The group of a group token; null for every other kind. */
     private final GroupId group;
+    /** The id of the service principal secret that obtained an OAuth token; null for every other kind. */
+    private final String oauthSecret;
 
     private TokenDigest digest;
     private String displayHint;
@@ -56,6 +58,11 @@ public final class AccessToken {
         this.group = b.group;
         if ((kind == TokenKind.GROUP) != (group != null)) {
             throw new IllegalArgumentException("a group token names its group, and no other kind does");
+        }
+        this.oauthSecret = b.oauthSecret;
+        if ((kind == TokenKind.OAUTH) != (oauthSecret != null)) {
+            throw new IllegalArgumentException(
+                    "an OAuth token names the secret that obtained it, and no other kind does");
         }
         this.digest = Objects.requireNonNull(b.digest, "digest");
         this.previousDigest = b.previousDigest;
@@ -222,6 +229,11 @@ public final class AccessToken {
         return kind;
     }
 
+    /** The id of the service principal secret that obtained this OAuth token; null for every other kind. */
+    public String oauthSecret() {
+        return oauthSecret;
+    }
+
     public TokenDigest previousDigest() {
         return previousDigest;
     }
@@ -306,6 +318,7 @@ public final class AccessToken {
         private String comment;
         private TokenKind kind;
         private GroupId group;
+        private String oauthSecret;
         private TokenDigest digest;
         private TokenDigest previousDigest;
         private Instant previousValidUntil;
@@ -358,6 +371,11 @@ public final class AccessToken {
 
         public Builder group(GroupId value) {
             this.group = value;
+            return this;
+        }
+
+        public Builder oauthSecret(String value) {
+            this.oauthSecret = value;
             return this;
         }
 

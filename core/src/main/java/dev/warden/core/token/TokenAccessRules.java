@@ -24,6 +24,15 @@ public interface TokenAccessRules {
      */
     void requireMayIssue(Actor creator, PrincipalId owner, TokenKind kind, GroupId group, Set<Scope> scopes);
 
+    /**
+     * Throws the refusal unless {@code creator} may create a client secret of the service principal and walk away
+     * with it. Whoever holds the secret gets the service principal's OAuth tokens with any scope, so this is the
+     * rule of a token created for someone else with {@code all-apis}.
+     */
+    default void requireMayCreateSecret(Actor creator, PrincipalId servicePrincipal) {
+        requireMayIssue(creator, servicePrincipal, TokenKind.OAUTH, null, Set.of(Scope.ALL_APIS));
+    }
+
     /** Only an owner acts on its own tokens, as {@code OWNER}; nobody issues for someone else (tests, tools). */
     static TokenAccessRules ownerOnly() {
         return new TokenAccessRules() {

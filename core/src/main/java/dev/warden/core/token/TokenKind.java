@@ -9,10 +9,24 @@ public enum TokenKind {
     /** Backed by a technical user holding a workspace role. */
     ORGANISATION,
     /** Backed by a technical user holding a role on one group. */
-    GROUP;
+    GROUP,
+    /**
+     * An OAuth access token a service principal obtained with one of its secrets (client credentials): short-lived,
+     * owned by the service principal and linked to the secret, which revokes it when deleted.
+     */
+    OAUTH;
 
     /** Organisation and group tokens are owned by a technical user created for them and deleted with them. */
     public boolean backedByTechnicalUser() {
         return this == ORGANISATION || this == GROUP;
+    }
+
+    /**
+     * Whether the per-principal quota counts tokens of this kind. OAuth access tokens live an hour and a client gets
+     * a new one whenever it needs one, so they are bounded by their lifetime and their secret instead (and removed
+     * once expired), and issuing one takes no lock on the owner.
+     */
+    public boolean countsTowardQuota() {
+        return this != OAUTH;
     }
 }

@@ -72,6 +72,16 @@ public interface TokenRepository extends GroupTokens, WorkingTokens {
     /** @return false when there was no such token in that workspace */
     boolean delete(WorkspaceId workspace, TokenId id);
 
+    /** The OAuth tokens that one service principal secret obtained, newest first. */
+    List<AccessToken> listByOAuthSecret(WorkspaceId workspace, String secretId);
+
+    /**
+     * Removes the owner's OAuth tokens that expired at or before {@code now} (an expired token never works again),
+     * so that a client fetching a token every hour leaves no trail of dead ones. Deletes by primary key only.
+     * @return how many it removed
+     */
+    int deleteExpiredOAuth(WorkspaceId workspace, PrincipalId owner, Instant now);
+
     /** Writes last-use data in one batch; tokens deleted meanwhile are skipped. */
     void recordUses(Collection<TokenUse> usages);
 

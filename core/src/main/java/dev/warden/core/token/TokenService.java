@@ -25,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -131,6 +132,42 @@ public final class TokenService {
             TokenKind kind,
             GroupId group,
             CreateTokenCommand command) {
+        if (kind == TokenKind.OAUTH) {
+            throw new IllegalArgumentException("an OAuth token is issued with issueOAuth, which names its secret");
+        }
+        return issue(creator, workspace, owner, ownerName, kind, group, null, command);
+    }
+
+    /**
+     * An OAuth access token (kind {@code OAUTH}) for the service principal that authenticated with one of its secrets
+     * (client credentials), through the same rules as every token: tokens enabled, token usage permission, scopes
+     * within what the service principal's roles grant now, the workspace's lifetimes. It walks away with its own
+     * token, so nobody else's permissions are asked. The quota does not count OAuth tokens (they live an hour); the
+     * owner's expired OAuth tokens are removed instead, in the same transaction.
+     * @param servicePrincipal the service principal, acting for itself (creator and owner)
+     * @param secretId the id of the secret it authenticated with, kept on the token
+     */
+    public IssuedToken issueOAuth(Actor servicePrincipal, String secretId, CreateTokenCommand command) {
+        return issue(
+                servicePrincipal,
+                servicePrincipal.workspace(),
+                servicePrincipal.principal(),
+                servicePrincipal.name(),
+                TokenKind.OAUTH,
+                null,
+                Objects.requireNonNull(secretId, "secretId"),
+                command);
+    }
+
+    private IssuedToken issue(
+            Actor creator,
+            WorkspaceId workspace,
+            PrincipalId owner,
+            String ownerName,
+            TokenKind kind,
+            GroupId group,
+            String oauthSecret,
+            CreateTokenCommand command) {
         Actor ownerActor = new Actor(workspace, owner, ownerName, creator.clientAddress());
         String comment = validComment(command.comment());
         Set<Scope> scopes = command.scopes() == null || command.scopes().isEmpty()
@@ -150,6 +187,7 @@ public final class TokenService {
                     .createdBy(creator.principal())
                     .kind(kind)
                     .group(group)
+                    .oauthSecret(oauthSecret)
                     .comment(comment)
                     .digest(secret.digest())
                     .displayHint(secret.displayHint(format.prefix()))
@@ -157,14 +195,22 @@ public final class TokenService {
                     .createdAt(now)
                     .expiresAt(expiresAt)
                     .build();
-            tokens.lockOwner(workspace, owner);
-            int owned = tokens.listByOwner(workspace, owner).size();
-            if (owned >= terms.quota()) {
-                throw new QuotaExceededException(ownerName + " already owns " + owned + " tokens, the most one"
-                        + " principal may own in this workspace (tokenQuotaPerPrincipal). Delete unused tokens first.");
+            int removed = 0;
+            if (kind.countsTowardQuota()) {
+                tokens.lockOwner(workspace, owner);
+                int owned = tokens.listByOwner(workspace, owner).size();
+                if (owned >= terms.quota()) {
+                    throw new QuotaExceededException(ownerName + " already owns " + owned + " tokens, the most one"
+                            + " principal may own in this workspace (tokenQuotaPerPrincipal). Delete unused tokens"
+                            + " first.");
+                }
+            } else {
+                removed = tokens.deleteExpiredOAuth(workspace, owner, now);
             }
             tokens.add(token);
-            audit.record(created(creator, token, now));
+            audit.record(createdEvent(creator, token, now)
+                    .detail("expired_oauth_tokens_removed", removed == 0 ? null : removed)
+                    .build());
             return new IssuedToken(token, secret);
         });
     }
@@ -210,6 +256,10 @@ public final class TokenService {
         }
         return tx.inTransaction(() -> {
             AccessToken token = forChange(actor, target, TokenAction.ROTATE);
+            if (token.kind() == TokenKind.OAUTH) {
+                throw new InvalidStateException("Token " + token.id() + " is an OAuth access token: its client gets a"
+                        + " new one from the token endpoint (/oidc/v1/token) with its secret, so it is not rotated.");
+            }
             TokenSecret secret = format.generate(random);
             Instant now = now();
             token.rotate(secret.digest(), secret.displayHint(format.prefix()), now, grace);
@@ -311,6 +361,31 @@ public final class TokenService {
                                         .count())
                         .detail("filter", filter)
                         .build());
+            }
+            return revoked;
+        });
+    }
+
+    /**
+     * Revokes, with {@code ADMIN} authority, every OAuth token that the secret obtained and that has not expired,
+     * inside the caller's transaction (deleting the secret): the caller checks that the actor may, and records the
+     * audit event naming them. A token its owner had revoked already gets the higher authority, so that the owner
+     * cannot restore a token whose secret is gone. Each token is read locked, so a concurrent revoke or restore
+     * happens before or after, never in between.
+     * @return the tokens whose revocation it made or raised
+     */
+    public List<AccessToken> revokeOAuthTokensOf(Actor actor, String secretId) {
+        return tx.inTransaction(() -> {
+            Instant now = now();
+            List<AccessToken> revoked = new ArrayList<>();
+            for (AccessToken listed : tokens.listByOAuthSecret(actor.workspace(), secretId)) {
+                Optional<AccessToken> locked = tokens.findByIdForUpdate(actor.workspace(), listed.id());
+                if (locked.isPresent()
+                        && !locked.get().isExpiredAt(now)
+                        && locked.get().revoke(actor.principal(), RevocationAuthority.ADMIN, now)) {
+                    write(locked.get());
+                    revoked.add(locked.get());
+                }
             }
             return revoked;
         });
@@ -439,11 +514,15 @@ public final class TokenService {
     }
 
     private static AuditEvent created(Actor actor, AccessToken token, Instant now) {
+        return createdEvent(actor, token, now).build();
+    }
+
+    private static AuditEvent.Builder createdEvent(Actor actor, AccessToken token, Instant now) {
         return event(actor, AuditAction.TOKEN_CREATED, token, now)
                 .detail("kind", token.kind())
+                .detail("oauth_secret", token.oauthSecret())
                 .detail("scopes", keys(token.scopes()))
-                .detail("expires_at", token.expiresAt() == null ? "never" : token.expiresAt())
-                .build();
+                .detail("expires_at", token.expiresAt() == null ? "never" : token.expiresAt());
     }
 
     static AuditEvent.Builder event(Actor actor, AuditAction action, AccessToken token, Instant now) {

@@ -80,19 +80,21 @@ class SettingsServiceTest {
                             Map.entry(ENABLE, "true"),
                             Map.entry(MAX, ""),
                             Map.entry(DEFAULT, ""),
-                            Map.entry(QUOTA, "600"));
+                            Map.entry(QUOTA, "600"),
+                            Map.entry(SettingsService.MAX_SECRET_LIFETIME_DAYS, ""));
             assertThat(SettingsService.asConf(WorkspaceSettings.DEFAULTS).keySet())
                     .containsExactlyElementsOf(SettingsService.KEYS);
         }
 
         @Test
         void asConfWritesNumbersAsStrings() {
-            assertThat(SettingsService.asConf(new WorkspaceSettings(false, 90, 30, 5)))
+            assertThat(SettingsService.asConf(new WorkspaceSettings(false, 90, 30, 5, 365)))
                     .containsExactly(
                             Map.entry(ENABLE, "false"),
                             Map.entry(MAX, "90"),
                             Map.entry(DEFAULT, "30"),
-                            Map.entry(QUOTA, "5"));
+                            Map.entry(QUOTA, "5"),
+                            Map.entry(SettingsService.MAX_SECRET_LIFETIME_DAYS, "365"));
         }
 
         @Test
@@ -189,6 +191,40 @@ class SettingsServiceTest {
                     .hasMessageContaining(MAX)
                     .hasMessageContaining("90")
                     .hasMessageContaining("30");
+        }
+    }
+
+    @Nested
+    class MaxSecretLifetimeDays {
+        private static final String KEY = SettingsService.MAX_SECRET_LIFETIME_DAYS;
+
+        @ParameterizedTest
+        @ValueSource(ints = {1, 90, 730})
+        void acceptsOneTo730DaysAndCapsNewSecrets(int days) {
+            assertThat(update(KEY, Integer.toString(days)).maxSecretLifetimeDays())
+                    .isEqualTo(days);
+            assertThat(stored().maxSecretLifetime()).isEqualTo(java.time.Duration.ofDays(days));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "731", "-3", "ninety"})
+        void refusesAnythingElseNamingTheKey(String value) {
+            invalid(KEY, () -> update(KEY, value));
+        }
+
+        @Test
+        void emptyGoesBackTo730Days() {
+            given(new WorkspaceSettings(true, null, null, 600, 30));
+
+            assertThat(update(KEY, "").maxSecretLifetimeDays()).isNull();
+            assertThat(stored().maxSecretLifetime()).isEqualTo(java.time.Duration.ofDays(730));
+        }
+
+        @Test
+        void theTokenSettingsDoNotTouchIt() {
+            given(new WorkspaceSettings(true, null, null, 600, 30));
+
+            assertThat(update(MAX, "10").maxSecretLifetimeDays()).isEqualTo(30);
         }
     }
 

@@ -12,6 +12,9 @@ import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupNames;
 import dev.warden.core.group.GroupService;
+import dev.warden.core.oauth.ClientCredentialsService;
+import dev.warden.core.oauth.InMemoryServicePrincipalSecretRepository;
+import dev.warden.core.oauth.ServicePrincipalSecretService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -94,6 +97,8 @@ public final class CoreTestKit {
     public final InMemorySettingsRepository settings = new InMemorySettingsRepository();
     /** The workspaces' authorisation versions; {@link #tx} fails a test whose change forgets to move them. */
     public final InMemoryAuthorizationVersions versions = new InMemoryAuthorizationVersions();
+    /** Service principals' OAuth secrets. */
+    public final InMemoryServicePrincipalSecretRepository secrets = new InMemoryServicePrincipalSecretRepository();
 
     public final InMemoryAuditLog audit;
     /** Rolls back every fake above when the work throws. */
@@ -138,6 +143,11 @@ public final class CoreTestKit {
     public final SignInLookup signIn;
     public final PrincipalNames principalNames;
     public final GroupNames groupNames;
+    public final ServicePrincipalSecretService secretService;
+    /** The token endpoint's core, issuing OAuth tokens of {@link #OAUTH_LIFETIME}. */
+    public final ClientCredentialsService clientCredentials;
+
+    public static final Duration OAUTH_LIFETIME = Duration.ofHours(1);
 
     /** The one workspace admin of workspace 1; {@code null} in an {@linkplain Builder#empty() empty} kit. */
     public final Principal admin;
@@ -165,7 +175,8 @@ public final class CoreTestKit {
                         acl::snapshot,
                         settings::snapshot,
                         workspaces::snapshot,
-                        versions::snapshot)
+                        versions::snapshot,
+                        secrets::snapshot)
                 .checkingEachCommit(this::versionsMoveWithDecisions);
 
         format = new TokenFormat(builder.tokenPrefix);
@@ -265,6 +276,20 @@ public final class CoreTestKit {
         signIn = new SignInLookup(workspaces, directory.principals);
         principalNames = new PrincipalNames(directory.principals);
         groupNames = new GroupNames(directory.groups);
+        secretService = new ServicePrincipalSecretService(
+                secrets,
+                directory.principals,
+                settings,
+                access,
+                tokenAccess,
+                tokenService,
+                audit,
+                tx,
+                format,
+                builder.random,
+                clock);
+        clientCredentials = new ClientCredentialsService(
+                secrets, directory.principals, tokenService, format, tx, clock, OAUTH_LIFETIME);
 
         if (builder.empty) {
             admin = null;
@@ -426,6 +451,7 @@ public final class CoreTestKit {
         state.put("acl other workspace", acl.list(OTHER_WORKSPACE));
         state.put("settings", settings.get(WORKSPACE));
         state.put("settings stored", settings.isStored(WORKSPACE));
+        state.put("secrets", secrets.all());
         state.put("audit", audit.events());
         return state;
     }

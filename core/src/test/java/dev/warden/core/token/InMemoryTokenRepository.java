@@ -2,6 +2,7 @@ package dev.warden.core.token;
 
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.workspace.WorkspaceId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -170,6 +171,30 @@ public class InMemoryTokenRepository implements TokenRepository {
     }
 
     @Override
+    public synchronized List<AccessToken> listByOAuthSecret(WorkspaceId workspace, String secretId) {
+        return tokens.values().stream()
+                .filter(t -> t.workspace().equals(workspace) && secretId.equals(t.oauthSecret()))
+                .sorted(Comparator.comparing(AccessToken::createdAt)
+                        .thenComparing(t -> t.id().value())
+                        .reversed())
+                .map(t -> copy(t).build())
+                .toList();
+    }
+
+    @Override
+    public synchronized int deleteExpiredOAuth(WorkspaceId workspace, PrincipalId owner, Instant now) {
+        List<AccessToken> expired = tokens.values().stream()
+                .filter(t -> t.workspace().equals(workspace) && t.owner().equals(owner))
+                .filter(t -> t.kind() == TokenKind.OAUTH && t.isExpiredAt(now))
+                .toList();
+        expired.forEach(t -> {
+            tokens.remove(t.id());
+            digests.remove(t.digest());
+        });
+        return expired.size();
+    }
+
+    @Override
     public synchronized void recordUses(Collection<TokenUse> usages) {
         usageWriteAttempts++;
         if (usageWriteFailure != null) {
@@ -244,6 +269,7 @@ public class InMemoryTokenRepository implements TokenRepository {
                 .comment(token.comment())
                 .kind(token.kind())
                 .group(token.group())
+                .oauthSecret(token.oauthSecret())
                 .digest(token.digest())
                 .previous(token.previousDigest(), token.previousValidUntil())
                 .rotatedAt(token.rotatedAt())

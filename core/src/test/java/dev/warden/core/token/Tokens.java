@@ -50,6 +50,7 @@ public final class Tokens {
         private TokenLastUse lastUse;
         private TokenKind kind = TokenKind.PERSONAL;
         private GroupId group;
+        private String oauthSecret;
 
         private Builder() {}
 
@@ -127,6 +128,13 @@ public final class Tokens {
             this.kind = value;
             return this;
         }
+        /** An OAuth token obtained with the service principal secret of this id. */
+        public Builder ofOAuthSecret(String secretId) {
+            this.kind = TokenKind.OAUTH;
+            this.oauthSecret = secretId;
+            return this;
+        }
+
         /** A group token of this group. */
         public Builder ofGroup(GroupId value) {
             this.kind = TokenKind.GROUP;
@@ -157,6 +165,7 @@ public final class Tokens {
                     .lastUse(lastUse)
                     .kind(kind)
                     .group(group)
+                    .oauthSecret(oauthSecret)
                     .build();
         }
     }

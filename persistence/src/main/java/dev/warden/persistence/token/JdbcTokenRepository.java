@@ -15,6 +15,7 @@ import dev.warden.core.token.TokenUse;
 import dev.warden.core.token.VersionedToken;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.persistence.Times;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -41,11 +42,11 @@ class JdbcTokenRepository implements TokenRepository {
             INSERT INTO access_token (token_id, workspace_id, secret_hash, display_hint, owner_id, created_by_id,
                                       comment, created_at, expires_at, revoked_at, revoked_by_id, revocation_authority,
                                       last_used_at, last_used_address, last_used_agent, kind, group_id,
-                                      previous_secret_hash, previous_valid_until, rotated_at)
+                                      previous_secret_hash, previous_valid_until, rotated_at, oauth_secret_id)
             VALUES (:token, :workspace, :hash, :hint, :owner, :createdBy, :comment,
                     :createdAt, :expiresAt, :revokedAt, :revokedBy, :authority,
                     :lastUsedAt, :lastUsedAddress, :lastUsedAgent, :kind, :group,
-                    :previousHash, :previousUntil, :rotatedAt)""";
+                    :previousHash, :previousUntil, :rotatedAt, :oauthSecret)""";
 
     private static final String INSERT_SCOPE =
             "INSERT INTO access_token_scope (token_id, workspace_id, scope) VALUES (:token, :workspace, :scope)";
@@ -78,7 +79,7 @@ class JdbcTokenRepository implements TokenRepository {
             SELECT t.token_id, t.workspace_id, t.secret_hash, t.display_hint, t.owner_id, t.created_by_id, t.comment,
                    t.created_at, t.expires_at, t.revoked_at, t.revoked_by_id, t.revocation_authority,
                    t.last_used_at, t.last_used_address, t.last_used_agent, t.kind, t.group_id, t.previous_secret_hash,
-                   t.previous_valid_until, t.rotated_at, s.scope
+                   t.previous_valid_until, t.rotated_at, t.oauth_secret_id, s.scope
               FROM access_token t
               LEFT JOIN access_token_scope s ON s.token_id = t.token_id
             """;
@@ -92,7 +93,8 @@ class JdbcTokenRepository implements TokenRepository {
             SELECT t.token_id, t.workspace_id, t.secret_hash, t.display_hint, t.owner_id, t.created_by_id, t.comment,
                    t.created_at, t.expires_at, t.revoked_at, t.revoked_by_id, t.revocation_authority,
                    t.last_used_at, t.last_used_address, t.last_used_agent, t.kind, t.group_id, t.previous_secret_hash,
-                   t.previous_valid_until, t.rotated_at, s.scope, COALESCE(v.version, 0) AS authorization_version
+                   t.previous_valid_until, t.rotated_at, t.oauth_secret_id, s.scope,
+                   COALESCE(v.version, 0) AS authorization_version
               FROM (SELECT * FROM access_token WHERE secret_hash = :hash
                     UNION ALL
                     SELECT * FROM access_token WHERE previous_secret_hash = :hash) t
@@ -147,6 +149,7 @@ class JdbcTokenRepository implements TokenRepository {
                 token.previousDigest() == null ? null : token.previousDigest().hex());
         params.put("previousUntil", Times.toDatabase(token.previousValidUntil()));
         params.put("rotatedAt", Times.toDatabase(token.rotatedAt()));
+        params.put("oauthSecret", token.oauthSecret());
         jdbc.sql(INSERT).params(params).update();
         insertScopes(token);
     }
@@ -398,6 +401,42 @@ class JdbcTokenRepository implements TokenRepository {
                         .param("token", id.value())
                         .update()
                 == 1;
+    }
+
+    @Override
+    public List<AccessToken> listByOAuthSecret(WorkspaceId workspace, String secretId) {
+        return select("""
+                        WHERE t.workspace_id = :workspace AND t.oauth_secret_id = :secret
+                        ORDER BY t.created_at DESC, t.token_id DESC""", Map.of("workspace", workspace.value(), "secret", secretId));
+    }
+
+    /**
+     * The ids first (a plain read along the owner's index), then deletes by primary key in id order: no range of
+     * rows or gaps is locked, so concurrent token requests of one owner do not block each other on it.
+     */
+    @Override
+    public int deleteExpiredOAuth(WorkspaceId workspace, PrincipalId owner, Instant now) {
+        List<String> expired = jdbc.sql("""
+                        SELECT token_id FROM access_token
+                         WHERE workspace_id = :workspace AND owner_id = :owner AND kind = 'OAUTH'
+                           AND expires_at <= :now
+                         ORDER BY token_id""")
+                .param("workspace", workspace.value())
+                .param("owner", owner.value())
+                .param("now", Times.toDatabase(now))
+                .query(String.class)
+                .list();
+        if (expired.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("DELETE FROM access_token_scope WHERE workspace_id = :workspace AND token_id IN (:ids)")
+                .param("workspace", workspace.value())
+                .param("ids", expired)
+                .update();
+        return jdbc.sql("DELETE FROM access_token WHERE workspace_id = :workspace AND token_id IN (:ids)")
+                .param("workspace", workspace.value())
+                .param("ids", expired)
+                .update();
     }
 
     @Override

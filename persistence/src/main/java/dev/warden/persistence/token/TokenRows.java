@@ -36,6 +36,7 @@ final class TokenRows {
                 .displayHint(rs.getString("display_hint"))
                 .kind(TokenKind.valueOf(rs.getString("kind")))
                 .group(group(rs))
+                .oauthSecret(rs.getString("oauth_secret_id"))
                 .previous(
                         rs.getString("previous_secret_hash") == null
                                 ? null

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public abstract class SettingsRepositoryContract {
     /** Every field away from its default. */
-    protected static final WorkspaceSettings CHANGED = new WorkspaceSettings(false, 730, 90, 5);
+    protected static final WorkspaceSettings CHANGED = new WorkspaceSettings(false, 730, 90, 5, 30);
 
     protected WorkspaceId workspace;
 
@@ -42,7 +42,7 @@ public abstract class SettingsRepositoryContract {
     void aWorkspaceThatNeverSavedItsSettingsHasTheDefaults() {
         assertThat(settings().get(workspace))
                 .isEqualTo(WorkspaceSettings.DEFAULTS)
-                .isEqualTo(new WorkspaceSettings(true, null, null, 600));
+                .isEqualTo(new WorkspaceSettings(true, null, null, 600, null));
     }
 
     @Test

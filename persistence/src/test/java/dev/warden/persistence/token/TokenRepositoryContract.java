@@ -648,7 +648,13 @@ public abstract class TokenRepositoryContract {
         GroupId team = fixtures().group(workspace, "team");
         for (TokenKind kind : TokenKind.values()) {
             Tokens.Builder builder = aTokenOf(alice).createdBy(admin).kind(kind);
-            AccessToken token = (kind == TokenKind.GROUP ? builder.ofGroup(team) : builder).build();
+            AccessToken token = (kind == TokenKind.GROUP
+                            ? builder.ofGroup(team)
+                            : kind == TokenKind.OAUTH
+                                    ? builder.ofOAuthSecret(
+                                            TokenId.random(RANDOM).value())
+                                    : builder)
+                    .build();
             tokens().add(token);
 
             assertThat(stored(token).kind()).as(kind.name()).isEqualTo(kind);
@@ -1406,5 +1412,84 @@ public abstract class TokenRepositoryContract {
         assertThatThrownBy(() -> tokens().updateScopes(elsewhere)).isInstanceOf(TokenNotFoundException.class);
         assertThatThrownBy(() -> tokens().updateScopes(gone)).isInstanceOf(TokenNotFoundException.class);
         assertThat(stored(token).scopes()).hasSize(2);
+    }
+    // ---- OAuth tokens: linked to their secret, listed by it, removed once expired ----
+
+    @Test
+    void anOAuthTokenKeepsTheIdOfItsSecret() {
+        AccessToken token = aTokenOf(alice)
+                .ofOAuthSecret("0123456789abcdef0123456789abcdef")
+                .build();
+
+        tokens().add(token);
+
+        AccessToken found = stored(token);
+        assertSameState(found, token);
+        assertThat(found.kind()).isEqualTo(TokenKind.OAUTH);
+        assertThat(found.oauthSecret()).isEqualTo("0123456789abcdef0123456789abcdef");
+        assertThat(stored(aStored(aTokenOf(alice))).oauthSecret()).isNull();
+    }
+
+    @Test
+    void theTokensOfOneSecretAreListedNewestFirstAndOnlyInTheirWorkspace() {
+        String secret = TokenId.random(RANDOM).value();
+        AccessToken older = aStored(aTokenOf(alice).ofOAuthSecret(secret));
+        AccessToken newer = aStored(aTokenOf(alice).ofOAuthSecret(secret).createdAt(T0.plusSeconds(1)));
+        aStored(aTokenOf(alice).ofOAuthSecret(TokenId.random(RANDOM).value()));
+        aStored(aTokenOf(alice));
+        WorkspaceId other = fixtures().workspace();
+        PrincipalId bob = fixtures().user(other, "bob");
+        aStored(Tokens.aToken().inWorkspace(other).ownedBy(bob).createdAt(T0).ofOAuthSecret(secret));
+
+        assertThat(tokens().listByOAuthSecret(workspace, secret))
+                .extracting(AccessToken::id)
+                .containsExactly(newer.id(), older.id());
+    }
+
+    @Test
+    void expiredOAuthTokensOfTheOwnerAreRemovedAndNothingElse() {
+        String secret = TokenId.random(RANDOM).value();
+        AccessToken expired = aStored(aTokenOf(alice)
+                .ofOAuthSecret(secret)
+                .withScopes(Scope.ALL_APIS, Scope.of(Permission.TOKENS_READ))
+                .expiringAt(T0.plusSeconds(10)));
+        AccessToken expiringNow = aStored(aTokenOf(alice).ofOAuthSecret(secret).expiringAt(T0.plusSeconds(20)));
+        AccessToken live = aStored(aTokenOf(alice).ofOAuthSecret(secret).expiringAt(T0.plusSeconds(21)));
+        AccessToken expiredPersonal = aStored(aTokenOf(alice).expiringAt(T0.plusSeconds(10)));
+        AccessToken othersExpired =
+                aStored(aTokenOf(admin).ofOAuthSecret(secret).expiringAt(T0.plusSeconds(10)));
+        WorkspaceId other = fixtures().workspace();
+        PrincipalId bob = fixtures().user(other, "bob");
+        AccessToken elsewhere = aStored(Tokens.aToken()
+                .inWorkspace(other)
+                .ownedBy(bob)
+                .createdAt(T0)
+                .ofOAuthSecret(secret)
+                .expiringAt(T0.plusSeconds(10)));
+
+        int removed = tokens().deleteExpiredOAuth(workspace, alice, T0.plusSeconds(20));
+
+        assertThat(removed).isEqualTo(2);
+        assertThat(tokens().findById(workspace, expired.id())).isEmpty();
+        assertThat(tokens().findById(workspace, expiringNow.id())).isEmpty();
+        assertThat(tokens().findByDigest(expired.digest())).isEmpty();
+        assertThat(tokens().findById(workspace, live.id())).isPresent();
+        assertThat(tokens().findById(workspace, expiredPersonal.id()))
+                .as("not an OAuth token")
+                .isPresent();
+        assertThat(tokens().findById(workspace, othersExpired.id()))
+                .as("another owner's")
+                .isPresent();
+        assertThat(tokens().findById(other, elsewhere.id()))
+                .as("another workspace's")
+                .isPresent();
+        assertThat(tokens().deleteExpiredOAuth(workspace, alice, T0.plusSeconds(20)))
+                .isZero();
+    }
+
+    private AccessToken aStored(Tokens.Builder builder) {
+        AccessToken token = builder.build();
+        tokens().add(token);
+        return token;
     }
 }

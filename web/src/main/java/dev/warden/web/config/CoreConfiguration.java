@@ -15,6 +15,9 @@ import dev.warden.core.directory.PasswordService;
 import dev.warden.core.group.GroupNames;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.group.GroupService;
+import dev.warden.core.oauth.ClientCredentialsService;
+import dev.warden.core.oauth.ServicePrincipalSecretRepository;
+import dev.warden.core.oauth.ServicePrincipalSecretService;
 import dev.warden.core.principal.PasswordHasher;
 import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.principal.PrincipalRepository;
@@ -89,6 +92,42 @@ class CoreConfiguration {
             Clock clock) {
         return new TokenService(
                 tokens, principals, audit, tx, versions, format, rules, access, lifetimes, random, clock);
+    }
+
+    @Bean
+    ServicePrincipalSecretService servicePrincipalSecretService(
+            ServicePrincipalSecretRepository secrets,
+            PrincipalRepository principals,
+            SettingsRepository settings,
+            AccessPolicy access,
+            TokenAccessPolicy tokenAccess,
+            TokenService tokens,
+            AuditLog audit,
+            TransactionRunner tx,
+            TokenFormat format,
+            SecureRandom random,
+            Clock clock) {
+        return new ServicePrincipalSecretService(
+                secrets, principals, settings, access, tokenAccess, tokens, audit, tx, format, random, clock);
+    }
+
+    @Bean
+    ClientCredentialsService clientCredentialsService(
+            ServicePrincipalSecretRepository secrets,
+            PrincipalRepository principals,
+            TokenService tokens,
+            TokenFormat format,
+            TransactionRunner tx,
+            Clock clock,
+            WardenProperties properties) {
+        return new ClientCredentialsService(
+                secrets,
+                principals,
+                tokens,
+                format,
+                tx,
+                clock,
+                properties.oauth().accessTokenLifetime());
     }
 
     @Bean

@@ -14,7 +14,8 @@ public record WardenProperties(
         @DefaultValue("main") String consoleWorkspace,
         @DefaultValue Tokens tokens,
         @DefaultValue Bootstrap bootstrap,
-        @DefaultValue AuthorizationCache authorizationCache) {
+        @DefaultValue AuthorizationCache authorizationCache,
+        @DefaultValue OAuth oauth) {
 
     public record Tokens(
             @DefaultValue("wdn_") String prefix,
@@ -34,6 +35,12 @@ public record WardenProperties(
     public record AuthorizationCache(
             @DefaultValue("10000") long maxEntries,
             @DefaultValue("10m") Duration idle) {}
+
+    /**
+     * OAuth machine-to-machine (client credentials for service principals).
+     * @param accessTokenLifetime how long an access token from {@code /oidc/v1/token} lives (1 second to 1 day)
+     */
+    public record OAuth(@DefaultValue("1h") Duration accessTokenLifetime) {}
 
     /**
      * First start on an empty database.

@@ -67,8 +67,12 @@ abstract class DirectoryPagesController {
     String detail(Actor actor, @PathVariable long id, Model model) {
         model.addAttribute("kind", kind());
         model.addAttribute("principal", pages.detail(actor, kind(), id));
+        addDetails(actor, id, model);
         return DETAIL;
     }
+
+    /** What a kind's page shows besides the common facts (a service principal's OAuth secrets); nothing here. */
+    void addDetails(Actor actor, long id, Model model) {}
 
     @PostMapping("/{id}/activate")
     String activate(Actor actor, @PathVariable long id, Model model, HtmxRequest htmx) {
@@ -94,6 +98,7 @@ abstract class DirectoryPagesController {
         }
         model.addAttribute("kind", kind());
         model.addAttribute("principal", pages.detail(actor, kind(), id));
+        addDetails(actor, id, model);
         return DETAIL + " :: principal-detail";
     }
 

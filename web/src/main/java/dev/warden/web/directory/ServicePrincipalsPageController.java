@@ -8,6 +8,7 @@ import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.web.console.ConsoleAccess;
 import dev.warden.web.console.ConsolePage;
+import dev.warden.web.oauth.SecretsPanels;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import org.springframework.stereotype.Controller;
@@ -23,8 +24,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/settings/admin/service-principals")
 class ServicePrincipalsPageController extends DirectoryPagesController {
 
-    ServicePrincipalsPageController(PrincipalPages pages, DirectoryService directory, ConsoleAccess access) {
+    private final SecretsPanels secrets;
+
+    ServicePrincipalsPageController(
+            PrincipalPages pages, DirectoryService directory, ConsoleAccess access, SecretsPanels secrets) {
         super(pages, directory, access);
+        this.secrets = secrets;
+    }
+
+    /** Its OAuth secrets, for whoever may see them. */
+    @Override
+    void addDetails(Actor actor, long id, Model model) {
+        model.addAttribute("secrets", secrets.of(actor, id));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.warden.core.shared.Validation;
 import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;
+import dev.warden.web.shared.OAuthErrorBody;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -25,8 +26,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
- * Two chains: {@code /api/**} is stateless and authenticated by bearer tokens through the decision chain
- * (no session, no CSRF); everything else is the console, with form login, a session and CSRF.
+ * Three chains: {@code /oidc/**} (OAuth discovery and token endpoint) is public and stateless; {@code /api/**} is
+ * stateless and authenticated by bearer tokens through the decision chain (no session, no CSRF); everything else is
+ * the console, with form login, a session and CSRF.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -44,6 +46,15 @@ class SecurityConfiguration {
     RequestRejectedHandler requestRejectedHandler(ApiErrorWriter errors) {
         RequestRejectedHandler console = new HttpStatusRequestRejectedHandler();
         return (request, response, rejected) -> {
+            if (ApiErrorWriter.isOAuthPath(request.getRequestURI())) {
+                errors.writeOAuth(
+                        response,
+                        400,
+                        OAuthErrorBody.of(
+                                OAuthErrorBody.INVALID_REQUEST,
+                                "Warden rejected the URL: " + Validation.shorten(rejected.getMessage())));
+                return;
+            }
             if (!ApiErrorWriter.isApiPath(request.getRequestURI())) {
                 console.handle(request, response, rejected);
                 return;
@@ -83,6 +94,25 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The OAuth endpoints ({@code /oidc/**}: discovery and the token endpoint): public, stateless, no CSRF (a token
+     * request authenticates with its client credentials, which the endpoint checks itself), no session, no login page.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain oauth(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/oidc/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .headers(SecurityConfiguration::sameOriginReferrer)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain console(HttpSecurity http, ConsoleSessions sessions) throws Exception {
@@ -95,8 +125,7 @@ class SecurityConfiguration {
                                 "/css/**",
                                 "/js/**",
                                 "/favicon.ico",
-                                "/.well-known/**",
-                                "/oidc/.well-known/**")
+                                "/.well-known/**")
                         .permitAll()
                         // the probes: UP or DOWN and nothing more (show-details: never), for the orchestrator
                         .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness")

@@ -14,6 +14,7 @@ public class TokenSettingsForm {
     private String maxTokenLifetimeDays;
     private String defaultTokenLifetimeDays;
     private String tokenQuotaPerPrincipal;
+    private String maxSecretLifetimeDays;
 
     static TokenSettingsForm of(WorkspaceSettings current) {
         Map<String, String> conf = SettingsService.asConf(current);
@@ -22,6 +23,7 @@ public class TokenSettingsForm {
         form.maxTokenLifetimeDays = conf.get(SettingsService.MAX_LIFETIME_DAYS);
         form.defaultTokenLifetimeDays = conf.get(SettingsService.DEFAULT_LIFETIME_DAYS);
         form.tokenQuotaPerPrincipal = conf.get(SettingsService.TOKEN_QUOTA);
+        form.maxSecretLifetimeDays = conf.get(SettingsService.MAX_SECRET_LIFETIME_DAYS);
         return form;
     }
 
@@ -32,6 +34,7 @@ public class TokenSettingsForm {
         conf.put(SettingsService.MAX_LIFETIME_DAYS, blankToEmpty(maxTokenLifetimeDays));
         conf.put(SettingsService.DEFAULT_LIFETIME_DAYS, blankToEmpty(defaultTokenLifetimeDays));
         conf.put(SettingsService.TOKEN_QUOTA, blankToEmpty(tokenQuotaPerPrincipal));
+        conf.put(SettingsService.MAX_SECRET_LIFETIME_DAYS, blankToEmpty(maxSecretLifetimeDays));
         return conf;
     }
 
@@ -69,5 +72,13 @@ public class TokenSettingsForm {
 
     public void setTokenQuotaPerPrincipal(String tokenQuotaPerPrincipal) {
         this.tokenQuotaPerPrincipal = tokenQuotaPerPrincipal;
+    }
+
+    public String getMaxSecretLifetimeDays() {
+        return maxSecretLifetimeDays;
+    }
+
+    public void setMaxSecretLifetimeDays(String maxSecretLifetimeDays) {
+        this.maxSecretLifetimeDays = maxSecretLifetimeDays;
     }
 }

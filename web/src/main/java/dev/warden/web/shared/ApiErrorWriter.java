@@ -24,13 +24,28 @@ public class ApiErrorWriter {
         return path != null && (path.startsWith("/api/") || path.equals("/api"));
     }
 
+    /**
+     * Whether a request path is one of the OAuth endpoints ({@code /oidc/...}), whose errors are answered in the
+     * RFC 6749 shape ({@link OAuthErrorBody}), never as a page.
+     */
+    public static boolean isOAuthPath(String path) {
+        return path != null && path.startsWith("/oidc/");
+    }
+
     public void write(HttpServletResponse response, int status, ApiError error) throws IOException {
         prepare(response, status, MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), error);
     }
 
+    /** An OAuth error ({@code Cache-Control: no-store} and {@code Pragma: no-cache}, as RFC 6749 §5.1 asks). */
+    public void writeOAuth(HttpServletResponse response, int status, OAuthErrorBody error) throws IOException {
+        prepare(response, status, MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader("Pragma", "no-cache");
+        json.writeValue(response.getOutputStream(), error);
+    }
+
     /** The body as text, for writers that must use the response's writer rather than its stream. */
-    String json(ApiError error) {
+    String json(Object error) {
         return json.writeValueAsString(error);
     }
 

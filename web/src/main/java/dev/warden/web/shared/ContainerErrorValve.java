@@ -63,7 +63,8 @@ final class ContainerErrorValve extends ErrorReportValve {
         String message = message(status, throwable);
         String path = request.getRequestURI();
         // a path Tomcat could not read, or one no console page has (not starting with '/'), is answered as the API
-        boolean api = path == null || !path.startsWith("/") || ApiErrorWriter.isApiPath(path);
+        boolean oauth = ApiErrorWriter.isOAuthPath(path);
+        boolean api = oauth || path == null || !path.startsWith("/") || ApiErrorWriter.isApiPath(path);
         try {
             response.resetBuffer();
             ApiErrorWriter.prepare(
@@ -73,9 +74,11 @@ final class ContainerErrorValve extends ErrorReportValve {
                 return; // the application took the output stream; the status alone must do
             }
             writer.write(
-                    api
-                            ? errors.json(ApiError.withReason(errorCode(status), message, reason(status), null))
-                            : ApiErrorWriter.page(status, reasonPhrase(status), message));
+                    oauth
+                            ? errors.json(OAuthErrorBody.of(OAuthErrorBody.codeFor(status), message))
+                            : api
+                                    ? errors.json(ApiError.withReason(errorCode(status), message, reason(status), null))
+                                    : ApiErrorWriter.page(status, reasonPhrase(status), message));
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response was committed meanwhile: nothing more to say

@@ -71,6 +71,15 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             errors.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(), DatabaseUnavailable.error(reason));
             return;
         }
+        if (ApiErrorWriter.isOAuthPath(path)) {
+            errors.writeOAuth(
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE.value(),
+                    OAuthErrorBody.of(
+                            OAuthErrorBody.TEMPORARILY_UNAVAILABLE,
+                            DatabaseUnavailable.error(reason).message()));
+            return;
+        }
         if (request.getHeader("HX-Request") != null) {
             response.setHeader("HX-Refresh", "true");
         }

@@ -80,7 +80,15 @@ class MalformedRequestFilter extends OncePerRequestFilter {
     private void refuseContentType(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String message = "The Content-Type " + Validation.echo(request.getContentType())
                 + " is not a media type a body can be read as; send JSON with 'Content-Type: application/json'.";
-        if (ApiErrorWriter.isApiPath(request.getRequestURI())) {
+        if (ApiErrorWriter.isOAuthPath(request.getRequestURI())) {
+            errors.writeOAuth(
+                    response,
+                    400,
+                    OAuthErrorBody.of(
+                            OAuthErrorBody.INVALID_REQUEST,
+                            "The Content-Type is not a media type a body can be read as; send the token request as"
+                                    + " 'Content-Type: application/x-www-form-urlencoded'."));
+        } else if (ApiErrorWriter.isApiPath(request.getRequestURI())) {
             errors.write(
                     response,
                     415,
@@ -107,7 +115,18 @@ class MalformedRequestFilter extends OncePerRequestFilter {
             message = "The request's parameters could not be read: they are not valid URL encoding, or there are"
                     + " too many of them.";
         }
-        if (ApiErrorWriter.isApiPath(request.getRequestURI())) {
+        if (ApiErrorWriter.isOAuthPath(request.getRequestURI())) {
+            errors.writeOAuth(
+                    response,
+                    status,
+                    OAuthErrorBody.of(
+                            OAuthErrorBody.INVALID_REQUEST,
+                            status == 413
+                                    ? message
+                                    : "The request's parameters could not be read: the form body or the query is"
+                                            + " not valid URL encoding (every '%' followed by two hex digits, UTF-8),"
+                                            + " or there are too many parameters."));
+        } else if (ApiErrorWriter.isApiPath(request.getRequestURI())) {
             ApiError error = ApiError.withReason(
                     ApiError.INVALID_PARAMETER_VALUE,
                     message,

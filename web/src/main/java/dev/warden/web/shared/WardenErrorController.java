@@ -30,6 +30,27 @@ class WardenErrorController implements ErrorController {
     String error(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
         int status = statusOf(request);
         String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        if (ApiErrorWriter.isOAuthPath(path)) {
+            if (status == 405) {
+                response.setHeader(HttpHeaders.ALLOW, "POST");
+            }
+            errors.writeOAuth(
+                    response,
+                    status,
+                    OAuthErrorBody.of(
+                            OAuthErrorBody.codeFor(status),
+                            switch (status) {
+                                case 404 ->
+                                    "No OAuth endpoint at " + Validation.shorten(path)
+                                            + "; the token endpoint is /oidc/v1/token.";
+                                case 405 -> "The token endpoint takes POST only.";
+                                default ->
+                                    status >= 500
+                                            ? "Warden failed to handle the request."
+                                            : "The request was not accepted.";
+                            }));
+            return null;
+        }
         if (ApiErrorWriter.isApiPath(path)) {
             // the error dispatch itself is a GET: the method the caller sent is kept in this attribute
             Object sent = request.getAttribute(RequestDispatcher.ERROR_METHOD);

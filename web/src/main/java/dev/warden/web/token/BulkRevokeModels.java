@@ -23,7 +23,7 @@ final class BulkRevokeModels {
             @Schema(allowableValues = {"ACTIVE", "REVOKED", "EXPIRED"})
             String status,
 
-            @Schema(allowableValues = {"PERSONAL", "ON_BEHALF_OF", "ORGANISATION", "GROUP"})
+            @Schema(allowableValues = {"PERSONAL", "ON_BEHALF_OF", "ORGANISATION", "GROUP", "OAUTH"})
             String kind,
 
             String scope,

@@ -28,6 +28,7 @@ import java.util.Set;
  * @param rotated when the secret was last rotated, or null
  * @param previousValidUntil until when the secret before the last rotation still works, or null when it does not
  * @param statusMessage why an active token is suspended and how to fix it, else null
+ * @param oauthSecret the id of the service principal secret that obtained an OAuth token, else null
  */
 record TokenDetailView(
         TokenFacts facts,
@@ -45,6 +46,7 @@ record TokenDetailView(
         PrincipalLink revokedBy,
         String revokedAt,
         String statusMessage,
+        String oauthSecret,
         List<HistoryEntry> history)
         implements TokenFacts.Row {
     private static final InstantText TIME = InstantText.TO_THE_SECOND;
@@ -151,6 +153,7 @@ record TokenDetailView(
                         : PrincipalLink.ofNullable(named.get(token.revokedBy()), token.revokedBy()),
                 token.revokedAt() == null ? null : TIME.of(token.revokedAt()),
                 suspended ? suspension.message() : null,
+                token.oauthSecret(),
                 history.stream().map(HistoryEntry::of).toList());
     }
 }

@@ -32,7 +32,9 @@ record TokenInventoryRow(TokenFacts facts, PrincipalLink owner, String kind, Pri
         return new TokenInventoryRow(
                 suspended ? facts.suspended() : facts,
                 PrincipalLink.ofNullable(owner),
-                kindLabel(token.kind()),
+                token.oauthSecret() == null
+                        ? kindLabel(token.kind())
+                        : kindLabel(token.kind()) + " (secret " + token.oauthSecret() + ")",
                 PrincipalLink.ofNullable(creator),
                 suspended ? suspension.message() : null);
     }
@@ -43,6 +45,7 @@ record TokenInventoryRow(TokenFacts facts, PrincipalLink owner, String kind, Pri
             case ON_BEHALF_OF -> "On behalf of";
             case ORGANISATION -> "Organisation";
             case GROUP -> "Group";
+            case OAUTH -> "OAuth";
         };
     }
 }

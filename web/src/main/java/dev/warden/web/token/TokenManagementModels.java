@@ -46,7 +46,8 @@ final class TokenManagementModels {
             @JsonProperty("next_page_token") String nextPageToken) {}
 
     /**
-     * Databricks' TokenInfo plus Warden's status, kind, last use and rotation, which the SDK ignores. Times are
+     * Databricks' TokenInfo plus Warden's status, kind (with the secret that obtained an OAuth token), last use and
+     * rotation, which the SDK ignores. Times are
      * epoch milliseconds; an expiry of -1 means never. Status is ACTIVE, REVOKED, EXPIRED, or SUSPENDED (active in
      * itself, but stopped by its owner or workspace: see {@code status_reason} and {@code status_message}).
      */
@@ -71,7 +72,8 @@ final class TokenManagementModels {
             @JsonProperty("status_message") String statusMessage,
             @JsonProperty("revoked_time") Long revokedTime,
             @JsonProperty("revoked_by") Long revokedBy,
-            @JsonProperty("revocation_authority") String revocationAuthority) {
+            @JsonProperty("revocation_authority") String revocationAuthority,
+            @JsonProperty("oauth_secret_id") String oauthSecretId) {
         static final String SUSPENDED = "SUSPENDED";
 
         /**
@@ -105,7 +107,8 @@ final class TokenManagementModels {
                     token.revokedBy() == null ? null : token.revokedBy().value(),
                     token.revocationAuthority() == null
                             ? null
-                            : token.revocationAuthority().name());
+                            : token.revocationAuthority().name(),
+                    token.oauthSecret());
         }
     }
 }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupRepository;
+import dev.warden.core.oauth.SecretId;
+import dev.warden.core.oauth.ServicePrincipalSecret;
+import dev.warden.core.oauth.ServicePrincipalSecretRepository;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
@@ -71,6 +74,9 @@ class AuthorisationMatrixIT {
     private static final String EXPECTED = """
             operation                                                        ANON USER NOUSE TMW ROLW SCIMW PERMW SETW GADM ADMIN SP  TECH REVOK EXPIR SUSP OTHER
             GET    /api/2.0/access/scopes                                     401  200  403  403  403  403  403  403  403  200  200  200  401   401   401  200
+            GET    /api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets 401 403 403 403 403 403 403 403 403 200 403 403 401 401 401 404
+            POST   /api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets 401 403 403 403 403 403 403 403 403 200 403 403 401 401 401 404
+            DELETE /api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets/{secret_id} 401 403 403 200 403 403 403 403 403 200 403 403 401 401 401 404
             POST   /api/2.0/access/check                                      401  200  403  403  403  403  403  403  403  200  200  200  401   401   401  200
             GET    /api/2.0/groups/{group_id}/tokens                          401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  404
             POST   /api/2.0/groups/{group_id}/tokens                          401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  404
@@ -184,6 +190,9 @@ class AuthorisationMatrixIT {
 
     @Autowired
     TokenFormat format;
+
+    @Autowired
+    ServicePrincipalSecretRepository secrets;
 
     @Autowired
     Clock clock;
@@ -454,6 +463,22 @@ class AuthorisationMatrixIT {
         return robot;
     }
 
+    /** A secret of the service principal, stored straight through the repository; its id. */
+    private String secretOf(Principal servicePrincipal) {
+        TokenSecret value = format.generate(random);
+        ServicePrincipalSecret secret = new ServicePrincipalSecret(
+                SecretId.random(random),
+                workspace,
+                servicePrincipal.id(),
+                value.digest(),
+                value.displayHint(format.prefix()),
+                servicePrincipal.id(),
+                now(),
+                now().plus(Duration.ofDays(1)));
+        secrets.add(secret);
+        return secret.id().value();
+    }
+
     private Group freshGroup() {
         return groups.save(new Group(null, workspace, "group " + UUID.randomUUID(), null));
     }
@@ -613,6 +638,20 @@ class AuthorisationMatrixIT {
                 c -> new Request(
                         "/api/2.0/roles/" + freshRole().id(), "{\"permissions\": [\"tokens:read\", \"scim:read\"]}"));
         all.put("GET /api/2.0/scopes", c -> Request.get("/api/2.0/scopes"));
+        String secrets = "/api/2.0/accounts/servicePrincipals/%s/credentials/secrets";
+        all.put(
+                "GET /api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets",
+                c -> Request.get(secrets.formatted(servicePrincipal().id())));
+        // TMW is refused: whoever receives a secret holds what the service principal can do (its user role)
+        all.put(
+                "POST /api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets",
+                c -> new Request(secrets.formatted(servicePrincipal().id()), "{\"lifetime\": \"3600s\"}"));
+        all.put(
+                "DELETE /api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets/{secret_id}",
+                c -> {
+                    Principal robot = servicePrincipal();
+                    return Request.get(secrets.formatted(robot.id()) + "/" + secretOf(robot));
+                });
         all.put(
                 "POST /api/2.0/token-management/on-behalf-of/tokens",
                 c -> new Request(

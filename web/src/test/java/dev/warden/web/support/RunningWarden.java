@@ -38,6 +38,17 @@ public final class RunningWarden implements AutoCloseable {
     }
 
     /**
+     * As {@link #start}, with the test clock of {@link TestClockConfiguration} ({@code bean(MutableClock.class)}), for
+     * tests that move Warden's time forward while a client outside keeps the real one.
+     */
+    public static RunningWarden startWithTestClock(Path dataDir, String... properties) {
+        return run(
+                List.of(WardenApplication.class, TestClockConfiguration.class),
+                Map.of("server.port", "0", "spring.datasource.url", h2Url(dataDir)),
+                properties);
+    }
+
+    /**
      * As {@link #start}, on the database at {@code jdbcUrl} (a MariaDB the test controls, for example);
      * {@code properties} may also set {@code server.port}.
      */
@@ -53,6 +64,10 @@ public final class RunningWarden implements AutoCloseable {
 
     /** {@code properties} ({@code key=value}) replace the defaults of the same key. */
     private static RunningWarden run(Map<String, String> defaults, String... properties) {
+        return run(List.of(WardenApplication.class), defaults, properties);
+    }
+
+    private static RunningWarden run(List<Class<?>> sources, Map<String, String> defaults, String... properties) {
         Map<String, String> settings = new LinkedHashMap<>(defaults);
         for (String property : properties) {
             int equals = property.indexOf('=');
@@ -61,7 +76,7 @@ public final class RunningWarden implements AutoCloseable {
         List<String> args = new ArrayList<>();
         settings.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new RunningWarden(
-                new SpringApplicationBuilder(WardenApplication.class).run(args.toArray(String[]::new)));
+                new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new)));
     }
 
     public int port() {

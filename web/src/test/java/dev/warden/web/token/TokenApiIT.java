@@ -427,14 +427,23 @@ class TokenApiIT {
 
     @Nested
     class Discovery {
-        @ParameterizedTest
-        @CsvSource({"/.well-known/databricks-config", "/oidc/.well-known/oauth-authorization-server"})
-        void answers404InJsonWithoutAuthentication(String path) {
-            Response response = api.get(path, null);
+        @Test
+        void hostMetadataAnswers404InJsonWithoutAuthentication() {
+            Response response = api.get("/.well-known/databricks-config", null);
 
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.header("Content-Type")).startsWith("application/json");
             assertThat(response.errorCode()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+        }
+
+        /** Since issue 14 Warden offers OAuth (oauth.ClientCredentialsIT covers the document). */
+        @Test
+        void oidcDiscoveryAnswersTheTokenEndpointWithoutAuthentication() {
+            Response response = api.get("/oidc/.well-known/oauth-authorization-server", null);
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("Content-Type")).startsWith("application/json");
+            assertThat(response.json().path("token_endpoint").asString()).endsWith("/oidc/v1/token");
         }
     }
 

@@ -1,0 +1,6 @@
+package dev.warden.persistence.lifecycle;
+
+import dev.warden.persistence.OnMariaDb;
+
+@OnMariaDb
+class SecretDeletionConcurrencyOnMariaDbIT extends SecretDeletionConcurrencyContract {}

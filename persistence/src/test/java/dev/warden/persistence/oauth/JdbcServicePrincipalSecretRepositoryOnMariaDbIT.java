@@ -1,0 +1,6 @@
+package dev.warden.persistence.oauth;
+
+import dev.warden.persistence.OnMariaDb;
+
+@OnMariaDb
+class JdbcServicePrincipalSecretRepositoryOnMariaDbIT extends JdbcServicePrincipalSecretRepositoryContract {}
