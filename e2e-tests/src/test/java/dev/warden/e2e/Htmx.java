@@ -2,9 +2,11 @@ package dev.warden.e2e;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 
 /**
  * Waits for the page and htmx to be idle, instead of sleeping.
@@ -34,9 +36,28 @@ public final class Htmx {
     public static void clickAndAwaitNewPage(WebDriver driver, WebElement element) {
         WebElement oldRoot = driver.findElement(By.tagName("html"));
         element.click();
-        Waits.on(driver)
-                .withMessage("a new page to replace the old one")
-                .until(ExpectedConditions.stalenessOf(oldRoot));
+        Waits.on(driver).withMessage("a new page to replace the old one").until(replaced(oldRoot));
         awaitSettled(driver);
+    }
+
+    /**
+     * Until the element was replaced (swapped out by htmx, or its whole document by a new page). Selenium's {@code stalenessOf} knows only the stale-element error;
+     * Chromium answers a node of a document being torn down with "Node with given id does not belong to the document"
+     * instead, which means the same.
+     */
+    public static ExpectedCondition<Boolean> replaced(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 }

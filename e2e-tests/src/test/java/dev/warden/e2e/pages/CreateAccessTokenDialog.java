@@ -158,7 +158,7 @@ public final class CreateAccessTokenDialog {
         WebElement before = dialog();
         before.findElement(SUBMIT).click();
         Htmx.awaitSettled(driver);
-        Waits.on(driver).withMessage("the re-rendered dialog").until(ExpectedConditions.stalenessOf(before));
+        Waits.on(driver).withMessage("the re-rendered dialog").until(Htmx.replaced(before));
         return current(driver, baseUrl);
     }
 

@@ -112,7 +112,7 @@ public final class GenerateTokenDialog {
         before.findElement(SUBMIT).click();
         Htmx.awaitSettled(driver);
         // The whole dialog is swapped for the re-rendered one.
-        Waits.on(driver).withMessage("the re-rendered generate dialog").until(ExpectedConditions.stalenessOf(before));
+        Waits.on(driver).withMessage("the re-rendered generate dialog").until(Htmx.replaced(before));
         return current(driver, baseUrl);
     }
 

@@ -34,7 +34,7 @@ public final class GroupListPage extends AdminConsolePage {
         WebElement box = driver.findElement(By.cssSelector("[data-testid=group-search]"));
         box.clear();
         box.sendKeys(text);
-        Waits.on(driver).withMessage("the table to follow the search").until(ExpectedConditions.stalenessOf(table));
+        Waits.on(driver).withMessage("the table to follow the search").until(Htmx.replaced(table));
         Htmx.awaitSettled(driver);
         return this;
     }

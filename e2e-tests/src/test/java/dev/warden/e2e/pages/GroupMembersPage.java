@@ -62,7 +62,7 @@ public final class GroupMembersPage extends AdminConsolePage {
         searchCandidates(name, name);
         WebElement panel = driver.findElement(PANEL);
         candidate(name).findElement(By.cssSelector("[data-testid=add-member]")).click();
-        Waits.on(driver).withMessage("the member list to change").until(ExpectedConditions.stalenessOf(panel));
+        Waits.on(driver).withMessage("the member list to change").until(Htmx.replaced(panel));
         Htmx.awaitSettled(driver);
         return this;
     }
@@ -76,7 +76,7 @@ public final class GroupMembersPage extends AdminConsolePage {
         keyboard.tabTo("[data-testid=member-candidate][data-principal-id='"
                         + candidate(name).getDomAttribute("data-principal-id") + "'] [data-testid=add-member]")
                 .press(Keys.ENTER);
-        Waits.on(driver).withMessage("the member list to change").until(ExpectedConditions.stalenessOf(panel));
+        Waits.on(driver).withMessage("the member list to change").until(Htmx.replaced(panel));
         Htmx.awaitSettled(driver);
         return this;
     }
@@ -89,7 +89,7 @@ public final class GroupMembersPage extends AdminConsolePage {
     public GroupMembersPage removeMember(String name) {
         WebElement panel = driver.findElement(PANEL);
         clickAndConfirm(member(name).findElement(By.cssSelector("[data-testid=remove-member]")), true);
-        Waits.on(driver).withMessage("the member list to change").until(ExpectedConditions.stalenessOf(panel));
+        Waits.on(driver).withMessage("the member list to change").until(Htmx.replaced(panel));
         Htmx.awaitSettled(driver);
         return this;
     }

@@ -36,7 +36,7 @@ public final class GroupRolesPage extends AdminConsolePage {
                 .findFirst()
                 .ifPresent(o -> scope.selectByVisibleText(o.getText()));
         driver.findElement(By.cssSelector("[data-testid=assign-group-role]")).click();
-        Waits.on(driver).withMessage("the roles to change").until(ExpectedConditions.stalenessOf(region));
+        Waits.on(driver).withMessage("the roles to change").until(Htmx.replaced(region));
         Htmx.awaitSettled(driver);
         return this;
     }

@@ -38,7 +38,7 @@ public final class PrincipalListPage extends AdminConsolePage {
         WebElement box = driver.findElement(SEARCH);
         box.clear();
         box.sendKeys(text);
-        Waits.on(driver).withMessage("the table to follow the search").until(ExpectedConditions.stalenessOf(table));
+        Waits.on(driver).withMessage("the table to follow the search").until(Htmx.replaced(table));
         Htmx.awaitSettled(driver);
         return this;
     }

@@ -72,7 +72,7 @@ public final class PrincipalPage extends AdminConsolePage {
     public PrincipalPage deactivate() {
         WebElement detail = driver.findElement(DETAIL);
         clickAndConfirm(driver.findElement(By.cssSelector("[data-testid=deactivate-principal]")), true);
-        Waits.on(driver).withMessage("the page to show the change").until(ExpectedConditions.stalenessOf(detail));
+        Waits.on(driver).withMessage("the page to show the change").until(Htmx.replaced(detail));
         Htmx.awaitSettled(driver);
         return this;
     }
@@ -80,7 +80,7 @@ public final class PrincipalPage extends AdminConsolePage {
     public PrincipalPage activate() {
         WebElement detail = driver.findElement(DETAIL);
         driver.findElement(By.cssSelector("[data-testid=activate-principal]")).click();
-        Waits.on(driver).withMessage("the page to show the change").until(ExpectedConditions.stalenessOf(detail));
+        Waits.on(driver).withMessage("the page to show the change").until(Htmx.replaced(detail));
         Htmx.awaitSettled(driver);
         return this;
     }
@@ -89,7 +89,7 @@ public final class PrincipalPage extends AdminConsolePage {
     public PrincipalListPage delete() {
         WebElement root = driver.findElement(By.tagName("html"));
         clickAndConfirm(driver.findElement(By.cssSelector("[data-testid=delete-principal]")), true);
-        Waits.on(driver).withMessage("the list after deleting").until(ExpectedConditions.stalenessOf(root));
+        Waits.on(driver).withMessage("the list after deleting").until(Htmx.replaced(root));
         return PrincipalListPage.current(driver, baseUrl);
     }
 

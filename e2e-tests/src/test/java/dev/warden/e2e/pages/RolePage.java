@@ -69,7 +69,7 @@ public final class RolePage extends AdminConsolePage {
         match.findElement(By.cssSelector("input[type=radio]")).click();
         new Select(driver.findElement(By.cssSelector("[data-testid=scope-select]"))).selectByVisibleText(scopeLabel);
         driver.findElement(By.cssSelector("[data-testid=assign-role]")).click();
-        Waits.on(driver).withMessage("the holders to change").until(ExpectedConditions.stalenessOf(holders));
+        Waits.on(driver).withMessage("the holders to change").until(Htmx.replaced(holders));
         Htmx.awaitSettled(driver);
         return this;
     }

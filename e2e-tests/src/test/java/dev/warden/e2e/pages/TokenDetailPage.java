@@ -96,7 +96,7 @@ public final class TokenDetailPage extends AdminConsolePage {
     private CheckResult submit() {
         WebElement before = driver.findElement(CHECK_ACCESS);
         driver.findElement(By.cssSelector("[data-testid=run-check]")).click();
-        Waits.on(driver).withMessage("the Check access answer").until(ExpectedConditions.stalenessOf(before));
+        Waits.on(driver).withMessage("the Check access answer").until(Htmx.replaced(before));
         Htmx.awaitSettled(driver);
         return new CheckResult(driver);
     }

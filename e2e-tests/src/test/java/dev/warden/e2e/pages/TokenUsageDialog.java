@@ -127,9 +127,7 @@ public final class TokenUsageDialog {
     private TokenUsageDialog clickAndAwaitRerender(WebElement button) {
         WebElement before = dialog();
         button.click();
-        Waits.on(driver)
-                .withMessage("the re-rendered token usage dialog")
-                .until(ExpectedConditions.stalenessOf(before));
+        Waits.on(driver).withMessage("the re-rendered token usage dialog").until(Htmx.replaced(before));
         return current(driver, baseUrl);
     }
 

@@ -55,7 +55,7 @@ public final class WorkspaceSettingsPage extends AdminConsolePage {
     public WorkspaceSettingsPage save() {
         WebElement panel = driver.findElement(PANEL);
         driver.findElement(By.cssSelector("[data-testid=save-settings]")).click();
-        Waits.on(driver).withMessage("the saved settings").until(ExpectedConditions.stalenessOf(panel));
+        Waits.on(driver).withMessage("the saved settings").until(Htmx.replaced(panel));
         Htmx.awaitSettled(driver);
         return this;
     }
