@@ -34,6 +34,8 @@ public enum AuditAction {
     TOKEN_ACL_CHANGED,
     TOKEN_ROTATED,
     TOKEN_SCOPES_NARROWED,
+    /** A token's comment (its name) was changed; the details hold before and after. */
+    TOKEN_COMMENT_CHANGED,
     TOKENS_BULK_REVOKED,
     WORKSPACE_SETTINGS_CHANGED
 }
