@@ -1,6 +1,8 @@
 package dev.warden.persistence.principal;
 
+import dev.warden.core.filter.FilterAttribute;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalAttributes;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalQuery;
@@ -8,6 +10,7 @@ import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.shared.Page;
 import dev.warden.core.shared.PageRequest;
 import dev.warden.core.workspace.WorkspaceId;
+import dev.warden.persistence.FilterSql;
 import dev.warden.persistence.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -78,6 +81,11 @@ class JdbcPrincipalRepository implements PrincipalRepository {
                 .list();
     }
 
+    /**
+     * One kind's principals matching the query, counted and paged in SQL. The SCIM filter becomes a condition of the
+     * same statement ({@link FilterSql}), so paging and {@code totalResults} count only the matches; a sorted list
+     * ends with the id, so pages neither repeat nor skip.
+     */
     @Override
     public Page<Principal> search(WorkspaceId workspace, PrincipalKind kind, PrincipalQuery wanted, PageRequest page) {
         PrincipalQuery query = wanted == null ? PrincipalQuery.ALL : wanted; // the port: null lists everything
@@ -85,25 +93,25 @@ class JdbcPrincipalRepository implements PrincipalRepository {
         Map<String, Object> params = new HashMap<>();
         params.put("workspace", workspace.value());
         params.put("kind", kind.name());
-        if (query.attribute() != null) {
-            if (query.equalTo() == null) {
-                throw new IllegalArgumentException("an equality filter on " + query.attribute() + " needs a value");
-            }
-            where.append(" AND ").append(column(query.attribute())).append(" = :equalTo");
-            params.put("equalTo", query.equalTo());
+        if (query.filter() != null) {
+            where.append(" AND ")
+                    .append(new FilterSql(JdbcPrincipalRepository::column, params, "f").condition(query.filter()));
         }
         if (query.contains() != null) {
             where.append(" AND (UPPER(user_name) LIKE UPPER(:pattern) OR UPPER(display_name) LIKE UPPER(:pattern)"
                     + " OR UPPER(application_id) LIKE UPPER(:pattern))");
-            params.put("pattern", "%" + escapeLike(query.contains().toLowerCase(Locale.ROOT)) + "%");
+            params.put("pattern", "%" + FilterSql.escapeLike(query.contains().toLowerCase(Locale.ROOT)) + "%");
         }
         long total = jdbc.sql("SELECT COUNT(*)" + where)
                 .params(params)
                 .query(Long.class)
                 .single();
+        String order = query.sort() == null
+                ? "display_name, id"
+                : FilterSql.orderBy(query.sort(), JdbcPrincipalRepository::column, "id");
         List<Principal> items = page.limit() == 0
                 ? List.of()
-                : jdbc.sql("SELECT " + COLUMNS + where + " ORDER BY display_name, id LIMIT :limit OFFSET :offset")
+                : jdbc.sql("SELECT " + COLUMNS + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
                         .params(params)
                         .param("limit", page.limit())
                         .param("offset", page.offset())
@@ -180,16 +188,36 @@ class JdbcPrincipalRepository implements PrincipalRepository {
         return params;
     }
 
-    private static String column(PrincipalQuery.Attribute attribute) {
-        return switch (attribute) {
-            case USER_NAME -> "user_name";
-            case DISPLAY_NAME -> "display_name";
-            case APPLICATION_ID -> "application_id";
-        };
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    /** The column of each attribute SCIM filters and sorts principals on. */
+    private static String column(FilterAttribute attribute) {
+        if (attribute.equals(PrincipalAttributes.ID)) {
+            return "id";
+        }
+        if (attribute.equals(PrincipalAttributes.USER_NAME)) {
+            return "user_name";
+        }
+        if (attribute.equals(PrincipalAttributes.DISPLAY_NAME)) {
+            return "display_name";
+        }
+        if (attribute.equals(PrincipalAttributes.GIVEN_NAME)) {
+            return "given_name";
+        }
+        if (attribute.equals(PrincipalAttributes.FAMILY_NAME)) {
+            return "family_name";
+        }
+        if (attribute.equals(PrincipalAttributes.EMAIL)) {
+            return "email";
+        }
+        if (attribute.equals(PrincipalAttributes.APPLICATION_ID)) {
+            return "application_id";
+        }
+        if (attribute.equals(PrincipalAttributes.EXTERNAL_ID)) {
+            return "external_id";
+        }
+        if (attribute.equals(PrincipalAttributes.ACTIVE)) {
+            return "active";
+        }
+        throw new IllegalArgumentException("principals have no column for " + attribute.name());
     }
 
     private static Instant now() {

@@ -1,7 +1,10 @@
 package dev.warden.web.scim;
 
+import dev.warden.core.filter.FilterParser;
 import dev.warden.core.group.Group;
+import dev.warden.core.group.GroupAttributes;
 import dev.warden.core.group.GroupId;
+import dev.warden.core.group.GroupQuery;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
@@ -50,8 +53,6 @@ import tools.jackson.databind.JsonNode;
         path = Scim.BASE + "/Groups",
         produces = {MediaType.APPLICATION_JSON_VALUE, Scim.SCIM_JSON})
 class ScimGroupsController {
-    private static final List<String> FILTERS = List.of("displayName");
-
     private final GroupService groups;
     private final ScimResources resources;
     private final TransactionRunner tx;
@@ -73,12 +74,12 @@ class ScimGroupsController {
             @RequestParam(required = false) String sortOrder,
             @RequestParam(required = false) String startIndex,
             @RequestParam(required = false) String count) {
-        String displayName = ScimFilter.parse(filter, "Groups", FILTERS)
-                .map(ScimFilter::value)
-                .orElse(null);
+        GroupQuery query = GroupQuery.filtered(
+                FilterParser.parse(filter, GroupAttributes.GROUPS),
+                GroupAttributes.GROUPS.sortOrder(sortBy, sortOrder));
         ScimAttributes wanted = ScimAttributes.of(attributes, excludedAttributes);
         return resources.list(
-                groups.search(actor, displayName, null, Scim.page(startIndex, count)),
+                groups.search(actor, query, Scim.page(startIndex, count)),
                 group -> resources.group(actor, group, wanted));
     }
 

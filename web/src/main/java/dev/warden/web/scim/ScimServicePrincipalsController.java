@@ -2,9 +2,11 @@ package dev.warden.web.scim;
 
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.ServicePrincipalDetails;
+import dev.warden.core.filter.FilterParser;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalAttributes;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalQuery;
@@ -19,7 +21,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,7 +45,6 @@ import tools.jackson.databind.JsonNode;
         produces = {MediaType.APPLICATION_JSON_VALUE, Scim.SCIM_JSON})
 class ScimServicePrincipalsController {
     private static final String LABEL = "Service principal";
-    private static final List<String> FILTERS = List.of("applicationId", "displayName");
 
     private final DirectoryService directory;
     private final ScimResources resources;
@@ -67,14 +67,9 @@ class ScimServicePrincipalsController {
             @RequestParam(required = false) String sortOrder,
             @RequestParam(required = false) String startIndex,
             @RequestParam(required = false) String count) {
-        PrincipalQuery query = ScimFilter.parse(filter, "ServicePrincipals", FILTERS)
-                .map(f -> f.attribute().equals("applicationId")
-                        // applicationIds are stored in lower case; UUIDs compare without case
-                        ? PrincipalQuery.equal(
-                                PrincipalQuery.Attribute.APPLICATION_ID,
-                                f.value().toLowerCase(Locale.ROOT))
-                        : PrincipalQuery.equal(PrincipalQuery.Attribute.DISPLAY_NAME, f.value()))
-                .orElse(PrincipalQuery.ALL);
+        PrincipalQuery query = PrincipalQuery.filtered(
+                FilterParser.parse(filter, PrincipalAttributes.SERVICE_PRINCIPALS),
+                PrincipalAttributes.SERVICE_PRINCIPALS.sortOrder(sortBy, sortOrder));
         ScimAttributes wanted = ScimAttributes.of(attributes, excludedAttributes);
         return resources.list(
                 directory.search(actor, PrincipalKind.SERVICE_PRINCIPAL, query, Scim.page(startIndex, count)),

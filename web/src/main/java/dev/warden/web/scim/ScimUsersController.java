@@ -2,9 +2,11 @@ package dev.warden.web.scim;
 
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.UserDetails;
+import dev.warden.core.filter.FilterParser;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalAttributes;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalQuery;
@@ -44,7 +46,6 @@ import tools.jackson.databind.JsonNode;
         produces = {MediaType.APPLICATION_JSON_VALUE, Scim.SCIM_JSON})
 class ScimUsersController {
     private static final String LABEL = "User";
-    private static final List<String> FILTERS = List.of("userName", "displayName");
 
     private final DirectoryService directory;
     private final ScimResources resources;
@@ -67,13 +68,9 @@ class ScimUsersController {
             @RequestParam(required = false) String sortOrder,
             @RequestParam(required = false) String startIndex,
             @RequestParam(required = false) String count) {
-        PrincipalQuery query = ScimFilter.parse(filter, "Users", FILTERS)
-                .map(f -> PrincipalQuery.equal(
-                        f.attribute().equals("userName")
-                                ? PrincipalQuery.Attribute.USER_NAME
-                                : PrincipalQuery.Attribute.DISPLAY_NAME,
-                        f.value()))
-                .orElse(PrincipalQuery.ALL);
+        PrincipalQuery query = PrincipalQuery.filtered(
+                FilterParser.parse(filter, PrincipalAttributes.USERS),
+                PrincipalAttributes.USERS.sortOrder(sortBy, sortOrder));
         ScimAttributes wanted = ScimAttributes.of(attributes, excludedAttributes);
         return resources.list(
                 directory.search(actor, PrincipalKind.USER, query, Scim.page(startIndex, count)),

@@ -140,7 +140,10 @@ class ScimGroupsIT {
             Response response = scim.get("/Groups?" + filter("userName", "x"));
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(response.json().path("message").asString()).contains("displayName eq");
+            assertThat(response.json().path("scimType").asString()).isEqualTo("invalidFilter");
+            assertThat(response.json().path("message").asString())
+                    .contains("'userName'")
+                    .contains("displayName, externalId, id");
         }
 
         @Test
