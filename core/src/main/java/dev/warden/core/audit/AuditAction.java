@@ -21,6 +21,8 @@ public enum AuditAction {
     PRINCIPAL_ACTIVATED,
     PRINCIPAL_DEACTIVATED,
     PRINCIPAL_DELETED,
+    /** The entitlements of a user, service principal or group were replaced; the details hold before and after. */
+    ENTITLEMENTS_CHANGED,
     GROUP_CREATED,
     GROUP_UPDATED,
     GROUP_DELETED,

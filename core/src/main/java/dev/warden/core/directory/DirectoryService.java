@@ -4,6 +4,8 @@ import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.delegation.DirectoryPolicy;
+import dev.warden.core.entitlement.Entitlement;
+import dev.warden.core.entitlement.EntitlementService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
@@ -33,6 +35,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -50,6 +53,7 @@ public final class DirectoryService {
     private final RoleRepository roles;
     private final RoleAssignmentRepository assignments;
     private final TokenRepository tokens;
+    private final EntitlementService entitlements;
     private final AccessPolicy access;
     private final DirectoryPolicy delegation;
     private final LastAdminGuard lastAdmin;
@@ -62,6 +66,7 @@ public final class DirectoryService {
             RoleRepository roles,
             RoleAssignmentRepository assignments,
             TokenRepository tokens,
+            EntitlementService entitlements,
             AccessPolicy access,
             DirectoryPolicy delegation,
             LastAdminGuard lastAdmin,
@@ -72,6 +77,7 @@ public final class DirectoryService {
         this.roles = roles;
         this.assignments = assignments;
         this.tokens = tokens;
+        this.entitlements = entitlements;
         this.access = access;
         this.delegation = delegation;
         this.lastAdmin = lastAdmin;
@@ -115,12 +121,13 @@ public final class DirectoryService {
                 Validation.optional(details.givenName(), "name.givenName", NAME_MAX),
                 Validation.optional(details.familyName(), "name.familyName", NAME_MAX),
                 Validation.optional(details.externalId(), "externalId", NAME_MAX));
+        Set<Entitlement> initial = entitlements.initialFor(actor, PrincipalKind.USER, details.entitlements());
         return tx.inTransaction(() -> {
             if (principals.findByUserName(actor.workspace(), userName).isPresent()) {
                 throw new ResourceAlreadyExistsException(
                         "A user with userName " + Validation.echo(userName) + " already exists.");
             }
-            return created(actor, user);
+            return created(actor, user, initial);
         });
     }
 
@@ -148,6 +155,8 @@ public final class DirectoryService {
                 null,
                 null,
                 Validation.optional(details.externalId(), "externalId", NAME_MAX));
+        Set<Entitlement> initial =
+                entitlements.initialFor(actor, PrincipalKind.SERVICE_PRINCIPAL, details.entitlements());
         return tx.inTransaction(() -> {
             if (principals
                     .findByApplicationId(actor.workspace(), servicePrincipal.applicationId())
@@ -155,7 +164,7 @@ public final class DirectoryService {
                 throw new ResourceAlreadyExistsException("A service principal with applicationId '"
                         + servicePrincipal.applicationId() + "' already exists.");
             }
-            return created(actor, servicePrincipal);
+            return created(actor, servicePrincipal, initial);
         });
     }
 
@@ -247,14 +256,16 @@ public final class DirectoryService {
         return tokens.listByOwner(actor.workspace(), id);
     }
 
-    private Principal created(Actor actor, Principal principal) {
+    private Principal created(Actor actor, Principal principal, Set<Entitlement> initial) {
         Principal saved = principals.save(principal);
+        entitlements.storeInitial(actor, saved.id(), initial);
         roles.findByName(actor.workspace(), BuiltInRole.USER.roleName())
                 .ifPresent(user ->
                         assignments.add(RoleAssignment.toPrincipal(actor.workspace(), user.id(), saved.id(), null)));
         audit.record(event(actor, AuditAction.PRINCIPAL_CREATED, saved)
                 .detail("after", describe(saved))
                 .detail("role", BuiltInRole.USER.roleName())
+                .detail("entitlements", Entitlement.describe(initial))
                 .build());
         return saved;
     }

@@ -9,6 +9,8 @@ import dev.warden.core.delegation.DirectoryPolicy;
 import dev.warden.core.delegation.GroupPolicy;
 import dev.warden.core.delegation.TokenAccessPolicy;
 import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.entitlement.ConsoleAccessPolicy;
+import dev.warden.core.entitlement.EntitlementService;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupNames;
 import dev.warden.core.group.GroupService;
@@ -125,6 +127,8 @@ public final class CoreTestKit {
     public final TokenUsageService tokenUsageService;
     public final SettingsService settingsService;
     public final DirectoryService directoryService;
+    public final EntitlementService entitlementService;
+    public final ConsoleAccessPolicy consoleAccess;
     public final GroupService groupService;
     public final RoleService roleService;
     public final AccessCheckService accessChecks;
@@ -213,11 +217,15 @@ public final class CoreTestKit {
                 tx,
                 clock);
         settingsService = new SettingsService(settings, access, audit, tx, clock);
+        entitlementService = new EntitlementService(
+                directory.entitlements, directory.principals, directory.groups, access, audit, tx, clock);
+        consoleAccess = new ConsoleAccessPolicy(directory.entitlements, resolver);
         directoryService = new DirectoryService(
                 directory.principals,
                 directory.roles,
                 directory.assignments,
                 tokens,
+                entitlementService,
                 access,
                 directoryPolicy,
                 lastAdmin,
@@ -240,6 +248,7 @@ public final class CoreTestKit {
         bootstrap = new WorkspaceBootstrap(
                 workspaces,
                 directory.principals,
+                directory.entitlements,
                 directory.roles,
                 directory.assignments,
                 tokenService,
@@ -405,6 +414,7 @@ public final class CoreTestKit {
         state.put("roles", directory.roles.list(WORKSPACE));
         state.put("roles other workspace", directory.roles.list(OTHER_WORKSPACE));
         state.put("assignments", directory.assignments.all());
+        state.put("entitlements", directory.entitlements.all());
         state.put("tokens", tokens.all().stream().map(AccessToken::id).toList());
         state.put("acl", acl.list(WORKSPACE));
         state.put("acl other workspace", acl.list(OTHER_WORKSPACE));

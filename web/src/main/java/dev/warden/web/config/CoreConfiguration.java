@@ -11,6 +11,9 @@ import dev.warden.core.delegation.GroupPolicy;
 import dev.warden.core.delegation.TokenAccessPolicy;
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.PasswordService;
+import dev.warden.core.entitlement.ConsoleAccessPolicy;
+import dev.warden.core.entitlement.EntitlementRepository;
+import dev.warden.core.entitlement.EntitlementService;
 import dev.warden.core.group.GroupNames;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.group.GroupService;
@@ -210,13 +213,15 @@ class CoreConfiguration {
     WorkspaceBootstrap workspaceBootstrap(
             WorkspaceRepository workspaces,
             PrincipalRepository principals,
+            EntitlementRepository entitlements,
             RoleRepository roles,
             RoleAssignmentRepository assignments,
             TokenService tokens,
             AuditLog audit,
             TransactionRunner tx,
             Clock clock) {
-        return new WorkspaceBootstrap(workspaces, principals, roles, assignments, tokens, audit, tx, clock);
+        return new WorkspaceBootstrap(
+                workspaces, principals, entitlements, roles, assignments, tokens, audit, tx, clock);
     }
 
     @Bean
@@ -248,6 +253,7 @@ class CoreConfiguration {
             RoleRepository roles,
             RoleAssignmentRepository assignments,
             TokenRepository tokens,
+            EntitlementService entitlements,
             AccessPolicy access,
             DirectoryPolicy delegation,
             LastAdminGuard lastAdmin,
@@ -255,7 +261,24 @@ class CoreConfiguration {
             TransactionRunner tx,
             Clock clock) {
         return new DirectoryService(
-                principals, roles, assignments, tokens, access, delegation, lastAdmin, audit, tx, clock);
+                principals, roles, assignments, tokens, entitlements, access, delegation, lastAdmin, audit, tx, clock);
+    }
+
+    @Bean
+    EntitlementService entitlementService(
+            EntitlementRepository entitlements,
+            PrincipalRepository principals,
+            GroupRepository groups,
+            AccessPolicy access,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
+        return new EntitlementService(entitlements, principals, groups, access, audit, tx, clock);
+    }
+
+    @Bean
+    ConsoleAccessPolicy consoleAccessPolicy(EntitlementRepository entitlements, PermissionResolver permissions) {
+        return new ConsoleAccessPolicy(entitlements, permissions);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.warden.web.scim;
 
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.ServicePrincipalDetails;
+import dev.warden.core.entitlement.EntitlementService;
 import dev.warden.core.filter.FilterParser;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
@@ -47,11 +48,17 @@ class ScimServicePrincipalsController {
     private static final String LABEL = "Service principal";
 
     private final DirectoryService directory;
+    private final EntitlementService entitlements;
     private final ScimResources resources;
     private final TransactionRunner tx;
 
-    ScimServicePrincipalsController(DirectoryService directory, ScimResources resources, TransactionRunner tx) {
+    ScimServicePrincipalsController(
+            DirectoryService directory,
+            EntitlementService entitlements,
+            ScimResources resources,
+            TransactionRunner tx) {
         this.directory = directory;
+        this.entitlements = entitlements;
         this.resources = resources;
         this.tx = tx;
     }
@@ -71,9 +78,10 @@ class ScimServicePrincipalsController {
                 FilterParser.parse(filter, PrincipalAttributes.SERVICE_PRINCIPALS),
                 PrincipalAttributes.SERVICE_PRINCIPALS.sortOrder(sortBy, sortOrder));
         ScimAttributes wanted = ScimAttributes.of(attributes, excludedAttributes);
-        return resources.list(
+        return resources.servicePrincipals(
+                actor,
                 directory.search(actor, PrincipalKind.SERVICE_PRINCIPAL, query, Scim.page(startIndex, count)),
-                servicePrincipal -> resources.servicePrincipal(actor, servicePrincipal, wanted));
+                wanted);
     }
 
     @GetMapping("/{id}")
@@ -107,8 +115,16 @@ class ScimServicePrincipalsController {
             content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
     @RequiresPermission(Permission.SCIM_WRITE)
     JsonNode replace(Actor actor, @PathVariable String id, @RequestBody ScimModels.ServicePrincipal body) {
-        Principal servicePrincipal =
-                directory.replaceServicePrincipal(actor, Scim.principalId(id, LABEL), details(body));
+        PrincipalId servicePrincipalId = Scim.principalId(id, LABEL);
+        ServicePrincipalDetails details = details(body);
+        Principal servicePrincipal = tx.inTransaction(() -> {
+            Principal replaced = directory.replaceServicePrincipal(actor, servicePrincipalId, details);
+            if (details.entitlements() != null) {
+                entitlements.replace(
+                        actor, PrincipalKind.SERVICE_PRINCIPAL, servicePrincipalId, details.entitlements());
+            }
+            return replaced;
+        });
         return resources.servicePrincipal(actor, servicePrincipal, ScimAttributes.ALL);
     }
 
@@ -120,11 +136,17 @@ class ScimServicePrincipalsController {
     JsonNode patch(Actor actor, @PathVariable String id, @RequestBody PatchRequest body) {
         PrincipalId servicePrincipalId = Scim.principalId(id, LABEL);
         List<ScimPatch.Change> changes = ScimPatch.read(body);
-        Principal servicePrincipal = tx.inTransaction(() -> directory.replaceServicePrincipal(
-                actor,
-                servicePrincipalId,
-                ServicePrincipalPatch.apply(
-                        directory.get(actor, PrincipalKind.SERVICE_PRINCIPAL, servicePrincipalId), changes)));
+        Principal servicePrincipal = tx.inTransaction(() -> {
+            Principal before = directory.get(actor, PrincipalKind.SERVICE_PRINCIPAL, servicePrincipalId);
+            ServicePrincipalPatch.Patched patched =
+                    ServicePrincipalPatch.apply(before, entitlements.of(actor, servicePrincipalId), changes);
+            Principal after = directory.replaceServicePrincipal(actor, servicePrincipalId, patched.details());
+            if (patched.entitlements() != null) {
+                entitlements.replace(
+                        actor, PrincipalKind.SERVICE_PRINCIPAL, servicePrincipalId, patched.entitlements());
+            }
+            return after;
+        });
         return resources.servicePrincipal(actor, servicePrincipal, ScimAttributes.ALL);
     }
 
@@ -137,6 +159,11 @@ class ScimServicePrincipalsController {
     }
 
     private static ServicePrincipalDetails details(ScimModels.ServicePrincipal body) {
-        return new ServicePrincipalDetails(body.applicationId(), body.displayName(), body.externalId(), body.active());
+        return new ServicePrincipalDetails(
+                body.applicationId(),
+                body.displayName(),
+                body.externalId(),
+                body.active(),
+                ScimEntitlements.values(body.entitlements()));
     }
 }
