@@ -71,6 +71,10 @@ class ThrottledSignIn implements AuthenticationProvider {
             // Wrong password, unknown user or inactive user: one answer, one count. A database failure is no count.
             throttle.failed(name, address);
             throw e;
+        } catch (NoConsoleAccessException e) {
+            // The right password: no guess to count, but a refusal to record.
+            audit.noConsoleAccess(attempt);
+            throw e;
         }
     }
 
