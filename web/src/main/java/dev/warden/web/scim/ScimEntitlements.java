@@ -23,7 +23,10 @@ final class ScimEntitlements {
 
     private ScimEntitlements() {}
 
-    /** The values of a request's list; null when the request has none (the default, or unchanged). */
+    /**
+     * The values of a request's list, checked before anything is written (so a bad one touches no row); null when
+     * the request has none (the default, or unchanged).
+     */
     static List<String> values(List<ComplexValue> entitlements) {
         if (entitlements == null) {
             return null;
@@ -36,7 +39,7 @@ final class ScimEntitlements {
                         FIELD + "[" + i + "].value",
                         "Each entry of entitlements needs a value, e.g. {\"value\": \"workspace-access\"}.");
             }
-            values.add(entry.value());
+            values.add(Entitlement.parse(entry.value(), FIELD).value());
         }
         return values;
     }

@@ -3,6 +3,7 @@ package dev.warden.web.token;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.Validation;
+import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.TokenUpdate;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,23 +36,32 @@ record TokenUpdateRequest(
         if (!fieldMaskShape()) {
             return TokenUpdate.narrowing(scopes);
         }
+        // each part is checked where it is, so that a 400 names the field that is wrong
+        Set<String> fields = updateMask == null ? null : maskFields();
+        if (token != null) {
+            if (token.tokenId() != null && !token.tokenId().strip().equals(pathTokenId)) {
+                throw new InvalidParameterException(
+                        "token.token_id",
+                        "token.token_id " + Validation.echo(token.tokenId()) + " is not the token of the path ("
+                                + Validation.echo(pathTokenId) + "); leave it out or make them the same.");
+            }
+            Validation.optional(token.comment(), "token.comment", CreateTokenCommand.MAX_COMMENT_LENGTH);
+        }
         if (scopes != null) {
             throw new InvalidParameterException(
-                    "scopes",
+                    "token",
                     "Send either {\"scopes\": […]} or {\"token\": {…}, \"update_mask\": \"…\"}, not both: with"
                             + " update_mask the new scopes go in token.scopes.");
         }
-        Set<String> fields = maskFields();
+        if (fields == null) {
+            throw new InvalidParameterException(
+                    MASK_FIELD,
+                    "update_mask is required with token: the fields to change, comma-separated: scopes, comment.");
+        }
         if (token == null) {
             throw new InvalidParameterException(
                     "token",
                     "token is required with update_mask: the token's new " + String.join(" and ", fields) + ".");
-        }
-        if (token.tokenId() != null && !token.tokenId().strip().equals(pathTokenId)) {
-            throw new InvalidParameterException(
-                    "token.token_id",
-                    "token.token_id " + Validation.echo(token.tokenId()) + " is not the token of the path ("
-                            + Validation.echo(pathTokenId) + "); leave it out or make them the same.");
         }
         boolean narrows = fields.contains("scopes");
         if (narrows && (token.scopes() == null || token.scopes().isEmpty())) {
@@ -65,7 +75,7 @@ record TokenUpdateRequest(
 
     /** "scopes", "comment" or "scopes,comment" (any order, spaces allowed); anything else names update_mask. */
     private Set<String> maskFields() {
-        if (updateMask == null || updateMask.isBlank()) {
+        if (updateMask.isBlank()) {
             throw new InvalidParameterException(
                     MASK_FIELD,
                     "update_mask is required with token: the fields to change, comma-separated: scopes, comment.");

@@ -239,12 +239,12 @@ class TokenUpdateIT {
                     "an empty mask | {'token':{'comment':'x'},'update_mask':''} | update_mask",
                     "no mask | {'token':{'comment':'x'}} | update_mask",
                     "a mask without token | {'update_mask':'comment'} | token",
-                    "both shapes | {'scopes':['tokens:read'],'token':{'comment':'x'},'update_mask':'comment'} | scopes",
+                    "both shapes | {'scopes':['tokens:read'],'token':{'comment':'x'},'update_mask':'comment'} | token",
                     "another token's id | {'token':{'token_id':'abc','comment':'x'},'update_mask':'comment'} | token.token_id",
                     "scopes named but none given | {'token':{'comment':'x'},'update_mask':'scopes'} | token.scopes",
                     "a mask that is not a string | {'token':{'comment':'x'},'update_mask':['comment']} | update_mask",
                     "a comment that is not a string | {'token':{'comment':5},'update_mask':'comment'} | token.comment",
-                    "a comment with a line break | {'token':{'comment':'a\\nb'},'update_mask':'comment'} | comment",
+                    "a comment with a line break | {'token':{'comment':'a\\nb'},'update_mask':'comment'} | token.comment",
                 })
         void aBadUpdateIs400NamingTheFieldAndChangesNothing(String caseName, String body, String field) {
             String json = ApiClient.json(body);
