@@ -297,12 +297,13 @@ class ScimGroupsIT {
         void anUnsupportedPathIs400() {
             String group = scim.createGroup(name("paths")).path("id").asString();
 
-            Response response = scim.patch("/Groups/" + group, "[{'op':'add','path':'entitlements','value':[]}]");
+            Response response = scim.patch("/Groups/" + group, "[{'op':'add','path':'roles','value':[]}]");
 
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.json().path("message").asString())
-                    .contains("entitlements")
-                    .contains("members");
+                    .contains("'roles'")
+                    .contains("members")
+                    .contains("entitlements");
         }
 
         @Test

@@ -81,6 +81,7 @@ class ScimUsersIT {
                             "urn:ietf:params:scim:schemas:core:2.0:User",
                             "urn:ietf:params:scim:schemas:extension:workspace:2.0:User");
             assertThat(values(user.path("roles"))).containsExactly("user");
+            assertThat(values(user.path("entitlements"))).containsExactly("allow-cluster-create");
             assertThat(user.path("groups").isArray()).isTrue();
             Principal stored = principals
                     .findById(
