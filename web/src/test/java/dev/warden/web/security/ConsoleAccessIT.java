@@ -74,6 +74,11 @@ class ConsoleAccessIT {
         Principal user = testData.consoleUser(unique("newcomer"), PASSWORD);
 
         assertThat(new ConsoleSession(port).logIn(user.userName(), PASSWORD)).isEqualTo("/");
+        ConsoleSession admin = new ConsoleSession(port);
+        admin.logIn("admin", WardenSpringBootTest.ADMIN_PASSWORD);
+        assertThat(admin.get("/settings/admin/users/" + user.id().value()).body())
+                .contains("data-testid=\"principal-entitlements\">workspace-access<")
+                .contains("data-testid=\"principal-console-access\">Yes<");
     }
 
     @Test
@@ -96,6 +101,15 @@ class ConsoleAccessIT {
                 .findFirst()
                 .orElseThrow();
         assertThat(refused.details()).containsEntry("reason", "NoConsoleAccessException");
+
+        ConsoleSession admin = new ConsoleSession(port);
+        assertThat(admin.logIn("admin", WardenSpringBootTest.ADMIN_PASSWORD)).isEqualTo("/");
+        String userPage =
+                admin.get("/settings/admin/users/" + user.id().value()).body();
+        assertThat(userPage)
+                .contains("data-testid=\"principal-entitlements\">none<")
+                .contains("data-testid=\"principal-console-access\">No: neither it nor one of its groups holds"
+                        + " workspace-access");
     }
 
     @Test
