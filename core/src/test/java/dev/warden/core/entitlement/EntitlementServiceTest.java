@@ -188,6 +188,29 @@ class EntitlementServiceTest {
     }
 
     @Nested
+    class GroupMembership {
+        @Test
+        void addingAMemberToAGroupThatCarriesAnEntitlementNeedsTheActorToHoldIt() {
+            Principal alice = kit.user("alice", BuiltInRole.USER);
+            Principal bob = kit.user("bob", BuiltInRole.USER);
+            Group staff = kit.group("staff");
+            stored.replace(WORKSPACE, staff.id(), Set.of(WORKSPACE_ACCESS));
+            kit.assign(BuiltInRole.GROUP_ADMIN, alice, staff);
+            Map<String, Object> before = kit.state();
+
+            PermissionDeniedException refused = catchThrowableOfType(
+                    PermissionDeniedException.class,
+                    () -> kit.groupService.addMembers(Principals.actor(alice), staff.id(), List.of(bob.id())));
+
+            assertThat(refused.getMessage()).contains("the entitlement workspace-access");
+            assertThat(kit.state()).isEqualTo(before);
+            stored.replace(WORKSPACE, alice.id(), Set.of(WORKSPACE_ACCESS));
+            kit.groupService.addMembers(Principals.actor(alice), staff.id(), List.of(bob.id()));
+            assertThat(stored.holds(WORKSPACE, bob.id(), WORKSPACE_ACCESS)).isTrue();
+        }
+    }
+
+    @Nested
     class ConsoleAccess {
         private final ConsoleAccessPolicy policy = kit.consoleAccess;
 

@@ -170,7 +170,8 @@ public final class CoreTestKit {
         access = new AccessPolicy(resolver);
         lastAdmin = new LastAdminGuard(directory.roles, directory.assignments, directory.groups, directory.principals);
         usage = new TokenUsagePolicy(acl, directory.groups, resolver);
-        directoryPolicy = new DirectoryPolicy(resolver, usage, acl, directory.principals, directory.groups);
+        directoryPolicy = new DirectoryPolicy(
+                resolver, usage, acl, directory.principals, directory.groups, directory.entitlements);
         groupPolicy = new GroupPolicy(access, directoryPolicy, lastAdmin);
         tokenAccess = new TokenAccessPolicy(resolver, usage, directory.principals);
         issuePolicy = new TokenIssuePolicy(settings, usage, directory.principals, resolver, installation);

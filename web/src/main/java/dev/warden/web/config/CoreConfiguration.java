@@ -102,8 +102,9 @@ class CoreConfiguration {
             TokenUsagePolicy usage,
             TokenUsageRepository usageList,
             PrincipalRepository principals,
-            GroupRepository groups) {
-        return new DirectoryPolicy(permissions, usage, usageList, principals, groups);
+            GroupRepository groups,
+            EntitlementRepository entitlements) {
+        return new DirectoryPolicy(permissions, usage, usageList, principals, groups, entitlements);
     }
 
     @Bean
