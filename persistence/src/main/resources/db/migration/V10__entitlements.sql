@@ -29,3 +29,8 @@ CREATE INDEX ix_group_entitlement_workspace ON group_entitlement (workspace_id, 
 -- gets workspace-access from the users group). Service principals and technical users never sign in.
 INSERT INTO principal_entitlement (principal_id, workspace_id, entitlement)
     SELECT id, workspace_id, 'workspace-access' FROM principal WHERE kind = 'USER';
+
+-- SCIM compares userName without regard to case (RFC 7643); the lower-cased copy, kept by the database, lets
+-- `userName eq "…"` (the SDK's and Terraform's lookup of a user) and `sw` use an index instead of reading every user.
+ALTER TABLE principal ADD COLUMN user_name_lower VARCHAR(255) GENERATED ALWAYS AS (LOWER(user_name));
+CREATE INDEX ix_principal_user_name_lower ON principal (workspace_id, kind, user_name_lower, id);

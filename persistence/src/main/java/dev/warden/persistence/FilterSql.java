@@ -17,16 +17,30 @@ import java.util.function.Function;
  */
 public final class FilterSql {
     private final Function<FilterAttribute, String> columns;
+    private final Function<FilterAttribute, String> lowerCased;
     private final Map<String, Object> params;
     private final String prefix;
     private int next;
 
     /**
-     * @param columns the column (or column expression) of each attribute the resource can be filtered on
+     * @param columns the column of each attribute the resource can be filtered on
      * @param params where the bind parameters go, named {@code prefix0}, {@code prefix1}, …
      */
     public FilterSql(Function<FilterAttribute, String> columns, Map<String, Object> params, String prefix) {
+        this(columns, attribute -> null, params, prefix);
+    }
+
+    /**
+     * @param lowerCased a column the database keeps as the lower case of an attribute's column (indexed), or null:
+     *     then {@code LOWER(column)}, which no index serves
+     */
+    public FilterSql(
+            Function<FilterAttribute, String> columns,
+            Function<FilterAttribute, String> lowerCased,
+            Map<String, Object> params,
+            String prefix) {
         this.columns = columns;
+        this.lowerCased = lowerCased;
         this.params = params;
         this.prefix = prefix;
     }
@@ -72,7 +86,7 @@ public final class FilterSql {
     private String text(Filter.Compare compare, FilterAttribute attribute, String column) {
         boolean ignoreCase = attribute.kind() == FilterAttribute.Kind.TEXT;
         String value = (String) compare.value();
-        String compared = ignoreCase ? "LOWER(" + column + ")" : column;
+        String compared = !ignoreCase ? column : lower(attribute, column, lowerCased);
         String wanted = ignoreCase ? value.toLowerCase(Locale.ROOT) : value;
         return switch (compare.operator()) {
             case EQ -> "(" + column + " IS NOT NULL AND " + compared + " = " + param(wanted) + ")";
@@ -98,10 +112,24 @@ public final class FilterSql {
      * direction, so that pages of a sorted list neither repeat nor skip a row.
      */
     public static String orderBy(SortOrder sort, Function<FilterAttribute, String> columns, String idColumn) {
+        return orderBy(sort, columns, attribute -> null, idColumn);
+    }
+
+    public static String orderBy(
+            SortOrder sort,
+            Function<FilterAttribute, String> columns,
+            Function<FilterAttribute, String> lowerCased,
+            String idColumn) {
         String column = columns.apply(sort.by());
-        String key = sort.by().kind() == FilterAttribute.Kind.TEXT ? "LOWER(" + column + ")" : column;
+        String key = sort.by().kind() == FilterAttribute.Kind.TEXT ? lower(sort.by(), column, lowerCased) : column;
         String direction = sort.descending() ? " DESC" : " ASC";
         return key.equals(idColumn) ? key + direction : key + direction + ", " + idColumn + direction;
+    }
+
+    private static String lower(
+            FilterAttribute attribute, String column, Function<FilterAttribute, String> lowerCased) {
+        String kept = lowerCased.apply(attribute);
+        return kept != null ? kept : "LOWER(" + column + ")";
     }
 
     /** {@code LIKE} takes {@code %}, {@code _} and the escape character {@code \} literally once escaped. */
