@@ -26,15 +26,17 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** Flyway really runs in the test slice (Boot 4 needs spring-boot-starter-flyway) and builds the whole schema. */
 @JdbcAdapterTest
 abstract class FlywayMigrationContract {
-    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9");
+    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
     static final List<String> TABLES = List.of(
             "access_token",
             "access_token_scope",
             "audit_event",
             "audit_event_subject",
+            "group_entitlement",
             "authorization_version",
             "group_member",
             "principal",
+            "principal_entitlement",
             "principal_group",
             "role",
             "role_grant",
@@ -581,6 +583,44 @@ abstract class FlywayMigrationContract {
                         .query(Integer.class)
                         .single())
                 .as("gone with its service principal")
+                .isZero();
+    }
+
+    /**
+     * A database of version 7 with users, a service principal, a technical user and a group. Version 10 gives every
+     * user workspace-access (each could sign in to the console before) and nobody else any entitlement.
+     */
+    @Test
+    void aVersion7DatabaseGivesEveryUserWorkspaceAccess() {
+        DataSource database = newEmptyDatabase();
+        assertThat(flyway(database, "7").migrate().targetSchemaVersion).isEqualTo("7");
+        JdbcClient v7 = JdbcClient.create(database);
+        long main = insertWorkspace(v7, "main");
+        long other = insertWorkspace(v7, "other");
+        long alice = insertUser(v7, main, "alice");
+        long bob = insertUser(v7, other, "bob");
+        for (String kind : List.of("SERVICE_PRINCIPAL", "TECHNICAL_USER")) {
+            v7.sql("INSERT INTO principal (workspace_id, kind, display_name, active, created_at)"
+                            + " VALUES (?, ?, ?, TRUE, ?)")
+                    .params(main, kind, kind.toLowerCase(Locale.ROOT), V1_TIME)
+                    .update();
+        }
+        insertGroup(v7, main, "ops");
+        List<Integer> rowsBefore = rowCounts(v7);
+
+        flyway(database, "latest").migrate();
+
+        JdbcClient v10 = JdbcClient.create(database);
+        assertThat(rowCounts(v10)).isEqualTo(rowsBefore);
+        assertThat(v10.sql("SELECT principal_id, workspace_id, entitlement FROM principal_entitlement"
+                                + " ORDER BY principal_id")
+                        .query((rs, n) -> Arrays.asList(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                        .list())
+                .containsExactly(
+                        Arrays.asList(alice, main, "workspace-access"), Arrays.asList(bob, other, "workspace-access"));
+        assertThat(v10.sql("SELECT COUNT(*) FROM group_entitlement")
+                        .query(Integer.class)
+                        .single())
                 .isZero();
     }
 

@@ -21,6 +21,8 @@ public enum AuditAction {
     PRINCIPAL_ACTIVATED,
     PRINCIPAL_DEACTIVATED,
     PRINCIPAL_DELETED,
+    /** The entitlements of a user, service principal or group were replaced; the details hold before and after. */
+    ENTITLEMENTS_CHANGED,
     GROUP_CREATED,
     GROUP_UPDATED,
     GROUP_DELETED,
@@ -34,6 +36,8 @@ public enum AuditAction {
     TOKEN_ACL_CHANGED,
     TOKEN_ROTATED,
     TOKEN_SCOPES_NARROWED,
+    /** A token's comment (its name) was changed; the details hold before and after. */
+    TOKEN_COMMENT_CHANGED,
     TOKENS_BULK_REVOKED,
     WORKSPACE_SETTINGS_CHANGED,
     /** An OAuth secret of a service principal was created (its value shown once to the actor). */

@@ -3,6 +3,8 @@ package dev.warden.core.bootstrap;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.entitlement.Entitlement;
+import dev.warden.core.entitlement.EntitlementRepository;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.BuiltInRole;
@@ -18,6 +20,7 @@ import dev.warden.core.workspace.WorkspaceRepository;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * First start on an empty database: workspace {@code main}, user {@code admin} holding
@@ -30,6 +33,7 @@ public final class WorkspaceBootstrap {
 
     private final WorkspaceRepository workspaces;
     private final PrincipalRepository principals;
+    private final EntitlementRepository entitlements;
     private final RoleRepository roles;
     private final RoleAssignmentRepository assignments;
     private final TokenService tokens;
@@ -41,6 +45,7 @@ public final class WorkspaceBootstrap {
     public WorkspaceBootstrap(
             WorkspaceRepository workspaces,
             PrincipalRepository principals,
+            EntitlementRepository entitlements,
             RoleRepository roles,
             RoleAssignmentRepository assignments,
             TokenService tokens,
@@ -50,6 +55,7 @@ public final class WorkspaceBootstrap {
             Clock clock) {
         this.workspaces = workspaces;
         this.principals = principals;
+        this.entitlements = entitlements;
         this.roles = roles;
         this.assignments = assignments;
         this.tokens = tokens;
@@ -73,6 +79,8 @@ public final class WorkspaceBootstrap {
             versions.bump(workspace.id());
             Principal admin = principals.save(
                     Principal.newUser(workspace.id(), ADMIN_USER_NAME, "Administrator", adminPasswordHash));
+            // as every new user has it (a workspace admin may sign in to the console anyway)
+            entitlements.replace(workspace.id(), admin.id(), Set.of(Entitlement.WORKSPACE_ACCESS));
             roles.seedBuiltIns(workspace.id());
             Role adminRole = roles.findByName(workspace.id(), ADMIN_ROLE).orElseThrow();
             assignments.add(RoleAssignment.toPrincipal(workspace.id(), adminRole.id(), admin.id(), null));

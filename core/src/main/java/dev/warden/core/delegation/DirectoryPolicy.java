@@ -1,5 +1,6 @@
 package dev.warden.core.delegation;
 
+import dev.warden.core.entitlement.EntitlementRepository;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupRepository;
@@ -42,12 +43,16 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
     private final PrincipalRepository principals;
     private final GroupRepository groups;
 
+    private final EntitlementRepository entitlements;
+
     public DirectoryPolicy(
             PermissionResolver permissions,
             TokenUsagePolicy usage,
             TokenUsageRepository usageList,
             PrincipalRepository principals,
-            GroupRepository groups) {
+            GroupRepository groups,
+            EntitlementRepository entitlements) {
+        this.entitlements = entitlements;
         this.permissions = permissions;
         this.usage = usage;
         this.principals = principals;
@@ -134,8 +139,17 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
                         .findFirst();
         Optional<String> usageMissing =
                 carried.filter(level -> !holdsLevel(actor, held, level)).map(level -> "token usage " + level);
-        List<String> all =
-                Stream.concat(missing.stream(), usageMissing.stream()).toList();
+        // the group's entitlements (workspace-access: console sign-in) come with the membership too
+        List<String> entitlementsMissing = held.isWorkspaceAdmin()
+                ? List.of()
+                : entitlements.of(group.workspace(), group.id()).stream()
+                        .sorted()
+                        .filter(entitlement -> !entitlements.holds(actor.workspace(), actor.principal(), entitlement))
+                        .map(entitlement -> "the entitlement " + entitlement.value())
+                        .toList();
+        List<String> all = Stream.of(missing.stream(), usageMissing.stream(), entitlementsMissing.stream())
+                .flatMap(part -> part)
+                .toList();
         if (!all.isEmpty()) {
             throw refused(
                     all,

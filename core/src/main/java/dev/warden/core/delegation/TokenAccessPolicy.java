@@ -197,6 +197,7 @@ public final class TokenAccessPolicy implements TokenAccessRules {
         return switch (action) {
             case READ -> "reading";
             case NARROW -> "narrowing";
+            case COMMENT -> "changing the comment of";
             case ROTATE -> "rotating";
             case REVOKE -> "revoking";
             case RESTORE -> "restoring";

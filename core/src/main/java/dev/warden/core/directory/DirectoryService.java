@@ -4,6 +4,8 @@ import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.delegation.DirectoryPolicy;
+import dev.warden.core.entitlement.Entitlement;
+import dev.warden.core.entitlement.EntitlementService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
@@ -34,6 +36,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -51,6 +54,7 @@ public final class DirectoryService {
     private final RoleRepository roles;
     private final RoleAssignmentRepository assignments;
     private final TokenRepository tokens;
+    private final EntitlementService entitlements;
     private final AccessPolicy access;
     private final DirectoryPolicy delegation;
     private final LastAdminGuard lastAdmin;
@@ -64,6 +68,7 @@ public final class DirectoryService {
             RoleRepository roles,
             RoleAssignmentRepository assignments,
             TokenRepository tokens,
+            EntitlementService entitlements,
             AccessPolicy access,
             DirectoryPolicy delegation,
             LastAdminGuard lastAdmin,
@@ -75,6 +80,7 @@ public final class DirectoryService {
         this.roles = roles;
         this.assignments = assignments;
         this.tokens = tokens;
+        this.entitlements = entitlements;
         this.access = access;
         this.delegation = delegation;
         this.lastAdmin = lastAdmin;
@@ -119,13 +125,14 @@ public final class DirectoryService {
                 Validation.optional(details.givenName(), "name.givenName", NAME_MAX),
                 Validation.optional(details.familyName(), "name.familyName", NAME_MAX),
                 Validation.optional(details.externalId(), "externalId", NAME_MAX));
+        Set<Entitlement> initial = entitlements.initialFor(actor, PrincipalKind.USER, details.entitlements());
         return tx.inTransaction(() -> {
             versions.bump(actor.workspace());
             if (principals.findByUserName(actor.workspace(), userName).isPresent()) {
                 throw new ResourceAlreadyExistsException(
                         "A user with userName " + Validation.echo(userName) + " already exists.");
             }
-            return created(actor, user);
+            return created(actor, user, initial);
         });
     }
 
@@ -153,6 +160,8 @@ public final class DirectoryService {
                 null,
                 null,
                 Validation.optional(details.externalId(), "externalId", NAME_MAX));
+        Set<Entitlement> initial =
+                entitlements.initialFor(actor, PrincipalKind.SERVICE_PRINCIPAL, details.entitlements());
         return tx.inTransaction(() -> {
             versions.bump(actor.workspace());
             if (principals
@@ -161,7 +170,7 @@ public final class DirectoryService {
                 throw new ResourceAlreadyExistsException("A service principal with applicationId '"
                         + servicePrincipal.applicationId() + "' already exists.");
             }
-            return created(actor, servicePrincipal);
+            return created(actor, servicePrincipal, initial);
         });
     }
 
@@ -257,14 +266,16 @@ public final class DirectoryService {
         return tokens.listByOwner(actor.workspace(), id);
     }
 
-    private Principal created(Actor actor, Principal principal) {
+    private Principal created(Actor actor, Principal principal, Set<Entitlement> initial) {
         Principal saved = principals.save(principal);
+        entitlements.storeInitial(actor, saved.id(), initial);
         roles.findByName(actor.workspace(), BuiltInRole.USER.roleName())
                 .ifPresent(user ->
                         assignments.add(RoleAssignment.toPrincipal(actor.workspace(), user.id(), saved.id(), null)));
         audit.record(event(actor, AuditAction.PRINCIPAL_CREATED, saved)
                 .detail("after", describe(saved))
                 .detail("role", BuiltInRole.USER.roleName())
+                .detail("entitlements", Entitlement.describe(initial))
                 .build());
         return saved;
     }

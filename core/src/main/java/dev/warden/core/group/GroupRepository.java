@@ -16,12 +16,8 @@ public interface GroupRepository {
 
     List<Group> findAllById(WorkspaceId workspace, Collection<GroupId> ids);
 
-    /**
-     * Groups ordered by display name then id.
-     * @param displayNameEquals exact match (SCIM {@code displayName eq}), or null
-     * @param contains case-insensitive substring of the display name (console search), or null
-     */
-    Page<Group> search(WorkspaceId workspace, String displayNameEquals, String contains, PageRequest page);
+    /** The groups the query matches, in its order (by default display name, then id); null lists everything. */
+    Page<Group> search(WorkspaceId workspace, GroupQuery query, PageRequest page);
 
     /** Inserts (id null) or updates; returns the group with its id. */
     Group save(Group group);

@@ -24,7 +24,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -69,16 +68,19 @@ public final class GroupService {
         return find(actor, id);
     }
 
-    public Page<Group> search(Actor actor, String displayNameEquals, String contains, PageRequest page) {
+    /**
+     * The groups the actor may read that match the query. With workspace-wide {@code scim:read} the store filters,
+     * sorts and pages; a group admin or member sees only the groups its group-scoped roles name, a bounded list that
+     * is filtered, sorted and paged here with the same rules.
+     */
+    public Page<Group> search(Actor actor, GroupQuery query, PageRequest page) {
+        GroupQuery wanted = query == null ? GroupQuery.ALL : query;
         if (rules.readsAllGroups(actor)) {
-            return groups.search(actor.workspace(), displayNameEquals, contains, page);
+            return groups.search(actor.workspace(), wanted, page);
         }
-        // A group admin or member: only the groups its group-scoped roles name.
         List<Group> visible = rules.readableGroups(actor).stream()
-                .filter(group ->
-                        displayNameEquals == null || group.displayName().equals(displayNameEquals))
-                .filter(group -> contains == null
-                        || group.displayName().toLowerCase(Locale.ROOT).contains(contains.toLowerCase(Locale.ROOT)))
+                .filter(wanted::matches)
+                .sorted(wanted.order())
                 .toList();
         int from = Math.min(page.offset(), visible.size());
         int to = Math.min(from + page.limit(), visible.size());

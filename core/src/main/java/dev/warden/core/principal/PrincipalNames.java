@@ -13,6 +13,9 @@ import java.util.Optional;
  * resolving names; whatever is done with the result is checked by the service that does it.
  */
 public final class PrincipalNames {
+    /** How a technical user is named where a principal needs a name: {@code technical-user-42}. */
+    public static final String TECHNICAL_USER_PREFIX = "technical-user-";
+
     private final PrincipalRepository principals;
 
     public PrincipalNames(PrincipalRepository principals) {
@@ -51,5 +54,29 @@ public final class PrincipalNames {
         return principals
                 .findByUserName(workspace, name)
                 .or(() -> principals.findByApplicationId(workspace, name.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The name a technical user goes by in the token usage list's {@code service_principal_name}: it has neither a
+     * userName nor an applicationId, and is a machine identity like a service principal; its id makes the name
+     * unique and stable.
+     */
+    public static String technicalUserName(Principal technicalUser) {
+        return TECHNICAL_USER_PREFIX + technicalUser.id();
+    }
+
+    /** The technical user a {@link #technicalUserName} names. */
+    public Optional<Principal> technicalUser(WorkspaceId workspace, String name) {
+        if (name == null || !name.startsWith(TECHNICAL_USER_PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return principals
+                    .findById(
+                            workspace, new PrincipalId(Long.parseLong(name.substring(TECHNICAL_USER_PREFIX.length()))))
+                    .filter(p -> p.kind() == PrincipalKind.TECHNICAL_USER);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 }

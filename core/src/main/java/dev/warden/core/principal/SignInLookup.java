@@ -23,6 +23,11 @@ public final class SignInLookup {
         return workspaces.findByName(name);
     }
 
+    /** The principal behind a sign-in whose password matched, as it is now. */
+    public Optional<Principal> user(WorkspaceId workspace, PrincipalId id) {
+        return principals.findById(workspace, id);
+    }
+
     /**
      * The user with this userName who has a console password, active or not (so the caller can tell a disabled
      * account); never a service principal or technical user, who do not sign in.

@@ -24,7 +24,7 @@ public final class AccessToken {
     private final WorkspaceId workspace;
     private final PrincipalId owner;
     private final PrincipalId createdBy;
-    private final String comment;
+    private String comment;
     private final TokenKind kind;
     /** The group of a group token; null for every other kind. */
     private final GroupId group;
@@ -210,6 +210,19 @@ public final class AccessToken {
                             + ", not " + String.join(", ", wider) + ". Create a new token for more.");
         }
         scopes = Collections.unmodifiableSet(new TreeSet<>(kept));
+    }
+
+    /**
+     * Replaces the comment (already validated: trimmed, plain text, within its length).
+     * @return false when it already was this comment (nothing to store or audit)
+     */
+    public boolean changeComment(String newComment) {
+        String next = newComment == null ? "" : newComment;
+        if (next.equals(comment)) {
+            return false;
+        }
+        comment = next;
+        return true;
     }
 
     /** True when this is the previous secret, still inside its grace period. */

@@ -4,6 +4,8 @@ package dev.warden.core.token;
 public enum TokenAction {
     READ,
     NARROW,
+    /** Changing the comment (the token's name). */
+    COMMENT,
     ROTATE,
     REVOKE,
     RESTORE,

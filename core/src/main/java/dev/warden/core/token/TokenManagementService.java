@@ -188,6 +188,11 @@ public final class TokenManagementService {
         return tokenService.narrow(actor, TokenTarget.managed(id), scopes);
     }
 
+    /** Narrows the scopes and/or changes the comment of any token the actor manages (see {@link TokenService#update}). */
+    public AccessToken update(Actor actor, TokenId id, TokenUpdate update) {
+        return tokenService.update(actor, TokenTarget.managed(id), update);
+    }
+
     /** A new secret for any token of the workspace, to someone who holds what it can do; see {@link TokenService#rotate}. */
     public IssuedToken rotate(Actor actor, TokenId id, Duration grace) {
         return tokenService.rotate(actor, TokenTarget.managed(id), grace);

@@ -26,6 +26,12 @@ public interface TokenRepository extends GroupTokens, WorkingTokens {
     /** Stores the token's scopes after they were narrowed. */
     void updateScopes(AccessToken token);
 
+    /**
+     * Stores the token's comment after it was changed.
+     * @throws TokenNotFoundException when there is no such token in its workspace
+     */
+    void updateComment(AccessToken token);
+
     Optional<AccessToken> findById(WorkspaceId workspace, TokenId id);
 
     /**

@@ -274,17 +274,42 @@ public final class TokenService {
 
     /** Keeps only some of a token's scopes; never widens (see {@link AccessToken#narrow}). */
     public AccessToken narrow(Actor actor, TokenTarget target, Collection<String> scopes) {
-        Set<Scope> kept = Scope.parseAll(scopes == null ? List.of() : scopes, CreateTokenCommand.SCOPES_FIELD);
+        return update(actor, target, TokenUpdate.narrowing(scopes));
+    }
+
+    /**
+     * Narrows the scopes, changes the comment, or both, in one transaction; each change needs the policy's consent
+     * and has its own audit record ({@code TOKEN_SCOPES_NARROWED}, {@code TOKEN_COMMENT_CHANGED}). Neither yields a
+     * secret or widens what the token can do. A comment set to what it already is records nothing.
+     */
+    public AccessToken update(Actor actor, TokenTarget target, TokenUpdate update) {
+        Set<Scope> kept =
+                update.narrowsScopes() ? Scope.parseAll(update.scopes(), CreateTokenCommand.SCOPES_FIELD) : null;
+        String comment = update.setsComment() ? validComment(update.comment()) : null;
         return tx.inTransaction(() -> {
-            AccessToken token = forChange(actor, target, TokenAction.NARROW);
-            String before = keys(token.scopes());
-            token.narrow(kept);
+            AccessToken token = find(actor, target, true);
             Instant now = now();
-            tokens.updateScopes(token);
-            audit.record(event(actor, AuditAction.TOKEN_SCOPES_NARROWED, token, now)
-                    .detail("before", before)
-                    .detail("after", keys(token.scopes()))
-                    .build());
+            if (kept != null) {
+                access.require(actor, TokenAction.NARROW, token, target);
+                String before = keys(token.scopes());
+                token.narrow(kept);
+                tokens.updateScopes(token);
+                audit.record(event(actor, AuditAction.TOKEN_SCOPES_NARROWED, token, now)
+                        .detail("before", before)
+                        .detail("after", keys(token.scopes()))
+                        .build());
+            }
+            if (comment != null) {
+                access.require(actor, TokenAction.COMMENT, token, target);
+                String before = token.comment();
+                if (token.changeComment(comment)) {
+                    tokens.updateComment(token);
+                    audit.record(event(actor, AuditAction.TOKEN_COMMENT_CHANGED, token, now)
+                            .detail("before", before)
+                            .detail("after", token.comment())
+                            .build());
+                }
+            }
             return token;
         });
     }

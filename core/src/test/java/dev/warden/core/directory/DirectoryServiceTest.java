@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.filter.FilterParser;
 import dev.warden.core.group.Group;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalAttributes;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalQuery;
@@ -559,21 +561,28 @@ class DirectoryServiceTest {
         }
 
         @Test
-        void searchesByExactAttribute() {
+        void searchesByAFilterWithUserNameIgnoringCase() {
             assertThat(service.search(
                                     admin,
                                     PrincipalKind.SERVICE_PRINCIPAL,
-                                    PrincipalQuery.equal(PrincipalQuery.Attribute.APPLICATION_ID, ci.applicationId()),
+                                    PrincipalQuery.filtered(
+                                            FilterParser.parse(
+                                                    "applicationId eq \"" + ci.applicationId() + "\"",
+                                                    PrincipalAttributes.SERVICE_PRINCIPALS),
+                                            null),
                                     PageRequest.first(10))
                             .items())
                     .containsExactly(ci);
             assertThat(service.search(
                                     admin,
                                     PrincipalKind.USER,
-                                    PrincipalQuery.equal(PrincipalQuery.Attribute.USER_NAME, "ALICE"),
+                                    PrincipalQuery.filtered(
+                                            FilterParser.parse("userName eq \"ALICE\"", PrincipalAttributes.USERS),
+                                            null),
                                     PageRequest.first(10))
                             .items())
-                    .isEmpty();
+                    .extracting(Principal::userName)
+                    .containsExactly("alice");
         }
 
         @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.filter.Filter;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -27,6 +28,11 @@ import org.junit.jupiter.api.Test;
 class GroupServiceTest {
     private final CoreTestKit kit = new CoreTestKit();
     private final GroupService service = kit.groupService;
+
+    private static GroupQuery displayName(String value) {
+        return GroupQuery.filtered(new Filter.Compare(GroupAttributes.DISPLAY_NAME, Filter.Operator.EQ, value), null);
+    }
+
     private final Actor admin = kit.asAdmin();
     private final Principal alice = kit.user("alice", BuiltInRole.USER);
     private final Principal bob = kit.user("bob", BuiltInRole.USER);
@@ -406,13 +412,15 @@ class GroupServiceTest {
         void searchShowsOnlyItsGroup() {
             kit.group("another a");
 
-            var page = service.search(actor, null, null, PageRequest.first(10));
+            var page = service.search(actor, GroupQuery.ALL, PageRequest.first(10));
 
             assertThat(page.items()).containsExactly(a);
             assertThat(page.total()).isEqualTo(1);
-            assertThat(service.search(actor, null, "b", PageRequest.first(10)).items())
+            assertThat(service.search(actor, GroupQuery.containing("b"), PageRequest.first(10))
+                            .items())
                     .isEmpty();
-            assertThat(service.search(actor, "b", null, PageRequest.first(10)).items())
+            assertThat(service.search(actor, displayName("b"), PageRequest.first(10))
+                            .items())
                     .isEmpty();
         }
 
@@ -431,7 +439,7 @@ class GroupServiceTest {
             Actor readerActor = Principals.actor(reader);
 
             assertThat(service.get(readerActor, b.id())).isEqualTo(b);
-            assertThat(service.search(readerActor, null, null, PageRequest.first(10))
+            assertThat(service.search(readerActor, GroupQuery.ALL, PageRequest.first(10))
                             .items())
                     .containsExactly(b);
             assertThatThrownBy(() -> service.addMembers(readerActor, b.id(), List.of(carol.id())))
@@ -447,14 +455,14 @@ class GroupServiceTest {
             Group alpha = kit.group("alpha");
             Group bravo = kit.group("Bravo");
 
-            var page = service.search(admin, null, null, new PageRequest(1, 1));
+            var page = service.search(admin, GroupQuery.ALL, new PageRequest(1, 1));
 
             assertThat(page.total()).isEqualTo(3);
             assertThat(page.items()).containsExactly(alpha);
-            assertThat(service.search(admin, null, "BRAV", PageRequest.first(10))
+            assertThat(service.search(admin, GroupQuery.containing("BRAV"), PageRequest.first(10))
                             .items())
                     .containsExactly(bravo);
-            assertThat(service.search(admin, "alpha", null, PageRequest.first(10))
+            assertThat(service.search(admin, displayName("ALPHA"), PageRequest.first(10))
                             .items())
                     .containsExactly(alpha);
         }
@@ -485,7 +493,8 @@ class GroupServiceTest {
             assertThatThrownBy(() -> service.delete(other, ops.id())).isInstanceOf(ResourceNotFoundException.class);
             assertThatThrownBy(() -> service.addMembers(other, ops.id(), List.of(foreign.id())))
                     .isInstanceOf(ResourceNotFoundException.class);
-            assertThat(service.search(other, null, null, PageRequest.first(10)).items())
+            assertThat(service.search(other, GroupQuery.ALL, PageRequest.first(10))
+                            .items())
                     .isEmpty();
             assertThat(kit.members(ops)).containsExactly(alice.id());
         }

@@ -59,13 +59,12 @@ public class InMemoryGroupRepository implements GroupRepository {
     }
 
     @Override
-    public synchronized Page<Group> search(
-            WorkspaceId workspace, String displayNameEquals, String contains, PageRequest page) {
+    public synchronized Page<Group> search(WorkspaceId workspace, GroupQuery query, PageRequest page) {
+        GroupQuery q = query == null ? GroupQuery.ALL : query;
         List<Group> matches = groups.values().stream()
                 .filter(g -> g.workspace().equals(workspace))
-                .filter(g -> displayNameEquals == null || BinaryCollation.equal(g.displayName(), displayNameEquals))
-                .filter(g -> contains == null || BinaryCollation.containsIgnoringCase(g.displayName(), contains))
-                .sorted(Comparator.comparing(Group::displayName).thenComparing(g -> g.id().value()))
+                .filter(q::matches)
+                .sorted(q.order())
                 .toList();
         int from = Math.min(page.offset(), matches.size());
         int to = Math.min(from + page.limit(), matches.size());

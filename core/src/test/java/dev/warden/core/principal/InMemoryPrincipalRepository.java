@@ -6,7 +6,6 @@ import dev.warden.core.shared.PageRequest;
 import dev.warden.core.workspace.WorkspaceId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,12 +62,8 @@ public class InMemoryPrincipalRepository implements PrincipalRepository {
         PrincipalQuery q = query == null ? PrincipalQuery.ALL : query;
         List<Principal> matches = principals.values().stream()
                 .filter(p -> p.workspace().equals(workspace) && p.kind() == kind)
-                .filter(p -> q.attribute() == null || BinaryCollation.equal(attribute(p, q.attribute()), q.equalTo()))
-                .filter(p -> q.contains() == null
-                        || BinaryCollation.containsIgnoringCase(p.userName(), q.contains())
-                        || BinaryCollation.containsIgnoringCase(p.displayName(), q.contains())
-                        || BinaryCollation.containsIgnoringCase(p.applicationId(), q.contains()))
-                .sorted(Comparator.comparing(Principal::displayName).thenComparing(p -> p.id().value()))
+                .filter(q::matches)
+                .sorted(q.order())
                 .toList();
         int from = Math.min(page.offset(), matches.size());
         int to = Math.min(from + page.limit(), matches.size());
@@ -127,13 +122,5 @@ public class InMemoryPrincipalRepository implements PrincipalRepository {
     /** Every principal of every workspace, in insertion order. */
     public synchronized List<Principal> all() {
         return new ArrayList<>(principals.values());
-    }
-
-    private static String attribute(Principal principal, PrincipalQuery.Attribute attribute) {
-        return switch (attribute) {
-            case USER_NAME -> principal.userName();
-            case DISPLAY_NAME -> principal.displayName();
-            case APPLICATION_ID -> principal.applicationId();
-        };
     }
 }

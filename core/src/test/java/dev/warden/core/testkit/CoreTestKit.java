@@ -9,6 +9,8 @@ import dev.warden.core.delegation.DirectoryPolicy;
 import dev.warden.core.delegation.GroupPolicy;
 import dev.warden.core.delegation.TokenAccessPolicy;
 import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.entitlement.ConsoleAccessPolicy;
+import dev.warden.core.entitlement.EntitlementService;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupNames;
 import dev.warden.core.group.GroupService;
@@ -136,6 +138,8 @@ public final class CoreTestKit {
     public final TokenUsageService tokenUsageService;
     public final SettingsService settingsService;
     public final DirectoryService directoryService;
+    public final EntitlementService entitlementService;
+    public final ConsoleAccessPolicy consoleAccess;
     public final GroupService groupService;
     public final RoleService roleService;
     public final AccessCheckService accessChecks;
@@ -186,7 +190,8 @@ public final class CoreTestKit {
         access = new AccessPolicy(resolver);
         lastAdmin = new LastAdminGuard(directory.roles, directory.assignments, directory.groups, directory.principals);
         usage = new TokenUsagePolicy(acl, directory.groups, resolver);
-        directoryPolicy = new DirectoryPolicy(resolver, usage, acl, directory.principals, directory.groups);
+        directoryPolicy = new DirectoryPolicy(
+                resolver, usage, acl, directory.principals, directory.groups, directory.entitlements);
         groupPolicy = new GroupPolicy(access, directoryPolicy, lastAdmin);
         tokenAccess = new TokenAccessPolicy(resolver, usage, directory.principals);
         issuePolicy = new TokenIssuePolicy(settings, usage, directory.principals, resolver, installation);
@@ -236,11 +241,15 @@ public final class CoreTestKit {
                 versions,
                 clock);
         settingsService = new SettingsService(settings, access, audit, tx, versions, clock);
+        entitlementService = new EntitlementService(
+                directory.entitlements, directory.principals, directory.groups, access, audit, tx, clock);
+        consoleAccess = new ConsoleAccessPolicy(directory.entitlements, resolver);
         directoryService = new DirectoryService(
                 directory.principals,
                 directory.roles,
                 directory.assignments,
                 tokens,
+                entitlementService,
                 access,
                 directoryPolicy,
                 lastAdmin,
@@ -266,6 +275,7 @@ public final class CoreTestKit {
         bootstrap = new WorkspaceBootstrap(
                 workspaces,
                 directory.principals,
+                directory.entitlements,
                 directory.roles,
                 directory.assignments,
                 tokenService,
@@ -446,6 +456,7 @@ public final class CoreTestKit {
         state.put("roles", directory.roles.list(WORKSPACE));
         state.put("roles other workspace", directory.roles.list(OTHER_WORKSPACE));
         state.put("assignments", directory.assignments.all());
+        state.put("entitlements", directory.entitlements.all());
         state.put("tokens", tokens.all().stream().map(AccessToken::id).toList());
         state.put("acl", acl.list(WORKSPACE));
         state.put("acl other workspace", acl.list(OTHER_WORKSPACE));

@@ -88,6 +88,15 @@ public class InMemoryTokenRepository implements TokenRepository {
     }
 
     @Override
+    public synchronized void updateComment(AccessToken token) {
+        AccessToken stored = tokens.get(token.id());
+        if (stored == null || !stored.workspace().equals(token.workspace())) {
+            throw new TokenNotFoundException(token.id());
+        }
+        tokens.put(token.id(), copy(stored).comment(token.comment()).build());
+    }
+
+    @Override
     public synchronized Optional<VersionedToken> findByDigestWithVersion(TokenDigest digest) {
         findByDigestCalls++;
         return tokens.values().stream()

@@ -1,20 +1,26 @@
 package dev.warden.persistence.group;
 
+import dev.warden.core.filter.FilterAttribute;
 import dev.warden.core.group.Group;
+import dev.warden.core.group.GroupAttributes;
 import dev.warden.core.group.GroupId;
+import dev.warden.core.group.GroupQuery;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.shared.Page;
 import dev.warden.core.shared.PageRequest;
 import dev.warden.core.workspace.WorkspaceId;
+import dev.warden.persistence.FilterSql;
 import dev.warden.persistence.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -62,40 +68,50 @@ class JdbcGroupRepository implements GroupRepository {
                 .list();
     }
 
+    /** As the principals' search: the SCIM filter is a condition of the same statements, so paging stays exact. */
     @Override
-    public Page<Group> search(WorkspaceId workspace, String displayNameEquals, String contains, PageRequest page) {
+    public Page<Group> search(WorkspaceId workspace, GroupQuery wanted, PageRequest page) {
+        GroupQuery query = wanted == null ? GroupQuery.ALL : wanted;
         StringBuilder where = new StringBuilder(" FROM principal_group WHERE workspace_id = :workspace");
-        if (displayNameEquals != null) {
-            where.append(" AND display_name = :name");
+        Map<String, Object> params = new HashMap<>();
+        params.put("workspace", workspace.value());
+        if (query.filter() != null) {
+            where.append(" AND ")
+                    .append(new FilterSql(JdbcGroupRepository::column, params, "f").condition(query.filter()));
         }
-        if (contains != null) {
+        if (query.contains() != null) {
             where.append(" AND LOWER(display_name) LIKE :pattern");
+            params.put("pattern", "%" + FilterSql.escapeLike(query.contains().toLowerCase(Locale.ROOT)) + "%");
         }
-        String pattern = contains == null
-                ? null
-                : "%"
-                        + contains.toLowerCase(Locale.ROOT)
-                                .replace("\\", "\\\\")
-                                .replace("%", "\\%")
-                                .replace("_", "\\_")
-                        + "%";
         long total = jdbc.sql("SELECT COUNT(*)" + where)
-                .param("workspace", workspace.value())
-                .param("name", displayNameEquals)
-                .param("pattern", pattern)
+                .params(params)
                 .query(Long.class)
                 .single();
+        String order = query.sort() == null
+                ? "display_name, id"
+                : FilterSql.orderBy(query.sort(), JdbcGroupRepository::column, "id");
         List<Group> items = page.limit() == 0
                 ? List.of()
-                : jdbc.sql("SELECT " + COLUMNS + where + " ORDER BY display_name, id LIMIT :limit OFFSET :offset")
-                        .param("workspace", workspace.value())
-                        .param("name", displayNameEquals)
-                        .param("pattern", pattern)
+                : jdbc.sql("SELECT " + COLUMNS + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+                        .params(params)
                         .param("limit", page.limit())
                         .param("offset", page.offset())
                         .query(JdbcGroupRepository::toGroup)
                         .list();
         return new Page<>(items, total, page);
+    }
+
+    private static String column(FilterAttribute attribute) {
+        if (attribute.equals(GroupAttributes.ID)) {
+            return "id";
+        }
+        if (attribute.equals(GroupAttributes.DISPLAY_NAME)) {
+            return "display_name";
+        }
+        if (attribute.equals(GroupAttributes.EXTERNAL_ID)) {
+            return "external_id";
+        }
+        throw new IllegalArgumentException("groups have no column for " + attribute.name());
     }
 
     @Override

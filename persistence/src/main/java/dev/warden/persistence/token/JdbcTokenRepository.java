@@ -251,6 +251,19 @@ class JdbcTokenRepository implements TokenRepository {
     }
 
     @Override
+    public void updateComment(AccessToken token) {
+        int updated = jdbc.sql("UPDATE access_token SET comment = :comment"
+                        + " WHERE workspace_id = :workspace AND token_id = :token")
+                .param("comment", token.comment())
+                .param("workspace", token.workspace().value())
+                .param("token", token.id().value())
+                .update();
+        if (updated != 1) {
+            throw new TokenNotFoundException(token.id());
+        }
+    }
+
+    @Override
     public Optional<AccessToken> findById(WorkspaceId workspace, TokenId id) {
         return single(select(
                 "WHERE t.workspace_id = :workspace AND t.token_id = :token",

@@ -2,8 +2,12 @@ package dev.warden.persistence.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.filter.Filter;
+import dev.warden.core.filter.FilterParser;
 import dev.warden.core.group.Group;
+import dev.warden.core.group.GroupAttributes;
 import dev.warden.core.group.GroupId;
+import dev.warden.core.group.GroupQuery;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -17,6 +21,7 @@ import dev.warden.core.shared.PageRequest;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.persistence.Fixtures;
+import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +71,14 @@ public abstract class GroupRepositoryContract {
     }
 
     private Page<Group> search(String equals, String contains) {
-        return groups().search(workspace, equals, contains, PageRequest.first(100));
+        return groups().search(workspace, query(equals, contains), PageRequest.first(100));
+    }
+
+    /** displayName eq (any case) and/or a substring of it. */
+    private static GroupQuery query(String equals, String contains) {
+        Filter filter =
+                equals == null ? null : new Filter.Compare(GroupAttributes.DISPLAY_NAME, Filter.Operator.EQ, equals);
+        return new GroupQuery(filter, contains, null);
     }
 
     private static List<String> names(Page<Group> page) {
@@ -184,12 +196,12 @@ public abstract class GroupRepositoryContract {
     }
 
     @Test
-    void searchByExactDisplayName() {
+    void searchByDisplayNameIgnoresCaseButMatchesWholeNames() {
         Group team = group("team");
         group("teams");
         group("my team");
 
-        Page<Group> found = search("team", null);
+        Page<Group> found = search("TEAM", null);
 
         assertThat(found.items()).containsExactly(team);
         assertThat(found.total()).isEqualTo(1);
@@ -227,11 +239,11 @@ public abstract class GroupRepositoryContract {
             group(name);
         }
 
-        Page<Group> first = groups().search(workspace, null, "g-", new PageRequest(0, 2));
-        Page<Group> second = groups().search(workspace, null, "g-", new PageRequest(2, 2));
-        Page<Group> last = groups().search(workspace, null, "g-", new PageRequest(4, 2));
-        Page<Group> beyond = groups().search(workspace, null, "g-", new PageRequest(9, 2));
-        Page<Group> none = groups().search(workspace, null, "g-", new PageRequest(0, 0));
+        Page<Group> first = groups().search(workspace, query(null, "g-"), new PageRequest(0, 2));
+        Page<Group> second = groups().search(workspace, query(null, "g-"), new PageRequest(2, 2));
+        Page<Group> last = groups().search(workspace, query(null, "g-"), new PageRequest(4, 2));
+        Page<Group> beyond = groups().search(workspace, query(null, "g-"), new PageRequest(9, 2));
+        Page<Group> none = groups().search(workspace, query(null, "g-"), new PageRequest(0, 0));
 
         assertThat(names(first)).containsExactly("g-a", "g-b");
         assertThat(names(second)).containsExactly("g-c", "g-d");
@@ -240,7 +252,7 @@ public abstract class GroupRepositoryContract {
         assertThat(none.items()).isEmpty();
         assertThat(List.of(first, second, last, beyond, none))
                 .allSatisfy(page -> assertThat(page.total()).isEqualTo(5));
-        assertThat(groups().search(workspace, null, null, new PageRequest(5, 10))
+        assertThat(groups().search(workspace, query(null, null), new PageRequest(5, 10))
                         .items())
                 .extracting(Group::displayName)
                 .containsExactly("other");
@@ -252,13 +264,50 @@ public abstract class GroupRepositoryContract {
         WorkspaceId other = fixtures().workspace();
         Group foreign = groups().save(new Group(null, other, "crew", null));
 
-        assertThat(groups().search(other, null, null, PageRequest.first(10)).items())
+        assertThat(groups().search(other, query(null, null), PageRequest.first(10))
+                        .items())
                 .containsExactly(foreign);
-        assertThat(groups().search(other, "team", null, PageRequest.first(10)).total())
+        assertThat(groups().search(other, query("team", null), PageRequest.first(10))
+                        .total())
                 .isZero();
-        assertThat(groups().search(other, null, "tea", PageRequest.first(10)).total())
+        assertThat(groups().search(other, query(null, "tea"), PageRequest.first(10))
+                        .total())
                 .isZero();
         assertThat(search("crew", null).total()).isZero();
+    }
+
+    @Test
+    void aScimFilterFindsWhatTheCoreEvaluatorFindsAndSortByPages() {
+        Group ops = groups().save(new Group(null, workspace, "Ops", "EXT"));
+        Group data = groups().save(new Group(null, workspace, "data_team", null));
+        Group opsAdmins = groups().save(new Group(null, workspace, "ops admins", "ext"));
+        groups().save(new Group(null, fixtures().workspace(), "Ops", null));
+        List<Group> mine = List.of(ops, data, opsAdmins);
+
+        for (String text : List.of(
+                "displayName eq \"OPS\"",
+                "displayName sw \"ops\"",
+                "displayName co \"_\"",
+                "displayName ew \"S\" and not (externalId pr)",
+                "externalId eq \"ext\"",
+                "id eq \"" + data.id().value() + "\" or displayName eq \"ops\"")) {
+            Filter filter = FilterParser.parse(text, GroupAttributes.GROUPS);
+            List<Group> expected = mine.stream()
+                    .filter(group -> filter.matches(GroupAttributes.of(group)))
+                    .toList();
+
+            Page<Group> found = groups().search(workspace, GroupQuery.filtered(filter, null), PageRequest.first(10));
+
+            assertThat(found.items()).as(text).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(found.total()).as(text).isEqualTo(expected.size());
+        }
+        GroupQuery down = GroupQuery.filtered(null, GroupAttributes.GROUPS.sortOrder("displayName", "descending"));
+        List<Group> paged = new ArrayList<>();
+        for (int offset = 0; offset < 4; offset++) {
+            paged.addAll(
+                    groups().search(workspace, down, new PageRequest(offset, 1)).items());
+        }
+        assertThat(paged).containsExactly(opsAdmins, ops, data);
     }
 
     // ---- members ----

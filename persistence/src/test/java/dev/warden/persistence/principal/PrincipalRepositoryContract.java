@@ -2,15 +2,19 @@ package dev.warden.persistence.principal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.filter.Filter;
+import dev.warden.core.filter.FilterAttribute;
+import dev.warden.core.filter.FilterParser;
+import dev.warden.core.filter.SortOrder;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalAttributes;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalQuery;
-import dev.warden.core.principal.PrincipalQuery.Attribute;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
@@ -364,6 +368,10 @@ public abstract class PrincipalRepositoryContract {
         return principals().search(workspace, kind, query, PageRequest.first(100));
     }
 
+    private static PrincipalQuery equal(FilterAttribute attribute, String value) {
+        return PrincipalQuery.filtered(new Filter.Compare(attribute, Filter.Operator.EQ, value), null);
+    }
+
     private static List<String> displayNames(Page<Principal> page) {
         return page.items().stream().map(Principal::displayName).toList();
     }
@@ -431,20 +439,20 @@ public abstract class PrincipalRepositoryContract {
     }
 
     @Test
-    void searchByExactUserName() {
+    void searchByUserNameIgnoresCaseButMatchesWholeNames() {
         Principal alice = principals().save(named(workspace, PrincipalKind.USER, "alice", "Alice"));
         principals().save(named(workspace, PrincipalKind.USER, "alice2", "Alice"));
         principals().save(named(workspace, PrincipalKind.USER, "malice", "Malice"));
-        principals().save(named(workspace, PrincipalKind.USER, "Alice", "Other Alice"));
+        Principal upper = principals().save(named(workspace, PrincipalKind.USER, "Alice", "Other Alice"));
 
-        Page<Principal> found = search(PrincipalKind.USER, PrincipalQuery.equal(Attribute.USER_NAME, "alice"));
+        Page<Principal> found = search(PrincipalKind.USER, equal(PrincipalAttributes.USER_NAME, "ALICE"));
 
-        assertThat(found.items()).containsExactly(alice);
-        assertThat(found.total()).isEqualTo(1);
-        assertThat(search(PrincipalKind.USER, PrincipalQuery.equal(Attribute.USER_NAME, "alic"))
+        assertThat(found.items()).containsExactly(alice, upper);
+        assertThat(found.total()).isEqualTo(2);
+        assertThat(search(PrincipalKind.USER, equal(PrincipalAttributes.USER_NAME, "alic"))
                         .items())
                 .isEmpty();
-        assertThat(search(PrincipalKind.SERVICE_PRINCIPAL, PrincipalQuery.equal(Attribute.USER_NAME, "alice"))
+        assertThat(search(PrincipalKind.SERVICE_PRINCIPAL, equal(PrincipalAttributes.USER_NAME, "alice"))
                         .items())
                 .as("another kind")
                 .isEmpty();
@@ -457,7 +465,7 @@ public abstract class PrincipalRepositoryContract {
         principals().save(named(workspace, PrincipalKind.USER, "a3", "Team Lead 2"));
         principals().save(named(workspace, PrincipalKind.USER, "a4", "Team"));
 
-        Page<Principal> found = search(PrincipalKind.USER, PrincipalQuery.equal(Attribute.DISPLAY_NAME, "Team Lead"));
+        Page<Principal> found = search(PrincipalKind.USER, equal(PrincipalAttributes.DISPLAY_NAME, "Team Lead"));
 
         assertThat(found.items()).containsExactly(first, second);
         assertThat(found.total()).isEqualTo(2);
@@ -470,13 +478,13 @@ public abstract class PrincipalRepositoryContract {
 
         assertThat(search(
                                 PrincipalKind.SERVICE_PRINCIPAL,
-                                PrincipalQuery.equal(Attribute.APPLICATION_ID, robot.applicationId()))
+                                equal(PrincipalAttributes.APPLICATION_ID, robot.applicationId()))
                         .items())
                 .containsExactly(robot);
         assertThat(search(
                                 PrincipalKind.SERVICE_PRINCIPAL,
-                                PrincipalQuery.equal(
-                                        Attribute.APPLICATION_ID,
+                                equal(
+                                        PrincipalAttributes.APPLICATION_ID,
                                         robot.applicationId().substring(0, 8)))
                         .items())
                 .isEmpty();
@@ -556,7 +564,7 @@ public abstract class PrincipalRepositoryContract {
                         .search(
                                 other,
                                 PrincipalKind.SERVICE_PRINCIPAL,
-                                PrincipalQuery.equal(Attribute.APPLICATION_ID, robot.applicationId()),
+                                equal(PrincipalAttributes.APPLICATION_ID, robot.applicationId()),
                                 PageRequest.first(10))
                         .total())
                 .isZero();
@@ -564,6 +572,127 @@ public abstract class PrincipalRepositoryContract {
                         .search(newWorkspace(), PrincipalKind.USER, PrincipalQuery.ALL, PageRequest.first(10))
                         .total())
                 .isZero();
+    }
+
+    // ---- SCIM filters and sorting: the store answers as the core evaluator does ----
+
+    private List<Principal> filterFixtures() {
+        List<Principal> users = new ArrayList<>();
+        users.add(principals().save(profile("Alice@Example.com", "Alice Liddell", "alice@example.com", "EXT-1", true)));
+        users.add(principals().save(profile("bob@example.org", "bob", null, null, false)));
+        users.add(principals().save(profile("carol", "Carol \"C\" Ångström", "carol@EXAMPLE.com", "ext-1", true)));
+        users.add(principals().save(profile("dave_x", "100% Dave", "", null, true)));
+        users.add(principals().save(profile("erin\\back", "Erin", "erin@example.com", null, false)));
+        principals().save(servicePrincipal(workspace, "Alice Liddell")); // another kind
+        principals().save(named(newWorkspace(), PrincipalKind.USER, "alice@example.com", "Alice Liddell"));
+        return users;
+    }
+
+    private Principal profile(String userName, String displayName, String email, String externalId, boolean active) {
+        return new Principal(
+                null,
+                workspace,
+                PrincipalKind.USER,
+                userName,
+                displayName,
+                active,
+                null,
+                null,
+                email,
+                null,
+                null,
+                externalId);
+    }
+
+    @Test
+    void aScimFilterFindsWhatTheCoreEvaluatorFinds() {
+        List<Principal> users = filterFixtures();
+        List<String> filters = List.of(
+                "userName eq \"ALICE@example.COM\"",
+                "userName ne \"carol\"",
+                "userName co \"EXAMPLE\"",
+                "userName sw \"B\"",
+                "userName ew \".com\"",
+                "userName co \"_\"",
+                "userName co \"%\"",
+                "userName co \"\\\\\"",
+                "displayName co \"100%\"",
+                "displayName eq \"carol \\\"c\\\" ångström\"",
+                "displayName sw \"ÅLICE\"",
+                "emails ew \"@example.com\"",
+                "emails.value eq \"CAROL@example.com\"",
+                "emails pr",
+                "not (emails pr)",
+                "emails ne \"alice@example.com\"",
+                "externalId eq \"ext-1\"",
+                "externalId pr",
+                "active eq false",
+                "active ne false and emails co \"example\"",
+                "id eq \"" + users.get(2).id().value() + "\"",
+                "id ne \"" + users.get(2).id().value() + "\"",
+                "id eq \"nope\"",
+                "(userName sw \"a\" or userName sw \"b\") and not (active eq true)",
+                "userName sw \"a\" or userName sw \"b\" and active eq true",
+                "not (userName co \"example\" or displayName co \"dave\")");
+
+        for (String text : filters) {
+            Filter filter = FilterParser.parse(text, PrincipalAttributes.USERS);
+            List<Principal> expected = users.stream()
+                    .filter(p -> filter.matches(PrincipalAttributes.of(p)))
+                    .toList();
+
+            Page<Principal> found = search(PrincipalKind.USER, PrincipalQuery.filtered(filter, null));
+
+            assertThat(found.items()).as(text).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(found.total()).as(text).isEqualTo(expected.size());
+        }
+    }
+
+    @Test
+    void aFilterIsCountedAndPagedByTheStore() {
+        for (int i = 0; i < 7; i++) {
+            principals().save(profile("pager-" + i, "Pager " + (6 - i), null, null, i % 2 == 0));
+        }
+        principals().save(profile("other", "Other", null, null, true));
+        Filter pagers = FilterParser.parse("userName sw \"PAGER-\" and active eq true", PrincipalAttributes.USERS);
+
+        Page<Principal> first = principals()
+                .search(workspace, PrincipalKind.USER, PrincipalQuery.filtered(pagers, null), new PageRequest(0, 3));
+        Page<Principal> second = principals()
+                .search(workspace, PrincipalKind.USER, PrincipalQuery.filtered(pagers, null), new PageRequest(3, 3));
+
+        assertThat(first.total()).isEqualTo(4);
+        assertThat(second.total()).isEqualTo(4);
+        assertThat(displayNames(first)).containsExactly("Pager 0", "Pager 2", "Pager 4");
+        assertThat(displayNames(second)).containsExactly("Pager 6");
+    }
+
+    @Test
+    void sortByOrdersIgnoringCaseThenByIdInBothDirectionsAcrossPages() {
+        Principal b1 = principals().save(profile("u1", "beta", null, null, true));
+        Principal a = principals().save(profile("u2", "Alpha", null, null, true));
+        Principal b2 = principals().save(profile("u3", "BETA", null, null, true));
+        Principal c = principals().save(profile("u4", "gamma", null, null, true));
+        SortOrder up = PrincipalAttributes.USERS.sortOrder("displayName", "ascending");
+        SortOrder down = PrincipalAttributes.USERS.sortOrder("displayName", "DESCENDING");
+
+        assertThat(pages(PrincipalQuery.filtered(null, up))).containsExactly(a, b1, b2, c);
+        assertThat(pages(PrincipalQuery.filtered(null, down))).containsExactly(c, b2, b1, a);
+        assertThat(pages(PrincipalQuery.filtered(null, PrincipalAttributes.USERS.sortOrder("id", "descending"))))
+                .containsExactly(c, b2, a, b1);
+        assertThat(pages(PrincipalQuery.filtered(null, PrincipalAttributes.USERS.sortOrder("userName", null))))
+                .containsExactly(b1, a, b2, c);
+    }
+
+    /** Every page of two, put together: a sorted list neither repeats nor skips across pages. */
+    private List<Principal> pages(PrincipalQuery query) {
+        List<Principal> all = new ArrayList<>();
+        for (int offset = 0; offset < 10; offset += 2) {
+            all.addAll(principals()
+                    .search(workspace, PrincipalKind.USER, query, new PageRequest(offset, 2))
+                    .items());
+        }
+        return all;
     }
 
     // ---- delete ----

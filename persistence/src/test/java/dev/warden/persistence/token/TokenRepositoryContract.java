@@ -1492,4 +1492,41 @@ public abstract class TokenRepositoryContract {
         tokens().add(token);
         return token;
     }
+
+    @Test
+    void updateCommentStoresTheNewCommentAndNothingElse() {
+        AccessToken token = aTokenOf(alice).build();
+        AccessToken other = aTokenOf(alice).build();
+        tokens().add(token);
+        tokens().add(other);
+        AccessToken loaded = stored(token);
+
+        assertThat(loaded.changeComment("renamed \"ci\" 🚀")).isTrue();
+        tokens().updateComment(loaded);
+
+        AccessToken after = stored(token);
+        assertThat(after.comment()).isEqualTo("renamed \"ci\" 🚀");
+        assertThat(after)
+                .usingRecursiveComparison()
+                .ignoringFields("comment", "readRevision")
+                .isEqualTo(token);
+        assertThat(stored(other).comment()).isEqualTo(other.comment());
+    }
+
+    @Test
+    void changingTheCommentOfATokenOfAnotherWorkspaceOrAGoneTokenIsRefused() {
+        AccessToken token = aTokenOf(alice).build();
+        tokens().add(token);
+        AccessToken elsewhere = Tokens.aToken()
+                .id(token.id().value())
+                .inWorkspace(fixtures().workspace())
+                .ownedBy(alice)
+                .build();
+        elsewhere.changeComment("hijacked");
+        AccessToken gone = aTokenOf(alice).build();
+
+        assertThatThrownBy(() -> tokens().updateComment(elsewhere)).isInstanceOf(TokenNotFoundException.class);
+        assertThatThrownBy(() -> tokens().updateComment(gone)).isInstanceOf(TokenNotFoundException.class);
+        assertThat(stored(token).comment()).isEqualTo(token.comment());
+    }
 }

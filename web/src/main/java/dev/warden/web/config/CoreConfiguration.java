@@ -12,6 +12,9 @@ import dev.warden.core.delegation.GroupPolicy;
 import dev.warden.core.delegation.TokenAccessPolicy;
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.PasswordService;
+import dev.warden.core.entitlement.ConsoleAccessPolicy;
+import dev.warden.core.entitlement.EntitlementRepository;
+import dev.warden.core.entitlement.EntitlementService;
 import dev.warden.core.group.GroupNames;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.group.GroupService;
@@ -142,8 +145,9 @@ class CoreConfiguration {
             TokenUsagePolicy usage,
             TokenUsageRepository usageList,
             PrincipalRepository principals,
-            GroupRepository groups) {
-        return new DirectoryPolicy(permissions, usage, usageList, principals, groups);
+            GroupRepository groups,
+            EntitlementRepository entitlements) {
+        return new DirectoryPolicy(permissions, usage, usageList, principals, groups, entitlements);
     }
 
     @Bean
@@ -284,6 +288,7 @@ class CoreConfiguration {
     WorkspaceBootstrap workspaceBootstrap(
             WorkspaceRepository workspaces,
             PrincipalRepository principals,
+            EntitlementRepository entitlements,
             RoleRepository roles,
             RoleAssignmentRepository assignments,
             TokenService tokens,
@@ -291,7 +296,8 @@ class CoreConfiguration {
             TransactionRunner tx,
             AuthorizationVersions versions,
             Clock clock) {
-        return new WorkspaceBootstrap(workspaces, principals, roles, assignments, tokens, audit, tx, versions, clock);
+        return new WorkspaceBootstrap(
+                workspaces, principals, entitlements, roles, assignments, tokens, audit, tx, versions, clock);
     }
 
     @Bean
@@ -323,6 +329,7 @@ class CoreConfiguration {
             RoleRepository roles,
             RoleAssignmentRepository assignments,
             TokenRepository tokens,
+            EntitlementService entitlements,
             AccessPolicy access,
             DirectoryPolicy delegation,
             LastAdminGuard lastAdmin,
@@ -331,7 +338,35 @@ class CoreConfiguration {
             AuthorizationVersions versions,
             Clock clock) {
         return new DirectoryService(
-                principals, roles, assignments, tokens, access, delegation, lastAdmin, audit, tx, versions, clock);
+                principals,
+                roles,
+                assignments,
+                tokens,
+                entitlements,
+                access,
+                delegation,
+                lastAdmin,
+                audit,
+                tx,
+                versions,
+                clock);
+    }
+
+    @Bean
+    EntitlementService entitlementService(
+            EntitlementRepository entitlements,
+            PrincipalRepository principals,
+            GroupRepository groups,
+            AccessPolicy access,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
+        return new EntitlementService(entitlements, principals, groups, access, audit, tx, clock);
+    }
+
+    @Bean
+    ConsoleAccessPolicy consoleAccessPolicy(EntitlementRepository entitlements, PermissionResolver permissions) {
+        return new ConsoleAccessPolicy(entitlements, permissions);
     }
 
     @Bean

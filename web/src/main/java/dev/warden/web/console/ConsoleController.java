@@ -1,6 +1,8 @@
 package dev.warden.web.console;
 
+import dev.warden.core.entitlement.ConsoleAccessPolicy;
 import dev.warden.core.principal.Actor;
+import dev.warden.web.security.NoConsoleAccessException;
 import dev.warden.web.security.SignInThrottledException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -24,17 +26,20 @@ class ConsoleController {
     }
 
     /**
-     * After a refused sign-in the page says why in one of two ways only: wrong name or password, or too many failed
-     * sign-ins (with how long to wait). Both read the same whether or not the user exists.
+     * After a refused sign-in the page says why: wrong name or password, or too many failed sign-ins (with how long
+     * to wait), both of which read the same whether or not the user exists; or, only after the right password, that
+     * the account has no console access (no workspace-access entitlement).
      */
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {
         HttpSession session = request.getSession(false);
-        if (request.getParameter("error") != null
-                && session != null
-                && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)
-                        instanceof SignInThrottledException throttled) {
+        Object refusal = request.getParameter("error") != null && session != null
+                ? session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)
+                : null;
+        if (refusal instanceof SignInThrottledException throttled) {
             model.addAttribute("throttledMinutes", throttled.waitText());
+        } else if (refusal instanceof NoConsoleAccessException) {
+            model.addAttribute("noConsoleAccess", ConsoleAccessPolicy.refusal());
         }
         return "login";
     }

@@ -1,6 +1,7 @@
 package dev.warden.web.console;
 
 import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.group.GroupQuery;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.PrincipalKind;
@@ -45,7 +46,7 @@ class PickerController {
                         .forEach(p -> found.add(Candidate.of(p)));
             }
             if (withGroups) {
-                groups.search(actor, null, q.strip(), PageRequest.first(LIMIT))
+                groups.search(actor, GroupQuery.containing(q), PageRequest.first(LIMIT))
                         .items()
                         .forEach(g -> found.add(Candidate.of(g)));
             }

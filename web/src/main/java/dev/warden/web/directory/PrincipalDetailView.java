@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Everything a user's or service principal's page shows. Lists the viewer may not read are null. {@code hasPassword}:
  * a user with a console password (one made over SCIM has none); {@code passwordResettable}: the viewer may set it
- * (a workspace admin, on another user).
+ * (a workspace admin, on another user). {@code entitlements}: its own, as the audit shows them ("workspace-access",
+ * "none"); {@code consoleAccess}: whether a user with a password may sign in now (null for the others).
  */
 record PrincipalDetailView(
         DirectoryKind kind,
@@ -20,7 +21,9 @@ record PrincipalDetailView(
         List<OwnedTokenView> tokens,
         int tokenCount,
         boolean hasPassword,
-        boolean passwordResettable) {
+        boolean passwordResettable,
+        String entitlements,
+        Boolean consoleAccess) {
 
     record GroupLink(long id, String name) {}
 

@@ -3,6 +3,9 @@ package dev.warden.web.directory;
 import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
 import dev.warden.core.directory.DirectoryService;
+import dev.warden.core.entitlement.ConsoleAccessPolicy;
+import dev.warden.core.entitlement.Entitlement;
+import dev.warden.core.entitlement.EntitlementService;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
@@ -35,6 +38,8 @@ class PrincipalPages {
     private final ConsoleAccess access;
     private final TokenSuspensions suspensions;
     private final PrincipalNames principals;
+    private final EntitlementService entitlements;
+    private final ConsoleAccessPolicy consoleAccess;
     private final Clock clock;
 
     PrincipalPages(
@@ -44,8 +49,12 @@ class PrincipalPages {
             ConsoleAccess access,
             TokenSuspensions suspensions,
             PrincipalNames principals,
+            EntitlementService entitlements,
+            ConsoleAccessPolicy consoleAccess,
             Clock clock) {
         this.directory = directory;
+        this.entitlements = entitlements;
+        this.consoleAccess = consoleAccess;
         this.groups = groups;
         this.resolver = resolver;
         this.access = access;
@@ -88,7 +97,11 @@ class PrincipalPages {
                 principal.passwordHash() != null,
                 kind == DirectoryKind.USER
                         && can.held().isWorkspaceAdmin()
-                        && !principal.id().equals(actor.principal()));
+                        && !principal.id().equals(actor.principal()),
+                Entitlement.describe(entitlements.of(actor, principal.id())),
+                kind == DirectoryKind.USER && principal.passwordHash() != null
+                        ? consoleAccess.maySignIn(principal)
+                        : null);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.warden.web.group;
 
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
+import dev.warden.core.group.GroupQuery;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
@@ -162,10 +163,11 @@ class GroupsPageController {
     private void addList(Actor actor, String q, int page, Model model) {
         access.requireAnywhere(actor, Permission.SCIM_READ);
         String contains = q.isBlank() ? null : q.strip();
-        Page<Group> found = groups.search(actor, null, contains, PageView.request(page, PageView.SIZE));
+        Page<Group> found =
+                groups.search(actor, GroupQuery.containing(contains), PageView.request(page, PageView.SIZE));
         int last = PageView.clamp(page, found.total(), PageView.SIZE);
         if (last != Math.max(page, 1)) {
-            found = groups.search(actor, null, contains, PageView.request(last, PageView.SIZE));
+            found = groups.search(actor, GroupQuery.containing(contains), PageView.request(last, PageView.SIZE));
         }
         model.addAttribute("results", PageView.of(found, GroupRowView::of, q));
     }

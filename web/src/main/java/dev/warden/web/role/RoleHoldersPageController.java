@@ -1,6 +1,7 @@
 package dev.warden.web.role;
 
 import dev.warden.core.group.GroupId;
+import dev.warden.core.group.GroupQuery;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.role.RoleAssignmentId;
@@ -107,7 +108,7 @@ class RoleHoldersPageController {
         model.addAttribute("role", pages.summary(actor, id));
         model.addAttribute(
                 "scopeGroups",
-                groups.search(actor, null, null, PageRequest.first(SCOPE_CHOICES))
+                groups.search(actor, GroupQuery.ALL, PageRequest.first(SCOPE_CHOICES))
                         .items());
         model.addAttribute("assignForm", form);
     }

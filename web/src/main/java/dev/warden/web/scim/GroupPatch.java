@@ -13,9 +13,15 @@ import java.util.List;
  * needs it for the workspace), so a failing step undoes the earlier ones.
  */
 final class GroupPatch {
-    private static final String SUPPORTED = "displayName, externalId, members, members[value eq \"<id>\"]";
+    private static final String SUPPORTED =
+            "displayName, externalId, members, members[value eq \"<id>\"], entitlements,"
+                    + " entitlements[value eq \"<value>\"]";
 
-    sealed interface Step permits Rename, SetExternalId, AddMembers, RemoveMembers, ReplaceMembers {}
+    sealed interface Step
+            permits Rename, SetExternalId, AddMembers, RemoveMembers, ReplaceMembers, ChangeEntitlements {}
+
+    /** One add, remove or replace of entitlements, applied to the group's entitlements at that point. */
+    record ChangeEntitlements(Change change) implements Step {}
 
     record Rename(String displayName) implements Step {}
 
@@ -56,6 +62,10 @@ final class GroupPatch {
                                 : new RemoveMembers(ScimPatch.memberIds(change));
                     case REPLACE -> new ReplaceMembers(ScimPatch.memberIds(change));
                 };
+            case "entitlements" -> {
+                ScimEntitlements.check(change);
+                yield new ChangeEntitlements(change);
+            }
             default -> throw ScimPatch.unsupported(change, "Group", SUPPORTED);
         };
     }

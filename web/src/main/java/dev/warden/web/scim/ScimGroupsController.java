@@ -1,13 +1,19 @@
 package dev.warden.web.scim;
 
+import dev.warden.core.entitlement.Entitlement;
+import dev.warden.core.entitlement.EntitlementService;
+import dev.warden.core.filter.FilterParser;
 import dev.warden.core.group.Group;
+import dev.warden.core.group.GroupAttributes;
 import dev.warden.core.group.GroupId;
+import dev.warden.core.group.GroupQuery;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.web.scim.GroupPatch.AddMembers;
+import dev.warden.web.scim.GroupPatch.ChangeEntitlements;
 import dev.warden.web.scim.GroupPatch.RemoveMembers;
 import dev.warden.web.scim.GroupPatch.Rename;
 import dev.warden.web.scim.GroupPatch.ReplaceMembers;
@@ -23,6 +29,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -50,14 +58,15 @@ import tools.jackson.databind.JsonNode;
         path = Scim.BASE + "/Groups",
         produces = {MediaType.APPLICATION_JSON_VALUE, Scim.SCIM_JSON})
 class ScimGroupsController {
-    private static final List<String> FILTERS = List.of("displayName");
-
     private final GroupService groups;
+    private final EntitlementService entitlements;
     private final ScimResources resources;
     private final TransactionRunner tx;
 
-    ScimGroupsController(GroupService groups, ScimResources resources, TransactionRunner tx) {
+    ScimGroupsController(
+            GroupService groups, EntitlementService entitlements, ScimResources resources, TransactionRunner tx) {
         this.groups = groups;
+        this.entitlements = entitlements;
         this.resources = resources;
         this.tx = tx;
     }
@@ -73,13 +82,11 @@ class ScimGroupsController {
             @RequestParam(required = false) String sortOrder,
             @RequestParam(required = false) String startIndex,
             @RequestParam(required = false) String count) {
-        String displayName = ScimFilter.parse(filter, "Groups", FILTERS)
-                .map(ScimFilter::value)
-                .orElse(null);
+        GroupQuery query = GroupQuery.filtered(
+                FilterParser.parse(filter, GroupAttributes.GROUPS),
+                GroupAttributes.GROUPS.sortOrder(sortBy, sortOrder));
         ScimAttributes wanted = ScimAttributes.of(attributes, excludedAttributes);
-        return resources.list(
-                groups.search(actor, displayName, null, Scim.page(startIndex, count)),
-                group -> resources.group(actor, group, wanted));
+        return resources.groups(actor, groups.search(actor, query, Scim.page(startIndex, count)), wanted);
     }
 
     @GetMapping("/{id}")
@@ -98,18 +105,33 @@ class ScimGroupsController {
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ScimModels.Group.class)))
     @RequiresPermission(Permission.SCIM_WRITE)
     ResponseEntity<JsonNode> create(Actor actor, @RequestBody ScimModels.Group body) {
-        Group group = groups.create(actor, body.displayName(), body.externalId(), members(body.members()));
+        List<String> wanted = ScimEntitlements.values(body.entitlements());
+        Group group = tx.inTransaction(() -> {
+            Group created = groups.create(actor, body.displayName(), body.externalId(), members(body.members()));
+            if (wanted != null) {
+                entitlements.replace(actor, created.id(), wanted);
+            }
+            return created;
+        });
         return ResponseEntity.created(URI.create(Scim.BASE + "/Groups/" + group.id()))
                 .body(resources.group(actor, group, ScimAttributes.ALL));
     }
 
-    /** Full replace: members left out means no members. */
+    /** Full replace: members left out means no members; entitlements left out stay as they are. */
     @PutMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.Group.class)))
     @RequiresPermission(value = Permission.SCIM_WRITE, group = "id")
     JsonNode replace(Actor actor, @PathVariable String id, @RequestBody ScimModels.Group body) {
-        Group group =
-                groups.replace(actor, Scim.groupId(id), body.displayName(), body.externalId(), members(body.members()));
+        GroupId groupId = Scim.groupId(id);
+        List<String> wanted = ScimEntitlements.values(body.entitlements());
+        Group group = tx.inTransaction(() -> {
+            Group replaced =
+                    groups.replace(actor, groupId, body.displayName(), body.externalId(), members(body.members()));
+            if (wanted != null) {
+                entitlements.replace(actor, groupId, wanted);
+            }
+            return replaced;
+        });
         return resources.group(actor, group, ScimAttributes.ALL);
     }
 
@@ -150,6 +172,12 @@ class ScimGroupsController {
             groups.removeMembers(actor, group.id(), remove.members());
         } else if (step instanceof ReplaceMembers replace) {
             return groups.replace(actor, group.id(), group.displayName(), group.externalId(), replace.members());
+        } else if (step instanceof ChangeEntitlements change) {
+            Set<String> held =
+                    entitlements.ofGroups(actor, List.of(group.id())).getOrDefault(group.id(), Set.of()).stream()
+                            .map(Entitlement::value)
+                            .collect(Collectors.toSet());
+            entitlements.replace(actor, group.id(), ScimEntitlements.apply(held, change.change()));
         }
         return group;
     }

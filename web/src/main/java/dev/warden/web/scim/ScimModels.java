@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * SCIM bodies spelled exactly as the Databricks SDK reads and writes them (camelCase, {@code Resources} and
- * {@code Operations} capitalised). Requests ignore what Warden does not keep ({@code entitlements}, {@code roles},
- * a user's {@code groups}: roles come from the roles API, memberships from a group's {@code members}).
+ * {@code Operations} capitalised). Requests ignore what Warden does not keep this way ({@code roles}, a user's
+ * {@code groups}: roles come from the roles API, memberships from a group's {@code members}); {@code entitlements}
+ * are kept.
  */
 final class ScimModels {
     private ScimModels() {}

@@ -19,11 +19,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * Reads a SCIM PATCH body ({@code PatchOp}) into operations on named attributes. Each resource decides what its
  * attributes mean; this class knows the forms: {@code op} in any case, a {@code path} (a schema URN in front is
  * dropped), or no path and an object value whose properties are the attributes, and the member filter
- * {@code members[value eq "<id>"]}. Every operation is read before any is applied, so bad input changes nothing.
+ * {@code members[value eq "<id>"]} (and {@code entitlements[value eq "<value>"]}). Every operation is read before any is applied, so bad input changes nothing.
  */
 final class ScimPatch {
-    private static final Pattern MEMBER_FILTER =
-            Pattern.compile("members\\s*\\[\\s*value\\s+eq\\s+\"?([^\"\\]]*)\"?\\s*]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VALUE_FILTER = Pattern.compile(
+            "(members|entitlements)\\s*\\[\\s*value\\s+eq\\s+\"?([^\"\\]]*)\"?\\s*]", Pattern.CASE_INSENSITIVE);
 
     enum Op {
         ADD,
@@ -34,7 +34,7 @@ final class ScimPatch {
     /**
      * One attribute change: {@code attribute} lower-cased and without a schema prefix ({@code name.givenname},
      * {@code members}), {@code value} null when none was given, and for {@code members[value eq "x"]} the attribute
-     * {@code members} with a value listing x.
+     * {@code members} with a value listing x (likewise for {@code entitlements}).
      */
     record Change(Op op, String attribute, JsonNode value, String path) {}
 
@@ -79,11 +79,11 @@ final class ScimPatch {
                 }
                 continue;
             }
-            Matcher member = MEMBER_FILTER.matcher(path);
-            if (member.matches()) {
+            Matcher filtered = VALUE_FILTER.matcher(path);
+            if (filtered.matches()) {
                 ArrayNode one = JsonNodeFactory.instance.arrayNode();
-                one.addObject().put("value", member.group(1).strip());
-                changes.add(new Change(op, "members", one, path));
+                one.addObject().put("value", filtered.group(2).strip());
+                changes.add(new Change(op, filtered.group(1).toLowerCase(Locale.ROOT), one, path));
                 continue;
             }
             changes.add(new Change(op, attribute(path), value, path));

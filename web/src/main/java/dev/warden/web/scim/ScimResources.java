@@ -1,9 +1,13 @@
 package dev.warden.web.scim;
 
+import dev.warden.core.entitlement.Entitlement;
+import dev.warden.core.entitlement.EntitlementService;
 import dev.warden.core.group.Group;
+import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.role.Grant;
 import dev.warden.core.role.PermissionResolver;
@@ -13,6 +17,8 @@ import dev.warden.web.scim.ScimModels.ListResponse;
 import dev.warden.web.scim.ScimModels.Meta;
 import dev.warden.web.scim.ScimModels.Name;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -21,22 +27,56 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Renders principals and groups as SCIM resources. Ids are the decimal 64-bit ids; {@code groups} lists the groups
- * a principal is directly in, {@code roles} the Warden roles it holds (direct, or inherited through a group), and a
- * group's {@code members} its users and service principals with a {@code $ref} to their resource.
+ * a principal is directly in, {@code roles} the Warden roles it holds (direct, or inherited through a group),
+ * {@code entitlements} those given to it directly (left out when none), and a group's {@code members} its users
+ * and service principals with a {@code $ref} to their resource. A page's entitlements are read in one query.
  */
 @Component
 class ScimResources {
     private final GroupService groups;
+    private final EntitlementService entitlements;
     private final PermissionResolver permissions;
     private final ObjectMapper json;
 
-    ScimResources(GroupService groups, PermissionResolver permissions, ObjectMapper json) {
+    ScimResources(
+            GroupService groups, EntitlementService entitlements, PermissionResolver permissions, ObjectMapper json) {
         this.groups = groups;
+        this.entitlements = entitlements;
         this.permissions = permissions;
         this.json = json;
     }
 
     JsonNode user(Actor actor, Principal user, ScimAttributes attributes) {
+        return user(actor, user, attributes, entitlementsOf(actor, List.of(user), attributes));
+    }
+
+    /** A page of users, their entitlements read in one go. */
+    ListResponse users(Actor actor, Page<Principal> page, ScimAttributes attributes) {
+        Map<PrincipalId, Set<Entitlement>> held = entitlementsOf(actor, page.items(), attributes);
+        return list(page, user -> user(actor, user, attributes, held));
+    }
+
+    JsonNode servicePrincipal(Actor actor, Principal servicePrincipal, ScimAttributes attributes) {
+        return servicePrincipal(
+                actor, servicePrincipal, attributes, entitlementsOf(actor, List.of(servicePrincipal), attributes));
+    }
+
+    ListResponse servicePrincipals(Actor actor, Page<Principal> page, ScimAttributes attributes) {
+        Map<PrincipalId, Set<Entitlement>> held = entitlementsOf(actor, page.items(), attributes);
+        return list(page, servicePrincipal -> servicePrincipal(actor, servicePrincipal, attributes, held));
+    }
+
+    JsonNode group(Actor actor, Group group, ScimAttributes attributes) {
+        return group(actor, group, attributes, groupEntitlementsOf(actor, List.of(group), attributes));
+    }
+
+    ListResponse groups(Actor actor, Page<Group> page, ScimAttributes attributes) {
+        Map<GroupId, Set<Entitlement>> held = groupEntitlementsOf(actor, page.items(), attributes);
+        return list(page, group -> group(actor, group, attributes, held));
+    }
+
+    private JsonNode user(
+            Actor actor, Principal user, ScimAttributes attributes, Map<PrincipalId, Set<Entitlement>> held) {
         Name name = user.givenName() == null && user.familyName() == null
                 ? null
                 : new Name(user.givenName(), user.familyName());
@@ -54,13 +94,17 @@ class ScimResources {
                         emails,
                         groupsOf(actor, user, attributes),
                         rolesOf(user, attributes),
-                        null,
+                        ScimEntitlements.of(held.get(user.id())),
                         user.externalId(),
                         new Meta("User")),
                 attributes);
     }
 
-    JsonNode servicePrincipal(Actor actor, Principal servicePrincipal, ScimAttributes attributes) {
+    private JsonNode servicePrincipal(
+            Actor actor,
+            Principal servicePrincipal,
+            ScimAttributes attributes,
+            Map<PrincipalId, Set<Entitlement>> held) {
         return render(
                 new ScimModels.ServicePrincipal(
                         List.of(Scim.SERVICE_PRINCIPAL),
@@ -70,13 +114,13 @@ class ScimResources {
                         servicePrincipal.active(),
                         groupsOf(actor, servicePrincipal, attributes),
                         rolesOf(servicePrincipal, attributes),
-                        null,
+                        ScimEntitlements.of(held.get(servicePrincipal.id())),
                         servicePrincipal.externalId(),
                         new Meta("ServicePrincipal")),
                 attributes);
     }
 
-    JsonNode group(Actor actor, Group group, ScimAttributes attributes) {
+    private JsonNode group(Actor actor, Group group, ScimAttributes attributes, Map<GroupId, Set<Entitlement>> held) {
         List<ComplexValue> members = !attributes.wants("members")
                 ? null
                 : groups.members(actor, group.id()).stream()
@@ -94,10 +138,25 @@ class ScimResources {
                         members,
                         null,
                         null,
-                        null,
+                        ScimEntitlements.of(held.get(group.id())),
                         group.externalId(),
                         new Meta("Group")),
                 attributes);
+    }
+
+    private Map<PrincipalId, Set<Entitlement>> entitlementsOf(
+            Actor actor, List<Principal> principals, ScimAttributes attributes) {
+        return attributes.wants(ScimEntitlements.FIELD)
+                ? entitlements.ofPrincipals(
+                        actor, principals.stream().map(Principal::id).toList())
+                : Map.of();
+    }
+
+    private Map<GroupId, Set<Entitlement>> groupEntitlementsOf(
+            Actor actor, List<Group> found, ScimAttributes attributes) {
+        return attributes.wants(ScimEntitlements.FIELD)
+                ? entitlements.ofGroups(actor, found.stream().map(Group::id).toList())
+                : Map.of();
     }
 
     <T> ListResponse list(Page<T> page, Function<T, JsonNode> render) {

@@ -2,9 +2,12 @@ package dev.warden.web.scim;
 
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.ServicePrincipalDetails;
+import dev.warden.core.entitlement.EntitlementService;
+import dev.warden.core.filter.FilterParser;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalAttributes;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalQuery;
@@ -19,7 +22,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,14 +46,19 @@ import tools.jackson.databind.JsonNode;
         produces = {MediaType.APPLICATION_JSON_VALUE, Scim.SCIM_JSON})
 class ScimServicePrincipalsController {
     private static final String LABEL = "Service principal";
-    private static final List<String> FILTERS = List.of("applicationId", "displayName");
 
     private final DirectoryService directory;
+    private final EntitlementService entitlements;
     private final ScimResources resources;
     private final TransactionRunner tx;
 
-    ScimServicePrincipalsController(DirectoryService directory, ScimResources resources, TransactionRunner tx) {
+    ScimServicePrincipalsController(
+            DirectoryService directory,
+            EntitlementService entitlements,
+            ScimResources resources,
+            TransactionRunner tx) {
         this.directory = directory;
+        this.entitlements = entitlements;
         this.resources = resources;
         this.tx = tx;
     }
@@ -67,18 +74,14 @@ class ScimServicePrincipalsController {
             @RequestParam(required = false) String sortOrder,
             @RequestParam(required = false) String startIndex,
             @RequestParam(required = false) String count) {
-        PrincipalQuery query = ScimFilter.parse(filter, "ServicePrincipals", FILTERS)
-                .map(f -> f.attribute().equals("applicationId")
-                        // applicationIds are stored in lower case; UUIDs compare without case
-                        ? PrincipalQuery.equal(
-                                PrincipalQuery.Attribute.APPLICATION_ID,
-                                f.value().toLowerCase(Locale.ROOT))
-                        : PrincipalQuery.equal(PrincipalQuery.Attribute.DISPLAY_NAME, f.value()))
-                .orElse(PrincipalQuery.ALL);
+        PrincipalQuery query = PrincipalQuery.filtered(
+                FilterParser.parse(filter, PrincipalAttributes.SERVICE_PRINCIPALS),
+                PrincipalAttributes.SERVICE_PRINCIPALS.sortOrder(sortBy, sortOrder));
         ScimAttributes wanted = ScimAttributes.of(attributes, excludedAttributes);
-        return resources.list(
+        return resources.servicePrincipals(
+                actor,
                 directory.search(actor, PrincipalKind.SERVICE_PRINCIPAL, query, Scim.page(startIndex, count)),
-                servicePrincipal -> resources.servicePrincipal(actor, servicePrincipal, wanted));
+                wanted);
     }
 
     @GetMapping("/{id}")
@@ -112,8 +115,16 @@ class ScimServicePrincipalsController {
             content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
     @RequiresPermission(Permission.SCIM_WRITE)
     JsonNode replace(Actor actor, @PathVariable String id, @RequestBody ScimModels.ServicePrincipal body) {
-        Principal servicePrincipal =
-                directory.replaceServicePrincipal(actor, Scim.principalId(id, LABEL), details(body));
+        PrincipalId servicePrincipalId = Scim.principalId(id, LABEL);
+        ServicePrincipalDetails details = details(body);
+        Principal servicePrincipal = tx.inTransaction(() -> {
+            Principal replaced = directory.replaceServicePrincipal(actor, servicePrincipalId, details);
+            if (details.entitlements() != null) {
+                entitlements.replace(
+                        actor, PrincipalKind.SERVICE_PRINCIPAL, servicePrincipalId, details.entitlements());
+            }
+            return replaced;
+        });
         return resources.servicePrincipal(actor, servicePrincipal, ScimAttributes.ALL);
     }
 
@@ -125,11 +136,17 @@ class ScimServicePrincipalsController {
     JsonNode patch(Actor actor, @PathVariable String id, @RequestBody PatchRequest body) {
         PrincipalId servicePrincipalId = Scim.principalId(id, LABEL);
         List<ScimPatch.Change> changes = ScimPatch.read(body);
-        Principal servicePrincipal = tx.inTransaction(() -> directory.replaceServicePrincipal(
-                actor,
-                servicePrincipalId,
-                ServicePrincipalPatch.apply(
-                        directory.get(actor, PrincipalKind.SERVICE_PRINCIPAL, servicePrincipalId), changes)));
+        Principal servicePrincipal = tx.inTransaction(() -> {
+            Principal before = directory.get(actor, PrincipalKind.SERVICE_PRINCIPAL, servicePrincipalId);
+            ServicePrincipalPatch.Patched patched =
+                    ServicePrincipalPatch.apply(before, entitlements.of(actor, servicePrincipalId), changes);
+            Principal after = directory.replaceServicePrincipal(actor, servicePrincipalId, patched.details());
+            if (patched.entitlements() != null) {
+                entitlements.replace(
+                        actor, PrincipalKind.SERVICE_PRINCIPAL, servicePrincipalId, patched.entitlements());
+            }
+            return after;
+        });
         return resources.servicePrincipal(actor, servicePrincipal, ScimAttributes.ALL);
     }
 
@@ -142,6 +159,11 @@ class ScimServicePrincipalsController {
     }
 
     private static ServicePrincipalDetails details(ScimModels.ServicePrincipal body) {
-        return new ServicePrincipalDetails(body.applicationId(), body.displayName(), body.externalId(), body.active());
+        return new ServicePrincipalDetails(
+                body.applicationId(),
+                body.displayName(),
+                body.externalId(),
+                body.active(),
+                ScimEntitlements.values(body.entitlements()));
     }
 }

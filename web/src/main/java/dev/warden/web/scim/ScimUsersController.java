@@ -2,9 +2,12 @@ package dev.warden.web.scim;
 
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.UserDetails;
+import dev.warden.core.entitlement.EntitlementService;
+import dev.warden.core.filter.FilterParser;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalAttributes;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalQuery;
@@ -34,8 +37,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * SCIM Users in the Databricks dialect. Users created here have no console password. {@code groups} is read-only
- * (change a group's members instead) and {@code roles}/{@code entitlements} in a request are ignored (roles are
- * given through {@code /api/2.0/role-assignments}).
+ * (change a group's members instead) and {@code roles} in a request are ignored (roles are given through
+ * {@code /api/2.0/role-assignments}). {@code entitlements} are stored: a new user without any named gets
+ * {@code workspace-access}, which lets it sign in to the console once it has a password.
  */
 @ApiController
 @Tag(name = "SCIM Users")
@@ -44,14 +48,19 @@ import tools.jackson.databind.JsonNode;
         produces = {MediaType.APPLICATION_JSON_VALUE, Scim.SCIM_JSON})
 class ScimUsersController {
     private static final String LABEL = "User";
-    private static final List<String> FILTERS = List.of("userName", "displayName");
 
     private final DirectoryService directory;
+    private final EntitlementService entitlements;
     private final ScimResources resources;
     private final TransactionRunner tx;
 
-    ScimUsersController(DirectoryService directory, ScimResources resources, TransactionRunner tx) {
+    ScimUsersController(
+            DirectoryService directory,
+            EntitlementService entitlements,
+            ScimResources resources,
+            TransactionRunner tx) {
         this.directory = directory;
+        this.entitlements = entitlements;
         this.resources = resources;
         this.tx = tx;
     }
@@ -67,17 +76,12 @@ class ScimUsersController {
             @RequestParam(required = false) String sortOrder,
             @RequestParam(required = false) String startIndex,
             @RequestParam(required = false) String count) {
-        PrincipalQuery query = ScimFilter.parse(filter, "Users", FILTERS)
-                .map(f -> PrincipalQuery.equal(
-                        f.attribute().equals("userName")
-                                ? PrincipalQuery.Attribute.USER_NAME
-                                : PrincipalQuery.Attribute.DISPLAY_NAME,
-                        f.value()))
-                .orElse(PrincipalQuery.ALL);
+        PrincipalQuery query = PrincipalQuery.filtered(
+                FilterParser.parse(filter, PrincipalAttributes.USERS),
+                PrincipalAttributes.USERS.sortOrder(sortBy, sortOrder));
         ScimAttributes wanted = ScimAttributes.of(attributes, excludedAttributes);
-        return resources.list(
-                directory.search(actor, PrincipalKind.USER, query, Scim.page(startIndex, count)),
-                user -> resources.user(actor, user, wanted));
+        return resources.users(
+                actor, directory.search(actor, PrincipalKind.USER, query, Scim.page(startIndex, count)), wanted);
     }
 
     @GetMapping("/{id}")
@@ -101,12 +105,24 @@ class ScimUsersController {
                 .body(resources.user(actor, user, ScimAttributes.ALL));
     }
 
-    /** Full replace: what the body leaves out is cleared ({@code active} left out stays as it is). */
+    /**
+     * Full replace: what the body leaves out is cleared, except {@code active} and {@code entitlements}, which stay
+     * as they are when left out (so that a client that never heard of entitlements does not take away a user's
+     * console access).
+     */
     @PutMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.User.class)))
     @RequiresPermission(Permission.SCIM_WRITE)
     JsonNode replace(Actor actor, @PathVariable String id, @RequestBody ScimModels.User body) {
-        Principal user = directory.replaceUser(actor, Scim.principalId(id, LABEL), details(body));
+        PrincipalId userId = Scim.principalId(id, LABEL);
+        UserDetails details = details(body);
+        Principal user = tx.inTransaction(() -> {
+            Principal replaced = directory.replaceUser(actor, userId, details);
+            if (details.entitlements() != null) {
+                entitlements.replace(actor, PrincipalKind.USER, userId, details.entitlements());
+            }
+            return replaced;
+        });
         return resources.user(actor, user, ScimAttributes.ALL);
     }
 
@@ -116,8 +132,15 @@ class ScimUsersController {
     JsonNode patch(Actor actor, @PathVariable String id, @RequestBody PatchRequest body) {
         PrincipalId userId = Scim.principalId(id, LABEL);
         List<ScimPatch.Change> changes = ScimPatch.read(body);
-        Principal user = tx.inTransaction(() -> directory.replaceUser(
-                actor, userId, UserPatch.apply(directory.get(actor, PrincipalKind.USER, userId), changes)));
+        Principal user = tx.inTransaction(() -> {
+            Principal before = directory.get(actor, PrincipalKind.USER, userId);
+            UserPatch.Patched patched = UserPatch.apply(before, entitlements.of(actor, userId), changes);
+            Principal after = directory.replaceUser(actor, userId, patched.details());
+            if (patched.entitlements() != null) {
+                entitlements.replace(actor, PrincipalKind.USER, userId, patched.entitlements());
+            }
+            return after;
+        });
         return resources.user(actor, user, ScimAttributes.ALL);
     }
 
@@ -137,6 +160,7 @@ class ScimUsersController {
                 body.name() == null ? null : body.name().givenName(),
                 body.name() == null ? null : body.name().familyName(),
                 body.externalId(),
-                body.active());
+                body.active(),
+                ScimEntitlements.values(body.entitlements()));
     }
 }

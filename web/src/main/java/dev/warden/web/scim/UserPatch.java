@@ -1,18 +1,28 @@
 package dev.warden.web.scim;
 
 import dev.warden.core.directory.UserDetails;
+import dev.warden.core.entitlement.Entitlement;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.Validation;
 import dev.warden.web.scim.ScimPatch.Change;
 import dev.warden.web.scim.ScimPatch.Op;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
-/** A user's profile with PATCH changes applied in memory; the result goes to the directory as one replace. */
+/**
+ * A user's profile and entitlements with PATCH changes applied in memory; the profile goes to the directory as one
+ * replace, the entitlements (when an operation touched them) to the entitlement service, in one transaction.
+ */
 final class UserPatch {
-    private static final String SUPPORTED =
-            "userName, displayName, active, externalId, name, name.givenName, name.familyName, emails";
+    private static final String SUPPORTED = "userName, displayName, active, externalId, name, name.givenName,"
+            + " name.familyName, emails, entitlements";
+
+    /** @param entitlements the values after the patch; null when no operation touched them */
+    record Patched(UserDetails details, List<String> entitlements) {}
 
     private String userName;
     private String displayName;
@@ -21,8 +31,10 @@ final class UserPatch {
     private String givenName;
     private String familyName;
     private String externalId;
+    private Set<String> entitlements;
+    private boolean entitlementsTouched;
 
-    private UserPatch(Principal user) {
+    private UserPatch(Principal user, Set<Entitlement> held) {
         userName = user.userName();
         displayName = user.displayName();
         active = user.active();
@@ -30,19 +42,22 @@ final class UserPatch {
         givenName = user.givenName();
         familyName = user.familyName();
         externalId = user.externalId();
+        entitlements = held.stream().map(Entitlement::value).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    static UserDetails apply(Principal user, List<Change> changes) {
-        UserPatch patch = new UserPatch(user);
+    static Patched apply(Principal user, Set<Entitlement> entitlements, List<Change> changes) {
+        UserPatch patch = new UserPatch(user, entitlements);
         changes.forEach(patch::apply);
-        return new UserDetails(
-                patch.userName,
-                patch.displayName,
-                patch.email,
-                patch.givenName,
-                patch.familyName,
-                patch.externalId,
-                patch.active);
+        return new Patched(
+                new UserDetails(
+                        patch.userName,
+                        patch.displayName,
+                        patch.email,
+                        patch.givenName,
+                        patch.familyName,
+                        patch.externalId,
+                        patch.active),
+                patch.entitlementsTouched ? List.copyOf(patch.entitlements) : null);
     }
 
     private void apply(Change change) {
@@ -61,6 +76,10 @@ final class UserPatch {
             case "name" -> name(change, remove);
             case "emails" -> email = remove ? null : email(change);
             case "emails.value" -> email = remove ? null : ScimPatch.string(change);
+            case "entitlements" -> {
+                entitlements = ScimEntitlements.apply(entitlements, change);
+                entitlementsTouched = true;
+            }
             default -> throw ScimPatch.unsupported(change, "User", SUPPORTED);
         }
     }

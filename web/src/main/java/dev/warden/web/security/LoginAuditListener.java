@@ -44,8 +44,9 @@ class LoginAuditListener {
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
-        if (event.getException() instanceof SignInThrottledException) {
-            return; // recorded as LOGIN_THROTTLED by throttled(...)
+        if (event.getException() instanceof SignInThrottledException
+                || event.getException() instanceof NoConsoleAccessException) {
+            return; // recorded by throttled(...) and noConsoleAccess(...)
         }
         Authentication attempt = event.getAuthentication();
         signIn.workspace(workspaceName)
@@ -68,6 +69,20 @@ class LoginAuditListener {
                                 .actor(null, attemptedName(attempt))
                                 .clientAddress(addressOf(attempt))
                                 .detail("retry_after_seconds", retryAfter.toSeconds())
+                                .build()));
+    }
+
+    /**
+     * A sign-in with the right password that may not have a console session (no workspace-access): recorded as a
+     * failed log-in with its reason, since Spring Security publishes no failure event for this refusal.
+     */
+    void noConsoleAccess(Authentication attempt) {
+        signIn.workspace(workspaceName)
+                .ifPresent(
+                        workspace -> audit.record(AuditEvent.anonymous(workspace.id(), AuditAction.LOGIN_FAILED, now())
+                                .actor(null, attemptedName(attempt))
+                                .clientAddress(addressOf(attempt))
+                                .detail("reason", NoConsoleAccessException.class.getSimpleName())
                                 .build()));
     }
 

@@ -37,9 +37,16 @@ class ThrottledSignIn implements AuthenticationProvider {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
         // The password first, the account's state after: an inactive user costs one password check like any other,
-        // so its answer and its timing are those of a wrong password.
+        // so its answer and its timing are those of a wrong password. Console access (workspace-access) is asked
+        // last, of a user whose password is right and who is active: only then is "no console access" the answer.
         this.passwords.setPreAuthenticationChecks(user -> {});
-        this.passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        AccountStatusUserDetailsChecker status = new AccountStatusUserDetailsChecker();
+        this.passwords.setPostAuthenticationChecks(user -> {
+            status.check(user);
+            if (user instanceof ConsoleUser console && !users.mayUseConsole(console)) {
+                throw new NoConsoleAccessException();
+            }
+        });
         this.encoder = encoder;
         this.throttle = throttle;
         this.audit = audit;
@@ -63,6 +70,10 @@ class ThrottledSignIn implements AuthenticationProvider {
         } catch (BadCredentialsException | DisabledException e) {
             // Wrong password, unknown user or inactive user: one answer, one count. A database failure is no count.
             throttle.failed(name, address);
+            throw e;
+        } catch (NoConsoleAccessException e) {
+            // The right password: no guess to count, but a refusal to record.
+            audit.noConsoleAccess(attempt);
             throw e;
         }
     }

@@ -1,5 +1,6 @@
 package dev.warden.web.shared;
 
+import dev.warden.core.filter.InvalidFilterException;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.PermissionDeniedException;
@@ -45,6 +46,13 @@ class ApiExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ApiError> invalidParameter(InvalidParameterException e) {
         return ResponseEntity.badRequest().body(ApiError.invalidParameter(e.field(), e.getMessage()));
+    }
+
+    /** A SCIM filter Warden cannot evaluate: the usual 400 naming {@code filter}, with SCIM's {@code invalidFilter}. */
+    @ExceptionHandler(InvalidFilterException.class)
+    ResponseEntity<ScimApiError> invalidFilter(InvalidFilterException e) {
+        return ResponseEntity.badRequest()
+                .body(ScimApiError.badRequest(ApiError.invalidParameter(e.field(), e.getMessage()), e.scimType()));
     }
 
     @ExceptionHandler(InvalidStateException.class)

@@ -8,12 +8,12 @@ import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.token.TokenService;
+import dev.warden.core.token.TokenTarget;
 import dev.warden.web.shared.ApiController;
 import dev.warden.web.shared.RequiresPermission;
 import dev.warden.web.token.TokenApiModels.CreateTokenRequest;
 import dev.warden.web.token.TokenApiModels.CreateTokenResponse;
 import dev.warden.web.token.TokenApiModels.ListTokensResponse;
-import dev.warden.web.token.TokenApiModels.NarrowScopesRequest;
 import dev.warden.web.token.TokenApiModels.PublicTokenInfo;
 import dev.warden.web.token.TokenApiModels.TokenIdRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** Personal access tokens in the Databricks dialect, plus Warden's revoke, restore and narrowing of scopes. */
+/** Personal access tokens in the Databricks dialect (update included), plus Warden's revoke and restore. */
 @ApiController
 @Tag(name = "Tokens", description = "Personal access tokens (Databricks dialect, plus revoke, restore and narrowing)")
 @RequestMapping(path = "/api/2.0/token", produces = "application/json")
@@ -82,16 +82,20 @@ class TokenApiController {
         return Map.of("token_info", PublicTokenInfo.of(tokens.restore(actor, tokenId(request)), clock.instant()));
     }
 
-    /** Keeps only some of the caller's own token's scopes; never widens. Warden extension. */
+    /**
+     * Updates the caller's own token: {@code {"token": {…}, "update_mask": "scopes,comment"}} as the Databricks SDK's
+     * {@code tokens().update} sends it, or Warden's {@code {"scopes": […]}}. Scopes are only ever narrowed. Answers
+     * {@code {"token_info": …}} (the SDK expects an empty object and ignores the field).
+     */
     @PatchMapping("/{token_id}")
     @RequiresPermission(Permission.TOKENS_WRITE)
-    Map<String, Object> narrow(
-            Actor actor, @PathVariable("token_id") String tokenId, @RequestBody NarrowScopesRequest request) {
+    Map<String, Object> update(
+            Actor actor, @PathVariable("token_id") String tokenId, @RequestBody TokenUpdateRequest request) {
+        TokenId id = tokenId(new TokenIdRequest(tokenId));
         return Map.of(
                 "token_info",
                 PublicTokenInfo.of(
-                        tokens.narrowOwn(actor, tokenId(new TokenIdRequest(tokenId)), request.scopes()),
-                        clock.instant()));
+                        tokens.update(actor, TokenTarget.own(id), request.toUpdate(id.value())), clock.instant()));
     }
 
     private static TokenId tokenId(TokenIdRequest request) {

@@ -18,9 +18,6 @@ final class TokenApiModels {
 
     record TokenIdRequest(@JsonProperty("token_id") String tokenId) {}
 
-    /** The scopes a token keeps; Warden extension. */
-    record NarrowScopesRequest(List<String> scopes) {}
-
     record CreateTokenResponse(
             @JsonProperty("token_value") String tokenValue,
             @JsonProperty("token_info") PublicTokenInfo tokenInfo) {

@@ -24,12 +24,13 @@ import dev.warden.web.token.TokenManagementModels.CreateOboTokenRequest;
 import dev.warden.web.token.TokenManagementModels.GetTokenResponse;
 import dev.warden.web.token.TokenManagementModels.IssuedTokenResponse;
 import dev.warden.web.token.TokenManagementModels.ListTokensResponse;
-import dev.warden.web.token.TokenManagementModels.NarrowScopesRequest;
 import dev.warden.web.token.TokenManagementModels.RotateTokenRequest;
 import dev.warden.web.token.TokenManagementModels.TokenInfo;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
@@ -156,12 +157,21 @@ class TokenManagementApiController {
         return Map.of();
     }
 
-    /** Keeps only some of any token's scopes; never widens. Warden extension. */
+    /**
+     * Updates any token of the workspace: {@code {"token": {…}, "update_mask": "scopes,comment"}} as the Databricks
+     * SDK's {@code updateTokenManagement} sends it, answered with the bare TokenInfo it reads; or Warden's
+     * {@code {"scopes": […]}}, answered {@code {"token_info": …}} as before. Scopes are only ever narrowed.
+     */
     @PatchMapping("/tokens/{token_id}")
     @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
-    GetTokenResponse narrow(
-            Actor actor, @PathVariable("token_id") String tokenId, @RequestBody NarrowScopesRequest request) {
-        return wrap(actor, management.narrow(actor, tokenId(tokenId), request.scopes()));
+    @ApiResponse(
+            responseCode = "200",
+            description = "TokenInfo (with update_mask), or {\"token_info\": TokenInfo} (with scopes only)",
+            content = @Content(schema = @Schema(implementation = TokenInfo.class)))
+    Object update(Actor actor, @PathVariable("token_id") String tokenId, @RequestBody TokenUpdateRequest request) {
+        TokenId id = tokenId(tokenId);
+        GetTokenResponse updated = wrap(actor, management.update(actor, id, request.toUpdate(id.value())));
+        return request.fieldMaskShape() ? updated.tokenInfo() : updated;
     }
 
     @PostMapping("/tokens/{token_id}/revoke")

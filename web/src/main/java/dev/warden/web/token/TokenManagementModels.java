@@ -24,9 +24,6 @@ final class TokenManagementModels {
     record RotateTokenRequest(
             @JsonProperty("grace_period_seconds") Long gracePeriodSeconds) {}
 
-    /** The scopes a token keeps; Warden extension. */
-    record NarrowScopesRequest(List<String> scopes) {}
-
     /** A new secret with its token; the secret is in this response only. */
     record IssuedTokenResponse(
             @JsonProperty("token_value") String tokenValue,

@@ -7,7 +7,6 @@ import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
-import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.Validation;
@@ -134,6 +133,15 @@ class TokenPermissionsApiController {
                 entries.add(TokenUsageEntry.forPrincipal(user.id(), level));
             } else if (entry.servicePrincipalName() != null
                     && !entry.servicePrincipalName().isBlank()) {
+                principals
+                        .technicalUser(actor.workspace(), entry.servicePrincipalName())
+                        .ifPresent(technical -> {
+                            throw new InvalidParameterException(
+                                    at + ".service_principal_name",
+                                    Validation.echo(entry.servicePrincipalName()) + " is the technical user of an"
+                                            + " organisation or group token: it may always use its one token and takes no"
+                                            + " entry in the token usage list. Nothing was changed.");
+                        });
                 Principal sp = principals
                         .servicePrincipal(actor.workspace(), entry.servicePrincipalName())
                         .orElseThrow(() -> new InvalidParameterException(
@@ -201,9 +209,20 @@ class TokenPermissionsApiController {
         return TokenPermissions.of(List.copyOf(result.values()));
     }
 
+    /**
+     * A user by its userName, a service principal by its applicationId, and a technical user (the owner of an
+     * organisation or group token, listed when its token was given the workspace-admin role) as a service principal
+     * named {@code technical-user-<id>}: it has neither name, and like a service principal it is a machine identity
+     * that never signs in. Every entry thus names its principal in one of the fields the SDK reads.
+     */
     private static EntryResponse forPrincipal(Principal principal, List<PermissionResponse> permissions) {
-        return principal.kind() == PrincipalKind.SERVICE_PRINCIPAL
-                ? new EntryResponse(null, null, principal.applicationId(), principal.displayName(), permissions)
-                : new EntryResponse(principal.userName(), null, null, principal.displayName(), permissions);
+        return switch (principal.kind()) {
+            case SERVICE_PRINCIPAL ->
+                new EntryResponse(null, null, principal.applicationId(), principal.displayName(), permissions);
+            case TECHNICAL_USER ->
+                new EntryResponse(
+                        null, null, PrincipalNames.technicalUserName(principal), principal.displayName(), permissions);
+            case USER -> new EntryResponse(principal.userName(), null, null, principal.displayName(), permissions);
+        };
     }
 }

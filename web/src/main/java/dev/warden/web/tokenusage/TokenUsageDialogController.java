@@ -7,7 +7,6 @@ import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
-import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.Validation;
@@ -172,7 +171,11 @@ class TokenUsageDialogController {
     }
 
     private static String kindOf(Principal principal) {
-        return principal.kind() == PrincipalKind.SERVICE_PRINCIPAL ? "service principal" : "user";
+        return switch (principal.kind()) {
+            case SERVICE_PRINCIPAL -> "service principal";
+            case TECHNICAL_USER -> "technical user";
+            case USER -> "user";
+        };
     }
 
     /** {@code group:7:CAN_USE} and {@code principal:42:CAN_USE}, in order; a later line for a subject wins. */

@@ -122,11 +122,11 @@ class DatabricksSdkDirectoryIT {
         assertThatThrownBy(() -> admin.users().create(new User().setUserName(userName)))
                 .isInstanceOf(ResourceAlreadyExists.class);
         assertThatThrownBy(() -> admin.users()
-                        .list(new ListUsersRequest().setFilter("userName co \"sdk\""))
+                        .list(new ListUsersRequest().setFilter("userName gt \"sdk\""))
                         .iterator()
                         .hasNext())
                 .isInstanceOf(InvalidParameterValue.class)
-                .hasMessageContaining("userName eq");
+                .hasMessageContaining("'gt'");
 
         admin.users().delete(created.getId());
         assertThatThrownBy(() -> admin.users().get(created.getId())).isInstanceOf(ResourceDoesNotExist.class);

@@ -140,7 +140,10 @@ class ScimGroupsIT {
             Response response = scim.get("/Groups?" + filter("userName", "x"));
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(response.json().path("message").asString()).contains("displayName eq");
+            assertThat(response.json().path("scimType").asString()).isEqualTo("invalidFilter");
+            assertThat(response.json().path("message").asString())
+                    .contains("'userName'")
+                    .contains("displayName, externalId, id");
         }
 
         @Test
@@ -294,12 +297,13 @@ class ScimGroupsIT {
         void anUnsupportedPathIs400() {
             String group = scim.createGroup(name("paths")).path("id").asString();
 
-            Response response = scim.patch("/Groups/" + group, "[{'op':'add','path':'entitlements','value':[]}]");
+            Response response = scim.patch("/Groups/" + group, "[{'op':'add','path':'roles','value':[]}]");
 
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.json().path("message").asString())
-                    .contains("entitlements")
-                    .contains("members");
+                    .contains("'roles'")
+                    .contains("members")
+                    .contains("entitlements");
         }
 
         @Test

@@ -139,9 +139,10 @@ class ScimServicePrincipalsIT {
             Response response = scim.get("/ServicePrincipals?" + filter("userName", "x"));
 
             assertThat(response.status()).isEqualTo(400);
+            assertThat(response.json().path("scimType").asString()).isEqualTo("invalidFilter");
             assertThat(response.json().path("message").asString())
-                    .contains("applicationId eq")
-                    .contains("displayName eq");
+                    .contains("ServicePrincipals cannot be filtered on 'userName'")
+                    .contains("applicationId, displayName, externalId, id, active");
         }
 
         @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -80,6 +81,7 @@ class ScimUsersIT {
                             "urn:ietf:params:scim:schemas:core:2.0:User",
                             "urn:ietf:params:scim:schemas:extension:workspace:2.0:User");
             assertThat(values(user.path("roles"))).containsExactly("user");
+            assertThat(values(user.path("entitlements"))).containsExactly("allow-cluster-create");
             assertThat(user.path("groups").isArray()).isTrue();
             Principal stored = principals
                     .findById(
@@ -300,23 +302,40 @@ class ScimUsersIT {
             assertThat(ids(found.json().path("Resources"))).containsExactly(id);
         }
 
-        @ParameterizedTest
-        @ValueSource(
-                strings = {
-                    "userName+co+%22a%22",
-                    "applicationId+eq+%22x%22",
-                    "userName+eq+unquoted",
-                    "userName+eq+%22a%22+and+active+eq+true",
-                    "garbage"
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                quoteCharacter = '`',
+                value = {
+                    "applicationId+eq+%22x%22 | Users cannot be filtered on 'applicationId'",
+                    "userName+eq+unquoted | userName is compared with a string in double quotes",
+                    "userName+gt+%22a%22 | the operator 'gt' (ordering) is not supported",
+                    "emails%5Btype+eq+%22work%22%5D | value filters such as emails[type eq \"work\"] are not supported",
+                    "userName+eq+null | comparing with null is not supported",
+                    "active+co+%22t%22 | active is true or false: compare it with eq or ne",
+                    "not+userName+eq+%22a%22 | expected '(' after 'not'",
+                    "(userName+eq+%22a%22 | the filter ends where ')' was expected",
+                    "userName+eq+%22a%22+and | the filter ends where an attribute name was expected",
+                    "userName+xx+%22a%22 | unknown operator 'xx'",
+                    "garbage | Users cannot be filtered on 'garbage'",
                 })
-        void anUnsupportedFilterIs400NamingWhatIsSupported(String filterValue) {
+        void anUnsupportedFilterIs400NamingTheConstruct(String filterValue, String named) {
             Response response = scim.get("/Users?filter=" + filterValue);
 
-            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.status()).as(response.toString()).isEqualTo(400);
             assertThat(response.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
+            assertThat(response.json().path("scimType").asString()).isEqualTo("invalidFilter");
+            assertThat(response.json().path("status").asString()).isEqualTo("400");
+            assertThat(response.json()
+                            .path("details")
+                            .get(0)
+                            .path("metadata")
+                            .path("field")
+                            .asString())
+                    .isEqualTo("filter");
             assertThat(response.json().path("message").asString())
-                    .contains("userName eq")
-                    .contains("displayName eq");
+                    .contains("Unsupported filter")
+                    .contains(named);
         }
 
         @Test

@@ -29,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>Its path parameters get bad values only, never a real id, for a bodiless call on a real id (revoke, delete)
  * is valid by definition.</li>
  * <li>Fields the server ignores by contract (SCIM's read-only {@code id}, {@code meta}, {@code schemas},
- * {@code groups}, {@code roles}, {@code entitlements}) are not targeted in writes: a bad value there is no error.</li>
+ * {@code groups}, {@code roles}, the decorations of a multi-valued entry such as {@code display}) are not
+ * targeted in writes: a bad value there is no error. {@code entitlements[].value} is targeted: an unknown one is
+ * refused.</li>
  * </ul>
  */
 final class BadInputCorpus {
@@ -70,7 +72,6 @@ final class BadInputCorpus {
             "schemas",
             "groups",
             "roles",
-            "entitlements",
             "display",
             "$ref",
             "type",
@@ -82,7 +83,11 @@ final class BadInputCorpus {
             "members[0].display",
             "members[0].$ref",
             "members[0].type",
-            "members[0].primary");
+            "members[0].primary",
+            "entitlements[0].display",
+            "entitlements[0].$ref",
+            "entitlements[0].type",
+            "entitlements[0].primary");
 
     /** Request fields naming one of several kinds of subject: a bad value in one, the others left out. */
     private static final List<Set<String>> EXCLUSIVE =

@@ -25,7 +25,9 @@ public record DatabaseSnapshot(Map<String, List<String>> rows) {
             "access_token",
             "access_token_scope",
             "token_usage_entry",
-            "workspace_setting");
+            "workspace_setting",
+            "principal_entitlement",
+            "group_entitlement");
 
     public static DatabaseSnapshot take(JdbcClient jdbc) {
         Map<String, List<String>> rows = new TreeMap<>();

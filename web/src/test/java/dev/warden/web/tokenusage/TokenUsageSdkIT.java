@@ -19,6 +19,10 @@ import dev.warden.core.principal.Principal;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.settings.WorkspaceSettings;
+import dev.warden.core.token.CreateTokenCommand;
+import dev.warden.core.token.IssuedToken;
+import dev.warden.core.token.TechnicalTokenService;
+import dev.warden.core.token.TokenManagementService;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageRepository;
 import dev.warden.core.workspace.AuthorizationVersions;
@@ -28,6 +32,7 @@ import dev.warden.web.support.WardenSpringBootTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,6 +174,54 @@ class TokenUsageSdkIT {
         assertThatThrownBy(() -> admin.workspaceConf().getStatus("enableTokensConfig"))
                 .isInstanceOf(PermissionDenied.class)
                 .hasMessageContaining("disabled");
+    }
+
+    /**
+     * An organisation token given the workspace-admin role makes its technical user an implicit CAN_MANAGE holder.
+     * It has neither a userName nor an applicationId; the list names it as a service principal
+     * {@code technical-user-<id>} (with its display name), so every entry names its principal in a field the SDK
+     * reads; writing that name back is refused with the reason.
+     */
+    @Test
+    void everyEntryNamesItsPrincipalATechnicalUserAsAServicePrincipal() {
+        TechnicalTokenService technical = context.getBean(TechnicalTokenService.class);
+        IssuedToken organisation = technical.createOrganisationToken(
+                testData.admin(),
+                new CreateTokenCommand("Nightly export", null, List.of("scim:read")),
+                BuiltInRole.WORKSPACE_ADMIN.roleName());
+        String name = "technical-user-" + organisation.token().owner().value();
+        WorkspaceClient admin = client(ADMIN_TOKEN);
+        try {
+            List<TokenAccessControlResponse> entries =
+                    List.copyOf(admin.tokenManagement().getPermissions().getAccessControlList());
+
+            assertThat(entries)
+                    .allSatisfy(entry -> assertThat(Stream.of(
+                                            entry.getUserName(), entry.getGroupName(), entry.getServicePrincipalName())
+                                    .filter(java.util.Objects::nonNull)
+                                    .count())
+                            .as("%s names one principal", entry)
+                            .isEqualTo(1));
+            TokenAccessControlResponse technicalEntry = entries.stream()
+                    .filter(entry -> name.equals(entry.getServicePrincipalName()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(technicalEntry.getDisplayName()).isEqualTo("Nightly export");
+            assertThat(technicalEntry.getAllPermissions())
+                    .singleElement()
+                    .satisfies(
+                            permission -> assertThat(permission.getInherited()).isTrue());
+            assertThatThrownBy(() -> admin.tokenManagement()
+                            .updatePermissions(new TokenPermissionsRequest()
+                                    .setAccessControlList(List.of(new TokenAccessControlRequest()
+                                            .setServicePrincipalName(name)
+                                            .setPermissionLevel(TokenPermissionLevel.CAN_USE)))))
+                    .isInstanceOf(InvalidParameterValue.class)
+                    .hasMessageContaining("technical user");
+        } finally {
+            context.getBean(TokenManagementService.class)
+                    .delete(testData.admin(), organisation.token().id());
+        }
     }
 
     private static TokenAccessControlRequest canUse(Principal user) {
