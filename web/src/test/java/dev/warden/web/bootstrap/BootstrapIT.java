@@ -90,10 +90,12 @@ class BootstrapIT {
                 "warden.bootstrap.admin-token=" + value));
         ApiClient api = new ApiClient(port);
         ApiClient.Response firstAnswer = null;
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (firstAnswer == null) {
             assertThat(starting.isCompletedExceptionally())
                     .as("start-up failed")
                     .isFalse();
+            assertThat(System.nanoTime()).as("Warden answered within 60 s").isLessThan(giveUp);
             try {
                 firstAnswer = api.get("/api/2.0/token/list", value);
             } catch (IllegalStateException notListeningYet) {
