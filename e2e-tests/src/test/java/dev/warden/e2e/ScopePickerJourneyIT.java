@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.UserDetails;
-import dev.warden.core.permission.Scope;
+import dev.warden.core.permission.PermissionCatalogue;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
@@ -80,7 +80,7 @@ class ScopePickerJourneyIT {
 
         AccessTokensPage tokens = LoginPage.open(driver, baseUrl).logInAs(user, PASSWORD);
         GenerateTokenDialog dialog = tokens.openGenerateDialog();
-        int everyScope = Scope.catalogue().size();
+        int everyScope = PermissionCatalogue.with(List.of()).scopes().size();
 
         // Disabled, and saying why: what the user role does not grant.
         Map<String, String> denied = dialog.deniedScopes();
@@ -146,7 +146,8 @@ class ScopePickerJourneyIT {
                 .containsExactly("tokens:read", "tokens:write", "scim:read", "roles:read");
 
         dialog.role("Workspace admin");
-        assertThat(dialog.enabledScopes()).hasSize(Scope.catalogue().size());
+        assertThat(dialog.enabledScopes())
+                .hasSize(PermissionCatalogue.with(List.of()).scopes().size());
         dialog.scopes("tokens:read", "token-management:read");
         dialog.role("Workspace user");
         assertThat(dialog.checkedScopes())

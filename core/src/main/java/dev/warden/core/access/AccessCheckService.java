@@ -5,7 +5,9 @@ import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
+import dev.warden.core.permission.PermissionCatalogue;
 import dev.warden.core.permission.Scope;
+import dev.warden.core.permission.ServiceScopes;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
@@ -14,6 +16,7 @@ import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.Grant;
 import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.RoleService;
+import dev.warden.core.service.ServiceRegistry;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenNotFoundException;
@@ -22,10 +25,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +48,7 @@ public final class AccessCheckService {
     private final PermissionResolver permissions;
     private final AccessPolicy access;
     private final AuditLog audit;
+    private final ServiceScopes serviceScopes;
 
     public AccessCheckService(
             TokenRepository tokens,
@@ -52,13 +56,15 @@ public final class AccessCheckService {
             DecisionChain chain,
             PermissionResolver permissions,
             AccessPolicy access,
-            AuditLog audit) {
+            AuditLog audit,
+            ServiceScopes serviceScopes) {
         this.tokens = tokens;
         this.principals = principals;
         this.chain = chain;
         this.permissions = permissions;
         this.access = access;
         this.audit = audit;
+        this.serviceScopes = serviceScopes;
     }
 
     /**
@@ -74,30 +80,59 @@ public final class AccessCheckService {
         AccessToken token = readable(actor, id);
         Optional<Principal> owner = principals.findById(actor.workspace(), token.owner());
         EffectivePermissions held = owner.map(permissions::of).orElse(EffectivePermissions.NONE);
-        Set<Permission> ownerHolds = EnumSet.noneOf(Permission.class);
+        PermissionCatalogue catalogue = serviceScopes.catalogue(actor.workspace());
+        Set<Permission> ownerHolds = new TreeSet<>();
         held.grants().forEach(grant -> ownerHolds.add(grant.permission()));
         String ownerName = owner.map(Principal::name).orElse("principal " + token.owner());
 
         List<ScopeState> states = new ArrayList<>();
-        Set<Permission> effective = EnumSet.noneOf(Permission.class);
+        Set<Permission> effective = new TreeSet<>();
         for (Scope scope : token.scopes()) {
+            String description = catalogue.describe(scope);
             if (scope.equals(Scope.ALL_APIS)) {
                 effective.addAll(ownerHolds);
                 states.add(
                         ownerHolds.isEmpty()
-                                ? new ScopeState(scope, false, ownerName + " holds no permission at all now")
-                                : new ScopeState(scope, true, null));
+                                ? new ScopeState(
+                                        scope, description, false, ownerName + " holds no permission at all now")
+                                : new ScopeState(scope, description, true, null));
                 continue;
             }
-            Permission permission = Permission.fromKey(scope.key()).orElseThrow();
-            if (ownerHolds.contains(permission)) {
-                effective.add(permission);
-                states.add(new ScopeState(scope, true, null));
+            Optional<Permission> permission = catalogue.find(scope.key());
+            if (permission.isEmpty()) {
+                states.add(new ScopeState(scope, description, false, goneBecause(actor, scope)));
+            } else if (ownerHolds.contains(permission.get())) {
+                effective.add(permission.get());
+                states.add(new ScopeState(scope, description, true, null));
             } else {
-                states.add(new ScopeState(scope, false, deadBecause(actor, ownerName, permission, held)));
+                states.add(new ScopeState(
+                        scope, description, false, deadBecause(actor, ownerName, permission.get(), held)));
             }
         }
         return new ScopeReport(states, effective);
+    }
+
+    /** "wiki:write was removed from the service wiki on … by …": a scope no registered service declares any more. */
+    private String goneBecause(Actor actor, Scope scope) {
+        String service = Permission.resourceOf(scope.key());
+        Optional<AuditEvent> removal =
+                audit.history(actor.workspace(), ServiceRegistry.TARGET, service, HISTORY).stream()
+                        .filter(event -> event.action() == AuditAction.SERVICE_UPDATED
+                                        && Arrays.asList(event.details()
+                                                        .getOrDefault(ServiceRegistry.SCOPES_REMOVED, "")
+                                                        .split(" "))
+                                                .contains(scope.key())
+                                || event.action() == AuditAction.SERVICE_DELETED)
+                        .max((a, b) -> a.occurredAt().compareTo(b.occurredAt()));
+        if (removal.isEmpty()) {
+            return scope.key() + " is no longer in the catalogue: no registered service declares it";
+        }
+        AuditEvent event = removal.get();
+        return scope.key()
+                + (event.action() == AuditAction.SERVICE_DELETED
+                        ? " is gone since the service " + service + " was removed on "
+                        : " was removed from the service " + service + " on ")
+                + DAY.format(event.occurredAt()) + " by " + event.actorName();
     }
 
     /** "owner no longer holds tokens:write since role change on …", when a role the owner holds lost it. */

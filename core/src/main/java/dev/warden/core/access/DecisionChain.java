@@ -123,7 +123,7 @@ public final class DecisionChain {
                         + String.join(
                                 ", ",
                                 held.grants().stream()
-                                        .filter(g -> g.permission() == required
+                                        .filter(g -> g.permission().equals(required)
                                                 && (g.atWorkspaceScope()
                                                         || g.scope().id().equals(group)))
                                         .map(g -> g.role().name()

@@ -4,7 +4,8 @@ import dev.warden.core.permission.Scope;
 
 /**
  * One scope of a token and whether it works now.
+ * @param description what the scope lets a token do, from the workspace's catalogue
  * @param live the owner's current roles grant it ({@code all-apis}: grant anything)
  * @param why for a dead scope, what took it away and, when the audit log tells, since when; null when live
  */
-public record ScopeState(Scope scope, boolean live, String why) {}
+public record ScopeState(Scope scope, String description, boolean live, String why) {}

@@ -43,5 +43,11 @@ public enum AuditAction {
     /** An OAuth secret of a service principal was created (its value shown once to the actor). */
     SERVICE_PRINCIPAL_SECRET_CREATED,
     /** An OAuth secret of a service principal was deleted; the tokens it obtained were revoked with it. */
-    SERVICE_PRINCIPAL_SECRET_DELETED
+    SERVICE_PRINCIPAL_SECRET_DELETED,
+    /** A service was registered with its scopes (target type {@code service}, id its name). */
+    SERVICE_REGISTERED,
+    /** A registered service's display name or scopes changed; the details list the scopes added and removed. */
+    SERVICE_UPDATED,
+    /** A registered service was removed, and its scopes with it. */
+    SERVICE_DELETED
 }

@@ -48,7 +48,7 @@ public final class GroupPolicy implements GroupRules {
     @Override
     public List<Group> readableGroups(Actor actor) {
         return access.permissionsOf(actor).grants().stream()
-                .filter(grant -> grant.permission() == Permission.SCIM_READ && !grant.atWorkspaceScope())
+                .filter(grant -> grant.permission().equals(Permission.SCIM_READ) && !grant.atWorkspaceScope())
                 .map(Grant::scope)
                 .distinct()
                 .sorted(Comparator.comparing(Group::displayName).thenComparing(g -> g.id().value()))

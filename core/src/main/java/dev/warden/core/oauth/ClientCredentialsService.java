@@ -9,7 +9,6 @@ import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.TransactionRunner;
-import dev.warden.core.shared.Validation;
 import dev.warden.core.token.AccessRefusedException;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
@@ -157,16 +156,7 @@ public final class ClientCredentialsService {
         if (scope == null || scope.isBlank()) {
             return List.of(Scope.ALL_APIS.key());
         }
-        List<String> keys = Arrays.stream(scope.strip().split(" +")).distinct().toList();
-        List<String> unknown =
-                keys.stream().filter(key -> Scope.fromKey(key).isEmpty()).toList();
-        if (!unknown.isEmpty()) {
-            throw new OAuthException(
-                    OAuthError.INVALID_SCOPE,
-                    "Unknown scope" + (unknown.size() == 1 ? " " : "s ") + Validation.echoAll(unknown)
-                            + ". Ask for all-apis, or for Warden scopes such as tokens:read, separated by spaces"
-                            + " (the discovery document lists them in scopes_supported).");
-        }
-        return keys;
+        // unknown keys are refused by the token lifecycle, as invalid_scope (see grant)
+        return Arrays.stream(scope.strip().split(" +")).distinct().toList();
     }
 }

@@ -1,30 +1,104 @@
 package dev.warden.core.permission;
 
-import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** The catalogue of {@code resource:action} permissions. Roles grant them; scopes restrict tokens to them. */
-public enum Permission {
-    TOKENS_READ("tokens:read", "Read your own access tokens"),
-    TOKENS_WRITE("tokens:write", "Create, revoke, restore and delete your own access tokens"),
-    TOKEN_MANAGEMENT_READ("token-management:read", "Read every access token in the workspace"),
-    TOKEN_MANAGEMENT_WRITE("token-management:write", "Create, revoke and delete any access token in the workspace"),
-    PERMISSIONS_READ("permissions:read", "Read the token usage permission list"),
-    PERMISSIONS_WRITE("permissions:write", "Change the token usage permission list"),
-    SCIM_READ("scim:read", "Read users, service principals and groups"),
-    SCIM_WRITE("scim:write", "Create and change users, service principals and groups"),
-    SETTINGS_READ("settings:read", "Read workspace settings"),
-    SETTINGS_WRITE("settings:write", "Change workspace settings"),
-    AUDIT_READ("audit:read", "Read the audit log"),
-    ROLES_READ("roles:read", "Read roles and who holds them"),
-    ROLES_WRITE("roles:write", "Define roles and assign them");
+/**
+ * One {@code resource:action} permission of a workspace's catalogue: Warden's own (the constants below, the same in
+ * every workspace) or a scope a registered service declared ({@code wiki:read}). Roles grant permissions, scopes
+ * restrict tokens to them, and the decision chain treats both kinds alike. Two permissions are equal when their keys
+ * are; the description is only what people read.
+ */
+public final class Permission implements Comparable<Permission> {
+    public static final Permission TOKENS_READ = warden("tokens:read", "Read your own access tokens");
+    public static final Permission TOKENS_WRITE =
+            warden("tokens:write", "Create, revoke, restore and delete your own access tokens");
+    public static final Permission TOKEN_MANAGEMENT_READ =
+            warden("token-management:read", "Read every access token in the workspace");
+    public static final Permission TOKEN_MANAGEMENT_WRITE =
+            warden("token-management:write", "Create, revoke and delete any access token in the workspace");
+    public static final Permission PERMISSIONS_READ =
+            warden("permissions:read", "Read the token usage permission list");
+    public static final Permission PERMISSIONS_WRITE =
+            warden("permissions:write", "Change the token usage permission list");
+    public static final Permission SCIM_READ = warden("scim:read", "Read users, service principals and groups");
+    public static final Permission SCIM_WRITE =
+            warden("scim:write", "Create and change users, service principals and groups");
+    public static final Permission SETTINGS_READ = warden("settings:read", "Read workspace settings");
+    public static final Permission SETTINGS_WRITE = warden("settings:write", "Change workspace settings");
+    public static final Permission AUDIT_READ = warden("audit:read", "Read the audit log");
+    public static final Permission ROLES_READ = warden("roles:read", "Read roles and who holds them");
+    public static final Permission ROLES_WRITE = warden("roles:write", "Define roles and assign them");
+    public static final Permission SERVICES_READ =
+            warden("services:read", "Read the registered services and their scopes");
+    public static final Permission SERVICES_WRITE =
+            warden("services:write", "Register services, change their scopes and remove them");
+
+    private static final List<Permission> WARDEN = List.of(
+            TOKENS_READ,
+            TOKENS_WRITE,
+            TOKEN_MANAGEMENT_READ,
+            TOKEN_MANAGEMENT_WRITE,
+            PERMISSIONS_READ,
+            PERMISSIONS_WRITE,
+            SCIM_READ,
+            SCIM_WRITE,
+            SETTINGS_READ,
+            SETTINGS_WRITE,
+            AUDIT_READ,
+            ROLES_READ,
+            ROLES_WRITE,
+            SERVICES_READ,
+            SERVICES_WRITE);
+    private static final Map<String, Permission> WARDEN_BY_KEY =
+            WARDEN.stream().collect(Collectors.toUnmodifiableMap(Permission::key, Function.identity()));
 
     private final String key;
     private final String description;
+    /** The registered service that declared it; null for Warden's own. */
+    private final String service;
 
-    Permission(String key, String description) {
-        this.key = key;
-        this.description = description;
+    private Permission(String key, String description, String service) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.description = description == null ? "" : description;
+        this.service = service;
+    }
+
+    private static Permission warden(String key, String description) {
+        return new Permission(key, description, null);
+    }
+
+    /** A scope of the registered service {@code service}; its key starts with {@code service + ":"}. */
+    public static Permission ofService(String service, String key, String description) {
+        if (!key.startsWith(service + ":")) {
+            throw new IllegalArgumentException("scope " + key + " is not under " + service + ":");
+        }
+        return new Permission(key, description, service);
+    }
+
+    /** Warden's own permissions, in catalogue order. */
+    public static List<Permission> warden() {
+        return WARDEN;
+    }
+
+    /** Warden's own permissions, in catalogue order (as an array, for varargs). */
+    public static Permission[] values() {
+        return WARDEN.toArray(Permission[]::new);
+    }
+
+    /** One of Warden's own permissions; a service's scope is found in its workspace's {@link PermissionCatalogue}. */
+    public static Optional<Permission> fromKey(String key) {
+        return Optional.ofNullable(WARDEN_BY_KEY.get(key));
+    }
+
+    /** The resource part of a key: {@code wiki} for {@code wiki:read}. */
+    public static String resourceOf(String key) {
+        int colon = key.indexOf(':');
+        return colon < 0 ? key : key.substring(0, colon);
     }
 
     public String key() {
@@ -35,8 +109,30 @@ public enum Permission {
         return description;
     }
 
-    public static Optional<Permission> fromKey(String key) {
-        return Arrays.stream(values()).filter(p -> p.key.equals(key)).findFirst();
+    /** The registered service that declared this permission, when it is not Warden's own. */
+    public Optional<String> service() {
+        return Optional.ofNullable(service);
+    }
+
+    /** Warden's own first, in catalogue order; then services' scopes by key. */
+    @Override
+    public int compareTo(Permission other) {
+        int mine = WARDEN.indexOf(this);
+        int theirs = WARDEN.indexOf(other);
+        if (mine >= 0 || theirs >= 0) {
+            return Integer.compare(mine < 0 ? Integer.MAX_VALUE : mine, theirs < 0 ? Integer.MAX_VALUE : theirs);
+        }
+        return key.compareTo(other.key);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Permission permission && permission.key.equals(key);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode();
     }
 
     @Override

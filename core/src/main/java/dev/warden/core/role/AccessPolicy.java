@@ -50,7 +50,7 @@ public final class AccessPolicy {
     /** Held at workspace scope or on at least one group (a group admin sees the groups it administers). */
     public void requireAnywhere(Actor actor, Permission permission) {
         EffectivePermissions held = permissionsOf(actor);
-        if (held.grants().stream().noneMatch(grant -> grant.permission() == permission)) {
+        if (held.grants().stream().noneMatch(grant -> grant.permission().equals(permission))) {
             throw denied(actor, permission, held, " (for the workspace or for any group)");
         }
     }

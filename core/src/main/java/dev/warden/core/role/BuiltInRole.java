@@ -2,7 +2,7 @@ package dev.warden.core.role;
 
 import dev.warden.core.permission.Permission;
 import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,23 +11,23 @@ import java.util.Set;
  * reaches {@code workspace-admin} (and the read-only {@code auditor}) without a data migration.
  */
 public enum BuiltInRole {
-    WORKSPACE_ADMIN("workspace-admin", "Everything in the workspace", false, EnumSet.allOf(Permission.class)),
+    WORKSPACE_ADMIN("workspace-admin", "Everything in the workspace", false, Set.copyOf(Permission.warden())),
     USER(
             "user",
             "Own access tokens; read the directory",
             false,
-            EnumSet.of(Permission.TOKENS_READ, Permission.TOKENS_WRITE, Permission.SCIM_READ, Permission.ROLES_READ)),
+            Set.of(Permission.TOKENS_READ, Permission.TOKENS_WRITE, Permission.SCIM_READ, Permission.ROLES_READ)),
     AUDITOR("auditor", "Read everything, change nothing", false, readOnly()),
     GROUP_ADMIN(
             "group-admin",
             "Manage one group's members and its tokens",
             true,
-            EnumSet.of(
+            Set.of(
                     Permission.SCIM_READ,
                     Permission.SCIM_WRITE,
                     Permission.TOKEN_MANAGEMENT_READ,
                     Permission.TOKEN_MANAGEMENT_WRITE)),
-    GROUP_MEMBER("group-member", "Read one group and its members", true, EnumSet.of(Permission.SCIM_READ));
+    GROUP_MEMBER("group-member", "Read one group and its members", true, Set.of(Permission.SCIM_READ));
 
     private final String roleName;
     private final String description;
@@ -54,6 +54,12 @@ public enum BuiltInRole {
         return groupScoped;
     }
 
+    /** Also every scope the workspace's registered services declare (see {@link PermissionResolver#permissionsOf}). */
+    public boolean holdsWholeCatalogue() {
+        return this == WORKSPACE_ADMIN;
+    }
+
+    /** Warden's own permissions it grants. */
     public Set<Permission> permissions() {
         return permissions;
     }
@@ -65,8 +71,8 @@ public enum BuiltInRole {
     }
 
     private static Set<Permission> readOnly() {
-        EnumSet<Permission> read = EnumSet.noneOf(Permission.class);
-        for (Permission permission : Permission.values()) {
+        Set<Permission> read = new HashSet<>();
+        for (Permission permission : Permission.warden()) {
             if (permission.key().endsWith(":read")) {
                 read.add(permission);
             }

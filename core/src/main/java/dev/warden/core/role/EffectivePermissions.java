@@ -2,11 +2,11 @@ package dev.warden.core.role;
 
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** What a principal may do right now: the union of its direct and group role assignments. */
 public record EffectivePermissions(List<Grant> grants) {
@@ -18,19 +18,19 @@ public record EffectivePermissions(List<Grant> grants) {
 
     /** At workspace scope. */
     public boolean holds(Permission permission) {
-        return grants.stream().anyMatch(g -> g.permission() == permission && g.atWorkspaceScope());
+        return grants.stream().anyMatch(g -> g.permission().equals(permission) && g.atWorkspaceScope());
     }
 
     /** For one group: held at workspace scope, or at that group's scope. */
     public boolean holds(Permission permission, GroupId group) {
         return grants.stream()
-                .anyMatch(g -> g.permission() == permission
+                .anyMatch(g -> g.permission().equals(permission)
                         && (g.atWorkspaceScope() || g.scope().id().equals(group)));
     }
 
     /** Permissions held at workspace scope. */
     public Set<Permission> workspacePermissions() {
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        Set<Permission> permissions = new TreeSet<>();
         grants.stream().filter(Grant::atWorkspaceScope).forEach(g -> permissions.add(g.permission()));
         return permissions;
     }

@@ -4,6 +4,7 @@ import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.permission.Permission;
+import dev.warden.core.permission.ServiceScopes;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalRepository;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,16 +30,19 @@ public final class PermissionResolver {
     private final GroupRepository groups;
     private final RoleRepository roles;
     private final RoleAssignmentRepository assignments;
+    private final ServiceScopes serviceScopes;
 
     public PermissionResolver(
             PrincipalRepository principals,
             GroupRepository groups,
             RoleRepository roles,
-            RoleAssignmentRepository assignments) {
+            RoleAssignmentRepository assignments,
+            ServiceScopes serviceScopes) {
         this.principals = principals;
         this.groups = groups;
         this.roles = roles;
         this.assignments = assignments;
+        this.serviceScopes = serviceScopes;
     }
 
     public EffectivePermissions of(WorkspaceId workspace, PrincipalId principalId) {
@@ -70,6 +75,7 @@ public final class PermissionResolver {
     private List<Grant> grants(WorkspaceId workspace, List<RoleAssignment> held, Map<GroupId, Group> memberOf) {
         Map<GroupId, Group> scopes = scopeGroups(workspace, held, memberOf);
         Map<RoleId, Optional<Role>> roleCache = new HashMap<>();
+        Map<RoleId, Set<Permission>> granted = new HashMap<>();
         List<Grant> grants = new ArrayList<>();
         for (RoleAssignment assignment : held) {
             Optional<Role> role = roleCache.computeIfAbsent(assignment.role(), id -> roles.findById(workspace, id));
@@ -81,15 +87,22 @@ public final class PermissionResolver {
             if (assignment.scopeGroup() != null && scope == null) {
                 continue; // scoped to a group that no longer exists
             }
-            for (Permission permission : permissionsOf(role.get())) {
+            for (Permission permission : granted.computeIfAbsent(role.get().id(), id -> permissionsOf(role.get()))) {
                 grants.add(new Grant(permission, role.get(), assignment, via, scope));
             }
         }
         return grants;
     }
 
-    /** What a role grants: a built-in role's permissions live in code, a custom role's in the store. */
-    public static Set<Permission> permissionsOf(Role role) {
+    /**
+     * What a role grants: a built-in role's permissions live in code, a custom role's in the store; and
+     * {@code workspace-admin} holds the whole catalogue of its workspace, registered services' scopes included (an
+     * admin can grant them, so that custom roles can).
+     */
+    public Set<Permission> permissionsOf(Role role) {
+        if (role.asBuiltIn().filter(BuiltInRole::holdsWholeCatalogue).isPresent()) {
+            return new TreeSet<>(serviceScopes.catalogue(role.workspace()).permissions());
+        }
         return role.asBuiltIn().map(BuiltInRole::permissions).orElse(role.permissions());
     }
 

@@ -3,10 +3,10 @@ package dev.warden.core.role;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.workspace.WorkspaceId;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A named set of permissions. Built-in roles take their permissions from {@link BuiltInRole} and cannot be
@@ -23,7 +23,7 @@ public record Role(
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(name, "name");
         description = description == null ? "" : description;
-        permissions = permissions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(permissions));
+        permissions = Collections.unmodifiableSet(new TreeSet<>(permissions));
     }
 
     public static Role custom(WorkspaceId workspace, String name, String description, Set<Permission> permissions) {

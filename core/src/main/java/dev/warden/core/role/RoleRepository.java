@@ -1,6 +1,7 @@
 package dev.warden.core.role;
 
 import dev.warden.core.workspace.WorkspaceId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,9 @@ public interface RoleRepository {
 
     /** Inserts (id null) or updates a custom role. */
     Role save(Role role);
+
+    /** Takes these permissions (scopes a service no longer declares) from every custom role; how many roles lost one. */
+    int removePermissions(WorkspaceId workspace, Collection<String> keys);
 
     /** Deletes a custom role and its assignments. */
     boolean delete(WorkspaceId workspace, RoleId id);

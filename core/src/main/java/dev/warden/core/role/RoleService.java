@@ -7,6 +7,7 @@ import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.permission.Permission;
+import dev.warden.core.permission.ServiceScopes;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -50,6 +51,8 @@ public final class RoleService {
     private final AuditLog audit;
     private final TransactionRunner tx;
     private final AuthorizationVersions versions;
+    private final PermissionResolver resolver;
+    private final ServiceScopes serviceScopes;
     private final Clock clock;
 
     public RoleService(
@@ -63,6 +66,8 @@ public final class RoleService {
             AuditLog audit,
             TransactionRunner tx,
             AuthorizationVersions versions,
+            PermissionResolver resolver,
+            ServiceScopes serviceScopes,
             Clock clock) {
         this.roles = roles;
         this.assignments = assignments;
@@ -74,6 +79,8 @@ public final class RoleService {
         this.audit = audit;
         this.tx = tx;
         this.versions = versions;
+        this.resolver = resolver;
+        this.serviceScopes = serviceScopes;
         this.clock = clock;
     }
 
@@ -94,6 +101,7 @@ public final class RoleService {
         return tx.inTransaction(() -> {
             versions.bump(actor.workspace());
             requireFreeName(actor, roleName, null);
+            requireInCatalogue(actor, permissions);
             Role role = roles.save(
                     Role.custom(actor.workspace(), roleName, text, permissions == null ? Set.of() : permissions));
             audit.record(event(actor, AuditAction.ROLE_CREATED, role)
@@ -116,6 +124,7 @@ public final class RoleService {
             String roleName = name == null ? before.name() : Validation.required(name, "name", NAME_MAX);
             requireFreeName(actor, roleName, id);
             if (permissions != null) {
+                requireInCatalogue(actor, permissions);
                 Set<Permission> added = permissions.stream()
                         .filter(p -> !before.permissions().contains(p))
                         .collect(Collectors.toSet());
@@ -133,6 +142,15 @@ public final class RoleService {
                     .build());
             return after;
         });
+    }
+
+    /** A role grants only what its workspace's catalogue holds (a service's scope may have been removed meanwhile). */
+    private void requireInCatalogue(Actor actor, Set<Permission> permissions) {
+        if (permissions != null && !permissions.isEmpty()) {
+            serviceScopes
+                    .catalogue(actor.workspace())
+                    .parsePermissions(permissions.stream().map(Permission::key).toList(), "permissions");
+        }
     }
 
     /** Deletes a custom role and its assignments; returns how many assignments went with it. */
@@ -237,7 +255,7 @@ public final class RoleService {
             if (assignments.forRole(actor.workspace(), roleId).stream().anyMatch(wanted::sameAs)) {
                 throw new ResourceAlreadyExistsException("That role assignment already exists.");
             }
-            delegation.requireMayGrant(actor, role.name(), PermissionResolver.permissionsOf(role), scope);
+            delegation.requireMayGrant(actor, role.name(), resolver.permissionsOf(role), scope);
             RoleAssignment saved = assignments.add(wanted);
             audit.record(assignmentEvent(actor, AuditAction.ROLE_ASSIGNED, role, saved)
                     .build());

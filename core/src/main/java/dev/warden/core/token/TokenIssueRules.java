@@ -1,6 +1,8 @@
 package dev.warden.core.token;
 
+import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
+import java.util.Set;
 
 /**
  * Port: whether this owner may get a new token now (tokens enabled, token usage permission) and on which terms
@@ -14,8 +16,11 @@ public interface TokenIssueRules {
         return termsFor(owner, TokenKind.PERSONAL);
     }
 
-    /** No workspace rules: the installation's lifetimes and no quota (tests, and tools that bypass workspaces). */
+    /**
+     * No workspace rules: the installation's lifetimes, no quota, any of Warden's own scopes (tests, and tools that
+     * bypass workspaces).
+     */
     static TokenIssueRules unrestricted(TokenLifetimePolicy lifetimes) {
-        return (owner, kind) -> new TokenIssueTerms(lifetimes, Integer.MAX_VALUE);
+        return (owner, kind) -> new TokenIssueTerms(lifetimes, Integer.MAX_VALUE, Set.copyOf(Permission.warden()));
     }
 }

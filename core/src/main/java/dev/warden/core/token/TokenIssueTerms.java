@@ -4,7 +4,6 @@ import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.shared.InvalidParameterException;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,21 +14,14 @@ import java.util.Set;
  */
 public record TokenIssueTerms(TokenLifetimePolicy lifetimes, int quota, Set<Permission> grantable) {
     public TokenIssueTerms {
-        grantable = grantable.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(grantable));
-    }
-
-    /** Any scope of the catalogue. */
-    public TokenIssueTerms(TokenLifetimePolicy lifetimes, int quota) {
-        this(lifetimes, quota, EnumSet.allOf(Permission.class));
+        grantable = Set.copyOf(grantable);
     }
 
     /** Refuses scopes the owner's roles do not grant, naming each of them. */
     public void requireGrantable(Collection<Scope> scopes, String ownerName) {
         List<String> beyond = scopes.stream()
                 .filter(scope -> !scope.equals(Scope.ALL_APIS))
-                .filter(scope -> Permission.fromKey(scope.key())
-                        .filter(grantable::contains)
-                        .isEmpty())
+                .filter(scope -> grantable.stream().noneMatch(scope::covers))
                 .map(Scope::key)
                 .sorted()
                 .toList();

@@ -5,6 +5,7 @@ import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Scope;
+import dev.warden.core.permission.ServiceScopes;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -46,6 +47,7 @@ public final class TokenService {
     private final AuditLog audit;
     private final TransactionRunner tx;
     private final AuthorizationVersions versions;
+    private final ServiceScopes serviceScopes;
     private final TokenFormat format;
     private final TokenLifetimePolicy lifetimes;
     private final TokenIssueRules rules;
@@ -59,6 +61,7 @@ public final class TokenService {
             AuditLog audit,
             TransactionRunner tx,
             AuthorizationVersions versions,
+            ServiceScopes serviceScopes,
             TokenFormat format,
             TokenIssueRules rules,
             TokenAccessRules access,
@@ -70,6 +73,7 @@ public final class TokenService {
         this.audit = audit;
         this.tx = tx;
         this.versions = versions;
+        this.serviceScopes = serviceScopes;
         this.format = format;
         this.rules = rules;
         this.access = access;
@@ -85,6 +89,7 @@ public final class TokenService {
             AuditLog audit,
             TransactionRunner tx,
             AuthorizationVersions versions,
+            ServiceScopes serviceScopes,
             TokenFormat format,
             TokenLifetimePolicy lifetimes,
             SecureRandom random,
@@ -95,6 +100,7 @@ public final class TokenService {
                 audit,
                 tx,
                 versions,
+                serviceScopes,
                 format,
                 TokenIssueRules.unrestricted(lifetimes),
                 TokenAccessRules.ownerOnly(),
@@ -172,7 +178,7 @@ public final class TokenService {
         String comment = validComment(command.comment());
         Set<Scope> scopes = command.scopes() == null || command.scopes().isEmpty()
                 ? Set.of(Scope.ALL_APIS)
-                : Scope.parseAll(command.scopes(), CreateTokenCommand.SCOPES_FIELD);
+                : serviceScopes.catalogue(workspace).parseScopes(command.scopes(), CreateTokenCommand.SCOPES_FIELD);
         return tx.inTransaction(() -> {
             access.requireMayIssue(creator, owner, kind, group, scopes);
             TokenIssueTerms terms = rules.termsFor(ownerActor, kind);
@@ -283,8 +289,11 @@ public final class TokenService {
      * secret or widens what the token can do. A comment set to what it already is records nothing.
      */
     public AccessToken update(Actor actor, TokenTarget target, TokenUpdate update) {
-        Set<Scope> kept =
-                update.narrowsScopes() ? Scope.parseAll(update.scopes(), CreateTokenCommand.SCOPES_FIELD) : null;
+        Set<Scope> kept = update.narrowsScopes()
+                ? serviceScopes
+                        .catalogue(actor.workspace())
+                        .parseScopes(update.scopes(), CreateTokenCommand.SCOPES_FIELD)
+                : null;
         String comment = update.setsComment() ? validComment(update.comment()) : null;
         return tx.inTransaction(() -> {
             AccessToken token = find(actor, target, true);

@@ -8,6 +8,7 @@ import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.permission.Permission;
+import dev.warden.core.permission.PermissionCatalogue;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
@@ -47,7 +48,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -59,6 +59,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -281,11 +282,11 @@ class NoEscalationPropertyTest {
                         .save(new Group(null, WS, "group-" + name, null))
                         .id());
             }
-            RoleId roleWriter = customRole(INITIAL_CUSTOM_ROLES[0], EnumSet.of(Permission.ROLES_WRITE));
+            RoleId roleWriter = customRole(INITIAL_CUSTOM_ROLES[0], Set.of(Permission.ROLES_WRITE));
             RoleId tokenManager = customRole(
                     INITIAL_CUSTOM_ROLES[1],
-                    EnumSet.of(Permission.TOKEN_MANAGEMENT_WRITE, Permission.TOKENS_READ, Permission.TOKENS_WRITE));
-            RoleId usageWriter = customRole(INITIAL_CUSTOM_ROLES[2], EnumSet.of(Permission.PERMISSIONS_WRITE));
+                    Set.of(Permission.TOKEN_MANAGEMENT_WRITE, Permission.TOKENS_READ, Permission.TOKENS_WRITE));
+            RoleId usageWriter = customRole(INITIAL_CUSTOM_ROLES[2], Set.of(Permission.PERMISSIONS_WRITE));
 
             give(builtIn(BuiltInRole.USER), 1, null);
             give(builtIn(BuiltInRole.USER), 2, null);
@@ -590,7 +591,7 @@ class NoEscalationPropertyTest {
         public String apply(World w) {
             RoleId id = role.resolve(w);
             Role before = w.directory.roles.findById(WS, id).orElseThrow(() -> new Skip(role + " is gone"));
-            Set<Permission> after = EnumSet.noneOf(Permission.class);
+            Set<Permission> after = new TreeSet<>();
             after.addAll(before.permissions());
             after.addAll(add);
             after.removeAll(remove);
@@ -827,12 +828,13 @@ class NoEscalationPropertyTest {
             return new CreateRole(
                     actor,
                     "custom-" + index,
-                    random.nextInt(10) == 0 ? EnumSet.allOf(Permission.class) : permissions(random, 0.25));
+                    random.nextInt(10) == 0 ? Set.copyOf(Permission.warden()) : permissions(random, 0.25));
         } else if (kind < 31) {
             List<String> customNames = List.copyOf(world.customRoles.keySet());
             RoleRef role = RoleRef.custom(customNames.get(random.nextInt(customNames.size())));
             boolean widen = random.nextInt(10) < 6;
-            Set<Permission> change = EnumSet.of(Permission.values()[random.nextInt(Permission.values().length)]);
+            Set<Permission> change =
+                    new TreeSet<>(Set.of(Permission.values()[random.nextInt(Permission.values().length)]));
             if (random.nextBoolean()) {
                 change.add(Permission.values()[random.nextInt(Permission.values().length)]);
             }
@@ -938,7 +940,7 @@ class NoEscalationPropertyTest {
     }
 
     private static Set<Permission> permissions(Random random, double each) {
-        Set<Permission> chosen = EnumSet.noneOf(Permission.class);
+        Set<Permission> chosen = new TreeSet<>();
         for (Permission permission : Permission.values()) {
             if (random.nextDouble() < each) {
                 chosen.add(permission);
@@ -964,9 +966,8 @@ class NoEscalationPropertyTest {
         Set<String> keys = new LinkedHashSet<>();
         int count = 1 + random.nextInt(3);
         for (int i = 0; i < count; i++) {
-            keys.add(Scope.catalogue()
-                    .get(random.nextInt(Scope.catalogue().size()))
-                    .key());
+            List<Scope> catalogue = PermissionCatalogue.with(List.of()).scopes();
+            keys.add(catalogue.get(random.nextInt(catalogue.size())).key());
         }
         return List.copyOf(keys);
     }

@@ -18,8 +18,8 @@ import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.testkit.CoreTestKit;
-import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -155,7 +155,7 @@ class PasswordServiceTest {
         void somebodyWithScimWriteWhoIsNotAWorkspaceAdminIsRefused() {
             Principal directoryAdmin = kit.user("directory-admin", BuiltInRole.USER);
             var role = kit.roleService.create(
-                    kit.asAdmin(), "directory-writer", "", EnumSet.of(Permission.SCIM_READ, Permission.SCIM_WRITE));
+                    kit.asAdmin(), "directory-writer", "", Set.of(Permission.SCIM_READ, Permission.SCIM_WRITE));
             kit.directory.assignments.add(
                     RoleAssignment.toPrincipal(CoreTestKit.WORKSPACE, role.id(), directoryAdmin.id(), null));
             Map<String, Object> before = kit.state();

@@ -4,12 +4,14 @@ import dev.warden.core.permission.Permission;
 import dev.warden.core.shared.BinaryCollation;
 import dev.warden.core.workspace.WorkspaceId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
@@ -73,6 +75,23 @@ public class InMemoryRoleRepository implements RoleRepository {
                     new Role(role.id(), role.workspace(), role.name(), role.description(), false, role.permissions()));
         }
         return role;
+    }
+
+    @Override
+    public synchronized int removePermissions(WorkspaceId workspace, Collection<String> keys) {
+        int changed = 0;
+        for (Map.Entry<Key, Role> entry : roles.entrySet()) {
+            Role role = entry.getValue();
+            if (!role.workspace().equals(workspace) || role.builtIn()) {
+                continue;
+            }
+            Set<Permission> kept = new TreeSet<>(role.permissions());
+            if (kept.removeIf(p -> keys.contains(p.key()))) {
+                entry.setValue(role.edited(role.name(), role.description(), kept));
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /** Refuses (returns false for) built-in roles, as the adapter's {@code AND built_in = FALSE} does. */

@@ -10,11 +10,11 @@ import dev.warden.core.principal.InMemoryPrincipalRepository;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.Principals;
+import dev.warden.core.service.InMemoryServiceRepository;
 import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.testkit.InMemoryDirectory;
 import dev.warden.core.workspace.WorkspaceId;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
@@ -247,7 +247,8 @@ class PermissionResolverTest {
             Group team = groups.save(new Group(null, WORKSPACE, "team", null));
             assignments.add(RoleAssignment.toPrincipal(
                     WORKSPACE, roles.builtIn(WORKSPACE, BuiltInRole.GROUP_ADMIN).id(), bob.id(), team.id()));
-            PermissionResolver stale = new PermissionResolver(principals, groups, roles, assignments);
+            PermissionResolver stale =
+                    new PermissionResolver(principals, groups, roles, assignments, new InMemoryServiceRepository());
             assertThat(stale.of(WORKSPACE, bob.id()).holds(Permission.SCIM_WRITE, team.id()))
                     .isTrue();
 
@@ -298,7 +299,7 @@ class PermissionResolverTest {
             EffectivePermissions held = alicesPermissions();
 
             assertThat(held.grants())
-                    .filteredOn(g -> g.permission() == Permission.SCIM_READ)
+                    .filteredOn(g -> g.permission().equals(Permission.SCIM_READ))
                     .hasSize(2);
             assertThat(held.workspacePermissions()).contains(Permission.SCIM_READ);
             assertThat(held.roleNames()).containsExactly("user", "auditor");
@@ -324,9 +325,9 @@ class PermissionResolverTest {
                     stored.name(),
                     stored.description(),
                     true,
-                    EnumSet.of(Permission.SETTINGS_WRITE));
+                    Set.of(Permission.SETTINGS_WRITE));
 
-            assertThat(PermissionResolver.permissionsOf(tampered))
+            assertThat(resolver.permissionsOf(tampered))
                     .isEqualTo(BuiltInRole.AUDITOR.permissions())
                     .doesNotContain(Permission.SETTINGS_WRITE);
         }

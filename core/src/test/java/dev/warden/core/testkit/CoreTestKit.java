@@ -30,6 +30,8 @@ import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleService;
+import dev.warden.core.service.InMemoryServiceRepository;
+import dev.warden.core.service.ServiceRegistry;
 import dev.warden.core.settings.InMemorySettingsRepository;
 import dev.warden.core.settings.SettingsService;
 import dev.warden.core.shared.MutableClock;
@@ -101,6 +103,8 @@ public final class CoreTestKit {
     public final InMemoryAuthorizationVersions versions = new InMemoryAuthorizationVersions();
     /** Service principals' OAuth secrets. */
     public final InMemoryServicePrincipalSecretRepository secrets = new InMemoryServicePrincipalSecretRepository();
+    /** Registered services and their scopes. */
+    public final InMemoryServiceRepository services = new InMemoryServiceRepository();
 
     public final InMemoryAuditLog audit;
     /** Rolls back every fake above when the work throws. */
@@ -143,6 +147,7 @@ public final class CoreTestKit {
     public final GroupService groupService;
     public final RoleService roleService;
     public final AccessCheckService accessChecks;
+    public final ServiceRegistry serviceRegistry;
     public final WorkspaceBootstrap bootstrap;
     public final SignInLookup signIn;
     public final PrincipalNames principalNames;
@@ -180,13 +185,14 @@ public final class CoreTestKit {
                         settings::snapshot,
                         workspaces::snapshot,
                         versions::snapshot,
-                        secrets::snapshot)
+                        secrets::snapshot,
+                        services::snapshot)
                 .checkingEachCommit(this::versionsMoveWithDecisions);
 
         format = new TokenFormat(builder.tokenPrefix);
         installation = new TokenLifetimePolicy(builder.defaultLifetime, builder.maxLifetime);
-        resolver =
-                new PermissionResolver(directory.principals, directory.groups, directory.roles, directory.assignments);
+        resolver = new PermissionResolver(
+                directory.principals, directory.groups, directory.roles, directory.assignments, services);
         access = new AccessPolicy(resolver);
         lastAdmin = new LastAdminGuard(directory.roles, directory.assignments, directory.groups, directory.principals);
         usage = new TokenUsagePolicy(acl, directory.groups, resolver);
@@ -204,6 +210,7 @@ public final class CoreTestKit {
                 audit,
                 tx,
                 versions,
+                services,
                 format,
                 issuePolicy,
                 tokenAccess,
@@ -211,7 +218,16 @@ public final class CoreTestKit {
                 builder.random,
                 clock);
         tokenServiceWithoutRules = new TokenService(
-                tokens, directory.principals, audit, tx, versions, format, installation, builder.random, clock);
+                tokens,
+                directory.principals,
+                audit,
+                tx,
+                versions,
+                services,
+                format,
+                installation,
+                builder.random,
+                clock);
         tokenManagement =
                 new TokenManagementService(tokens, tokenService, directory.principals, usage, access, audit, tx);
         technicalTokens = new TechnicalTokenService(
@@ -270,8 +286,13 @@ public final class CoreTestKit {
                 audit,
                 tx,
                 versions,
+                resolver,
+                services,
                 clock);
-        accessChecks = new AccessCheckService(tokens, directory.principals, decisions, resolver, access, audit);
+        accessChecks =
+                new AccessCheckService(tokens, directory.principals, decisions, resolver, access, audit, services);
+        serviceRegistry = new ServiceRegistry(
+                services, directory.principals, directory.roles, access, audit, tx, versions, clock);
         bootstrap = new WorkspaceBootstrap(
                 workspaces,
                 directory.principals,
@@ -463,6 +484,7 @@ public final class CoreTestKit {
         state.put("settings", settings.get(WORKSPACE));
         state.put("settings stored", settings.isStored(WORKSPACE));
         state.put("secrets", secrets.all());
+        state.put("services", services.list(WORKSPACE));
         state.put("audit", audit.events());
         return state;
     }
@@ -473,6 +495,7 @@ public final class CoreTestKit {
      */
     public Map<String, Object> decisionState(WorkspaceId workspace) {
         Map<String, Object> state = new LinkedHashMap<>();
+        state.put("service scopes", services.inWorkspace(workspace));
         state.put(
                 "principals",
                 directory.principals.all().stream()

@@ -10,24 +10,31 @@ import dev.warden.persistence.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Roles with their permissions in one query. Built-in rows hold no permission rows: core knows theirs. */
+/**
+ * Roles with their permissions in one query. Built-in rows hold no permission rows: core knows theirs. A custom role's
+ * permission is one of Warden's own or a registered service's scope; a key neither knows any more grants nothing.
+ */
 @Repository
 class JdbcRoleRepository implements RoleRepository {
     private static final String SELECT = """
-            SELECT r.id, r.workspace_id, r.name, r.description, r.built_in, p.permission
+            SELECT r.id, r.workspace_id, r.name, r.description, r.built_in, p.permission,
+                   s.name AS service_name, c.description AS scope_description
               FROM role r LEFT JOIN role_permission p ON p.role_id = r.id
+                   LEFT JOIN service_scope c ON c.workspace_id = r.workspace_id AND c.scope = p.permission
+                   LEFT JOIN registered_service s ON s.id = c.service_id
              WHERE r.workspace_id = :workspace""";
 
     private final JdbcClient jdbc;
@@ -109,6 +116,24 @@ class JdbcRoleRepository implements RoleRepository {
         return saved;
     }
 
+    @Override
+    public int removePermissions(WorkspaceId workspace, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        List<Long> roles = jdbc.sql("SELECT DISTINCT role_id FROM role_permission"
+                        + " WHERE workspace_id = :workspace AND permission IN (:keys)")
+                .param("workspace", workspace.value())
+                .param("keys", List.copyOf(keys))
+                .query(Long.class)
+                .list();
+        jdbc.sql("DELETE FROM role_permission WHERE workspace_id = :workspace AND permission IN (:keys)")
+                .param("workspace", workspace.value())
+                .param("keys", List.copyOf(keys))
+                .update();
+        return roles.size();
+    }
+
     /** Its permission rows and assignments go with it (ON DELETE CASCADE). Built-in roles are never deleted. */
     @Override
     public boolean delete(WorkspaceId workspace, RoleId id) {
@@ -134,7 +159,12 @@ class JdbcRoleRepository implements RoleRepository {
                     }
                     String permission = rs.getString("permission");
                     if (permission != null) {
-                        Permission.fromKey(permission).ifPresent(row.permissions::add);
+                        String service = rs.getString("service_name");
+                        String description = rs.getString("scope_description");
+                        Permission.fromKey(permission)
+                                .or(() -> Optional.ofNullable(service)
+                                        .map(name -> Permission.ofService(name, permission, description)))
+                                .ifPresent(row.permissions::add);
                     }
                 });
         return rows.values().stream()
@@ -161,6 +191,6 @@ class JdbcRoleRepository implements RoleRepository {
         String name;
         String description;
         boolean builtIn;
-        final Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        final Set<Permission> permissions = new TreeSet<>();
     }
 }

@@ -14,6 +14,7 @@ import dev.warden.core.oauth.SecretId;
 import dev.warden.core.oauth.ServicePrincipalSecret;
 import dev.warden.core.oauth.ServicePrincipalSecretRepository;
 import dev.warden.core.oauth.ServicePrincipalSecretService;
+import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -24,6 +25,7 @@ import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
+import dev.warden.core.service.ServiceRepository;
 import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.token.TokenAccessRules;
@@ -84,6 +86,9 @@ abstract class SecretDeletionConcurrencyContract {
     private TokenRepository tokens;
 
     @Autowired
+    private ServiceRepository services;
+
+    @Autowired
     private ServicePrincipalSecretRepository secrets;
 
     @Autowired
@@ -125,7 +130,8 @@ abstract class SecretDeletionConcurrencyContract {
     void givenTheRealServicesAndAServicePrincipal() {
         committed = JdbcClient.create(dataSource);
         TokenLifetimePolicy lifetimes = new TokenLifetimePolicy(Duration.ofDays(30), Duration.ofDays(365));
-        TokenIssueRules rules = (owner, kind) -> new TokenIssueTerms(lifetimes, Integer.MAX_VALUE);
+        TokenIssueRules rules =
+                (owner, kind) -> new TokenIssueTerms(lifetimes, Integer.MAX_VALUE, Set.copyOf(Permission.warden()));
         Clock clock = Clock.systemUTC();
         TokenService tokenService = new TokenService(
                 tokens,
@@ -133,6 +139,7 @@ abstract class SecretDeletionConcurrencyContract {
                 audit,
                 tx,
                 versions,
+                services,
                 format,
                 rules,
                 TokenAccessRules.ownerOnly(),
@@ -141,7 +148,8 @@ abstract class SecretDeletionConcurrencyContract {
                 clock);
         clients =
                 new ClientCredentialsService(secrets, principals, tokenService, format, tx, clock, Duration.ofHours(1));
-        AccessPolicy access = new AccessPolicy(new PermissionResolver(principals, groups, roles, assignments));
+        AccessPolicy access =
+                new AccessPolicy(new PermissionResolver(principals, groups, roles, assignments, services));
         secretService = new ServicePrincipalSecretService(
                 secrets,
                 principals,

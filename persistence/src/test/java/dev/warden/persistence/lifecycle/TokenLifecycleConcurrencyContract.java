@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.service.ServiceRepository;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.QuotaExceededException;
 import dev.warden.core.shared.TransactionRunner;
@@ -73,6 +75,9 @@ abstract class TokenLifecycleConcurrencyContract {
     private TokenRepository tokens;
 
     @Autowired
+    private ServiceRepository services;
+
+    @Autowired
     private AuditLog audit;
 
     @Autowired
@@ -97,13 +102,14 @@ abstract class TokenLifecycleConcurrencyContract {
     void givenTheRealTokenServiceWithAQuotaOfFive() {
         committed = JdbcClient.create(dataSource);
         TokenLifetimePolicy lifetimes = new TokenLifetimePolicy(Duration.ofDays(30), Duration.ofDays(365));
-        TokenIssueRules rules = (owner, kind) -> new TokenIssueTerms(lifetimes, QUOTA);
+        TokenIssueRules rules = (owner, kind) -> new TokenIssueTerms(lifetimes, QUOTA, Set.copyOf(Permission.warden()));
         service = new TokenService(
                 tokens,
                 principals,
                 audit,
                 tx,
                 versions,
+                services,
                 new TokenFormat("wdn_"),
                 rules,
                 TokenAccessRules.ownerOnly(),

@@ -16,8 +16,8 @@ import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.persistence.Fixtures;
 import dev.warden.persistence.JdbcAdapterTest;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,7 +114,7 @@ abstract class JdbcRoleRepositoryContract extends RoleRepositoryContract {
         Role auditor = builtIn(BuiltInRole.AUDITOR);
 
         try {
-            roles.save(auditor.edited("auditor", "changed", EnumSet.allOf(Permission.class)));
+            roles.save(auditor.edited("auditor", "changed", Set.copyOf(Permission.warden())));
         } catch (RuntimeException refused) {
             // refusing is fine
         }
@@ -139,7 +139,7 @@ abstract class JdbcRoleRepositoryContract extends RoleRepositoryContract {
                     "operator",
                     "",
                     false,
-                    EnumSet.of(Permission.TOKENS_READ, Permission.AUDIT_READ)));
+                    Set.of(Permission.TOKENS_READ, Permission.AUDIT_READ)));
         } catch (RuntimeException refused) {
             // refusing is fine
         }

@@ -16,8 +16,6 @@ import dev.warden.core.role.RoleRepository;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.persistence.Fixtures;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -65,11 +63,7 @@ public abstract class RoleRepositoryContract {
     }
 
     protected Role custom(String name, Permission... permissions) {
-        return roles().save(Role.custom(
-                workspace,
-                name,
-                "about " + name,
-                permissions.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(permissions))));
+        return roles().save(Role.custom(workspace, name, "about " + name, Set.of(permissions)));
     }
 
     protected Role builtIn(BuiltInRole role) {
@@ -125,7 +119,7 @@ public abstract class RoleRepositoryContract {
                 workspace,
                 "token-reader",
                 "Reads tokens – ü 🚀",
-                EnumSet.of(Permission.TOKENS_READ, Permission.TOKEN_MANAGEMENT_READ, Permission.AUDIT_READ));
+                Set.of(Permission.TOKENS_READ, Permission.TOKEN_MANAGEMENT_READ, Permission.AUDIT_READ));
 
         Role saved = roles().save(wanted);
 
@@ -161,15 +155,15 @@ public abstract class RoleRepositoryContract {
         assertThat(roles().findById(workspace, all.id()))
                 .get()
                 .extracting(Role::permissions)
-                .isEqualTo(EnumSet.allOf(Permission.class));
+                .isEqualTo(Set.copyOf(Permission.warden()));
     }
 
     @Test
     void saveUpdatesACustomRoleAndReplacesItsPermissions() {
         Role role = custom("operator", Permission.TOKENS_READ, Permission.TOKENS_WRITE);
 
-        Role edited = roles().save(role.edited(
-                "operator-2", "changed", EnumSet.of(Permission.TOKENS_WRITE, Permission.SCIM_READ)));
+        Role edited = roles().save(
+                        role.edited("operator-2", "changed", Set.of(Permission.TOKENS_WRITE, Permission.SCIM_READ)));
 
         assertThat(edited.id()).isEqualTo(role.id());
         assertThat(roles().findById(workspace, role.id()))
@@ -207,7 +201,7 @@ public abstract class RoleRepositoryContract {
 
         for (Role changed : List.of(
                 admin.edited("root", "hacked", Set.of(Permission.TOKENS_READ)),
-                auditor.edited("auditor", "changed", EnumSet.allOf(Permission.class)))) {
+                auditor.edited("auditor", "changed", Set.copyOf(Permission.warden())))) {
             try {
                 roles().save(changed);
             } catch (RuntimeException refused) {
@@ -351,7 +345,7 @@ public abstract class RoleRepositoryContract {
                     "hijacked",
                     "",
                     false,
-                    EnumSet.of(Permission.TOKENS_READ, Permission.TOKEN_MANAGEMENT_WRITE)));
+                    Set.of(Permission.TOKENS_READ, Permission.TOKEN_MANAGEMENT_WRITE)));
         } catch (RuntimeException refused) {
             // refusing is fine; what matters is what is stored afterwards
         }
@@ -368,7 +362,7 @@ public abstract class RoleRepositoryContract {
         WorkspaceId other = newWorkspace();
 
         try {
-            roles().save(new Role(admin.id(), other, "user", "", false, EnumSet.allOf(Permission.class)));
+            roles().save(new Role(admin.id(), other, "user", "", false, Set.copyOf(Permission.warden())));
         } catch (RuntimeException refused) {
             // refusing is fine; what matters is what is stored afterwards
         }

@@ -71,7 +71,7 @@ class AccessCheckApiController {
     }
 
     @PostMapping("/check")
-    @RequiresPermission(Permission.TOKENS_READ)
+    @RequiresPermission("tokens:read")
     @Operation(
             summary = "The verdict and the whole decision chain for a token calling METHOD PATH, or needing a"
                     + " permission")
@@ -92,7 +92,7 @@ class AccessCheckApiController {
     }
 
     @GetMapping("/scopes")
-    @RequiresPermission(Permission.TOKENS_READ)
+    @RequiresPermission("tokens:read")
     @Operation(summary = "The token's scopes, each live or dead (and why), and its effective permissions now")
     ScopesResponse scopes(Actor actor, @RequestParam("token_id") String tokenId) {
         TokenId id = tokenId(tokenId);

@@ -2,8 +2,6 @@ package dev.warden.web.access;
 
 import dev.warden.core.access.ScopeReport;
 import dev.warden.core.access.ScopeState;
-import dev.warden.core.permission.Permission;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,7 +14,7 @@ record ScopesPanelView(List<ScopeLine> scopes, List<PermissionLine> effective, l
     record ScopeLine(String key, String description, boolean live, String why) {
         static ScopeLine of(ScopeState state) {
             return new ScopeLine(
-                    state.scope().key(), state.scope().description(), state.live(), state.live() ? null : state.why());
+                    state.scope().key(), state.description(), state.live(), state.live() ? null : state.why());
         }
     }
 
@@ -24,8 +22,8 @@ record ScopesPanelView(List<ScopeLine> scopes, List<PermissionLine> effective, l
 
     static ScopesPanelView of(ScopeReport report) {
         List<ScopeLine> scopes = report.scopes().stream().map(ScopeLine::of).toList();
-        List<PermissionLine> effective = Arrays.stream(Permission.values())
-                .filter(report.effective()::contains)
+        List<PermissionLine> effective = report.effective().stream()
+                .sorted()
                 .map(p -> new PermissionLine(p.key(), p.description()))
                 .toList();
         return new ScopesPanelView(

@@ -31,6 +31,8 @@ import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
 import dev.warden.core.role.RoleService;
+import dev.warden.core.service.ServiceRegistry;
+import dev.warden.core.service.ServiceRepository;
 import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.settings.SettingsService;
 import dev.warden.core.shared.TransactionRunner;
@@ -87,6 +89,7 @@ class CoreConfiguration {
             AuditLog audit,
             TransactionRunner tx,
             AuthorizationVersions versions,
+            ServiceRepository services,
             TokenFormat format,
             TokenIssuePolicy rules,
             TokenAccessPolicy access,
@@ -94,7 +97,7 @@ class CoreConfiguration {
             SecureRandom random,
             Clock clock) {
         return new TokenService(
-                tokens, principals, audit, tx, versions, format, rules, access, lifetimes, random, clock);
+                tokens, principals, audit, tx, versions, services, format, rules, access, lifetimes, random, clock);
     }
 
     @Bean
@@ -215,8 +218,9 @@ class CoreConfiguration {
             DecisionChain chain,
             PermissionResolver permissions,
             AccessPolicy access,
-            AuditLog audit) {
-        return new AccessCheckService(tokens, principals, chain, permissions, access, audit);
+            AuditLog audit,
+            ServiceRepository services) {
+        return new AccessCheckService(tokens, principals, chain, permissions, access, audit, services);
     }
 
     @Bean
@@ -305,8 +309,9 @@ class CoreConfiguration {
             PrincipalRepository principals,
             GroupRepository groups,
             RoleRepository roles,
-            RoleAssignmentRepository assignments) {
-        return new PermissionResolver(principals, groups, roles, assignments);
+            RoleAssignmentRepository assignments,
+            ServiceRepository services) {
+        return new PermissionResolver(principals, groups, roles, assignments, services);
     }
 
     @Bean
@@ -440,8 +445,35 @@ class CoreConfiguration {
             AuditLog audit,
             TransactionRunner tx,
             AuthorizationVersions versions,
+            PermissionResolver resolver,
+            ServiceRepository services,
             Clock clock) {
         return new RoleService(
-                roles, assignments, principals, groups, access, delegation, lastAdmin, audit, tx, versions, clock);
+                roles,
+                assignments,
+                principals,
+                groups,
+                access,
+                delegation,
+                lastAdmin,
+                audit,
+                tx,
+                versions,
+                resolver,
+                services,
+                clock);
+    }
+
+    @Bean
+    ServiceRegistry serviceRegistry(
+            ServiceRepository services,
+            PrincipalRepository principals,
+            RoleRepository roles,
+            AccessPolicy access,
+            AuditLog audit,
+            TransactionRunner tx,
+            AuthorizationVersions versions,
+            Clock clock) {
+        return new ServiceRegistry(services, principals, roles, access, audit, tx, versions, clock);
     }
 }

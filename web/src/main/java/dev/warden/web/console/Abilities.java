@@ -21,7 +21,7 @@ public record Abilities(EffectivePermissions held) {
 
     /** Some groups: the whole directory, or the groups a group-scoped role names. */
     public boolean readGroups() {
-        return held.grants().stream().anyMatch(g -> g.permission() == Permission.SCIM_READ);
+        return held.grants().stream().anyMatch(g -> g.permission().equals(Permission.SCIM_READ));
     }
 
     public boolean writeGroup(long groupId) {
@@ -44,6 +44,20 @@ public record Abilities(EffectivePermissions held) {
     /** One group's tokens: {@code token-management:read} across the workspace or on that group (its group-admin). */
     public boolean readGroupTokens(long groupId) {
         return held.holds(Permission.TOKEN_MANAGEMENT_READ, new GroupId(groupId));
+    }
+
+    /** Other principals' tokens: create, revoke, bulk revoke. */
+    public boolean writeTokens() {
+        return held.holds(Permission.TOKEN_MANAGEMENT_WRITE);
+    }
+
+    /** The registered services. */
+    public boolean readServices() {
+        return held.holds(Permission.SERVICES_READ) || held.holds(Permission.SERVICES_WRITE);
+    }
+
+    public boolean writeServices() {
+        return held.holds(Permission.SERVICES_WRITE);
     }
 
     public boolean holds(Permission permission) {

@@ -1,6 +1,7 @@
 package dev.warden.web.console;
 
 import dev.warden.core.permission.Permission;
+import dev.warden.core.permission.PermissionCatalogue;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.role.BuiltInRole;
 import java.util.ArrayList;
@@ -90,13 +91,14 @@ public record ScopePickerView(
      * @param grantable the owner's permissions (core's {@code TokenIssueTerms.grantable()})
      * @param chosen the scope keys ticked (what the form sent); a scope the owner may not hold is never ticked
      */
-    public static ScopePickerView forOwner(String idPrefix, Set<Permission> grantable, Collection<String> chosen) {
+    public static ScopePickerView forOwner(
+            String idPrefix, PermissionCatalogue catalogue, Set<Permission> grantable, Collection<String> chosen) {
         return new ScopePickerView(
                 idPrefix,
                 "Choose only what the token needs. A scope never grants more than your roles.",
                 "your roles don't grant this",
                 false,
-                groups(grantable::contains, p -> "", chosen, List.of()));
+                groups(catalogue, grantable::contains, p -> "", chosen, List.of()));
     }
 
     /**
@@ -105,7 +107,11 @@ public record ScopePickerView(
      * @param chosenRole the role chosen now (the form's); an unknown one grants nothing
      */
     public static ScopePickerView forRoles(
-            String idPrefix, List<BuiltInRole> roles, String chosenRole, Collection<String> chosen) {
+            String idPrefix,
+            PermissionCatalogue catalogue,
+            List<BuiltInRole> roles,
+            String chosenRole,
+            Collection<String> chosen) {
         Set<Permission> granted = roles.stream()
                 .filter(role -> role.roleName().equals(chosenRole == null ? "" : chosenRole.strip()))
                 .findFirst()
@@ -117,6 +123,7 @@ public record ScopePickerView(
                 "the chosen role doesn't grant this",
                 true,
                 groups(
+                        catalogue,
                         granted::contains,
                         permission -> String.join(
                                 " ",
@@ -134,30 +141,31 @@ public record ScopePickerView(
     }
 
     private static List<ScopeGroup> groups(
+            PermissionCatalogue catalogue,
             Predicate<Permission> grants,
             Function<Permission, String> grantedBy,
             Collection<String> chosen,
             List<BuiltInRole> roles) {
         Collection<String> ticked = chosen == null ? List.of() : chosen;
         Map<String, List<ScopeOption>> byResource = new LinkedHashMap<>();
-        for (Scope scope : Scope.catalogue()) {
+        for (Scope scope : catalogue.scopes()) {
             ScopeOption option;
             if (scope.equals(Scope.ALL_APIS)) {
                 // Never beyond the owner's roles by definition, so any owner may hold it.
                 option = new ScopeOption(
                         scope.key(),
-                        scope.description(),
+                        catalogue.describe(scope),
                         true,
                         ticked.contains(scope.key()),
                         "",
                         String.join(
                                 " ", roles.stream().map(BuiltInRole::roleName).toList()));
             } else {
-                Permission permission = Permission.fromKey(scope.key()).orElseThrow();
+                Permission permission = catalogue.find(scope.key()).orElseThrow();
                 boolean grantable = grants.test(permission);
                 option = new ScopeOption(
                         scope.key(),
-                        scope.description(),
+                        permission.description(),
                         grantable,
                         grantable && ticked.contains(scope.key()),
                         presetsOf(permission),
@@ -177,7 +185,11 @@ public record ScopePickerView(
         return colon < 0 ? scope.key() : scope.key().substring(0, colon);
     }
 
+    /** Presets are families of Warden's own scopes; a registered service's scopes are chosen one by one. */
     private static String presetsOf(Permission permission) {
+        if (permission.service().isPresent()) {
+            return "";
+        }
         List<String> presets = new ArrayList<>();
         boolean read = permission.key().endsWith(":read");
         if (read) {

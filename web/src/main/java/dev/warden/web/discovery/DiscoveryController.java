@@ -1,6 +1,7 @@
 package dev.warden.web.discovery;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.warden.core.permission.PermissionCatalogue;
 import dev.warden.core.permission.Scope;
 import dev.warden.web.shared.ApiError;
 import java.util.List;
@@ -45,7 +46,10 @@ class DiscoveryController {
                         issuer + TOKEN_ENDPOINT,
                         List.of("client_credentials"),
                         List.of("client_secret_basic", "client_secret_post"),
-                        Scope.catalogue().stream().map(Scope::key).toList(),
+                        // Warden's own: the document is the installation's, not one workspace's
+                        PermissionCatalogue.with(List.of()).scopes().stream()
+                                .map(Scope::key)
+                                .toList(),
                         List.of()));
     }
 

@@ -5,7 +5,6 @@ import dev.warden.core.oauth.SecretCursor;
 import dev.warden.core.oauth.SecretId;
 import dev.warden.core.oauth.SecretPage;
 import dev.warden.core.oauth.ServicePrincipalSecretService;
-import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.shared.InvalidParameterException;
@@ -61,7 +60,7 @@ class ServicePrincipalSecretApiController {
     }
 
     @PostMapping
-    @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
+    @RequiresPermission("token-management:write")
     ResponseEntity<CreatedSecretResponse> create(
             Actor actor,
             @PathVariable("service_principal_id") String servicePrincipalId,
@@ -75,7 +74,7 @@ class ServicePrincipalSecretApiController {
     }
 
     @GetMapping
-    @RequiresPermission(Permission.TOKEN_MANAGEMENT_READ)
+    @RequiresPermission("token-management:read")
     @Parameter(name = "page_size", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "1"))
     @Parameter(name = "page_token", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
     ListSecretsResponse list(
@@ -94,7 +93,7 @@ class ServicePrincipalSecretApiController {
     }
 
     @DeleteMapping("/{secret_id}")
-    @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
+    @RequiresPermission("token-management:write")
     Map<String, Object> delete(
             Actor actor,
             @PathVariable("service_principal_id") String servicePrincipalId,

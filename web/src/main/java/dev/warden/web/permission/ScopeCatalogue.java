@@ -1,6 +1,7 @@
 package dev.warden.web.permission;
 
 import dev.warden.core.permission.Permission;
+import dev.warden.core.permission.PermissionCatalogue;
 import dev.warden.core.permission.Scope;
 import dev.warden.web.shared.ApiRoutes;
 import dev.warden.web.shared.ApiRoutes.Route;
@@ -12,9 +13,11 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Every scope a token can hold, in {@link Scope#catalogue()} order, with the API endpoints it lets a token call: a
- * permission's scope the endpoints whose route declares that permission, {@code all-apis} every endpoint. Read
- * from {@link ApiRoutes}, the declarations the decision chain enforces, so the catalogue cannot drift from them.
+ * Every scope a token of a workspace can hold, in its {@link PermissionCatalogue} order, with the Warden API endpoints
+ * it lets a token call: a permission's scope the endpoints whose route declares that permission, {@code all-apis}
+ * every endpoint (and every registered service's scopes), a registered service's scope none of Warden's (it opens
+ * that service). Read from {@link ApiRoutes}, the declarations the decision chain enforces, so the catalogue cannot
+ * drift from them.
  */
 @Component
 class ScopeCatalogue {
@@ -29,29 +32,35 @@ class ScopeCatalogue {
     /**
      * One scope and the endpoints a token holding it may call (its owner's roles permitting).
      * @param resource the part of the key before the colon ({@code token-management}); {@code all-apis} for itself
+     * @param service the registered service that declared the scope; null for Warden's own and {@code all-apis}
      */
-    record Entry(Scope scope, String resource, List<Route> endpoints, boolean everyEndpoint) {
+    record Entry(
+            Scope scope,
+            String description,
+            String resource,
+            String service,
+            List<Route> endpoints,
+            boolean everyEndpoint) {
         String key() {
             return scope.key();
-        }
-
-        String description() {
-            return scope.description();
         }
     }
 
     /** A resource's scopes, for the console page's grouping. */
     record ResourceGroup(String resource, List<Entry> entries) {}
 
-    List<Entry> entries() {
+    List<Entry> entries(PermissionCatalogue catalogue) {
         List<Entry> entries = new ArrayList<>();
-        for (Scope scope : Scope.catalogue()) {
-            if (scope.equals(Scope.ALL_APIS)) {
-                entries.add(new Entry(scope, ALL_APIS_RESOURCE, routes.all(), true));
-            } else {
-                Permission permission = Permission.fromKey(scope.key()).orElseThrow();
-                entries.add(new Entry(scope, resourceOf(permission), routes.needing(permission), false));
-            }
+        entries.add(new Entry(
+                Scope.ALL_APIS, catalogue.describe(Scope.ALL_APIS), ALL_APIS_RESOURCE, null, routes.all(), true));
+        for (Permission permission : catalogue.permissions()) {
+            entries.add(new Entry(
+                    Scope.of(permission),
+                    permission.description(),
+                    Permission.resourceOf(permission.key()),
+                    permission.service().orElse(null),
+                    permission.service().isPresent() ? List.of() : routes.needing(permission),
+                    false));
         }
         return List.copyOf(entries);
     }
@@ -67,10 +76,10 @@ class ScopeCatalogue {
      * {@code METHOD path} contains it are kept, and a scope with none left is dropped. {@code all-apis} covers
      * every endpoint, so it stays whenever any endpoint matches. A blank {@code q} keeps everything.
      */
-    List<ResourceGroup> grouped(String q) {
+    List<ResourceGroup> grouped(PermissionCatalogue catalogue, String q) {
         String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         Map<String, List<Entry>> groups = new LinkedHashMap<>();
-        for (Entry entry : entries()) {
+        for (Entry entry : entries(catalogue)) {
             Entry kept = narrowed(entry, needle);
             if (kept != null) {
                 groups.computeIfAbsent(kept.resource(), r -> new ArrayList<>()).add(kept);
@@ -91,14 +100,11 @@ class ScopeCatalogue {
         if (matching.isEmpty()) {
             return null;
         }
-        return new Entry(entry.scope(), entry.resource(), matching, entry.everyEndpoint());
+        return new Entry(
+                entry.scope(), entry.description(), entry.resource(), entry.service(), matching, entry.everyEndpoint());
     }
 
     private static boolean contains(String text, String needle) {
         return text.toLowerCase(Locale.ROOT).contains(needle);
-    }
-
-    private static String resourceOf(Permission permission) {
-        return permission.key().substring(0, permission.key().indexOf(':'));
     }
 }

@@ -2,7 +2,8 @@ package dev.warden.web.permission;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.warden.core.permission.Permission;
+import dev.warden.core.principal.Actor;
+import dev.warden.core.service.ServiceRegistry;
 import dev.warden.web.shared.ApiController;
 import dev.warden.web.shared.ApiRoutes.Route;
 import dev.warden.web.shared.RequiresPermission;
@@ -18,29 +19,35 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping(path = "/api/2.0", produces = "application/json")
 class ScopeCatalogueApiController {
     private final ScopeCatalogue catalogue;
+    private final ServiceRegistry services;
 
-    ScopeCatalogueApiController(ScopeCatalogue catalogue) {
+    ScopeCatalogueApiController(ScopeCatalogue catalogue, ServiceRegistry services) {
         this.catalogue = catalogue;
+        this.services = services;
     }
 
     /*
      * tokens:read, not scim:read (which SCIM Me declares): the catalogue says what a token's scopes mean, so it
      * belongs with reading one's own tokens. Every role that may use personal tokens holds it (user,
-     * workspace-admin, auditor), and a token narrowed to the read-only preset can still look its scopes up. It
-     * discloses nothing about the workspace: the same routes and permissions are in the public /v3/api-docs.
+     * workspace-admin, auditor), and a token narrowed to the read-only preset can still look its scopes up. Besides
+     * Warden's own (also in the public /v3/api-docs) it shows the workspace's registered services' scopes, which
+     * whoever creates a token must be able to choose from.
      */
     @GetMapping("/scopes")
-    @RequiresPermission(Permission.TOKENS_READ)
+    @RequiresPermission("tokens:read")
     @Operation(
             summary = "List the scope catalogue",
-            description = "Every scope a token can hold, `all-apis` first and then each permission in catalogue order,"
+            description = "Every scope a token can hold, `all-apis` first, then Warden's own permissions in catalogue"
+                    + " order, then the scopes of the workspace's registered services (with `service`: they open that"
+                    + " service, not Warden's API, so their `endpoints` are empty),"
                     + " each with its description and the endpoints it lets a token call. A permission's scope lists"
                     + " the endpoints whose route declares that permission, so every endpoint appears under exactly"
                     + " one of them; `all-apis` (`all_endpoints: true`) lists every endpoint. A scope never grants"
                     + " more than the token owner's roles.")
-    ScopeCatalogueResponse list() {
-        return new ScopeCatalogueResponse(
-                catalogue.entries().stream().map(ScopeResponse::of).toList());
+    ScopeCatalogueResponse list(Actor actor) {
+        return new ScopeCatalogueResponse(catalogue.entries(services.catalogue(actor.workspace())).stream()
+                .map(ScopeResponse::of)
+                .toList());
     }
 
     record ScopeCatalogueResponse(List<ScopeResponse> scopes) {}
@@ -50,6 +57,7 @@ class ScopeCatalogueApiController {
     record ScopeResponse(
             String scope,
             String resource,
+            String service,
             String description,
             @JsonProperty("all_endpoints") Boolean allEndpoints,
             List<EndpointResponse> endpoints) {
@@ -57,6 +65,7 @@ class ScopeCatalogueApiController {
             return new ScopeResponse(
                     entry.key(),
                     entry.resource(),
+                    entry.service(),
                     entry.description(),
                     entry.everyEndpoint() ? Boolean.TRUE : null,
                     entry.endpoints().stream().map(EndpointResponse::of).toList());

@@ -1,5 +1,7 @@
 package dev.warden.web.permission;
 
+import dev.warden.core.principal.Actor;
+import dev.warden.core.service.ServiceRegistry;
 import dev.warden.web.console.ConsolePage;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.stereotype.Controller;
@@ -20,15 +22,17 @@ class ScopesPageController {
     static final String PAGE = "scopes/list";
 
     private final ScopeCatalogue catalogue;
+    private final ServiceRegistry services;
 
-    ScopesPageController(ScopeCatalogue catalogue) {
+    ScopesPageController(ScopeCatalogue catalogue, ServiceRegistry services) {
         this.catalogue = catalogue;
+        this.services = services;
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String q, Model model, HtmxRequest htmx) {
+    String list(Actor actor, @RequestParam(required = false) String q, Model model, HtmxRequest htmx) {
         model.addAttribute("q", q == null ? "" : q.strip());
-        model.addAttribute("groups", catalogue.grouped(q));
+        model.addAttribute("groups", catalogue.grouped(services.catalogue(actor.workspace()), q));
         model.addAttribute("endpointCount", catalogue.endpointCount());
         return htmx.isHtmxRequest() ? PAGE + " :: scope-table" : PAGE;
     }

@@ -1,7 +1,6 @@
 package dev.warden.web.role;
 
 import dev.warden.core.group.GroupId;
-import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.role.Role;
@@ -9,6 +8,7 @@ import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleAssignmentId;
 import dev.warden.core.role.RoleId;
 import dev.warden.core.role.RoleService;
+import dev.warden.core.service.ServiceRegistry;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.shared.Validation;
@@ -42,45 +42,53 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping(path = "/api/2.0", produces = "application/json")
 class RoleApiController {
     private final RoleService roles;
+    private final ServiceRegistry services;
 
-    RoleApiController(RoleService roles) {
+    RoleApiController(RoleService roles, ServiceRegistry services) {
         this.roles = roles;
+        this.services = services;
     }
 
     @GetMapping("/roles")
-    @RequiresPermission(Permission.ROLES_READ)
+    @RequiresPermission("roles:read")
     ListRolesResponse list(Actor actor) {
         return new ListRolesResponse(
                 roles.list(actor).stream().map(RoleResponse::of).toList());
     }
 
     @PostMapping("/roles")
-    @RequiresPermission(Permission.ROLES_WRITE)
+    @RequiresPermission("roles:write")
     RoleResponse create(Actor actor, @RequestBody RoleRequest request) {
         return RoleResponse.of(roles.create(
                 actor,
                 request.name(),
                 request.description(),
-                request.permissions() == null ? Set.of() : request.permissionSet()));
+                request.permissions() == null
+                        ? Set.of()
+                        : request.permissionSet(services.catalogue(actor.workspace()))));
     }
 
     @GetMapping("/roles/{id}")
-    @RequiresPermission(Permission.ROLES_READ)
+    @RequiresPermission("roles:read")
     RoleResponse get(Actor actor, @PathVariable String id) {
         return RoleResponse.of(roles.get(actor, roleId(id)));
     }
 
     /** Changes the fields given; a built-in role cannot be changed (400 INVALID_STATE). */
     @PatchMapping("/roles/{id}")
-    @RequiresPermission(Permission.ROLES_WRITE)
+    @RequiresPermission("roles:write")
     RoleResponse update(Actor actor, @PathVariable String id, @RequestBody RoleRequest request) {
-        return RoleResponse.of(
-                roles.update(actor, roleId(id), request.name(), request.description(), request.permissionSet()));
+        return RoleResponse.of(roles.update(
+                actor,
+                roleId(id),
+                request.name(),
+                request.description(),
+                request.permissionSet(services.catalogue(actor.workspace()))));
     }
 
     /** Deletes a custom role and every assignment of it. */
     @DeleteMapping("/roles/{id}")
-    @RequiresPermission(Permission.ROLES_WRITE)
+    @RequiresPermission("roles:write")
     Map<String, Object> delete(Actor actor, @PathVariable String id) {
         roles.delete(actor, roleId(id));
         return Map.of();
@@ -88,7 +96,7 @@ class RoleApiController {
 
     /** Every assignment in the workspace, optionally only those of one role, principal or group. */
     @GetMapping("/role-assignments")
-    @RequiresPermission(Permission.ROLES_READ)
+    @RequiresPermission("roles:read")
     ListAssignmentsResponse assignments(
             Actor actor,
             @RequestParam(name = "role_id", required = false) Long roleId,
@@ -106,7 +114,7 @@ class RoleApiController {
 
     /** Gives a role to exactly one of {@code principal_id} and {@code group_id}; {@code scope_group_id} narrows it. */
     @PostMapping("/role-assignments")
-    @RequiresPermission(Permission.ROLES_WRITE)
+    @RequiresPermission("roles:write")
     AssignmentResponse assign(Actor actor, @RequestBody AssignmentRequest request) {
         if (request.roleId() == null) {
             throw new InvalidParameterException("role_id", "role_id is required.");
@@ -122,7 +130,7 @@ class RoleApiController {
 
     /** Takes the role away; removing the last active workspace admin's role is refused (400 INVALID_STATE). */
     @DeleteMapping("/role-assignments/{id}")
-    @RequiresPermission(Permission.ROLES_WRITE)
+    @RequiresPermission("roles:write")
     Map<String, Object> unassign(Actor actor, @PathVariable String id) {
         roles.unassign(actor, new RoleAssignmentId(number(id, "Role assignment")));
         return Map.of();

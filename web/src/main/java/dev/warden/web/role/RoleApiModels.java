@@ -3,17 +3,12 @@ package dev.warden.web.role;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.warden.core.permission.Permission;
+import dev.warden.core.permission.PermissionCatalogue;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
-import dev.warden.core.shared.InvalidParameterException;
-import dev.warden.core.shared.Validation;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Bodies of Warden's roles API, in the snake_case JSON style of the Databricks dialect. Ids are int64. */
 final class RoleApiModels {
@@ -21,8 +16,9 @@ final class RoleApiModels {
 
     /** Create (name required) or change (every field optional: what is left out stays). */
     record RoleRequest(String name, String description, List<String> permissions) {
-        Set<Permission> permissionSet() {
-            return permissions == null ? null : parse(permissions);
+        /** The permissions named, each one of the workspace's catalogue (an unknown one is refused by name). */
+        Set<Permission> permissionSet(PermissionCatalogue catalogue) {
+            return permissions == null ? null : catalogue.parsePermissions(permissions, "permissions");
         }
     }
 
@@ -43,10 +39,7 @@ final class RoleApiModels {
                     role.description(),
                     role.builtIn(),
                     role.groupScopedOnly(),
-                    Arrays.stream(Permission.values())
-                            .filter(permissions::contains)
-                            .map(Permission::key)
-                            .toList());
+                    permissions.stream().sorted().map(Permission::key).toList());
         }
     }
 
@@ -84,26 +77,4 @@ final class RoleApiModels {
 
     record ListAssignmentsResponse(
             @JsonProperty("role_assignments") List<AssignmentResponse> roleAssignments) {}
-
-    /** Permission keys as a caller sent them; an unknown one is refused by name. */
-    static Set<Permission> parse(List<String> keys) {
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        List<String> unknown = new ArrayList<>();
-        for (String key : keys) {
-            Permission.fromKey(key == null ? "" : key.strip())
-                    .ifPresentOrElse(permissions::add, () -> unknown.add(key));
-        }
-        if (!unknown.isEmpty()) {
-            throw new InvalidParameterException(
-                    "permissions",
-                    "Unknown permission"
-                            + (unknown.size() > 1 ? "s " : " ")
-                            + Validation.echoAll(unknown)
-                            + " in permissions. Known permissions: "
-                            + Arrays.stream(Permission.values())
-                                    .map(Permission::key)
-                                    .collect(Collectors.joining(", ")) + ".");
-        }
-        return permissions;
-    }
 }

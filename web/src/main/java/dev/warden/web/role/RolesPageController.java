@@ -1,10 +1,12 @@
 package dev.warden.web.role;
 
 import dev.warden.core.permission.Permission;
+import dev.warden.core.permission.PermissionCatalogue;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleId;
 import dev.warden.core.role.RoleService;
+import dev.warden.core.service.ServiceRegistry;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.web.console.ConsoleAccess;
@@ -12,10 +14,10 @@ import dev.warden.web.console.ConsolePage;
 import dev.warden.web.console.Redirects;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,8 +44,10 @@ class RolesPageController {
     private final RoleService roles;
     private final RolePages pages;
     private final ConsoleAccess access;
+    private final ServiceRegistry services;
 
-    RolesPageController(RoleService roles, RolePages pages, ConsoleAccess access) {
+    RolesPageController(RoleService roles, RolePages pages, ConsoleAccess access, ServiceRegistry services) {
+        this.services = services;
         this.roles = roles;
         this.pages = pages;
         this.access = access;
@@ -69,7 +73,7 @@ class RolesPageController {
             BindingResult binding,
             Model model,
             HtmxRequest htmx) {
-        Set<Permission> permissions = validate(form, binding);
+        Set<Permission> permissions = validate(actor, form, binding);
         if (!binding.hasErrors()) {
             try {
                 Role role = roles.create(actor, form.getName(), form.getDescription(), permissions);
@@ -98,7 +102,7 @@ class RolesPageController {
             Model model,
             HtmxRequest htmx) {
         Role role = roles.get(actor, new RoleId(id));
-        Set<Permission> permissions = validate(form, binding);
+        Set<Permission> permissions = validate(actor, form, binding);
         if (!binding.hasErrors()) {
             try {
                 roles.update(
@@ -121,14 +125,15 @@ class RolesPageController {
         return Redirects.to("/settings/admin/roles", htmx);
     }
 
-    private Set<Permission> validate(EditRoleForm form, BindingResult binding) {
+    private Set<Permission> validate(Actor actor, EditRoleForm form, BindingResult binding) {
+        PermissionCatalogue catalogue = services.catalogue(actor.workspace());
         if (form.getName() == null || form.getName().isBlank()) {
             binding.rejectValue("name", "required", "Enter a name for the role.");
         }
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        Set<Permission> permissions = new TreeSet<>();
         List<String> unknown = new ArrayList<>();
         for (String key : form.getPermissions()) {
-            Optional<Permission> permission = Permission.fromKey(key);
+            Optional<Permission> permission = catalogue.find(key);
             permission.ifPresentOrElse(permissions::add, () -> unknown.add(key));
         }
         if (!unknown.isEmpty()) {
@@ -148,7 +153,7 @@ class RolesPageController {
 
     private String dialog(Actor actor, Role editing, Model model, HtmxRequest htmx) {
         model.addAttribute("editing", editing == null ? null : RoleSummaryView.of(editing, List.of(), 0));
-        model.addAttribute("catalogue", Permission.values());
+        model.addAttribute("catalogue", services.catalogue(actor.workspace()).permissions());
         if (htmx.isHtmxRequest()) {
             return FRAGMENTS + " :: role-dialog";
         }

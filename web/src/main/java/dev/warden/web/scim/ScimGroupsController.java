@@ -8,7 +8,6 @@ import dev.warden.core.group.GroupAttributes;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupQuery;
 import dev.warden.core.group.GroupService;
-import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.shared.TransactionRunner;
@@ -72,7 +71,7 @@ class ScimGroupsController {
     }
 
     @GetMapping
-    @RequiresPermission(Permission.SCIM_READ)
+    @RequiresPermission("scim:read")
     ListResponse list(
             Actor actor,
             @RequestParam(required = false) String filter,
@@ -91,7 +90,7 @@ class ScimGroupsController {
 
     @GetMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.Group.class)))
-    @RequiresPermission(value = Permission.SCIM_READ, group = "id")
+    @RequiresPermission(value = "scim:read", group = "id")
     JsonNode get(
             Actor actor,
             @PathVariable String id,
@@ -103,7 +102,7 @@ class ScimGroupsController {
 
     @PostMapping
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ScimModels.Group.class)))
-    @RequiresPermission(Permission.SCIM_WRITE)
+    @RequiresPermission("scim:write")
     ResponseEntity<JsonNode> create(Actor actor, @RequestBody ScimModels.Group body) {
         List<String> wanted = ScimEntitlements.values(body.entitlements());
         Group group = tx.inTransaction(() -> {
@@ -120,7 +119,7 @@ class ScimGroupsController {
     /** Full replace: members left out means no members; entitlements left out stay as they are. */
     @PutMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.Group.class)))
-    @RequiresPermission(value = Permission.SCIM_WRITE, group = "id")
+    @RequiresPermission(value = "scim:write", group = "id")
     JsonNode replace(Actor actor, @PathVariable String id, @RequestBody ScimModels.Group body) {
         GroupId groupId = Scim.groupId(id);
         List<String> wanted = ScimEntitlements.values(body.entitlements());
@@ -137,7 +136,7 @@ class ScimGroupsController {
 
     @PatchMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.Group.class)))
-    @RequiresPermission(value = Permission.SCIM_WRITE, group = "id")
+    @RequiresPermission(value = "scim:write", group = "id")
     JsonNode patch(Actor actor, @PathVariable String id, @RequestBody PatchRequest body) {
         GroupId groupId = Scim.groupId(id);
         List<GroupPatch.Step> steps = GroupPatch.steps(ScimPatch.read(body));
@@ -153,7 +152,7 @@ class ScimGroupsController {
 
     /** Deletes the group with its memberships and the roles given to it; its members stay. */
     @DeleteMapping("/{id}")
-    @RequiresPermission(Permission.SCIM_WRITE)
+    @RequiresPermission("scim:write")
     ResponseEntity<Void> delete(Actor actor, @PathVariable String id) {
         groups.delete(actor, Scim.groupId(id));
         return ResponseEntity.noContent().build();

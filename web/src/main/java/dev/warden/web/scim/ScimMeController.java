@@ -1,7 +1,6 @@
 package dev.warden.web.scim;
 
 import dev.warden.core.directory.DirectoryService;
-import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.web.shared.ApiController;
 import dev.warden.web.shared.RequiresPermission;
@@ -35,7 +34,7 @@ class ScimMeController {
 
     @GetMapping
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.User.class)))
-    @RequiresPermission(Permission.SCIM_READ)
+    @RequiresPermission("scim:read")
     JsonNode me(
             Actor actor,
             @RequestParam(required = false) String attributes,

@@ -4,7 +4,6 @@ import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.ServicePrincipalDetails;
 import dev.warden.core.entitlement.EntitlementService;
 import dev.warden.core.filter.FilterParser;
-import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalAttributes;
@@ -64,7 +63,7 @@ class ScimServicePrincipalsController {
     }
 
     @GetMapping
-    @RequiresPermission(Permission.SCIM_READ)
+    @RequiresPermission("scim:read")
     ListResponse list(
             Actor actor,
             @RequestParam(required = false) String filter,
@@ -88,7 +87,7 @@ class ScimServicePrincipalsController {
     @ApiResponse(
             responseCode = "200",
             content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
-    @RequiresPermission(Permission.SCIM_READ)
+    @RequiresPermission("scim:read")
     JsonNode get(
             Actor actor,
             @PathVariable String id,
@@ -102,7 +101,7 @@ class ScimServicePrincipalsController {
     @ApiResponse(
             responseCode = "201",
             content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
-    @RequiresPermission(Permission.SCIM_WRITE)
+    @RequiresPermission("scim:write")
     ResponseEntity<JsonNode> create(Actor actor, @RequestBody ScimModels.ServicePrincipal body) {
         Principal servicePrincipal = directory.createServicePrincipal(actor, details(body));
         return ResponseEntity.created(URI.create(Scim.BASE + "/ServicePrincipals/" + servicePrincipal.id()))
@@ -113,7 +112,7 @@ class ScimServicePrincipalsController {
     @ApiResponse(
             responseCode = "200",
             content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
-    @RequiresPermission(Permission.SCIM_WRITE)
+    @RequiresPermission("scim:write")
     JsonNode replace(Actor actor, @PathVariable String id, @RequestBody ScimModels.ServicePrincipal body) {
         PrincipalId servicePrincipalId = Scim.principalId(id, LABEL);
         ServicePrincipalDetails details = details(body);
@@ -132,7 +131,7 @@ class ScimServicePrincipalsController {
     @ApiResponse(
             responseCode = "200",
             content = @Content(schema = @Schema(implementation = ScimModels.ServicePrincipal.class)))
-    @RequiresPermission(Permission.SCIM_WRITE)
+    @RequiresPermission("scim:write")
     JsonNode patch(Actor actor, @PathVariable String id, @RequestBody PatchRequest body) {
         PrincipalId servicePrincipalId = Scim.principalId(id, LABEL);
         List<ScimPatch.Change> changes = ScimPatch.read(body);
@@ -152,7 +151,7 @@ class ScimServicePrincipalsController {
 
     /** Deletes the service principal and its tokens. */
     @DeleteMapping("/{id}")
-    @RequiresPermission(Permission.SCIM_WRITE)
+    @RequiresPermission("scim:write")
     ResponseEntity<Void> delete(Actor actor, @PathVariable String id) {
         directory.delete(actor, PrincipalKind.SERVICE_PRINCIPAL, Scim.principalId(id, LABEL));
         return ResponseEntity.noContent().build();

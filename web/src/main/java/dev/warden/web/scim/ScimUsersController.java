@@ -4,7 +4,6 @@ import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.UserDetails;
 import dev.warden.core.entitlement.EntitlementService;
 import dev.warden.core.filter.FilterParser;
-import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalAttributes;
@@ -66,7 +65,7 @@ class ScimUsersController {
     }
 
     @GetMapping
-    @RequiresPermission(Permission.SCIM_READ)
+    @RequiresPermission("scim:read")
     ListResponse list(
             Actor actor,
             @RequestParam(required = false) String filter,
@@ -86,7 +85,7 @@ class ScimUsersController {
 
     @GetMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.User.class)))
-    @RequiresPermission(Permission.SCIM_READ)
+    @RequiresPermission("scim:read")
     JsonNode get(
             Actor actor,
             @PathVariable String id,
@@ -98,7 +97,7 @@ class ScimUsersController {
 
     @PostMapping
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ScimModels.User.class)))
-    @RequiresPermission(Permission.SCIM_WRITE)
+    @RequiresPermission("scim:write")
     ResponseEntity<JsonNode> create(Actor actor, @RequestBody ScimModels.User body) {
         Principal user = directory.createUser(actor, details(body), null);
         return ResponseEntity.created(URI.create(Scim.BASE + "/Users/" + user.id()))
@@ -112,7 +111,7 @@ class ScimUsersController {
      */
     @PutMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.User.class)))
-    @RequiresPermission(Permission.SCIM_WRITE)
+    @RequiresPermission("scim:write")
     JsonNode replace(Actor actor, @PathVariable String id, @RequestBody ScimModels.User body) {
         PrincipalId userId = Scim.principalId(id, LABEL);
         UserDetails details = details(body);
@@ -128,7 +127,7 @@ class ScimUsersController {
 
     @PatchMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScimModels.User.class)))
-    @RequiresPermission(Permission.SCIM_WRITE)
+    @RequiresPermission("scim:write")
     JsonNode patch(Actor actor, @PathVariable String id, @RequestBody PatchRequest body) {
         PrincipalId userId = Scim.principalId(id, LABEL);
         List<ScimPatch.Change> changes = ScimPatch.read(body);
@@ -146,7 +145,7 @@ class ScimUsersController {
 
     /** Deletes the user and its tokens. */
     @DeleteMapping("/{id}")
-    @RequiresPermission(Permission.SCIM_WRITE)
+    @RequiresPermission("scim:write")
     ResponseEntity<Void> delete(Actor actor, @PathVariable String id) {
         directory.delete(actor, PrincipalKind.USER, Scim.principalId(id, LABEL));
         return ResponseEntity.noContent().build();

@@ -67,13 +67,14 @@ public class RequiredPermissionInterceptor implements HandlerInterceptor {
             errors.write(response, 401, ApiError.of(ApiError.UNAUTHENTICATED, "Authentication is required."));
             return false;
         }
-        Decision decision = chain.authorize(token.decision(), declared.value(), groupOf(request, declared));
+        Decision decision = chain.authorize(
+                token.decision(), RequiresPermission.Read.permission(declared), groupOf(request, declared));
         if (decision.allowed()) {
             return true;
         }
         Denial denial = decision.denial();
         Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("required", declared.value().key());
+        metadata.put("required", declared.value());
         metadata.put("owner", token.owner().name());
         metadata.put("owner_id", String.valueOf(token.owner().id()));
         if (denial.reason() == DenialReason.ROLE_LACKS_PERMISSION) {

@@ -1,6 +1,5 @@
 package dev.warden.web.settings;
 
-import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.settings.SettingsService;
 import dev.warden.core.shared.InvalidParameterException;
@@ -36,7 +35,7 @@ class WorkspaceConfApiController {
     }
 
     @GetMapping
-    @RequiresPermission(Permission.SETTINGS_READ)
+    @RequiresPermission("settings:read")
     Map<String, String> get(Actor actor, @RequestParam(name = "keys", required = false) String keys) {
         Map<String, String> all = SettingsService.asConf(settings.get(actor));
         if (keys == null || keys.isBlank()) {
@@ -60,7 +59,7 @@ class WorkspaceConfApiController {
 
     /** String values are canonical; booleans, numbers and null are read as their string form (null clears). */
     @PatchMapping(consumes = "application/json")
-    @RequiresPermission(Permission.SETTINGS_WRITE)
+    @RequiresPermission("settings:write")
     Map<String, Object> patch(Actor actor, @RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new InvalidParameterException(

@@ -61,7 +61,9 @@ public class ApiRoutes {
 
     /** The endpoints that need this permission. */
     public List<Route> needing(Permission permission) {
-        return all().stream().filter(route -> route.permission() == permission).toList();
+        return all().stream()
+                .filter(route -> permission.equals(route.permission()))
+                .toList();
     }
 
     /**
@@ -121,7 +123,7 @@ public class ApiRoutes {
                     found.add(new Route(
                             method.name(),
                             pattern.getPatternString(),
-                            declared == null ? null : declared.value(),
+                            declared == null ? null : RequiresPermission.Read.permission(declared),
                             declared == null ? "" : declared.group(),
                             pattern));
                 }

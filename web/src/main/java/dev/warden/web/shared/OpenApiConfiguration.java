@@ -1,5 +1,6 @@
 package dev.warden.web.shared;
 
+import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Actor;
 import io.swagger.v3.oas.models.Components;
@@ -62,15 +63,12 @@ class OpenApiConfiguration {
         return (operation, handler) -> {
             RequiresPermission declared = handler.getMethodAnnotation(RequiresPermission.class);
             if (declared != null) {
-                String key = declared.value().key();
-                operation.addExtension(REQUIRED_PERMISSION, key);
+                Permission required = RequiresPermission.Read.permission(declared);
+                operation.addExtension(REQUIRED_PERMISSION, required.key());
                 // every permission is a scope of the same key; all-apis covers it too (Scope.covers)
-                operation.addExtension(
-                        REQUIRED_SCOPE, Scope.of(declared.value()).key());
-                String note = "Requires the permission `" + key + "` ("
-                        + declared.value().description() + ")."
-                        + "\n\nToken scope: `" + Scope.of(declared.value()).key() + "` (or `" + Scope.ALL_APIS.key()
-                        + "`).";
+                operation.addExtension(REQUIRED_SCOPE, Scope.of(required).key());
+                String note = "Requires the permission `" + required.key() + "` (" + required.description() + ")."
+                        + "\n\nToken scope: `" + Scope.of(required).key() + "` (or `" + Scope.ALL_APIS.key() + "`).";
                 operation.setDescription(
                         operation.getDescription() == null ? note : operation.getDescription() + "\n\n" + note);
             }

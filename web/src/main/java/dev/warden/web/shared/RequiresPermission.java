@@ -14,11 +14,23 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface RequiresPermission {
-    Permission value();
+    /** The key of one of Warden's own permissions ({@code tokens:read}); an unknown key stops Warden at start. */
+    String value();
 
     /**
      * The path variable naming a group when the permission may also be held at that group's scope (a group's
      * {@code group-admin} managing its members). Empty: the permission is needed at workspace scope.
      */
     String group() default "";
+
+    /** Reads the declaration; a key that is not one of Warden's own permissions is a programming error. */
+    final class Read {
+        private Read() {}
+
+        public static Permission permission(RequiresPermission declared) {
+            return Permission.fromKey(declared.value())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "@RequiresPermission(\"" + declared.value() + "\") names no permission of Warden's own"));
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package dev.warden.web.token;
 
-import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.Validation;
@@ -52,7 +51,7 @@ class BulkRevokeApiController {
     }
 
     @PostMapping("/preview")
-    @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
+    @RequiresPermission("token-management:write")
     @Operation(summary = "How many tokens, of how many owners, a bulk revoke with these filters would revoke")
     BulkRevokePreviewResponse preview(
             Actor actor,
@@ -65,7 +64,7 @@ class BulkRevokeApiController {
     }
 
     @PostMapping
-    @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
+    @RequiresPermission("token-management:write")
     @Operation(summary = "Revoke every token that works and matches the filters (at most 10 000), with a reason")
     BulkRevokeResponse revoke(
             Actor actor,

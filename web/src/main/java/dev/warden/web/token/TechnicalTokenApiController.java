@@ -3,7 +3,6 @@ package dev.warden.web.token;
 import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
 import dev.warden.core.group.GroupId;
-import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -68,20 +67,20 @@ class TechnicalTokenApiController {
     }
 
     @PostMapping("/token-management/organisation-tokens")
-    @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
+    @RequiresPermission("token-management:write")
     ResponseEntity<IssuedTechnicalTokenResponse> createOrganisationToken(
             Actor actor, @RequestBody CreateTechnicalTokenRequest request) {
         return issued(actor, technical.createOrganisationToken(actor, command(request), request.role()), request);
     }
 
     @GetMapping("/token-management/organisation-tokens")
-    @RequiresPermission(Permission.TOKEN_MANAGEMENT_READ)
+    @RequiresPermission("token-management:read")
     ListTechnicalTokensResponse organisationTokens(Actor actor) {
         return new ListTechnicalTokensResponse(describe(actor, technical.organisationTokens(actor)));
     }
 
     @PostMapping("/groups/{group_id}/tokens")
-    @RequiresPermission(value = Permission.TOKEN_MANAGEMENT_WRITE, group = "group_id")
+    @RequiresPermission(value = "token-management:write", group = "group_id")
     ResponseEntity<IssuedTechnicalTokenResponse> createGroupToken(
             Actor actor, @PathVariable("group_id") String groupId, @RequestBody CreateTechnicalTokenRequest request) {
         return issued(
@@ -89,27 +88,27 @@ class TechnicalTokenApiController {
     }
 
     @GetMapping("/groups/{group_id}/tokens")
-    @RequiresPermission(value = Permission.TOKEN_MANAGEMENT_READ, group = "group_id")
+    @RequiresPermission(value = "token-management:read", group = "group_id")
     ListTechnicalTokensResponse groupTokens(Actor actor, @PathVariable("group_id") String groupId) {
         return new ListTechnicalTokensResponse(describe(actor, technical.groupTokens(actor, groupId(groupId))));
     }
 
     @GetMapping("/groups/{group_id}/tokens/{token_id}")
-    @RequiresPermission(value = Permission.TOKEN_MANAGEMENT_READ, group = "group_id")
+    @RequiresPermission(value = "token-management:read", group = "group_id")
     GetTechnicalTokenResponse groupToken(
             Actor actor, @PathVariable("group_id") String groupId, @PathVariable("token_id") String tokenId) {
         return wrap(actor, technical.get(actor, groupId(groupId), tokenId(tokenId)));
     }
 
     @PostMapping("/groups/{group_id}/tokens/{token_id}/revoke")
-    @RequiresPermission(value = Permission.TOKEN_MANAGEMENT_WRITE, group = "group_id")
+    @RequiresPermission(value = "token-management:write", group = "group_id")
     GetTechnicalTokenResponse revoke(
             Actor actor, @PathVariable("group_id") String groupId, @PathVariable("token_id") String tokenId) {
         return wrap(actor, technical.revoke(actor, groupId(groupId), tokenId(tokenId)));
     }
 
     @PostMapping("/groups/{group_id}/tokens/{token_id}/restore")
-    @RequiresPermission(value = Permission.TOKEN_MANAGEMENT_WRITE, group = "group_id")
+    @RequiresPermission(value = "token-management:write", group = "group_id")
     GetTechnicalTokenResponse restore(
             Actor actor, @PathVariable("group_id") String groupId, @PathVariable("token_id") String tokenId) {
         return wrap(actor, technical.restore(actor, groupId(groupId), tokenId(tokenId)));
@@ -117,7 +116,7 @@ class TechnicalTokenApiController {
 
     /** Permanent: the token stops at once and its technical user is deleted with it. */
     @DeleteMapping("/groups/{group_id}/tokens/{token_id}")
-    @RequiresPermission(value = Permission.TOKEN_MANAGEMENT_WRITE, group = "group_id")
+    @RequiresPermission(value = "token-management:write", group = "group_id")
     Map<String, Object> delete(
             Actor actor, @PathVariable("group_id") String groupId, @PathVariable("token_id") String tokenId) {
         technical.delete(actor, groupId(groupId), tokenId(tokenId));

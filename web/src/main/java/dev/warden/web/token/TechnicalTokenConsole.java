@@ -8,6 +8,7 @@ import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.service.ServiceRegistry;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TechnicalToken;
@@ -63,6 +64,7 @@ public class TechnicalTokenConsole {
     private final PrincipalNames principals;
     private final TokenIssuePolicy issuePolicy;
     private final AccessPolicy access;
+    private final ServiceRegistry services;
     private final Clock clock;
 
     TechnicalTokenConsole(
@@ -70,7 +72,9 @@ public class TechnicalTokenConsole {
             PrincipalNames principals,
             TokenIssuePolicy issuePolicy,
             AccessPolicy access,
+            ServiceRegistry services,
             Clock clock) {
+        this.services = services;
         this.tokens = tokens;
         this.principals = principals;
         this.issuePolicy = issuePolicy;
@@ -120,7 +124,7 @@ public class TechnicalTokenConsole {
         CreateTechnicalTokenForm form = CreateTechnicalTokenForm.withDefaults(
                 lifetimes.defaultExpiryDate(clock.instant()),
                 TechnicalTokenService.rolesFor(list.kind()).get(0).roleName());
-        addFormContext(model, list, form, lifetimes);
+        addFormContext(actor, model, list, form, lifetimes);
     }
 
     /**
@@ -142,7 +146,7 @@ public class TechnicalTokenConsole {
         binding = CREATE.bound(form, binding, model);
         if (form.refreshing()) {
             // Without JavaScript the scopes cannot follow the role radio: this asks for the dialog again.
-            addFormContext(model, list, form, lifetimes);
+            addFormContext(actor, model, list, form, lifetimes);
             return htmx.isHtmxRequest() ? DIALOG : null;
         }
         Duration lifetime =
@@ -158,7 +162,7 @@ public class TechnicalTokenConsole {
                             BuiltInRole.named(form.role().strip()).orElseThrow()));
         });
         if (model.getAttribute("issued") == null) {
-            addFormContext(model, list, form, lifetimes);
+            addFormContext(actor, model, list, form, lifetimes);
         }
         return view;
     }
@@ -189,7 +193,7 @@ public class TechnicalTokenConsole {
     }
 
     private void addFormContext(
-            Model model, TokenList list, CreateTechnicalTokenForm form, TokenLifetimePolicy lifetimes) {
+            Actor actor, Model model, TokenList list, CreateTechnicalTokenForm form, TokenLifetimePolicy lifetimes) {
         Instant now = clock.instant();
         model.addAttribute(CreateTokenDialog.FORM, form);
         model.addAttribute("tokenList", list);
@@ -199,7 +203,9 @@ public class TechnicalTokenConsole {
         List<BuiltInRole> roles = TechnicalTokenService.rolesFor(list.kind());
         // The technical user holds only the chosen role, so that role bounds the scopes.
         model.addAttribute(
-                "scopePicker", ScopePickerView.forRoles("technical-token", roles, form.role(), form.scopes()));
+                "scopePicker",
+                ScopePickerView.forRoles(
+                        "technical-token", services.catalogue(actor.workspace()), roles, form.role(), form.scopes()));
         model.addAttribute(
                 "roleOptions",
                 roles.stream()

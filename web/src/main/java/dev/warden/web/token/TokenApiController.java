@@ -1,6 +1,5 @@
 package dev.warden.web.token;
 
-import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.token.CreateTokenCommand;
@@ -43,7 +42,7 @@ class TokenApiController {
     }
 
     @PostMapping("/create")
-    @RequiresPermission(Permission.TOKENS_WRITE)
+    @RequiresPermission("tokens:write")
     ResponseEntity<CreateTokenResponse> create(Actor actor, @RequestBody CreateTokenRequest request) {
         Duration lifetime = request.lifetimeSeconds() == null ? null : Duration.ofSeconds(request.lifetimeSeconds());
         IssuedToken issued =
@@ -56,7 +55,7 @@ class TokenApiController {
     }
 
     @GetMapping("/list")
-    @RequiresPermission(Permission.TOKENS_READ)
+    @RequiresPermission("tokens:read")
     ListTokensResponse list(Actor actor) {
         return new ListTokensResponse(tokens.listOwn(actor).stream()
                 .map(token -> PublicTokenInfo.of(token, clock.instant()))
@@ -64,20 +63,20 @@ class TokenApiController {
     }
 
     @PostMapping("/delete")
-    @RequiresPermission(Permission.TOKENS_WRITE)
+    @RequiresPermission("tokens:write")
     Map<String, Object> delete(Actor actor, @RequestBody TokenIdRequest request) {
         tokens.delete(actor, tokenId(request));
         return Map.of();
     }
 
     @PostMapping("/revoke")
-    @RequiresPermission(Permission.TOKENS_WRITE)
+    @RequiresPermission("tokens:write")
     Map<String, Object> revoke(Actor actor, @RequestBody TokenIdRequest request) {
         return Map.of("token_info", PublicTokenInfo.of(tokens.revoke(actor, tokenId(request)), clock.instant()));
     }
 
     @PostMapping("/restore")
-    @RequiresPermission(Permission.TOKENS_WRITE)
+    @RequiresPermission("tokens:write")
     Map<String, Object> restore(Actor actor, @RequestBody TokenIdRequest request) {
         return Map.of("token_info", PublicTokenInfo.of(tokens.restore(actor, tokenId(request)), clock.instant()));
     }
@@ -88,7 +87,7 @@ class TokenApiController {
      * {@code {"token_info": …}} (the SDK expects an empty object and ignores the field).
      */
     @PatchMapping("/{token_id}")
-    @RequiresPermission(Permission.TOKENS_WRITE)
+    @RequiresPermission("tokens:write")
     Map<String, Object> update(
             Actor actor, @PathVariable("token_id") String tokenId, @RequestBody TokenUpdateRequest request) {
         TokenId id = tokenId(new TokenIdRequest(tokenId));

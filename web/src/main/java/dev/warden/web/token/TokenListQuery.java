@@ -138,23 +138,23 @@ final class TokenListQuery {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** A scope of the catalogue: a token can hold no other, so any other is a mistake. */
+    /**
+     * A scope key: {@code all-apis} or {@code resource:action}. It need not be in the catalogue now: a scope a service
+     * no longer declares still finds the tokens that carry it.
+     */
     private static String scope(Map<String, String> query) {
         String raw = text(query, "scope");
         if (raw == null) {
             return null;
         }
-        return Scope.fromKey(raw)
-                .map(Scope::key)
-                .orElseThrow(() -> new InvalidParameterException(
-                        "scope",
-                        "Unknown scope " + Validation.echo(raw) + " in scope. Known scopes: "
-                                + String.join(
-                                        ", ",
-                                        Scope.catalogue().stream()
-                                                .map(Scope::key)
-                                                .toList())
-                                + "."));
+        try {
+            return new Scope(raw).key();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(
+                    "scope",
+                    "scope must be all-apis or resource:action, such as tokens:read; got " + Validation.echo(raw)
+                            + ".");
+        }
     }
 
     private static PrincipalId id(Map<String, String> query, String name) {

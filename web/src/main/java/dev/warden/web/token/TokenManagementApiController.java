@@ -2,7 +2,6 @@ package dev.warden.web.token;
 
 import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
-import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -81,7 +80,7 @@ class TokenManagementApiController {
     }
 
     @PostMapping("/on-behalf-of/tokens")
-    @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
+    @RequiresPermission("token-management:write")
     ResponseEntity<IssuedTokenResponse> createOnBehalfOf(Actor actor, @RequestBody CreateOboTokenRequest request) {
         Duration lifetime = request.lifetimeSeconds() == null ? null : Duration.ofSeconds(request.lifetimeSeconds());
         IssuedToken issued = management.createOnBehalfOf(
@@ -90,7 +89,7 @@ class TokenManagementApiController {
     }
 
     @GetMapping("/tokens")
-    @RequiresPermission(Permission.TOKEN_MANAGEMENT_READ)
+    @RequiresPermission("token-management:read")
     // the query is read as a map (TokenListQuery); these describe what it reads
     @Parameter(name = "owner_id", in = ParameterIn.QUERY, schema = @Schema(type = "integer", format = "int64"))
     @Parameter(name = "created_by_id", in = ParameterIn.QUERY, schema = @Schema(type = "integer", format = "int64"))
@@ -145,13 +144,13 @@ class TokenManagementApiController {
     }
 
     @GetMapping("/tokens/{token_id}")
-    @RequiresPermission(Permission.TOKEN_MANAGEMENT_READ)
+    @RequiresPermission("token-management:read")
     GetTokenResponse get(Actor actor, @PathVariable("token_id") String tokenId) {
         return wrap(actor, management.get(actor, tokenId(tokenId)));
     }
 
     @DeleteMapping("/tokens/{token_id}")
-    @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
+    @RequiresPermission("token-management:write")
     Map<String, Object> delete(Actor actor, @PathVariable("token_id") String tokenId) {
         management.delete(actor, tokenId(tokenId));
         return Map.of();
@@ -163,7 +162,7 @@ class TokenManagementApiController {
      * {@code {"scopes": […]}}, answered {@code {"token_info": …}} as before. Scopes are only ever narrowed.
      */
     @PatchMapping("/tokens/{token_id}")
-    @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
+    @RequiresPermission("token-management:write")
     @ApiResponse(
             responseCode = "200",
             description = "TokenInfo (with update_mask), or {\"token_info\": TokenInfo} (with scopes only)",
@@ -175,20 +174,20 @@ class TokenManagementApiController {
     }
 
     @PostMapping("/tokens/{token_id}/revoke")
-    @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
+    @RequiresPermission("token-management:write")
     GetTokenResponse revoke(Actor actor, @PathVariable("token_id") String tokenId) {
         return wrap(actor, management.revoke(actor, tokenId(tokenId)));
     }
 
     @PostMapping("/tokens/{token_id}/restore")
-    @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
+    @RequiresPermission("token-management:write")
     GetTokenResponse restore(Actor actor, @PathVariable("token_id") String tokenId) {
         return wrap(actor, management.restore(actor, tokenId(tokenId)));
     }
 
     /** A new secret for the same token; the old one works for {@code grace_period_seconds} (default 0, at most 7 days). */
     @PostMapping("/tokens/{token_id}/rotate")
-    @RequiresPermission(Permission.TOKEN_MANAGEMENT_WRITE)
+    @RequiresPermission("token-management:write")
     ResponseEntity<IssuedTokenResponse> rotate(
             Actor actor,
             @PathVariable("token_id") String tokenId,

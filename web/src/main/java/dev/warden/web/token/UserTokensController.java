@@ -1,6 +1,7 @@
 package dev.warden.web.token;
 
 import dev.warden.core.principal.Actor;
+import dev.warden.core.service.ServiceRegistry;
 import dev.warden.core.token.AccessRefusedException;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
@@ -54,11 +55,13 @@ class UserTokensController {
 
     private final TokenService tokens;
     private final WorkspaceAdminNames admins;
+    private final ServiceRegistry services;
     private final Clock clock;
 
-    UserTokensController(TokenService tokens, WorkspaceAdminNames admins, Clock clock) {
+    UserTokensController(TokenService tokens, WorkspaceAdminNames admins, ServiceRegistry services, Clock clock) {
         this.tokens = tokens;
         this.admins = admins;
+        this.services = services;
         this.clock = clock;
     }
 
@@ -81,7 +84,8 @@ class UserTokensController {
             addTokens(actor, model);
             return PAGE;
         }
-        addFormContext(model, GenerateTokenForm.withDefaults(terms.lifetimes().defaultDays()), terms);
+        addFormContext(
+                actor, model, GenerateTokenForm.withDefaults(terms.lifetimes().defaultDays()), terms);
         if (htmx.isHtmxRequest()) {
             return DIALOG;
         }
@@ -116,7 +120,7 @@ class UserTokensController {
                 () -> IssuedTokenView.of(
                         tokens.create(actor, new CreateTokenCommand(form.name(), lifetime, form.scopes()))));
         if (model.getAttribute("issued") == null) {
-            addFormContext(model, form, terms);
+            addFormContext(actor, model, form, terms);
         }
         if (fragment != null) {
             return fragment;
@@ -163,13 +167,17 @@ class UserTokensController {
                         .toList());
     }
 
-    private void addFormContext(Model model, GenerateTokenForm form, TokenIssueTerms terms) {
+    private void addFormContext(Actor actor, Model model, GenerateTokenForm form, TokenIssueTerms terms) {
         model.addAttribute(CreateTokenDialog.FORM, form);
         model.addAttribute("maxDays", (terms == null ? tokens.lifetimes() : terms.lifetimes()).maxDays());
         // What the user's roles grant now; when tokens are refused altogether, the form error says so instead.
         model.addAttribute(
                 "scopePicker",
-                ScopePickerView.forOwner("token", terms == null ? Set.of() : terms.grantable(), form.scopes()));
+                ScopePickerView.forOwner(
+                        "token",
+                        services.catalogue(actor.workspace()),
+                        terms == null ? Set.of() : terms.grantable(),
+                        form.scopes()));
     }
 
     private TokenFacts view(Actor actor, AccessToken token) {

@@ -3,7 +3,6 @@ package dev.warden.web.tokenusage;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupNames;
-import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -67,14 +66,14 @@ class TokenPermissionsApiController {
     }
 
     @GetMapping
-    @RequiresPermission(Permission.PERMISSIONS_READ)
+    @RequiresPermission("permissions:read")
     TokenPermissions get(Actor actor) {
         return describe(actor, usage.entries(actor));
     }
 
     /** Adds the given entries or changes their level; every other entry stays. */
     @PatchMapping
-    @RequiresPermission(Permission.PERMISSIONS_WRITE)
+    @RequiresPermission("permissions:write")
     @Operation(summary = "Add or change entries of the token usage list; the others stay", description = GRANTS)
     TokenPermissions update(Actor actor, @RequestBody AclRequest request) {
         return describe(actor, usage.patch(actor, resolve(actor, request)));
@@ -82,7 +81,7 @@ class TokenPermissionsApiController {
 
     /** Replaces every direct entry (an empty list clears them); the workspace admins keep CAN_MANAGE. */
     @PutMapping
-    @RequiresPermission(Permission.PERMISSIONS_WRITE)
+    @RequiresPermission("permissions:write")
     @Operation(
             summary = "Replace every entry of the token usage list (the workspace admins stay)",
             description = GRANTS)
@@ -91,7 +90,7 @@ class TokenPermissionsApiController {
     }
 
     @GetMapping("/permissionLevels")
-    @RequiresPermission(Permission.PERMISSIONS_READ)
+    @RequiresPermission("permissions:read")
     @Operation(summary = "The levels: CAN_USE, which entries grant, and CAN_MANAGE, the workspace admins' own")
     PermissionLevels levels() {
         return new PermissionLevels(Arrays.stream(TokenUsageLevel.values())

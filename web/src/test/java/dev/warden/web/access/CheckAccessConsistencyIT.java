@@ -30,7 +30,6 @@ import dev.warden.web.support.TestData.OtherWorkspace;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -321,7 +320,7 @@ class CheckAccessConsistencyIT {
                                 admin,
                                 unique("token-readers"),
                                 "only token-management:read",
-                                EnumSet.of(Permission.TOKEN_MANAGEMENT_READ))
+                                Set.of(Permission.TOKEN_MANAGEMENT_READ))
                         .id(),
                 customHolder.id(),
                 null,
@@ -450,7 +449,7 @@ class CheckAccessConsistencyIT {
     }
 
     private Role newRole() {
-        return roles.create(admin, unique("consistency-role"), "a target", EnumSet.of(Permission.AUDIT_READ));
+        return roles.create(admin, unique("consistency-role"), "a target", Set.of(Permission.AUDIT_READ));
     }
 
     /** The target user gets a role of its own, so assignments never repeat. */

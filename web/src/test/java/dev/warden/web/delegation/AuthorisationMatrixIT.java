@@ -18,6 +18,8 @@ import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
+import dev.warden.core.service.RegisteredService;
+import dev.warden.core.service.ServiceRepository;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.TokenFormat;
@@ -41,7 +43,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,11 @@ class AuthorisationMatrixIT {
             GET    /api/2.0/roles/{id}                                        401  200  403  403  403  403  403  403  403  200  403  200  401   401   401  404
             PATCH  /api/2.0/roles/{id}                                        401  403  403  403  200  403  403  403  403  200  403  403  401   401   401  404
             GET    /api/2.0/scopes                                            401  200  403  403  403  403  403  403  403  200  200  200  401   401   401  200
+            GET    /api/2.0/services                                          401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
+            POST   /api/2.0/services                                          401  403  403  403  403  403  403  403  403  201  403  403  401   401   401  400
+            DELETE /api/2.0/services/{id}                                     401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  404
+            GET    /api/2.0/services/{id}                                     401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  404
+            PATCH  /api/2.0/services/{id}                                     401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  404
             POST   /api/2.0/token-management/on-behalf-of/tokens              401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  400
             GET    /api/2.0/token-management/organisation-tokens              401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
             POST   /api/2.0/token-management/organisation-tokens              401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
@@ -165,6 +171,9 @@ class AuthorisationMatrixIT {
     int port;
 
     @Autowired
+    private ServiceRepository services;
+
+    @Autowired
     ApplicationContext context;
 
     @Autowired
@@ -204,7 +213,7 @@ class AuthorisationMatrixIT {
     private Group groupA;
     private Group groupB;
     private Group tokenUsers;
-    private final Map<Permission, Role> singlePermissionRoles = new EnumMap<>(Permission.class);
+    private final Map<Permission, Role> singlePermissionRoles = new java.util.HashMap<>();
 
     @Test
     void everyOperationAnswersEveryKindOfCallerAsTheTableSays() {
@@ -455,6 +464,18 @@ class AuthorisationMatrixIT {
         tokens.update(token);
     }
 
+    /** A registered service of the matrix workspace, stored straight through the repository. */
+    private RegisteredService freshService() {
+        String name = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return services.insert(new RegisteredService(
+                null,
+                workspace,
+                name,
+                "matrix service",
+                servicePrincipal().id(),
+                List.of(Permission.ofService(name, name + ":read", ""))));
+    }
+
     private Principal servicePrincipal() {
         Principal robot = principals.save(
                 Principal.newServicePrincipal(workspace, UUID.randomUUID().toString(), "target robot"));
@@ -638,6 +659,24 @@ class AuthorisationMatrixIT {
                 c -> new Request(
                         "/api/2.0/roles/" + freshRole().id(), "{\"permissions\": [\"tokens:read\", \"scim:read\"]}"));
         all.put("GET /api/2.0/scopes", c -> Request.get("/api/2.0/scopes"));
+        all.put("GET /api/2.0/services", c -> Request.get("/api/2.0/services"));
+        all.put("POST /api/2.0/services", c -> {
+            String name = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            return new Request(
+                    "/api/2.0/services",
+                    "{\"name\": \"" + name + "\", \"service_principal_application_id\": \""
+                            + servicePrincipal().applicationId() + "\", \"scopes\": [{\"scope\": \"" + name
+                            + ":read\"}]}");
+        });
+        all.put(
+                "DELETE /api/2.0/services/{id}",
+                c -> Request.get("/api/2.0/services/" + freshService().id()));
+        all.put(
+                "GET /api/2.0/services/{id}",
+                c -> Request.get("/api/2.0/services/" + freshService().id()));
+        all.put(
+                "PATCH /api/2.0/services/{id}",
+                c -> new Request("/api/2.0/services/" + freshService().id(), "{\"display_name\": \"changed\"}"));
         String secrets = "/api/2.0/accounts/servicePrincipals/%s/credentials/secrets";
         all.put(
                 "GET /api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets",

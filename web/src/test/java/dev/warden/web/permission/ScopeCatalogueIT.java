@@ -79,12 +79,13 @@ class ScopeCatalogueIT {
         assertThat(scopes)
                 .extracting(s -> s.path("scope").asString())
                 .containsExactlyElementsOf(
-                        Scope.catalogue().stream().map(Scope::key).toList());
+                        dev.warden.core.permission.PermissionCatalogue.with(List.of()).scopes().stream()
+                                .map(Scope::key)
+                                .toList());
         assertThat(scopes)
                 .allSatisfy(s -> assertThat(s.path("description").asString())
-                        .isEqualTo(Scope.fromKey(s.path("scope").asString())
-                                .orElseThrow()
-                                .description()));
+                        .isEqualTo(dev.warden.core.permission.PermissionCatalogue.with(List.of())
+                                .describe(new Scope(s.path("scope").asString()))));
 
         JsonNode allApis = scopes.get(0);
         assertThat(allApis.path("scope").asString()).isEqualTo("all-apis");
@@ -144,7 +145,9 @@ class ScopeCatalogueIT {
         assertThat(narrow.body()).contains("tokens:read");
         assertThat(reader.status()).as(reader.toString()).isEqualTo(200);
         assertThat(reader.json().path("scopes").size())
-                .isEqualTo(Scope.catalogue().size());
+                .isEqualTo(dev.warden.core.permission.PermissionCatalogue.with(List.of())
+                        .scopes()
+                        .size());
     }
 
     @Test
@@ -163,7 +166,9 @@ class ScopeCatalogueIT {
                 .contains("<html", "data-testid=\"scope-filter\"", "hx-target=\"#scope-table\"", "id=\"scope-table\"");
         assertThat(all(ROW_SCOPE, html))
                 .containsExactlyElementsOf(
-                        Scope.catalogue().stream().map(Scope::key).toList());
+                        dev.warden.core.permission.PermissionCatalogue.with(List.of()).scopes().stream()
+                                .map(Scope::key)
+                                .toList());
         assertThat(all(GROUP, html))
                 .startsWith("all-apis", "tokens", "token-management")
                 .contains("scim", "roles")

@@ -92,10 +92,10 @@ class OpenApiIT {
                     JsonNode operation = paths.path(pattern).path(method.name().toLowerCase());
                     assertThat(operation.path("x-required-permission").asString())
                             .as(method + " " + pattern)
-                            .isEqualTo(declared.value().key());
+                            .isEqualTo(declared.value());
                     assertThat(operation.path("x-required-scope").asString())
                             .as(method + " " + pattern)
-                            .isEqualTo(declared.value().key());
+                            .isEqualTo(declared.value());
                     checked++;
                 }
             }

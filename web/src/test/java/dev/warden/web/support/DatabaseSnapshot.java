@@ -27,7 +27,9 @@ public record DatabaseSnapshot(Map<String, List<String>> rows) {
             "token_usage_entry",
             "workspace_setting",
             "principal_entitlement",
-            "group_entitlement");
+            "group_entitlement",
+            "registered_service",
+            "service_scope");
 
     public static DatabaseSnapshot take(JdbcClient jdbc) {
         Map<String, List<String>> rows = new TreeMap<>();

@@ -15,6 +15,9 @@ import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
 import dev.warden.core.role.RoleService;
+import dev.warden.core.service.RegisteredService;
+import dev.warden.core.service.ServiceRegistry;
+import dev.warden.core.service.ServiceScopeInput;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.tokenusage.TokenUsageEntry;
@@ -27,8 +30,8 @@ import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -62,7 +65,10 @@ public final class TestData {
     private final PasswordEncoder passwords;
     private final AuthorizationVersions versions;
 
+    private final ServiceRegistry services;
+
     private TestData(ApplicationContext context) {
+        services = context.getBean(ServiceRegistry.class);
         workspaces = context.getBean(WorkspaceRepository.class);
         principals = context.getBean(PrincipalRepository.class);
         roleRepository = context.getBean(RoleRepository.class);
@@ -151,6 +157,22 @@ public final class TestData {
         return directory.createServicePrincipal(admin(), new ServicePrincipalDetails(null, displayName, null, true));
     }
 
+    /**
+     * A registered service of the main workspace with a service principal of its own and these scopes (keys under
+     * {@code name:}), registered by the workspace admin.
+     */
+    public RegisteredService service(String name, String... scopeKeys) {
+        Principal robot = servicePrincipal(name + " service");
+        return services.register(
+                admin(),
+                name,
+                null,
+                robot.applicationId(),
+                Arrays.stream(scopeKeys)
+                        .map(key -> new ServiceScopeInput(key, "test scope " + key))
+                        .toList());
+    }
+
     // ---- groups, roles and assignments ----
 
     public Group group(String name, Principal... members) {
@@ -159,7 +181,14 @@ public final class TestData {
     }
 
     public Role customRole(String name, Permission... permissions) {
-        return roles.create(admin(), name, "made by a test", EnumSet.copyOf(List.of(permissions)));
+        return roles.create(admin(), name, "made by a test", Set.of(permissions));
+    }
+
+    public Role roleNamed(String name) {
+        return roles.list(admin()).stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     public Role builtIn(BuiltInRole role) {

@@ -30,9 +30,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,7 +190,7 @@ class OwnTokenPageConsoleIT {
         assertThat(all(before, "effective-permission")).containsExactly("tokens:read", "settings:read");
         assertThat(api.get("/api/2.0/workspace-conf", token.secret()).status()).isEqualTo(200);
 
-        roles.update(testData.admin(), role.id(), null, null, EnumSet.of(Permission.AUDIT_READ));
+        roles.update(testData.admin(), role.id(), null, null, Set.of(Permission.AUDIT_READ));
         String changedAt = SHOWN.format(clock.instant());
         String dead = owner.console().get(page(token)).body();
 

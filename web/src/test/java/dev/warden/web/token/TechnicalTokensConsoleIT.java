@@ -541,14 +541,19 @@ class TechnicalTokensConsoleIT {
                 Map.entry("name", name),
                 Map.entry("expirationDate", today().plusDays(5).toString()),
                 Map.entry("role", "workspace-admin")));
-        dev.warden.core.permission.Scope.catalogue().forEach(scope -> fields.add(Map.entry("scopes", scope.key())));
+        dev.warden.core.permission.PermissionCatalogue.with(List.of())
+                .scopes()
+                .forEach(scope -> fields.add(Map.entry("scopes", scope.key())));
 
         HttpResponse<String> created = console.postForm(ORGANISATION, fields, true);
 
         assertThat(created.body()).contains("data-testid=\"issued-dialog\"");
         String row = rowOf(console.get(ORGANISATION).body(), name);
         assertThat(row.split("data-testid=\"token-scope\"", -1))
-                .hasSize(dev.warden.core.permission.Scope.catalogue().size() + 1);
+                .hasSize(dev.warden.core.permission.PermissionCatalogue.with(List.of())
+                                .scopes()
+                                .size()
+                        + 1);
         assertThat(row).contains(">token-management:write<", ">roles:write<", ">all-apis<");
     }
 

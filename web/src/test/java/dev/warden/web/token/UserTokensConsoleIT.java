@@ -292,8 +292,17 @@ class UserTokensConsoleIT {
 
         assertThat(groupsIn(dialog))
                 .containsExactly(
-                        "all-apis", "tokens", "token-management", "permissions", "scim", "settings", "audit", "roles");
-        for (Scope scope : Scope.catalogue()) {
+                        "all-apis",
+                        "tokens",
+                        "token-management",
+                        "permissions",
+                        "scim",
+                        "settings",
+                        "audit",
+                        "roles",
+                        "services");
+        for (Scope scope :
+                dev.warden.core.permission.PermissionCatalogue.with(List.of()).scopes()) {
             String resource = scope.key().contains(":")
                     ? scope.key().substring(0, scope.key().indexOf(':'))
                     : scope.key();
@@ -301,7 +310,9 @@ class UserTokensConsoleIT {
                     .as(scope.key() + " sits in its resource's fieldset, described")
                     .contains(
                             "data-testid=\"scope-" + scope.key() + "\"",
-                            scope.description().replace("'", "&#39;"));
+                            dev.warden.core.permission.PermissionCatalogue.with(List.of())
+                                    .describe(scope)
+                                    .replace("'", "&#39;"));
             assertThat(checkbox(dialog, scope.key()))
                     .as("the admin may hold " + scope.key())
                     .doesNotContain("disabled");
@@ -372,7 +383,9 @@ class UserTokensConsoleIT {
         String name = "many scopes " + UUID.randomUUID();
         List<Map.Entry<String, String>> fields =
                 new java.util.ArrayList<>(List.of(Map.entry("name", name), Map.entry("lifetimeDays", "30")));
-        Scope.catalogue().forEach(scope -> fields.add(Map.entry("scopes", scope.key())));
+        dev.warden.core.permission.PermissionCatalogue.with(List.of())
+                .scopes()
+                .forEach(scope -> fields.add(Map.entry("scopes", scope.key())));
 
         HttpResponse<String> issued = console.postForm("/settings/user/tokens", fields, true);
 
@@ -382,9 +395,12 @@ class UserTokensConsoleIT {
                 .findFirst()
                 .orElseThrow();
         assertThat(created.scopes())
-                .hasSize(Scope.catalogue().size())
+                .hasSize(dev.warden.core.permission.PermissionCatalogue.with(List.of())
+                        .scopes()
+                        .size())
                 .hasSizeGreaterThanOrEqualTo(8)
-                .containsAll(Scope.catalogue());
+                .containsAll(dev.warden.core.permission.PermissionCatalogue.with(List.of())
+                        .scopes());
     }
 
     private static List<String> groupsIn(String html) {
