@@ -18,6 +18,9 @@
 #   BENCH_JAR               the exec jar (default web/target's, built if missing).
 #   BENCH_JAVA_OPTS         more JVM options for Warden, e.g. a flight recording:
 #                           -XX:StartFlightRecording=delay=60s,duration=30s,settings=profile,filename=/tmp/warden.jfr
+#   BENCH_PROFILE=DIR       a flight recording (JFR, settings=profile, deep stacks) of each row's timed run alone, in
+#                           DIR/row-N.jfr (N as listed); read with `jfr print --events jdk.ExecutionSample` or JDK
+#                           Mission Control. The recording costs CPU: its run's figures are not comparable.
 #
 # Targets (issue 13, same run, same machine): an accepted GET /api/2.0/token/list at >= 0.5x the malformed row's
 # req/s and <= 150 us of server CPU per request; with BENCH_TOKENS=1000000 its CPU per request within 1.2x of the
@@ -79,7 +82,7 @@ else
 fi
 
 SERVER_PORT=$PORT WARDEN_DATA_DIR=$WORK WARDEN_BOOTSTRAP_ADMIN_PASSWORD=bench WARDEN_BOOTSTRAP_ADMIN_TOKEN=$TOKEN \
-  java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$WORK/warden.log" 2>&1 &
+  java -Xmx512m ${BENCH_PROFILE:+-XX:FlightRecorderOptions:stackdepth=256} ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$WORK/warden.log" 2>&1 &
 WARDEN=$!
 PIDS=("$WARDEN" "${PIDS[@]}")
 BASE="http://127.0.0.1:$PORT"
@@ -145,11 +148,17 @@ echo "warming up: ${WARMUP}s on every row"
 for row in "${ROWS[@]}"; do IFS='|' read -r _ path token <<< "$row"; run_wrk "$WARMUP" "$path" "$token" > /dev/null; done
 
 RESULTS=""
+[ -z "${BENCH_PROFILE:-}" ] || mkdir -p "$BENCH_PROFILE"
+n=0
 for row in "${ROWS[@]}"; do
   IFS='|' read -r name path token <<< "$row"
+  n=$((n + 1))
+  [ -z "${BENCH_PROFILE:-}" ] || jcmd "$WARDEN" JFR.start name="row-$n" settings=profile \
+    filename="$(cd "$BENCH_PROFILE" && pwd)/row-$n.jfr" > /dev/null
   before=$(cpu_ticks); db_before=$(db_ticks)
   out=$(run_wrk "$DURATION" "$path" "$token")
   after=$(cpu_ticks); db_after=$(db_ticks)
+  [ -z "${BENCH_PROFILE:-}" ] || jcmd "$WARDEN" JFR.stop name="row-$n" > /dev/null
   # statements per request: a short pass of its own (H2's statistics cost CPU, so they stay off while timed)
   counting TRUE
   s_before=$(statements)

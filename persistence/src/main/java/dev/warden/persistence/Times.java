@@ -29,4 +29,9 @@ public final class Times {
     public static Instant read(ResultSet rs, String column) throws SQLException {
         return fromDatabase(rs.getObject(column, LocalDateTime.class));
     }
+
+    /** As {@link #read(ResultSet, String)}, for the column at this position (1 the first). */
+    public static Instant read(ResultSet rs, int column) throws SQLException {
+        return fromDatabase(rs.getObject(column, LocalDateTime.class));
+    }
 }

@@ -14,6 +14,7 @@ import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.principal.PrincipalQuery;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.AccessPolicy;
+import dev.warden.core.role.AuthorisedActor;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.LastAdminGuard;
 import dev.warden.core.role.RoleAssignment;
@@ -100,10 +101,15 @@ public final class DirectoryService {
         return principals.search(actor.workspace(), kind, query, page);
     }
 
-    /** The principal behind a token or a session, whatever its kind (SCIM {@code Me}). */
+    /**
+     * The principal behind a token or a session, whatever its kind (SCIM {@code Me}): as the request's authorisation
+     * read it, when the actor carries that (it is current: any change to a principal moves the version it was read
+     * at), else read now.
+     */
     public Principal me(Actor actor) {
-        return principals
-                .findById(actor.workspace(), actor.principal())
+        return AuthorisedActor.of(actor)
+                .map(AuthorisedActor::principal)
+                .or(() -> principals.findById(actor.workspace(), actor.principal()))
                 .orElseThrow(
                         () -> new ResourceNotFoundException("Principal " + actor.principal() + " does not exist."));
     }

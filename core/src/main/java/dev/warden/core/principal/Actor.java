@@ -3,15 +3,36 @@ package dev.warden.core.principal;
 import dev.warden.core.workspace.WorkspaceId;
 import java.util.Objects;
 
-/** Who is acting: a logged-in user or the owner of the token that authenticated a request. */
-public record Actor(WorkspaceId workspace, PrincipalId principal, String name, String clientAddress) {
+/**
+ * Who is acting: a logged-in user or the owner of the token that authenticated a request.
+ * @param authorisation what the request's decision chain already resolved about this actor, for its services to
+ *                      reuse (see {@link Authorisation}); null when they read it themselves (console sessions,
+ *                      change requests, background work)
+ */
+public record Actor(
+        WorkspaceId workspace, PrincipalId principal, String name, String clientAddress, Authorisation authorisation) {
     public Actor {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(name, "name");
+        if (authorisation != null
+                && !(principal.equals(authorisation.principal().id())
+                        && workspace.equals(authorisation.principal().workspace()))) {
+            throw new IllegalArgumentException("an authorisation belongs to its own actor");
+        }
+    }
+
+    public Actor(WorkspaceId workspace, PrincipalId principal, String name, String clientAddress) {
+        this(workspace, principal, name, clientAddress, null);
     }
 
     public static Actor of(Principal principal, String clientAddress) {
         return new Actor(principal.workspace(), principal.id(), principal.name(), clientAddress);
+    }
+
+    /** The owner of a token whose request was authorised with what {@code authorisation} holds. */
+    public static Actor authorised(Authorisation authorisation, String clientAddress) {
+        Principal principal = authorisation.principal();
+        return new Actor(principal.workspace(), principal.id(), principal.name(), clientAddress, authorisation);
     }
 }

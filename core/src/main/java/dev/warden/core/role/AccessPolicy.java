@@ -14,8 +14,14 @@ public final class AccessPolicy {
         this.resolver = resolver;
     }
 
+    /**
+     * What the actor holds now: as its request was authorised, when the actor carries that ({@link AuthorisedActor}:
+     * the decision chain resolved it at the workspace's current authorisation version), else read afresh.
+     */
     public EffectivePermissions permissionsOf(Actor actor) {
-        return resolver.of(actor.workspace(), actor.principal());
+        return AuthorisedActor.of(actor)
+                .map(AuthorisedActor::permissions)
+                .orElseGet(() -> resolver.of(actor.workspace(), actor.principal()));
     }
 
     public void require(Actor actor, Permission permission) {

@@ -75,11 +75,8 @@ class JdbcTokenRepository implements TokenRepository {
      * A token with its scopes in one query on one connection (rather than a query for the scopes of each token while
      * the token query still holds its connection, which starves the pool under load).
      */
-    private static final String SELECT = """
-            SELECT t.token_id, t.workspace_id, t.secret_hash, t.display_hint, t.owner_id, t.created_by_id, t.comment,
-                   t.created_at, t.expires_at, t.revoked_at, t.revoked_by_id, t.revocation_authority,
-                   t.last_used_at, t.last_used_address, t.last_used_agent, t.kind, t.group_id, t.previous_secret_hash,
-                   t.previous_valid_until, t.rotated_at, t.oauth_secret_id, s.scope
+    private static final String SELECT = "SELECT " + TokenRows.COLUMNS + """
+
               FROM access_token t
               LEFT JOIN access_token_scope s ON s.token_id = t.token_id
             """;
@@ -89,12 +86,9 @@ class JdbcTokenRepository implements TokenRepository {
      * current or previous secret has the digest. One lookup per unique index, joined by UNION ALL: with {@code OR}
      * across the two columns H2 scans the whole table (MariaDB merges the two indexes by itself).
      */
-    private static final String SELECT_WITH_VERSION = """
-            SELECT t.token_id, t.workspace_id, t.secret_hash, t.display_hint, t.owner_id, t.created_by_id, t.comment,
-                   t.created_at, t.expires_at, t.revoked_at, t.revoked_by_id, t.revocation_authority,
-                   t.last_used_at, t.last_used_address, t.last_used_agent, t.kind, t.group_id, t.previous_secret_hash,
-                   t.previous_valid_until, t.rotated_at, t.oauth_secret_id, s.scope,
-                   COALESCE(v.version, 0) AS authorization_version
+    private static final String SELECT_WITH_VERSION =
+            "SELECT " + TokenRows.COLUMNS + ", COALESCE(v.version, 0) AS authorization_version" + """
+
               FROM (SELECT * FROM access_token WHERE secret_hash = :hash
                     UNION ALL
                     SELECT * FROM access_token WHERE previous_secret_hash = :hash) t
@@ -279,13 +273,13 @@ class JdbcTokenRepository implements TokenRepository {
         Map<String, TokenRows.Accumulator> tokens = new LinkedHashMap<>();
         long[] version = {0};
         jdbc.sql(SELECT_WITH_VERSION).param("hash", digest.hex()).query((RowCallbackHandler) rs -> {
-            TokenRows.Accumulator token = tokens.get(rs.getString("token_id"));
+            TokenRows.Accumulator token = tokens.get(rs.getString(TokenRows.TOKEN_ID));
             if (token == null) {
                 token = TokenRows.accumulate(rs);
-                tokens.put(rs.getString("token_id"), token);
-                version[0] = rs.getLong("authorization_version");
+                tokens.put(rs.getString(TokenRows.TOKEN_ID), token);
+                version[0] = rs.getLong(TokenRows.NEXT); // authorization_version
             }
-            token.addScope(rs.getString("scope"));
+            token.addScope(rs.getString(TokenRows.SCOPE));
         });
         return tokens.values().stream().findFirst().map(token -> new VersionedToken(token.build(), version[0]));
     }
@@ -470,12 +464,12 @@ class JdbcTokenRepository implements TokenRepository {
     private List<AccessToken> select(String where, Map<String, ?> params) {
         Map<String, TokenRows.Accumulator> tokens = new LinkedHashMap<>();
         jdbc.sql(SELECT + where).params(params).query((RowCallbackHandler) rs -> {
-            TokenRows.Accumulator token = tokens.get(rs.getString("token_id"));
+            TokenRows.Accumulator token = tokens.get(rs.getString(TokenRows.TOKEN_ID));
             if (token == null) {
                 token = TokenRows.accumulate(rs);
-                tokens.put(rs.getString("token_id"), token);
+                tokens.put(rs.getString(TokenRows.TOKEN_ID), token);
             }
-            token.addScope(rs.getString("scope"));
+            token.addScope(rs.getString(TokenRows.SCOPE));
         });
         return tokens.values().stream().map(TokenRows.Accumulator::build).toList();
     }

@@ -5,12 +5,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Model values every console page's layout needs. */
-@ControllerAdvice(annotations = Controller.class)
+/**
+ * Model values every console page's layout needs. Only for {@link ConsolePage} controllers: Spring runs an advice's
+ * {@code @ModelAttribute} methods before every handler it applies to, and an API handler (a {@code @RestController},
+ * so also a {@code Controller}) renders no page; on {@code GET /api/2.0/token/list} they were an eighth of the
+ * request's CPU (README, "Request cost and caching").
+ */
+@ControllerAdvice(annotations = ConsolePage.class)
 class ConsoleModelAdvice {
     static final String ADMIN_PATH = "/settings/admin";
     private final ConsoleAccess access;

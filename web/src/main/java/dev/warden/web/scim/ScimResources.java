@@ -9,6 +9,8 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalKind;
+import dev.warden.core.role.AuthorisedActor;
+import dev.warden.core.role.EffectivePermissions;
 import dev.warden.core.role.Grant;
 import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.shared.Page;
@@ -93,7 +95,7 @@ class ScimResources {
                         name,
                         emails,
                         groupsOf(actor, user, attributes),
-                        rolesOf(user, attributes),
+                        rolesOf(actor, user, attributes),
                         ScimEntitlements.of(held.get(user.id())),
                         user.externalId(),
                         new Meta("User")),
@@ -113,7 +115,7 @@ class ScimResources {
                         servicePrincipal.displayName(),
                         servicePrincipal.active(),
                         groupsOf(actor, servicePrincipal, attributes),
-                        rolesOf(servicePrincipal, attributes),
+                        rolesOf(actor, servicePrincipal, attributes),
                         ScimEntitlements.of(held.get(servicePrincipal.id())),
                         servicePrincipal.externalId(),
                         new Meta("ServicePrincipal")),
@@ -179,14 +181,16 @@ class ScimResources {
      * The roles assigned to the principal, whether or not it is active right now (the resolver answers "nothing"
      * for an inactive principal, which is right for access but not for showing its assignments).
      */
-    private List<ComplexValue> rolesOf(Principal principal, ScimAttributes attributes) {
+    private List<ComplexValue> rolesOf(Actor actor, Principal principal, ScimAttributes attributes) {
         if (!attributes.wants("roles")) {
             return null;
         }
-        return permissions.of(principal.withActive(true)).assignments().stream()
-                .map(ScimResources::role)
-                .distinct()
-                .toList();
+        // the caller itself (SCIM Me) is active, and its request already resolved what it holds
+        EffectivePermissions held = AuthorisedActor.of(actor)
+                .filter(authorised -> authorised.principal().id().equals(principal.id()))
+                .map(AuthorisedActor::permissions)
+                .orElseGet(() -> permissions.of(principal.withActive(true)));
+        return held.assignments().stream().map(ScimResources::role).distinct().toList();
     }
 
     private static ComplexValue role(Grant grant) {

@@ -114,6 +114,30 @@ class RequestCostIT {
         });
     }
 
+    /**
+     * A read handler's services reuse what the decision chain resolved for the token's owner (its principal and
+     * permissions at the current authorisation version) instead of reading the owner and its roles and groups again:
+     * SCIM Me reads only what the decision did not, the owner's groups and entitlements. It ran 15 before.
+     */
+    @Test
+    void scimMeReadsOnlyTheOwnersGroupsAndEntitlementsAfterTheDecision() {
+        Principal robot = testData.servicePrincipal(TestData.unique("cost me robot"));
+        Map<String, String> byOwner = Map.of(
+                "user", testData.token(testData.user("cost-me-user", BuiltInRole.USER)),
+                "workspace admin", WardenSpringBootTest.ADMIN_TOKEN,
+                "service principal", testData.usableToken(robot));
+
+        byOwner.forEach((owner, token) -> {
+            Count count = warm("/api/2.0/preview/scim/v2/Me", token, 200);
+            assertThat(count.beforeHandler())
+                    .as("before the handler, %s's token", owner)
+                    .isEqualTo(1);
+            assertThat(count.total())
+                    .as("in all: token, groups, entitlements; %s's token", owner)
+                    .isEqualTo(3);
+        });
+    }
+
     @Test
     void aWarmRefusalRunsAtMostOneStatementWhicheverStepRefusesIt() {
         Principal user = testData.user("cost-refused", BuiltInRole.USER);
