@@ -94,7 +94,9 @@ class ScopePickerJourneyIT {
                         "settings:read",
                         "settings:write",
                         "audit:read",
-                        "roles:write");
+                        "roles:write",
+                        "services:read",
+                        "services:write");
         assertThat(denied.values()).containsOnly("your roles don't grant this");
 
         // The list narrows with each key: "s" still matches many, "sc" and on only the scim scopes.

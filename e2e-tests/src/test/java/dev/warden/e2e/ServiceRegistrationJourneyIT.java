@@ -8,6 +8,7 @@ import dev.warden.core.directory.UserDetails;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.service.ServiceRegistry;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.tokenusage.TokenUsageService;
@@ -42,6 +43,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @WardenE2ETest
 class ServiceRegistrationJourneyIT {
     private static final String PASSWORD = "service-journey-password-1";
+    private static final String SERVICE_PREFIX = "journey-wiki-";
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -64,6 +66,9 @@ class ServiceRegistrationJourneyIT {
     @Autowired
     PasswordEncoder passwords;
 
+    @Autowired
+    ServiceRegistry services;
+
     private WebDriver driver;
     private String baseUrl;
 
@@ -74,15 +79,22 @@ class ServiceRegistrationJourneyIT {
         Viewport.resize(driver, 1280, 900);
     }
 
+    /**
+     * The journeys share one application: the service's scopes would otherwise stay in the catalogue, and other
+     * journeys count the catalogue's scopes.
+     */
     @AfterEach
-    void desktopAgain() {
+    void removeTheServiceAndGoBackToDesktop() {
         Viewport.resize(driver, 1280, 900);
+        services.list(admin()).stream()
+                .filter(s -> s.name().startsWith(SERVICE_PREFIX))
+                .forEach(s -> services.delete(admin(), s.id()));
     }
 
     @Test
     void anAdminRegistersAServiceAndAUserWhoseRoleGrantsItsScopeCreatesATokenCarryingIt() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String service = "wiki-" + suffix;
+        String service = SERVICE_PREFIX + suffix;
         String read = service + ":read";
         String write = service + ":write";
         String robot = "wiki robot " + suffix;
@@ -95,11 +107,12 @@ class ServiceRegistrationJourneyIT {
         tokenUsage.patch(admin(), List.of(TokenUsageEntry.forPrincipal(reader.id(), TokenUsageLevel.CAN_USE)));
 
         // The admin registers the service with two scopes; a mistake first, shown next to its field.
-        ServicesPage services = LoginPage.open(driver, baseUrl)
+        ServicesPage servicesPage = LoginPage.open(driver, baseUrl)
                 .logInAs(WardenE2ETest.ADMIN_USER, WardenE2ETest.ADMIN_PASSWORD)
                 .openAdminConsoleFromNavigation()
                 .openServicesTab();
-        RegisterServiceDialog dialog = services.openRegisterDialog()
+        RegisterServiceDialog dialog = servicesPage
+                .openRegisterDialog()
                 .name(service)
                 .displayName("Team wiki " + suffix)
                 .servicePrincipal(robot)
@@ -121,10 +134,10 @@ class ServiceRegistrationJourneyIT {
         assertThat(rolePage.permissions()).containsExactly(read);
         rolePage.assign(userName, userName, "Workspace");
         assertThat(rolePage.holders()).extracting(RolePage.Holder::name).containsExactly(userName);
-        services = rolePage.openServicesTab();
-        assertThat(services.serviceNames()).contains(service);
+        servicesPage = rolePage.openServicesTab();
+        assertThat(servicesPage.serviceNames()).contains(service);
         assertNoSidewaysScrollingOnAPhone("the services list");
-        page = services.openService(service);
+        page = servicesPage.openService(service);
         assertThat(page.rolesGranting(read)).contains(role);
         assertThat(page.rolesGranting(write)).doesNotContain(role);
 

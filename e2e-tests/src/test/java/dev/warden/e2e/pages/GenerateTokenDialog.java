@@ -101,7 +101,7 @@ public final class GenerateTokenDialog {
 
     /** The legend of the scope picker's group for this resource ({@code tokens}, or a service's name). */
     public String scopeGroupLegend(String resource) {
-        return dialog().findElement(By.cssSelector("[data-testid='scope-group-title-" + resource + "']"))
+        return dialog().findElement(By.cssSelector("[data-testid='scope-group-" + resource + "'] > legend"))
                 .getText();
     }
 
