@@ -81,8 +81,14 @@ class ServicePageController {
     }
 
     @DeleteMapping("/scopes")
-    String removeScope(Actor actor, @PathVariable long id, @RequestParam String scope, Model model, HtmxRequest htmx) {
-        services.update(actor, new ServiceId(id), null, null, List.of(scope));
+    String removeScope(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String scope,
+            Model model,
+            HtmxRequest htmx) {
+        // a missing scope is core's to refuse, naming the scopes the service has
+        services.update(actor, new ServiceId(id), null, null, List.of(scope == null ? "" : scope));
         ServiceDetailView service = pages.detail(actor, id);
         model.addAttribute("scopesMessage", "Scope " + scope + " removed.");
         model.addAttribute("scopeForm", newScopeForm(service));

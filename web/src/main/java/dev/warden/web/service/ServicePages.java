@@ -101,8 +101,14 @@ class ServicePages {
                 grantingRoles.size());
     }
 
-    /** The workspace's service principals, by display name, for the register dialog's choice. */
+    /**
+     * The workspace's service principals, by display name, for the register dialog's choice; null when the viewer may
+     * not read the directory (the dialog then asks for the application id).
+     */
     List<PrincipalChoice> servicePrincipalChoices(Actor actor) {
+        if (!access.of(actor).readDirectory()) {
+            return null;
+        }
         Set<PrincipalId> taken = services.list(actor).stream()
                 .map(RegisteredService::servicePrincipal)
                 .collect(Collectors.toSet());

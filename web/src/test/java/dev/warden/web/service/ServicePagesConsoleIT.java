@@ -4,6 +4,7 @@ import static dev.warden.web.support.TestData.unique;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.role.BuiltInRole;
@@ -311,6 +312,32 @@ class ServicePagesConsoleIT {
         assertThat(userConsole.get("/settings/admin/roles").body()).doesNotContain("admin-tab-services");
         assertThat(userConsole.get(SERVICES).statusCode()).isEqualTo(403);
         assertThat(userConsole.get(page).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aRegistrarWhoMayNotReadTheDirectoryNamesTheServicePrincipalByItsApplicationId() {
+        Principal registrar = testData.consoleUser(unique("registrar"), "registrar-pass-1");
+        testData.unassign(BuiltInRole.USER, registrar);
+        testData.assign(testData.customRole(unique("registrars"), Permission.SERVICES_WRITE), registrar, null);
+        ConsoleSession session = new ConsoleSession(port);
+        session.logIn(registrar.userName(), "registrar-pass-1");
+        Principal robot = testData.servicePrincipal(unique("registrar-robot"));
+        String name = newName();
+
+        String dialog = session.getHtmx(SERVICES + "/new").body();
+        HttpResponse<String> created =
+                session.postForm(SERVICES, registration(name, "", robot.applicationId(), name + ":read", "Read"), true);
+        String page = session.get(created.headers().firstValue("HX-Redirect").orElseThrow())
+                .body();
+
+        assertThat(dialog)
+                .contains("data-testid=\"service-principal-input\"")
+                .doesNotContain("data-testid=\"service-principal-select\"", robot.applicationId());
+        assertThat(Html.testid(page, "service-principal")).contains(robot.displayName());
+        assertThat(page)
+                .as("no link to a page the registrar may not open")
+                .doesNotContain("data-testid=\"service-principal-link\"")
+                .contains("data-testid=\"roles-unknown\"");
     }
 
     @Test
