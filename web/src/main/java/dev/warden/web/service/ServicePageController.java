@@ -62,13 +62,17 @@ class ServicePageController {
             HtmxRequest htmx) {
         String scope = form.getScope() == null ? "" : form.getScope().strip();
         try {
+            // a scope the service already declares keeps its key and takes the new description
+            boolean known = services.get(actor, new ServiceId(id)).declares(scope);
             services.update(
                     actor, new ServiceId(id), null, List.of(new ServiceScopeInput(scope, form.getDescription())), null);
             if (!htmx.isHtmxRequest()) {
                 return "redirect:" + ServicesPageController.PATH + "/" + id + "#service-scopes";
             }
             ServiceDetailView service = pages.detail(actor, id);
-            model.addAttribute("scopesMessage", "Scope " + scope + " added.");
+            model.addAttribute(
+                    "scopesMessage",
+                    known ? "The description of " + scope + " was changed." : "Scope " + scope + " added.");
             model.addAttribute("scopeForm", newScopeForm(service));
             return scopes(service, model, htmx);
         } catch (InvalidParameterException e) {
@@ -113,9 +117,13 @@ class ServicePageController {
             BindingResult binding,
             Model model,
             HtmxRequest htmx) {
+        if (form.getDisplayName() == null || form.getDisplayName().isBlank()) {
+            access.require(actor, Permission.SERVICES_WRITE); // a reader learns that first
+            binding.rejectValue("displayName", "required", "Enter the name people see for the service.");
+            return renameDialog(pages.detail(actor, id), model, htmx);
+        }
         try {
-            services.update(
-                    actor, new ServiceId(id), form.getDisplayName() == null ? "" : form.getDisplayName(), null, null);
+            services.update(actor, new ServiceId(id), form.getDisplayName(), null, null);
             return Redirects.to(ServicesPageController.PATH + "/" + id, htmx);
         } catch (InvalidParameterException e) {
             binding.rejectValue("displayName", "invalid", e.getMessage());

@@ -72,17 +72,14 @@ class ServicePages {
         Principal robot =
                 principals.find(actor.workspace(), service.servicePrincipal()).orElse(null);
         boolean rolesKnown = access.of(actor).readRoles();
-        List<Role> custom = rolesKnown
-                ? roles.list(actor).stream().filter(r -> !r.builtIn()).toList()
-                : List.of();
-        Role admin = rolesKnown
-                ? roles.list(actor).stream()
-                        .filter(r -> r.asBuiltIn()
-                                .filter(BuiltInRole::holdsWholeCatalogue)
-                                .isPresent())
-                        .findFirst()
-                        .orElse(null)
-                : null;
+        List<Role> all = rolesKnown ? roles.list(actor) : List.of();
+        List<Role> custom = all.stream().filter(r -> !r.builtIn()).toList();
+        // workspace-admin grants every scope of the catalogue without naming it
+        Role admin = all.stream()
+                .filter(r ->
+                        r.asBuiltIn().filter(BuiltInRole::holdsWholeCatalogue).isPresent())
+                .findFirst()
+                .orElse(null);
         List<ServiceDetailView.ScopeView> scopes = service.scopes().stream()
                 .map(scope -> scopeView(service, scope, custom, admin, rolesKnown))
                 .toList();

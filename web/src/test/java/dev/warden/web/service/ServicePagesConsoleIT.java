@@ -231,6 +231,8 @@ class ServicePagesConsoleIT {
         String before = console.get(page).body();
         HttpResponse<String> added = console.postForm(
                 page + "/scopes", Map.of("scope", service.name() + ":admin", "description", "Administer it"), true);
+        HttpResponse<String> redescribed =
+                console.postForm(page + "/scopes", Map.of("scope", read, "description", "Read every page"), true);
         HttpResponse<String> refused =
                 console.postForm(page + "/scopes", Map.of("scope", "elsewhere:admin", "description", "Nope"), true);
         HttpResponse<String> removed = console.htmx("DELETE", page + "/scopes?scope=" + write.replace(":", "%3A"));
@@ -244,6 +246,7 @@ class ServicePagesConsoleIT {
         assertThat(added.body())
                 .startsWith("<section id=\"service-scopes\"")
                 .contains("Scope " + service.name() + ":admin added.", "Administer it");
+        assertThat(redescribed.body()).contains("The description of " + read + " was changed.", "Read every page");
         assertThat(Html.testid(refused.body(), "error-scope")).contains("starts with '" + service.name() + ":'");
         assertThat(refused.body()).contains("value=\"elsewhere:admin\"");
         assertThat(Html.all(removed.body(), "service-scope")).containsExactly(service.name() + ":admin", read);
@@ -263,7 +266,7 @@ class ServicePagesConsoleIT {
         HttpResponse<String> deleted = console.htmx("DELETE", page);
 
         assertThat(dialog.body()).contains("data-testid=\"rename-service-dialog\"", "value=\"" + service.name() + "\"");
-        assertThat(Html.testid(blank.body(), "error-displayName")).contains("display_name");
+        assertThat(Html.testid(blank.body(), "error-displayName")).contains("Enter the name people see");
         assertThat(renamed.headers().firstValue("HX-Redirect")).contains(page);
         assertThat(Html.testid(afterRename, "service-title")).isEqualTo("Wiki 2");
         assertThat(deleted.headers().firstValue("HX-Redirect")).contains(SERVICES);
