@@ -17,7 +17,8 @@
     if (status) { status.textContent = text; }
   }
 
-  // Shows the scopes whose key, description or resource contains every word typed; hides empty groups.
+  // Shows the scopes whose key, description or group (resource, or a service's display name) contains every word
+  // typed; hides empty groups.
   function filterScopes(picker, query) {
     var words = query.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
     var shown = 0;
@@ -25,8 +26,9 @@
     picker.querySelectorAll("[data-scope-group]").forEach(function (group) {
       var groupShown = 0;
       group.querySelectorAll("[data-scope-option]").forEach(function (option) {
-        var text = (group.getAttribute("data-scope-group") + " " + option.querySelector("input").value + " "
-            + option.querySelector("span").textContent).toLowerCase();
+        var legend = group.querySelector("legend");
+        var text = (group.getAttribute("data-scope-group") + " " + (legend ? legend.textContent : "") + " "
+            + option.querySelector("input").value + " " + option.querySelector("span").textContent).toLowerCase();
         var match = words.every(function (w) { return text.indexOf(w) >= 0; });
         option.hidden = !match;
         all++;

@@ -101,6 +101,16 @@ public final class ServiceRegistry {
         return services.catalogue(workspace);
     }
 
+    /**
+     * Each registered service's display name by its name, for pages that group the catalogue by service (the role
+     * dialog, the scope picker, the Scopes page); like the catalogue, anyone signed in may read it.
+     */
+    public Map<String, String> displayNames(WorkspaceId workspace) {
+        Map<String, String> names = new LinkedHashMap<>();
+        services.list(workspace).forEach(service -> names.put(service.name(), service.displayName()));
+        return names;
+    }
+
     /** The service this service principal authenticates for; empty when it is not a registered service's. */
     public Optional<RegisteredService> ofServicePrincipal(WorkspaceId workspace, PrincipalId servicePrincipal) {
         return services.findByServicePrincipal(workspace, servicePrincipal);

@@ -82,6 +82,15 @@ class ServiceRegistryTest {
         }
 
         @Test
+        void itsDisplayNameTitlesItsScopesForPagesThatGroupThem() {
+            RegisteredService wiki = wiki();
+            registry.update(kit.asAdmin(), wiki.id(), "Wiki of the team", null, null);
+
+            assertThat(registry.displayNames(CoreTestKit.WORKSPACE))
+                    .containsExactly(Map.entry("wiki", "Wiki of the team"));
+        }
+
+        @Test
         void theScopesJoinTheWorkspaceCatalogueAfterWardensOwn() {
             wiki();
 

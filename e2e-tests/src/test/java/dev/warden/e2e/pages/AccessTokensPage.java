@@ -100,6 +100,10 @@ public final class AccessTokensPage {
         return current(driver, baseUrl);
     }
 
+    WebDriver driver() {
+        return driver;
+    }
+
     public String heading() {
         return driver.findElement(HEADING).getText();
     }

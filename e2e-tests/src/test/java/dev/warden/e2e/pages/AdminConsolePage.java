@@ -44,6 +44,11 @@ public abstract class AdminConsolePage {
         return RolesPage.current(driver, baseUrl);
     }
 
+    public ServicesPage openServicesTab() {
+        clickTab("services");
+        return ServicesPage.current(driver, baseUrl);
+    }
+
     public WorkspaceSettingsPage openWorkspaceSettingsTab() {
         clickTab("workspace");
         return WorkspaceSettingsPage.current(driver, baseUrl);

@@ -99,6 +99,12 @@ public final class GenerateTokenDialog {
         return new Keyboard(driver).focusedMatches("[data-testid=token-name-input]");
     }
 
+    /** The legend of the scope picker's group for this resource ({@code tokens}, or a service's name). */
+    public String scopeGroupLegend(String resource) {
+        return dialog().findElement(By.cssSelector("[data-testid='scope-group-" + resource + "'] > legend"))
+                .getText();
+    }
+
     /** Submits a valid form: the server answers with the copy dialog. */
     public IssuedTokenDialog submit() {
         dialog().findElement(SUBMIT).click();

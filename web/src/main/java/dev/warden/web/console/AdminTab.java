@@ -16,6 +16,7 @@ public enum AdminTab {
     SERVICE_PRINCIPALS(
             "service-principals", "Service principals", Permission.SCIM_READ, Abilities::readDirectory, null),
     ROLES("roles", "Roles", Permission.ROLES_READ, Abilities::readRoles, null),
+    SERVICES("services", "Services", Permission.SERVICES_READ, Abilities::readServices, null),
     WORKSPACE(
             "workspace", "Workspace settings", Permission.SETTINGS_READ, a -> a.holds(Permission.SETTINGS_READ), null),
     TOKENS("tokens", "Access tokens", Permission.TOKEN_MANAGEMENT_READ, Abilities::readTokens, null),

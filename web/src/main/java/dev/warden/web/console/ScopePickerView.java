@@ -15,7 +15,8 @@ import java.util.function.Predicate;
 
 /**
  * The scope picker of every create-token dialog ({@code fragments/scope-picker :: scope-picker}): the catalogue
- * grouped by resource (the part of the key before {@code :}; {@code all-apis} on its own), each scope with its
+ * grouped by resource (the part of the key before {@code :}; {@code all-apis} on its own; a registered service's
+ * scopes under its display name, see {@link #withServiceTitles}), each scope with its
  * description, enabled only when the token's owner may hold it. What the owner may hold is decided here, on the
  * server: a personal token's owner by its current roles, an organisation or group token's technical user by the
  * role chosen in the dialog (each scope also lists the roles that grant it, so the page can follow the role radio).
@@ -54,11 +55,36 @@ public record ScopePickerView(
     /** A preset button: its name (as in {@code data-scope-presets}), its label and what it does. */
     public record Preset(String name, String label, String description) {}
 
-    /** One resource's scopes, in catalogue order; rendered as a fieldset with the resource as legend. */
-    public record ScopeGroup(String resource, List<ScopeOption> options) {
+    /**
+     * One resource's scopes, in catalogue order; rendered as a fieldset with the title as legend.
+     * @param service the registered service whose scopes these are; null for Warden's own and {@code all-apis}
+     * @param title the legend: the resource, or the service's display name ({@link #withServiceTitles})
+     */
+    public record ScopeGroup(String resource, String service, String title, List<ScopeOption> options) {
         public ScopeGroup {
             options = List.copyOf(options);
         }
+    }
+
+    /**
+     * The same picker with each registered service's group titled by its display name.
+     * @param displayNames each service's display name by its name ({@code ServiceRegistry.displayNames})
+     */
+    public ScopePickerView withServiceTitles(Map<String, String> displayNames) {
+        return new ScopePickerView(
+                idPrefix,
+                help,
+                deniedNote,
+                roleDriven,
+                groups.stream()
+                        .map(g -> g.service() == null
+                                ? g
+                                : new ScopeGroup(
+                                        g.resource(),
+                                        g.service(),
+                                        displayNames.getOrDefault(g.service(), g.title()),
+                                        g.options()))
+                        .toList());
     }
 
     /**
@@ -148,6 +174,7 @@ public record ScopePickerView(
             List<BuiltInRole> roles) {
         Collection<String> ticked = chosen == null ? List.of() : chosen;
         Map<String, List<ScopeOption>> byResource = new LinkedHashMap<>();
+        Map<String, String> serviceOf = new LinkedHashMap<>();
         for (Scope scope : catalogue.scopes()) {
             ScopeOption option;
             if (scope.equals(Scope.ALL_APIS)) {
@@ -170,13 +197,14 @@ public record ScopePickerView(
                         grantable && ticked.contains(scope.key()),
                         presetsOf(permission),
                         grantedBy.apply(permission));
+                permission.service().ifPresent(service -> serviceOf.put(resourceOf(scope), service));
             }
             byResource
                     .computeIfAbsent(resourceOf(scope), r -> new ArrayList<>())
                     .add(option);
         }
         return byResource.entrySet().stream()
-                .map(e -> new ScopeGroup(e.getKey(), e.getValue()))
+                .map(e -> new ScopeGroup(e.getKey(), serviceOf.get(e.getKey()), e.getKey(), e.getValue()))
                 .toList();
     }
 

@@ -46,8 +46,12 @@ class ScopeCatalogue {
         }
     }
 
-    /** A resource's scopes, for the console page's grouping. */
-    record ResourceGroup(String resource, List<Entry> entries) {}
+    /**
+     * A resource's scopes, for the console page's grouping.
+     * @param service the registered service these scopes open; null for Warden's own and {@code all-apis}
+     * @param title the heading: the resource, or the service's display name
+     */
+    record ResourceGroup(String resource, String service, String title, List<Entry> entries) {}
 
     List<Entry> entries(PermissionCatalogue catalogue) {
         List<Entry> entries = new ArrayList<>();
@@ -71,12 +75,13 @@ class ScopeCatalogue {
     }
 
     /**
-     * The entries grouped by resource, in catalogue order, narrowed to {@code q} (case-insensitive): a scope whose
+     * The entries grouped by resource (a registered service's titled with its display name, from
+     * {@code displayNames}), in catalogue order, narrowed to {@code q} (case-insensitive): a scope whose
      * key or description contains it keeps all its endpoints; otherwise only the endpoints whose
      * {@code METHOD path} contains it are kept, and a scope with none left is dropped. {@code all-apis} covers
      * every endpoint, so it stays whenever any endpoint matches. A blank {@code q} keeps everything.
      */
-    List<ResourceGroup> grouped(PermissionCatalogue catalogue, String q) {
+    List<ResourceGroup> grouped(PermissionCatalogue catalogue, Map<String, String> displayNames, String q) {
         String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         Map<String, List<Entry>> groups = new LinkedHashMap<>();
         for (Entry entry : entries(catalogue)) {
@@ -86,7 +91,11 @@ class ScopeCatalogue {
             }
         }
         return groups.entrySet().stream()
-                .map(e -> new ResourceGroup(e.getKey(), List.copyOf(e.getValue())))
+                .map(e -> {
+                    String service = e.getValue().get(0).service();
+                    String title = service == null ? e.getKey() : displayNames.getOrDefault(service, service);
+                    return new ResourceGroup(e.getKey(), service, title, List.copyOf(e.getValue()));
+                })
                 .toList();
     }
 

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Settings → Scopes: the scope catalogue for every signed-in user (it says what a token's scopes mean, and shows
- * nothing about the workspace), grouped by resource, with the endpoints each scope lets a token call. The filter
+ * nothing about the workspace), grouped by resource, with the endpoints each scope lets a token call; a registered
+ * service's scopes are grouped under its display name and open that service rather than Warden endpoints. The filter
  * box narrows it on the server ({@code ?q=}); htmx swaps the table in as one types, a plain form submit works too.
  */
 @Controller
@@ -32,7 +33,9 @@ class ScopesPageController {
     @GetMapping
     String list(Actor actor, @RequestParam(required = false) String q, Model model, HtmxRequest htmx) {
         model.addAttribute("q", q == null ? "" : q.strip());
-        model.addAttribute("groups", catalogue.grouped(services.catalogue(actor.workspace()), q));
+        model.addAttribute(
+                "groups",
+                catalogue.grouped(services.catalogue(actor.workspace()), services.displayNames(actor.workspace()), q));
         model.addAttribute("endpointCount", catalogue.endpointCount());
         return htmx.isHtmxRequest() ? PAGE + " :: scope-table" : PAGE;
     }

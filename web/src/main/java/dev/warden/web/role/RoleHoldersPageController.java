@@ -106,6 +106,7 @@ class RoleHoldersPageController {
 
     private void add(Actor actor, long id, Model model, AssignRoleForm form) {
         model.addAttribute("role", pages.summary(actor, id));
+        model.addAttribute("permissionGroups", pages.permissionGroups(actor, id));
         model.addAttribute(
                 "scopeGroups",
                 groups.search(actor, GroupQuery.ALL, PageRequest.first(SCOPE_CHOICES))

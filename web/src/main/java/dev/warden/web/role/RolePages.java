@@ -1,11 +1,16 @@
 package dev.warden.web.role;
 
+import dev.warden.core.permission.Permission;
+import dev.warden.core.permission.PermissionCatalogue;
 import dev.warden.core.principal.Actor;
+import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleId;
 import dev.warden.core.role.RoleService;
+import dev.warden.core.service.ServiceRegistry;
 import dev.warden.web.console.HoldingView;
+import dev.warden.web.console.PermissionGroupView;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +27,25 @@ class RolePages {
             .thenComparing(HoldingView::holderName, String.CASE_INSENSITIVE_ORDER);
 
     private final RoleService roles;
+    private final ServiceRegistry services;
 
-    RolePages(RoleService roles) {
+    RolePages(RoleService roles, ServiceRegistry services) {
         this.roles = roles;
+        this.services = services;
+    }
+
+    /**
+     * What the role grants, grouped: Warden's own, then each registered service's scopes under its display name
+     * (workspace-admin holds every scope of the catalogue).
+     */
+    List<PermissionGroupView> permissionGroups(Actor actor, long id) {
+        Role role = roles.get(actor, new RoleId(id));
+        PermissionCatalogue catalogue = services.catalogue(actor.workspace());
+        List<Permission> granted =
+                role.asBuiltIn().filter(BuiltInRole::holdsWholeCatalogue).isPresent()
+                        ? catalogue.permissions()
+                        : RoleSummaryView.effective(role);
+        return PermissionGroupView.of(granted, services.displayNames(actor.workspace()));
     }
 
     List<RoleSummaryView> summaries(Actor actor) {

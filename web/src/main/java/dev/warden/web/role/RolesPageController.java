@@ -11,6 +11,7 @@ import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.web.console.ConsoleAccess;
 import dev.warden.web.console.ConsolePage;
+import dev.warden.web.console.PermissionGroupView;
 import dev.warden.web.console.Redirects;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.util.ArrayList;
@@ -153,7 +154,10 @@ class RolesPageController {
 
     private String dialog(Actor actor, Role editing, Model model, HtmxRequest htmx) {
         model.addAttribute("editing", editing == null ? null : RoleSummaryView.of(editing, List.of(), 0));
-        model.addAttribute("catalogue", services.catalogue(actor.workspace()).permissions());
+        model.addAttribute(
+                "permissionGroups",
+                PermissionGroupView.of(
+                        services.catalogue(actor.workspace()).permissions(), services.displayNames(actor.workspace())));
         if (htmx.isHtmxRequest()) {
             return FRAGMENTS + " :: role-dialog";
         }

@@ -205,7 +205,12 @@ public class TechnicalTokenConsole {
         model.addAttribute(
                 "scopePicker",
                 ScopePickerView.forRoles(
-                        "technical-token", services.catalogue(actor.workspace()), roles, form.role(), form.scopes()));
+                                "technical-token",
+                                services.catalogue(actor.workspace()),
+                                roles,
+                                form.role(),
+                                form.scopes())
+                        .withServiceTitles(services.displayNames(actor.workspace())));
         model.addAttribute(
                 "roleOptions",
                 roles.stream()

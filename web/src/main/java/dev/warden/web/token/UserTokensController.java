@@ -174,10 +174,11 @@ class UserTokensController {
         model.addAttribute(
                 "scopePicker",
                 ScopePickerView.forOwner(
-                        "token",
-                        services.catalogue(actor.workspace()),
-                        terms == null ? Set.of() : terms.grantable(),
-                        form.scopes()));
+                                "token",
+                                services.catalogue(actor.workspace()),
+                                terms == null ? Set.of() : terms.grantable(),
+                                form.scopes())
+                        .withServiceTitles(services.displayNames(actor.workspace())));
     }
 
     private TokenFacts view(Actor actor, AccessToken token) {
