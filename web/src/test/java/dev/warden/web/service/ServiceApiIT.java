@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,11 @@ class ServiceApiIT {
     void setUp() {
         api = new ApiClient(port);
         testData = TestData.of(context);
+    }
+
+    @AfterEach
+    void removeTheServicesMadeHere() {
+        testData.removeServices();
     }
 
     private String newName() {

@@ -173,6 +173,14 @@ public final class TestData {
                         .toList());
     }
 
+    /**
+     * Removes every registered service of the main workspace: tests share one application, and others expect the
+     * catalogue to hold Warden's own permissions only.
+     */
+    public void removeServices() {
+        services.list(admin()).forEach(service -> services.delete(admin(), service.id()));
+    }
+
     // ---- groups, roles and assignments ----
 
     public Group group(String name, Principal... members) {
