@@ -57,7 +57,8 @@ final class TokenRows {
                                 : new TokenLastUse(
                                         lastUsedAt,
                                         rs.getString("last_used_address"),
-                                        rs.getString("last_used_agent")));
+                                        rs.getString("last_used_agent"),
+                                        rs.getString("last_used_service")));
         return new Accumulator(token);
     }
 
