@@ -9,6 +9,8 @@ import dev.warden.core.service.RegisteredService;
 import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.access.ServiceAccessMetrics;
 import dev.warden.web.support.ApiClient;
+import dev.warden.web.support.ConsoleSession;
+import dev.warden.web.support.Html;
 import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -193,6 +195,10 @@ class IntrospectionIT {
                     .path("token_info");
             assertThat(info.path("last_used_service").asString()).isEqualTo(wiki.name());
             assertThat(count(ServiceAccessMetrics.INTROSPECTION, "active")).isEqualTo(before + 1);
+            ConsoleSession console = new ConsoleSession(port);
+            console.logIn("admin", WardenSpringBootTest.ADMIN_PASSWORD);
+            String page = console.get("/settings/admin/tokens/" + id).body();
+            assertThat(Html.testid(page, "token-last-used-service")).isEqualTo(wiki.name());
         }
     }
 
