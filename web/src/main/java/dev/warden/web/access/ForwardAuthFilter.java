@@ -2,6 +2,7 @@ package dev.warden.web.access;
 
 import dev.warden.core.access.Introspection;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.token.DenialReason;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;
@@ -55,7 +56,10 @@ final class ForwardAuthFilter extends OncePerRequestFilter {
             errors.write(
                     response,
                     405,
-                    ApiError.of(ApiError.METHOD_NOT_ALLOWED, "Forward authentication takes GET or HEAD only."));
+                    ApiError.of(
+                            ApiError.METHOD_NOT_ALLOWED,
+                            Validation.shorten(request.getMethod())
+                                    + " is not allowed here: forward authentication takes GET or HEAD only."));
             return;
         }
         Introspection.Answer answer;
