@@ -43,7 +43,6 @@ record TokenDetailView(
         String rotated,
         String previousValidUntil,
         String lastUsedAgent,
-        String lastUsedService,
         PrincipalLink revokedBy,
         String revokedAt,
         String statusMessage,
@@ -149,7 +148,6 @@ record TokenDetailView(
                 token.rotatedAt() == null ? null : TIME.of(token.rotatedAt()),
                 inGrace ? TIME.of(token.previousValidUntil()) : null,
                 lastUse == null ? null : lastUse.userAgent(),
-                lastUse == null ? null : lastUse.service(),
                 token.revokedBy() == null
                         ? null
                         : PrincipalLink.ofNullable(named.get(token.revokedBy()), token.revokedBy()),

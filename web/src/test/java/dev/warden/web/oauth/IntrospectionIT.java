@@ -202,6 +202,23 @@ class IntrospectionIT {
         }
     }
 
+    @Test
+    void theOwnersTokenPageSaysWhichServiceAskedLast() {
+        String password = "owner-password-1";
+        Principal owner = data.consoleUser(TestData.unique("page-owner"), password);
+        data.assign(data.customRole(TestData.unique("role"), data.permission(read)), owner, null);
+        data.grantTokenUsage(owner);
+        String id =
+                asWiki(data.scopedToken(owner, read)).path("warden_token_id").asString();
+        uses.flushAll();
+
+        ConsoleSession console = new ConsoleSession(port);
+        console.logIn(owner.userName(), password);
+        String page = console.get("/settings/user/tokens/" + id).body();
+
+        assertThat(Html.testid(page, "token-last-used-service")).isEqualTo(wiki.name());
+    }
+
     private double count(String name, String result) {
         return meters.find(name).tag("result", result).counters().stream()
                 .mapToDouble(c -> c.count())
