@@ -220,7 +220,8 @@ public class InMemoryTokenRepository implements TokenRepository {
                 tokens.put(
                         stored.id(),
                         copy(stored)
-                                .lastUse(new TokenLastUse(usage.at(), usage.clientAddress(), usage.userAgent()))
+                                .lastUse(new TokenLastUse(
+                                        usage.at(), usage.clientAddress(), usage.userAgent(), usage.service()))
                                 .build());
             }
         }

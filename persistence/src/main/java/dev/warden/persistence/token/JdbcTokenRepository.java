@@ -41,11 +41,11 @@ class JdbcTokenRepository implements TokenRepository {
     private static final String INSERT = """
             INSERT INTO access_token (token_id, workspace_id, secret_hash, display_hint, owner_id, created_by_id,
                                       comment, created_at, expires_at, revoked_at, revoked_by_id, revocation_authority,
-                                      last_used_at, last_used_address, last_used_agent, kind, group_id,
-                                      previous_secret_hash, previous_valid_until, rotated_at, oauth_secret_id)
+                                      last_used_at, last_used_address, last_used_agent, last_used_service, kind,
+                                      group_id, previous_secret_hash, previous_valid_until, rotated_at, oauth_secret_id)
             VALUES (:token, :workspace, :hash, :hint, :owner, :createdBy, :comment,
                     :createdAt, :expiresAt, :revokedAt, :revokedBy, :authority,
-                    :lastUsedAt, :lastUsedAddress, :lastUsedAgent, :kind, :group,
+                    :lastUsedAt, :lastUsedAddress, :lastUsedAgent, :lastUsedService, :kind, :group,
                     :previousHash, :previousUntil, :rotatedAt, :oauthSecret)""";
 
     private static final String INSERT_SCOPE =
@@ -54,7 +54,8 @@ class JdbcTokenRepository implements TokenRepository {
     /** Last use only moves forward, and a usage write never touches anything but the last-use columns. */
     private static final String RECORD_USAGE = """
             UPDATE access_token
-               SET last_used_at = :at, last_used_address = :address, last_used_agent = :agent
+               SET last_used_at = :at, last_used_address = :address, last_used_agent = :agent,
+                   last_used_service = :service
              WHERE workspace_id = :workspace AND token_id = :token
                AND (last_used_at IS NULL OR last_used_at < :at)""";
 
@@ -136,6 +137,7 @@ class JdbcTokenRepository implements TokenRepository {
         params.put("lastUsedAt", lastUse == null ? null : Times.toDatabase(lastUse.at()));
         params.put("lastUsedAddress", lastUse == null ? null : lastUse.clientAddress());
         params.put("lastUsedAgent", lastUse == null ? null : lastUse.userAgent());
+        params.put("lastUsedService", lastUse == null ? null : lastUse.service());
         params.put("kind", token.kind().name());
         params.put("group", token.group() == null ? null : token.group().value());
         params.put(
@@ -455,6 +457,7 @@ class JdbcTokenRepository implements TokenRepository {
                                 .addValue("at", Times.toDatabase(usage.at()))
                                 .addValue("address", usage.clientAddress())
                                 .addValue("agent", usage.userAgent())
+                                .addValue("service", usage.service())
                                 .addValue("workspace", usage.workspace().value())
                                 .addValue("token", usage.token().value()))
                         .toArray(SqlParameterSource[]::new));

@@ -28,7 +28,7 @@ final class TokenRows {
             t.token_id, t.workspace_id, t.secret_hash, t.display_hint, t.owner_id, t.created_by_id, t.comment,
             t.created_at, t.expires_at, t.revoked_at, t.revoked_by_id, t.revocation_authority,
             t.last_used_at, t.last_used_address, t.last_used_agent, t.kind, t.group_id, t.previous_secret_hash,
-            t.previous_valid_until, t.rotated_at, t.oauth_secret_id, s.scope""";
+            t.previous_valid_until, t.rotated_at, t.oauth_secret_id, t.last_used_service, s.scope""";
 
     static final int TOKEN_ID = 1;
     private static final int WORKSPACE_ID = 2;
@@ -51,9 +51,10 @@ final class TokenRows {
     private static final int PREVIOUS_VALID_UNTIL = 19;
     private static final int ROTATED_AT = 20;
     private static final int OAUTH_SECRET_ID = 21;
-    static final int SCOPE = 22;
+    private static final int LAST_USED_SERVICE = 22;
+    static final int SCOPE = 23;
     /** The position of the first column a query selects after {@link #COLUMNS}. */
-    static final int NEXT = 23;
+    static final int NEXT = 24;
 
     private TokenRows() {}
 
@@ -89,7 +90,10 @@ final class TokenRows {
                         lastUsedAt == null
                                 ? null
                                 : new TokenLastUse(
-                                        lastUsedAt, rs.getString(LAST_USED_ADDRESS), rs.getString(LAST_USED_AGENT)));
+                                        lastUsedAt,
+                                        rs.getString(LAST_USED_ADDRESS),
+                                        rs.getString(LAST_USED_AGENT),
+                                        rs.getString(LAST_USED_SERVICE)));
         return new Accumulator(token);
     }
 

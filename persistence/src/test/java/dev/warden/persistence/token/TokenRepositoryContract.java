@@ -460,6 +460,21 @@ public abstract class TokenRepositoryContract {
     }
 
     @Test
+    void recordUsesKeepsTheServiceThatAskedAndAnOwnApiUseClearsIt() {
+        AccessToken token = aTokenOf(alice).build();
+        tokens().add(token);
+
+        tokens().recordUses(
+                        List.of(new TokenUse(workspace, token.id(), T0.plusSeconds(1), "10.0.0.4", "nginx", "wiki")));
+
+        assertThat(stored(token).lastUse()).isEqualTo(new TokenLastUse(T0.plusSeconds(1), "10.0.0.4", "nginx", "wiki"));
+
+        tokens().recordUses(List.of(new TokenUse(workspace, token.id(), T0.plusSeconds(2), "10.0.0.5", "curl")));
+
+        assertThat(stored(token).lastUse().service()).isNull();
+    }
+
+    @Test
     void recordUsesNeverMovesTheLastUseBackwards() {
         AccessToken token = aTokenOf(alice).build();
         tokens().add(token);

@@ -3,6 +3,7 @@ package dev.warden.web.config;
 import dev.warden.core.access.AccessCheckService;
 import dev.warden.core.access.AuthorizationCache;
 import dev.warden.core.access.DecisionChain;
+import dev.warden.core.access.Introspection;
 import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.bootstrap.AdminRecovery;
@@ -281,6 +282,12 @@ class CoreConfiguration {
         return settings.maxEntries() == 0
                 ? AuthorizationCache.NONE
                 : new CaffeineAuthorizationCache(settings.maxEntries(), settings.idle());
+    }
+
+    /** What registered services (and reverse proxies in front of them) learn about a token. */
+    @Bean
+    Introspection introspection(DecisionChain chain, ServiceRepository services, TokenUseRecorder uses, Clock clock) {
+        return new Introspection(chain, services, uses, clock);
     }
 
     @Bean

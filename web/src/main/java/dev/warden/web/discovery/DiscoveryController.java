@@ -21,6 +21,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 class DiscoveryController {
     static final String TOKEN_ENDPOINT = "/oidc/v1/token";
+    static final String INTROSPECTION_ENDPOINT = "/oauth2/introspect";
 
     @GetMapping(path = "/.well-known/databricks-config", produces = "application/json")
     ResponseEntity<ApiError> hostMetadata() {
@@ -50,7 +51,10 @@ class DiscoveryController {
                         PermissionCatalogue.with(List.of()).scopes().stream()
                                 .map(Scope::key)
                                 .toList(),
-                        List.of()));
+                        List.of(),
+                        issuer + INTROSPECTION_ENDPOINT,
+                        // a bearer token of the service principal works too; RFC 8414 has no registered name for it
+                        List.of("client_secret_basic")));
     }
 
     /**
@@ -67,5 +71,9 @@ class DiscoveryController {
             List<String> tokenEndpointAuthMethodsSupported,
 
             @JsonProperty("scopes_supported") List<String> scopesSupported,
-            @JsonProperty("response_types_supported") List<String> responseTypesSupported) {}
+            @JsonProperty("response_types_supported") List<String> responseTypesSupported,
+            @JsonProperty("introspection_endpoint") String introspectionEndpoint,
+
+            @JsonProperty("introspection_endpoint_auth_methods_supported")
+            List<String> introspectionEndpointAuthMethodsSupported) {}
 }

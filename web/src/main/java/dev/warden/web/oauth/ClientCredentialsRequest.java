@@ -58,7 +58,7 @@ record ClientCredentialsRequest(String grantType, String clientId, String client
     }
 
     /** RFC 6749 §2.3.1: Basic credentials are each form-encoded before they are joined with ':' and base64-encoded. */
-    private static String[] basic(String authorization) {
+    static String[] basic(String authorization) {
         String stripped = authorization.strip();
         int space = stripped.indexOf(' ');
         String scheme = space < 0 ? stripped : stripped.substring(0, space);
@@ -95,7 +95,7 @@ record ClientCredentialsRequest(String grantType, String clientId, String client
                 "The HTTP Basic credentials are malformed: send base64 of 'client_id:client_secret'.");
     }
 
-    private static boolean isForm(String contentType) {
+    static boolean isForm(String contentType) {
         if (contentType == null) {
             return false;
         }

@@ -26,7 +26,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
- * Three chains: {@code /oidc/**} (OAuth discovery and token endpoint) is public and stateless; {@code /api/**} is
+ * Three chains (and forward authentication's own, {@code dev.warden.web.access.ForwardAuthSecurity}):
+ * {@code /oidc/**} and {@code /oauth2/**} (OAuth discovery, token and introspection endpoints) are public and stateless; {@code /api/**} is
  * stateless and authenticated by bearer tokens through the decision chain (no session, no CSRF); everything else is
  * the console, with form login, a session and CSRF.
  */
@@ -95,13 +96,14 @@ class SecurityConfiguration {
     }
 
     /**
-     * The OAuth endpoints ({@code /oidc/**}: discovery and the token endpoint): public, stateless, no CSRF (a token
-     * request authenticates with its client credentials, which the endpoint checks itself), no session, no login page.
+     * The OAuth endpoints ({@code /oidc/**}: discovery and the token endpoint; {@code /oauth2/**}: introspection):
+     * public, stateless, no CSRF (a token or introspection request authenticates with its client credentials, which
+     * the endpoint checks itself), no session, no login page.
      */
     @Bean
     @Order(0)
     SecurityFilterChain oauth(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/oidc/**")
+        return http.securityMatcher("/oidc/**", "/oauth2/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

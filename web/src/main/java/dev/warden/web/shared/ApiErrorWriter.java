@@ -25,11 +25,11 @@ public class ApiErrorWriter {
     }
 
     /**
-     * Whether a request path is one of the OAuth endpoints ({@code /oidc/...}), whose errors are answered in the
-     * RFC 6749 shape ({@link OAuthErrorBody}), never as a page.
+     * Whether a request path is one of the OAuth endpoints ({@code /oidc/...}, {@code /oauth2/...}), whose errors are
+     * answered in the RFC 6749 shape ({@link OAuthErrorBody}), never as a page.
      */
     public static boolean isOAuthPath(String path) {
-        return path != null && path.startsWith("/oidc/");
+        return path != null && (path.startsWith("/oidc/") || path.startsWith("/oauth2/"));
     }
 
     public void write(HttpServletResponse response, int status, ApiError error) throws IOException {

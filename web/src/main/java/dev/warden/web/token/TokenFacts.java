@@ -14,6 +14,8 @@ import java.util.List;
  * @param name the token's comment, or "(no name)"
  * @param status {@code ACTIVE}, {@code REVOKED}, {@code EXPIRED}, or {@code SUSPENDED} when a policy stops a token
  *               that would otherwise work
+ * @param lastUsedService the registered service that asked about the token last (introspection or forward
+ *     authentication), or null when its last use was a call of Warden's own API
  * @param revocable whether Revoke applies (the token is active)
  * @param restorable whether Restore applies: revoked, not expired, and the viewer may restore it
  */
@@ -26,6 +28,7 @@ public record TokenFacts(
         String expires,
         String lastUsed,
         String lastUsedAddress,
+        String lastUsedService,
         String status,
         String statusLabel,
         boolean revocable,
@@ -53,6 +56,7 @@ public record TokenFacts(
                 time.orNever(token.expiresAt()),
                 time.orNever(token.lastUse() == null ? null : token.lastUse().at()),
                 token.lastUse() == null ? null : token.lastUse().clientAddress(),
+                token.lastUse() == null ? null : token.lastUse().service(),
                 status.name(),
                 label(status),
                 status == TokenStatus.ACTIVE,
@@ -76,6 +80,7 @@ public record TokenFacts(
                         expires,
                         lastUsed,
                         lastUsedAddress,
+                        lastUsedService,
                         SUSPENDED,
                         label,
                         revocable,
@@ -137,6 +142,11 @@ public record TokenFacts(
 
         default String lastUsedAddress() {
             return facts().lastUsedAddress();
+        }
+
+        /** The registered service that asked about the token last (introspection or forward authentication). */
+        default String lastUsedService() {
+            return facts().lastUsedService();
         }
 
         default String status() {

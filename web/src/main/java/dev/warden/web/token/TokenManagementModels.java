@@ -43,8 +43,9 @@ final class TokenManagementModels {
             @JsonProperty("next_page_token") String nextPageToken) {}
 
     /**
-     * Databricks' TokenInfo plus Warden's status, kind (with the secret that obtained an OAuth token), last use and
-     * rotation, which the SDK ignores. Times are
+     * Databricks' TokenInfo plus Warden's status, kind (with the secret that obtained an OAuth token), last use (and
+     * {@code last_used_service}, the registered service that asked about it last, by introspection or forward
+     * authentication) and rotation, which the SDK ignores. Times are
      * epoch milliseconds; an expiry of -1 means never. Status is ACTIVE, REVOKED, EXPIRED, or SUSPENDED (active in
      * itself, but stopped by its owner or workspace: see {@code status_reason} and {@code status_message}).
      */
@@ -64,6 +65,7 @@ final class TokenManagementModels {
             String kind,
             @JsonProperty("last_used_time") Long lastUsedTime,
             @JsonProperty("last_used_address") String lastUsedAddress,
+            @JsonProperty("last_used_service") String lastUsedService,
             @JsonProperty("rotated_time") Long rotatedTime,
             @JsonProperty("status_reason") String statusReason,
             @JsonProperty("status_message") String statusMessage,
@@ -97,6 +99,7 @@ final class TokenManagementModels {
                     token.kind().name(),
                     lastUsed == null ? null : lastUsed.toEpochMilli(),
                     token.lastUse() == null ? null : token.lastUse().clientAddress(),
+                    token.lastUse() == null ? null : token.lastUse().service(),
                     token.rotatedAt() == null ? null : token.rotatedAt().toEpochMilli(),
                     suspension == null ? null : suspension.reason().name(),
                     suspension == null ? null : suspension.message(),

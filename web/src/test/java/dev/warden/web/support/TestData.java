@@ -290,6 +290,20 @@ public final class TestData {
         return createToken(owner, name);
     }
 
+    /** A token of the principal with exactly these scopes (keys of the main workspace's catalogue); the secret. */
+    public String scopedToken(Principal owner, String... scopes) {
+        return tokens.create(
+                        Actor.of(owner, "127.0.0.1"),
+                        new CreateTokenCommand("scoped test token", null, List.of(scopes)))
+                .secret()
+                .reveal();
+    }
+
+    /** A permission of the main workspace's catalogue: Warden's own or a registered service's scope. */
+    public Permission permission(String key) {
+        return services.catalogue(main().id()).find(key).orElseThrow();
+    }
+
     private String createToken(Principal owner, String name) {
         return tokens.create(Actor.of(owner, "127.0.0.1"), new CreateTokenCommand(name, null, null))
                 .secret()
