@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.core.directory.DirectoryService;
 import dev.warden.core.directory.ServicePrincipalDetails;
 import dev.warden.core.directory.UserDetails;
+import dev.warden.core.oauth.ServicePrincipalSecretService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
@@ -23,6 +24,7 @@ import dev.warden.e2e.pages.RolePage;
 import dev.warden.e2e.pages.ServicePage;
 import dev.warden.e2e.pages.ServicesPage;
 import dev.warden.e2e.pages.TokenDetailPage.ScopeState;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +40,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * An intranet service joins Warden through the console, in a real browser: the admin registers it with two scopes
  * (Admin Console → Services), gives a custom role one of them and assigns the role to a user; the user signs in,
  * finds the scope in the Generate new token dialog under the service's display name, and creates a token carrying
- * it, whose page shows the scope live. The service's pages do not scroll sideways on a 390 px wide phone.
+ * it, whose page shows the scope live; a Spring Security resource server introspecting at Warden accepts it. The
+ * service's pages do not scroll sideways on a 390 px wide phone.
  */
 @WardenE2ETest
 class ServiceRegistrationJourneyIT {
@@ -68,6 +71,9 @@ class ServiceRegistrationJourneyIT {
 
     @Autowired
     ServiceRegistry services;
+
+    @Autowired
+    ServicePrincipalSecretService secrets;
 
     private WebDriver driver;
     private String baseUrl;
@@ -101,7 +107,8 @@ class ServiceRegistrationJourneyIT {
         String role = "wiki-readers-" + suffix;
         String userName = "reader-" + suffix;
         String tokenName = "wiki-token-" + suffix;
-        directory.createServicePrincipal(admin(), new ServicePrincipalDetails(null, robot, null, true));
+        Principal robotPrincipal =
+                directory.createServicePrincipal(admin(), new ServicePrincipalDetails(null, robot, null, true));
         Principal reader = directory.createUser(
                 admin(), new UserDetails(userName, userName, null, null, null, null, true), passwords.encode(PASSWORD));
         tokenUsage.patch(admin(), List.of(TokenUsageEntry.forPrincipal(reader.id(), TokenUsageLevel.CAN_USE)));
@@ -157,18 +164,21 @@ class ServiceRegistrationJourneyIT {
                 .extracting(ScopeState::scope, ScopeState::live)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(read, true));
 
-        theResourceServerAcceptsIt(tokenValue, read);
+        theResourceServerAcceptsIt(robotPrincipal, tokenValue, read);
     }
 
     /**
-     * The journey's last step, "and the resource server accepts it": the resource-server fixture (a Spring Security
-     * resource server introspecting at Warden with the service's client id and secret) is being built alongside this
-     * journey. When it lands: generate an OAuth secret for the service principal, start the fixture with it, and
-     * assert that its endpoint guarded by {@code hasAuthority("SCOPE_" + scope)} answers 200 to {@code token}.
+     * The journey's last step, "and the resource server accepts it": a Spring Security resource server (the
+     * {@link ResourceServerApp} fixture) introspecting at Warden with the service principal's client id and a new OAuth
+     * secret answers 200 to the token on its endpoint guarded by {@code hasAuthority("SCOPE_" + scope)}.
      */
-    private void theResourceServerAcceptsIt(String token, String scope) {
-        assertThat(token).startsWith("wdn_");
-        assertThat(scope).contains(":");
+    private void theResourceServerAcceptsIt(Principal robot, String token, String scope) {
+        String secret = secrets.create(admin(), robot.id(), null).value().reveal();
+        try (ResourceServerApp wiki = ResourceServerApp.start(baseUrl, robot.applicationId(), secret, scope)) {
+            HttpResponse<String> page = wiki.get("/pages", token);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            assertThat(wiki.get("/pages", null).statusCode()).isEqualTo(401);
+        }
     }
 
     /** The current page at a phone's width: nothing may stick out to the right. */

@@ -184,6 +184,15 @@ public final class DecisionChain {
     }
 
     public Decision evaluate(String presented) {
+        return evaluateIn(presented, null);
+    }
+
+    /**
+     * As {@link #evaluate(String)}, for a caller that belongs to one workspace (a registered service introspecting): a
+     * token of another workspace is unknown at step 2, whatever its state, so the caller learns nothing about it.
+     * @param workspace the caller's workspace; null for any
+     */
+    public Decision evaluateIn(String presented, WorkspaceId workspace) {
         Trace trace = new Trace();
         if (presented == null || presented.isBlank()) {
             return trace.deny(
@@ -210,7 +219,8 @@ public final class DecisionChain {
         // After a rotation the previous secret keeps working only inside its grace period.
         Optional<VersionedToken> found = tokens.findByDigestWithVersion(digest)
                 .filter(read ->
-                        read.token().digest().matches(digest) || read.token().acceptsPrevious(digest, now));
+                        read.token().digest().matches(digest) || read.token().acceptsPrevious(digest, now))
+                .filter(read -> workspace == null || read.token().workspace().equals(workspace));
         if (found.isEmpty()) {
             return trace.deny(
                     Step.KNOWN,

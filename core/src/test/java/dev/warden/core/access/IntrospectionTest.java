@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.service.RegisteredService;
@@ -17,6 +18,7 @@ import dev.warden.core.token.DenialReason;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.TokenLastUse;
+import dev.warden.core.token.TokenTarget;
 import dev.warden.core.token.TokenUseRecorder;
 import java.time.Duration;
 import java.util.List;
@@ -205,6 +207,21 @@ class IntrospectionTest {
                     CoreTestKit.as(stranger), new CreateTokenCommand("other", Duration.ofDays(1), List.of())));
 
             Introspection.Answer answer = introspection.introspect(wiki, other, null, ORIGIN);
+
+            assertThat(answer.reason()).isEqualTo(DenialReason.TOKEN_UNKNOWN);
+        }
+
+        @Test
+        void aRevokedTokenOfAnotherWorkspaceIsUnknownHereTooNotRevoked() {
+            Principal stranger =
+                    kit.allowTokens(kit.principalIn(CoreTestKit.OTHER_WORKSPACE, kit.user("outsider"), BuiltInRole.USER)
+                            .withActive(true));
+            IssuedToken issued = kit.tokenService.create(
+                    CoreTestKit.as(stranger), new CreateTokenCommand("other", Duration.ofDays(1), List.of()));
+            kit.tokenService.revoke(
+                    CoreTestKit.as(stranger), TokenTarget.own(issued.token().id()));
+
+            Introspection.Answer answer = introspection.introspect(wiki, value(issued), null, ORIGIN);
 
             assertThat(answer.reason()).isEqualTo(DenialReason.TOKEN_UNKNOWN);
         }
