@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,6 +129,12 @@ class RelyingServicesIT {
     /** The owner's role no longer grants the read scope: the reader token can only write now. */
     private void takeReadFromTheRole() {
         roles.update(admin, editor.id(), editor.name(), editor.description(), Set.of(scope(write)));
+    }
+
+    /** The journeys share one application; others count the catalogue's scopes. */
+    @AfterEach
+    void removeTheServices() {
+        services.list(admin).forEach(service -> services.delete(admin, service.id()));
     }
 
     @Test

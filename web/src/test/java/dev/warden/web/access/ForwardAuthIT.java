@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,6 +103,12 @@ class ForwardAuthIT {
 
     private static String header(HttpResponse<String> answer, String name) {
         return answer.headers().firstValue(name).orElse(null);
+    }
+
+    /** Tests share one application; others expect the catalogue to hold Warden's own permissions only. */
+    @AfterEach
+    void removeTheServices() {
+        data.removeServices();
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.warden.web.support.WardenSpringBootTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,12 @@ class IntrospectionIT {
         if (status == 401) {
             assertThat(answer.header("WWW-Authenticate")).startsWith("Basic realm=\"warden\"");
         }
+    }
+
+    /** Tests share one application; others expect the catalogue to hold Warden's own permissions only. */
+    @AfterEach
+    void removeTheServices() {
+        data.removeServices();
     }
 
     @Nested

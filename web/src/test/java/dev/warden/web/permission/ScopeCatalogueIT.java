@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,6 +52,12 @@ class ScopeCatalogueIT {
 
     @Autowired
     TokenService tokens;
+
+    /** These tests count Warden's own catalogue: no registered service left by another test may add to it. */
+    @BeforeEach
+    void noRegisteredServices() {
+        TestData.of(context).removeServices();
+    }
 
     /** The runtime twin of the ArchUnit rule: whatever the controller's shape, no API route goes undeclared. */
     @Test

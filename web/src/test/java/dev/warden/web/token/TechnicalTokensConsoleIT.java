@@ -81,6 +81,12 @@ class TechnicalTokensConsoleIT {
         assertThat(console.logIn("admin", ADMIN_PASSWORD)).isEqualTo("/");
     }
 
+    /** These tests count Warden's own catalogue: no registered service left by another test may add to it. */
+    @BeforeEach
+    void noRegisteredServices() {
+        TestData.of(context).removeServices();
+    }
+
     @Test
     void anOrganisationTokenCreatedInTheDialogIsShownOnceWorksWithItsRoleAndIsListed() {
         String name = unique("org-export");

@@ -67,6 +67,12 @@ class UserTokensConsoleIT {
         assertThat(console.logIn("admin", ADMIN_PASSWORD)).isEqualTo("/");
     }
 
+    /** These tests count Warden's own catalogue: no registered service left by another test may add to it. */
+    @BeforeEach
+    void noRegisteredServices() {
+        TestData.of(context).removeServices();
+    }
+
     @Test
     void generatingShowsTheSecretOnceWithNoStoreAndTheTokenWorks() {
         HttpResponse<String> issued = console.postForm(
