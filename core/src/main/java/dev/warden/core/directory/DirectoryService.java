@@ -20,6 +20,7 @@ import dev.warden.core.role.LastAdminGuard;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
+import dev.warden.core.service.ServiceRepository;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.Page;
@@ -64,6 +65,8 @@ public final class DirectoryService {
     private final AuthorizationVersions versions;
     private final Clock clock;
 
+    private final ServiceRepository services;
+
     public DirectoryService(
             PrincipalRepository principals,
             RoleRepository roles,
@@ -76,7 +79,9 @@ public final class DirectoryService {
             AuditLog audit,
             TransactionRunner tx,
             AuthorizationVersions versions,
+            ServiceRepository services,
             Clock clock) {
+        this.services = services;
         this.principals = principals;
         this.roles = roles;
         this.assignments = assignments;
@@ -243,6 +248,14 @@ public final class DirectoryService {
             versions.bump(actor.workspace());
             Principal principal = find(actor, kind, id);
             requireNotSelf(actor, principal, "delete");
+            // A registered service's scopes are permissions custom roles grant: they leave the catalogue only through
+            // the service registry, which takes them from those roles and audits it; never as a side effect.
+            services.findByServicePrincipal(actor.workspace(), id).ifPresent(service -> {
+                throw new InvalidStateException("Service principal " + principal.displayName()
+                        + " authenticates for the registered service '" + service.name()
+                        + "'. Remove the service first (Admin Console → Services, or DELETE /api/2.0/services/"
+                        + service.id() + "), then delete the service principal.");
+            });
             int tokenCount = tokens.listByOwner(actor.workspace(), id).size();
             lastAdmin.keepingAnAdmin(
                     actor.workspace(), "deleting " + principal.name(), () -> principals.delete(actor.workspace(), id));

@@ -10,10 +10,12 @@ import dev.warden.core.audit.AuditAction;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.role.Role;
 import dev.warden.core.role.RoleAssignment;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.InvalidStateException;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.core.testkit.CoreTestKit;
@@ -350,6 +352,26 @@ class ServiceRegistryTest {
                             org.assertj.core.groups.Tuple.tuple("wiki:admin", ""),
                             org.assertj.core.groups.Tuple.tuple("wiki:read", "Read every page"),
                             org.assertj.core.groups.Tuple.tuple("wiki:write", "Edit pages"));
+        }
+    }
+
+    @Nested
+    class ItsServicePrincipal {
+        @Test
+        void cannotBeDeletedWhileItAuthenticatesForAService() {
+            RegisteredService wiki = wiki();
+            Map<String, Object> before = kit.state();
+
+            assertThatThrownBy(() ->
+                            kit.directoryService.delete(kit.asAdmin(), PrincipalKind.SERVICE_PRINCIPAL, wikiRobot.id()))
+                    .isInstanceOf(InvalidStateException.class)
+                    .hasMessageContaining("Remove the service first");
+            assertThat(kit.state()).isEqualTo(before);
+
+            registry.delete(kit.asAdmin(), wiki.id());
+            kit.directoryService.delete(kit.asAdmin(), PrincipalKind.SERVICE_PRINCIPAL, wikiRobot.id());
+            assertThat(kit.directory.principals.findById(CoreTestKit.WORKSPACE, wikiRobot.id()))
+                    .isEmpty();
         }
     }
 

@@ -272,6 +272,7 @@ public final class CoreTestKit {
                 audit,
                 tx,
                 versions,
+                services,
                 clock);
         groupService = new GroupService(
                 directory.groups, directory.principals, tokens, groupPolicy, audit, tx, versions, clock);

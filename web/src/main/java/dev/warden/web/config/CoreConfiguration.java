@@ -348,6 +348,7 @@ class CoreConfiguration {
             AuditLog audit,
             TransactionRunner tx,
             AuthorizationVersions versions,
+            ServiceRepository services,
             Clock clock) {
         return new DirectoryService(
                 principals,
@@ -361,6 +362,7 @@ class CoreConfiguration {
                 audit,
                 tx,
                 versions,
+                services,
                 clock);
     }
 

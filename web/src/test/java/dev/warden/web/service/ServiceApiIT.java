@@ -192,6 +192,22 @@ class ServiceApiIT {
         }
 
         @Test
+        void itsServicePrincipalCannotBeDeletedWhileTheServiceIsRegistered() {
+            String name = newName();
+            RegisteredService service = testData.service(name, name + ":read");
+            String principal = "/api/2.0/preview/scim/v2/ServicePrincipals/"
+                    + service.servicePrincipal().value();
+
+            Response refused = api.send("DELETE", principal, ADMIN_TOKEN, null, null);
+            api.send("DELETE", SERVICES + "/" + service.id(), ADMIN_TOKEN, null, null);
+            Response deleted = api.send("DELETE", principal, ADMIN_TOKEN, null, null);
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.body()).contains("Remove the service first");
+            assertThat(deleted.status()).isEqualTo(204);
+        }
+
+        @Test
         void anotherWorkspaceDoesNotSeeTheService() {
             String name = newName();
             RegisteredService service = testData.service(name, name + ":read");
