@@ -12,4 +12,7 @@ public interface AuditLog {
 
     /** Newest first: the events about one target, as the main target or as one of the subjects. */
     List<AuditEvent> history(WorkspaceId workspace, String targetType, String targetId, int limit);
+
+    /** Newest first (by time, then id): at most {@code limit} events of the workspace that match the query. */
+    List<StoredAuditEvent> search(WorkspaceId workspace, AuditQuery query, int limit);
 }

@@ -25,6 +25,22 @@ public class InMemoryAuditLog implements AuditLog {
         return newestFirst(workspace, event -> event.concerns(targetType, targetId), limit);
     }
 
+    /** An event's id is its place in the recording order, counted from 1. */
+    @Override
+    public synchronized List<StoredAuditEvent> search(WorkspaceId workspace, AuditQuery query, int limit) {
+        List<StoredAuditEvent> found = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            StoredAuditEvent stored = new StoredAuditEvent(i + 1, events.get(i));
+            if (stored.event().workspace().equals(workspace) && query.matches(stored)) {
+                found.add(stored);
+            }
+        }
+        found.sort(Comparator.comparing((StoredAuditEvent e) -> e.event().occurredAt())
+                .thenComparingLong(StoredAuditEvent::id)
+                .reversed());
+        return List.copyOf(found.subList(0, Math.min(limit, found.size())));
+    }
+
     private List<AuditEvent> newestFirst(WorkspaceId workspace, Predicate<AuditEvent> wanted, int limit) {
         List<AuditEvent> newestFirst = new ArrayList<>();
         for (int i = events.size() - 1; i >= 0; i--) {

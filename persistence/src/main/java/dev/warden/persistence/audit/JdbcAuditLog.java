@@ -3,6 +3,8 @@ package dev.warden.persistence.audit;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.audit.AuditQuery;
+import dev.warden.core.audit.StoredAuditEvent;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.persistence.Times;
@@ -96,6 +98,52 @@ class JdbcAuditLog implements AuditLog {
                          ORDER BY occurred_at DESC, id DESC LIMIT :limit""", params(workspace, targetType, targetId, limit));
     }
 
+    /**
+     * Keyset over {@code ix_audit_event_recent (workspace_id, occurred_at, id)}: the filters narrow the walk of that
+     * index, and a target id also finds the events listing it as a subject (through {@code ix_audit_event_subject}).
+     */
+    @Override
+    public List<StoredAuditEvent> search(WorkspaceId workspace, AuditQuery query, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE workspace_id = :workspace");
+        Map<String, Object> params = new HashMap<>();
+        params.put("workspace", workspace.value());
+        params.put("limit", limit);
+        if (query.actorId() != null) {
+            sql.append(" AND actor_id = :actorId");
+            params.put("actorId", query.actorId().value());
+        }
+        if (query.action() != null) {
+            sql.append(" AND action = :action");
+            params.put("action", query.action().name());
+        }
+        if (query.targetType() != null) {
+            sql.append(" AND target_type = :type");
+            params.put("type", query.targetType());
+        }
+        if (query.targetId() != null) {
+            sql.append(" AND (target_id = :target OR id IN (SELECT audit_event_id FROM audit_event_subject"
+                    + " WHERE workspace_id = :workspace AND subject_id = :target"
+                    + (query.targetType() == null ? "" : " AND subject_type = :type")
+                    + "))");
+            params.put("target", query.targetId());
+        }
+        if (query.since() != null) {
+            sql.append(" AND occurred_at >= :since");
+            params.put("since", Times.toDatabase(query.since()));
+        }
+        if (query.until() != null) {
+            sql.append(" AND occurred_at < :until");
+            params.put("until", Times.toDatabase(query.until()));
+        }
+        if (query.after() != null) {
+            sql.append(" AND (occurred_at < :afterAt OR (occurred_at = :afterAt AND id < :afterId))");
+            params.put("afterAt", Times.toDatabase(query.after().occurredAt()));
+            params.put("afterId", query.after().id());
+        }
+        sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT :limit");
+        return readStored(sql.toString(), params);
+    }
+
     private static Map<String, Object> params(WorkspaceId workspace, String targetType, String targetId, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("workspace", workspace.value());
@@ -106,6 +154,10 @@ class JdbcAuditLog implements AuditLog {
     }
 
     private List<AuditEvent> read(String sql, Map<String, ?> params) {
+        return readStored(sql, params).stream().map(StoredAuditEvent::event).toList();
+    }
+
+    private List<StoredAuditEvent> readStored(String sql, Map<String, ?> params) {
         Map<Long, List<String>> subjects = new LinkedHashMap<>();
         List<StoredEvent> rows = jdbc.sql(sql)
                 .params(params)
@@ -136,7 +188,7 @@ class JdbcAuditLog implements AuditLog {
                     rs -> subjects.get(rs.getLong(1)).add(rs.getString(2)));
         }
         return rows.stream()
-                .map(row -> withSubjects(row.event(), subjects.get(row.id())))
+                .map(row -> new StoredAuditEvent(row.id(), withSubjects(row.event(), subjects.get(row.id()))))
                 .toList();
     }
 

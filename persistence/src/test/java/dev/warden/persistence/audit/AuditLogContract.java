@@ -3,12 +3,17 @@ package dev.warden.persistence.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.audit.AuditAction;
+import dev.warden.core.audit.AuditCursor;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.audit.AuditQuery;
+import dev.warden.core.audit.StoredAuditEvent;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.persistence.Fixtures;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,5 +187,101 @@ public abstract class AuditLogContract {
         assertThat(audit().history(workspace, "token", "tok-b", 10)).containsExactly(bulk, otherToken);
         assertThat(audit().history(workspace, "token", "tok-z", 10)).isEmpty();
         assertThat(audit().history(other, "token", "tok-a", 10)).containsExactly(elsewhere);
+    }
+
+    private List<AuditEvent> search(AuditQuery query) {
+        return audit().search(workspace, query, 100).stream()
+                .map(StoredAuditEvent::event)
+                .toList();
+    }
+
+    @Test
+    void searchFiltersByEachFieldNewestFirst() {
+        PrincipalId bob = fixtures().user(workspace, "bob");
+        AuditEvent created =
+                byAlice(AuditAction.TOKEN_CREATED, T0).target("token", "tok-a").build();
+        AuditEvent revoked = byAlice(AuditAction.TOKEN_REVOKED, T0.plusSeconds(1))
+                .target("token", "tok-b")
+                .build();
+        AuditEvent roleByBob = AuditEvent.anonymous(workspace, AuditAction.ROLE_CREATED, T0.plusSeconds(2))
+                .actor(bob, "bob")
+                .target("role", "tok-a")
+                .build();
+        AuditEvent bulk = byAlice(AuditAction.TOKENS_BULK_REVOKED, T0.plusSeconds(3))
+                .target("token", null)
+                .subjects(List.of("tok-a", "tok-c"))
+                .build();
+        for (AuditEvent event : List.of(created, revoked, roleByBob, bulk)) {
+            audit().record(event);
+        }
+
+        assertThat(search(AuditQuery.ALL)).containsExactly(bulk, roleByBob, revoked, created);
+        assertThat(search(new AuditQuery(bob, null, null, null, null, null, null)))
+                .containsExactly(roleByBob);
+        assertThat(search(new AuditQuery(null, AuditAction.TOKEN_REVOKED, null, null, null, null, null)))
+                .containsExactly(revoked);
+        assertThat(search(new AuditQuery(null, null, "token", null, null, null, null)))
+                .containsExactly(bulk, revoked, created);
+        assertThat(search(new AuditQuery(null, null, "token", "tok-a", null, null, null)))
+                .containsExactly(bulk, created);
+        assertThat(search(new AuditQuery(null, null, null, "tok-a", null, null, null)))
+                .containsExactly(bulk, roleByBob, created);
+        assertThat(search(new AuditQuery(null, null, null, null, T0.plusSeconds(1), T0.plusSeconds(3), null)))
+                .as("since inclusive, until exclusive")
+                .containsExactly(roleByBob, revoked);
+        assertThat(search(new AuditQuery(alice, AuditAction.TOKEN_CREATED, "token", "tok-a", T0, null, null)))
+                .containsExactly(created);
+        assertThat(search(new AuditQuery(null, AuditAction.LOGIN_FAILED, null, null, null, null, null)))
+                .isEmpty();
+    }
+
+    @Test
+    void keysetPagingWalksEveryEventOnceNewestFirstAcrossTies() {
+        List<AuditEvent> recorded = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            // Pairs share an instant, so the id must break the tie between pages.
+            AuditEvent event = byAlice(AuditAction.TOKEN_CREATED, T0.plusSeconds(i / 2))
+                    .target("token", "tok-" + i)
+                    .build();
+            audit().record(event);
+            recorded.add(event);
+        }
+        audit().record(AuditEvent.anonymous(fixtures().workspace(), AuditAction.LOGIN_FAILED, T0)
+                .build());
+
+        List<StoredAuditEvent> walked = new ArrayList<>();
+        AuditQuery query = AuditQuery.ALL;
+        while (true) {
+            List<StoredAuditEvent> page = audit().search(workspace, query, 2);
+            walked.addAll(page);
+            if (page.size() < 2) {
+                break;
+            }
+            query = query.continuingAfter(AuditCursor.after(page.get(page.size() - 1)));
+        }
+
+        Collections.reverse(recorded);
+        assertThat(walked).extracting(StoredAuditEvent::id).doesNotHaveDuplicates();
+        assertThat(walked).extracting(StoredAuditEvent::event).containsExactlyElementsOf(recorded);
+    }
+
+    @Test
+    void searchSeesOnlyItsOwnWorkspace() {
+        WorkspaceId other = fixtures().workspace();
+        AuditEvent mine =
+                byAlice(AuditAction.TOKEN_CREATED, T0).target("token", "tok-a").build();
+        AuditEvent theirs = AuditEvent.anonymous(other, AuditAction.TOKEN_CREATED, T0.plusSeconds(1))
+                .actor(alice, "alice")
+                .target("token", "tok-a")
+                .build();
+        audit().record(mine);
+        audit().record(theirs);
+
+        assertThat(search(AuditQuery.ALL)).containsExactly(mine);
+        assertThat(search(new AuditQuery(alice, AuditAction.TOKEN_CREATED, "token", "tok-a", null, null, null)))
+                .containsExactly(mine);
+        assertThat(audit().search(other, AuditQuery.ALL, 10))
+                .extracting(StoredAuditEvent::event)
+                .containsExactly(theirs);
     }
 }
