@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  */
 public record AuditCursor(Instant occurredAt, long id) {
     public static final String FIELD = "page_token";
-    private static final Pattern TOKEN = Pattern.compile("a(-?\\d{1,18})\\.(\\d{1,18})");
+    /** The last microsecond a DATETIME column holds (9999-12-31T23:59:59.999999Z): a forged later time is refused. */
+    private static final long MAX_MICROS = 253_402_300_799_999_999L;
+
+    private static final Pattern TOKEN = Pattern.compile("a(\\d{1,18})\\.(\\d{1,18})");
 
     public static AuditCursor after(StoredAuditEvent last) {
         return new AuditCursor(last.event().occurredAt(), last.id());
@@ -42,11 +45,11 @@ public record AuditCursor(Instant occurredAt, long id) {
             decoded = "";
         }
         Matcher matcher = TOKEN.matcher(decoded);
-        if (!matcher.matches()) {
+        if (!matcher.matches() || Long.parseLong(matcher.group(1)) > MAX_MICROS) {
             throw new InvalidParameterException(
                     FIELD, FIELD + " is not a page token of this list: pass the next_page_token of the previous page.");
         }
-        // At most 18 digits each: both fit a long, and the time stays within what Instant holds.
+        // At most 18 digits each, so both fit a long; the time is from 1970 to what the database holds.
         long micros = Long.parseLong(matcher.group(1));
         Instant at =
                 Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);

@@ -2,7 +2,6 @@ package dev.warden.core.audit;
 
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
-import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.shared.InvalidParameterException;
 import java.util.List;
 
@@ -13,9 +12,10 @@ public class AuditLogService {
     public static final String PAGE_SIZE_FIELD = "page_size";
 
     private final AuditLog audit;
-    private final AccessPolicy access;
+    private final PermissionCheck access;
 
-    public AuditLogService(AuditLog audit, AccessPolicy access) {
+    /** @param access {@code AccessPolicy::require} */
+    public AuditLogService(AuditLog audit, PermissionCheck access) {
         this.audit = audit;
         this.access = access;
     }

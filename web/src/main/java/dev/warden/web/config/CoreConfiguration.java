@@ -6,6 +6,7 @@ import dev.warden.core.access.DecisionChain;
 import dev.warden.core.access.Introspection;
 import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.audit.AuditLogService;
 import dev.warden.core.bootstrap.AdminRecovery;
 import dev.warden.core.bootstrap.WorkspaceBootstrap;
 import dev.warden.core.delegation.DirectoryPolicy;
@@ -99,6 +100,11 @@ class CoreConfiguration {
             Clock clock) {
         return new TokenService(
                 tokens, principals, audit, tx, versions, services, format, rules, access, lifetimes, random, clock);
+    }
+
+    @Bean
+    AuditLogService auditLogService(AuditLog audit, AccessPolicy access) {
+        return new AuditLogService(audit, access::require);
     }
 
     @Bean
