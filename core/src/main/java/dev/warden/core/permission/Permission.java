@@ -85,11 +85,6 @@ public final class Permission implements Comparable<Permission> {
         return WARDEN;
     }
 
-    /** Warden's own permissions, in catalogue order (as an array, for varargs). */
-    public static Permission[] values() {
-        return WARDEN.toArray(Permission[]::new);
-    }
-
     /** One of Warden's own permissions; a service's scope is found in its workspace's {@link PermissionCatalogue}. */
     public static Optional<Permission> fromKey(String key) {
         return Optional.ofNullable(WARDEN_BY_KEY.get(key));

@@ -22,7 +22,6 @@ import dev.warden.web.shared.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,7 +104,7 @@ class AccessCheckApiController {
                         "permission",
                         "Unknown permission " + Validation.echo(request.permission())
                                 + ". Known permissions: "
-                                + Arrays.stream(Permission.values())
+                                + Permission.warden().stream()
                                         .map(Permission::key)
                                         .collect(Collectors.joining(", "))
                                 + "."));

@@ -6,7 +6,6 @@ import dev.warden.core.access.ScopeReport;
 import dev.warden.core.access.ScopeState;
 import dev.warden.core.access.StepOutcome;
 import dev.warden.core.permission.Permission;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -61,7 +60,7 @@ final class AccessCheckModels {
             return new ScopesResponse(
                     tokenId,
                     report.scopes().stream().map(ScopeView::of).toList(),
-                    Arrays.stream(Permission.values())
+                    Permission.warden().stream()
                             .filter(report.effective()::contains)
                             .map(Permission::key)
                             .toList());

@@ -7,7 +7,6 @@ import dev.warden.core.shared.Validation;
 import dev.warden.core.token.TokenId;
 import dev.warden.web.shared.ApiRoutes;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,7 +72,7 @@ public class TokenAccessConsole {
 
     /** Every declared endpoint, grouped by the permission it needs, in catalogue order. */
     private List<EndpointGroup> endpointGroups() {
-        return Arrays.stream(Permission.values())
+        return Permission.warden().stream()
                 .map(p -> new EndpointGroup(
                         p.key() + " (" + p.description() + ")",
                         routes.needing(p).stream().map(ApiRoutes.Route::label).toList()))

@@ -194,7 +194,7 @@ class DelegationFindingsIT {
                         unique("everything"),
                         String.join(
                                 ", ",
-                                java.util.Arrays.stream(Permission.values())
+                                Permission.warden().stream()
                                         .map(p -> "\"" + p.key() + "\"")
                                         .toList())));
         Response takeEverything = api.post(

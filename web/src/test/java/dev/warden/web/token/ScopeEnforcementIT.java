@@ -250,8 +250,7 @@ class ScopeEnforcementIT {
                     .containsExactlyInAnyOrder("tokens:read", "tokens:write", "scim:read", "roles:read");
 
             Principal admin = testData.user("every-scope", BuiltInRole.WORKSPACE_ADMIN);
-            String[] every =
-                    Arrays.stream(Permission.values()).map(Permission::key).toArray(String[]::new);
+            String[] every = Permission.warden().stream().map(Permission::key).toArray(String[]::new);
             Response all = api.post(
                     CREATE,
                     testData.token(admin),
