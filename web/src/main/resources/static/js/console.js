@@ -106,7 +106,32 @@
       dialog.showModal();
       var first = dialog.querySelector("[autofocus], input:not([type=hidden]), button");
       if (first) { first.focus(); }
+      showFirstError(dialog);
     });
+  }
+
+  // A dialog re-rendered with form errors opens scrolled to the top, its first field focused: the error may be far
+  // below (no scope chosen). Every dialog names a field's error paragraph (.field-error) in the field's
+  // aria-describedby, so the first error finds its field: mark it invalid, focus it and bring the error into view.
+  function showFirstError(dialog) {
+    var error = Array.prototype.slice.call(dialog.querySelectorAll(".field-error[id]"))
+        .filter(function (p) { return p.textContent.trim().length > 0; })[0];
+    if (!error) { return; }
+    // htmx focuses [autofocus] when it settles the swap, after this: that would scroll back to the top.
+    dialog.querySelectorAll("[autofocus]").forEach(function (el) { el.removeAttribute("autofocus"); });
+    var field = Array.prototype.slice.call(dialog.querySelectorAll("[aria-describedby]"))
+        .filter(function (el) { return el.getAttribute("aria-describedby").split(/\s+/).indexOf(error.id) >= 0; })[0];
+    if (field) {
+      field.setAttribute("aria-invalid", "true");
+      // A group of checkboxes or radio buttons (the scope picker) is focused at its first enabled box.
+      var focusable = field.matches("input, select, textarea, button") ? field
+          : field.querySelector("input[type=checkbox]:not([disabled]), input[type=radio]:not([disabled])")
+            || field.querySelector("input:not([type=hidden]):not([disabled]), select, textarea");
+      if (focusable) { focusable.focus({ preventScroll: true }); }
+      // The field first, then its error: for a long field (the scope picker) the error below it wins.
+      field.scrollIntoView({ block: "nearest" });
+    }
+    error.scrollIntoView({ block: "nearest" });
   }
 
   function closeDialog(dialog) {
@@ -121,12 +146,19 @@
     if (opener && !document.querySelector("dialog[open]")) { opener.focus(); }
   }
 
-  document.addEventListener("DOMContentLoaded", function () { showDialogs(document); showScopeTools(); });
+  document.addEventListener("DOMContentLoaded", function () { showScopeTools(); showDialogs(document); });
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail.elt && event.detail.elt.isConnected ? event.detail.elt : document;
-    showDialogs(target.parentElement || document);
     showScopeTools();
+    showDialogs(target.parentElement || document);
   });
+
+  // The copy-once dialog shows a secret for the only time: Escape must not throw it away. Its markup says
+  // closedby="none" (no Escape, no backdrop click); the cancel event is refused too, for browsers without closedby.
+  // Only its Done button closes it.
+  document.addEventListener("cancel", function (event) {
+    if (event.target.tagName === "DIALOG" && event.target.hasAttribute("data-copy-once")) { event.preventDefault(); }
+  }, true);
 
   // Escape closes a native modal; take it out of the page too, so a reopened dialog starts fresh.
   // The close event arrives asynchronously: the close() in showDialogs queues one for a dialog that is modal

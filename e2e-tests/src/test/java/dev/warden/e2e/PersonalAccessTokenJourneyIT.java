@@ -187,7 +187,11 @@ class PersonalAccessTokenJourneyIT {
         String token = issued.tokenValue();
         assertThat(token).hasSize(53).startsWith("wdn_");
 
-        tokens = issued.closeWithEscape();
+        issued.pressEscape();
+        assertThat(issued.isOpen()).as("Escape does not throw the value away").isTrue();
+        assertThat(issued.isModal()).isTrue();
+        assertThat(issued.tokenValue()).isEqualTo(token);
+        tokens = issued.doneWithKeyboard();
         assertThat(issued.isOpen()).isFalse();
         TokenRow row = tokens.rowFor(name);
         assertThat(row.scopes()).containsExactly("tokens:read");

@@ -3,6 +3,7 @@ package dev.warden.e2e;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /** The browser window's size, and whether the page scrolls sideways in it (what a phone user would notice). */
 public final class Viewport {
@@ -43,6 +44,29 @@ public final class Viewport {
                 }
                 return out.slice(0, 15);
                 """);
+    }
+
+    /**
+     * Where the element lies against the window (the layout viewport: scroll bars excluded), as
+     * {@code "left,top,right,bottom in widthxheight"}; {@link #inside} says whether all of it can be seen.
+     */
+    public static String placement(WebDriver driver, WebElement element) {
+        return (String) ((JavascriptExecutor) driver).executeScript("""
+                const r = arguments[0].getBoundingClientRect();
+                const root = document.documentElement;
+                return [r.left, r.top, r.right, r.bottom].map(Math.round).join(',')
+                    + ' in ' + root.clientWidth + 'x' + root.clientHeight;
+                """, element);
+    }
+
+    /** Whether the whole element lies inside the window, so nothing of it is cut off. */
+    public static boolean inside(WebDriver driver, WebElement element) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("""
+                const r = arguments[0].getBoundingClientRect();
+                const root = document.documentElement;
+                return r.width > 0 && r.height > 0 && r.left >= -0.5 && r.top >= -0.5
+                    && r.right <= root.clientWidth + 0.5 && r.bottom <= root.clientHeight + 0.5;
+                """, element));
     }
 
     /** The window's inner width as the page sees it. */

@@ -46,9 +46,18 @@ public final class IssuedTokenDialog {
         return Dialogs.hasFocusInside(driver, dialog());
     }
 
-    /** Closes the dialog with Escape, as the native modal dialog allows. */
-    public AccessTokensPage closeWithEscape() {
-        new Keyboard(driver).press(Keys.ESCAPE);
+    /**
+     * Presses Escape, which must not close this dialog (the value would be lost); gives the browser a round trip to
+     * have handled it.
+     */
+    public IssuedTokenDialog pressEscape() {
+        new Keyboard(driver).press(Keys.ESCAPE).awaitHtmx();
+        return this;
+    }
+
+    /** Tabs to Done and presses Enter. */
+    public AccessTokensPage doneWithKeyboard() {
+        new Keyboard(driver).tabTo("[data-testid=close-issued]").press(Keys.ENTER);
         return awaitClosed();
     }
 
