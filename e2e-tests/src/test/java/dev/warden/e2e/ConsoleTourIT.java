@@ -66,7 +66,7 @@ class ConsoleTourIT {
     void theTourScreenshotsAreTakenAndNonTrivial() throws IOException {
         driver = browser.driver();
         baseUrl = LocalApp.baseUrl(port);
-        Viewport.resize(driver, 1440, 900);
+        showing(1440, 900);
         tokens.create(admin(), new CreateTokenCommand("nightly-export", Duration.ofDays(90), List.of("scim:read")));
         String checked = tokens.create(
                         admin(),
@@ -94,7 +94,7 @@ class ConsoleTourIT {
         TokenDetailPage.open(driver, baseUrl, checked).checkAccess("POST /api/2.0/token/create");
         shoot("05-check-access");
 
-        Viewport.resize(driver, Viewport.PHONE_WIDTH, 844);
+        showing(Viewport.PHONE_WIDTH, 844);
         AccessTokensPage.open(driver, baseUrl);
         shoot("06-phone-my-tokens");
 
@@ -109,6 +109,16 @@ class ConsoleTourIT {
             assertThat(png).exists();
             assertThat(Files.size(png)).as("%s's size", png).isGreaterThan(NON_TRIVIAL_BYTES);
         }
+    }
+
+    /** Sizes the window so that the page itself (what the screenshot holds) is width x height. */
+    private void showing(int width, int height) {
+        Viewport.resize(driver, width, height);
+        long chrome = height
+                - ((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                                .executeScript("return window.innerHeight;"))
+                        .longValue();
+        Viewport.resize(driver, width, height + (int) chrome);
     }
 
     /** Overwrites the named screenshot; the bytes must be a PNG. */

@@ -148,7 +148,44 @@ class NarrowScreenJourneyIT {
                 "/settings/scopes")) {
             visit(path);
             assertFits(path);
+            shoot("phone" + path.replace('/', '-'));
         }
+
+        // Each list's create dialog.
+        for (List<String> opener : List.of(
+                List.of("/settings/admin/users", "new-principal"),
+                List.of("/settings/admin/service-principals", "new-principal"),
+                List.of("/settings/admin/groups", "new-group"),
+                List.of("/settings/admin/roles", "new-role"),
+                List.of("/settings/admin/services", "register-service"),
+                List.of("/settings/admin/tokens/organisation", "create-token"))) {
+            visit(opener.get(0));
+            driver.findElement(By.cssSelector("[data-testid=" + opener.get(1) + "]"))
+                    .click();
+            Htmx.awaitSettled(driver);
+            WebElement dialog = Waits.on(driver)
+                    .withMessage("the dialog of " + opener)
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]")));
+            assertInside("the dialog of " + opener, dialog);
+        }
+
+        // The organisation token dialog sent without a scope: its error comes into view, the field focused.
+        WebElement create = dialog("create-token-dialog");
+        WebElement name = create.findElement(By.cssSelector("[data-testid=token-name-input]"));
+        name.sendKeys(unique("phone-org"));
+        create.findElement(By.cssSelector("[data-testid=submit-create]")).click();
+        Waits.on(driver).withMessage("the re-rendered create dialog").until(Htmx.replaced(create));
+        Htmx.awaitSettled(driver);
+        WebElement error = driver.findElement(By.cssSelector("[data-testid=create-token-dialog] .field-error"));
+        assertThat(Viewport.inside(driver, error))
+                .as("the first error (%s) is in view: %s", error.getText(), Viewport.placement(driver, error))
+                .isTrue();
+        assertThat(((JavascriptExecutor) driver)
+                        .executeScript("return document.activeElement.closest('[aria-invalid=true]') !== null;"))
+                .as("focus is in the field in error")
+                .isEqualTo(true);
+        assertInside("the re-rendered create dialog", dialog("create-token-dialog"));
+        shoot("phone-create-token-dialog-error");
 
         // The inventory's confirmation for revoking many tokens at once.
         visit("/settings/admin/tokens");
@@ -164,6 +201,7 @@ class NarrowScreenJourneyIT {
 
         TokenUsageDialog usage = WorkspaceSettingsPage.open(driver, baseUrl).openPermissionSettings();
         assertInside("the token usage dialog", dialog("token-usage-dialog"));
+        shoot("phone-token-usage-dialog");
         assertFits("the workspace settings under the token usage dialog");
         usage.cancel();
 
@@ -228,6 +266,12 @@ class NarrowScreenJourneyIT {
         assertThat(driver.findElements(By.cssSelector("[data-testid=owner-chosen]")))
                 .isEmpty();
         assertThat(driver.getCurrentUrl()).doesNotContain("owner_id");
+    }
+
+    /** For looking at, not for assertions: {@code target/e2e-shots}, as the other journeys do. */
+    private void shoot(String name) {
+        browser.screenshot(java.nio.file.Paths.get(System.getProperty("warden.e2e.shots", "target/e2e-shots"))
+                .resolve(name + ".png"));
     }
 
     private void visit(String path) {
