@@ -105,7 +105,9 @@
       dialog.close();
       dialog.showModal();
       var first = dialog.querySelector("[autofocus], input:not([type=hidden]), button");
-      if (first) { first.focus(); }
+      // Only an autofocus field may scroll the dialog: a first button deep in a wide table (the token usage list
+      // on a phone) would otherwise open the dialog scrolled away from its title.
+      if (first) { first.focus({ preventScroll: !first.hasAttribute("autofocus") }); }
       showFirstError(dialog);
     });
   }

@@ -92,7 +92,11 @@ class NarrowScreenJourneyIT {
     @Test
     void theUsersOwnPagesAndDialogsFitAPhone() {
         String name = unique("phone");
-        AccessTokensPage page = LoginPage.open(driver, baseUrl).logInAs(ADMIN_USER, ADMIN_PASSWORD);
+        LoginPage login = LoginPage.open(driver, baseUrl);
+        assertThat(Viewport.sidewaysOverflow(driver))
+                .as("the login page scrolls sideways; sticking out: %s", Viewport.sticking(driver))
+                .isZero();
+        AccessTokensPage page = login.logInAs(ADMIN_USER, ADMIN_PASSWORD);
         tokens.create(admin(), new CreateTokenCommand(unique("a-rather-long-token-name-for-a-phone"), null, null));
         page = page.reload();
         assertFits("My tokens");
@@ -138,6 +142,7 @@ class NarrowScreenJourneyIT {
 
         for (String path : List.of(
                 "/settings/admin/users",
+                "/settings/admin/users/" + admin().principal().value(),
                 "/settings/admin/service-principals",
                 "/settings/admin/groups",
                 "/settings/admin/roles",
