@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -84,6 +85,8 @@ class RecentRefusalsJourneyIT {
                         "This endpoint needs a scope the token does not hold",
                         "SCOPE_MISSING",
                         "127.0.0.1"));
+        ((JavascriptExecutor) driver)
+                .executeScript("document.querySelector('[data-testid=refusals-panel]').scrollIntoView()");
         shoot("issue16-recent-refusals");
 
         CheckResult check = page.openRefusalCheck(0);
