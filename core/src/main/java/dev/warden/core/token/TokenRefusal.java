@@ -54,7 +54,12 @@ public record TokenRefusal(
         return bare.isEmpty() ? "/" : bare;
     }
 
+    /** Cut to {@code max} characters, never between the two halves of a character outside the BMP. */
     private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+        return value.substring(0, end);
     }
 }

@@ -76,6 +76,17 @@ class TokenRefusalRecorderTest {
         }
     }
 
+    @Test
+    void aCutNeverSplitsACharacter() {
+        String agent = "a".repeat(TokenRefusal.MAX_USER_AGENT_LENGTH - 1) + "😀";
+
+        String kept = new TokenRefusal(
+                        WORKSPACE, aliceToken.token().id(), t0, "GET", "/", DenialReason.TOKEN_EXPIRED, null, agent)
+                .userAgent();
+
+        assertThat(kept).isEqualTo("a".repeat(TokenRefusal.MAX_USER_AGENT_LENGTH - 1));
+    }
+
     @Nested
     class TheBuffer {
         @Test
