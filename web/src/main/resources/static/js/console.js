@@ -1,4 +1,4 @@
-// Warden console: modal dialogs, the copy button and the scope picker. Everything else is htmx.
+// Warden console: modal dialogs, the copy button, the scope picker and Check access's endpoint filter. Everything else is htmx.
 (function () {
   "use strict";
 
@@ -98,6 +98,70 @@
     var picker = radio.form.querySelector("[data-scope-picker][data-role-driven]");
     if (picker) { followRole(picker, radio.value); }
   });
+
+  // ---- Check access's endpoint picker (templates/admin/tokens/access.html): a filter above the grouped list.
+  // Without JavaScript the list alone works, so the filter arrives hidden. Every word typed must appear in the
+  // endpoint or its group (the scope it needs); ArrowDown or Enter in the filter moves to the first match.
+  function showEndpointFilters(root) {
+    root.querySelectorAll("[data-endpoint-picker]").forEach(function (picker) {
+      picker.querySelectorAll("[data-picker-filter][hidden], [data-picker-filter-label][hidden]").forEach(
+          function (element) { element.hidden = false; });
+    });
+  }
+
+  function filterEndpoints(picker, query) {
+    var words = query.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
+    var shown = 0;
+    var all = 0;
+    picker.querySelectorAll("[data-picker-list] optgroup").forEach(function (group) {
+      var groupShown = 0;
+      group.querySelectorAll("option").forEach(function (option) {
+        var text = (group.label + " " + option.value).toLowerCase();
+        var match = words.every(function (w) { return text.indexOf(w) >= 0; });
+        option.hidden = !match;
+        option.disabled = !match; // hidden options must not be reached with the arrow keys either
+        all++;
+        if (match) { groupShown++; }
+      });
+      group.hidden = groupShown === 0;
+      shown += groupShown;
+    });
+    picker.querySelector("[data-picker-count]").textContent = words.length === 0 ? ""
+        : shown === 0 ? "No endpoint matches; type a request below instead."
+        : shown + " of " + all + (all === 1 ? " endpoint matches" : " endpoints match");
+    return shown;
+  }
+
+  function firstEndpoint(picker) {
+    var list = picker.querySelector("[data-picker-list]");
+    var first = list.querySelector("option:not([hidden])");
+    if (first) {
+      first.selected = true;
+      list.focus();
+    }
+  }
+
+  document.addEventListener("input", function (event) {
+    var filter = event.target.closest("[data-picker-filter]");
+    if (filter) { filterEndpoints(filter.closest("[data-endpoint-picker]"), filter.value); }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var filter = event.target.closest("[data-picker-filter]");
+    if (filter && (event.key === "ArrowDown" || event.key === "Enter")) {
+      event.preventDefault(); // Enter here picks, it does not submit
+      firstEndpoint(filter.closest("[data-endpoint-picker]"));
+      return;
+    }
+    var list = event.target.closest("[data-picker-list]");
+    if (list && event.key === "Enter" && list.value && list.form) {
+      event.preventDefault();
+      list.form.requestSubmit();
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () { showEndpointFilters(document); });
+  document.addEventListener("htmx:afterSwap", function () { showEndpointFilters(document); });
 
   function showDialogs(root) {
     root.querySelectorAll("dialog[open]").forEach(function (dialog) {

@@ -161,6 +161,40 @@ class CheckAccessJourneyIT {
         shoot("issue6-check-access-scope-missing");
     }
 
+    /** Issue 16: the endpoint list narrows as you type, grouped by scope, and works from the keyboard alone. */
+    @Test
+    void theEndpointPickerNarrowsAsYouTypeAndNeedsNoMouse() {
+        String tokenId = tokens.create(
+                        adminActor(), new CreateTokenCommand(unique("picker"), null, List.of("tokens:read")))
+                .token()
+                .id()
+                .value();
+        LoginPage.open(driver, baseUrl).logInAs(ADMIN_USER, ADMIN_PASSWORD);
+        TokenDetailPage page = TokenDetailPage.open(driver, baseUrl, tokenId);
+        int all = page.visibleEndpointChoices().size();
+
+        page.filterEndpoints("tokens:write");
+
+        List<String> shown = page.visibleEndpointChoices();
+        assertThat(shown).contains("POST " + CREATE_TOKEN).hasSizeLessThan(all);
+        assertThat(page.visibleEndpointGroups())
+                .allSatisfy(group -> assertThat(group).startsWith("tokens:write ("));
+        assertThat(page.endpointFilterCount()).isEqualTo(shown.size() + " of " + all + " endpoints match");
+
+        page.filterEndpoints("post token/create");
+        assertThat(page.visibleEndpointChoices()).containsExactly("POST " + CREATE_TOKEN);
+        CheckResult check = page.checkFirstMatchByKeyboard();
+
+        assertThat(check.endpoint()).isEqualTo("POST " + CREATE_TOKEN);
+        assertThat(check.verdict()).isEqualTo("Denied: SCOPE_MISSING (HTTP 403)");
+        assertThat(check.trace())
+                .extracting(CheckResult.Line::number)
+                .as("each step's number once; further checks of a step unnumbered")
+                .containsExactly(
+                        "Step 1", "", "Step 2", "Step 3", "", "Step 4", "Step 5", "Step 6", "Step 7", "Step 8");
+        shoot("issue16-check-access-picker");
+    }
+
     @Test
     void aRoleThatLosesAPermissionKillsTheScopeUntilItIsPutBack() {
         String admin = adminApiToken();

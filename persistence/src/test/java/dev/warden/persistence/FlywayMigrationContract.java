@@ -26,7 +26,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** Flyway really runs in the test slice (Boot 4 needs spring-boot-starter-flyway) and builds the whole schema. */
 @JdbcAdapterTest
 abstract class FlywayMigrationContract {
-    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
     static final List<String> TABLES = List.of(
             "access_token",
             "access_token_scope",
@@ -44,6 +44,7 @@ abstract class FlywayMigrationContract {
             "role_permission",
             "service_principal_secret",
             "service_scope",
+            "token_refusal",
             "token_usage_entry",
             "workspace",
             "workspace_setting");

@@ -20,6 +20,9 @@ import dev.warden.core.service.ServiceRegistry;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenNotFoundException;
+import dev.warden.core.token.TokenRefusal;
+import dev.warden.core.token.TokenRefusalRecorder;
+import dev.warden.core.token.TokenRefusalRepository;
 import dev.warden.core.token.TokenRepository;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -49,6 +52,7 @@ public final class AccessCheckService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final ServiceScopes serviceScopes;
+    private final TokenRefusalRepository refusals;
 
     public AccessCheckService(
             TokenRepository tokens,
@@ -57,7 +61,8 @@ public final class AccessCheckService {
             PermissionResolver permissions,
             AccessPolicy access,
             AuditLog audit,
-            ServiceScopes serviceScopes) {
+            ServiceScopes serviceScopes,
+            TokenRefusalRepository refusals) {
         this.tokens = tokens;
         this.principals = principals;
         this.chain = chain;
@@ -65,6 +70,7 @@ public final class AccessCheckService {
         this.access = access;
         this.audit = audit;
         this.serviceScopes = serviceScopes;
+        this.refusals = refusals;
     }
 
     /**
@@ -74,6 +80,15 @@ public final class AccessCheckService {
     public Decision check(Actor actor, TokenId id, Permission required, GroupId group) {
         Decision authenticated = chain.evaluateStored(readable(actor, id));
         return required == null ? authenticated : chain.authorize(authenticated, required, group);
+    }
+
+    /**
+     * The token's recent refusals, newest first (at most {@link TokenRefusalRecorder#KEEP}); who may ask is who may
+     * ask about its scopes. Refusals still waiting in a node's memory for the next write are not among them yet.
+     */
+    public List<TokenRefusal> refusals(Actor actor, TokenId id) {
+        AccessToken token = readable(actor, id);
+        return refusals.recent(token.workspace(), token.id(), TokenRefusalRecorder.KEEP);
     }
 
     public ScopeReport scopes(Actor actor, TokenId id) {

@@ -19,6 +19,7 @@ public final class Decision {
     private final Denial denial;
     private final List<Line> lines;
     private final EffectivePermissions ownerPermissions;
+    private final AccessToken identified;
     private volatile List<StepOutcome> rendered;
 
     Decision(
@@ -26,7 +27,8 @@ public final class Decision {
             Principal owner,
             Denial denial,
             List<Line> lines,
-            EffectivePermissions ownerPermissions) {
+            EffectivePermissions ownerPermissions,
+            AccessToken identified) {
         if ((denial == null) == (token == null || owner == null)) {
             throw new IllegalArgumentException("a decision either allows with token and owner, or denies");
         }
@@ -35,6 +37,7 @@ public final class Decision {
         this.denial = denial;
         this.lines = List.copyOf(lines);
         this.ownerPermissions = ownerPermissions;
+        this.identified = identified;
     }
 
     public AccessToken token() {
@@ -43,6 +46,15 @@ public final class Decision {
 
     public Principal owner() {
         return owner;
+    }
+
+    /**
+     * The token the chain found, allowed or not: empty only when it was refused before a stored token was identified
+     * (no token, a malformed value, an unknown one). A refusal of an identified token is kept among its recent
+     * refusals.
+     */
+    public Optional<AccessToken> identifiedToken() {
+        return Optional.ofNullable(identified);
     }
 
     public Denial denial() {

@@ -103,6 +103,7 @@ public final class DecisionChain {
         Trace trace = new Trace(authenticated.lines());
         Principal owner = authenticated.owner();
         AccessToken token = authenticated.token();
+        trace.identify(token);
         EffectivePermissions held =
                 authenticated.ownerPermissions() != null ? authenticated.ownerPermissions() : permissions.of(owner);
         if (group == null ? !held.holds(required) : !held.holds(required, group)) {
@@ -258,6 +259,7 @@ public final class DecisionChain {
      */
     private Decision evaluateFrom(AccessToken token, Trace trace, Supplier<ResolvedOwner> resolved) {
         Instant now = clock.instant();
+        trace.identify(token);
         if (token.isRevoked()) {
             return trace.deny(
                     Step.NOT_REVOKED,
@@ -332,6 +334,7 @@ public final class DecisionChain {
     /** The steps walked so far; a passing step's text is a supplier, written only if the trace is shown. */
     private static final class Trace {
         private final List<Decision.Line> lines;
+        private AccessToken identified;
 
         Trace() {
             lines = new ArrayList<>(Step.values().length);
@@ -342,12 +345,17 @@ public final class DecisionChain {
             lines.addAll(before);
         }
 
+        /** From step 3 on, a refusal is a refusal of this token (recent refusals are kept per token). */
+        void identify(AccessToken token) {
+            identified = token;
+        }
+
         void pass(Step step, Supplier<String> detail) {
             lines.add(new Decision.Line(step, true, detail));
         }
 
         Decision allow(AccessToken token, Principal owner, EffectivePermissions held) {
-            return new Decision(token, owner, null, lines, held);
+            return new Decision(token, owner, null, lines, held, token);
         }
 
         Decision deny(Step step, DenialReason reason, String message) {
@@ -356,7 +364,7 @@ public final class DecisionChain {
 
         Decision deny(Step step, DenialReason reason, String message, Map<String, List<String>> facts) {
             lines.add(new Decision.Line(step, false, () -> message));
-            return new Decision(null, null, new Denial(reason, message, facts), lines, null);
+            return new Decision(null, null, new Denial(reason, message, facts), lines, null, identified);
         }
     }
 }

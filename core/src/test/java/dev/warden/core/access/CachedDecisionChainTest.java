@@ -178,7 +178,14 @@ class CachedDecisionChainTest {
     @Test
     void checkAccessResolvesAfreshWithoutTheCache() {
         AccessCheckService checks = new AccessCheckService(
-                kit.tokens, kit.directory.principals, chain, kit.resolver, kit.access, kit.audit, kit.services);
+                kit.tokens,
+                kit.directory.principals,
+                chain,
+                kit.resolver,
+                kit.access,
+                kit.audit,
+                kit.services,
+                kit.refusals);
         kit.directory.assignments.delete(WORKSPACE, readerOfAlice.id()); // no version change: only check access sees it
 
         Decision checked = checks.check(admin, token.id(), Permission.TOKENS_READ, null);

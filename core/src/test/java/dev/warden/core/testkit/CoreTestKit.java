@@ -37,6 +37,7 @@ import dev.warden.core.settings.SettingsService;
 import dev.warden.core.shared.MutableClock;
 import dev.warden.core.shared.RollingBackTransactionRunner;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.InMemoryTokenRefusalRepository;
 import dev.warden.core.token.InMemoryTokenRepository;
 import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.token.TokenFormat;
@@ -93,6 +94,8 @@ public final class CoreTestKit {
     public final MutableClock clock;
     public final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
     public final InMemoryTokenRepository tokens;
+    /** The recent refusals of tokens. */
+    public final InMemoryTokenRefusalRepository refusals;
     /** Principals, groups, roles and role assignments, linked as the tables are (deleting cascades). */
     public final InMemoryDirectory directory;
     /** The token usage list. */
@@ -173,6 +176,7 @@ public final class CoreTestKit {
     private CoreTestKit(Builder builder) {
         clock = new MutableClock(builder.start);
         tokens = builder.tokens == null ? new InMemoryTokenRepository() : builder.tokens;
+        refusals = new InMemoryTokenRefusalRepository(tokens);
         directory = new InMemoryDirectory(tokens);
         acl = new InMemoryTokenUsageRepository(directory.principals, directory.groups);
         audit = builder.audit == null ? new InMemoryAuditLog() : builder.audit;
@@ -290,8 +294,8 @@ public final class CoreTestKit {
                 resolver,
                 services,
                 clock);
-        accessChecks =
-                new AccessCheckService(tokens, directory.principals, decisions, resolver, access, audit, services);
+        accessChecks = new AccessCheckService(
+                tokens, directory.principals, decisions, resolver, access, audit, services, refusals);
         serviceRegistry = new ServiceRegistry(
                 services, directory.principals, directory.roles, access, audit, tx, versions, clock);
         bootstrap = new WorkspaceBootstrap(

@@ -5,6 +5,7 @@ import dev.warden.e2e.Waits;
 import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -79,6 +80,85 @@ public final class TokenDetailPage extends AdminConsolePage {
                         .toList();
     }
 
+    /** The endpoints the list shows now (the filter hides the others), by their label. */
+    public List<String> visibleEndpointChoices() {
+        return new Select(driver.findElement(By.cssSelector("[data-testid=check-endpoint]")))
+                .getOptions().stream()
+                        .filter(o -> !Boolean.parseBoolean(o.getDomProperty("hidden")))
+                        .map(o -> o.getDomAttribute("value"))
+                        .toList();
+    }
+
+    /** The groups (by scope) the list shows now. */
+    public List<String> visibleEndpointGroups() {
+        return driver.findElements(By.cssSelector("[data-testid=check-endpoint] optgroup")).stream()
+                .filter(g -> !Boolean.parseBoolean(g.getDomProperty("hidden")))
+                .map(g -> g.getDomAttribute("label"))
+                .toList();
+    }
+
+    /** Types into the endpoint filter, as a person would, key by key. */
+    public TokenDetailPage filterEndpoints(String text) {
+        WebElement filter = driver.findElement(By.cssSelector("[data-testid=check-endpoint-filter]"));
+        filter.click();
+        filter.clear();
+        filter.sendKeys(text);
+        return this;
+    }
+
+    /** What the filter says about its matches ("2 of 64 endpoints match"). */
+    public String endpointFilterCount() {
+        return driver.findElement(By.cssSelector("[data-testid=check-endpoint-count]"))
+                .getText();
+    }
+
+    /** Without the mouse: ArrowDown from the filter to the first match, then Enter on the list runs the check. */
+    public CheckResult checkFirstMatchByKeyboard() {
+        WebElement before = driver.findElement(CHECK_ACCESS);
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        Waits.on(driver)
+                .withMessage("focus on the endpoint list")
+                .until(d -> "check-endpoint".equals(d.switchTo().activeElement().getDomAttribute("id")));
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        Waits.on(driver).withMessage("the Check access answer").until(Htmx.replaced(before));
+        Htmx.awaitSettled(driver);
+        return new CheckResult(driver);
+    }
+
+    /** One row of the Recent refusals panel. */
+    public record Refusal(String request, String reason, String code, String address) {}
+
+    public List<Refusal> refusals() {
+        return driver.findElements(By.cssSelector("[data-testid=refusal]")).stream()
+                .map(row -> new Refusal(
+                        row.findElement(By.cssSelector("[data-testid=refusal-request]"))
+                                .getText(),
+                        row.findElement(By.cssSelector("[data-testid=refusal-reason]"))
+                                .getText(),
+                        row.findElement(By.cssSelector("[data-testid=refusal-code]"))
+                                .getText(),
+                        row.findElement(By.cssSelector("[data-testid=refusal-address]"))
+                                .getText()))
+                .toList();
+    }
+
+    /** Follows a refusal's "Check access" link (0 the newest): the page again, Check access pre-filled and answered. */
+    public CheckResult openRefusalCheck(int index) {
+        WebElement link = driver.findElements(By.cssSelector("[data-testid=refusal-check]"))
+                .get(index);
+        Htmx.clickAndAwaitNewPage(driver, link);
+        current(driver, baseUrl);
+        Waits.on(driver)
+                .withMessage("the pre-filled answer")
+                .until(ExpectedConditions.presenceOfElementLocated(RESULT));
+        return new CheckResult(driver);
+    }
+
+    /** What the "Or type a request" field holds. */
+    public String typedRequest() {
+        return driver.findElement(By.cssSelector("[data-testid=check-request]")).getDomProperty("value");
+    }
+
     /** Picks the endpoint from the list, clicks Check and waits for the answer. */
     public CheckResult checkAccess(String endpoint) {
         new Select(driver.findElement(By.cssSelector("[data-testid=check-endpoint]"))).selectByVisibleText(endpoint);
@@ -109,7 +189,7 @@ public final class TokenDetailPage extends AdminConsolePage {
             this.driver = driver;
         }
 
-        /** One line of the trace: "Step 8", its step code, "passed" / "failed" / "skipped", its detail. */
+        /** One line of the trace: "Step 8" (empty for a further check of the step above), its step code, "passed" / "failed" / "skipped", its detail. */
         public record Line(String number, String step, String outcome, String description, String detail) {}
 
         public String verdict() {
@@ -144,8 +224,10 @@ public final class TokenDetailPage extends AdminConsolePage {
         public List<Line> trace() {
             return result().findElements(By.cssSelector("[data-testid=trace-step]")).stream()
                     .map(li -> new Line(
-                            li.findElement(By.cssSelector("[data-testid=trace-number]"))
-                                    .getText(),
+                            li.findElements(By.cssSelector("[data-testid=trace-number]")).stream()
+                                    .findFirst()
+                                    .map(WebElement::getText)
+                                    .orElse(""), // a further check of the step above has no number of its own
                             li.getDomAttribute("data-step"),
                             li.getDomAttribute("data-outcome"),
                             li.findElement(By.cssSelector("[data-testid=trace-description]"))

@@ -12,6 +12,7 @@ import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.web.access.AccessCheckModels.CheckRequest;
 import dev.warden.web.access.AccessCheckModels.CheckResponse;
+import dev.warden.web.access.AccessCheckModels.RefusalsResponse;
 import dev.warden.web.access.AccessCheckModels.RouteView;
 import dev.warden.web.access.AccessCheckModels.ScopesResponse;
 import dev.warden.web.access.AccessCheckModels.StepView;
@@ -96,6 +97,15 @@ class AccessCheckApiController {
     ScopesResponse scopes(Actor actor, @RequestParam("token_id") String tokenId) {
         TokenId id = tokenId(tokenId);
         return ScopesResponse.of(id.value(), checks.scopes(actor, id));
+    }
+
+    @GetMapping("/refusals")
+    @RequiresPermission("tokens:read")
+    @Operation(
+            summary = "The token's recent refusals (at most 20, newest first): time, method and path, reason,"
+                    + " client address and user agent; who may ask is who may ask about its scopes")
+    RefusalsResponse refusals(Actor actor, @RequestParam(name = "token_id", required = false) String tokenId) {
+        return RefusalsResponse.of(checks.refusals(actor, tokenId(tokenId)));
     }
 
     private CheckResponse checkPermission(Actor actor, TokenId id, CheckRequest request) {

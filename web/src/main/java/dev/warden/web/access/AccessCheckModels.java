@@ -6,6 +6,7 @@ import dev.warden.core.access.ScopeReport;
 import dev.warden.core.access.ScopeState;
 import dev.warden.core.access.StepOutcome;
 import dev.warden.core.permission.Permission;
+import dev.warden.core.token.TokenRefusal;
 import java.util.List;
 import java.util.Map;
 
@@ -72,6 +73,35 @@ final class AccessCheckModels {
     record ScopeView(String scope, boolean live, String why) {
         static ScopeView of(ScopeState state) {
             return new ScopeView(state.scope().key(), state.live(), state.why());
+        }
+    }
+
+    /** A token's recent refusals, newest first. */
+    record RefusalsResponse(List<RefusalView> refusals) {
+        static RefusalsResponse of(List<TokenRefusal> refusals) {
+            return new RefusalsResponse(refusals.stream().map(RefusalView::of).toList());
+        }
+    }
+
+    /**
+     * One refusal: {@code time} in epoch milliseconds, the request's method and path (never its query string), the
+     * decision chain's reason code, and where the request came from (null when unknown).
+     */
+    record RefusalView(
+            long time,
+            String method,
+            String path,
+            String reason,
+            @JsonProperty("client_address") String clientAddress,
+            @JsonProperty("user_agent") String userAgent) {
+        static RefusalView of(TokenRefusal refusal) {
+            return new RefusalView(
+                    refusal.at().toEpochMilli(),
+                    refusal.method(),
+                    refusal.path(),
+                    refusal.reason().name(),
+                    refusal.clientAddress(),
+                    refusal.userAgent());
         }
     }
 }

@@ -41,8 +41,27 @@ record CheckAccessView(
     /** A fact of a refusal, e.g. the token's scopes; {@code name} is the API's field name. */
     record Fact(String name, String label, List<String> values) {}
 
-    /** @param outcome {@code passed}, {@code failed}, or {@code skipped} (after the failing step) */
-    record Line(int number, String step, String description, String outcome, String outcomeLabel, String detail) {}
+    /**
+     * @param outcome {@code passed}, {@code failed}, or {@code skipped} (after the failing step)
+     * @param sub a further check of the step the line before numbers (the format after presenting a value, the
+     *     expiry after revocation): shown under it without a number of its own, so each step's number appears once
+     */
+    record Line(
+            int number,
+            String step,
+            String description,
+            String outcome,
+            String outcomeLabel,
+            String detail,
+            boolean sub) {
+        Line(int number, String step, String description, String outcome, String outcomeLabel, String detail) {
+            this(number, step, description, outcome, outcomeLabel, detail, false);
+        }
+
+        Line asSub() {
+            return new Line(number, step, description, outcome, outcomeLabel, detail, true);
+        }
+    }
 
     static CheckAccessView of(ApiRoutes.Match match, Decision decision) {
         List<Line> trace = new ArrayList<>();
@@ -61,6 +80,11 @@ record CheckAccessView(
                     .filter(step -> step.ordinal() > failed.ordinal())
                     .forEach(step -> trace.add(
                             new Line(number(step), step.name(), step.description(), "skipped", "Not checked", null)));
+        }
+        for (int i = 1; i < trace.size(); i++) {
+            if (trace.get(i).number() == trace.get(i - 1).number()) {
+                trace.set(i, trace.get(i).asSub());
+            }
         }
         Denial denial = decision.denial();
         List<Fact> facts = denial == null

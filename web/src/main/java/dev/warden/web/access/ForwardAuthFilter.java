@@ -6,6 +6,7 @@ import dev.warden.core.shared.Validation;
 import dev.warden.core.token.DenialReason;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;
+import dev.warden.web.shared.RefusalLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,11 +40,14 @@ final class ForwardAuthFilter extends OncePerRequestFilter {
     private final Introspection introspection;
     private final ServiceAccessMetrics metrics;
     private final ApiErrorWriter errors;
+    private final RefusalLog refusals;
 
-    ForwardAuthFilter(Introspection introspection, ServiceAccessMetrics metrics, ApiErrorWriter errors) {
+    ForwardAuthFilter(
+            Introspection introspection, ServiceAccessMetrics metrics, ApiErrorWriter errors, RefusalLog refusals) {
         this.introspection = introspection;
         this.metrics = metrics;
         this.errors = errors;
+        this.refusals = refusals;
     }
 
     @Override
@@ -88,6 +92,7 @@ final class ForwardAuthFilter extends OncePerRequestFilter {
             return; // no body: the proxy reads the status and the headers
         }
         DenialReason reason = answer.reason();
+        refusals.refused(answer.decision(), reason, originalMethod(request), originalPath(request), request);
         response.setHeader(REASON, reason.name());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge(reason, request.getParameter("scope")));
         String message = answer.decision().denial().message();
@@ -116,6 +121,34 @@ final class ForwardAuthFilter extends OncePerRequestFilter {
             return "Bearer realm=\"warden\", error=\"invalid_token\"";
         }
         return "Bearer realm=\"warden\", error=\"insufficient_scope\", scope=\"" + scope.strip() + "\"";
+    }
+
+    /**
+     * The method of the request the proxy guards, as the proxy forwarded it (Traefik's {@code X-Forwarded-Method},
+     * nginx's conventional {@code X-Original-Method}); else this call's own.
+     */
+    static String originalMethod(HttpServletRequest request) {
+        String forwarded = firstOf(request, "X-Forwarded-Method", "X-Original-Method");
+        return forwarded != null ? forwarded : request.getMethod();
+    }
+
+    /**
+     * The path of the request the proxy guards ({@code X-Forwarded-Uri}, {@code X-Original-URI}; the recorded refusal
+     * drops its query string); else this call's own path.
+     */
+    static String originalPath(HttpServletRequest request) {
+        String forwarded = firstOf(request, "X-Forwarded-Uri", "X-Original-URI");
+        return forwarded != null ? forwarded : request.getRequestURI();
+    }
+
+    private static String firstOf(HttpServletRequest request, String... headers) {
+        for (String header : headers) {
+            String value = request.getHeader(header);
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return null;
     }
 
     /** The bearer value of the original request; null for none, or for credentials of another scheme. */

@@ -2,6 +2,7 @@ package dev.warden.web.access;
 
 import dev.warden.core.access.Introspection;
 import dev.warden.web.shared.ApiErrorWriter;
+import dev.warden.web.shared.RefusalLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,7 +23,11 @@ class ForwardAuthSecurity {
     @Bean
     @Order(-1)
     SecurityFilterChain forwardAuth(
-            HttpSecurity http, Introspection introspection, ServiceAccessMetrics metrics, ApiErrorWriter errors)
+            HttpSecurity http,
+            Introspection introspection,
+            ServiceAccessMetrics metrics,
+            ApiErrorWriter errors,
+            RefusalLog refusals)
             throws Exception {
         return http.securityMatcher(ForwardAuthFilter.PATH)
                 .csrf(csrf -> csrf.disable())
@@ -33,7 +38,8 @@ class ForwardAuthSecurity {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
-                .addFilterBefore(new ForwardAuthFilter(introspection, metrics, errors), AuthorizationFilter.class)
+                .addFilterBefore(
+                        new ForwardAuthFilter(introspection, metrics, errors, refusals), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .build();
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -46,7 +47,24 @@ public class TokenAccessConsole {
      */
     public void addPanels(Actor actor, TokenId id, String page, Model model) {
         model.addAttribute("scopesPanel", ScopesPanelView.of(checks.scopes(actor, id)));
+        model.addAttribute("refusalsPanel", RefusalsPanelView.of(checks.refusals(actor, id), page));
         addForm(page, model);
+    }
+
+    /**
+     * After {@link #addPanels}: Check access pre-filled with {@code method} and {@code path} (a recent refusal's link)
+     * and answered at once (it only reads); unless both are given, the empty form stays.
+     */
+    public void prefill(Actor actor, TokenId id, String page, String method, String path, Model model) {
+        if (method == null || method.isBlank() || path == null || path.isBlank()) {
+            return;
+        }
+        CheckAccessForm form = new CheckAccessForm();
+        form.setRequest(method.strip() + " " + path.strip());
+        BindingResult binding = new BeanPropertyBindingResult(form, FORM);
+        model.addAttribute(FORM, form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, binding);
+        check(actor, id, page, form, binding, model);
     }
 
     /**

@@ -43,6 +43,8 @@ import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenIssuePolicy;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenManagementService;
+import dev.warden.core.token.TokenRefusalRecorder;
+import dev.warden.core.token.TokenRefusalRepository;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenUseRecorder;
@@ -226,8 +228,9 @@ class CoreConfiguration {
             PermissionResolver permissions,
             AccessPolicy access,
             AuditLog audit,
-            ServiceRepository services) {
-        return new AccessCheckService(tokens, principals, chain, permissions, access, audit, services);
+            ServiceRepository services,
+            TokenRefusalRepository refusals) {
+        return new AccessCheckService(tokens, principals, chain, permissions, access, audit, services, refusals);
     }
 
     @Bean
@@ -294,6 +297,11 @@ class CoreConfiguration {
     @Bean
     Introspection introspection(DecisionChain chain, ServiceRepository services, TokenUseRecorder uses, Clock clock) {
         return new Introspection(chain, services, uses, clock);
+    }
+
+    @Bean
+    TokenRefusalRecorder tokenRefusalRecorder(TokenRefusalRepository refusals) {
+        return new TokenRefusalRecorder(refusals);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.token.AccessToken;
 import dev.warden.web.access.ServiceAccessMetrics;
 import dev.warden.web.shared.OAuthErrorBody;
+import dev.warden.web.shared.RefusalLog;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -49,12 +50,15 @@ class IntrospectionEndpointController {
     private final ClientThrottle throttle;
     private final Introspection introspection;
     private final ServiceAccessMetrics metrics;
+    private final RefusalLog refusals;
 
     IntrospectionEndpointController(
             ClientCredentialsService clients,
             ClientThrottle throttle,
             Introspection introspection,
-            ServiceAccessMetrics metrics) {
+            ServiceAccessMetrics metrics,
+            RefusalLog refusals) {
+        this.refusals = refusals;
         this.clients = clients;
         this.throttle = throttle;
         this.introspection = introspection;
@@ -94,6 +98,11 @@ class IntrospectionEndpointController {
             }
             Introspection.Answer answer = introspection.introspect(caller, token, form.get("scope"), origin);
             metrics.introspection(answer);
+            if (!answer.active()) {
+                // the service was told "inactive": a refusal of the token, kept with this call's method and path
+                refusals.refused(
+                        answer.decision(), answer.reason(), request.getMethod(), request.getRequestURI(), request);
+            }
             return answer(HttpStatus.OK).body(body(answer));
         } catch (InvalidParameterException e) {
             metrics.introspection(ServiceAccessMetrics.INVALID_REQUEST);

@@ -9,6 +9,7 @@ import dev.warden.core.token.TokenUse;
 import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;
+import dev.warden.web.shared.RefusalLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,12 +33,15 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private final TokenUseRecorder usage;
     private final ApiErrorWriter errors;
     private final Clock clock;
+    private final RefusalLog refusals;
 
-    BearerTokenFilter(DecisionChain chain, TokenUseRecorder usage, ApiErrorWriter errors, Clock clock) {
+    BearerTokenFilter(
+            DecisionChain chain, TokenUseRecorder usage, ApiErrorWriter errors, Clock clock, RefusalLog refusals) {
         this.chain = chain;
         this.usage = usage;
         this.errors = errors;
         this.clock = clock;
+        this.refusals = refusals;
     }
 
     @Override
@@ -50,6 +54,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                 : chain.refuseScheme(scheme);
         if (!decision.allowed()) {
             Denial denial = decision.denial();
+            refusals.refused(decision, request);
             String code = denial.reason().isUnauthenticated() ? ApiError.UNAUTHENTICATED : ApiError.PERMISSION_DENIED;
             if (denial.reason().isUnauthenticated()) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge(denial));

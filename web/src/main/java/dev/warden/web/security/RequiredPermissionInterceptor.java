@@ -7,6 +7,7 @@ import dev.warden.core.group.GroupId;
 import dev.warden.core.token.DenialReason;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;
+import dev.warden.web.shared.RefusalLog;
 import dev.warden.web.shared.RequiresPermission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,10 +38,12 @@ public class RequiredPermissionInterceptor implements HandlerInterceptor {
 
     private final DecisionChain chain;
     private final ApiErrorWriter errors;
+    private final RefusalLog refusals;
 
-    RequiredPermissionInterceptor(DecisionChain chain, ApiErrorWriter errors) {
+    RequiredPermissionInterceptor(DecisionChain chain, ApiErrorWriter errors, RefusalLog refusals) {
         this.chain = chain;
         this.errors = errors;
+        this.refusals = refusals;
     }
 
     @Override
@@ -73,6 +76,7 @@ public class RequiredPermissionInterceptor implements HandlerInterceptor {
             return true;
         }
         Denial denial = decision.denial();
+        refusals.refused(decision, request);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("required", declared.value());
         metadata.put("owner", token.owner().name());

@@ -6,6 +6,7 @@ import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;
 import dev.warden.web.shared.OAuthErrorBody;
+import dev.warden.web.shared.RefusalLog;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -74,7 +75,12 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(
-            HttpSecurity http, DecisionChain chain, TokenUseRecorder usage, ApiErrorWriter errors, Clock clock)
+            HttpSecurity http,
+            DecisionChain chain,
+            TokenUseRecorder usage,
+            ApiErrorWriter errors,
+            Clock clock,
+            RefusalLog refusals)
             throws Exception {
         return http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
@@ -85,7 +91,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .headers(SecurityConfiguration::sameOriginReferrer)
                 .addFilterBefore(
-                        new BearerTokenFilter(chain, usage, errors, clock), AnonymousAuthenticationFilter.class)
+                        new BearerTokenFilter(chain, usage, errors, clock, refusals),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> errors.write(

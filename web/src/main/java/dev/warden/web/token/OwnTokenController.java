@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.View;
 
 /**
@@ -57,9 +58,18 @@ class OwnTokenController {
         this.clock = clock;
     }
 
+    /** With {@code method} and {@code path} (a recent refusal's link), Check access is pre-filled and answered. */
     @GetMapping
-    String detail(Actor actor, @PathVariable String tokenId, Model model) {
-        return show(actor, tokens.getOwn(actor, new TokenId(tokenId)), model, PAGE);
+    String detail(
+            Actor actor,
+            @PathVariable String tokenId,
+            @RequestParam(name = "method", required = false) String method,
+            @RequestParam(name = "path", required = false) String path,
+            Model model) {
+        AccessToken token = tokens.getOwn(actor, new TokenId(tokenId));
+        String view = show(actor, token, model, PAGE);
+        accessPanels.prefill(actor, token.id(), pathOf(token), method, path, model);
+        return view;
     }
 
     /** "Check access": htmx gets the form with the verdict and trace (or its field error), a plain post the page. */

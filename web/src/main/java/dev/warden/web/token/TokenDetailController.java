@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.View;
 
 /**
@@ -83,11 +84,18 @@ class TokenDetailController {
         this.clock = clock;
     }
 
+    /** With {@code method} and {@code path} (a recent refusal's link), Check access is pre-filled and answered. */
     @GetMapping
-    String detail(Actor actor, @PathVariable String id, Model model) {
+    String detail(
+            Actor actor,
+            @PathVariable String id,
+            @RequestParam(name = "method", required = false) String method,
+            @RequestParam(name = "path", required = false) String path,
+            Model model) {
         model.addAttribute("token", view(actor, management.get(actor, new TokenId(id))));
         model.addAttribute("canWrite", access.of(actor).holds(Permission.TOKEN_MANAGEMENT_WRITE));
         accessPanels.addPanels(actor, new TokenId(id), page(id), model);
+        accessPanels.prefill(actor, new TokenId(id), page(id), method, path, model);
         return PAGE;
     }
 
@@ -105,7 +113,7 @@ class TokenDetailController {
         if (htmx.isHtmxRequest()) {
             return TokenAccessConsole.CHECK_ACCESS;
         }
-        return detail(actor, id, model);
+        return detail(actor, id, null, null, model);
     }
 
     @HxRequest(target = TARGET)

@@ -6,6 +6,7 @@ import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.service.RegisteredService;
 import dev.warden.core.token.TokenDigest;
+import dev.warden.core.token.TokenRefusalRecorder;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.support.ApiClient;
@@ -239,6 +240,34 @@ class ForwardAuthIT {
                 .path("token_info");
         assertThat(info.path("last_used_service").asString()).isEqualTo(wiki.name());
         assertThat(forwardAuthCount("active")).isEqualTo(before + 1);
+    }
+
+    /**
+     * Issue 16: a refusal of the token at the relying service is kept among its recent refusals, with the method and
+     * path the proxy forwarded (without the query string).
+     */
+    @Test
+    void aRefusalIsKeptWithTheForwardedMethodAndPath() throws Exception {
+        String token = data.scopedToken(userWith(read), read);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH + "?scope=" + write))
+                .header("Authorization", "Bearer " + token)
+                .header("X-Forwarded-Method", "PUT")
+                .header("X-Forwarded-Uri", "/wiki/pages/42?secret=hunter2")
+                .GET()
+                .build();
+
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        context.getBean(TokenRefusalRecorder.class).flush();
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        JsonNode refusals = new ApiClient(port)
+                .get("/api/2.0/access/refusals?token_id=" + tokenId(token), WardenSpringBootTest.ADMIN_TOKEN)
+                .json()
+                .path("refusals");
+        assertThat(refusals).hasSize(1);
+        assertThat(refusals.get(0).path("method").asString()).isEqualTo("PUT");
+        assertThat(refusals.get(0).path("path").asString()).isEqualTo("/wiki/pages/42");
+        assertThat(refusals.get(0).path("reason").asString()).isEqualTo("ROLE_LACKS_PERMISSION");
     }
 
     private double forwardAuthCount(String result) {

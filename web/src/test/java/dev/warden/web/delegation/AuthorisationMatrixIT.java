@@ -74,6 +74,7 @@ import org.springframework.context.ApplicationContext;
 class AuthorisationMatrixIT {
     private static final String EXPECTED = """
             operation                                                        ANON USER NOUSE TMW ROLW SCIMW PERMW SETW GADM ADMIN SP  TECH REVOK EXPIR SUSP OTHER
+            GET    /api/2.0/access/refusals                                   401  200  403  403  403  403  403  403  403  200  200  200  401   401   401  200
             GET    /api/2.0/access/scopes                                     401  200  403  403  403  403  403  403  403  200  200  200  401   401   401  200
             GET    /api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets 401 403 403 403 403 403 403 403 403 200 403 403 401 401 401 404
             POST   /api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets 401 403 403 403 403 403 403 403 403 200 403 403 401 401 401 404
@@ -541,6 +542,9 @@ class AuthorisationMatrixIT {
     private Map<String, Function<Cell, Request>> requests() {
         Map<String, Function<Cell, Request>> all = new LinkedHashMap<>();
         String scim = "/api/2.0/preview/scim/v2";
+        all.put(
+                "GET /api/2.0/access/refusals",
+                c -> Request.get("/api/2.0/access/refusals?token_id=" + ownToken(c, false)));
         all.put(
                 "GET /api/2.0/access/scopes",
                 c -> Request.get("/api/2.0/access/scopes?token_id=" + ownToken(c, false)));

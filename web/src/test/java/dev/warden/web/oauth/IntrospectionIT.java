@@ -6,6 +6,9 @@ import dev.warden.core.oauth.ServicePrincipalSecretService;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.service.RegisteredService;
+import dev.warden.core.token.TokenDigest;
+import dev.warden.core.token.TokenRefusalRecorder;
+import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenUseRecorder;
 import dev.warden.web.access.ServiceAccessMetrics;
 import dev.warden.web.support.ApiClient;
@@ -241,6 +244,30 @@ class IntrospectionIT {
             JsonNode answer = asWiki(crmOnly);
 
             assertThat(answer.toString()).isEqualTo("{\"active\":false,\"warden_reason\":\"SCOPE_MISSING\"}");
+        }
+
+        /** Issue 16: "inactive" is a refusal of the token, kept with the introspection call's method and path. */
+        @Test
+        void anInactiveAnswerIsKeptAmongTheTokensRecentRefusals() {
+            String crmOnly = data.scopedToken(userWith(read, crm.name() + ":read"), crm.name() + ":read");
+            String id = context.getBean(TokenRepository.class)
+                    .findByDigestWithVersion(TokenDigest.of(crmOnly))
+                    .orElseThrow()
+                    .token()
+                    .id()
+                    .value();
+
+            asWiki(crmOnly);
+            context.getBean(TokenRefusalRecorder.class).flush();
+
+            JsonNode refusals = new ApiClient(port)
+                    .get("/api/2.0/access/refusals?token_id=" + id, WardenSpringBootTest.ADMIN_TOKEN)
+                    .json()
+                    .path("refusals");
+            assertThat(refusals).hasSize(1);
+            assertThat(refusals.get(0).path("method").asString()).isEqualTo("POST");
+            assertThat(refusals.get(0).path("path").asString()).isEqualTo(PATH);
+            assertThat(refusals.get(0).path("reason").asString()).isEqualTo("SCOPE_MISSING");
         }
 
         @Test

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The fail-closed cases of step 7, which no real route can show (every route declares its permission). */
 class RequiredPermissionInterceptorTest {
     private final RequiredPermissionInterceptor interceptor = new RequiredPermissionInterceptor(
-            null, new ApiErrorWriter(JsonMapper.builder().build()));
+            null, new ApiErrorWriter(JsonMapper.builder().build()), null);
 
     @Test
     void aHandlerWithoutADeclaredPermissionIsRefused() throws Exception {
