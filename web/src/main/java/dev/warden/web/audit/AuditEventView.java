@@ -78,10 +78,6 @@ record AuditEventView(
                 List.copyOf(changes.values()));
     }
 
-    String href() {
-        return PATH + "/" + id;
-    }
-
     /** "before"/"after" pair as "value"; "display_name_before"/"…_after" as "display name"; else null. */
     private static String pairOf(String key) {
         if (key.equals("before") || key.equals("after")) {
