@@ -101,10 +101,12 @@ class AuditLogJourneyIT {
         AuditEventPage.Change change = event.changes().get(0);
         assertThat(change.before()).contains("tokens:read").doesNotContain("audit:read");
         assertThat(change.after()).contains("tokens:read").contains("audit:read");
+        assertNoSidewaysScrollingOnAPhone("an audit event's page");
 
         // The export carries the filters and downloads with the session.
         log = event.backToTheLog().filterBy(WardenE2ETest.ADMIN_USER, "Role assigned");
         assertThat(log.rows().get(0).target()).isEqualTo(role);
+        assertNoSidewaysScrollingOnAPhone("the audit log");
         HttpResponse<String> csv = downloadWithTheBrowsersSession(log.exportCsvHref());
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
@@ -113,6 +115,19 @@ class AuditLogJourneyIT {
         assertThat(lines.subList(1, lines.size()))
                 .allSatisfy(line -> assertThat(line).contains(",ROLE_ASSIGNED,"));
         assertThat(lines.get(1)).contains("," + role + ",");
+    }
+
+    /** The current page at a phone's width: nothing may stick out to the right. */
+    private void assertNoSidewaysScrollingOnAPhone(String what) {
+        Viewport.resize(driver, Viewport.PHONE_WIDTH, 844);
+        try {
+            assertThat(Viewport.sidewaysOverflow(driver))
+                    .as(what + " at " + Viewport.PHONE_WIDTH + " px scrolls sideways by; sticking out: "
+                            + Viewport.sticking(driver))
+                    .isZero();
+        } finally {
+            Viewport.resize(driver, 1280, 900);
+        }
     }
 
     private HttpResponse<String> downloadWithTheBrowsersSession(String href) throws IOException, InterruptedException {
