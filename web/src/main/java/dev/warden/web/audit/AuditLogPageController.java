@@ -258,7 +258,7 @@ class AuditLogPageController {
         types.put("SETTINGS", "Workspace settings");
         types.put("SERVICE_PRINCIPAL_SECRET", "OAuth secret");
         types.put("OBJECT", "Token usage permissions");
-        types.put("PRINCIPAL", "Workspace's first admin");
+        types.put("PRINCIPAL", "Principal (sign-ins, technical users)");
         return types;
     }
 
