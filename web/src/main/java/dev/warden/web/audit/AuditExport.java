@@ -61,17 +61,18 @@ class AuditExport {
             this.extension = extension;
         }
 
+        /** CSV when absent or empty. */
         static Format parse(String raw) {
-            if (raw != null) {
-                for (Format format : values()) {
-                    if (format.extension.equals(raw.strip().toLowerCase(Locale.ROOT))) {
-                        return format;
-                    }
+            if (raw == null || raw.isEmpty()) {
+                return CSV;
+            }
+            for (Format format : values()) {
+                if (format.extension.equals(raw.strip().toLowerCase(Locale.ROOT))) {
+                    return format;
                 }
             }
             throw new InvalidParameterException(
-                    FORMAT,
-                    "format must be csv or jsonl; got " + (raw == null ? "nothing" : Validation.echo(raw)) + ".");
+                    FORMAT, "format must be csv or jsonl; got " + Validation.echo(raw) + ".");
         }
     }
 

@@ -38,7 +38,7 @@ class AuditExportApiController {
             summary = "Export audit events",
             description = "Every event that matches the filters of GET /api/2.0/audit-events, newest first, as one"
                     + " download (Content-Disposition: attachment), streamed; at most the newest 100000 events, so"
-                    + " narrow since and until for older ones. format=csv: RFC 4180 with a header row (id, time,"
+                    + " narrow since and until for older ones. format=csv (the default): RFC 4180 with a header row (id, time,"
                     + " action, actor_id, actor_name, target_type, target_id, target_name, subject_ids,"
                     + " client_address, details as a JSON object); a cell starting with = + - @, tab or carriage"
                     + " return gets a leading ' so a spreadsheet does not run it. format=jsonl: one event per line in"
@@ -69,8 +69,8 @@ class AuditExportApiController {
             @Parameter(hidden = true) @RequestParam Map<String, String> query,
             HttpServletResponse response)
             throws IOException {
-        AuditExport.Format format = AuditExport.Format.parse(query.get(AuditExport.FORMAT));
         AuditQuery filters = AuditFilters.fromApi(query);
+        AuditExport.Format format = AuditExport.Format.parse(query.get(AuditExport.FORMAT));
         // an export is every match from the newest: a page token would silently drop the newer ones
         export.write(actor, filters.continuingAfter(null), format, response);
     }
