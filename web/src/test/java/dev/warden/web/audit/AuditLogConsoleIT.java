@@ -188,6 +188,33 @@ class AuditLogConsoleIT {
     }
 
     @Test
+    void aBulkEventNamesHowManyTargetsAndAnAnonymousOneSaysNobodySignedIn() {
+        String marker = TestData.unique("bulk");
+        audit.record(byErin(AuditAction.TOKENS_BULK_REVOKED, 0)
+                .target("token", null)
+                .subjects(List.of(marker + "-b", marker + "-a"))
+                .detail("reason", "offboarding")
+                .build());
+        audit.record(AuditEvent.anonymous(data.main().id(), AuditAction.LOGIN_FAILED, T0)
+                .target("principal", marker)
+                .clientAddress("192.0.2.1")
+                .build());
+
+        HttpResponse<String> bulk = console.get(ofErin("&action=TOKENS_BULK_REVOKED&target_id=" + marker + "-a"));
+        HttpResponse<String> anonymous = console.get(AUDIT + "?target_type=PRINCIPAL&target_id=" + marker);
+        String id = Html.tagsWith(bulk.body(), "audit-row").get(0).get("data-event-id");
+        HttpResponse<String> detail = console.get(AUDIT + "/" + id);
+
+        assertThat(Html.all(bulk.body(), "audit-target")).containsExactly("2 tokens");
+        assertThat(Html.all(anonymous.body(), "audit-actor")).containsExactly("nobody signed in");
+        assertThat(Html.all(anonymous.body(), "audit-action")).containsExactly("Sign-in failed");
+        assertThat(Html.all(detail.body(), "detail-key")).containsExactly("reason", "token ids");
+        assertThat(Html.all(detail.body(), "detail-value"))
+                .containsExactly("offboarding", marker + "-a, " + marker + "-b");
+        assertThat(Html.tagsWith(detail.body(), "event-changes")).isEmpty();
+    }
+
+    @Test
     void theConsolesExportDownloadsTheFilteredEventsWithTheSession() {
         audit.record(byErin(AuditAction.TOKEN_CREATED, 0).target("token", "t0").build());
         audit.record(byErin(AuditAction.TOKEN_REVOKED, 1).target("token", "t0").build());
