@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,6 +55,12 @@ class AuditLogPageController {
     static final int PAGE_SIZE = 50;
     /** Principals offered in the actor filter, per kind; a larger directory filters by id from an event's link. */
     static final int MAX_ACTORS = 500;
+    /** The earlier pages' tokens, for Previous: {@code ~.<token>.<token>} (base64url never holds a dot). */
+    static final String BACK = "back";
+
+    private static final String FIRST_PAGE = "~";
+    private static final int MAX_BACK = 20;
+    private static final Pattern BACK_TOKENS = Pattern.compile("[~A-Za-z0-9_=.-]+");
 
     private static final List<String> FILTERS = List.of(
             AuditFilters.ACTOR_ID,
@@ -93,6 +100,7 @@ class AuditLogPageController {
         Map<String, String> errors = new LinkedHashMap<>();
         AuditQuery parsed = parse(filters, errors);
         String pageToken = AuditFilters.value(query, AuditCursor.FIELD);
+        List<String> back = back(query.get(BACK));
         List<AuditEventView> events = List.of();
         String nextHref = null;
         if (parsed != null) {
@@ -100,8 +108,11 @@ class AuditLogPageController {
                 AuditQuery paged = pageToken == null ? parsed : parsed.continuingAfter(AuditCursor.parse(pageToken));
                 AuditPage page = audit.search(actor, paged, PAGE_SIZE);
                 events = views(actor, page);
-                nextHref =
-                        page.next() == null ? null : href(filters, page.next().token());
+                if (page.next() != null) {
+                    List<String> further = new ArrayList<>(back);
+                    further.add(pageToken == null ? FIRST_PAGE : pageToken);
+                    nextHref = href(filters, page.next().token(), further);
+                }
             } catch (InvalidParameterException e) {
                 errors.put(
                         e.field() != null && e.field().equals(AuditFilters.SINCE) ? AuditFilters.SINCE : "form",
@@ -120,7 +131,8 @@ class AuditLogPageController {
         model.addAttribute("actions", actionOptions());
         model.addAttribute("targetTypes", TARGET_TYPES);
         model.addAttribute("paged", pageToken != null);
-        model.addAttribute("newestHref", href(filters, null));
+        model.addAttribute("newestHref", href(filters, null, List.of()));
+        model.addAttribute("previousHref", previousHref(filters, back));
         model.addAttribute("nextHref", nextHref);
         model.addAttribute("csvHref", exportHref(filters, AuditExport.Format.CSV));
         model.addAttribute("jsonlHref", exportHref(filters, AuditExport.Format.JSONL));
@@ -262,10 +274,37 @@ class AuditLogPageController {
         return types;
     }
 
-    private static String href(Map<String, String> filters, String pageToken) {
+    /**
+     * The page tokens of the pages before this one, oldest first ({@value #FIRST_PAGE} for the first page), kept in
+     * the URL so that Previous needs no state on the server; only the last {@value #MAX_BACK} are kept (Back to
+     * newest always works), and anything unreadable is dropped.
+     */
+    private static List<String> back(String raw) {
+        if (raw == null
+                || raw.isEmpty()
+                || raw.length() > MAX_BACK * 40
+                || !BACK_TOKENS.matcher(raw).matches()) {
+            return List.of();
+        }
+        List<String> tokens = List.of(raw.split("\\."));
+        return tokens.subList(Math.max(0, tokens.size() - MAX_BACK + 1), tokens.size());
+    }
+
+    private static String previousHref(Map<String, String> filters, List<String> back) {
+        if (back.isEmpty()) {
+            return null;
+        }
+        String previous = back.get(back.size() - 1);
+        return href(filters, previous.equals(FIRST_PAGE) ? null : previous, back.subList(0, back.size() - 1));
+    }
+
+    private static String href(Map<String, String> filters, String pageToken, List<String> back) {
         Map<String, String> params = new LinkedHashMap<>(filters);
         if (pageToken != null) {
             params.put(AuditCursor.FIELD, pageToken);
+        }
+        if (!back.isEmpty()) {
+            params.put(BACK, String.join(".", back));
         }
         return withQuery(AuditEventView.PATH, params);
     }

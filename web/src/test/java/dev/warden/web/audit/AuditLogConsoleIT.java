@@ -138,25 +138,46 @@ class AuditLogConsoleIT {
     }
 
     @Test
-    void pagingGoesOlderAndBackToTheNewest() {
-        for (int i = 0; i < AuditLogPageController.PAGE_SIZE + 5; i++) {
+    void pagingGoesOlderThenBackOneByOneOrToTheNewest() {
+        int size = AuditLogPageController.PAGE_SIZE;
+        for (int i = 0; i < 2 * size + 5; i++) {
             audit.record(byErin(AuditAction.TOKEN_CREATED, i)
                     .target("token", "t" + i)
                     .build());
         }
 
         HttpResponse<String> first = console.get(ofErin(""));
-        String next =
-                Html.tagsWith(first.body(), "next-page").get(0).get("href").replace("&amp;", "&");
-        HttpResponse<String> second = console.get(next);
+        HttpResponse<String> second = console.get(link(first, "next-page"));
+        HttpResponse<String> third = console.get(link(second, "next-page"));
+        HttpResponse<String> backToSecond = console.get(link(third, "previous-page"));
+        HttpResponse<String> backToFirst = console.get(link(backToSecond, "previous-page"));
 
-        assertThat(Html.all(first.body(), "audit-row")).hasSize(AuditLogPageController.PAGE_SIZE);
+        assertThat(targets(first)).hasSize(size).startsWith("token t" + (2 * size + 4));
         assertThat(Html.tagsWith(first.body(), "newest-page")).isEmpty();
-        assertThat(next).contains("actor_id=" + erin.id().value()).contains("page_token=");
-        assertThat(Html.tagsWith(second.body(), "audit-row")).hasSize(5);
-        assertThat(Html.tagsWith(second.body(), "next-page")).isEmpty();
-        assertThat(Html.tagsWith(second.body(), "newest-page").get(0).get("href"))
+        assertThat(Html.tagsWith(first.body(), "previous-page")).isEmpty();
+        assertThat(link(first, "next-page"))
+                .contains("actor_id=" + erin.id().value())
+                .contains("page_token=");
+        assertThat(targets(second)).hasSize(size).startsWith("token t" + (size + 4));
+        assertThat(targets(third)).hasSize(5).endsWith("token t0");
+        assertThat(Html.tagsWith(third.body(), "next-page")).isEmpty();
+        assertThat(link(third, "newest-page"))
                 .isEqualTo(AUDIT + "?actor_id=" + erin.id().value());
+        assertThat(targets(backToSecond)).isEqualTo(targets(second));
+        assertThat(targets(backToFirst)).isEqualTo(targets(first));
+        assertThat(Html.tagsWith(backToFirst.body(), "previous-page")).isEmpty();
+        assertThat(console.get(ofErin("&back=%3Cscript%3E")).statusCode()).isEqualTo(200);
+    }
+
+    private static String link(HttpResponse<String> page, String testid) {
+        return Html.tagsWith(page.body(), testid).get(0).get("href").replace("&amp;", "&");
+    }
+
+    /** The targets as listed; tokens that do not exist read "token tN (no longer exists)". */
+    private static List<String> targets(HttpResponse<String> page) {
+        return Html.all(page.body(), "audit-target").stream()
+                .map(target -> target.replace(" (no longer exists)", ""))
+                .toList();
     }
 
     @Test
