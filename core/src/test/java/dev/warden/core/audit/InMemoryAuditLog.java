@@ -4,6 +4,7 @@ import dev.warden.core.workspace.WorkspaceId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** {@link AuditLog} in a list; {@link #events()} gives everything in the order it was recorded. */
@@ -39,6 +40,16 @@ public class InMemoryAuditLog implements AuditLog {
                 .thenComparingLong(StoredAuditEvent::id)
                 .reversed());
         return List.copyOf(found.subList(0, Math.min(limit, found.size())));
+    }
+
+    @Override
+    public synchronized Optional<StoredAuditEvent> find(WorkspaceId workspace, long id) {
+        if (id < 1
+                || id > events.size()
+                || !events.get((int) id - 1).workspace().equals(workspace)) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredAuditEvent(id, events.get((int) id - 1)));
     }
 
     private List<AuditEvent> newestFirst(WorkspaceId workspace, Predicate<AuditEvent> wanted, int limit) {

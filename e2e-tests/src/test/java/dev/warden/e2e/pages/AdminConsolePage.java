@@ -54,6 +54,11 @@ public abstract class AdminConsolePage {
         return WorkspaceSettingsPage.current(driver, baseUrl);
     }
 
+    public AuditLogPage openAuditLogTab() {
+        clickTab("audit");
+        return AuditLogPage.current(driver, baseUrl);
+    }
+
     public LoginPage logOut() {
         Htmx.clickAndAwaitNewPage(driver, driver.findElement(By.cssSelector("[data-testid=logout]")));
         return LoginPage.current(driver, baseUrl);

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -142,6 +143,15 @@ class JdbcAuditLog implements AuditLog {
         }
         sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT :limit");
         return readStored(sql.toString(), params);
+    }
+
+    @Override
+    public Optional<StoredAuditEvent> find(WorkspaceId workspace, long id) {
+        return readStored(
+                        "SELECT * FROM audit_event WHERE workspace_id = :workspace AND id = :id",
+                        Map.of("workspace", workspace.value(), "id", id))
+                .stream()
+                .findFirst();
     }
 
     private static Map<String, Object> params(WorkspaceId workspace, String targetType, String targetId, int limit) {

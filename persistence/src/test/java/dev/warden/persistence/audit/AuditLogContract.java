@@ -284,4 +284,18 @@ public abstract class AuditLogContract {
                 .extracting(StoredAuditEvent::event)
                 .containsExactly(theirs);
     }
+
+    @Test
+    void findReadsOneEventOfItsOwnWorkspaceWithItsSubjects() {
+        AuditEvent bulk = byAlice(AuditAction.TOKENS_BULK_REVOKED, T0)
+                .target("token", null)
+                .subjects(List.of("tok-b", "tok-a"))
+                .build();
+        audit().record(bulk);
+        long id = audit().search(workspace, AuditQuery.ALL, 1).get(0).id();
+
+        assertThat(audit().find(workspace, id)).contains(new StoredAuditEvent(id, bulk));
+        assertThat(audit().find(fixtures().workspace(), id)).isEmpty();
+        assertThat(audit().find(workspace, id + 1_000_000)).isEmpty();
+    }
 }

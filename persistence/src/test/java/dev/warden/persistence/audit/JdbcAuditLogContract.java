@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.audit.AuditTargetNames;
+import dev.warden.core.group.GroupRepository;
+import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.persistence.Fixtures;
 import dev.warden.persistence.JdbcAdapterTest;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +33,12 @@ abstract class JdbcAuditLogContract extends AuditLogContract {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private AuditTargetNames names;
+
+    @Autowired
+    private GroupRepository groups;
 
     @Override
     protected AuditLog audit() {
@@ -70,5 +82,24 @@ abstract class JdbcAuditLogContract extends AuditLogContract {
         assertThat(read.actorName()).hasSize(255);
         assertThat(read.targetId()).hasSize(255);
         assertThat(read.clientAddress()).hasSize(64);
+    }
+
+    @Test
+    void targetNamesAreReadPerTypeForExistingTargetsOfTheWorkspaceOnly() {
+        Fixtures fixtures = new Fixtures(workspaces, principals, groups);
+        PrincipalId robot = fixtures.servicePrincipal(workspace, "Deploy robot");
+        String ops = fixtures.group(workspace, "ops").toString();
+        WorkspaceId other = fixtures.workspace();
+        String theirs = fixtures.group(other, "theirs").toString();
+        String user = alice.toString();
+
+        assertThat(names.names(workspace, "user", Set.of(user, "999999999", "not-a-number")))
+                .isEqualTo(Map.of(user, "alice"));
+        assertThat(names.names(workspace, "service_principal", Set.of(robot.toString())))
+                .isEqualTo(Map.of(robot.toString(), "Deploy robot"));
+        assertThat(names.names(workspace, "group", Set.of(ops, theirs))).isEqualTo(Map.of(ops, "ops"));
+        assertThat(names.names(workspace, "token", Set.of("no-such-token"))).isEmpty();
+        assertThat(names.names(workspace, "workspace", Set.of(workspace.toString())))
+                .isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditPage;
 import dev.warden.core.audit.StoredAuditEvent;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,14 +17,18 @@ record AuditEventsResponse(
 
     static AuditEventsResponse of(AuditPage page) {
         return new AuditEventsResponse(
-                page.events().stream().map(Event::of).toList(),
+                page.events().stream()
+                        .map(stored -> Event.of(stored, page.targetName(stored)))
+                        .toList(),
                 page.next() == null ? null : page.next().token());
     }
 
     /**
      * One event; {@code time} in epoch milliseconds. {@code actor} is absent when nobody authenticated (a failed
      * login), {@code target} when the event has none (a login); {@code target.id} is absent for an event about many
-     * targets (a bulk revoke), whose ids are in {@code target.subject_ids}.
+     * targets (a bulk revoke), whose ids are in {@code target.subject_ids}. {@code target.name} is the target's name
+     * when the answer was made (a token's comment, a user's user name, the display name of a service principal,
+     * group or service, a role's name), absent when the target no longer exists or has no name.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Event(
@@ -34,7 +39,7 @@ record AuditEventsResponse(
             Target target,
             @JsonProperty("client_address") String clientAddress,
             Map<String, String> details) {
-        static Event of(StoredAuditEvent stored) {
+        static Event of(StoredAuditEvent stored, String targetName) {
             AuditEvent event = stored.event();
             return new Event(
                     stored.id(),
@@ -52,6 +57,7 @@ record AuditEventsResponse(
                             : new Target(
                                     AuditTargetType.toApi(event.targetType()),
                                     event.targetId(),
+                                    targetName,
                                     event.subjects().isEmpty() ? null : event.subjects()),
                     event.clientAddress(),
                     event.details());
@@ -65,6 +71,10 @@ record AuditEventsResponse(
     record Target(
             String type,
             String id,
+
+            @Schema(description = "The target's name now; absent when the target no longer exists or has none")
+            String name,
+
             @JsonProperty("subject_ids") List<String> subjectIds) {}
 
     /**

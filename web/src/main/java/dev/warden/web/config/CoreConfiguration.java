@@ -7,6 +7,7 @@ import dev.warden.core.access.Introspection;
 import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.audit.AuditLogService;
+import dev.warden.core.audit.AuditTargetNames;
 import dev.warden.core.bootstrap.AdminRecovery;
 import dev.warden.core.bootstrap.WorkspaceBootstrap;
 import dev.warden.core.delegation.DirectoryPolicy;
@@ -105,8 +106,8 @@ class CoreConfiguration {
     }
 
     @Bean
-    AuditLogService auditLogService(AuditLog audit, AccessPolicy access) {
-        return new AuditLogService(audit, access::require);
+    AuditLogService auditLogService(AuditLog audit, AuditTargetNames names, AccessPolicy access) {
+        return new AuditLogService(audit, names, access::require);
     }
 
     @Bean

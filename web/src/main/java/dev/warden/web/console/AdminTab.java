@@ -20,13 +20,7 @@ public enum AdminTab {
     WORKSPACE(
             "workspace", "Workspace settings", Permission.SETTINGS_READ, a -> a.holds(Permission.SETTINGS_READ), null),
     TOKENS("tokens", "Access tokens", Permission.TOKEN_MANAGEMENT_READ, Abilities::readTokens, null),
-    AUDIT(
-            "audit",
-            "Audit log",
-            Permission.AUDIT_READ,
-            a -> a.holds(Permission.AUDIT_READ),
-            "Every change and log-in, who made it and from where. The events are already recorded; their page is"
-                    + " coming.");
+    AUDIT("audit", "Audit log", Permission.AUDIT_READ, a -> a.holds(Permission.AUDIT_READ), null);
 
     private final String slug;
     private final String title;

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.group.Group;
+import dev.warden.core.group.GroupService;
+import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.role.Role;
+import dev.warden.core.service.RegisteredService;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
@@ -179,7 +184,64 @@ class AuditEventApiIT {
         assertThat(events.size()).isEqualTo(1);
         assertThat(events.get(0).path("action").asString()).isEqualTo("TOKEN_CREATED");
         assertThat(events.get(0).path("target").path("id").asString()).isEqualTo(tokenId);
+        assertThat(events.get(0).path("target").path("name").asString()).isEqualTo("audited");
         assertThat(events.get(0).path("client_address").asString()).isNotBlank();
+    }
+
+    @Test
+    void eachTargetIsNamedAsItIsNowAndNotAtAllOnceGone() {
+        Group ops = data.group(TestData.unique("ops"));
+        Group doomed = data.group(TestData.unique("doomed"));
+        Role deployer = data.customRole(TestData.unique("deployer"), Permission.AUDIT_READ);
+        Principal robot = data.servicePrincipal(TestData.unique("robot"));
+        String tokenId = api.post("/api/2.0/token/create", data.usableToken(carol), "{\"comment\":\"nightly build\"}")
+                .json()
+                .path("token_info")
+                .path("token_id")
+                .asString();
+        String wiki = TestData.unique("wiki");
+        RegisteredService registered = data.service(wiki, wiki + ":read");
+        try {
+            int minute = 0;
+            for (String[] target : new String[][] {
+                {"group", ops.id().toString()},
+                {"group", doomed.id().toString()},
+                {"role", deployer.id().toString()},
+                {"service_principal", robot.id().toString()},
+                {"user", carol.id().toString()},
+                {"service", registered.name()},
+                {"token", "no-such-token"},
+                {"role", "999999999"},
+                {"user", "not-a-number"}
+            }) {
+                audit.record(byCarol(main, AuditAction.GROUP_UPDATED, minute++)
+                        .target(target[0], target[1])
+                        .build());
+            }
+            context.getBean(GroupService.class).delete(data.admin(), doomed.id());
+
+            java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
+            for (JsonNode event : list("", ADMIN_TOKEN).json().path("events")) {
+                JsonNode target = event.path("target");
+                named.put(
+                        target.path("type").asString() + " " + target.path("id").asString(),
+                        target.has("name") ? target.path("name").asString() : null);
+            }
+
+            assertThat(named)
+                    .containsEntry("GROUP " + ops.id(), ops.displayName())
+                    .containsEntry("GROUP " + doomed.id(), null)
+                    .containsEntry("ROLE " + deployer.id(), deployer.name())
+                    .containsEntry("SERVICE_PRINCIPAL " + robot.id(), robot.displayName())
+                    .containsEntry("USER " + carol.id(), carol.userName())
+                    .containsEntry("SERVICE " + registered.name(), registered.displayName())
+                    .containsEntry("TOKEN " + tokenId, "nightly build")
+                    .containsEntry("TOKEN no-such-token", null)
+                    .containsEntry("ROLE 999999999", null)
+                    .containsEntry("USER not-a-number", null);
+        } finally {
+            data.removeServices();
+        }
     }
 
     @Test

@@ -81,6 +81,7 @@ class AuthorisationMatrixIT {
             DELETE /api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets/{secret_id} 401 403 403 200 403 403 403 403 403 200 403 403 401 401 401 404
             POST   /api/2.0/access/check                                      401  200  403  403  403  403  403  403  403  200  200  200  401   401   401  200
             GET    /api/2.0/audit-events                                      401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
+            GET    /api/2.0/audit-events/export                               401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
             GET    /api/2.0/groups/{group_id}/tokens                          401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  404
             POST   /api/2.0/groups/{group_id}/tokens                          401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  404
             DELETE /api/2.0/groups/{group_id}/tokens/{token_id}               401  403  403  200  403  403  403  403  403  200  403  403  401   401   401  404
@@ -665,6 +666,9 @@ class AuthorisationMatrixIT {
                         "/api/2.0/roles/" + freshRole().id(), "{\"permissions\": [\"tokens:read\", \"scim:read\"]}"));
         all.put("GET /api/2.0/scopes", c -> Request.get("/api/2.0/scopes"));
         all.put("GET /api/2.0/audit-events", c -> Request.get("/api/2.0/audit-events?page_size=5"));
+        all.put(
+                "GET /api/2.0/audit-events/export",
+                c -> Request.get("/api/2.0/audit-events/export?format=jsonl&action=ROLE_ASSIGNED"));
         all.put("GET /api/2.0/services", c -> Request.get("/api/2.0/services"));
         all.put("POST /api/2.0/services", c -> {
             String name = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -209,12 +209,12 @@ class UserTokensConsoleIT {
     }
 
     @Test
-    void adminConsoleTabsSayWhatWillComeAndUnknownPagesAre404Pages() {
+    void theAuditLogTabHasItsPageAndUnknownPagesAre404Pages() {
         HttpResponse<String> tab = console.get("/settings/admin/audit");
         HttpResponse<String> missing = console.get("/settings/admin/nope");
 
         assertThat(tab.statusCode()).isEqualTo(200);
-        assertThat(tab.body()).contains("Audit log").contains("data-testid=\"admin-placeholder\"");
+        assertThat(tab.body()).contains("Audit log").contains("data-testid=\"audit-events\"");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("There is no page at this address").doesNotContain("Exception");
     }
