@@ -164,6 +164,7 @@ class TokenDetailController {
                 suspension,
                 history,
                 management.allows(actor, TokenAction.RESTORE, token),
+                management.allows(actor, TokenAction.ROTATE, token),
                 now);
     }
 }
