@@ -9,6 +9,7 @@ import dev.warden.core.role.RoleId;
 import dev.warden.core.role.RoleService;
 import dev.warden.core.shared.DomainException;
 import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.web.console.ConsolePage;
 import dev.warden.web.token.GenerateTokenForm;
@@ -31,8 +32,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * A service principal's page, its actions: create a token on behalf of it (the personal token dialog), add it to a
- * group and take it out, assign a role and undo a direct assignment. Core decides who may ({@link GroupService}, {@link RoleService} and their policies); a refusal
- * shows next to the form's field. With htmx each answer is the page's region, otherwise the page.
+ * group and take it out, assign a role and undo a direct assignment. Core decides who may ({@link GroupService}, {@link RoleService} and their policies); a
+ * missing permission is answered by the console's error path, any other refusal shows next to the form's field. With htmx each answer is the page's region, otherwise the page.
  */
 @Controller
 @ConsolePage
@@ -109,6 +110,8 @@ class ServicePrincipalActionsController {
         } else {
             try {
                 groups.addMembers(actor, new GroupId(form.getGroupId()), List.of(new PrincipalId(id)));
+            } catch (PermissionDeniedException e) {
+                throw e; // the console's error answer says why (the page may be out of date)
             } catch (DomainException e) {
                 binding.rejectValue("groupId", "refused", e.getMessage());
             }
@@ -148,6 +151,8 @@ class ServicePrincipalActionsController {
                 binding.rejectValue("roleId", "taken", "It already holds this role at this scope.");
             } catch (InvalidParameterException e) {
                 binding.rejectValue(ROLE_FIELDS.getOrDefault(e.field(), "roleId"), "invalid", e.getMessage());
+            } catch (PermissionDeniedException e) {
+                throw e; // the console's error answer says why
             } catch (DomainException e) {
                 binding.rejectValue("roleId", "refused", e.getMessage());
             }
