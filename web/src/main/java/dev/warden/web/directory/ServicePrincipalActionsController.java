@@ -32,8 +32,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * A service principal's page, its actions: create a token on behalf of it (the personal token dialog), add it to a
- * group and take it out, assign a role and undo a direct assignment. Core decides who may ({@link GroupService}, {@link RoleService} and their policies); a
- * missing permission is answered by the console's error path, any other refusal shows next to the form's field. With htmx each answer is the page's region, otherwise the page.
+ * group and take it out, assign a role and undo a direct assignment. Core decides who may ({@link GroupService},
+ * {@link RoleService} and their policies); a missing permission is answered by the console's error path, any other
+ * refusal shows next to the form's field. With htmx each answer is the page's region, otherwise the page.
  */
 @Controller
 @ConsolePage

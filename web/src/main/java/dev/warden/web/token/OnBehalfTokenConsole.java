@@ -112,13 +112,20 @@ public class OnBehalfTokenConsole {
         model.addAttribute("generatePath", pagePath + "/tokens");
         model.addAttribute("generateTitle", "Create a token for " + name);
         model.addAttribute("maxDays", (terms == null ? tokens.lifetimes() : terms.lifetimes()).maxDays());
+        ScopePickerView picker = ScopePickerView.forOwner(
+                        "token",
+                        services.catalogue(actor.workspace()),
+                        terms == null ? Set.of() : terms.grantable(),
+                        form.scopes())
+                .withServiceTitles(services.displayNames(actor.workspace()));
+        // The owner is the service principal: the picker speaks of its roles, not the viewer's.
         model.addAttribute(
                 "scopePicker",
-                ScopePickerView.forOwner(
-                                "token",
-                                services.catalogue(actor.workspace()),
-                                terms == null ? Set.of() : terms.grantable(),
-                                form.scopes())
-                        .withServiceTitles(services.displayNames(actor.workspace())));
+                new ScopePickerView(
+                        picker.idPrefix(),
+                        "Choose only what the token needs. A scope never grants more than the roles of " + name + ".",
+                        "its roles don't grant this",
+                        picker.roleDriven(),
+                        picker.groups()));
     }
 }

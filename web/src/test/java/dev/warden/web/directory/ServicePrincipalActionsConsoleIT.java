@@ -158,6 +158,18 @@ class ServicePrincipalActionsConsoleIT {
     }
 
     @Test
+    void withoutHtmxCreateTokenOpensOverThePage() {
+        Principal sp = robot("plain-bot");
+
+        HttpResponse<String> page = console.get(SPS + sp.id().value() + "/tokens/new");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("<html", "data-testid=\"principal-detail\"", "data-testid=\"generate-dialog\"")
+                .contains("the roles of " + sp.displayName());
+    }
+
+    @Test
     void createTokenWithoutNameOrScopeShowsEachErrorByItsFieldAndCreatesNothing() {
         Principal sp = robot("token-errors-bot");
 

@@ -135,6 +135,25 @@ class RotateTokenConsoleIT {
     }
 
     @Test
+    void withoutHtmxTheDialogAndTheNewSecretComeAsPages() {
+        Owner owner = owner("rotate-plain");
+        IssuedToken token = tokenOf(owner.principal(), "plain");
+        String path = OWN + "/" + token.token().id().value() + "/rotate";
+
+        HttpResponse<String> dialog = owner.console().get(path);
+        HttpResponse<String> rotated = owner.console().postForm(path, Map.of("graceSeconds", "0"), false);
+
+        assertThat(dialog.statusCode()).isEqualTo(200);
+        assertThat(dialog.body()).contains("<html", "data-testid=\"rotate-dialog\"", "name=\"_csrf\"");
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        assertThat(rotated.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        String fresh = tagsWith(rotated.body(), "issued-token-value").get(0).get("value");
+        assertThat(stored(token).digest()).isEqualTo(TokenDigest.of(fresh));
+        assertThat(tagsWith(rotated.body(), "close-issued").get(0))
+                .containsEntry("href", OWN + "/" + token.token().id().value());
+    }
+
+    @Test
     void aBadGraceIsShownByItsFieldAndNothingChanges() {
         Owner owner = owner("rotate-bad");
         IssuedToken token = tokenOf(owner.principal(), "kept");
