@@ -111,6 +111,22 @@ class OwnRotationTest {
     }
 
     @Test
+    void anOwnerWhoMayNotUseTokensGetsNoNewSecretAsForANewToken() {
+        Principal carol = kit.user("carol", BuiltInRole.USER);
+        AccessToken token = kit.activeToken(carol);
+        Map<String, Object> before = snapshot(token);
+
+        AccessRefusedException refused = catchThrowableOfType(
+                AccessRefusedException.class, () -> tokens.rotateOwn(as(carol), token.id(), Duration.ZERO));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.reason()).isEqualTo(DenialReason.NO_TOKEN_USAGE_PERMISSION);
+        assertThat(snapshot(token)).isEqualTo(before);
+        assertThat(tokens.allows(as(carol), TokenAction.ROTATE, token, TokenTarget.own(token.id())))
+                .isFalse();
+    }
+
+    @Test
     void theGraceIsBoundedToSevenDaysAndABadOneChangesNothing() {
         AccessToken token = kit.activeToken(alice);
         Map<String, Object> before = snapshot(token);

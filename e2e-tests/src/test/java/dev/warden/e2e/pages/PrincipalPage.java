@@ -46,8 +46,9 @@ public final class PrincipalPage extends AdminConsolePage {
         return text("principal-application-id");
     }
 
+    /** The names of its groups (each chip's link, without its Remove button). */
     public List<String> groups() {
-        return driver.findElements(By.cssSelector("[data-testid=principal-group]")).stream()
+        return driver.findElements(By.cssSelector("[data-testid=principal-group] > a")).stream()
                 .map(WebElement::getText)
                 .toList();
     }
