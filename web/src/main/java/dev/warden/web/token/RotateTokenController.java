@@ -1,11 +1,13 @@
 package dev.warden.web.token;
 
+import dev.warden.core.group.GroupId;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.shared.DomainException;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.ResourceNotFoundException;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.IssuedToken;
+import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenManagementService;
 import dev.warden.core.token.TokenService;
@@ -30,7 +32,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * Rotate, wherever Revoke is: the user's own tokens (list and page, as their owner: {@link TokenService#rotateOwn})
- * and the Admin Console's inventory and token page (through token management). A small dialog asks how long the old
+ * the Admin Console's inventory and token page (through token management), and the organisation and group token
+ * lists (through those lists, so a group's admins rotate its tokens). A small dialog asks how long the old
  * secret keeps working; the new one is then shown once in the copy dialog, whose Done reloads the page the dialog
  * was opened from (the token's hint and rotation changed). Core decides who may ({@code allows} hides the button, the
  * rotation itself refuses); a refusal shows in the dialog.
@@ -40,6 +43,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 class RotateTokenController {
     static final String OWN = OwnTokenController.PATH + "/{id}/rotate";
     static final String MANAGED = TokenInventoryController.PATH + "/{id}/rotate";
+    static final String ORGANISATION = OrganisationTokensController.PATH + "/{id}/rotate";
+    static final String GROUP = "/settings/admin/groups/{group}/tokens/{id}/rotate";
     static final String FORM = "rotateForm";
     private static final String DIALOG = "tokens/rotate :: rotate-dialog";
     private static final String ISSUED = "tokens/rotate :: rotated-dialog";
@@ -54,20 +59,33 @@ class RotateTokenController {
 
     record GraceOption(long seconds, String label) {}
 
+    /**
+     * Where a token is rotated: {@code base} + "/rotate" is the dialog's URL; {@code page} is where Done and Cancel go
+     * when htmx did not say which page the dialog was opened from (the token's page, or its list).
+     */
+    record Where(String base, String page) {
+        static Where at(String path) {
+            return new Where(path, path);
+        }
+    }
+
     private final TokenService tokens;
     private final TokenManagementService management;
+    private final TechnicalTokenService technical;
     private final Clock clock;
 
-    RotateTokenController(TokenService tokens, TokenManagementService management, Clock clock) {
+    RotateTokenController(
+            TokenService tokens, TokenManagementService management, TechnicalTokenService technical, Clock clock) {
         this.tokens = tokens;
         this.management = management;
+        this.technical = technical;
         this.clock = clock;
     }
 
     @GetMapping(OWN)
     String ownDialog(Actor actor, @PathVariable String id, Model model, HtmxRequest htmx) {
         AccessToken token = tokens.getOwn(actor, new TokenId(id));
-        return dialog(model, token, ownPath(id), new RotateTokenForm(), htmx);
+        return dialog(model, token, Where.at(ownPath(id)), new RotateTokenForm(), htmx);
     }
 
     @PostMapping(OWN)
@@ -87,7 +105,7 @@ class RotateTokenController {
                 htmx,
                 htmxResponse,
                 response,
-                ownPath(id),
+                Where.at(ownPath(id)),
                 () -> tokens.getOwn(actor, new TokenId(id)),
                 grace -> tokens.rotateOwn(actor, new TokenId(id), grace));
     }
@@ -95,7 +113,7 @@ class RotateTokenController {
     @GetMapping(MANAGED)
     String managedDialog(Actor actor, @PathVariable String id, Model model, HtmxRequest htmx) {
         AccessToken token = management.get(actor, new TokenId(id));
-        return dialog(model, token, managedPath(id), new RotateTokenForm(), htmx);
+        return dialog(model, token, Where.at(managedPath(id)), new RotateTokenForm(), htmx);
     }
 
     @PostMapping(MANAGED)
@@ -115,9 +133,67 @@ class RotateTokenController {
                 htmx,
                 htmxResponse,
                 response,
-                managedPath(id),
+                Where.at(managedPath(id)),
                 () -> management.get(actor, new TokenId(id)),
                 grace -> management.rotate(actor, new TokenId(id), grace));
+    }
+
+    @GetMapping(ORGANISATION)
+    String organisationDialog(Actor actor, @PathVariable String id, Model model, HtmxRequest htmx) {
+        AccessToken token = technical.get(actor, new TokenId(id)).token();
+        return dialog(model, token, organisation(id), new RotateTokenForm(), htmx);
+    }
+
+    @PostMapping(ORGANISATION)
+    String rotateOrganisation(
+            Actor actor,
+            @PathVariable String id,
+            @ModelAttribute(FORM) RotateTokenForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse,
+            HttpServletResponse response) {
+        return rotate(
+                model,
+                form,
+                binding,
+                htmx,
+                htmxResponse,
+                response,
+                organisation(id),
+                () -> technical.get(actor, new TokenId(id)).token(),
+                grace -> technical.rotate(actor, new TokenId(id), grace));
+    }
+
+    @GetMapping(GROUP)
+    String groupDialog(Actor actor, @PathVariable long group, @PathVariable String id, Model model, HtmxRequest htmx) {
+        AccessToken token =
+                technical.get(actor, new GroupId(group), new TokenId(id)).token();
+        return dialog(model, token, group(group, id), new RotateTokenForm(), htmx);
+    }
+
+    @PostMapping(GROUP)
+    String rotateGroup(
+            Actor actor,
+            @PathVariable long group,
+            @PathVariable String id,
+            @ModelAttribute(FORM) RotateTokenForm form,
+            BindingResult binding,
+            Model model,
+            HtmxRequest htmx,
+            HtmxResponse htmxResponse,
+            HttpServletResponse response) {
+        return rotate(
+                model,
+                form,
+                binding,
+                htmx,
+                htmxResponse,
+                response,
+                group(group, id),
+                () -> technical.get(actor, new GroupId(group), new TokenId(id)).token(),
+                grace -> technical.rotate(actor, new GroupId(group), new TokenId(id), grace));
     }
 
     private String rotate(
@@ -127,7 +203,7 @@ class RotateTokenController {
             HtmxRequest htmx,
             HtmxResponse htmxResponse,
             HttpServletResponse response,
-            String tokenPath,
+            Where where,
             Supplier<AccessToken> read,
             Function<Duration, IssuedToken> rotate) {
         Duration grace = grace(form.getGraceSeconds());
@@ -141,7 +217,7 @@ class RotateTokenController {
                 model.addAttribute("issued", IssuedTokenView.of(issued));
                 model.addAttribute("issuedTitle", "Copy the token's new secret");
                 model.addAttribute("issuedSummary", summary(issued.token(), grace));
-                model.addAttribute("donePath", returnPath(htmx, tokenPath));
+                model.addAttribute("donePath", returnPath(htmx, where.page()));
                 model.addAttribute("issuedReloads", true);
                 if (htmx.isHtmxRequest()) {
                     htmxResponse.addTrigger("token-rotated");
@@ -156,14 +232,14 @@ class RotateTokenController {
                 model.addAttribute(CreateTokenDialog.FORM_ERROR, e.getMessage());
             }
         }
-        return dialog(model, read.get(), tokenPath, form, htmx);
+        return dialog(model, read.get(), where, form, htmx);
     }
 
-    private String dialog(Model model, AccessToken token, String tokenPath, RotateTokenForm form, HtmxRequest htmx) {
+    private String dialog(Model model, AccessToken token, Where where, RotateTokenForm form, HtmxRequest htmx) {
         model.addAttribute(FORM, form);
         model.addAttribute("rotating", TokenFacts.of(token, false, clock.instant()));
-        model.addAttribute("rotatePath", tokenPath + "/rotate");
-        model.addAttribute("cancelPath", returnPath(htmx, tokenPath));
+        model.addAttribute("rotatePath", where.base() + "/rotate");
+        model.addAttribute("cancelPath", returnPath(htmx, where.page()));
         model.addAttribute("graces", GRACES);
         return htmx.isHtmxRequest() ? DIALOG : PAGE;
     }
@@ -212,5 +288,15 @@ class RotateTokenController {
 
     private static String managedPath(String id) {
         return TokenInventoryController.PATH + "/" + id;
+    }
+
+    /** An organisation or group token has no page in its list: Done goes back to the list. */
+    private static Where organisation(String id) {
+        return new Where(OrganisationTokensController.PATH + "/" + id, OrganisationTokensController.PATH);
+    }
+
+    private static Where group(long group, String id) {
+        String list = "/settings/admin/groups/" + group + "/tokens";
+        return new Where(list + "/" + id, list);
     }
 }

@@ -6,12 +6,14 @@ import static dev.warden.web.support.TestData.unique;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.group.Group;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
+import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenService;
@@ -20,6 +22,7 @@ import dev.warden.web.support.ConsoleSession;
 import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +184,60 @@ class RotateTokenConsoleIT {
         assertThat(dialog.statusCode()).isEqualTo(404);
         assertThat(rotated.body()).contains("data-testid=\"flash-error\"").doesNotContain("issued-token-value");
         assertThat(stored(theirs).digest()).isEqualTo(theirs.token().digest());
+    }
+
+    @Test
+    void aGroupAdminRotatesTheirGroupsTokenOnItsTabAndNotAnotherGroups() {
+        TechnicalTokenService technical = context.getBean(TechnicalTokenService.class);
+        Principal groupAdmin = testData.consoleUser(unique("rotate-grp-admin"), "owner-pass-12");
+        testData.grantTokenUsage(groupAdmin); // it walks away with the secret
+        Group own = testData.group(unique("rotate-squad"));
+        Group other = testData.group(unique("rotate-other"));
+        testData.assign(testData.builtIn(BuiltInRole.GROUP_ADMIN), groupAdmin, own);
+        CreateTokenCommand command = new CreateTokenCommand(unique("squad-bot"), null, List.of("scim:read"));
+        IssuedToken ours = technical.createGroupToken(testData.admin(), own.id(), command, "group-member");
+        IssuedToken theirs = technical.createGroupToken(testData.admin(), other.id(), command, "group-member");
+        ConsoleSession session = new ConsoleSession(port);
+        assertThat(session.logIn(groupAdmin.userName(), "owner-pass-12")).isEqualTo("/");
+        String tab = "/settings/admin/groups/" + own.id().value() + "/tokens";
+        String otherTab = "/settings/admin/groups/" + other.id().value() + "/tokens";
+
+        String list = session.get(tab).body();
+        HttpResponse<String> rotated =
+                session.postForm(tab + "/" + ours.token().id().value() + "/rotate", Map.of("graceSeconds", "0"), true);
+        HttpResponse<String> refused = session.postForm(
+                otherTab + "/" + theirs.token().id().value() + "/rotate", Map.of("graceSeconds", "0"), true);
+
+        assertThat(tagsWith(list, "rotate-token"))
+                .singleElement()
+                .satisfies(button -> assertThat(button)
+                        .containsEntry("hx-get", tab + "/" + ours.token().id().value() + "/rotate"));
+        String fresh = tagsWith(rotated.body(), "issued-token-value").get(0).get("value");
+        assertThat(stored(ours).digest()).isEqualTo(TokenDigest.of(fresh));
+        assertThat(refused.body()).contains("data-testid=\"flash-error\"").doesNotContain("issued-token-value");
+        assertThat(stored(theirs).digest()).isEqualTo(theirs.token().digest());
+    }
+
+    @Test
+    void theAdminRotatesAnOrganisationTokenFromItsList() {
+        TechnicalTokenService technical = context.getBean(TechnicalTokenService.class);
+        ConsoleSession admin = new ConsoleSession(port);
+        assertThat(admin.logIn("admin", ADMIN_PASSWORD)).isEqualTo("/");
+        IssuedToken token = technical.createOrganisationToken(
+                testData.admin(), new CreateTokenCommand(unique("org-bot"), null, List.of("scim:read")), "user");
+        String path =
+                OrganisationTokensController.PATH + "/" + token.token().id().value();
+
+        String list = admin.get(OrganisationTokensController.PATH).body();
+        HttpResponse<String> rotated = admin.postForm(path + "/rotate", Map.of("graceSeconds", "0"), true);
+
+        assertThat(tagsWith(list, "rotate-token"))
+                .anySatisfy(b -> assertThat(b).containsEntry("hx-get", path + "/rotate"));
+        String fresh = tagsWith(rotated.body(), "issued-token-value").get(0).get("value");
+        assertThat(stored(token).digest()).isEqualTo(TokenDigest.of(fresh));
+        assertThat(api.get("/api/2.0/preview/scim/v2/Me", fresh).status())
+                .as("its scope, scim:read")
+                .isEqualTo(200);
     }
 
     @Test
