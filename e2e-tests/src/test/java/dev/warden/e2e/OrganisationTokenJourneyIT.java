@@ -139,7 +139,7 @@ class OrganisationTokenJourneyIT {
         assertThat(row.createdBy()).isEqualTo(ADMIN_USER);
         assertThat(row.expires()).startsWith(expiry + " ");
         assertThat(row.status()).isEqualTo("Active");
-        assertThat(row.actions()).containsExactly("Revoke", "Delete");
+        assertThat(row.actions()).containsExactly("Rotate", "Revoke", "Delete");
         Principal technical = principals
                 .findById(workspace().id(), new PrincipalId(row.technicalUserId()))
                 .orElseThrow();

@@ -68,7 +68,7 @@ class PersonalAccessTokenJourneyIT {
         assertThat(row.hint()).isEqualTo("wdn_…" + token.substring(token.length() - 4));
         assertThat(row.lastUsed()).isEqualTo("never");
         assertThat(shownTime(row.expires())).isEqualTo(shownTime(row.created()).plusDays(30));
-        assertThat(row.actions()).containsExactly("Revoke", "Delete");
+        assertThat(row.actions()).containsExactly("Rotate", "Revoke", "Delete");
 
         WardenApi.Response listed = api.listTokens(token);
         assertThat(listed.status()).as("%s", listed).isEqualTo(200);
@@ -97,7 +97,7 @@ class PersonalAccessTokenJourneyIT {
 
         tokens.restore(name);
         assertThat(tokens.rowFor(name).status()).isEqualTo("Active");
-        assertThat(tokens.rowFor(name).actions()).containsExactly("Revoke", "Delete");
+        assertThat(tokens.rowFor(name).actions()).containsExactly("Rotate", "Revoke", "Delete");
         WardenApi.Response restored = api.listTokens(token);
         assertThat(restored.status()).as("%s", restored).isEqualTo(200);
         assertThat(restored.tokenNames()).contains(name);

@@ -12,7 +12,9 @@ import dev.warden.core.role.Grant;
 import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.shared.ResourceNotFoundException;
+import dev.warden.core.token.AccessRefusedException;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.DenialReason;
 import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.TokenAccessRules;
 import dev.warden.core.token.TokenAction;
@@ -28,7 +30,8 @@ import java.util.Set;
  * secret. An owner acts on its own tokens with {@code tokens:read}/{@code tokens:write}; a manager on any token of
  * the workspace with {@code token-management:read}/{@code write}, or on one group's tokens with that permission on
  * the group. Whoever receives a secret (a token created for someone else, a rotation) must hold, at the same scope,
- * everything the secret can do now (its scopes ∩ its owner's current permissions), and may use tokens itself.
+ * everything the secret can do now (its scopes ∩ its owner's current permissions), and may use tokens itself; an
+ * owner rotating its own token must be allowed to use tokens, as for a new one.
  */
 public final class TokenAccessPolicy implements TokenAccessRules {
     private final PermissionResolver permissions;
@@ -58,7 +61,13 @@ public final class TokenAccessPolicy implements TokenAccessRules {
                             + " this token needs. Roles held: " + roles(held) + ".");
         }
         if (action == TokenAction.ROTATE) {
-            requireMayReceive(actor, held, owner(token.workspace(), token.owner()), token.scopes());
+            Principal owner = owner(token.workspace(), token.owner());
+            if (target.capacity() == TokenTarget.Capacity.OWNER && !usage.mayUseTokens(owner)) {
+                // as for a new token: an owner who may not use tokens gets no new secret either
+                throw new AccessRefusedException(
+                        DenialReason.NO_TOKEN_USAGE_PERMISSION, TokenUsagePolicy.deniedMessage(owner));
+            }
+            requireMayReceive(actor, held, owner, token.scopes());
         }
         if (action == TokenAction.RESTORE) {
             requireHoldsPower(

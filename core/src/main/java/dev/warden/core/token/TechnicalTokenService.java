@@ -24,6 +24,7 @@ import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.shared.Validation;
 import dev.warden.core.workspace.AuthorizationVersions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -159,6 +160,11 @@ public final class TechnicalTokenService {
         return describe(actor, tokenService.restore(actor, TokenTarget.ofOrganisation(id)));
     }
 
+    /** A new secret for an organisation token; see {@link TokenService#rotate}. */
+    public IssuedToken rotate(Actor actor, TokenId id, Duration grace) {
+        return tokenService.rotate(actor, TokenTarget.ofOrganisation(id), grace);
+    }
+
     /** Permanent: the organisation token and its technical user. */
     public void delete(Actor actor, TokenId id) {
         tokenService.delete(actor, TokenTarget.ofOrganisation(id));
@@ -175,6 +181,11 @@ public final class TechnicalTokenService {
 
     public TechnicalToken restore(Actor actor, GroupId group, TokenId id) {
         return describe(actor, tokenService.restore(actor, TokenTarget.ofGroup(group, id)));
+    }
+
+    /** A new secret for a token of this group; see {@link TokenService#rotate}. */
+    public IssuedToken rotate(Actor actor, GroupId group, TokenId id, Duration grace) {
+        return tokenService.rotate(actor, TokenTarget.ofGroup(group, id), grace);
     }
 
     /** Permanent: the group's token and its technical user. */

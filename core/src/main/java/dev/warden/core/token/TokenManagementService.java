@@ -203,6 +203,22 @@ public final class TokenManagementService {
      * service principal lacks token usage permission, the refusal says exactly that and how to grant it.
      */
     public IssuedToken createOnBehalfOf(Actor actor, String applicationId, CreateTokenCommand command) {
+        Principal owner = onBehalfOwner(actor, applicationId);
+        return tokenService.issue(
+                actor, actor.workspace(), owner.id(), owner.name(), TokenKind.ON_BEHALF_OF, null, command);
+    }
+
+    /**
+     * What a token on behalf of this service principal may be now (lifetimes, quota, the scopes its roles grant),
+     * for the console's create dialog; the same refusals as {@link #createOnBehalfOf}.
+     */
+    public TokenIssueTerms termsOnBehalfOf(Actor actor, String applicationId) {
+        Principal owner = onBehalfOwner(actor, applicationId);
+        return tokenService.termsFor(new Actor(actor.workspace(), owner.id(), owner.name(), actor.clientAddress()));
+    }
+
+    /** The service principal a token on behalf of it would belong to, once the actor may create one. */
+    private Principal onBehalfOwner(Actor actor, String applicationId) {
         access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
         if (applicationId == null || applicationId.isBlank()) {
             throw new InvalidParameterException(
@@ -229,8 +245,7 @@ public final class TokenManagementService {
                     "Cannot create a token on behalf of " + owner.displayName() + ": "
                             + TokenUsagePolicy.deniedMessage(owner));
         }
-        return tokenService.issue(
-                actor, actor.workspace(), owner.id(), owner.name(), TokenKind.ON_BEHALF_OF, null, command);
+        return owner;
     }
 
     /** What {@link #bulkRevoke} would do: {@code more} when over {@link #MAX_BULK} tokens match. */

@@ -236,6 +236,9 @@ public final class TokenService {
         if (!target.includes(token, actor.principal())) {
             return false;
         }
+        if (action == TokenAction.ROTATE && !rotatable(token)) {
+            return false;
+        }
         try {
             RevocationAuthority authority = access.require(actor, action, token, target);
             return action != TokenAction.RESTORE || !token.isRevoked() || authority.covers(token.revocationAuthority());
@@ -276,6 +279,19 @@ public final class TokenService {
                     .build());
             return new IssuedToken(token, secret);
         });
+    }
+
+    /**
+     * One of the actor's own tokens ({@code POST /api/2.0/token/rotate}, User settings): as {@link #rotate} with
+     * the owner's capacity, so another principal's token is unknown and the owner needs {@code tokens:write}.
+     */
+    public IssuedToken rotateOwn(Actor actor, TokenId id, Duration grace) {
+        return rotate(actor, TokenTarget.own(id), grace);
+    }
+
+    /** Whether a rotation could apply to the token at all: active now, and not an OAuth access token. */
+    private boolean rotatable(AccessToken token) {
+        return token.kind() != TokenKind.OAUTH && token.statusAt(clock.instant()) == TokenStatus.ACTIVE;
     }
 
     /** Keeps only some of a token's scopes; never widens (see {@link AccessToken#narrow}). */

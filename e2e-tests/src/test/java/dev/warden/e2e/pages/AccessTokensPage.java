@@ -170,6 +170,13 @@ public final class AccessTokensPage {
         return this;
     }
 
+    /** Clicks the row's Rotate: its dialog asks when the old secret stops. */
+    public RotateTokenDialog openRotate(String name) {
+        row(name).findElement(By.cssSelector("[data-testid=rotate-token]")).click();
+        Htmx.awaitSettled(driver);
+        return RotateTokenDialog.current(driver, baseUrl);
+    }
+
     public AccessTokensPage restore(String name) {
         row(name).findElement(By.cssSelector("[data-testid=restore-token]")).click();
         Htmx.awaitSettled(driver);

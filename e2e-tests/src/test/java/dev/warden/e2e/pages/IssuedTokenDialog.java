@@ -1,5 +1,6 @@
 package dev.warden.e2e.pages;
 
+import dev.warden.e2e.Htmx;
 import dev.warden.e2e.Waits;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -68,6 +69,18 @@ public final class IssuedTokenDialog {
     public AccessTokensPage done() {
         dialog().findElement(DONE).click();
         return awaitClosed();
+    }
+
+    /** After a rotation: Done reloads the access tokens page, which shows the token's new hint. */
+    public AccessTokensPage doneReloadingTokens() {
+        Htmx.clickAndAwaitNewPage(driver, dialog().findElement(DONE));
+        return AccessTokensPage.current(driver, baseUrl);
+    }
+
+    /** After "Create token" on a service principal's page: Done reloads it, which lists the new token. */
+    public PrincipalPage doneReloadingPrincipal() {
+        Htmx.clickAndAwaitNewPage(driver, dialog().findElement(DONE));
+        return PrincipalPage.current(driver, baseUrl);
     }
 
     private AccessTokensPage awaitClosed() {

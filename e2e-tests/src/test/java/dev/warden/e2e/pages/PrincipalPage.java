@@ -7,6 +7,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /** A user's or service principal's page: status, groups, roles with where they come from, tokens, actions. */
 public final class PrincipalPage extends AdminConsolePage {
@@ -45,8 +46,9 @@ public final class PrincipalPage extends AdminConsolePage {
         return text("principal-application-id");
     }
 
+    /** The names of its groups (each chip's link, without its Remove button). */
     public List<String> groups() {
-        return driver.findElements(By.cssSelector("[data-testid=principal-group]")).stream()
+        return driver.findElements(By.cssSelector("[data-testid=principal-group] > a")).stream()
                 .map(WebElement::getText)
                 .toList();
     }
@@ -66,6 +68,45 @@ public final class PrincipalPage extends AdminConsolePage {
                                 .toList(),
                         cell(row, "token-status")))
                 .toList();
+    }
+
+    /** Whether the page offers "Create token" (on behalf of a service principal). */
+    public boolean offersCreateToken() {
+        return !driver.findElements(By.cssSelector("[data-testid=create-sp-token]"))
+                .isEmpty();
+    }
+
+    /** "Create token": the personal token dialog, for a token on behalf of this service principal. */
+    public GenerateTokenDialog openCreateToken() {
+        driver.findElement(By.cssSelector("[data-testid=create-sp-token]")).click();
+        Htmx.awaitSettled(driver);
+        return GenerateTokenDialog.current(driver, baseUrl);
+    }
+
+    /** Where the "OAuth secrets" link goes (the secrets section on this page). */
+    public String secretsLink() {
+        return driver.findElement(By.cssSelector("[data-testid=manage-secrets]"))
+                .getDomAttribute("href");
+    }
+
+    /** Picks the group in "Add to group" and adds. */
+    public PrincipalPage addToGroup(String group) {
+        WebElement detail = driver.findElement(DETAIL);
+        new Select(driver.findElement(By.cssSelector("[data-testid=add-group-select]"))).selectByVisibleText(group);
+        driver.findElement(By.cssSelector("[data-testid=add-to-group]")).click();
+        Waits.on(driver).withMessage("the page to show the group").until(Htmx.replaced(detail));
+        Htmx.awaitSettled(driver);
+        return this;
+    }
+
+    /** Picks the role in "Assign role" (for the whole workspace) and assigns it. */
+    public PrincipalPage assignRole(String role) {
+        WebElement detail = driver.findElement(DETAIL);
+        new Select(driver.findElement(By.cssSelector("[data-testid=assign-role-select]"))).selectByVisibleText(role);
+        driver.findElement(By.cssSelector("[data-testid=assign-role]")).click();
+        Waits.on(driver).withMessage("the page to show the role").until(Htmx.replaced(detail));
+        Htmx.awaitSettled(driver);
+        return this;
     }
 
     /** Clicks Deactivate and accepts the confirmation, which says what follows. */

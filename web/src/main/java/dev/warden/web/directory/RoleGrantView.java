@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * One role a principal holds and where it comes from: assigned directly or inherited through a group, at
- * workspace scope or for one group. {@code summary} reads "group-admin — scoped to group data-eng — via group ops".
+ * workspace scope or for one group, by the assignment {@code assignmentId} (a direct one can be undone on the page).
+ * {@code summary} reads "group-admin — scoped to group data-eng — via group ops".
  */
 record RoleGrantView(
         long roleId,
@@ -17,7 +18,8 @@ record RoleGrantView(
         String scopeGroup,
         Long viaGroupId,
         String viaGroup,
-        List<String> permissions) {
+        List<String> permissions,
+        long assignmentId) {
 
     static RoleGrantView of(Grant grant, List<Permission> permissions) {
         Role role = grant.role();
@@ -29,7 +31,8 @@ record RoleGrantView(
                 grant.scope() == null ? null : grant.scope().displayName(),
                 grant.via() == null ? null : grant.via().id().value(),
                 grant.via() == null ? null : grant.via().displayName(),
-                permissions.stream().map(Permission::key).sorted().toList());
+                permissions.stream().map(Permission::key).sorted().toList(),
+                grant.assignment().id().value());
     }
 
     public boolean inherited() {

@@ -8,7 +8,6 @@ import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.web.console.ConsoleAccess;
 import dev.warden.web.console.ConsolePage;
-import dev.warden.web.oauth.SecretsPanels;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import org.springframework.stereotype.Controller;
@@ -24,18 +23,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/settings/admin/service-principals")
 class ServicePrincipalsPageController extends DirectoryPagesController {
 
-    private final SecretsPanels secrets;
+    private final ServicePrincipalPageModel page;
 
     ServicePrincipalsPageController(
-            PrincipalPages pages, DirectoryService directory, ConsoleAccess access, SecretsPanels secrets) {
+            PrincipalPages pages, DirectoryService directory, ConsoleAccess access, ServicePrincipalPageModel page) {
         super(pages, directory, access);
-        this.secrets = secrets;
+        this.page = page;
     }
 
-    /** Its OAuth secrets, for whoever may see them. */
+    /** Its OAuth secrets and what the viewer may do to it (create its token, add it to a group, assign a role). */
     @Override
     void addDetails(Actor actor, long id, Model model) {
-        model.addAttribute("secrets", secrets.of(actor, id));
+        page.addDetails(actor, (PrincipalDetailView) model.getAttribute("principal"), model);
     }
 
     @Override

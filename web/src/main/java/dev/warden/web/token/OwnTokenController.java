@@ -111,8 +111,9 @@ class OwnTokenController {
         Instant now = clock.instant();
         TokenSuspensions.Suspension suspension =
                 suspensions.of(actor.workspace(), List.of(token)).of(token, now).orElse(null);
-        TokenFacts row = TokenFacts.of(
-                token, tokens.allows(actor, TokenAction.RESTORE, token, TokenTarget.own(token.id())), now);
+        TokenTarget own = TokenTarget.own(token.id());
+        TokenFacts row = TokenFacts.of(token, tokens.allows(actor, TokenAction.RESTORE, token, own), now)
+                .withRotate(tokens.allows(actor, TokenAction.ROTATE, token, own));
         model.addAttribute("token", suspension == null ? row : row.suspended());
         model.addAttribute("statusMessage", suspension == null ? null : suspension.message());
         accessPanels.addPanels(actor, token.id(), pathOf(token), model);

@@ -254,6 +254,7 @@ public class TechnicalTokenConsole {
                         named.get(t.token().createdBy()),
                         list.path(),
                         tokens.allows(actor, TokenAction.RESTORE, t.token()),
+                        tokens.allows(actor, TokenAction.ROTATE, t.token()),
                         now))
                 .toList();
     }

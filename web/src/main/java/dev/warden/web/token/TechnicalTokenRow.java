@@ -17,10 +17,15 @@ public record TechnicalTokenRow(
         implements TokenFacts.Row {
 
     static TechnicalTokenRow of(
-            TechnicalToken technical, Principal creator, String listPath, boolean mayRestore, Instant now) {
+            TechnicalToken technical,
+            Principal creator,
+            String listPath,
+            boolean mayRestore,
+            boolean mayRotate,
+            Instant now) {
         AccessToken token = technical.token();
         return new TechnicalTokenRow(
-                TokenFacts.of(token, mayRestore, now),
+                TokenFacts.of(token, mayRestore, now).withRotate(mayRotate),
                 technical.technicalUser().displayName(),
                 technical.technicalUser().id().value(),
                 roleLabel(technical.role()),

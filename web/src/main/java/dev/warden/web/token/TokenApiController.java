@@ -14,6 +14,7 @@ import dev.warden.web.token.TokenApiModels.CreateTokenRequest;
 import dev.warden.web.token.TokenApiModels.CreateTokenResponse;
 import dev.warden.web.token.TokenApiModels.ListTokensResponse;
 import dev.warden.web.token.TokenApiModels.PublicTokenInfo;
+import dev.warden.web.token.TokenApiModels.RotateOwnTokenRequest;
 import dev.warden.web.token.TokenApiModels.TokenIdRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -28,9 +29,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** Personal access tokens in the Databricks dialect (update included), plus Warden's revoke and restore. */
+/** Personal access tokens in the Databricks dialect (update included), plus Warden's revoke, restore and rotate. */
 @ApiController
-@Tag(name = "Tokens", description = "Personal access tokens (Databricks dialect, plus revoke, restore and narrowing)")
+@Tag(
+        name = "Tokens",
+        description = "Personal access tokens (Databricks dialect, plus revoke, restore, rotate and narrowing)")
 @RequestMapping(path = "/api/2.0/token", produces = "application/json")
 class TokenApiController {
     private final TokenService tokens;
@@ -45,8 +48,10 @@ class TokenApiController {
     @RequiresPermission("tokens:write")
     ResponseEntity<CreateTokenResponse> create(Actor actor, @RequestBody CreateTokenRequest request) {
         Duration lifetime = request.lifetimeSeconds() == null ? null : Duration.ofSeconds(request.lifetimeSeconds());
-        IssuedToken issued =
-                tokens.create(actor, new CreateTokenCommand(request.comment(), lifetime, request.scopes()));
+        return issued(tokens.create(actor, new CreateTokenCommand(request.comment(), lifetime, request.scopes())));
+    }
+
+    private ResponseEntity<CreateTokenResponse> issued(IssuedToken issued) {
         // The secret is in this response only: nothing on the way may keep a copy.
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
@@ -73,6 +78,19 @@ class TokenApiController {
     @RequiresPermission("tokens:write")
     Map<String, Object> revoke(Actor actor, @RequestBody TokenIdRequest request) {
         return Map.of("token_info", PublicTokenInfo.of(tokens.revoke(actor, tokenId(request)), clock.instant()));
+    }
+
+    /**
+     * A new secret for one of the caller's own tokens, answered like create (the value only here). The old secret
+     * keeps working for {@code grace_period_seconds} (default 0, at most 7 days, never beyond the expiry). Another
+     * principal's token is unknown, as for delete.
+     */
+    @PostMapping("/rotate")
+    @RequiresPermission("tokens:write")
+    ResponseEntity<CreateTokenResponse> rotate(Actor actor, @RequestBody RotateOwnTokenRequest request) {
+        TokenId id = tokenId(new TokenIdRequest(request.tokenId()));
+        long grace = request.gracePeriodSeconds() == null ? 0 : request.gracePeriodSeconds();
+        return issued(tokens.rotateOwn(actor, id, Duration.ofSeconds(grace)));
     }
 
     @PostMapping("/restore")

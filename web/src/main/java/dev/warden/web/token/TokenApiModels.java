@@ -18,6 +18,11 @@ final class TokenApiModels {
 
     record TokenIdRequest(@JsonProperty("token_id") String tokenId) {}
 
+    /** Rotates one of the caller's own tokens; the old secret keeps working for the grace (default 0). */
+    record RotateOwnTokenRequest(
+            @JsonProperty("token_id") String tokenId,
+            @JsonProperty("grace_period_seconds") Long gracePeriodSeconds) {}
+
     record CreateTokenResponse(
             @JsonProperty("token_value") String tokenValue,
             @JsonProperty("token_info") PublicTokenInfo tokenInfo) {

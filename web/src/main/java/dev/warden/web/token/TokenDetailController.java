@@ -172,6 +172,7 @@ class TokenDetailController {
                 suspension,
                 history,
                 management.allows(actor, TokenAction.RESTORE, token),
+                management.allows(actor, TokenAction.ROTATE, token),
                 now);
     }
 }

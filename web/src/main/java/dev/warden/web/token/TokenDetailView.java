@@ -123,8 +123,9 @@ record TokenDetailView(
             Suspension suspension,
             List<AuditEvent> history,
             boolean mayRestore,
+            boolean mayRotate,
             Instant now) {
-        TokenFacts facts = TokenFacts.toTheSecond(token, mayRestore, now);
+        TokenFacts facts = TokenFacts.toTheSecond(token, mayRestore, now).withRotate(mayRotate);
         boolean suspended = suspension != null && facts.isActive();
         Principal owner = technical != null ? technical.technicalUser() : named.get(token.owner());
         TokenLastUse lastUse = token.lastUse();

@@ -18,6 +18,9 @@ import java.util.List;
  *     authentication), or null when its last use was a call of Warden's own API
  * @param revocable whether Revoke applies (the token is active)
  * @param restorable whether Restore applies: revoked, not expired, and the viewer may restore it
+ * @param rotatable whether Rotate applies: the token access policy lets the viewer rotate it here (core's
+ *     {@code allows}: active, not an OAuth token, and the viewer may receive its secret); false until
+ *     {@link #withRotate} says so
  */
 public record TokenFacts(
         String id,
@@ -32,7 +35,8 @@ public record TokenFacts(
         String status,
         String statusLabel,
         boolean revocable,
-        boolean restorable) {
+        boolean restorable,
+        boolean rotatable) {
     private static final String SUSPENDED = "SUSPENDED";
 
     /** @param mayRestore whether the viewer may restore it (the token access policy says) */
@@ -60,7 +64,27 @@ public record TokenFacts(
                 status.name(),
                 label(status),
                 status == TokenStatus.ACTIVE,
-                status == TokenStatus.REVOKED && !token.isExpiredAt(now) && mayRestore);
+                status == TokenStatus.REVOKED && !token.isExpiredAt(now) && mayRestore,
+                false);
+    }
+
+    /** The same facts with Rotate offered when the viewer may rotate the token where it is shown. */
+    public TokenFacts withRotate(boolean mayRotate) {
+        return new TokenFacts(
+                id,
+                name,
+                hint,
+                scopes,
+                created,
+                expires,
+                lastUsed,
+                lastUsedAddress,
+                lastUsedService,
+                status,
+                statusLabel,
+                revocable,
+                restorable,
+                mayRotate);
     }
 
     /** The same token when it would work but does not now (its owner lost token usage, or tokens are off). */
@@ -84,7 +108,8 @@ public record TokenFacts(
                         SUSPENDED,
                         label,
                         revocable,
-                        restorable)
+                        restorable,
+                        rotatable)
                 : this;
     }
 
@@ -163,6 +188,10 @@ public record TokenFacts(
 
         default boolean restorable() {
             return facts().restorable();
+        }
+
+        default boolean rotatable() {
+            return facts().rotatable();
         }
     }
 }

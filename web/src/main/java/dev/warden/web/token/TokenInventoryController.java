@@ -239,6 +239,7 @@ class TokenInventoryController {
                         named.get(token.createdBy()),
                         suspended.of(token, now).orElse(null),
                         management.allows(actor, TokenAction.RESTORE, token),
+                        management.allows(actor, TokenAction.ROTATE, token),
                         now))
                 .toList();
     }

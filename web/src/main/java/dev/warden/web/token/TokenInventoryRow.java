@@ -19,6 +19,7 @@ record TokenInventoryRow(TokenFacts facts, PrincipalLink owner, String kind, Pri
      * @param suspension why the decision chain refuses this active token because of its owner or workspace, or null;
      *                   a suspended token shows as such and can still be revoked
      * @param mayRestore whether the viewer may restore it (the token access policy says), so Restore shows only then
+     * @param mayRotate whether the viewer may rotate it (likewise), so Rotate shows only then
      */
     static TokenInventoryRow of(
             AccessToken token,
@@ -26,8 +27,9 @@ record TokenInventoryRow(TokenFacts facts, PrincipalLink owner, String kind, Pri
             Principal creator,
             Suspension suspension,
             boolean mayRestore,
+            boolean mayRotate,
             Instant now) {
-        TokenFacts facts = TokenFacts.of(token, mayRestore, now);
+        TokenFacts facts = TokenFacts.of(token, mayRestore, now).withRotate(mayRotate);
         boolean suspended = suspension != null && facts.isActive();
         return new TokenInventoryRow(
                 suspended ? facts.suspended() : facts,

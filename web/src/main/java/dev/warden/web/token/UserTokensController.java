@@ -182,7 +182,8 @@ class UserTokensController {
     }
 
     private TokenFacts view(Actor actor, AccessToken token) {
-        return TokenFacts.of(
-                token, tokens.allows(actor, TokenAction.RESTORE, token, TokenTarget.own(token.id())), clock.instant());
+        TokenTarget own = TokenTarget.own(token.id());
+        return TokenFacts.of(token, tokens.allows(actor, TokenAction.RESTORE, token, own), clock.instant())
+                .withRotate(tokens.allows(actor, TokenAction.ROTATE, token, own));
     }
 }

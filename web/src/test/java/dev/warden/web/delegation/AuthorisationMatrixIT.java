@@ -146,6 +146,7 @@ class AuthorisationMatrixIT {
             GET    /api/2.0/token/list                                        401  200  403  403  403  403  403  403  403  200  200  200  401   401   401  200
             POST   /api/2.0/token/restore                                     401  200  403  403  403  403  403  403  403  200  403  200  401   401   401  200
             POST   /api/2.0/token/revoke                                      401  200  403  403  403  403  403  403  403  200  403  200  401   401   401  200
+            POST   /api/2.0/token/rotate                                      401  200  403  403  403  403  403  403  403  200  403  200  401   401   401  200
             PATCH  /api/2.0/token/{token_id}                                  401  200  403  403  403  403  403  403  403  200  403  200  401   401   401  200
             GET    /api/2.0/workspace-conf                                    401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
             PATCH  /api/2.0/workspace-conf                                    401  403  403  403  403  403  403  200  403  200  403  403  401   401   401  200
@@ -758,6 +759,11 @@ class AuthorisationMatrixIT {
         all.put(
                 "POST /api/2.0/token/revoke",
                 c -> new Request("/api/2.0/token/revoke", "{\"token_id\": \"" + ownToken(c, false) + "\"}"));
+        all.put(
+                "POST /api/2.0/token/rotate",
+                c -> new Request(
+                        "/api/2.0/token/rotate",
+                        "{\"token_id\": \"" + ownToken(c, false) + "\", \"grace_period_seconds\": 0}"));
         all.put(
                 "PATCH /api/2.0/token/{token_id}",
                 c -> new Request("/api/2.0/token/" + ownToken(c, false), "{\"scopes\": [\"tokens:read\"]}"));

@@ -109,6 +109,8 @@ final class CorpusFixtures implements BadInputCorpus.Fixtures {
         String body = switch (method + " " + path) {
             case "POST /api/2.0/token/create" -> "{'comment':'corpus'}";
             case "POST /api/2.0/token/revoke", "POST /api/2.0/token/restore", "POST /api/2.0/token/delete" -> "{}";
+            // a real token, so that a bad grace is what the answer names
+            case "POST /api/2.0/token/rotate" -> "{'token_id':'" + ownTokenId + "','grace_period_seconds':0}";
             case "POST /api/2.0/token-management/tokens/{token_id}/rotate" -> "{}";
             case "POST /api/2.0/token-management/tokens/bulk-revoke",
                     "POST /api/2.0/token-management/tokens/bulk-revoke/preview" ->
