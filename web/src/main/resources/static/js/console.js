@@ -138,6 +138,52 @@
     }
   }, true);
 
+  // ---- Confirmations (hx-confirm): one console dialog instead of the browser's confirm(), which cannot be styled,
+  // names no action on its button and looks like a phishing prompt. The button says what it does ("Delete"), and the
+  // request goes out only when it is pressed; Cancel, Escape or the backdrop send nothing.
+  document.addEventListener("htmx:confirm", function (event) {
+    var question = event.detail.question;
+    if (!question) { return; }
+    event.preventDefault();
+    var opener = event.detail.elt;
+    var dialog = document.createElement("dialog");
+    dialog.className = "dialog confirm-dialog";
+    dialog.setAttribute("data-testid", "confirm-dialog");
+    dialog.setAttribute("aria-labelledby", "confirm-question");
+    var text = document.createElement("p");
+    text.id = "confirm-question";
+    text.setAttribute("data-testid", "confirm-question");
+    text.textContent = question;
+    var actions = document.createElement("div");
+    actions.className = "dialog-actions";
+    var cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.textContent = "Cancel";
+    cancel.setAttribute("data-testid", "confirm-cancel");
+    var ok = document.createElement("button");
+    ok.type = "button";
+    ok.className = opener.classList.contains("danger") ? "danger" : "primary";
+    ok.textContent = opener.getAttribute("data-confirm-label") || opener.textContent.trim() || "Confirm";
+    ok.setAttribute("data-testid", "confirm-ok");
+    actions.appendChild(cancel);
+    actions.appendChild(ok);
+    dialog.appendChild(text);
+    dialog.appendChild(actions);
+    document.body.appendChild(dialog);
+    var confirmed = false;
+    cancel.addEventListener("click", function () { dialog.close(); });
+    ok.addEventListener("click", function () {
+      confirmed = true;
+      dialog.close();
+      event.detail.issueRequest(true);
+    });
+    dialog.addEventListener("close", function () {
+      if (!confirmed && opener.isConnected) { opener.focus(); }
+    });
+    dialog.showModal();
+    cancel.focus();
+  });
+
   document.addEventListener("click", function (event) {
     var closer = event.target.closest("[data-close-dialog]");
     if (closer) {

@@ -48,7 +48,11 @@ public final class TokenUsagePolicy {
         return levelIn(entries, principal, permissions.of(principal));
     }
 
-    private Optional<TokenUsageLevel> levelIn(
+    /**
+     * As {@link #levelIn(List, Principal)}, with given permissions: what a principal's level would be if its roles
+     * changed (the impact of removing a role assignment).
+     */
+    public Optional<TokenUsageLevel> levelIn(
             List<TokenUsageEntry> entries, Principal principal, EffectivePermissions held) {
         if (held.isWorkspaceAdmin()) {
             return Optional.of(TokenUsageLevel.CAN_MANAGE);

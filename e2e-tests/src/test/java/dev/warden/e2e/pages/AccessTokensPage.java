@@ -4,7 +4,6 @@ import dev.warden.e2e.Htmx;
 import dev.warden.e2e.Waits;
 import java.util.List;
 import java.util.Optional;
-import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
@@ -199,16 +198,8 @@ public final class AccessTokensPage {
 
     private void clickAndAnswerConfirm(String name, String button, boolean accept) {
         row(name).findElement(By.cssSelector("[data-testid=" + button + "]")).click();
-        // hx-confirm uses the browser's native confirm(); htmx sends the request only after it is accepted.
-        Alert confirm = Waits.on(driver)
-                .withMessage("the confirmation for " + button)
-                .until(ExpectedConditions.alertIsPresent());
-        lastConfirmation = confirm.getText();
-        if (accept) {
-            confirm.accept();
-        } else {
-            confirm.dismiss();
-        }
+        // hx-confirm opens the console's confirmation dialog; htmx sends the request only after it is confirmed.
+        lastConfirmation = ConfirmDialog.await(driver).answer(accept);
         Htmx.awaitSettled(driver);
     }
 
