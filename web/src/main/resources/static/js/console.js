@@ -138,6 +138,16 @@
     }
   }, true);
 
+  // A dialog that sends a change itself (the role removal) closes once the change is answered; the answer has
+  // replaced its region on the page. An error answer leaves it open (the flash says why).
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var dialog = event.detail.elt && event.detail.elt.closest ? event.detail.elt.closest("dialog[data-close-after-request]") : null;
+    if (dialog && event.detail.successful) {
+      closeDialog(dialog);
+      returnFocus();
+    }
+  });
+
   // ---- Confirmations (hx-confirm): one console dialog instead of the browser's confirm(), which cannot be styled,
   // names no action on its button and looks like a phishing prompt. The button says what it does ("Delete"), and the
   // request goes out only when it is pressed; Cancel, Escape or the backdrop send nothing.

@@ -220,7 +220,7 @@ public final class TokenManagementService {
         if (!owner.active()) {
             throw new AccessRefusedException(
                     DenialReason.OWNER_INACTIVE,
-                    "Service principal " + owner.name()
+                    "Service principal " + owner.label()
                             + " is deactivated; reactivate it before creating a token for it.");
         }
         if (!usage.mayUseTokens(owner)) {

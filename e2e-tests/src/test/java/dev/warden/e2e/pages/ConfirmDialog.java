@@ -30,7 +30,8 @@ public final class ConfirmDialog {
     }
 
     public String question() {
-        return dialog.findElement(By.cssSelector("[data-testid=confirm-question]")).getText();
+        return dialog.findElement(By.cssSelector("[data-testid=confirm-question]"))
+                .getText();
     }
 
     /** The confirming button's label ("Delete", "Revoke"…). */
@@ -64,6 +65,8 @@ public final class ConfirmDialog {
     }
 
     private void awaitGone() {
-        Waits.on(driver).withMessage("the confirmation dialog to close").until(d -> d.findElements(DIALOG).isEmpty());
+        Waits.on(driver)
+                .withMessage("the confirmation dialog to close")
+                .until(d -> d.findElements(DIALOG).isEmpty());
     }
 }

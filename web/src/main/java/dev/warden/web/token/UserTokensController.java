@@ -155,7 +155,7 @@ class UserTokensController {
         try {
             tokens.termsFor(actor);
         } catch (AccessRefusedException e) {
-            refusal = TokenRefusal.of(e, admins.of(actor));
+            refusal = TokenRefusal.of(e, admins.of(actor), actor.label());
         }
         boolean suspended = refusal != null && refusal.suspended();
         model.addAttribute("refusal", refusal);
