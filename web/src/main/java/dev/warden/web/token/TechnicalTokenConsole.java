@@ -1,5 +1,8 @@
 package dev.warden.web.token;
 
+import dev.warden.core.access.AccessCheckService;
+import dev.warden.core.access.ScopeState;
+import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
@@ -9,6 +12,7 @@ import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.service.ServiceRegistry;
+import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TechnicalToken;
@@ -65,6 +69,8 @@ public class TechnicalTokenConsole {
     private final TokenIssuePolicy issuePolicy;
     private final AccessPolicy access;
     private final ServiceRegistry services;
+    private final TokenSuspensions suspensions;
+    private final AccessCheckService checks;
     private final Clock clock;
 
     TechnicalTokenConsole(
@@ -73,8 +79,12 @@ public class TechnicalTokenConsole {
             TokenIssuePolicy issuePolicy,
             AccessPolicy access,
             ServiceRegistry services,
+            TokenSuspensions suspensions,
+            AccessCheckService checks,
             Clock clock) {
         this.services = services;
+        this.suspensions = suspensions;
+        this.checks = checks;
         this.tokens = tokens;
         this.principals = principals;
         this.issuePolicy = issuePolicy;
@@ -248,12 +258,18 @@ public class TechnicalTokenConsole {
         Set<PrincipalId> creators = new HashSet<>();
         found.forEach(t -> creators.add(t.token().createdBy()));
         Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), creators);
+        List<AccessToken> accessTokens =
+                found.stream().map(TechnicalToken::token).toList();
+        TokenSuspensions.OwnerSuspensions suspended = suspensions.of(actor.workspace(), accessTokens);
+        Map<TokenId, List<ScopeState>> dead = checks.deadScopes(actor, accessTokens);
         return found.stream()
                 .map(t -> TechnicalTokenRow.of(
                         t,
                         named.get(t.token().createdBy()),
                         list.path(),
                         tokens.allows(actor, TokenAction.RESTORE, t.token()),
+                        suspended.of(t.token(), now).orElse(null),
+                        dead.get(t.token().id()),
                         now))
                 .toList();
     }
