@@ -73,6 +73,19 @@ public final class AccessTokensPage {
     }
 
     /** Whether the page offers "Generate new token". */
+    /** The table's empty state ("You have no access tokens yet."), when shown. */
+    public Optional<String> emptyState() {
+        return driver.findElements(By.cssSelector("[data-testid=no-tokens]")).stream()
+                .findFirst()
+                .map(WebElement::getText);
+    }
+
+    /** Clicks a row's button that asks first, and returns the console's confirmation dialog, still open. */
+    public ConfirmDialog clickAndAwaitConfirmation(String name, String button) {
+        row(name).findElement(By.cssSelector("[data-testid=" + button + "]")).click();
+        return ConfirmDialog.await(driver);
+    }
+
     public boolean canGenerate() {
         return !driver.findElements(GENERATE).isEmpty();
     }
