@@ -92,6 +92,29 @@
     if (event.key === "Enter" && event.target.closest("[data-scope-search]")) { event.preventDefault(); }
   });
 
+  // ---- Expiry control (templates/fragments/expiry-control.html): a preset shows its date in the date field, and
+  // typing a date chooses "On a date", so what is shown is what is sent.
+  function addDays(isoDay, days) {
+    var date = new Date(isoDay + "T00:00:00Z");
+    date.setUTCDate(date.getUTCDate() + days);
+    return date.toISOString().slice(0, 10);
+  }
+
+  document.addEventListener("change", function (event) {
+    var control = event.target.closest ? event.target.closest("[data-expiry-control]") : null;
+    if (!control) { return; }
+    var days = event.target.getAttribute("data-expiry-days");
+    if (days) {
+      control.querySelector("[data-expiry-date]").value = addDays(control.getAttribute("data-today"), Number(days));
+    }
+  });
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("[data-expiry-date]")) {
+      var onDate = event.target.closest("[data-expiry-control]").querySelector("input[name=expiresIn][value=date]");
+      if (onDate) { onDate.checked = true; }
+    }
+  });
+
   document.addEventListener("change", function (event) {
     var radio = event.target;
     if (radio.type !== "radio" || radio.name !== "role" || !radio.form) { return; }

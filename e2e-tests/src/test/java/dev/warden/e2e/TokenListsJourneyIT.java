@@ -19,11 +19,16 @@ import dev.warden.core.token.TokenService;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.e2e.pages.AccessTokensPage;
 import dev.warden.e2e.pages.ConfirmDialog;
+import dev.warden.e2e.pages.CreateAccessTokenDialog;
+import dev.warden.e2e.pages.GenerateTokenDialog;
 import dev.warden.e2e.pages.LoginPage;
 import dev.warden.e2e.pages.RolePage;
+import dev.warden.e2e.pages.TechnicalTokensPage;
 import dev.warden.e2e.pages.WorkspaceSettingsPage;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -147,6 +152,33 @@ class TokenListsJourneyIT {
         assertThat(role.holders()).noneMatch(holder -> holder.name().equals(user));
         WardenApi.Response works = api.listTokens(kept);
         assertThat(works.status()).as("%s", works).isEqualTo(200);
+    }
+
+    @Test
+    void personalAndOrganisationTokensExpireThroughTheSameControl() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        AccessTokensPage mine = LoginPage.open(driver, baseUrl).logInAs(ADMIN_USER, ADMIN_PASSWORD);
+        GenerateTokenDialog generate = mine.openGenerateDialog();
+        assertThat(generate.expiryPresets()).containsExactly("7", "30", "90");
+        generate.lifetimeDays(7);
+        assertThat(generate.expirationDate())
+                .as("a preset shows its date")
+                .isEqualTo(today.plusDays(7).toString());
+        generate.expiresOn(today.plusDays(12));
+        assertThat(generate.lifetimeValue())
+                .as("typing a date chooses it")
+                .isEqualTo(today.plusDays(12).toString());
+        shoot("issue16-expiry-control");
+        String name = "expiry-" + UUID.randomUUID().toString().substring(0, 8);
+        mine = generate.name(name).scopes("tokens:read").submit().done();
+        assertThat(mine.rowFor(name).expires()).startsWith(today.plusDays(12).toString());
+
+        TechnicalTokensPage organisation =
+                TechnicalTokensPage.organisationTokensFrom(mine.openAdminConsoleFromNavigation());
+        CreateAccessTokenDialog create = organisation.openCreateDialog();
+        assertThat(create.expiryPresets()).containsExactly("7", "30", "90");
+        create.expiresIn(30);
+        assertThat(create.expirationDate()).isEqualTo(today.plusDays(30).toString());
     }
 
     @Test

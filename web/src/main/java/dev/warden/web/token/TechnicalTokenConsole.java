@@ -22,6 +22,7 @@ import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenIssuePolicy;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLifetimePolicy;
+import dev.warden.web.console.ExpiryControl;
 import dev.warden.web.console.ScopePickerView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
@@ -133,6 +134,7 @@ public class TechnicalTokenConsole {
         TokenLifetimePolicy lifetimes = lifetimes(actor);
         CreateTechnicalTokenForm form = CreateTechnicalTokenForm.withDefaults(
                 lifetimes.defaultExpiryDate(clock.instant()),
+                ExpiryControl.defaultChoice(lifetimes),
                 TechnicalTokenService.rolesFor(list.kind()).get(0).roleName());
         addFormContext(actor, model, list, form, lifetimes);
     }
@@ -159,8 +161,11 @@ public class TechnicalTokenConsole {
             addFormContext(actor, model, list, form, lifetimes);
             return htmx.isHtmxRequest() ? DIALOG : null;
         }
-        Duration lifetime =
-                CREATE.check(binding, model, () -> lifetimes.lifetimeUntil(form.expirationDate(), clock.instant()));
+        Duration lifetime = CREATE.check(
+                binding,
+                model,
+                () -> ExpiryControl.lifetime(
+                        form.expiresIn(), form.expirationDate(), null, lifetimes, clock.instant()));
         String view = CREATE.submit(binding, model, htmx, htmxResponse, response, () -> {
             CreateTokenCommand command = new CreateTokenCommand(form.name().strip(), lifetime, form.scopes());
             IssuedToken issued = list.group() == null
@@ -210,6 +215,7 @@ public class TechnicalTokenConsole {
         model.addAttribute("minDate", lifetimes.firstExpiryDate(now).toString());
         model.addAttribute("maxDate", lifetimes.lastExpiryDate(now).toString());
         model.addAttribute("maxDays", lifetimes.maxDays());
+        model.addAttribute("expiry", ExpiryControl.of(lifetimes, now));
         List<BuiltInRole> roles = TechnicalTokenService.rolesFor(list.kind());
         // The technical user holds only the chosen role, so that role bounds the scopes.
         model.addAttribute(

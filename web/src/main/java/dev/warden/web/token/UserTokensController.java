@@ -14,6 +14,7 @@ import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenTarget;
 import dev.warden.web.console.ConsolePage;
+import dev.warden.web.console.ExpiryControl;
 import dev.warden.web.console.ScopePickerView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
@@ -99,8 +100,7 @@ class UserTokensController {
             addTokens(actor, model);
             return PAGE;
         }
-        addFormContext(
-                actor, model, GenerateTokenForm.withDefaults(terms.lifetimes().defaultDays()), terms);
+        addFormContext(actor, model, GenerateTokenForm.withDefaults(terms.lifetimes(), clock.instant()), terms);
         if (htmx.isHtmxRequest()) {
             return DIALOG;
         }
@@ -125,7 +125,11 @@ class UserTokensController {
         }
         TokenLifetimePolicy lifetimes = terms == null ? tokens.lifetimes() : terms.lifetimes();
         binding = CREATE.bound(form, binding, model);
-        Duration lifetime = CREATE.check(binding, model, () -> lifetimes.lifetimeOfDays(form.lifetimeDays()));
+        Duration lifetime = CREATE.check(
+                binding,
+                model,
+                () -> ExpiryControl.lifetime(
+                        form.expiresIn(), form.expirationDate(), form.lifetimeDays(), lifetimes, clock.instant()));
         String fragment = CREATE.submit(
                 binding,
                 model,
@@ -218,7 +222,9 @@ class UserTokensController {
 
     private void addFormContext(Actor actor, Model model, GenerateTokenForm form, TokenIssueTerms terms) {
         model.addAttribute(CreateTokenDialog.FORM, form);
-        model.addAttribute("maxDays", (terms == null ? tokens.lifetimes() : terms.lifetimes()).maxDays());
+        TokenLifetimePolicy lifetimes = terms == null ? tokens.lifetimes() : terms.lifetimes();
+        model.addAttribute("maxDays", lifetimes.maxDays());
+        model.addAttribute("expiry", ExpiryControl.of(lifetimes, clock.instant()));
         // What the user's roles grant now; when tokens are refused altogether, the form error says so instead.
         model.addAttribute(
                 "scopePicker",
