@@ -276,7 +276,8 @@ class UserTokensConsoleIT {
                     .contains("the longest token lifetime here is 30 days")
                     .contains("data-testid=\"expires-in-7\"", "data-testid=\"expires-in-30\"")
                     .doesNotContain("data-testid=\"expires-in-90\"");
-            assertThat(dev.warden.web.support.Html.tagsWith(dialog, "expires-in-7").get(0))
+            assertThat(dev.warden.web.support.Html.tagsWith(dialog, "expires-in-7")
+                            .get(0))
                     .containsEntry("checked", "checked");
             HttpResponse<String> tooLong = console.postForm(
                     "/settings/user/tokens",
