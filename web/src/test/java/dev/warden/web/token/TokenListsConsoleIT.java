@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -264,6 +265,64 @@ class TokenListsConsoleIT {
                 .startsWith("You do not have permission to use tokens: no entry in the token usage list names you or"
                         + " one of your groups")
                 .doesNotContain(owner.userName());
+    }
+
+    @Test
+    void theExpiryControlTakesAPresetOrADateInThePersonalAndTheOrganisationDialog() {
+        String password = "secret-password-1";
+        Principal owner = testData.consoleUser(TestData.unique("own-expiry"), password);
+        testData.grantTokenUsage(owner);
+        ConsoleSession session = new ConsoleSession(port);
+        session.logIn(owner.userName(), password);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        String dialog = session.getHtmx(OWN + "/new").body();
+        assertThat(tagsWith(dialog, "expiry-control")).hasSize(1);
+        assertThat(tagsWith(dialog, "expires-in-90").get(0)).containsEntry("checked", "checked");
+
+        session.postForm(OWN, Map.of("name", "in a week", "expiresIn", "7", "scopes", "tokens:read"), true);
+        session.postForm(
+                OWN,
+                Map.of(
+                        "name",
+                        "on a date",
+                        "expiresIn",
+                        "date",
+                        "expirationDate",
+                        today.plusDays(12).toString(),
+                        "scopes",
+                        "tokens:read"),
+                true);
+        String list = session.get(OWN).body();
+        assertThat(testid(rowOf(list, "in a week"), "token-expires"))
+                .startsWith(today.plusDays(7).toString());
+        assertThat(testid(rowOf(list, "on a date"), "token-expires"))
+                .startsWith(today.plusDays(12).toString());
+
+        String refused = session.postForm(
+                        OWN, Map.of("name", "never", "expiresIn", "never", "scopes", "tokens:read"), true)
+                .body();
+        assertThat(testid(refused, "error-lifetimeDays"))
+                .isEqualTo("Choose 7, 30 or 90 days, or a date, for the token to expire.");
+
+        String organisation =
+                console.getHtmx("/settings/admin/tokens/organisation/new").body();
+        assertThat(tagsWith(organisation, "expiry-control")).hasSize(1);
+        assertThat(tagsWith(organisation, "expires-in-7")).hasSize(1);
+        String created = console.postForm(
+                        "/settings/admin/tokens/organisation",
+                        Map.of(
+                                "name",
+                                TestData.unique("org-expiry"),
+                                "expiresIn",
+                                "30",
+                                "scopes",
+                                "tokens:read",
+                                "role",
+                                "user"),
+                        true)
+                .body();
+        assertThat(created).contains("Expires " + today.plusDays(30));
     }
 
     private static List<String> ids(String html) {
