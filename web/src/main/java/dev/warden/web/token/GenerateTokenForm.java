@@ -28,6 +28,16 @@ public record GenerateTokenForm(
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
     }
 
+    /** A form that names its lifetime in days only (as the dialog did before its expiry control). */
+    public GenerateTokenForm(String name, Integer lifetimeDays, List<String> scopes) {
+        this(name, lifetimeDays, scopes, null, null);
+    }
+
+    /** A dialog that starts from a lifetime in days, without the expiry control's model. */
+    static GenerateTokenForm withDefaults(long defaultDays) {
+        return new GenerateTokenForm(null, (int) defaultDays, List.of(), String.valueOf(defaultDays), null);
+    }
+
     /** The dialog's start: the default lifetime chosen (its preset, or its date). */
     static GenerateTokenForm withDefaults(TokenLifetimePolicy lifetimes, Instant now) {
         return new GenerateTokenForm(
