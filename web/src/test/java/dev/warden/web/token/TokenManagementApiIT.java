@@ -646,7 +646,8 @@ class TokenManagementApiIT {
             assertThat(suspended.path("status_reason").asString()).isEqualTo("NO_TOKEN_USAGE_PERMISSION");
             assertThat(suspended.path("status_message").asString())
                     .contains(
-                            sp.applicationId() + " does not have permission to use tokens",
+                            // named as people know it, with the id after the name
+                            sp.displayName() + " (" + sp.applicationId() + ") does not have permission to use tokens",
                             "PATCH /api/2.0/permissions/authorization/tokens");
             assertThat(api.get(TOKENS + "/" + id, ADMIN_TOKEN)
                             .json()
