@@ -59,8 +59,6 @@ class TokenInventoryController {
     static final String PATH = "/settings/admin/tokens";
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
-    /** The status filter's value for tokens a policy stops (not a stored status). */
-    static final String SUSPENDED = "SUSPENDED";
 
     private static final int SUSPENSION_BATCH = 500;
     /** The first page in a paging trail (it has no page token). */
@@ -125,12 +123,8 @@ class TokenInventoryController {
         }
         int size = size(query.get("size"));
         // Suspended is not a stored status: the active tokens that a policy stops now (see TokenSuspensions)
-        boolean onlySuspended = SUSPENDED.equalsIgnoreCase(filters.get("status"));
-        Map<String, String> stored = new LinkedHashMap<>(filters);
-        if (onlySuspended) {
-            stored.put("status", TokenStatus.ACTIVE.name());
-        }
-        TokenFilter filter = TokenListQuery.filter(stored, now, name -> null);
+        boolean onlySuspended = TokenListQuery.suspendedOnly(filters);
+        TokenFilter filter = TokenListQuery.filter(TokenListQuery.stored(filters), now, name -> null);
         TokenSort sort = TokenListQuery.sort(query);
         TokenCursor cursor = TokenListQuery.cursor(query, sort);
         List<AccessToken> found = onlySuspended
@@ -147,7 +141,7 @@ class TokenInventoryController {
         for (TokenStatus status : TokenStatus.values()) {
             statuses.put(status.name(), TokenFacts.label(status));
         }
-        statuses.put(SUSPENDED, "Suspended");
+        statuses.put(TokenListQuery.SUSPENDED, "Suspended");
         model.addAttribute("statuses", statuses);
         Map<String, String> kinds = new LinkedHashMap<>();
         for (TokenKind kind : TokenKind.values()) {
