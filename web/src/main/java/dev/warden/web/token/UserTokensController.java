@@ -150,13 +150,13 @@ class UserTokensController {
 
     @PostMapping("/{id}/revoke")
     String revoke(Actor actor, @PathVariable String id, Model model) {
-        model.addAttribute("token", view(actor, tokens.revoke(actor, new TokenId(id))));
+        model.addAttribute("token", row(actor, tokens.revoke(actor, new TokenId(id))));
         return "tokens/fragments :: token-row";
     }
 
     @PostMapping("/{id}/restore")
     String restore(Actor actor, @PathVariable String id, Model model) {
-        model.addAttribute("token", view(actor, tokens.restore(actor, new TokenId(id))));
+        model.addAttribute("token", row(actor, tokens.restore(actor, new TokenId(id))));
         return "tokens/fragments :: token-row";
     }
 
@@ -239,5 +239,11 @@ class UserTokensController {
     private TokenFacts view(Actor actor, AccessToken token) {
         return TokenFacts.of(
                 token, tokens.allows(actor, TokenAction.RESTORE, token, TokenTarget.own(token.id())), clock.instant());
+    }
+
+    /** One row, as the list shows it (its dead scopes marked), after a revoke or restore. */
+    private TokenFacts row(Actor actor, AccessToken token) {
+        return view(actor, token)
+                .withDeadScopes(checks.deadScopes(actor, List.of(token)).get(token.id()));
     }
 }
