@@ -24,6 +24,11 @@ record TokenRefusal(String reason, String title, String message, List<String> as
         return new TokenRefusal(e.reason().name(), title, YourWords.of(e.getMessage(), me), admins, suspended);
     }
 
+    /** Why the user's tokens are suspended, in a few words, for the rows' status ("no token usage permission"). */
+    public String shortReason() {
+        return TokenFacts.shortReason(DenialReason.valueOf(reason));
+    }
+
     public String askWhomText() {
         if (askWhom.isEmpty()) {
             return "Ask a workspace admin.";

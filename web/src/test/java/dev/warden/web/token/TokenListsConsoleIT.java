@@ -256,6 +256,9 @@ class TokenListsConsoleIT {
     void theOwnListSaysYouWhenTokensAreRefused() {
         String password = "secret-password-1";
         Principal owner = testData.consoleUser(TestData.unique("own-refused"), password);
+        testData.grantTokenUsage(owner);
+        tokens.create(Actor.of(owner, "127.0.0.1"), new CreateTokenCommand("kept but stopped", null, null));
+        testData.revokeTokenUsage(owner);
         ConsoleSession session = new ConsoleSession(port);
         session.logIn(owner.userName(), password);
 
@@ -265,6 +268,9 @@ class TokenListsConsoleIT {
                 .startsWith("You do not have permission to use tokens: no entry in the token usage list names you or"
                         + " one of your groups")
                 .doesNotContain(owner.userName());
+        String row = rowOf(page, "kept but stopped");
+        assertThat(testid(row, "token-status")).isEqualTo("Suspended");
+        assertThat(testid(row, "token-status-why")).isEqualTo("no token usage permission");
     }
 
     @Test
