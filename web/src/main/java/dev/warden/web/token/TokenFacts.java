@@ -83,11 +83,16 @@ public record TokenFacts(
      * that no longer works because the owner's roles lost its permission or its service no longer declares it.
      */
     public TokenFacts withDeadScopes(List<ScopeState> dead) {
+        return withDeadScopes(dead, false);
+    }
+
+    /** As {@link #withDeadScopes(List)}; {@code forOwner}: the owner reads the note ("you no longer hold it"). */
+    public TokenFacts withDeadScopes(List<ScopeState> dead, boolean forOwner) {
         if (dead == null || dead.isEmpty()) {
             return this;
         }
         Map<String, String> notes = new LinkedHashMap<>();
-        dead.forEach(state -> notes.put(state.scope().key(), deadNote(state)));
+        dead.forEach(state -> notes.put(state.scope().key(), deadNote(state, forOwner)));
         return new TokenFacts(
                 id,
                 name,
@@ -106,12 +111,15 @@ public record TokenFacts(
     }
 
     /** "removed on 2026-11-02" when the audit log tells when, else why in a few words. */
-    static String deadNote(ScopeState state) {
+    static String deadNote(ScopeState state, boolean forOwner) {
         if (state.since() != null) {
             return "removed on " + DAY.format(state.since());
         }
         String why = state.why() == null ? "" : state.why();
-        return why.contains("catalogue") ? "no longer in the catalogue" : "owner lacks it";
+        if (why.contains("catalogue")) {
+            return "no longer in the catalogue";
+        }
+        return forOwner ? "you no longer hold it" : "owner lacks it";
     }
 
     public boolean isDead(String scope) {

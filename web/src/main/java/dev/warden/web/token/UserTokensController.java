@@ -215,7 +215,7 @@ class UserTokensController {
         model.addAttribute(
                 "tokens",
                 own.stream()
-                        .map(t -> view(actor, t).withDeadScopes(dead.get(t.id())))
+                        .map(t -> view(actor, t).withDeadScopes(dead.get(t.id()), true))
                         .map(v -> suspended ? v.suspended() : v)
                         .toList());
     }
@@ -244,6 +244,6 @@ class UserTokensController {
     /** One row, as the list shows it (its dead scopes marked), after a revoke or restore. */
     private TokenFacts row(Actor actor, AccessToken token) {
         return view(actor, token)
-                .withDeadScopes(checks.deadScopes(actor, List.of(token)).get(token.id()));
+                .withDeadScopes(checks.deadScopes(actor, List.of(token)).get(token.id()), true);
     }
 }
