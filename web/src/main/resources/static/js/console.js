@@ -149,6 +149,13 @@
     var target = event.detail.elt && event.detail.elt.isConnected ? event.detail.elt : document;
     showDialogs(target.parentElement || document);
     showScopeTools();
+    // A question the answer asks inline (switching tokens off) is brought into view, its safe way out focused.
+    var ask = document.querySelector("[data-reveal]");
+    if (ask) {
+      ask.scrollIntoView({block: "center"});
+      var button = ask.querySelector("a[href], button");
+      if (button) { button.focus(); }
+    }
   });
 
   // Escape closes a native modal; take it out of the page too, so a reopened dialog starts fresh.
