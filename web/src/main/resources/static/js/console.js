@@ -92,6 +92,29 @@
     if (event.key === "Enter" && event.target.closest("[data-scope-search]")) { event.preventDefault(); }
   });
 
+  // ---- Expiry control (templates/fragments/expiry-control.html): a preset shows its date in the date field, and
+  // typing a date chooses "On a date", so what is shown is what is sent.
+  function addDays(isoDay, days) {
+    var date = new Date(isoDay + "T00:00:00Z");
+    date.setUTCDate(date.getUTCDate() + days);
+    return date.toISOString().slice(0, 10);
+  }
+
+  document.addEventListener("change", function (event) {
+    var control = event.target.closest ? event.target.closest("[data-expiry-control]") : null;
+    if (!control) { return; }
+    var days = event.target.getAttribute("data-expiry-days");
+    if (days) {
+      control.querySelector("[data-expiry-date]").value = addDays(control.getAttribute("data-today"), Number(days));
+    }
+  });
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("[data-expiry-date]")) {
+      var onDate = event.target.closest("[data-expiry-control]").querySelector("input[name=expiresIn][value=date]");
+      if (onDate) { onDate.checked = true; }
+    }
+  });
+
   document.addEventListener("change", function (event) {
     var radio = event.target;
     if (radio.type !== "radio" || radio.name !== "role" || !radio.form) { return; }
@@ -217,6 +240,13 @@
     var target = event.detail.elt && event.detail.elt.isConnected ? event.detail.elt : document;
     showScopeTools();
     showDialogs(target.parentElement || document);
+    // A question the answer asks inline (switching tokens off) is brought into view, its safe way out focused.
+    var ask = document.querySelector("[data-reveal]");
+    if (ask) {
+      ask.scrollIntoView({block: "center"});
+      var button = ask.querySelector("a[href], button");
+      if (button) { button.focus(); }
+    }
   });
 
   // The copy-once dialog shows a secret for the only time: Escape must not throw it away. Its markup says
@@ -235,6 +265,62 @@
       returnFocus();
     }
   }, true);
+
+  // A dialog that sends a change itself (the role removal) closes once the change is answered; the answer has
+  // replaced its region on the page. An error answer leaves it open (the flash says why).
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var dialog = event.detail.elt && event.detail.elt.closest ? event.detail.elt.closest("dialog[data-close-after-request]") : null;
+    if (dialog && event.detail.successful) {
+      closeDialog(dialog);
+      returnFocus();
+    }
+  });
+
+  // ---- Confirmations (hx-confirm): one console dialog instead of the browser's confirm(), which cannot be styled,
+  // names no action on its button and looks like a phishing prompt. The button says what it does ("Delete"), and the
+  // request goes out only when it is pressed; Cancel, Escape or the backdrop send nothing.
+  document.addEventListener("htmx:confirm", function (event) {
+    var question = event.detail.question;
+    if (!question) { return; }
+    event.preventDefault();
+    var opener = event.detail.elt;
+    var dialog = document.createElement("dialog");
+    dialog.className = "dialog confirm-dialog";
+    dialog.setAttribute("data-testid", "confirm-dialog");
+    dialog.setAttribute("aria-labelledby", "confirm-question");
+    var text = document.createElement("p");
+    text.id = "confirm-question";
+    text.setAttribute("data-testid", "confirm-question");
+    text.textContent = question;
+    var actions = document.createElement("div");
+    actions.className = "dialog-actions";
+    var cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.textContent = "Cancel";
+    cancel.setAttribute("data-testid", "confirm-cancel");
+    var ok = document.createElement("button");
+    ok.type = "button";
+    ok.className = opener.classList.contains("danger") ? "danger" : "primary";
+    ok.textContent = opener.getAttribute("data-confirm-label") || opener.textContent.trim() || "Confirm";
+    ok.setAttribute("data-testid", "confirm-ok");
+    actions.appendChild(cancel);
+    actions.appendChild(ok);
+    dialog.appendChild(text);
+    dialog.appendChild(actions);
+    document.body.appendChild(dialog);
+    var confirmed = false;
+    cancel.addEventListener("click", function () { dialog.close(); });
+    ok.addEventListener("click", function () {
+      confirmed = true;
+      dialog.close();
+      event.detail.issueRequest(true);
+    });
+    dialog.addEventListener("close", function () {
+      if (!confirmed && opener.isConnected) { opener.focus(); }
+    });
+    dialog.showModal();
+    cancel.focus();
+  });
 
   document.addEventListener("click", function (event) {
     var closer = event.target.closest("[data-close-dialog]");

@@ -96,7 +96,11 @@ class TokenUsageJourneyIT {
         AccessTokensPage.Refusal refusal = theirTokens.refusal().orElseThrow();
         assertThat(refusal.reason()).isEqualTo("NO_TOKEN_USAGE_PERMISSION");
         assertThat(refusal.title()).isEqualTo("You do not have permission to use tokens");
-        assertThat(refusal.message()).contains(user).contains("Permission Settings");
+        // addressed to its reader, the user: "you", not the user's own name in the third person
+        assertThat(refusal.message())
+                .startsWith("You do not have permission to use tokens")
+                .contains("Permission Settings")
+                .doesNotContain(user);
         assertThat(refusal.askWhom()).contains(ADMIN_USER);
         shoot("issue4-no-token-usage");
 

@@ -10,6 +10,7 @@ import dev.warden.core.permission.Scope;
 import dev.warden.core.permission.ServiceScopes;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.role.EffectivePermissions;
@@ -28,7 +29,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,12 +98,45 @@ public final class AccessCheckService {
 
     public ScopeReport scopes(Actor actor, TokenId id) {
         AccessToken token = readable(actor, id);
-        Optional<Principal> owner = principals.findById(actor.workspace(), token.owner());
-        EffectivePermissions held = owner.map(permissions::of).orElse(EffectivePermissions.NONE);
+        return report(actor, token, owners(actor, List.of(token)), serviceScopes.catalogue(actor.workspace()));
+    }
+
+    /**
+     * The dead scopes of each of these tokens (none for a token whose scopes all work), for token lists: the caller
+     * has already been allowed to list the tokens. Each owner's permissions are resolved once.
+     */
+    public Map<TokenId, List<ScopeState>> deadScopes(Actor actor, Collection<AccessToken> listed) {
+        Map<PrincipalId, Optional<Principal>> owners = owners(actor, listed);
         PermissionCatalogue catalogue = serviceScopes.catalogue(actor.workspace());
+        Map<TokenId, List<ScopeState>> dead = new HashMap<>();
+        for (AccessToken token : listed) {
+            List<ScopeState> gone = report(actor, token, owners, catalogue).dead();
+            if (!gone.isEmpty()) {
+                dead.put(token.id(), gone);
+            }
+        }
+        return dead;
+    }
+
+    private Map<PrincipalId, Optional<Principal>> owners(Actor actor, Collection<AccessToken> listed) {
+        Set<PrincipalId> ids = new HashSet<>();
+        listed.forEach(token -> ids.add(token.owner()));
+        Map<PrincipalId, Principal> found = principals.byId(actor.workspace(), ids);
+        Map<PrincipalId, Optional<Principal>> owners = new HashMap<>();
+        ids.forEach(owner -> owners.put(owner, Optional.ofNullable(found.get(owner))));
+        return owners;
+    }
+
+    private ScopeReport report(
+            Actor actor,
+            AccessToken token,
+            Map<PrincipalId, Optional<Principal>> owners,
+            PermissionCatalogue catalogue) {
+        Optional<Principal> owner = owners.get(token.owner());
+        EffectivePermissions held = owner.map(permissions::of).orElse(EffectivePermissions.NONE);
         Set<Permission> ownerHolds = new TreeSet<>();
         held.grants().forEach(grant -> ownerHolds.add(grant.permission()));
-        String ownerName = owner.map(Principal::name).orElse("principal " + token.owner());
+        String ownerName = owner.map(Principal::label).orElse("principal " + token.owner());
 
         List<ScopeState> states = new ArrayList<>();
         Set<Permission> effective = new TreeSet<>();
@@ -115,20 +153,19 @@ public final class AccessCheckService {
             }
             Optional<Permission> permission = catalogue.find(scope.key());
             if (permission.isEmpty()) {
-                states.add(new ScopeState(scope, description, false, goneBecause(actor, scope)));
+                states.add(goneBecause(actor, scope, description));
             } else if (ownerHolds.contains(permission.get())) {
                 effective.add(permission.get());
                 states.add(new ScopeState(scope, description, true, null));
             } else {
-                states.add(new ScopeState(
-                        scope, description, false, deadBecause(actor, ownerName, permission.get(), held)));
+                states.add(deadBecause(actor, scope, description, ownerName, permission.get(), held));
             }
         }
         return new ScopeReport(states, effective);
     }
 
     /** "wiki:write was removed from the service wiki on … by …": a scope no registered service declares any more. */
-    private String goneBecause(Actor actor, Scope scope) {
+    private ScopeState goneBecause(Actor actor, Scope scope, String description) {
         String service = Permission.resourceOf(scope.key());
         Optional<AuditEvent> removal =
                 audit.history(actor.workspace(), ServiceRegistry.TARGET, service, HISTORY).stream()
@@ -140,18 +177,33 @@ public final class AccessCheckService {
                                 || event.action() == AuditAction.SERVICE_DELETED)
                         .max((a, b) -> a.occurredAt().compareTo(b.occurredAt()));
         if (removal.isEmpty()) {
-            return scope.key() + " is no longer in the catalogue: no registered service declares it";
+            return new ScopeState(
+                    scope,
+                    description,
+                    false,
+                    scope.key() + " is no longer in the catalogue: no registered service declares it");
         }
         AuditEvent event = removal.get();
-        return scope.key()
-                + (event.action() == AuditAction.SERVICE_DELETED
-                        ? " is gone since the service " + service + " was removed on "
-                        : " was removed from the service " + service + " on ")
-                + DAY.format(event.occurredAt()) + " by " + event.actorName();
+        return new ScopeState(
+                scope,
+                description,
+                false,
+                scope.key()
+                        + (event.action() == AuditAction.SERVICE_DELETED
+                                ? " is gone since the service " + service + " was removed on "
+                                : " was removed from the service " + service + " on ")
+                        + DAY.format(event.occurredAt()) + " by " + event.actorName(),
+                event.occurredAt());
     }
 
     /** "owner no longer holds tokens:write since role change on …", when a role the owner holds lost it. */
-    private String deadBecause(Actor actor, String ownerName, Permission permission, EffectivePermissions held) {
+    private ScopeState deadBecause(
+            Actor actor,
+            Scope scope,
+            String description,
+            String ownerName,
+            Permission permission,
+            EffectivePermissions held) {
         String lacks = ownerName + " does not hold " + permission.key();
         Optional<AuditEvent> removal = held.grants().stream()
                 .map(Grant::role)
@@ -165,13 +217,23 @@ public final class AccessCheckService {
                 .max((a, b) -> a.occurredAt().compareTo(b.occurredAt()));
         if (removal.isPresent()) {
             AuditEvent event = removal.get();
-            return ownerName + " no longer holds " + permission.key() + " since the role change on "
-                    + DAY.format(event.occurredAt()) + " (" + event.details().getOrDefault("after", "role") + ", by "
-                    + event.actorName() + ")";
+            return new ScopeState(
+                    scope,
+                    description,
+                    false,
+                    ownerName + " no longer holds " + permission.key() + " since the role change on "
+                            + DAY.format(event.occurredAt()) + " ("
+                            + event.details().getOrDefault("after", "role")
+                            + ", by " + event.actorName() + ")",
+                    event.occurredAt());
         }
         List<String> roles = held.roleNames();
-        return lacks + " (roles held: "
-                + (roles.isEmpty() ? "none" : roles.stream().collect(Collectors.joining(", "))) + ")";
+        return new ScopeState(
+                scope,
+                description,
+                false,
+                lacks + " (roles held: "
+                        + (roles.isEmpty() ? "none" : roles.stream().collect(Collectors.joining(", "))) + ")");
     }
 
     private AccessToken readable(Actor actor, TokenId id) {

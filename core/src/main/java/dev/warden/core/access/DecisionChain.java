@@ -112,10 +112,10 @@ public final class DecisionChain {
             return trace.deny(
                     Step.ROLE_GRANTS_PERMISSION,
                     DenialReason.ROLE_LACKS_PERMISSION,
-                    "The owner of this token, " + owner.name() + ", lacks the permission '" + required.key()
+                    "The owner of this token, " + owner.label() + ", lacks the permission '" + required.key()
                             + "'" + where + " that this endpoint needs. Roles held: "
                             + (roles.isEmpty() ? "none" : String.join(", ", roles)) + ". A workspace admin can give "
-                            + owner.name() + " a role with '" + required.key() + "'.",
+                            + owner.label() + " a role with '" + required.key() + "'.",
                     Map.of(Denial.REQUIRED_PERMISSION, List.of(required.key()), Denial.ROLES, roles));
         }
         trace.pass(
@@ -143,7 +143,7 @@ public final class DecisionChain {
                     DenialReason.SCOPE_MISSING,
                     "This endpoint needs the scope '" + required.key() + "', and token " + describe(token)
                             + " holds only " + String.join(", ", scopes) + ". Scopes never widen: create a token"
-                            + " with '" + required.key() + "' (its owner " + owner.name() + " holds it), or call an"
+                            + " with '" + required.key() + "' (its owner " + owner.label() + " holds it), or call an"
                             + " endpoint within this token's scopes.",
                     Map.of(Denial.REQUIRED_SCOPE, List.of(required.key()), Denial.TOKEN_SCOPES, scopes));
         }
@@ -298,14 +298,14 @@ public final class DecisionChain {
                     "The owner of access token " + describe(token) + " (principal " + token.owner()
                             + ") is deactivated. A workspace admin can reactivate the owner.");
         }
-        trace.pass(Step.OWNER_ACTIVE, () -> owner.name() + " is active");
+        trace.pass(Step.OWNER_ACTIVE, () -> owner.label() + " is active");
 
         TokenUsageLevel level = resolution.level();
         if (level == null) {
             return trace.deny(
                     Step.TOKEN_USAGE, DenialReason.NO_TOKEN_USAGE_PERMISSION, TokenUsagePolicy.deniedMessage(owner));
         }
-        trace.pass(Step.TOKEN_USAGE, () -> owner.name() + " holds " + level);
+        trace.pass(Step.TOKEN_USAGE, () -> owner.label() + " holds " + level);
 
         return trace.allow(token, owner, resolution.permissions());
     }

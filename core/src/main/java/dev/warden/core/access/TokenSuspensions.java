@@ -72,7 +72,7 @@ public final class TokenSuspensions {
             return "The owner of this token (principal " + id + ") no longer exists in this workspace, so the token"
                     + " does not work. Delete the token.";
         }
-        return owner.name() + " is deactivated, so its tokens are suspended (not deleted). A workspace admin"
+        return owner.label() + " is deactivated, so its tokens are suspended (not deleted). A workspace admin"
                 + " activates it again on its page in Settings → Admin Console, which brings back its tokens that are"
                 + " neither revoked nor expired.";
     }

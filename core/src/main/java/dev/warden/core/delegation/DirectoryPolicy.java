@@ -80,7 +80,7 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
         if (!missing.isEmpty()) {
             throw refused(
                     missing,
-                    actor.name() + " does not hold " + String.join(", ", missing)
+                    actor.label() + " does not hold " + String.join(", ", missing)
                             + (scope == null ? "" : " for group " + scope) + ", which role '" + roleName + "' grants"
                             + (scope == null ? "" : " there") + ". Nobody grants what they do not hold: a holder of "
                             + (missing.size() == 1 ? "that permission" : "those permissions") + " can.");
@@ -113,7 +113,7 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
                     "Role '" + roleName + "' is held by " + holders.size() + " assignment"
                             + (holders.size() == 1 ? "" : "s") + "; adding " + String.join(", ", missing)
                             + " would grant"
-                            + " what " + actor.name() + " does not hold. Nobody grants what they do not hold.");
+                            + " what " + actor.label() + " does not hold. Nobody grants what they do not hold.");
         }
     }
 
@@ -154,7 +154,7 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
             throw refused(
                     all,
                     "Adding members to group '" + group.displayName() + "' would give them "
-                            + String.join(", ", all) + ", which " + actor.name()
+                            + String.join(", ", all) + ", which " + actor.label()
                             + " does not hold. Nobody grants what they"
                             + " do not hold: a workspace admin can add them.");
         }
@@ -174,7 +174,7 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
                 .filter(principal -> principal.active() && !usage.mayUseTokens(principal))
                 .flatMap(principal -> permissions.of(principal).grants().stream()
                         .filter(grant -> !TokenAccessPolicy.holds(held, grant))
-                        .map(grant -> TokenAccessPolicy.describe(grant) + " of " + principal.name()))
+                        .map(grant -> TokenAccessPolicy.describe(grant) + " of " + principal.label()))
                 .distinct()
                 .sorted()
                 .toList();
@@ -182,7 +182,7 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
             throw refused(
                     missing,
                     "Granting token usage lets the tokens of its principals work again with what"
-                            + " their owners hold now: " + String.join(", ", missing) + ", which " + actor.name()
+                            + " their owners hold now: " + String.join(", ", missing) + ", which " + actor.label()
                             + " does not hold. Nobody grants what they do not hold: a workspace admin can.");
         }
     }
@@ -209,10 +209,11 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
         if (!all.isEmpty()) {
             throw refused(
                     all,
-                    "Reactivating " + target.name() + " would give it back " + String.join(", ", all)
-                            + ", which " + actor.name()
+                    "Reactivating " + target.label() + " would give it back " + String.join(", ", all)
+                            + ", which " + actor.label()
                             + " does not hold. Nobody grants what they do not hold: someone who"
-                            + " holds " + (all.size() == 1 ? "it" : "them") + " can reactivate " + target.name() + ".");
+                            + " holds " + (all.size() == 1 ? "it" : "them") + " can reactivate " + target.label()
+                            + ".");
         }
     }
 
@@ -252,7 +253,7 @@ public final class DirectoryPolicy implements RoleGrantRules, TokenUsageGrantRul
             throw new PermissionDeniedException(
                     Permission.PERMISSIONS_WRITE.key(),
                     PermissionDeniedException.GRANT_BEYOND_ACTOR,
-                    actor.name() + " does not hold token usage "
+                    actor.label() + " does not hold token usage "
                             + String.join(", ", beyond)
                             + " itself, so it cannot grant it. Nobody grants what they do not"
                             + " hold: a workspace admin (who holds CAN_MANAGE) can.");

@@ -52,7 +52,7 @@ public final class TokenAccessPolicy implements TokenAccessRules {
             Permission needed = needed(action, target.capacity());
             throw new PermissionDeniedException(
                     needed.key(),
-                    actor.name() + " lacks the permission '" + needed.key()
+                    actor.label() + " lacks the permission '" + needed.key()
                             + "'"
                             + (token.group() == null || target.capacity() == TokenTarget.Capacity.OWNER
                                     ? ""
@@ -96,7 +96,7 @@ public final class TokenAccessPolicy implements TokenAccessRules {
         if (kind == TokenKind.GROUP ? !held.holds(needed, group) : !held.holds(needed)) {
             throw new PermissionDeniedException(
                     needed.key(),
-                    creator.name() + " lacks the permission '"
+                    creator.label() + " lacks the permission '"
                             + needed.key() + "'" + (kind == TokenKind.GROUP ? " for group " + group : "")
                             + ", which creating a "
                             + (kind == TokenKind.OAUTH ? "client secret" : "token")
@@ -139,7 +139,7 @@ public final class TokenAccessPolicy implements TokenAccessRules {
             throw new PermissionDeniedException(
                     Permission.TOKENS_WRITE.key(),
                     PermissionDeniedException.SECRET_BEYOND_ACTOR,
-                    receiver.name() + " may not use tokens (no entry in"
+                    receiver.label() + " may not use tokens (no entry in"
                             + " the token usage list names it or one of its groups), so it may not receive this token's"
                             + " secret either. A workspace admin grants token usage in Settings → Admin Console → Workspace"
                             + " settings → Permission Settings.");
@@ -157,8 +157,8 @@ public final class TokenAccessPolicy implements TokenAccessRules {
             throw new PermissionDeniedException(
                     missing.get(0).split(" ")[0],
                     PermissionDeniedException.SECRET_BEYOND_ACTOR,
-                    actor.name() + " does not hold " + String.join(", ", missing) + ", which this token can"
-                            + " exercise (its scopes, within what its owner " + owner.name() + " holds now). " + why
+                    actor.label() + " does not hold " + String.join(", ", missing) + ", which this token can"
+                            + " exercise (its scopes, within what its owner " + owner.label() + " holds now). " + why
                             + ": narrow the token's scopes, or ask someone who holds "
                             + (missing.size() == 1 ? "it" : "them") + ".");
         }

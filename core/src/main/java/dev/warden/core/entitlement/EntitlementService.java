@@ -145,7 +145,7 @@ public final class EntitlementService {
                 throw new PermissionDeniedException(
                         Permission.SCIM_WRITE.key(),
                         PermissionDeniedException.GRANT_BEYOND_ACTOR,
-                        actor.name() + " does not hold the entitlement " + entitlement.value()
+                        actor.label() + " does not hold the entitlement " + entitlement.value()
                                 + ", so it may not grant it: nobody grants what they do not hold. A workspace admin"
                                 + " can.");
             }

@@ -108,7 +108,7 @@ public final class ServicePrincipalSecretService {
             secrets.lockServicePrincipal(actor.workspace(), owner.id());
             int held = secrets.count(actor.workspace(), owner.id());
             if (held >= MAX_PER_SERVICE_PRINCIPAL) {
-                throw new QuotaExceededException(owner.name() + " already has " + held + " secrets, the most one"
+                throw new QuotaExceededException(owner.label() + " already has " + held + " secrets, the most one"
                         + " service principal may have. Delete an expired or unused one first.");
             }
             Instant now = now();
@@ -208,7 +208,7 @@ public final class ServicePrincipalSecretService {
     }
 
     private static ResourceNotFoundException notFound(SecretId id, Principal owner) {
-        return new ResourceNotFoundException("Service principal " + owner.name() + " has no secret " + id + ".");
+        return new ResourceNotFoundException("Service principal " + owner.label() + " has no secret " + id + ".");
     }
 
     private static AuditEvent.Builder event(

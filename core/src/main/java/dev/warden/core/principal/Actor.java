@@ -26,6 +26,14 @@ public record Actor(
         this(workspace, principal, name, clientAddress, null);
     }
 
+    /**
+     * What a message for people calls the actor: as {@link Principal#label()} when the request resolved its
+     * principal (a service principal by its display name, not only its application id), else its name.
+     */
+    public String label() {
+        return authorisation == null ? name : authorisation.principal().label();
+    }
+
     public static Actor of(Principal principal, String clientAddress) {
         return new Actor(principal.workspace(), principal.id(), principal.name(), clientAddress);
     }

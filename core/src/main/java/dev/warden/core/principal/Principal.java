@@ -140,11 +140,27 @@ public record Principal(
         return kind == PrincipalKind.USER && active && passwordHash != null;
     }
 
-    /** What an audit record or a message calls this principal. */
+    /** What an audit record calls this principal (a service principal by its application id, which is unique). */
     public String name() {
         if (userName != null) {
             return userName;
         }
         return applicationId != null ? applicationId : displayName;
+    }
+
+    /**
+     * What a message for people calls this principal: a service principal by its display name, with its application
+     * id after it ("etl robot (7f3c…)"), since a bare UUID names nobody a reader knows; everyone else as {@link
+     * #name()}.
+     */
+    public String label() {
+        if (userName == null
+                && applicationId != null
+                && displayName != null
+                && !displayName.isBlank()
+                && !displayName.equals(applicationId)) {
+            return displayName + " (" + applicationId + ")";
+        }
+        return name();
     }
 }

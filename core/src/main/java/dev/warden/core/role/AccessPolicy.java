@@ -66,7 +66,7 @@ public final class AccessPolicy {
         List<String> roles = held.roleNames();
         return new PermissionDeniedException(
                 permission.key(),
-                actor.name() + " lacks the permission '"
+                actor.label() + " lacks the permission '"
                         + permission.key() + "'" + where + ". Roles held: "
                         + (roles.isEmpty() ? "none" : String.join(", ", roles))
                         + ". A workspace admin can grant a role with that permission.");

@@ -40,7 +40,7 @@ public interface TokenAccessRules {
             public RevocationAuthority require(Actor actor, TokenAction action, AccessToken token, TokenTarget target) {
                 if (!token.owner().equals(actor.principal())) {
                     throw new PermissionDeniedException(
-                            "token-management:write", actor.name() + " may act only on its own tokens here.");
+                            "token-management:write", actor.label() + " may act only on its own tokens here.");
                 }
                 return RevocationAuthority.OWNER;
             }
@@ -50,7 +50,7 @@ public interface TokenAccessRules {
                     Actor creator, PrincipalId owner, TokenKind kind, GroupId group, Set<Scope> scopes) {
                 if (!owner.equals(creator.principal())) {
                     throw new PermissionDeniedException(
-                            "token-management:write", creator.name() + " may create tokens only for itself here.");
+                            "token-management:write", creator.label() + " may create tokens only for itself here.");
                 }
             }
         };

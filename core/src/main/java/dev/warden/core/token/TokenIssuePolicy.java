@@ -59,7 +59,7 @@ public final class TokenIssuePolicy implements TokenIssueRules {
         if (principal.kind() == PrincipalKind.TECHNICAL_USER && !kind.backedByTechnicalUser()) {
             throw new PermissionDeniedException(
                     Permission.TOKENS_WRITE.key(),
-                    principal.name() + " is a technical"
+                    principal.label() + " is a technical"
                             + " user: it owns only the organisation or group token it was created for, and gets no other.");
         }
         if (!usage.mayUseTokens(principal)) {

@@ -69,6 +69,12 @@ public final class TokenManagementService {
         return tokens.search(actor.workspace(), filter, sort, after, limit);
     }
 
+    /** How many tokens of the inventory match the filter (the total a page of {@link #list} is part of). */
+    public int count(Actor actor, TokenFilter filter) {
+        access.require(actor, Permission.TOKEN_MANAGEMENT_READ);
+        return tokens.count(actor.workspace(), filter);
+    }
+
     /** The token's audit history, newest first: its own events and the bulk revokes that took it. */
     public List<AuditEvent> history(Actor actor, TokenId id, int limit) {
         access.require(actor, Permission.TOKEN_MANAGEMENT_READ);
@@ -236,7 +242,7 @@ public final class TokenManagementService {
         if (!owner.active()) {
             throw new AccessRefusedException(
                     DenialReason.OWNER_INACTIVE,
-                    "Service principal " + owner.name()
+                    "Service principal " + owner.label()
                             + " is deactivated; reactivate it before creating a token for it.");
         }
         if (!usage.mayUseTokens(owner)) {

@@ -67,6 +67,26 @@ public interface TokenRepository extends GroupTokens, WorkingTokens {
     }
 
     /**
+     * How many tokens of the workspace match, for a list's "1–50 of 1,234". This default pages through them; a
+     * database counts instead.
+     */
+    default int count(WorkspaceId workspace, TokenFilter filter) {
+        int count = 0;
+        TokenCursor after = null;
+        while (true) {
+            List<AccessToken> page = search(workspace, filter, TokenSort.NEWEST, after, COUNT_PAGE);
+            count += page.size();
+            if (page.size() < COUNT_PAGE) {
+                return count;
+            }
+            after = TokenCursor.after(page.get(page.size() - 1));
+        }
+    }
+
+    /** The page {@link #count}'s default reads at a time. */
+    int COUNT_PAGE = 1000;
+
+    /**
      * Holds creates for this owner until the caller's transaction ends (it locks the owner's row), so that counting
      * the owner's tokens against the quota and adding one happen for one request at a time.
      */

@@ -48,7 +48,11 @@ public final class TokenUsagePolicy {
         return levelIn(entries, principal, permissions.of(principal));
     }
 
-    private Optional<TokenUsageLevel> levelIn(
+    /**
+     * As {@link #levelIn(List, Principal)}, with given permissions: what a principal's level would be if its roles
+     * changed (the impact of removing a role assignment).
+     */
+    public Optional<TokenUsageLevel> levelIn(
             List<TokenUsageEntry> entries, Principal principal, EffectivePermissions held) {
         if (held.isWorkspaceAdmin()) {
             return Optional.of(TokenUsageLevel.CAN_MANAGE);
@@ -73,8 +77,8 @@ public final class TokenUsagePolicy {
 
     /** The message every refusal for lack of token usage uses: who, what, and where an admin grants it. */
     public static String deniedMessage(Principal principal) {
-        return principal.name() + " does not have permission to use tokens: no entry in the token usage list names "
-                + principal.name() + " or one of its groups, so its tokens are suspended (not deleted). A workspace"
+        return principal.label() + " does not have permission to use tokens: no entry in the token usage list names "
+                + principal.label() + " or one of its groups, so its tokens are suspended (not deleted). A workspace"
                 + " admin grants it in Settings → Admin Console → Workspace settings → Permission Settings (Token"
                 + " Usage), or with PATCH /api/2.0/permissions/authorization/tokens.";
     }

@@ -263,6 +263,22 @@ class ScopesTest {
         }
 
         @Test
+        void aListAsksForTheDeadScopesOfManyTokensAtOnceWithTheTimeTheyDied() {
+            IssuedToken alive = kit.tokenService.create(as(carol), scoped("tokens:read"));
+            kit.clock.advance(Duration.ofDays(2));
+            java.time.Instant changed = kit.clock.instant();
+            roles.update(admin, reporters.id(), null, null, Set.of(Permission.TOKENS_READ));
+
+            var dead = checks.deadScopes(admin, java.util.List.of(token.token(), alive.token()));
+
+            assertThat(dead).containsOnlyKeys(token.token().id());
+            assertThat(dead.get(token.token().id())).singleElement().satisfies(state -> {
+                assertThat(state.scope()).isEqualTo(new Scope("token-management:read"));
+                assertThat(state.since()).isEqualTo(changed);
+            });
+        }
+
+        @Test
         void aScopeDiesWhenTheRoleLosesThePermissionAndSaysSinceWhen() {
             kit.clock.advance(Duration.ofDays(2));
             roles.update(admin, reporters.id(), null, null, Set.of(Permission.TOKENS_READ));

@@ -4,7 +4,6 @@ import dev.warden.e2e.Htmx;
 import dev.warden.e2e.Waits;
 import java.util.List;
 import java.util.Optional;
-import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
@@ -74,6 +73,19 @@ public final class AccessTokensPage {
     }
 
     /** Whether the page offers "Generate new token". */
+    /** The table's empty state ("You have no access tokens yet."), when shown. */
+    public Optional<String> emptyState() {
+        return driver.findElements(By.cssSelector("[data-testid=no-tokens]")).stream()
+                .findFirst()
+                .map(WebElement::getText);
+    }
+
+    /** Clicks a row's button that asks first, and returns the console's confirmation dialog, still open. */
+    public ConfirmDialog clickAndAwaitConfirmation(String name, String button) {
+        row(name).findElement(By.cssSelector("[data-testid=" + button + "]")).click();
+        return ConfirmDialog.await(driver);
+    }
+
     public boolean canGenerate() {
         return !driver.findElements(GENERATE).isEmpty();
     }
@@ -206,16 +218,8 @@ public final class AccessTokensPage {
 
     private void clickAndAnswerConfirm(String name, String button, boolean accept) {
         row(name).findElement(By.cssSelector("[data-testid=" + button + "]")).click();
-        // hx-confirm uses the browser's native confirm(); htmx sends the request only after it is accepted.
-        Alert confirm = Waits.on(driver)
-                .withMessage("the confirmation for " + button)
-                .until(ExpectedConditions.alertIsPresent());
-        lastConfirmation = confirm.getText();
-        if (accept) {
-            confirm.accept();
-        } else {
-            confirm.dismiss();
-        }
+        // hx-confirm opens the console's confirmation dialog; htmx sends the request only after it is confirmed.
+        lastConfirmation = ConfirmDialog.await(driver).answer(accept);
         Htmx.awaitSettled(driver);
     }
 

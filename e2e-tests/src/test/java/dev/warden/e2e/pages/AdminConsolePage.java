@@ -1,16 +1,13 @@
 package dev.warden.e2e.pages;
 
 import dev.warden.e2e.Htmx;
-import dev.warden.e2e.Waits;
 import java.util.List;
 import java.util.Optional;
-import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** What every Admin Console page has: its tabs, the flash region, and the browser's confirm() answered. */
+/** What every Admin Console page has: its tabs, the flash region, and its confirmations answered. */
 public abstract class AdminConsolePage {
     private static final By TABS = By.cssSelector("[data-testid=admin-tabs] a");
     private static final By FLASH_ERROR = By.cssSelector("[data-testid=flash-error]");
@@ -95,15 +92,9 @@ public abstract class AdminConsolePage {
         Htmx.clickAndAwaitNewPage(driver, driver.findElement(By.cssSelector("[data-testid=admin-tab-" + slug + "]")));
     }
 
-    /** Clicks an hx-confirm button, answers the browser's confirm() and waits for htmx. */
+    /** Clicks an hx-confirm button and answers the console's confirmation dialog. */
     void clickAndConfirm(WebElement button, boolean accept) {
         button.click();
-        Alert confirm = Waits.on(driver).withMessage("the confirmation").until(ExpectedConditions.alertIsPresent());
-        lastConfirmation = confirm.getText();
-        if (accept) {
-            confirm.accept();
-        } else {
-            confirm.dismiss();
-        }
+        lastConfirmation = ConfirmDialog.await(driver).answer(accept);
     }
 }

@@ -110,6 +110,20 @@ public final class CreateAccessTokenDialog {
                 .orElse("");
     }
 
+    /** The expiry presets offered, in days (the same control as the personal dialog's). */
+    public List<String> expiryPresets() {
+        return dialog().findElements(By.cssSelector("input[name=expiresIn][data-expiry-days]")).stream()
+                .map(radio -> radio.getDomAttribute("value"))
+                .toList();
+    }
+
+    /** Chooses the expiry preset of this many days. */
+    public CreateAccessTokenDialog expiresIn(int days) {
+        dialog().findElement(By.cssSelector("[data-testid=expires-in-" + days + "]"))
+                .click();
+        return this;
+    }
+
     /** The expiration date as the date input holds it ({@code yyyy-MM-dd}). */
     public String expirationDate() {
         return dialog().findElement(EXPIRY).getDomProperty("value");

@@ -16,7 +16,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 public final class GenerateTokenDialog {
     private static final By DIALOG = By.cssSelector("[data-testid=generate-dialog]");
     private static final By NAME = By.cssSelector("[data-testid=token-name-input]");
-    private static final By LIFETIME = By.cssSelector("[data-testid=token-lifetime-input]");
+    /** The expiry control's date field (the one expiry control of every create-token dialog). */
+    private static final By LIFETIME = By.cssSelector("[data-testid=token-expiry-input]");
+
+    private static final By EXPIRY = By.cssSelector("[data-testid=generate-dialog] [data-testid=expiry-control]");
+    private static final By SCOPE_PICKER = By.cssSelector("[data-testid=generate-dialog] [data-testid=scope-picker]");
     private static final By SCOPE_BOXES = By.cssSelector("input[type=checkbox][name=scopes]");
     private static final By SUBMIT = By.cssSelector("[data-testid=submit-generate]");
     private static final By CANCEL = By.cssSelector("[data-testid=cancel-generate]");
@@ -24,11 +28,11 @@ public final class GenerateTokenDialog {
     private static final Map<String, By> CONTROLS = Map.of(
             "name", NAME,
             "lifetimeDays", LIFETIME,
-            "scopes", By.cssSelector("[data-testid=generate-dialog] fieldset"));
+            "scopes", SCOPE_PICKER);
     /** The control that follows each field in the form. */
     private static final Map<String, By> NEXT_CONTROL = Map.of(
-            "name", LIFETIME,
-            "lifetimeDays", By.cssSelector("[data-testid=generate-dialog] fieldset"),
+            "name", EXPIRY,
+            "lifetimeDays", SCOPE_PICKER,
             "scopes", SUBMIT);
 
     private final WebDriver driver;
@@ -53,11 +57,36 @@ public final class GenerateTokenDialog {
         return this;
     }
 
+    /** Chooses the expiry preset of this many days (7, 30 or 90). */
     public GenerateTokenDialog lifetimeDays(int days) {
-        WebElement input = dialog().findElement(LIFETIME);
-        input.clear();
-        input.sendKeys(Integer.toString(days));
+        dialog().findElement(By.cssSelector("[data-testid=expires-in-" + days + "]"))
+                .click();
         return this;
+    }
+
+    /** Chooses "On a date" by typing the date into the date field, as a person would pick it. */
+    public GenerateTokenDialog expiresOn(java.time.LocalDate date) {
+        WebElement input = dialog().findElement(LIFETIME);
+        // a date field's typed format follows the browser's locale; set its value as the picker would
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript(
+                        "arguments[0].value = arguments[1];"
+                                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                        input,
+                        date.toString());
+        return this;
+    }
+
+    /** The presets offered, in days. */
+    public List<String> expiryPresets() {
+        return dialog().findElements(By.cssSelector("input[name=expiresIn][data-expiry-days]")).stream()
+                .map(radio -> radio.getDomAttribute("value"))
+                .toList();
+    }
+
+    /** The date the date field shows now. */
+    public String expirationDate() {
+        return dialog().findElement(LIFETIME).getDomProperty("value");
     }
 
     /** Ticks exactly these scopes (by key, e.g. {@code tokens:read}) and unticks every other one. */
@@ -73,14 +102,16 @@ public final class GenerateTokenDialog {
 
     /**
      * Fills the form from the keyboard, starting where the dialog put focus (the name field): type the name, Tab to
-     * the lifetime and type over it, Tab to the scope's checkbox and press Space.
+     * the expiry choice and move it with the arrow keys, Tab to the scope's checkbox and press Space.
      */
     public GenerateTokenDialog fillWithKeyboard(String name, int lifetimeDays, String scope) {
-        new Keyboard(driver)
-                .type(name)
-                .press(Keys.TAB)
-                .replaceWith(Integer.toString(lifetimeDays))
-                .tabTo("[data-testid=generate-dialog] input[name=scopes][value='" + scope + "']")
+        Keyboard keyboard = new Keyboard(driver).type(name).press(Keys.TAB);
+        // Tab lands on the chosen expiry radio; the arrow keys move the choice within the group
+        String preset = "input[name=expiresIn][value='" + lifetimeDays + "']";
+        for (int i = 0; i < 5 && !keyboard.focusedMatches(preset); i++) {
+            keyboard.press(Keys.ARROW_LEFT);
+        }
+        keyboard.tabTo("[data-testid=generate-dialog] input[name=scopes][value='" + scope + "']")
                 .press(Keys.SPACE);
         return this;
     }
@@ -146,8 +177,11 @@ public final class GenerateTokenDialog {
         return dialog().findElement(NAME).getDomProperty("value");
     }
 
+    /** The expiry chosen: a preset's days, or the date when "On a date" is chosen. */
     public String lifetimeValue() {
-        return dialog().findElement(LIFETIME).getDomProperty("value");
+        WebElement chosen = dialog().findElement(By.cssSelector("input[name=expiresIn]:checked"));
+        String value = chosen.getDomAttribute("value");
+        return "date".equals(value) ? expirationDate() : value;
     }
 
     public List<String> checkedScopes() {

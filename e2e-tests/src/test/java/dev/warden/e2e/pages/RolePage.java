@@ -20,6 +20,74 @@ public final class RolePage extends AdminConsolePage {
         super(driver, baseUrl);
     }
 
+    /** The page of the role with this id. */
+    public static RolePage open(WebDriver driver, String baseUrl, long roleId) {
+        driver.get(baseUrl + "/settings/admin/roles/" + roleId);
+        return current(driver, baseUrl);
+    }
+
+    /**
+     * Clicks Unassign on the holder's row when removing the role asks in a dialog with its impact (the
+     * workspace-admin role), and returns that dialog.
+     */
+    public RemovalDialog unassignWithImpact(String holderName) {
+        driver.findElements(By.cssSelector("[data-testid=holder-row]")).stream()
+                .filter(row -> row.findElement(By.cssSelector("[data-testid=holder-name]"))
+                        .getText()
+                        .equals(holderName))
+                .findFirst()
+                .orElseThrow()
+                .findElement(By.cssSelector("[data-testid=unassign-holder]"))
+                .click();
+        WebElement dialog = Waits.on(driver)
+                .withMessage("the role removal dialog")
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("dialog[data-testid=role-removal-dialog]")));
+        Htmx.awaitSettled(driver);
+        return new RemovalDialog(dialog);
+    }
+
+    /** The workspace-admin removal dialog: what stops, and the way out. */
+    public final class RemovalDialog {
+        private final WebElement dialog;
+
+        private RemovalDialog(WebElement dialog) {
+            this.dialog = dialog;
+        }
+
+        public boolean isModal() {
+            return Dialogs.isModal(driver, dialog);
+        }
+
+        public String impact() {
+            return dialog.findElement(By.cssSelector("[data-testid=removal-impact]"))
+                    .getText();
+        }
+
+        public String keepLabel() {
+            return dialog.findElement(By.cssSelector("[data-testid=keep-token-usage-label]"))
+                    .getText();
+        }
+
+        public RemovalDialog keepTokenUsage() {
+            dialog.findElement(By.cssSelector("[data-testid=keep-token-usage]")).click();
+            return this;
+        }
+
+        /** Clicks "Remove role"; the dialog closes and the holders are shown again. */
+        public RolePage remove() {
+            WebElement holders = driver.findElement(HOLDERS);
+            dialog.findElement(By.cssSelector("[data-testid=confirm-removal]")).click();
+            Waits.on(driver).withMessage("the holders to change").until(Htmx.replaced(holders));
+            Waits.on(driver)
+                    .withMessage("the dialog to close")
+                    .until(d -> d.findElements(By.cssSelector("dialog[data-testid=role-removal-dialog]"))
+                            .isEmpty());
+            Htmx.awaitSettled(driver);
+            return RolePage.this;
+        }
+    }
+
     static RolePage current(WebDriver driver, String baseUrl) {
         Waits.on(driver).withMessage("a role's page").until(ExpectedConditions.presenceOfElementLocated(HOLDERS));
         Htmx.awaitSettled(driver);

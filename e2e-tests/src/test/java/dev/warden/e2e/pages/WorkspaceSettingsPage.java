@@ -15,6 +15,8 @@ public final class WorkspaceSettingsPage extends AdminConsolePage {
     private static final By ENABLE = By.cssSelector("[data-testid=enable-tokens]");
     private static final By SAVED = By.cssSelector("[data-testid=settings-saved]");
 
+    private String lastSwitchOffImpact;
+
     private WorkspaceSettingsPage(WebDriver driver, String baseUrl) {
         super(driver, baseUrl);
     }
@@ -36,12 +38,51 @@ public final class WorkspaceSettingsPage extends AdminConsolePage {
         return driver.findElement(ENABLE).isSelected();
     }
 
-    /** Sets the on/off switch and saves the form; the panel is swapped for the saved one. */
+    /**
+     * Sets the on/off switch and saves the form; the panel is swapped for the saved one. Switching off asks first
+     * (with what stops): this confirms.
+     */
     public WorkspaceSettingsPage saveTokensEnabled(boolean enabled) {
+        boolean switchingOff = tokensEnabled() && !enabled;
         if (tokensEnabled() != enabled) {
             driver.findElement(ENABLE).click();
         }
-        return save();
+        save();
+        if (switchingOff) {
+            lastSwitchOffImpact = switchOffImpact().orElseThrow();
+            WebElement panel = driver.findElement(PANEL);
+            driver.findElement(By.cssSelector("[data-testid=confirm-disable-tokens]"))
+                    .click();
+            Waits.on(driver).withMessage("the saved settings").until(Htmx.replaced(panel));
+            Htmx.awaitSettled(driver);
+        }
+        return this;
+    }
+
+    /** Unchecks the switch and saves, stopping at the confirmation: what it says would stop. */
+    public String askToSwitchTokensOff() {
+        if (tokensEnabled()) {
+            driver.findElement(ENABLE).click();
+        }
+        save();
+        return switchOffImpact().orElseThrow();
+    }
+
+    /** The confirmation's sentence about what switching off would stop, while it is shown. */
+    public Optional<String> switchOffImpact() {
+        return driver.findElements(By.cssSelector("[data-testid=disable-tokens-impact]")).stream()
+                .findFirst()
+                .map(WebElement::getText);
+    }
+
+    /** What the last confirmed switch-off said it would stop. */
+    public String lastSwitchOffImpact() {
+        return lastSwitchOffImpact;
+    }
+
+    /** The switch's label, as people read it. */
+    public String switchLabel() {
+        return driver.findElement(ENABLE).findElement(By.xpath("..")).getText().strip();
     }
 
     /** Sets the maximum lifetime (empty for none) and saves. */

@@ -354,6 +354,17 @@ class JdbcTokenRepository implements TokenRepository {
                 .toList();
     }
 
+    @Override
+    public int count(WorkspaceId workspace, TokenFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("workspace", workspace.value());
+        params.put("now", Times.toDatabase(filter.now()));
+        return jdbc.sql("SELECT COUNT(*) FROM access_token t " + filtered(filter, params))
+                .params(params)
+                .query(Integer.class)
+                .single();
+    }
+
     private static String filtered(TokenFilter filter, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("WHERE t.workspace_id = :workspace");
         if (filter.owner() != null) {

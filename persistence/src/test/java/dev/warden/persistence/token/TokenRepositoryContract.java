@@ -966,6 +966,23 @@ public abstract class TokenRepositoryContract {
     }
 
     @Test
+    void countsWhatSearchFindsWithEveryFilter() {
+        Inventory inv = new Inventory();
+
+        for (TokenStatus status : TokenStatus.values()) {
+            TokenFilter filter = inv.filter(null, null, status, null, null, null, null, false);
+            assertThat(tokens().count(workspace, filter))
+                    .as(status.name())
+                    .isEqualTo(search(filter).size());
+        }
+        TokenFilter personal = inv.filter(null, null, null, TokenKind.PERSONAL, null, null, null, false);
+        assertThat(tokens().count(workspace, personal)).isEqualTo(4);
+        assertThat(tokens().count(workspace, inv.filter(null, null, null, null, null, null, null, false)))
+                .isEqualTo(search(inv.filter(null, null, null, null, null, null, null, false))
+                        .size());
+    }
+
+    @Test
     void searchMatchesTheStatusTheTokenReportsItself() {
         Inventory inv = new Inventory();
 

@@ -4,6 +4,7 @@ import dev.warden.core.access.AccessCheckService;
 import dev.warden.core.access.AuthorizationCache;
 import dev.warden.core.access.DecisionChain;
 import dev.warden.core.access.Introspection;
+import dev.warden.core.access.TokenStopImpact;
 import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.audit.AuditLogService;
@@ -260,6 +261,39 @@ class CoreConfiguration {
                 audit,
                 tx,
                 versions,
+                clock);
+    }
+
+    @Bean
+    TokenStopImpact tokenStopImpact(
+            RoleAssignmentRepository assignments,
+            PrincipalRepository principals,
+            GroupRepository groups,
+            PermissionResolver permissions,
+            TokenUsagePolicy usage,
+            TokenUsageRepository acl,
+            TokenRepository tokens,
+            TokenSuspensions suspensions,
+            SettingsRepository settings,
+            AccessPolicy access,
+            RoleService roles,
+            TokenUsageService usageService,
+            TransactionRunner tx,
+            Clock clock) {
+        return new TokenStopImpact(
+                assignments,
+                principals,
+                groups,
+                permissions,
+                usage,
+                acl,
+                tokens,
+                suspensions,
+                settings,
+                access,
+                roles,
+                usageService,
+                tx,
                 clock);
     }
 

@@ -47,6 +47,14 @@ public record HoldingView(
         return scopeGroup == null ? "Workspace" : "Group " + scopeGroup;
     }
 
+    /**
+     * Whether removing it can stop tokens (the workspace-admin role at workspace scope), so the console asks with the
+     * impact ({@link RoleRemovalDialog}) rather than a plain question.
+     */
+    public boolean mayStopTokens() {
+        return scopeGroup == null && RoleRemovalDialog.mayStopTokens(this);
+    }
+
     /** "Remove the role deployer from group ops?" */
     public String unassignConfirm() {
         return "Remove the role " + role + " from " + holderKind + " " + holderName

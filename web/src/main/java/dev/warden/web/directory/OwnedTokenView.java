@@ -4,7 +4,6 @@ import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.access.TokenSuspensions.Suspension;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.token.AccessToken;
-import dev.warden.core.token.DenialReason;
 import dev.warden.web.console.PrincipalLink;
 import dev.warden.web.token.TokenFacts;
 import java.time.Instant;
@@ -29,7 +28,7 @@ record OwnedTokenView(TokenFacts facts, PrincipalLink createdBy, String statusRe
         TokenFacts facts = TokenFacts.of(token, false, now);
         boolean suspended = suspension != null && facts.isActive();
         return new OwnedTokenView(
-                suspended ? facts.suspended("Suspended: " + shortReason(suspension.reason())) : facts,
+                suspended ? facts.suspended("Suspended: " + TokenFacts.shortReason(suspension.reason())) : facts,
                 PrincipalLink.ofNullable(creator, token.createdBy()),
                 suspended ? suspension.reason().name() : null,
                 suspended ? suspension.message() : null);
@@ -39,14 +38,5 @@ record OwnedTokenView(TokenFacts facts, PrincipalLink createdBy, String statusRe
     @Override
     public String status() {
         return facts.status().toLowerCase(Locale.ROOT);
-    }
-
-    private static String shortReason(DenialReason reason) {
-        return switch (reason) {
-            case OWNER_INACTIVE -> "owner inactive";
-            case TOKENS_DISABLED -> "tokens disabled";
-            case NO_TOKEN_USAGE_PERMISSION -> "no token usage permission";
-            default -> reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
     }
 }

@@ -3,7 +3,6 @@ package dev.warden.web.group;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.role.RoleAssignment;
-import dev.warden.core.role.RoleAssignmentId;
 import dev.warden.core.role.RoleHolding;
 import dev.warden.core.role.RoleId;
 import dev.warden.core.role.RoleService;
@@ -12,6 +11,7 @@ import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.web.console.Assignee;
 import dev.warden.web.console.ConsolePage;
 import dev.warden.web.console.HoldingView;
+import dev.warden.web.console.RoleRemovalDialog;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A group's Roles tab: the roles the group holds (its members inherit them) and the roles given for this group
@@ -42,10 +43,12 @@ class GroupRolesPageController {
 
     private final RoleService roles;
     private final GroupPages pages;
+    private final RoleRemovalDialog removals;
 
-    GroupRolesPageController(RoleService roles, GroupPages pages) {
+    GroupRolesPageController(RoleService roles, GroupPages pages, RoleRemovalDialog removals) {
         this.roles = roles;
         this.pages = pages;
+        this.removals = removals;
     }
 
     @GetMapping
@@ -130,10 +133,23 @@ class GroupRolesPageController {
                 binding.hasErrors() ? form : new GroupRoleForm());
     }
 
+    /** Removing the workspace-admin role asks in a dialog that says which tokens stop, and offers the way out. */
+    @GetMapping("/{assignmentId}/removal")
+    String removal(Actor actor, @PathVariable long id, @PathVariable long assignmentId, Model model) {
+        return removals.show(
+                actor, assignmentId, "/settings/admin/groups/" + id + "/roles/" + assignmentId, "#group-roles", model);
+    }
+
+    /** With {@code keepTokenUsage}, the group is added to the token usage list in the same change. */
     @DeleteMapping("/{assignmentId}")
     String unassign(
-            Actor actor, @PathVariable long id, @PathVariable long assignmentId, Model model, HtmxRequest htmx) {
-        roles.unassign(actor, new RoleAssignmentId(assignmentId));
+            Actor actor,
+            @PathVariable long id,
+            @PathVariable long assignmentId,
+            @RequestParam(defaultValue = "false") boolean keepTokenUsage,
+            Model model,
+            HtmxRequest htmx) {
+        removals.remove(actor, assignmentId, keepTokenUsage);
         return changed(actor, id, model, htmx, false, new GroupRoleForm(), new GroupRoleForm());
     }
 

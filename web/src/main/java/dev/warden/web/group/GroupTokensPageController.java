@@ -100,8 +100,10 @@ class GroupTokensPageController {
     /** Answers with nothing, so htmx swaps the row out of the table. */
     @DeleteMapping("/{tokenId}")
     @ResponseBody
-    String delete(Actor actor, @PathVariable long id, @PathVariable String tokenId) {
+    String delete(Actor actor, @PathVariable long id, @PathVariable String tokenId, HttpServletResponse response) {
         console.delete(actor, list(id, null), tokenId);
+        // the list reloads itself, so deleting the last token shows its empty state
+        response.setHeader("HX-Trigger", "technical-tokens-changed");
         return "";
     }
 

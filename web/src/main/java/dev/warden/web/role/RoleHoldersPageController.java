@@ -4,7 +4,6 @@ import dev.warden.core.group.GroupId;
 import dev.warden.core.group.GroupQuery;
 import dev.warden.core.group.GroupService;
 import dev.warden.core.principal.Actor;
-import dev.warden.core.role.RoleAssignmentId;
 import dev.warden.core.role.RoleId;
 import dev.warden.core.role.RoleService;
 import dev.warden.core.shared.InvalidParameterException;
@@ -12,6 +11,7 @@ import dev.warden.core.shared.PageRequest;
 import dev.warden.core.shared.ResourceAlreadyExistsException;
 import dev.warden.web.console.Assignee;
 import dev.warden.web.console.ConsolePage;
+import dev.warden.web.console.RoleRemovalDialog;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** One role's page: its permissions, who holds it and for what, and the form that gives it to someone. */
 @Controller
@@ -47,11 +48,13 @@ class RoleHoldersPageController {
     private final RoleService roles;
     private final GroupService groups;
     private final RolePages pages;
+    private final RoleRemovalDialog removals;
 
-    RoleHoldersPageController(RoleService roles, GroupService groups, RolePages pages) {
+    RoleHoldersPageController(RoleService roles, GroupService groups, RolePages pages, RoleRemovalDialog removals) {
         this.roles = roles;
         this.groups = groups;
         this.pages = pages;
+        this.removals = removals;
     }
 
     @GetMapping
@@ -89,10 +92,27 @@ class RoleHoldersPageController {
         return changed(actor, id, model, htmx, binding.hasErrors(), binding.hasErrors() ? form : new AssignRoleForm());
     }
 
+    /** Removing the workspace-admin role asks in a dialog that says which tokens stop, and offers the way out. */
+    @GetMapping("/assignments/{assignmentId}/removal")
+    String removal(Actor actor, @PathVariable long id, @PathVariable long assignmentId, Model model) {
+        return removals.show(
+                actor,
+                assignmentId,
+                "/settings/admin/roles/" + id + "/assignments/" + assignmentId,
+                "#role-holders",
+                model);
+    }
+
+    /** With {@code keepTokenUsage}, the holder is added to the token usage list in the same change. */
     @DeleteMapping("/assignments/{assignmentId}")
     String unassign(
-            Actor actor, @PathVariable long id, @PathVariable long assignmentId, Model model, HtmxRequest htmx) {
-        roles.unassign(actor, new RoleAssignmentId(assignmentId));
+            Actor actor,
+            @PathVariable long id,
+            @PathVariable long assignmentId,
+            @RequestParam(defaultValue = "false") boolean keepTokenUsage,
+            Model model,
+            HtmxRequest htmx) {
+        removals.remove(actor, assignmentId, keepTokenUsage);
         return changed(actor, id, model, htmx, false, new AssignRoleForm());
     }
 

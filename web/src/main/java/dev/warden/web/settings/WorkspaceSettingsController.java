@@ -1,5 +1,6 @@
 package dev.warden.web.settings;
 
+import dev.warden.core.access.TokenStopImpact;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.settings.SettingsService;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Settings → Admin Console → Workspace settings: the Personal Access Tokens form. Its Token Usage dialog
+ * Settings → Admin Console → Workspace settings: the Personal Access Tokens form. Switching tokens off (every kind)
+ * asks first, with the number of working tokens of each kind that would stop. Its Token Usage dialog
  * (Permission Settings) belongs to the token usage feature ({@code web.tokenusage}).
  */
 @Controller
@@ -27,11 +29,14 @@ class WorkspaceSettingsController {
     private final SettingsService settings;
     private final ConsoleAccess access;
     private final WorkspaceSettingsPage page;
+    private final TokenStopImpact impact;
 
-    WorkspaceSettingsController(SettingsService settings, ConsoleAccess access, WorkspaceSettingsPage page) {
+    WorkspaceSettingsController(
+            SettingsService settings, ConsoleAccess access, WorkspaceSettingsPage page, TokenStopImpact impact) {
         this.settings = settings;
         this.access = access;
         this.page = page;
+        this.impact = impact;
     }
 
     @GetMapping
@@ -46,11 +51,15 @@ class WorkspaceSettingsController {
             Actor actor,
             @ModelAttribute("form") TokenSettingsForm form,
             BindingResult binding,
+            @RequestParam(defaultValue = "false") boolean confirmDisable,
             Model model,
             HtmxRequest htmx) {
-        settings.get(actor);
+        boolean wasOn = settings.get(actor).tokensEnabled();
         access.require(actor, Permission.SETTINGS_WRITE);
-        if (!binding.hasErrors()) {
+        if (!binding.hasErrors() && wasOn && !form.isEnableTokensConfig() && !confirmDisable) {
+            // The switch stops every token of every kind at once: ask first, with what stops, and save nothing yet.
+            model.addAttribute("disableImpact", impact.ofDisablingTokens(actor));
+        } else if (!binding.hasErrors()) {
             try {
                 model.addAttribute("form", TokenSettingsForm.of(settings.update(actor, form.asConf())));
                 model.addAttribute("saved", "Settings saved.");

@@ -61,6 +61,14 @@ class BulkRevokeFilters {
 
     /** The core filter; bad values are a 400 naming the field. */
     TokenFilter filter(Actor actor, Map<String, String> filters, Instant now) {
+        if (TokenListQuery.suspendedOnly(filters)) {
+            // read as ACTIVE it would revoke every working token too: refuse rather than widen
+            throw new InvalidParameterException(
+                    "status",
+                    "status SUSPENDED cannot select tokens to revoke: it is not a stored status, and revoking by"
+                            + " ACTIVE would take every working token too. Narrow by owner_id (the owner whose tokens"
+                            + " are suspended) with status ACTIVE instead.");
+        }
         TokenFilter filter = TokenListQuery.filter(filters, now, name -> creatorByName(actor, name));
         return filter != null ? filter : new TokenFilter(null, NOBODY, null, null, null, null, null, false, now);
     }

@@ -23,14 +23,16 @@ public record CreateTechnicalTokenForm(
         @NotBlank(message = "Choose the role of the token's technical user.")
         String role,
 
-        Boolean refreshScopes) {
+        Boolean refreshScopes,
+        String expiresIn) {
 
     public CreateTechnicalTokenForm {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
     }
 
-    static CreateTechnicalTokenForm withDefaults(LocalDate expirationDate, String role) {
-        return new CreateTechnicalTokenForm(null, expirationDate, List.of(), role, null);
+    /** @param expiresIn the expiry control's choice ({@code ExpiryControl}): a preset's days, or "date" */
+    static CreateTechnicalTokenForm withDefaults(LocalDate expirationDate, String expiresIn, String role) {
+        return new CreateTechnicalTokenForm(null, expirationDate, List.of(), role, null, expiresIn);
     }
 
     boolean refreshing() {

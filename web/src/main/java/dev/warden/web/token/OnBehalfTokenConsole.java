@@ -8,10 +8,12 @@ import dev.warden.core.token.TokenIssueTerms;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenManagementService;
 import dev.warden.core.token.TokenService;
+import dev.warden.web.console.ExpiryControl;
 import dev.warden.web.console.ScopePickerView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -46,18 +48,21 @@ public class OnBehalfTokenConsole {
     private final TokenManagementService management;
     private final TokenService tokens;
     private final ServiceRegistry services;
+    private final Clock clock;
 
-    OnBehalfTokenConsole(TokenManagementService management, TokenService tokens, ServiceRegistry services) {
+    OnBehalfTokenConsole(
+            TokenManagementService management, TokenService tokens, ServiceRegistry services, Clock clock) {
         this.management = management;
         this.tokens = tokens;
         this.services = services;
+        this.clock = clock;
     }
 
     /** The empty dialog; when no token may be had for it now, the dialog says why above the form. */
     public void addDialog(Actor actor, String applicationId, String name, String pagePath, Model model) {
         TokenIssueTerms terms = terms(actor, applicationId, model);
-        long days = (terms == null ? tokens.lifetimes() : terms.lifetimes()).defaultDays();
-        addFormContext(actor, name, pagePath, GenerateTokenForm.withDefaults(days), terms, model);
+        TokenLifetimePolicy lifetimes = terms == null ? tokens.lifetimes() : terms.lifetimes();
+        addFormContext(actor, name, pagePath, GenerateTokenForm.withDefaults(lifetimes, clock.instant()), terms, model);
     }
 
     /**
@@ -79,7 +84,11 @@ public class OnBehalfTokenConsole {
         TokenIssueTerms terms = terms(actor, applicationId, model);
         TokenLifetimePolicy lifetimes = terms == null ? tokens.lifetimes() : terms.lifetimes();
         BindingResult bound = CREATE.bound(form, binding, model);
-        Duration lifetime = CREATE.check(bound, model, () -> lifetimes.lifetimeOfDays(form.lifetimeDays()));
+        Duration lifetime = CREATE.check(
+                bound,
+                model,
+                () -> ExpiryControl.lifetime(
+                        form.expiresIn(), form.expirationDate(), form.lifetimeDays(), lifetimes, clock.instant()));
         model.addAttribute("donePath", pagePath);
         model.addAttribute("issuedReloads", true);
         String fragment = CREATE.submit(
@@ -111,7 +120,9 @@ public class OnBehalfTokenConsole {
         model.addAttribute(CreateTokenDialog.FORM, form);
         model.addAttribute("generatePath", pagePath + "/tokens");
         model.addAttribute("generateTitle", "Create a token for " + name);
-        model.addAttribute("maxDays", (terms == null ? tokens.lifetimes() : terms.lifetimes()).maxDays());
+        TokenLifetimePolicy lifetimes = terms == null ? tokens.lifetimes() : terms.lifetimes();
+        model.addAttribute("maxDays", lifetimes.maxDays());
+        model.addAttribute("expiry", ExpiryControl.of(lifetimes, clock.instant()));
         ScopePickerView picker = ScopePickerView.forOwner(
                         "token",
                         services.catalogue(actor.workspace()),

@@ -84,8 +84,10 @@ class OrganisationTokensController {
     /** Answers with nothing, so htmx swaps the row out of the table. */
     @DeleteMapping("/{id}")
     @ResponseBody
-    String delete(Actor actor, @PathVariable String id) {
+    String delete(Actor actor, @PathVariable String id, HttpServletResponse response) {
         console.delete(actor, LIST, id);
+        // the list reloads itself, so deleting the last token shows its empty state
+        response.setHeader("HX-Trigger", "technical-tokens-changed");
         return "";
     }
 }

@@ -9,6 +9,7 @@ import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenTarget;
 import dev.warden.web.access.CheckAccessForm;
 import dev.warden.web.access.TokenAccessConsole;
+import dev.warden.web.access.YourWords;
 import dev.warden.web.console.ConsolePage;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -83,6 +84,7 @@ class OwnTokenController {
             HtmxRequest htmx) {
         AccessToken token = tokens.getOwn(actor, new TokenId(tokenId));
         accessPanels.check(actor, token.id(), pathOf(token), form, binding, model);
+        YourWords.speakTo(actor.label(), model);
         return htmx.isHtmxRequest() ? TokenAccessConsole.CHECK_ACCESS : show(actor, token, model, PAGE);
     }
 
@@ -115,8 +117,11 @@ class OwnTokenController {
         TokenFacts row = TokenFacts.of(token, tokens.allows(actor, TokenAction.RESTORE, token, own), now)
                 .withRotate(tokens.allows(actor, TokenAction.ROTATE, token, own));
         model.addAttribute("token", suspension == null ? row : row.suspended());
-        model.addAttribute("statusMessage", suspension == null ? null : suspension.message());
+        // the owner reads this page: "you", not "the owner of this token, alice"
+        model.addAttribute(
+                "statusMessage", suspension == null ? null : YourWords.of(suspension.message(), actor.label()));
         accessPanels.addPanels(actor, token.id(), pathOf(token), model);
+        YourWords.speakTo(actor.label(), model);
         return view;
     }
 

@@ -1,5 +1,8 @@
 package dev.warden.web.token;
 
+import dev.warden.core.access.AccessCheckService;
+import dev.warden.core.access.ScopeState;
+import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
@@ -9,6 +12,7 @@ import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.service.ServiceRegistry;
+import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TechnicalToken;
@@ -18,6 +22,7 @@ import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenIssuePolicy;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLifetimePolicy;
+import dev.warden.web.console.ExpiryControl;
 import dev.warden.web.console.ScopePickerView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
@@ -65,6 +70,8 @@ public class TechnicalTokenConsole {
     private final TokenIssuePolicy issuePolicy;
     private final AccessPolicy access;
     private final ServiceRegistry services;
+    private final TokenSuspensions suspensions;
+    private final AccessCheckService checks;
     private final Clock clock;
 
     TechnicalTokenConsole(
@@ -73,8 +80,12 @@ public class TechnicalTokenConsole {
             TokenIssuePolicy issuePolicy,
             AccessPolicy access,
             ServiceRegistry services,
+            TokenSuspensions suspensions,
+            AccessCheckService checks,
             Clock clock) {
         this.services = services;
+        this.suspensions = suspensions;
+        this.checks = checks;
         this.tokens = tokens;
         this.principals = principals;
         this.issuePolicy = issuePolicy;
@@ -123,6 +134,7 @@ public class TechnicalTokenConsole {
         TokenLifetimePolicy lifetimes = lifetimes(actor);
         CreateTechnicalTokenForm form = CreateTechnicalTokenForm.withDefaults(
                 lifetimes.defaultExpiryDate(clock.instant()),
+                ExpiryControl.defaultChoice(lifetimes),
                 TechnicalTokenService.rolesFor(list.kind()).get(0).roleName());
         addFormContext(actor, model, list, form, lifetimes);
     }
@@ -149,8 +161,11 @@ public class TechnicalTokenConsole {
             addFormContext(actor, model, list, form, lifetimes);
             return htmx.isHtmxRequest() ? DIALOG : null;
         }
-        Duration lifetime =
-                CREATE.check(binding, model, () -> lifetimes.lifetimeUntil(form.expirationDate(), clock.instant()));
+        Duration lifetime = CREATE.check(
+                binding,
+                model,
+                () -> ExpiryControl.lifetime(
+                        form.expiresIn(), form.expirationDate(), null, lifetimes, clock.instant()));
         String view = CREATE.submit(binding, model, htmx, htmxResponse, response, () -> {
             CreateTokenCommand command = new CreateTokenCommand(form.name().strip(), lifetime, form.scopes());
             IssuedToken issued = list.group() == null
@@ -200,6 +215,7 @@ public class TechnicalTokenConsole {
         model.addAttribute("minDate", lifetimes.firstExpiryDate(now).toString());
         model.addAttribute("maxDate", lifetimes.lastExpiryDate(now).toString());
         model.addAttribute("maxDays", lifetimes.maxDays());
+        model.addAttribute("expiry", ExpiryControl.of(lifetimes, now));
         List<BuiltInRole> roles = TechnicalTokenService.rolesFor(list.kind());
         // The technical user holds only the chosen role, so that role bounds the scopes.
         model.addAttribute(
@@ -248,6 +264,10 @@ public class TechnicalTokenConsole {
         Set<PrincipalId> creators = new HashSet<>();
         found.forEach(t -> creators.add(t.token().createdBy()));
         Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), creators);
+        List<AccessToken> accessTokens =
+                found.stream().map(TechnicalToken::token).toList();
+        TokenSuspensions.OwnerSuspensions suspended = suspensions.of(actor.workspace(), accessTokens);
+        Map<TokenId, List<ScopeState>> dead = checks.deadScopes(actor, accessTokens);
         return found.stream()
                 .map(t -> TechnicalTokenRow.of(
                         t,
@@ -255,6 +275,8 @@ public class TechnicalTokenConsole {
                         list.path(),
                         tokens.allows(actor, TokenAction.RESTORE, t.token()),
                         tokens.allows(actor, TokenAction.ROTATE, t.token()),
+                        suspended.of(t.token(), now).orElse(null),
+                        dead.get(t.token().id()),
                         now))
                 .toList();
     }

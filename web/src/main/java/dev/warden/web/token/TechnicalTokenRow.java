@@ -1,11 +1,14 @@
 package dev.warden.web.token;
 
+import dev.warden.core.access.ScopeState;
+import dev.warden.core.access.TokenSuspensions.Suspension;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TechnicalToken;
 import dev.warden.web.console.PrincipalLink;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One row of an organisation or group token list: the token's facts, its technical user and role, who made it, and
@@ -13,24 +16,43 @@ import java.time.Instant;
  * @param path the token's path under the list it is shown in ({@code …/tokens/organisation/{id}})
  */
 public record TechnicalTokenRow(
-        TokenFacts facts, String technicalUser, long technicalUserId, String role, PrincipalLink createdBy, String path)
+        TokenFacts facts,
+        String technicalUser,
+        long technicalUserId,
+        String role,
+        PrincipalLink createdBy,
+        String path,
+        String statusReason,
+        String statusWhy)
         implements TokenFacts.Row {
 
+    /**
+     * @param suspension why the decision chain refuses this active token (tokens off, its technical user
+     *                   deactivated), or null
+     * @param deadScopes its scopes that no longer work, or null
+     */
     static TechnicalTokenRow of(
             TechnicalToken technical,
             Principal creator,
             String listPath,
             boolean mayRestore,
             boolean mayRotate,
+            Suspension suspension,
+            List<ScopeState> deadScopes,
             Instant now) {
         AccessToken token = technical.token();
+        TokenFacts facts =
+                TokenFacts.of(token, mayRestore, now).withRotate(mayRotate).withDeadScopes(deadScopes);
+        boolean suspended = suspension != null && facts.isActive();
         return new TechnicalTokenRow(
-                TokenFacts.of(token, mayRestore, now).withRotate(mayRotate),
+                suspended ? facts.suspended() : facts,
                 technical.technicalUser().displayName(),
                 technical.technicalUser().id().value(),
                 roleLabel(technical.role()),
                 PrincipalLink.ofNullable(creator),
-                listPath + "/" + token.id().value());
+                listPath + "/" + token.id().value(),
+                suspended ? suspension.message() : null,
+                suspended ? TokenFacts.shortReason(suspension.reason()) : null);
     }
 
     /** "Workspace admin" for {@code workspace-admin}, and so on; a custom or removed role by its name. */

@@ -1,11 +1,18 @@
 package dev.warden.web.token;
 
+import dev.warden.core.access.ScopeState;
 import dev.warden.core.permission.Scope;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.DenialReason;
 import dev.warden.core.token.TokenStatus;
 import dev.warden.web.console.InstantText;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * What every view of a token shows, formatted for people, whatever page it is on: a user's own token list and page,
@@ -36,8 +43,15 @@ public record TokenFacts(
         String statusLabel,
         boolean revocable,
         boolean restorable,
-        boolean rotatable) {
+        boolean rotatable,
+        Map<String, String> deadScopes) {
     private static final String SUSPENDED = "SUSPENDED";
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    public TokenFacts {
+        deadScopes = deadScopes == null ? Map.of() : Map.copyOf(deadScopes);
+    }
 
     /** @param mayRestore whether the viewer may restore it (the token access policy says) */
     public static TokenFacts of(AccessToken token, boolean mayRestore, Instant now) {
@@ -65,7 +79,8 @@ public record TokenFacts(
                 label(status),
                 status == TokenStatus.ACTIVE,
                 status == TokenStatus.REVOKED && !token.isExpiredAt(now) && mayRestore,
-                false);
+                false,
+                Map.of());
     }
 
     /** The same facts with Rotate offered when the viewer may rotate the token where it is shown. */
@@ -84,7 +99,57 @@ public record TokenFacts(
                 statusLabel,
                 revocable,
                 restorable,
-                mayRotate);
+                mayRotate,
+                deadScopes);
+    }
+
+    /**
+     * The same token with its dead scopes marked (a list's chips strike them through and say since when): a scope
+     * that no longer works because the owner's roles lost its permission or its service no longer declares it.
+     */
+    public TokenFacts withDeadScopes(List<ScopeState> dead) {
+        return withDeadScopes(dead, false);
+    }
+
+    /** As {@link #withDeadScopes(List)}; {@code forOwner}: the owner reads the note ("you no longer hold it"). */
+    public TokenFacts withDeadScopes(List<ScopeState> dead, boolean forOwner) {
+        if (dead == null || dead.isEmpty()) {
+            return this;
+        }
+        Map<String, String> notes = new LinkedHashMap<>();
+        dead.forEach(state -> notes.put(state.scope().key(), deadNote(state, forOwner)));
+        return new TokenFacts(
+                id,
+                name,
+                hint,
+                scopes,
+                created,
+                expires,
+                lastUsed,
+                lastUsedAddress,
+                lastUsedService,
+                status,
+                statusLabel,
+                revocable,
+                restorable,
+                rotatable,
+                notes);
+    }
+
+    /** "removed on 2026-11-02" when the audit log tells when, else why in a few words. */
+    static String deadNote(ScopeState state, boolean forOwner) {
+        if (state.since() != null) {
+            return "removed on " + DAY.format(state.since());
+        }
+        String why = state.why() == null ? "" : state.why();
+        if (why.contains("catalogue")) {
+            return "no longer in the catalogue";
+        }
+        return forOwner ? "you no longer hold it" : "owner lacks it";
+    }
+
+    public boolean isDead(String scope) {
+        return deadScopes.containsKey(scope);
     }
 
     /** The same token when it would work but does not now (its owner lost token usage, or tokens are off). */
@@ -109,7 +174,8 @@ public record TokenFacts(
                         label,
                         revocable,
                         restorable,
-                        rotatable)
+                        rotatable,
+                        deadScopes)
                 : this;
     }
 
@@ -119,6 +185,16 @@ public record TokenFacts(
 
     public boolean isSuspended() {
         return SUSPENDED.equals(status);
+    }
+
+    /** Why a token is suspended, in a few words, for a list's status column (the token's page says it in full). */
+    public static String shortReason(DenialReason reason) {
+        return switch (reason) {
+            case OWNER_INACTIVE -> "owner inactive";
+            case TOKENS_DISABLED -> "tokens disabled";
+            case NO_TOKEN_USAGE_PERMISSION -> "no token usage permission";
+            default -> reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
     }
 
     /** How the console names a token's status. */
@@ -192,6 +268,15 @@ public record TokenFacts(
 
         default boolean rotatable() {
             return facts().rotatable();
+        }
+
+        /** Scope key to a short note ("removed on 2026-11-02") for each scope that no longer works. */
+        default Map<String, String> deadScopes() {
+            return facts().deadScopes();
+        }
+
+        default boolean isDead(String scope) {
+            return facts().isDead(scope);
         }
     }
 }

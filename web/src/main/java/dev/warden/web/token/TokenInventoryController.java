@@ -1,5 +1,7 @@
 package dev.warden.web.token;
 
+import dev.warden.core.access.AccessCheckService;
+import dev.warden.core.access.ScopeState;
 import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
@@ -22,6 +24,7 @@ import dev.warden.web.console.ConsolePage;
 import dev.warden.web.console.PrincipalLink;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +59,13 @@ class TokenInventoryController {
     static final String PATH = "/settings/admin/tokens";
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
+
+    private static final int SUSPENSION_BATCH = 500;
+    /** The first page in a paging trail (it has no page token). */
+    private static final String FIRST = "-";
+
+    private static final int MAX_TRAIL = 200;
+    private static final java.util.regex.Pattern PAGE_TOKEN = java.util.regex.Pattern.compile("-|[A-Za-z0-9_-]{1,200}");
     private static final String PAGE = "admin/tokens/inventory";
     private static final String ROW = "admin/tokens/fragments :: inventory-row";
     /** Query parameters that narrow the list; carried by the paging links. */
@@ -66,13 +76,19 @@ class TokenInventoryController {
     private final TokenManagementService management;
     private final PrincipalNames principals;
     private final TokenSuspensions suspensions;
+    private final AccessCheckService checks;
     private final Clock clock;
 
     TokenInventoryController(
-            TokenManagementService management, PrincipalNames principals, TokenSuspensions suspensions, Clock clock) {
+            TokenManagementService management,
+            PrincipalNames principals,
+            TokenSuspensions suspensions,
+            AccessCheckService checks,
+            Clock clock) {
         this.management = management;
         this.principals = principals;
         this.suspensions = suspensions;
+        this.checks = checks;
         this.clock = clock;
     }
 
@@ -106,10 +122,14 @@ class TokenInventoryController {
             filters.put("owner_id", String.valueOf(owner.value()));
         }
         int size = size(query.get("size"));
-        TokenFilter filter = TokenListQuery.filter(filters, now, name -> null);
+        // Suspended is not a stored status: the active tokens that a policy stops now (see TokenSuspensions)
+        boolean onlySuspended = TokenListQuery.suspendedOnly(filters);
+        TokenFilter filter = TokenListQuery.filter(TokenListQuery.stored(filters), now, name -> null);
         TokenSort sort = TokenListQuery.sort(query);
         TokenCursor cursor = TokenListQuery.cursor(query, sort);
-        List<AccessToken> found = new ArrayList<>(management.list(actor, filter, sort, cursor, size + 1));
+        List<AccessToken> found = onlySuspended
+                ? suspended(actor, filter, sort, cursor, size + 1, now)
+                : new ArrayList<>(management.list(actor, filter, sort, cursor, size + 1));
         boolean more = found.size() > size;
         if (more) {
             found = found.subList(0, size);
@@ -117,7 +137,12 @@ class TokenInventoryController {
         model.addAttribute("tokens", rows(actor, found, now));
         model.addAttribute("filters", filters);
         model.addAttribute("size", size);
-        model.addAttribute("statuses", TokenStatus.values());
+        Map<String, String> statuses = new LinkedHashMap<>();
+        for (TokenStatus status : TokenStatus.values()) {
+            statuses.put(status.name(), TokenFacts.label(status));
+        }
+        statuses.put(TokenListQuery.SUSPENDED, "Suspended");
+        model.addAttribute("statuses", statuses);
         Map<String, String> kinds = new LinkedHashMap<>();
         for (TokenKind kind : TokenKind.values()) {
             kinds.put(kind.name(), TokenInventoryRow.kindLabel(kind));
@@ -133,15 +158,36 @@ class TokenInventoryController {
         Map<String, String> withoutOwner = new LinkedHashMap<>(filters);
         withoutOwner.remove("owner_id");
         model.addAttribute("clearOwnerHref", href(withoutOwner, size, null));
+        // Keyset pages cannot be counted back from: the links carry the page tokens of the pages before this one
+        List<String> trail = trail(query.get("trail"));
+        String current = cursor == null ? FIRST : query.get("page_token").strip();
+        int first = trail.size() * size + 1;
+        Integer total = onlySuspended ? null : management.count(actor, filter);
+        model.addAttribute("pageText", pageText(first, found.size(), total));
+        model.addAttribute("currentHref", href(filters, size, cursor == null ? null : current, trail));
         model.addAttribute("paged", cursor != null);
         model.addAttribute("firstHref", href(filters, size, null));
+        model.addAttribute(
+                "previousHref",
+                cursor == null
+                        ? null
+                        : href(
+                                filters,
+                                size,
+                                trail.isEmpty() || trail.get(trail.size() - 1).equals(FIRST)
+                                        ? null
+                                        : trail.get(trail.size() - 1),
+                                trail.isEmpty() ? List.of() : trail.subList(0, trail.size() - 1)));
+        List<String> onward = new ArrayList<>(trail);
+        onward.add(current);
         model.addAttribute(
                 "nextHref",
                 more
                         ? href(
                                 filters,
                                 size,
-                                TokenListQuery.pageToken(TokenCursor.after(found.get(found.size() - 1), sort), sort))
+                                TokenListQuery.pageToken(TokenCursor.after(found.get(found.size() - 1), sort), sort),
+                                onward)
                         : null);
         boolean fragment = htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest();
         if (!fragment) {
@@ -172,9 +218,38 @@ class TokenInventoryController {
     /** Answers with nothing, so htmx swaps the row out of the table. */
     @DeleteMapping("/{id}")
     @ResponseBody
-    String delete(Actor actor, @PathVariable String id) {
+    String delete(Actor actor, @PathVariable String id, HttpServletResponse response) {
         management.delete(actor, new TokenId(id));
+        // the table reloads itself with its filters (its total; "No tokens match." after the last one)
+        response.setHeader("HX-Trigger", "inventory-changed");
         return "";
+    }
+
+    /**
+     * Up to {@code limit} suspended tokens in the list's order after {@code cursor}: the active ones, read a batch
+     * at a time, kept when a policy stops them now. The next page starts after the last one shown, as for any filter.
+     */
+    private List<AccessToken> suspended(
+            Actor actor, TokenFilter filter, TokenSort sort, TokenCursor cursor, int limit, Instant now) {
+        List<AccessToken> kept = new ArrayList<>();
+        TokenCursor after = cursor;
+        while (kept.size() < limit) {
+            List<AccessToken> batch = management.list(actor, filter, sort, after, SUSPENSION_BATCH);
+            TokenSuspensions.OwnerSuspensions stopped = suspensions.of(actor.workspace(), batch);
+            for (AccessToken token : batch) {
+                if (stopped.of(token, now).isPresent()) {
+                    kept.add(token);
+                    if (kept.size() == limit) {
+                        return kept;
+                    }
+                }
+            }
+            if (batch.size() < SUSPENSION_BATCH) {
+                return kept;
+            }
+            after = TokenCursor.after(batch.get(batch.size() - 1), sort);
+        }
+        return kept;
     }
 
     static int size(String raw) {
@@ -189,6 +264,11 @@ class TokenInventoryController {
     }
 
     private static String href(Map<String, String> filters, int size, String pageToken) {
+        return href(filters, size, pageToken, List.of());
+    }
+
+    /** @param trail the page tokens of the pages before the one linked ({@value #FIRST} for the first page) */
+    private static String href(Map<String, String> filters, int size, String pageToken, List<String> trail) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(PATH);
         filters.forEach(uri::queryParam);
         if (size != DEFAULT_SIZE) {
@@ -197,7 +277,34 @@ class TokenInventoryController {
         if (pageToken != null) {
             uri.queryParam("page_token", pageToken);
         }
+        if (!trail.isEmpty()) {
+            uri.queryParam("trail", String.join(".", trail));
+        }
         return uri.encode().build().toUriString();
+    }
+
+    /** The trail of page tokens as the links carry it; anything that is not one is dropped (the links then start over). */
+    private static List<String> trail(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        List<String> tokens = List.of(raw.strip().split("\\."));
+        if (tokens.size() > MAX_TRAIL
+                || !tokens.stream().allMatch(t -> PAGE_TOKEN.matcher(t).matches())) {
+            return List.of();
+        }
+        return tokens;
+    }
+
+    /** "1–50 of 1,234 tokens", "51–60 of 60 tokens", or without a total (Suspended is not counted ahead). */
+    static String pageText(int first, int shown, Integer total) {
+        if (shown == 0) {
+            return total == null || total == 0 ? "No tokens" : "No tokens on this page (" + total + " in all)";
+        }
+        String range = first + "–" + (first + shown - 1);
+        return total == null
+                ? "Tokens " + range
+                : range + " of " + String.format(Locale.ROOT, "%,d", total) + (total == 1 ? " token" : " tokens");
     }
 
     static String sortLabel(TokenSort sort) {
@@ -232,6 +339,7 @@ class TokenInventoryController {
         });
         Map<PrincipalId, Principal> named = principals.byId(actor.workspace(), ids);
         TokenSuspensions.OwnerSuspensions suspended = suspensions.of(actor.workspace(), tokens);
+        Map<TokenId, List<ScopeState>> dead = checks.deadScopes(actor, tokens);
         return tokens.stream()
                 .map(token -> TokenInventoryRow.of(
                         token,
@@ -240,6 +348,7 @@ class TokenInventoryController {
                         suspended.of(token, now).orElse(null),
                         management.allows(actor, TokenAction.RESTORE, token),
                         management.allows(actor, TokenAction.ROTATE, token),
+                        dead.get(token.id()),
                         now))
                 .toList();
     }

@@ -1,17 +1,26 @@
 package dev.warden.web.token;
 
+import dev.warden.core.access.ScopeState;
 import dev.warden.core.access.TokenSuspensions.Suspension;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenKind;
 import dev.warden.web.console.PrincipalLink;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One row of the Admin Console's token inventory: the token's facts, whose it is and who made it.
  * @param statusReason why the decision chain refuses this active token (it shows as suspended), else null
+ * @param statusWhy the same in a few words, shown under the status ("owner has no token usage"), else null
  */
-record TokenInventoryRow(TokenFacts facts, PrincipalLink owner, String kind, PrincipalLink creator, String statusReason)
+record TokenInventoryRow(
+        TokenFacts facts,
+        PrincipalLink owner,
+        String kind,
+        PrincipalLink creator,
+        String statusReason,
+        String statusWhy)
         implements TokenFacts.Row {
 
     /**
@@ -28,8 +37,10 @@ record TokenInventoryRow(TokenFacts facts, PrincipalLink owner, String kind, Pri
             Suspension suspension,
             boolean mayRestore,
             boolean mayRotate,
+            List<ScopeState> deadScopes,
             Instant now) {
-        TokenFacts facts = TokenFacts.of(token, mayRestore, now).withRotate(mayRotate);
+        TokenFacts facts =
+                TokenFacts.of(token, mayRestore, now).withRotate(mayRotate).withDeadScopes(deadScopes);
         boolean suspended = suspension != null && facts.isActive();
         return new TokenInventoryRow(
                 suspended ? facts.suspended() : facts,
@@ -38,7 +49,8 @@ record TokenInventoryRow(TokenFacts facts, PrincipalLink owner, String kind, Pri
                         ? kindLabel(token.kind())
                         : kindLabel(token.kind()) + " (secret " + token.oauthSecret() + ")",
                 PrincipalLink.ofNullable(creator),
-                suspended ? suspension.message() : null);
+                suspended ? suspension.message() : null,
+                suspended ? TokenFacts.shortReason(suspension.reason()) : null);
     }
 
     static String kindLabel(TokenKind kind) {

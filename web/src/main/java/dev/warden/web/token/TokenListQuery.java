@@ -29,7 +29,32 @@ final class TokenListQuery {
     private static final Instant NEWEST_KEY = Instant.parse("9999-12-31T23:59:59.999999Z");
     private static final java.util.regex.Pattern TOKEN_ID = java.util.regex.Pattern.compile("[0-9A-Za-z_-]{1,64}");
 
+    /**
+     * The {@code status} that is not a stored status: the active tokens a policy stops now (tokens off, owner
+     * inactive, no token usage; see {@code TokenSuspensions}), as a token's {@code status} reports them.
+     */
+    static final String SUSPENDED = "SUSPENDED";
+
     private TokenListQuery() {}
+
+    /** Whether the query asks for suspended tokens only ({@code status=SUSPENDED}, any case). */
+    static boolean suspendedOnly(Map<String, String> query) {
+        String status = text(query, "status");
+        return status != null && status.equalsIgnoreCase(SUSPENDED);
+    }
+
+    /**
+     * The query as the repository reads it: {@code status=SUSPENDED} becomes {@code ACTIVE} (a suspended token is
+     * stored as active), the caller keeping only those a policy stops.
+     */
+    static Map<String, String> stored(Map<String, String> query) {
+        if (!suspendedOnly(query)) {
+            return query;
+        }
+        Map<String, String> stored = new java.util.LinkedHashMap<>(query);
+        stored.put("status", TokenStatus.ACTIVE.name());
+        return stored;
+    }
 
     /**
      * The filter, or null when {@code created_by_username} names nobody (so nothing can match).
@@ -187,7 +212,9 @@ final class TokenListQuery {
                     name + " must be one of "
                             + Arrays.stream(type.getEnumConstants())
                                     .map(Enum::name)
-                                    .collect(Collectors.joining(", ")) + "; got " + Validation.echo(raw) + ".");
+                                    .collect(Collectors.joining(", "))
+                            + (type == TokenStatus.class ? ", " + SUSPENDED : "") + "; got " + Validation.echo(raw)
+                            + ".");
         }
     }
 

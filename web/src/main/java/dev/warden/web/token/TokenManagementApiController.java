@@ -16,7 +16,6 @@ import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenManagementService;
 import dev.warden.core.token.TokenNotFoundException;
 import dev.warden.core.token.TokenSort;
-import dev.warden.core.token.TokenStatus;
 import dev.warden.web.shared.ApiController;
 import dev.warden.web.shared.RequiresPermission;
 import dev.warden.web.token.TokenManagementModels.CreateOboTokenRequest;
@@ -94,7 +93,14 @@ class TokenManagementApiController {
     @Parameter(name = "owner_id", in = ParameterIn.QUERY, schema = @Schema(type = "integer", format = "int64"))
     @Parameter(name = "created_by_id", in = ParameterIn.QUERY, schema = @Schema(type = "integer", format = "int64"))
     @Parameter(name = "created_by_username", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
-    @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(implementation = TokenStatus.class))
+    @Parameter(
+            name = "status",
+            in = ParameterIn.QUERY,
+            description = "SUSPENDED: active tokens a policy stops now (tokens off, owner inactive, no token usage)",
+            schema =
+                    @Schema(
+                            type = "string",
+                            allowableValues = {"ACTIVE", "REVOKED", "EXPIRED", "SUSPENDED"}))
     @Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(implementation = TokenKind.class))
     @Parameter(name = "scope", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
     @Parameter(
@@ -111,7 +117,9 @@ class TokenManagementApiController {
     @Parameter(name = "page_token", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
     ListTokensResponse list(Actor actor, @Parameter(hidden = true) @RequestParam Map<String, String> query) {
         Instant now = clock.instant();
-        TokenFilter filter = TokenListQuery.filter(query, now, name -> creatorByName(actor, name));
+        boolean onlySuspended = TokenListQuery.suspendedOnly(query);
+        TokenFilter filter =
+                TokenListQuery.filter(TokenListQuery.stored(query), now, name -> creatorByName(actor, name));
         if (filter == null) {
             return new ListTokensResponse(List.of(), null); // a created_by_username nobody has
         }
@@ -124,7 +132,13 @@ class TokenManagementApiController {
         while (true) {
             int limit = Math.min(TokenManagementService.MAX_PAGE, wanted - found.size());
             List<AccessToken> page = management.list(actor, filter, sort, cursor, limit);
-            found.addAll(page);
+            if (onlySuspended) {
+                // the active ones a policy stops now; a page may then hold fewer than page_size (or none)
+                OwnerSuspensions stopped = suspensions.of(actor.workspace(), page);
+                page.stream().filter(t -> stopped.of(t, now).isPresent()).forEach(found::add);
+            } else {
+                found.addAll(page);
+            }
             if (page.isEmpty()) {
                 more = false;
                 break;

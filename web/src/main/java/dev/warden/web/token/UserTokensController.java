@@ -1,5 +1,7 @@
 package dev.warden.web.token;
 
+import dev.warden.core.access.AccessCheckService;
+import dev.warden.core.access.ScopeState;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.service.ServiceRegistry;
 import dev.warden.core.token.AccessRefusedException;
@@ -12,6 +14,7 @@ import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenService;
 import dev.warden.core.token.TokenTarget;
 import dev.warden.web.console.ConsolePage;
+import dev.warden.web.console.ExpiryControl;
 import dev.warden.web.console.ScopePickerView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
@@ -19,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
@@ -30,6 +34,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
@@ -41,6 +46,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @RequestMapping("/settings/user/tokens")
 class UserTokensController {
     private static final String PAGE = "tokens/list";
+    /** Tokens per page of the list. */
+    static final int PAGE_SIZE = 25;
+
     private static final String DIALOG = "tokens/fragments :: generate-dialog";
     /** Core names fields as the API does; the form calls them differently. */
     private static final CreateTokenDialog CREATE = new CreateTokenDialog(
@@ -56,18 +64,26 @@ class UserTokensController {
     private final TokenService tokens;
     private final WorkspaceAdminNames admins;
     private final ServiceRegistry services;
+    private final AccessCheckService checks;
     private final Clock clock;
 
-    UserTokensController(TokenService tokens, WorkspaceAdminNames admins, ServiceRegistry services, Clock clock) {
+    UserTokensController(
+            TokenService tokens,
+            WorkspaceAdminNames admins,
+            ServiceRegistry services,
+            AccessCheckService checks,
+            Clock clock) {
         this.tokens = tokens;
         this.admins = admins;
         this.services = services;
+        this.checks = checks;
         this.clock = clock;
     }
 
     @GetMapping
-    String list(Actor actor, Model model, HtmxRequest htmx) {
-        addTokens(actor, model);
+    String list(
+            Actor actor, @RequestParam(name = "page", required = false) String page, Model model, HtmxRequest htmx) {
+        addTokens(actor, model, pageNumber(page));
         return htmx.isHtmxRequest() ? PAGE + " :: token-table" : PAGE;
     }
 
@@ -84,8 +100,7 @@ class UserTokensController {
             addTokens(actor, model);
             return PAGE;
         }
-        addFormContext(
-                actor, model, GenerateTokenForm.withDefaults(terms.lifetimes().defaultDays()), terms);
+        addFormContext(actor, model, GenerateTokenForm.withDefaults(terms.lifetimes(), clock.instant()), terms);
         if (htmx.isHtmxRequest()) {
             return DIALOG;
         }
@@ -110,7 +125,11 @@ class UserTokensController {
         }
         TokenLifetimePolicy lifetimes = terms == null ? tokens.lifetimes() : terms.lifetimes();
         binding = CREATE.bound(form, binding, model);
-        Duration lifetime = CREATE.check(binding, model, () -> lifetimes.lifetimeOfDays(form.lifetimeDays()));
+        Duration lifetime = CREATE.check(
+                binding,
+                model,
+                () -> ExpiryControl.lifetime(
+                        form.expiresIn(), form.expirationDate(), form.lifetimeDays(), lifetimes, clock.instant()));
         String fragment = CREATE.submit(
                 binding,
                 model,
@@ -131,45 +150,81 @@ class UserTokensController {
 
     @PostMapping("/{id}/revoke")
     String revoke(Actor actor, @PathVariable String id, Model model) {
-        model.addAttribute("token", view(actor, tokens.revoke(actor, new TokenId(id))));
+        model.addAttribute("token", row(actor, tokens.revoke(actor, new TokenId(id))));
         return "tokens/fragments :: token-row";
     }
 
     @PostMapping("/{id}/restore")
     String restore(Actor actor, @PathVariable String id, Model model) {
-        model.addAttribute("token", view(actor, tokens.restore(actor, new TokenId(id))));
+        model.addAttribute("token", row(actor, tokens.restore(actor, new TokenId(id))));
         return "tokens/fragments :: token-row";
     }
 
     /** Answers with nothing, so htmx swaps the row out of the table. */
     @DeleteMapping("/{id}")
     @ResponseBody
-    String delete(Actor actor, @PathVariable String id) {
+    String delete(Actor actor, @PathVariable String id, HttpServletResponse response) {
         tokens.delete(actor, new TokenId(id));
+        // the table reloads itself (its page, its total; its empty state after the last token)
+        response.setHeader("HX-Trigger", "tokens-changed");
         return "";
     }
 
-    /** The user's tokens and, when no new token may be had now, why and whom to ask (tokens then marked Suspended). */
     private void addTokens(Actor actor, Model model) {
+        addTokens(actor, model, 1);
+    }
+
+    /** 1 for anything that is not a page number (a bad link shows the first page rather than an error). */
+    static int pageNumber(String raw) {
+        try {
+            return raw == null ? 1 : Math.max(1, Integer.parseInt(raw.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /**
+     * One page of the user's tokens, newest first, with the total and the links to the pages around it, and, when
+     * no new token may be had now, why and whom to ask (tokens then marked Suspended). A page past the end shows the
+     * last one (after deleting the last token of the last page).
+     */
+    private void addTokens(Actor actor, Model model, int page) {
         TokenRefusal refusal = null;
         try {
             tokens.termsFor(actor);
         } catch (AccessRefusedException e) {
-            refusal = TokenRefusal.of(e, admins.of(actor));
+            refusal = TokenRefusal.of(e, admins.of(actor), actor.label());
         }
         boolean suspended = refusal != null && refusal.suspended();
         model.addAttribute("refusal", refusal);
+        List<AccessToken> all = tokens.listOwn(actor);
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.min(page, pages);
+        int from = (shown - 1) * PAGE_SIZE;
+        List<AccessToken> own = all.subList(from, Math.min(all.size(), from + PAGE_SIZE));
+        model.addAttribute("page", shown);
+        model.addAttribute(
+                "pageText",
+                all.isEmpty()
+                        ? null
+                        : (from + 1) + "–" + (from + own.size()) + " of " + all.size()
+                                + (all.size() == 1 ? " token" : " tokens"));
+        model.addAttribute("previousPage", shown > 1 ? shown - 1 : null);
+        model.addAttribute("nextPage", shown < pages ? shown + 1 : null);
+        Map<TokenId, List<ScopeState>> dead = checks.deadScopes(actor, own);
         model.addAttribute(
                 "tokens",
-                tokens.listOwn(actor).stream()
-                        .map(t -> view(actor, t))
+                own.stream()
+                        .map(t -> view(actor, t).withDeadScopes(dead.get(t.id()), true))
                         .map(v -> suspended ? v.suspended() : v)
                         .toList());
     }
 
     private void addFormContext(Actor actor, Model model, GenerateTokenForm form, TokenIssueTerms terms) {
         model.addAttribute(CreateTokenDialog.FORM, form);
-        model.addAttribute("maxDays", (terms == null ? tokens.lifetimes() : terms.lifetimes()).maxDays());
+        TokenLifetimePolicy lifetimes = terms == null ? tokens.lifetimes() : terms.lifetimes();
+        model.addAttribute("maxDays", lifetimes.maxDays());
+        model.addAttribute("expiry", ExpiryControl.of(lifetimes, clock.instant()));
         // What the user's roles grant now; when tokens are refused altogether, the form error says so instead.
         model.addAttribute(
                 "scopePicker",
@@ -185,5 +240,11 @@ class UserTokensController {
         TokenTarget own = TokenTarget.own(token.id());
         return TokenFacts.of(token, tokens.allows(actor, TokenAction.RESTORE, token, own), clock.instant())
                 .withRotate(tokens.allows(actor, TokenAction.ROTATE, token, own));
+    }
+
+    /** One row, as the list shows it (its dead scopes marked), after a revoke or restore. */
+    private TokenFacts row(Actor actor, AccessToken token) {
+        return view(actor, token)
+                .withDeadScopes(checks.deadScopes(actor, List.of(token)).get(token.id()), true);
     }
 }

@@ -400,7 +400,8 @@ class DirectoryPagesConsoleIT {
                         "data-reason=\"NO_TOKEN_USAGE_PERMISSION\"",
                         ">Suspended: no token usage permission<",
                         "data-testid=\"token-status-message\"")
-                .containsPattern("title=\"" + Pattern.quote(bot.applicationId())
+                // named as people know it, the application id only after the name
+                .containsPattern("title=\"" + Pattern.quote(bot.displayName() + " (" + bot.applicationId() + ")")
                         + " does not have permission to use tokens[^\"]*Permission Settings");
         assertThat(credentialRow(page, revokedId))
                 .contains("data-testid=\"token-status\">Revoked<")

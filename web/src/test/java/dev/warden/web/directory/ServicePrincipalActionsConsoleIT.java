@@ -137,7 +137,7 @@ class ServicePrincipalActionsConsoleIT {
                         "Create a token for " + sp.displayName(),
                         "action=\"" + SPS + sp.id().value() + "/tokens\"",
                         "data-testid=\"token-name-input\"",
-                        "data-testid=\"token-lifetime-input\"",
+                        "data-testid=\"expiry-control\"",
                         "data-scope-picker")
                 .doesNotContain("<html");
         assertThat(issued.statusCode()).isEqualTo(200);

@@ -3,12 +3,14 @@ package dev.warden.web.settings;
 import static dev.warden.web.support.WardenSpringBootTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.access.TokenStopImpact;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.group.Group;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.settings.SettingsService;
 import dev.warden.core.settings.WorkspaceSettings;
+import dev.warden.core.token.TokenKind;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.tokenusage.TokenUsageService;
@@ -46,6 +48,9 @@ class WorkspaceSettingsConsoleIT {
 
     @Autowired
     TokenUsageService tokenUsage;
+
+    @Autowired
+    TokenStopImpact impact;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -88,7 +93,9 @@ class WorkspaceSettingsConsoleIT {
                         "tokenQuotaPerPrincipal",
                         "50",
                         "_enableTokensConfig",
-                        "on"),
+                        "on",
+                        "confirmDisable",
+                        "true"),
                 true);
 
         assertThat(saved.statusCode()).isEqualTo(200);
@@ -96,6 +103,42 @@ class WorkspaceSettingsConsoleIT {
         WorkspaceSettings now = settings.get(testData.admin());
         assertThat(now).isEqualTo(new WorkspaceSettings(false, 90, 30, 50));
         assertThat(console.get(PAGE).body()).contains("value=\"90\"").contains("value=\"50\"");
+    }
+
+    @Test
+    void theSwitchSaysItStopsTokensOfEveryKind() {
+        assertThat(console.get(PAGE).body())
+                .contains("API tokens (all kinds) are on")
+                .contains("personal, on behalf of, organisation")
+                .doesNotContain("Personal access tokens are on");
+    }
+
+    @Test
+    void switchingTokensOffAsksFirstWithTheWorkingTokensByKindAndSavesNothing() {
+        Principal owner = testData.user(TestData.unique("switch-owner"));
+        testData.token(owner);
+        TokenStopImpact.Impact expected = impact.ofDisablingTokens(testData.admin());
+        assertThat(expected.byKind()).containsKey(TokenKind.PERSONAL);
+
+        HttpResponse<String> asked =
+                console.postForm(PAGE, Map.of("tokenQuotaPerPrincipal", "50", "_enableTokensConfig", "on"), true);
+
+        assertThat(asked.body())
+                .contains("data-testid=\"disable-tokens-confirm\"")
+                .contains("data-tokens=\"" + expected.tokens() + "\"")
+                .contains("Switching tokens off stops every token of every kind: " + expected.tokensText()
+                        + " will stop working at once")
+                .contains("data-testid=\"confirm-disable-tokens\"")
+                .doesNotContain("data-testid=\"settings-saved\"");
+        assertThat(settings.get(testData.admin()).tokensEnabled()).isTrue();
+
+        HttpResponse<String> confirmed = console.postForm(
+                PAGE,
+                Map.of("tokenQuotaPerPrincipal", "50", "_enableTokensConfig", "on", "confirmDisable", "true"),
+                true);
+
+        assertThat(confirmed.body()).contains("data-testid=\"settings-saved\"");
+        assertThat(settings.get(testData.admin()).tokensEnabled()).isFalse();
     }
 
     @Test

@@ -255,6 +255,9 @@ class BulkRevokeApiIT {
         String reason = ",\"reason\":\"cleanup\""; // an argument: json() turns quotes only in the template
         assertBadField(
                 json("{'created_by_id':%d,'status':'bogus'%s}", creator.id().value(), reason), "status");
+        // the list's SUSPENDED is not a stored status: read as ACTIVE it would revoke every working token too
+        assertBadField(
+                json("{'created_by_id':%d,'status':'SUSPENDED'%s}", creator.id().value(), reason), "status");
         assertBadField(
                 json("{'created_by_id':%d,'kind':'robot'%s}", creator.id().value(), reason), "kind");
         assertBadField(json("{'owner_id':'abc'%s}", reason), "owner_id");

@@ -195,14 +195,16 @@ class OwnTokenPageConsoleIT {
         String dead = owner.console().get(page(token)).body();
 
         assertThat(scopeStates(dead)).containsExactlyInAnyOrder("settings:read=false", "tokens:read=true");
+        // the owner reads their own page: "you", not their own name in the third person
         assertThat(testid(dead, "scope-why"))
-                .contains(
-                        owner.principal().name() + " no longer holds settings:read" + " since the role change on "
-                                + changedAt,
-                        roleName);
+                .contains("You no longer hold settings:read since the role change on " + changedAt, roleName)
+                .doesNotContain(owner.principal().name() + " no longer holds");
         assertThat(all(dead, "effective-permission")).containsExactly("tokens:read");
         String checked = check(owner, token, "GET /api/2.0/workspace-conf", "").body();
         assertThat(testid(checked, "check-verdict")).isEqualTo("Denied: ROLE_LACKS_PERMISSION (HTTP 403)");
+        assertThat(testid(checked, "check-message"))
+                .startsWith("You, the owner of this token, lack the permission 'settings:read'")
+                .contains("A workspace admin can give you a role with 'settings:read'");
         assertThat(traceSteps(checked)).endsWith("ROLE_GRANTS_PERMISSION=failed", "SCOPE_GRANTS_PERMISSION=skipped");
         assertThat(api.get("/api/2.0/workspace-conf", token.secret()).reason()).isEqualTo("ROLE_LACKS_PERMISSION");
     }
@@ -303,7 +305,8 @@ class OwnTokenPageConsoleIT {
 
         assertThat(testid(body, "token-status")).isEqualTo("Suspended");
         assertThat(testid(body, "token-status-message"))
-                .startsWith(owner.principal().name() + " does not have permission to use tokens");
+                .startsWith("You do not have permission to use tokens: no entry in the token usage list names you or"
+                        + " one of your groups, so your tokens are suspended");
         assertThat(testid(checked, "check-verdict")).isEqualTo("Denied: NO_TOKEN_USAGE_PERMISSION (HTTP 403)");
         assertThat(traceSteps(checked))
                 .contains("OWNER_ACTIVE=passed", "TOKEN_USAGE=failed", "ROLE_GRANTS_PERMISSION=skipped");

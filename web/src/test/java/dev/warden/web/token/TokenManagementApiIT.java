@@ -646,7 +646,8 @@ class TokenManagementApiIT {
             assertThat(suspended.path("status_reason").asString()).isEqualTo("NO_TOKEN_USAGE_PERMISSION");
             assertThat(suspended.path("status_message").asString())
                     .contains(
-                            sp.applicationId() + " does not have permission to use tokens",
+                            // named as people know it, with the id after the name
+                            sp.displayName() + " (" + sp.applicationId() + ") does not have permission to use tokens",
                             "PATCH /api/2.0/permissions/authorization/tokens");
             assertThat(api.get(TOKENS + "/" + id, ADMIN_TOKEN)
                             .json()
@@ -684,6 +685,34 @@ class TokenManagementApiIT {
                             .path("status")
                             .asString())
                     .isEqualTo("REVOKED");
+        }
+
+        @Test
+        void statusSuspendedListsOnlyTheActiveTokensAPolicyStops() {
+            Principal lost = testData.user("suspended-filter", BuiltInRole.USER);
+            String stopped = personalToken(lost, "stopped");
+            String revoked = personalToken(lost, "revoked anyway");
+            assertThat(api.post(TOKENS + "/" + revoked + "/revoke", ADMIN_TOKEN, "{}")
+                            .status())
+                    .isEqualTo(200);
+            testData.revokeTokenUsage(lost);
+            Principal kept = testData.user("working-filter", BuiltInRole.USER);
+            String working = personalToken(kept, "working");
+
+            Response mine =
+                    api.get(TOKENS + "?status=suspended&owner_id=" + lost.id().value(), ADMIN_TOKEN);
+            assertThat(StreamSupport.stream(mine.json().path("token_infos").spliterator(), false)
+                            .map(info -> info.path("token_id").asString() + "="
+                                    + info.path("status").asString()))
+                    .containsExactly(stopped + "=SUSPENDED");
+            Response all = api.get(TOKENS + "?status=SUSPENDED&page_size=1000", ADMIN_TOKEN);
+            assertThat(StreamSupport.stream(all.json().path("token_infos").spliterator(), false)
+                            .map(info -> info.path("status").asString()))
+                    .containsOnly("SUSPENDED");
+            assertThat(all.body()).contains(stopped).doesNotContain(working, revoked);
+            Response bogus = api.get(TOKENS + "?status=asleep", ADMIN_TOKEN);
+            assertThat(bogus.status()).isEqualTo(400);
+            assertThat(bogus.body()).contains("ACTIVE, REVOKED, EXPIRED, SUSPENDED");
         }
 
         private static JsonNode infoIn(Response list, String tokenId) {

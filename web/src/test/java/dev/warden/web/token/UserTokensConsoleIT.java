@@ -271,7 +271,14 @@ class UserTokensConsoleIT {
                             SettingsService.DEFAULT_LIFETIME_DAYS,
                             "7"));
             String dialog = console.getHtmx("/settings/user/tokens/new").body();
-            assertThat(dialog).contains("Lifetime in days (1–30)").contains("value=\"7\"");
+            // the one expiry control: the presets that fit within the cap, the default chosen
+            assertThat(dialog)
+                    .contains("the longest token lifetime here is 30 days")
+                    .contains("data-testid=\"expires-in-7\"", "data-testid=\"expires-in-30\"")
+                    .doesNotContain("data-testid=\"expires-in-90\"");
+            assertThat(dev.warden.web.support.Html.tagsWith(dialog, "expires-in-7")
+                            .get(0))
+                    .containsEntry("checked", "checked");
             HttpResponse<String> tooLong = console.postForm(
                     "/settings/user/tokens",
                     Map.of("name", "long", "lifetimeDays", "31", "scopes", "tokens:read"),
