@@ -7,20 +7,17 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The Admin Console's tabs, in order, each shown only to principals who may use it. Tabs without a
- * {@code comingSoon} text have pages of their own; the others are placeholders.
+ * The Admin Console's tabs, in order, each shown only to principals who may use it; each has a page of its own.
  */
 public enum AdminTab {
-    USERS("users", "Users", Permission.SCIM_READ, Abilities::readDirectory, null),
-    GROUPS("groups", "Groups", Permission.SCIM_READ, Abilities::readGroups, null),
-    SERVICE_PRINCIPALS(
-            "service-principals", "Service principals", Permission.SCIM_READ, Abilities::readDirectory, null),
-    ROLES("roles", "Roles", Permission.ROLES_READ, Abilities::readRoles, null),
-    SERVICES("services", "Services", Permission.SERVICES_READ, Abilities::readServices, null),
-    WORKSPACE(
-            "workspace", "Workspace settings", Permission.SETTINGS_READ, a -> a.holds(Permission.SETTINGS_READ), null),
-    TOKENS("tokens", "Access tokens", Permission.TOKEN_MANAGEMENT_READ, Abilities::readTokens, null),
-    AUDIT("audit", "Audit log", Permission.AUDIT_READ, a -> a.holds(Permission.AUDIT_READ), null);
+    USERS("users", "Users", Permission.SCIM_READ, Abilities::readDirectory),
+    GROUPS("groups", "Groups", Permission.SCIM_READ, Abilities::readGroups),
+    SERVICE_PRINCIPALS("service-principals", "Service principals", Permission.SCIM_READ, Abilities::readDirectory),
+    ROLES("roles", "Roles", Permission.ROLES_READ, Abilities::readRoles),
+    SERVICES("services", "Services", Permission.SERVICES_READ, Abilities::readServices),
+    WORKSPACE("workspace", "Workspace settings", Permission.SETTINGS_READ, a -> a.holds(Permission.SETTINGS_READ)),
+    TOKENS("tokens", "Access tokens", Permission.TOKEN_MANAGEMENT_READ, Abilities::readTokens),
+    AUDIT("audit", "Audit log", Permission.AUDIT_READ, a -> a.holds(Permission.AUDIT_READ));
 
     private final String slug;
     private final String title;
@@ -28,14 +25,12 @@ public enum AdminTab {
     private final Permission permission;
 
     private final Predicate<Abilities> visible;
-    private final String comingSoon;
 
-    AdminTab(String slug, String title, Permission permission, Predicate<Abilities> visible, String comingSoon) {
+    AdminTab(String slug, String title, Permission permission, Predicate<Abilities> visible) {
         this.slug = slug;
         this.title = title;
         this.permission = permission;
         this.visible = visible;
-        this.comingSoon = comingSoon;
     }
 
     public String slug() {
@@ -52,10 +47,6 @@ public enum AdminTab {
 
     public String href() {
         return "/settings/admin/" + slug;
-    }
-
-    public String comingSoon() {
-        return comingSoon;
     }
 
     public boolean visibleTo(Abilities abilities) {

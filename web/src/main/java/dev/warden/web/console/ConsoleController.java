@@ -7,13 +7,10 @@ import dev.warden.web.security.SignInThrottledException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Login page, landing redirect, the Admin Console's entry and the tabs whose features are still to come. */
 @Controller
@@ -57,17 +54,5 @@ class ConsoleController {
             access.requireAnywhere(actor, AdminTab.USERS.permission()); // refuses: nothing of the console is theirs
         }
         return "redirect:" + tabs.get(0).href();
-    }
-
-    @GetMapping("/settings/admin/{slug}")
-    String adminTab(@PathVariable String slug, Actor actor, Model model) {
-        AdminTab tab = AdminTab.bySlug(slug)
-                .filter(t -> t.comingSoon() != null)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (!tab.visibleTo(access.of(actor))) {
-            access.require(actor, tab.permission());
-        }
-        model.addAttribute("tab", tab);
-        return "admin/placeholder";
     }
 }

@@ -1,5 +1,6 @@
 package dev.warden.web.directory;
 
+import dev.warden.core.access.ScopeState;
 import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.access.TokenSuspensions.Suspension;
 import dev.warden.core.principal.Principal;
@@ -7,6 +8,7 @@ import dev.warden.core.token.AccessToken;
 import dev.warden.web.console.PrincipalLink;
 import dev.warden.web.token.TokenFacts;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,9 +25,11 @@ record OwnedTokenView(TokenFacts facts, PrincipalLink createdBy, String statusRe
     /**
      * @param creator the principal that created the token, or null when it is gone
      * @param suspension why the token is suspended, or null when it is not
+     * @param deadScopes its scopes that no longer work, or null
      */
-    static OwnedTokenView of(AccessToken token, Principal creator, Suspension suspension, Instant now) {
-        TokenFacts facts = TokenFacts.of(token, false, now);
+    static OwnedTokenView of(
+            AccessToken token, Principal creator, Suspension suspension, List<ScopeState> deadScopes, Instant now) {
+        TokenFacts facts = TokenFacts.of(token, false, now).withDeadScopes(deadScopes);
         boolean suspended = suspension != null && facts.isActive();
         return new OwnedTokenView(
                 suspended ? facts.suspended("Suspended: " + TokenFacts.shortReason(suspension.reason())) : facts,

@@ -1,5 +1,7 @@
 package dev.warden.web.directory;
 
+import dev.warden.core.access.AccessCheckService;
+import dev.warden.core.access.ScopeState;
 import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
 import dev.warden.core.directory.DirectoryService;
@@ -19,6 +21,7 @@ import dev.warden.core.role.PermissionResolver;
 import dev.warden.core.role.RoleAssignmentId;
 import dev.warden.core.shared.Page;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenId;
 import dev.warden.web.console.Abilities;
 import dev.warden.web.console.ConsoleAccess;
 import dev.warden.web.console.PageView;
@@ -37,6 +40,7 @@ class PrincipalPages {
     private final PermissionResolver resolver;
     private final ConsoleAccess access;
     private final TokenSuspensions suspensions;
+    private final AccessCheckService checks;
     private final PrincipalNames principals;
     private final EntitlementService entitlements;
     private final ConsoleAccessPolicy consoleAccess;
@@ -48,6 +52,7 @@ class PrincipalPages {
             PermissionResolver resolver,
             ConsoleAccess access,
             TokenSuspensions suspensions,
+            AccessCheckService checks,
             PrincipalNames principals,
             EntitlementService entitlements,
             ConsoleAccessPolicy consoleAccess,
@@ -59,6 +64,7 @@ class PrincipalPages {
         this.resolver = resolver;
         this.access = access;
         this.suspensions = suspensions;
+        this.checks = checks;
         this.principals = principals;
         this.clock = clock;
     }
@@ -105,18 +111,19 @@ class PrincipalPages {
     }
 
     /**
-     * The principal's tokens with everything but their secrets: who created each (looked up once per creator) and
-     * whether its owner's state suspends it (looked up once for the page).
+     * The principal's tokens with everything but their secrets: who created each (looked up once per creator),
+     * whether its owner's state suspends it (looked up once for the page) and which of its scopes no longer work.
      */
     private List<OwnedTokenView> credentials(Actor actor, Principal principal) {
         List<AccessToken> owned = directory.tokensOf(actor, principal.id());
         Map<PrincipalId, Principal> creators = principals.byId(
                 actor.workspace(), owned.stream().map(AccessToken::createdBy).toList());
         OwnerSuspensions suspended = suspensions.of(actor.workspace(), owned);
+        Map<TokenId, List<ScopeState>> dead = checks.deadScopes(actor, owned);
         Instant now = clock.instant();
         return owned.stream()
                 .map(t -> OwnedTokenView.of(
-                        t, creators.get(t.createdBy()), suspended.of(t, now).orElse(null), now))
+                        t, creators.get(t.createdBy()), suspended.of(t, now).orElse(null), dead.get(t.id()), now))
                 .toList();
     }
 

@@ -80,8 +80,7 @@ class WorkspaceSettingsConsoleIT {
                 .contains("data-testid=\"token-settings\"")
                 .contains("Personal Access Tokens")
                 .contains("data-testid=\"open-token-usage\"")
-                .contains("aria-current=\"page\"")
-                .doesNotContain("data-testid=\"admin-placeholder\"");
+                .contains("aria-current=\"page\"");
 
         HttpResponse<String> saved = console.postForm(
                 PAGE,

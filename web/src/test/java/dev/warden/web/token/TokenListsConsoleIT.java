@@ -168,7 +168,7 @@ class TokenListsConsoleIT {
     }
 
     @Test
-    void aDeadScopeIsStruckInTheListsAndSaysSinceWhen() {
+    void aDeadScopeIsStruckInTheListsAndTheOwnersPageAndSaysSinceWhen() {
         String password = "secret-password-1";
         Principal owner = testData.consoleUser(TestData.unique("own-dead-list"), password);
         testData.grantTokenUsage(owner);
@@ -186,7 +186,8 @@ class TokenListsConsoleIT {
 
         for (String page : List.of(
                 session.get(OWN).body(),
-                console.get(INVENTORY + "?owner_id=" + owner.id().value()).body())) {
+                console.get(INVENTORY + "?owner_id=" + owner.id().value()).body(),
+                console.get("/settings/admin/users/" + owner.id().value()).body())) {
             String row = rowOf(page, name);
             assertThat(tagsWith(row, "scope-chip"))
                     .extracting(chip -> chip.get("data-dead"))
