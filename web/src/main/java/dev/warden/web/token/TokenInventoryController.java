@@ -64,7 +64,12 @@ class TokenInventoryController {
     /** The first page in a paging trail (it has no page token). */
     private static final String FIRST = "-";
 
-    private static final int MAX_TRAIL = 200;
+    /**
+     * How many pages back Previous can go: the links carry the page tokens of the pages before this one, and a
+     * longer trail would outgrow the request line (Tomcat refuses headers over 8 KB). Further back, "First page".
+     */
+    private static final int MAX_TRAIL = 20;
+
     private static final java.util.regex.Pattern PAGE_TOKEN = java.util.regex.Pattern.compile("-|[A-Za-z0-9_-]{1,200}");
     private static final String PAGE = "admin/tokens/inventory";
     private static final String ROW = "admin/tokens/fragments :: inventory-row";
@@ -161,25 +166,30 @@ class TokenInventoryController {
         // Keyset pages cannot be counted back from: the links carry the page tokens of the pages before this one
         List<String> trail = trail(query.get("trail"));
         String current = cursor == null ? FIRST : query.get("page_token").strip();
-        int first = trail.size() * size + 1;
+        int pageNumber = cursor == null ? 1 : pageNumber(query.get("page"), trail.size() + 1);
+        int first = (pageNumber - 1) * size + 1;
         Integer total = onlySuspended ? null : management.count(actor, filter);
         model.addAttribute("pageText", pageText(first, found.size(), total));
-        model.addAttribute("currentHref", href(filters, size, cursor == null ? null : current, trail));
+        model.addAttribute("currentHref", href(filters, size, cursor == null ? null : current, trail, pageNumber));
         model.addAttribute("paged", cursor != null);
         model.addAttribute("firstHref", href(filters, size, null));
+        boolean backToFirst = pageNumber == 2
+                || (!trail.isEmpty() && trail.get(trail.size() - 1).equals(FIRST));
         model.addAttribute(
                 "previousHref",
-                cursor == null
+                cursor == null || (trail.isEmpty() && !backToFirst)
                         ? null
                         : href(
                                 filters,
                                 size,
-                                trail.isEmpty() || trail.get(trail.size() - 1).equals(FIRST)
-                                        ? null
-                                        : trail.get(trail.size() - 1),
-                                trail.isEmpty() ? List.of() : trail.subList(0, trail.size() - 1)));
+                                backToFirst ? null : trail.get(trail.size() - 1),
+                                trail.isEmpty() ? List.of() : trail.subList(0, trail.size() - 1),
+                                pageNumber - 1));
         List<String> onward = new ArrayList<>(trail);
         onward.add(current);
+        if (onward.size() > MAX_TRAIL) {
+            onward = onward.subList(onward.size() - MAX_TRAIL, onward.size());
+        }
         model.addAttribute(
                 "nextHref",
                 more
@@ -187,7 +197,8 @@ class TokenInventoryController {
                                 filters,
                                 size,
                                 TokenListQuery.pageToken(TokenCursor.after(found.get(found.size() - 1), sort), sort),
-                                onward)
+                                onward,
+                                pageNumber + 1)
                         : null);
         boolean fragment = htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest();
         if (!fragment) {
@@ -264,11 +275,15 @@ class TokenInventoryController {
     }
 
     private static String href(Map<String, String> filters, int size, String pageToken) {
-        return href(filters, size, pageToken, List.of());
+        return href(filters, size, pageToken, List.of(), 1);
     }
 
-    /** @param trail the page tokens of the pages before the one linked ({@value #FIRST} for the first page) */
-    private static String href(Map<String, String> filters, int size, String pageToken, List<String> trail) {
+    /**
+     * @param trail the page tokens of the last pages before the one linked ({@value #FIRST} for the first page)
+     * @param pageNumber the linked page's number, from 1, for "51–100 of …"
+     */
+    private static String href(
+            Map<String, String> filters, int size, String pageToken, List<String> trail, int pageNumber) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(PATH);
         filters.forEach(uri::queryParam);
         if (size != DEFAULT_SIZE) {
@@ -280,7 +295,18 @@ class TokenInventoryController {
         if (!trail.isEmpty()) {
             uri.queryParam("trail", String.join(".", trail));
         }
+        if (pageToken != null) {
+            uri.queryParam("page", pageNumber);
+        }
         return uri.encode().build().toUriString();
+    }
+
+    /** The page number a link carries, or {@code fallback} when it carries none that could be one. */
+    private static int pageNumber(String raw, int fallback) {
+        if (raw == null || !raw.strip().matches("[1-9]\\d{0,8}")) {
+            return fallback;
+        }
+        return Math.max(Integer.parseInt(raw.strip()), fallback);
     }
 
     /** The trail of page tokens as the links carry it; anything that is not one is dropped (the links then start over). */
