@@ -124,6 +124,28 @@ class GaleraClusterIT {
                         "acknowledged creates, all read back through the other Warden node",
                         String.valueOf(acknowledged.size()));
 
+                // a refused token's refusal is written (a batched INSERT ... SELECT, which MariaDB Connector/J's
+                // bulk protocol refuses unless useBulkStmtsForInserts is off)
+                WardenApi apiA = new WardenApi(a.baseUrl());
+                WardenApi.Response created =
+                        apiA.send("POST", "/api/2.0/token/create", adminToken, "{\"comment\":\"galera-refused\"}");
+                assertThat(created.status()).as(created.body()).isEqualTo(200);
+                JsonNode refused = JSON.readTree(created.body());
+                String refusedId = refused.path("token_info").path("token_id").asText();
+                WardenApi.Response revoked =
+                        apiA.send("POST", "/api/2.0/token/revoke", adminToken, "{\"token_id\":\"" + refusedId + "\"}");
+                assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+                WardenApi.Response refusal = new WardenApi(b.baseUrl())
+                        .send(
+                                "GET",
+                                "/api/2.0/preview/scim/v2/Me",
+                                refused.path("token_value").asText(),
+                                null);
+                assertThat(refusal.status())
+                        .as("a revoked token, through the other node")
+                        .isEqualTo(401);
+                awaitRefusalWritten(cluster, cluster.node(2), refusedId);
+
                 // the killed node rejoins
                 long restarting = System.nanoTime();
                 cluster.restart(used);
@@ -210,6 +232,18 @@ class GaleraClusterIT {
             }
         };
         return new Thread(load, "galera-load-" + node);
+    }
+
+    private static void awaitRefusalWritten(GaleraCluster cluster, GaleraCluster.Node node, String tokenId)
+            throws InterruptedException {
+        String count = "SELECT COUNT(*) FROM " + DATABASE + ".token_refusal WHERE token_id = '" + tokenId + "'";
+        long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (cluster.sql(node, count).strip().equals("0")) {
+            assertThat(System.nanoTime())
+                    .as("the refusal of %s is written within 20 s", tokenId)
+                    .isLessThan(giveUp);
+            Thread.sleep(200);
+        }
     }
 
     private static Set<String> tokenIds(WardenApi api, String adminToken) {
