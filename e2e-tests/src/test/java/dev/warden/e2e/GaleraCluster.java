@@ -40,9 +40,12 @@ public final class GaleraCluster implements AutoCloseable {
 
     private final Path dir;
     private final List<Node> nodes = new ArrayList<>();
+    /** Kills the nodes should the test JVM end without {@link #close()} (a build stopped half-way). */
+    private final Thread onExit = new Thread(this::killAll, "galera-cluster-exit");
 
     private GaleraCluster(Path dir) {
         this.dir = dir;
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /** One server: its ports, directory and (while it runs) process. */
@@ -144,6 +147,11 @@ public final class GaleraCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    /** The cluster's directory under {@code target/}: a directory per node, with its logs. */
+    public Path dir() {
+        return dir;
     }
 
     public Node node(int index) {
@@ -359,9 +367,12 @@ public final class GaleraCluster implements AutoCloseable {
     /** Kills every node (and its state-transfer helpers), then deletes the data directories; the logs stay. */
     @Override
     public void close() {
-        for (Node node : nodes) {
-            killTree(node.process);
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting; the hook runs anyway
         }
+        killAll();
         for (Node node : nodes) {
             if (node.process != null) {
                 try {
@@ -372,6 +383,12 @@ public final class GaleraCluster implements AutoCloseable {
             }
             deleteTree(node.dir.resolve("data"));
             deleteTree(node.dir.resolve("tmp"));
+        }
+    }
+
+    private void killAll() {
+        for (Node node : nodes) {
+            killTree(node.process);
         }
     }
 

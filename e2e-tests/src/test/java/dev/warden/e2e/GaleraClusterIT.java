@@ -51,7 +51,7 @@ class GaleraClusterIT {
         String adminToken = new TokenFormat("wdn_").generate(new SecureRandom()).reveal();
         Map<String, String> figures = new TreeMap<>();
         try (GaleraCluster cluster = GaleraCluster.start(3, DATABASE, USER, PASSWORD)) {
-            Path dir = cluster.node(1).dir.getParent();
+            Path dir = cluster.dir();
             Map<String, String> environment = Map.of(
                     "WARDEN_DB_URL", cluster.jdbcUrl(DATABASE),
                     "WARDEN_DB_USER", USER,

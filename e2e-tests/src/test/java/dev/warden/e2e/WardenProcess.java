@@ -24,10 +24,15 @@ public final class WardenProcess implements AutoCloseable {
     private final int port;
     private final Path log;
 
+    /** Stops the process should the test JVM end without {@link #close()}. */
+    private final Thread onExit;
+
     private WardenProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.onExit = new Thread(process::destroyForcibly, "warden-process-exit");
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /** Starts the jar on a free port with these environment variables and waits until it is ready. */
@@ -120,6 +125,11 @@ public final class WardenProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting; the hook runs anyway
+        }
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
