@@ -113,6 +113,12 @@ class GaleraClusterIT {
                         .as("failures are the requests on the %d connections to the killed node", pooled)
                         .hasSizeLessThanOrEqualTo(pooled)
                         .allSatisfy(answer -> assertThat(answer.ended()).isGreaterThanOrEqualTo(killed));
+                for (String node : List.of("A", "B")) {
+                    assertThat(answers)
+                            .as("Warden %s served after the kill, through the next database node", node)
+                            .anyMatch(answer ->
+                                    answer.node().equals(node) && answer.status() == 200 && answer.started() > killed);
+                }
                 figures.put("Warden connections on the killed node", String.valueOf(pooled));
                 figures.put("time from kill to first success (ms)", String.valueOf(firstSuccess - killed));
                 figures.put(
