@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * <h2>Which server</h2>
  * <ul>
  *   <li><b>External server</b>, when the environment names one: {@code WARDEN_TEST_DB_URL} (for example
- *       {@code jdbc:mysql://ci-mysql:3306} — a database path in it is ignored, query parameters are kept),
+ *       {@code jdbc:mysql://ci-mysql:3306}, or MariaDB Connector/J's {@code jdbc:mariadb:sequential://h1:3306,h2:3306}
+ *       for a Galera cluster — a database path in it is ignored, query parameters are kept),
  *       with {@code WARDEN_TEST_DB_USER} (default {@code root}) and {@code WARDEN_TEST_DB_PASSWORD}
  *       (default empty). That user must be allowed to {@code CREATE DATABASE} and {@code DROP DATABASE}.
  *       Databases created there are dropped again when the JVM exits.</li>
@@ -71,7 +72,8 @@ public final class EmbeddedMariaDb {
     private static final String MYSQL8_SQL_MODE = "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,"
             + "NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION";
 
-    private static final Pattern SERVER_URL = Pattern.compile("^(jdbc:[a-z]+://[^/?]+)(/[^?]*)?(\\?(.*))?$");
+    private static final Pattern SERVER_URL =
+            Pattern.compile("^(jdbc:[a-z]+(?::[a-z]+)?://[^/?]+)(/[^?]*)?(\\?(.*))?$");
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final AtomicInteger DATABASES = new AtomicInteger();
 

@@ -26,7 +26,10 @@ import org.springframework.transaction.TransactionSystemException;
  * {@link RecoverableDataAccessException} (the driver's {@code CommunicationsException}) or a
  * {@link DataAccessResourceFailureException} (SQL state 08); a commit whose connection breaks, followed by a
  * rollback that cannot reach the database either, gives a {@link TransactionSystemException} carrying the commit's
- * failure. The raw JDBC connection exceptions are listed too, for a path that does not translate them.
+ * failure. The raw JDBC connection exceptions are listed too, for a path that does not translate them. With
+ * MariaDB Connector/J's multi-host URLs (a Galera cluster) a connection that lost its node inside a transaction is
+ * reconnected to the next node and the statement fails with {@link SQLTransientConnectionException} (translated to
+ * a {@link TransientDataAccessResourceException}): the transaction is gone, so that is a 503 too.
  */
 public final class DatabaseUnavailable {
     /** Seconds a client should wait before retrying; Warden recovers within this of the database coming back. */
