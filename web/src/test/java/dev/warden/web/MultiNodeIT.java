@@ -130,11 +130,14 @@ class MultiNodeIT {
         assertThat(page.statusCode()).as("an authenticated page on B").isEqualTo(200);
 
         // the CSRF token of a page served by A, posted to B: both read it from the session in the database
-        String csrfFromA = ConsoleSession.csrfFrom(onA.get("/settings/user/tokens").body());
+        String csrfFromA =
+                ConsoleSession.csrfFrom(onA.get("/settings/user/tokens").body());
         String name = TestData.unique("nodes-group");
         HttpResponse<String> created =
                 onB.postForm("/settings/admin/groups", Map.of("displayName", name, "_csrf", csrfFromA), true);
-        assertThat(created.statusCode()).as("a CSRF-protected post on B: %s", created.body()).isEqualTo(200);
+        assertThat(created.statusCode())
+                .as("a CSRF-protected post on B: %s", created.body())
+                .isEqualTo(200);
         assertThat(jdbc(nodeA)
                         .sql("SELECT COUNT(*) FROM principal_group WHERE display_name = ?")
                         .param(name)
@@ -263,7 +266,9 @@ class MultiNodeIT {
             List<RunningWarden> nodes = startTogether(EmbeddedMariaDb.newDatabase("multi_node_start"));
             try {
                 JdbcClient jdbc = jdbc(nodes.get(0));
-                assertThat(jdbc.sql("SELECT COUNT(*) FROM workspace").query(Integer.class).single())
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM workspace")
+                                .query(Integer.class)
+                                .single())
                         .as("workspaces, round %d", round)
                         .isEqualTo(1);
                 assertThat(jdbc.sql("SELECT COUNT(*) FROM principal WHERE user_name = 'admin'")
@@ -274,7 +279,9 @@ class MultiNodeIT {
                 // Two contexts in one JVM may briefly share two console appenders, so a line can show twice; what
                 // counts is that one password was printed, not one per node.
                 Set<String> printed = generated(output.getAll().substring(before));
-                assertThat(printed).as("generated passwords printed, round %d", round).hasSize(1);
+                assertThat(printed)
+                        .as("generated passwords printed, round %d", round)
+                        .hasSize(1);
                 for (RunningWarden node : nodes) {
                     signedInOn(node, "admin", printed.iterator().next());
                 }

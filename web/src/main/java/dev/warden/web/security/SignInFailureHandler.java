@@ -33,7 +33,8 @@ final class SignInFailureHandler extends SimpleUrlAuthenticationFailureHandler {
         }
         Authentication attempt = exception.getAuthenticationRequest();
         if (attempt != null) {
-            exception.setAuthenticationRequest(UsernamePasswordAuthenticationToken.unauthenticated(attempt.getName(), null));
+            exception.setAuthenticationRequest(
+                    UsernamePasswordAuthenticationToken.unauthenticated(attempt.getName(), null));
         }
         super.onAuthenticationFailure(request, response, exception);
     }

@@ -44,7 +44,9 @@ public final class ConsoleSession {
     public CookieManager copyOfCookies() {
         CookieManager copy = new CookieManager();
         URI uri = URI.create(baseUrl);
-        cookies.getCookieStore().getCookies().forEach(cookie -> copy.getCookieStore().add(uri, cookie));
+        cookies.getCookieStore()
+                .getCookies()
+                .forEach(cookie -> copy.getCookieStore().add(uri, cookie));
         return copy;
     }
 
