@@ -16,6 +16,7 @@ import dev.warden.web.support.RunningWarden;
 import dev.warden.web.support.TestData;
 import java.net.CookieManager;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -193,6 +195,37 @@ class MultiNodeIT {
         assertThat(changing.get("/settings/user/tokens").statusCode())
                 .as("the session that changed it, on A")
                 .isEqualTo(200);
+    }
+
+    /**
+     * What the sessions keep in the database: the signed-in user without its password hash, and after a refused
+     * sign-in the refusal without the password typed (Spring Security attaches the attempt to it).
+     */
+    @Test
+    void sessionsInTheDatabaseHoldNeitherAPasswordTypedNorTheHash() {
+        TestData data = TestData.of(nodeA.context());
+        Principal user = data.consoleUser(TestData.unique("nodes-secret"), "right-password-1");
+        assertThat(new ConsoleSession(nodeA.port()).logIn(user.userName(), "almost-right-password-1"))
+                .isEqualTo("/login?error");
+        signedInOn(nodeB, user.userName(), "right-password-1");
+
+        JdbcClient jdbc = jdbc(nodeA);
+        String hash = jdbc.sql("SELECT password_hash FROM principal WHERE id = ?")
+                .param(user.id().value())
+                .query(String.class)
+                .single();
+        // Java serialisation writes these ASCII strings as they are
+        String stored = jdbc
+                .sql("SELECT ATTRIBUTE_BYTES FROM SPRING_SESSION_ATTRIBUTES")
+                .query((rows, row) -> new String(rows.getBytes(1), StandardCharsets.ISO_8859_1))
+                .list()
+                .stream()
+                .collect(Collectors.joining("\n"));
+        assertThat(stored)
+                .as("the sessions are there and name the user")
+                .contains(user.userName())
+                .doesNotContain("right-password-1")
+                .doesNotContain(hash);
     }
 
     @Test
