@@ -1,9 +1,8 @@
-package dev.warden.persistence.lease;
+package dev.warden.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.shared.WorkLeases;
-import dev.warden.persistence.JdbcAdapterTest;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

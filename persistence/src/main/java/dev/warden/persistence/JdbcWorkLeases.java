@@ -1,7 +1,6 @@
-package dev.warden.persistence.lease;
+package dev.warden.persistence;
 
 import dev.warden.core.shared.WorkLeases;
-import dev.warden.persistence.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
