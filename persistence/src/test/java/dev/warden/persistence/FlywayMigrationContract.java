@@ -26,7 +26,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** Flyway really runs in the test slice (Boot 4 needs spring-boot-starter-flyway) and builds the whole schema. */
 @JdbcAdapterTest
 abstract class FlywayMigrationContract {
-    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
     static final List<String> TABLES = List.of(
             "access_token",
             "access_token_scope",
@@ -44,8 +44,11 @@ abstract class FlywayMigrationContract {
             "role_permission",
             "service_principal_secret",
             "service_scope",
+            "spring_session",
+            "spring_session_attributes",
             "token_refusal",
             "token_usage_entry",
+            "work_lease",
             "workspace",
             "workspace_setting");
     private static final LocalDateTime V1_TIME = LocalDateTime.parse("2026-03-29T01:30:00.123456");

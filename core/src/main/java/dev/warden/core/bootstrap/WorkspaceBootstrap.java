@@ -68,14 +68,21 @@ public final class WorkspaceBootstrap {
     /**
      * @param adminPasswordHash the admin's password, already hashed by the caller
      * @param adminTokenValue an exact token value to store for the admin, or null
-     * @return the admin when this call bootstrapped, empty when the database already held a workspace
+     * @return the admin when this call bootstrapped, empty when the database already held a workspace or another
+     *     node's bootstrap created it meanwhile (nothing is written then)
      */
     public Optional<Principal> bootstrapIfEmpty(String adminPasswordHash, String adminTokenValue) {
         return tx.inTransaction(() -> {
             if (!workspaces.isEmpty()) {
                 return Optional.<Principal>empty();
             }
-            Workspace workspace = workspaces.create(WORKSPACE_NAME);
+            // Another node starting at the same time may have created it since isEmpty(): then that node
+            // bootstraps, and this one goes on as on any later start.
+            Optional<Workspace> created = workspaces.createIfAbsent(WORKSPACE_NAME);
+            if (created.isEmpty()) {
+                return Optional.<Principal>empty();
+            }
+            Workspace workspace = created.get();
             versions.bump(workspace.id());
             Principal admin = principals.save(
                     Principal.newUser(workspace.id(), ADMIN_USER_NAME, "Administrator", adminPasswordHash));

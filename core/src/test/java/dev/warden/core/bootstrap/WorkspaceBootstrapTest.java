@@ -212,6 +212,39 @@ class WorkspaceBootstrapTest {
             assertThat(audit.events()).hasSize(auditBefore);
         }
 
+        /**
+         * Two nodes starting together on an empty database: both read it empty, the other node's insert of "main"
+         * wins. This one writes nothing (no second admin, no audit record, no token) and returns empty.
+         */
+        @Test
+        void theLoserOfTheRaceToCreateMainWritesNothing() {
+            InMemoryWorkspaceRepository raced = new InMemoryWorkspaceRepository() {
+                @Override
+                public synchronized boolean isEmpty() {
+                    return true; // read before the other node's insert
+                }
+            };
+            raced.create("main");
+            WorkspaceBootstrap loser = new WorkspaceBootstrap(
+                    raced,
+                    principals,
+                    directory.entitlements,
+                    directory.roles,
+                    directory.assignments,
+                    kit.tokenService,
+                    audit,
+                    kit.tx,
+                    kit.versions,
+                    clock);
+
+            assertThat(loser.bootstrapIfEmpty(ADMIN_HASH, Tokens.aValue())).isEmpty();
+
+            assertThat(raced.all()).hasSize(1);
+            assertThat(principals.all()).isEmpty();
+            assertThat(tokens.all()).isEmpty();
+            assertThat(audit.events()).isEmpty();
+        }
+
         @Test
         void doesNothingWhenAnotherWorkspaceWasCreatedFirst() {
             workspaces.create("acme");

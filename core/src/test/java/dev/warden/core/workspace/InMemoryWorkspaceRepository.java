@@ -29,6 +29,11 @@ public class InMemoryWorkspaceRepository implements WorkspaceRepository {
         return workspace;
     }
 
+    @Override
+    public synchronized Optional<Workspace> createIfAbsent(String name) {
+        return findByName(name).isPresent() ? Optional.empty() : Optional.of(create(name));
+    }
+
     /** Captures the workspaces; running the result puts them (and the next id) back. */
     public synchronized Runnable snapshot() {
         List<Workspace> saved = List.copyOf(workspaces);

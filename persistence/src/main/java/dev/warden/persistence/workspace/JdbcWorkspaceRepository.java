@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -47,6 +48,19 @@ class JdbcWorkspaceRepository implements WorkspaceRepository {
                 .param("workspace", id)
                 .update();
         return new Workspace(new WorkspaceId(id), name);
+    }
+
+    /**
+     * The unique name decides: on MySQL and MariaDB the second insert waits for the first one's transaction and then
+     * fails as a duplicate, so the caller that gets empty finds the winner's workspace committed.
+     */
+    @Override
+    public Optional<Workspace> createIfAbsent(String name) {
+        try {
+            return Optional.of(create(name));
+        } catch (DuplicateKeyException e) {
+            return Optional.empty();
+        }
     }
 
     private static Workspace toWorkspace(ResultSet rs, int row) throws SQLException {

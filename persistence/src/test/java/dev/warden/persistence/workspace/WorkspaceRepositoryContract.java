@@ -52,6 +52,15 @@ public abstract class WorkspaceRepositoryContract {
     }
 
     @Test
+    void createIfAbsentCreatesOnceAndThenFindsTheNameTaken() {
+        Workspace main = workspaces().createIfAbsent("main").orElseThrow();
+
+        assertThat(workspaces().createIfAbsent("main")).isEmpty();
+        assertThat(workspaces().findByName("main")).contains(main);
+        assertThat(workspaces().createIfAbsent("staging")).isPresent();
+    }
+
+    @Test
     void aDuplicateNameIsRefused() {
         Workspace main = workspaces().create("main");
 

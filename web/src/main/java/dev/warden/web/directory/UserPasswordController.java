@@ -72,6 +72,7 @@ class UserPasswordController {
                 sessions.endOthers(
                         actor.workspace(),
                         actor.principal(),
+                        actor.name(),
                         request.getSession().getId());
                 request.changeSessionId(); // whoever shared this session's id is out too
                 model.addAttribute("changed", true);

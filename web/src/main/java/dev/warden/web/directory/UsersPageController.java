@@ -128,7 +128,7 @@ class UsersPageController extends DirectoryPagesController {
         } else {
             try {
                 Principal user = passwordService.reset(actor, new PrincipalId(id), form.getNewPassword());
-                sessions.endAll(actor.workspace(), user.id());
+                sessions.endAll(actor.workspace(), user.id(), user.userName());
                 throttle.forget(user.userName());
                 model.addAttribute("passwordReset", user.userName());
             } catch (InvalidParameterException e) {

@@ -19,14 +19,35 @@ import java.util.stream.Collectors;
 /** A browser-less console session over real HTTP: cookies, the CSRF token from the page, form posts. */
 public final class ConsoleSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final CookieManager cookies;
+    private final HttpClient http;
     private final String baseUrl;
 
     public ConsoleSession(int port) {
+        this(port, new CookieManager());
+    }
+
+    /**
+     * A session whose cookies live in {@code cookies}: two sessions to two nodes (other ports of 127.0.0.1) that share
+     * them are one browser behind a load balancer.
+     */
+    public ConsoleSession(int port, CookieManager cookies) {
         this.baseUrl = "http://127.0.0.1:" + port;
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** A copy of this session's cookies, for another client that presents the same session. */
+    public CookieManager copyOfCookies() {
+        CookieManager copy = new CookieManager();
+        URI uri = URI.create(baseUrl);
+        cookies.getCookieStore()
+                .getCookies()
+                .forEach(cookie -> copy.getCookieStore().add(uri, cookie));
+        return copy;
     }
 
     /** @return the Location the login form redirects to ("/" on success, "/login?error" on failure) */

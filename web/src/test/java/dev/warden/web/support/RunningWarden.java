@@ -7,10 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 
 /**
  * Starts and stops a whole Warden in the test JVM, on a file database of its own, for tests about start-up
@@ -75,8 +82,49 @@ public final class RunningWarden implements AutoCloseable {
         }
         List<String> args = new ArrayList<>();
         settings.forEach((key, value) -> args.add("--" + key + "=" + value));
-        return new RunningWarden(
-                new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new)));
+        return new RunningWarden(new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+                .listeners(new LoggingSetUpOneAtATime.Enter(), new LoggingSetUpOneAtATime.Leave())
+                .run(args.toArray(String[]::new)));
+    }
+
+    /**
+     * Boot sets up Logback anew for each application, and two set-ups at once in one JVM break each other (a
+     * half-configured pattern fails the start). Nodes started together (MultiNodeIT) take turns for that step only;
+     * everything after it, the database work of the first start included, still runs at the same time.
+     */
+    private static final class LoggingSetUpOneAtATime {
+        private static final ReentrantLock LOCK = new ReentrantLock();
+
+        /** Just before Boot's {@code LoggingApplicationListener} (order HIGHEST_PRECEDENCE + 20). */
+        static final class Enter implements ApplicationListener<ApplicationEvent>, Ordered {
+            @Override
+            public void onApplicationEvent(ApplicationEvent event) {
+                if (event instanceof ApplicationStartingEvent) {
+                    LOCK.lock();
+                }
+            }
+
+            @Override
+            public int getOrder() {
+                return Ordered.HIGHEST_PRECEDENCE + 19;
+            }
+        }
+
+        /** Just after it, once it has set up logging for the environment (or the start failed before that). */
+        static final class Leave implements ApplicationListener<ApplicationEvent>, Ordered {
+            @Override
+            public void onApplicationEvent(ApplicationEvent event) {
+                if ((event instanceof ApplicationEnvironmentPreparedEvent || event instanceof ApplicationFailedEvent)
+                        && LOCK.isHeldByCurrentThread()) {
+                    LOCK.unlock();
+                }
+            }
+
+            @Override
+            public int getOrder() {
+                return Ordered.HIGHEST_PRECEDENCE + 21;
+            }
+        }
     }
 
     public int port() {

@@ -1,0 +1,4 @@
+package dev.warden.persistence;
+
+@OnMariaDb
+class JdbcWorkLeasesOnMariaDbIT extends JdbcWorkLeasesContract {}
