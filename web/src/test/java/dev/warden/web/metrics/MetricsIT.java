@@ -10,6 +10,7 @@ import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.security.SecureRandom;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,12 @@ class MetricsIT {
     void setUp() {
         api = new ApiClient(port);
         data = TestData.of(context);
+    }
+
+    /** Other tests expect the catalogue to hold Warden's own permissions only. */
+    @AfterEach
+    void removeServices() {
+        data.removeServices();
     }
 
     @Test
@@ -136,6 +143,32 @@ class MetricsIT {
         assertThat(after.decisions("TOKEN_REVOKED") - before.decisions("TOKEN_REVOKED"))
                 .isZero();
         assertThat(after.decisionCount() - before.decisionCount()).isEqualTo(3 + 2 + 1 + 4 + 1 + 1);
+    }
+
+    @Test
+    void countsForwardAuthenticationAnswersAsDecisionsToo() {
+        String name = "metered" + TestData.unique("x").substring(2, 8);
+        String scope = name + ":read";
+        data.service(name, scope);
+        Principal user = data.user("forwarded", BuiltInRole.USER);
+        String userToken = data.token(user);
+        Scrape before = scrape();
+
+        assertThat(api.get("/api/2.0/forward-auth?scope=" + scope, ADMIN).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/2.0/forward-auth?scope=" + scope, userToken).status())
+                .isEqualTo(403);
+        String unknown = format.generate(new SecureRandom()).reveal();
+        ApiClient.Response refused = api.get("/api/2.0/forward-auth?scope=" + scope, unknown);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+        Scrape after = scrape();
+
+        assertThat(after.decisions("ALLOWED") - before.decisions("ALLOWED")).isEqualTo(1 + 1);
+        assertThat(after.decisions("ROLE_LACKS_PERMISSION") - before.decisions("ROLE_LACKS_PERMISSION"))
+                .isEqualTo(1);
+        assertThat(after.decisions("TOKEN_UNKNOWN") - before.decisions("TOKEN_UNKNOWN"))
+                .isEqualTo(1);
+        assertThat(after.decisionCount() - before.decisionCount()).isEqualTo(3 + 1);
     }
 
     @Test
