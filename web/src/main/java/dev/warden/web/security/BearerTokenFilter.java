@@ -80,6 +80,12 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             String code = denial.reason().isUnauthenticated() ? ApiError.UNAUTHENTICATED : ApiError.PERMISSION_DENIED;
             if (denial.reason().isUnauthenticated()) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge(denial));
+            } else if (denial.reason() == DenialReason.SCOPE_MISSING) {
+                response.setHeader(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        RequiredPermissionInterceptor.insufficientScope(
+                                String.join(" ", denial.fact(Denial.REQUIRED_SCOPE)),
+                                String.join(" ", denial.fact(Denial.TOKEN_SCOPES))));
             }
             errors.write(
                     response,

@@ -82,6 +82,8 @@ class MetricsIT {
         ApiClient.Response outOfScope = api.get(PROMETHEUS, data.scopedToken(admin, "tokens:read"));
         assertThat(outOfScope.status()).isEqualTo(403);
         assertThat(outOfScope.reason()).isEqualTo("SCOPE_MISSING");
+        assertThat(outOfScope.header("WWW-Authenticate"))
+                .startsWith("Bearer error=\"insufficient_scope\", scope=\"metrics:read\"");
         assertThat(api.get(PROMETHEUS, data.scopedToken(admin, "metrics:read")).status())
                 .isEqualTo(200);
     }
