@@ -96,7 +96,8 @@ class ScopePickerJourneyIT {
                         "audit:read",
                         "roles:write",
                         "services:read",
-                        "services:write");
+                        "services:write",
+                        "metrics:read");
         assertThat(denied.values()).containsOnly("your roles don't grant this");
 
         // The list narrows with each key: "s" still matches many, "sc" and on only the scim scopes.

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class FeaturePackagesTest {
     private static final Set<String> WEB_INFRASTRUCTURE =
-            Set.of("config", "security", "shared", "console", "scim", "discovery");
+            Set.of("config", "security", "shared", "console", "scim", "discovery", "metrics");
     private static final Set<String> PERSISTENCE_INFRASTRUCTURE = Set.of();
 
     private static final JavaClasses MAIN = new ClassFileImporter()

@@ -37,6 +37,8 @@ public final class Permission implements Comparable<Permission> {
             warden("services:read", "Read the registered services and their scopes");
     public static final Permission SERVICES_WRITE =
             warden("services:write", "Register services, change their scopes and remove them");
+    public static final Permission METRICS_READ =
+            warden("metrics:read", "Read Warden's operational metrics (/actuator/prometheus)");
 
     private static final List<Permission> WARDEN = List.of(
             TOKENS_READ,
@@ -53,7 +55,8 @@ public final class Permission implements Comparable<Permission> {
             ROLES_READ,
             ROLES_WRITE,
             SERVICES_READ,
-            SERVICES_WRITE);
+            SERVICES_WRITE,
+            METRICS_READ);
     private static final Map<String, Permission> WARDEN_BY_KEY =
             WARDEN.stream().collect(Collectors.toUnmodifiableMap(Permission::key, Function.identity()));
 

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -67,6 +69,14 @@ public final class TokenUseRecorder {
 
     public int pendingCount() {
         return pending.size();
+    }
+
+    /**
+     * When the oldest use still waiting to be written happened (empty when none waits): how far the stored last use
+     * lags behind. Walks the pending uses, so it is for a metrics scrape, not for the request path.
+     */
+    public Optional<Instant> oldestPending() {
+        return pending.values().stream().map(TokenUse::at).min(Comparator.naturalOrder());
     }
 
     private int write(List<TokenUse> uses, Instant now) {

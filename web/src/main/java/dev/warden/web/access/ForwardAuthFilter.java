@@ -67,6 +67,7 @@ final class ForwardAuthFilter extends OncePerRequestFilter {
             return;
         }
         Introspection.Answer answer;
+        long started = System.nanoTime();
         try {
             String[] scopes = request.getParameterValues("scope");
             if (scopes != null && scopes.length > 1) {
@@ -82,7 +83,7 @@ final class ForwardAuthFilter extends OncePerRequestFilter {
             errors.write(response, 400, ApiError.invalidParameter(e.field(), e.getMessage()));
             return;
         }
-        metrics.forwardAuth(answer);
+        metrics.forwardAuth(answer, started);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (answer.active()) {
             response.setStatus(200);

@@ -1,6 +1,7 @@
 package dev.warden.web.access;
 
 import dev.warden.core.access.Introspection;
+import dev.warden.web.metrics.DecisionMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * brings one): {@code warden.introspection.requests} and {@code warden.forward_auth.requests}, tagged {@code result}
  * ({@code active}, {@code inactive}, {@code invalid_request}, {@code invalid_client}) and {@code reason} (the denial
  * reason code, or {@code none}). They are counted rather than audited one by one: a busy resource server asks many
- * times a second, and the audit log is for changes. Both tags have a fixed, small set of values.
+ * times a second, and the audit log is for changes. Both tags have a fixed, small set of values. An answer about a
+ * token is also one decision of the chain ({@link DecisionMetrics}).
  */
 @Component
 public class ServiceAccessMetrics {
@@ -27,12 +29,16 @@ public class ServiceAccessMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final DecisionMetrics decisions;
 
-    public ServiceAccessMetrics(ObjectProvider<MeterRegistry> registry) {
+    public ServiceAccessMetrics(ObjectProvider<MeterRegistry> registry, DecisionMetrics decisions) {
         this.registry = registry.getIfAvailable();
+        this.decisions = decisions;
     }
 
-    public void introspection(Introspection.Answer answer) {
+    /** An introspection answer about a token, decided since {@code startedNanos} ({@link System#nanoTime()}). */
+    public void introspection(Introspection.Answer answer, long startedNanos) {
+        decisions.decided(answer.active() ? null : answer.reason(), startedNanos);
         count(INTROSPECTION, answer);
     }
 
@@ -40,7 +46,9 @@ public class ServiceAccessMetrics {
         count(INTROSPECTION, result, NONE);
     }
 
-    public void forwardAuth(Introspection.Answer answer) {
+    /** A forward-authentication answer, decided since {@code startedNanos} ({@link System#nanoTime()}). */
+    public void forwardAuth(Introspection.Answer answer, long startedNanos) {
+        decisions.decided(answer.active() ? null : answer.reason(), startedNanos);
         count(FORWARD_AUTH, answer);
     }
 

@@ -96,8 +96,9 @@ class IntrospectionEndpointController {
             if (token == null) {
                 throw new InvalidParameterException("token", "token is required: the token to introspect.");
             }
+            long started = System.nanoTime();
             Introspection.Answer answer = introspection.introspect(caller, token, form.get("scope"), origin);
-            metrics.introspection(answer);
+            metrics.introspection(answer, started);
             if (!answer.active()) {
                 // the service was told "inactive": a refusal of the token, kept with this call's method and path
                 refusals.refused(

@@ -3,10 +3,12 @@ package dev.warden.web.security;
 import dev.warden.core.access.Decision;
 import dev.warden.core.access.DecisionChain;
 import dev.warden.core.access.Denial;
+import dev.warden.core.permission.Permission;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.DenialReason;
 import dev.warden.core.token.TokenUse;
 import dev.warden.core.token.TokenUseRecorder;
+import dev.warden.web.metrics.DecisionMetrics;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;
 import dev.warden.web.shared.RefusalLog;
@@ -24,7 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code /api/**} requests by their bearer token through the decision chain. A refusal is
  * answered here, in the Databricks error shape with the chain's reason code; nothing downstream runs.
- * Created with {@code new} inside the API filter chain, so Boot does not also register it for every request.
+ * Created with {@code new} inside the API filter chain, so Boot does not also register it for every request. For
+ * {@code /actuator/prometheus} it also walks the permission steps for {@code metrics:read} (an Actuator endpoint has
+ * no {@code @RequiresPermission} route for {@link RequiredPermissionInterceptor} to read).
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer";
@@ -34,30 +38,54 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private final ApiErrorWriter errors;
     private final Clock clock;
     private final RefusalLog refusals;
+    private final DecisionMetrics metrics;
+    /** The permission every request through this filter needs; null: the route declares it (the API). */
+    private final Permission required;
 
     BearerTokenFilter(
-            DecisionChain chain, TokenUseRecorder usage, ApiErrorWriter errors, Clock clock, RefusalLog refusals) {
+            DecisionChain chain,
+            TokenUseRecorder usage,
+            ApiErrorWriter errors,
+            Clock clock,
+            RefusalLog refusals,
+            DecisionMetrics metrics,
+            Permission required) {
         this.chain = chain;
         this.usage = usage;
         this.errors = errors;
         this.clock = clock;
         this.refusals = refusals;
+        this.metrics = metrics;
+        this.required = required;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain filters)
             throws ServletException, IOException {
+        long started = System.nanoTime();
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         String scheme = schemeOf(authorization);
         Decision decision = scheme == null || scheme.equalsIgnoreCase(BEARER)
                 ? chain.evaluate(bearerValue(authorization))
                 : chain.refuseScheme(scheme);
+        if (decision.allowed() && required != null) {
+            decision = chain.authorize(decision, required);
+        }
+        if (!decision.allowed() || required != null) {
+            metrics.decided(decision, started);
+        }
         if (!decision.allowed()) {
             Denial denial = decision.denial();
             refusals.refused(decision, request);
             String code = denial.reason().isUnauthenticated() ? ApiError.UNAUTHENTICATED : ApiError.PERMISSION_DENIED;
             if (denial.reason().isUnauthenticated()) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge(denial));
+            } else if (denial.reason() == DenialReason.SCOPE_MISSING) {
+                response.setHeader(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        RequiredPermissionInterceptor.insufficientScope(
+                                String.join(" ", denial.fact(Denial.REQUIRED_SCOPE)),
+                                String.join(" ", denial.fact(Denial.TOKEN_SCOPES))));
             }
             errors.write(
                     response,
@@ -72,6 +100,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                 clock.instant(),
                 request.getRemoteAddr(),
                 request.getHeader(HttpHeaders.USER_AGENT)));
+        long authenticated = System.nanoTime();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new TokenAuthentication(decision));
         SecurityContextHolder.setContext(context);
@@ -79,6 +108,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             filters.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
+            if (required == null) {
+                metrics.requestDone(request, started, authenticated);
+            }
         }
     }
 

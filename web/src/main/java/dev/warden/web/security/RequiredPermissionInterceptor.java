@@ -5,6 +5,7 @@ import dev.warden.core.access.DecisionChain;
 import dev.warden.core.access.Denial;
 import dev.warden.core.group.GroupId;
 import dev.warden.core.token.DenialReason;
+import dev.warden.web.metrics.DecisionMetrics;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;
 import dev.warden.web.shared.RefusalLog;
@@ -72,6 +73,7 @@ public class RequiredPermissionInterceptor implements HandlerInterceptor {
         }
         Decision decision = chain.authorize(
                 token.decision(), RequiresPermission.Read.permission(declared), groupOf(request, declared));
+        DecisionMetrics.concluded(request, decision);
         if (decision.allowed()) {
             return true;
         }

@@ -3,6 +3,7 @@ package dev.warden.web.security;
 import dev.warden.core.access.DecisionChain;
 import dev.warden.core.shared.Validation;
 import dev.warden.core.token.TokenUseRecorder;
+import dev.warden.web.metrics.DecisionMetrics;
 import dev.warden.web.shared.ApiError;
 import dev.warden.web.shared.ApiErrorWriter;
 import dev.warden.web.shared.OAuthErrorBody;
@@ -27,7 +28,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
- * Three chains (and forward authentication's own, {@code dev.warden.web.access.ForwardAuthSecurity}):
+ * Three chains (and forward authentication's own, {@code dev.warden.web.access.ForwardAuthSecurity}, and
+ * Actuator's, {@link ActuatorSecurity}):
  * {@code /oidc/**} and {@code /oauth2/**} (OAuth discovery, token and introspection endpoints) are public and stateless; {@code /api/**} is
  * stateless and authenticated by bearer tokens through the decision chain (no session, no CSRF); everything else is
  * the console, with form login, a session and CSRF.
@@ -80,7 +82,8 @@ class SecurityConfiguration {
             TokenUseRecorder usage,
             ApiErrorWriter errors,
             Clock clock,
-            RefusalLog refusals)
+            RefusalLog refusals,
+            DecisionMetrics metrics)
             throws Exception {
         return http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
@@ -91,7 +94,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .headers(SecurityConfiguration::sameOriginReferrer)
                 .addFilterBefore(
-                        new BearerTokenFilter(chain, usage, errors, clock, refusals),
+                        new BearerTokenFilter(chain, usage, errors, clock, refusals, metrics, null),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
@@ -135,9 +138,6 @@ class SecurityConfiguration {
                                 "/js/**",
                                 "/favicon.ico",
                                 "/.well-known/**")
-                        .permitAll()
-                        // the probes: UP or DOWN and nothing more (show-details: never), for the orchestrator
-                        .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
                         // the API description and its viewer: public, like the API's own error answers
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")

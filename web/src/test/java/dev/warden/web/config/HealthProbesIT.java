@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The health probes answer anyone, without a session or a token, and say UP or DOWN and nothing more; no other
- * actuator endpoint is exposed (the whole health endpoint only to a signed-in user, without details either). (Readiness while the database is down: {@code DatabaseOutageIT}; readiness and
+ * The health endpoint and its probes answer anyone, without a session or a token, and say UP or DOWN and nothing
+ * more; no actuator endpoint but health and prometheus ({@code MetricsIT}) is exposed, and the rest of
+ * {@code /actuator} asks for a token. (Readiness while the database is down: {@code DatabaseOutageIT}; readiness and
  * the bootstrap: {@code BootstrapIT}.)
  */
 @WardenSpringBootTest
@@ -43,31 +44,46 @@ class HealthProbesIT {
                 .isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
     }
 
+    @Test
+    void theWholeHealthEndpointAnswersAnonymousCallersWithoutDetails() {
+        ApiClient.Response health = new ApiClient(port).get("/actuator/health", null);
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().toString()).isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
                 "/actuator",
-                "/actuator/health",
                 "/actuator/env",
                 "/actuator/beans",
                 "/actuator/configprops",
                 "/actuator/loggers",
                 "/actuator/heapdump",
-                "/actuator/health/db",
-                "/actuator/health/diskSpace"
+                "/actuator/metrics",
+                "/actuator/threaddump"
             })
     void exposesNothingElse(String path) {
-        HttpResponse<String> anonymous = new ConsoleSession(port).get(path);
-        assertThat(anonymous.statusCode()).as("anonymous: to the login page").isEqualTo(302);
-        assertThat(anonymous.headers().firstValue("Location").orElse("")).endsWith("/login");
+        ApiClient api = new ApiClient(port);
+        ApiClient.Response anonymous = api.get(path, null);
+        assertThat(anonymous.status()).as("anonymous: a token is needed").isEqualTo(401);
+        assertThat(anonymous.errorCode()).isEqualTo("UNAUTHENTICATED");
 
-        if (!path.equals("/actuator/health")) {
-            ConsoleSession admin = new ConsoleSession(port);
-            assertThat(admin.logIn("admin", WardenSpringBootTest.ADMIN_PASSWORD))
-                    .isEqualTo("/");
-            assertThat(admin.get(path).statusCode())
-                    .as("signed in: not there either")
-                    .isEqualTo(404);
-        }
+        assertThat(api.get(path, WardenSpringBootTest.ADMIN_TOKEN).status())
+                .as("with an admin's token: not there either")
+                .isEqualTo(404);
+        HttpResponse<String> console = new ConsoleSession(port).get(path);
+        assertThat(console.statusCode()).as("no console sign-in for Actuator").isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/health/db", "/actuator/health/diskSpace", "/actuator/health/ping"})
+    void namesNoHealthComponent(String path) {
+        assertThat(new ApiClient(port).get(path, null).status()).isEqualTo(404);
+        assertThat(new ApiClient(port)
+                        .get(path, WardenSpringBootTest.ADMIN_TOKEN)
+                        .status())
+                .isEqualTo(404);
     }
 }

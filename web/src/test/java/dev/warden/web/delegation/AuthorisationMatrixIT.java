@@ -56,7 +56,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Who may call what: every {@code /api/**} operation of the route catalogue (so a new route cannot be missed) × every
+ * Who may call what: every {@code /api/**} operation of the route catalogue (so a new route cannot be missed), and
+ * {@code /actuator/prometheus} ({@code metrics:read}), × every
  * kind of caller, over real HTTP, each cell asserted against the table below. Each cell gets a fresh caller and a
  * fresh target (a token, a user, a role…) in a workspace of its own, so no cell depends on another; "another
  * workspace's admin" is the main workspace's admin acting on this workspace's ids.
@@ -150,7 +151,11 @@ class AuthorisationMatrixIT {
             PATCH  /api/2.0/token/{token_id}                                  401  200  403  403  403  403  403  403  403  200  403  200  401   401   401  200
             GET    /api/2.0/workspace-conf                                    401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
             PATCH  /api/2.0/workspace-conf                                    401  403  403  403  403  403  403  200  403  200  403  403  401   401   401  200
+            GET    /actuator/prometheus                                       401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
             """;
+
+    /** Checked like an API route, through the same bearer filter and decision chain, though not in the catalogue. */
+    private static final List<String> BEYOND_THE_API = List.of("GET /actuator/prometheus");
 
     enum Caller {
         ANON,
@@ -247,9 +252,10 @@ class AuthorisationMatrixIT {
         Map<String, List<String>> expected = expectedTable();
         Map<String, Function<Cell, Request>> requests = requests();
 
-        List<String> catalogue = routes.all().stream()
+        List<String> catalogue = new ArrayList<>(routes.all().stream()
                 .map(route -> route.method() + " " + route.path())
-                .toList();
+                .toList());
+        catalogue.addAll(BEYOND_THE_API);
         assertThat(expected.keySet())
                 .as("a row in the table for every route of the catalogue, and no other")
                 .containsExactlyInAnyOrderElementsOf(catalogue);
@@ -274,8 +280,11 @@ class AuthorisationMatrixIT {
                 if (!wanted.equals(status)) {
                     mismatches.add(operation + " as " + caller + ": expected " + wanted + ", got " + response);
                 }
+                boolean metricsText = operation.equals("GET /actuator/prometheus") && response.status() == 200;
                 if (response.status() >= 500
-                        || !response.body().isEmpty() && !response.body().startsWith("{")) {
+                        || !metricsText
+                                && !response.body().isEmpty()
+                                && !response.body().startsWith("{")) {
                     mismatches.add(operation + " as " + caller + ": not a JSON answer: " + response);
                 }
             }
@@ -544,6 +553,7 @@ class AuthorisationMatrixIT {
     private Map<String, Function<Cell, Request>> requests() {
         Map<String, Function<Cell, Request>> all = new LinkedHashMap<>();
         String scim = "/api/2.0/preview/scim/v2";
+        all.put("GET /actuator/prometheus", c -> Request.get("/actuator/prometheus"));
         all.put(
                 "GET /api/2.0/access/refusals",
                 c -> Request.get("/api/2.0/access/refusals?token_id=" + ownToken(c, false)));

@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Import;
             "logging.level.com.databricks.sdk=ERROR",
             "warden.bootstrap.admin-password=" + WardenSpringBootTest.ADMIN_PASSWORD,
             "warden.bootstrap.admin-token=" + WardenSpringBootTest.ADMIN_TOKEN,
+            // every scrape of /actuator/prometheus counts the tokens afresh, so a test sees its own changes
+            "warden.metrics.token-count-max-age=0s",
         })
 @Import(TestClockConfiguration.class)
 public @interface WardenSpringBootTest {

@@ -313,7 +313,8 @@ class UserTokensConsoleIT {
                         "settings",
                         "audit",
                         "roles",
-                        "services");
+                        "services",
+                        "metrics");
         for (Scope scope :
                 dev.warden.core.permission.PermissionCatalogue.with(List.of()).scopes()) {
             String resource = scope.key().contains(":")
