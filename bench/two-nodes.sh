@@ -19,14 +19,17 @@
 # the largest time from A's answer to the revocation to B's 401, and how many requests to B that took (1: the
 # very next request).
 # Needs wrk, nginx and envsubst (Debian: apt-get install wrk nginx gettext-base).
-#   BENCH_WARMUP=15  BENCH_JAR (default web/target's exec jar, built if missing)  BENCH_JAVA_OPTS (default
-#   -Xms32m -Xmx512m)  BENCH_PORT (first of five free ports, default 18081)
+#   BENCH_WARMUP=60     seconds of traffic on every row first (the JIT needs a minute; node B gets only half of
+#                       the round-robin warm-up)
+#   BENCH_JAR           the exec jar (default web/target's, built if missing)
+#   BENCH_JAVA_OPTS     JVM options of both nodes (default -Xms32m -Xmx512m)
+#   BENCH_PORT          the first of five free loopback ports (default 18081)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-10}
 CONNECTIONS=${2:-32}
 REVOCATIONS=${3:-20}
-WARMUP=${BENCH_WARMUP:-15}
+WARMUP=${BENCH_WARMUP:-60}
 BASE_PORT=${BENCH_PORT:-18081}
 PORT_A=$BASE_PORT PORT_B=$((BASE_PORT + 1)) PORT_RR=$((BASE_PORT + 2)) PORT_ONE=$((BASE_PORT + 3))
 DB_PORT=$((BASE_PORT + 4))
