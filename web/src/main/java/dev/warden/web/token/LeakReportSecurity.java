@@ -22,7 +22,7 @@ class LeakReportSecurity {
 
     @Bean
     @Order(-2)
-    SecurityFilterChain leakReports(
+    SecurityFilterChain leakReportChain(
             HttpSecurity http,
             LeakReports reports,
             LeakReportProperties settings,
