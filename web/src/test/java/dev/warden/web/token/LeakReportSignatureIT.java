@@ -4,7 +4,10 @@ import static dev.warden.web.token.LeakReportRequests.freshAddress;
 import static dev.warden.web.token.LeakReportRequests.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.audit.AuditAction;
+import dev.warden.core.audit.AuditLog;
 import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
@@ -41,14 +44,14 @@ class LeakReportSignatureIT {
 
     @DynamicPropertySource
     static void githubKeys(DynamicPropertyRegistry registry) throws IOException {
-        String pem = "-----BEGIN PUBLIC KEY-----\\n"
-                + Base64.getMimeEncoder(64, "\\n".getBytes(StandardCharsets.US_ASCII))
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'})
                         .encodeToString(GITHUB.getPublic().getEncoded())
-                + "\\n-----END PUBLIC KEY-----\\n";
+                + "\n-----END PUBLIC KEY-----\n";
         Path file = Files.createTempFile("github-secret-scanning-keys", ".json");
         Files.writeString(
                 file,
-                "{\"public_keys\":[{\"key_identifier\":\"" + KEY_ID + "\",\"key\":\"" + pem
+                "{\"public_keys\":[{\"key_identifier\":\"" + KEY_ID + "\",\"key\":\"" + pem.replace("\n", "\\n")
                         + "\",\"is_current\":true}]}");
         file.toFile().deleteOnExit();
         registry.add("warden.leak-report.github-public-keys", file::toString);
@@ -62,6 +65,9 @@ class LeakReportSignatureIT {
 
     @Autowired
     TokenRepository tokens;
+
+    @Autowired
+    AuditLog audit;
 
     LeakReportRequests reports;
     String live;
@@ -89,7 +95,14 @@ class LeakReportSignatureIT {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("[]");
-        assertThat(stored(tokens, live).isRevoked()).isTrue();
+        AccessToken token = stored(tokens, live);
+        assertThat(token.isRevoked()).isTrue();
+        assertThat(audit.history(token.workspace(), "token", token.id().value(), 10))
+                .filteredOn(event -> event.action() == AuditAction.TOKEN_LEAK_REPORTED)
+                .singleElement()
+                .satisfies(event -> assertThat(event.details())
+                        .containsEntry(
+                                "source", "GitHub secret scanning: https://github.com/acme/app/blob/1/.env (content)"));
     }
 
     @Test
