@@ -184,7 +184,13 @@ final class LeakReportFilter extends OncePerRequestFilter {
     }
 
     private List<Leak> plainText(byte[] body, MediaType type, String address) {
-        Charset charset = type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
+        Charset charset;
+        try {
+            charset = type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
+        } catch (IllegalArgumentException e) { // an unknown or malformed charset name
+            throw new InvalidParameterException(
+                    "Content-Type", "Warden does not know the charset of " + Validation.echo(type.toString()) + ".");
+        }
         List<String> found = reports.findIn(new String(body, charset));
         if (found.size() > LeakReports.MAX_TOKENS) {
             throw new InvalidParameterException(

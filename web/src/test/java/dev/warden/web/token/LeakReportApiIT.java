@@ -186,6 +186,10 @@ class LeakReportApiIT {
         assertThat(notArray.body()).contains("\"field\":\"body\"");
         assertThat(noToken.body()).contains("\"field\":\"[1].token\"");
         assertThat(urlNotText.body()).contains("\"field\":\"[0].url\"");
+        HttpResponse<String> unknownCharset =
+                reports.send(address, "text/plain; charset=no-such-charset", live.getBytes());
+        assertThat(unknownCharset.statusCode()).isEqualTo(415);
+        assertThat(reports.send(address, null, live.getBytes()).statusCode()).isEqualTo(415);
         assertThat(otherType.statusCode()).isEqualTo(415);
         assertThat(otherType.body()).contains("\"field\":\"Content-Type\"");
         assertThat(stored(tokens, live).isRevoked()).isFalse();
