@@ -17,6 +17,9 @@ import dev.warden.core.token.TokenStatus;
 import dev.warden.web.support.TestData;
 import dev.warden.web.support.TestData.OtherWorkspace;
 import dev.warden.web.support.WardenSpringBootTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -209,5 +212,19 @@ class LeakReportApiIT {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(stored(tokens, live).isRevoked()).isTrue();
+    }
+
+    @Test
+    void onlyPostIsAllowed() throws Exception {
+        HttpResponse<String> get = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + LeakReportFilter.PATH))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(get.body()).contains("\"error_code\":\"METHOD_NOT_ALLOWED\"");
     }
 }
