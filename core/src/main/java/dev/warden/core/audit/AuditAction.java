@@ -39,6 +39,11 @@ public enum AuditAction {
     /** A token's comment (its name) was changed; the details hold before and after. */
     TOKEN_COMMENT_CHANGED,
     TOKENS_BULK_REVOKED,
+    /**
+     * A token reported as leaked (by a secret scanner or in a plain text report) was revoked with authority
+     * {@code INCIDENT}; the details say where it was found and from which address the report came.
+     */
+    TOKEN_LEAK_REPORTED,
     WORKSPACE_SETTINGS_CHANGED,
     /** An OAuth secret of a service principal was created (its value shown once to the actor). */
     SERVICE_PRINCIPAL_SECRET_CREATED,

@@ -3,6 +3,9 @@ package dev.warden.core.token;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -33,6 +36,7 @@ public final class TokenFormat {
 
     private final String prefix;
     private final Pattern lookalike;
+    private final Pattern candidate;
 
     public TokenFormat(String prefix) {
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
@@ -42,6 +46,8 @@ public final class TokenFormat {
         this.prefix = prefix;
         // any case: a token case-folded by a search filter is no longer valid, but it is still most of the secret
         this.lookalike = Pattern.compile("(?i:" + Pattern.quote(prefix) + ")[0-9A-Za-z]{" + MASKED_FRAGMENT + ",}");
+        this.candidate = Pattern.compile("(?<![0-9A-Za-z])" + Pattern.quote(prefix) + "[0-9A-Za-z]{"
+                + (BODY_LENGTH + CHECKSUM_LENGTH) + "}" + "(?![0-9A-Za-z])");
     }
 
     public String prefix() {
@@ -70,6 +76,24 @@ public final class TokenFormat {
         }
         int checksumStart = text.length() - CHECKSUM_LENGTH;
         return checksum(text.substring(0, checksumStart)).equals(text.substring(checksumStart));
+    }
+
+    /**
+     * The values of this format in a text whose checksum matches, each once, in order of appearance: what a leak
+     * report names. A value glued to further letters or digits is no token (it would be longer).
+     */
+    public List<String> findIn(CharSequence text) {
+        if (text == null) {
+            return List.of();
+        }
+        Set<String> found = new LinkedHashSet<>();
+        Matcher matcher = candidate.matcher(text);
+        while (matcher.find()) {
+            if (isWellFormed(matcher.group())) {
+                found.add(matcher.group());
+            }
+        }
+        return List.copyOf(found);
     }
 
     /**

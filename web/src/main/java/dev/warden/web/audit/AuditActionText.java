@@ -12,6 +12,7 @@ final class AuditActionText {
             case TOKEN_ACL_CHANGED -> "Token usage permissions changed";
             case TOKEN_COMMENT_CHANGED -> "Token renamed";
             case TOKENS_BULK_REVOKED -> "Tokens revoked in bulk";
+            case TOKEN_LEAK_REPORTED -> "Token revoked: reported as leaked";
             case LOGIN_SUCCEEDED -> "Signed in";
             case LOGIN_FAILED -> "Sign-in failed";
             case LOGIN_THROTTLED -> "Sign-in refused (too many failures)";

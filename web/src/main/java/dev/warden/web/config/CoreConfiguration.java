@@ -40,8 +40,10 @@ import dev.warden.core.service.ServiceRepository;
 import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.settings.SettingsService;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.token.LeakReports;
 import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.token.TokenFormat;
+import dev.warden.core.token.TokenIncidents;
 import dev.warden.core.token.TokenIssuePolicy;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenManagementService;
@@ -104,6 +106,26 @@ class CoreConfiguration {
             Clock clock) {
         return new TokenService(
                 tokens, principals, audit, tx, versions, services, format, rules, access, lifetimes, random, clock);
+    }
+
+    /**
+     * Who hears of a leaked token. Nobody yet: the notices (owner, admins, webhooks) replace this bean when they
+     * come (issue 18, notices part).
+     */
+    @Bean
+    TokenIncidents tokenIncidents() {
+        return TokenIncidents.NONE;
+    }
+
+    @Bean
+    LeakReports leakReports(
+            TokenRepository tokens,
+            TokenFormat format,
+            AuditLog audit,
+            TransactionRunner tx,
+            TokenIncidents incidents,
+            Clock clock) {
+        return new LeakReports(tokens, format, audit, tx, incidents, clock);
     }
 
     @Bean

@@ -101,6 +101,7 @@ record TokenDetailView(
                 case TOKEN_RESTORED -> "Restored";
                 case TOKEN_DELETED -> "Deleted";
                 case TOKENS_BULK_REVOKED -> "Revoked in bulk";
+                case TOKEN_LEAK_REPORTED -> "Revoked: reported as leaked";
                 default -> {
                     String words = action.name().toLowerCase(Locale.ROOT).replace('_', ' ');
                     yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
