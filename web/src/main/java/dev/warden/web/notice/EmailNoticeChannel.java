@@ -8,12 +8,14 @@ import java.time.format.DateTimeFormatter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
 
 /**
  * Notices by e-mail over SMTP (Spring Mail). Spring Boot makes the {@link JavaMailSender} only when {@code
  * spring.mail.host} is set; without it this channel is off. Each recipient gets a message of its own, so no recipient
  * learns the others' addresses. Plain, short text: which token, when it expires, where to rotate or extend it.
  */
+@Component
 class EmailNoticeChannel implements NoticeChannel {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 

@@ -1,4 +1,4 @@
-package dev.warden.web.notice;
+package dev.warden.web.config;
 
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.group.GroupRepository;
@@ -13,21 +13,15 @@ import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.shared.WorkLeases;
+import dev.warden.web.notice.NoticeProperties;
 import java.time.Clock;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
 
-/** Expiry notices: core's service and scheduler, with the e-mail channel. */
+/** Expiry notices: core's service and scheduler (the e-mail channel is {@code notice.EmailNoticeChannel}). */
 @Configuration(proxyBeanMethods = false)
 class NoticeConfiguration {
-    @Bean
-    NoticeChannel emailNoticeChannel(ObjectProvider<JavaMailSender> sender, NoticeProperties properties) {
-        return new EmailNoticeChannel(sender, properties);
-    }
-
     @Bean
     NoticeService noticeService(
             NoticeRepository notices,
