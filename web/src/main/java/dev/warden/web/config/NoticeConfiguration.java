@@ -13,7 +13,6 @@ import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.shared.WorkLeases;
-import dev.warden.web.notice.NoticeProperties;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;

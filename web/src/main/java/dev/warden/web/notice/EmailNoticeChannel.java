@@ -3,6 +3,7 @@ package dev.warden.web.notice;
 import dev.warden.core.notice.Notice;
 import dev.warden.core.notice.NoticeChannel;
 import dev.warden.core.token.TokenKind;
+import dev.warden.web.config.NoticeProperties;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.springframework.beans.factory.ObjectProvider;

@@ -3,6 +3,7 @@ package dev.warden.web.notice;
 import dev.warden.core.notice.NoticeChannel;
 import dev.warden.core.notice.NoticeScheduler;
 import dev.warden.core.notice.NoticeService;
+import dev.warden.web.config.NoticeProperties;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -26,6 +26,7 @@ import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.Tokens;
 import dev.warden.web.support.ApiClient;
+import dev.warden.web.support.ConsoleSession;
 import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import jakarta.mail.Message;
@@ -248,6 +249,33 @@ class ExpiryNoticeIT {
                                 "{\"lead_days\":[1]}")
                         .status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theConsoleShowsAndSavesTheNotificationsAndNamesABadField() {
+        ConsoleSession console = new ConsoleSession(port);
+        assertThat(console.logIn("admin", WardenSpringBootTest.ADMIN_PASSWORD)).isEqualTo("/");
+        String page = console.get("/settings/admin/workspace").body();
+        assertThat(page).contains("data-testid=\"notification-settings\"").contains("value=\"30, 7, 1\"");
+
+        console.postForm(
+                "/settings/admin/workspace/notifications",
+                Map.of("leadDays", "2, 14", "extraAddresses", "sec@example.com\nops@example.com"),
+                false);
+        assertThat(notices.settings(data.main().id()))
+                .isEqualTo(new NoticeSettings(List.of(14, 2), List.of("sec@example.com", "ops@example.com")));
+        assertThat(console.get("/settings/admin/workspace").body()).contains("value=\"14, 2\"");
+
+        String refused = console.postForm(
+                        "/settings/admin/workspace/notifications", Map.of("leadDays", "0", "extraAddresses", ""), false)
+                .body();
+        assertThat(refused)
+                .contains("data-testid=\"notices-error\"")
+                .contains("lead_days")
+                .contains("value=\"0\"");
+        assertThat(notices.settings(data.main().id()).leadDays())
+                .as("nothing saved")
+                .containsExactly(14, 2);
     }
 
     private NoticeService secondService() {

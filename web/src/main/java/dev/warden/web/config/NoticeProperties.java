@@ -1,4 +1,4 @@
-package dev.warden.web.notice;
+package dev.warden.web.config;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
