@@ -2,6 +2,7 @@ package dev.warden.core.notice;
 
 import dev.warden.core.group.GroupId;
 import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.workspace.WorkspaceId;
@@ -16,4 +17,18 @@ public record ExpiringToken(
         PrincipalId createdBy,
         GroupId group,
         String comment,
-        Instant expiresAt) {}
+        Instant expiresAt) {
+
+    /** What a notice or an alert needs of this token ({@code expiresAt} null when it never expires). */
+    public static ExpiringToken of(AccessToken token) {
+        return new ExpiringToken(
+                token.id(),
+                token.workspace(),
+                token.kind(),
+                token.owner(),
+                token.createdBy(),
+                token.group(),
+                token.comment(),
+                token.expiresAt());
+    }
+}

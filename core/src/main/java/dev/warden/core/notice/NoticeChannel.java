@@ -11,4 +11,7 @@ public interface NoticeChannel {
      * @throws RuntimeException when it could not; the notice is then tried again at the next run
      */
     void send(Notice notice);
+
+    /** Delivers an alert raised through {@link TokenAlerts}; throws as {@link #send} does. */
+    void sendAlert(Alert alert);
 }

@@ -45,8 +45,16 @@ public final class NoticeRecipients {
     }
 
     public Resolved of(ExpiringToken token, NoticeSettings settings) {
+        return of(token, settings, false);
+    }
+
+    /** As {@link #of(ExpiringToken, NoticeSettings)}, and the workspace admins too when {@code admins}. */
+    public Resolved of(ExpiringToken token, NoticeSettings settings, boolean admins) {
         WorkspaceId workspace = token.workspace();
         Set<PrincipalId> people = new LinkedHashSet<>();
+        if (admins) {
+            people.addAll(holders(workspace, BuiltInRole.WORKSPACE_ADMIN, null));
+        }
         people.add(token.owner());
         switch (token.kind()) {
             case ON_BEHALF_OF -> people.add(token.createdBy());

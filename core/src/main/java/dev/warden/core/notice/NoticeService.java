@@ -9,6 +9,7 @@ import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.shared.Validation;
+import dev.warden.core.token.AccessToken;
 import dev.warden.core.workspace.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  * hands each notice to the channel once. "Once" is a claim in the database per token and lead time: the first node to
  * insert it sends, every later run (on this node or another, before or after a restart) finds it taken.
  */
-public final class NoticeService {
+public final class NoticeService implements TokenAlerts {
     public static final String LEAD_DAYS = "lead_days";
     public static final String EXTRA_ADDRESSES = "extra_addresses";
     private static final Logger LOG = Logger.getLogger(NoticeService.class.getName());
@@ -181,6 +182,26 @@ public final class NoticeService {
             }
         }
         return new RunResult(sent, failed, withoutAddress);
+    }
+
+    @Override
+    public int raise(AccessToken token, String subject, String text) {
+        if (!channel.enabled()) {
+            LOG.warning("Alert about token " + token.id() + " not sent: the notice channel is off");
+            return 0;
+        }
+        NoticeRecipients.Resolved to =
+                recipients.of(ExpiringToken.of(token), notices.settings(token.workspace()), true);
+        if (to.addresses().isEmpty()) {
+            return 0;
+        }
+        try {
+            channel.sendAlert(new Alert(to.addresses(), subject, text));
+            return to.addresses().size();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Alert about token " + token.id() + " not sent", e);
+            return 0;
+        }
     }
 
     private static int shortestLead(NoticeSettings settings, Instant now, Instant expiresAt) {

@@ -28,6 +28,7 @@ class NoticeServiceTest {
     private final CoreTestKit kit = new CoreTestKit();
     private final FakeNotices store = new FakeNotices();
     private final List<Notice> sent = new ArrayList<>();
+    private final List<Alert> alerts = new ArrayList<>();
     private final NoticeChannel channel = new NoticeChannel() {
         @Override
         public boolean enabled() {
@@ -37,6 +38,11 @@ class NoticeServiceTest {
         @Override
         public void send(Notice notice) {
             sent.add(notice);
+        }
+
+        @Override
+        public void sendAlert(Alert alert) {
+            alerts.add(alert);
         }
     };
     private final NoticeService service = new NoticeService(
@@ -93,6 +99,11 @@ class NoticeServiceTest {
                     public void send(Notice notice) {
                         throw new IllegalStateException("SMTP down");
                     }
+
+                    @Override
+                    public void sendAlert(Alert alert) {
+                        throw new IllegalStateException("SMTP down");
+                    }
                 },
                 kit.access,
                 kit.audit,
@@ -126,6 +137,23 @@ class NoticeServiceTest {
         var plain = dev.warden.core.principal.Actor.of(kit.user("dave", BuiltInRole.USER), "127.0.0.1");
         assertThatThrownBy(() -> service.settings(plain)).isInstanceOf(PermissionDeniedException.class);
         assertThatThrownBy(() -> service.update(plain, List.of(1), null)).isInstanceOf(PermissionDeniedException.class);
+    }
+
+    @Test
+    void anAlertReachesTheOwnerTheWorkspaceAdminsAndTheExtraAddresses() {
+        Principal erin = withEmail(kit.user("erin", BuiltInRole.USER), "erin@example.com");
+        withEmail(kit.user("root", BuiltInRole.WORKSPACE_ADMIN), "root@example.com");
+        store.saveSettings(WORKSPACE, new NoticeSettings(List.of(7), List.of("sec@example.com")));
+        var token = kit.activeToken(erin);
+
+        int told = service.raise(token, "Warden token leaked", "Found on GitHub.");
+
+        assertThat(told).isEqualTo(3);
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.recipients())
+                    .containsExactlyInAnyOrder("erin@example.com", "root@example.com", "sec@example.com");
+            assertThat(a.subject()).isEqualTo("Warden token leaked");
+        });
     }
 
     private Principal withEmail(Principal user, String email) {

@@ -1,5 +1,6 @@
 package dev.warden.web.notice;
 
+import dev.warden.core.notice.Alert;
 import dev.warden.core.notice.Notice;
 import dev.warden.core.notice.NoticeChannel;
 import dev.warden.core.token.TokenKind;
@@ -44,6 +45,19 @@ class EmailNoticeChannel implements NoticeChannel {
             message.setTo(to);
             message.setSubject(subject);
             message.setText(text);
+            mail.send(message);
+        }
+    }
+
+    @Override
+    public void sendAlert(Alert alert) {
+        JavaMailSender mail = sender.getObject();
+        for (String to : alert.recipients()) {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(properties.from());
+            message.setTo(to);
+            message.setSubject(alert.subject());
+            message.setText(alert.text());
             mail.send(message);
         }
     }
