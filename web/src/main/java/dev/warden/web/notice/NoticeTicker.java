@@ -84,7 +84,11 @@ class NoticeTicker implements SmartLifecycle {
         }
         executor.shutdownNow();
         executor = null;
-        scheduler.release();
+        try {
+            scheduler.release();
+        } catch (RuntimeException e) { // the database gone at shutdown: the lease simply runs out
+            LOG.info("Could not give up the expiry-notices lease at shutdown; it runs out by itself");
+        }
     }
 
     @Override
