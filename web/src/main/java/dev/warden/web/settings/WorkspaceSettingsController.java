@@ -42,7 +42,14 @@ class WorkspaceSettingsController {
     @GetMapping
     String page(Actor actor, @RequestParam(required = false) String saved, Model model) {
         model.addAttribute(
-                "saved", saved == null ? null : "token-usage".equals(saved) ? "Token usage saved." : "Settings saved.");
+                "saved",
+                saved == null
+                        ? null
+                        : switch (saved) {
+                            case "token-usage" -> "Token usage saved.";
+                            case "notifications" -> "Notification settings saved.";
+                            default -> "Settings saved.";
+                        });
         return page.render(actor, model);
     }
 

@@ -1,9 +1,12 @@
 package dev.warden.web.settings;
 
+import dev.warden.core.notice.NoticeService;
+import dev.warden.core.notice.NoticeSettings;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.settings.SettingsService;
 import dev.warden.web.console.ConsoleAccess;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -17,10 +20,12 @@ public class WorkspaceSettingsPage {
     static final String VIEW = "admin/workspace/settings";
 
     private final SettingsService settings;
+    private final NoticeService notices;
     private final ConsoleAccess access;
 
-    WorkspaceSettingsPage(SettingsService settings, ConsoleAccess access) {
+    WorkspaceSettingsPage(SettingsService settings, NoticeService notices, ConsoleAccess access) {
         this.settings = settings;
+        this.notices = notices;
         this.access = access;
     }
 
@@ -28,6 +33,13 @@ public class WorkspaceSettingsPage {
     public String render(Actor actor, Model model) {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", TokenSettingsForm.of(settings.get(actor)));
+        }
+        if (!model.containsAttribute("noticeLeadDays")) {
+            NoticeSettings current = notices.settings(actor);
+            model.addAttribute(
+                    "noticeLeadDays",
+                    current.leadDays().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            model.addAttribute("noticeExtraAddresses", String.join("\n", current.extraAddresses()));
         }
         var can = access.of(actor);
         model.addAttribute("editable", can.holds(Permission.SETTINGS_WRITE));

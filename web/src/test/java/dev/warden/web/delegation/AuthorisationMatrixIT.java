@@ -89,6 +89,8 @@ class AuthorisationMatrixIT {
             GET    /api/2.0/groups/{group_id}/tokens/{token_id}               401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  404
             POST   /api/2.0/groups/{group_id}/tokens/{token_id}/restore       401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  404
             POST   /api/2.0/groups/{group_id}/tokens/{token_id}/revoke        401  403  403  200  403  403  403  403  403  200  403  403  401   401   401  404
+            GET    /api/2.0/notification-settings                            401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
+            PATCH  /api/2.0/notification-settings                            401  403  403  403  403  403  403  200  403  200  403  403  401   401   401  200
             GET    /api/2.0/permissions/authorization/tokens                  401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
             PATCH  /api/2.0/permissions/authorization/tokens                  401  403  403  403  403  403  200  403  403  200  403  403  401   401   401  400
             PUT    /api/2.0/permissions/authorization/tokens                  401  403  403  403  403  403  200  403  403  200  403  403  401   401   401  400
@@ -777,6 +779,10 @@ class AuthorisationMatrixIT {
         all.put(
                 "PATCH /api/2.0/token/{token_id}",
                 c -> new Request("/api/2.0/token/" + ownToken(c, false), "{\"scopes\": [\"tokens:read\"]}"));
+        all.put("GET /api/2.0/notification-settings", c -> Request.get("/api/2.0/notification-settings"));
+        all.put(
+                "PATCH /api/2.0/notification-settings",
+                c -> new Request("/api/2.0/notification-settings", "{\"lead_days\": [30, 7, 1]}"));
         all.put("GET /api/2.0/workspace-conf", c -> Request.get("/api/2.0/workspace-conf"));
         all.put(
                 "PATCH /api/2.0/workspace-conf",

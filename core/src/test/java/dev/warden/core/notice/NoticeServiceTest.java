@@ -1,0 +1,209 @@
+package dev.warden.core.notice;
+
+import static dev.warden.core.testkit.CoreTestKit.WORKSPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warden.core.audit.AuditAction;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.shared.InvalidParameterException;
+import dev.warden.core.shared.PermissionDeniedException;
+import dev.warden.core.testkit.CoreTestKit;
+import dev.warden.core.token.TokenId;
+import dev.warden.core.token.TokenKind;
+import dev.warden.core.workspace.WorkspaceId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The notice run's choice of lead time and claims, and the settings' validation, permissions and audit. */
+class NoticeServiceTest {
+    private final CoreTestKit kit = new CoreTestKit();
+    private final FakeNotices store = new FakeNotices();
+    private final List<Notice> sent = new ArrayList<>();
+    private final List<Alert> alerts = new ArrayList<>();
+    private final NoticeChannel channel = new NoticeChannel() {
+        @Override
+        public boolean enabled() {
+            return true;
+        }
+
+        @Override
+        public void send(Notice notice) {
+            sent.add(notice);
+        }
+
+        @Override
+        public void sendAlert(Alert alert) {
+            alerts.add(alert);
+        }
+    };
+    private final NoticeService service = new NoticeService(
+            store,
+            new NoticeRecipients(
+                    kit.directory.principals, kit.directory.roles, kit.directory.assignments, kit.directory.groups),
+            channel,
+            kit.access,
+            kit.audit,
+            kit.tx,
+            kit.clock);
+
+    @Test
+    void aTokenGetsTheNoticeOfTheShortestLeadTimeItIsWithinOnce() {
+        Principal alice = withEmail(kit.user("alice", BuiltInRole.USER), "alice@example.com");
+        store.tokens.add(token("t1", alice, kit.clock.instant().plus(Duration.ofDays(6))));
+
+        NoticeService.RunResult first = service.runOnce();
+        NoticeService.RunResult second = service.runOnce();
+
+        assertThat(first.sent()).isEqualTo(1);
+        assertThat(second.sent()).isZero();
+        assertThat(sent).singleElement().satisfies(n -> {
+            assertThat(n.leadDays()).isEqualTo(7);
+            assertThat(n.recipients()).containsExactly("alice@example.com");
+        });
+
+        kit.clock.advance(Duration.ofDays(5).plusHours(1)); // now within a day
+        service.runOnce();
+        assertThat(sent).extracting(Notice::leadDays).containsExactly(7, 1);
+    }
+
+    @Test
+    void aFailedSendGivesTheClaimBackAndARecipientWithoutAddressIsCounted() {
+        Principal bob = kit.user("bob", BuiltInRole.USER); // no e-mail address
+        store.tokens.add(token("t2", bob, kit.clock.instant().plus(Duration.ofDays(2))));
+        NoticeService.RunResult nobody = service.runOnce();
+        assertThat(nobody.recipientsWithoutAddress()).isEqualTo(1);
+        assertThat(sent).isEmpty();
+
+        Principal carol = withEmail(kit.user("carol", BuiltInRole.USER), "carol@example.com");
+        store.tokens.add(token("t3", carol, kit.clock.instant().plus(Duration.ofDays(2))));
+        NoticeService failing = new NoticeService(
+                store,
+                new NoticeRecipients(
+                        kit.directory.principals, kit.directory.roles, kit.directory.assignments, kit.directory.groups),
+                new NoticeChannel() {
+                    @Override
+                    public boolean enabled() {
+                        return true;
+                    }
+
+                    @Override
+                    public void send(Notice notice) {
+                        throw new IllegalStateException("SMTP down");
+                    }
+
+                    @Override
+                    public void sendAlert(Alert alert) {
+                        throw new IllegalStateException("SMTP down");
+                    }
+                },
+                kit.access,
+                kit.audit,
+                kit.tx,
+                kit.clock);
+        assertThat(failing.runOnce().failed()).isEqualTo(1);
+        assertThat(service.runOnce().sent()).as("retried by the next run").isEqualTo(1);
+    }
+
+    @Test
+    void settingsAreValidatedInFullAuditedAndNeedTheirPermissions() {
+        NoticeSettings saved = service.update(kit.asAdmin(), List.of(3, 14, 3), List.of(" Sec@Example.com "));
+        assertThat(saved).isEqualTo(new NoticeSettings(List.of(14, 3), List.of("sec@example.com")));
+        assertThat(kit.audit.events())
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo(AuditAction.WORKSPACE_SETTINGS_CHANGED));
+
+        assertThatThrownBy(() -> service.update(kit.asAdmin(), List.of(0), null))
+                .isInstanceOf(InvalidParameterException.class)
+                .extracting(e -> ((InvalidParameterException) e).field())
+                .isEqualTo(NoticeService.LEAD_DAYS);
+        assertThatThrownBy(() -> service.update(kit.asAdmin(), List.of(1, 2, 3, 4, 5, 6), null))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> service.update(kit.asAdmin(), null, List.of("nobody")))
+                .isInstanceOf(InvalidParameterException.class)
+                .extracting(e -> ((InvalidParameterException) e).field())
+                .isEqualTo(NoticeService.EXTRA_ADDRESSES);
+        assertThat(service.settings(kit.asAdmin()))
+                .as("refusals change nothing")
+                .isEqualTo(saved);
+
+        var plain = dev.warden.core.principal.Actor.of(kit.user("dave", BuiltInRole.USER), "127.0.0.1");
+        assertThatThrownBy(() -> service.settings(plain)).isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> service.update(plain, List.of(1), null)).isInstanceOf(PermissionDeniedException.class);
+    }
+
+    @Test
+    void anAlertReachesTheOwnerTheWorkspaceAdminsAndTheExtraAddresses() {
+        Principal erin = withEmail(kit.user("erin", BuiltInRole.USER), "erin@example.com");
+        withEmail(kit.user("root", BuiltInRole.WORKSPACE_ADMIN), "root@example.com");
+        store.saveSettings(WORKSPACE, new NoticeSettings(List.of(7), List.of("sec@example.com")));
+        var token = kit.activeToken(erin);
+
+        int told = service.raise(token, "Warden token leaked", "Found on GitHub.");
+
+        assertThat(told).isEqualTo(3);
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.recipients())
+                    .containsExactlyInAnyOrder("erin@example.com", "root@example.com", "sec@example.com");
+            assertThat(a.subject()).isEqualTo("Warden token leaked");
+        });
+    }
+
+    private Principal withEmail(Principal user, String email) {
+        return kit.directory.principals.save(
+                user.withProfile(user.userName(), user.displayName(), email, null, null, null));
+    }
+
+    private ExpiringToken token(String id, Principal owner, Instant expiresAt) {
+        return new ExpiringToken(
+                new TokenId(id), WORKSPACE, TokenKind.PERSONAL, owner.id(), owner.id(), null, "", expiresAt);
+    }
+
+    /** The repository port in memory: the claims are a set, as the primary key is. */
+    private static final class FakeNotices implements NoticeRepository {
+        final List<ExpiringToken> tokens = new ArrayList<>();
+        final Map<WorkspaceId, NoticeSettings> settings = new HashMap<>();
+        final Set<String> claims = new HashSet<>();
+
+        @Override
+        public List<WorkspaceId> workspaces() {
+            return List.of(WORKSPACE);
+        }
+
+        @Override
+        public NoticeSettings settings(WorkspaceId workspace) {
+            return settings.getOrDefault(workspace, NoticeSettings.DEFAULTS);
+        }
+
+        @Override
+        public void saveSettings(WorkspaceId workspace, NoticeSettings value) {
+            settings.put(workspace, value);
+        }
+
+        @Override
+        public List<ExpiringToken> expiring(WorkspaceId workspace, Instant after, Instant until) {
+            return tokens.stream()
+                    .filter(t -> t.workspace().equals(workspace)
+                            && t.expiresAt().isAfter(after)
+                            && !t.expiresAt().isAfter(until))
+                    .toList();
+        }
+
+        @Override
+        public boolean claim(TokenId token, int leadDays, Instant at) {
+            return claims.add(token.value() + "/" + leadDays);
+        }
+
+        @Override
+        public void unclaim(TokenId token, int leadDays) {
+            claims.remove(token.value() + "/" + leadDays);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.warden.persistence.notice;
+
+import dev.warden.persistence.OnMariaDb;
+
+@OnMariaDb
+class JdbcNoticeRepositoryOnMariaDbIT extends JdbcNoticeRepositoryContract {}

@@ -1,0 +1,52 @@
+package dev.warden.web.config;
+
+import dev.warden.core.audit.AuditLog;
+import dev.warden.core.group.GroupRepository;
+import dev.warden.core.notice.NoticeChannel;
+import dev.warden.core.notice.NoticeRecipients;
+import dev.warden.core.notice.NoticeRepository;
+import dev.warden.core.notice.NoticeScheduler;
+import dev.warden.core.notice.NoticeService;
+import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.role.AccessPolicy;
+import dev.warden.core.role.RoleAssignmentRepository;
+import dev.warden.core.role.RoleRepository;
+import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.shared.WorkLeases;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Expiry notices: core's service and scheduler (the e-mail channel is {@code notice.EmailNoticeChannel}). */
+@Configuration(proxyBeanMethods = false)
+class NoticeConfiguration {
+    @Bean
+    NoticeService noticeService(
+            NoticeRepository notices,
+            PrincipalRepository principals,
+            RoleRepository roles,
+            RoleAssignmentRepository assignments,
+            GroupRepository groups,
+            NoticeChannel channel,
+            AccessPolicy access,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock) {
+        return new NoticeService(
+                notices,
+                new NoticeRecipients(principals, roles, assignments, groups),
+                channel,
+                access,
+                audit,
+                tx,
+                clock);
+    }
+
+    /** The lease is held in this process's name: a fresh one per start, so a restarted node is a new holder. */
+    @Bean
+    NoticeScheduler noticeScheduler(
+            NoticeService notices, WorkLeases leases, NoticeProperties properties, Clock clock) {
+        return new NoticeScheduler(notices, leases, "notices-" + UUID.randomUUID(), properties.lease(), clock);
+    }
+}
