@@ -103,6 +103,29 @@ class OpenApiIT {
         assertThat(checked).isGreaterThan(20);
     }
 
+    /** The two paths answered by filters, not handlers, are described too; report-leak takes no credentials. */
+    @Test
+    void forwardAuthenticationAndLeakReportingAreDescribed() {
+        JsonNode paths = new ApiClient(port).get("/v3/api-docs", null).json().path("paths");
+
+        JsonNode forward = paths.path("/api/2.0/forward-auth");
+        assertThat(forward.path("get").path("parameters").get(0).path("name").asString())
+                .isEqualTo("scope");
+        assertThat(forward.path("head").isMissingNode()).isFalse();
+        assertThat(forward.path("get")
+                        .path("responses")
+                        .path("401")
+                        .path("headers")
+                        .has("X-Warden-Reason"))
+                .isTrue();
+        JsonNode leak = paths.path("/api/2.0/token/report-leak").path("post");
+        assertThat(leak.path("requestBody").path("content").propertyNames())
+                .containsExactlyInAnyOrder("text/plain", "application/json");
+        assertThat(leak.path("security").isArray() && leak.path("security").isEmpty())
+                .as("no bearer token asked for")
+                .isTrue();
+    }
+
     /** A token's scope for an operation is the permission's key; all-apis passes too, and the description says so. */
     @Test
     void eachOperationNamesTheTokenScopeItNeeds() {
