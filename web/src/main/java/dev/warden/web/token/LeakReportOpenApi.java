@@ -59,6 +59,8 @@ class LeakReportOpenApi {
                             .addApiResponse("200", new ApiResponse().description(LeakReportFilter.RECEIVED))
                             .addApiResponse("400", new ApiResponse().description("Not a report this endpoint reads"))
                             .addApiResponse("401", new ApiResponse().description("A GitHub signature that fails"))
+                            .addApiResponse(
+                                    "415", new ApiResponse().description("Neither text/plain nor application/json"))
                             .addApiResponse("429", new ApiResponse().description("Too many reports from the address")));
             openApi.path(LeakReportFilter.PATH, new PathItem().post(report));
         };
