@@ -29,6 +29,8 @@ public final class TokenManagementService {
     public static final int MAX_BULK = 10_000;
 
     public static final int MAX_REASON = 500;
+    /** A canary may be asked to expire; beyond this it might as well not. */
+    public static final long MAX_CANARY_LIFETIME_SECONDS = 100L * 365 * 24 * 3600;
 
     private final TokenRepository tokens;
     private final TokenService tokenService;
@@ -202,6 +204,29 @@ public final class TokenManagementService {
     /** A new secret for any token of the workspace, to someone who holds what it can do; see {@link TokenService#rotate}. */
     public IssuedToken rotate(Actor actor, TokenId id, Duration grace) {
         return tokenService.rotate(actor, TokenTarget.managed(id), grace);
+    }
+
+    /**
+     * A canary token for the workspace, owned by the calling admin (see {@link TokenService#issueCanary}); its value is
+     * in the result, once.
+     * @param lifetimeSeconds null: it never expires
+     */
+    public IssuedToken createCanary(Actor actor, String comment, Long lifetimeSeconds) {
+        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidParameterException(
+                    "comment",
+                    "comment is required: say where this canary token will be planted (\"CI secrets of repo x\"),"
+                            + " so that its alert tells you where someone found it.");
+        }
+        if (lifetimeSeconds != null && (lifetimeSeconds < 1 || lifetimeSeconds > MAX_CANARY_LIFETIME_SECONDS)) {
+            throw new InvalidParameterException(
+                    "lifetime_seconds",
+                    "lifetime_seconds must be from 1 to " + MAX_CANARY_LIFETIME_SECONDS
+                            + " (100 years), or left out for a canary that never expires.");
+        }
+        return tokenService.issueCanary(
+                actor, comment, lifetimeSeconds == null ? null : Duration.ofSeconds(lifetimeSeconds));
     }
 
     /**
