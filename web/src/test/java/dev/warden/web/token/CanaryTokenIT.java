@@ -382,9 +382,8 @@ class CanaryTokenIT {
         alarm.flush();
         assertThat(alerts(canary.id()))
                 .singleElement()
-                .satisfies(event ->
-                        assertThat((String) event.data().get("source"))
-                                .contains("https://github.com/acme/app/blob/1a2b/.env"));
+                .satisfies(event -> assertThat((String) event.data().get("source"))
+                        .contains("https://github.com/acme/app/blob/1a2b/.env"));
         AccessToken token = stored(canary);
         assertThat(token.isRevoked()).isFalse();
         assertThat(audited(token, AuditAction.TOKEN_LEAK_REPORTED)).isEmpty();
