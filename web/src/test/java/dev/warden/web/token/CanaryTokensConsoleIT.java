@@ -139,6 +139,18 @@ class CanaryTokensConsoleIT {
     }
 
     @Test
+    void aCanarysOwnPageShowsItWithoutRotateOrRestoreAndCheckAccessNamesIt() {
+        AccessToken token = create(unique("detail-canary"));
+
+        HttpResponse<String> page = console.get("/settings/admin/tokens/" + token.id().value());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains(token.comment(), "Canary")
+                .doesNotContain("data-testid=\"rotate-token\"", "data-testid=\"restore-token\"");
+    }
+
+    @Test
     void theInventoryFiltersByKindCanary() {
         AccessToken token = create(unique("inventory-canary"));
 
