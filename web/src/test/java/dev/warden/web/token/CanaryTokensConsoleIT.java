@@ -142,7 +142,8 @@ class CanaryTokensConsoleIT {
     void aCanarysOwnPageShowsItWithoutRotateOrRestoreAndCheckAccessNamesIt() {
         AccessToken token = create(unique("detail-canary"));
 
-        HttpResponse<String> page = console.get("/settings/admin/tokens/" + token.id().value());
+        HttpResponse<String> page =
+                console.get("/settings/admin/tokens/" + token.id().value());
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
