@@ -140,7 +140,10 @@ public final class TokenManagementService {
         });
     }
 
-    /** The tokens of the filter that work now, up to one more than {@link #MAX_BULK}, by keyset pages. */
+    /**
+     * The tokens of the filter that work now, up to one more than {@link #MAX_BULK}, by keyset pages; canary tokens
+     * only when the filter names their kind.
+     */
     private List<AccessToken> revocable(Actor actor, TokenFilter filter) {
         if (filter.status() == TokenStatus.REVOKED || filter.status() == TokenStatus.EXPIRED) {
             return List.of();
@@ -160,7 +163,10 @@ public final class TokenManagementService {
         TokenCursor cursor = null;
         while (found.size() <= MAX_BULK) {
             List<AccessToken> page = tokens.search(actor.workspace(), active, cursor, MAX_PAGE);
-            found.addAll(page);
+            // a canary works for nobody: an incident's bulk revoke must not disarm it, unless it asks for canaries
+            page.stream()
+                    .filter(token -> token.kind() != TokenKind.CANARY || filter.kind() == TokenKind.CANARY)
+                    .forEach(found::add);
             if (page.size() < MAX_PAGE) {
                 break;
             }

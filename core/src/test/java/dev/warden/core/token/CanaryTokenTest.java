@@ -136,6 +136,21 @@ class CanaryTokenTest {
     }
 
     @Test
+    void aBulkRevokeLeavesCanariesArmedUnlessItAsksForThem() {
+        TokenId id = canary().token().id();
+        kit.tokenService.create(asAdmin, new CreateTokenCommand("personal", null, null));
+        TokenFilter everything = TokenFilter.all(kit.clock.instant());
+
+        assertThat(kit.tokenManagement.previewBulkRevoke(asAdmin, everything).tokens())
+                .isEqualTo(1);
+        kit.tokenManagement.bulkRevoke(asAdmin, everything, "incident 42");
+        assertThat(kit.tokens.findById(WORKSPACE, id).orElseThrow().isRevoked()).isFalse();
+
+        kit.tokenManagement.bulkRevoke(asAdmin, TokenFilter.ofKind(TokenKind.CANARY, kit.clock.instant()), "retire");
+        assertThat(kit.tokens.findById(WORKSPACE, id).orElseThrow().isRevoked()).isTrue();
+    }
+
+    @Test
     void aCanaryHoldsNoScopesAndOnlyACanaryHoldsNone() {
         assertThatThrownBy(() -> Tokens.aToken().kind(TokenKind.CANARY).build())
                 .isInstanceOf(IllegalArgumentException.class);
