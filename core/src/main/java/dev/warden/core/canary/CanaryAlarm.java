@@ -206,7 +206,7 @@ public final class CanaryAlarm implements CanaryTrips {
     /** What the event and the audit record say: strings and numbers only, no nulls, never a secret. */
     static Map<String, Object> data(AccessToken canary, CanaryUse use, int uses) {
         Map<String, Object> data = new LinkedHashMap<>();
-        put(data, "owner_id", canary.owner().toString());
+        data.put("owner_id", canary.owner().value());
         put(data, "comment", canary.comment());
         put(data, "hint", canary.displayHint());
         put(data, "client_address", use.clientAddress());
