@@ -23,6 +23,7 @@ import dev.warden.core.token.TokenRepository;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
 import dev.warden.web.support.RecordingTokenEvents;
+import dev.warden.web.support.StatementCounting;
 import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.net.URI;
@@ -52,7 +53,7 @@ import tools.jackson.databind.JsonNode;
  * The background flusher is held off (an hour's tick), so the test flushes the alarm itself.
  */
 @WardenSpringBootTest
-@Import(RecordingTokenEvents.Configuration.class)
+@Import({RecordingTokenEvents.Configuration.class, StatementCounting.class})
 @TestPropertySource(properties = "warden.tokens.last-use-flush-tick=1h")
 class CanaryTokenIT {
     private static final String ADMIN = WardenSpringBootTest.ADMIN_TOKEN;
@@ -78,6 +79,9 @@ class CanaryTokenIT {
 
     @Autowired
     RecordingTokenEvents events;
+
+    @Autowired
+    StatementCounting.Counts counts;
 
     @Autowired
     MutableClock clock;
@@ -298,6 +302,23 @@ class CanaryTokenIT {
         assertThat(alerts(canary.id()).get(1).data()).containsEntry("uses", 4);
         alarm.flush();
         assertThat(alerts(canary.id())).hasSize(2);
+    }
+
+    @Test
+    void aCanaryCostsTheRequestTheOneStatementAnUnknownValueCosts() {
+        Created canary = canary("costed canary");
+        String unknown = unknown();
+
+        Response asCanary =
+                api.get("/api/2.0/token/list", canary.value(), StatementCounting.HEADER, "canary-" + canary.id());
+        Response asUnknown = api.get("/api/2.0/token/list", unknown, StatementCounting.HEADER, "unknown-" + unknown);
+
+        assertThat(asCanary.status()).isEqualTo(401);
+        assertThat(asUnknown.status()).isEqualTo(401);
+        StatementCounting.Count canaryCount = counts.of("canary-" + canary.id());
+        assertThat(canaryCount).isEqualTo(counts.of("unknown-" + unknown));
+        assertThat(canaryCount.total()).as("the token lookup, nothing more").isEqualTo(1);
+        assertThat(canaryCount.beforeHandler()).isNull();
     }
 
     @Test
