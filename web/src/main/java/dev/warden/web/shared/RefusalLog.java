@@ -43,24 +43,11 @@ public class RefusalLog {
      * recent refusals (the bearer credentials of a service calling introspection).
      */
     public void canary(Decision decision, HttpServletRequest request) {
-        decision.trippedCanary()
-                .ifPresent(canary -> canaries.tripped(
-                        canary,
-                        new CanaryUse(
-                                clock.instant(),
-                                request.getRemoteAddr(),
-                                request.getHeader(HttpHeaders.USER_AGENT),
-                                request.getMethod(),
-                                request.getRequestURI(),
-                                null)));
+        trip(decision, request.getMethod(), request.getRequestURI(), request);
     }
 
-    /**
-     * A refusal of a request another service received (forward authentication: the method and path the proxy
-     * forwarded, as given), with the reason the answer gives ({@code reason} null: the decision's own).
-     */
-    public void refused(
-            Decision decision, DenialReason reason, String method, String path, HttpServletRequest request) {
+    /** Queues the alert of the canary the decision refused, if any: in memory only, never a write here. */
+    private void trip(Decision decision, String method, String path, HttpServletRequest request) {
         decision.trippedCanary()
                 .ifPresent(canary -> canaries.tripped(
                         canary,
@@ -71,6 +58,15 @@ public class RefusalLog {
                                 method,
                                 path,
                                 null)));
+    }
+
+    /**
+     * A refusal of a request another service received (forward authentication: the method and path the proxy
+     * forwarded, as given), with the reason the answer gives ({@code reason} null: the decision's own).
+     */
+    public void refused(
+            Decision decision, DenialReason reason, String method, String path, HttpServletRequest request) {
+        trip(decision, method, path, request);
         AccessToken token = decision.identifiedToken().orElse(null);
         DenialReason why = reason != null
                 ? reason
