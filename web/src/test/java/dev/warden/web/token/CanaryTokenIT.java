@@ -410,6 +410,26 @@ class CanaryTokenIT {
         assertThat(audited(token, AuditAction.TOKEN_LEAK_REPORTED)).isEmpty();
     }
 
+    @Test
+    void checkAccessAnswersAsARealRequestWouldAndNamesTheCanaryRaisingNoAlert() {
+        Created canary = canary("checked canary");
+
+        Response checked = api.post(
+                "/api/2.0/access/check",
+                ADMIN,
+                ApiClient.json(
+                        "{'token_id':'%s','method':'GET','path':'/api/2.0/token/list'}",
+                        canary.id().value()));
+
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+        assertThat(checked.json().path("allowed").asBoolean()).isFalse();
+        assertThat(checked.json().path("status").asInt()).isEqualTo(401);
+        assertThat(checked.json().path("reason").asString()).isEqualTo("TOKEN_UNKNOWN");
+        assertThat(checked.json().path("message").asString()).contains("canary");
+        alarm.flush();
+        assertThat(alerts(canary.id())).isEmpty();
+    }
+
     // ---- managing ------------------------------------------------------------------------------------------------
 
     @Test
