@@ -20,6 +20,7 @@ public final class Decision {
     private final List<Line> lines;
     private final EffectivePermissions ownerPermissions;
     private final AccessToken identified;
+    private final AccessToken canary;
     private volatile List<StepOutcome> rendered;
 
     Decision(
@@ -29,6 +30,17 @@ public final class Decision {
             List<Line> lines,
             EffectivePermissions ownerPermissions,
             AccessToken identified) {
+        this(token, owner, denial, lines, ownerPermissions, identified, null);
+    }
+
+    Decision(
+            AccessToken token,
+            Principal owner,
+            Denial denial,
+            List<Line> lines,
+            EffectivePermissions ownerPermissions,
+            AccessToken identified,
+            AccessToken canary) {
         if ((denial == null) == (token == null || owner == null)) {
             throw new IllegalArgumentException("a decision either allows with token and owner, or denies");
         }
@@ -38,6 +50,16 @@ public final class Decision {
         this.lines = List.copyOf(lines);
         this.ownerPermissions = ownerPermissions;
         this.identified = identified;
+        this.canary = canary;
+    }
+
+    /**
+     * The armed canary token (active: neither revoked nor expired) that was presented: the request is refused as
+     * if the token were unknown, and whoever answers it hands the canary on for its alert. Empty for every other
+     * request.
+     */
+    public Optional<AccessToken> trippedCanary() {
+        return Optional.ofNullable(canary);
     }
 
     public AccessToken token() {

@@ -13,7 +13,9 @@ import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.DenialReason;
 import dev.warden.core.token.TokenDigest;
 import dev.warden.core.token.TokenFormat;
+import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenRepository;
+import dev.warden.core.token.TokenStatus;
 import dev.warden.core.token.VersionedToken;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
@@ -33,6 +35,10 @@ import java.util.function.Supplier;
  * this class, never a copy of it.
  */
 public final class DecisionChain {
+    /** The refusal of a value Warden does not know, and of a canary token. */
+    private static final String UNKNOWN = "The access token is not known to Warden: it was deleted, or it was never"
+            + " issued here. Create a new token.";
+
     private final TokenFormat format;
     private final TokenRepository tokens;
     private final PrincipalRepository principals;
@@ -223,13 +229,14 @@ public final class DecisionChain {
                         read.token().digest().matches(digest) || read.token().acceptsPrevious(digest, now))
                 .filter(read -> workspace == null || read.token().workspace().equals(workspace));
         if (found.isEmpty()) {
-            return trace.deny(
-                    Step.KNOWN,
-                    DenialReason.TOKEN_UNKNOWN,
-                    "The access token is not known to Warden: it was deleted, or it was never issued here."
-                            + " Create a new token.");
+            return trace.deny(Step.KNOWN, DenialReason.TOKEN_UNKNOWN, UNKNOWN);
         }
         AccessToken token = found.get().token();
+        if (token.kind() == TokenKind.CANARY) {
+            // Word for word the refusal of an unknown value, so that whoever holds it cannot tell; only an armed
+            // canary raises an alert, which the caller hands on off the request path.
+            return trace.denyCanary(token.statusAt(now) == TokenStatus.ACTIVE ? token : null);
+        }
         long version = found.get().authorizationVersion();
         trace.pass(Step.KNOWN, () -> "token " + token.id() + " (" + token.displayHint() + ")");
         return evaluateFrom(
@@ -249,6 +256,14 @@ public final class DecisionChain {
         Trace trace = new Trace();
         trace.pass(Step.PRESENTED, () -> "checked by token id " + token.id() + ", not by its secret");
         trace.pass(Step.FORMAT, () -> "the secret of a stored token has Warden's format");
+        if (token.kind() == TokenKind.CANARY) {
+            // asked by an admin, who may know: the refusal a caller gets, and why
+            return trace.deny(
+                    Step.KNOWN,
+                    DenialReason.TOKEN_UNKNOWN,
+                    "Token " + describe(token) + " is a canary token: every use is refused as if it were unknown"
+                            + " (TOKEN_UNKNOWN) and, while it is active, raises an alert.");
+        }
         trace.pass(Step.KNOWN, () -> "token " + token.id() + " (" + token.displayHint() + ")");
         return evaluateFrom(token, trace, () -> resolve(token.workspace(), token.owner()));
     }
@@ -360,6 +375,13 @@ public final class DecisionChain {
 
         Decision deny(Step step, DenialReason reason, String message) {
             return deny(step, reason, message, Map.of());
+        }
+
+        /** Refused as unknown, not identified (no recent refusals are kept for it), the canary carried along. */
+        Decision denyCanary(AccessToken armed) {
+            lines.add(new Decision.Line(Step.KNOWN, false, () -> UNKNOWN));
+            return new Decision(
+                    null, null, new Denial(DenialReason.TOKEN_UNKNOWN, UNKNOWN, Map.of()), lines, null, null, armed);
         }
 
         Decision deny(Step step, DenialReason reason, String message, Map<String, List<String>> facts) {

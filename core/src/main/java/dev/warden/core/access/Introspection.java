@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -103,8 +104,17 @@ public final class Introspection {
      * use is recorded as an API use.
      */
     public Optional<RegisteredService> serviceOfBearer(String presented, Origin origin) {
+        return serviceOfBearer(presented, origin, refused -> {});
+    }
+
+    /**
+     * As {@link #serviceOfBearer(String, Origin)}, handing a refused bearer's decision to {@code refused} (a canary
+     * token presented as the caller's credentials raises its alert there).
+     */
+    public Optional<RegisteredService> serviceOfBearer(String presented, Origin origin, Consumer<Decision> refused) {
         Decision caller = chain.evaluate(presented);
         if (!caller.allowed()) {
+            refused.accept(caller);
             return Optional.empty();
         }
         Optional<RegisteredService> service = serviceOf(caller.owner());

@@ -179,7 +179,8 @@ public final class TokenStopImpact {
         TokenCursor cursor = null;
         while (true) {
             List<AccessToken> page = tokens.search(actor.workspace(), filter, cursor, PAGE);
-            all.addAll(page);
+            // a canary never works, so nothing of it stops
+            page.stream().filter(token -> token.kind() != TokenKind.CANARY).forEach(all::add);
             if (page.size() < PAGE) {
                 return all;
             }
@@ -250,6 +251,7 @@ public final class TokenStopImpact {
                 case ORGANISATION -> "organisation";
                 case GROUP -> "group";
                 case OAUTH -> "OAuth";
+                case CANARY -> "canary";
             };
         }
     }

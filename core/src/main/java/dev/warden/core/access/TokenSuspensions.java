@@ -6,6 +6,7 @@ import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.DenialReason;
+import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenStatus;
 import dev.warden.core.tokenusage.TokenUsagePolicy;
 import dev.warden.core.workspace.WorkspaceId;
@@ -100,7 +101,9 @@ public final class TokenSuspensions {
          * one keeps that status, since restoring the owner's rights would not bring it back.
          */
         public Optional<Suspension> of(AccessToken token, Instant now) {
-            return token.statusAt(now) == TokenStatus.ACTIVE ? ofOwner(token.owner()) : Optional.empty();
+            return token.statusAt(now) == TokenStatus.ACTIVE && token.kind() != TokenKind.CANARY
+                    ? ofOwner(token.owner())
+                    : Optional.empty();
         }
     }
 }

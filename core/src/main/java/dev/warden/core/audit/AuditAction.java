@@ -44,6 +44,11 @@ public enum AuditAction {
      * {@code INCIDENT}; the details say where it was found and from which address the report came.
      */
     TOKEN_LEAK_REPORTED,
+    /**
+     * Someone presented a canary token (or reported it as leaked): refused as unknown, alerted; the details say from
+     * which address, with which user agent, on which endpoint, and how many further uses the alert stood for.
+     */
+    CANARY_TRIGGERED,
     WORKSPACE_SETTINGS_CHANGED,
     /** An OAuth secret of a service principal was created (its value shown once to the actor). */
     SERVICE_PRINCIPAL_SECRET_CREATED,

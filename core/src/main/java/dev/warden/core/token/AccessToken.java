@@ -78,8 +78,8 @@ public final class AccessToken {
                 ? null
                 : b.revocationAuthority == null ? RevocationAuthority.ADMIN : b.revocationAuthority;
         this.lastUse = b.lastUse;
-        if (scopes.isEmpty()) {
-            throw new IllegalArgumentException("a token holds at least one scope");
+        if (scopes.isEmpty() != (kind == TokenKind.CANARY)) {
+            throw new IllegalArgumentException("a token holds at least one scope, and a canary token none");
         }
         this.readRevision = revision();
     }

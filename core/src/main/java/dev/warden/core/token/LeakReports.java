@@ -33,6 +33,7 @@ public final class LeakReports {
     private final AuditLog audit;
     private final TransactionRunner tx;
     private final TokenIncidents incidents;
+    private final CanaryTrips canaries;
     private final Clock clock;
 
     public LeakReports(
@@ -42,11 +43,24 @@ public final class LeakReports {
             TransactionRunner tx,
             TokenIncidents incidents,
             Clock clock) {
+        this(tokens, format, audit, tx, incidents, CanaryTrips.NONE, clock);
+    }
+
+    /** @param canaries where a reported canary token goes: it raises its alert instead of being revoked */
+    public LeakReports(
+            TokenRepository tokens,
+            TokenFormat format,
+            AuditLog audit,
+            TransactionRunner tx,
+            TokenIncidents incidents,
+            CanaryTrips canaries,
+            Clock clock) {
         this.tokens = tokens;
         this.format = format;
         this.audit = audit;
         this.tx = tx;
         this.incidents = incidents;
+        this.canaries = canaries;
         this.clock = clock;
     }
 
@@ -81,6 +95,15 @@ public final class LeakReports {
     /** One token, in a transaction of its own: a failure on one leaves the others revoked. */
     private boolean revoke(Leak leak, String reporter) {
         TokenDigest digest = new TokenSecret(leak.value()).digest();
+        Optional<AccessToken> canary = tokens.findByDigest(digest).filter(token -> token.kind() == TokenKind.CANARY);
+        if (canary.isPresent()) {
+            // a canary found somewhere is the alarm it was planted for: raise it (source = where found), revoke nothing
+            Instant now = clock.instant();
+            if (canary.get().statusAt(now) == TokenStatus.ACTIVE) {
+                canaries.tripped(canary.get(), new CanaryUse(now, reporter, null, null, null, source(leak, reporter)));
+            }
+            return false;
+        }
         return tx.inTransaction(() -> {
             Instant now = clock.instant();
             Optional<AccessToken> found = tokens.findByDigest(digest)

@@ -14,7 +14,13 @@ public enum TokenKind {
      * An OAuth access token a service principal obtained with one of its secrets (client credentials): short-lived,
      * owned by the service principal and linked to the secret, which revokes it when deleted.
      */
-    OAUTH;
+    OAUTH,
+    /**
+     * A tripwire: it never authenticates, and any use is refused exactly like an unknown token while it raises an
+     * alert. Owned by the admin who created it (so alerts reach them and the admins), without scopes, outside the
+     * quota and outside its owner's own token list.
+     */
+    CANARY;
 
     /** Organisation and group tokens are owned by a technical user created for them and deleted with them. */
     public boolean backedByTechnicalUser() {
@@ -27,6 +33,6 @@ public enum TokenKind {
      * once expired), and issuing one takes no lock on the owner.
      */
     public boolean countsTowardQuota() {
-        return this != OAUTH;
+        return this != OAUTH && this != CANARY;
     }
 }

@@ -29,6 +29,8 @@ public final class TokenManagementService {
     public static final int MAX_BULK = 10_000;
 
     public static final int MAX_REASON = 500;
+    /** A canary may be asked to expire; beyond this it might as well not. */
+    public static final long MAX_CANARY_LIFETIME_SECONDS = 100L * 365 * 24 * 3600;
 
     private final TokenRepository tokens;
     private final TokenService tokenService;
@@ -138,7 +140,10 @@ public final class TokenManagementService {
         });
     }
 
-    /** The tokens of the filter that work now, up to one more than {@link #MAX_BULK}, by keyset pages. */
+    /**
+     * The tokens of the filter that work now, up to one more than {@link #MAX_BULK}, by keyset pages; canary tokens
+     * only when the filter names their kind.
+     */
     private List<AccessToken> revocable(Actor actor, TokenFilter filter) {
         if (filter.status() == TokenStatus.REVOKED || filter.status() == TokenStatus.EXPIRED) {
             return List.of();
@@ -158,7 +163,10 @@ public final class TokenManagementService {
         TokenCursor cursor = null;
         while (found.size() <= MAX_BULK) {
             List<AccessToken> page = tokens.search(actor.workspace(), active, cursor, MAX_PAGE);
-            found.addAll(page);
+            // a canary works for nobody: an incident's bulk revoke must not disarm it, unless it asks for canaries
+            page.stream()
+                    .filter(token -> token.kind() != TokenKind.CANARY || filter.kind() == TokenKind.CANARY)
+                    .forEach(found::add);
             if (page.size() < MAX_PAGE) {
                 break;
             }
@@ -202,6 +210,29 @@ public final class TokenManagementService {
     /** A new secret for any token of the workspace, to someone who holds what it can do; see {@link TokenService#rotate}. */
     public IssuedToken rotate(Actor actor, TokenId id, Duration grace) {
         return tokenService.rotate(actor, TokenTarget.managed(id), grace);
+    }
+
+    /**
+     * A canary token for the workspace, owned by the calling admin (see {@link TokenService#issueCanary}); its value is
+     * in the result, once.
+     * @param lifetimeSeconds null: it never expires
+     */
+    public IssuedToken createCanary(Actor actor, String comment, Long lifetimeSeconds) {
+        access.require(actor, Permission.TOKEN_MANAGEMENT_WRITE);
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidParameterException(
+                    "comment",
+                    "comment is required: say where this canary token will be planted (\"CI secrets of repo x\"),"
+                            + " so that its alert tells you where someone found it.");
+        }
+        if (lifetimeSeconds != null && (lifetimeSeconds < 1 || lifetimeSeconds > MAX_CANARY_LIFETIME_SECONDS)) {
+            throw new InvalidParameterException(
+                    "lifetime_seconds",
+                    "lifetime_seconds must be from 1 to " + MAX_CANARY_LIFETIME_SECONDS
+                            + " (100 years), or left out for a canary that never expires.");
+        }
+        return tokenService.issueCanary(
+                actor, comment, lifetimeSeconds == null ? null : Duration.ofSeconds(lifetimeSeconds));
     }
 
     /**

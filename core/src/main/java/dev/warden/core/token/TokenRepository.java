@@ -121,7 +121,7 @@ public interface TokenRepository extends GroupTokens, WorkingTokens {
     @Override
     default int workingTokensOf(WorkspaceId workspace, PrincipalId owner, Instant now) {
         return (int) listByOwner(workspace, owner).stream()
-                .filter(token -> token.statusAt(now) == TokenStatus.ACTIVE)
+                .filter(token -> token.statusAt(now) == TokenStatus.ACTIVE && token.kind() != TokenKind.CANARY)
                 .count();
     }
 }

@@ -204,7 +204,9 @@ public final class TokenService {
             int removed = 0;
             if (kind.countsTowardQuota()) {
                 tokens.lockOwner(workspace, owner);
-                int owned = tokens.listByOwner(workspace, owner).size();
+                int owned = (int) tokens.listByOwner(workspace, owner).stream()
+                        .filter(mine -> mine.kind() != TokenKind.CANARY) // canaries are outside the quota
+                        .count();
                 if (owned >= terms.quota()) {
                     throw new QuotaExceededException(ownerName + " already owns " + owned + " tokens, the most one"
                             + " principal may own in this workspace (tokenQuotaPerPrincipal). Delete unused tokens"
@@ -239,6 +241,10 @@ public final class TokenService {
         if (action == TokenAction.ROTATE && !rotatable(token)) {
             return false;
         }
+        if (token.kind() == TokenKind.CANARY
+                && (action == TokenAction.RESTORE || action == TokenAction.NARROW || action == TokenAction.ROTATE)) {
+            return false;
+        }
         try {
             RevocationAuthority authority = access.require(actor, action, token, target);
             return action != TokenAction.RESTORE || !token.isRevoked() || authority.covers(token.revocationAuthority());
@@ -265,6 +271,7 @@ public final class TokenService {
         }
         return tx.inTransaction(() -> {
             AccessToken token = forChange(actor, target, TokenAction.ROTATE);
+            refuseForCanary(token, "rotated", "a new value would be a new canary: create one, and delete this one");
             if (token.kind() == TokenKind.OAUTH) {
                 throw new InvalidStateException("Token " + token.id() + " is an OAuth access token: its client gets a"
                         + " new one from the token endpoint (/oidc/v1/token) with its secret, so it is not rotated.");
@@ -316,6 +323,7 @@ public final class TokenService {
             Instant now = now();
             if (kept != null) {
                 access.require(actor, TokenAction.NARROW, token, target);
+                refuseForCanary(token, "narrowed", "it has no scopes, and never authenticates");
                 String before = keys(token.scopes());
                 token.narrow(kept);
                 tokens.updateScopes(token);
@@ -366,6 +374,7 @@ public final class TokenService {
         return tx.inTransaction(() -> {
             AccessToken token = find(actor, target, true);
             RevocationAuthority authority = access.require(actor, TokenAction.RESTORE, token, target);
+            refuseForCanary(token, "restored", "revoking one disarms it for good: create a new canary instead");
             Instant now = now();
             RevocationAuthority revokedWith = token.revocationAuthority();
             token.restore(authority, now);
@@ -527,8 +536,49 @@ public final class TokenService {
         return token;
     }
 
+    /** The actor's own tokens; the canaries it created are not among them (they are managed, not used). */
     public List<AccessToken> listOwn(Actor actor) {
-        return tokens.listByOwner(actor.workspace(), actor.principal());
+        return tokens.listByOwner(actor.workspace(), actor.principal()).stream()
+                .filter(token -> token.kind() != TokenKind.CANARY)
+                .toList();
+    }
+
+    /**
+     * A canary token (kind {@code CANARY}): owned by its creator, so that its alerts reach them and the admins, with no
+     * scopes, outside the quota and the workspace's lifetimes (it never authenticates, so a lifetime limits nothing);
+     * same format and hashing as every token, so nobody can tell it from a real one. The caller checked the
+     * permission ({@code token-management:write}).
+     * @param lifetime null: it never expires
+     */
+    public IssuedToken issueCanary(Actor creator, String comment, Duration lifetime) {
+        String checked = validComment(comment);
+        return tx.inTransaction(() -> {
+            Instant now = now();
+            TokenSecret secret = format.generate(random);
+            AccessToken token = AccessToken.builder()
+                    .id(TokenId.random(random))
+                    .workspace(creator.workspace())
+                    .owner(creator.principal())
+                    .createdBy(creator.principal())
+                    .kind(TokenKind.CANARY)
+                    .comment(checked)
+                    .digest(secret.digest())
+                    .displayHint(secret.displayHint(format.prefix()))
+                    .scopes(Set.of())
+                    .createdAt(now)
+                    .expiresAt(lifetime == null ? null : now.plus(lifetime))
+                    .build();
+            tokens.add(token);
+            audit.record(createdEvent(creator, token, now).build());
+            return new IssuedToken(token, secret);
+        });
+    }
+
+    private static void refuseForCanary(AccessToken token, String verb, String why) {
+        if (token.kind() == TokenKind.CANARY) {
+            throw new InvalidStateException(
+                    "Token " + token.id() + " is a canary token, which is not " + verb + ": " + why + ".");
+        }
     }
 
     /** The token, read for a change (locked until the transaction ends), once the policy allows the action. */

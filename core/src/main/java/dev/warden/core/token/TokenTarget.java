@@ -53,8 +53,8 @@ public record TokenTarget(TokenId id, Capacity capacity, Range range, GroupId gr
 
     /** Whether the token is one this target can name at all. */
     public boolean includes(AccessToken token, PrincipalId actor) {
-        if (capacity == Capacity.OWNER && !token.owner().equals(actor)) {
-            return false;
+        if (capacity == Capacity.OWNER && (!token.owner().equals(actor) || token.kind() == TokenKind.CANARY)) {
+            return false; // a canary is its creator's only on paper: managed through token management alone
         }
         return switch (range) {
             case ANY -> true;

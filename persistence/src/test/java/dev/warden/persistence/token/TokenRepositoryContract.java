@@ -668,7 +668,9 @@ public abstract class TokenRepositoryContract {
                             : kind == TokenKind.OAUTH
                                     ? builder.ofOAuthSecret(
                                             TokenId.random(RANDOM).value())
-                                    : builder)
+                                    : kind == TokenKind.CANARY
+                                            ? builder.withScopes() // a canary holds none, stored as none
+                                            : builder)
                     .build();
             tokens().add(token);
 

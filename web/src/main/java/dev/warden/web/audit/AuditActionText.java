@@ -13,6 +13,7 @@ final class AuditActionText {
             case TOKEN_COMMENT_CHANGED -> "Token renamed";
             case TOKENS_BULK_REVOKED -> "Tokens revoked in bulk";
             case TOKEN_LEAK_REPORTED -> "Token revoked: reported as leaked";
+            case CANARY_TRIGGERED -> "Canary token triggered";
             case LOGIN_SUCCEEDED -> "Signed in";
             case LOGIN_FAILED -> "Sign-in failed";
             case LOGIN_THROTTLED -> "Sign-in refused (too many failures)";

@@ -11,6 +11,7 @@ import dev.warden.core.audit.AuditLogService;
 import dev.warden.core.audit.AuditTargetNames;
 import dev.warden.core.bootstrap.AdminRecovery;
 import dev.warden.core.bootstrap.WorkspaceBootstrap;
+import dev.warden.core.canary.CanaryAlarm;
 import dev.warden.core.delegation.DirectoryPolicy;
 import dev.warden.core.delegation.GroupPolicy;
 import dev.warden.core.delegation.TokenAccessPolicy;
@@ -19,6 +20,7 @@ import dev.warden.core.directory.PasswordService;
 import dev.warden.core.entitlement.ConsoleAccessPolicy;
 import dev.warden.core.entitlement.EntitlementRepository;
 import dev.warden.core.entitlement.EntitlementService;
+import dev.warden.core.event.TokenEvents;
 import dev.warden.core.group.GroupNames;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.group.GroupService;
@@ -124,8 +126,25 @@ class CoreConfiguration {
             AuditLog audit,
             TransactionRunner tx,
             TokenIncidents incidents,
+            CanaryAlarm canaries,
             Clock clock) {
-        return new LeakReports(tokens, format, audit, tx, incidents, clock);
+        return new LeakReports(tokens, format, audit, tx, incidents, canaries, clock);
+    }
+
+    /**
+     * Token events (webhooks, e-mail alerts). Nobody listens yet: the outbox of the webhooks part replaces this bean
+     * (issue 18); tests replace it with a recording one.
+     */
+    @Bean
+    TokenEvents tokenEvents() {
+        return TokenEvents.NONE;
+    }
+
+    /** The alerts of canary tokens: queued on the request path, written by {@code CanaryAlarmFlusher}. */
+    @Bean
+    CanaryAlarm canaryAlarm(
+            TokenRepository tokens, TokenEvents events, AuditLog audit, TransactionRunner tx, Clock clock) {
+        return new CanaryAlarm(tokens, events, audit, tx, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.warden.web.metrics;
 
+import dev.warden.core.canary.CanaryAlarm;
 import dev.warden.core.token.TokenRefusalRecorder;
 import dev.warden.core.token.TokenUseRecorder;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -15,17 +16,20 @@ import org.springframework.stereotype.Component;
  * What waits in memory to be written off the request thread: last use ({@code warden_last_use_pending}, and
  * {@code warden_last_use_lag_seconds}, how old the oldest unwritten use is, which stays near the write interval
  * while the flush keeps up and grows while the database does not take the writes) and recent refusals
- * ({@code warden_refusals_pending}, and {@code warden_refusals_dropped_total}, dropped because the queue was full).
+ * ({@code warden_refusals_pending}, and {@code warden_refusals_dropped_total}, dropped because the queue was full),
+ * and the alerts of canary tokens ({@code warden_canary_alerts_pending}, {@code warden_canary_alerts_dropped_total}).
  */
 @Component
 class RecorderGauges implements MeterBinder {
     private final TokenUseRecorder uses;
     private final TokenRefusalRecorder refusals;
+    private final CanaryAlarm canaries;
     private final Clock clock;
 
-    RecorderGauges(TokenUseRecorder uses, TokenRefusalRecorder refusals, Clock clock) {
+    RecorderGauges(TokenUseRecorder uses, TokenRefusalRecorder refusals, CanaryAlarm canaries, Clock clock) {
         this.uses = uses;
         this.refusals = refusals;
+        this.canaries = canaries;
         this.clock = clock;
     }
 
@@ -43,6 +47,12 @@ class RecorderGauges implements MeterBinder {
                 .register(registry);
         FunctionCounter.builder("warden.refusals.dropped", refusals, TokenRefusalRecorder::droppedCount)
                 .description("Refusals not kept because the queue was full, since start")
+                .register(registry);
+        Gauge.builder("warden.canary_alerts.pending", canaries, CanaryAlarm::pendingCount)
+                .description("Alerts of canary tokens waiting to be written")
+                .register(registry);
+        FunctionCounter.builder("warden.canary_alerts.dropped", canaries, CanaryAlarm::droppedCount)
+                .description("Alerts of canary tokens not raised because the queue was full, since start")
                 .register(registry);
     }
 

@@ -120,7 +120,8 @@ class IntrospectionEndpointController {
         String scheme = space < 0 ? stripped : stripped.substring(0, space);
         if (scheme.equalsIgnoreCase("Bearer") && space > 0) {
             return introspection
-                    .serviceOfBearer(stripped.substring(space + 1).strip(), origin)
+                    .serviceOfBearer(
+                            stripped.substring(space + 1).strip(), origin, refused -> refusals.canary(refused, request))
                     .orElseThrow(() -> new Refusal(
                             "The bearer token is not a working token of a registered service's service principal."
                                     + " Introspect with the service principal's client id and secret (HTTP Basic),"

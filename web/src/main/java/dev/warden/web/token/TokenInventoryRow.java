@@ -60,6 +60,7 @@ record TokenInventoryRow(
             case ORGANISATION -> "Organisation";
             case GROUP -> "Group";
             case OAUTH -> "OAuth";
+            case CANARY -> "Canary";
         };
     }
 }

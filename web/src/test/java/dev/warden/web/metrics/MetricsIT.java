@@ -103,6 +103,9 @@ class MetricsIT {
                         "warden_last_use_lag_seconds",
                         "warden_refusals_pending",
                         "warden_refusals_dropped_total",
+                        "warden_canary_alerts_pending",
+                        "warden_canary_alerts_dropped_total",
+                        "warden_tokens{kind=\"CANARY\",status=\"ACTIVE\"}",
                         "hikaricp_connections_active",
                         "hikaricp_connections_pending");
         assertThat(scrape.value("warden_last_use_lag_seconds")).isGreaterThanOrEqualTo(0);

@@ -107,7 +107,7 @@ final class CorpusFixtures implements BadInputCorpus.Fixtures {
     public ObjectNode baseline(String method, String path) {
         String scim = "/api/2.0/preview/scim/v2/";
         String body = switch (method + " " + path) {
-            case "POST /api/2.0/token/create" -> "{'comment':'corpus'}";
+            case "POST /api/2.0/token/create", "POST /api/2.0/canary-tokens" -> "{'comment':'corpus'}";
             case "POST /api/2.0/token/revoke", "POST /api/2.0/token/restore", "POST /api/2.0/token/delete" -> "{}";
             // a real token, so that a bad grace is what the answer names
             case "POST /api/2.0/token/rotate" -> "{'token_id':'" + ownTokenId + "','grace_period_seconds':0}";
