@@ -7,15 +7,18 @@ import java.time.Instant;
  * The one rule of the inactivity policy ("revoke tokens unused for N days"), shared by its preview, its notices and
  * its run so that the run revokes what the preview said. A token is unused for N days when it is active (neither
  * revoked nor expired), of a kind the policy covers ({@link TokenKind#revokedWhenUnused}), and its last activity (its
- * last use, or its creation when it was never used) is more than N days old. Its due date is that last activity plus N
+ * last use, or its creation when it was never used) is more than N days old. A restore counts as activity too: an admin
+ * who restores a token the policy revoked gives it N more days, rather than seeing the next run revoke it again. Its due date is that last activity plus N
  * days: from then on the policy revokes it.
  */
 public final class InactivityRule {
     private InactivityRule() {}
 
-    /** The last use, or the creation of a token never used. */
+    /** The last use, or the creation of a token never used; or its last restore, if later. */
     public static Instant lastActivity(AccessToken token) {
-        return token.lastUse() == null ? token.createdAt() : token.lastUse().at();
+        Instant last =
+                token.lastUse() == null ? token.createdAt() : token.lastUse().at();
+        return token.restoredAt() != null && token.restoredAt().isAfter(last) ? token.restoredAt() : last;
     }
 
     /** When the policy revokes the token if it stays unused: its last activity plus {@code days}. */

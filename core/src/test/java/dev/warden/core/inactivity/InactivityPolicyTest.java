@@ -140,7 +140,15 @@ class InactivityPolicyTest {
         assertThatThrownBy(() -> revoked.restore(RevocationAuthority.OWNER, kit.clock.instant()))
                 .isInstanceOf(PermissionDeniedException.class);
         revoked.restore(RevocationAuthority.ADMIN, kit.clock.instant());
-        assertThat(revoked.isRevoked()).isFalse();
+        assertThat(kit.tokens.update(revoked)).isTrue();
+
+        assertThat(policy(kit.tokens).runOnce().revoked())
+                .as("a restore counts as activity: the next run leaves it")
+                .isZero();
+        kit.clock.advance(Duration.ofDays(31));
+        assertThat(policy(kit.tokens).runOnce().revoked())
+                .as("unused for 30 days since its restore")
+                .isEqualTo(1);
     }
 
     @Test

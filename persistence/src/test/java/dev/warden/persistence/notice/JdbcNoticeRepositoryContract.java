@@ -9,6 +9,7 @@ import dev.warden.core.notice.NoticeSettings;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
 import dev.warden.core.token.TokenLastUse;
@@ -157,6 +158,16 @@ abstract class JdbcNoticeRepositoryContract {
         tokens.add(usedLongAgo);
         tokens.add(neverUsed);
         spared.forEach(tokens::add);
+        // revoked long ago, restored since the cutoff: the restore counts as activity
+        AccessToken restored = idle(workspace, alice, NOW.minus(Duration.ofDays(400)), null)
+                .revokedAt(NOW.minus(Duration.ofDays(300)), alice)
+                .build();
+        tokens.add(restored);
+        AccessToken toRestore = tokens.findById(workspace, restored.id()).orElseThrow();
+        toRestore.restore(RevocationAuthority.ADMIN, NOW.minus(Duration.ofDays(1)));
+        assertThat(tokens.update(toRestore)).isTrue();
+        assertThat(tokens.findById(workspace, restored.id()).orElseThrow().restoredAt())
+                .isEqualTo(NOW.minus(Duration.ofDays(1)));
 
         assertThat(tokens.idleBefore(workspace, cutoff, NOW))
                 .extracting(AccessToken::id)
