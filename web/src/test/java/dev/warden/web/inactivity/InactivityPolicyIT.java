@@ -18,6 +18,7 @@ import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.shared.MutableClock;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.RevocationAuthority;
+import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenLastUse;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.Tokens;
@@ -195,6 +196,11 @@ class InactivityPolicyIT {
                             .containsEntry("authority", "POLICY")
                             .containsEntry("reason", "unused for 30 days"));
         }
+        assertThat(tokens.search(workspace, TokenFilter.all(clock.instant()), null, 1000).stream()
+                        .filter(t -> t.revocationAuthority() == RevocationAuthority.POLICY)
+                        .map(t -> t.id().value()))
+                .as("exactly the previewed tokens, nothing else of the workspace")
+                .containsExactlyInAnyOrderElementsOf(previewed);
         assertThat(tokens.findById(workspace, usedYesterday.id()).orElseThrow().isRevoked())
                 .isFalse();
         assertThat(tokens.findById(workspace, dueInFiveDays.id()).orElseThrow().isRevoked())
