@@ -13,8 +13,10 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.settings.SettingsService;
+import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.TransactionRunner;
+import dev.warden.core.shared.Validation;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.InactivityRule;
 import dev.warden.core.token.RevocationAuthority;
@@ -108,19 +110,23 @@ public final class InactivityPolicy {
                 due.stream().limit(PREVIEW_IDS).map(AccessToken::id).toList());
     }
 
+    /** The days as typed: a whole number from 7 to 730 (the setting's bounds); anything else names {@value #DAYS}. */
     private static int parseDays(String days) {
+        String value = days == null ? "" : days.strip();
+        int n;
         try {
-            Integer n = SettingsService.unusedDays(days);
-            if (n == null) {
-                throw new InvalidParameterException(DAYS, DAYS + " is required: a number of days from 7 to 730.");
-            }
-            return n;
-        } catch (InvalidParameterException e) {
-            throw e.field() != null && e.field().equals(DAYS)
-                    ? e
-                    : new InvalidParameterException(
-                            DAYS, e.getMessage().replace(SettingsService.REVOKE_UNUSED_DAYS, DAYS));
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            n = -1;
         }
+        if (n < WorkspaceSettings.MIN_UNUSED_DAYS || n > WorkspaceSettings.MAX_LIFETIME_DAYS_LIMIT) {
+            throw new InvalidParameterException(
+                    DAYS,
+                    DAYS + " must be a number of days from " + WorkspaceSettings.MIN_UNUSED_DAYS + " to "
+                            + WorkspaceSettings.MAX_LIFETIME_DAYS_LIMIT + "; got "
+                            + (value.isEmpty() ? "nothing" : Validation.echo(value)) + ".");
+        }
+        return n;
     }
 
     /** The tokens the policy of {@code days} revokes at {@code now}: the preview's list and the run's. */

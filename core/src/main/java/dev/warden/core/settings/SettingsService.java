@@ -176,7 +176,7 @@ public final class SettingsService {
     }
 
     /** The inactivity policy's days, or null (off) for an empty value. */
-    public static Integer unusedDays(String value) {
+    private static Integer unusedDays(String value) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty() || v.equals("null")) {
             return null;
