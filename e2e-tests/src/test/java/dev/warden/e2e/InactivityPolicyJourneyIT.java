@@ -10,6 +10,7 @@ import dev.warden.core.settings.SettingsService;
 import dev.warden.core.workspace.WorkspaceRepository;
 import dev.warden.e2e.pages.LoginPage;
 import dev.warden.e2e.pages.WorkspaceSettingsPage;
+import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +63,8 @@ class InactivityPolicyJourneyIT {
                 .startsWith("With 90 days:")
                 .contains("would be revoked today");
         assertThat(settings.typeInactivityDays("730")).startsWith("With 730 days:");
+        browser.screenshot(Paths.get(System.getProperty("warden.e2e.shots", "target/e2e-shots"))
+                .resolve("issue18-inactivity-preview.png"));
         assertThat(settingsService.get(admin()).revokeUnusedAfterDays())
                 .as("the preview saves nothing")
                 .isNull();
