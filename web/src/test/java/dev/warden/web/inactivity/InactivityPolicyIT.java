@@ -8,14 +8,19 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.event.TokenEvents;
+import dev.warden.core.inactivity.InactivityPolicy;
+import dev.warden.core.notice.InactivityNotices;
 import dev.warden.core.notice.NoticeRepository;
 import dev.warden.core.notice.NoticeService;
 import dev.warden.core.notice.NoticeSettings;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalRepository;
+import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.shared.MutableClock;
+import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.TokenFilter;
@@ -33,6 +38,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -233,6 +240,53 @@ class InactivityPolicyIT {
         } finally {
             settings.save(workspace, WorkspaceSettings.DEFAULTS);
         }
+    }
+
+    @Test
+    void twoNodesRunningThePolicyAtOnceRevokeAndAuditEachTokenOnce() throws Exception {
+        TestData.OtherWorkspace ws = data.otherWorkspace();
+        WorkspaceId workspace = ws.workspace().id();
+        Principal owner = data.user(workspace, "owner");
+        List<AccessToken> idle = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            idle.add(add(workspace, owner, daysAgo(100 + i), null, "idle " + i));
+        }
+        settings.save(workspace, new WorkspaceSettings(true, null, null, 600, null, 30));
+        InactivityPolicy one = context.getBean(InactivityPolicy.class);
+        InactivityPolicy two = new InactivityPolicy(
+                tokens,
+                settings,
+                noticeSettings,
+                context.getBean(InactivityNotices.class),
+                context.getBean(AccessPolicy.class),
+                audit,
+                context.getBean(TransactionRunner.class),
+                TokenEvents.NONE,
+                clock);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            var a = CompletableFuture.supplyAsync(() -> awaitThen(go, one::runOnce));
+            var b = CompletableFuture.supplyAsync(() -> awaitThen(go, two::runOnce));
+            go.countDown();
+
+            assertThat(a.get().revoked() + b.get().revoked()).isEqualTo(5);
+            for (AccessToken t : idle) {
+                assertThat(audit.history(workspace, "token", t.id().value(), 10))
+                        .filteredOn(e -> e.action() == AuditAction.TOKEN_REVOKED)
+                        .hasSize(1);
+            }
+        } finally {
+            settings.save(workspace, WorkspaceSettings.DEFAULTS);
+        }
+    }
+
+    private static <T> T awaitThen(CountDownLatch go, java.util.function.Supplier<T> work) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return work.get();
     }
 
     @Test
