@@ -27,7 +27,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @JdbcAdapterTest
 abstract class FlywayMigrationContract {
     static final List<String> VERSIONS =
-            List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14");
+            List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "16");
     static final List<String> TABLES = List.of(
             "access_token",
             "access_token_scope",
@@ -47,6 +47,7 @@ abstract class FlywayMigrationContract {
             "service_scope",
             "spring_session",
             "spring_session_attributes",
+            "token_inactivity_notice",
             "token_refusal",
             "token_usage_entry",
             "work_lease",

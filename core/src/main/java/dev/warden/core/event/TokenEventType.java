@@ -13,7 +13,12 @@ public enum TokenEventType {
     /** Someone presented a canary token; the owner and the admins are also told by e-mail. */
     CANARY_TRIGGERED("token.canary_triggered", true),
     /** The token expires within a lead time of the workspace's notices. */
-    EXPIRING("token.expiring", false);
+    EXPIRING("token.expiring", false),
+    /**
+     * The workspace's inactivity policy revokes the token within a lead time of its notices unless it is used (a
+     * {@code Notice} of kind {@code INACTIVITY}; its due date is the notice's {@code dueAt}).
+     */
+    INACTIVE("token.inactive", false);
 
     private final String type;
     private final boolean alertsByMail;

@@ -26,4 +26,16 @@ public interface NoticeRepository {
 
     /** Gives a claim back after its notice could not be sent, so that the next run tries again. */
     void unclaim(TokenId token, int leadDays);
+
+    /**
+     * Claims the inactivity notice of this token, due date and lead time, as {@link #claim} does for expiry notices
+     * (a claim of its own kind: an expiry notice never takes an inactivity notice's place). Commits on its own.
+     */
+    boolean claimInactivity(TokenId token, Instant dueAt, int leadDays, Instant at);
+
+    /** Gives an inactivity claim back after its notice could not be sent. */
+    void unclaimInactivity(TokenId token, Instant dueAt, int leadDays);
+
+    /** Whether that inactivity notice was claimed already (for the policy's preview). */
+    boolean inactivityClaimed(TokenId token, Instant dueAt, int leadDays);
 }

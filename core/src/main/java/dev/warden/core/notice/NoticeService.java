@@ -46,7 +46,10 @@ public final class NoticeService implements TokenAlerts {
     private final AuditLog audit;
     private final TransactionRunner tx;
     private final Clock clock;
+    /** Null: no inactivity notices (the policy's warnings), only expiry notices. */
+    private final InactivityNotices inactivity;
 
+    /** Expiry notices only. */
     public NoticeService(
             NoticeRepository notices,
             NoticeRecipients recipients,
@@ -55,6 +58,19 @@ public final class NoticeService implements TokenAlerts {
             AuditLog audit,
             TransactionRunner tx,
             Clock clock) {
+        this(notices, recipients, channel, access, audit, tx, clock, null);
+    }
+
+    /** Expiry notices and the inactivity policy's warnings. */
+    public NoticeService(
+            NoticeRepository notices,
+            NoticeRecipients recipients,
+            NoticeChannel channel,
+            AccessPolicy access,
+            AuditLog audit,
+            TransactionRunner tx,
+            Clock clock,
+            InactivityNotices inactivity) {
         this.notices = notices;
         this.recipients = recipients;
         this.channel = channel;
@@ -62,6 +78,7 @@ public final class NoticeService implements TokenAlerts {
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
+        this.inactivity = inactivity;
     }
 
     public NoticeSettings settings(Actor actor) {
@@ -180,6 +197,52 @@ public final class NoticeService implements TokenAlerts {
                     LOG.log(Level.WARNING, "Expiry notice of token " + token.id() + " not sent; next run retries", e);
                 }
             }
+            RunResult warned = warnOfInactivity(workspace, settings, now);
+            sent += warned.sent();
+            failed += warned.failed();
+            withoutAddress += warned.recipientsWithoutAddress();
+        }
+        return new RunResult(sent, failed, withoutAddress);
+    }
+
+    /**
+     * The inactivity policy's warnings: each token the policy revokes within a lead time gets the notice of the
+     * shortest lead time its due date is within, once per due date (a token used meanwhile is due later, and warned
+     * again before that), claimed as expiry notices are.
+     */
+    private RunResult warnOfInactivity(WorkspaceId workspace, NoticeSettings settings, Instant now) {
+        Integer days = inactivity == null ? null : inactivity.policyDays(workspace);
+        if (days == null) {
+            return new RunResult(0, 0, 0);
+        }
+        int sent = 0;
+        int failed = 0;
+        int withoutAddress = 0;
+        for (InactivityNotices.Pending pending : inactivity.pending(workspace, days, settings, now)) {
+            ExpiringToken token = ExpiringToken.of(pending.token());
+            if (!notices.claimInactivity(token.id(), pending.dueAt(), pending.leadDays(), now)) {
+                continue;
+            }
+            NoticeRecipients.Resolved to = recipients.of(token, settings);
+            withoutAddress += to.skipped();
+            if (to.addresses().isEmpty()) {
+                continue;
+            }
+            try {
+                channel.send(new Notice(
+                        token,
+                        pending.leadDays(),
+                        to.ownerName(),
+                        to.addresses(),
+                        NoticeKind.INACTIVITY,
+                        pending.dueAt(),
+                        days));
+                sent++;
+            } catch (RuntimeException e) {
+                failed++;
+                notices.unclaimInactivity(token.id(), pending.dueAt(), pending.leadDays());
+                LOG.log(Level.WARNING, "Inactivity notice of token " + token.id() + " not sent; next run retries", e);
+            }
         }
         return new RunResult(sent, failed, withoutAddress);
     }
@@ -204,7 +267,8 @@ public final class NoticeService implements TokenAlerts {
         }
     }
 
-    private static int shortestLead(NoticeSettings settings, Instant now, Instant expiresAt) {
+    /** The shortest lead time that {@code expiresAt} (or a due date) lies within, seen from {@code now}. */
+    static int shortestLead(NoticeSettings settings, Instant now, Instant expiresAt) {
         int chosen = settings.longestLeadDays();
         for (int lead : settings.leadDays()) {
             if (!expiresAt.isAfter(now.plus(Duration.ofDays(lead)))) {

@@ -28,8 +28,16 @@ public final class SettingsService {
     /** The longest lifetime of a service principal's OAuth secret, in days (empty: 730). */
     public static final String MAX_SECRET_LIFETIME_DAYS = "maxSecretLifetimeDays";
 
-    public static final List<String> KEYS =
-            List.of(ENABLE_TOKENS, MAX_LIFETIME_DAYS, DEFAULT_LIFETIME_DAYS, TOKEN_QUOTA, MAX_SECRET_LIFETIME_DAYS);
+    /** The inactivity policy: revoke tokens unused for more than this many days (7–730; empty: off). */
+    public static final String REVOKE_UNUSED_DAYS = "revokeUnusedTokensAfterDays";
+
+    public static final List<String> KEYS = List.of(
+            ENABLE_TOKENS,
+            MAX_LIFETIME_DAYS,
+            DEFAULT_LIFETIME_DAYS,
+            TOKEN_QUOTA,
+            MAX_SECRET_LIFETIME_DAYS,
+            REVOKE_UNUSED_DAYS);
     private static final int QUOTA_LIMIT = 100_000;
 
     private final SettingsRepository settings;
@@ -79,6 +87,11 @@ public final class SettingsService {
                 current.maxSecretLifetimeDays() == null
                         ? ""
                         : current.maxSecretLifetimeDays().toString());
+        conf.put(
+                REVOKE_UNUSED_DAYS,
+                current.revokeUnusedAfterDays() == null
+                        ? ""
+                        : current.revokeUnusedAfterDays().toString());
         return conf;
     }
 
@@ -119,6 +132,7 @@ public final class SettingsService {
         Integer preferred = current.defaultTokenLifetimeDays();
         int quota = current.tokenQuota();
         Integer secretMax = current.maxSecretLifetimeDays();
+        Integer unused = current.revokeUnusedAfterDays();
         for (Map.Entry<String, String> change : changes.entrySet()) {
             String key = change.getKey();
             String value = change.getValue() == null ? "" : change.getValue().strip();
@@ -128,6 +142,7 @@ public final class SettingsService {
                 case DEFAULT_LIFETIME_DAYS -> preferred = days(key, value);
                 case TOKEN_QUOTA -> quota = quota(value);
                 case MAX_SECRET_LIFETIME_DAYS -> secretMax = days(key, value);
+                case REVOKE_UNUSED_DAYS -> unused = unusedDays(value);
                 default ->
                     throw new InvalidParameterException(
                             key,
@@ -135,7 +150,7 @@ public final class SettingsService {
                                     + String.join(", ", KEYS) + ".");
             }
         }
-        return new WorkspaceSettings(enabled, max, preferred, quota, secretMax);
+        return new WorkspaceSettings(enabled, max, preferred, quota, secretMax, unused);
     }
 
     private static boolean bool(String key, String value) {
@@ -156,6 +171,23 @@ public final class SettingsService {
                     key,
                     key + " must be a number of days from 1 to " + WorkspaceSettings.MAX_LIFETIME_DAYS_LIMIT
                             + ", or empty for none; got " + value + ".");
+        }
+        return days;
+    }
+
+    /** The inactivity policy's days, or null (off) for an empty value. */
+    private static Integer unusedDays(String value) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty() || v.equals("null")) {
+            return null;
+        }
+        int days = integer(REVOKE_UNUSED_DAYS, v);
+        if (days < WorkspaceSettings.MIN_UNUSED_DAYS || days > WorkspaceSettings.MAX_LIFETIME_DAYS_LIMIT) {
+            throw new InvalidParameterException(
+                    REVOKE_UNUSED_DAYS,
+                    REVOKE_UNUSED_DAYS + " must be a number of days from " + WorkspaceSettings.MIN_UNUSED_DAYS
+                            + " to " + WorkspaceSettings.MAX_LIFETIME_DAYS_LIMIT + ", or empty for off; got "
+                            + Validation.echo(v) + ".");
         }
         return days;
     }

@@ -10,21 +10,37 @@ import java.time.Duration;
  * @param tokenQuota most tokens one principal may own
  * @param maxSecretLifetimeDays 1–730: the longest lifetime of a service principal's OAuth secret, also the lifetime of
  *     a secret whose request names none; null for {@value #MAX_LIFETIME_DAYS_LIMIT} days (Databricks' default)
+ * @param revokeUnusedAfterDays the inactivity policy: tokens unused for more than this many days
+ *     ({@value #MIN_UNUSED_DAYS}–{@value #MAX_LIFETIME_DAYS_LIMIT}) are revoked with authority POLICY; null: off
  */
 public record WorkspaceSettings(
         boolean tokensEnabled,
         Integer maxTokenLifetimeDays,
         Integer defaultTokenLifetimeDays,
         int tokenQuota,
-        Integer maxSecretLifetimeDays) {
+        Integer maxSecretLifetimeDays,
+        Integer revokeUnusedAfterDays) {
     public static final int MAX_LIFETIME_DAYS_LIMIT = 730;
+    /** The shortest inactivity period the policy accepts: a week, so a token used weekly is never caught. */
+    public static final int MIN_UNUSED_DAYS = 7;
+
     public static final int DEFAULT_QUOTA = 600;
-    public static final WorkspaceSettings DEFAULTS = new WorkspaceSettings(true, null, null, DEFAULT_QUOTA, null);
+    public static final WorkspaceSettings DEFAULTS = new WorkspaceSettings(true, null, null, DEFAULT_QUOTA, null, null);
+
+    /** Settings without the inactivity policy. */
+    public WorkspaceSettings(
+            boolean tokensEnabled,
+            Integer maxTokenLifetimeDays,
+            Integer defaultTokenLifetimeDays,
+            int tokenQuota,
+            Integer maxSecretLifetimeDays) {
+        this(tokensEnabled, maxTokenLifetimeDays, defaultTokenLifetimeDays, tokenQuota, maxSecretLifetimeDays, null);
+    }
 
     /** Settings with the default secret lifetime. */
     public WorkspaceSettings(
             boolean tokensEnabled, Integer maxTokenLifetimeDays, Integer defaultTokenLifetimeDays, int tokenQuota) {
-        this(tokensEnabled, maxTokenLifetimeDays, defaultTokenLifetimeDays, tokenQuota, null);
+        this(tokensEnabled, maxTokenLifetimeDays, defaultTokenLifetimeDays, tokenQuota, null, null);
     }
 
     /** The longest lifetime a new service principal secret may have here (and the one it gets by default). */

@@ -44,6 +44,9 @@ public final class AccessToken {
     private Instant revokedAt;
     private PrincipalId revokedBy;
     private RevocationAuthority revocationAuthority;
+    /** When the token was last restored (null: never); the inactivity policy counts from it as from a use. */
+    private Instant restoredAt;
+
     private final TokenLastUse lastUse;
     /** The state as built (as read from the store): a write is a compare-and-set against it. */
     private final TokenRevision readRevision;
@@ -77,6 +80,7 @@ public final class AccessToken {
         this.revocationAuthority = b.revokedAt == null
                 ? null
                 : b.revocationAuthority == null ? RevocationAuthority.ADMIN : b.revocationAuthority;
+        this.restoredAt = b.restoredAt;
         this.lastUse = b.lastUse;
         if (scopes.isEmpty() != (kind == TokenKind.CANARY)) {
             throw new IllegalArgumentException("a token holds at least one scope, and a canary token none");
@@ -153,6 +157,7 @@ public final class AccessToken {
         revokedAt = null;
         revokedBy = null;
         revocationAuthority = null;
+        restoredAt = now;
     }
 
     /** The state transitions change, now. */
@@ -313,6 +318,11 @@ public final class AccessToken {
         return revocationAuthority;
     }
 
+    /** When the token was last restored; null when never. */
+    public Instant restoredAt() {
+        return restoredAt;
+    }
+
     /** Null when the token has never been used (or its first use is not written yet). */
     public TokenLastUse lastUse() {
         return lastUse;
@@ -343,6 +353,7 @@ public final class AccessToken {
         private Instant revokedAt;
         private PrincipalId revokedBy;
         private RevocationAuthority revocationAuthority;
+        private Instant restoredAt;
         private TokenLastUse lastUse;
 
         private Builder() {}
@@ -433,6 +444,11 @@ public final class AccessToken {
             this.revokedAt = at;
             this.revokedBy = by;
             this.revocationAuthority = authority;
+            return this;
+        }
+
+        public Builder restoredAt(Instant value) {
+            this.restoredAt = value;
             return this;
         }
 

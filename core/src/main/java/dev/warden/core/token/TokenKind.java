@@ -35,4 +35,13 @@ public enum TokenKind {
     public boolean countsTowardQuota() {
         return this != OAUTH && this != CANARY;
     }
+
+    /**
+     * Whether the workspace's inactivity policy ("revoke tokens unused for N days") revokes tokens of this kind. Not
+     * OAuth access tokens: they live an hour and a client fetches a new one whenever it needs one. A kind that must
+     * never be revoked by the policy (a canary, which is meant to lie unused) answers false.
+     */
+    public boolean revokedWhenUnused() {
+        return this != OAUTH && this != CANARY;
+    }
 }

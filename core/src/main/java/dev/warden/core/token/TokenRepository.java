@@ -92,6 +92,32 @@ public interface TokenRepository extends GroupTokens, WorkingTokens {
      */
     void lockOwner(WorkspaceId workspace, PrincipalId owner);
 
+    /**
+     * The workspace's tokens that {@link InactivityRule#idleBefore} holds for: active at {@code now}, of a kind the
+     * inactivity policy covers, last used (or, never used, created) before {@code cutoff}; least recently active
+     * first. The preview, the notices and the run of the policy all read through here.
+     */
+    default List<AccessToken> idleBefore(WorkspaceId workspace, Instant cutoff, Instant now) {
+        // The inventory's "unused since" filter finds every active token not used since the cutoff, never-used ones
+        // included; the rule then drops those created since and the kinds the policy leaves alone.
+        TokenFilter filter = new TokenFilter(null, null, TokenStatus.ACTIVE, null, null, null, cutoff, false, now);
+        List<AccessToken> idle = new java.util.ArrayList<>();
+        TokenCursor after = null;
+        while (true) {
+            List<AccessToken> page = search(workspace, filter, TokenSort.NEWEST, after, COUNT_PAGE);
+            page.stream()
+                    .filter(token -> InactivityRule.idleBefore(token, cutoff, now))
+                    .forEach(idle::add);
+            if (page.size() < COUNT_PAGE) {
+                break;
+            }
+            after = TokenCursor.after(page.get(page.size() - 1));
+        }
+        idle.sort(java.util.Comparator.comparing(InactivityRule::lastActivity)
+                .thenComparing(token -> token.id().value()));
+        return idle;
+    }
+
     /** Newest first. */
     List<AccessToken> listByOwner(WorkspaceId workspace, PrincipalId owner);
 

@@ -7,26 +7,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.settings.WorkspaceSettings;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
-import dev.warden.core.workspace.WorkspaceId;
+import dev.warden.core.token.TokenUse;
+import dev.warden.core.token.Tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The notice run's choice of lead time and claims, and the settings' validation, permissions and audit. */
 class NoticeServiceTest {
     private final CoreTestKit kit = new CoreTestKit();
-    private final FakeNotices store = new FakeNotices();
+    private final InMemoryNoticeRepository store = new InMemoryNoticeRepository();
     private final List<Notice> sent = new ArrayList<>();
     private final List<Alert> alerts = new ArrayList<>();
     private final NoticeChannel channel = new NoticeChannel() {
@@ -156,6 +154,84 @@ class NoticeServiceTest {
         });
     }
 
+    @Test
+    void theInactivityPolicyWarnsOncePerDueDateAndLeadTimeAndAgainAfterAUse() {
+        Principal alice = withEmail(kit.user("alice", BuiltInRole.USER), "alice@example.com");
+        kit.settings.save(WORKSPACE, new WorkspaceSettings(true, null, null, 600, null, 90));
+        NoticeService withPolicy = withInactivity();
+        // never used, created 85 days ago: revoked in 5 days
+        var idle = kit.store(Tokens.aToken()
+                .inWorkspace(WORKSPACE)
+                .ownedBy(alice.id())
+                .comment("backup")
+                .createdAt(kit.clock.instant().minus(Duration.ofDays(85)))
+                .neverExpiring());
+        // expires before the policy would revoke it: its expiry notice tells
+        kit.store(Tokens.aToken()
+                .inWorkspace(WORKSPACE)
+                .ownedBy(alice.id())
+                .createdAt(kit.clock.instant().minus(Duration.ofDays(85)))
+                .expiringAt(kit.clock.instant().plus(Duration.ofDays(2))));
+        // due already: the policy's run, not a notice
+        kit.store(Tokens.aToken()
+                .inWorkspace(WORKSPACE)
+                .ownedBy(alice.id())
+                .createdAt(kit.clock.instant().minus(Duration.ofDays(95)))
+                .neverExpiring());
+
+        assertThat(withPolicy.runOnce().sent()).isEqualTo(1);
+        assertThat(withPolicy.runOnce().sent()).as("once").isZero();
+        assertThat(sent).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(NoticeKind.INACTIVITY);
+            assertThat(n.token().id()).isEqualTo(idle.id());
+            assertThat(n.leadDays()).isEqualTo(7);
+            assertThat(n.unusedDays()).isEqualTo(90);
+            assertThat(n.dueAt()).isEqualTo(idle.createdAt().plus(Duration.ofDays(90)));
+            assertThat(n.recipients()).containsExactly("alice@example.com");
+        });
+
+        // used now: due in 90 days again; 60 days on it is within 30 days of that and is warned anew
+        kit.tokens.recordUses(List.of(new TokenUse(WORKSPACE, idle.id(), kit.clock.instant(), "10.0.0.1", "cron")));
+        Instant used = kit.clock.instant();
+        withPolicy.runOnce();
+        assertThat(sent).hasSize(1);
+        kit.clock.advance(Duration.ofDays(61));
+        withPolicy.runOnce();
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).leadDays()).isEqualTo(30);
+        assertThat(sent.get(1).dueAt()).isEqualTo(used.plus(Duration.ofDays(90)));
+    }
+
+    @Test
+    void withoutThePolicyOrWithoutLeadTimesNoInactivityNoticeGoesOut() {
+        Principal alice = withEmail(kit.user("alice", BuiltInRole.USER), "alice@example.com");
+        kit.store(Tokens.aToken()
+                .inWorkspace(WORKSPACE)
+                .ownedBy(alice.id())
+                .createdAt(kit.clock.instant().minus(Duration.ofDays(85)))
+                .neverExpiring());
+        NoticeService withPolicy = withInactivity();
+        assertThat(withPolicy.runOnce().sent()).as("policy off").isZero();
+
+        kit.settings.save(WORKSPACE, new WorkspaceSettings(true, null, null, 600, null, 90));
+        store.saveSettings(WORKSPACE, new NoticeSettings(List.of(), List.of()));
+        assertThat(withPolicy.runOnce().sent()).as("notices off").isZero();
+        assertThat(sent).isEmpty();
+    }
+
+    private NoticeService withInactivity() {
+        return new NoticeService(
+                store,
+                new NoticeRecipients(
+                        kit.directory.principals, kit.directory.roles, kit.directory.assignments, kit.directory.groups),
+                channel,
+                kit.access,
+                kit.audit,
+                kit.tx,
+                kit.clock,
+                new InactivityNotices(store, kit.settings, kit.tokens));
+    }
+
     private Principal withEmail(Principal user, String email) {
         return kit.directory.principals.save(
                 user.withProfile(user.userName(), user.displayName(), email, null, null, null));
@@ -164,46 +240,5 @@ class NoticeServiceTest {
     private ExpiringToken token(String id, Principal owner, Instant expiresAt) {
         return new ExpiringToken(
                 new TokenId(id), WORKSPACE, TokenKind.PERSONAL, owner.id(), owner.id(), null, "", expiresAt);
-    }
-
-    /** The repository port in memory: the claims are a set, as the primary key is. */
-    private static final class FakeNotices implements NoticeRepository {
-        final List<ExpiringToken> tokens = new ArrayList<>();
-        final Map<WorkspaceId, NoticeSettings> settings = new HashMap<>();
-        final Set<String> claims = new HashSet<>();
-
-        @Override
-        public List<WorkspaceId> workspaces() {
-            return List.of(WORKSPACE);
-        }
-
-        @Override
-        public NoticeSettings settings(WorkspaceId workspace) {
-            return settings.getOrDefault(workspace, NoticeSettings.DEFAULTS);
-        }
-
-        @Override
-        public void saveSettings(WorkspaceId workspace, NoticeSettings value) {
-            settings.put(workspace, value);
-        }
-
-        @Override
-        public List<ExpiringToken> expiring(WorkspaceId workspace, Instant after, Instant until) {
-            return tokens.stream()
-                    .filter(t -> t.workspace().equals(workspace)
-                            && t.expiresAt().isAfter(after)
-                            && !t.expiresAt().isAfter(until))
-                    .toList();
-        }
-
-        @Override
-        public boolean claim(TokenId token, int leadDays, Instant at) {
-            return claims.add(token.value() + "/" + leadDays);
-        }
-
-        @Override
-        public void unclaim(TokenId token, int leadDays) {
-            claims.remove(token.value() + "/" + leadDays);
-        }
     }
 }

@@ -81,20 +81,22 @@ class SettingsServiceTest {
                             Map.entry(MAX, ""),
                             Map.entry(DEFAULT, ""),
                             Map.entry(QUOTA, "600"),
-                            Map.entry(SettingsService.MAX_SECRET_LIFETIME_DAYS, ""));
+                            Map.entry(SettingsService.MAX_SECRET_LIFETIME_DAYS, ""),
+                            Map.entry(SettingsService.REVOKE_UNUSED_DAYS, ""));
             assertThat(SettingsService.asConf(WorkspaceSettings.DEFAULTS).keySet())
                     .containsExactlyElementsOf(SettingsService.KEYS);
         }
 
         @Test
         void asConfWritesNumbersAsStrings() {
-            assertThat(SettingsService.asConf(new WorkspaceSettings(false, 90, 30, 5, 365)))
+            assertThat(SettingsService.asConf(new WorkspaceSettings(false, 90, 30, 5, 365, 180)))
                     .containsExactly(
                             Map.entry(ENABLE, "false"),
                             Map.entry(MAX, "90"),
                             Map.entry(DEFAULT, "30"),
                             Map.entry(QUOTA, "5"),
-                            Map.entry(SettingsService.MAX_SECRET_LIFETIME_DAYS, "365"));
+                            Map.entry(SettingsService.MAX_SECRET_LIFETIME_DAYS, "365"),
+                            Map.entry(SettingsService.REVOKE_UNUSED_DAYS, "180"));
         }
 
         @Test
@@ -225,6 +227,43 @@ class SettingsServiceTest {
             given(new WorkspaceSettings(true, null, null, 600, 30));
 
             assertThat(update(MAX, "10").maxSecretLifetimeDays()).isEqualTo(30);
+        }
+    }
+
+    @Nested
+    class RevokeUnusedTokensAfterDays {
+        private static final String KEY = SettingsService.REVOKE_UNUSED_DAYS;
+
+        @ParameterizedTest
+        @ValueSource(ints = {7, 90, 730})
+        void acceptsSevenTo730Days(int days) {
+            assertThat(update(KEY, Integer.toString(days)).revokeUnusedAfterDays())
+                    .isEqualTo(days);
+            assertThat(stored().revokeUnusedAfterDays()).isEqualTo(days);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"6", "0", "731", "-3", "ninety", "7.5"})
+        void refusesAnythingElseNamingTheKey(String value) {
+            invalid(KEY, () -> update(KEY, value));
+        }
+
+        @Test
+        void isOffByDefaultAndEmptyTurnsItOffAgain() {
+            assertThat(WorkspaceSettings.DEFAULTS.revokeUnusedAfterDays()).isNull();
+            given(new WorkspaceSettings(true, null, null, 600, null, 90));
+
+            assertThat(update(KEY, "").revokeUnusedAfterDays()).isNull();
+            assertThat(stored().revokeUnusedAfterDays()).isNull();
+        }
+
+        @Test
+        void isAuditedAsASettingsChangeAndTheOtherSettingsDoNotTouchIt() {
+            update(KEY, "90");
+            assertThat(kit.audit.eventsWith(AuditAction.WORKSPACE_SETTINGS_CHANGED))
+                    .last()
+                    .satisfies(e -> assertThat(e.details().get("after")).contains(KEY + "=90"));
+            assertThat(update(MAX, "10").revokeUnusedAfterDays()).isEqualTo(90);
         }
     }
 

@@ -288,6 +288,7 @@ public class InMemoryTokenRepository implements TokenRepository {
                 .createdAt(token.createdAt())
                 .expiresAt(token.expiresAt())
                 .revoked(token.revokedAt(), token.revokedBy(), token.revocationAuthority())
+                .restoredAt(token.restoredAt())
                 .lastUse(token.lastUse());
     }
 }

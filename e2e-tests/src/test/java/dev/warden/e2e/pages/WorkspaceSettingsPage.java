@@ -14,6 +14,8 @@ public final class WorkspaceSettingsPage extends AdminConsolePage {
     private static final By PANEL = By.cssSelector("[data-testid=token-settings]");
     private static final By ENABLE = By.cssSelector("[data-testid=enable-tokens]");
     private static final By SAVED = By.cssSelector("[data-testid=settings-saved]");
+    private static final By UNUSED_DAYS = By.cssSelector("[data-testid=unused-days-input]");
+    private static final By INACTIVITY_PREVIEW = By.cssSelector("[data-testid=inactivity-preview]");
 
     private String lastSwitchOffImpact;
 
@@ -102,6 +104,32 @@ public final class WorkspaceSettingsPage extends AdminConsolePage {
     }
 
     /** "Settings saved." or "Token usage saved." after a save. */
+    /**
+     * Types the inactivity policy's days (replacing what the field held) and waits for the preview, which htmx fetches
+     * as one types, to show them; returns the preview's sentence.
+     */
+    public String typeInactivityDays(String days) {
+        WebElement input = driver.findElement(UNUSED_DAYS);
+        input.clear();
+        input.sendKeys(days);
+        Waits.on(driver)
+                .withMessage("the inactivity preview for " + days + " days")
+                .until(d -> d.findElement(INACTIVITY_PREVIEW).getText().contains("With " + days + " days"));
+        Htmx.awaitSettled(driver);
+        return driver.findElement(INACTIVITY_PREVIEW).getText();
+    }
+
+    /** The inactivity policy's days as the field shows them ("" when off). */
+    public String inactivityDays() {
+        return driver.findElement(UNUSED_DAYS).getDomProperty("value");
+    }
+
+    /** Saves the inactivity policy (a plain form post: the page reloads). */
+    public WorkspaceSettingsPage saveInactivityPolicy() {
+        Htmx.clickAndAwaitNewPage(driver, driver.findElement(By.cssSelector("[data-testid=save-inactivity]")));
+        return current(driver, baseUrl);
+    }
+
     public Optional<String> savedMessage() {
         return driver.findElements(SAVED).stream().findFirst().map(WebElement::getText);
     }

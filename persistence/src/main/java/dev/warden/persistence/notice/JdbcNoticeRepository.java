@@ -122,4 +122,41 @@ class JdbcNoticeRepository implements NoticeRepository {
                 .param("lead", leadDays)
                 .update();
     }
+
+    @Override
+    public boolean claimInactivity(TokenId token, Instant dueAt, int leadDays, Instant at) {
+        try {
+            jdbc.sql("INSERT INTO token_inactivity_notice (token_id, due_at, lead_days, claimed_at)"
+                            + " VALUES (:token, :due, :lead, :at)")
+                    .param("token", token.value())
+                    .param("due", Times.toDatabase(dueAt.truncatedTo(ChronoUnit.MICROS)))
+                    .param("lead", leadDays)
+                    .param("at", Times.toDatabase(at.truncatedTo(ChronoUnit.MICROS)))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false; // claimed before, by this node or another
+        }
+    }
+
+    @Override
+    public void unclaimInactivity(TokenId token, Instant dueAt, int leadDays) {
+        jdbc.sql("DELETE FROM token_inactivity_notice WHERE token_id = :token AND due_at = :due AND lead_days = :lead")
+                .param("token", token.value())
+                .param("due", Times.toDatabase(dueAt.truncatedTo(ChronoUnit.MICROS)))
+                .param("lead", leadDays)
+                .update();
+    }
+
+    @Override
+    public boolean inactivityClaimed(TokenId token, Instant dueAt, int leadDays) {
+        return jdbc.sql("SELECT COUNT(*) FROM token_inactivity_notice"
+                                + " WHERE token_id = :token AND due_at = :due AND lead_days = :lead")
+                        .param("token", token.value())
+                        .param("due", Times.toDatabase(dueAt.truncatedTo(ChronoUnit.MICROS)))
+                        .param("lead", leadDays)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
 }

@@ -69,7 +69,7 @@ class JdbcTokenRepository implements TokenRepository {
             UPDATE access_token
                SET revoked_at = :revokedAt, revoked_by_id = :revokedBy, revocation_authority = :authority,
                    secret_hash = :hash, display_hint = :hint, previous_secret_hash = :previousHash,
-                   previous_valid_until = :previousUntil, rotated_at = :rotatedAt
+                   previous_valid_until = :previousUntil, rotated_at = :rotatedAt, restored_at = :restoredAt
              WHERE workspace_id = :workspace AND token_id = :token AND secret_hash = :readHash""";
 
     /**
@@ -196,6 +196,7 @@ class JdbcTokenRepository implements TokenRepository {
                                 : token.previousDigest().hex())
                 .param("previousUntil", Times.toDatabase(token.previousValidUntil()))
                 .param("rotatedAt", Times.toDatabase(token.rotatedAt()))
+                .param("restoredAt", Times.toDatabase(token.restoredAt()))
                 .param("workspace", token.workspace().value())
                 .param("token", token.id().value())
                 .update();

@@ -28,7 +28,7 @@ final class TokenRows {
             t.token_id, t.workspace_id, t.secret_hash, t.display_hint, t.owner_id, t.created_by_id, t.comment,
             t.created_at, t.expires_at, t.revoked_at, t.revoked_by_id, t.revocation_authority,
             t.last_used_at, t.last_used_address, t.last_used_agent, t.kind, t.group_id, t.previous_secret_hash,
-            t.previous_valid_until, t.rotated_at, t.oauth_secret_id, t.last_used_service, s.scope""";
+            t.previous_valid_until, t.rotated_at, t.oauth_secret_id, t.last_used_service, t.restored_at, s.scope""";
 
     static final int TOKEN_ID = 1;
     private static final int WORKSPACE_ID = 2;
@@ -52,9 +52,10 @@ final class TokenRows {
     private static final int ROTATED_AT = 20;
     private static final int OAUTH_SECRET_ID = 21;
     private static final int LAST_USED_SERVICE = 22;
-    static final int SCOPE = 23;
+    private static final int RESTORED_AT = 23;
+    static final int SCOPE = 24;
     /** The position of the first column a query selects after {@link #COLUMNS}. */
-    static final int NEXT = 24;
+    static final int NEXT = 25;
 
     private TokenRows() {}
 
@@ -80,6 +81,7 @@ final class TokenRows {
                         previousHash == null ? null : new TokenDigest(previousHash),
                         Times.read(rs, PREVIOUS_VALID_UNTIL))
                 .rotatedAt(Times.read(rs, ROTATED_AT))
+                .restoredAt(Times.read(rs, RESTORED_AT))
                 .createdAt(Times.read(rs, CREATED_AT))
                 .expiresAt(Times.read(rs, EXPIRES_AT))
                 .revoked(

@@ -9,8 +9,10 @@ import dev.warden.core.notice.NoticeSettings;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.RevocationAuthority;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenKind;
+import dev.warden.core.token.TokenLastUse;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.Tokens;
 import dev.warden.core.workspace.WorkspaceId;
@@ -97,6 +99,89 @@ abstract class JdbcNoticeRepositoryContract {
 
         notices.unclaim(token, 7);
         assertThat(notices.claim(token, 7, NOW)).as("after a failed send").isTrue();
+    }
+
+    @Test
+    void anInactivityClaimIsWonOncePerTokenDueDateAndLeadTimeApartFromExpiryClaims() {
+        Fixtures fixtures = new Fixtures(workspaces, principals);
+        WorkspaceId workspace = fixtures.workspace();
+        PrincipalId alice = fixtures.user(workspace, "alice");
+        TokenId token =
+                add(workspace, alice, NOW.plus(Duration.ofDays(7)), false).id();
+        Instant due = NOW.plus(Duration.ofDays(5)).plusNanos(123_000);
+
+        assertThat(notices.claim(token, 7, NOW)).as("an expiry claim").isTrue();
+        assertThat(notices.inactivityClaimed(token, due, 7)).isFalse();
+        assertThat(notices.claimInactivity(token, due, 7, NOW))
+                .as("the expiry claim does not take its place")
+                .isTrue();
+        assertThat(notices.inactivityClaimed(token, due, 7)).isTrue();
+        assertThat(notices.claimInactivity(token, due, 7, NOW.plusSeconds(1)))
+                .as("a second claim")
+                .isFalse();
+        assertThat(notices.claimInactivity(token, due.plus(Duration.ofDays(30)), 7, NOW))
+                .as("a later due date, after a use")
+                .isTrue();
+
+        notices.unclaimInactivity(token, due, 7);
+        assertThat(notices.inactivityClaimed(token, due, 7)).isFalse();
+        assertThat(notices.claimInactivity(token, due, 7, NOW))
+                .as("after a failed send")
+                .isTrue();
+    }
+
+    @Test
+    void theInactivityQueryFindsActiveCoveredTokensLastActiveBeforeTheCutoffOfThatWorkspace() {
+        Fixtures fixtures = new Fixtures(workspaces, principals, groups);
+        WorkspaceId workspace = fixtures.workspace();
+        WorkspaceId other = fixtures.workspaceNamed("other");
+        PrincipalId alice = fixtures.user(workspace, "alice");
+        PrincipalId bob = fixtures.user(other, "bob");
+        Instant cutoff = NOW.minus(Duration.ofDays(90));
+        AccessToken neverUsed =
+                idle(workspace, alice, cutoff.minusNanos(1_000), null).build();
+        AccessToken usedLongAgo = idle(workspace, alice, NOW.minus(Duration.ofDays(400)), cutoff.minusSeconds(1))
+                .build();
+        List<AccessToken> spared = List.of(
+                idle(workspace, alice, cutoff, null).build(), // exactly at the cutoff
+                idle(workspace, alice, NOW.minus(Duration.ofDays(400)), cutoff).build(), // used at the cutoff
+                idle(workspace, alice, NOW.minus(Duration.ofDays(400)), null)
+                        .revokedAt(NOW.minusSeconds(5), alice)
+                        .build(),
+                idle(workspace, alice, NOW.minus(Duration.ofDays(400)), null)
+                        .expiringAt(NOW)
+                        .build(),
+                idle(workspace, alice, NOW.minus(Duration.ofDays(400)), null)
+                        .ofOAuthSecret("secret-1")
+                        .build(),
+                idle(other, bob, NOW.minus(Duration.ofDays(400)), null).build());
+        tokens.add(usedLongAgo);
+        tokens.add(neverUsed);
+        spared.forEach(tokens::add);
+        // revoked long ago, restored since the cutoff: the restore counts as activity
+        AccessToken restored = idle(workspace, alice, NOW.minus(Duration.ofDays(400)), null)
+                .revokedAt(NOW.minus(Duration.ofDays(300)), alice)
+                .build();
+        tokens.add(restored);
+        AccessToken toRestore = tokens.findById(workspace, restored.id()).orElseThrow();
+        toRestore.restore(RevocationAuthority.ADMIN, NOW.minus(Duration.ofDays(1)));
+        assertThat(tokens.update(toRestore)).isTrue();
+        assertThat(tokens.findById(workspace, restored.id()).orElseThrow().restoredAt())
+                .isEqualTo(NOW.minus(Duration.ofDays(1)));
+
+        assertThat(tokens.idleBefore(workspace, cutoff, NOW))
+                .extracting(AccessToken::id)
+                .containsExactly(usedLongAgo.id(), neverUsed.id());
+    }
+
+    private static Tokens.Builder idle(WorkspaceId workspace, PrincipalId owner, Instant created, Instant lastUsed) {
+        Tokens.Builder token = Tokens.aToken()
+                .inWorkspace(workspace)
+                .ownedBy(owner)
+                .createdBy(owner)
+                .createdAt(created)
+                .neverExpiring();
+        return lastUsed == null ? token : token.lastUse(new TokenLastUse(lastUsed, "10.0.0.1", "curl"));
     }
 
     private AccessToken add(WorkspaceId workspace, PrincipalId owner, Instant expiresAt, boolean revoked) {

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public abstract class SettingsRepositoryContract {
     /** Every field away from its default. */
-    protected static final WorkspaceSettings CHANGED = new WorkspaceSettings(false, 730, 90, 5, 30);
+    protected static final WorkspaceSettings CHANGED = new WorkspaceSettings(false, 730, 90, 5, 30, 180);
 
     protected WorkspaceId workspace;
 

@@ -256,7 +256,8 @@ public abstract class TokenRepositoryContract {
         assertThat(restored.revokedAt()).isNull();
         assertThat(restored.revokedBy()).isNull();
         assertThat(restored.isRevoked()).isFalse();
-        assertSameState(restored, token);
+        assertThat(restored.restoredAt()).isEqualTo(revokedAt.plusSeconds(1));
+        assertSameState(restored, revoked);
     }
 
     @Test

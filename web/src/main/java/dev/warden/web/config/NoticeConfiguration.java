@@ -1,7 +1,11 @@
 package dev.warden.web.config;
 
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.event.TokenEvents;
 import dev.warden.core.group.GroupRepository;
+import dev.warden.core.inactivity.InactivityPolicy;
+import dev.warden.core.inactivity.InactivityScheduler;
+import dev.warden.core.notice.InactivityNotices;
 import dev.warden.core.notice.NoticeChannel;
 import dev.warden.core.notice.NoticeRecipients;
 import dev.warden.core.notice.NoticeRepository;
@@ -11,18 +15,31 @@ import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.role.RoleRepository;
+import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.shared.WorkLeases;
+import dev.warden.core.token.TokenRepository;
 import java.time.Clock;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Expiry notices: core's service and scheduler (the e-mail channel is {@code notice.EmailNoticeChannel}). */
+/**
+ * Expiry and inactivity notices: core's service and scheduler (the e-mail channel is {@code
+ * notice.EmailNoticeChannel}); and the inactivity policy's preview and periodic run ({@code
+ * inactivity.InactivityTicker}).
+ */
 @Configuration(proxyBeanMethods = false)
 class NoticeConfiguration {
     @Bean
+    InactivityNotices inactivityNotices(NoticeRepository notices, SettingsRepository settings, TokenRepository tokens) {
+        return new InactivityNotices(notices, settings, tokens);
+    }
+
+    @Bean
     NoticeService noticeService(
+            InactivityNotices inactivity,
             NoticeRepository notices,
             PrincipalRepository principals,
             RoleRepository roles,
@@ -40,7 +57,38 @@ class NoticeConfiguration {
                 access,
                 audit,
                 tx,
+                clock,
+                inactivity);
+    }
+
+    /** Lifecycle events go through {@link TokenEvents} once a bean provides them (the webhooks' outbox). */
+    @Bean
+    InactivityPolicy inactivityPolicy(
+            TokenRepository tokens,
+            SettingsRepository settings,
+            NoticeRepository notices,
+            InactivityNotices warnings,
+            AccessPolicy access,
+            AuditLog audit,
+            TransactionRunner tx,
+            ObjectProvider<TokenEvents> events,
+            Clock clock) {
+        return new InactivityPolicy(
+                tokens,
+                settings,
+                notices,
+                warnings,
+                access,
+                audit,
+                tx,
+                events.getIfAvailable(() -> TokenEvents.NONE),
                 clock);
+    }
+
+    @Bean
+    InactivityScheduler inactivityScheduler(
+            InactivityPolicy policy, WorkLeases leases, InactivityProperties properties, Clock clock) {
+        return new InactivityScheduler(policy, leases, "inactivity-" + UUID.randomUUID(), properties.lease(), clock);
     }
 
     /** The lease is held in this process's name: a fresh one per start, so a restarted node is a new holder. */

@@ -3,6 +3,7 @@ package dev.warden.web.notice;
 import dev.warden.core.notice.Alert;
 import dev.warden.core.notice.Notice;
 import dev.warden.core.notice.NoticeChannel;
+import dev.warden.core.notice.NoticeKind;
 import dev.warden.core.token.TokenKind;
 import dev.warden.web.config.NoticeProperties;
 import java.time.ZoneOffset;
@@ -63,10 +64,42 @@ class EmailNoticeChannel implements NoticeChannel {
     }
 
     static String subject(Notice notice) {
+        if (notice.kind() == NoticeKind.INACTIVITY) {
+            return "Warden token " + notice.token().id().value() + " will be revoked within " + days(notice.leadDays())
+                    + " unless it is used";
+        }
         return "Warden token " + notice.token().id().value() + " expires within " + days(notice.leadDays());
     }
 
     String text(Notice notice) {
+        return notice.kind() == NoticeKind.INACTIVITY ? inactivityText(notice) : expiryText(notice);
+    }
+
+    /** What happens, when, why, and how to keep the token: use it, or ask an admin. */
+    private String inactivityText(Notice notice) {
+        String base = properties.publicBaseUrl().replaceAll("/+$", "");
+        return "Token " + notice.token().id().value() + comment(notice) + ", owned by " + notice.ownerName()
+                + ", will be revoked on " + WHEN.format(notice.dueAt().atOffset(ZoneOffset.UTC))
+                + ": the workspace revokes tokens unused for " + days(notice.unusedDays())
+                + ", and this one has not been used since "
+                + WHEN.format(notice.dueAt()
+                        .minus(java.time.Duration.ofDays(notice.unusedDays()))
+                        .atOffset(ZoneOffset.UTC))
+                + ".\n\n"
+                + "To keep it, use it before then (any authenticated call counts), or ask a workspace admin."
+                + " If it is revoked, a workspace admin can restore it; its owner cannot.\n"
+                + base + tokenPage(notice) + "\n\n"
+                + "You get this notice because of the workspace's inactivity policy and notification settings"
+                + " (Workspace settings).\n";
+    }
+
+    private static String comment(Notice notice) {
+        return notice.token().comment() == null || notice.token().comment().isBlank()
+                ? ""
+                : " (\"" + notice.token().comment() + "\")";
+    }
+
+    private String expiryText(Notice notice) {
         String comment =
                 notice.token().comment() == null || notice.token().comment().isBlank()
                         ? ""

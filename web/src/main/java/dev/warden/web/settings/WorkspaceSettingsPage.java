@@ -1,5 +1,6 @@
 package dev.warden.web.settings;
 
+import dev.warden.core.inactivity.InactivityPolicy;
 import dev.warden.core.notice.NoticeService;
 import dev.warden.core.notice.NoticeSettings;
 import dev.warden.core.permission.Permission;
@@ -22,11 +23,14 @@ public class WorkspaceSettingsPage {
     private final SettingsService settings;
     private final NoticeService notices;
     private final ConsoleAccess access;
+    private final InactivityPolicy inactivity;
 
-    WorkspaceSettingsPage(SettingsService settings, NoticeService notices, ConsoleAccess access) {
+    WorkspaceSettingsPage(
+            SettingsService settings, NoticeService notices, ConsoleAccess access, InactivityPolicy inactivity) {
         this.settings = settings;
         this.notices = notices;
         this.access = access;
+        this.inactivity = inactivity;
     }
 
     /** Adds the settings form (unless one is being answered) and what the actor may do; returns the page view. */
@@ -40,6 +44,21 @@ public class WorkspaceSettingsPage {
                     "noticeLeadDays",
                     current.leadDays().stream().map(String::valueOf).collect(Collectors.joining(", ")));
             model.addAttribute("noticeExtraAddresses", String.join("\n", current.extraAddresses()));
+        }
+        if (!model.containsAttribute("inactivityDays")) {
+            Integer days = settings.get(actor).revokeUnusedAfterDays();
+            model.addAttribute("inactivityDays", days == null ? "" : days.toString());
+        }
+        // the policy's preview beside the field, for the saved days or the ones just refused
+        if (!model.containsAttribute("inactivityError")) {
+            String days = (String) model.getAttribute("inactivityDays");
+            if (days != null && !days.isBlank()) {
+                try {
+                    model.addAttribute("inactivityPreview", inactivity.preview(actor, days));
+                } catch (dev.warden.core.shared.InvalidParameterException e) {
+                    model.addAttribute("inactivityPreviewError", e.getMessage());
+                }
+            }
         }
         var can = access.of(actor);
         model.addAttribute("editable", can.holds(Permission.SETTINGS_WRITE));

@@ -89,6 +89,7 @@ class AuthorisationMatrixIT {
             GET    /api/2.0/groups/{group_id}/tokens/{token_id}               401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  404
             POST   /api/2.0/groups/{group_id}/tokens/{token_id}/restore       401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  404
             POST   /api/2.0/groups/{group_id}/tokens/{token_id}/revoke        401  403  403  200  403  403  403  403  403  200  403  403  401   401   401  404
+            GET    /api/2.0/inactivity-policy/preview                        401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
             GET    /api/2.0/notification-settings                            401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
             PATCH  /api/2.0/notification-settings                            401  403  403  403  403  403  403  200  403  200  403  403  401   401   401  200
             GET    /api/2.0/permissions/authorization/tokens                  401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
@@ -779,6 +780,9 @@ class AuthorisationMatrixIT {
         all.put(
                 "PATCH /api/2.0/token/{token_id}",
                 c -> new Request("/api/2.0/token/" + ownToken(c, false), "{\"scopes\": [\"tokens:read\"]}"));
+        all.put(
+                "GET /api/2.0/inactivity-policy/preview",
+                c -> Request.get("/api/2.0/inactivity-policy/preview?days=90"));
         all.put("GET /api/2.0/notification-settings", c -> Request.get("/api/2.0/notification-settings"));
         all.put(
                 "PATCH /api/2.0/notification-settings",
