@@ -62,7 +62,8 @@ class InactivityRuleTest {
         assertThat(InactivityRule.isDue(token(old, null).ofOAuthSecret("s-1").build(), DAYS, NOW))
                 .as("OAuth access tokens are short-lived")
                 .isFalse();
-        assertThat(InactivityRule.isDue(token(old, null).kind(TokenKind.CANARY).build(), DAYS, NOW))
+        assertThat(InactivityRule.isDue(
+                        token(old, null).kind(TokenKind.CANARY).withScopes().build(), DAYS, NOW))
                 .as("a canary lies unused on purpose")
                 .isFalse();
         for (TokenKind kind : TokenKind.values()) {
