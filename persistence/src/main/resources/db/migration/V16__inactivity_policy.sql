@@ -2,6 +2,9 @@
 
 -- Revoke tokens unused for more than this many days (7-730); NULL: the policy is off.
 ALTER TABLE workspace_setting ADD COLUMN revoke_unused_after_days INT NULL;
+-- When the policy took its current value: it revokes nothing before the notices' longest lead time has passed since,
+-- so that every token it revokes was warned first. NULL while the policy is off.
+ALTER TABLE workspace_setting ADD COLUMN revoke_unused_since DATETIME(6) NULL;
 
 -- When a token was last restored: the policy counts from it as from a use, so that a token an admin restored is not
 -- revoked again by the next run.

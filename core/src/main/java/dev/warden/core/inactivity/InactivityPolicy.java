@@ -51,13 +51,18 @@ public final class InactivityPolicy {
     private static final Logger LOG = Logger.getLogger(InactivityPolicy.class.getName());
 
     /**
-     * What the policy of {@code days} would do today.
+     * What the policy of {@code days} would do, as saved now.
      *
-     * @param revokedToday how many tokens its run would revoke now
+     * @param unused how many tokens are unused for {@code days} now: the policy revokes these at {@code startsAt}
+     *     unless they are used before
+     * @param revokedToday how many tokens its run would revoke now (0 before {@code startsAt})
      * @param noticesToSend how many warnings the next notice run would send (tokens due within a lead time)
-     * @param tokenIds the first {@value #PREVIEW_IDS} tokens it would revoke, least recently active first
+     * @param startsAt when it may first revoke: a policy switched on or changed warns for the notices' longest lead
+     *     time first
+     * @param tokenIds the first {@value #PREVIEW_IDS} unused tokens, least recently active first
      */
-    public record Preview(int days, int revokedToday, int noticesToSend, List<TokenId> tokenIds) {}
+    public record Preview(
+            int days, int unused, int revokedToday, int noticesToSend, Instant startsAt, List<TokenId> tokenIds) {}
 
     /** What one run did: {@code revoked} tokens, and {@code spared} that were used (or changed) since they were read. */
     public record RunResult(int revoked, int spared) {}
@@ -102,12 +107,15 @@ public final class InactivityPolicy {
         access.require(actor, Permission.SETTINGS_READ);
         int n = parseDays(days);
         Instant now = now();
-        List<AccessToken> due = dueTokens(actor.workspace(), n, now);
+        Instant startsAt = warnings.startsAt(actor.workspace(), n, now);
+        List<AccessToken> unused = dueTokens(actor.workspace(), n, now);
         return new Preview(
                 n,
-                due.size(),
-                warnings.unsent(actor.workspace(), n, now),
-                due.stream().limit(PREVIEW_IDS).map(AccessToken::id).toList());
+                unused.size(),
+                startsAt.isAfter(now) ? 0 : unused.size(),
+                warnings.unsent(actor.workspace(), n, startsAt, now),
+                startsAt,
+                unused.stream().limit(PREVIEW_IDS).map(AccessToken::id).toList());
     }
 
     /** The days as typed: a whole number from 7 to 730 (the setting's bounds); anything else names {@value #DAYS}. */
@@ -129,7 +137,10 @@ public final class InactivityPolicy {
         return n;
     }
 
-    /** The tokens the policy of {@code days} revokes at {@code now}: the preview's list and the run's. */
+    /**
+     * The tokens unused for {@code days} at {@code now}: what the policy revokes once it has started (the run's list),
+     * and what the preview counts.
+     */
     public List<AccessToken> dueTokens(WorkspaceId workspace, int days, Instant now) {
         return tokens.idleBefore(workspace, InactivityRule.cutoff(now, days), now);
     }
@@ -141,8 +152,8 @@ public final class InactivityPolicy {
         int spared = 0;
         for (WorkspaceId workspace : notices.workspaces()) {
             Integer days = settings.get(workspace).revokeUnusedAfterDays();
-            if (days == null) {
-                continue;
+            if (days == null || warnings.startsAt(workspace).isAfter(now)) {
+                continue; // off, or still warning before its first revocation
             }
             for (AccessToken token : dueTokens(workspace, days, now)) {
                 try {

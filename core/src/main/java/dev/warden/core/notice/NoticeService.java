@@ -218,7 +218,8 @@ public final class NoticeService implements TokenAlerts {
         int sent = 0;
         int failed = 0;
         int withoutAddress = 0;
-        for (InactivityNotices.Pending pending : inactivity.pending(workspace, days, settings, now)) {
+        for (InactivityNotices.Pending pending :
+                inactivity.pending(workspace, days, inactivity.startsAt(workspace), settings, now)) {
             ExpiringToken token = ExpiringToken.of(pending.token());
             if (!notices.claimInactivity(token.id(), pending.dueAt(), pending.leadDays(), now)) {
                 continue;

@@ -11,6 +11,7 @@ import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.shared.Validation;
 import dev.warden.core.workspace.AuthorizationVersions;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +102,7 @@ public final class SettingsService {
         return tx.inTransaction(() -> {
             versions.bump(actor.workspace());
             WorkspaceSettings before = settings.get(actor.workspace());
-            WorkspaceSettings after = apply(before, changes);
+            WorkspaceSettings after = apply(before, changes, clock.instant().truncatedTo(ChronoUnit.MICROS));
             if (after.defaultTokenLifetimeDays() != null
                     && after.maxTokenLifetimeDays() != null
                     && after.defaultTokenLifetimeDays() > after.maxTokenLifetimeDays()) {
@@ -126,7 +127,7 @@ public final class SettingsService {
         });
     }
 
-    private static WorkspaceSettings apply(WorkspaceSettings current, Map<String, String> changes) {
+    private static WorkspaceSettings apply(WorkspaceSettings current, Map<String, String> changes, Instant now) {
         boolean enabled = current.tokensEnabled();
         Integer max = current.maxTokenLifetimeDays();
         Integer preferred = current.defaultTokenLifetimeDays();
@@ -150,7 +151,11 @@ public final class SettingsService {
                                     + String.join(", ", KEYS) + ".");
             }
         }
-        return new WorkspaceSettings(enabled, max, preferred, quota, secretMax, unused);
+        // a policy switched on or changed starts over: its warnings come first (WorkspaceSettings#revokeUnusedSince)
+        Instant since = unused == null
+                ? null
+                : unused.equals(current.revokeUnusedAfterDays()) ? current.revokeUnusedSince() : now;
+        return new WorkspaceSettings(enabled, max, preferred, quota, secretMax, unused, since);
     }
 
     private static boolean bool(String key, String value) {

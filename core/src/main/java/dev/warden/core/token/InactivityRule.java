@@ -26,6 +26,15 @@ public final class InactivityRule {
         return lastActivity(token).plus(Duration.ofDays(days));
     }
 
+    /**
+     * When a policy that revokes nothing before {@code startsAt} revokes the token if it stays unused: its due date,
+     * or {@code startsAt} if later.
+     */
+    public static Instant dueAt(AccessToken token, int days, Instant startsAt) {
+        Instant due = dueAt(token, days);
+        return startsAt != null && startsAt.isAfter(due) ? startsAt : due;
+    }
+
     /** Tokens whose last activity lies before this instant are unused for {@code days} at {@code now}. */
     public static Instant cutoff(Instant now, int days) {
         return now.minus(Duration.ofDays(days));

@@ -74,20 +74,34 @@ class InactivityPolicyTest {
                 .revokedAt(daysAgo(150), alice.id()));
         InactivityPolicy policy = policy(kit.tokens);
 
-        InactivityPolicy.Preview preview = policy.preview(kit.asAdmin(), " 90 ");
-        assertThat(preview.days()).isEqualTo(90);
-        assertThat(preview.tokenIds()).containsExactly(neverUsed.id(), usedLongAgo.id());
-        assertThat(preview.revokedToday()).isEqualTo(2);
-        assertThat(preview.noticesToSend())
-                .as("due in 5 days: within the 7-day lead time")
-                .isEqualTo(1);
+        InactivityPolicy.Preview before = policy.preview(kit.asAdmin(), " 90 ");
+        assertThat(before.days()).isEqualTo(90);
+        assertThat(before.unused()).isEqualTo(2);
+        assertThat(before.tokenIds()).containsExactly(neverUsed.id(), usedLongAgo.id());
+        assertThat(before.revokedToday())
+                .as("a policy switched on warns for the longest lead time (30 days) before it revokes")
+                .isZero();
+        assertThat(before.startsAt()).isEqualTo(kit.clock.instant().plus(Duration.ofDays(30)));
+        assertThat(before.noticesToSend())
+                .as("the two unused ones and the one due in 5 days are all due when the policy starts")
+                .isEqualTo(3);
 
         assertThat(policy.runOnce().revoked()).as("the policy is off").isZero();
-        kit.settings.save(WORKSPACE, new WorkspaceSettings(true, null, null, 600, null, 90));
+        kit.settings.save(WORKSPACE, new WorkspaceSettings(true, null, null, 600, null, 90, kit.clock.instant()));
+        assertThat(policy.runOnce().revoked()).as("still warning").isZero();
+        assertThat(policy.preview(kit.asAdmin(), "90").startsAt()).isEqualTo(before.startsAt());
+        assertThat(policy.preview(kit.asAdmin(), "60").startsAt())
+                .as("other days would start over")
+                .isAfter(before.startsAt().minusSeconds(1));
+
+        kit.clock.advance(Duration.ofDays(30));
+        InactivityPolicy.Preview preview = policy.preview(kit.asAdmin(), "90");
+        assertThat(preview.tokenIds()).containsExactly(neverUsed.id(), usedLongAgo.id(), dueInFiveDays.id());
+        assertThat(preview.revokedToday()).isEqualTo(3);
         InactivityPolicy.RunResult result = policy.runOnce();
 
-        assertThat(result.revoked()).isEqualTo(2);
-        for (AccessToken t : List.of(neverUsed, usedLongAgo)) {
+        assertThat(result.revoked()).isEqualTo(3);
+        for (AccessToken t : List.of(neverUsed, usedLongAgo, dueInFiveDays)) {
             AccessToken stored = kit.tokens.findById(WORKSPACE, t.id()).orElseThrow();
             assertThat(stored.isRevoked()).isTrue();
             assertThat(stored.revocationAuthority()).isEqualTo(RevocationAuthority.POLICY);
@@ -98,14 +112,8 @@ class InactivityPolicyTest {
                         .orElseThrow()
                         .isRevoked())
                 .isFalse();
-        assertThat(kit.tokens
-                        .findById(WORKSPACE, dueInFiveDays.id())
-                        .orElseThrow()
-                        .isRevoked())
-                .isFalse();
-
         List<AuditEvent> audited = kit.audit.eventsWith(AuditAction.TOKEN_REVOKED);
-        assertThat(audited).hasSize(2);
+        assertThat(audited).hasSize(3);
         AuditEvent neverUsedRecord = audited.stream()
                 .filter(e -> e.targetId().equals(neverUsed.id().value()))
                 .findFirst()
@@ -120,9 +128,9 @@ class InactivityPolicyTest {
                         .findFirst()
                         .orElseThrow()
                         .details())
-                .containsEntry("last_used", daysAgo(95).toString());
+                .containsEntry("last_used", daysAgo(125).toString());
         assertThat(events).extracting(TokenEvent::type).containsOnly(TokenEventType.REVOKED);
-        assertThat(events).hasSize(2);
+        assertThat(events).hasSize(3);
 
         assertThat(policy.runOnce().revoked())
                 .as("a second run finds nothing more")

@@ -257,6 +257,24 @@ class SettingsServiceTest {
             assertThat(stored().revokeUnusedAfterDays()).isNull();
         }
 
+        /** Its warnings come first: the policy counts its start from the moment it took its current days. */
+        @Test
+        void switchingItOnOrChangingTheDaysStartsItOverAndNothingElseDoes() {
+            java.time.Instant on = kit.clock.instant();
+            assertThat(update(KEY, "90").revokeUnusedSince()).isEqualTo(on);
+
+            kit.clock.advance(java.time.Duration.ofDays(3));
+            assertThat(update(KEY, "90").revokeUnusedSince())
+                    .as("the same days")
+                    .isEqualTo(on);
+            assertThat(update(SettingsService.TOKEN_QUOTA, "100").revokeUnusedSince())
+                    .as("another setting")
+                    .isEqualTo(on);
+            assertThat(update(KEY, "60").revokeUnusedSince()).isEqualTo(kit.clock.instant());
+            assertThat(update(KEY, "").revokeUnusedSince()).isNull();
+            assertThat(stored().revokeUnusedSince()).isNull();
+        }
+
         @Test
         void isAuditedAsASettingsChangeAndTheOtherSettingsDoNotTouchIt() {
             update(KEY, "90");

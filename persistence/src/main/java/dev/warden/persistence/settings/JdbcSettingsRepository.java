@@ -19,9 +19,9 @@ class JdbcSettingsRepository implements SettingsRepository {
 
     @Override
     public WorkspaceSettings get(WorkspaceId workspace) {
-        return jdbc.sql(
-                        "SELECT tokens_enabled, max_token_lifetime_days, default_token_lifetime_days, token_quota,"
-                                + " max_secret_lifetime_days, revoke_unused_after_days FROM workspace_setting WHERE workspace_id = :workspace")
+        return jdbc.sql("SELECT tokens_enabled, max_token_lifetime_days, default_token_lifetime_days, token_quota,"
+                        + " max_secret_lifetime_days, revoke_unused_after_days, revoke_unused_since"
+                        + " FROM workspace_setting WHERE workspace_id = :workspace")
                 .param("workspace", workspace.value())
                 .query((rs, n) -> new WorkspaceSettings(
                         rs.getBoolean(1),
@@ -29,7 +29,8 @@ class JdbcSettingsRepository implements SettingsRepository {
                         (Integer) rs.getObject(3, Integer.class),
                         rs.getInt(4),
                         (Integer) rs.getObject(5, Integer.class),
-                        (Integer) rs.getObject(6, Integer.class)))
+                        (Integer) rs.getObject(6, Integer.class),
+                        Times.read(rs, 7)))
                 .optional()
                 .orElse(WorkspaceSettings.DEFAULTS);
     }
@@ -39,15 +40,16 @@ class JdbcSettingsRepository implements SettingsRepository {
         int updated = jdbc.sql("UPDATE workspace_setting SET tokens_enabled = :enabled, max_token_lifetime_days = :max,"
                         + " default_token_lifetime_days = :preferred, token_quota = :quota,"
                         + " max_secret_lifetime_days = :secretMax, revoke_unused_after_days = :unused,"
-                        + " updated_at = :now"
+                        + " revoke_unused_since = :unusedSince, updated_at = :now"
                         + " WHERE workspace_id = :workspace")
                 .params(params(workspace, settings))
                 .update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO workspace_setting (workspace_id, tokens_enabled, max_token_lifetime_days,"
                             + " default_token_lifetime_days, token_quota, max_secret_lifetime_days,"
-                            + " revoke_unused_after_days, updated_at)"
-                            + " VALUES (:workspace, :enabled, :max, :preferred, :quota, :secretMax, :unused, :now)")
+                            + " revoke_unused_after_days, revoke_unused_since, updated_at)"
+                            + " VALUES (:workspace, :enabled, :max, :preferred, :quota, :secretMax, :unused,"
+                            + " :unusedSince, :now)")
                     .params(params(workspace, settings))
                     .update();
         }
@@ -62,6 +64,7 @@ class JdbcSettingsRepository implements SettingsRepository {
         params.put("quota", settings.tokenQuota());
         params.put("secretMax", settings.maxSecretLifetimeDays());
         params.put("unused", settings.revokeUnusedAfterDays());
+        params.put("unusedSince", Times.toDatabase(settings.revokeUnusedSince()));
         params.put("now", Times.toDatabase(Clock.systemUTC().instant().truncatedTo(ChronoUnit.MICROS)));
         return params;
     }

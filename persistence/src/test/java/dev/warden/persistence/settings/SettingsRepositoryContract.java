@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public abstract class SettingsRepositoryContract {
     /** Every field away from its default. */
-    protected static final WorkspaceSettings CHANGED = new WorkspaceSettings(false, 730, 90, 5, 30, 180);
+    protected static final WorkspaceSettings CHANGED =
+            new WorkspaceSettings(false, 730, 90, 5, 30, 180, java.time.Instant.parse("2026-11-30T08:15:30.123456Z"));
 
     protected WorkspaceId workspace;
 

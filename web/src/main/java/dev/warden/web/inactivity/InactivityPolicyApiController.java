@@ -7,6 +7,7 @@ import dev.warden.core.token.TokenId;
 import dev.warden.web.shared.ApiController;
 import dev.warden.web.shared.RequiresPermission;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,8 +29,10 @@ class InactivityPolicyApiController {
 
     record PreviewBody(
             @JsonProperty("days") int days,
+            @JsonProperty("tokens_unused") int unused,
             @JsonProperty("tokens_revoked_today") int revokedToday,
             @JsonProperty("notices_to_send") int noticesToSend,
+            @JsonProperty("revokes_from") String revokesFrom,
             @JsonProperty("token_ids") List<String> tokenIds) {}
 
     @GetMapping("/preview")
@@ -38,8 +41,10 @@ class InactivityPolicyApiController {
         InactivityPolicy.Preview preview = policy.preview(actor, days);
         return new PreviewBody(
                 preview.days(),
+                preview.unused(),
                 preview.revokedToday(),
                 preview.noticesToSend(),
+                preview.startsAt().isAfter(Instant.EPOCH) ? preview.startsAt().toString() : null,
                 preview.tokenIds().stream().map(TokenId::value).toList());
     }
 }

@@ -39,7 +39,7 @@ class InactivityPolicyController {
     /** The preview of what the typed number of days would do today (empty: the policy is off). */
     @GetMapping("/preview")
     String preview(Actor actor, @RequestParam(defaultValue = "") String days, Model model) {
-        addPreview(policy, actor, days, model);
+        InactivityPreviewModel.add(policy, actor, days, model);
         return PREVIEW;
     }
 
@@ -54,18 +54,6 @@ class InactivityPolicyController {
             model.addAttribute("inactivityError", e.getMessage());
             model.addAttribute("inactivityDays", days);
             return page.render(actor, model);
-        }
-    }
-
-    /** Adds {@code inactivityPreview} (or {@code inactivityPreviewError}) for these days; nothing when blank. */
-    static void addPreview(InactivityPolicy policy, Actor actor, String days, Model model) {
-        if (days == null || days.isBlank()) {
-            return;
-        }
-        try {
-            model.addAttribute("inactivityPreview", policy.preview(actor, days));
-        } catch (InvalidParameterException e) {
-            model.addAttribute("inactivityPreviewError", e.getMessage());
         }
     }
 }

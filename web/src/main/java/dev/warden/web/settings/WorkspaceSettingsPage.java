@@ -7,6 +7,7 @@ import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.settings.SettingsService;
 import dev.warden.web.console.ConsoleAccess;
+import dev.warden.web.inactivity.InactivityPreviewModel;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -51,14 +52,7 @@ public class WorkspaceSettingsPage {
         }
         // the policy's preview beside the field, for the saved days or the ones just refused
         if (!model.containsAttribute("inactivityError")) {
-            String days = (String) model.getAttribute("inactivityDays");
-            if (days != null && !days.isBlank()) {
-                try {
-                    model.addAttribute("inactivityPreview", inactivity.preview(actor, days));
-                } catch (dev.warden.core.shared.InvalidParameterException e) {
-                    model.addAttribute("inactivityPreviewError", e.getMessage());
-                }
-            }
+            InactivityPreviewModel.add(inactivity, actor, (String) model.getAttribute("inactivityDays"), model);
         }
         var can = access.of(actor);
         model.addAttribute("editable", can.holds(Permission.SETTINGS_WRITE));

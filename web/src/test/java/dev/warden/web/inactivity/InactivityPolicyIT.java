@@ -162,80 +162,93 @@ class InactivityPolicyIT {
         assertThat(audit.recent(workspace, 20))
                 .anySatisfy(e -> assertThat(e.action()).isEqualTo(AuditAction.WORKSPACE_SETTINGS_CHANGED));
 
+        // switched on just now: it warns for the longest lead time (7 days) before it revokes anything
         ApiClient.Response preview = api.get("/api/2.0/inactivity-policy/preview?days=30", ws.adminToken());
         assertThat(preview.status()).as(preview.body()).isEqualTo(200);
-        assertThat(preview.json().get("tokens_revoked_today").asInt()).isEqualTo(2);
-        assertThat(preview.json().get("notices_to_send").asInt()).isEqualTo(1);
-        List<String> previewed = new ArrayList<>();
-        preview.json().get("token_ids").forEach(id -> previewed.add(id.asString()));
-        assertThat(previewed)
+        assertThat(preview.json().get("tokens_unused").asInt()).isEqualTo(2);
+        assertThat(preview.json().get("tokens_revoked_today").asInt()).isZero();
+        assertThat(Instant.parse(preview.json().get("revokes_from").asString()))
+                .isAfter(clock.instant().plus(Duration.ofDays(7)).minusSeconds(60))
+                .isBefore(clock.instant().plus(Duration.ofDays(7)).plusSeconds(1));
+        assertThat(preview.json().get("notices_to_send").asInt())
+                .as("the two unused ones and the one due in five days: all due when the policy starts")
+                .isEqualTo(3);
+        List<String> unusedNow = new ArrayList<>();
+        preview.json().get("token_ids").forEach(id -> unusedNow.add(id.asString()));
+        assertThat(unusedNow)
                 .containsExactly(neverUsed.id().value(), usedLongAgo.id().value());
 
-        // the notice run warns of the token due in five days, before the policy acts on it
+        // the notice run warns of each, once, before the policy acts
         notices.runOnce();
-        notices.runOnce(); // and once only
+        notices.runOnce();
         List<MimeMessage> received = new ArrayList<>();
         for (MimeMessage m : SMTP.getReceivedMessages()) {
             if (m.getSubject().contains("will be revoked")) { // expiry notices of other tests' tokens aside
                 received.add(m);
             }
         }
-        assertThat(received).hasSize(1);
-        assertThat(received.get(0).getSubject())
-                .isEqualTo("Warden token " + dueInFiveDays.id().value()
+        assertThat(received).hasSize(3);
+        assertThat(received)
+                .extracting(MimeMessage::getSubject)
+                .contains("Warden token " + dueInFiveDays.id().value()
                         + " will be revoked within 7 days unless it is used");
         assertThat(received.get(0).getAllRecipients()[0].toString()).isEqualTo("owner@example.com");
         assertThat(GreenMailUtil.getBody(received.get(0)))
                 .contains("unused for 30 days")
                 .contains("use it before then")
-                .contains("https://warden.example.com/settings/user/tokens/"
-                        + dueInFiveDays.id().value());
+                .contains("https://warden.example.com/settings/user/tokens/");
+        assertThat(inactivity.runOnce().orElseThrow().revoked())
+                .as("still warning")
+                .isZero();
 
-        assertThat(inactivity.runOnce().orElseThrow().revoked()).isEqualTo(2);
-        for (AccessToken t : List.of(neverUsed, usedLongAgo)) {
-            AccessToken stored = tokens.findById(workspace, t.id()).orElseThrow();
-            assertThat(stored.revocationAuthority()).isEqualTo(RevocationAuthority.POLICY);
-            List<AuditEvent> history = audit.history(workspace, "token", t.id().value(), 10);
-            assertThat(history)
-                    .filteredOn(e -> e.action() == AuditAction.TOKEN_REVOKED)
-                    .singleElement()
-                    .satisfies(e -> assertThat(e.details())
-                            .containsEntry("authority", "POLICY")
-                            .containsEntry("reason", "unused for 30 days"));
-        }
-        assertThat(tokens.search(workspace, TokenFilter.all(clock.instant()), null, 1000).stream()
-                        .filter(t -> t.revocationAuthority() == RevocationAuthority.POLICY)
-                        .map(t -> t.id().value()))
-                .as("exactly the previewed tokens, nothing else of the workspace")
-                .containsExactlyInAnyOrderElementsOf(previewed);
-        assertThat(tokens.findById(workspace, usedYesterday.id()).orElseThrow().isRevoked())
-                .isFalse();
-        assertThat(tokens.findById(workspace, dueInFiveDays.id()).orElseThrow().isRevoked())
-                .isFalse();
-
-        // the owner cannot undo a policy revocation; an admin can
-        ApiClient.Response byOwner = api.post(
-                "/api/2.0/token/restore",
-                ownerToken,
-                "{\"token_id\":\"" + neverUsed.id().value() + "\"}");
-        assertThat(byOwner.status()).as(byOwner.body()).isEqualTo(403);
-        assertThat(tokens.findById(workspace, neverUsed.id()).orElseThrow().isRevoked())
-                .isTrue();
-        ApiClient.Response byAdmin = api.post(
-                "/api/2.0/token-management/tokens/" + neverUsed.id().value() + "/restore", ws.adminToken(), "{}");
-        assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(200);
-
-        // six days on, the warned token is due and revoked
-        clock.advance(Duration.ofDays(6));
+        clock.advance(Duration.ofDays(7));
         try {
-            var later = inactivity.runOnce().orElseThrow();
-            assertThat(tokens.findById(workspace, dueInFiveDays.id())
+            ApiClient.Response due = api.get("/api/2.0/inactivity-policy/preview?days=30", ws.adminToken());
+            assertThat(due.json().get("tokens_revoked_today").asInt()).isEqualTo(3);
+            List<String> previewed = new ArrayList<>();
+            due.json().get("token_ids").forEach(id -> previewed.add(id.asString()));
+            assertThat(previewed)
+                    .containsExactly(
+                            neverUsed.id().value(),
+                            usedLongAgo.id().value(),
+                            dueInFiveDays.id().value());
+
+            assertThat(inactivity.runOnce().orElseThrow().revoked()).isEqualTo(3);
+            for (AccessToken t : List.of(neverUsed, usedLongAgo, dueInFiveDays)) {
+                AccessToken stored = tokens.findById(workspace, t.id()).orElseThrow();
+                assertThat(stored.revocationAuthority()).isEqualTo(RevocationAuthority.POLICY);
+                List<AuditEvent> history = audit.history(workspace, "token", t.id().value(), 10);
+                assertThat(history)
+                        .filteredOn(e -> e.action() == AuditAction.TOKEN_REVOKED)
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.details())
+                                .containsEntry("authority", "POLICY")
+                                .containsEntry("reason", "unused for 30 days"));
+            }
+            assertThat(tokens.search(workspace, TokenFilter.all(clock.instant()), null, 1000).stream()
+                            .filter(t -> t.revocationAuthority() == RevocationAuthority.POLICY)
+                            .map(t -> t.id().value()))
+                    .as("exactly the previewed tokens, nothing else of the workspace")
+                    .containsExactlyInAnyOrderElementsOf(previewed);
+            assertThat(tokens.findById(workspace, usedYesterday.id())
                             .orElseThrow()
-                            .revocationAuthority())
-                    .isEqualTo(RevocationAuthority.POLICY);
-            assertThat(later.revoked()).isEqualTo(1);
+                            .isRevoked())
+                    .isFalse();
+
+            // the owner cannot undo a policy revocation; an admin can, and the restore counts as activity
+            ApiClient.Response byOwner = api.post(
+                    "/api/2.0/token/restore",
+                    ownerToken,
+                    "{\"token_id\":\"" + neverUsed.id().value() + "\"}");
+            assertThat(byOwner.status()).as(byOwner.body()).isEqualTo(403);
             assertThat(tokens.findById(workspace, neverUsed.id()).orElseThrow().isRevoked())
-                    .as("restored by the admin six days ago: the restore counts as activity")
+                    .isTrue();
+            ApiClient.Response byAdmin = api.post(
+                    "/api/2.0/token-management/tokens/" + neverUsed.id().value() + "/restore", ws.adminToken(), "{}");
+            assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(200);
+            assertThat(inactivity.runOnce().orElseThrow().revoked()).isZero();
+            assertThat(tokens.findById(workspace, neverUsed.id()).orElseThrow().isRevoked())
+                    .as("restored by the admin: the restore counts as activity")
                     .isFalse();
         } finally {
             settings.save(workspace, WorkspaceSettings.DEFAULTS);
@@ -334,7 +347,11 @@ class InactivityPolicyIT {
                 .contains("data-testid=\"inactivity-preview\"")
                 .contains("With 730 days:")
                 .doesNotContain("<html");
-        assertThat(fragment).containsPattern("data-revoked=\"[1-9]");
+        assertThat(fragment)
+                .as("switching it on warns first, then revokes")
+                .containsPattern("data-unused=\"[1-9]")
+                .contains("data-revoked=\"0\"")
+                .contains("Warden warns first and revokes");
         assertThat(console.htmx("GET", "/settings/admin/workspace/inactivity/preview?days=3")
                         .body())
                 .contains("from 7 to 730");
