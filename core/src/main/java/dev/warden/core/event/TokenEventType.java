@@ -6,6 +6,8 @@ public enum TokenEventType {
     REVOKED("token.revoked", false),
     RESTORED("token.restored", false),
     DELETED("token.deleted", false),
+    /** A new secret for the same token; the old one may still work for its grace period. */
+    ROTATED("token.rotated", false),
     /** A policy (owner deactivated, token usage lost, tokens switched off) stopped a token that a person did not. */
     SUSPENDED("token.suspended", false),
     /** Reported as leaked and revoked; the owner and the admins are also told by e-mail. */

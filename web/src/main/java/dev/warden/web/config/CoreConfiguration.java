@@ -43,7 +43,6 @@ import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.token.LeakReports;
 import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.token.TokenFormat;
-import dev.warden.core.token.TokenIncidents;
 import dev.warden.core.token.TokenIssuePolicy;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenManagementService;
@@ -108,24 +107,10 @@ class CoreConfiguration {
                 tokens, principals, audit, tx, versions, services, format, rules, access, lifetimes, random, clock);
     }
 
-    /**
-     * Who hears of a leaked token. Nobody yet: the notices (owner, admins, webhooks) replace this bean when they
-     * come (issue 18, notices part).
-     */
-    @Bean
-    TokenIncidents tokenIncidents() {
-        return TokenIncidents.NONE;
-    }
-
     @Bean
     LeakReports leakReports(
-            TokenRepository tokens,
-            TokenFormat format,
-            AuditLog audit,
-            TransactionRunner tx,
-            TokenIncidents incidents,
-            Clock clock) {
-        return new LeakReports(tokens, format, audit, tx, incidents, clock);
+            TokenRepository tokens, TokenFormat format, AuditLog audit, TransactionRunner tx, Clock clock) {
+        return new LeakReports(tokens, format, audit, tx, clock);
     }
 
     @Bean
