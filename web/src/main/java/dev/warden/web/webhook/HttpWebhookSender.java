@@ -1,0 +1,50 @@
+package dev.warden.web.webhook;
+
+import dev.warden.core.webhook.WebhookSender;
+import dev.warden.web.config.WebhookProperties;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Posts over the JDK's HTTP client: redirects never followed (a 3xx is a failed try: a receiver must give its final
+ * address), short connect and read timeouts, and the response body discarded unread, so that no answer of an intranet
+ * page reaches the delivery log or anyone who reads it.
+ */
+@Component
+class HttpWebhookSender implements WebhookSender {
+    private final HttpClient client;
+    private final WebhookProperties properties;
+
+    HttpWebhookSender(WebhookProperties properties) {
+        this.properties = properties;
+        this.client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(properties.connectTimeout())
+                .build();
+    }
+
+    @Override
+    public Outcome post(String url, Map<String, String> headers, String body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(properties.readTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Warden-Webhooks")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            headers.forEach(request::header);
+            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            return new Outcome(response.statusCode(), null);
+        } catch (IOException | IllegalArgumentException e) {
+            return new Outcome(null, e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(null, e.getClass().getSimpleName());
+        }
+    }
+}
