@@ -119,10 +119,7 @@ public final class WebhookDispatcher {
     private WebhookSender.Outcome post(DueDelivery delivery, Instant at) {
         try {
             return sender.post(
-                    delivery.url(),
-                    WebhookSigner.headers(
-                            delivery.secret(), delivery.messageId(), at.getEpochSecond(), delivery.payload()),
-                    delivery.payload());
+                    delivery.url(), delivery.secret(), delivery.messageId(), at.getEpochSecond(), delivery.payload());
         } catch (RuntimeException e) { // a sender must not throw, but a bad one must not stop the run either
             return new WebhookSender.Outcome(null, e.getClass().getSimpleName());
         }

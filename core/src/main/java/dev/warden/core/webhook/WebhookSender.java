@@ -1,8 +1,10 @@
 package dev.warden.core.webhook;
 
-import java.util.Map;
-
-/** Port: one HTTP POST to a webhook's URL. */
+/**
+ * Port: one signed HTTP POST to a webhook's URL, with the Standard Webhooks headers {@code webhook-id}, {@code
+ * webhook-timestamp} and {@code webhook-signature} ({@code v1,} and the base64 of HMAC-SHA256 over {@code
+ * id.timestamp.body} keyed with the base64-decoded secret).
+ */
 public interface WebhookSender {
     /** What came back: a status code, or the class of the failure when nothing did. Never the body. */
     record Outcome(Integer statusCode, String error) {
@@ -11,6 +13,10 @@ public interface WebhookSender {
         }
     }
 
-    /** Posts the JSON body with these headers; never throws for a network failure (that is an outcome). */
-    Outcome post(String url, Map<String, String> headers, String body);
+    /**
+     * Signs and posts the JSON body; never throws for a network failure (that is an outcome).
+     *
+     * @param timestamp the epoch seconds of this try (the same {@code messageId} on every try)
+     */
+    Outcome post(String url, String secret, String messageId, long timestamp, String body);
 }

@@ -48,6 +48,7 @@ class WorkspaceSettingsController {
                         : switch (saved) {
                             case "token-usage" -> "Token usage saved.";
                             case "notifications" -> "Notification settings saved.";
+                            case "webhooks" -> "Webhooks saved.";
                             default -> "Settings saved.";
                         });
         return page.render(actor, model);

@@ -5,6 +5,7 @@ import dev.warden.core.notice.NoticeSettings;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.settings.SettingsService;
+import dev.warden.core.webhook.WebhookService;
 import dev.warden.web.console.ConsoleAccess;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -21,11 +22,14 @@ public class WorkspaceSettingsPage {
 
     private final SettingsService settings;
     private final NoticeService notices;
+    private final WebhookService webhooks;
     private final ConsoleAccess access;
 
-    WorkspaceSettingsPage(SettingsService settings, NoticeService notices, ConsoleAccess access) {
+    WorkspaceSettingsPage(
+            SettingsService settings, NoticeService notices, WebhookService webhooks, ConsoleAccess access) {
         this.settings = settings;
         this.notices = notices;
+        this.webhooks = webhooks;
         this.access = access;
     }
 
@@ -41,6 +45,8 @@ public class WorkspaceSettingsPage {
                     current.leadDays().stream().map(String::valueOf).collect(Collectors.joining(", ")));
             model.addAttribute("noticeExtraAddresses", String.join("\n", current.extraAddresses()));
         }
+        model.addAttribute("webhooks", webhooks.list(actor));
+        model.addAttribute("webhookEventTypes", WebhookService.eventTypes());
         var can = access.of(actor);
         model.addAttribute("editable", can.holds(Permission.SETTINGS_WRITE));
         model.addAttribute("canSeeTokenUsage", can.holds(Permission.PERMISSIONS_READ));

@@ -8,6 +8,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.warden.core.shared.MutableClock;
 import dev.warden.core.webhook.WebhookSigner;
 import dev.warden.web.support.ApiClient;
+import dev.warden.web.support.ConsoleSession;
+import dev.warden.web.support.Html;
 import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import jakarta.mail.internet.MimeMessage;
@@ -18,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -299,6 +302,58 @@ class WebhookIT {
                         .status())
                 .isEqualTo(200);
         assertThat(api.get("/api/2.0/webhooks/" + hook[0], admin).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theConsoleAddsTestsShowsTheLogOfAndDeletesAWebhook() {
+        ConsoleSession console = new ConsoleSession(port);
+        assertThat(console.logIn("admin", WardenSpringBootTest.ADMIN_PASSWORD)).isEqualTo("/");
+        String page = console.get("/settings/admin/workspace").body();
+        assertThat(Html.section(page, "add-webhook-form")).contains("name=\"_csrf\"");
+
+        String refused = console.postForm(
+                        "/settings/admin/workspace/webhooks", Map.of("url", "ftp://example.com/x"), false)
+                .body();
+        assertThat(Html.testid(refused, "webhook-url-error")).contains("url");
+        assertThat(refused).contains("value=\"ftp://example.com/x\"");
+
+        String path = "/console-" + TestData.unique("h");
+        String issued = console.postForm(
+                        "/settings/admin/workspace/webhooks",
+                        List.of(Map.entry("url", receiver.url(path)), Map.entry("eventTypes", "token.revoked")),
+                        false)
+                .body();
+        assertThat(issued).contains("data-testid=\"issued-dialog\"").contains("whsec_");
+        String secret = Html.tagsWith(issued, "issued-token-value").get(0).get("value");
+        assertThat(secret).startsWith("whsec_");
+        String listed = console.get("/settings/admin/workspace").body();
+        assertThat(listed).contains(receiver.url(path)).doesNotContain(secret);
+        String id = null;
+        for (JsonNode w : api.get("/api/2.0/webhooks", admin).json().get("webhooks")) {
+            if (w.get("url").asString().equals(receiver.url(path))) {
+                id = w.get("id").asString();
+            }
+        }
+        assertThat(id).isNotNull();
+
+        String tested = console.postForm("/settings/admin/workspace/webhooks/" + id + "/test", Map.of(), false)
+                .body();
+        assertThat(Html.testid(tested, "webhook-test-result")).contains("Test delivered: HTTP 200");
+        assertThat(types(receiver.at(path))).containsExactly("webhook.test");
+
+        String log = console.get("/settings/admin/workspace/webhooks/" + id + "/deliveries")
+                .body();
+        assertThat(Html.all(log, "delivery-status")).containsExactly("SUCCEEDED");
+        assertThat(log).contains("webhook.test").doesNotContain("intranet page");
+
+        console.postForm("/settings/admin/workspace/webhooks/" + id + "/enabled", Map.of("enabled", "false"), false);
+        assertThat(api.get("/api/2.0/webhooks/" + id, admin)
+                        .json()
+                        .get("enabled")
+                        .asBoolean())
+                .isFalse();
+        console.postForm("/settings/admin/workspace/webhooks/" + id + "/delete", Map.of(), false);
+        assertThat(api.get("/api/2.0/webhooks/" + id, admin).status()).isEqualTo(404);
     }
 
     private HttpResponse<String> reportLeak(String text) throws Exception {
