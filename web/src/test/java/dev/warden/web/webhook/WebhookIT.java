@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.warden.core.notice.NoticeRepository;
+import dev.warden.core.notice.NoticeService;
+import dev.warden.core.principal.Principal;
+import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.shared.MutableClock;
+import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenRepository;
+import dev.warden.core.token.Tokens;
 import dev.warden.core.webhook.WebhookSigner;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
@@ -70,6 +77,15 @@ class WebhookIT {
 
     @Autowired
     private MutableClock clock;
+
+    @Autowired
+    private TokenRepository tokens;
+
+    @Autowired
+    private PrincipalRepository principals;
+
+    @Autowired
+    private NoticeRepository noticeRepository;
 
     @LocalServerPort
     private int port;
@@ -305,6 +321,42 @@ class WebhookIT {
     }
 
     @Test
+    void anExpiryNoticeReachesWebhooksOnceEvenWhenItsMailIsRetried() {
+        String path = "/expiring-" + TestData.unique("h");
+        webhook(path, "[\"token.expiring\"]");
+        Principal alice = data.user("alice");
+        principals.save(alice.withProfile(
+                alice.userName(), alice.displayName(), "alice@expiring.example.org", null, null, null));
+        AccessToken token = Tokens.aToken()
+                .inWorkspace(data.main().id())
+                .ownedBy(alice.id())
+                .createdBy(alice.id())
+                .comment("expires soon")
+                .createdAt(clock.instant().minus(Duration.ofDays(80)))
+                .expiringAt(clock.instant().plus(Duration.ofDays(7)))
+                .build();
+        tokens.add(token);
+        NoticeService notices = context.getBean(NoticeService.class);
+
+        notices.runOnce();
+        noticeRepository.unclaim(token.id(), 7); // what the run does when the e-mail failed: the next run retries
+        notices.runOnce();
+        ticker.runOnce();
+
+        List<WebhookReceiver.Received> about = receiver.at(path).stream()
+                .filter(r -> r.body().contains(token.id().value()))
+                .toList();
+        assertThat(types(about)).containsExactly("token.expiring");
+        assertThat(about.get(0).id()).startsWith("msg_exp_");
+        assertThat(about.get(0).body()).contains("\"lead_days\":7").contains("expires soon");
+        assertThat(Arrays.stream(SMTP.getReceivedMessages())
+                        .filter(m -> subject(m).contains(token.id().value()))
+                        .filter(m -> to(m).equals("alice@expiring.example.org")))
+                .as("the e-mail side went out again at the second run")
+                .hasSize(2);
+    }
+
+    @Test
     void theConsoleAddsTestsShowsTheLogOfAndDeletesAWebhook() {
         ConsoleSession console = new ConsoleSession(port);
         assertThat(console.logIn("admin", WardenSpringBootTest.ADMIN_PASSWORD)).isEqualTo("/");
@@ -364,6 +416,14 @@ class WebhookIT {
                 .POST(HttpRequest.BodyPublishers.ofString(text))
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String to(MimeMessage message) {
+        try {
+            return message.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String subject(MimeMessage message) {
