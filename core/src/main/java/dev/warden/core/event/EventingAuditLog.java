@@ -5,7 +5,9 @@ import dev.warden.core.audit.AuditLog;
 import dev.warden.core.audit.AuditQuery;
 import dev.warden.core.audit.StoredAuditEvent;
 import dev.warden.core.principal.PrincipalId;
+import dev.warden.core.settings.SettingsService;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenStatus;
@@ -26,12 +28,18 @@ import java.util.Optional;
  *
  * <p>Mapping: TOKEN_CREATED, TOKEN_REVOKED, TOKEN_RESTORED, TOKEN_DELETED, TOKEN_ROTATED to the event of that name;
  * TOKENS_BULK_REVOKED to one {@code token.revoked} per token; TOKEN_LEAK_REPORTED to {@code token.leaked};
- * PRINCIPAL_DEACTIVATED to one {@code token.suspended} per token of that owner that worked until then, at most
- * {@link #MAX_SUSPENDED} (a principal owns few tokens; each event carries the full count, {@code tokens_suspended}).
+ * PRINCIPAL_DEACTIVATED to one {@code token.suspended} per token of that owner that worked until then, and
+ * WORKSPACE_SETTINGS_CHANGED that switched tokens off to one per working token of the workspace: at most
+ * {@link #MAX_SUSPENDED} per change (the newest), each event carrying the full count, {@code tokens_suspended}, so a
+ * workspace of 100 000 tokens does not queue 100 000 events in the transaction that switched them off. Taking away a
+ * principal's token usage publishes nothing yet.
  */
 public final class EventingAuditLog implements AuditLog {
     /** The most {@code token.suspended} events one change fans out to. */
     public static final int MAX_SUSPENDED = 500;
+
+    private static final String TOKENS_ON = SettingsService.ENABLE_TOKENS + "=true";
+    private static final String TOKENS_OFF = SettingsService.ENABLE_TOKENS + "=false";
 
     private final AuditLog delegate;
     private final TokenEvents events;
@@ -55,6 +63,11 @@ public final class EventingAuditLog implements AuditLog {
             case TOKEN_LEAK_REPORTED -> publish(event, TokenEventType.LEAKED, event.targetId());
             case TOKENS_BULK_REVOKED -> event.subjects().forEach(id -> publish(event, TokenEventType.REVOKED, id));
             case PRINCIPAL_DEACTIVATED -> suspendTokensOf(event);
+            case WORKSPACE_SETTINGS_CHANGED -> {
+                if (switchedTokensOff(event)) {
+                    suspendAll(event);
+                }
+            }
             default -> {}
         }
     }
@@ -80,9 +93,31 @@ public final class EventingAuditLog implements AuditLog {
                 working.add(token);
             }
         }
+        suspend(event, working, working.size(), "owner " + owner + " deactivated");
+    }
+
+    /** The settings audit record names {@code enableTokensConfig} in its before and after maps. */
+    private static boolean switchedTokensOff(AuditEvent event) {
+        String before = event.details().getOrDefault("before", "");
+        String after = event.details().getOrDefault("after", "");
+        return before.contains(TOKENS_ON) && after.contains(TOKENS_OFF);
+    }
+
+    /** Switching tokens off stops every token that worked: events for the newest {@link #MAX_SUSPENDED}, all counted. */
+    private void suspendAll(AuditEvent event) {
+        TokenFilter working =
+                new TokenFilter(null, null, TokenStatus.ACTIVE, null, null, null, null, false, event.occurredAt());
+        List<AccessToken> first = tokens.search(event.workspace(), working, null, MAX_SUSPENDED);
+        int total = first.size() < MAX_SUSPENDED ? first.size() : tokens.count(event.workspace(), working);
+        suspend(event, first, total, "API tokens switched off for the workspace");
+    }
+
+    private void suspend(AuditEvent event, List<AccessToken> working, int total, String reason) {
         Map<String, Object> data = new LinkedHashMap<>(data(event));
-        data.put("reason", "owner " + owner + " deactivated");
-        data.put("tokens_suspended", working.size()); // all of them, also when only the first ones get an event
+        data.remove("before"); // the settings maps say nothing about the token
+        data.remove("after");
+        data.put("reason", reason);
+        data.put("tokens_suspended", total); // all of them, also when only the first ones get an event
         for (AccessToken token : working.subList(0, Math.min(working.size(), MAX_SUSPENDED))) {
             events.publish(
                     new TokenEvent(event.workspace(), TokenEventType.SUSPENDED, token.id(), event.occurredAt(), data));

@@ -6,6 +6,7 @@ import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.settings.SettingsService;
 import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenId;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventingAuditLogTest {
@@ -83,5 +85,42 @@ class EventingAuditLogTest {
         assertThat(events.get(0).data())
                 .containsEntry("reason", "owner " + alice.id() + " deactivated")
                 .containsEntry("tokens_suspended", 1);
+    }
+
+    @Test
+    void switchingTokensOffSuspendsEveryWorkingTokenOfTheWorkspace() {
+        Principal alice = kit.user("alice", BuiltInRole.USER);
+        AccessToken working = kit.store(Tokens.aToken()
+                .inWorkspace(CoreTestKit.WORKSPACE)
+                .ownedBy(alice.id())
+                .createdAt(now.minus(Duration.ofDays(1)))
+                .expiringIn(Duration.ofDays(30)));
+        kit.store(Tokens.aToken()
+                .inWorkspace(CoreTestKit.WORKSPACE)
+                .ownedBy(alice.id())
+                .createdAt(now.minus(Duration.ofDays(2)))
+                .revokedAt(now.minus(Duration.ofDays(1)), alice.id()));
+        // the audit record exactly as the settings service writes it, replayed through the decorator
+        kit.settingsService.update(kit.asAdmin(), Map.of(SettingsService.ENABLE_TOKENS, "false"));
+        AuditEvent switchedOff =
+                kit.audit.eventsWith(AuditAction.WORKSPACE_SETTINGS_CHANGED).get(0);
+
+        log.record(switchedOff);
+
+        assertThat(events).extracting(TokenEvent::type).containsOnly(TokenEventType.SUSPENDED);
+        assertThat(events).extracting(TokenEvent::token).contains(working.id());
+        assertThat(events)
+                .allSatisfy(e -> assertThat(e.data())
+                        .containsEntry("reason", "API tokens switched off for the workspace")
+                        .doesNotContainKey("before"));
+        assertThat(events.get(0).data()).containsEntry("tokens_suspended", events.size());
+
+        events.clear();
+        kit.settingsService.update(kit.asAdmin(), Map.of(SettingsService.ENABLE_TOKENS, "true"));
+        log.record(kit.audit.eventsWith(AuditAction.WORKSPACE_SETTINGS_CHANGED).stream()
+                .filter(e -> e.details().get("after").contains("enableTokensConfig=true"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(events).as("switching them on again suspends nothing").isEmpty();
     }
 }
