@@ -357,6 +357,32 @@ class WebhookIT {
     }
 
     @Test
+    void deactivatingAnOwnerSuspendsItsWorkingTokens() {
+        String path = "/suspended-" + TestData.unique("h");
+        webhook(path, "[\"token.suspended\"]");
+        Principal bob = data.user("bob");
+        data.usableToken(bob);
+        data.usableToken(bob);
+
+        ApiClient.Response deactivated = api.send(
+                "PATCH",
+                "/api/2.0/preview/scim/v2/Users/" + bob.id(),
+                admin,
+                "application/json",
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                        + "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}");
+        assertThat(deactivated.status()).as(deactivated.body()).isEqualTo(200);
+        ticker.runOnce();
+
+        List<WebhookReceiver.Received> got = receiver.at(path);
+        assertThat(types(got)).containsExactly("token.suspended", "token.suspended");
+        assertThat(got)
+                .allSatisfy(r -> assertThat(r.body())
+                        .contains("\"reason\":\"owner " + bob.id() + " deactivated\"")
+                        .contains("\"tokens_suspended\":2"));
+    }
+
+    @Test
     void theConsoleAddsTestsShowsTheLogOfAndDeletesAWebhook() {
         ConsoleSession console = new ConsoleSession(port);
         assertThat(console.logIn("admin", WardenSpringBootTest.ADMIN_PASSWORD)).isEqualTo("/");
