@@ -50,23 +50,7 @@ class WebhookConsoleController {
         try {
             WebhookService.Created created =
                     webhooks.create(actor, url, eventTypes == null ? List.of() : eventTypes, true);
-            model.addAttribute("issued", new IssuedSecret(created.webhook().url(), created.secret()));
-            model.addAttribute("issuedTitle", "Copy the webhook's signing secret");
-            model.addAttribute(
-                    "issuedWarning",
-                    "Copy it now: you will not be able to view the secret again. The receiver verifies each"
-                            + " delivery's signature with it.");
-            model.addAttribute(
-                    "issuedLabel", "Signing secret of " + created.webhook().url());
-            model.addAttribute(
-                    "issuedSummary",
-                    "Webhook " + created.webhook().id() + " · events: "
-                            + (created.webhook().eventTypes().isEmpty()
-                                    ? "all"
-                                    : String.join(", ", created.webhook().eventTypes()))
-                            + ". Standard Webhooks signatures (webhook-id, webhook-timestamp, webhook-signature).");
-            model.addAttribute("donePath", WorkspaceSettingsPage.PATH + "#webhooks");
-            return "admin/workspace/webhook-issued";
+            return issued(created, model);
         } catch (InvalidParameterException e) {
             model.addAttribute("webhookError", e.getMessage());
             model.addAttribute("webhookErrorField", e.field());
@@ -74,6 +58,32 @@ class WebhookConsoleController {
             model.addAttribute("webhookTypes", eventTypes == null ? List.of() : eventTypes);
             return page.render(actor, model);
         }
+    }
+
+    /** A new signing secret, shown once in the same dialog; the old one stops at once. */
+    @PostMapping("/{id}/rotate-secret")
+    String rotate(Actor actor, @PathVariable long id, Model model) {
+        return issued(webhooks.rotateSecret(actor, id), model);
+    }
+
+    private static String issued(WebhookService.Created created, Model model) {
+        model.addAttribute("issued", new IssuedSecret(created.webhook().url(), created.secret()));
+        model.addAttribute("issuedTitle", "Copy the webhook's signing secret");
+        model.addAttribute(
+                "issuedWarning",
+                "Copy it now: you will not be able to view the secret again. The receiver verifies each"
+                        + " delivery's signature with it.");
+        model.addAttribute(
+                "issuedLabel", "Signing secret of " + created.webhook().url());
+        model.addAttribute(
+                "issuedSummary",
+                "Webhook " + created.webhook().id() + " · events: "
+                        + (created.webhook().eventTypes().isEmpty()
+                                ? "all"
+                                : String.join(", ", created.webhook().eventTypes()))
+                        + ". Standard Webhooks signatures (webhook-id, webhook-timestamp, webhook-signature).");
+        model.addAttribute("donePath", WorkspaceSettingsPage.PATH + "#webhooks");
+        return "admin/workspace/webhook-issued";
     }
 
     @PostMapping("/{id}/enabled")

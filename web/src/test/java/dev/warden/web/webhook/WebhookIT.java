@@ -424,6 +424,13 @@ class WebhookIT {
         assertThat(Html.all(log, "delivery-status")).containsExactly("SUCCEEDED");
         assertThat(log).contains("webhook.test").doesNotContain("intranet page");
 
+        String rotated = console.postForm(
+                        "/settings/admin/workspace/webhooks/" + id + "/rotate-secret", Map.of(), false)
+                .body();
+        String newSecret = Html.tagsWith(rotated, "issued-token-value").get(0).get("value");
+        assertThat(newSecret).startsWith("whsec_").isNotEqualTo(secret);
+        assertThat(console.get("/settings/admin/workspace").body()).doesNotContain(newSecret);
+
         console.postForm("/settings/admin/workspace/webhooks/" + id + "/enabled", Map.of("enabled", "false"), false);
         assertThat(api.get("/api/2.0/webhooks/" + id, admin)
                         .json()
