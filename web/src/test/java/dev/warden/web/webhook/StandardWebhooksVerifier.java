@@ -48,7 +48,7 @@ final class StandardWebhooksVerifier {
 
     private static synchronized void install() throws IOException, InterruptedException {
         Files.createDirectories(DIR);
-        for (String file : List.of("package.json", "verify.js")) {
+        for (String file : List.of("package.json", "package-lock.json", "verify.js")) {
             try (InputStream in = StandardWebhooksVerifier.class.getResourceAsStream("/webhook/" + file)) {
                 Files.copy(in, DIR.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
@@ -56,7 +56,8 @@ final class StandardWebhooksVerifier {
         if (Files.isDirectory(DIR.resolve("node_modules/standardwebhooks"))) {
             return;
         }
-        Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent")
+        // npm ci: exactly the versions package-lock.json pins (standardwebhooks 1.0.0 and its two dependencies)
+        Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--silent")
                 .directory(DIR.toFile())
                 .inheritIO()
                 .start();
