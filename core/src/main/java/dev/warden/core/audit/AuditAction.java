@@ -59,5 +59,15 @@ public enum AuditAction {
     /** A registered service's display name or scopes changed; the details list the scopes added and removed. */
     SERVICE_UPDATED,
     /** A registered service was removed, and its scopes with it. */
-    SERVICE_DELETED
+    SERVICE_DELETED,
+    /** A webhook was added (target type {@code webhook}); the details hold its URL and event types, never its secret. */
+    WEBHOOK_CREATED,
+    /** A webhook's URL, event types or enabled flag changed; the details hold before and after. */
+    WEBHOOK_UPDATED,
+    /** A webhook was deleted, with its delivery log. */
+    WEBHOOK_DELETED,
+    /** A webhook got a new signing secret (shown once to the actor, never recorded). */
+    WEBHOOK_SECRET_ROTATED,
+    /** A {@code webhook.test} event was sent to a webhook. */
+    WEBHOOK_TESTED
 }

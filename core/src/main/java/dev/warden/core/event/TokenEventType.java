@@ -6,6 +6,8 @@ public enum TokenEventType {
     REVOKED("token.revoked", false),
     RESTORED("token.restored", false),
     DELETED("token.deleted", false),
+    /** A new secret for the same token; the old one may still work for its grace period. */
+    ROTATED("token.rotated", false),
     /** A policy (owner deactivated, token usage lost, tokens switched off) stopped a token that a person did not. */
     SUSPENDED("token.suspended", false),
     /** Reported as leaked and revoked; the owner and the admins are also told by e-mail. */
@@ -16,9 +18,9 @@ public enum TokenEventType {
     EXPIRING("token.expiring", false),
     /**
      * The workspace's inactivity policy revokes the token within a lead time of its notices unless it is used (a
-     * {@code Notice} of kind {@code INACTIVITY}; its due date is the notice's {@code dueAt}).
+     * {@code Notice} of kind {@code INACTIVITY}; {@code data.due_at} says when).
      */
-    INACTIVE("token.inactive", false);
+    UNUSED("token.unused", false);
 
     private final String type;
     private final boolean alertsByMail;

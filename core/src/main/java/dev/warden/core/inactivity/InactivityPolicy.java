@@ -3,9 +3,6 @@ package dev.warden.core.inactivity;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
-import dev.warden.core.event.TokenEvent;
-import dev.warden.core.event.TokenEventType;
-import dev.warden.core.event.TokenEvents;
 import dev.warden.core.notice.InactivityNotices;
 import dev.warden.core.notice.NoticeRepository;
 import dev.warden.core.permission.Permission;
@@ -26,9 +23,7 @@ import dev.warden.core.workspace.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -74,7 +69,6 @@ public final class InactivityPolicy {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final TransactionRunner tx;
-    private final TokenEvents events;
     private final Clock clock;
 
     public InactivityPolicy(
@@ -85,7 +79,6 @@ public final class InactivityPolicy {
             AccessPolicy access,
             AuditLog audit,
             TransactionRunner tx,
-            TokenEvents events,
             Clock clock) {
         this.tokens = tokens;
         this.settings = settings;
@@ -94,7 +87,6 @@ public final class InactivityPolicy {
         this.access = access;
         this.audit = audit;
         this.tx = tx;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -183,6 +175,7 @@ public final class InactivityPolicy {
             if (!token.revoke(null, RevocationAuthority.POLICY, now) || !tokens.update(token)) {
                 return false;
             }
+            // the audit record is the event: the audit port publishes token.revoked from it (EventingAuditLog)
             String reason = "unused for " + days + " days";
             String lastUsed =
                     token.lastUse() == null ? "never" : token.lastUse().at().toString();
@@ -198,11 +191,6 @@ public final class InactivityPolicy {
                     .detail("last_used", lastUsed)
                     .detail("created_at", token.createdAt())
                     .build());
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("authority", RevocationAuthority.POLICY.name());
-            data.put("reason", reason);
-            data.put("last_used", lastUsed);
-            events.publish(new TokenEvent(workspace, TokenEventType.REVOKED, id, now, data));
             return true;
         });
     }

@@ -250,6 +250,16 @@ public final class NoticeService implements TokenAlerts {
 
     @Override
     public int raise(AccessToken token, String subject, String text) {
+        try {
+            return send(token, subject, text);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Alert about token " + token.id() + " not sent", e);
+            return 0;
+        }
+    }
+
+    @Override
+    public int send(AccessToken token, String subject, String text) {
         if (!channel.enabled()) {
             LOG.warning("Alert about token " + token.id() + " not sent: the notice channel is off");
             return 0;
@@ -259,13 +269,8 @@ public final class NoticeService implements TokenAlerts {
         if (to.addresses().isEmpty()) {
             return 0;
         }
-        try {
-            channel.sendAlert(new Alert(to.addresses(), subject, text));
-            return to.addresses().size();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Alert about token " + token.id() + " not sent", e);
-            return 0;
-        }
+        channel.sendAlert(new Alert(to.addresses(), subject, text));
+        return to.addresses().size();
     }
 
     /** The shortest lead time that {@code expiresAt} (or a due date) lies within, seen from {@code now}. */

@@ -16,4 +16,13 @@ public interface TokenAlerts {
      * @return how many addresses it was sent to (0 when the channel is off or nobody has an address)
      */
     int raise(AccessToken token, String subject, String text);
+
+    /**
+     * As {@link #raise}, but a channel failure is thrown, so that a caller that retries (the webhook dispatcher, for
+     * the alerts of queued events) knows to try again.
+     *
+     * @return how many addresses it was sent to (0 when the channel is off or nobody has an address)
+     * @throws RuntimeException when the channel could not deliver
+     */
+    int send(AccessToken token, String subject, String text);
 }

@@ -32,18 +32,11 @@ public final class LeakReports {
     private final TokenFormat format;
     private final AuditLog audit;
     private final TransactionRunner tx;
-    private final TokenIncidents incidents;
     private final CanaryTrips canaries;
     private final Clock clock;
 
-    public LeakReports(
-            TokenRepository tokens,
-            TokenFormat format,
-            AuditLog audit,
-            TransactionRunner tx,
-            TokenIncidents incidents,
-            Clock clock) {
-        this(tokens, format, audit, tx, incidents, CanaryTrips.NONE, clock);
+    public LeakReports(TokenRepository tokens, TokenFormat format, AuditLog audit, TransactionRunner tx, Clock clock) {
+        this(tokens, format, audit, tx, CanaryTrips.NONE, clock);
     }
 
     /** @param canaries where a reported canary token goes: it raises its alert instead of being revoked */
@@ -52,14 +45,12 @@ public final class LeakReports {
             TokenFormat format,
             AuditLog audit,
             TransactionRunner tx,
-            TokenIncidents incidents,
             CanaryTrips canaries,
             Clock clock) {
         this.tokens = tokens;
         this.format = format;
         this.audit = audit;
         this.tx = tx;
-        this.incidents = incidents;
         this.canaries = canaries;
         this.clock = clock;
     }
@@ -129,8 +120,7 @@ public final class LeakReports {
                     .clientAddress(reporter)
                     .target(TARGET, token.id().value());
             details.forEach(event::detail);
-            audit.record(event.build());
-            incidents.leaked(token, source);
+            audit.record(event.build()); // and so token.leaked with its e-mail alert (event.EventingAuditLog)
             return true;
         });
     }

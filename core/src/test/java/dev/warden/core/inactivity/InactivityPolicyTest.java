@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
-import dev.warden.core.event.TokenEvent;
-import dev.warden.core.event.TokenEventType;
 import dev.warden.core.notice.InMemoryNoticeRepository;
 import dev.warden.core.notice.InactivityNotices;
 import dev.warden.core.principal.Actor;
@@ -28,7 +26,6 @@ import dev.warden.core.token.Tokens;
 import dev.warden.core.workspace.WorkspaceId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.Test;
 class InactivityPolicyTest {
     private final CoreTestKit kit = new CoreTestKit();
     private final InMemoryNoticeRepository notices = new InMemoryNoticeRepository();
-    private final List<TokenEvent> events = new ArrayList<>();
     private final Principal alice = kit.user("alice", BuiltInRole.USER);
 
     private InactivityPolicy policy(TokenRepository tokens) {
@@ -49,7 +45,6 @@ class InactivityPolicyTest {
                 kit.access,
                 kit.audit,
                 kit.tx,
-                events::add,
                 kit.clock);
     }
 
@@ -129,8 +124,6 @@ class InactivityPolicyTest {
                         .orElseThrow()
                         .details())
                 .containsEntry("last_used", daysAgo(125).toString());
-        assertThat(events).extracting(TokenEvent::type).containsOnly(TokenEventType.REVOKED);
-        assertThat(events).hasSize(3);
 
         assertThat(policy.runOnce().revoked())
                 .as("a second run finds nothing more")

@@ -111,14 +111,8 @@ class CanaryTokenTest {
     void aReportedCanaryRaisesItsAlertWithWhereItWasFoundInsteadOfARevocation() {
         IssuedToken canary = canary();
         List<CanaryUse> trips = new ArrayList<>();
-        LeakReports reports = new LeakReports(
-                kit.tokens,
-                kit.format,
-                kit.audit,
-                kit.tx,
-                TokenIncidents.NONE,
-                (token, use) -> trips.add(use),
-                kit.clock);
+        LeakReports reports =
+                new LeakReports(kit.tokens, kit.format, kit.audit, kit.tx, (token, use) -> trips.add(use), kit.clock);
 
         int revoked =
                 reports.report(List.of(new Leak(canary.secret().reveal(), "https://paste.example/x")), "192.0.2.7");

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
+import dev.warden.core.event.EventingAuditLog;
+import dev.warden.core.event.TokenEvent;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.role.BuiltInRole;
 import dev.warden.core.shared.InvalidParameterException;
@@ -21,14 +23,11 @@ import org.junit.jupiter.api.Test;
 
 class LeakReportsTest {
     private final CoreTestKit kit = new CoreTestKit();
-    private final List<String> incidents = new ArrayList<>();
+    /** The events the audit decorator publishes: token.leaked comes from the TOKEN_LEAK_REPORTED record. */
+    private final List<TokenEvent> events = new ArrayList<>();
+
     private final LeakReports reports = new LeakReports(
-            kit.tokens,
-            kit.format,
-            kit.audit,
-            kit.tx,
-            (token, source) -> incidents.add(token.id().value() + " " + source),
-            kit.clock);
+            kit.tokens, kit.format, new EventingAuditLog(kit.audit, events::add, kit.tokens), kit.tx, kit.clock);
     private final Principal alice = kit.user("alice", BuiltInRole.USER);
     private final Instant now = kit.clock.instant();
 
@@ -78,8 +77,11 @@ class LeakReportsTest {
                     .containsEntry("reporter_address", "203.0.113.9");
             assertThat(event.details().values()).noneMatch(detail -> detail.contains(value));
         });
-        assertThat(incidents)
-                .containsExactly(token.id().value() + " https://github.com/acme/app/blob/abc/config.yml (content)");
+        assertThat(events)
+                .extracting(
+                        e -> e.type() + " " + e.token().value() + " " + e.data().get("source"))
+                .containsExactly(
+                        "LEAKED " + token.id().value() + " https://github.com/acme/app/blob/abc/config.yml (content)");
     }
 
     @Test
@@ -143,7 +145,7 @@ class LeakReportsTest {
         assertThat(stored(revoked).revokedAt()).isEqualTo(revoked.revokedAt());
         assertThat(stored(untouched).isRevoked()).isFalse();
         assertThat(leakEvents()).isEmpty();
-        assertThat(incidents).isEmpty();
+        assertThat(events).isEmpty();
     }
 
     @Test

@@ -45,7 +45,6 @@ import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.token.LeakReports;
 import dev.warden.core.token.TechnicalTokenService;
 import dev.warden.core.token.TokenFormat;
-import dev.warden.core.token.TokenIncidents;
 import dev.warden.core.token.TokenIssuePolicy;
 import dev.warden.core.token.TokenLifetimePolicy;
 import dev.warden.core.token.TokenManagementService;
@@ -110,34 +109,15 @@ class CoreConfiguration {
                 tokens, principals, audit, tx, versions, services, format, rules, access, lifetimes, random, clock);
     }
 
-    /**
-     * Who hears of a leaked token. Nobody yet: the notices (owner, admins, webhooks) replace this bean when they
-     * come (issue 18, notices part).
-     */
-    @Bean
-    TokenIncidents tokenIncidents() {
-        return TokenIncidents.NONE;
-    }
-
     @Bean
     LeakReports leakReports(
             TokenRepository tokens,
             TokenFormat format,
             AuditLog audit,
             TransactionRunner tx,
-            TokenIncidents incidents,
             CanaryAlarm canaries,
             Clock clock) {
-        return new LeakReports(tokens, format, audit, tx, incidents, canaries, clock);
-    }
-
-    /**
-     * Token events (webhooks, e-mail alerts). Nobody listens yet: the outbox of the webhooks part replaces this bean
-     * (issue 18); tests replace it with a recording one.
-     */
-    @Bean
-    TokenEvents tokenEvents() {
-        return TokenEvents.NONE;
+        return new LeakReports(tokens, format, audit, tx, canaries, clock);
     }
 
     /** The alerts of canary tokens: queued on the request path, written by {@code CanaryAlarmFlusher}. */

@@ -21,7 +21,6 @@ import dev.warden.core.shared.WorkLeases;
 import dev.warden.core.token.TokenRepository;
 import java.time.Clock;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -71,18 +70,8 @@ class NoticeConfiguration {
             AccessPolicy access,
             AuditLog audit,
             TransactionRunner tx,
-            ObjectProvider<TokenEvents> events,
             Clock clock) {
-        return new InactivityPolicy(
-                tokens,
-                settings,
-                notices,
-                warnings,
-                access,
-                audit,
-                tx,
-                events.getIfAvailable(() -> TokenEvents.NONE),
-                clock);
+        return new InactivityPolicy(tokens, settings, notices, warnings, access, audit, tx, clock);
     }
 
     @Bean

@@ -49,6 +49,7 @@ class WorkspaceSettingsController {
                             case "token-usage" -> "Token usage saved.";
                             case "notifications" -> "Notification settings saved.";
                             case "inactivity" -> "Inactivity policy saved.";
+                            case "webhooks" -> "Webhooks saved.";
                             default -> "Settings saved.";
                         });
         return page.render(actor, model);

@@ -6,6 +6,7 @@ import dev.warden.core.notice.NoticeSettings;
 import dev.warden.core.permission.Permission;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.settings.SettingsService;
+import dev.warden.core.webhook.WebhookService;
 import dev.warden.web.console.ConsoleAccess;
 import dev.warden.web.inactivity.InactivityPreviewModel;
 import java.util.stream.Collectors;
@@ -23,13 +24,19 @@ public class WorkspaceSettingsPage {
 
     private final SettingsService settings;
     private final NoticeService notices;
+    private final WebhookService webhooks;
     private final ConsoleAccess access;
     private final InactivityPolicy inactivity;
 
     WorkspaceSettingsPage(
-            SettingsService settings, NoticeService notices, ConsoleAccess access, InactivityPolicy inactivity) {
+            SettingsService settings,
+            NoticeService notices,
+            WebhookService webhooks,
+            ConsoleAccess access,
+            InactivityPolicy inactivity) {
         this.settings = settings;
         this.notices = notices;
+        this.webhooks = webhooks;
         this.access = access;
         this.inactivity = inactivity;
     }
@@ -54,6 +61,8 @@ public class WorkspaceSettingsPage {
         if (!model.containsAttribute("inactivityError")) {
             InactivityPreviewModel.add(inactivity, actor, (String) model.getAttribute("inactivityDays"), model);
         }
+        model.addAttribute("webhooks", webhooks.list(actor));
+        model.addAttribute("webhookEventTypes", WebhookService.eventTypes());
         var can = access.of(actor);
         model.addAttribute("editable", can.holds(Permission.SETTINGS_WRITE));
         model.addAttribute("canSeeTokenUsage", can.holds(Permission.PERMISSIONS_READ));

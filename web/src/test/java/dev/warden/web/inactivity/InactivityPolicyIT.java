@@ -8,7 +8,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
-import dev.warden.core.event.TokenEvents;
 import dev.warden.core.inactivity.InactivityPolicy;
 import dev.warden.core.notice.InactivityNotices;
 import dev.warden.core.notice.NoticeRepository;
@@ -274,7 +273,6 @@ class InactivityPolicyIT {
                 context.getBean(AccessPolicy.class),
                 audit,
                 context.getBean(TransactionRunner.class),
-                TokenEvents.NONE,
                 clock);
         try {
             CountDownLatch go = new CountDownLatch(1);

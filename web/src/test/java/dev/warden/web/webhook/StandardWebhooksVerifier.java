@@ -1,0 +1,68 @@
+package dev.warden.web.webhook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Verifies signatures with an implementation nobody here wrote: the Standard Webhooks reference library for
+ * JavaScript ({@code standardwebhooks} from the npm registry), run with node. Installed once into {@code
+ * target/webhook-verifier} from {@code src/test/resources/webhook}.
+ */
+final class StandardWebhooksVerifier {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path DIR = Path.of("target", "webhook-verifier");
+
+    private StandardWebhooksVerifier() {}
+
+    /** For each message, its payload's type when the library accepts it, else {@code INVALID: …}. */
+    static List<String> verify(String secret, Instant now, List<WebhookReceiver.Received> messages)
+            throws IOException, InterruptedException {
+        install();
+        List<Map<String, String>> list = new ArrayList<>();
+        for (WebhookReceiver.Received m : messages) {
+            list.add(Map.of("id", m.id(), "timestamp", m.timestamp(), "signature", m.signature(), "body", m.body()));
+        }
+        String input = JSON.writeValueAsString(Map.of("secret", secret, "now", now.getEpochSecond(), "messages", list));
+        Process node = new ProcessBuilder("node", "verify.js")
+                .directory(DIR.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        node.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        node.getOutputStream().close();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!node.waitFor(60, TimeUnit.SECONDS) || node.exitValue() != 0) {
+            throw new IllegalStateException("node verify.js failed: " + output);
+        }
+        return List.of(JSON.readValue(output, String[].class));
+    }
+
+    private static synchronized void install() throws IOException, InterruptedException {
+        Files.createDirectories(DIR);
+        for (String file : List.of("package.json", "package-lock.json", "verify.js")) {
+            try (InputStream in = StandardWebhooksVerifier.class.getResourceAsStream("/webhook/" + file)) {
+                Files.copy(in, DIR.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        if (Files.isDirectory(DIR.resolve("node_modules/standardwebhooks"))) {
+            return;
+        }
+        // npm ci: exactly the versions package-lock.json pins (standardwebhooks 1.0.0 and its two dependencies)
+        Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--silent")
+                .directory(DIR.toFile())
+                .inheritIO()
+                .start();
+        if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+            throw new IllegalStateException("npm install of the standardwebhooks verifier failed");
+        }
+    }
+}
