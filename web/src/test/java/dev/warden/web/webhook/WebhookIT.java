@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.warden.core.canary.CanaryAlarm;
 import dev.warden.core.notice.NoticeRepository;
 import dev.warden.core.notice.NoticeService;
 import dev.warden.core.principal.Principal;
@@ -74,6 +75,9 @@ class WebhookIT {
 
     @Autowired
     private WebhookTicker ticker;
+
+    @Autowired
+    private CanaryAlarm canaries;
 
     @Autowired
     private MutableClock clock;
@@ -209,6 +213,68 @@ class WebhookIT {
                 .contains("webhook lifecycle")
                 .contains("What to do")
                 .doesNotContain(kept.get("token_value").asString());
+    }
+
+    /** A canary's use: refused like any unknown value, then a signed webhook event and one e-mail alert. */
+    @Test
+    void aTriggeredCanaryReachesWebhooksAndTheAdminsByMail() throws Exception {
+        String path = "/canary-" + TestData.unique("h");
+        String secret = webhook(path, "[\"token.canary_triggered\"]")[1];
+        ApiClient.Response settings = api.send(
+                "PATCH",
+                "/api/2.0/notification-settings",
+                admin,
+                "application/json",
+                "{\"extra_addresses\":[\"canary-watch@example.com\"]}");
+        assertThat(settings.status()).as(settings.body()).isEqualTo(200);
+        ApiClient.Response created =
+                api.post("/api/2.0/canary-tokens", admin, "{\"comment\":\"CI secrets of billing\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String value = created.json().get("token_value").asString();
+        String id = created.json().get("token_info").get("token_id").asString();
+
+        HttpResponse<String> used = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/2.0/token/list?x=1"))
+                                .header("Authorization", "Bearer " + value)
+                                .header("User-Agent", "intruder-cli/1.0")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(used.statusCode()).isEqualTo(401);
+        assertThat(used.body()).contains("TOKEN_UNKNOWN");
+
+        // the alarm is written off the request thread, then delivered by the dispatcher
+        List<WebhookReceiver.Received> got = List.of();
+        for (int i = 0; i < 50 && got.isEmpty(); i++) {
+            canaries.flush();
+            ticker.runOnce();
+            got = receiver.at(path);
+            if (got.isEmpty()) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(types(got)).containsExactly("token.canary_triggered");
+        assertThat(got.get(0).body())
+                .contains("\"token_id\":\"" + id + "\"")
+                .contains("intruder-cli/1.0")
+                .contains("/api/2.0/token/list")
+                .doesNotContain("x=1")
+                .doesNotContain(value);
+        assertThat(StandardWebhooksVerifier.verify(secret, clock.instant(), got))
+                .containsExactly("token.canary_triggered");
+
+        ticker.runOnce();
+        List<MimeMessage> alerts = Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> subject(m).contains(id))
+                .toList();
+        assertThat(alerts).hasSize(1);
+        assertThat(Arrays.stream(alerts.get(0).getAllRecipients()).map(Object::toString))
+                .contains("canary-watch@example.com");
+        assertThat(GreenMailUtil.getBody(alerts.get(0)))
+                .contains("intruder-cli/1.0")
+                .contains("/api/2.0/token/list")
+                .contains("CI secrets of billing")
+                .doesNotContain(value);
     }
 
     @Test
