@@ -407,6 +407,10 @@ class JdbcTokenRepository implements TokenRepository {
         if (filter.neverUsed()) {
             where.append(" AND t.last_used_at IS NULL");
         }
+        if (filter.longLivedOnly()) {
+            where.append(" AND t.kind NOT IN (:shortLived)");
+            params.put("shortLived", JdbcTokenCounts.shortLivedKinds());
+        }
         return where.toString();
     }
 
