@@ -94,8 +94,8 @@ class ExpiringSoonIT {
                 .as("soonest first; not the later one, nor the revoked one")
                 .containsExactly(inFive.id().value(), inTwenty.id().value());
         assertThat(Html.all(page, "expiring-soon-token").get(0))
-                .startsWith("deploy bot expires in 5 days —")
-                .endsWith("create a new one");
+                .as("no rotate: this owner may not use tokens now, so may not rotate them either")
+                .isEqualTo("deploy bot expires in 5 days — create a new one");
         assertThat(Html.section(page, "expiring-soon-banner"))
                 .contains("href=\"/settings/user/tokens/" + inFive.id().value() + "\"");
 
@@ -115,6 +115,7 @@ class ExpiringSoonIT {
     @Test
     void theTokensPageSaysWhenItExpiresAndWhatToDo() {
         Principal owner = data.consoleUser(TestData.unique("soon-page"), PASSWORD);
+        data.grantTokenUsage(owner); // so that the owner may rotate it
         AccessToken soon = add(owner, "ci", TokenKind.PERSONAL, Duration.ofDays(5));
         AccessToken later = add(owner, "later", TokenKind.PERSONAL, Duration.ofDays(45));
         ConsoleSession console = signedIn(owner);
@@ -122,8 +123,9 @@ class ExpiringSoonIT {
         String page = console.get("/settings/user/tokens/" + soon.id().value()).body();
 
         assertThat(Html.testid(page, "token-expiring-soon"))
-                .startsWith("This token expires in 5 days —")
-                .endsWith("create a new one.");
+                .isEqualTo("This token expires in 5 days — rotate it or create a new one .");
+        assertThat(Html.section(page, "token-expiring-soon"))
+                .contains("href=\"/settings/user/tokens/" + soon.id().value() + "/rotate\"");
         assertThat(console.get("/settings/user/tokens/" + later.id().value()).body())
                 .doesNotContain("data-testid=\"token-expiring-soon\"");
     }
@@ -233,6 +235,32 @@ class ExpiringSoonIT {
                 .containsExactly(soon.id().value());
         notices.saveSettings(data.main().id(), new NoticeSettings(List.of(3), List.of()));
         assertThat(ids(api.get(mine + "&expiring_soon=true", ADMIN_TOKEN))).isEmpty();
+    }
+
+    @Test
+    void aBulkRevokeOfTheTokensThatExpireSoonTakesExactlyThose() {
+        Principal owner = data.consoleUser(TestData.unique("soon-bulk"), PASSWORD);
+        AccessToken soon = add(owner, "soon", TokenKind.PERSONAL, Duration.ofDays(5));
+        AccessToken later = add(owner, "later", TokenKind.PERSONAL, Duration.ofDays(45));
+        ApiClient api = new ApiClient(port);
+        String filters = "\"owner_id\": " + owner.id().value() + ", \"expiring_soon\": true";
+
+        ApiClient.Response preview = api.post(API + "/bulk-revoke/preview", ADMIN_TOKEN, "{" + filters + "}");
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        assertThat(preview.json().path("token_count").asInt()).isEqualTo(1);
+        ApiClient.Response revoked =
+                api.post(API + "/bulk-revoke", ADMIN_TOKEN, "{" + filters + ", \"reason\": \"rotate before expiry\"}");
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        assertThat(revoked.json().path("revoked_token_ids").get(0).asString())
+                .isEqualTo(soon.id().value());
+        assertThat(revoked.json().path("token_count").asInt()).isEqualTo(1);
+        assertThat(ids(api.get(API + "?status=ACTIVE&owner_id=" + owner.id().value(), ADMIN_TOKEN)))
+                .containsExactly(later.id().value());
+
+        ApiClient.Response refused =
+                api.post(API + "/bulk-revoke/preview", ADMIN_TOKEN, "{\"expiring_soon\": \"yes\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("message").asString()).contains("expiring_soon");
     }
 
     @ParameterizedTest
