@@ -32,8 +32,17 @@ public record ExpiringSoon(int days) {
         return now.plus(Duration.ofDays(days));
     }
 
+    /**
+     * Whether tokens of this kind can expire soon at all: every kind but the {@linkplain TokenKind#shortLived()
+     * short-lived} one. The one place that says which kinds count; the inventory filter ({@link
+     * TokenFilter#expiringSoonKindsOnly()}) and the counts ask it.
+     */
+    public static boolean counts(TokenKind kind) {
+        return !kind.shortLived();
+    }
+
     public boolean covers(AccessToken token, Instant now) {
-        return !token.kind().shortLived()
+        return counts(token.kind())
                 && token.statusAt(now) == TokenStatus.ACTIVE
                 && token.expiresAt() != null
                 && token.expiresAt().isBefore(until(now));

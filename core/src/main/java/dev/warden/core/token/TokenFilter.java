@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param unusedSince tokens not used since this instant (never-used ones included)
  * @param neverUsed only tokens never used
  * @param group only the group tokens of this group
- * @param longLivedOnly leave out the {@linkplain TokenKind#shortLived() short-lived} kinds (OAuth access tokens), as
- *     "Expiring soon" does
+ * @param expiringSoonKindsOnly only the kinds that {@link ExpiringSoon#counts} counts (not OAuth access tokens), as
+ *     "Expiring soon" lists them
  */
 public record TokenFilter(
         PrincipalId owner,
@@ -26,7 +26,7 @@ public record TokenFilter(
         boolean neverUsed,
         Instant now,
         GroupId group,
-        boolean longLivedOnly) {
+        boolean expiringSoonKindsOnly) {
 
     /** Every kind. */
     public TokenFilter(

@@ -76,14 +76,14 @@ class ExpiringSoonTest {
             AccessToken oauth = expiringAt(NOW.plus(Duration.ofMinutes(30)))
                     .ofOAuthSecret("s1")
                     .build();
-            assertThat(oauth.kind().shortLived()).isTrue();
+            assertThat(ExpiringSoon.counts(TokenKind.OAUTH)).isFalse();
             assertThat(soon.covers(oauth, NOW)).isFalse();
         }
 
         @Test
         void everyOtherKindCounts() {
             for (TokenKind kind : TokenKind.values()) {
-                if (!kind.shortLived()) {
+                if (ExpiringSoon.counts(kind)) {
                     Tokens.Builder token = expiringAt(NOW.plus(Duration.ofDays(2)));
                     token = kind == TokenKind.GROUP ? token.ofGroup(new GroupId(7)) : token.kind(kind);
                     assertThat(soon.covers(token.build(), NOW)).as(kind.name()).isTrue();
@@ -109,7 +109,7 @@ class ExpiringSoonTest {
     void theFilterNarrowsToActiveLongLivedTokensWithinTheWindowOrTheShorterAskedFor() {
         TokenFilter narrowed = TokenFilter.all(NOW).expiringSoon(soon);
         assertThat(narrowed.status()).isEqualTo(TokenStatus.ACTIVE);
-        assertThat(narrowed.longLivedOnly()).isTrue();
+        assertThat(narrowed.expiringSoonKindsOnly()).isTrue();
         assertThat(narrowed.expiringBefore()).isEqualTo(NOW.plus(Duration.ofDays(30)));
 
         TokenFilter tenDays =

@@ -139,7 +139,7 @@ public class InMemoryTokenRepository implements TokenRepository {
         if (f.kind() != null && t.kind() != f.kind()) {
             return false;
         }
-        if (f.longLivedOnly() && t.kind().shortLived()) {
+        if (f.expiringSoonKindsOnly() && !ExpiringSoon.counts(t.kind())) {
             return false;
         }
         if (f.group() != null && !f.group().equals(t.group())) {

@@ -27,7 +27,7 @@ class JdbcTokenCounts implements TokenCounts {
                                 WHEN expires_at IS NOT NULL AND expires_at <= :now THEN 'EXPIRED'
                                 ELSE 'ACTIVE' END AS state,
                            CASE WHEN revoked_at IS NULL AND expires_at > :now AND expires_at < :soon
-                                     AND kind NOT IN (:shortLived) THEN 1 ELSE 0 END AS soon
+                                     AND kind IN (:soonKinds) THEN 1 ELSE 0 END AS soon
                       FROM access_token
                      WHERE workspace_id = :workspace) t
              GROUP BY state""";
@@ -44,13 +44,12 @@ class JdbcTokenCounts implements TokenCounts {
         this.jdbc = jdbc;
     }
 
-    /** The kinds "expiring soon" leaves out (never empty, so {@code NOT IN} stays valid SQL). */
-    static List<String> shortLivedKinds() {
-        List<String> kinds = Arrays.stream(TokenKind.values())
-                .filter(TokenKind::shortLived)
+    /** The kinds that can expire soon ({@link ExpiringSoon#counts}), by their stored names. */
+    static List<String> expiringSoonKinds() {
+        return Arrays.stream(TokenKind.values())
+                .filter(ExpiringSoon::counts)
                 .map(Enum::name)
                 .toList();
-        return kinds.isEmpty() ? List.of("-") : kinds;
     }
 
     @Override
@@ -60,7 +59,7 @@ class JdbcTokenCounts implements TokenCounts {
                 .param("workspace", workspace.value())
                 .param("now", Times.toDatabase(now))
                 .param("soon", Times.toDatabase(soon.until(now)))
-                .param("shortLived", shortLivedKinds())
+                .param("soonKinds", expiringSoonKinds())
                 .query(rs -> {
                     byState.put(rs.getString("state"), new long[] {rs.getLong("tokens"), rs.getLong("soon")});
                 });

@@ -407,9 +407,9 @@ class JdbcTokenRepository implements TokenRepository {
         if (filter.neverUsed()) {
             where.append(" AND t.last_used_at IS NULL");
         }
-        if (filter.longLivedOnly()) {
-            where.append(" AND t.kind NOT IN (:shortLived)");
-            params.put("shortLived", JdbcTokenCounts.shortLivedKinds());
+        if (filter.expiringSoonKindsOnly()) {
+            where.append(" AND t.kind IN (:soonKinds)");
+            params.put("soonKinds", JdbcTokenCounts.expiringSoonKinds());
         }
         return where.toString();
     }
