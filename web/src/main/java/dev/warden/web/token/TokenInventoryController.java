@@ -75,6 +75,8 @@ class TokenInventoryController {
     private static final java.util.regex.Pattern PAGE_TOKEN = java.util.regex.Pattern.compile("-|[A-Za-z0-9_-]{1,200}");
     private static final String PAGE = "admin/tokens/inventory";
     private static final String ROW = "admin/tokens/fragments :: inventory-row";
+    /** The event after a row's revoke or restore: the counts reload (the table keeps its rows). */
+    static final String COUNTS_CHANGED = "token-counts-changed";
     /** Query parameters that narrow the list; carried by the paging links. */
     private static final List<String> FILTERS =
             List.of("status", "kind", "scope", "never_used", TokenListQuery.EXPIRING_SOON, "owner_id", "sort");
@@ -226,15 +228,24 @@ class TokenInventoryController {
         return parts.build();
     }
 
+    /** The counts above the list, alone: what they reload when a row changes (event {@value #COUNTS_CHANGED}). */
+    @GetMapping("/counts")
+    String counts(Actor actor, Model model) {
+        model.addAttribute("overview", TokenCountsView.of(health.overview(actor), PATH));
+        return PAGE + " :: token-counts";
+    }
+
     @PostMapping("/{id}/revoke")
-    String revoke(Actor actor, @PathVariable String id, Model model) {
+    String revoke(Actor actor, @PathVariable String id, Model model, HttpServletResponse response) {
         model.addAttribute("token", row(actor, management.revoke(actor, new TokenId(id))));
+        response.setHeader("HX-Trigger", COUNTS_CHANGED);
         return ROW;
     }
 
     @PostMapping("/{id}/restore")
-    String restore(Actor actor, @PathVariable String id, Model model) {
+    String restore(Actor actor, @PathVariable String id, Model model, HttpServletResponse response) {
         model.addAttribute("token", row(actor, management.restore(actor, new TokenId(id))));
+        response.setHeader("HX-Trigger", COUNTS_CHANGED);
         return ROW;
     }
 

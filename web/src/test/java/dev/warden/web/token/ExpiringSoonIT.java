@@ -175,7 +175,7 @@ class ExpiringSoonIT {
         data.grantTokenUsage(owner); // so that only the deactivated user's token is suspended
         data.grantTokenUsage(robot);
         add(owner, "soon", TokenKind.PERSONAL, Duration.ofDays(5));
-        add(owner, "later", TokenKind.PERSONAL, Duration.ofDays(45));
+        AccessToken later = add(owner, "later", TokenKind.PERSONAL, Duration.ofDays(45));
         add(robot, "oauth", TokenKind.OAUTH, Duration.ofMinutes(30));
         tokens.add(base(owner, "revoked")
                 .expiringAt(clock.instant().plus(Duration.ofDays(3)))
@@ -206,6 +206,17 @@ class ExpiringSoonIT {
         assertThat(Html.tagsWith(page, "count-suspended").get(0).get("href"))
                 .isEqualTo(INVENTORY + "?status=SUSPENDED");
         assertThat(Html.tagsWith(page, "count-revoked").get(0).get("href")).isEqualTo(INVENTORY + "?status=REVOKED");
+        // a row's revoke tells the counts to reload, and they then count it as revoked
+        java.net.http.HttpResponse<String> revoked =
+                admin.htmx("POST", INVENTORY + "/" + later.id().value() + "/revoke");
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(revoked.headers().firstValue("HX-Trigger")).hasValue(TokenInventoryController.COUNTS_CHANGED);
+        assertThat(page).contains("hx-trigger=\"token-counts-changed from:body");
+        String reloaded = admin.getHtmx(INVENTORY + "/counts").body();
+        assertThat(reloaded).doesNotContain("<html").contains("id=\"token-counts\"");
+        Map<String, Long> afterRevoke = counts(reloaded);
+        assertThat(afterRevoke.get("revoked")).isEqualTo(after.get("revoked") + 1);
+        assertThat(afterRevoke.get("active")).isEqualTo(after.get("active") - 1);
         // the link's inventory holds as many tokens as the count says
         String linked = admin.get(INVENTORY + "?expiring_soon=true&size=1").body();
         assertThat(Html.testid(linked, "page-total"))
