@@ -39,8 +39,13 @@ public final class TokenSuspensions {
 
     /** Why the owners of these tokens (in this workspace) have their tokens suspended; owners not named have none. */
     public OwnerSuspensions of(WorkspaceId workspace, Collection<AccessToken> tokens) {
-        Set<PrincipalId> owners =
-                tokens.stream().map(AccessToken::owner).collect(Collectors.toCollection(LinkedHashSet::new));
+        return ofOwners(
+                workspace,
+                tokens.stream().map(AccessToken::owner).collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    /** Why these owners (in this workspace) have their tokens suspended; owners not named have none. */
+    public OwnerSuspensions ofOwners(WorkspaceId workspace, Set<PrincipalId> owners) {
         Map<PrincipalId, Suspension> byOwner = new LinkedHashMap<>();
         if (owners.isEmpty()) {
             return new OwnerSuspensions(byOwner);

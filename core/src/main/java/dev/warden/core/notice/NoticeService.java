@@ -10,6 +10,7 @@ import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.shared.Validation;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.ExpiringSoon;
 import dev.warden.core.workspace.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
@@ -179,6 +180,9 @@ public final class NoticeService implements TokenAlerts {
             }
             Instant horizon = now.plus(Duration.ofDays(settings.longestLeadDays()));
             for (ExpiringToken token : notices.expiring(workspace, now, horizon)) {
+                if (!ExpiringSoon.counts(token.kind())) {
+                    continue; // an OAuth access token lives an hour: a notice for each would be noise, not a warning
+                }
                 int lead = shortestLead(settings, now, token.expiresAt());
                 if (!notices.claim(token.id(), lead, now)) {
                     continue;

@@ -44,4 +44,12 @@ public enum TokenKind {
     public boolean revokedWhenUnused() {
         return this != OAUTH && this != CANARY;
     }
+
+    /**
+     * Whether the token is gone within the hour by design (OAuth access tokens): nobody is warned that it expires
+     * soon, and "Expiring soon" ({@link ExpiringSoon}) never counts it, since a new one is a request away.
+     */
+    public boolean shortLived() {
+        return this == OAUTH;
+    }
 }

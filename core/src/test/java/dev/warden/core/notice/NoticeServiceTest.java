@@ -74,6 +74,25 @@ class NoticeServiceTest {
     }
 
     @Test
+    void anOAuthAccessTokenIsNeverNoticedNorClaimed() {
+        store.settings.put(WORKSPACE, new NoticeSettings(List.of(1), List.of("sec@example.com")));
+        Principal robot = kit.servicePrincipal("robot");
+        store.tokens.add(new ExpiringToken(
+                new TokenId("oauth-1"),
+                WORKSPACE,
+                TokenKind.OAUTH,
+                robot.id(),
+                robot.id(),
+                null,
+                "",
+                kit.clock.instant().plus(Duration.ofMinutes(50))));
+
+        assertThat(service.runOnce().sent()).isZero();
+        assertThat(sent).isEmpty();
+        assertThat(store.claims).isEmpty();
+    }
+
+    @Test
     void aFailedSendGivesTheClaimBackAndARecipientWithoutAddressIsCounted() {
         Principal bob = kit.user("bob", BuiltInRole.USER); // no e-mail address
         store.tokens.add(token("t2", bob, kit.clock.instant().plus(Duration.ofDays(2))));

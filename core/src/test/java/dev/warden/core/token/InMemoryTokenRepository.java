@@ -139,6 +139,9 @@ public class InMemoryTokenRepository implements TokenRepository {
         if (f.kind() != null && t.kind() != f.kind()) {
             return false;
         }
+        if (f.expiringSoonKindsOnly() && !ExpiringSoon.counts(t.kind())) {
+            return false;
+        }
         if (f.group() != null && !f.group().equals(t.group())) {
             return false;
         }

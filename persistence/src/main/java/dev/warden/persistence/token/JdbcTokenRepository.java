@@ -408,6 +408,10 @@ class JdbcTokenRepository implements TokenRepository {
         if (filter.neverUsed()) {
             where.append(" AND t.last_used_at IS NULL");
         }
+        if (filter.expiringSoonKindsOnly()) {
+            where.append(" AND t.kind IN (:soonKinds)");
+            params.put("soonKinds", JdbcTokenCounts.expiringSoonKinds());
+        }
         return where.toString();
     }
 

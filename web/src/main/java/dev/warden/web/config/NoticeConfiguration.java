@@ -1,5 +1,6 @@
 package dev.warden.web.config;
 
+import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.event.TokenEvents;
 import dev.warden.core.group.GroupRepository;
@@ -11,6 +12,7 @@ import dev.warden.core.notice.NoticeRecipients;
 import dev.warden.core.notice.NoticeRepository;
 import dev.warden.core.notice.NoticeScheduler;
 import dev.warden.core.notice.NoticeService;
+import dev.warden.core.notice.TokenHealthService;
 import dev.warden.core.principal.PrincipalRepository;
 import dev.warden.core.role.AccessPolicy;
 import dev.warden.core.role.RoleAssignmentRepository;
@@ -18,6 +20,7 @@ import dev.warden.core.role.RoleRepository;
 import dev.warden.core.settings.SettingsRepository;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.shared.WorkLeases;
+import dev.warden.core.token.TokenCounts;
 import dev.warden.core.token.TokenRepository;
 import java.time.Clock;
 import java.util.UUID;
@@ -85,5 +88,16 @@ class NoticeConfiguration {
     NoticeScheduler noticeScheduler(
             NoticeService notices, WorkLeases leases, NoticeProperties properties, Clock clock) {
         return new NoticeScheduler(notices, leases, "notices-" + UUID.randomUUID(), properties.lease(), clock);
+    }
+
+    /** "Expiring soon" (its window follows the notice settings) and the counts of the Access tokens tab. */
+    @Bean
+    TokenHealthService tokenHealthService(
+            NoticeRepository notices,
+            TokenCounts counts,
+            TokenSuspensions suspensions,
+            AccessPolicy access,
+            Clock clock) {
+        return new TokenHealthService(notices, counts, suspensions, access, clock);
     }
 }

@@ -37,7 +37,7 @@ class BulkRevokeApiController {
     private static final Set<String> REASON = Set.of("reason");
     private static final Set<String> WHOLE_NUMBERS =
             Set.of("owner_id", "created_by_id", "expiring_within_days", "unused_for_days");
-    private static final Set<String> BOOLEANS = Set.of("never_used");
+    private static final Set<String> BOOLEANS = Set.of("never_used", TokenListQuery.EXPIRING_SOON);
     private static final Set<String> STRINGS = Set.of("created_by_username", "status", "kind", "scope", "reason");
 
     private final TokenManagementService management;

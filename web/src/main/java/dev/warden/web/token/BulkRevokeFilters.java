@@ -1,5 +1,6 @@
 package dev.warden.web.token;
 
+import dev.warden.core.notice.TokenHealthService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -31,9 +32,11 @@ class BulkRevokeFilters {
     private static final PrincipalId NOBODY = new PrincipalId(-1);
 
     private final PrincipalNames principals;
+    private final TokenHealthService health;
 
-    BulkRevokeFilters(PrincipalNames principals) {
+    BulkRevokeFilters(PrincipalNames principals, TokenHealthService health) {
         this.principals = principals;
+        this.health = health;
     }
 
     /**
@@ -69,8 +72,13 @@ class BulkRevokeFilters {
                             + " ACTIVE would take every working token too. Narrow by owner_id (the owner whose tokens"
                             + " are suspended) with status ACTIVE instead.");
         }
+        boolean expiringSoon = TokenListQuery.expiringSoon(filters);
         TokenFilter filter = TokenListQuery.filter(filters, now, name -> creatorByName(actor, name));
-        return filter != null ? filter : new TokenFilter(null, NOBODY, null, null, null, null, null, false, now);
+        if (filter == null) {
+            return new TokenFilter(null, NOBODY, null, null, null, null, null, false, now);
+        }
+        // the inventory's "Expiring soon" revokes exactly what it lists
+        return expiringSoon ? filter.expiringSoon(health.expiringSoon(actor.workspace())) : filter;
     }
 
     /** The filters as people read them ("Owner: alice (id 12)"); empty when every token that works is meant. */
@@ -83,7 +91,7 @@ class BulkRevokeFilters {
                 case "kind" -> kind(value);
                 case "expiring_within_days" -> "the next " + days(value);
                 case "unused_for_days" -> days(value);
-                case "never_used" -> "true".equalsIgnoreCase(value) ? "yes" : null;
+                case "never_used", TokenListQuery.EXPIRING_SOON -> "true".equalsIgnoreCase(value) ? "yes" : null;
                 default -> value;
             };
             if (text != null) {
@@ -143,6 +151,7 @@ class BulkRevokeFilters {
         labels.put("expiring_within_days", "Expiring within");
         labels.put("unused_for_days", "Unused for");
         labels.put("never_used", "Never used");
+        labels.put(TokenListQuery.EXPIRING_SOON, "Expiring soon");
         return java.util.Collections.unmodifiableMap(labels);
     }
 }

@@ -31,6 +31,10 @@ final class BulkRevokeModels {
             @JsonProperty("unused_for_days") Integer unusedForDays,
             @JsonProperty("never_used") Boolean neverUsed,
 
+            @Schema(description = "true: active tokens that expire soon (README, Expiring soon)")
+            @JsonProperty("expiring_soon")
+            Boolean expiringSoon,
+
             @Schema(description = "Why; kept in the audit record (1 to 500 characters)")
             String reason) {}
 

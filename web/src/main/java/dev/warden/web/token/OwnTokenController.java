@@ -1,6 +1,7 @@
 package dev.warden.web.token;
 
 import dev.warden.core.access.TokenSuspensions;
+import dev.warden.core.notice.TokenHealthService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenAction;
@@ -49,13 +50,19 @@ class OwnTokenController {
     private final TokenService tokens;
     private final TokenSuspensions suspensions;
     private final TokenAccessConsole accessPanels;
+    private final TokenHealthService health;
     private final Clock clock;
 
     OwnTokenController(
-            TokenService tokens, TokenSuspensions suspensions, TokenAccessConsole accessPanels, Clock clock) {
+            TokenService tokens,
+            TokenSuspensions suspensions,
+            TokenAccessConsole accessPanels,
+            TokenHealthService health,
+            Clock clock) {
         this.tokens = tokens;
         this.suspensions = suspensions;
         this.accessPanels = accessPanels;
+        this.health = health;
         this.clock = clock;
     }
 
@@ -117,6 +124,12 @@ class OwnTokenController {
         TokenFacts row = TokenFacts.of(token, tokens.allows(actor, TokenAction.RESTORE, token, own), now)
                 .withRotate(tokens.allows(actor, TokenAction.ROTATE, token, own));
         model.addAttribute("token", suspension == null ? row : row.suspended());
+        // "expires in 5 days — rotate it or create a new one", while it expires soon (ExpiringSoon)
+        model.addAttribute(
+                "expiresSoon",
+                health.expiringSoon(actor.workspace()).covers(token, now)
+                        ? ExpiringSoonBanner.expiresIn(token, now)
+                        : null);
         // the owner reads this page: "you", not "the owner of this token, alice"
         model.addAttribute(
                 "statusMessage", suspension == null ? null : YourWords.of(suspension.message(), actor.label()));

@@ -3,6 +3,7 @@ package dev.warden.web.token;
 import dev.warden.core.access.AccessCheckService;
 import dev.warden.core.access.ScopeState;
 import dev.warden.core.access.TokenSuspensions;
+import dev.warden.core.notice.TokenHealthService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -11,6 +12,7 @@ import dev.warden.core.principal.PrincipalNames;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.Validation;
 import dev.warden.core.token.AccessToken;
+import dev.warden.core.token.ExpiringSoon;
 import dev.warden.core.token.TokenAction;
 import dev.warden.core.token.TokenCursor;
 import dev.warden.core.token.TokenFilter;
@@ -49,7 +51,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Admin Console → Access tokens: every token of the workspace, newest first or in another order ({@code sort}),
- * with the API's filters (status, kind, scope, never used, owner) and keyset paging ({@code page_token} as the API hands it out, {@code size} per page),
+ * with the API's filters (status, kind, scope, never used, expiring soon, owner) and keyset paging ({@code page_token} as the API hands it out, {@code size} per page),
  * and per-row revoke, restore and delete. Refusals become the console's 403/404/409 pages (or a flash for htmx).
  */
 @Controller
@@ -73,8 +75,11 @@ class TokenInventoryController {
     private static final java.util.regex.Pattern PAGE_TOKEN = java.util.regex.Pattern.compile("-|[A-Za-z0-9_-]{1,200}");
     private static final String PAGE = "admin/tokens/inventory";
     private static final String ROW = "admin/tokens/fragments :: inventory-row";
+    /** The event after a row's revoke or restore: the counts reload (the table keeps its rows). */
+    static final String COUNTS_CHANGED = "token-counts-changed";
     /** Query parameters that narrow the list; carried by the paging links. */
-    private static final List<String> FILTERS = List.of("status", "kind", "scope", "never_used", "owner_id", "sort");
+    private static final List<String> FILTERS =
+            List.of("status", "kind", "scope", "never_used", TokenListQuery.EXPIRING_SOON, "owner_id", "sort");
     /** The owner chosen in the filter form's principal picker ({@code principal:42}); it becomes {@code owner_id}. */
     private static final String PICKED_OWNER = "assignee";
 
@@ -82,6 +87,7 @@ class TokenInventoryController {
     private final PrincipalNames principals;
     private final TokenSuspensions suspensions;
     private final AccessCheckService checks;
+    private final TokenHealthService health;
     private final Clock clock;
 
     TokenInventoryController(
@@ -89,11 +95,13 @@ class TokenInventoryController {
             PrincipalNames principals,
             TokenSuspensions suspensions,
             AccessCheckService checks,
+            TokenHealthService health,
             Clock clock) {
         this.management = management;
         this.principals = principals;
         this.suspensions = suspensions;
         this.checks = checks;
+        this.health = health;
         this.clock = clock;
     }
 
@@ -130,6 +138,11 @@ class TokenInventoryController {
         // Suspended is not a stored status: the active tokens that a policy stops now (see TokenSuspensions)
         boolean onlySuspended = TokenListQuery.suspendedOnly(filters);
         TokenFilter filter = TokenListQuery.filter(TokenListQuery.stored(filters), now, name -> null);
+        ExpiringSoon soon = health.expiringSoon(actor.workspace());
+        if (TokenListQuery.expiringSoon(filters)) {
+            filter = filter.expiringSoon(soon);
+        }
+        model.addAttribute("soonDays", soon.days());
         TokenSort sort = TokenListQuery.sort(query);
         TokenCursor cursor = TokenListQuery.cursor(query, sort);
         List<AccessToken> found = onlySuspended
@@ -202,6 +215,7 @@ class TokenInventoryController {
                         : null);
         boolean fragment = htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest();
         if (!fragment) {
+            model.addAttribute("overview", TokenCountsView.of(health.overview(actor), PATH));
             return FragmentsRendering.fragment(PAGE).build();
         }
         model.addAttribute("ownerOob", true);
@@ -214,15 +228,24 @@ class TokenInventoryController {
         return parts.build();
     }
 
+    /** The counts above the list, alone: what they reload when a row changes (event {@value #COUNTS_CHANGED}). */
+    @GetMapping("/counts")
+    String counts(Actor actor, Model model) {
+        model.addAttribute("overview", TokenCountsView.of(health.overview(actor), PATH));
+        return PAGE + " :: token-counts";
+    }
+
     @PostMapping("/{id}/revoke")
-    String revoke(Actor actor, @PathVariable String id, Model model) {
+    String revoke(Actor actor, @PathVariable String id, Model model, HttpServletResponse response) {
         model.addAttribute("token", row(actor, management.revoke(actor, new TokenId(id))));
+        response.setHeader("HX-Trigger", COUNTS_CHANGED);
         return ROW;
     }
 
     @PostMapping("/{id}/restore")
-    String restore(Actor actor, @PathVariable String id, Model model) {
+    String restore(Actor actor, @PathVariable String id, Model model, HttpServletResponse response) {
         model.addAttribute("token", row(actor, management.restore(actor, new TokenId(id))));
+        response.setHeader("HX-Trigger", COUNTS_CHANGED);
         return ROW;
     }
 

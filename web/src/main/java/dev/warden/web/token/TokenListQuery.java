@@ -90,6 +90,28 @@ final class TokenListQuery {
                 now);
     }
 
+    /**
+     * Whether the query asks for the tokens that expire soon ({@code expiring_soon=true}). They are active by
+     * definition, so {@code status} may only be ACTIVE or SUSPENDED beside it; any other is a mistake, named as such.
+     */
+    static boolean expiringSoon(Map<String, String> query) {
+        boolean soon = bool(query, EXPIRING_SOON);
+        String status = text(query, "status");
+        if (soon
+                && status != null
+                && !status.equalsIgnoreCase(TokenStatus.ACTIVE.name())
+                && !status.equalsIgnoreCase(SUSPENDED)) {
+            throw new InvalidParameterException(
+                    EXPIRING_SOON,
+                    EXPIRING_SOON + " finds active tokens only; it cannot be combined with status="
+                            + Validation.echo(status) + " (leave status out, or use ACTIVE or SUSPENDED).");
+        }
+        return soon;
+    }
+
+    /** The query parameter of "Expiring soon" (see {@link dev.warden.core.token.ExpiringSoon}). */
+    static final String EXPIRING_SOON = "expiring_soon";
+
     /** Null when absent: the caller wants every token in one response. */
     static Integer pageSize(Map<String, String> query) {
         String raw = text(query, "page_size");

@@ -2,6 +2,7 @@ package dev.warden.web.token;
 
 import dev.warden.core.access.TokenSuspensions;
 import dev.warden.core.access.TokenSuspensions.OwnerSuspensions;
+import dev.warden.core.notice.TokenHealthService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalId;
@@ -68,13 +69,19 @@ class TokenManagementApiController {
     private final TokenManagementService management;
     private final PrincipalNames principals;
     private final TokenSuspensions suspensions;
+    private final TokenHealthService health;
     private final Clock clock;
 
     TokenManagementApiController(
-            TokenManagementService management, PrincipalNames principals, TokenSuspensions suspensions, Clock clock) {
+            TokenManagementService management,
+            PrincipalNames principals,
+            TokenSuspensions suspensions,
+            TokenHealthService health,
+            Clock clock) {
         this.management = management;
         this.principals = principals;
         this.suspensions = suspensions;
+        this.health = health;
         this.clock = clock;
     }
 
@@ -108,6 +115,12 @@ class TokenManagementApiController {
             in = ParameterIn.QUERY,
             schema = @Schema(type = "integer", minimum = "0", maximum = "36500"))
     @Parameter(
+            name = "expiring_soon",
+            in = ParameterIn.QUERY,
+            description = "true: active tokens expiring within the workspace's longest notice lead time (7 days with"
+                    + " notices off); OAuth access tokens are never counted",
+            schema = @Schema(type = "boolean"))
+    @Parameter(
             name = "unused_for_days",
             in = ParameterIn.QUERY,
             schema = @Schema(type = "integer", minimum = "0", maximum = "36500"))
@@ -118,10 +131,14 @@ class TokenManagementApiController {
     ListTokensResponse list(Actor actor, @Parameter(hidden = true) @RequestParam Map<String, String> query) {
         Instant now = clock.instant();
         boolean onlySuspended = TokenListQuery.suspendedOnly(query);
+        boolean expiringSoon = TokenListQuery.expiringSoon(query);
         TokenFilter filter =
                 TokenListQuery.filter(TokenListQuery.stored(query), now, name -> creatorByName(actor, name));
         if (filter == null) {
             return new ListTokensResponse(List.of(), null); // a created_by_username nobody has
+        }
+        if (expiringSoon) {
+            filter = filter.expiringSoon(health.expiringSoon(actor.workspace()));
         }
         Integer pageSize = TokenListQuery.pageSize(query);
         TokenSort sort = TokenListQuery.sort(query);

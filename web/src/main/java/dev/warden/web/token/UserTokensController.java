@@ -2,6 +2,7 @@ package dev.warden.web.token;
 
 import dev.warden.core.access.AccessCheckService;
 import dev.warden.core.access.ScopeState;
+import dev.warden.core.notice.TokenHealthService;
 import dev.warden.core.principal.Actor;
 import dev.warden.core.service.ServiceRegistry;
 import dev.warden.core.token.AccessRefusedException;
@@ -65,6 +66,7 @@ class UserTokensController {
     private final WorkspaceAdminNames admins;
     private final ServiceRegistry services;
     private final AccessCheckService checks;
+    private final TokenHealthService health;
     private final Clock clock;
 
     UserTokensController(
@@ -72,11 +74,13 @@ class UserTokensController {
             WorkspaceAdminNames admins,
             ServiceRegistry services,
             AccessCheckService checks,
+            TokenHealthService health,
             Clock clock) {
         this.tokens = tokens;
         this.admins = admins;
         this.services = services;
         this.checks = checks;
+        this.health = health;
         this.clock = clock;
     }
 
@@ -198,6 +202,14 @@ class UserTokensController {
         boolean suspended = refusal != null && refusal.suspended();
         model.addAttribute("refusal", refusal);
         List<AccessToken> all = tokens.listOwn(actor);
+        model.addAttribute(
+                "expiringSoon",
+                ExpiringSoonBanner.of(
+                        all,
+                        health.expiringSoon(actor.workspace()),
+                        clock.instant(),
+                        OwnTokenController.PATH,
+                        t -> tokens.allows(actor, TokenAction.ROTATE, t, TokenTarget.own(t.id()))));
         int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(page, pages);
         int from = (shown - 1) * PAGE_SIZE;
