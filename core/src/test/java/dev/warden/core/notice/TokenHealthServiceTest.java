@@ -10,11 +10,7 @@ import dev.warden.core.shared.PermissionDeniedException;
 import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.token.ExpiringSoon;
 import dev.warden.core.token.TokenCounts;
-import dev.warden.core.token.TokenId;
-import dev.warden.core.workspace.WorkspaceId;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The window of "expiring soon" per workspace, and the counts of the Access tokens tab with suspended ones. */
 class TokenHealthServiceTest {
     private final CoreTestKit kit = new CoreTestKit();
-    private final Map<WorkspaceId, NoticeSettings> settings = new HashMap<>();
+    private final InMemoryNoticeRepository notices = new InMemoryNoticeRepository();
     private final List<ExpiringSoon> asked = new ArrayList<>();
     private Map<PrincipalId, Long> activeByOwner = Map.of();
 
@@ -32,16 +28,16 @@ class TokenHealthServiceTest {
                 activeByOwner.values().stream().mapToLong(Long::longValue).sum(), 2, 3, 4, activeByOwner);
     };
     private final TokenHealthService service =
-            new TokenHealthService(settingsOnly(), counts, kit.suspensions, kit.access, kit.clock);
+            new TokenHealthService(notices, counts, kit.suspensions, kit.access, kit.clock);
 
     @Test
     void theWindowFollowsTheLongestLeadTimeOrIsSevenDaysWithoutNotices() {
         assertThat(service.expiringSoon(CoreTestKit.WORKSPACE).days())
                 .as("defaults 30, 7, 1")
                 .isEqualTo(30);
-        settings.put(CoreTestKit.WORKSPACE, new NoticeSettings(List.of(3, 14), List.of()));
+        notices.saveSettings(CoreTestKit.WORKSPACE, new NoticeSettings(List.of(3, 14), List.of()));
         assertThat(service.expiringSoon(CoreTestKit.WORKSPACE).days()).isEqualTo(14);
-        settings.put(CoreTestKit.WORKSPACE, new NoticeSettings(List.of(), List.of()));
+        notices.saveSettings(CoreTestKit.WORKSPACE, new NoticeSettings(List.of(), List.of()));
         assertThat(service.expiringSoon(CoreTestKit.WORKSPACE).days()).isEqualTo(7);
     }
 
@@ -50,7 +46,7 @@ class TokenHealthServiceTest {
         Principal alice = kit.allowTokens(kit.user("alice", BuiltInRole.USER));
         Principal bob = kit.deactivate(kit.allowTokens(kit.user("bob", BuiltInRole.USER)));
         activeByOwner = Map.of(alice.id(), 3L, bob.id(), 2L);
-        settings.put(CoreTestKit.WORKSPACE, new NoticeSettings(List.of(14), List.of()));
+        notices.saveSettings(CoreTestKit.WORKSPACE, new NoticeSettings(List.of(14), List.of()));
 
         TokenHealthService.Overview overview = service.overview(kit.asAdmin());
 
@@ -63,37 +59,5 @@ class TokenHealthServiceTest {
         Principal plain = kit.user("plain", BuiltInRole.USER);
 
         assertThatThrownBy(() -> service.overview(CoreTestKit.as(plain))).isInstanceOf(PermissionDeniedException.class);
-    }
-
-    private NoticeRepository settingsOnly() {
-        return new NoticeRepository() {
-            @Override
-            public List<WorkspaceId> workspaces() {
-                return List.of(CoreTestKit.WORKSPACE);
-            }
-
-            @Override
-            public NoticeSettings settings(WorkspaceId workspace) {
-                return settings.getOrDefault(workspace, NoticeSettings.DEFAULTS);
-            }
-
-            @Override
-            public void saveSettings(WorkspaceId workspace, NoticeSettings value) {
-                settings.put(workspace, value);
-            }
-
-            @Override
-            public List<ExpiringToken> expiring(WorkspaceId workspace, Instant after, Instant until) {
-                return List.of();
-            }
-
-            @Override
-            public boolean claim(TokenId token, int leadDays, Instant at) {
-                return true;
-            }
-
-            @Override
-            public void unclaim(TokenId token, int leadDays) {}
-        };
     }
 }
