@@ -82,6 +82,11 @@ public final class NoticeService implements TokenAlerts {
         this.inactivity = inactivity;
     }
 
+    /** Whether notices and alerts can go out at all: false while the channel is off (e-mail without an SMTP host). */
+    public boolean canSend() {
+        return channel.enabled();
+    }
+
     public NoticeSettings settings(Actor actor) {
         access.require(actor, Permission.SETTINGS_READ);
         return notices.settings(actor.workspace());

@@ -61,6 +61,7 @@ public class WorkspaceSettingsPage {
         if (!model.containsAttribute("inactivityError")) {
             InactivityPreviewModel.add(inactivity, actor, (String) model.getAttribute("inactivityDays"), model);
         }
+        model.addAttribute("mailConfigured", notices.canSend());
         model.addAttribute("webhooks", webhooks.list(actor));
         model.addAttribute("webhookEventTypes", WebhookService.eventTypes());
         var can = access.of(actor);

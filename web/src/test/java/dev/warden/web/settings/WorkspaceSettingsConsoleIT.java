@@ -104,6 +104,15 @@ class WorkspaceSettingsConsoleIT {
         assertThat(console.get(PAGE).body()).contains("value=\"90\"").contains("value=\"50\"");
     }
 
+    /** The test application has no SMTP host: the Notifications panel says what that means before anyone relies on it. */
+    @Test
+    void theNotificationsPanelSaysWhenEMailIsOff() {
+        assertThat(console.get(PAGE).body())
+                .contains("data-testid=\"mail-off\"")
+                .contains("E-mail is off on this")
+                .contains("SPRING_MAIL_HOST");
+    }
+
     @Test
     void theSwitchSaysItStopsTokensOfEveryKind() {
         assertThat(console.get(PAGE).body())

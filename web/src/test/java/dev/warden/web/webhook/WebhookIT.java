@@ -459,6 +459,7 @@ class WebhookIT {
         assertThat(console.logIn("admin", WardenSpringBootTest.ADMIN_PASSWORD)).isEqualTo("/");
         String page = console.get("/settings/admin/workspace").body();
         assertThat(Html.section(page, "add-webhook-form")).contains("name=\"_csrf\"");
+        assertThat(page).as("an SMTP host is configured here").doesNotContain("data-testid=\"mail-off\"");
 
         String refused = console.postForm(
                         "/settings/admin/workspace/webhooks", Map.of("url", "ftp://example.com/x"), false)
