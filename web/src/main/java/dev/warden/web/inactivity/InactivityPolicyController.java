@@ -5,6 +5,7 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.settings.SettingsService;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.web.console.ConsolePage;
+import dev.warden.web.settings.InactivityPreviewModel;
 import dev.warden.web.settings.WorkspaceSettingsPage;
 import java.util.HashMap;
 import java.util.Map;

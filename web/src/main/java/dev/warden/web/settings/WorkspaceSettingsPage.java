@@ -8,7 +8,6 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.settings.SettingsService;
 import dev.warden.core.webhook.WebhookService;
 import dev.warden.web.console.ConsoleAccess;
-import dev.warden.web.inactivity.InactivityPreviewModel;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;

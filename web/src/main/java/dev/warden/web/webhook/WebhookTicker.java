@@ -2,58 +2,31 @@ package dev.warden.web.webhook;
 
 import dev.warden.core.webhook.WebhookDispatcher;
 import dev.warden.web.config.WebhookProperties;
+import dev.warden.web.shared.LeasedTicker;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/**
- * Runs the webhook dispatcher every {@code warden.webhooks.tick} on the node that holds its lease (the pattern of
- * {@code notice.NoticeTicker}). A failed run is logged and never ends the schedule. {@link #runOnce()} is the hook for
- * tests.
- */
+/** Runs the webhook dispatcher (deliveries and e-mail alerts) every {@code warden.webhooks.tick}, on the lease holder. */
 @Component
-class WebhookTicker implements SmartLifecycle {
+class WebhookTicker extends LeasedTicker {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookTicker.class);
 
     private final WebhookDispatcher dispatcher;
-    private final WebhookProperties properties;
-    private ScheduledExecutorService executor;
 
     WebhookTicker(WebhookDispatcher dispatcher, WebhookProperties properties) {
+        super(
+                "Webhook delivery",
+                "warden-webhooks",
+                properties.enabled(),
+                "warden.webhooks.enabled",
+                properties.tick());
         this.dispatcher = dispatcher;
-        this.properties = properties;
     }
 
     @Override
-    public synchronized void start() {
-        if (!properties.enabled()) {
-            LOG.info("Webhook delivery is off on this node (warden.webhooks.enabled=false)");
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "warden-webhooks");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = properties.tick().toMillis();
-        executor.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    private void tick() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            LOG.warn("The webhook dispatch run failed; the next tick tries again", e);
-        }
-    }
-
-    /** One run now, if this node holds the lease; empty otherwise. */
-    synchronized Optional<WebhookDispatcher.RunResult> runOnce() {
+    public synchronized Optional<WebhookDispatcher.RunResult> runOnce() {
         Optional<WebhookDispatcher.RunResult> result = dispatcher.tick();
         result.filter(r -> r.failedAttempts() + r.alertsFailed() > 0)
                 .ifPresent(r -> LOG.info(
@@ -66,21 +39,7 @@ class WebhookTicker implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor == null) {
-            return;
-        }
-        executor.shutdownNow();
-        executor = null;
-        try {
-            dispatcher.release();
-        } catch (RuntimeException e) {
-            LOG.info("Could not give up the webhook-dispatch lease at shutdown; it runs out by itself");
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    protected void release() {
+        dispatcher.release();
     }
 }

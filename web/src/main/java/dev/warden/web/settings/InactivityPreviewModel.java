@@ -1,4 +1,4 @@
-package dev.warden.web.inactivity;
+package dev.warden.web.settings;
 
 import dev.warden.core.inactivity.InactivityPolicy;
 import dev.warden.core.principal.Actor;
