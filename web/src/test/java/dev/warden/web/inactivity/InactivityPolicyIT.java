@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
@@ -30,6 +29,7 @@ import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
 import dev.warden.web.support.TestData;
+import dev.warden.web.support.TestSmtp;
 import dev.warden.web.support.WardenSpringBootTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -57,18 +57,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @WardenSpringBootTest
 class InactivityPolicyIT {
-    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final GreenMail SMTP = TestSmtp.server();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        if (!SMTP.isRunning()) {
-            SMTP.start();
-        }
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("warden.notices.enabled", () -> "false"); // runs only when a test says so
+        TestSmtp.sendThrough(SMTP, registry);
         registry.add("warden.inactivity.enabled", () -> "false");
-        registry.add("warden.notices.public-base-url", () -> "https://warden.example.com/");
     }
 
     @AfterAll

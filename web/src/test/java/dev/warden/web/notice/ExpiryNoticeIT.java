@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupRepository;
@@ -28,6 +27,7 @@ import dev.warden.core.token.Tokens;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
 import dev.warden.web.support.TestData;
+import dev.warden.web.support.TestSmtp;
 import dev.warden.web.support.WardenSpringBootTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -55,17 +55,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @WardenSpringBootTest
 class ExpiryNoticeIT {
-    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final GreenMail SMTP = TestSmtp.server();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        if (!SMTP.isRunning()) {
-            SMTP.start();
-        }
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("warden.notices.enabled", () -> "false"); // runs only when a test says so
-        registry.add("warden.notices.public-base-url", () -> "https://warden.example.com/");
+        TestSmtp.sendThrough(SMTP, registry);
         registry.add("warden.notices.from", () -> "warden@example.com");
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.warden.core.canary.CanaryAlarm;
 import dev.warden.core.notice.NoticeRepository;
 import dev.warden.core.notice.NoticeService;
@@ -19,6 +18,7 @@ import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
 import dev.warden.web.support.Html;
 import dev.warden.web.support.TestData;
+import dev.warden.web.support.TestSmtp;
 import dev.warden.web.support.WardenSpringBootTest;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -47,20 +47,15 @@ import tools.jackson.databind.JsonNode;
  */
 @WardenSpringBootTest
 class WebhookIT {
-    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final GreenMail SMTP = TestSmtp.server();
     private static WebhookReceiver receiver;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        if (!SMTP.isRunning()) {
-            SMTP.start();
-        }
+        TestSmtp.sendThrough(SMTP, registry);
         if (receiver == null) {
             receiver = new WebhookReceiver();
         }
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("warden.notices.enabled", () -> "false");
         registry.add("warden.webhooks.enabled", () -> "false"); // the dispatcher runs only when a test says so
     }
 
