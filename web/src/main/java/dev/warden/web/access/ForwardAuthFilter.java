@@ -62,8 +62,8 @@ final class ForwardAuthFilter extends OncePerRequestFilter {
                     405,
                     ApiError.of(
                             ApiError.METHOD_NOT_ALLOWED,
-                            Validation.shorten(request.getMethod())
-                                    + " is not allowed here: forward authentication takes GET or HEAD only."));
+                            "The endpoint " + PATH + " does not accept " + Validation.shorten(request.getMethod())
+                                    + "; forward authentication takes GET or HEAD only."));
             return;
         }
         Introspection.Answer answer;

@@ -84,7 +84,8 @@ final class LeakReportFilter extends OncePerRequestFilter {
                     405,
                     ApiError.of(
                             ApiError.METHOD_NOT_ALLOWED,
-                            Validation.shorten(request.getMethod()) + " is not allowed here: report leaks with POST."));
+                            "The endpoint " + PATH + " does not accept " + Validation.shorten(request.getMethod())
+                                    + "; report leaks with POST."));
             return;
         }
         String address = request.getRemoteAddr();

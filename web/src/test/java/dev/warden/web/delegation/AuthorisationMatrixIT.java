@@ -30,6 +30,7 @@ import dev.warden.core.token.TokenSecret;
 import dev.warden.core.tokenusage.TokenUsageEntry;
 import dev.warden.core.tokenusage.TokenUsageLevel;
 import dev.warden.core.tokenusage.TokenUsageRepository;
+import dev.warden.core.webhook.WebhookRepository;
 import dev.warden.core.workspace.WorkspaceId;
 import dev.warden.web.shared.ApiRoutes;
 import dev.warden.web.support.ApiClient;
@@ -81,6 +82,7 @@ class AuthorisationMatrixIT {
             POST   /api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets 401 403 403 403 403 403 403 403 403 200 403 403 401 401 401 404
             DELETE /api/2.0/accounts/servicePrincipals/{service_principal_id}/credentials/secrets/{secret_id} 401 403 403 200 403 403 403 403 403 200 403 403 401 401 401 404
             POST   /api/2.0/access/check                                      401  200  403  403  403  403  403  403  403  200  200  200  401   401   401  200
+            POST   /api/2.0/canary-tokens                                     401  403  403  200  403  403  403  403  403  200  403  403  401   401   401  200
             GET    /api/2.0/audit-events                                      401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
             GET    /api/2.0/audit-events/export                               401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
             GET    /api/2.0/groups/{group_id}/tokens                          401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  404
@@ -152,6 +154,14 @@ class AuthorisationMatrixIT {
             POST   /api/2.0/token/revoke                                      401  200  403  403  403  403  403  403  403  200  403  200  401   401   401  200
             POST   /api/2.0/token/rotate                                      401  200  403  403  403  403  403  403  403  200  403  200  401   401   401  200
             PATCH  /api/2.0/token/{token_id}                                  401  200  403  403  403  403  403  403  403  200  403  200  401   401   401  200
+            GET    /api/2.0/webhooks                                          401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
+            POST   /api/2.0/webhooks                                          401  403  403  403  403  403  403  200  403  200  403  403  401   401   401  200
+            DELETE /api/2.0/webhooks/{id}                                     401  403  403  403  403  403  403  200  403  200  403  403  401   401   401  404
+            GET    /api/2.0/webhooks/{id}                                     401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  404
+            PATCH  /api/2.0/webhooks/{id}                                     401  403  403  403  403  403  403  200  403  200  403  403  401   401   401  404
+            GET    /api/2.0/webhooks/{id}/deliveries                          401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  404
+            POST   /api/2.0/webhooks/{id}/rotate-secret                       401  403  403  403  403  403  403  200  403  200  403  403  401   401   401  404
+            POST   /api/2.0/webhooks/{id}/test                                401  403  403  403  403  403  403  200  403  200  403  403  401   401   401  404
             GET    /api/2.0/workspace-conf                                    401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
             PATCH  /api/2.0/workspace-conf                                    401  403  403  403  403  403  403  200  403  200  403  403  401   401   401  200
             GET    /actuator/prometheus                                       401  403  403  403  403  403  403  403  403  200  403  403  401   401   401  200
@@ -184,6 +194,9 @@ class AuthorisationMatrixIT {
 
     @Autowired
     private ServiceRepository services;
+
+    @Autowired
+    private WebhookRepository webhooks;
 
     @Autowired
     ApplicationContext context;
@@ -481,6 +494,13 @@ class AuthorisationMatrixIT {
     }
 
     /** A registered service of the matrix workspace, stored straight through the repository. */
+    /** A webhook of the cell's workspace, to a closed loopback port. */
+    private long freshWebhook() {
+        return webhooks.insert(
+                        workspace, "http://127.0.0.1:9/matrix", List.of(), true, "whsec_" + "A".repeat(43), now())
+                .id();
+    }
+
     private RegisteredService freshService() {
         String name = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         return services.insert(new RegisteredService(
@@ -692,6 +712,28 @@ class AuthorisationMatrixIT {
                             + servicePrincipal().applicationId() + "\", \"scopes\": [{\"scope\": \"" + name
                             + ":read\"}]}");
         });
+        all.put(
+                "POST /api/2.0/canary-tokens",
+                c -> new Request("/api/2.0/canary-tokens", "{\"comment\": \"matrix canary\"}"));
+        all.put("GET /api/2.0/webhooks", c -> Request.get("/api/2.0/webhooks"));
+        all.put(
+                "POST /api/2.0/webhooks",
+                c -> new Request("/api/2.0/webhooks", "{\"url\": \"http://127.0.0.1:9/matrix\"}"));
+        all.put("DELETE /api/2.0/webhooks/{id}", c -> Request.get("/api/2.0/webhooks/" + freshWebhook()));
+        all.put("GET /api/2.0/webhooks/{id}", c -> Request.get("/api/2.0/webhooks/" + freshWebhook()));
+        all.put(
+                "PATCH /api/2.0/webhooks/{id}",
+                c -> new Request("/api/2.0/webhooks/" + freshWebhook(), "{\"enabled\": false}"));
+        all.put(
+                "GET /api/2.0/webhooks/{id}/deliveries",
+                c -> Request.get("/api/2.0/webhooks/" + freshWebhook() + "/deliveries"));
+        all.put(
+                "POST /api/2.0/webhooks/{id}/rotate-secret",
+                c -> new Request("/api/2.0/webhooks/" + freshWebhook() + "/rotate-secret", "{}"));
+        // port 9 (discard) refuses at once on loopback: the test's outcome is a failed try, answered 200
+        all.put(
+                "POST /api/2.0/webhooks/{id}/test",
+                c -> new Request("/api/2.0/webhooks/" + freshWebhook() + "/test", "{}"));
         all.put(
                 "DELETE /api/2.0/services/{id}",
                 c -> Request.get("/api/2.0/services/" + freshService().id()));

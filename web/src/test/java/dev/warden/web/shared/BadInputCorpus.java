@@ -44,8 +44,15 @@ final class BadInputCorpus {
     static final String HUGE_TEXT = String.valueOf(HUGE_CHAR).repeat(100_000);
 
     /** Operations that only read, though not by GET: any variant may be sent to them. */
-    private static final Set<String> READS =
-            Set.of("POST /api/2.0/access/check", "POST /api/2.0/token-management/tokens/bulk-revoke/preview");
+    /**
+     * POSTs that change nothing. A leak report is one as far as this corpus goes: any text and an empty partner payload
+     * are valid reports, and it changes state only for a live token's value, which the corpus never sends (the
+     * database snapshot still proves nothing changed).
+     */
+    private static final Set<String> READS = Set.of(
+            "POST /api/2.0/access/check",
+            "POST /api/2.0/token-management/tokens/bulk-revoke/preview",
+            "POST /api/2.0/token/report-leak");
 
     /**
      * Text a caller names things with: any text is a valid value, so only malformed text is bad. A filter by name is
