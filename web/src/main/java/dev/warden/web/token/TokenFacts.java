@@ -85,22 +85,7 @@ public record TokenFacts(
 
     /** The same facts with Rotate offered when the viewer may rotate the token where it is shown. */
     public TokenFacts withRotate(boolean mayRotate) {
-        return new TokenFacts(
-                id,
-                name,
-                hint,
-                scopes,
-                created,
-                expires,
-                lastUsed,
-                lastUsedAddress,
-                lastUsedService,
-                status,
-                statusLabel,
-                revocable,
-                restorable,
-                mayRotate,
-                deadScopes);
+        return copy(status, statusLabel, mayRotate, deadScopes);
     }
 
     /**
@@ -118,22 +103,7 @@ public record TokenFacts(
         }
         Map<String, String> notes = new LinkedHashMap<>();
         dead.forEach(state -> notes.put(state.scope().key(), deadNote(state, forOwner)));
-        return new TokenFacts(
-                id,
-                name,
-                hint,
-                scopes,
-                created,
-                expires,
-                lastUsed,
-                lastUsedAddress,
-                lastUsedService,
-                status,
-                statusLabel,
-                revocable,
-                restorable,
-                rotatable,
-                notes);
+        return copy(status, statusLabel, rotatable, notes);
     }
 
     /** "removed on 2026-11-02" when the audit log tells when, else why in a few words. */
@@ -159,24 +129,27 @@ public record TokenFacts(
 
     /** As {@link #suspended()}, with a label that says why ("Suspended: owner inactive"). */
     public TokenFacts suspended(String label) {
-        return isActive()
-                ? new TokenFacts(
-                        id,
-                        name,
-                        hint,
-                        scopes,
-                        created,
-                        expires,
-                        lastUsed,
-                        lastUsedAddress,
-                        lastUsedService,
-                        SUSPENDED,
-                        label,
-                        revocable,
-                        restorable,
-                        rotatable,
-                        deadScopes)
-                : this;
+        return isActive() ? copy(SUSPENDED, label, rotatable, deadScopes) : this;
+    }
+
+    /** These facts with what the withers change; everything else as it is. */
+    private TokenFacts copy(String status, String statusLabel, boolean rotatable, Map<String, String> deadScopes) {
+        return new TokenFacts(
+                id,
+                name,
+                hint,
+                scopes,
+                created,
+                expires,
+                lastUsed,
+                lastUsedAddress,
+                lastUsedService,
+                status,
+                statusLabel,
+                revocable,
+                restorable,
+                rotatable,
+                deadScopes);
     }
 
     public boolean isActive() {
