@@ -37,6 +37,8 @@ CREATE TABLE token_event (
     CONSTRAINT fk_token_event_workspace FOREIGN KEY (workspace_id) REFERENCES workspace (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX ix_token_event_alert ON token_event (alert_state, alert_next_at);
+-- the dispatcher's clean-up: events older than the retention with nothing left to do
+CREATE INDEX ix_token_event_occurred ON token_event (occurred_at);
 
 -- One event to one webhook: made with the event for every enabled webhook that takes its type. status: PENDING
 -- until SUCCEEDED or FAILED; next_attempt_at: when the dispatcher tries again.

@@ -16,8 +16,9 @@ import java.util.logging.Logger;
  * Delivers what the outbox holds, on one node at a time (the {@value #WORK} lease): each due webhook delivery is
  * signed and posted, every try logged, a failure retried on the {@link Backoff} schedule with the same {@code
  * webhook-id}; each due e-mail alert (leaked token, canary used) goes to the people who answer for the token through
- * {@link TokenAlerts}, retried on the same schedule. Runs outside any request and outside the transaction that queued
- * the event.
+ * {@link TokenAlerts}, retried on the same schedule. Events older than the retention with nothing left to do are
+ * deleted with their deliveries and log, a batch per run. Runs outside any request and outside the transaction that
+ * queued the event.
  */
 public final class WebhookDispatcher {
     public static final String WORK = "webhook-dispatch";
@@ -25,7 +26,7 @@ public final class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
 
     /** What one run did. */
-    public record RunResult(int delivered, int failedAttempts, int alertsSent, int alertsFailed) {}
+    public record RunResult(int delivered, int failedAttempts, int alertsSent, int alertsFailed, int pruned) {}
 
     private final WebhookRepository webhooks;
     private final WebhookSender sender;
@@ -34,6 +35,7 @@ public final class WebhookDispatcher {
     private final WorkLeases leases;
     private final String node;
     private final Duration lease;
+    private final Duration retention;
     private final Clock clock;
 
     public WebhookDispatcher(
@@ -44,6 +46,7 @@ public final class WebhookDispatcher {
             WorkLeases leases,
             String node,
             Duration lease,
+            Duration retention,
             Clock clock) {
         this.webhooks = webhooks;
         this.sender = sender;
@@ -52,6 +55,7 @@ public final class WebhookDispatcher {
         this.leases = leases;
         this.node = node;
         this.lease = lease;
+        this.retention = retention;
         this.clock = clock;
     }
 
@@ -88,7 +92,8 @@ public final class WebhookDispatcher {
                 alertsFailed++;
             }
         }
-        return new RunResult(delivered, failed, sent, alertsFailed);
+        int pruned = webhooks.prune(now.minus(retention), BATCH * 10);
+        return new RunResult(delivered, failed, sent, alertsFailed, pruned);
     }
 
     /** One try of one delivery, logged; a failure is scheduled again unless it was the last try (or a test). */

@@ -54,4 +54,12 @@ public interface WebhookRepository {
 
     /** Moves an alert on: {@code nextAttemptAt} null ends it as {@code state} (SENT, FAILED or OFF). */
     void recordAlert(long eventId, int attempts, Instant nextAttemptAt, String state);
+
+    /**
+     * Deletes up to {@code limit} events that occurred before {@code before} and have nothing left to do (no delivery
+     * and no alert still pending), oldest first, with their deliveries and delivery log.
+     *
+     * @return how many events it deleted
+     */
+    int prune(Instant before, int limit);
 }

@@ -57,8 +57,8 @@ class WebhookDispatcherTest {
         @Override
         public void release(String work, String node) {}
     };
-    private final WebhookDispatcher dispatcher =
-            new WebhookDispatcher(webhooks, sender, alerts, kit.tokens, leases, "node-1", Duration.ofMinutes(1), clock);
+    private final WebhookDispatcher dispatcher = new WebhookDispatcher(
+            webhooks, sender, alerts, kit.tokens, leases, "node-1", Duration.ofMinutes(1), Duration.ofDays(30), clock);
 
     @Test
     void aFailingReceiverIsRetriedOnTheScheduleWithTheSameIdThenFailed() {
@@ -92,6 +92,13 @@ class WebhookDispatcherTest {
                         Duration.ofHours(5),
                         Duration.ofHours(10));
         assertThat(webhooks.statuses).last().isEqualTo("FAILED");
+    }
+
+    @Test
+    void eachRunCleansUpWhatIsOlderThanTheRetention() {
+        dispatcher.tick();
+
+        assertThat(webhooks.pruneBefore).isEqualTo(clock.instant().minus(Duration.ofDays(30)));
     }
 
     @Test
@@ -136,6 +143,7 @@ class WebhookDispatcherTest {
         final List<DueAlert> alerts = new ArrayList<>();
         final List<String> alertStates = new ArrayList<>();
         Instant alertNext;
+        Instant pruneBefore;
 
         Optional<Instant> nextAt() {
             return due.isEmpty() ? Optional.empty() : Optional.ofNullable(nextAts.get(nextAts.size() - 1));
@@ -179,6 +187,12 @@ class WebhookDispatcherTest {
                 alerts.add(new DueAlert(
                         a.eventId(), a.workspace(), a.type(), a.token(), a.occurredAt(), a.data(), attempts));
             }
+        }
+
+        @Override
+        public int prune(Instant before, int limit) {
+            pruneBefore = before;
+            return 0;
         }
 
         @Override

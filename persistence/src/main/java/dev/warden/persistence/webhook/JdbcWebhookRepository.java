@@ -286,4 +286,25 @@ class JdbcWebhookRepository implements WebhookRepository {
                 .param("id", eventId)
                 .update();
     }
+
+    @Override
+    public int prune(Instant before, int limit) {
+        // two statements rather than DELETE … IN (SELECT … LIMIT), which MySQL refuses; the foreign keys take the
+        // deliveries and their log with each event
+        List<Long> done = jdbc.sql("SELECT e.id FROM token_event e WHERE e.occurred_at < :before"
+                        + " AND e.alert_state <> 'PENDING'"
+                        + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_id = e.id"
+                        + " AND d.status = 'PENDING')"
+                        + " ORDER BY e.occurred_at LIMIT :limit")
+                .param("before", Times.toDatabase(before))
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+        if (done.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("DELETE FROM token_event WHERE id IN (:ids)")
+                .param("ids", done)
+                .update();
+    }
 }

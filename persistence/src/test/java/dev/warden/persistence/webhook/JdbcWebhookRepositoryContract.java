@@ -167,6 +167,43 @@ abstract class JdbcWebhookRepositoryContract {
                 .isZero();
     }
 
+    /** Old events with nothing left to do go, with their deliveries and log; anything still pending stays. */
+    @Test
+    void pruningDeletesOnlyOldEventsWithNothingLeftToDo() {
+        Webhook hook = webhooks.insert(workspace, "https://a.example.com/", List.of(), true, SECRET, NOW);
+        events.publish(event(TokenEventType.CREATED, "tok-old-done", Map.of()));
+        events.publish(event(TokenEventType.CREATED, "tok-old-pending", Map.of()));
+        events.publish(event(TokenEventType.LEAKED, "tok-old-alert", Map.of()));
+        for (DueDelivery d : due()) {
+            boolean done = d.payload().contains("tok-old-done");
+            webhooks.recordAttempt(
+                    d,
+                    1,
+                    NOW,
+                    new WebhookSender.Outcome(done ? 200 : 500, null),
+                    done ? null : NOW.plusSeconds(5),
+                    done ? "SUCCEEDED" : "PENDING");
+        }
+        assertThat(webhooks.attempts(workspace, hook.id(), PageRequest.first(10))
+                        .total())
+                .isEqualTo(3);
+
+        assertThat(webhooks.prune(NOW, 1000))
+                .as("nothing older than the cut-off")
+                .isZero();
+        int pruned = webhooks.prune(NOW.plusSeconds(1), 1000);
+
+        assertThat(pruned).isEqualTo(1);
+        var log = webhooks.attempts(workspace, hook.id(), PageRequest.first(10));
+        assertThat(log.total()).as("the pruned event's try went with it").isEqualTo(2);
+        assertThat(webhooks.dueAlerts(NOW.plus(Duration.ofDays(1)), 1000))
+                .as("the pending alert stays")
+                .anyMatch(a -> a.token().value().equals("tok-old-alert"));
+        assertThat(webhooks.dueDeliveries(NOW.plus(Duration.ofDays(1)), 1000))
+                .as("the pending delivery stays")
+                .anyMatch(d -> d.payload().contains("tok-old-pending"));
+    }
+
     @Test
     void aLeakRaisesAnAlertUntilItIsSentEvenWithoutWebhooks() {
         events.publish(event(TokenEventType.LEAKED, "tok-5", Map.of("source", "https://github.com/x")));

@@ -44,7 +44,15 @@ class WebhookConfiguration {
             WebhookProperties properties,
             Clock clock) {
         return new WebhookDispatcher(
-                webhooks, sender, alerts, tokens, leases, "webhooks-" + UUID.randomUUID(), properties.lease(), clock);
+                webhooks,
+                sender,
+                alerts,
+                tokens,
+                leases,
+                "webhooks-" + UUID.randomUUID(),
+                properties.lease(),
+                properties.retention(),
+                clock);
     }
 
     @Bean
