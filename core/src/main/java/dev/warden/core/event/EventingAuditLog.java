@@ -11,6 +11,7 @@ import dev.warden.core.token.TokenFilter;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenStatus;
+import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.workspace.WorkspaceId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +32,10 @@ import java.util.Optional;
  * PRINCIPAL_DEACTIVATED to one {@code token.suspended} per token of that owner that worked until then, and
  * WORKSPACE_SETTINGS_CHANGED that switched tokens off to one per working token of the workspace: at most
  * {@link #MAX_SUSPENDED} per change (the newest), each event carrying the full count, {@code tokens_suspended}, so a
- * workspace of 100 000 tokens does not queue 100 000 events in the transaction that switched them off. Taking away a
- * principal's token usage publishes nothing yet.
+ * workspace of 100 000 tokens does not queue 100 000 events in the transaction that switched them off; and
+ * TOKEN_ACL_CHANGED that took token usage from principals with working tokens (the record names them, read before
+ * the change) to one per working token of theirs. Losing usage through a group membership or a role publishes nothing
+ * yet.
  */
 public final class EventingAuditLog implements AuditLog {
     /** The most {@code token.suspended} events one change fans out to. */
@@ -63,6 +66,7 @@ public final class EventingAuditLog implements AuditLog {
             case TOKEN_LEAK_REPORTED -> publish(event, TokenEventType.LEAKED, event.targetId());
             case TOKENS_BULK_REVOKED -> event.subjects().forEach(id -> publish(event, TokenEventType.REVOKED, id));
             case PRINCIPAL_DEACTIVATED -> suspendTokensOf(event);
+            case TOKEN_ACL_CHANGED -> suspendTokensOfOwnersWithoutUsage(event);
             case WORKSPACE_SETTINGS_CHANGED -> {
                 if (switchedTokensOff(event)) {
                     suspendAll(event);
@@ -87,13 +91,38 @@ public final class EventingAuditLog implements AuditLog {
         } catch (NumberFormatException | NullPointerException e) {
             return;
         }
-        List<AccessToken> working = new ArrayList<>();
-        for (AccessToken token : tokens.listByOwner(event.workspace(), owner)) {
-            if (token.statusAt(event.occurredAt()) == TokenStatus.ACTIVE) {
-                working.add(token);
+        List<AccessToken> working = workingTokensOf(event, List.of(owner));
+        suspend(event, working, working.size(), "owner " + owner + " deactivated");
+    }
+
+    /** The token usage list lost the owners it names ({@link TokenUsageService#SUSPENDED_OWNERS}). */
+    private void suspendTokensOfOwnersWithoutUsage(AuditEvent event) {
+        String named = event.details().get(TokenUsageService.SUSPENDED_OWNERS);
+        if (named == null || named.isBlank()) {
+            return;
+        }
+        List<PrincipalId> owners = new ArrayList<>();
+        for (String id : named.split(",")) {
+            try {
+                owners.add(new PrincipalId(Long.parseLong(id.strip())));
+            } catch (NumberFormatException e) {
+                // not an id: nothing to suspend for it
             }
         }
-        suspend(event, working, working.size(), "owner " + owner + " deactivated");
+        List<AccessToken> working = workingTokensOf(event, owners);
+        suspend(event, working, working.size(), "token usage removed from the owner");
+    }
+
+    private List<AccessToken> workingTokensOf(AuditEvent event, List<PrincipalId> owners) {
+        List<AccessToken> working = new ArrayList<>();
+        for (PrincipalId owner : owners) {
+            for (AccessToken token : tokens.listByOwner(event.workspace(), owner)) {
+                if (token.statusAt(event.occurredAt()) == TokenStatus.ACTIVE) {
+                    working.add(token);
+                }
+            }
+        }
+        return working;
     }
 
     /** The settings audit record names {@code enableTokensConfig} in its before and after maps. */
@@ -114,8 +143,9 @@ public final class EventingAuditLog implements AuditLog {
 
     private void suspend(AuditEvent event, List<AccessToken> working, int total, String reason) {
         Map<String, Object> data = new LinkedHashMap<>(data(event));
-        data.remove("before"); // the settings maps say nothing about the token
+        data.remove("before"); // the settings maps and usage lists say nothing about the token
         data.remove("after");
+        data.remove(TokenUsageService.SUSPENDED_OWNERS);
         data.put("reason", reason);
         data.put("tokens_suspended", total); // all of them, also when only the first ones get an event
         for (AccessToken token : working.subList(0, Math.min(working.size(), MAX_SUSPENDED))) {

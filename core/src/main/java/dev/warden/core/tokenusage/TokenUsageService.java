@@ -15,6 +15,7 @@ import dev.warden.core.role.LastAdminGuard;
 import dev.warden.core.shared.InvalidParameterException;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.workspace.AuthorizationVersions;
+import dev.warden.core.workspace.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +33,12 @@ import java.util.stream.Collectors;
  * change that removes usage suspends tokens; it never deletes them.
  */
 public final class TokenUsageService {
+    /**
+     * The detail of a {@code TOKEN_ACL_CHANGED} record naming, comma-separated, the principals whose working tokens the
+     * change suspended (they lost token usage); absent when it suspended none.
+     */
+    public static final String SUSPENDED_OWNERS = "suspended_owners";
+
     private final TokenUsageRepository acl;
     private final TokenUsagePolicy usage;
     private final PrincipalRepository principals;
@@ -127,40 +134,53 @@ public final class TokenUsageService {
     /** Who would lose token usage if the list became {@code proposed}, and how many working tokens would stop. */
     public TokenUsageImpact preview(Actor actor, List<TokenUsageEntry> proposed) {
         access.require(actor, Permission.PERMISSIONS_READ);
-        List<TokenUsageEntry> current = acl.list(actor.workspace());
+        return new TokenUsageImpact(losses(actor.workspace(), acl.list(actor.workspace()), proposed));
+    }
+
+    /** The active principals who hold token usage under {@code current} and not under {@code proposed}, by name. */
+    private List<TokenUsageImpact.Loss> losses(
+            WorkspaceId workspace, List<TokenUsageEntry> current, List<TokenUsageEntry> proposed) {
         Set<PrincipalId> candidates = new LinkedHashSet<>();
         for (TokenUsageEntry entry : current) {
             if (entry.principal() != null) {
                 candidates.add(entry.principal());
             } else {
-                candidates.addAll(groups.members(actor.workspace(), entry.group()));
+                candidates.addAll(groups.members(workspace, entry.group()));
             }
         }
         Instant now = clock.instant();
         List<TokenUsageImpact.Loss> losses = new ArrayList<>();
-        for (Principal principal : principals.findAllById(actor.workspace(), candidates)) {
+        for (Principal principal : principals.findAllById(workspace, candidates)) {
             if (principal.active()
                     && usage.levelIn(current, principal).isPresent()
                     && usage.levelIn(proposed, principal).isEmpty()) {
-                int working = tokens.workingTokensOf(actor.workspace(), principal.id(), now);
+                int working = tokens.workingTokensOf(workspace, principal.id(), now);
                 losses.add(new TokenUsageImpact.Loss(principal, working));
             }
         }
         losses.sort(Comparator.comparing(loss -> loss.principal().name()));
-        return new TokenUsageImpact(losses);
+        return losses;
     }
 
     private List<TokenUsageEntry> save(Actor actor, List<TokenUsageEntry> after) {
         validate(actor, after);
         List<TokenUsageEntry> before = acl.list(actor.workspace());
         delegation.requireMayGrantTokenUsage(actor, before, after);
+        // who loses usage, read before the change: their working tokens are suspended by it (a token.suspended each)
+        List<String> suspendedOwners = losses(actor.workspace(), before, after).stream()
+                .filter(loss -> loss.activeTokens() > 0)
+                .map(loss -> loss.principal().id().toString())
+                .toList();
         acl.replace(actor.workspace(), after);
-        audit.record(AuditEvent.by(
+        AuditEvent.Builder event = AuditEvent.by(
                         actor, AuditAction.TOKEN_ACL_CHANGED, clock.instant().truncatedTo(ChronoUnit.MICROS))
                 .target("object", "authorization/tokens")
                 .detail("before", describe(before))
-                .detail("after", describe(after))
-                .build());
+                .detail("after", describe(after));
+        if (!suspendedOwners.isEmpty()) {
+            event.detail(SUSPENDED_OWNERS, String.join(",", suspendedOwners));
+        }
+        audit.record(event.build());
         return acl.list(actor.workspace());
     }
 

@@ -11,6 +11,7 @@ import dev.warden.core.testkit.CoreTestKit;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenId;
 import dev.warden.core.token.Tokens;
+import dev.warden.core.tokenusage.TokenUsageService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,6 +86,35 @@ class EventingAuditLogTest {
         assertThat(events.get(0).data())
                 .containsEntry("reason", "owner " + alice.id() + " deactivated")
                 .containsEntry("tokens_suspended", 1);
+    }
+
+    @Test
+    void aUsageListChangeSuspendsTheWorkingTokensOfTheOwnersItNames() {
+        Principal alice = kit.user("alice", BuiltInRole.USER);
+        Principal bob = kit.user("bob", BuiltInRole.USER);
+        AccessToken alices = kit.store(Tokens.aToken()
+                .inWorkspace(CoreTestKit.WORKSPACE)
+                .ownedBy(alice.id())
+                .createdAt(now.minus(Duration.ofDays(1)))
+                .expiringIn(Duration.ofDays(30)));
+        kit.store(Tokens.aToken()
+                .inWorkspace(CoreTestKit.WORKSPACE)
+                .ownedBy(bob.id())
+                .createdAt(now.minus(Duration.ofDays(1)))
+                .expiringIn(Duration.ofDays(30)));
+
+        log.record(event(AuditAction.TOKEN_ACL_CHANGED)
+                .target("object", "authorization/tokens")
+                .detail(TokenUsageService.SUSPENDED_OWNERS, alice.id().toString())
+                .build());
+        log.record(event(AuditAction.TOKEN_ACL_CHANGED)
+                .target("object", "authorization/tokens")
+                .build());
+
+        assertThat(events).extracting(TokenEvent::token).containsExactly(alices.id());
+        assertThat(events.get(0).data())
+                .containsEntry("reason", "token usage removed from the owner")
+                .doesNotContainKey(TokenUsageService.SUSPENDED_OWNERS);
     }
 
     @Test

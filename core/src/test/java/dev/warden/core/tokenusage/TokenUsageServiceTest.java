@@ -228,6 +228,27 @@ class TokenUsageServiceTest {
             assertThat(kit.acl.list(WORKSPACE)).isEqualTo(result);
         }
 
+        /** The audit record names who lost usage with working tokens, read before the change (for token.suspended). */
+        @Test
+        void theAuditRecordNamesTheOwnersWhoseWorkingTokensItSuspends() {
+            given(canUse(dataEng), canUse(bob), canUse(robot));
+            kit.store(dev.warden.core.token.Tokens.aToken()
+                    .inWorkspace(WORKSPACE)
+                    .ownedBy(alice.id())
+                    .createdAt(kit.clock.instant())
+                    .expiringIn(java.time.Duration.ofDays(3)));
+
+            service.replace(admin, List.of(canUse(robot)));
+
+            assertThat(kit.audit.eventsWith(AuditAction.TOKEN_ACL_CHANGED))
+                    .last()
+                    .satisfies(e -> assertThat(e.details())
+                            .as("alice (through data-eng) had a working token; bob had none")
+                            .containsEntry(
+                                    TokenUsageService.SUSPENDED_OWNERS,
+                                    alice.id().toString()));
+        }
+
         @Test
         void anEmptyListClearsEveryEntry() {
             given(canUse(dataEng), canUse(bob));

@@ -13,6 +13,8 @@ import dev.warden.core.shared.MutableClock;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.Tokens;
+import dev.warden.core.tokenusage.TokenUsageEntry;
+import dev.warden.core.tokenusage.TokenUsageService;
 import dev.warden.core.webhook.WebhookSigner;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ConsoleSession;
@@ -446,6 +448,32 @@ class WebhookIT {
                 .allSatisfy(r -> assertThat(r.body())
                         .contains("\"reason\":\"owner " + bob.id() + " deactivated\"")
                         .contains("\"tokens_suspended\":2"));
+    }
+
+    @Test
+    void takingTokenUsageAwaySuspendsTheWorkingTokensOfWhoLostIt() {
+        String path = "/usage-" + TestData.unique("h");
+        webhook(path, "[\"token.suspended\"]");
+        Principal carol = data.user("carol");
+        data.usableToken(carol);
+        Principal dave = data.user("dave");
+        data.usableToken(dave);
+        TokenUsageService usage = context.getBean(TokenUsageService.class);
+
+        List<TokenUsageEntry> withoutCarol = usage.entries(data.admin()).stream()
+                .filter(entry -> !carol.id().equals(entry.principal()))
+                .toList();
+        usage.replace(data.admin(), withoutCarol);
+        ticker.runOnce();
+
+        List<WebhookReceiver.Received> got = receiver.at(path);
+        assertThat(types(got)).containsExactly("token.suspended");
+        assertThat(got.get(0).body())
+                .contains("\"reason\":\"token usage removed from the owner\"")
+                .doesNotContain("suspended_owners");
+        assertThat(api.get("/api/2.0/token-management/tokens?owner_id=" + carol.id(), admin)
+                        .body())
+                .contains(got.get(0).body().replaceAll("^.*\"token_id\":\"([^\"]+)\".*$", "$1"));
     }
 
     @Test
