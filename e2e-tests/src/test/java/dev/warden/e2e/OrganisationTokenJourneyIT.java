@@ -100,7 +100,7 @@ class OrganisationTokenJourneyIT {
                 .logInAs(ADMIN_USER, ADMIN_PASSWORD)
                 .openAdminConsoleFromNavigation());
         assertThat(organisation.currentTabTitle()).isEqualTo("Access tokens");
-        assertThat(organisation.views()).containsExactly("All tokens", "Organisation tokens");
+        assertThat(organisation.views()).containsExactly("All tokens", "Organisation tokens", "Canary tokens");
         assertThat(organisation.currentView()).isEqualTo("Organisation tokens");
 
         CreateAccessTokenDialog dialog = organisation.openCreateDialog();

@@ -4,6 +4,7 @@ import dev.warden.e2e.Htmx;
 import dev.warden.e2e.Waits;
 import java.util.Optional;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -112,11 +113,15 @@ public final class WorkspaceSettingsPage extends AdminConsolePage {
         WebElement input = driver.findElement(UNUSED_DAYS);
         input.clear();
         input.sendKeys(days);
+        // htmx replaces the preview as the admin types: a found element can be gone by the time it is read
         Waits.on(driver)
                 .withMessage("the inactivity preview for " + days + " days")
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(INACTIVITY_PREVIEW).getText().contains("With " + days + " days"));
         Htmx.awaitSettled(driver);
-        return driver.findElement(INACTIVITY_PREVIEW).getText();
+        return Waits.on(driver)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(INACTIVITY_PREVIEW).getText());
     }
 
     /** The inactivity policy's days as the field shows them ("" when off). */
