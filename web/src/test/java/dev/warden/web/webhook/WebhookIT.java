@@ -213,6 +213,59 @@ class WebhookIT {
                 .allMatch(result -> result.startsWith("INVALID"));
     }
 
+    /** GitHub's partner format: the token is revoked, the owner and the admins hear of it, webhooks get token.leaked. */
+    @Test
+    void aTokenReportedInGitHubsPartnerFormatIsAlertedByMailAndWebhook() throws Exception {
+        String path = "/leak-" + TestData.unique("h");
+        webhook(path, "[\"token.leaked\"]");
+        ApiClient.Response settings = api.send(
+                "PATCH",
+                "/api/2.0/notification-settings",
+                admin,
+                "application/json",
+                "{\"extra_addresses\":[\"security@example.com\"]}");
+        assertThat(settings.status()).as(settings.body()).isEqualTo(200);
+        JsonNode leaked = createToken("partner format leak");
+        String id = leaked.get("token_info").get("token_id").asString();
+        String where = "https://github.com/acme/app/blob/1a2b/.env";
+
+        HttpResponse<String> report = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/2.0/token/report-leak"))
+                                .header("Content-Type", "application/json")
+                                .header("X-Forwarded-For", "198.51.201." + (1 + (int) (Math.random() * 250)))
+                                .POST(HttpRequest.BodyPublishers.ofString("[{\"token\":\""
+                                        + leaked.get("token_value").asString()
+                                        + "\",\"type\":\"warden_token\",\"url\":\"" + where
+                                        + "\",\"source\":\"content\"}]"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).isEqualTo("[]");
+        assertThat(api.get("/api/2.0/token-management/tokens/" + id, admin)
+                        .json()
+                        .get("token_info")
+                        .get("status")
+                        .asString())
+                .isEqualTo("REVOKED");
+
+        ticker.runOnce();
+
+        List<WebhookReceiver.Received> got = receiver.at(path);
+        assertThat(types(got)).containsExactly("token.leaked");
+        assertThat(got.get(0).body()).contains("\"token_id\":\"" + id + "\"").contains(where);
+        List<MimeMessage> alerts = Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> subject(m).contains(id))
+                .toList();
+        assertThat(alerts).hasSize(1);
+        assertThat(Arrays.stream(alerts.get(0).getAllRecipients()).map(Object::toString))
+                .contains("security@example.com");
+        assertThat(GreenMailUtil.getBody(alerts.get(0)))
+                .contains(where)
+                .contains("partner format leak")
+                .doesNotContain(leaked.get("token_value").asString());
+    }
+
     /** A canary's use: refused like any unknown value, then a signed webhook event and one e-mail alert. */
     @Test
     void aTriggeredCanaryReachesWebhooksAndTheAdminsByMail() throws Exception {
