@@ -38,13 +38,15 @@ final class StandardWebhooksVerifier {
         String input = JSON.writeValueAsString(Map.of("secret", secret, "now", now.getEpochSecond(), "messages", list));
         Process node = new ProcessBuilder("node", "verify.js")
                 .directory(DIR.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                // never the test JVM's own streams: Surefire talks to its forked JVM over them
+                .redirectError(DIR.resolve("verify.err").toFile())
                 .start();
         node.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         node.getOutputStream().close();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!node.waitFor(60, TimeUnit.SECONDS) || node.exitValue() != 0) {
-            throw new IllegalStateException("node verify.js failed: " + output);
+            throw new IllegalStateException(
+                    "node verify.js failed: " + output + " " + Files.readString(DIR.resolve("verify.err")));
         }
         return List.of(JSON.readValue(output, String[].class));
     }
@@ -67,10 +69,12 @@ final class StandardWebhooksVerifier {
         // npm ci: exactly the versions package-lock.json pins (standardwebhooks 1.0.0 and its two dependencies)
         Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--silent")
                 .directory(DIR.toFile())
-                .inheritIO()
+                .redirectErrorStream(true)
+                .redirectOutput(DIR.resolve("npm.log").toFile())
                 .start();
         if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-            throw new IllegalStateException("npm install of the standardwebhooks verifier failed");
+            throw new IllegalStateException(
+                    "npm install of the standardwebhooks verifier failed: " + Files.readString(DIR.resolve("npm.log")));
         }
     }
 
