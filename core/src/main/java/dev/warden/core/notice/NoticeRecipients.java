@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Who hears of a token that will expire: its owner; the creator of an on-behalf-of token (an admin who made it for a
@@ -48,26 +49,49 @@ public final class NoticeRecipients {
         return of(token, settings, false);
     }
 
-    /** As {@link #of(ExpiringToken, NoticeSettings)}, and the workspace admins too when {@code admins}. */
-    public Resolved of(ExpiringToken token, NoticeSettings settings, boolean admins) {
+    /**
+     * As {@link #of(ExpiringToken, NoticeSettings)}; {@code alert}: an alert (a leaked token, a canary used), which
+     * reaches the workspace admins too and follows every recipient rule whatever the settings switched off.
+     */
+    public Resolved of(ExpiringToken token, NoticeSettings settings, boolean alert) {
         WorkspaceId workspace = token.workspace();
+        Predicate<NoticeRecipient> tells = alert ? rule -> true : settings::tells;
         Set<PrincipalId> people = new LinkedHashSet<>();
-        if (admins) {
+        if (alert) {
             people.addAll(holders(workspace, BuiltInRole.WORKSPACE_ADMIN, null));
         }
-        people.add(token.owner());
+        if (tells.test(NoticeRecipient.OWNER)) {
+            people.add(token.owner());
+        }
         switch (token.kind()) {
-            case ON_BEHALF_OF -> people.add(token.createdBy());
-            case GROUP -> people.addAll(holders(workspace, BuiltInRole.GROUP_ADMIN, token.group()));
-            case ORGANISATION -> people.addAll(holders(workspace, BuiltInRole.WORKSPACE_ADMIN, null));
+            case ON_BEHALF_OF -> {
+                if (tells.test(NoticeRecipient.ON_BEHALF_OF_CREATOR)) {
+                    people.add(token.createdBy());
+                }
+            }
+            case GROUP -> {
+                if (tells.test(NoticeRecipient.GROUP_ADMINS)) {
+                    people.addAll(holders(workspace, BuiltInRole.GROUP_ADMIN, token.group()));
+                }
+            }
+            case ORGANISATION -> {
+                if (tells.test(NoticeRecipient.WORKSPACE_ADMINS)) {
+                    people.addAll(holders(workspace, BuiltInRole.WORKSPACE_ADMIN, null));
+                }
+            }
             default -> {}
         }
+        Set<PrincipalId> lookedUp = new LinkedHashSet<>(people);
+        lookedUp.add(token.owner()); // for its name in the text, told or not
         Set<String> addresses = new LinkedHashSet<>();
         int skipped = 0;
         String ownerName = token.owner().toString();
-        for (Principal person : principals.findAllById(workspace, people)) {
+        for (Principal person : principals.findAllById(workspace, lookedUp)) {
             if (person.id().equals(token.owner())) {
                 ownerName = person.label();
+            }
+            if (!people.contains(person.id())) {
+                continue;
             }
             if (person.kind() == PrincipalKind.TECHNICAL_USER) {
                 continue; // the stand-in owner of an organisation or group token: nobody to tell

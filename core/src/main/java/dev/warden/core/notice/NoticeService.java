@@ -17,9 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -32,6 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class NoticeService implements TokenAlerts {
     public static final String LEAD_DAYS = "lead_days";
+    public static final String RECIPIENTS = "recipients";
     public static final String EXTRA_ADDRESSES = "extra_addresses";
     private static final Logger LOG = Logger.getLogger(NoticeService.class.getName());
     /** Deliberately loose (one @, no spaces, a dot in the domain): the SMTP server is the judge of the rest. */
@@ -92,21 +96,29 @@ public final class NoticeService implements TokenAlerts {
         return notices.settings(actor.workspace());
     }
 
-    /**
-     * Replaces the lead times and/or the extra addresses (a null argument keeps the current value), validated in full
-     * before anything is stored.
-     */
+    /** As {@link #update(Actor, List, List, List)}, keeping the recipient rules. */
     public NoticeSettings update(Actor actor, List<Integer> leadDays, List<String> extraAddresses) {
+        return update(actor, leadDays, extraAddresses, null);
+    }
+
+    /**
+     * Replaces the lead times, the extra addresses and/or the recipient rules ({@link NoticeRecipient#key()} names; a
+     * null argument keeps the current value), validated in full before anything is stored.
+     */
+    public NoticeSettings update(
+            Actor actor, List<Integer> leadDays, List<String> extraAddresses, List<String> recipientKeys) {
         access.require(actor, Permission.SETTINGS_WRITE);
         if (leadDays != null) {
             validateLeadDays(leadDays);
         }
         List<String> addresses = extraAddresses == null ? null : validateAddresses(extraAddresses);
+        Set<NoticeRecipient> rules = recipientKeys == null ? null : validateRecipients(recipientKeys);
         return tx.inTransaction(() -> {
             NoticeSettings before = notices.settings(actor.workspace());
             NoticeSettings after = new NoticeSettings(
                     leadDays == null ? before.leadDays() : leadDays,
-                    addresses == null ? before.extraAddresses() : addresses);
+                    addresses == null ? before.extraAddresses() : addresses,
+                    rules == null ? before.recipients() : rules);
             if (!after.equals(before)) {
                 notices.saveSettings(actor.workspace(), after);
                 audit.record(AuditEvent.by(
@@ -123,8 +135,29 @@ public final class NoticeService implements TokenAlerts {
     }
 
     private static String describe(NoticeSettings s) {
-        return Map.of(LEAD_DAYS, s.leadDays(), EXTRA_ADDRESSES, s.extraAddresses())
+        return Map.of(LEAD_DAYS, s.leadDays(), EXTRA_ADDRESSES, s.extraAddresses(), RECIPIENTS, keys(s.recipients()))
                 .toString();
+    }
+
+    /** The rules' names in their catalogue order. */
+    public static List<String> keys(Set<NoticeRecipient> rules) {
+        return Arrays.stream(NoticeRecipient.values())
+                .filter(rules::contains)
+                .map(NoticeRecipient::key)
+                .toList();
+    }
+
+    private static Set<NoticeRecipient> validateRecipients(List<String> keys) {
+        Set<NoticeRecipient> rules = EnumSet.noneOf(NoticeRecipient.class);
+        for (String key : keys) {
+            rules.add(NoticeRecipient.of(key == null ? "" : key.strip())
+                    .orElseThrow(() -> new InvalidParameterException(
+                            RECIPIENTS,
+                            RECIPIENTS + " must name recipient rules among "
+                                    + String.join(", ", keys(EnumSet.allOf(NoticeRecipient.class))) + "; got "
+                                    + Validation.echo(String.valueOf(key)) + ".")));
+        }
+        return rules;
     }
 
     private static void validateLeadDays(List<Integer> leadDays) {

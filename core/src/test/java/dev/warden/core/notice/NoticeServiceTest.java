@@ -156,6 +156,50 @@ class NoticeServiceTest {
         assertThatThrownBy(() -> service.update(plain, List.of(1), null)).isInstanceOf(PermissionDeniedException.class);
     }
 
+    /** A workspace that tells only the creators of on-behalf-of tokens: not the owner, but an alert still does. */
+    @Test
+    void noticesFollowTheWorkspacesRecipientRulesAndAlertsFollowThemAll() {
+        Principal admin = withEmail(kit.user("ann", BuiltInRole.WORKSPACE_ADMIN), "ann@example.com");
+        Principal erin = withEmail(kit.user("erin", BuiltInRole.USER), "erin@example.com");
+        store.saveSettings(
+                WORKSPACE,
+                new NoticeSettings(List.of(7), List.of(), java.util.Set.of(NoticeRecipient.ON_BEHALF_OF_CREATOR)));
+        Instant soon = kit.clock.instant().plus(Duration.ofDays(6));
+        store.tokens.add(token("own", erin, soon));
+        store.tokens.add(new ExpiringToken(
+                new TokenId("obo"), WORKSPACE, TokenKind.ON_BEHALF_OF, erin.id(), admin.id(), null, "", soon));
+
+        service.runOnce();
+
+        assertThat(sent)
+                .as("the personal token tells nobody; the on-behalf-of one its creator only")
+                .singleElement()
+                .satisfies(n -> {
+                    assertThat(n.token().id()).isEqualTo(new TokenId("obo"));
+                    assertThat(n.recipients()).containsExactly("ann@example.com");
+                    assertThat(n.ownerName()).contains("erin");
+                });
+        assertThat(service.raise(kit.activeToken(erin), "Warden token leaked", "Found."))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void theRecipientRulesAreNamedInTheApisWordsAndAnUnknownOneIsRefused() {
+        NoticeSettings saved = service.update(kit.asAdmin(), null, null, List.of("workspace_admins", "owner"));
+        assertThat(saved.recipients())
+                .containsExactlyInAnyOrder(NoticeRecipient.OWNER, NoticeRecipient.WORKSPACE_ADMINS);
+        assertThat(NoticeService.keys(saved.recipients())).containsExactly("owner", "workspace_admins");
+        assertThat(service.update(kit.asAdmin(), List.of(3), null).recipients())
+                .as("other fields keep the rules")
+                .isEqualTo(saved.recipients());
+
+        assertThatThrownBy(() -> service.update(kit.asAdmin(), null, null, List.of("owner", "everyone")))
+                .isInstanceOf(InvalidParameterException.class)
+                .extracting(e -> ((InvalidParameterException) e).field())
+                .isEqualTo(NoticeService.RECIPIENTS);
+        assertThat(store.settings(WORKSPACE).recipients()).isEqualTo(saved.recipients());
+    }
+
     @Test
     void anAlertReachesTheOwnerTheWorkspaceAdminsAndTheExtraAddresses() {
         Principal erin = withEmail(kit.user("erin", BuiltInRole.USER), "erin@example.com");

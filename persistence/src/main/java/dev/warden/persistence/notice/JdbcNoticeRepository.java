@@ -2,7 +2,9 @@ package dev.warden.persistence.notice;
 
 import dev.warden.core.group.GroupId;
 import dev.warden.core.notice.ExpiringToken;
+import dev.warden.core.notice.NoticeRecipient;
 import dev.warden.core.notice.NoticeRepository;
+import dev.warden.core.notice.NoticeService;
 import dev.warden.core.notice.NoticeSettings;
 import dev.warden.core.principal.PrincipalId;
 import dev.warden.core.token.TokenId;
@@ -13,7 +15,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,10 +45,13 @@ class JdbcNoticeRepository implements NoticeRepository {
 
     @Override
     public NoticeSettings settings(WorkspaceId workspace) {
-        return jdbc.sql("SELECT lead_days, extra_addresses FROM notice_setting WHERE workspace_id = :workspace")
+        return jdbc.sql("SELECT lead_days, extra_addresses, recipients FROM notice_setting"
+                        + " WHERE workspace_id = :workspace")
                 .param("workspace", workspace.value())
                 .query((rs, n) -> new NoticeSettings(
-                        split(rs.getString(1)).stream().map(Integer::valueOf).toList(), split(rs.getString(2))))
+                        split(rs.getString(1)).stream().map(Integer::valueOf).toList(),
+                        split(rs.getString(2)),
+                        recipients(rs.getString(3))))
                 .optional()
                 .orElse(NoticeSettings.DEFAULTS);
     }
@@ -53,23 +60,33 @@ class JdbcNoticeRepository implements NoticeRepository {
     public void saveSettings(WorkspaceId workspace, NoticeSettings settings) {
         String lead = settings.leadDays().stream().map(String::valueOf).collect(Collectors.joining(","));
         String addresses = String.join(",", settings.extraAddresses());
+        String recipients = String.join(",", NoticeService.keys(settings.recipients()));
         Object now = Times.toDatabase(Clock.systemUTC().instant().truncatedTo(ChronoUnit.MICROS));
         int updated = jdbc.sql("UPDATE notice_setting SET lead_days = :lead, extra_addresses = :addresses,"
-                        + " updated_at = :now WHERE workspace_id = :workspace")
+                        + " recipients = :recipients, updated_at = :now WHERE workspace_id = :workspace")
                 .param("lead", lead)
                 .param("addresses", addresses)
+                .param("recipients", recipients)
                 .param("now", now)
                 .param("workspace", workspace.value())
                 .update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO notice_setting (workspace_id, lead_days, extra_addresses, updated_at)"
-                            + " VALUES (:workspace, :lead, :addresses, :now)")
+            jdbc.sql("INSERT INTO notice_setting (workspace_id, lead_days, extra_addresses, recipients, updated_at)"
+                            + " VALUES (:workspace, :lead, :addresses, :recipients, :now)")
                     .param("workspace", workspace.value())
                     .param("lead", lead)
                     .param("addresses", addresses)
+                    .param("recipients", recipients)
                     .param("now", now)
                     .update();
         }
+    }
+
+    /** Stored names back to rules; a name no rule has any more is dropped. */
+    private static Set<NoticeRecipient> recipients(String joined) {
+        Set<NoticeRecipient> rules = EnumSet.noneOf(NoticeRecipient.class);
+        split(joined).forEach(key -> NoticeRecipient.of(key).ifPresent(rules::add));
+        return rules;
     }
 
     private static List<String> split(String joined) {

@@ -57,6 +57,17 @@ abstract class JdbcNoticeRepositoryContract {
 
         notices.saveSettings(workspace, new NoticeSettings(List.of(), List.of()));
         assertThat(notices.settings(workspace)).isEqualTo(new NoticeSettings(List.of(), List.of()));
+        NoticeSettings fewer = new NoticeSettings(
+                List.of(7),
+                List.of(),
+                java.util.Set.of(
+                        dev.warden.core.notice.NoticeRecipient.OWNER,
+                        dev.warden.core.notice.NoticeRecipient.GROUP_ADMINS));
+        notices.saveSettings(workspace, fewer);
+        assertThat(notices.settings(workspace)).isEqualTo(fewer);
+        NoticeSettings nobody = new NoticeSettings(List.of(7), List.of("sec@example.com"), java.util.Set.of());
+        notices.saveSettings(workspace, nobody);
+        assertThat(notices.settings(workspace)).isEqualTo(nobody);
     }
 
     @Test

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * values, and these are lists. PATCH replaces the lists it names and keeps the other.
  */
 @ApiController
-@Tag(name = "Notification settings", description = "Warden: lead times and extra recipients of expiry notices")
+@Tag(name = "Notification settings", description = "Warden: lead times, recipient rules and extra addresses of notices")
 @RequestMapping(path = "/api/2.0/notification-settings", produces = "application/json")
 class NotificationSettingsApiController {
     private final NoticeService notices;
@@ -32,9 +32,10 @@ class NotificationSettingsApiController {
 
     record Body(
             @JsonProperty("lead_days") List<Integer> leadDays,
-            @JsonProperty("extra_addresses") List<String> extraAddresses) {
+            @JsonProperty("extra_addresses") List<String> extraAddresses,
+            @JsonProperty("recipients") List<String> recipients) {
         static Body of(NoticeSettings settings) {
-            return new Body(settings.leadDays(), settings.extraAddresses());
+            return new Body(settings.leadDays(), settings.extraAddresses(), NoticeService.keys(settings.recipients()));
         }
     }
 
@@ -53,20 +54,22 @@ class NotificationSettingsApiController {
         }
         List<Integer> leadDays = null;
         List<String> addresses = null;
+        List<String> recipients = null;
         for (var field : body.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             switch (name) {
                 case NoticeService.LEAD_DAYS -> leadDays = integers(name, value);
-                case NoticeService.EXTRA_ADDRESSES -> addresses = strings(name, value);
+                case NoticeService.EXTRA_ADDRESSES -> addresses = strings(name, value, "e-mail addresses");
+                case NoticeService.RECIPIENTS -> recipients = strings(name, value, "recipient rule names");
                 default ->
                     throw new InvalidParameterException(
                             name,
                             "Unknown field " + name + "; known: " + NoticeService.LEAD_DAYS + ", "
-                                    + NoticeService.EXTRA_ADDRESSES + ".");
+                                    + NoticeService.EXTRA_ADDRESSES + ", " + NoticeService.RECIPIENTS + ".");
             }
         }
-        return Body.of(notices.update(actor, leadDays, addresses));
+        return Body.of(notices.update(actor, leadDays, addresses, recipients));
     }
 
     private static List<Integer> integers(String name, JsonNode value) {
@@ -83,17 +86,17 @@ class NotificationSettingsApiController {
         return days;
     }
 
-    private static List<String> strings(String name, JsonNode value) {
+    private static List<String> strings(String name, JsonNode value, String what) {
         if (value == null || !value.isArray()) {
-            throw new InvalidParameterException(name, name + " must be an array of e-mail addresses.");
+            throw new InvalidParameterException(name, name + " must be an array of " + what + ".");
         }
-        List<String> addresses = new ArrayList<>();
+        List<String> items = new ArrayList<>();
         for (JsonNode item : value) {
             if (!item.isString()) {
-                throw new InvalidParameterException(name, name + " must be an array of e-mail addresses.");
+                throw new InvalidParameterException(name, name + " must be an array of " + what + ".");
             }
-            addresses.add(item.asString());
+            items.add(item.asString());
         }
-        return addresses;
+        return items;
     }
 }

@@ -35,14 +35,18 @@ class NotificationSettingsController {
             Actor actor,
             @RequestParam(defaultValue = "") String leadDays,
             @RequestParam(defaultValue = "") String extraAddresses,
+            @RequestParam(name = "recipients", required = false) List<String> recipients,
             Model model) {
+        // a checkbox left unticked is not sent: none ticked is no rule at all
+        List<String> rules = recipients == null ? List.of() : recipients;
         try {
-            notices.update(actor, days(leadDays), addresses(extraAddresses));
+            notices.update(actor, days(leadDays), addresses(extraAddresses), rules);
             return "redirect:" + WorkspaceSettingsPage.PATH + "?saved=notifications";
         } catch (InvalidParameterException e) {
             model.addAttribute("noticeError", e.getMessage());
             model.addAttribute("noticeLeadDays", leadDays);
             model.addAttribute("noticeExtraAddresses", extraAddresses);
+            model.addAttribute("noticeRecipients", rules);
             return page.render(actor, model);
         }
     }

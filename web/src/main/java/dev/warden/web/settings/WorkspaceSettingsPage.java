@@ -51,6 +51,7 @@ public class WorkspaceSettingsPage {
                     "noticeLeadDays",
                     current.leadDays().stream().map(String::valueOf).collect(Collectors.joining(", ")));
             model.addAttribute("noticeExtraAddresses", String.join("\n", current.extraAddresses()));
+            model.addAttribute("noticeRecipients", NoticeService.keys(current.recipients()));
         }
         if (!model.containsAttribute("inactivityDays")) {
             Integer days = settings.get(actor).revokeUnusedAfterDays();

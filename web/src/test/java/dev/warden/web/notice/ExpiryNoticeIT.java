@@ -8,6 +8,7 @@ import dev.warden.core.audit.AuditLog;
 import dev.warden.core.group.Group;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.notice.NoticeChannel;
+import dev.warden.core.notice.NoticeRecipient;
 import dev.warden.core.notice.NoticeRecipients;
 import dev.warden.core.notice.NoticeRepository;
 import dev.warden.core.notice.NoticeService;
@@ -231,6 +232,25 @@ class ExpiryNoticeIT {
         assertThat(notices.settings(data.main().id()).leadDays())
                 .as("a refusal changes nothing")
                 .containsExactly(14, 3);
+        ApiClient.Response fewer = api.send(
+                "PATCH",
+                "/api/2.0/notification-settings",
+                admin,
+                "application/json",
+                "{\"recipients\":[\"workspace_admins\",\"owner\"]}");
+        assertThat(fewer.status()).as(fewer.body()).isEqualTo(200);
+        assertThat(fewer.json().get("recipients").toString()).isEqualTo("[\"owner\",\"workspace_admins\"]");
+        assertThat(fewer.json().get("lead_days").toString()).as("kept").isEqualTo("[14,3]");
+        ApiClient.Response badRule = api.send(
+                "PATCH",
+                "/api/2.0/notification-settings",
+                admin,
+                "application/json",
+                "{\"recipients\":[\"owner\",\"everyone\"]}");
+        assertThat(badRule.status()).isEqualTo(400);
+        assertThat(badRule.body()).contains("recipients").contains("on_behalf_of_creator");
+        assertThat(notices.settings(data.main().id()).recipients())
+                .containsExactlyInAnyOrder(NoticeRecipient.OWNER, NoticeRecipient.WORKSPACE_ADMINS);
 
         String plainUser = data.usableToken(data.user("plain"));
         assertThat(api.get("/api/2.0/notification-settings", plainUser).status())
@@ -252,13 +272,33 @@ class ExpiryNoticeIT {
         String page = console.get("/settings/admin/workspace").body();
         assertThat(page).contains("data-testid=\"notification-settings\"").contains("value=\"30, 7, 1\"");
 
+        assertThat(ticked(page, "recipient-owner")).as("recipient-owner").isTrue();
+        assertThat(ticked(page, "recipient-workspace_admins"))
+                .as("recipient-workspace_admins")
+                .isTrue();
+
+        // the owner and the group admins ticked, the other two not (an unticked box is not sent)
         console.postForm(
                 "/settings/admin/workspace/notifications",
-                Map.of("leadDays", "2, 14", "extraAddresses", "sec@example.com\nops@example.com"),
+                List.of(
+                        Map.entry("leadDays", "2, 14"),
+                        Map.entry("extraAddresses", "sec@example.com\nops@example.com"),
+                        Map.entry("recipients", "owner"),
+                        Map.entry("recipients", "group_admins")),
                 false);
         assertThat(notices.settings(data.main().id()))
-                .isEqualTo(new NoticeSettings(List.of(14, 2), List.of("sec@example.com", "ops@example.com")));
-        assertThat(console.get("/settings/admin/workspace").body()).contains("value=\"14, 2\"");
+                .isEqualTo(new NoticeSettings(
+                        List.of(14, 2),
+                        List.of("sec@example.com", "ops@example.com"),
+                        java.util.Set.of(NoticeRecipient.OWNER, NoticeRecipient.GROUP_ADMINS)));
+        String saved = console.get("/settings/admin/workspace").body();
+        assertThat(saved).contains("value=\"14, 2\"");
+        assertThat(ticked(saved, "recipient-group_admins"))
+                .as("recipient-group_admins")
+                .isTrue();
+        assertThat(ticked(saved, "recipient-workspace_admins"))
+                .as("recipient-workspace_admins")
+                .isFalse();
 
         String refused = console.postForm(
                         "/settings/admin/workspace/notifications", Map.of("leadDays", "0", "extraAddresses", ""), false)
@@ -270,6 +310,15 @@ class ExpiryNoticeIT {
         assertThat(notices.settings(data.main().id()).leadDays())
                 .as("nothing saved")
                 .containsExactly(14, 2);
+    }
+
+    /** Whether the checkbox of this test id is ticked in the page. */
+    private static boolean ticked(String html, String testid) {
+        java.util.regex.Matcher input = java.util.regex.Pattern.compile(
+                        "<input[^>]*data-testid=\"" + testid + "\"[^>]*>")
+                .matcher(html);
+        assertThat(input.find()).as(testid + " in the page").isTrue();
+        return input.group().contains("checked");
     }
 
     private NoticeService secondService() {
