@@ -21,12 +21,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Primary
-class ExpiryEventNoticeChannel implements NoticeChannel {
+class NoticeEventChannel implements NoticeChannel {
     private final EmailNoticeChannel email;
     private final TokenEvents events;
     private final Clock clock;
 
-    ExpiryEventNoticeChannel(EmailNoticeChannel email, TokenEvents events, Clock clock) {
+    NoticeEventChannel(EmailNoticeChannel email, TokenEvents events, Clock clock) {
         this.email = email;
         this.events = events;
         this.clock = clock;
