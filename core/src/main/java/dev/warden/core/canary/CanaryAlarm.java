@@ -3,9 +3,6 @@ package dev.warden.core.canary;
 import dev.warden.core.audit.AuditAction;
 import dev.warden.core.audit.AuditEvent;
 import dev.warden.core.audit.AuditLog;
-import dev.warden.core.event.TokenEvent;
-import dev.warden.core.event.TokenEventType;
-import dev.warden.core.event.TokenEvents;
 import dev.warden.core.shared.TransactionRunner;
 import dev.warden.core.token.AccessToken;
 import dev.warden.core.token.CanaryTrips;
@@ -27,8 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Raises the alerts of canary tokens: a {@link TokenEventType#CANARY_TRIGGERED} event through {@link TokenEvents}
- * (webhooks, and e-mail to the owner and the admins) and a {@link AuditAction#CANARY_TRIGGERED} audit record, in one
+ * Raises the alerts of canary tokens: a {@link AuditAction#CANARY_TRIGGERED} audit record, from which the audit port
+ * publishes the {@code token.canary_triggered} event (webhooks, and e-mail to the owner and the admins), in one
  * transaction per alert, written by {@link #flush} off the request thread; {@link #tripped} only queues.
  * <p>
  * Bounded, so that an attacker hammering a canary cannot flood anyone: per canary at most one alert per
@@ -46,7 +43,6 @@ public final class CanaryAlarm implements CanaryTrips {
     private static final System.Logger LOG = System.getLogger(CanaryAlarm.class.getName());
 
     private final TokenRepository tokens;
-    private final TokenEvents events;
     private final AuditLog audit;
     private final TransactionRunner tx;
     private final Clock clock;
@@ -60,18 +56,11 @@ public final class CanaryAlarm implements CanaryTrips {
     private long dropped;
 
     public CanaryAlarm(
-            TokenRepository tokens,
-            TokenEvents events,
-            AuditLog audit,
-            TransactionRunner tx,
-            Clock clock,
-            Duration window,
-            int capacity) {
+            TokenRepository tokens, AuditLog audit, TransactionRunner tx, Clock clock, Duration window, int capacity) {
         if (window.isNegative() || window.isZero() || capacity < 1) {
             throw new IllegalArgumentException("the window must be positive and the capacity at least 1");
         }
         this.tokens = tokens;
-        this.events = events;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -79,8 +68,8 @@ public final class CanaryAlarm implements CanaryTrips {
         this.capacity = capacity;
     }
 
-    public CanaryAlarm(TokenRepository tokens, TokenEvents events, AuditLog audit, TransactionRunner tx, Clock clock) {
-        this(tokens, events, audit, tx, clock, DEFAULT_WINDOW, DEFAULT_CAPACITY);
+    public CanaryAlarm(TokenRepository tokens, AuditLog audit, TransactionRunner tx, Clock clock) {
+        this(tokens, audit, tx, clock, DEFAULT_WINDOW, DEFAULT_CAPACITY);
     }
 
     /** One alert: the use it describes and how many uses it stands for. */
@@ -189,8 +178,7 @@ public final class CanaryAlarm implements CanaryTrips {
                 return false;
             }
             Map<String, Object> data = data(still.get(), use, alert.uses());
-            events.publish(
-                    new TokenEvent(canary.workspace(), TokenEventType.CANARY_TRIGGERED, canary.id(), use.at(), data));
+            // the audit record is the event: the audit port publishes token.canary_triggered from it
             AuditEvent.Builder event = AuditEvent.anonymous(canary.workspace(), AuditAction.CANARY_TRIGGERED, use.at())
                     .actor(null, ACTOR)
                     .clientAddress(use.clientAddress())

@@ -29,6 +29,7 @@ import java.util.Optional;
  *
  * <p>Mapping: TOKEN_CREATED, TOKEN_REVOKED, TOKEN_RESTORED, TOKEN_DELETED, TOKEN_ROTATED to the event of that name;
  * TOKENS_BULK_REVOKED to one {@code token.revoked} per token; TOKEN_LEAK_REPORTED to {@code token.leaked};
+ * CANARY_TRIGGERED to {@code token.canary_triggered};
  * PRINCIPAL_DEACTIVATED to one {@code token.suspended} per token of that owner that worked until then, and
  * WORKSPACE_SETTINGS_CHANGED that switched tokens off to one per working token of the workspace: at most
  * {@link #MAX_SUSPENDED} per change (the newest), each event carrying the full count, {@code tokens_suspended}, so a
@@ -64,6 +65,7 @@ public final class EventingAuditLog implements AuditLog {
             case TOKEN_DELETED -> publish(event, TokenEventType.DELETED, event.targetId());
             case TOKEN_ROTATED -> publish(event, TokenEventType.ROTATED, event.targetId());
             case TOKEN_LEAK_REPORTED -> publish(event, TokenEventType.LEAKED, event.targetId());
+            case CANARY_TRIGGERED -> publish(event, TokenEventType.CANARY_TRIGGERED, event.targetId());
             case TOKENS_BULK_REVOKED -> event.subjects().forEach(id -> publish(event, TokenEventType.REVOKED, id));
             case PRINCIPAL_DEACTIVATED -> suspendTokensOf(event);
             case TOKEN_ACL_CHANGED -> suspendTokensOfOwnersWithoutUsage(event);

@@ -20,7 +20,6 @@ import dev.warden.core.directory.PasswordService;
 import dev.warden.core.entitlement.ConsoleAccessPolicy;
 import dev.warden.core.entitlement.EntitlementRepository;
 import dev.warden.core.entitlement.EntitlementService;
-import dev.warden.core.event.TokenEvents;
 import dev.warden.core.group.GroupNames;
 import dev.warden.core.group.GroupRepository;
 import dev.warden.core.group.GroupService;
@@ -122,9 +121,8 @@ class CoreConfiguration {
 
     /** The alerts of canary tokens: queued on the request path, written by {@code CanaryAlarmFlusher}. */
     @Bean
-    CanaryAlarm canaryAlarm(
-            TokenRepository tokens, TokenEvents events, AuditLog audit, TransactionRunner tx, Clock clock) {
-        return new CanaryAlarm(tokens, events, audit, tx, clock);
+    CanaryAlarm canaryAlarm(TokenRepository tokens, AuditLog audit, TransactionRunner tx, Clock clock) {
+        return new CanaryAlarm(tokens, audit, tx, clock);
     }
 
     @Bean

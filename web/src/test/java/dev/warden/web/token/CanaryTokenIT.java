@@ -286,7 +286,7 @@ class CanaryTokenIT {
                     .containsEntry("method", "GET")
                     .containsEntry("endpoint", "/api/2.0/token/list")
                     .containsEntry("comment", "api canary")
-                    .containsEntry("uses", 1);
+                    .containsEntry("uses", "1");
         });
         AccessToken token = stored(canary);
         assertThat(audited(token, AuditAction.CANARY_TRIGGERED)).singleElement().satisfies(event -> {
@@ -299,7 +299,7 @@ class CanaryTokenIT {
         clock.advance(CanaryAlarm.DEFAULT_WINDOW.plusSeconds(1));
         alarm.flush();
         assertThat(alerts(canary.id())).hasSize(2);
-        assertThat(alerts(canary.id()).get(1).data()).containsEntry("uses", 4);
+        assertThat(alerts(canary.id()).get(1).data()).containsEntry("uses", "4");
         alarm.flush();
         assertThat(alerts(canary.id())).hasSize(2);
     }
