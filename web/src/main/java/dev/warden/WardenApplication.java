@@ -1,11 +1,13 @@
 package dev.warden;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxMvcAutoConfiguration;
 import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication
+// htmx-spring-boot is configured by dev.warden.web.console.ConsoleHtmxConfiguration (console paths only)
+@SpringBootApplication(exclude = HtmxMvcAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class WardenApplication {
     public static void main(String[] args) {

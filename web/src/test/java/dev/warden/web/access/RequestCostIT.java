@@ -15,6 +15,7 @@ import dev.warden.core.token.TokenFormat;
 import dev.warden.core.token.TokenService;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
+import dev.warden.web.support.ConsoleSession;
 import dev.warden.web.support.StatementCounting;
 import dev.warden.web.support.StatementCounting.Count;
 import dev.warden.web.support.StatementCounting.Counts;
@@ -173,5 +174,22 @@ class RequestCostIT {
         assertRefusedWithAtMostOneStatement(LIST, scimOnly, 403); // scope
         clock.advance(Duration.ofDays(2));
         assertRefusedWithAtMostOneStatement(LIST, expiring.secret().reveal(), 401);
+    }
+
+    /**
+     * The console's htmx machinery (htmx-spring-boot's interceptor, which looks up its annotations on every handler)
+     * runs for console pages only: an API answer, even to a request that says it comes from htmx, is untouched by it,
+     * while a console page still varies by {@code HX-Request}.
+     */
+    @Test
+    void theConsolesHtmxInterceptorDoesNotRunForTheApi() {
+        Response api = this.api.get(LIST, WardenSpringBootTest.ADMIN_TOKEN, "HX-Request", "true");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.raw().headers().allValues("Vary")).noneMatch(vary -> vary.contains("HX-Request"));
+
+        ConsoleSession console = new ConsoleSession(port);
+        console.logIn("admin", WardenSpringBootTest.ADMIN_PASSWORD);
+        assertThat(console.getHtmx("/settings/user/tokens").headers().allValues("Vary"))
+                .anyMatch(vary -> vary.contains("HX-Request"));
     }
 }
