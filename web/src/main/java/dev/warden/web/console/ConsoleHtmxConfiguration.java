@@ -26,8 +26,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleHtmxConfiguration implements WebMvcConfigurer, WebMvcRegistrations {
-    static final String API_PATHS = "/api/**";
-
     /** Its constructor is not public; Spring's own instantiation makes it accessible, as for any configuration. */
     private final HtmxMvcAutoConfiguration htmx = BeanUtils.instantiateClass(HtmxMvcAutoConfiguration.class);
 
@@ -36,7 +34,7 @@ class ConsoleHtmxConfiguration implements WebMvcConfigurer, WebMvcRegistrations 
         htmx.addInterceptors(new InterceptorRegistry() {
             @Override
             public InterceptorRegistration addInterceptor(HandlerInterceptor interceptor) {
-                return registry.addInterceptor(interceptor).excludePathPatterns(API_PATHS);
+                return registry.addInterceptor(interceptor).excludePathPatterns("/api/**");
             }
         });
     }
