@@ -15,6 +15,10 @@
 #   BENCH_TOKENS=N          (mariadb) N more tokens in the workspace, inserted with one SQL statement, owned by a
 #                           principal of their own (so that no listed row grows): 1000 or 1000000 for the 1k/1M check.
 #   BENCH_WARMUP=20         seconds of traffic on every row before any figure is taken (the JIT needs it).
+#   BENCH_ROUNDS=3          timed rounds, alternating: every row once, then every row again, ... Each figure is the
+#                           median over the rounds; each ratio the median of the rounds' ratios to the malformed row
+#                           of the same round (as the issue measured it), so a slow minute of the machine does not
+#                           fall on one row alone.
 #   BENCH_JAR               the exec jar (default web/target's, built if missing).
 #   BENCH_JAVA_OPTS         more JVM options for Warden, e.g. a flight recording:
 #                           -XX:StartFlightRecording=delay=60s,duration=30s,settings=profile,filename=/tmp/warden.jfr
@@ -37,6 +41,7 @@ CONNECTIONS=${2:-32}
 DB=${BENCH_DB:-h2}
 TOKENS=${BENCH_TOKENS:-0}
 WARMUP=${BENCH_WARMUP:-20}
+ROUNDS=${BENCH_ROUNDS:-3}
 PORT=${BENCH_PORT:-18099}
 DB_PORT=${BENCH_DB_PORT:-18306}
 TOKEN=wdn_B0QwSUvyQw5CczZOt4BjrLqJ9mGtc67wCSPToVdRlvi3FlAYL   # a well-formed value used only here
@@ -149,49 +154,99 @@ ROWS=(
 run_wrk() { # seconds, path, token -> wrk's output
   wrk -t2 "-c$CONNECTIONS" "-d$1s" --latency -H "Authorization: Bearer $3" "$BASE$2"
 }
+# One timed run of a row: "req/s p50-ms p99-ms warden-cpu-us/req db-cpu-us/req non-2xx". With a profile name, the run
+# is recorded (BENCH_PROFILE, BENCH_PERF) under that name.
+timed() { # runner, path, argument, profile name or empty
+  local before db_before after db_after out perf_pid=""
+  [ -z "$4" ] || [ -z "${BENCH_PROFILE:-}" ] || jcmd "$WARDEN" JFR.start name="$4" settings=profile \
+    filename="$(cd "$BENCH_PROFILE" && pwd)/$4.jfr" > /dev/null
+  before=$(cpu_ticks); db_before=$(db_ticks)
+  if [ -n "$4" ] && [ -n "${BENCH_PERF:-}" ]; then
+    perf record -F 999 -g -p "$WARDEN" -o "$BENCH_PERF/$4.perf" -- sleep "$DURATION" > /dev/null 2>&1 &
+    perf_pid=$!
+  fi
+  out=$("$1" "$DURATION" "$2" "$3")
+  after=$(cpu_ticks); db_after=$(db_ticks)
+  [ -z "$4" ] || [ -z "${BENCH_PROFILE:-}" ] || jcmd "$WARDEN" JFR.stop name="$4" > /dev/null
+  [ -z "$perf_pid" ] || wait "$perf_pid"
+  echo "$out" | awk -v ticks=$((after - before)) -v db=$((db_after - db_before)) -v tck="$TICK" '
+    function ms(v) { return v ~ /us$/ ? v / 1000 : v ~ /ms$/ ? v + 0 : v * 1000 }
+    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=ms($2)} /^ +99%/ {p99=ms($2)} /requests in/ {n=$1} /Non-2xx/ {bad=$5}
+    END {printf "%.0f %.3f %.3f %.0f %.0f %d\n", rps, p50, p99, ticks * 1e6 / tck / n, db * 1e6 / tck / n, bad}'
+}
+# The rows (name|path|argument) in ROUNDS alternating rounds (every row once, then every row again, ...), so that a
+# slow minute of the machine falls on all rows rather than on one: a line "index round name <timed>" per row and
+# round, then per row "S index statements-per-request", counted in a short pass of its own after the timed rounds
+# (H2's statistics cost CPU, so they stay off while timed). Round 1 is recorded when profiling, as row-<index>.
+measure() { # runner, profile ('' or 'profile'), rows...
+  local runner=$1 profile=$2 round n row name path arg s_before counted s_after
+  shift 2
+  for round in $(seq "$ROUNDS"); do
+    n=0
+    for row in "$@"; do
+      IFS='|' read -r name path arg <<< "$row"
+      n=$((n + 1))
+      echo "$n $round $name $(timed "$runner" "$path" "$arg" "$([ "$round$profile" = 1profile ] && echo "row-$n")")"
+    done
+  done
+  n=0
+  for row in "$@"; do
+    IFS='|' read -r name path arg <<< "$row"
+    n=$((n + 1))
+    counting TRUE
+    s_before=$(statements)
+    counted=$("$runner" 3 "$path" "$arg" | awk '/requests in/ {print $1}')
+    s_after=$(statements)
+    counting FALSE
+    echo "S $n $(awk -v s=$((s_after - s_before)) -v n="$counted" 'BEGIN {printf "%.2f", s / n}')"
+  done
+}
+# measure's lines to one line per row: name, the medians over the rounds of req/s, p50, p99 (ms), Warden's CPU us per
+# request, statements per request, the medians of the rounds' ratios to the baseline (req/s, CPU), the database's
+# CPU us per request, non-2xx answers, then each round's req/s ratio. Baseline: the given req/s and CPU, or when
+# empty the first row of the same round.
+summarise() { # baseline req/s, baseline CPU
+  awk -v base_rps="$1" -v base_cpu="$2" '
+    function median(list,   v, k, i, j, t) {
+      k = split(list, v, " ")
+      for (i = 2; i <= k; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+      return k % 2 ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2
+    }
+    $1 == "S" {stmts[$2] = $3; next}
+    {n = $1; r = $2; name[n] = $3; rows = n > rows ? n : rows; rounds = r > rounds ? r : rounds
+     rps[n] = rps[n] " " $4; p50[n] = p50[n] " " $5; p99[n] = p99[n] " " $6; cpu[n] = cpu[n] " " $7
+     dbc[n] = dbc[n] " " $8; bad[n] = bad[n] " " $9; R[n, r] = $4; C[n, r] = $7}
+    END {
+      for (n = 1; n <= rows; n++) {
+        xr = ""; xc = ""
+        for (r = 1; r <= rounds; r++) {
+          xr = xr " " sprintf("%.3f", R[n, r] / (base_rps == "" ? R[1, r] : base_rps))
+          xc = xc " " C[n, r] / (base_cpu == "" ? C[1, r] : base_cpu)
+        }
+        printf "%s %.0f %.2fms %.2fms %.0f %s %.2f %.2f %.0f %d%s\n", name[n], median(rps[n]), median(p50[n]),
+          median(p99[n]), median(cpu[n]), stmts[n], median(xr), median(xc), median(dbc[n]), median(bad[n]), xr
+      }
+    }'
+}
 echo "warming up: ${WARMUP}s on every row"
 for row in "${ROWS[@]}"; do IFS='|' read -r _ path token <<< "$row"; run_wrk "$WARMUP" "$path" "$token" > /dev/null; done
 
-RESULTS=""
 [ -z "${BENCH_PROFILE:-}" ] || mkdir -p "$BENCH_PROFILE"
 [ -z "${BENCH_PERF:-}" ] || { command -v perf > /dev/null || { echo "perf is not installed"; exit 1; }; mkdir -p "$BENCH_PERF"; }
-n=0
-for row in "${ROWS[@]}"; do
-  IFS='|' read -r name path token <<< "$row"
-  n=$((n + 1))
-  [ -z "${BENCH_PROFILE:-}" ] || jcmd "$WARDEN" JFR.start name="row-$n" settings=profile \
-    filename="$(cd "$BENCH_PROFILE" && pwd)/row-$n.jfr" > /dev/null
-  before=$(cpu_ticks); db_before=$(db_ticks)
-  [ -z "${BENCH_PERF:-}" ] || { perf record -F 999 -g -p "$WARDEN" -o "$BENCH_PERF/row-$n.perf" \
-    -- sleep "$DURATION" > /dev/null 2>&1 & PERF_PID=$!; }
-  out=$(run_wrk "$DURATION" "$path" "$token")
-  after=$(cpu_ticks); db_after=$(db_ticks)
-  [ -z "${BENCH_PROFILE:-}" ] || jcmd "$WARDEN" JFR.stop name="row-$n" > /dev/null
-  [ -z "${BENCH_PERF:-}" ] || wait "$PERF_PID"
-  # statements per request: a short pass of its own (H2's statistics cost CPU, so they stay off while timed)
-  counting TRUE
-  s_before=$(statements)
-  counted=$(run_wrk 3 "$path" "$token" | awk '/requests in/ {print $1}')
-  s_after=$(statements)
-  counting FALSE
-  RESULTS+=$(echo "$out" | awk -v name="$name" -v ticks=$((after - before)) -v tck="$TICK" \
-      -v stmts=$((s_after - s_before)) -v counted="$counted" -v db=$((db_after - db_before)) '
-    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /requests in/ {n=$1}
-    END {printf "%s %.0f %s %s %.0f %.2f %.0f\n", name, rps, p50, p99, ticks * 1e6 / tck / n, stmts / counted,
-         db * 1e6 / tck / n}')$'\n'
-done
+RESULTS=$(measure run_wrk profile "${ROWS[@]}" | summarise "" "")
 
 [ -z "${BENCH_PERF:-}" ] || jcmd "$WARDEN" Compiler.perfmap > /dev/null
 echo
-echo "BENCH_DB=$DB BENCH_TOKENS=$TOKENS, ${DURATION}s per row after ${WARMUP}s warm-up each, wrk -t2 -c$CONNECTIONS, $(nproc) cores"
+echo "BENCH_DB=$DB BENCH_TOKENS=$TOKENS, ${DURATION}s per row after ${WARMUP}s warm-up each, median of $ROUNDS alternating rounds, wrk -t2 -c$CONNECTIONS, $(nproc) cores"
 printf "%-30s %8s %9s %9s %10s %11s %9s %9s %13s\n" row req/s p50 p99 "cpu-us/req" "stmts/req" "x-req/s" "x-cpu" \
   "db-cpu-us/req"
-echo -n "$RESULTS" | awk -v db="$DB" 'NR==1 {base=$2; cpu=$5}
-  {printf "%-30s %8s %9s %9s %10s %11s %9.2f %9.2f %13s\n", $1, $2, $3, $4, $5, $6, $2/base, $5/cpu,
-     db == "mariadb" ? $7 : "(in-process)"}'
-echo -n "$RESULTS" | awk 'NR==1 {base=$2} $1 == "admin:token/list" {
-  printf "target: admin token/list at %.2fx the malformed row (>= 0.5) and %d us CPU per request (<= 150): %s\n",
-    $2/base, $5, ($2/base >= 0.5 && $5 <= 150) ? "met" : "MISSED" }'
+echo "$RESULTS" | awk -v db="$DB" '
+  {printf "%-30s %8s %9s %9s %10s %11s %9.2f %9.2f %13s\n", $1, $2, $3, $4, $5, $6, $7, $8,
+     db == "mariadb" ? $9 : "(in-process)"}'
+echo "$RESULTS" | awk '$1 == "admin:token/list" {
+  rounds = ""; for (i = 11; i <= NF; i++) rounds = rounds " " $i
+  printf "target: admin token/list at %.2fx the malformed row (>= 0.5; the rounds:%s) and %d us CPU per request (<= 150): %s\n",
+    $7, rounds, $5, ($7 >= 0.5 && $5 <= 150) ? "met" : "MISSED" }'
 
 # ---- Services that rely on Warden (issue 15): introspection and forward authentication -------------------------------
 # A separate block, so that it merges apart from the rows above. A registered service 'bench' (scopes bench:read and
@@ -231,27 +286,13 @@ run_service() { # seconds, path, lua script or empty (then GET with the admin's 
 echo
 echo "services relying on Warden: warming up ${WARMUP}s on every row"
 for row in "${SERVICE_ROWS[@]}"; do IFS='|' read -r _ path lua <<< "$row"; run_service "$WARMUP" "$path" "$lua" > /dev/null; done
-SERVICE_RESULTS=""
-for row in "${SERVICE_ROWS[@]}"; do
-  IFS='|' read -r name path lua <<< "$row"
-  before=$(cpu_ticks); db_before=$(db_ticks)
-  out=$(run_service "$DURATION" "$path" "$lua")
-  after=$(cpu_ticks); db_after=$(db_ticks)
-  counting TRUE
-  s_before=$(statements)
-  counted=$(run_service 3 "$path" "$lua" | awk '/requests in/ {print $1}')
-  s_after=$(statements)
-  counting FALSE
-  SERVICE_RESULTS+=$(echo "$out" | awk -v name="$name" -v ticks=$((after - before)) -v tck="$TICK" \
-      -v stmts=$((s_after - s_before)) -v counted="$counted" -v db=$((db_after - db_before)) '
-    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /requests in/ {n=$1} /Non-2xx/ {bad=$5}
-    END {printf "%s %.0f %s %s %.0f %.2f %.0f %d\n", name, rps, p50, p99, ticks * 1e6 / tck / n, stmts / counted,
-         db * 1e6 / tck / n, bad}')$'\n'
-done
+BASELINE=$(echo "$RESULTS" | head -1)
+SERVICE_RESULTS=$(measure run_service "" "${SERVICE_ROWS[@]}" \
+  | summarise "$(echo "$BASELINE" | awk '{print $2}')" "$(echo "$BASELINE" | awk '{print $5}')")
 echo
 echo "services relying on Warden (ratios to the malformed-token row above; Keycloak introspection: 1356 req/s, 1419 us)"
 printf "%-30s %8s %9s %9s %10s %11s %9s %9s %13s %7s\n" row req/s p50 p99 "cpu-us/req" "stmts/req" "x-req/s" "x-cpu" \
   "db-cpu-us/req" non-2xx
-{ echo -n "$RESULTS" | head -1; echo -n "$SERVICE_RESULTS"; } | awk -v db="$DB" 'NR==1 {base=$2; cpu=$5; next}
-  {printf "%-30s %8s %9s %9s %10s %11s %9.2f %9.2f %13s %7d\n", $1, $2, $3, $4, $5, $6, $2/base, $5/cpu,
-     db == "mariadb" ? $7 : "(in-process)", $8}'
+echo "$SERVICE_RESULTS" | awk -v db="$DB" '
+  {printf "%-30s %8s %9s %9s %10s %11s %9.2f %9.2f %13s %7d\n", $1, $2, $3, $4, $5, $6, $7, $8,
+     db == "mariadb" ? $9 : "(in-process)", $10}'

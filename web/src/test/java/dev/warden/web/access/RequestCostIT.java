@@ -26,12 +26,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.context.support.ServletRequestHandledEvent;
 
 /**
  * DESIGN, "Request cost", over real HTTP: once warm, authenticating and authorising a request runs exactly one SQL
@@ -191,5 +195,40 @@ class RequestCostIT {
         console.logIn("admin", WardenSpringBootTest.ADMIN_PASSWORD);
         assertThat(console.getHtmx("/settings/user/tokens").headers().allValues("Vary"))
                 .anyMatch(vary -> vary.contains("HX-Request"));
+    }
+
+    /**
+     * The webjar links' rewriting runs for console pages only ({@code ConsoleResourceUrls}; its path decision is
+     * unit-tested): a page still links htmx by its versioned path.
+     */
+    @Test
+    void consolePagesStillLinkWebjarsByVersion() {
+        ConsoleSession console = new ConsoleSession(port);
+        console.logIn("admin", WardenSpringBootTest.ADMIN_PASSWORD);
+        assertThat(console.get("/settings/user/tokens").body())
+                .containsPattern("/webjars/htmx\\.org/\\d[^/\"]*/dist/htmx\\.min\\.js");
+    }
+
+    /** Spring's per-request ServletRequestHandledEvent is off: nothing listens, and it cost every request CPU. */
+    @Test
+    void noRequestHandledEventIsPublished() {
+        HandledEvents events = new HandledEvents();
+        ((ConfigurableApplicationContext) context).addApplicationListener(events);
+        assertThat(api.get(LIST, WardenSpringBootTest.ADMIN_TOKEN).status()).isEqualTo(200);
+        new ConsoleSession(port).get("/login");
+        assertThat(events.count).hasValue(0);
+
+        // the listener does hear such an event when one is published
+        context.publishEvent(new ServletRequestHandledEvent(this, "/x", "127.0.0.1", "GET", "test", null, null, 1));
+        assertThat(events.count).hasValue(1);
+    }
+
+    private static final class HandledEvents implements ApplicationListener<ServletRequestHandledEvent> {
+        final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public void onApplicationEvent(ServletRequestHandledEvent event) {
+            count.incrementAndGet();
+        }
     }
 }
