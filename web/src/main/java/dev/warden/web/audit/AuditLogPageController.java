@@ -49,9 +49,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * filtered events as a CSV or JSON Lines download (through the API's exporter). A bad filter is said next to its field.
  */
 @Controller
-@ConsolePage
 @RequestMapping(AuditEventView.PATH)
-class AuditLogPageController {
+class AuditLogPageController implements ConsolePage {
     static final int PAGE_SIZE = 50;
     /** Principals offered in the actor filter, per kind; a larger directory filters by id from an event's link. */
     static final int MAX_ACTORS = 500;

@@ -14,8 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** Login page, landing redirect, the Admin Console's entry and the tabs whose features are still to come. */
 @Controller
-@ConsolePage
-class ConsoleController {
+class ConsoleController implements ConsolePage {
     private final ConsoleAccess access;
 
     ConsoleController(ConsoleAccess access) {

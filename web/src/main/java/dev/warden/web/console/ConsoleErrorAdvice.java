@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * there, 409 for a refused change), and an htmx request gets the message above the content while the page stays as it was. Never a
  * stack trace.
  */
-@ControllerAdvice(annotations = ConsolePage.class)
+@ControllerAdvice(assignableTypes = ConsolePage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrorAdvice {
     /** The console's one error answer for htmx: the message in the page's flash region, swapped out of band. */

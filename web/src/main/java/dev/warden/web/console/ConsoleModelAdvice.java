@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * so also a {@code Controller}) renders no page; on {@code GET /api/2.0/token/list} they were an eighth of the
  * request's CPU (README, "Request cost and caching").
  */
-@ControllerAdvice(annotations = ConsolePage.class)
+@ControllerAdvice(assignableTypes = ConsolePage.class)
 class ConsoleModelAdvice {
     static final String ADMIN_PATH = "/settings/admin";
     private final ConsoleAccess access;

@@ -19,8 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * can give a role to a group) whose names contain what was typed, offered as radio buttons of the form.
  */
 @Controller
-@ConsolePage
-class PickerController {
+class PickerController implements ConsolePage {
     static final int LIMIT = 8;
     private final DirectoryService directory;
     private final GroupService groups;

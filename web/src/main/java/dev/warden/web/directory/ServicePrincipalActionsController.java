@@ -37,9 +37,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * refusal shows next to the form's field. With htmx each answer is the page's region, otherwise the page.
  */
 @Controller
-@ConsolePage
 @RequestMapping(ServicePrincipalActionsController.PATH)
-class ServicePrincipalActionsController {
+class ServicePrincipalActionsController implements ConsolePage {
     static final String PATH = "/settings/admin/service-principals/{id}";
     private static final String REGION = DirectoryPagesController.DETAIL + " :: principal-detail";
     /** Core names fields as the API does; the form calls them differently. */

@@ -19,9 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /** Settings → Admin Console → Service principals: machine identities with a generated application id. */
 @Controller
-@ConsolePage
 @RequestMapping("/settings/admin/service-principals")
-class ServicePrincipalsPageController extends DirectoryPagesController {
+class ServicePrincipalsPageController extends DirectoryPagesController implements ConsolePage {
 
     private final ServicePrincipalPageModel page;
 

@@ -27,9 +27,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * one gets a new session id.
  */
 @Controller
-@ConsolePage
 @RequestMapping(UserPasswordController.PATH)
-class UserPasswordController {
+class UserPasswordController implements ConsolePage {
     static final String PATH = "/settings/user/password";
     private static final String PAGE = "user/password";
     private static final String REGION = PAGE + " :: password-form";

@@ -31,9 +31,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * admin can reset another user's password on its page, which ends that user's console sessions on this node.
  */
 @Controller
-@ConsolePage
 @RequestMapping("/settings/admin/users")
-class UsersPageController extends DirectoryPagesController {
+class UsersPageController extends DirectoryPagesController implements ConsolePage {
     private static final String RESET_FORM = "resetForm";
 
     /** Core names fields as SCIM does; the form calls them as people do. */

@@ -33,9 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * (a group-admin of it, say), each with an assign form and unassign buttons.
  */
 @Controller
-@ConsolePage
 @RequestMapping("/settings/admin/groups/{id}/roles")
-class GroupRolesPageController {
+class GroupRolesPageController implements ConsolePage {
     static final String PAGE = "admin/groups/roles";
     private static final Map<String, String> HELD_FIELDS = Map.of("role_id", "roleId", "scope_group_id", "scope");
     private static final Map<String, String> SCOPED_FIELDS =

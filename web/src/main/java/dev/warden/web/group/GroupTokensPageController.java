@@ -27,9 +27,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * Another group's tab answers 403 (the service refuses; {@code ConsoleErrorAdvice} renders it).
  */
 @Controller
-@ConsolePage
 @RequestMapping("/settings/admin/groups/{id}/tokens")
-class GroupTokensPageController {
+class GroupTokensPageController implements ConsolePage {
     static final String PAGE = "admin/groups/tokens";
 
     private final TechnicalTokenConsole console;

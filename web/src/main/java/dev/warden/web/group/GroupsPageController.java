@@ -37,9 +37,8 @@ import org.springframework.web.servlet.View;
  * deleting groups stays with workspace admins.
  */
 @Controller
-@ConsolePage
 @RequestMapping("/settings/admin/groups")
-class GroupsPageController {
+class GroupsPageController implements ConsolePage {
     static final String LIST = "admin/groups/list";
     static final String MEMBERS = "admin/groups/members";
     private static final int CANDIDATES = 8;

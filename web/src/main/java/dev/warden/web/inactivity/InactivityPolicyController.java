@@ -22,9 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * types and shown before anything is saved.
  */
 @Controller
-@ConsolePage
 @RequestMapping(WorkspaceSettingsPage.PATH + "/inactivity")
-class InactivityPolicyController {
+class InactivityPolicyController implements ConsolePage {
     static final String PREVIEW = "admin/workspace/fragments :: inactivity-preview";
 
     private final SettingsService settings;

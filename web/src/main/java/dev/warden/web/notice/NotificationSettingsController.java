@@ -19,9 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * A bad value re-renders the page with the message naming the field and keeps what was typed; nothing is saved.
  */
 @Controller
-@ConsolePage
 @RequestMapping(WorkspaceSettingsPage.PATH + "/notifications")
-class NotificationSettingsController {
+class NotificationSettingsController implements ConsolePage {
     private final NoticeService notices;
     private final WorkspaceSettingsPage page;
 

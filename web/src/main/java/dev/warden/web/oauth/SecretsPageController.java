@@ -27,9 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * section itself is part of the service principal's page; htmx reloads it after each change.
  */
 @Controller
-@ConsolePage
 @RequestMapping(SecretsPageController.PATH)
-class SecretsPageController {
+class SecretsPageController implements ConsolePage {
     static final String PATH = "/settings/admin/service-principals/{id}/secrets";
     static final String CHANGED = "secrets-changed";
     private static final String TEMPLATE = "admin/principals/secrets";

@@ -17,9 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * box narrows it on the server ({@code ?q=}); htmx swaps the table in as one types, a plain form submit works too.
  */
 @Controller
-@ConsolePage
 @RequestMapping("/settings/scopes")
-class ScopesPageController {
+class ScopesPageController implements ConsolePage {
     static final String PAGE = "scopes/list";
 
     private final ScopeCatalogue catalogue;

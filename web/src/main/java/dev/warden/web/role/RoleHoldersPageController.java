@@ -28,9 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** One role's page: its permissions, who holds it and for what, and the form that gives it to someone. */
 @Controller
-@ConsolePage
 @RequestMapping("/settings/admin/roles/{id}")
-class RoleHoldersPageController {
+class RoleHoldersPageController implements ConsolePage {
     static final String PAGE = "admin/roles/detail";
     /** Groups offered as a scope; a workspace with more is better served by the group's own Roles tab. */
     private static final int SCOPE_CHOICES = 500;

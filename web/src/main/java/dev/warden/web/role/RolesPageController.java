@@ -36,9 +36,8 @@ import org.springframework.web.servlet.View;
  * holds it ({@link RoleHoldersPageController}).
  */
 @Controller
-@ConsolePage
 @RequestMapping("/settings/admin/roles")
-class RolesPageController {
+class RolesPageController implements ConsolePage {
     static final String LIST = "admin/roles/list";
     static final String FRAGMENTS = "admin/roles/fragments";
 

@@ -29,9 +29,8 @@ import org.springframework.web.servlet.View;
  * the page comes back. {@link ServiceRegistry} checks {@code services:read} / {@code services:write} on every call.
  */
 @Controller
-@ConsolePage
 @RequestMapping(ServicesPageController.PATH + "/{id}")
-class ServicePageController {
+class ServicePageController implements ConsolePage {
     static final String DETAIL = "admin/services/detail";
 
     private final ServiceRegistry services;

@@ -24,9 +24,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * the error next to its field. Each service has a page of its own ({@link ServicePageController}).
  */
 @Controller
-@ConsolePage
 @RequestMapping(ServicesPageController.PATH)
-class ServicesPageController {
+class ServicesPageController implements ConsolePage {
     static final String PATH = "/settings/admin/services";
     static final String LIST = "admin/services/list";
     static final String FRAGMENTS = "admin/services/fragments";

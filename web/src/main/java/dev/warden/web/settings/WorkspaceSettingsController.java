@@ -23,9 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * (Permission Settings) belongs to the token usage feature ({@code web.tokenusage}).
  */
 @Controller
-@ConsolePage
 @RequestMapping(WorkspaceSettingsPage.PATH)
-class WorkspaceSettingsController {
+class WorkspaceSettingsController implements ConsolePage {
     private final SettingsService settings;
     private final ConsoleAccess access;
     private final WorkspaceSettingsPage page;

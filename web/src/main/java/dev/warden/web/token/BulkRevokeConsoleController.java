@@ -25,9 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * step. On success the inventory reloads (event {@value #REVOKED}) and a flash says how many were revoked.
  */
 @Controller
-@ConsolePage
 @RequestMapping(BulkRevokeConsoleController.PATH)
-class BulkRevokeConsoleController {
+class BulkRevokeConsoleController implements ConsolePage {
     static final String PATH = TokenInventoryController.PATH + "/bulk-revoke";
     /** The event the inventory's listener reloads the table on. */
     static final String REVOKED = "tokens-bulk-revoked";

@@ -42,9 +42,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * Delete. Reading needs {@code token-management:read}, changes {@code token-management:write} (core checks both).
  */
 @Controller
-@ConsolePage
 @RequestMapping(CanaryTokensController.PATH)
-class CanaryTokensController {
+class CanaryTokensController implements ConsolePage {
     static final String PATH = "/settings/admin/tokens/canaries";
     private static final String PAGE = "admin/tokens/canaries";
     private static final String TABLE = PAGE + " :: canary-tokens";

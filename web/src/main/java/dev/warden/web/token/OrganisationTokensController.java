@@ -23,9 +23,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * workspace role, with Create access token and the Status actions revoke, restore and delete.
  */
 @Controller
-@ConsolePage
 @RequestMapping(OrganisationTokensController.PATH)
-class OrganisationTokensController {
+class OrganisationTokensController implements ConsolePage {
     static final String PATH = "/settings/admin/tokens/organisation";
     private static final String PAGE = "admin/tokens/organisation";
     private static final TokenList LIST = TokenList.organisation(PATH);

@@ -39,9 +39,8 @@ import org.springframework.web.servlet.View;
  * handlers, so they answer with the region rather than a table row.
  */
 @Controller
-@ConsolePage
 @RequestMapping(OwnTokenController.PATH + "/{tokenId}")
-class OwnTokenController {
+class OwnTokenController implements ConsolePage {
     static final String PATH = "/settings/user/tokens";
     static final String TARGET = "own-token";
     private static final String PAGE = "tokens/detail";

@@ -39,8 +39,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * rotation itself refuses); a refusal shows in the dialog.
  */
 @Controller
-@ConsolePage
-class RotateTokenController {
+class RotateTokenController implements ConsolePage {
     static final String OWN = OwnTokenController.PATH + "/{id}/rotate";
     static final String MANAGED = TokenInventoryController.PATH + "/{id}/rotate";
     static final String ORGANISATION = OrganisationTokensController.PATH + "/{id}/rotate";

@@ -48,9 +48,8 @@ import org.springframework.web.servlet.View;
  * {@link TokenAccessConsole}.
  */
 @Controller
-@ConsolePage
 @RequestMapping(TokenInventoryController.PATH + "/{id}")
-class TokenDetailController {
+class TokenDetailController implements ConsolePage {
     static final String TARGET = "token-detail";
     static final int HISTORY = 200;
     private static final String PAGE = "admin/tokens/detail";

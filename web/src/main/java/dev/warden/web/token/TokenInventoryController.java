@@ -55,9 +55,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * and per-row revoke, restore and delete. Refusals become the console's 403/404/409 pages (or a flash for htmx).
  */
 @Controller
-@ConsolePage
 @RequestMapping(TokenInventoryController.PATH)
-class TokenInventoryController {
+class TokenInventoryController implements ConsolePage {
     static final String PATH = "/settings/admin/tokens";
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;

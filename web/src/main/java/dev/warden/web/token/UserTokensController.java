@@ -43,9 +43,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * (already revoked elsewhere, expired, gone) is answered by the console's error path ({@code ConsoleErrorAdvice}).
  */
 @Controller
-@ConsolePage
 @RequestMapping("/settings/user/tokens")
-class UserTokensController {
+class UserTokensController implements ConsolePage {
     private static final String PAGE = "tokens/list";
     /** Tokens per page of the list. */
     static final int PAGE_SIZE = 25;

@@ -37,9 +37,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Entries are CAN_USE; the workspace admins' CAN_MANAGE is shown, never offered (the service refuses it).
  */
 @Controller
-@ConsolePage
 @RequestMapping(WorkspaceSettingsPage.PATH + "/token-usage")
-class TokenUsageDialogController {
+class TokenUsageDialogController implements ConsolePage {
     static final String FRAGMENTS = "admin/workspace/fragments";
 
     private final TokenUsageService tokenUsage;

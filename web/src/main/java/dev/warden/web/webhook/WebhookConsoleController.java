@@ -24,9 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * value re-renders the page with the message next to its field and keeps what was typed.
  */
 @Controller
-@ConsolePage
 @RequestMapping(WebhookConsoleController.PATH)
-class WebhookConsoleController {
+class WebhookConsoleController implements ConsolePage {
     static final String PATH = WorkspaceSettingsPage.PATH + "/webhooks";
     static final int LOG_PAGE = 50;
 

@@ -7,11 +7,13 @@ import dev.warden.core.principal.Actor;
 import dev.warden.core.principal.Principal;
 import dev.warden.core.principal.PrincipalKind;
 import dev.warden.core.role.BuiltInRole;
+import dev.warden.core.role.RoleAssignmentRepository;
 import dev.warden.core.settings.SettingsService;
 import dev.warden.core.shared.MutableClock;
 import dev.warden.core.token.CreateTokenCommand;
 import dev.warden.core.token.IssuedToken;
 import dev.warden.core.token.TokenFormat;
+import dev.warden.core.token.TokenRepository;
 import dev.warden.core.token.TokenService;
 import dev.warden.web.support.ApiClient;
 import dev.warden.web.support.ApiClient.Response;
@@ -23,12 +25,15 @@ import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.framework.Advised;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -207,6 +212,21 @@ class RequestCostIT {
         console.logIn("admin", WardenSpringBootTest.ADMIN_PASSWORD);
         assertThat(console.get("/settings/user/tokens").body())
                 .containsPattern("/webjars/htmx\\.org/\\d[^/\"]*/dist/htmx\\.min\\.js");
+    }
+
+    /**
+     * Repositories are the classes themselves, not proxies: Boot's exception-translation proxy (off, as no JPA
+     * translator exists) made every repository call a reflective hop.
+     */
+    @Test
+    void repositoriesAreNotProxied() {
+        for (Object repository :
+                List.of(context.getBean(TokenRepository.class), context.getBean(RoleAssignmentRepository.class))) {
+            assertThat(AopUtils.isAopProxy(repository))
+                    .as(() -> repository.getClass() + " "
+                            + (repository instanceof Advised advised ? Arrays.toString(advised.getAdvisors()) : ""))
+                    .isFalse();
+        }
     }
 
     /** Spring's per-request ServletRequestHandledEvent is off: nothing listens, and it cost every request CPU. */
