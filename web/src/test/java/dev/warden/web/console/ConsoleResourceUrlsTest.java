@@ -18,9 +18,8 @@ class ConsoleResourceUrlsTest {
     void passesApiAndOAuthRequestsOnUnwrapped(String path) throws ServletException, IOException {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
         MockHttpServletResponse response = new MockHttpServletResponse();
-        MockFilterChain chain = new MockFilterChain();
 
-        filter.doFilter(request, response, chain);
+        MockFilterChain chain = filter(request, response);
 
         assertThat(chain.getRequest()).isSameAs(request);
         assertThat(chain.getResponse()).isSameAs(response);
@@ -31,11 +30,18 @@ class ConsoleResourceUrlsTest {
     void wrapsConsolePagesSoThatTheirWebjarLinksAreRewritten(String path) throws ServletException, IOException {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
         MockHttpServletResponse response = new MockHttpServletResponse();
-        MockFilterChain chain = new MockFilterChain();
 
-        filter.doFilter(request, response, chain);
+        MockFilterChain chain = filter(request, response);
 
         assertThat(chain.getRequest()).isNotSameAs(request);
         assertThat(chain.getResponse()).isNotSameAs(response);
+    }
+
+    /** The chain after the filter, which holds what the filter passed on. */
+    private MockFilterChain filter(MockHttpServletRequest request, MockHttpServletResponse response)
+            throws ServletException, IOException {
+        MockFilterChain chain = new MockFilterChain();
+        filter.doFilter(request, response, chain);
+        return chain;
     }
 }
