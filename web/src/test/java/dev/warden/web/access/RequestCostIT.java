@@ -25,6 +25,7 @@ import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.web.context.support.ServletRequestHandledEvent;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
  * DESIGN, "Request cost", over real HTTP: once warm, authenticating and authorising a request runs exactly one SQL
@@ -227,6 +231,31 @@ class RequestCostIT {
                             + (repository instanceof Advised advised ? Arrays.toString(advised.getAdvisors()) : ""))
                     .isFalse();
         }
+    }
+
+    /**
+     * Spring MVC asks the application's request mappings before Actuator's (Boot puts Actuator's first), and
+     * Actuator's endpoints still answer through theirs.
+     */
+    @Test
+    void actuatorsHandlerMappingsComeAfterTheApplications() {
+        List<String> order = new ArrayList<>(
+                        context.getBeansOfType(HandlerMapping.class).values())
+                .stream()
+                        .sorted(AnnotationAwareOrderComparator.INSTANCE)
+                        .filter(mapping -> mapping instanceof RequestMappingInfoHandlerMapping)
+                        .map(mapping -> mapping.getClass()
+                                        .getPackageName()
+                                        .startsWith("org.springframework.boot.webmvc.actuate")
+                                ? "actuator"
+                                : "application")
+                        .distinct()
+                        .toList();
+        assertThat(order).containsExactly("application", "actuator");
+        assertThat(api.get("/actuator/health/readiness", null).body()).contains("\"status\":\"UP\"");
+        assertThat(api.get("/actuator/prometheus", WardenSpringBootTest.ADMIN_TOKEN)
+                        .body())
+                .contains("warden_decisions_total");
     }
 
     /** Spring's per-request ServletRequestHandledEvent is off: nothing listens, and it cost every request CPU. */
