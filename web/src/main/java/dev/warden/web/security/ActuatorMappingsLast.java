@@ -31,7 +31,7 @@ class ActuatorMappingsLast {
         };
     }
 
-    static boolean isActuators(AbstractHandlerMapping mapping) {
+    private static boolean isActuators(AbstractHandlerMapping mapping) {
         return mapping.getClass().getPackageName().startsWith("org.springframework.boot.webmvc.actuate");
     }
 }
