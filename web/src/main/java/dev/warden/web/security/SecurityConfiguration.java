@@ -21,8 +21,9 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -99,7 +100,15 @@ class SecurityConfiguration {
             throws Exception {
         return http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No session: the context lives in the request alone, as STATELESS would keep it, without the
+                // session filter STATELESS still adds. No anonymous user and no servlet-API wrapper either: the
+                // bearer filter authenticates every request that goes on or answers it itself, and no API handler
+                // asks the servlet request who is calling (the Actor comes from the security context).
+                .sessionManagement(session -> session.disable())
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .anonymous(anonymous -> anonymous.disable())
+                .servletApi(servletApi -> servletApi.disable())
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
@@ -107,7 +116,7 @@ class SecurityConfiguration {
                 .headers(SecurityConfiguration::sameOriginReferrer)
                 .addFilterBefore(
                         new BearerTokenFilter(chain, usage, errors, clock, refusals, metrics, null),
-                        AnonymousAuthenticationFilter.class)
+                        ExceptionTranslationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> errors.write(

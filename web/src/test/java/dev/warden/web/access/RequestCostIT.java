@@ -41,6 +41,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.context.support.ServletRequestHandledEvent;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -248,6 +250,29 @@ class RequestCostIT {
         assertThat(api.get("/actuator/prometheus", WardenSpringBootTest.ADMIN_TOKEN)
                         .body())
                 .contains("warden_decisions_total");
+    }
+
+    /**
+     * An API request passes only the security filters it needs: the bearer filter authenticates it or answers it,
+     * so there is no session filter, anonymous user or servlet-API request wrapper after it; and no WebSocket
+     * filter (Warden serves none) in the servlet chain.
+     */
+    @Test
+    void theApiChainHasNoSessionAnonymousOrServletApiFilters() {
+        List<String> filters = context.getBean("api", SecurityFilterChain.class).getFilters().stream()
+                .map(filter -> filter.getClass().getSimpleName())
+                .toList();
+        assertThat(filters)
+                .contains("BearerTokenFilter", "AuthorizationFilter")
+                .doesNotContain(
+                        "SessionManagementFilter",
+                        "AnonymousAuthenticationFilter",
+                        "SecurityContextHolderAwareRequestFilter");
+        assertThat(ClassUtils.isPresent("org.apache.tomcat.websocket.server.WsFilter", null))
+                .as("Tomcat's WebSocket support on the class path")
+                .isFalse();
+        assertThat(api.get(LIST, WardenSpringBootTest.ADMIN_TOKEN).status()).isEqualTo(200);
+        assertThat(api.get(LIST, null).status()).isEqualTo(401);
     }
 
     /** Spring's per-request ServletRequestHandledEvent is off: nothing listens, and it cost every request CPU. */
