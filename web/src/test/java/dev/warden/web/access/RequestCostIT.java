@@ -25,6 +25,7 @@ import dev.warden.web.support.TestData;
 import dev.warden.web.support.WardenSpringBootTest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,16 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.context.support.ServletRequestHandledEvent;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * DESIGN, "Request cost", over real HTTP: once warm, authenticating and authorising a request runs exactly one SQL
@@ -273,6 +280,44 @@ class RequestCostIT {
                 .isFalse();
         assertThat(api.get(LIST, WardenSpringBootTest.ADMIN_TOKEN).status()).isEqualTo(200);
         assertThat(api.get(LIST, null).status()).isEqualTo(401);
+    }
+
+    /**
+     * A path under {@code /api} or the OAuth endpoints that no route serves is not found before Spring MVC asks the
+     * static resource handler (which looked it up in every jar on the class path: 15 times the cost of an answered
+     * request); the answer is the API's 404, and a route with another method still answers 405.
+     */
+    @Test
+    void anUnknownApiPathIsNotLookedUpAsAStaticResource() throws Exception {
+        for (String path : List.of("/api/2.0/nothing-here", "/api", "/oauth2/nothing", "/oidc/v1/nothing")) {
+            assertThat(firstHandlerFor(path)).as(path).isNotInstanceOf(ResourceHttpRequestHandler.class);
+        }
+        assertThat(firstHandlerFor("/css/warden.css")).isInstanceOf(ResourceHttpRequestHandler.class);
+
+        Response unknown = api.get("/api/2.0/nothing-here", WardenSpringBootTest.ADMIN_TOKEN);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.errorCode()).isEqualTo("ENDPOINT_NOT_FOUND");
+        assertThat(unknown.body()).contains("No API endpoint at /api/2.0/nothing-here.");
+        assertThat(api.post(LIST, WardenSpringBootTest.ADMIN_TOKEN, "{}").status())
+                .isEqualTo(405);
+        assertThat(api.get("/oauth2/nothing", null).status()).isEqualTo(404);
+        assertThat(new ConsoleSession(port).get("/css/warden.css").statusCode()).isEqualTo(200);
+    }
+
+    /** The handler Spring MVC would pick for a GET of the path: the first handler mapping, in order, that has one. */
+    private Object firstHandlerFor(String path) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        ServletRequestPathUtils.parseAndCache(request);
+        List<HandlerMapping> mappings =
+                new ArrayList<>(context.getBeansOfType(HandlerMapping.class).values());
+        AnnotationAwareOrderComparator.sort(mappings);
+        for (HandlerMapping mapping : mappings) {
+            HandlerExecutionChain chain = mapping.getHandler(request);
+            if (chain != null) {
+                return chain.getHandler();
+            }
+        }
+        return null;
     }
 
     /** Spring's per-request ServletRequestHandledEvent is off: nothing listens, and it cost every request CPU. */
