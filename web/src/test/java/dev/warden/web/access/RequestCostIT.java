@@ -284,7 +284,7 @@ class RequestCostIT {
 
     /**
      * A path under {@code /api} or the OAuth endpoints that no route serves is not found before Spring MVC asks the
-     * static resource handler (which looked it up in every jar on the class path: 15 times the cost of an answered
+     * static resource handler (which looked it up in every jar on the class path: seven times the cost of an answered
      * request); the answer is the API's 404, and a route with another method still answers 405.
      */
     @Test
