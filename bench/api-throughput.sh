@@ -91,11 +91,7 @@ PIDS=("$WARDEN" "${PIDS[@]}")
 BASE="http://127.0.0.1:$PORT"
 until curl -sf -o /dev/null "$BASE/login"; do sleep 0.5; done
 
-# A few tokens for the admin, so the list endpoint does real work.
-for i in 1 2 3 4 5; do
-  curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"comment\":\"bench $i\",\"scopes\":[\"tokens:read\"]}" "$BASE/api/2.0/token/create"
-done
+add_admin_tokens "$BASE" "$TOKEN"
 # A service principal's token: not an admin, so resolving its owner reads the token usage list and its groups.
 new_sp() {
   curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/scim+json' \

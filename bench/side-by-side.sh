@@ -36,10 +36,7 @@ A=$(start a 18111 "$JAR_A" "${SIDE_OPTS_A:--Xms32m -Xmx512m}"); PIDS+=("$A")
 B=$(start b 18112 "$JAR_B" "${SIDE_OPTS_B:--Xms32m -Xmx512m}"); PIDS+=("$B")
 for port in 18111 18112; do
   until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do sleep 0.5; done
-  for i in 1 2 3 4 5; do
-    curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-      -d "{\"comment\":\"bench $i\",\"scopes\":[\"tokens:read\"]}" "http://127.0.0.1:$port/api/2.0/token/create"
-  done
+  add_admin_tokens "http://127.0.0.1:$port" "$TOKEN"
 done
 
 list() { # port token seconds -> wrk's output

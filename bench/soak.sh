@@ -35,10 +35,7 @@ A=$(start a 18141 "$OPTS_A"); PIDS+=("$A")
 B=$(start b 18142 "$OPTS_B"); PIDS+=("$B")
 for port in 18141 18142; do
   until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do sleep 0.5; done
-  for i in 1 2 3 4 5; do
-    curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-      -d "{\"comment\":\"bench $i\",\"scopes\":[\"tokens:read\"]}" "http://127.0.0.1:$port/api/2.0/token/create"
-  done
+  add_admin_tokens "http://127.0.0.1:$port" "$TOKEN"
 done
 rss() { awk -v field="$2" '$1 == field ":" {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 

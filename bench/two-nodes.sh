@@ -82,10 +82,7 @@ B_PID=$NODE_PID
 A="http://127.0.0.1:$PORT_A" B="http://127.0.0.1:$PORT_B"
 curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$B/api/2.0/token/list" \
   || { echo "node B does not accept the token node A stored"; exit 1; }
-for i in 1 2 3 4 5; do   # a few tokens, so that the list does real work
-  curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"comment\":\"bench $i\",\"scopes\":[\"tokens:read\"]}" "$A/api/2.0/token/create"
-done
+add_admin_tokens "$A" "$TOKEN"
 
 # ---- nginx: docker/nginx.conf over both nodes, and over node A alone ----------------------------------------------
 mkdir -p "$WORK/nginx"
