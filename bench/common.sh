@@ -11,6 +11,18 @@ exec_jar() {
   echo "$jar"
 }
 
+# A Warden server in the background on its own H2 database under $WORK/NAME, with the bench's admin (password
+# "bench", the token in $TOKEN); its output goes to $WORK/NAME/warden.log. Prints the process id.
+start_h2_server() { # name port java-arguments...
+  local name=$1 port=$2
+  shift 2
+  mkdir -p "$WORK/$name"
+  SERVER_PORT=$port WARDEN_DATA_DIR=$WORK/$name WARDEN_BOOTSTRAP_ADMIN_PASSWORD=bench WARDEN_BOOTSTRAP_ADMIN_TOKEN=$TOKEN \
+    WARDEN_DB_URL="jdbc:h2:file:$WORK/$name/warden;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000" \
+    java "$@" > "$WORK/$name/warden.log" 2>&1 &
+  echo $!
+}
+
 # A few tokens for the bench's admin on the server at the given base URL, so that the list endpoint does real work.
 add_admin_tokens() { # base-url admin-token
   for i in 1 2 3 4 5; do

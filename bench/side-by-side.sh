@@ -25,15 +25,10 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 JAR_A=$(exec_jar "${SIDE_JAR_A:-}")
 JAR_B=${SIDE_JAR_B:-$JAR_A}
 
-start() { # name port jar options -> pid
-  mkdir -p "$WORK/$1"
-  SERVER_PORT=$2 WARDEN_DATA_DIR=$WORK/$1 WARDEN_BOOTSTRAP_ADMIN_PASSWORD=bench WARDEN_BOOTSTRAP_ADMIN_TOKEN=$TOKEN \
-    WARDEN_DB_URL="jdbc:h2:file:$WORK/$1/warden;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000" \
-    java $4 -jar "$3" > "$WORK/$1/warden.log" 2>&1 &
-  echo $!
-}
-A=$(start a 18111 "$JAR_A" "${SIDE_OPTS_A:--Xms32m -Xmx512m}"); PIDS+=("$A")
-B=$(start b 18112 "$JAR_B" "${SIDE_OPTS_B:--Xms32m -Xmx512m}"); PIDS+=("$B")
+# shellcheck disable=SC2086 # the options are a list
+A=$(start_h2_server a 18111 ${SIDE_OPTS_A:--Xms32m -Xmx512m} -jar "$JAR_A"); PIDS+=("$A")
+# shellcheck disable=SC2086
+B=$(start_h2_server b 18112 ${SIDE_OPTS_B:--Xms32m -Xmx512m} -jar "$JAR_B"); PIDS+=("$B")
 for port in 18111 18112; do
   until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do sleep 0.5; done
   add_admin_tokens "http://127.0.0.1:$port" "$TOKEN"

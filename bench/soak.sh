@@ -23,13 +23,9 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 CDS_DIR=$(bin/warden --prepare-only)   # builds the jar if missing, extracts it and makes the CDS archive
 APP=$(ls "$CDS_DIR"/app/*.jar | head -1)
 
-start() { # name port options -> pid
-  mkdir -p "$WORK/$1"
-  SERVER_PORT=$2 WARDEN_DATA_DIR=$WORK/$1 WARDEN_BOOTSTRAP_ADMIN_PASSWORD=bench WARDEN_BOOTSTRAP_ADMIN_TOKEN=$TOKEN \
-    WARDEN_DB_URL="jdbc:h2:file:$WORK/$1/warden;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000" \
-    java $3 -Xlog:gc:file="$WORK/$1/gc.log" -XX:SharedArchiveFile="$CDS_DIR/warden.jsa" -jar "$APP" \
-    > "$WORK/$1/warden.log" 2>&1 &
-  echo $!
+start() { # name port options -> pid; as bin/warden starts Warden, with the collector's log
+  # shellcheck disable=SC2086 # the options are a list
+  start_h2_server "$1" "$2" $3 -Xlog:gc:file="$WORK/$1/gc.log" -XX:SharedArchiveFile="$CDS_DIR/warden.jsa" -jar "$APP"
 }
 A=$(start a 18141 "$OPTS_A"); PIDS+=("$A")
 B=$(start b 18142 "$OPTS_B"); PIDS+=("$B")
@@ -42,17 +38,18 @@ rss() { awk -v field="$2" '$1 == field ":" {printf "%d", $2 / 1024}' "/proc/$1/s
 echo "A: $OPTS_A"
 echo "B: $OPTS_B"
 echo "${DURATION}s of wrk -t1 -c$CONNECTIONS on each server at once"
-for name in a b; do
-  port=$([ "$name" = a ] && echo 18141 || echo 18142)
+LOADS=()
+for server in "a 18141" "b 18142"; do
+  read -r name port <<< "$server"
   wrk -t1 "-c$CONNECTIONS" "-d${DURATION}s" --latency -H "Authorization: Bearer $TOKEN" \
     "http://127.0.0.1:$port/api/2.0/token/list" > "$WORK/$name/wrk.txt" &
-  PIDS+=("$!")
+  LOADS+=("$!"); PIDS+=("$!")
 done
 for elapsed in $(seq 30 30 "$DURATION"); do
   sleep 30
   echo "$elapsed s   A $(rss "$A" VmRSS) MB   B $(rss "$B" VmRSS) MB"
 done
-wait "${PIDS[2]}" "${PIDS[3]}"
+wait "${LOADS[@]}"
 
 # The collector's pauses once the start is past, from -Xlog:gc lines such as
 # "[12.345s][info][gc] GC(7) Pause Young (Allocation Failure) 70M->42M(100M) 2.742ms".
